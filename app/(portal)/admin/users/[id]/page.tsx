@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/current-user';
+import { load } from '@/lib/page-guard';
+import { getUser, orgOptions } from '@/lib/users/queries';
+import { ActiveToggle, EditUserForm, ResetPasswordForm, RolesEditor } from '../_components/user-forms';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('users'))('detail') };
+}
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const me = await requirePermission('user.manage', 'global');
+  const u = await load(() => getUser(me, id));
+  const orgs = await orgOptions(me);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locked = u.lockedUntil && u.lockedUntil.getTime() > Date.now();
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={u.name}
+        description={
+          <span className="flex flex-wrap gap-2">
+            <span className="font-mono">{u.username}</span>
+            {!u.active && <Badge>{t('users.inactive')}</Badge>}
+            {locked && <Badge tone="red">{t('users.lockedUntil', { time: format.dateTime(u.lockedUntil!, { timeStyle: 'short' }) })}</Badge>}
+            {u.mustChangePassword && <Badge tone="amber">{t('users.mustChange')}</Badge>}
+            <span>{t('users.lastLogin')}: {u.lastLoginAt ? format.dateTime(u.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</span>
+          </span>
+        }
+      />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title={t('users.profile')}>
+          <EditUserForm orgs={orgs} values={{ id: u.id, name: u.name, phone: u.phone ?? '', email: u.email ?? '', orgId: u.orgId ?? '' }} />
+        </Card>
+        <div className="space-y-4">
+          <Card title={t('users.roles')}><RolesEditor userId={u.id} roles={u.roles.map((r) => ({ id: r.id, role: r.role, orgName: r.org.name }))} orgs={orgs} /></Card>
+          <Card title={t('users.resetPassword')}><ResetPasswordForm userId={u.id} /></Card>
+          <Card title={t('users.state')}><ActiveToggle userId={u.id} active={u.active} self={u.id === me.id} /></Card>
+        </div>
+      </div>
+    </div>
+  );
+}

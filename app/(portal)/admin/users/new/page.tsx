@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/current-user';
+import { orgOptions } from '@/lib/users/queries';
+import { CreateUserForm } from '../_components/user-forms';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('users'))('new') };
+}
+
+export default async function NewUserPage() {
+  const user = await requirePermission('user.manage', 'global');
+  const t = await getTranslations('users');
+  return (
+    <div>
+      <PageHeader title={t('new')} description={t('newIntro')} />
+      <CreateUserForm orgs={await orgOptions(user)} />
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { FormError } from '@/components/form-error';
+import { Button, LinkButton } from '@/components/ui/button';
+import { Field, Input, Select } from '@/components/ui/field';
+import { useActionForm } from '@/components/use-action-form';
+import { createOrgAction, updateOrgAction } from '@/lib/orgs/actions';
+import { ORG_TYPES, ZCreateOrg, ZUpdateOrg, type TCreateOrg, type TUpdateOrg } from '@/lib/orgs/schema';
+
+type Candidate = { id: string; name: string; username: string };
+type Values = Omit<TCreateOrg, 'parentId'>;
+
+function OrgFields({ reg, errorOf, candidates }: {
+  reg: (name: keyof Values) => object; errorOf: (n: string) => string | undefined; candidates: Candidate[];
+}) {
+  const t = useTranslations('orgs');
+  const text = (name: keyof Values, max: number, type = 'text') => (
+    <Field label={t(`fields.${name}`)} htmlFor={name} error={errorOf(name)}>
+      <Input id={name} type={type} maxLength={type === 'text' ? max + 10 : undefined} aria-invalid={!!errorOf(name)} {...reg(name)} />
+    </Field>
+  );
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {text('name', 100)}
+        {text('shortName', 40)}
+        <Field label={t('fields.type')} htmlFor="type" error={errorOf('type')}>
+          <Select id="type" {...reg('type')}>{ORG_TYPES.map((ty) => <option key={ty} value={ty}>{t(`types.${ty}`)}</option>)}</Select>
+        </Field>
+        <Field label={t('fields.status')} htmlFor="status" error={errorOf('status')}>
+          <Select id="status" {...reg('status')}>
+            <option value="ACTIVE">{t('statuses.ACTIVE')}</option>
+            <option value="PREPARING">{t('statuses.PREPARING')}</option>
+          </Select>
+        </Field>
+        <Field label={t('fields.secretary')} htmlFor="secretaryId" error={errorOf('secretaryId')} hint={candidates.length ? undefined : t('noCandidates')}>
+          <Select id="secretaryId" {...reg('secretaryId')}>
+            <option value="">{t('none')}</option>
+            {candidates.map((c) => <option key={c.id} value={c.id}>{c.name}（{c.username}）</option>)}
+          </Select>
+        </Field>
+        {text('sortOrder', 4, 'number')}
+      </div>
+      <fieldset className="rounded-md border border-stone-200 p-3">
+        <legend className="px-1 text-sm font-medium">{t('project')}</legend>
+        <p className="mb-3 text-xs text-stone-500">{t('projectHelp')}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {text('projectName', 120)}
+          {text('projectCode', 40)}
+          {text('projectLocation', 120)}
+          <div />
+          {text('projectPlannedStart', 10, 'date')}
+          {text('projectPlannedEnd', 10, 'date')}
+          {text('projectActualStart', 10, 'date')}
+          {text('projectActualEnd', 10, 'date')}
+        </div>
+      </fieldset>
+    </>
+  );
+}
+
+export function CreateOrgForm({ parent, candidates, defaultType }: { parent: { id: string; name: string }; candidates: Candidate[]; defaultType: string }) {
+  const t = useTranslations('orgs');
+  const router = useRouter();
+  const { form, submit, formError, errorOf, busy } = useActionForm(ZCreateOrg, createOrgAction, {
+    defaultValues: { parentId: parent.id, name: '', type: defaultType as TCreateOrg['type'], status: 'ACTIVE', sortOrder: 0, secretaryId: '' },
+    onSuccess: (d) => router.push(`/orgs/${d.id}`),
+  });
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="org-form">
+      <p className="text-sm text-stone-600">{t('createUnder', { name: parent.name })}</p>
+      <FormError message={formError} />
+      <OrgFields reg={(n) => form.register(n)} errorOf={errorOf} candidates={candidates} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={busy}>{busy ? t('saving') : t('create')}</Button>
+        <LinkButton href={`/orgs/${parent.id}`}>{t('cancel')}</LinkButton>
+      </div>
+    </form>
+  );
+}
+
+export function EditOrgForm({ values, candidates }: { values: TUpdateOrg; candidates: Candidate[] }) {
+  const t = useTranslations('orgs');
+  const router = useRouter();
+  const { form, submit, formError, errorOf, busy } = useActionForm(ZUpdateOrg, updateOrgAction, {
+    defaultValues: values,
+    onSuccess: (d) => { router.push(`/orgs/${d.id}`); router.refresh(); },
+  });
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="org-form">
+      <FormError message={formError} />
+      <OrgFields reg={(n) => form.register(n)} errorOf={errorOf} candidates={candidates} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={busy}>{busy ? t('saving') : t('save')}</Button>
+        <LinkButton href={`/orgs/${values.id}`}>{t('cancel')}</LinkButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { Card, PageHeader } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/current-user';
+import { actionLabel } from '@/lib/i18n/labels';
+import { myRecentEvents, workbenchCounts } from '@/lib/workbench/queries';
+
+export default async function WorkbenchPage() {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const [counts, recent] = await Promise.all([workbenchCounts(user, year), myRecentEvents(user)]);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('workbench.greeting', { name: user.name })} description={t('workbench.intro')} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title={t('workbench.myRoles')}>
+          {user.grants.length === 0 ? (
+            <p className="text-sm text-stone-600">{t('shell.noRole')}</p>
+          ) : (
+            <ul className="space-y-2 text-sm" data-testid="my-roles">
+              {user.grants.map((g) => (
+                <li key={`${g.role}-${g.orgId}`} className="flex flex-wrap justify-between gap-2">
+                  <span className="font-medium">{t(`roles.${g.role}`)}</span>
+                  <span className="text-stone-600">{g.orgName}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {user.org && <p className="mt-3 text-sm text-stone-600">{t('workbench.memberOf', { org: user.org.name })}</p>}
+        </Card>
+        {counts && (
+          <Card title={counts.whole ? t('workbench.countsWhole') : t('workbench.countsScope')}>
+            <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3" data-testid="workbench-counts">
+              {(['active', 'preparing', 'archived', 'keyUnits', 'members'] as const).map((k) => (
+                <div key={k} className="rounded-md bg-stone-50 p-3">
+                  <dt className="text-stone-600">{k === 'keyUnits' ? t('workbench.keyUnits', { year }) : t(`workbench.${k}`)}</dt>
+                  <dd className="text-2xl font-semibold">{counts[k]}</dd>
+                </div>
+              ))}
+            </dl>
+            <Link href="/orgs" className="mt-3 inline-block text-sm text-brand-700 underline">{t('workbench.openTree')}</Link>
+          </Card>
+        )}
+      </div>
+      <Card title={t('workbench.recent')}>
+        {recent.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('workbench.noRecent')}</p>
+        ) : (
+          <ul className="divide-y divide-stone-100 text-sm">
+            {recent.map((e) => (
+              <li key={String(e.id)} className="flex flex-wrap justify-between gap-2 py-2">
+                <span>{actionLabel(t, e.action)}</span>
+                <span className="text-stone-500">{format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'short' })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <p className="text-xs text-stone-500">{t('workbench.comingNext')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { db } from '@/lib/db';
+
+export const dynamic = 'force-dynamic';
+
+/** Liveness for load balancers and the start script: 200 when the database answers, else 503. */
+export async function GET() {
+  const started = Date.now();
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return Response.json({ status: 'ok', db: 'ok', latencyMs: Date.now() - started, time: new Date().toISOString() });
+  } catch {
+    return Response.json({ status: 'error', db: 'unreachable', time: new Date().toISOString() }, { status: 503 });
+  }
+}

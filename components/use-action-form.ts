@@ -1,0 +1,46 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/action';
+import { useTranslateMessage } from './use-translate-message';
+
+/**
+ * react-hook-form bound to a zod schema (the same one the server action parses) and a server action.
+ * Server-side field errors land on their fields; other errors in `formError`. While a submit is
+ * under way the form refuses another (no double submit).
+ */
+export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
+  schema: S,
+  action: (input: z.input<S>) => Promise<ActionResult<T>>,
+  opts: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: T) => void } = {},
+) {
+  const tm = useTranslateMessage();
+  const [formError, setFormError] = useState<string>();
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: opts.defaultValues,
+  });
+  const submit = form.handleSubmit(async () => {
+    setFormError(undefined);
+    const result = await action(form.getValues());
+    if (result.ok) {
+      opts.onSuccess?.(result.data);
+      return;
+    }
+    let placed = false;
+    for (const [field, m] of Object.entries(result.fieldErrors ?? {})) {
+      if (field !== '_form' && field in (form.getValues() as object)) {
+        form.setError(field as Path<z.input<S>>, { message: m });
+        placed = true;
+      }
+    }
+    if (!placed || result.error !== 'errors.invalidInput') setFormError(tm(result.error, result.params));
+  });
+  const errorOf = (name: string) => {
+    const e = (form.formState.errors as Record<string, { message?: string } | undefined>)[name];
+    return tm(e?.message);
+  };
+  return { form, submit, formError, errorOf, busy: form.formState.isSubmitting };
+}

@@ -1,0 +1,5 @@
+// Server errors are logged with Next's digest, the reference id the 500 page shows.
+export async function onRequestError(err: unknown, request: { path: string; method: string }) {
+  const digest = (err as { digest?: string }).digest ?? '-';
+  console.error(`[request error ref=${digest}] ${request.method} ${request.path}`, err);
+}

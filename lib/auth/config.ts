@@ -1,0 +1,42 @@
+/**
+ * next-auth settings shared by proxy.ts and lib/auth/index.ts. Sessions are signed JWT cookies
+ * (app nodes stay stateless); the jwt callback enforces the 30-minute idle and 12-hour absolute limits.
+ */
+import type { NextAuthConfig } from 'next-auth';
+import { IDLE_TIMEOUT_MS, sessionExpiry } from './rules';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; name: string };
+  }
+}
+
+type Clock = { uid?: string; loginAt?: number; lastSeen?: number };
+
+export const authConfig = {
+  trustHost: true,
+  pages: { signIn: '/login' },
+  session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_MS / 1000 },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      const t = token as typeof token & Clock;
+      const now = Date.now();
+      if (user?.id) {
+        t.uid = user.id;
+        t.loginAt = now;
+        t.lastSeen = now;
+        return t;
+      }
+      if (!t.uid || !t.loginAt || !t.lastSeen) return null;
+      if (sessionExpiry({ loginAt: t.loginAt, lastSeen: t.lastSeen }, now)) return null;
+      t.lastSeen = now;
+      return t;
+    },
+    session({ session, token }) {
+      const t = token as typeof token & Clock;
+      session.user = { ...session.user, id: t.uid!, name: String(token.name ?? '') };
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,64 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { db } from '../db';
+import type { Actor } from '../audit-log';
+import { can, type Grant, type OrgRef, type Subject } from '../policy';
+import { auth } from './index';
+import { clientIp } from './request-meta';
+
+export type CurrentUser = Omit<Subject, 'grants'> & {
+  name: string;
+  username: string;
+  mustChangePassword: boolean;
+  org: { id: string; name: string; path: string } | null;
+  grants: (Grant & { orgName: string })[];
+};
+
+/**
+ * The signed-in user, read from the database once per request (roles and the active flag are never
+ * taken from the cookie, so a deactivation or a role change applies at the next request). null if none.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    include: {
+      org: { select: { id: true, name: true, path: true } },
+      roles: { include: { org: { select: { name: true, path: true } } } },
+    },
+  });
+  if (!user || !user.active) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    username: user.username,
+    mustChangePassword: user.mustChangePassword,
+    org: user.org,
+    grants: user.roles.map((r) => ({ role: r.role, orgId: r.orgId, orgPath: r.org.path, orgName: r.org.name })),
+  };
+});
+
+/** For pages: the user, or a redirect to /login (or to /change-password while one is owed). */
+export async function requireUser(opts: { allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  if (user.mustChangePassword && !opts.allowPasswordChange) redirect('/change-password');
+  return user;
+}
+
+/** For pages: the user if they hold `permission` (on `target`), else the 403 page. */
+export async function requirePermission(permission: string, target?: OrgRef | 'global'): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!can(user, permission, target)) forbidden();
+  return user;
+}
+
+/** Who is acting, with the request's IP and user agent, for the trace. */
+export async function actorOf(user: Pick<CurrentUser, 'id' | 'name'> | null): Promise<Actor> {
+  const h = await headers();
+  return { id: user?.id ?? null, name: user?.name ?? null, ip: clientIp(h), userAgent: h.get('user-agent') };
+}

@@ -1,0 +1,69 @@
+/**
+ * Checks a username and password, counting failures in the database so that a lockout holds
+ * across app instances: the user row is locked (FOR UPDATE) while the attempt is judged.
+ * Every outcome is written to the trace with IP and user agent.
+ */
+import type { Db } from '../db/client';
+import { appendTrace } from '../audit-log';
+import { dummyHash, verifyPassword } from './password';
+import { afterFailure, isLocked } from './rules';
+
+export type LoginResult =
+  | { ok: true; user: { id: string; name: string; username: string } }
+  | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
+
+type Row = {
+  id: string; name: string; username: string; passwordHash: string; active: boolean;
+  failedLogins: number; lockedUntil: Date | null; orgPath: string | null;
+};
+
+export async function attemptLogin(
+  client: Db,
+  input: { username: string; password: string; ip?: string | null; userAgent?: string | null },
+): Promise<LoginResult> {
+  const username = input.username.trim().slice(0, 64);
+  const meta = { ip: input.ip ?? null, userAgent: input.userAgent ?? null };
+  return client.$transaction(async (tx) => {
+    const now = new Date();
+    const rows = await tx.$queryRaw<Row[]>`
+      SELECT u.id, u.name, u.username, u."passwordHash", u.active, u."failedLogins", u."lockedUntil", o.path AS "orgPath"
+      FROM "User" u LEFT JOIN "Organization" o ON o.id = u."orgId"
+      WHERE u.username = ${username} FOR UPDATE OF u`;
+    const user = rows[0];
+    if (!user) {
+      await verifyPassword(await dummyHash(), input.password);
+      await appendTrace(tx, { id: null, name: username, ...meta }, {
+        action: 'auth.login.failed', entityType: 'User', after: { username, reason: 'unknown-user' },
+      });
+      return { ok: false, reason: 'invalid' } as const;
+    }
+    const actor = { id: user.id, name: user.name, ...meta };
+    const trace = { entityType: 'User', entityId: user.id, orgPath: user.orgPath };
+    if (isLocked(user, now)) {
+      await appendTrace(tx, actor, { ...trace, action: 'auth.login.locked', after: { lockedUntil: user.lockedUntil } });
+      return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil! } as const;
+    }
+    const good = user.active && (await verifyPassword(user.passwordHash, input.password));
+    if (!good) {
+      const next = afterFailure(user, now);
+      await tx.user.update({
+        where: { id: user.id },
+        data: { failedLogins: next.failedLogins, lockedUntil: next.lockedUntil },
+      });
+      await appendTrace(tx, actor, {
+        ...trace,
+        action: 'auth.login.failed',
+        before: { failedLogins: user.failedLogins },
+        after: { failedLogins: next.failedLogins, reason: user.active ? 'wrong-password' : 'inactive' },
+      });
+      if (next.lockedNow) {
+        await appendTrace(tx, actor, { ...trace, action: 'auth.lockout', after: { lockedUntil: next.lockedUntil } });
+        return { ok: false, reason: 'locked', lockedUntil: next.lockedUntil! } as const;
+      }
+      return { ok: false, reason: 'invalid' } as const;
+    }
+    await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+    await appendTrace(tx, actor, { ...trace, action: 'auth.login' });
+    return { ok: true, user: { id: user.id, name: user.name, username: user.username } } as const;
+  });
+}

@@ -1,0 +1,12 @@
+import { can, type Subject } from './policy';
+
+export type NavItem = { href: string; key: string };
+
+/** Areas this user may use, among those that exist. Links only: every page checks policy itself. */
+export function navFor(user: Subject): NavItem[] {
+  const items: NavItem[] = [{ href: '/', key: 'workbench' }];
+  if (can(user, 'org.read')) items.push({ href: '/orgs', key: 'orgs' });
+  if (can(user, 'user.manage', 'global')) items.push({ href: '/admin/users', key: 'users' });
+  if (can(user, 'auditLog.read')) items.push({ href: '/admin/audit-log', key: 'auditLog' });
+  return items;
+}

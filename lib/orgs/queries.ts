@@ -1,0 +1,66 @@
+import 'server-only';
+import { db } from '../db';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { can, scopeOrgs, type Subject } from '../policy';
+
+export const orgListSelect = {
+  id: true, name: true, shortName: true, type: true, parentId: true, path: true, depth: true, sortOrder: true, status: true,
+} as const;
+
+/** Every organization the user may read, in one query, with direct member counts (one more query). */
+export async function listOrgsForUser(user: Subject) {
+  const rows = await db.organization.findMany({
+    where: scopeOrgs(user, 'org.read'),
+    select: orgListSelect,
+    orderBy: [{ depth: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
+  });
+  const counts = rows.length
+    ? await db.user.groupBy({ by: ['orgId'], where: { orgId: { in: rows.map((r) => r.id) }, active: true }, _count: { _all: true } })
+    : [];
+  const byOrg = new Map(counts.map((c) => [c.orgId, c._count._all]));
+  return rows.map((r) => ({ ...r, memberCount: byOrg.get(r.id) ?? 0 }));
+}
+
+/** An organization page's data. Not found → 404; outside the user's scope → 403 with nothing read. */
+export async function getOrgForUser(user: Subject, id: string) {
+  const head = await db.organization.findUnique({ where: { id }, select: { id: true, path: true } });
+  if (!head) throw new NotFoundError();
+  if (!can(user, 'org.read', head)) throw new ForbiddenError();
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id },
+    include: {
+      parent: { select: { id: true, name: true, path: true } },
+      secretary: { select: { id: true, name: true } },
+      children: { select: orgListSelect, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] },
+      keyUnits: { select: { year: true }, orderBy: { year: 'desc' } },
+    },
+  });
+  const [members, memberCount, history] = await Promise.all([
+    db.user.findMany({
+      where: { orgId: id },
+      select: { id: true, name: true, phone: true, active: true, roles: { select: { role: true, orgId: true } } },
+      orderBy: { name: 'asc' },
+      take: 200,
+    }),
+    db.user.count({ where: { orgId: id } }),
+    db.auditEvent.findMany({
+      where: { entityType: 'Organization', entityId: id },
+      select: { id: true, at: true, actorName: true, action: true, before: true, after: true },
+      orderBy: { id: 'desc' },
+      take: 50,
+    }),
+  ]);
+  const parentReadable = org.parent ? can(user, 'org.read', org.parent) : false;
+  return { org, members, memberCount, history, parentReadable };
+}
+
+/** Active users of the unit's subtree, for the secretary picker. */
+export async function secretaryCandidates(user: Subject, orgPath: string) {
+  if (!can(user, 'org.manage', { id: '', path: orgPath })) return [];
+  return db.user.findMany({
+    where: { active: true, org: { path: { startsWith: orgPath } } },
+    select: { id: true, name: true, username: true },
+    orderBy: { name: 'asc' },
+    take: 500,
+  });
+}

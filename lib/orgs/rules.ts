@@ -1,0 +1,32 @@
+// Pure rules of the organization tree (骨架). Unit-tested in rules.test.ts.
+import type { ORG_TYPES } from './schema';
+
+export type OrgType = (typeof ORG_TYPES)[number];
+
+// Which types may sit directly under which: a party group belongs to a branch, a branch to a
+// committee or general branch, departments to the committee; union and youth league units sit
+// beside the party organization of their project or unit.
+const ALLOWED_PARENTS: Record<OrgType, readonly OrgType[]> = {
+  COMMITTEE: ['COMMITTEE'],
+  GENERAL_BRANCH: ['COMMITTEE'],
+  BRANCH: ['COMMITTEE', 'GENERAL_BRANCH'],
+  PARTY_GROUP: ['BRANCH'],
+  UNION: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'UNION'],
+  YOUTH_LEAGUE: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'YOUTH_LEAGUE'],
+  DEPARTMENT: ['COMMITTEE'],
+};
+
+export function mayHaveParent(childType: OrgType, parentType: OrgType): boolean {
+  return ALLOWED_PARENTS[childType].includes(parentType);
+}
+
+/** Moving the unit at `orgPath` under `newParentPath` would put it inside its own subtree. */
+export function moveMakesCycle(orgPath: string, newParentPath: string): boolean {
+  return newParentPath.startsWith(orgPath);
+}
+
+/** The path of a node after its subtree moves from oldPrefix to newPrefix. */
+export function rebasePath(path: string, oldPrefix: string, newPrefix: string): string {
+  if (!path.startsWith(oldPrefix)) throw new Error(`${path} is not under ${oldPrefix}`);
+  return newPrefix + path.slice(oldPrefix.length);
+}

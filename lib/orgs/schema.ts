@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { msg } from '../i18n/message';
+import { id, intInRange, optionalDate, optionalId, optionalText, requiredText } from '../validation';
+
+export const ORG_TYPES = ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'PARTY_GROUP', 'UNION', 'YOUTH_LEAGUE', 'DEPARTMENT'] as const;
+export const ORG_STATUSES = ['PREPARING', 'ACTIVE', 'ARCHIVED'] as const;
+
+const orgFields = {
+  name: requiredText(100),
+  shortName: optionalText(40),
+  type: z.enum(ORG_TYPES, msg('orgs.errors.badType')),
+  sortOrder: intInRange(0, 9999).default(0),
+  status: z.enum(['PREPARING', 'ACTIVE'], msg('validation.invalid')).default('ACTIVE'),
+  secretaryId: optionalId,
+  projectName: optionalText(120),
+  projectCode: optionalText(40),
+  projectLocation: optionalText(120),
+  projectPlannedStart: optionalDate,
+  projectPlannedEnd: optionalDate,
+  projectActualStart: optionalDate,
+  projectActualEnd: optionalDate,
+};
+
+type DatePair = { projectPlannedStart?: string; projectPlannedEnd?: string; projectActualStart?: string; projectActualEnd?: string };
+function datesInOrder(v: DatePair, ctx: z.RefinementCtx) {
+  if (v.projectPlannedStart && v.projectPlannedEnd && v.projectPlannedEnd < v.projectPlannedStart) {
+    ctx.addIssue({ code: 'custom', path: ['projectPlannedEnd'], message: msg('orgs.errors.endBeforeStart') });
+  }
+  if (v.projectActualStart && v.projectActualEnd && v.projectActualEnd < v.projectActualStart) {
+    ctx.addIssue({ code: 'custom', path: ['projectActualEnd'], message: msg('orgs.errors.endBeforeStart') });
+  }
+}
+
+export const ZCreateOrg = z.object({ parentId: id, ...orgFields }).superRefine(datesInOrder);
+export type TCreateOrg = z.input<typeof ZCreateOrg>;
+
+export const ZUpdateOrg = z.object({ id, ...orgFields }).superRefine(datesInOrder);
+export type TUpdateOrg = z.input<typeof ZUpdateOrg>;
+
+export const ZMoveOrg = z.object({ id, newParentId: id });
+export type TMoveOrg = z.input<typeof ZMoveOrg>;
+
+export const ZArchiveOrg = z.object({ id });
+
+export const ZSetKeyUnit = z.object({ orgId: id, year: intInRange(2000, 2100), isKey: z.boolean() });

@@ -1,0 +1,126 @@
+/**
+ * The only place that says who may do what, on which organizations (DESIGN.md §3).
+ * A user holds grants (role × organization); a role's permissions reach as far as its scope rule:
+ *   all      – every organization (ADMIN)
+ *   subtree  – the granted organization and everything below it (COMMITTEE, SECRETARY, CLERK)
+ *   own      – the granted organization only (MEMBER)
+ *   audit    – the audits the user is a member of; no organization by itself (AUDITOR)
+ * Unknown roles and permissions are refused. Queries take their `where` from scopeOrgs().
+ */
+import { ForbiddenError } from './errors';
+
+export const ROLES = ['ADMIN', 'COMMITTEE', 'AUDITOR', 'SECRETARY', 'CLERK', 'MEMBER'] as const;
+export type Role = (typeof ROLES)[number];
+
+type Scope = 'all' | 'subtree' | 'own' | 'audit';
+
+const TABLE: Record<Role, { scope: Scope; permissions: readonly string[] }> = {
+  ADMIN: {
+    scope: 'all',
+    permissions: ['user.read', 'user.manage', 'role.assign', 'settings.manage', 'auditLog.read', 'org.read', 'handbook.read'],
+  },
+  COMMITTEE: {
+    scope: 'subtree',
+    permissions: [
+      'org.read', 'org.manage', 'org.import', 'org.export', 'auditLog.read', 'workbench.summary',
+      'handbook.read', 'handbook.edit', 'scoring.edit', 'learning.read', 'learning.manage',
+      'auditPlan.manage', 'revision.approve', 'reminder.supervise', 'insights.read', 'exam.take',
+    ],
+  },
+  AUDITOR: {
+    scope: 'audit',
+    permissions: ['handbook.read', 'audit.score', 'audit.note', 'feedback.issue', 'rectification.verify'],
+  },
+  SECRETARY: {
+    scope: 'subtree',
+    permissions: [
+      'org.read', 'handbook.read', 'learning.read', 'reminder.complete', 'selfCheck.draft', 'selfCheck.submit',
+      'feedback.acknowledge', 'rectification.answer', 'revision.propose', 'exam.take',
+    ],
+  },
+  CLERK: {
+    scope: 'subtree',
+    permissions: ['org.read', 'handbook.read', 'learning.read', 'reminder.complete', 'selfCheck.draft', 'exam.take'],
+  },
+  MEMBER: {
+    scope: 'own',
+    permissions: ['handbook.read', 'learning.read', 'exam.take', 'announcement.read'],
+  },
+};
+
+export const PERMISSIONS: readonly string[] = [...new Set(Object.values(TABLE).flatMap((r) => r.permissions))].sort();
+export type Permission = string;
+
+export type Grant = { role: string; orgId: string; orgPath: string };
+export type Subject = { id: string; grants: readonly Grant[] };
+/** An organization as policy sees it: its id and materialized path ("/rootId/.../id/"). */
+export type OrgRef = { id: string; path: string };
+
+function rule(role: string) {
+  return (TABLE as Record<string, (typeof TABLE)[Role] | undefined>)[role];
+}
+
+function grantsFor(subject: Subject, permission: Permission) {
+  return subject.grants.filter((g) => rule(g.role)?.permissions.includes(permission) ?? false);
+}
+
+/**
+ * May `subject` do `permission` to records of organization `target`?
+ * Without a target it asks whether the permission is held anywhere (for lists and navigation);
+ * with target 'global' it asks for a company-wide holder (scope all), e.g. managing users.
+ */
+export function can(subject: Subject | null | undefined, permission: Permission, target?: OrgRef | 'global'): boolean {
+  if (!subject) return false;
+  for (const g of grantsFor(subject, permission)) {
+    const scope = rule(g.role)!.scope;
+    if (scope === 'all') return true;
+    if (target === undefined) return true;
+    if (target === 'global') continue;
+    if (scope === 'subtree' && target.path.startsWith(g.orgPath)) return true;
+    if (scope === 'own' && target.id === g.orgId) return true;
+  }
+  return false;
+}
+
+/** Throws ForbiddenError (403, nothing changes) unless can() allows it. */
+export function assertCan(subject: Subject | null | undefined, permission: Permission, target?: OrgRef | 'global'): void {
+  if (!can(subject, permission, target)) throw new ForbiddenError();
+}
+
+export type OrgScope = { all: true } | { all: false; pathPrefixes: string[]; orgIds: string[] };
+
+/** The organizations on which `subject` holds `permission`. */
+export function orgScope(subject: Subject | null | undefined, permission: Permission): OrgScope {
+  const pathPrefixes: string[] = [];
+  const orgIds: string[] = [];
+  for (const g of subject ? grantsFor(subject, permission) : []) {
+    const scope = rule(g.role)!.scope;
+    if (scope === 'all') return { all: true };
+    if (scope === 'subtree') pathPrefixes.push(g.orgPath);
+    if (scope === 'own') orgIds.push(g.orgId);
+  }
+  return { all: false, pathPrefixes, orgIds };
+}
+
+/** Prisma `where` for Organization rows the subject may `permission`; matches nothing when refused. */
+export function scopeOrgs(subject: Subject | null | undefined, permission: Permission) {
+  const s = orgScope(subject, permission);
+  if (s.all) return {};
+  const or = [
+    ...s.pathPrefixes.map((p) => ({ path: { startsWith: p } })),
+    ...(s.orgIds.length ? [{ id: { in: s.orgIds } }] : []),
+  ];
+  return or.length ? { OR: or } : { id: { in: [] as string[] } };
+}
+
+/** Same scope, for records that carry their organization's path in a column (e.g. AuditEvent.orgPath). */
+export function scopeByPath(subject: Subject | null | undefined, permission: Permission, column = 'orgPath') {
+  const s = orgScope(subject, permission);
+  if (s.all) return {};
+  const or = s.pathPrefixes.map((p) => ({ [column]: { startsWith: p } }));
+  return or.length ? { OR: or } : { id: { in: [] as bigint[] } };
+}
+
+export function roleScope(role: string): Scope | undefined {
+  return rule(role)?.scope;
+}

@@ -1,0 +1,132 @@
+/**
+ * Accounts and role assignments (ADMIN only, decided by lib/policy), and a user's own password.
+ * Passwords set by an administrator must be changed at the next sign-in.
+ */
+import type { z } from 'zod';
+import { appendTrace } from '../audit-log';
+import { hashPassword, verifyPassword } from '../auth/password';
+import type { Db, Tx } from '../db/client';
+import { NotFoundError, UserError } from '../errors';
+import type { WriteCtx } from '../orgs/mutations';
+import { assertCan } from '../policy';
+import type { ZAssignRole, ZChangePassword, ZCreateUser, ZRemoveRole, ZResetPassword, ZSetActive, ZUpdateUser } from './schema';
+
+const publicFields = { id: true, username: true, name: true, phone: true, email: true, active: true, orgId: true, mustChangePassword: true } as const;
+
+async function orgPathOf(tx: Tx, orgId: string | null | undefined) {
+  if (!orgId) return null;
+  const org = await tx.organization.findUnique({ where: { id: orgId }, select: { path: true, status: true } });
+  if (!org) throw new UserError('users.errors.badOrg', {}, 'orgId');
+  return org;
+}
+
+export async function createUser(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateUser>) {
+  assertCan(ctx.user, 'user.manage', 'global');
+  const passwordHash = await hashPassword(input.password);
+  return client.$transaction(async (tx) => {
+    const taken = await tx.user.findUnique({ where: { username: input.username }, select: { id: true } });
+    if (taken) throw new UserError('users.errors.usernameTaken', { username: input.username }, 'username');
+    const org = await orgPathOf(tx, input.orgId);
+    const user = await tx.user.create({
+      data: {
+        username: input.username, name: input.name, phone: input.phone ?? null, email: input.email ?? null,
+        orgId: input.orgId ?? null, passwordHash, mustChangePassword: true,
+      },
+      select: publicFields,
+    });
+    await appendTrace(tx, ctx.actor, { action: 'user.create', entityType: 'User', entityId: user.id, orgPath: org?.path, after: user });
+    return user;
+  });
+}
+
+export async function updateUser(client: Db, ctx: WriteCtx, input: z.output<typeof ZUpdateUser>) {
+  assertCan(ctx.user, 'user.manage', 'global');
+  return client.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.id }, select: publicFields });
+    if (!before) throw new NotFoundError();
+    const org = await orgPathOf(tx, input.orgId);
+    const after = await tx.user.update({
+      where: { id: input.id },
+      data: { name: input.name, phone: input.phone ?? null, email: input.email ?? null, orgId: input.orgId ?? null },
+      select: publicFields,
+    });
+    await appendTrace(tx, ctx.actor, { action: 'user.update', entityType: 'User', entityId: input.id, orgPath: org?.path, before, after });
+    return after;
+  });
+}
+
+export async function setUserActive(client: Db, ctx: WriteCtx, input: z.output<typeof ZSetActive>) {
+  assertCan(ctx.user, 'user.manage', 'global');
+  if (input.id === ctx.user.id && !input.active) throw new UserError('users.errors.cannotDeactivateSelf');
+  return client.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.id }, select: { active: true, org: { select: { path: true } } } });
+    if (!before) throw new NotFoundError();
+    if (before.active === input.active) return { changed: false };
+    await tx.user.update({ where: { id: input.id }, data: { active: input.active } });
+    await appendTrace(tx, ctx.actor, {
+      action: input.active ? 'user.activate' : 'user.deactivate', entityType: 'User', entityId: input.id,
+      orgPath: before.org?.path, before: { active: before.active }, after: { active: input.active },
+    });
+    return { changed: true };
+  });
+}
+
+export async function resetPassword(client: Db, ctx: WriteCtx, input: z.output<typeof ZResetPassword>) {
+  assertCan(ctx.user, 'user.manage', 'global');
+  const passwordHash = await hashPassword(input.password);
+  return client.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.id }, select: { id: true, org: { select: { path: true } } } });
+    if (!user) throw new NotFoundError();
+    await tx.user.update({
+      where: { id: input.id },
+      data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'user.resetPassword', entityType: 'User', entityId: input.id, orgPath: user.org?.path, after: { mustChangePassword: true, unlocked: true },
+    });
+    return { id: input.id };
+  });
+}
+
+export async function assignRole(client: Db, ctx: WriteCtx, input: z.output<typeof ZAssignRole>) {
+  assertCan(ctx.user, 'role.assign', 'global');
+  return client.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) throw new NotFoundError();
+    const org = await orgPathOf(tx, input.orgId);
+    if (org?.status === 'ARCHIVED') throw new UserError('users.errors.orgArchived', {}, 'orgId');
+    const exists = await tx.roleAssignment.findUnique({ where: { userId_role_orgId: input }, select: { id: true } });
+    if (exists) throw new UserError('users.errors.roleExists', {}, 'role');
+    const ra = await tx.roleAssignment.create({ data: input });
+    await appendTrace(tx, ctx.actor, { action: 'role.assign', entityType: 'RoleAssignment', entityId: ra.id, orgPath: org?.path, after: ra });
+    return ra;
+  });
+}
+
+export async function removeRole(client: Db, ctx: WriteCtx, input: z.output<typeof ZRemoveRole>) {
+  assertCan(ctx.user, 'role.assign', 'global');
+  return client.$transaction(async (tx) => {
+    const ra = await tx.roleAssignment.findUnique({ where: { id: input.id }, include: { org: { select: { path: true } } } });
+    if (!ra) throw new NotFoundError();
+    if (ra.userId === ctx.user.id && ra.role === 'ADMIN') throw new UserError('users.errors.cannotRemoveOwnAdmin');
+    await tx.roleAssignment.delete({ where: { id: ra.id } });
+    const { org, ...before } = ra;
+    await appendTrace(tx, ctx.actor, { action: 'role.remove', entityType: 'RoleAssignment', entityId: ra.id, orgPath: org.path, before });
+    return { id: ra.id };
+  });
+}
+
+/** A user changes their own password; the current one must be right. */
+export async function changeOwnPassword(client: Db, ctx: WriteCtx, input: z.output<typeof ZChangePassword>) {
+  const row = await client.user.findUnique({ where: { id: ctx.user.id }, select: { passwordHash: true, org: { select: { path: true } } } });
+  if (!row) throw new NotFoundError();
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new UserError('auth.password.currentWrong', {}, 'currentPassword');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return client.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
+    await appendTrace(tx, ctx.actor, { action: 'auth.password.change', entityType: 'User', entityId: ctx.user.id, orgPath: row.org?.path });
+    return { id: ctx.user.id };
+  });
+}

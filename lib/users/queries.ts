@@ -1,0 +1,55 @@
+import 'server-only';
+import { db } from '../db';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { can, type Subject } from '../policy';
+
+const PAGE = 50;
+
+export async function listUsers(user: Subject, opts: { q?: string; page?: number }) {
+  if (!can(user, 'user.read', 'global')) throw new ForbiddenError();
+  const q = opts.q?.trim().slice(0, 64);
+  const where = q
+    ? { OR: [{ name: { contains: q } }, { username: { contains: q, mode: 'insensitive' as const } }, { phone: { contains: q } }] }
+    : {};
+  const page = Math.max(1, opts.page ?? 1);
+  const [rows, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      select: {
+        id: true, username: true, name: true, phone: true, active: true, lockedUntil: true, mustChangePassword: true,
+        org: { select: { id: true, name: true } },
+        roles: { select: { role: true, org: { select: { name: true } } } },
+      },
+      orderBy: [{ roles: { _count: 'desc' } }, { username: 'asc' }],
+      skip: (page - 1) * PAGE,
+      take: PAGE,
+    }),
+    db.user.count({ where }),
+  ]);
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE)) };
+}
+
+export async function getUser(user: Subject, id: string) {
+  if (!can(user, 'user.read', 'global')) throw new ForbiddenError();
+  const row = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true, username: true, name: true, phone: true, email: true, active: true, orgId: true, lockedUntil: true,
+      mustChangePassword: true, lastLoginAt: true, createdAt: true,
+      org: { select: { id: true, name: true } },
+      roles: { select: { id: true, role: true, orgId: true, org: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
+    },
+  });
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/** The whole tree (ADMIN scope is everything), for the org pickers of the admin pages. */
+export async function orgOptions(user: Subject) {
+  if (!can(user, 'org.read')) return [];
+  return db.organization.findMany({
+    where: { status: { not: 'ARCHIVED' } },
+    select: { id: true, name: true, depth: true, path: true, parentId: true, sortOrder: true },
+    orderBy: [{ path: 'asc' }],
+  });
+}

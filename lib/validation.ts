@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { msg } from './i18n/message';
+
+// Shared field builders: every message is an i18n key (lib/i18n/messages), shown on the field by the form.
+const MARKUP = /[<>]/;
+
+/** A required single-line text: trimmed, 1..max characters, no markup. */
+export function requiredText(max: number) {
+  return z
+    .string(msg('validation.required'))
+    .trim()
+    .min(1, msg('validation.required'))
+    .max(max, msg('validation.tooLong', { max }))
+    .refine((v) => !MARKUP.test(v), msg('validation.noMarkup'));
+}
+
+/** An optional single-line text; '' becomes undefined. */
+export function optionalText(max: number) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string(msg('validation.invalid'))
+      .trim()
+      .max(max, msg('validation.tooLong', { max }))
+      .refine((v) => !MARKUP.test(v), msg('validation.noMarkup'))
+      .optional(),
+  );
+}
+
+export const id = z.uuid(msg('validation.invalidId'));
+export const optionalId = z.preprocess((v) => (v === '' || v === null ? undefined : v), id.optional());
+
+/** 'YYYY-MM-DD' or empty. */
+export const optionalDate = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : v),
+  z.iso.date(msg('validation.invalidDate')).optional(),
+);
+
+export const intInRange = (min: number, max: number) =>
+  z.coerce.number(msg('validation.number')).int(msg('validation.integer')).min(min, msg('validation.min', { min })).max(max, msg('validation.max', { max }));

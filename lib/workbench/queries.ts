@@ -1,0 +1,33 @@
+import 'server-only';
+import { db } from '../db';
+import { can, orgScope, scopeOrgs, type Subject } from '../policy';
+
+/** The counts the foundation can show: units in the user's scope by status, key units this year, members. */
+export async function workbenchCounts(user: Subject, year: number) {
+  if (!can(user, 'org.read')) return null;
+  const where = scopeOrgs(user, 'org.read');
+  const [byStatus, keyUnits, members] = await Promise.all([
+    db.organization.groupBy({ by: ['status'], where, _count: { _all: true } }),
+    db.keyUnit.count({ where: { year, org: where } }),
+    db.user.count({ where: { active: true, org: where } }),
+  ]);
+  const count = (s: string) => byStatus.find((b) => b.status === s)?._count._all ?? 0;
+  return {
+    active: count('ACTIVE'),
+    preparing: count('PREPARING'),
+    archived: count('ARCHIVED'),
+    keyUnits,
+    members,
+    whole: orgScope(user, 'org.read').all,
+  };
+}
+
+/** The user's own latest traces: what they did recently. */
+export async function myRecentEvents(user: Subject) {
+  return db.auditEvent.findMany({
+    where: { actorId: user.id },
+    select: { id: true, at: true, action: true, entityType: true },
+    orderBy: { id: 'desc' },
+    take: 8,
+  });
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attemptLogin } from '../../lib/auth/login';
+import { hashPassword } from '../../lib/auth/password';
+import { createPrismaClient } from '../../lib/db/client';
+import { changeOwnPassword, resetPassword } from '../../lib/users/mutations';
+import { ZChangePassword } from '../../lib/users/schema';
+import { makeTree, makeUser } from '../fixtures/factories';
+
+// Two clients with their own pools, as two app instances behind a load balancer would have.
+const app1 = createPrismaClient();
+const app2 = createPrismaClient();
+afterAll(async () => { await app1.$disconnect(); await app2.$disconnect(); });
+
+const PASSWORD = 'Wubiao@2026';
+let hash: string;
+let tree: Awaited<ReturnType<typeof makeTree>>;
+beforeAll(async () => {
+  hash = await hashPassword(PASSWORD);
+  tree = await makeTree(app1);
+});
+
+const login = (client: typeof app1, username: string, password: string) =>
+  attemptLogin(client, { username, password, ip: '10.1.2.3', userAgent: 'vitest' });
+
+describe('sign-in', () => {
+  it('signs in with the right password and traces it with IP and user agent', async () => {
+    const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
+    const r = await login(app1, u.username, PASSWORD);
+    expect(r.ok).toBe(true);
+    const ev = await app1.auditEvent.findFirst({ where: { actorId: u.id, action: 'auth.login' } });
+    expect(ev).toMatchObject({ ip: '10.1.2.3', userAgent: 'vitest' });
+  });
+
+  it('locks after 5 failures counted across two app instances, even concurrent ones', async () => {
+    const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
+    const results = await Promise.all([
+      login(app1, u.username, 'wrong-1'), login(app2, u.username, 'wrong-2'), login(app1, u.username, 'wrong-3'),
+      login(app2, u.username, 'wrong-4'), login(app1, u.username, 'wrong-5'),
+    ]);
+    expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(1);
+    // Locked now: even the right password is refused, on either instance.
+    expect(await login(app2, u.username, PASSWORD)).toMatchObject({ ok: false, reason: 'locked' });
+    expect(await login(app1, u.username, PASSWORD)).toMatchObject({ ok: false, reason: 'locked' });
+    const row = await app1.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(row.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    const actions = (await app1.auditEvent.findMany({ where: { actorId: u.id }, select: { action: true } })).map((e) => e.action);
+    expect(actions.filter((a) => a === 'auth.login.failed')).toHaveLength(5);
+    expect(actions).toContain('auth.lockout');
+    expect(actions.filter((a) => a === 'auth.login.locked')).toHaveLength(2);
+  });
+
+  it('a lock that has run out lets the right password in and clears the count', async () => {
+    const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
+    await app1.user.update({ where: { id: u.id }, data: { failedLogins: 5, lockedUntil: new Date(Date.now() - 1000) } });
+    expect((await login(app2, u.username, PASSWORD)).ok).toBe(true);
+    expect(await app1.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({ failedLogins: 0, lockedUntil: null });
+  });
+
+  it('gives one generic answer for an unknown user, a wrong password and an inactive account', async () => {
+    const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
+    await app1.user.update({ where: { id: u.id }, data: { active: false } });
+    expect(await login(app1, 'no-such-user-xyz', PASSWORD)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login(app1, u.username, PASSWORD)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('an admin reset forces a change at next sign-in; the change clears it', async () => {
+    const admin = await makeUser(app1, 'ADMIN', tree.root);
+    const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
+    await resetPassword(app1, admin.ctx, { id: u.id, password: 'Reset#2026a' });
+    expect((await app1.user.findUniqueOrThrow({ where: { id: u.id } })).mustChangePassword).toBe(true);
+    await expect(changeOwnPassword(app1, u.ctx, ZChangePassword.parse({ currentPassword: 'nope', newPassword: 'Mine#2026b', confirm: 'Mine#2026b' })))
+      .rejects.toThrow('auth.password.currentWrong');
+    await changeOwnPassword(app1, u.ctx, ZChangePassword.parse({ currentPassword: 'Reset#2026a', newPassword: 'Mine#2026b', confirm: 'Mine#2026b' }));
+    expect((await app1.user.findUniqueOrThrow({ where: { id: u.id } })).mustChangePassword).toBe(false);
+    expect((await login(app1, u.username, 'Mine#2026b')).ok).toBe(true);
+    // Only an administrator may reset.
+    const other = await makeUser(app1, 'COMMITTEE', tree.root);
+    await expect(resetPassword(app1, other.ctx, { id: u.id, password: 'Reset#2026a' })).rejects.toThrow('errors.forbidden');
+  });
+});

@@ -1,0 +1,57 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { appendTrace, verifyTraceChain } from '../../lib/audit-log';
+import { createPrismaClient } from '../../lib/db/client';
+
+const db = createPrismaClient();
+afterAll(() => db.$disconnect());
+const actor = { id: null, name: 'vitest', ip: '127.0.0.1', userAgent: 'vitest' };
+
+describe('the trace (痕迹管理)', () => {
+  it('links every event to the one before it, also under concurrent writers', async () => {
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        db.$transaction((tx) => appendTrace(tx, actor, { action: 'test.concurrent', entityType: 'Test', entityId: String(i), after: { i } }))),
+    );
+    const result = await verifyTraceChain(db);
+    expect(result.ok).toBe(true);
+    expect(result.checked).toBeGreaterThanOrEqual(10);
+  });
+
+  it('is written with the write or not at all', async () => {
+    const before = await db.auditEvent.count();
+    await expect(
+      db.$transaction(async (tx) => {
+        await appendTrace(tx, actor, { action: 'test.rollback', entityType: 'Test' });
+        throw new Error('the write failed');
+      }),
+    ).rejects.toThrow('the write failed');
+    expect(await db.auditEvent.count()).toBe(before);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE at the database level', async () => {
+    await db.$transaction((tx) => appendTrace(tx, actor, { action: 'test.immutable', entityType: 'Test' }));
+    await expect(db.$executeRaw`UPDATE "AuditEvent" SET "actorName" = 'forged'`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`DELETE FROM "AuditEvent"`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`TRUNCATE "AuditEvent"`).rejects.toThrow(/append-only/);
+  });
+
+  it('finds tampering done around the trigger', async () => {
+    const ev = await db.$transaction((tx) => appendTrace(tx, actor, { action: 'test.tamper', entityType: 'Test', after: { amount: 1 } }));
+    // A superuser can switch the trigger off; the hash chain still gives the edit away.
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete');
+      await tx.$executeRaw`UPDATE "AuditEvent" SET after = '{"amount": 100}'::jsonb WHERE id = ${ev.id}`;
+      await tx.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete');
+    });
+    const result = await verifyTraceChain(db);
+    expect(result.ok).toBe(false);
+    expect(result.brokenAt).toBe(ev.id);
+    // Put it back so other tests see an intact chain.
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete');
+      await tx.$executeRaw`UPDATE "AuditEvent" SET after = '{"amount": 1}'::jsonb WHERE id = ${ev.id}`;
+      await tx.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete');
+    });
+    expect((await verifyTraceChain(db)).ok).toBe(true);
+  });
+});
