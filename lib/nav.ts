@@ -7,6 +7,7 @@ export function navFor(user: Subject): NavItem[] {
   const items: NavItem[] = [{ href: '/', key: 'workbench' }];
   if (can(user, 'org.read')) items.push({ href: '/orgs', key: 'orgs' });
   if (can(user, 'user.manage', 'global')) items.push({ href: '/admin/users', key: 'users' });
+  if (can(user, 'role.assign', 'global')) items.push({ href: '/admin/roles', key: 'roles' });
   if (can(user, 'auditLog.read')) items.push({ href: '/admin/audit-log', key: 'auditLog' });
   return items;
 }

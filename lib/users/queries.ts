@@ -53,3 +53,18 @@ export async function orgOptions(user: Subject) {
     orderBy: [{ path: 'asc' }],
   });
 }
+
+/** Every role assignment, optionally of one role, for the admin overview. */
+export async function listRoleAssignments(user: Subject, role?: string) {
+  if (!can(user, 'role.assign', 'global')) throw new ForbiddenError();
+  return db.roleAssignment.findMany({
+    where: role ? { role: role as never } : {},
+    select: {
+      id: true, role: true, createdAt: true,
+      user: { select: { id: true, name: true, username: true, active: true } },
+      org: { select: { id: true, name: true } },
+    },
+    orderBy: [{ role: 'asc' }, { org: { path: 'asc' } }, { user: { name: 'asc' } }],
+    take: 1000,
+  });
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import en from './messages/en.json';
+import zh from './messages/zh-CN.json';
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+const flat = (o: object) => new Map(keys(o).map((k) => [k, k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o) as string]));
+
+describe('messages', () => {
+  it('zh-CN and en have the same keys', () => {
+    expect(keys(en).sort()).toEqual(keys(zh).sort());
+  });
+  it('every text is non-empty and uses the same placeholders in both languages', () => {
+    const z = flat(zh);
+    for (const [k, v] of flat(en)) {
+      expect(v.trim(), k).not.toBe('');
+      expect(z.get(k)!.trim(), k).not.toBe('');
+      expect(placeholders(v), k).toEqual(placeholders(z.get(k)!));
+    }
+  });
+});

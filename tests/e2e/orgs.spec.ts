@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from '../fixtures/login';
+
+async function firstBranchHref(page: import('@playwright/test').Page, secretaryUsername: string) {
+  // The secretary's own branch is the first node of their tree.
+  await loginAs(page, secretaryUsername);
+  await page.goto('/orgs');
+  const link = page.getByTestId('org-node').first().locator('a').first();
+  return { href: (await link.getAttribute('href'))!, name: (await link.innerText()).trim() };
+}
+
+test('secretary2 opening the first branch by URL gets the 403 page and no data', async ({ browser }) => {
+  const ctx1 = await browser.newContext();
+  const { href, name } = await firstBranchHref(await ctx1.newPage(), 'secretary');
+  await ctx1.close();
+  const ctx2 = await browser.newContext();
+  const page = await ctx2.newPage();
+  await loginAs(page, 'secretary2');
+  await page.goto(href);
+  await expect(page.getByTestId('page-403')).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+  // Their own tree does not list it either.
+  await page.goto('/orgs');
+  await expect(page.getByTestId('org-node').filter({ hasText: name })).toHaveCount(0);
+  await ctx2.close();
+});
+
+test('a secretary sees their own subtree read-only', async ({ page }) => {
+  const { href } = await firstBranchHref(page, 'secretary');
+  await page.goto(href);
+  await expect(page.getByTestId('org-name')).toBeVisible();
+  await expect(page.getByRole('link', { name: '新建下级组织' })).toHaveCount(0);
+  await page.goto(`/orgs/new?parent=${href.split('/').pop()}`);
+  await expect(page.getByTestId('page-403')).toBeVisible();
+});
+
+test('committee creates a party group; bad input is refused in Chinese; the trace shows it', async ({ page }) => {
+  const { href } = await firstBranchHref(page, 'secretary');
+  await page.context().clearCookies();
+  await loginAs(page, 'committee');
+  await page.goto(href);
+  await page.getByRole('link', { name: '新建下级组织' }).click();
+  const form = page.getByTestId('org-form');
+  await form.locator('#type').selectOption('PARTY_GROUP');
+
+  await form.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('error-name')).toHaveText('此项必填。');
+
+  await form.locator('#name').fill('<script>alert(1)</script>');
+  await form.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('error-name')).toContainText('不能包含');
+
+  const name = `第九党小组${Date.now() % 100000}`;
+  await form.locator('#name').fill(name);
+  await form.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('org-name')).toHaveText(name);
+  await expect(page.getByTestId('org-history')).toContainText('新建组织');
+
+  // A second identical submit is refused and creates nothing.
+  await page.goto(href);
+  await page.getByRole('link', { name: '新建下级组织' }).click();
+  await page.getByTestId('org-form').locator('#type').selectOption('PARTY_GROUP');
+  await page.getByTestId('org-form').locator('#name').fill(name);
+  await page.getByTestId('org-form').locator('button[type="submit"]').click();
+  await expect(page.getByTestId('error-name')).toContainText('已有名为');
+
+  await page.goto(`/admin/audit-log?entityType=Organization`);
+  await expect(page.getByTestId('audit-table')).toContainText('新建组织');
+  await expect(page.getByTestId('audit-table')).toContainText(name);
+});

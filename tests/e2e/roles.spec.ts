@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { loginAs, navLabels } from '../fixtures/login';
+
+// Each demo role sees the areas it may use, and only those.
+const EXPECTED: Record<string, string[]> = {
+  admin: ['工作台', '组织架构', '用户管理', '角色分配', '操作痕迹'],
+  committee: ['工作台', '组织架构', '操作痕迹'],
+  auditor: ['工作台'],
+  secretary: ['工作台', '组织架构'],
+  clerk: ['工作台', '组织架构'],
+  secretary2: ['工作台', '组织架构'],
+  member: ['工作台'],
+};
+
+for (const [username, labels] of Object.entries(EXPECTED)) {
+  test(`${username} sees the right navigation`, async ({ page }) => {
+    await loginAs(page, username);
+    await expect(page.getByTestId('main-nav')).toBeVisible();
+    expect(await navLabels(page)).toEqual(labels);
+    await expect(page.getByTestId('my-roles')).toBeVisible();
+  });
+}
+
+test('pages outside the role answer 403, not the data', async ({ page }) => {
+  await loginAs(page, 'member');
+  await page.goto('/orgs');
+  await expect(page.getByTestId('page-403')).toBeVisible();
+  await page.goto('/admin/users');
+  await expect(page.getByTestId('page-403')).toBeVisible();
+  await page.goto('/admin/audit-log');
+  await expect(page.getByTestId('page-403')).toBeVisible();
+});
+
+test('logout ends the session', async ({ page }) => {
+  await loginAs(page, 'clerk');
+  await page.getByTestId('main-nav').waitFor();
+  await page.getByRole('button', { name: '退出' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto('/orgs');
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient } from '../../lib/db/client';
+import { assignRole, createUser, removeRole, setUserActive, updateUser } from '../../lib/users/mutations';
+import { ZCreateUser } from '../../lib/users/schema';
+import { makeTree, makeUser, uniq } from '../fixtures/factories';
+
+const db = createPrismaClient();
+afterAll(() => db.$disconnect());
+
+let tree: Awaited<ReturnType<typeof makeTree>>;
+let admin: Awaited<ReturnType<typeof makeUser>>;
+let committee: Awaited<ReturnType<typeof makeUser>>;
+beforeAll(async () => {
+  tree = await makeTree(db);
+  admin = await makeUser(db, 'ADMIN', tree.root);
+  committee = await makeUser(db, 'COMMITTEE', tree.root);
+});
+
+describe('users and roles (ADMIN only)', () => {
+  it('creates a user who must change the password, with a trace that holds no hash', async () => {
+    const username = uniq('zhang').replace(/[^a-z0-9-]/gi, '').slice(0, 30);
+    const u = await createUser(db, admin.ctx, ZCreateUser.parse({ username, name: '张建国', orgId: tree.a.id, password: 'Init#2026x' }));
+    expect(u.mustChangePassword).toBe(true);
+    const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: u.id, action: 'user.create' } });
+    expect(JSON.stringify(ev.after)).not.toMatch(/passwordHash|argon2/);
+    await expect(createUser(db, admin.ctx, ZCreateUser.parse({ username, name: '重名', password: 'Init#2026x' })))
+      .rejects.toThrow('users.errors.usernameTaken');
+  });
+
+  it('refuses the committee (not ADMIN) and changes nothing', async () => {
+    const before = await db.user.count();
+    await expect(createUser(db, committee.ctx, ZCreateUser.parse({ username: 'refused1', name: '某某', password: 'Init#2026x' })))
+      .rejects.toThrow('errors.forbidden');
+    expect(await db.user.count()).toBe(before);
+  });
+
+  it('rejects weak passwords and bad usernames before any write', () => {
+    const bad = (v: object) => ZCreateUser.safeParse({ username: 'okname', name: '某某', password: 'Init#2026x', ...v }).error?.issues[0]?.message;
+    expect(bad({ password: 'short1A' })).toBe('auth.password.tooShort');
+    expect(bad({ password: 'alllowercase1' })).toBe('auth.password.tooWeak');
+    expect(bad({ username: '1abc' })).toBe('users.errors.usernameFormat');
+    expect(bad({ name: '<b>x</b>' })).toBe('validation.noMarkup');
+  });
+
+  it('assigns a scoped role once, removes it, and traces both', async () => {
+    const u = await makeUser(db, null, tree.a);
+    const ra = await assignRole(db, admin.ctx, { userId: u.id, role: 'SECRETARY', orgId: tree.a.id });
+    await expect(assignRole(db, admin.ctx, { userId: u.id, role: 'SECRETARY', orgId: tree.a.id })).rejects.toThrow('users.errors.roleExists');
+    await expect(assignRole(db, committee.ctx, { userId: u.id, role: 'ADMIN', orgId: tree.root.id })).rejects.toThrow('errors.forbidden');
+    await removeRole(db, admin.ctx, { id: ra.id });
+    expect(await db.roleAssignment.count({ where: { userId: u.id } })).toBe(0);
+    const actions = (await db.auditEvent.findMany({ where: { entityId: ra.id }, orderBy: { id: 'asc' } })).map((e) => e.action);
+    expect(actions).toEqual(['role.assign', 'role.remove']);
+  });
+
+  it('deactivates (never deletes) and refuses deactivating oneself', async () => {
+    const u = await makeUser(db, 'MEMBER', tree.b);
+    await setUserActive(db, admin.ctx, { id: u.id, active: false });
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).active).toBe(false);
+    await expect(setUserActive(db, admin.ctx, { id: admin.id, active: false })).rejects.toThrow('users.errors.cannotDeactivateSelf');
+    const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: u.id, action: 'user.deactivate' } });
+    expect(ev.before).toEqual({ active: true });
+  });
+
+  it('updates a profile with before/after', async () => {
+    const u = await makeUser(db, 'MEMBER', tree.b);
+    await updateUser(db, admin.ctx, { id: u.id, name: '王小红', orgId: tree.a.id });
+    const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: u.id, action: 'user.update' } });
+    expect((ev.after as { name: string }).name).toBe('王小红');
+    expect((ev.before as { orgId: string }).orgId).toBe(tree.b.id);
+  });
+});
