@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const SKIP = new Set(['generated', 'node_modules', '.next']);
+
+async function newest(p: string): Promise<number> {
+  let s;
+  try {
+    s = await stat(p);
+  } catch {
+    return 0;
+  }
+  if (!s.isDirectory()) return s.mtimeMs;
+  let max = s.mtimeMs;
+  for (const e of await readdir(p)) {
+    if (SKIP.has(e) || e.endsWith('.test.ts')) continue;
+    max = Math.max(max, await newest(path.join(p, e)));
+  }
+  return max;
+}
+
+/** True when .next holds a production build newer than every source file. */
+export async function buildIsCurrent(root = process.cwd()): Promise<boolean> {
+  const built = await newest(path.join(root, '.next', 'BUILD_ID'));
+  if (!built) return false;
+  for (const s of SOURCES) if ((await newest(path.join(root, s))) > built) return false;
+  return true;
+}
+
+/** Runs a command as a child (async: the embedded database may be served from this process). */
+export function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: opts.env ?? process.env, cwd: opts.cwd });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+export const nextBin = () => path.join(process.cwd(), 'node_modules', '.bin', 'next');
+
+export async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
+  if (await buildIsCurrent()) return;
+  console.log('▶ 正在构建应用 building the app (next build)…');
+  const code = await run(nextBin(), ['build'], { env: { ...env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (code !== 0) throw new Error(`next build failed (${code})`);
+}
+
+/** Polls url until it answers 200 or the time runs out. */
+export async function waitFor(url: string, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return true;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}

@@ -1,0 +1,54 @@
+// npm start — the portal at http://localhost:$PORT (3000). See README "Two commands".
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildIfNeeded, nextBin } from './lib/build';
+import { DATA_DIR, resolveDatabaseUrl } from './lib/database-url';
+import { prepareDatabase } from './lib/prepare-db';
+
+async function authSecret(): Promise<string> {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(DATA_DIR, 'auth-secret');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    await mkdir(DATA_DIR, { recursive: true });
+    const secret = randomBytes(32).toString('base64');
+    await writeFile(file, `${secret}\n`, { mode: 0o600 });
+    await chmod(file, 0o600);
+    return secret;
+  }
+}
+
+const port = process.env.PORT ?? '3000';
+console.log(process.env.DATABASE_URL
+  ? '▶ 使用 DATABASE_URL 指定的 PostgreSQL using the PostgreSQL server in DATABASE_URL'
+  : `▶ 使用内置数据库 using the embedded PostgreSQL (${path.relative(process.cwd(), path.join(DATA_DIR, 'pg')) || DATA_DIR})`);
+const database = await resolveDatabaseUrl();
+let stopping = false;
+const stopDb = async () => {
+  await database.stop().catch((e) => console.error('embedded database stop failed', e));
+};
+
+try {
+  await prepareDatabase(database.url, { seed: process.env.SEED_DEMO !== 'false' });
+  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: await authSecret(), AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1' };
+  await buildIfNeeded(env);
+  const child = spawn(nextBin(), ['start', '-p', port], { stdio: 'inherit', env });
+  console.log(`▶ 五标已启动 Wubiao is starting at http://localhost:${port}`);
+  const forward = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on('SIGINT', () => forward('SIGINT'));
+  process.on('SIGTERM', () => forward('SIGTERM'));
+  const code: number = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 0 : 1))));
+  await stopDb();
+  process.exit(code);
+} catch (e) {
+  console.error('✖ 启动失败 start failed:', e instanceof Error ? e.message : e);
+  await stopDb();
+  process.exit(1);
+}
