@@ -5,6 +5,7 @@ import type { Actor } from './audit-log';
 import { actorOf, getCurrentUser, type CurrentUser } from './auth/current-user';
 import { UserError } from './errors';
 import { Prisma } from './generated/prisma/client';
+import { msg } from './i18n/message';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -53,7 +54,7 @@ export function toFailure(e: unknown): { ok: false; error: string; params?: Reco
       ok: false,
       error: e.key,
       params: e.params,
-      ...(e.field ? { fieldErrors: { [e.field]: e.key } } : {}),
+      ...(e.field ? { fieldErrors: { [e.field]: msg(e.key, e.params) } } : {}),
     };
   }
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
