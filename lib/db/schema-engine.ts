@@ -14,7 +14,14 @@ export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'prisma/migrations');
 export const SCHEMA_FILE = path.resolve(process.cwd(), 'prisma/schema.prisma');
 const noFilters = { externalTables: [], externalEnums: [] };
 
-async function loadEngineModule() {
+// The bindings module is a singleton: instantiate the WASM once per process and reuse it.
+let engineModule: Promise<typeof import('@prisma/schema-engine-wasm')> | undefined;
+function loadEngineModule() {
+  engineModule ??= instantiateEngine();
+  return engineModule;
+}
+
+async function instantiateEngine() {
   const require = createRequire(import.meta.url);
   const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const bg = await import(bgPath);
