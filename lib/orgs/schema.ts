@@ -32,6 +32,8 @@ function datesInOrder(v: DatePair, ctx: z.RefinementCtx) {
 }
 
 export const ZCreateOrg = z.object({ parentId: id, ...orgFields }).superRefine(datesInOrder);
+/** One row of an Excel import: the fields of a new unit, its parent still to be resolved by name. */
+export const ZImportRow = z.object(orgFields).superRefine(datesInOrder);
 export type TCreateOrg = z.input<typeof ZCreateOrg>;
 
 export const ZUpdateOrg = z.object({ id, ...orgFields }).superRefine(datesInOrder);

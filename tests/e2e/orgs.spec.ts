@@ -68,3 +68,38 @@ test('committee creates a party group; bad input is refused in Chinese; the trac
   await expect(page.getByTestId('audit-table')).toContainText('新建组织');
   await expect(page.getByTestId('audit-table')).toContainText(name);
 });
+
+test('committee imports the template from Excel; a second upload is refused row by row; export downloads', async ({ page }) => {
+  await loginAs(page, 'committee');
+  await page.goto('/orgs/import');
+  const template = await page.request.get('/api/orgs/template');
+  expect(template.status()).toBe(200);
+  const buffer = Buffer.from(await template.body());
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  await page.locator('#file').setInputFiles({ name: 'notes.xlsx', mimeType: xlsx, buffer: Buffer.from('not a workbook') });
+  await page.getByRole('button', { name: '检查并导入' }).click();
+  await expect(page.getByTestId('form-error')).toContainText('不是 .xlsx');
+
+  await page.locator('#file').setInputFiles({ name: '导入.xlsx', mimeType: xlsx, buffer });
+  await page.getByRole('button', { name: '检查并导入' }).click();
+  await expect(page.getByTestId('import-success')).toContainText('已导入 2 个组织');
+
+  await page.locator('#file').setInputFiles({ name: '导入.xlsx', mimeType: xlsx, buffer });
+  await page.getByRole('button', { name: '检查并导入' }).click();
+  await expect(page.getByTestId('import-report')).toContainText('未导入任何组织');
+  await expect(page.getByTestId('import-report')).toContainText('已存在');
+
+  const exported = await page.request.get('/api/orgs/export');
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()['content-disposition']).toContain("filename*=UTF-8''");
+  expect((await exported.body()).subarray(0, 2).toString()).toBe('PK');
+});
+
+test('a secretary may neither import nor export', async ({ page }) => {
+  await loginAs(page, 'secretary');
+  await page.goto('/orgs/import');
+  await expect(page.getByTestId('page-403')).toBeVisible();
+  expect((await page.request.get('/api/orgs/export')).status()).toBe(403);
+  expect((await page.request.get('/api/orgs/template')).status()).toBe(403);
+});

@@ -1,0 +1,57 @@
+// npm run bench:orgs — the subtree query through the app's code against the same raw SQL.
+// Needs the seed:large data (made here when missing). Prints medians and the ratio (goal ≤ 1.5×).
+import pg from 'pg';
+import { createPrismaClient } from '../lib/db/client';
+import { applyMigrations } from '../lib/db/schema-engine';
+import { subtreeOf } from '../lib/orgs/tree';
+import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
+import { benchDatabase } from '../scripts/lib/bench-db';
+
+const RAW = `SELECT id, name, "shortName", type, "parentId", path, depth, "sortOrder", status FROM "Organization"
+  WHERE path LIKE $1 ORDER BY depth ASC, "sortOrder" ASC, name ASC`;
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+
+async function time(n: number, fn: () => Promise<unknown>) {
+  for (let i = 0; i < Math.min(20, n); i += 1) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+const database = await benchDatabase();
+const db = createPrismaClient(database.url);
+const raw = new pg.Client({ connectionString: database.url });
+try {
+  console.log(`bench:orgs on ${database.where}`);
+  await applyMigrations(database.url);
+  await raw.connect();
+  let root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
+  if (!root) {
+    console.log('no seed:large data yet: generating it (5,000 organizations, 100,000 users)…');
+    await seedLarge(database.url, true);
+    root = await db.organization.findFirstOrThrow({ where: { name: LARGE_ROOT_NAME, parentId: null } });
+  }
+  const mid = await db.organization.findFirstOrThrow({ where: { path: { startsWith: root.path }, depth: 2 }, orderBy: { sortOrder: 'asc' } });
+  const cases = [
+    { label: 'root subtree', path: root.path, n: 100 },
+    { label: 'mid-level subtree (depth 2)', path: mid.path, n: 400 },
+  ];
+  console.log('\ncase                           rows   app median   raw SQL median   ratio');
+  for (const c of cases) {
+    const rows = (await subtreeOf(db, c.path)).length;
+    const rawRows = (await raw.query(RAW, [`${c.path}%`])).rowCount;
+    if (rows !== rawRows) throw new Error(`row counts differ: app ${rows}, raw ${rawRows}`);
+    const app = await time(c.n, () => subtreeOf(db, c.path));
+    const base = await time(c.n, () => raw.query(RAW, [`${c.path}%`]));
+    console.log(`${c.label.padEnd(30)} ${String(rows).padStart(5)}   ${app.toFixed(2).padStart(7)} ms   ${base.toFixed(2).padStart(11)} ms   ${(app / base).toFixed(2)}×`);
+  }
+} finally {
+  await raw.end().catch(() => {});
+  await db.$disconnect();
+  await database.stop();
+}
