@@ -12,20 +12,25 @@ const RAW = `SELECT id, name, "shortName", type, "parentId", path, depth, "sortO
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
 
-async function time(n: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < Math.min(20, n); i += 1) await fn();
-  const out: number[] = [];
+/** Runs the contenders round-robin (so drift, GC and JIT hit them alike) and returns each median in ms. */
+async function compare(n: number, fns: (() => Promise<unknown>)[]) {
+  for (let i = 0; i < 30; i += 1) for (const fn of fns) await fn();
+  const samples = fns.map(() => [] as number[]);
   for (let i = 0; i < n; i += 1) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
+    for (const [k, fn] of fns.entries()) {
+      const t = performance.now();
+      await fn();
+      samples[k]!.push(performance.now() - t);
+    }
   }
-  return median(out);
+  return samples.map(median);
 }
 
 const database = await benchDatabase();
 const db = createPrismaClient(database.url);
 const raw = new pg.Client({ connectionString: database.url });
+// The app reaches PostgreSQL through a pool (the Prisma pg adapter), so a pooled baseline is printed too.
+const pool = new pg.Pool({ connectionString: database.url, max: 2 });
 try {
   console.log(`bench:orgs on ${database.where}`);
   await applyMigrations(database.url);
@@ -38,20 +43,24 @@ try {
   }
   const mid = await db.organization.findFirstOrThrow({ where: { path: { startsWith: root.path }, depth: 2 }, orderBy: { sortOrder: 'asc' } });
   const cases = [
-    { label: 'root subtree', path: root.path, n: 100 },
-    { label: 'mid-level subtree (depth 2)', path: mid.path, n: 400 },
+    { label: 'root subtree', path: root.path, n: 200 },
+    { label: 'mid-level subtree (depth 2)', path: mid.path, n: 1000 },
   ];
-  console.log('\ncase                           rows   app median   raw SQL median   ratio');
+  console.log('\ncase                           rows   app (subtreeOf)   raw pg.Client   ratio   raw pg.Pool   ratio');
   for (const c of cases) {
     const rows = (await subtreeOf(db, c.path)).length;
     const rawRows = (await raw.query(RAW, [`${c.path}%`])).rowCount;
     if (rows !== rawRows) throw new Error(`row counts differ: app ${rows}, raw ${rawRows}`);
-    const app = await time(c.n, () => subtreeOf(db, c.path));
-    const base = await time(c.n, () => raw.query(RAW, [`${c.path}%`]));
-    console.log(`${c.label.padEnd(30)} ${String(rows).padStart(5)}   ${app.toFixed(2).padStart(7)} ms   ${base.toFixed(2).padStart(11)} ms   ${(app / base).toFixed(2)}×`);
+    const [app, base, pooled] = (await compare(c.n, [
+      () => subtreeOf(db, c.path),
+      () => raw.query(RAW, [`${c.path}%`]),
+      () => pool.query(RAW, [`${c.path}%`]),
+    ])) as [number, number, number];
+    console.log(`${c.label.padEnd(30)} ${String(rows).padStart(5)}   ${app.toFixed(2).padStart(12)} ms   ${base.toFixed(2).padStart(10)} ms   ${(app / base).toFixed(2)}×   ${pooled.toFixed(2).padStart(8)} ms   ${(app / pooled).toFixed(2)}×`);
   }
 } finally {
   await raw.end().catch(() => {});
+  await pool.end().catch(() => {});
   await db.$disconnect();
   await database.stop();
 }

@@ -1,24 +1,35 @@
 import 'server-only';
 import { db } from '../db';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { can, scopeOrgs, type Subject } from '../policy';
+import { can, orgScope, type Subject } from '../policy';
+import { subtreeOf } from './tree';
 
 export const orgListSelect = {
   id: true, name: true, shortName: true, type: true, parentId: true, path: true, depth: true, sortOrder: true, status: true,
 } as const;
 
-/** Every organization the user may read, in one query, with direct member counts (one more query). */
+/**
+ * Every organization the user may read: each scope root's subtree in one query (usually one
+ * scope, so one query), then direct member counts in one more.
+ */
 export async function listOrgsForUser(user: Subject) {
-  const rows = await db.organization.findMany({
-    where: scopeOrgs(user, 'org.read'),
-    select: orgListSelect,
-    orderBy: [{ depth: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
-  });
+  const scope = orgScope(user, 'org.read');
+  const rows = scope.all
+    ? await subtreeOf(db, '/')
+    : dedupe([
+      ...(await Promise.all(scope.pathPrefixes.map((p) => subtreeOf(db, p)))).flat(),
+      ...(scope.orgIds.length ? await db.organization.findMany({ where: { id: { in: scope.orgIds } }, select: orgListSelect }) : []),
+    ]);
   const counts = rows.length
     ? await db.user.groupBy({ by: ['orgId'], where: { orgId: { in: rows.map((r) => r.id) }, active: true }, _count: { _all: true } })
     : [];
   const byOrg = new Map(counts.map((c) => [c.orgId, c._count._all]));
   return rows.map((r) => ({ ...r, memberCount: byOrg.get(r.id) ?? 0 }));
+}
+
+function dedupe<T extends { id: string }>(rows: T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
 }
 
 /** An organization page's data. Not found → 404; outside the user's scope → 403 with nothing read. */
