@@ -107,19 +107,8 @@ export async function verifyTraceChain(client: Db): Promise<{ ok: boolean; check
     });
     if (rows.length === 0) return { ok: true, checked };
     for (const r of rows) {
-      const expected = eventHash(prevHash, {
-        at: r.at,
-        actorId: r.actorId,
-        actorName: r.actorName,
-        action: r.action,
-        entityType: r.entityType,
-        entityId: r.entityId,
-        orgPath: r.orgPath,
-        before: r.before ?? null,
-        after: r.after ?? null,
-        ip: r.ip,
-        userAgent: r.userAgent,
-      });
+      const { id: _id, prevHash: _prev, hash: _hash, ...stored } = r;
+      const expected = eventHash(prevHash, { ...stored, before: r.before ?? null, after: r.after ?? null });
       if (r.prevHash !== prevHash || r.hash !== expected) return { ok: false, checked, brokenAt: r.id };
       prevHash = r.hash;
       checked += 1;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { createUserAsAdmin, loginAs } from '../fixtures/login';
 
 test('the language switch works on the login page and inside', async ({ page }) => {
   await page.goto('/login');
@@ -15,16 +15,8 @@ test('the language switch works on the login page and inside', async ({ page }) 
 
 test('five wrong passwords lock the account, shown as such', async ({ page }) => {
   // A fresh account, so the lock does not disturb the other tests.
-  await loginAs(page, 'admin');
-  await page.goto('/admin/users/new');
   const username = `lock${Date.now() % 1000000}`;
-  const form = page.getByTestId('user-form');
-  await form.locator('#username').fill(username);
-  await form.locator('#name').fill('锁定测试');
-  await form.locator('#password').fill('Init#2026x');
-  await form.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}/);
-  await page.context().clearCookies();
+  await createUserAsAdmin(page, username, '锁定测试', 'Init#2026x');
 
   for (let i = 1; i <= 4; i += 1) {
     await page.goto('/login');
@@ -43,16 +35,8 @@ test('five wrong passwords lock the account, shown as such', async ({ page }) =>
 });
 
 test('an admin-set password must be changed at first sign-in', async ({ page }) => {
-  await loginAs(page, 'admin');
-  await page.goto('/admin/users/new');
   const username = `first${Date.now() % 1000000}`;
-  const form = page.getByTestId('user-form');
-  await form.locator('#username').fill(username);
-  await form.locator('#name').fill('首次登录');
-  await form.locator('#password').fill('Init#2026x');
-  await form.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}/);
-  await page.context().clearCookies();
+  await createUserAsAdmin(page, username, '首次登录', 'Init#2026x');
   await loginAs(page, username, 'Init#2026x');
   await expect(page).toHaveURL(/\/change-password/);
   await page.goto('/orgs');

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
 import { PageHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
 import { listAuditEvents } from '@/lib/audit/queries';
@@ -65,11 +66,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       </div>
-      <nav className="mt-3 flex items-center gap-3 text-sm" aria-label={t('shell.pagination')}>
-        {page > 1 && <Link href={pageHref(page - 1)} className="text-brand-700">{t('shell.prev')}</Link>}
-        <span>{t('shell.pageOf', { page, pages })}</span>
-        {page < pages && <Link href={pageHref(page + 1)} className="text-brand-700">{t('shell.next')}</Link>}
-      </nav>
+      <Pagination page={page} pages={pages} href={pageHref} />
     </div>
   );
 }

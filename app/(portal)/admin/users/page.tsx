@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LinkButton } from '@/components/ui/button';
+import { Pagination } from '@/components/pagination';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { Input } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -46,11 +47,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </div>
-      <nav className="mt-3 flex items-center gap-3 text-sm" aria-label={t('shell.pagination')}>
-        {page > 1 && <Link href={pageHref(page - 1)} className="text-brand-700">{t('shell.prev')}</Link>}
-        <span>{t('shell.pageOf', { page, pages })}</span>
-        {page < pages && <Link href={pageHref(page + 1)} className="text-brand-700">{t('shell.next')}</Link>}
-      </nav>
+      <Pagination page={page} pages={pages} href={pageHref} />
     </div>
   );
 }
