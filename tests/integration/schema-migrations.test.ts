@@ -21,7 +21,7 @@ async function catalog(schema: string) {
      ORDER BY table_name, column_name`, [schema]);
   const idx = await client.query(
     `SELECT tablename, indexname, replace(indexdef, $1 || '.', '') AS def FROM pg_indexes
-     WHERE schemaname = $1 AND tablename <> '_prisma_migrations' ORDER BY indexname`, [schema]);
+     WHERE schemaname = $1 AND tablename <> '_prisma_migrations' AND indexname NOT LIKE 'hw\\_%' ORDER BY indexname`, [schema]);
   const enums = await client.query(
     `SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
      FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
@@ -53,6 +53,11 @@ describe('schema.prisma and the migrations agree', () => {
     } finally {
       await client.query('DROP SCHEMA IF EXISTS wb_schema_check CASCADE');
     }
+  });
+
+  it('the hand-written indexes (hw_*) are in place', async () => {
+    const r = await client.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname LIKE 'hw\\_%' ORDER BY indexname`);
+    expect(r.rows.map((x) => x.indexname)).toEqual(['hw_article_search', 'hw_handbook_one_draft', 'hw_handbook_one_published']);
   });
 
   it('the append-only trigger from the hand-written part is in place', async () => {
