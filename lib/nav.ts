@@ -5,6 +5,7 @@ export type NavItem = { href: string; key: string };
 /** Areas this user may use, among those that exist. Links only: every page checks policy itself. */
 export function navFor(user: Subject): NavItem[] {
   const items: NavItem[] = [{ href: '/', key: 'workbench' }];
+  if (can(user, 'handbook.read')) items.push({ href: '/handbook', key: 'handbook' });
   if (can(user, 'org.read')) items.push({ href: '/orgs', key: 'orgs' });
   if (can(user, 'user.manage', 'global')) items.push({ href: '/admin/users', key: 'users' });
   if (can(user, 'role.assign', 'global')) items.push({ href: '/admin/roles', key: 'roles' });

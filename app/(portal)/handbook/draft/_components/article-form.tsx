@@ -1,0 +1,55 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { FormError } from '@/components/form-error';
+import { Button, LinkButton } from '@/components/ui/button';
+import { Field, Input, Textarea } from '@/components/ui/field';
+import { useActionForm } from '@/components/use-action-form';
+import { updateArticleAction } from '@/lib/handbook/actions';
+import { FIVE_ANSWERS } from '@/lib/handbook/rules';
+import { ZUpdateArticle, type TUpdateArticle } from '@/lib/handbook/schema';
+import { ORG_TYPES } from '@/lib/orgs/schema';
+
+export function ArticleForm({ values, number }: { values: TUpdateArticle; number: number }) {
+  const t = useTranslations('handbook');
+  const to = useTranslations('orgs.types');
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const [tags, setTags] = useState((values.tags ?? []).join('，'));
+  const { form, submit, formError, errorOf, busy } = useActionForm(ZUpdateArticle, updateArticleAction, {
+    defaultValues: values,
+    onSuccess: (d) => { form.setValue('lockVersion', d.lockVersion); setSaved(true); router.refresh(); },
+  });
+  return (
+    <form onSubmit={(e) => { form.setValue('tags', tags.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean)); setSaved(false); return submit(e); }}
+      noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="article-form">
+      <FormError message={formError} />
+      <input type="hidden" {...form.register('lockVersion', { valueAsNumber: true })} />
+      <Field label={t('fields.title')} htmlFor="title" error={errorOf('title')}>
+        <div className="flex items-center gap-2"><span className="shrink-0 text-stone-500">{t('articleNo', { number })}</span><Input id="title" {...form.register('title')} /></div>
+      </Field>
+      {FIVE_ANSWERS.map((k) => (
+        <Field key={k} label={t(`answers.${k}`)} htmlFor={k} error={errorOf(k)} hint={t(`answerHints.${k}`)}>
+          <Textarea id={k} rows={k === 'how' ? 8 : 4} {...form.register(k)} />
+        </Field>
+      ))}
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-stone-700">{t('fields.orgTypes')}</legend>
+        <div className="flex flex-wrap gap-3">
+          {ORG_TYPES.map((o) => (
+            <label key={o} className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" value={o} {...form.register('orgTypes')} />{to(o)}</label>
+          ))}
+        </div>
+      </fieldset>
+      <Field label={t('fields.tags')} htmlFor="tags" hint={t('tagsHint')} error={errorOf('tags')}>
+        <Input id="tags" value={tags} onChange={(e) => setTags(e.target.value)} />
+      </Field>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={busy}>{busy ? t('saving') : t('save')}</Button>
+        <LinkButton href="/handbook/draft">{t('backToDraft')}</LinkButton>
+        {saved && <span className="text-sm text-green-700" data-testid="saved">{t('saved')}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/current-user';
+import { draftArticleForEditor } from '@/lib/handbook/draft-queries';
+import { load } from '@/lib/page-guard';
+import { ArticleForm } from '../../_components/article-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('handbook'))('editArticle') };
+}
+
+export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const user = await requirePermission('handbook.edit');
+  const a = await load(() => draftArticleForEditor(user, id));
+  // Published and superseded articles have no edit page: read them instead.
+  if (a.version.status !== 'DRAFT') redirect(`/handbook/articles/${a.number}?v=${a.versionId}`);
+  const t = await getTranslations('handbook');
+  return (
+    <div>
+      <PageHeader title={t('editArticle')} description={t('draftOf', { label: a.version.label })} />
+      <ArticleForm values={{
+        id: a.id, lockVersion: a.lockVersion, title: a.title, what: a.what, who: a.who, how: a.how, when: a.when, standard: a.standard,
+        orgTypes: a.orgTypes, tags: a.tags,
+      }} number={a.number} />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { LinkButton } from '@/components/ui/button';
+import { Card, PageHeader } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/current-user';
+import { draftForEditor } from '@/lib/handbook/draft-queries';
+import { isPublishable } from '@/lib/handbook/versions';
+import { load } from '@/lib/page-guard';
+import { AddArticleForm, ArticleRowActions, CreateDraftForm, PublishForm } from './_components/draft-forms';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('handbook'))('draftTitle') };
+}
+
+export default async function DraftPage() {
+  const user = await requirePermission('handbook.edit');
+  const { draft, published, parts, problems } = await load(() => draftForEditor(user));
+  const t = await getTranslations('handbook');
+  if (!draft) {
+    return (
+      <div className="space-y-4">
+        <PageHeader title={t('draftTitle')} description={t('noDraft', { label: published?.label ?? '—' })} />
+        <Card><CreateDraftForm /></Card>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t('draftOf', { label: draft.label })}
+        description={t('draftIntro')}
+        actions={<>
+          <LinkButton href={`/handbook?v=${draft.id}`}>{t('preview')}</LinkButton>
+          {published && <LinkButton href={`/handbook/versions/diff?a=${published.id}&b=${draft.id}`}>{t('changesSince', { label: published.label })}</LinkButton>}
+        </>}
+      />
+      <Card title={t('publishTitle')}>
+        <div className="space-y-3 text-sm" data-testid="publish-problems">
+          {problems!.noArticles && <p className="text-red-800">{t('problemNoArticles')}</p>}
+          {problems!.incomplete.length > 0 && (
+            <div className="text-red-800">
+              <p>{t('problemIncomplete', { count: problems!.incomplete.length })}</p>
+              <ul className="list-disc pl-5">
+                {problems!.incomplete.map((a) => {
+                  const id = parts.flatMap((p) => p.articles).find((x) => x.number === a.number)?.id;
+                  return <li key={a.number}><Link className="underline" href={`/handbook/draft/articles/${id}`}>{t('articleNo', { number: a.number })} {a.title}</Link>：{a.missing.map((m) => t(`answers.${m}`)).join('、')}</li>;
+                })}
+              </ul>
+            </div>
+          )}
+          {problems!.standard.missing
+            ? <p className="text-red-800">{t('noStandard')}</p>
+            : problems!.standard.difference !== 0
+              ? <p className="text-red-800">{t('sumOff', { sum: problems!.standard.sum, total: problems!.standard.total, difference: problems!.standard.difference > 0 ? `+${problems!.standard.difference}` : problems!.standard.difference })}</p>
+              : <p className="text-green-800">{t('sumOk', { total: problems!.standard.total })}</p>}
+          {isPublishable(problems!) && <p className="text-green-800">{t('readyToPublish')}</p>}
+          <PublishForm versionId={draft.id} />
+        </div>
+      </Card>
+      {parts.map((p) => (
+        <Card key={p.id} title={t('partTitle', { number: p.number, title: p.title })}>
+          <ol className="divide-y divide-stone-100 text-sm" data-testid={`draft-part-${p.number}`}>
+            {p.articles.map((a, i) => (
+              <li key={a.id} className="flex flex-wrap items-center gap-2 py-2">
+                <Link href={`/handbook/draft/articles/${a.id}`} className="min-h-8 flex-1 hover:text-brand-700 hover:underline">
+                  <span className="mr-2 text-stone-500">{t('articleNo', { number: a.number })}</span>{a.title}
+                </Link>
+                <ArticleRowActions id={a.id} first={i === 0} last={i === p.articles.length - 1} />
+              </li>
+            ))}
+          </ol>
+          <AddArticleForm partId={p.id} />
+        </Card>
+      ))}
+    </div>
+  );
+}

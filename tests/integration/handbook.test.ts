@@ -1,0 +1,106 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { updateArticle } from '../../lib/handbook/articles';
+import { createDraft, publishVersion } from '../../lib/handbook/versions';
+import { createPrismaClient } from '../../lib/db/client';
+import { searchArticles } from '../../lib/handbook/queries';
+import { ZUpdateArticle } from '../../lib/handbook/schema';
+import { makePublishedHandbook } from '../fixtures/handbook';
+import { makeOrg, makeUser } from '../fixtures/factories';
+
+const db = createPrismaClient();
+afterAll(() => db.$disconnect());
+
+// The handbook belongs to the company root (the oldest root organization).
+async function people() {
+  const root = (await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' } }))
+    ?? (await makeOrg(db, null, 'COMMITTEE', '测试公司党委'));
+  const rootRef = { id: root.id, name: root.name, path: root.path, depth: root.depth, type: 'COMMITTEE' as const };
+  const branch = await makeOrg(db, rootRef, 'BRANCH');
+  return { committee: await makeUser(db, 'COMMITTEE', rootRef), secretary: await makeUser(db, 'SECRETARY', branch) };
+}
+
+let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
+let who: Awaited<ReturnType<typeof people>>;
+beforeEach(async () => {
+  hb = await makePublishedHandbook(db);
+  who = await people();
+});
+
+const edit = (id: string, lockVersion: number, what: string) =>
+  ZUpdateArticle.parse({ id, lockVersion, title: '党费收缴、使用和管理', what, who: '支部书记', how: '按月收缴', when: '每月', standard: '足额', orgTypes: ['BRANCH'], tags: ['党费'] });
+
+describe('handbook versions', () => {
+  it('a draft copies the published version with the same keys; publishing supersedes the old one', async () => {
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    const copied = await db.article.findMany({ where: { versionId: draft.id }, orderBy: { number: 'asc' } });
+    expect(copied.map((a) => a.key)).toEqual(hb.articles.map((a) => a.key));
+    expect(await db.prescribedAction.count({ where: { versionId: draft.id } })).toBe(1);
+    expect(await db.criterionArticle.count({ where: { criterion: { category: { standard: { versionId: draft.id } } } } })).toBe(2);
+
+    await updateArticle(db, who.committee.ctx, edit(copied[1]!.id, 0, '按月收缴党费，每月10日前完成。'));
+    await publishVersion(db, who.committee.ctx, { versionId: draft.id, changeSummary: '明确党费收缴时限' });
+    const versions = await db.handbookVersion.findMany({ where: { id: { in: [hb.version.id, draft.id] } } });
+    expect(Object.fromEntries(versions.map((v) => [v.label, v.status]))).toEqual({ '2025版': 'SUPERSEDED', '2026版': 'PUBLISHED' });
+    // The old version stays readable and unchanged.
+    expect((await db.article.findUniqueOrThrow({ where: { id: hb.articles[1]!.id } })).what).toBe('按月收缴党费，党费收缴台账逐月登记，党费按规定使用。');
+    expect(await db.auditEvent.count({ where: { entityId: draft.id, action: 'handbook.publish' } })).toBe(1);
+  });
+
+  it('published and superseded versions are frozen: no edit path reaches them', async () => {
+    await expect(updateArticle(db, who.committee.ctx, edit(hb.articles[1]!.id, 0, '偷改'))).rejects.toThrow('handbook.errors.frozen');
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    await publishVersion(db, who.committee.ctx, { versionId: draft.id });
+    await expect(publishVersion(db, who.committee.ctx, { versionId: draft.id })).rejects.toThrow('handbook.errors.frozen');
+    await expect(updateArticle(db, who.committee.ctx, edit(hb.articles[1]!.id, 0, '偷改'))).rejects.toThrow('handbook.errors.frozen');
+  });
+
+  it('refuses publishing while an article lacks an answer, naming it', async () => {
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    const a = await db.article.findFirstOrThrow({ where: { versionId: draft.id, number: 3 } });
+    await db.article.update({ where: { id: a.id }, data: { who: '  ' } });
+    await expect(publishVersion(db, who.committee.ctx, { versionId: draft.id })).rejects.toMatchObject({ key: 'handbook.errors.incomplete', params: { count: 1, numbers: '3' } });
+    expect((await db.handbookVersion.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('DRAFT');
+  });
+
+  it('refuses a standard that does not sum to 100, with the exact difference', async () => {
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    await db.scoringCriterion.updateMany({ where: { category: { standard: { versionId: draft.id } }, code: 'C1.2' }, data: { maxPoints: 37.5 } });
+    await expect(publishVersion(db, who.committee.ctx, { versionId: draft.id })).rejects.toMatchObject({ key: 'handbook.errors.sumMismatch', params: { sum: 97.5, total: 100, difference: -2.5 } });
+  });
+
+  it('two editors of the same draft article: the second is told, not silently overwritten', async () => {
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    const a = await db.article.findFirstOrThrow({ where: { versionId: draft.id, number: 2 } });
+    const other = await makeUser(db, 'COMMITTEE', (await db.organization.findUniqueOrThrow({ where: { id: who.committee.subject.grants[0]!.orgId } })) as never);
+    await updateArticle(db, who.committee.ctx, edit(a.id, 0, '甲的修改'));
+    await expect(updateArticle(db, other.ctx, edit(a.id, 0, '乙的修改'))).rejects.toThrow('handbook.errors.conflict');
+    expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).what).toBe('甲的修改');
+  });
+
+  it('only the committee edits: a secretary is refused and nothing changes', async () => {
+    await expect(createDraft(db, who.secretary.ctx, { label: '2026版' })).rejects.toThrow('errors.forbidden');
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    const a = await db.article.findFirstOrThrow({ where: { versionId: draft.id, number: 2 } });
+    await expect(updateArticle(db, who.secretary.ctx, edit(a.id, 0, '越权'))).rejects.toThrow('errors.forbidden');
+    await expect(publishVersion(db, who.secretary.ctx, { versionId: draft.id })).rejects.toThrow('errors.forbidden');
+    expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).lockVersion).toBe(0);
+  });
+
+  it('one draft at a time', async () => {
+    await createDraft(db, who.committee.ctx, { label: '2026版' });
+    await expect(createDraft(db, who.committee.ctx, { label: '2027版' })).rejects.toThrow('handbook.errors.draftExists');
+  });
+});
+
+describe('Chinese search', () => {
+  it('党费 finds the 党费 article first, then the one that mentions it', async () => {
+    const { hits } = await searchArticles(hb.version.id, '党费');
+    expect(hits.map((h) => h.number)).toEqual([2, 3]);
+    expect(hits[0]!.snippet).toContain('党费');
+  });
+  it('三会一课 finds its article; nonsense finds nothing', async () => {
+    expect((await searchArticles(hb.version.id, '三会一课')).hits.map((h) => h.number)).toEqual([1]);
+    expect((await searchArticles(hb.version.id, '量子计算')).hits).toEqual([]);
+    expect((await searchArticles(hb.version.id, '   ')).hits).toEqual([]);
+  });
+});
