@@ -9,7 +9,7 @@ import path from 'node:path';
  */
 export type StoredFile = { key: string; sha256: string; size: number };
 
-const root = () => path.resolve(process.env.FILES_DIR ?? path.join(process.env.WUBIAO_DATA_DIR ?? '.data', 'files'));
+const root = () => path.resolve(/*turbopackIgnore: true*/ process.env.FILES_DIR ?? path.join(process.env.WUBIAO_DATA_DIR ?? '.data', 'files'));
 const fileOf = (key: string) => {
   if (!/^[0-9a-f]{64}$/.test(key)) throw new Error('bad storage key');
   return path.join(root(), key.slice(0, 2), key);
