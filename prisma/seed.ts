@@ -6,6 +6,7 @@ import { appendTrace } from '../lib/audit-log';
 import { hashPassword } from '../lib/auth/password';
 import { createPrismaClient, type Db } from '../lib/db/client';
 import { pathOf } from '../lib/orgs/tree';
+import { seedHandbook } from './seed-handbook';
 import {
   DEMO_ACCOUNTS, DEMO_PASSWORD, DEPARTMENTS, GENERAL_BRANCHES, GIVEN, KEY_UNITS, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, ROOT_ORG_NAME, SURNAMES,
 } from './seed-data';
@@ -67,6 +68,7 @@ export function buildOrgs() {
 
 export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number; users: number }> {
   if (await db.organization.findFirst({ where: { name: ROOT_ORG_NAME, parentId: null }, select: { id: true } })) {
+    await seedHandbook(db);
     return { skipped: true, orgs: 0, users: 0 };
   }
   const { orgs, byKey } = buildOrgs();
@@ -132,6 +134,7 @@ export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number
       action: 'seed.demo', entityType: 'System', orgPath: byKey.get('root')!.path, after: { orgs: orgs.length, users: users.length },
     });
   }, { timeout: 60_000 });
+  await seedHandbook(db);
   return { skipped: false, orgs: orgs.length, users: users.length };
 }
 

@@ -1,0 +1,201 @@
+// Part 2 of the demo handbook: 党建主题活动要求及范例 (articles 21–36). Invented content.
+import type { SeedPart } from './types';
+
+const B = ['BRANCH'] as const;
+const BG = ['BRANCH', 'GENERAL_BRANCH'] as const;
+
+export const PART2: SeedPart = {
+  number: 2,
+  title: '党建主题活动要求及范例',
+  articles: [
+    {
+      number: 21, title: '党员先锋岗创建', orgTypes: [...B], tags: ['党员先锋岗', '融合'],
+      what: '在施工生产关键岗位设立党员先锋岗，党员亮身份、亮职责、亮承诺，在安全、质量、进度、技术攻关中发挥示范作用。',
+      who: '支部委员会确定岗位；岗位党员履职；项目班子成员分片联系。',
+      how: '1. 结合施工组织设计确定先锋岗（如盾构机长、测量班长、安全员）。\n2. 挂牌上岗，公开承诺事项。\n3. 每季度开展先锋岗评比。\n4. 范例：滨江新城综合管廊项目在顶管施工段设“党员先锋岗”3个，实现连续180天零事故。',
+      when: '项目进场3个月内完成设岗；每季度评比一次。',
+      standard: '关键工序先锋岗覆盖率100%；挂牌、承诺、考评资料齐全；评比结果与评优挂钩。',
+      actions: [
+        { code: 'A-21-1', title: '党员先锋岗季度评比', frequency: 'QUARTER', dueRule: { kind: 'DAYS_AFTER_PERIOD_END', n: 10 }, responsibleRole: 'SECRETARY', evidence: '评比记录、结果通报', orgTypes: [...B] },
+      ],
+      templates: [{ fileName: '党员先锋岗承诺书.docx', kind: 'TEMPLATE', title: '党员先锋岗承诺书', docx: { heading: '党员先锋岗承诺书', paragraphs: ['岗位名称：________________', '党员姓名：__________　所在党小组：__________', '我承诺：', '一、严守安全操作规程，本岗位全年零违章、零事故；', '二、带头攻坚克难，按期完成节点任务；', '三、带好身边群众，传帮带新员工不少于2名。', '承诺人：__________　　日期：____年__月__日'] } }],
+    },
+    {
+      number: 22, title: '党员责任区划分', orgTypes: [...B], tags: ['党员责任区', '融合'],
+      what: '将施工现场按区域、工序划分为党员责任区，责任区党员负责区域内安全文明施工巡查、质量提醒和群众思想工作。',
+      who: '支部委员会划分；责任区党员落实；安全质量部门配合考核。',
+      how: '1. 绘制责任区分布图，上墙公示。\n2. 党员每日巡查责任区，发现隐患立即整改或报告。\n3. 每月汇总巡查情况。\n4. 范例：北环快速路项目将6公里主线划为8个党员责任区，每日巡查记录纳入安全日志。',
+      when: '每日巡查；每月汇总。',
+      standard: '责任区覆盖全部作业面；巡查记录连续；发现问题整改闭环率100%。',
+      actions: [
+        { code: 'A-22-1', title: '党员责任区安全巡查', frequency: 'DAY', dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 }, responsibleRole: 'MEMBER', evidence: '巡查记录', orgTypes: [...B] },
+        { code: 'A-22-2', title: '汇总党员责任区巡查情况', frequency: 'MONTH', dueRule: { kind: 'DAYS_AFTER_PERIOD_END', n: 5 }, responsibleRole: 'CLERK', evidence: '月度汇总表', orgTypes: [...B] },
+      ],
+      templates: [{ fileName: '党员责任区巡查记录表.xlsx', kind: 'TEMPLATE', title: '党员责任区巡查记录表', xlsx: { sheet: '巡查记录', header: ['日期', '责任区', '责任党员', '巡查内容', '发现问题', '整改措施', '整改完成时间'], rows: [['2026-11-03', '1号责任区（K0+000—K0+800）', '张建华', '临边防护、基坑支护', '临边护栏缺失2米', '当场补设', '2026-11-03'], ['2026-11-04', '2号责任区（K0+800—K1+600）', '李红梅', '用电安全', '无', '—', '—']] } }],
+    },
+    {
+      number: 23, title: '党员突击队', orgTypes: [...B], tags: ['党员突击队', '融合'],
+      what: '在抢工期、抢险救灾、技术难题攻关等急难险重任务中组建党员突击队，党员冲锋在前。',
+      who: '支部书记提议组建；项目经理部下达任务；党员和入党积极分子参加。',
+      how: '1. 明确任务目标、时限和队员名单。\n2. 召开授旗仪式。\n3. 任务完成后总结，表彰优秀队员。\n4. 范例：云岭隧道项目组建涌水处置党员突击队，48小时完成抢险。',
+      when: '遇急难险重任务时组建。',
+      standard: '组建有方案、有名单、有总结；任务按期完成；事迹材料归档。',
+      actions: [
+        { code: 'A-23-1', title: '急难险重任务组建党员突击队', frequency: 'EVENT', dueRule: { kind: 'DAYS_AFTER_EVENT', n: 3 }, responsibleRole: 'SECRETARY', evidence: '组建方案、队员名单、总结', orgTypes: [...B] },
+      ],
+      templates: [],
+    },
+    {
+      number: 24, title: '“七一”系列活动', orgTypes: [...BG], tags: ['七一', '主题活动'],
+      what: '围绕党的生日开展重温入党誓词、表彰先进、讲专题党课、走访慰问老党员和困难党员等系列活动。',
+      who: '支部委员会组织；全体党员参加。',
+      how: '1. 6月上旬制定活动方案。\n2. 开展重温入党誓词和专题党课。\n3. 评选表彰优秀党员、优秀党务工作者。\n4. 走访慰问困难党员。\n5. 范例：南山大桥项目在主塔施工平台举行“塔上党课”。',
+      when: '每年6月至7月上旬。',
+      standard: '方案、记录、照片齐全；表彰程序规范；慰问对象全覆盖。',
+      actions: [
+        { code: 'A-24-1', title: '开展“七一”系列活动', frequency: 'YEAR', dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 170 }, responsibleRole: 'SECRETARY', evidence: '活动方案、记录、照片', orgTypes: [...BG] },
+      ],
+      templates: [{ fileName: '主题党日活动方案（范例）.docx', kind: 'EXAMPLE', title: '“七一”主题党日活动方案范例', docx: { heading: '滨江新城综合管廊项目党支部“七一”主题党日活动方案', paragraphs: ['一、活动主题：不忘初心跟党走，管廊建设当先锋', '二、活动时间：2026年7月1日上午9:00', '三、活动地点：项目部党员活动室、3号井施工现场', '四、参加人员：支部全体党员、入党积极分子', '五、活动流程：1. 重温入党誓词；2. 书记讲专题党课；3. 表彰优秀党员；4. 现场安全隐患排查。', '六、工作要求：做好签到、记录和影像资料收集。'] } }],
+    },
+    {
+      number: 25, title: '“党建+安全”活动', orgTypes: [...B], tags: ['安全生产', '融合'],
+      what: '把党建工作与安全生产深度融合，开展党员安全承诺、安全隐患随手拍、党员安全监督岗等活动，筑牢安全防线。',
+      who: '支部委员会组织；安全质量部门配合；党员带头。',
+      how: '1. 每季度开展一次安全主题党日。\n2. 党员每月至少上报1条安全隐患。\n3. 支部每月通报隐患整改情况。\n4. 范例：地铁3号线七标项目开展“党员安全随手拍”，全年整改隐患326条。',
+      when: '每季度主题党日；每月隐患上报和通报。',
+      standard: '党员全年零违章；隐患整改闭环；活动记录齐全。',
+      actions: [
+        { code: 'A-25-1', title: '通报党员上报安全隐患整改情况', frequency: 'MONTH', dueRule: { kind: 'DAYS_AFTER_PERIOD_END', n: 5 }, responsibleRole: 'CLERK', evidence: '隐患台账、通报', orgTypes: [...B] },
+      ],
+      templates: [],
+    },
+    {
+      number: 26, title: '“党建+质量”活动', orgTypes: [...B], tags: ['质量', '融合'],
+      what: '开展党员质量攻关、QC小组活动和“样板工程”创建，党员带头执行质量标准，推动工程创优。',
+      who: '支部委员会组织；技术负责人牵头；党员技术骨干参加。',
+      how: '1. 确定年度质量攻关课题。\n2. 组建党员QC小组。\n3. 每半年总结攻关成果。\n4. 范例：东湖科创园项目党员QC小组攻关“清水混凝土外观质量”，获省级QC成果。',
+      when: '年初立项；每半年总结。',
+      standard: '每年至少1项攻关课题；成果有数据、有应用；资料完整。',
+      actions: [
+        { code: 'A-26-1', title: '总结党员质量攻关成果', frequency: 'HALF_YEAR', dueRule: { kind: 'DAYS_AFTER_PERIOD_END', n: 15 }, responsibleRole: 'SECRETARY', evidence: '攻关总结', orgTypes: [...B] },
+      ],
+      templates: [],
+    },
+    {
+      number: 27, title: '志愿服务活动', orgTypes: [...BG, 'YOUTH_LEAGUE'], tags: ['志愿服务'],
+      what: '组织党员、团员到项目周边社区、学校开展志愿服务，如交通疏导、安全宣传、助学帮困，树立企业良好形象。',
+      who: '支部和团支部联合组织；党员团员自愿参加。',
+      how: '1. 每季度策划一次志愿服务。\n2. 与社区对接需求。\n3. 活动后宣传报道。',
+      when: '每季度至少一次。',
+      standard: '全年不少于4次；党员参与率不低于80%；有记录、有照片、有反馈。',
+      actions: [
+        { code: 'A-27-1', title: '开展志愿服务活动', frequency: 'QUARTER', dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 }, responsibleRole: 'CLERK', evidence: '活动记录、照片', orgTypes: [...BG] },
+      ],
+      templates: [],
+    },
+    {
+      number: 28, title: '党建联建共建', orgTypes: [...B], tags: ['联建共建'],
+      what: '与建设单位、监理单位、属地社区党组织开展联建共建，签订共建协议，共同开展学习、解决项目推进难题。',
+      who: '支部书记牵头；共建单位党组织参加。',
+      how: '1. 签订共建协议，明确共建事项。\n2. 每半年开展一次联合活动。\n3. 建立问题协调清单。\n4. 范例：临港物流园项目与属地街道党工委共建，协调解决施工扰民问题12项。',
+      when: '项目进场后签订协议；每半年一次联合活动。',
+      standard: '有协议、有活动、有成效；协调事项有闭环记录。',
+      actions: [
+        { code: 'A-28-1', title: '开展联建共建活动', frequency: 'HALF_YEAR', dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 }, responsibleRole: 'SECRETARY', evidence: '共建协议、活动记录', orgTypes: [...B] },
+      ],
+      templates: [],
+    },
+    {
+      number: 29, title: '“书记项目”', orgTypes: [...B], tags: ['书记项目', '融合'],
+      what: '支部书记每年围绕项目生产经营难点领办一个“书记项目”，以党建引领破解难题，年底述职评议。',
+      who: '支部书记领办；支委协助；党委审核立项。',
+      how: '1. 年初申报书记项目，明确目标和措施。\n2. 党委审核立项。\n3. 每季度报告进展。\n4. 年底述职。',
+      when: '年初立项；每季度报告；年底述职。',
+      standard: '目标可量化；进展按季报告；年底有成效评价。',
+      actions: [
+        { code: 'A-29-1', title: '报告“书记项目”进展', frequency: 'QUARTER', dueRule: { kind: 'DAYS_AFTER_PERIOD_END', n: 10 }, responsibleRole: 'SECRETARY', evidence: '进展报告', orgTypes: [...B] },
+      ],
+      templates: [],
+    },
+    {
+      number: 30, title: '党员示范点创建', orgTypes: [...B], tags: ['示范点'],
+      what: '选择党建基础好的项目创建党建示范点，提炼可复制的经验做法，组织其他支部观摩学习。',
+      who: '公司党委确定；示范点支部创建；党群工作部指导。',
+      how: '1. 对照示范点标准申报。\n2. 制定创建方案。\n3. 党委验收命名。\n4. 组织观摩。',
+      when: '每年评定一次；命名后每年复核。',
+      standard: '对照标准达标；经验做法成文；观摩活动每年至少1次。',
+      actions: [],
+      templates: [],
+    },
+    {
+      number: 31, title: '“学习强企”读书活动', orgTypes: [...BG], tags: ['学习', '读书'],
+      what: '在党员中开展读书活动，每季度推荐书目，组织读书分享会，营造学习氛围。',
+      who: '宣传委员组织；党员参加。',
+      how: '1. 每季度推荐1—2本书目。\n2. 党员自读并撰写心得。\n3. 季末召开读书分享会。',
+      when: '每季度一次分享会。',
+      standard: '分享会全年4次；心得体会人均每年不少于2篇。',
+      actions: [
+        { code: 'A-31-1', title: '召开读书分享会', frequency: 'QUARTER', dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 }, responsibleRole: 'CLERK', evidence: '活动记录、心得体会', orgTypes: [...BG] },
+      ],
+      templates: [],
+    },
+    {
+      number: 32, title: '劳动竞赛与技能比武', orgTypes: ['UNION', 'BRANCH'], tags: ['工会', '劳动竞赛'],
+      what: '结合施工关键节点组织劳动竞赛和技能比武，党员和工会积极分子带头，激发职工干劲。',
+      who: '项目工会组织；党支部统筹；职工参加。',
+      how: '1. 制定竞赛方案，明确考核指标。\n2. 按节点考核评比。\n3. 表彰奖励先进班组和个人。',
+      when: '按施工节点，每半年至少一次。',
+      standard: '方案、过程记录、结果通报齐全；奖励兑现及时。',
+      actions: [
+        { code: 'A-32-1', title: '组织劳动竞赛', frequency: 'HALF_YEAR', dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 }, responsibleRole: 'CLERK', evidence: '竞赛方案、评比结果', orgTypes: ['UNION', 'BRANCH'] },
+      ],
+      templates: [],
+    },
+    {
+      number: 33, title: '青年突击队与青年安全监督岗', orgTypes: ['YOUTH_LEAGUE', 'BRANCH'], tags: ['团支部', '青年'],
+      what: '团支部组建青年突击队、青年安全监督岗，在生产一线锻炼青年、发现隐患。',
+      who: '团支部书记负责；青年员工参加。',
+      how: '1. 每年组建或调整队伍。\n2. 监督岗每月开展安全巡查。\n3. 年底评比。',
+      when: '每月巡查；年底评比。',
+      standard: '有队伍、有台账、有成效。',
+      actions: [
+        { code: 'A-33-1', title: '青年安全监督岗巡查', frequency: 'MONTH', dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 }, responsibleRole: 'CLERK', evidence: '巡查记录', orgTypes: ['YOUTH_LEAGUE'] },
+      ],
+      templates: [],
+    },
+    {
+      number: 34, title: '关爱帮扶活动', orgTypes: [...BG, 'UNION'], tags: ['关爱', '帮扶'],
+      what: '建立困难党员、困难职工档案，节日走访慰问，对生病住院、家庭变故的党员职工及时看望帮扶。',
+      who: '支部书记牵头；工会配合。',
+      how: '1. 建立帮扶档案。\n2. 元旦春节、“七一”走访慰问。\n3. 突发困难及时帮扶。',
+      when: '节日慰问按时；突发情况3日内看望。',
+      standard: '困难对象建档率100%；慰问全覆盖；帮扶记录完整。',
+      actions: [
+        { code: 'A-34-1', title: '元旦春节走访慰问', frequency: 'YEAR', dueRule: { kind: 'WORKDAY_OF_PERIOD', n: 25 }, responsibleRole: 'SECRETARY', evidence: '慰问名单、签收表', orgTypes: [...BG] },
+      ],
+      templates: [],
+    },
+    {
+      number: 35, title: '党建宣传与文化建设', orgTypes: [...BG], tags: ['宣传', '文化'],
+      what: '做好项目党建宣传，建设党建文化墙、党员活动室，及时报送信息稿件，讲好项目建设者故事。',
+      who: '宣传委员负责；通讯员撰稿。',
+      how: '1. 建设党员活动室和文化墙。\n2. 每月报送信息稿件。\n3. 重大节点策划专题宣传。',
+      when: '每月报送；节点宣传随时。',
+      standard: '每月至少1篇信息稿件；阵地建设符合标准。',
+      actions: [
+        { code: 'A-35-1', title: '报送党建信息稿件', frequency: 'MONTH', dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 }, responsibleRole: 'CLERK', evidence: '稿件及发布截图', orgTypes: [...BG] },
+      ],
+      templates: [],
+    },
+    {
+      number: 36, title: '观摩交流活动', orgTypes: [...B], tags: ['观摩', '学习交流'],
+      what: '组织支部书记和党务工作者到示范点观摩学习，相互交流经验，对照查找差距。',
+      who: '党委组织；支部书记、党务工作者参加。',
+      how: '1. 确定观摩点和内容。\n2. 现场观摩、听取介绍。\n3. 交流座谈，撰写心得。\n4. 回支部落实改进。',
+      when: '每年至少参加一次。',
+      standard: '观摩有记录；心得有改进措施；改进措施在3个月内落实。',
+      actions: [],
+      templates: [],
+    },
+  ],
+};

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from '../fixtures/login';
+
+test('everyone reads the handbook; 党费 search ranks the 党费 article first, highlighted', async ({ page }) => {
+  await loginAs(page, 'member');
+  await page.goto('/handbook');
+  await expect(page.getByTestId('handbook-toc')).toContainText('党费收缴、使用和管理');
+  await page.getByTestId('handbook-search').fill('党费');
+  await page.getByTestId('handbook-search').press('Enter');
+  const first = page.getByTestId('search-results').locator('li').first();
+  await expect(first).toContainText('党费收缴、使用和管理');
+  await expect(first.locator('mark').first()).toHaveText('党费');
+  await first.locator('a').click();
+  await expect(page.getByTestId('article-title')).toContainText('党费收缴、使用和管理');
+  await expect(page.getByTestId('answer-how')).toContainText('10日前');
+  await expect(page.getByTestId('article-actions')).toContainText('按月收缴党费');
+  await expect(page.getByTestId('article-criteria')).toContainText('C1.5');
+});
+
+test('a secretary cannot reach the editor', async ({ page }) => {
+  await loginAs(page, 'secretary');
+  await page.goto('/handbook');
+  await expect(page.getByRole('link', { name: '编辑草稿' })).toHaveCount(0);
+  await page.goto('/handbook/draft');
+  await expect(page.getByTestId('page-403')).toBeVisible();
+});
+
+test('committee edits a draft article and publishes; a secretary sees the new text and the diff', async ({ browser }) => {
+  const committee = await (await browser.newContext()).newPage();
+  await loginAs(committee, 'committee');
+  await committee.goto('/handbook/draft');
+  const create = committee.getByTestId('create-draft-form');
+  if (await create.count()) {
+    await create.locator('#label').fill('2027版');
+    await create.getByRole('button', { name: '新建草稿' }).click();
+  }
+  await committee.getByTestId('draft-part-1').getByRole('link', { name: /党费收缴、使用和管理/ }).click();
+  const form = committee.getByTestId('article-form');
+  const added = `党费收缴情况每季度在支部党员大会上通报（${Date.now() % 100000}）。`;
+  await form.locator('#standard').fill(`${await form.locator('#standard').inputValue()}${added}`);
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(committee.getByTestId('saved')).toBeVisible();
+
+  // An empty answer blocks publishing and is named.
+  await form.locator('#who').fill('');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(committee.getByTestId('saved')).toBeVisible();
+  await committee.goto('/handbook/draft');
+  await expect(committee.getByTestId('publish-problems')).toContainText('党费收缴、使用和管理');
+  await committee.getByTestId('publish-form').getByRole('button', { name: '发布' }).click();
+  await expect(committee.getByTestId('form-error')).toContainText('不能发布');
+
+  await committee.getByTestId('draft-part-1').getByRole('link', { name: /党费收缴、使用和管理/ }).click();
+  await committee.getByTestId('article-form').locator('#who').fill('支部书记负责；党务工作者具体收缴、登记；党员本人按时交纳。');
+  await committee.getByTestId('article-form').getByRole('button', { name: '保存' }).click();
+  await expect(committee.getByTestId('saved')).toBeVisible();
+  await committee.goto('/handbook/draft');
+  await committee.getByTestId('publish-form').locator('#changeSummary').fill('党费收缴情况按季通报');
+  await committee.getByTestId('publish-form').getByRole('button', { name: '发布' }).click();
+  await expect(committee).toHaveURL(/\/handbook$/);
+  await committee.context().close();
+
+  const secretary = await (await browser.newContext()).newPage();
+  await loginAs(secretary, 'secretary');
+  await secretary.goto('/handbook/articles/12');
+  await expect(secretary.getByTestId('answer-standard')).toContainText(added);
+  await secretary.goto('/handbook/versions');
+  await secretary.getByTestId('diff-form').getByRole('button', { name: '查看变化' }).click();
+  await expect(secretary.getByTestId('diff-articles')).toContainText('党费收缴、使用和管理');
+  await expect(secretary.getByTestId('diff-articles').locator('ins').filter({ hasText: added.slice(0, 10) })).toHaveCount(1);
+  await secretary.context().close();
+});
