@@ -5,7 +5,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   // forbidden() → app/forbidden.tsx (the 403 page).
-  experimental: { authInterrupts: true },
+  // Uploads (handbook templates up to 20 MB, Excel imports up to 5 MB) travel through server actions
+  // and the proxy; their own checks give the user a message below these hard limits.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '25mb' }, proxyClientMaxBodySize: '25mb' },
   serverExternalPackages: ['@node-rs/argon2', 'exceljs', '@electric-sql/pglite'],
   poweredByHeader: false,
   async headers() {

@@ -1,9 +1,12 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { defineAction } from '../action';
 import { db } from '../db';
+import { msg } from '../i18n/message';
 import { createArticle, deleteArticle, moveArticle, updateArticle } from './articles';
-import { ZCreateArticle, ZCreateDraft, ZDeleteArticle, ZMoveArticle, ZPublishVersion, ZUpdateArticle } from './schema';
+import { addAttachment, MAX_ATTACHMENT_BYTES, removeAttachment } from './attachments';
+import { ZAttachmentFields, ZCreateArticle, ZCreateDraft, ZDeleteArticle, ZMoveArticle, ZPublishVersion, ZRemoveAttachment, ZUpdateArticle } from './schema';
 import { createDraft, publishVersion } from './versions';
 
 export const createDraftAction = defineAction(ZCreateDraft, async (input, ctx) => {
@@ -38,6 +41,36 @@ export const moveArticleAction = defineAction(ZMoveArticle, async (input, ctx) =
 
 export const deleteArticleAction = defineAction(ZDeleteArticle, async (input, ctx) => {
   const r = await deleteArticle(db, ctx, input);
+  revalidatePath('/handbook', 'layout');
+  return r;
+});
+
+const ZUpload = z.instanceof(FormData, { message: msg('handbook.errors.noFile') }).transform((fd, ctx) => {
+  const file = fd.get('file');
+  const fields = ZAttachmentFields.safeParse({ articleId: fd.get('articleId'), kind: fd.get('kind'), title: fd.get('title') || (file instanceof File ? file.name.replace(/\.[^.]+$/, '') : ''), sourceOrgName: fd.get('sourceOrgName') ?? '' });
+  if (!fields.success) {
+    for (const i of fields.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+    return z.NEVER;
+  }
+  if (!(file instanceof File) || file.size === 0) {
+    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('handbook.errors.noFile') });
+    return z.NEVER;
+  }
+  if (file.size > MAX_ATTACHMENT_BYTES) {
+    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('handbook.errors.fileTooLarge', { mb: 20 }) });
+    return z.NEVER;
+  }
+  return { ...fields.data, file };
+});
+
+export const addAttachmentAction = defineAction(ZUpload, async ({ file, ...fields }, ctx) => {
+  const row = await addAttachment(db, ctx, { ...fields, fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+  revalidatePath('/handbook', 'layout');
+  return { id: row.id };
+});
+
+export const removeAttachmentAction = defineAction(ZRemoveAttachment, async (input, ctx) => {
+  const r = await removeAttachment(db, ctx, input);
   revalidatePath('/handbook', 'layout');
   return r;
 });

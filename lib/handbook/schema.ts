@@ -31,3 +31,12 @@ export type TUpdateArticle = z.input<typeof ZUpdateArticle>;
 export const ZCreateArticle = z.object({ partId: id, title: requiredText(100) });
 export const ZMoveArticle = z.object({ id, direction: z.enum(['up', 'down']) });
 export const ZDeleteArticle = z.object({ id });
+
+export const ZRemoveAttachment = z.object({ id });
+
+export const ZAttachmentFields = z.object({
+  articleId: id,
+  kind: z.enum(['TEMPLATE', 'EXAMPLE'], msg('validation.invalid')),
+  title: requiredText(100),
+  sourceOrgName: optionalText(100),
+});

@@ -70,3 +70,33 @@ test('committee edits a draft article and publishes; a secretary sees the new te
   await expect(secretary.getByTestId('diff-articles').locator('ins').filter({ hasText: added.slice(0, 10) })).toHaveCount(1);
   await secretary.context().close();
 });
+
+test('committee attaches a template to a draft article; a wrong type is refused; drafts stay private', async ({ page, browser }) => {
+  await loginAs(page, 'committee');
+  await page.goto('/handbook/draft');
+  const create = page.getByTestId('create-draft-form');
+  if (await create.count()) {
+    await create.locator('#label').fill(`草稿${Date.now() % 10000}`);
+    await create.getByRole('button', { name: '新建草稿' }).click();
+  }
+  await page.getByTestId('draft-part-3').getByRole('link', { name: /党员花名册/ }).click();
+  const editor = page.getByTestId('attachments-editor');
+  await editor.locator('#file').setInputFiles({ name: '花名册.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+  await editor.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(editor.getByTestId('form-error')).toContainText('只能上传');
+
+  await editor.locator('#file').setInputFiles({ name: '花名册填写说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+  await editor.locator('#attachment-title').fill('花名册填写说明');
+  await editor.getByRole('button', { name: '上传', exact: true }).click();
+  const link = editor.getByRole('link', { name: '花名册填写说明' });
+  await expect(link).toBeVisible();
+  const href = (await link.getAttribute('href'))!;
+  const download = await page.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-disposition']).toContain('attachment;');
+
+  const secretary = await (await browser.newContext()).newPage();
+  await loginAs(secretary, 'secretary');
+  expect((await secretary.request.get(href)).status()).toBe(403);
+  await secretary.context().close();
+});

@@ -34,9 +34,10 @@ test('a secretary sees their own subtree read-only', async ({ page }) => {
   await expect(page.getByTestId('page-403')).toBeVisible();
 });
 
-test('committee creates a party group; bad input is refused in Chinese; the trace shows it', async ({ page }) => {
-  const { href } = await firstBranchHref(page, 'secretary');
-  await page.context().clearCookies();
+test('committee creates a party group; bad input is refused in Chinese; the trace shows it', async ({ page, browser }) => {
+  const other = await browser.newContext();
+  const { href } = await firstBranchHref(await other.newPage(), 'secretary');
+  await other.close();
   await loginAs(page, 'committee');
   await page.goto(href);
   await page.getByRole('link', { name: '新建下级组织' }).click();

@@ -13,10 +13,10 @@ test('the language switch works on the login page and inside', async ({ page }) 
   await expect(page.getByTestId('main-nav')).toContainText('组织架构');
 });
 
-test('five wrong passwords lock the account, shown as such', async ({ page }) => {
+test('five wrong passwords lock the account, shown as such', async ({ page, browser }) => {
   // A fresh account, so the lock does not disturb the other tests.
   const username = `lock${Date.now() % 1000000}`;
-  await createUserAsAdmin(page, username, '锁定测试', 'Init#2026x');
+  await createUserAsAdmin(browser, username, '锁定测试', 'Init#2026x');
 
   for (let i = 1; i <= 4; i += 1) {
     await page.goto('/login');
@@ -34,9 +34,9 @@ test('five wrong passwords lock the account, shown as such', async ({ page }) =>
   await expect(page.getByTestId('login-error')).toContainText('已锁定');
 });
 
-test('an admin-set password must be changed at first sign-in', async ({ page }) => {
+test('an admin-set password must be changed at first sign-in', async ({ page, browser }) => {
   const username = `first${Date.now() % 1000000}`;
-  await createUserAsAdmin(page, username, '首次登录', 'Init#2026x');
+  await createUserAsAdmin(browser, username, '首次登录', 'Init#2026x');
   await loginAs(page, username, 'Init#2026x');
   await expect(page).toHaveURL(/\/change-password/);
   await page.goto('/orgs');

@@ -104,3 +104,23 @@ describe('Chinese search', () => {
     expect((await searchArticles(hb.version.id, '   ')).hits).toEqual([]);
   });
 });
+
+describe('templates on draft articles', () => {
+  const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
+  it('uploads to a draft article, refuses bad types, big files and frozen versions', async () => {
+    const { addAttachment, MAX_ATTACHMENT_BYTES } = await import('../../lib/handbook/attachments');
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    const a = await db.article.findFirstOrThrow({ where: { versionId: draft.id, number: 3 } });
+    const row = await addAttachment(db, who.committee.ctx, { articleId: a.id, kind: 'TEMPLATE', title: '花名册', fileName: '花名册.pdf', bytes: pdf });
+    expect(row).toMatchObject({ mimeType: 'application/pdf', size: pdf.length });
+    await expect(addAttachment(db, who.committee.ctx, { articleId: a.id, kind: 'TEMPLATE', title: 'x', fileName: 'x.html', bytes: Buffer.from('<script>') }))
+      .rejects.toThrow('handbook.errors.fileType');
+    await expect(addAttachment(db, who.committee.ctx, { articleId: a.id, kind: 'TEMPLATE', title: 'x', fileName: 'x.pdf', bytes: Buffer.alloc(MAX_ATTACHMENT_BYTES + 1) }))
+      .rejects.toThrow('handbook.errors.fileTooLarge');
+    await expect(addAttachment(db, who.secretary.ctx, { articleId: a.id, kind: 'TEMPLATE', title: 'x', fileName: 'x.pdf', bytes: pdf }))
+      .rejects.toThrow('errors.forbidden');
+    await expect(addAttachment(db, who.committee.ctx, { articleId: hb.articles[0]!.id, kind: 'TEMPLATE', title: 'x', fileName: 'x.pdf', bytes: pdf }))
+      .rejects.toThrow('handbook.errors.frozen');
+    expect(await db.articleAttachment.count({ where: { articleId: a.id } })).toBe(1);
+  });
+});

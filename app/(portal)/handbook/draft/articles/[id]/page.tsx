@@ -6,6 +6,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { draftArticleForEditor } from '@/lib/handbook/draft-queries';
 import { load } from '@/lib/page-guard';
 import { ArticleForm } from '../../_components/article-form';
+import { AttachmentsEditor } from '../../_components/attachments-editor';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('handbook'))('editArticle') };
@@ -26,6 +27,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         id: a.id, lockVersion: a.lockVersion, title: a.title, what: a.what, who: a.who, how: a.how, when: a.when, standard: a.standard,
         orgTypes: a.orgTypes, tags: a.tags,
       }} number={a.number} />
+      <div className="mt-4"><AttachmentsEditor articleId={a.id} files={a.attachments} /></div>
     </div>
   );
 }

@@ -1,0 +1,77 @@
+// npm run bench:search — handbook search (lib/handbook/queries searchArticles' SQL through the app client)
+// over the 52 demo articles and over a synthetic 5,000-article handbook, against a plain ILIKE scan of the
+// same rows through pg. Uses DATABASE_URL, else the embedded database under .data/pg-bench.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { createPrismaClient } from '../lib/db/client';
+import { applyMigrations } from '../lib/db/schema-engine';
+import { searchColumns } from '../lib/handbook/articles';
+import { searchWords } from '../lib/handbook/rules';
+import { PART1 } from '../prisma/handbook/content-part1';
+import { PART2 } from '../prisma/handbook/content-part2';
+import { PART3 } from '../prisma/handbook/content-part3';
+import { benchDatabase } from '../scripts/lib/bench-db';
+
+const QUERIES = ['党费', '三会一课', '组织生活会', '安全'];
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+
+const FTS = `SELECT a.id, a.number, ts_rank('{0.1, 0.2, 0.4, 1.0}', setweight(to_tsvector('simple', a."searchTitle"), 'A') || setweight(to_tsvector('simple', a."searchBody"), 'B'), plainto_tsquery('simple', $2))::float8 AS rank
+  FROM "Article" a WHERE a."versionId" = $1::uuid
+  AND (setweight(to_tsvector('simple', a."searchTitle"), 'A') || setweight(to_tsvector('simple', a."searchBody"), 'B')) @@ plainto_tsquery('simple', $2)
+  ORDER BY rank DESC, a.number ASC LIMIT 50`;
+const ILIKE = `SELECT a.id, a.number FROM "Article" a WHERE a."versionId" = $1::uuid
+  AND (a.title ILIKE $2 OR a.what ILIKE $2 OR a.who ILIKE $2 OR a.how ILIKE $2 OR a."when" ILIKE $2 OR a.standard ILIKE $2)
+  ORDER BY a.number LIMIT 50`;
+
+/** A version of its own with `n` articles cycled from the demo content. */
+async function makeVersion(db: ReturnType<typeof createPrismaClient>, label: string, n: number) {
+  const source = [...PART1.articles, ...PART2.articles, ...PART3.articles];
+  const version = await db.handbookVersion.create({ data: { label, status: 'SUPERSEDED' } });
+  const part = await db.handbookPart.create({ data: { versionId: version.id, number: 1, title: '合成' } });
+  for (let i = 0; i < n; i += 1000) {
+    await db.article.createMany({
+      data: Array.from({ length: Math.min(1000, n - i) }, (_, j) => {
+        const s = source[(i + j) % source.length]!;
+        const fields = { title: `${s.title}（${i + j + 1}）`, what: s.what, who: s.who, how: s.how, when: s.when, standard: s.standard, tags: s.tags };
+        return { versionId: version.id, partId: part.id, key: randomUUID(), number: i + j + 1, orgTypes: s.orgTypes, ...fields, ...searchColumns(fields) };
+      }),
+    });
+  }
+  await db.$executeRawUnsafe('ANALYZE "Article"');
+  return version.id;
+}
+
+const database = await benchDatabase();
+const db = createPrismaClient(database.url);
+const raw = new pg.Client({ connectionString: database.url });
+try {
+  console.log(`bench:search on ${database.where}`);
+  await applyMigrations(database.url);
+  await raw.connect();
+  const stamp = Date.now().toString(36);
+  const small = await makeVersion(db, `bench-52-${stamp}`, 52);
+  const large = await makeVersion(db, `bench-5000-${stamp}`, 5000);
+  console.log('\nhandbook     query        hits   search (FTS, ranked)   ILIKE scan   ratio');
+  for (const [label, versionId] of [['52 articles', small], ['5,000 articles', large]] as const) {
+    for (const q of QUERIES) {
+      const words = searchWords(q).join(' ');
+      const fts = () => db.$queryRawUnsafe(FTS, versionId, words);
+      const ilike = () => raw.query(ILIKE, [versionId, `%${q}%`]);
+      for (let i = 0; i < 10; i += 1) { await fts(); await ilike(); }
+      const a: number[] = []; const b: number[] = [];
+      const n = label === '52 articles' ? 300 : 60;
+      for (let i = 0; i < n; i += 1) {
+        let t = performance.now(); await fts(); a.push(performance.now() - t);
+        t = performance.now(); await ilike(); b.push(performance.now() - t);
+      }
+      const hits = ((await fts()) as unknown[]).length;
+      console.log(`${label.padEnd(12)} ${q.padEnd(10)} ${String(hits).padStart(5)}   ${median(a).toFixed(2).padStart(14)} ms   ${median(b).toFixed(2).padStart(8)} ms   ${(median(a) / median(b)).toFixed(2)}×`);
+    }
+  }
+  // Leave nothing behind: the synthetic versions are removed again.
+  await db.handbookVersion.deleteMany({ where: { id: { in: [small, large] } } });
+} finally {
+  await raw.end().catch(() => {});
+  await db.$disconnect();
+  await database.stop();
+}
