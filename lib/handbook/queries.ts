@@ -78,11 +78,11 @@ export async function searchArticles(versionId: string, q: string): Promise<{ hi
   const query = words.join(' ');
   const rows = await db.$queryRaw<{ id: string; number: number; title: string; partTitle: string; rank: number; body: string }[]>`
     SELECT a.id, a.number, a.title, p.title AS "partTitle",
-      ts_rank('{0.1, 0.2, 0.4, 1.0}', setweight(to_tsvector('simple', a."searchTitle"), 'A') || setweight(to_tsvector('simple', a."searchBody"), 'B'), plainto_tsquery('simple', ${query}))::float8 AS rank,
+      ts_rank('{0.1, 0.2, 0.4, 1.0}', a."searchVector", plainto_tsquery('simple', ${query}))::float8 AS rank,
       concat_ws(' ', a.what, a.how, a.standard, a.who, a.when) AS body
     FROM "Article" a JOIN "HandbookPart" p ON p.id = a."partId"
     WHERE a."versionId" = ${versionId}::uuid
-      AND (setweight(to_tsvector('simple', a."searchTitle"), 'A') || setweight(to_tsvector('simple', a."searchBody"), 'B')) @@ plainto_tsquery('simple', ${query})
+      AND a."searchVector" @@ plainto_tsquery('simple', ${query})
     ORDER BY rank DESC, a.number ASC
     LIMIT 50`;
   const terms = queryTerms(q);
