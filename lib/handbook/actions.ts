@@ -6,7 +6,12 @@ import { db } from '../db';
 import { msg } from '../i18n/message';
 import { createArticle, deleteArticle, moveArticle, updateArticle } from './articles';
 import { addAttachment, MAX_ATTACHMENT_BYTES, removeAttachment } from './attachments';
-import { ZAttachmentFields, ZCreateArticle, ZCreateDraft, ZDeleteArticle, ZMoveArticle, ZPublishVersion, ZRemoveAttachment, ZUpdateArticle } from './schema';
+import { createAction, deleteAction, updateAction } from './prescribed-actions';
+import {
+  ZAttachmentFields, ZCreateAction, ZCreateArticle, ZCreateCategory, ZCreateCriterion, ZCreateDraft, ZDeleteAction, ZDeleteArticle,
+  ZDeleteCategory, ZDeleteCriterion, ZMoveArticle, ZPublishVersion, ZRemoveAttachment, ZUpdateAction, ZUpdateArticle, ZUpdateCriterion,
+} from './schema';
+import { createCategory, createCriterion, deleteCategory, deleteCriterion, updateCriterion } from './standard';
 import { createDraft, publishVersion } from './versions';
 
 export const createDraftAction = defineAction(ZCreateDraft, async (input, ctx) => {
@@ -71,6 +76,54 @@ export const addAttachmentAction = defineAction(ZUpload, async ({ file, ...field
 
 export const removeAttachmentAction = defineAction(ZRemoveAttachment, async (input, ctx) => {
   const r = await removeAttachment(db, ctx, input);
+  revalidatePath('/handbook', 'layout');
+  return r;
+});
+
+export const createActionAction = defineAction(ZCreateAction, async (input, ctx) => {
+  const r = await createAction(db, ctx, input);
+  revalidatePath('/handbook', 'layout');
+  return r;
+});
+
+export const updateActionAction = defineAction(ZUpdateAction, async (input, ctx) => {
+  const r = await updateAction(db, ctx, input);
+  revalidatePath('/handbook', 'layout');
+  return r;
+});
+
+export const deleteActionAction = defineAction(ZDeleteAction, async (input, ctx) => {
+  const r = await deleteAction(db, ctx, input);
+  revalidatePath('/handbook', 'layout');
+  return r;
+});
+
+export const createCategoryAction = defineAction(ZCreateCategory, async (input, ctx) => {
+  const r = await createCategory(db, ctx, input);
+  revalidatePath('/handbook', 'layout');
+  return r;
+});
+
+export const deleteCategoryAction = defineAction(ZDeleteCategory, async (input, ctx) => {
+  const r = await deleteCategory(db, ctx, input);
+  revalidatePath('/handbook', 'layout');
+  return r;
+});
+
+export const createCriterionAction = defineAction(ZCreateCriterion, async (input, ctx) => {
+  const r = await createCriterion(db, ctx, input);
+  revalidatePath('/handbook', 'layout');
+  return r;
+});
+
+export const updateCriterionAction = defineAction(ZUpdateCriterion, async (input, ctx) => {
+  const r = await updateCriterion(db, ctx, input);
+  revalidatePath('/handbook', 'layout');
+  return r;
+});
+
+export const deleteCriterionAction = defineAction(ZDeleteCriterion, async (input, ctx) => {
+  const r = await deleteCriterion(db, ctx, input);
   revalidatePath('/handbook', 'layout');
   return r;
 });

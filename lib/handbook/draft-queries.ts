@@ -23,7 +23,7 @@ export async function draftForEditor(user: Subject) {
 
 export async function draftArticleForEditor(user: Subject, id: string) {
   if (!can(user, 'handbook.edit')) throw new ForbiddenError();
-  const a = await db.article.findUnique({ where: { id }, include: { version: { select: { status: true, label: true } }, attachments: { orderBy: { createdAt: 'asc' } } } });
+  const a = await db.article.findUnique({ where: { id }, include: { version: { select: { status: true, label: true } }, attachments: { orderBy: { createdAt: 'asc' } }, actions: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] } } });
   if (!a) throw new NotFoundError();
   return a;
 }

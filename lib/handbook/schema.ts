@@ -40,3 +40,52 @@ export const ZAttachmentFields = z.object({
   title: requiredText(100),
   sourceOrgName: optionalText(100),
 });
+
+export const FREQUENCIES = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR', 'EVENT'] as const;
+export const DUE_KINDS = ['WORKDAY_OF_PERIOD', 'DAYS_BEFORE_PERIOD_END', 'DAYS_AFTER_PERIOD_END', 'DAYS_AFTER_EVENT'] as const;
+export const RESPONSIBLE_ROLES = ['SECRETARY', 'CLERK', 'COMMITTEE', 'MEMBER'] as const;
+const code = requiredText(20).regex(/^[A-Za-z0-9.\-]+$/, msg('handbook.errors.codeFormat'));
+
+const actionFields = {
+  code,
+  title: requiredText(120),
+  frequency: z.enum(FREQUENCIES, msg('validation.invalid')),
+  dueKind: z.enum(DUE_KINDS, msg('validation.invalid')),
+  dueN: intInRange(0, 366),
+  responsibleRole: z.enum(RESPONSIBLE_ROLES, msg('validation.invalid')),
+  evidence: optionalText(300),
+  orgTypes: z.array(z.enum(ORG_TYPES, msg('orgs.errors.badType'))).min(1, msg('handbook.errors.orgTypesRequired')),
+};
+type ActionShape = { frequency: string; dueKind: string };
+// An event-driven action is due some days after its event; a periodic one relative to its period.
+const dueMatchesFrequency = (v: ActionShape, ctx: z.RefinementCtx) => {
+  if ((v.frequency === 'EVENT') !== (v.dueKind === 'DAYS_AFTER_EVENT')) {
+    ctx.addIssue({ code: 'custom', path: ['dueKind'], message: msg('handbook.errors.dueKindMismatch') });
+  }
+};
+export const ZCreateAction = z.object({ articleId: id, ...actionFields }).superRefine(dueMatchesFrequency);
+export type TCreateAction = z.input<typeof ZCreateAction>;
+export const ZUpdateAction = z.object({ id, ...actionFields }).superRefine(dueMatchesFrequency);
+export type TUpdateAction = z.input<typeof ZUpdateAction>;
+export const ZDeleteAction = z.object({ id });
+
+const points = (min: number) =>
+  z.coerce.number(msg('validation.number')).min(min, msg('validation.min', { min })).max(100, msg('validation.max', { max: 100 }))
+    .refine((v) => Math.round(v * 10) === v * 10, msg('handbook.errors.pointsStep'));
+const criterionFields = {
+  code,
+  title: requiredText(200),
+  maxPoints: points(0.5),
+  unitDeduction: points(0),
+  cap: z.preprocess((v) => (v === '' || v === null ? undefined : v), points(0).optional()),
+  deductionRule: requiredText(200),
+  /** Article numbers of this version, e.g. "3, 37". */
+  articleNumbers: z.string().trim().max(200).regex(/^[0-9，,、\s]*$/, msg('handbook.errors.articleNumbers')).default(''),
+};
+export const ZCreateCriterion = z.object({ categoryId: id, ...criterionFields });
+export type TCreateCriterion = z.input<typeof ZCreateCriterion>;
+export const ZUpdateCriterion = z.object({ id, ...criterionFields });
+export type TUpdateCriterion = z.input<typeof ZUpdateCriterion>;
+export const ZDeleteCriterion = z.object({ id });
+export const ZCreateCategory = z.object({ versionId: id, code, title: requiredText(100) });
+export const ZDeleteCategory = z.object({ id });

@@ -86,9 +86,10 @@ test('committee attaches a template to a draft article; a wrong type is refused;
   await expect(editor.getByTestId('form-error')).toContainText('只能上传');
 
   await editor.locator('#file').setInputFiles({ name: '花名册填写说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
-  await editor.locator('#attachment-title').fill('花名册填写说明');
+  const title = `花名册填写说明${Date.now() % 100000}`;
+  await editor.locator('#attachment-title').fill(title);
   await editor.getByRole('button', { name: '上传', exact: true }).click();
-  const link = editor.getByRole('link', { name: '花名册填写说明' });
+  const link = editor.getByRole('link', { name: title });
   await expect(link).toBeVisible();
   const href = (await link.getAttribute('href'))!;
   const download = await page.request.get(href);
@@ -99,4 +100,41 @@ test('committee attaches a template to a draft article; a wrong type is refused;
   await loginAs(secretary, 'secretary');
   expect((await secretary.request.get(href)).status()).toBe(403);
   await secretary.context().close();
+});
+
+test('committee edits the draft standard: the sum shows the exact difference, and a new action is listed', async ({ page }) => {
+  await loginAs(page, 'committee');
+  await page.goto('/handbook/draft');
+  const create = page.getByTestId('create-draft-form');
+  if (await create.count()) {
+    await create.locator('#label').fill(`草稿${Date.now() % 10000}`);
+    await create.getByRole('button', { name: '新建草稿' }).click();
+  }
+  await page.goto('/handbook/draft/standard');
+  await expect(page.getByTestId('standard-sum')).toContainText('合计 100 分');
+  const editor = page.getByTestId('standard-editor');
+  // One criterion is edited at a time; its form's fields are prefixed "k".
+  const points = editor.locator('input[id^="k"][id$="-maxPoints"]');
+  await editor.locator('li').filter({ hasText: 'C1.2' }).getByRole('button', { name: '编辑' }).click();
+  await points.fill('4.5');
+  await editor.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('standard-sum')).toContainText('相差 +1.5 分');
+  await editor.locator('li').filter({ hasText: 'C1.2' }).getByRole('button', { name: '编辑' }).click();
+  await points.fill('3');
+  await editor.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('standard-sum')).toContainText('合计 100 分');
+
+  await page.goto('/handbook/draft');
+  await page.getByTestId('draft-part-1').getByRole('link', { name: /支部委员会换届选举/ }).click();
+  const form = page.getByTestId('new-action-form');
+  const code = `A-02-${Date.now() % 1000}`;
+  await form.locator('#new-code').fill(code);
+  await form.locator('#new-title').fill('换届后报送选举结果');
+  await form.locator('#new-frequency').selectOption('EVENT');
+  await form.getByRole('button', { name: '新增规定动作' }).click();
+  await expect(form.getByTestId('error-new-dueKind')).toContainText('按事项发生');
+  await form.locator('#new-dueKind').selectOption('DAYS_AFTER_EVENT');
+  await form.locator('#new-dueN').fill('10');
+  await form.getByRole('button', { name: '新增规定动作' }).click();
+  await expect(page.getByTestId('actions-editor')).toContainText(`${code} 换届后报送选举结果`);
 });

@@ -124,3 +124,38 @@ describe('templates on draft articles', () => {
     expect(await db.articleAttachment.count({ where: { articleId: a.id } })).toBe(1);
   });
 });
+
+describe('prescribed actions and the scoring standard of the draft', () => {
+  it('adds, edits and deletes an action; codes are unique; event actions are due after their event', async () => {
+    const { createAction, updateAction, deleteAction } = await import('../../lib/handbook/prescribed-actions');
+    const { ZCreateAction } = await import('../../lib/handbook/schema');
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    const a = await db.article.findFirstOrThrow({ where: { versionId: draft.id, number: 1 } });
+    const input = ZCreateAction.parse({ articleId: a.id, code: 'A-01-9', title: '每月通报', frequency: 'MONTH', dueKind: 'WORKDAY_OF_PERIOD', dueN: 5, responsibleRole: 'SECRETARY', orgTypes: ['BRANCH'] });
+    const { id } = await createAction(db, who.committee.ctx, input);
+    await expect(createAction(db, who.committee.ctx, input)).rejects.toThrow('handbook.errors.codeTaken');
+    expect(ZCreateAction.safeParse({ ...input, frequency: 'EVENT' }).error?.issues[0]?.message).toBe('handbook.errors.dueKindMismatch');
+    await updateAction(db, who.committee.ctx, { ...input, id, title: '每月通报一次', articleId: undefined } as never);
+    expect((await db.prescribedAction.findUniqueOrThrow({ where: { id } })).dueRule).toEqual({ kind: 'WORKDAY_OF_PERIOD', n: 5 });
+    await expect(deleteAction(db, who.secretary.ctx, { id })).rejects.toThrow('errors.forbidden');
+    await deleteAction(db, who.committee.ctx, { id });
+    expect(await db.prescribedAction.count({ where: { id } })).toBe(0);
+    const published = await db.prescribedAction.findFirstOrThrow({ where: { versionId: hb.version.id } });
+    await expect(deleteAction(db, who.committee.ctx, { id: published.id })).rejects.toThrow('handbook.errors.frozen');
+  });
+
+  it('criteria cite existing articles; the total shows up at publishing', async () => {
+    const { createCriterion, updateCriterion } = await import('../../lib/handbook/standard');
+    const { ZCreateCriterion } = await import('../../lib/handbook/schema');
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    const cat = await db.scoringCategory.findFirstOrThrow({ where: { standard: { versionId: draft.id } } });
+    const bad = ZCreateCriterion.parse({ categoryId: cat.id, code: 'C1.3', title: '花名册准确', maxPoints: 5, unitDeduction: 1, deductionRule: '每错一人扣1分', articleNumbers: '3, 99' });
+    await expect(createCriterion(db, who.committee.ctx, bad)).rejects.toMatchObject({ key: 'handbook.errors.unknownArticles', params: { numbers: '99' } });
+    const { id } = await createCriterion(db, who.committee.ctx, { ...bad, articleNumbers: '3' });
+    expect(await db.criterionArticle.count({ where: { criterionId: id } })).toBe(1);
+    await expect(publishVersion(db, who.committee.ctx, { versionId: draft.id })).rejects.toMatchObject({ key: 'handbook.errors.sumMismatch', params: { difference: 5 } });
+    const c12 = await db.scoringCriterion.findFirstOrThrow({ where: { categoryId: cat.id, code: 'C1.2' } });
+    await updateCriterion(db, who.committee.ctx, { id: c12.id, code: 'C1.2', title: c12.title, maxPoints: 35, unitDeduction: 5, cap: 20, deductionRule: c12.deductionRule, articleNumbers: '2' });
+    expect((await publishVersion(db, who.committee.ctx, { versionId: draft.id })).status).toBe('PUBLISHED');
+  });
+});

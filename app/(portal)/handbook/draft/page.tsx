@@ -32,6 +32,7 @@ export default async function DraftPage() {
         description={t('draftIntro')}
         actions={<>
           <LinkButton href={`/handbook?v=${draft.id}`}>{t('preview')}</LinkButton>
+          <LinkButton href="/handbook/draft/standard">{t('editStandard')}</LinkButton>
           {published && <LinkButton href={`/handbook/versions/diff?a=${published.id}&b=${draft.id}`}>{t('changesSince', { label: published.label })}</LinkButton>}
         </>}
       />

@@ -6,6 +6,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { draftArticleForEditor } from '@/lib/handbook/draft-queries';
 import { load } from '@/lib/page-guard';
 import { ArticleForm } from '../../_components/article-form';
+import { ActionsEditor } from '../../_components/actions-editor';
 import { AttachmentsEditor } from '../../_components/attachments-editor';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,6 +29,12 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         orgTypes: a.orgTypes, tags: a.tags,
       }} number={a.number} />
       <div className="mt-4"><AttachmentsEditor articleId={a.id} files={a.attachments} /></div>
+      <div className="mt-4">
+        <ActionsEditor articleId={a.id} defaultOrgTypes={a.orgTypes} rows={a.actions.map((x) => {
+          const due = x.dueRule as { kind: 'WORKDAY_OF_PERIOD' | 'DAYS_BEFORE_PERIOD_END' | 'DAYS_AFTER_PERIOD_END' | 'DAYS_AFTER_EVENT'; n: number };
+          return { id: x.id, code: x.code, title: x.title, frequency: x.frequency, dueKind: due.kind, dueN: due.n, responsibleRole: x.responsibleRole as 'SECRETARY', evidence: x.evidence, orgTypes: x.orgTypes };
+        })} />
+      </div>
     </div>
   );
 }
