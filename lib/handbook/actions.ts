@@ -5,7 +5,9 @@ import { defineAction } from '../action';
 import { db } from '../db';
 import { msg } from '../i18n/message';
 import { createArticle, deleteArticle, moveArticle, updateArticle } from './articles';
-import { addAttachment, MAX_ATTACHMENT_BYTES, removeAttachment } from './attachments';
+import { UserError } from '../errors';
+import { addAttachment, MAX_ATTACHMENT_BYTES, removeAttachment, sniffType } from './attachments';
+import { importIntoDraft } from './import';
 import { createAction, deleteAction, updateAction } from './prescribed-actions';
 import {
   ZAttachmentFields, ZCreateAction, ZCreateArticle, ZCreateCategory, ZCreateCriterion, ZCreateDraft, ZDeleteAction, ZDeleteArticle,
@@ -126,4 +128,20 @@ export const deleteCriterionAction = defineAction(ZDeleteCriterion, async (input
   const r = await deleteCriterion(db, ctx, input);
   revalidatePath('/handbook', 'layout');
   return r;
+});
+
+const ZWorkbook = z.instanceof(FormData, { message: msg('orgImport.errors.noFile') }).transform((fd, ctx) => {
+  const file = fd.get('file');
+  if (!(file instanceof File) || file.size === 0) { ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.noFile') }); return z.NEVER; }
+  if (file.size > 10 * 1024 * 1024) { ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.tooLarge', { mb: 10 }) }); return z.NEVER; }
+  if (!/\.xlsx$/i.test(file.name)) { ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.notXlsx') }); return z.NEVER; }
+  return file;
+});
+
+export const importHandbookAction = defineAction(ZWorkbook, async (file, ctx) => {
+  const bytes = Buffer.from(await file.arrayBuffer());
+  if (sniffType(file.name, bytes) === null) throw new UserError('orgImport.errors.notXlsx', {}, 'file');
+  const report = await importIntoDraft(db, ctx, bytes);
+  if (report.ok) revalidatePath('/handbook', 'layout');
+  return report;
 });

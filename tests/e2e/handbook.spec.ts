@@ -138,3 +138,28 @@ test('committee edits the draft standard: the sum shows the exact difference, an
   await form.getByRole('button', { name: '新增规定动作' }).click();
   await expect(page.getByTestId('actions-editor')).toContainText(`${code} 换届后报送选举结果`);
 });
+
+test('committee exports the draft to Excel and imports it back; a secretary may only export the version in force', async ({ page, browser }) => {
+  await loginAs(page, 'committee');
+  await page.goto('/handbook/draft');
+  const create = page.getByTestId('create-draft-form');
+  if (await create.count()) {
+    await create.locator('#label').fill(`草稿${Date.now() % 10000}`);
+    await create.getByRole('button', { name: '新建草稿' }).click();
+  }
+  await page.getByRole('link', { name: '从 Excel 导入' }).click();
+  const href = (await page.getByRole('link', { name: '导出当前草稿' }).getAttribute('href'))!;
+  const exported = await page.request.get(href);
+  expect(exported.status()).toBe(200);
+  page.once('dialog', (d) => d.accept());
+  await page.locator('#file').setInputFiles({ name: '手册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await exported.body()) });
+  await page.getByRole('button', { name: '检查并导入' }).click();
+  await expect(page.getByTestId('handbook-import-success')).toContainText('已导入 52 条条文');
+
+  const secretary = await (await browser.newContext()).newPage();
+  await loginAs(secretary, 'secretary');
+  expect((await secretary.request.get('/api/handbook/export')).status()).toBe(200);
+  expect((await secretary.request.get(href)).status()).toBe(403);
+  expect((await secretary.request.get('/api/handbook/template')).status()).toBe(403);
+  await secretary.context().close();
+});

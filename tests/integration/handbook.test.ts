@@ -159,3 +159,44 @@ describe('prescribed actions and the scoring standard of the draft', () => {
     expect((await publishVersion(db, who.committee.ctx, { versionId: draft.id })).status).toBe('PUBLISHED');
   });
 });
+
+describe('Excel import of a draft (all or nothing) and export', () => {
+  it('exports a version, and imports it into the draft keeping keys and templates', async () => {
+    const { bookData } = await import('../../lib/handbook/export');
+    const { buildWorkbook } = await import('../../lib/handbook/excel');
+    const { importIntoDraft } = await import('../../lib/handbook/import');
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    const data = await bookData(db, hb.version.id);
+    data.articles[2]!.title = '党员花名册（修订）';
+    data.articles.push({ ...data.articles[2]!, number: 4, title: '新增条文', tags: [] });
+    const r = await importIntoDraft(db, who.committee.ctx, await buildWorkbook(data));
+    expect(r).toEqual({ ok: true, articles: 4, actions: 1, criteria: 2 });
+    const after = await db.article.findMany({ where: { versionId: draft.id }, orderBy: { number: 'asc' } });
+    expect(after.map((a) => a.title)).toEqual(['三会一课制度', '党费收缴、使用和管理', '党员花名册（修订）', '新增条文']);
+    expect(after.slice(0, 3).map((a) => a.key)).toEqual(hb.articles.map((a) => a.key));
+    expect(await db.auditEvent.count({ where: { entityId: draft.id, action: 'handbook.import' } })).toBe(1);
+  });
+
+  it('a workbook with bad rows imports nothing and names every sheet, row and column', async () => {
+    const { bookData } = await import('../../lib/handbook/export');
+    const { buildWorkbook } = await import('../../lib/handbook/excel');
+    const { importIntoDraft } = await import('../../lib/handbook/import');
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    const data = await bookData(db, hb.version.id);
+    data.articles[1]!.number = 1; // duplicate number
+    data.articles[2]!.orgTypes = ['俱乐部' as never];
+    data.actions[0]!.articleNumber = 9; // no such article
+    data.criteria[0]!.maxPoints = 100.25;
+    const before = await db.article.findMany({ where: { versionId: draft.id }, select: { id: true } });
+    const r = await importIntoDraft(db, who.committee.ctx, await buildWorkbook(data));
+    expect(r.ok).toBe(false);
+    const where = (r as { errors: { sheet: string; row: number; column: string; message: string }[] }).errors.map((e) => `${e.sheet}:${e.row}:${e.column}:${e.message.split('|')[0]}`);
+    expect(where).toEqual(expect.arrayContaining([
+      '条文:3:条文编号:handbookImport.errors.duplicate',
+      '条文:4:适用组织:validation.required',
+      '规定动作:2:条文编号:handbookImport.errors.noSuchArticle',
+      '考核标准:2:分值:handbookImport.errors.points',
+    ]));
+    expect(await db.article.findMany({ where: { versionId: draft.id }, select: { id: true } })).toEqual(before);
+  });
+});

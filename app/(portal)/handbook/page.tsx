@@ -40,6 +40,7 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
             <LinkButton href={withVersion('/handbook/book', version)}>{t('readAll')}</LinkButton>
             <LinkButton href={withVersion('/handbook/standard', version)}>{t('standard')}</LinkButton>
             <LinkButton href="/handbook/versions">{t('versions')}</LinkButton>
+            <LinkButton href={`/api/handbook/export${version.status === 'PUBLISHED' ? '' : `?v=${version.id}`}`} prefetch={false}>{t('exportExcel')}</LinkButton>
             {editor && <LinkButton href="/handbook/draft" variant="primary">{t('editDraft')}</LinkButton>}
           </>
         }

@@ -33,6 +33,7 @@ export default async function DraftPage() {
         actions={<>
           <LinkButton href={`/handbook?v=${draft.id}`}>{t('preview')}</LinkButton>
           <LinkButton href="/handbook/draft/standard">{t('editStandard')}</LinkButton>
+          <LinkButton href="/handbook/draft/import">{t('importExcel')}</LinkButton>
           {published && <LinkButton href={`/handbook/versions/diff?a=${published.id}&b=${draft.id}`}>{t('changesSince', { label: published.label })}</LinkButton>}
         </>}
       />
