@@ -7,11 +7,12 @@ import { msg } from '../i18n/message';
 import { createArticle, deleteArticle, moveArticle, updateArticle } from './articles';
 import { UserError } from '../errors';
 import { addAttachment, MAX_ATTACHMENT_BYTES, removeAttachment, sniffType } from './attachments';
+import { setGradeBands } from './grades';
 import { importIntoDraft } from './import';
 import { createAction, deleteAction, updateAction } from './prescribed-actions';
 import {
   ZAttachmentFields, ZCreateAction, ZCreateArticle, ZCreateCategory, ZCreateCriterion, ZCreateDraft, ZDeleteAction, ZDeleteArticle,
-  ZDeleteCategory, ZDeleteCriterion, ZMoveArticle, ZPublishVersion, ZRemoveAttachment, ZUpdateAction, ZUpdateArticle, ZUpdateCriterion,
+  ZDeleteCategory, ZDeleteCriterion, ZGradeBands, ZMoveArticle, ZPublishVersion, ZRemoveAttachment, ZUpdateAction, ZUpdateArticle, ZUpdateCriterion,
 } from './schema';
 import { createCategory, createCriterion, deleteCategory, deleteCriterion, updateCriterion } from './standard';
 import { createDraft, publishVersion } from './versions';
@@ -144,4 +145,10 @@ export const importHandbookAction = defineAction(ZWorkbook, async (file, ctx) =>
   const report = await importIntoDraft(db, ctx, bytes);
   if (report.ok) revalidatePath('/handbook', 'layout');
   return report;
+});
+
+export const setGradeBandsAction = defineAction(ZGradeBands, async (input, ctx) => {
+  const r = await setGradeBands(db, ctx, input);
+  revalidatePath('/handbook', 'layout');
+  return { bands: r.length };
 });

@@ -89,3 +89,10 @@ export type TUpdateCriterion = z.input<typeof ZUpdateCriterion>;
 export const ZDeleteCriterion = z.object({ id });
 export const ZCreateCategory = z.object({ versionId: id, code, title: requiredText(100) });
 export const ZDeleteCategory = z.object({ id });
+
+export const ZGradeBands = z.object({
+  excellent: z.coerce.number(msg('validation.number')).min(1, msg('validation.min', { min: 1 })).max(100, msg('validation.max', { max: 100 })),
+  good: z.coerce.number(msg('validation.number')).min(1, msg('validation.min', { min: 1 })).max(100, msg('validation.max', { max: 100 })),
+  pass: z.coerce.number(msg('validation.number')).min(1, msg('validation.min', { min: 1 })).max(100, msg('validation.max', { max: 100 })),
+}).refine((v) => v.excellent > v.good && v.good > v.pass, { path: ['good'], message: msg('handbook.errors.bandsOrder') });
+export type TGradeBands = z.input<typeof ZGradeBands>;

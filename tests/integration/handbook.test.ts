@@ -200,3 +200,15 @@ describe('Excel import of a draft (all or nothing) and export', () => {
     expect(await db.article.findMany({ where: { versionId: draft.id }, select: { id: true } })).toEqual(before);
   });
 });
+
+describe('grade bands', () => {
+  it('the committee sets them, in descending order; others are refused', async () => {
+    const { gradeBands, setGradeBands } = await import('../../lib/handbook/grades');
+    const { ZGradeBands } = await import('../../lib/handbook/schema');
+    expect(ZGradeBands.safeParse({ excellent: 80, good: 85, pass: 60 }).error?.issues[0]?.message).toBe('handbook.errors.bandsOrder');
+    await expect(setGradeBands(db, who.secretary.ctx, { excellent: 95, good: 85, pass: 70 })).rejects.toThrow('errors.forbidden');
+    await setGradeBands(db, who.committee.ctx, { excellent: 95, good: 85, pass: 70 });
+    expect(await gradeBands(db)).toEqual([{ code: 'EXCELLENT', minScore: 95 }, { code: 'GOOD', minScore: 85 }, { code: 'PASS', minScore: 70 }, { code: 'FAIL', minScore: 0 }]);
+    await setGradeBands(db, who.committee.ctx, { excellent: 90, good: 80, pass: 60 });
+  });
+});
