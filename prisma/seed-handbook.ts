@@ -99,7 +99,7 @@ async function insertVersion(tx: Tx, v: {
       })),
     });
   }
-  const standard = await tx.scoringStandard.create({ data: { versionId: version.id, title: `基层党建工作标准化考核标准（${v.label}）`, totalPoints: 100 } });
+  const standard = await tx.scoringStandard.create({ data: { versionId: version.id, title: '基层党建工作标准化考核标准', totalPoints: 100 } });
   for (const [ci, c] of v.scoring.entries()) {
     const cat = await tx.scoringCategory.create({ data: { standardId: standard.id, code: c.code, title: c.title, sortOrder: ci } });
     for (const [ki, k] of c.criteria.entries()) {

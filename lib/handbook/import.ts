@@ -55,7 +55,7 @@ export async function importIntoDraft(client: Db, ctx: WriteCtx, buffer: Buffer)
         ...x, versionId: draft.id, articleId: articleIds.get(articleNumber)!, key: actionKey.get(x.code) ?? randomUUID(), dueRule: { kind: dueKind, n: dueN }, sortOrder: i,
       })),
     });
-    const standard = await tx.scoringStandard.create({ data: { versionId: draft.id, title: `基层党建工作标准化考核标准（${draft.label}）`, totalPoints: 100 } });
+    const standard = await tx.scoringStandard.create({ data: { versionId: draft.id, title: '基层党建工作标准化考核标准', totalPoints: 100 } });
     const criterionKey = new Map(oldCriteria.map((k) => [k.code, k.key]));
     const categories = new Map<string, string>();
     for (const [i, k] of data.criteria.entries()) {
