@@ -1,5 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from '../fixtures/login';
+
+/** Opens the draft editor, copying a draft from the version in force when there is none. */
+async function openDraft(page: Page, label = `草稿${Date.now() % 10000}`) {
+  await page.goto('/handbook/draft');
+  const create = page.getByTestId('create-draft-form');
+  if (await create.count()) {
+    await create.locator('#label').fill(label);
+    await create.getByRole('button', { name: '新建草稿' }).click();
+    await expect(page.getByTestId('publish-problems')).toBeVisible();
+  }
+}
 
 test('everyone reads the handbook; 党费 search ranks the 党费 article first, highlighted', async ({ page }) => {
   await loginAs(page, 'member');
@@ -28,12 +39,7 @@ test('a secretary cannot reach the editor', async ({ page }) => {
 test('committee edits a draft article and publishes; a secretary sees the new text and the diff', async ({ browser }) => {
   const committee = await (await browser.newContext()).newPage();
   await loginAs(committee, 'committee');
-  await committee.goto('/handbook/draft');
-  const create = committee.getByTestId('create-draft-form');
-  if (await create.count()) {
-    await create.locator('#label').fill('2027版');
-    await create.getByRole('button', { name: '新建草稿' }).click();
-  }
+  await openDraft(committee, '2027版');
   await committee.getByTestId('draft-part-1').getByRole('link', { name: /党费收缴、使用和管理/ }).click();
   const form = committee.getByTestId('article-form');
   const added = `党费收缴情况每季度在支部党员大会上通报（${Date.now() % 100000}）。`;
@@ -73,12 +79,7 @@ test('committee edits a draft article and publishes; a secretary sees the new te
 
 test('committee attaches a template to a draft article; a wrong type is refused; drafts stay private', async ({ page, browser }) => {
   await loginAs(page, 'committee');
-  await page.goto('/handbook/draft');
-  const create = page.getByTestId('create-draft-form');
-  if (await create.count()) {
-    await create.locator('#label').fill(`草稿${Date.now() % 10000}`);
-    await create.getByRole('button', { name: '新建草稿' }).click();
-  }
+  await openDraft(page);
   await page.getByTestId('draft-part-3').getByRole('link', { name: /党员花名册/ }).click();
   const editor = page.getByTestId('attachments-editor');
   await editor.locator('#file').setInputFiles({ name: '花名册.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
@@ -104,12 +105,7 @@ test('committee attaches a template to a draft article; a wrong type is refused;
 
 test('committee edits the draft standard: the sum shows the exact difference, and a new action is listed', async ({ page }) => {
   await loginAs(page, 'committee');
-  await page.goto('/handbook/draft');
-  const create = page.getByTestId('create-draft-form');
-  if (await create.count()) {
-    await create.locator('#label').fill(`草稿${Date.now() % 10000}`);
-    await create.getByRole('button', { name: '新建草稿' }).click();
-  }
+  await openDraft(page);
   await page.goto('/handbook/draft/standard');
   await expect(page.getByTestId('standard-sum')).toContainText('合计 100 分');
   const editor = page.getByTestId('standard-editor');
@@ -141,12 +137,7 @@ test('committee edits the draft standard: the sum shows the exact difference, an
 
 test('committee exports the draft to Excel and imports it back; a secretary may only export the version in force', async ({ page, browser }) => {
   await loginAs(page, 'committee');
-  await page.goto('/handbook/draft');
-  const create = page.getByTestId('create-draft-form');
-  if (await create.count()) {
-    await create.locator('#label').fill(`草稿${Date.now() % 10000}`);
-    await create.getByRole('button', { name: '新建草稿' }).click();
-  }
+  await openDraft(page);
   await page.getByRole('link', { name: '从 Excel 导入' }).click();
   const href = (await page.getByRole('link', { name: '导出当前草稿' }).getAttribute('href'))!;
   const exported = await page.request.get(href);
