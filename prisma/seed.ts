@@ -6,6 +6,8 @@ import { appendTrace } from '../lib/audit-log';
 import { hashPassword } from '../lib/auth/password';
 import { createPrismaClient, type Db } from '../lib/db/client';
 import { pathOf } from '../lib/orgs/tree';
+import { generateCurrent } from '../lib/reminders/generate';
+import { expand, HOLIDAYS, MAKEUP_WORKDAYS } from './calendar-data';
 import { seedHandbook } from './seed-handbook';
 import {
   DEMO_ACCOUNTS, DEMO_PASSWORD, DEPARTMENTS, GENERAL_BRANCHES, GIVEN, KEY_UNITS, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, ROOT_ORG_NAME, SURNAMES,
@@ -68,7 +70,7 @@ export function buildOrgs() {
 
 export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number; users: number }> {
   if (await db.organization.findFirst({ where: { name: ROOT_ORG_NAME, parentId: null }, select: { id: true } })) {
-    await seedHandbook(db);
+    await seedLater(db);
     return { skipped: true, orgs: 0, users: 0 };
   }
   const { orgs, byKey } = buildOrgs();
@@ -134,8 +136,25 @@ export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number
       action: 'seed.demo', entityType: 'System', orgPath: byKey.get('root')!.path, after: { orgs: orgs.length, users: users.length },
     });
   }, { timeout: 60_000 });
-  await seedHandbook(db);
+  await seedLater(db);
   return { skipped: false, orgs: orgs.length, users: users.length };
+}
+
+/** What later issues added to the demo; each part is idempotent on its own, so older demo databases catch up. */
+async function seedLater(db: Db) {
+  await seedHandbook(db);
+  await seedCalendar(db);
+  await generateCurrent(db);
+}
+
+export async function seedCalendar(db: Db) {
+  if (await db.calendarDay.count()) return;
+  await db.calendarDay.createMany({
+    data: [
+      ...expand(HOLIDAYS).map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: 'HOLIDAY' as const, name: d.name })),
+      ...expand(MAKEUP_WORKDAYS).map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: 'WORKDAY' as const, name: d.name })),
+    ],
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

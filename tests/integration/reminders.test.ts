@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient } from '../../lib/db/client';
+import { generateCurrent, generateForPeriod } from '../../lib/reminders/generate';
+import { makePublishedHandbook } from '../fixtures/handbook';
+import { makeOrg, makeTree } from '../fixtures/factories';
+
+const a = createPrismaClient();
+const b = createPrismaClient();
+afterAll(async () => { await a.$disconnect(); await b.$disconnect(); });
+
+let tree: Awaited<ReturnType<typeof makeTree>>;
+let actionKey: string;
+beforeAll(async () => {
+  const hb = await makePublishedHandbook(a, `提醒测试${Date.now() % 10000}`);
+  actionKey = (await a.prescribedAction.findFirstOrThrow({ where: { versionId: hb.version.id } })).key;
+  tree = await makeTree(a);
+});
+
+const tasksOf = (orgId: string, periodKey?: string) => a.reminderTask.findMany({ where: { orgId, actionKey, ...(periodKey ? { periodKey } : {}) } });
+
+describe('reminder generation', () => {
+  it('creates one task per action, active unit and period, with its due date', async () => {
+    const r = await generateForPeriod(a, 'MONTH', '2026-10-15');
+    expect(r).toMatchObject({ periodKey: '2026-M10', actions: 1 });
+    const [task] = await tasksOf(tree.a.id, '2026-M10');
+    // 党费 due by the 10th working day of October 2026 (10/1–10/7 national holiday, 10/10 a make-up Saturday):
+    // without a calendar loaded it is the 10th weekday, 10/14.
+    expect(task!.dueDate.toISOString().slice(0, 10)).toBe('2026-10-14');
+    expect(await tasksOf(tree.a1.id, '2026-M10')).toHaveLength(0); // a party group is not a branch
+  });
+
+  it('is idempotent however often, and concurrently from two app instances', async () => {
+    await Promise.all([generateForPeriod(a, 'MONTH', '2026-09-03'), generateForPeriod(b, 'MONTH', '2026-09-20'), generateForPeriod(a, 'MONTH', '2026-09-30')]);
+    await generateForPeriod(b, 'MONTH', '2026-09-01');
+    const rows = await a.reminderTask.groupBy({ by: ['actionKey', 'orgId', 'periodKey'], where: { periodKey: '2026-M09' }, _count: { _all: true } });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r._count._all === 1)).toBe(true);
+  });
+
+  it('a run that crashes halfway leaves nothing to duplicate on the rerun', async () => {
+    await expect(a.$transaction(async (tx) => {
+      await generateForPeriod(tx as never, 'MONTH', '2026-08-05');
+      throw new Error('crash');
+    })).rejects.toThrow('crash');
+    expect(await tasksOf(tree.a.id, '2026-M08')).toHaveLength(0);
+    await generateForPeriod(a, 'MONTH', '2026-08-05');
+    await generateForPeriod(a, 'MONTH', '2026-08-05');
+    expect(await tasksOf(tree.a.id, '2026-M08')).toHaveLength(1);
+  });
+
+  it('new units get the current period on the next run; archived and 筹建 units get none', async () => {
+    const fresh = await makeOrg(a, tree.root, 'BRANCH');
+    const archived = await makeOrg(a, tree.root, 'BRANCH');
+    await a.organization.update({ where: { id: archived.id }, data: { status: 'ARCHIVED' } });
+    const preparing = await makeOrg(a, tree.root, 'BRANCH');
+    await a.organization.update({ where: { id: preparing.id }, data: { status: 'PREPARING' } });
+    const now = new Date('2026-11-25T04:00:00Z');
+    const results = await generateCurrent(a, now);
+    expect(results.find((r) => r.frequency === 'MONTH')!.periodKey).toBe('2026-M11');
+    expect(await tasksOf(fresh.id, '2026-M11')).toHaveLength(1);
+    expect(await tasksOf(archived.id)).toHaveLength(0);
+    expect(await tasksOf(preparing.id)).toHaveLength(0);
+  });
+
+  it('working days come from the calendar table', async () => {
+    await a.calendarDay.createMany({
+      data: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'].map((d) => ({ date: new Date(`${d}T00:00:00Z`), kind: 'HOLIDAY' as const, name: '国庆节' }))
+        .concat([{ date: new Date('2026-10-10T00:00:00Z'), kind: 'WORKDAY' as const, name: '国庆节调休上班' }]),
+      skipDuplicates: true,
+    });
+    const other = await makeOrg(a, tree.root, 'BRANCH');
+    await a.reminderTask.deleteMany({ where: { orgId: other.id } });
+    await a.$executeRaw`DELETE FROM "ReminderTask" WHERE "periodKey" = '2026-M10'`;
+    await generateForPeriod(a, 'MONTH', '2026-10-15');
+    const [task] = await tasksOf(other.id, '2026-M10');
+    // 10/8, 10/9, 10/10 (make-up), 10/12–16, 10/19, 10/20: the 10th working day is 10/20.
+    expect(task!.dueDate.toISOString().slice(0, 10)).toBe('2026-10-20');
+  });
+});
