@@ -64,8 +64,10 @@ describe('reminder generation', () => {
 
   it('working days come from the calendar table', async () => {
     await a.calendarDay.createMany({
-      data: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'].map((d) => ({ date: new Date(`${d}T00:00:00Z`), kind: 'HOLIDAY' as const, name: '国庆节' }))
-        .concat([{ date: new Date('2026-10-10T00:00:00Z'), kind: 'WORKDAY' as const, name: '国庆节调休上班' }]),
+      data: [
+        ...['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'].map((d) => ({ date: new Date(`${d}T00:00:00Z`), kind: 'HOLIDAY' as const, name: '国庆节' })),
+        { date: new Date('2026-10-10T00:00:00Z'), kind: 'WORKDAY' as const, name: '国庆节调休上班' },
+      ],
       skipDuplicates: true,
     });
     const other = await makeOrg(a, tree.root, 'BRANCH');
