@@ -4,11 +4,11 @@ import { loginAs, navLabels } from '../fixtures/login';
 // Each demo role sees the areas it may use, and only those.
 const EXPECTED: Record<string, string[]> = {
   admin: ['工作台', '党建手册', '组织架构', '用户管理', '角色分配', '操作痕迹'],
-  committee: ['工作台', '党建手册', '组织架构', '操作痕迹'],
+  committee: ['工作台', '党建手册', '工作提醒', '组织架构', '操作痕迹'],
   auditor: ['工作台', '党建手册'],
-  secretary: ['工作台', '党建手册', '组织架构'],
-  clerk: ['工作台', '党建手册', '组织架构'],
-  secretary2: ['工作台', '党建手册', '组织架构'],
+  secretary: ['工作台', '党建手册', '工作提醒', '组织架构'],
+  clerk: ['工作台', '党建手册', '工作提醒', '组织架构'],
+  secretary2: ['工作台', '党建手册', '工作提醒', '组织架构'],
   member: ['工作台', '党建手册'],
 };
 

@@ -79,3 +79,24 @@ describe('reminder generation', () => {
     expect(task!.dueDate.toISOString().slice(0, 10)).toBe('2026-10-20');
   });
 });
+
+describe('who sees which reminders', () => {
+  it('a secretary sees the tasks of their branch only; another branch sees none of them; a member is refused', async () => {
+    const { reminderTableFor, reminderSummaryFor } = await import('../../lib/reminders/queries');
+    const { makeUser } = await import('../fixtures/factories');
+    const now = new Date('2026-11-25T04:00:00Z');
+    await generateCurrent(a, now);
+    const secA = await makeUser(a, 'SECRETARY', tree.a);
+    const secB = await makeUser(a, 'SECRETARY', tree.b);
+    const tableA = await reminderTableFor(secA.subject, now);
+    expect(tableA.tasks.length).toBeGreaterThan(0);
+    expect(tableA.tasks.every((t) => t.orgId === tree.a.id)).toBe(true);
+    expect((await reminderTableFor(secB.subject, now)).tasks.some((t) => t.orgId === tree.a.id)).toBe(false);
+    const member = await makeUser(a, 'MEMBER', tree.a);
+    await expect(reminderTableFor(member.subject, now)).rejects.toThrow('errors.forbidden');
+    await expect(reminderSummaryFor(secA.subject, now)).rejects.toThrow('errors.forbidden');
+    const committee = await makeUser(a, 'COMMITTEE', tree.root);
+    const summary = await reminderSummaryFor(committee.subject, now);
+    expect(summary.find((r) => r.frequency === 'MONTH')!.total).toBeGreaterThan(0);
+  });
+});

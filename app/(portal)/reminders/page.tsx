@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/policy';
+import { reminderSummaryFor, reminderTableFor, type TaskState } from '@/lib/reminders/queries';
+import { cstDay } from '@/lib/reminders/periods';
+
+import { GenerateForm } from './_components/generate-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reminders'))('title') };
+}
+
+const TONE: Record<TaskState, 'green' | 'red' | 'amber' | 'stone'> = { done: 'green', overdue: 'red', dueSoon: 'amber', open: 'stone' };
+
+export default async function RemindersPage() {
+  const user = await requireUser();
+  const completer = can(user, 'reminder.complete');
+  const supervisor = can(user, 'reminder.supervise');
+  if (!completer && !supervisor) forbidden();
+  const t = await getTranslations('reminders');
+  const th = await getTranslations('handbook');
+  const format = await getFormatter();
+  const day = (d: Date) => format.dateTime(d, { month: 'numeric', day: 'numeric', weekday: 'short', timeZone: 'UTC' });
+  const table = completer ? await reminderTableFor(user) : null;
+  const summary = supervisor ? await reminderSummaryFor(user) : null;
+  const groups = table ? [...new Set(table.tasks.map((x) => x.periodKey))].map((k) => ({ key: k, tasks: table.tasks.filter((x) => x.periodKey === k) })) : [];
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('title')} description={t('intro', { today: cstDay(new Date()) })} />
+      {summary && (
+        <Card title={t('summaryTitle')}>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="reminder-summary">
+              <thead className="text-left text-stone-600"><tr><th className="p-2">{t('period')}</th><th className="p-2">{t('total')}</th><th className="p-2">{t('states.done')}</th><th className="p-2">{t('states.overdue')}</th></tr></thead>
+              <tbody>
+                {summary.map((r) => (
+                  <tr key={r.periodKey} className="border-t border-stone-100">
+                    <td className="p-2">{th(`frequencies.${r.frequency}`)} · {r.periodKey}</td><td className="p-2">{r.total}</td><td className="p-2">{r.done}</td><td className="p-2">{r.overdue}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="mt-4"><GenerateForm today={cstDay(new Date())} /></div>
+        </Card>
+      )}
+      {table && (groups.length === 0 ? <Card><p className="text-sm text-stone-600">{t('none')}</p></Card> : groups.map((g) => (
+        <Card key={g.key} title={t('periodTitle', { key: g.key })}>
+          <ul className="divide-y divide-stone-100 text-sm" data-testid={`reminders-${g.key}`}>
+            {g.tasks.map((x) => (
+              <li key={x.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
+                <div className="min-w-0 flex-1">
+                  <div className="font-medium">{x.action.title}</div>
+                  <div className="text-stone-600">
+                    <Link href={`/handbook/articles/${x.action.article.number}`} className="text-brand-700 underline">{th('articleNo', { number: x.action.article.number })} {x.action.article.title}</Link>
+                    {x.action.article.attachments.map((f) => <a key={f.id} href={`/api/handbook/attachments/${f.id}`} className="ml-2 text-brand-700 underline">{f.title}</a>)}
+                  </div>
+                  {x.action.evidence && <div className="text-xs text-stone-500">{th('evidence', { evidence: x.action.evidence })}</div>}
+                  {user.grants.length > 1 && <div className="text-xs text-stone-500">{x.org.name}</div>}
+                </div>
+                <div className="text-right">
+                  <Badge tone={TONE[x.state]}>{t(`states.${x.state}`)}</Badge>
+                  <div className="text-xs text-stone-500">{t('due', { date: day(x.dueDate) })}</div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )))}
+    </div>
+  );
+}
