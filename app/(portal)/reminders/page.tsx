@@ -49,7 +49,7 @@ export default async function RemindersPage() {
         </Card>
       )}
       {table && (groups.length === 0 ? <Card><p className="text-sm text-stone-600">{t('none')}</p></Card> : groups.map((g) => (
-        <Card key={g.key} title={t('periodTitle', { key: g.key })}>
+        <Card key={g.key} title={t('periodTitle', { frequency: th(`frequencies.${g.tasks[0]!.action.frequency}`), key: g.key })}>
           <ul className="divide-y divide-stone-100 text-sm" data-testid={`reminders-${g.key}`}>
             {g.tasks.map((x) => (
               <li key={x.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
@@ -60,7 +60,7 @@ export default async function RemindersPage() {
                     {x.action.article.attachments.map((f) => <a key={f.id} href={`/api/handbook/attachments/${f.id}`} className="ml-2 text-brand-700 underline">{f.title}</a>)}
                   </div>
                   {x.action.evidence && <div className="text-xs text-stone-500">{th('evidence', { evidence: x.action.evidence })}</div>}
-                  {user.grants.length > 1 && <div className="text-xs text-stone-500">{x.org.name}</div>}
+                  {x.orgId !== user.org?.id && <div className="text-xs text-stone-500">{x.org.name}</div>}
                 </div>
                 <div className="text-right">
                   <Badge tone={TONE[x.state]}>{t(`states.${x.state}`)}</Badge>
