@@ -15,6 +15,13 @@ type Clock = { uid?: string; loginAt?: number; lastSeen?: number };
 
 export const authConfig = {
   trustHost: true,
+  // A wrong password is an everyday event, already written to the trace: keep it out of the error log.
+  logger: {
+    error(error) {
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   pages: { signIn: '/login' },
   session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_MS / 1000 },
   providers: [],
