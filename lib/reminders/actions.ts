@@ -1,11 +1,14 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { defineAction } from '../action';
 import { appendTrace } from '../audit-log';
 import { db } from '../db';
 import { assertCanSuperviseCompany } from './scope';
 import { generateForPeriod, type GenerationResult } from './generate';
-import { ZGenerate } from './schema';
+import { msg } from '../i18n/message';
+import { completeTask, MAX_EVIDENCE_BYTES } from './complete';
+import { ZCompleteTask, ZGenerate } from './schema';
 
 /** On demand, for a chosen period: the same idempotent generation the hourly job runs. */
 export const generateRemindersAction = defineAction(ZGenerate, async (input, ctx) => {
@@ -15,4 +18,27 @@ export const generateRemindersAction = defineAction(ZGenerate, async (input, ctx
   await db.$transaction((tx) => appendTrace(tx, ctx.actor, { action: 'reminders.generate', entityType: 'ReminderTask', after: { day: input.day, results } }));
   revalidatePath('/reminders');
   return { inserted: results.reduce((s, r) => s + r.inserted, 0), periods: results.map((r) => r.periodKey) };
+});
+
+const ZCompleteUpload = z.instanceof(FormData, { message: msg('validation.invalid') }).transform((fd, ctx) => {
+  const fields = ZCompleteTask.safeParse({ taskId: fd.get('taskId'), activityDate: fd.get('activityDate'), note: fd.get('note') ?? '' });
+  if (!fields.success) {
+    for (const i of fields.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+    return z.NEVER;
+  }
+  const files = fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
+  const big = files.find((f) => f.size > MAX_EVIDENCE_BYTES);
+  if (big) {
+    ctx.addIssue({ code: 'custom', path: ['files'], message: msg('reminders.errors.fileTooLarge', { name: big.name, mb: 20 }) });
+    return z.NEVER;
+  }
+  return { ...fields.data, files };
+});
+
+/** Mark a task done with the day it happened, a note and evidence files. */
+export const completeTaskAction = defineAction(ZCompleteUpload, async ({ files, ...input }, ctx) => {
+  const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
+  const r = await completeTask(db, ctx, input, uploads);
+  revalidatePath('/reminders');
+  return r;
 });

@@ -29,6 +29,7 @@ export async function reminderTable(db: Db, user: Subject, now = new Date()) {
     },
     include: {
       org: { select: { id: true, name: true } },
+      evidence: { select: { id: true, fileName: true }, orderBy: { createdAt: 'asc' } },
       action: {
         select: {
           code: true, title: true, frequency: true, evidence: true, versionId: true,

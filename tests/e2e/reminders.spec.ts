@@ -1,10 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { loginAs } from '../fixtures/login';
 
+/** This month's key in China Standard Time, e.g. 2026-M11. */
+const thisMonth = () => {
+  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-');
+  return `${y}-M${m}`;
+};
+
 test('a secretary sees this period’s reminder table with articles and templates', async ({ page }) => {
   await loginAs(page, 'secretary');
   await page.goto('/reminders');
-  const month = page.locator('[data-testid^="reminders-"][data-testid*="-M"]').first();
+  const month = page.getByTestId(`reminders-${thisMonth()}`);
   await expect(month).toContainText('按月收缴党费');
   await expect(month).toContainText('第12条');
 });
@@ -25,4 +31,31 @@ test('a member has no reminder table', async ({ page }) => {
   await loginAs(page, 'member');
   await page.goto('/reminders');
   await expect(page.getByTestId('page-403')).toBeVisible();
+});
+
+test('a clerk records a task done with a photo; another branch cannot open it or its evidence', async ({ page, browser }) => {
+  await loginAs(page, 'clerk');
+  await page.goto('/reminders');
+  const month = page.getByTestId(`reminders-${thisMonth()}`);
+  const item = month.locator('li').filter({ hasText: '按月收缴党费' });
+  await item.getByRole('button', { name: '登记完成' }).click();
+  const form = item.getByTestId('complete-form');
+  await form.locator('input[type="file"]').setInputFiles({ name: '冒充照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ this is an exe') });
+  await form.getByRole('button', { name: '确认完成' }).click();
+  await expect(form.getByTestId('form-error')).toContainText('不是允许的类型');
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  await form.locator('input[type="file"]').setInputFiles({ name: '收缴现场.png', mimeType: 'image/png', buffer: png });
+  await form.locator('input[name="note"]').fill('本月党费已全部收缴');
+  await form.getByRole('button', { name: '确认完成' }).click();
+  const done = item.getByTestId('task-done');
+  await expect(done).toContainText('本月党费已全部收缴');
+  const href = (await done.getByRole('link', { name: '收缴现场.png' }).getAttribute('href'))!;
+  expect((await page.request.get(href)).status()).toBe(200);
+
+  const other = await (await browser.newContext()).newPage();
+  await loginAs(other, 'secretary2');
+  expect((await other.request.get(href)).status()).toBe(403);
+  await other.goto('/reminders');
+  await expect(other.getByText('本月党费已全部收缴')).toHaveCount(0);
+  await other.context().close();
 });

@@ -100,3 +100,48 @@ describe('who sees which reminders', () => {
     expect(summary.find((r) => r.frequency === 'MONTH')!.total).toBeGreaterThan(0);
   });
 });
+
+describe('completing a task', () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  it('records the day, note, evidence, on time; refuses a second completion, another branch, the future and bad files', async () => {
+    const { completeTask } = await import('../../lib/reminders/complete');
+    const { makeUser } = await import('../fixtures/factories');
+    await generateForPeriod(a, 'MONTH', '2026-07-10');
+    const [task] = await tasksOf(tree.a.id, '2026-M07');
+    const clerkA = await makeUser(a, 'CLERK', tree.a);
+    const clerkB = await makeUser(a, 'CLERK', tree.b);
+    const now = new Date('2026-07-08T02:00:00Z');
+    const input = { taskId: task!.id, activityDate: '2026-07-06', note: '已收缴' };
+    await expect(completeTask(a, clerkB.ctx, input, [], now)).rejects.toThrow('errors.forbidden');
+    await expect(completeTask(a, clerkA.ctx, { ...input, activityDate: '2026-07-09' }, [], now)).rejects.toThrow('reminders.errors.futureDate');
+    await expect(completeTask(a, clerkA.ctx, input, [{ name: '照片.jpg', bytes: Buffer.from('MZ\x90\x00 not an image') }], now)).rejects.toThrow('reminders.errors.fileType');
+    await expect(completeTask(a, clerkA.ctx, input, [{ name: 'big.png', bytes: Buffer.alloc(20 * 1024 * 1024 + 1) }], now)).rejects.toThrow('reminders.errors.fileTooLarge');
+    expect((await a.reminderTask.findUniqueOrThrow({ where: { id: task!.id } })).status).toBe('OPEN');
+
+    const r = await completeTask(a, clerkA.ctx, input, [{ name: '收缴现场.png', bytes: png }], now);
+    expect(r.onTime).toBe(true);
+    const done = await a.reminderTask.findUniqueOrThrow({ where: { id: task!.id }, include: { evidence: true } });
+    expect(done).toMatchObject({ status: 'DONE', note: '已收缴', completedById: clerkA.id });
+    expect(done.activityDate!.toISOString().slice(0, 10)).toBe('2026-07-06');
+    expect(done.evidence).toHaveLength(1);
+    expect(done.evidence[0]).toMatchObject({ fileName: '收缴现场.png', mimeType: 'image/png' });
+    await expect(completeTask(a, clerkA.ctx, input, [], now)).rejects.toThrow('reminders.errors.alreadyDone');
+    expect(await a.auditEvent.count({ where: { entityId: task!.id, action: 'reminders.complete' } })).toBe(1);
+  });
+
+  it('two clerks completing at once: exactly one succeeds', async () => {
+    const { completeTask } = await import('../../lib/reminders/complete');
+    const { makeUser } = await import('../fixtures/factories');
+    await generateForPeriod(a, 'MONTH', '2026-06-10');
+    const [task] = await tasksOf(tree.a.id, '2026-M06');
+    const c1 = await makeUser(a, 'CLERK', tree.a);
+    const c2 = await makeUser(b, 'CLERK', tree.a);
+    const now = new Date('2026-07-20T02:00:00Z');
+    const results = await Promise.allSettled([
+      completeTask(a, c1.ctx, { taskId: task!.id, activityDate: '2026-06-05' }, [], now),
+      completeTask(b, c2.ctx, { taskId: task!.id, activityDate: '2026-06-06' }, [], now),
+    ]);
+    expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
+    expect((results.find((x) => x.status === 'fulfilled') as PromiseFulfilledResult<{ onTime: boolean }>).value.onTime).toBe(false);
+  });
+});

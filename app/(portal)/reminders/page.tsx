@@ -8,6 +8,7 @@ import { can } from '@/lib/policy';
 import { reminderSummaryFor, reminderTableFor, type TaskState } from '@/lib/reminders/queries';
 import { cstDay } from '@/lib/reminders/periods';
 
+import { CompleteTaskForm } from './_components/complete-task-form';
 import { GenerateForm } from './_components/generate-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -61,6 +62,13 @@ export default async function RemindersPage() {
                   </div>
                   {x.action.evidence && <div className="text-xs text-stone-500">{th('evidence', { evidence: x.action.evidence })}</div>}
                   {x.orgId !== user.org?.id && <div className="text-xs text-stone-500">{x.org.name}</div>}
+                  {x.status === 'DONE' ? (
+                    <div className="mt-1 text-xs text-stone-600" data-testid="task-done">
+                      {t(x.onTime ? 'doneOnTime' : 'doneLate', { activity: x.activityDate ? day(x.activityDate) : '—' })}
+                      {x.note && <span>（{x.note}）</span>}
+                      {x.evidence.map((f) => <a key={f.id} href={`/api/reminders/evidence/${f.id}`} className="ml-2 text-brand-700 underline">{f.fileName}</a>)}
+                    </div>
+                  ) : <CompleteTaskForm taskId={x.id} today={table.today} />}
                 </div>
                 <div className="text-right">
                   <Badge tone={TONE[x.state]}>{t(`states.${x.state}`)}</Badge>

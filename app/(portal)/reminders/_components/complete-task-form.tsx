@@ -1,0 +1,40 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { FormError } from '@/components/form-error';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { useTranslateMessage } from '@/components/use-translate-message';
+import { completeTaskAction } from '@/lib/reminders/actions';
+
+export function CompleteTaskForm({ taskId, today }: { taskId: string; today: string }) {
+  const t = useTranslations('reminders');
+  const tm = useTranslateMessage();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  if (!open) return <Button type="button" variant="secondary" className="mt-1" onClick={() => setOpen(true)}>{t('complete')}</Button>;
+  return (
+    <form className="mt-2 space-y-2 rounded-md bg-stone-50 p-3" data-testid="complete-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
+        start(async () => {
+          const r = await completeTaskAction(fd);
+          if (!r.ok) setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params));
+          else { setOpen(false); router.refresh(); }
+        });
+      }}>
+      <input type="hidden" name="taskId" value={taskId} />
+      <Field label={t('activityDate')} htmlFor={`date-${taskId}`} hint={t('activityDateHint')}><Input id={`date-${taskId}`} name="activityDate" type="date" max={today} defaultValue={today} required /></Field>
+      <Field label={t('note')} htmlFor={`note-${taskId}`}><Input id={`note-${taskId}`} name="note" maxLength={500} /></Field>
+      <Field label={t('evidence')} htmlFor={`files-${taskId}`} hint={t('evidenceHint')}>
+        <Input id={`files-${taskId}`} name="files" type="file" multiple accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx,image/*" capture="environment" />
+      </Field>
+      <FormError message={error} />
+      <div className="flex gap-2"><Button type="submit" disabled={pending}>{t('markDone')}</Button><Button type="button" variant="ghost" onClick={() => setOpen(false)}>{t('cancel')}</Button></div>
+    </form>
+  );
+}
