@@ -11,6 +11,7 @@ import { sniffType } from '../handbook/attachments';
 import type { WriteCtx } from '../orgs/mutations';
 import { assertCan } from '../policy';
 import { putFile } from '../storage';
+import { backfillRule, flagBurst, isLag } from './backfill';
 import { cstDay } from './periods';
 import type { ZCompleteTask } from './schema';
 
@@ -38,17 +39,23 @@ export async function completeTask(client: Db, ctx: WriteCtx, input: z.output<ty
     const [row] = await tx.$queryRaw<{ status: string; dueDate: Date }[]>`SELECT status, "dueDate" FROM "ReminderTask" WHERE id = ${task.id}::uuid FOR UPDATE`;
     if (row!.status !== 'OPEN') throw new UserError('reminders.errors.alreadyDone');
     const onTime = today <= row!.dueDate.toISOString().slice(0, 10);
+    const rule = await backfillRule(tx);
     const after = await tx.reminderTask.update({
       where: { id: task.id },
-      data: { status: 'DONE', completedAt: now, completedById: ctx.user.id, activityDate: new Date(`${input.activityDate}T00:00:00Z`), note: input.note ?? null, onTime },
+      data: {
+        status: 'DONE', completedAt: now, completedById: ctx.user.id, activityDate: new Date(`${input.activityDate}T00:00:00Z`), note: input.note ?? null, onTime,
+        backfillFlag: isLag(input.activityDate, today, rule) ? 'LAG' : null,
+      },
     });
+    const burst = await flagBurst(tx, task.org.id, now, today, rule);
     await tx.evidence.createMany({
       data: stored.map((f) => ({ taskId: task.id, fileName: f.name.slice(0, 200), mimeType: f.mimeType, size: f.stored.size, sha256: f.stored.sha256, storageKey: f.stored.key, uploadedById: ctx.user.id })),
     });
     await appendTrace(tx, ctx.actor, {
       action: 'reminders.complete', entityType: 'ReminderTask', entityId: task.id, orgPath: task.org.path,
-      before: { status: 'OPEN' }, after: { status: after.status, activityDate: input.activityDate, onTime, files: stored.map((f) => ({ name: f.name, sha256: f.stored.sha256 })) },
+      before: { status: 'OPEN' },
+      after: { status: after.status, activityDate: input.activityDate, onTime, backfillFlag: after.backfillFlag, burstFlagged: burst, files: stored.map((f) => ({ name: f.name, sha256: f.stored.sha256 })) },
     });
-    return { id: task.id, onTime };
+    return { id: task.id, onTime, backfillFlag: burst ? 'BURST' : after.backfillFlag };
   });
 }

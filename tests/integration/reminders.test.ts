@@ -145,3 +145,28 @@ describe('completing a task', () => {
     expect((results.find((x) => x.status === 'fulfilled') as PromiseFulfilledResult<{ onTime: boolean }>).value.onTime).toBe(false);
   });
 });
+
+describe('the back-fill flag', () => {
+  it('flags a record made long after the claimed day, and a burst of past-period records', async () => {
+    const { completeTask } = await import('../../lib/reminders/complete');
+    const { makeUser } = await import('../fixtures/factories');
+    const unit = await makeOrg(a, tree.root, 'BRANCH');
+    const clerk = await makeUser(a, 'CLERK', unit);
+    for (let m = 1; m <= 9; m += 1) await generateForPeriod(a, 'MONTH', `2026-${String(m).padStart(2, '0')}-10`);
+    const tasks = await a.reminderTask.findMany({ where: { orgId: unit.id, actionKey }, orderBy: { periodStart: 'asc' } });
+    expect(tasks).toHaveLength(9);
+    const now = new Date('2026-10-20T02:00:00Z');
+    // January's task, claimed to have happened on 1/20, recorded on 10/20: LAG.
+    const first = await completeTask(a, clerk.ctx, { taskId: tasks[0]!.id, activityDate: '2026-01-20' }, [], now);
+    expect(first.backfillFlag).toBe('LAG');
+    // Seven more past months within the hour: the eighth past-period record makes a burst, all flagged.
+    for (let i = 1; i < 8; i += 1) {
+      await completeTask(a, clerk.ctx, { taskId: tasks[i]!.id, activityDate: `2026-${String(i + 1).padStart(2, '0')}-15` }, [], new Date(now.getTime() + i * 60_000));
+    }
+    const flags = (await a.reminderTask.findMany({ where: { id: { in: tasks.slice(0, 8).map((t) => t.id) } }, select: { backfillFlag: true } })).map((t) => t.backfillFlag);
+    expect(flags.every((f) => f === 'BURST')).toBe(true);
+    // An ordinary, timely record stays unflagged.
+    const sept = await completeTask(a, clerk.ctx, { taskId: tasks[8]!.id, activityDate: '2026-09-08' }, [], new Date('2026-09-09T02:00:00Z'));
+    expect(sept.backfillFlag).toBeNull();
+  });
+});

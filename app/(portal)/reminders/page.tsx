@@ -66,6 +66,7 @@ export default async function RemindersPage() {
                     <div className="mt-1 text-xs text-stone-600" data-testid="task-done">
                       {t(x.onTime ? 'doneOnTime' : 'doneLate', { activity: x.activityDate ? day(x.activityDate) : '—' })}
                       {x.note && <span>（{x.note}）</span>}
+                      {x.backfillFlag && <span className="ml-2"><Badge tone="amber">{t(`backfill.${x.backfillFlag}`)}</Badge></span>}
                       {x.evidence.map((f) => <a key={f.id} href={`/api/reminders/evidence/${f.id}`} className="ml-2 text-brand-700 underline">{f.fileName}</a>)}
                     </div>
                   ) : <CompleteTaskForm taskId={x.id} today={table.today} />}

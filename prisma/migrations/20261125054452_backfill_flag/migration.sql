@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReminderTask" ADD COLUMN     "backfillFlag" VARCHAR(10);
