@@ -5,11 +5,15 @@
  */
 import PgBoss from 'pg-boss';
 import { createPrismaClient } from './db/client';
+import { DELIVER_QUEUE, deliverOne, enqueueDeliveries, sweepPending } from './channels/deliver';
+import { scanDueNotices } from './channels/due-notices';
 import { generateCurrent } from './reminders/generate';
 
-export const QUEUES = { generateReminders: 'reminders.generate' } as const;
+export const QUEUES = { generateReminders: 'reminders.generate', dueNotices: 'channels.due-notices', sweep: 'channels.sweep', deliver: DELIVER_QUEUE } as const;
 
-let started: Promise<PgBoss> | null = null;
+// Kept on globalThis: Next loads instrumentation and server actions in separate module graphs of one process.
+const g = globalThis as unknown as { wubiaoJobs?: Promise<PgBoss> | null };
+let started: Promise<PgBoss> | null = g.wubiaoJobs ?? null;
 
 export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | null {
   if (!url || process.env.JOBS === 'off') return null;
@@ -26,13 +30,35 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
       const inserted = results.reduce((s, r) => s + r.inserted, 0);
       if (inserted) console.log(`[jobs] reminders generated: ${inserted}`);
     });
+    for (const q of [QUEUES.dueNotices, QUEUES.sweep, QUEUES.deliver]) await boss.createQueue(q);
+    await boss.schedule(QUEUES.dueNotices, '15 * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.schedule(QUEUES.sweep, '*/10 * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(QUEUES.dueNotices, async () => {
+      const r = await scanDueNotices(db);
+      if (r.created) console.log(`[jobs] due/overdue notifications: ${r.created}`);
+      await sweepPending(db, boss, 0);
+    });
+    await boss.work(QUEUES.sweep, async () => void (await sweepPending(db, boss)));
+    // One job per delivery: a failure throws, and pg-boss retries that delivery alone (RETRY).
+    await boss.work<{ id: string }>(QUEUES.deliver, async ([job]) => void (await deliverOne(db, job!.data.id)));
     // And once at start (one instance wins the singleton for the minute).
     await boss.send(QUEUES.generateReminders, {}, { singletonKey: 'startup', singletonSeconds: 60 });
     return boss;
   })().catch((e) => {
-    started = null;
+    started = g.wubiaoJobs = null;
     console.error('[jobs] could not start', e);
     throw e;
   });
+  g.wubiaoJobs = started;
   return started;
+}
+
+/**
+ * Hands freshly written deliveries to the queue, after the user's transaction committed. Never
+ * throws and never waits for the sending: where jobs are off, the sweep of another instance sends them.
+ */
+export function queueDeliveries(ids: string[]) {
+  const boss = g.wubiaoJobs ?? started;
+  if (!ids.length || !boss) return;
+  boss.then((boss) => enqueueDeliveries(boss, ids)).catch((e) => console.error('[jobs] could not queue deliveries', e));
 }

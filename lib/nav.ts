@@ -7,6 +7,7 @@ export function navFor(user: Subject): NavItem[] {
   const items: NavItem[] = [{ href: '/', key: 'workbench' }];
   if (can(user, 'handbook.read')) items.push({ href: '/handbook', key: 'handbook' });
   if (can(user, 'reminder.complete') || can(user, 'reminder.supervise')) items.push({ href: '/reminders', key: 'reminders' });
+  if (can(user, 'reminder.supervise')) items.push({ href: '/reminders/supervision', key: 'supervision' });
   if (can(user, 'org.read')) items.push({ href: '/orgs', key: 'orgs' });
   if (can(user, 'user.manage', 'global')) items.push({ href: '/admin/users', key: 'users' });
   if (can(user, 'role.assign', 'global')) items.push({ href: '/admin/roles', key: 'roles' });

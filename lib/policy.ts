@@ -25,6 +25,7 @@ const TABLE: Record<Role, { scope: Scope; permissions: readonly string[] }> = {
       'org.read', 'org.manage', 'org.import', 'org.export', 'auditLog.read', 'workbench.summary',
       'handbook.read', 'handbook.edit', 'scoring.edit', 'learning.read', 'learning.manage',
       'auditPlan.manage', 'revision.approve', 'reminder.supervise', 'insights.read', 'exam.take',
+      'selfCheck.oversee', 'selfCheck.reopen', 'announcement.manage', 'robot.manage',
     ],
   },
   AUDITOR: {
@@ -123,4 +124,12 @@ export function scopeByPath(subject: Subject | null | undefined, permission: Per
 
 export function roleScope(role: string): Scope | undefined {
   return rule(role)?.scope;
+}
+
+/**
+ * Records addressed to one person (a notification, an announcement's receipt) are theirs alone:
+ * no role reaches another person's inbox.
+ */
+export function isOwner(subject: Subject | null | undefined, ownerId: string): boolean {
+  return !!subject && subject.id === ownerId;
 }

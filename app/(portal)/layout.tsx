@@ -1,17 +1,20 @@
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/current-user';
 import { navFor } from '@/lib/nav';
+import { unreadCountFor } from '@/lib/notifications/queries';
 import { PortalNav } from './_components/portal-nav';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const t = await getTranslations();
   const primary = user.grants[0];
+  const unread = await unreadCountFor(user);
   return (
     <div className="min-h-screen">
       <PortalNav
         items={navFor(user).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }))}
         userName={user.name}
+        bell={{ count: unread, label: t('notifications.bell'), unread: t('notifications.unread', { count: unread }) }}
         roleLine={primary ? `${t(`roles.${primary.role}`)} · ${primary.orgName}` : t('shell.noRole')}
       />
       <main className="mx-auto w-full max-w-6xl px-3 py-4 sm:px-6 sm:py-6">{children}</main>

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
+import { can } from '@/lib/policy';
+import { reminderTableFor } from '@/lib/reminders/queries';
 import { myRecentEvents, workbenchCounts } from '@/lib/workbench/queries';
 
 export default async function WorkbenchPage() {
@@ -10,7 +12,10 @@ export default async function WorkbenchPage() {
   const t = await getTranslations();
   const format = await getFormatter();
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-  const [counts, recent] = await Promise.all([workbenchCounts(user, year), myRecentEvents(user)]);
+  const [counts, recent, reminders] = await Promise.all([
+    workbenchCounts(user, year), myRecentEvents(user), can(user, 'reminder.complete') ? reminderTableFor(user) : null,
+  ]);
+  const byState = (s: string) => reminders?.tasks.filter((x) => x.state === s).length ?? 0;
   return (
     <div className="space-y-4">
       <PageHeader title={t('workbench.greeting', { name: user.name })} description={t('workbench.intro')} />
@@ -44,6 +49,19 @@ export default async function WorkbenchPage() {
           </Card>
         )}
       </div>
+      {reminders && (
+        <Card title={t('workbench.reminders')}>
+          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="workbench-reminders">
+            {(['overdue', 'dueSoon', 'open', 'done'] as const).map((k) => (
+              <div key={k} className={`rounded-md p-3 ${k === 'overdue' && byState(k) ? 'bg-red-50' : 'bg-stone-50'}`}>
+                <dt className="text-stone-600">{t(`reminders.states.${k}`)}</dt>
+                <dd className="text-2xl font-semibold">{byState(k)}</dd>
+              </div>
+            ))}
+          </dl>
+          <Link href="/reminders" className="mt-3 inline-block text-sm text-brand-700 underline">{t('workbench.openReminders')}</Link>
+        </Card>
+      )}
       <Card title={t('workbench.recent')}>
         {recent.length === 0 ? (
           <p className="text-sm text-stone-600">{t('workbench.noRecent')}</p>
@@ -58,7 +76,6 @@ export default async function WorkbenchPage() {
           </ul>
         )}
       </Card>
-      <p className="text-xs text-stone-500">{t('workbench.comingNext')}</p>
     </div>
   );
 }

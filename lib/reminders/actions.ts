@@ -8,7 +8,10 @@ import { assertCanSuperviseCompany } from './scope';
 import { generateForPeriod, type GenerationResult } from './generate';
 import { msg } from '../i18n/message';
 import { completeTask, MAX_EVIDENCE_BYTES } from './complete';
-import { ZCompleteTask, ZGenerate } from './schema';
+import { ZCompleteTask, ZGenerate, ZRateTask, ZReturnTask, ZSendNotice } from './schema';
+import { rateTask, returnTask } from './review';
+import { sendNotice } from './notice';
+import { queueDeliveries } from '../jobs';
 
 /** On demand, for a chosen period: the same idempotent generation the hourly job runs. */
 export const generateRemindersAction = defineAction(ZGenerate, async (input, ctx) => {
@@ -41,4 +44,26 @@ export const completeTaskAction = defineAction(ZCompleteUpload, async ({ files, 
   const r = await completeTask(db, ctx, input, uploads);
   revalidatePath('/reminders');
   return r;
+});
+
+export const rateTaskAction = defineAction(ZRateTask, async (input, ctx) => {
+  const r = await rateTask(db, ctx, input);
+  queueDeliveries(r.deliveryIds);
+  revalidatePath('/reminders/supervision');
+  return { id: r.id };
+});
+
+export const returnTaskAction = defineAction(ZReturnTask, async (input, ctx) => {
+  const r = await returnTask(db, ctx, input);
+  queueDeliveries(r.deliveryIds);
+  revalidatePath('/reminders/supervision');
+  return { id: r.id };
+});
+
+/** 督办: a recorded notice to a unit about the named open items. */
+export const sendNoticeAction = defineAction(ZSendNotice, async (input, ctx) => {
+  const r = await sendNotice(db, ctx, input);
+  queueDeliveries(r.deliveryIds);
+  revalidatePath('/reminders/supervision');
+  return { id: r.id };
 });

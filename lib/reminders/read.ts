@@ -30,6 +30,7 @@ export async function reminderTable(db: Db, user: Subject, now = new Date()) {
     include: {
       org: { select: { id: true, name: true } },
       evidence: { select: { id: true, fileName: true }, orderBy: { createdAt: 'asc' } },
+      reviews: { select: { kind: true, quality: true, comment: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take: 1 },
       action: {
         select: {
           code: true, title: true, frequency: true, evidence: true, versionId: true,

@@ -12,3 +12,37 @@ export const ZCompleteTask = z.object({
   activityDate: z.iso.date(msg('validation.invalidDate')),
   note: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().max(500, msg('validation.tooLong', { max: 500 })).refine((v) => !/[<>]/.test(v), msg('validation.noMarkup')).optional()),
 });
+
+const comment = (max: number) => z.string().trim().max(max, msg('validation.tooLong', { max })).refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
+
+export const QUALITIES = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const;
+
+export const ZRateTask = z.object({
+  taskId: z.uuid(msg('validation.invalidId')),
+  quality: z.enum(QUALITIES, msg('supervision.errors.chooseQuality')),
+  comment: comment(500),
+});
+export type TRateTask = z.input<typeof ZRateTask>;
+
+export const ZReturnTask = z.object({
+  taskId: z.uuid(msg('validation.invalidId')),
+  reason: comment(500).pipe(z.string().min(2, msg('supervision.errors.reasonRequired'))),
+});
+export type TReturnTask = z.input<typeof ZReturnTask>;
+
+export const ZSendNotice = z.object({
+  orgId: z.uuid(msg('validation.invalidId')),
+  taskIds: z.array(z.uuid(msg('validation.invalidId'))).min(1, msg('supervision.errors.chooseTasks')).max(200),
+  message: comment(500).pipe(z.string().min(2, msg('supervision.errors.messageRequired'))),
+});
+export type TSendNotice = z.input<typeof ZSendNotice>;
+
+export const SUPERVISION_STATUSES = ['overdue', 'done', 'returned', 'flagged', 'open'] as const;
+export const ZSupervisionFilter = z.object({
+  orgId: z.uuid().optional().catch(undefined),
+  periodKey: z.string().regex(/^\d{4}(-(W\d{2}|M\d{2}|Q[1-4]|H[12]|\d{2}-\d{2}))?$/).optional().catch(undefined),
+  article: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(SUPERVISION_STATUSES).catch('overdue'),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+export type TSupervisionFilter = z.output<typeof ZSupervisionFilter>;

@@ -59,3 +59,10 @@ test('a clerk records a task done with a photo; another branch cannot open it or
   await expect(other.getByText('本月党费已全部收缴')).toHaveCount(0);
   await other.context().close();
 });
+
+test('the workbench shows a secretary what is overdue, due soon, open and done', async ({ page }) => {
+  await loginAs(page, 'secretary');
+  await expect(page.getByTestId('workbench-reminders')).toContainText('已逾期');
+  await page.getByRole('link', { name: '打开工作提醒表 →' }).click();
+  await expect(page).toHaveURL(/\/reminders$/);
+});

@@ -57,7 +57,7 @@ describe('schema.prisma and the migrations agree', () => {
 
   it('the hand-written indexes (hw_*) are in place', async () => {
     const r = await client.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname LIKE 'hw\\_%' ORDER BY indexname`);
-    expect(r.rows.map((x) => x.indexname)).toEqual(['hw_article_search', 'hw_handbook_one_draft', 'hw_handbook_one_published']);
+    expect(r.rows.map((x) => x.indexname)).toEqual(['hw_article_search', 'hw_handbook_one_draft', 'hw_handbook_one_published', 'hw_selfcheck_current']);
   });
 
   it('the append-only trigger from the hand-written part is in place', async () => {

@@ -8,7 +8,9 @@ import { logoutAction } from '@/lib/auth/actions';
 
 type Item = { href: string; label: string };
 
-export function PortalNav({ items, userName, roleLine }: { items: Item[]; userName: string; roleLine: string }) {
+type Bell = { count: number; label: string; unread: string };
+
+export function PortalNav({ items, userName, roleLine, bell }: { items: Item[]; userName: string; roleLine: string; bell: Bell }) {
   const t = useTranslations('shell');
   const app = useTranslations('app');
   const path = usePathname();
@@ -30,6 +32,10 @@ export function PortalNav({ items, userName, roleLine }: { items: Item[]; userNa
             ))}
           </ul>
         </nav>
+        <Link href="/notifications" className="relative min-h-11 content-center rounded px-2 text-sm hover:bg-brand-600" data-testid="bell" aria-label={`${bell.label}（${bell.unread}）`}>
+          <span aria-hidden>🔔</span><span className="ml-1 hidden lg:inline">{bell.label}</span>
+          {bell.count > 0 && <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs" data-testid="bell-count">{bell.count > 99 ? '99+' : bell.count}</span>}
+        </Link>
         <div className="hidden items-center gap-2 text-sm md:flex">
           <div className="text-right leading-tight">
             <div data-testid="user-name">{userName}</div>

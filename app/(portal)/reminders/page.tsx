@@ -5,7 +5,7 @@ import { forbidden } from 'next/navigation';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
-import { reminderSummaryFor, reminderTableFor, type TaskState } from '@/lib/reminders/queries';
+import { noticesForUser, reminderSummaryFor, reminderTableFor, reviewsForUser, type TaskState } from '@/lib/reminders/queries';
 import { cstDay } from '@/lib/reminders/periods';
 
 import { CompleteTaskForm } from './_components/complete-task-form';
@@ -24,10 +24,13 @@ export default async function RemindersPage() {
   if (!completer && !supervisor) forbidden();
   const t = await getTranslations('reminders');
   const th = await getTranslations('handbook');
+  const tb = await getTranslations('branchReviews');
+  const tq = await getTranslations('quality');
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { month: 'numeric', day: 'numeric', weekday: 'short', timeZone: 'UTC' });
   const table = completer ? await reminderTableFor(user) : null;
   const summary = supervisor ? await reminderSummaryFor(user) : null;
+  const [notices, reviews] = completer ? await Promise.all([noticesForUser(user), reviewsForUser(user)]) : [[], []];
   const groups = table ? [...new Set(table.tasks.map((x) => x.periodKey))].map((k) => ({ key: k, tasks: table.tasks.filter((x) => x.periodKey === k) })) : [];
   return (
     <div className="space-y-4">
@@ -69,7 +72,13 @@ export default async function RemindersPage() {
                       {x.backfillFlag && <span className="ml-2"><Badge tone="amber">{t(`backfill.${x.backfillFlag}`)}</Badge></span>}
                       {x.evidence.map((f) => <a key={f.id} href={`/api/reminders/evidence/${f.id}`} className="ml-2 text-brand-700 underline">{f.fileName}</a>)}
                     </div>
-                  ) : <CompleteTaskForm taskId={x.id} today={table.today} />}
+                  ) : (
+                    <>
+                      {x.reviews[0]?.kind === 'RETURN' && <div className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-800" data-testid="task-returned">{tb('returnedBanner', { reason: x.reviews[0].comment })}</div>}
+                      <CompleteTaskForm taskId={x.id} today={table.today} />
+                    </>
+                  )}
+                  {x.status === 'DONE' && x.quality && <div className="mt-1"><Badge tone="blue">{tq(x.quality)}</Badge> <span className="text-xs text-stone-600">{x.reviews[0]?.comment}</span></div>}
                 </div>
                 <div className="text-right">
                   <Badge tone={TONE[x.state]}>{t(`states.${x.state}`)}</Badge>
@@ -80,6 +89,29 @@ export default async function RemindersPage() {
           </ul>
         </Card>
       )))}
+      {completer && (
+        <div className="grid gap-4 md:grid-cols-2">
+          <Card title={tb('noticesTitle')}>
+            {notices.length === 0 ? <p className="text-sm text-stone-600">{tb('none')}</p> : (
+              <ul className="space-y-2 text-sm" data-testid="branch-notices">
+                {notices.map((n) => <li key={n.id}><div>{n.message}</div><div className="text-xs text-stone-500">{n.org.name} · {tb('by', { name: n.sentBy.name, date: day(n.createdAt) })}</div></li>)}
+              </ul>
+            )}
+          </Card>
+          <Card title={tb('reviewsTitle')}>
+            {reviews.length === 0 ? <p className="text-sm text-stone-600">{tb('none')}</p> : (
+              <ul className="space-y-2 text-sm" data-testid="branch-reviews">
+                {reviews.map((r) => (
+                  <li key={r.id}>
+                    <div>{r.task.action.title}（{r.task.periodKey}）{tb(r.kind, { quality: r.quality ? tq(r.quality) : '' })}{r.comment && `：${r.comment}`}</div>
+                    <div className="text-xs text-stone-500">{tb('by', { name: r.reviewer.name, date: day(r.createdAt) })}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      )}
     </div>
   );
 }
