@@ -8,6 +8,9 @@ export function navFor(user: Subject): NavItem[] {
   if (can(user, 'handbook.read')) items.push({ href: '/handbook', key: 'handbook' });
   if (can(user, 'reminder.complete') || can(user, 'reminder.supervise')) items.push({ href: '/reminders', key: 'reminders' });
   if (can(user, 'reminder.supervise')) items.push({ href: '/reminders/supervision', key: 'supervision' });
+  if (can(user, 'selfCheck.draft') || can(user, 'selfCheck.oversee')) items.push({ href: '/self-checks', key: 'selfChecks' });
+  // Everyone signed in may receive announcements; the list shows only their own (and, to managers, their subtree's).
+  items.push({ href: '/announcements', key: 'announcements' });
   if (can(user, 'org.read')) items.push({ href: '/orgs', key: 'orgs' });
   if (can(user, 'user.manage', 'global')) items.push({ href: '/admin/users', key: 'users' });
   if (can(user, 'role.assign', 'global')) items.push({ href: '/admin/roles', key: 'roles' });

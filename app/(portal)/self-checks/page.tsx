@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
+import { requireUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/policy';
+import { cstDay, periodOf } from '@/lib/reminders/periods';
+import { mySheetsFor, sheetOverviewFor } from '@/lib/self-check/queries';
+import { ChaseButton } from './_components/chase-button';
+import { OpenSheetButton } from './_components/open-sheet-button';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('selfCheck'))('title') };
+}
+
+const TONE = { NONE: 'stone', DRAFT: 'amber', SUBMITTED: 'green' } as const;
+
+export default async function SelfChecksPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const user = await requireUser();
+  const drafter = can(user, 'selfCheck.draft');
+  const overseer = can(user, 'selfCheck.oversee');
+  if (!drafter && !overseer) forbidden();
+  const t = await getTranslations('selfCheck');
+  const q = (await searchParams).q;
+  const quarter = q && /^\d{4}-Q[1-4]$/.test(q) ? q : periodOf('QUARTER', cstDay(new Date())).key;
+  const [mine, overview] = await Promise.all([drafter ? mySheetsFor(user) : null, overseer ? sheetOverviewFor(user, quarter) : null]);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('title')} description={t('intro')} />
+      {mine && mine.orgs.map((o) => (
+        <Card key={o.id} title={o.name}>
+          <ul className="divide-y divide-stone-100 text-sm" data-testid={`my-sheets-${o.id}`}>
+            {mine.quarters.map((p) => {
+              const s = o.sheets.find((x) => x.periodKey === p);
+              const status = s?.status ?? 'NONE';
+              return (
+                <li key={p} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid={`sheet-row-${p}`}>
+                  <span className="font-medium">{p}</span>
+                  <span><Badge tone={TONE[status]}>{t(`statuses.${status}`)}</Badge>{s?.total != null && <span className="ml-2">{t('total')} {s.total}</span>}</span>
+                  {s ? <Link href={`/self-checks/${s.id}`} className="min-h-11 content-center text-brand-700 underline">{s.status === 'DRAFT' ? t('continue') : t('view')}</Link> : <OpenSheetButton orgId={o.id} periodKey={p} />}
+                </li>
+              );
+            })}
+          </ul>
+        </Card>
+      ))}
+      {overview && (
+        <Card title={t('overviewTitle', { period: quarter })} actions={<ChaseButton periodKey={quarter} />}>
+          <form className="mb-3 flex items-end gap-2 text-sm">
+            <label className="flex flex-col gap-1">{t('chooseQuarter')}<Input name="q" defaultValue={quarter} pattern="\d{4}-Q[1-4]" className="w-32" /></label>
+            <Button type="submit" variant="secondary">{t('show')}</Button>
+          </form>
+          <p className="mb-2 text-sm" data-testid="sheet-overview-count">{t('overviewCount', { submitted: overview.submitted, total: overview.total })}</p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="sheet-overview">
+              <thead className="text-left text-stone-600"><tr><th className="p-2">{t('unit')}</th><th className="p-2">{t('status')}</th><th className="p-2">{t('total')}</th></tr></thead>
+              <tbody>
+                {overview.rows.map((r) => {
+                  const status = r.sheet?.status ?? 'NONE';
+                  return (
+                    <tr key={r.id} className="border-t border-stone-100">
+                      <td className="p-2">{r.sheet ? <Link href={`/self-checks/${r.sheet.id}`} className="text-brand-700 underline">{r.name}</Link> : r.name}</td>
+                      <td className="p-2"><Badge tone={TONE[status]}>{t(`statuses.${status}`)}</Badge></td>
+                      <td className="p-2">{r.sheet?.status === 'SUBMITTED' ? r.sheet.total : '—'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+    </div>
+  );
+}
