@@ -9,6 +9,7 @@ import { pathOf } from '../lib/orgs/tree';
 import { generateCurrent } from '../lib/reminders/generate';
 import { expand, HOLIDAYS, MAKEUP_WORKDAYS } from './calendar-data';
 import { seedHandbook } from './seed-handbook';
+import { seedHistory } from './seed-history';
 import {
   DEMO_ACCOUNTS, DEMO_PASSWORD, DEPARTMENTS, GENERAL_BRANCHES, GIVEN, KEY_UNITS, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, ROOT_ORG_NAME, SURNAMES,
 } from './seed-data';
@@ -145,6 +146,7 @@ async function seedLater(db: Db) {
   await seedHandbook(db);
   await seedCalendar(db);
   await generateCurrent(db);
+  await seedHistory(db);
 }
 
 export async function seedCalendar(db: Db) {

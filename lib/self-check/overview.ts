@@ -20,7 +20,7 @@ export async function sheetOverview(db: Db, user: Subject, periodKey: string) {
     select: { id: true, name: true, path: true, sheets: { where: { periodKey, supersededAt: null }, select: { id: true, status: true, total: true, revision: true, submittedAt: true } } },
     orderBy: { path: 'asc' },
   });
-  const rows = orgs.map((o) => ({ id: o.id, name: o.name, sheet: o.sheets[0] ?? null }));
+  const rows = orgs.map((o) => ({ id: o.id, name: o.name, sheet: o.sheets[0] ?? null })).sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
   return { rows, submitted: rows.filter((r) => r.sheet?.status === 'SUBMITTED').length, total: rows.length };
 }
 

@@ -31,7 +31,11 @@ export default async function RemindersPage() {
   const table = completer ? await reminderTableFor(user) : null;
   const summary = supervisor ? await reminderSummaryFor(user) : null;
   const [notices, reviews] = completer ? await Promise.all([noticesForUser(user), reviewsForUser(user)]) : [[], []];
-  const groups = table ? [...new Set(table.tasks.map((x) => x.periodKey))].map((k) => ({ key: k, tasks: table.tasks.filter((x) => x.periodKey === k) })) : [];
+  // This day's, week's … year's tasks first, then everything still open from earlier periods in one list.
+  const groups = table ? [
+    ...table.current.map((k) => ({ key: k, title: null as string | null, tasks: table.tasks.filter((x) => x.periodKey === k) })),
+    { key: 'earlier', title: t('earlier'), tasks: table.tasks.filter((x) => !table.current.includes(x.periodKey)) },
+  ].filter((g) => g.tasks.length) : [];
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro', { today: cstDay(new Date()) })} />
@@ -53,12 +57,12 @@ export default async function RemindersPage() {
         </Card>
       )}
       {table && (groups.length === 0 ? <Card><p className="text-sm text-stone-600">{t('none')}</p></Card> : groups.map((g) => (
-        <Card key={g.key} title={t('periodTitle', { frequency: th(`frequencies.${g.tasks[0]!.action.frequency}`), key: g.key })}>
+        <Card key={g.key} title={g.title ?? t('periodTitle', { frequency: th(`frequencies.${g.tasks[0]!.action.frequency}`), key: g.key })}>
           <ul className="divide-y divide-stone-100 text-sm" data-testid={`reminders-${g.key}`}>
             {g.tasks.map((x) => (
               <li key={x.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
                 <div className="min-w-0 flex-1">
-                  <div className="font-medium">{x.action.title}</div>
+                  <div className="font-medium">{x.action.title}{g.key === 'earlier' && <span className="ml-2 text-xs font-normal text-stone-500">{x.periodKey}</span>}</div>
                   <div className="text-stone-600">
                     <Link href={`/handbook/articles/${x.action.article.number}`} className="text-brand-700 underline">{th('articleNo', { number: x.action.article.number })} {x.action.article.title}</Link>
                     {x.action.article.attachments.map((f) => <a key={f.id} href={`/api/handbook/attachments/${f.id}`} className="ml-2 text-brand-700 underline">{f.title}</a>)}

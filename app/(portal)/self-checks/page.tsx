@@ -9,6 +9,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
 import { cstDay, periodOf } from '@/lib/reminders/periods';
 import { mySheetsFor, sheetOverviewFor } from '@/lib/self-check/queries';
+import { previousQuarter } from '@/lib/self-check/rules';
 import { ChaseButton } from './_components/chase-button';
 import { OpenSheetButton } from './_components/open-sheet-button';
 
@@ -25,7 +26,8 @@ export default async function SelfChecksPage({ searchParams }: { searchParams: P
   if (!drafter && !overseer) forbidden();
   const t = await getTranslations('selfCheck');
   const q = (await searchParams).q;
-  const quarter = q && /^\d{4}-Q[1-4]$/.test(q) ? q : periodOf('QUARTER', cstDay(new Date())).key;
+  // By default the quarter just ended: the one whose sheets are due now.
+  const quarter = q && /^\d{4}-Q[1-4]$/.test(q) ? q : previousQuarter(periodOf('QUARTER', cstDay(new Date())).key);
   const [mine, overview] = await Promise.all([drafter ? mySheetsFor(user) : null, overseer ? sheetOverviewFor(user, quarter) : null]);
   return (
     <div className="space-y-4">

@@ -55,7 +55,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
               </tr></thead>
               <tbody>
                 {list.tasks.map((x) => (
-                  <tr key={x.id} className="border-t border-stone-100 align-top" data-testid="supervision-row">
+                  <tr key={x.id} className="border-t border-stone-100 align-top" data-testid="supervision-row" data-task-id={x.id}>
                     {noticeOrg && <td className="p-2">{x.orgId === noticeOrg && <input type="checkbox" name="taskIds" value={x.id} form="notice-form" aria-label={x.action.title} defaultChecked className="size-5" />}</td>}
                     <td className="p-2">{x.org.name}</td>
                     <td className="p-2">

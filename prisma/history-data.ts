@@ -1,0 +1,74 @@
+// Static content of the demo history (prisma/seed-history.ts): behaviour profiles of the invented
+// branches and the texts people would have written. Any likeness to real units is accidental.
+
+export type Profile = {
+  onTime: number; late: number;
+  /** Share of past tasks recorded in one burst just before the audit (faked ledgers). */
+  burst?: number;
+  chased?: boolean;
+  /** Quarter (Q1–Q4) whose self-check sheet was never submitted. */
+  missingSheet?: string;
+  /** Quarter whose sheet the committee reopened (revision 2). */
+  reopened?: string;
+};
+
+export const PROFILES: Record<string, Profile> = {
+  default: { onTime: 0.78, late: 0.14 },
+  滨江新城综合管廊项目党支部: { onTime: 0.86, late: 0.1, reopened: 'Q2' },
+  北环快速路三标段项目党支部: { onTime: 0.8, late: 0.12 },
+  城西安置房项目党支部: { onTime: 0.15, late: 0.05, burst: 0.72, chased: true },
+  高铁站前广场项目党支部: { onTime: 0.55, late: 0.18, chased: true, missingSheet: 'Q3' },
+  经开区标准厂房项目党支部: { onTime: 0.62, late: 0.2, missingSheet: 'Q2' },
+};
+
+export const NOTES = [
+  '按计划召开，应到9人实到8人，1人请假已补学',
+  '会议记录、签到表已归档',
+  '结合项目节点工作开展，会后形成纪要',
+  '党费已按月足额收缴并上交',
+  '组织党员学习最新文件精神并开展交流研讨',
+  '与业主单位党组织联合开展',
+  '',
+];
+
+export const EVIDENCE_NAMES = ['支委会会议记录.png', '签到表.png', '活动现场照片.png', '党费收缴明细.png', '学习笔记.png', '主题党日照片.png'];
+
+export const RATING_COMMENTS: Record<string, string> = {
+  EXCELLENT: '程序规范、记录完整，可作为范例推广',
+  GOOD: '按要求完成，记录较完整',
+  FAIR: '完成了规定动作，但记录过于简单，缺少研讨内容',
+  POOR: '记录与照片不一致，佐证材料不足',
+};
+
+export const RETURN_REASONS = [
+  '会议记录缺少签到表，请补充后重新提交',
+  '佐证照片与活动日期不符，请核实',
+  '记录内容为模板原文，未体现本支部实际，请重新整理',
+  '党费收缴明细与党员名册人数不一致',
+];
+
+export const SHEET_REASONS = [
+  '有一次支委会因项目抢工延期召开',
+  '一名党员党费迟交一个月',
+  '主题党日活动记录不完整',
+  '学习笔记抽查有1人未记',
+  '台账归档不及时',
+];
+
+export const ANNOUNCEMENTS: { title: string; body: string; target: string; daysAgo: number; readShare: number }[] = [
+  {
+    title: '关于开展第四季度基层党建标准化考核的通知',
+    body: '各基层党组织：\n公司党委定于12月中旬对各项目党支部开展第四季度标准化考核，重点单位逐一检查，其余单位随机抽查。\n请各支部对照《基层党建工作标准化管理手册（2026版）》完成对标自查，于12月10日前提交对标自查评分表，并整理好相关台账。\n公司党委党群工作部',
+    target: 'root', daysAgo: 4, readShare: 0.55,
+  },
+  {
+    title: '关于做好2026年度党费收缴工作的提醒',
+    body: '各党支部：\n请严格按照手册第12条要求按月足额收缴党费，建立收缴明细台账，每季度向党员公示。年底前完成全年党费核对。',
+    target: 'root', daysAgo: 21, readShare: 0.8,
+  },
+  {
+    title: '第一工程公司党总支“安全生产月”主题党日活动安排',
+    body: '各项目党支部：\n请结合安全生产月，组织党员开展“党员身边无事故”主题党日活动，活动照片和记录于月底前上传至系统。',
+    target: '第一工程公司党总支', daysAgo: 12, readShare: 0.4,
+  },
+];

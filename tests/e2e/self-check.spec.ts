@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from '../fixtures/login';
+
+/** This quarter's key in China Standard Time, e.g. 2026-Q4. */
+const thisQuarter = () => {
+  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-');
+  return `${y}-Q${Math.ceil(Number(m) / 3)}`;
+};
+const FIRST = '滨江新城综合管廊项目党支部';
+
+test('the secretary submits the quarter’s sheet; the committee sees it; another branch cannot open it', async ({ page, browser }) => {
+  page.on('dialog', (d) => d.accept());
+  await loginAs(page, 'secretary');
+  await page.goto('/self-checks');
+  await page.getByTestId(`sheet-row-${thisQuarter()}`).first().getByRole('button', { name: '开始填写' }).click();
+  await expect(page).toHaveURL(/\/self-checks\/[0-9a-f-]{36}$/);
+  const editor = page.getByTestId('sheet-editor');
+  const counts = editor.locator('input[aria-label$="扣分次数"]');
+  const n = await counts.count();
+  expect(n).toBeGreaterThan(10);
+  // Submitting with items left empty is refused, with the codes named.
+  await counts.first().fill('1');
+  await editor.locator('input[aria-label$="扣分原因"]').first().fill('十月支委会因抢工延期一周召开');
+  await editor.getByRole('button', { name: '提交评分表' }).click();
+  await expect(editor.getByTestId('form-error')).toContainText('项未填写');
+  for (let i = 1; i < n; i += 1) await counts.nth(i).fill('0');
+  await editor.getByRole('button', { name: '提交评分表' }).click();
+  await expect(page.getByTestId('sheet-frozen')).toBeVisible();
+  await expect(page.getByTestId('sheet-total')).toContainText(/\d/);
+  const url = page.url();
+
+  const committee = await (await browser.newContext()).newPage();
+  await loginAs(committee, 'committee');
+  await committee.goto(`/self-checks?q=${thisQuarter()}`);
+  await expect(committee.getByTestId('sheet-overview').locator('tr').filter({ hasText: FIRST })).toContainText('已提交');
+  await committee.context().close();
+
+  const other = await (await browser.newContext()).newPage();
+  await loginAs(other, 'secretary2');
+  await other.goto(url);
+  await expect(other.getByTestId('page-403')).toBeVisible();
+  await other.context().close();
+});
+
+test('the committee rates a completed task and the branch sees the rating', async ({ page, browser }) => {
+  await loginAs(page, 'committee');
+  await page.goto('/reminders/supervision');
+  const filter = page.getByTestId('supervision-filter');
+  await filter.locator('select[name="orgId"]').selectOption({ label: `　${FIRST}` });
+  await filter.locator('select[name="status"]').selectOption('done');
+  await filter.getByRole('button', { name: '筛选' }).click();
+  const row = page.getByTestId('supervision-row').first();
+  const taskId = await row.getAttribute('data-task-id');
+  await row.getByRole('button', { name: '评定' }).click();
+  const form = row.getByTestId('rate-form');
+  await form.locator('select').selectOption('EXCELLENT');
+  await form.locator('input').fill('记录规范，可作范例');
+  await form.getByRole('button', { name: '评定' }).click();
+  const rated = page.locator(`[data-task-id="${taskId}"]`);
+  await expect(rated).toContainText('记录规范，可作范例');
+  await expect(rated).toContainText('优');
+
+  const branch = await (await browser.newContext()).newPage();
+  await loginAs(branch, 'secretary');
+  await branch.goto('/reminders');
+  await expect(branch.getByTestId('branch-reviews')).toContainText('记录规范，可作范例');
+  await branch.context().close();
+});
+
+test('the committee sends a 督办 notice and the secretary finds it in the message centre', async ({ page, browser }) => {
+  await loginAs(page, 'committee');
+  await page.goto('/reminders/supervision');
+  const filter = page.getByTestId('supervision-filter');
+  await filter.locator('select[name="orgId"]').selectOption({ label: `　${FIRST}` });
+  await filter.getByRole('button', { name: '筛选' }).click();
+  const form = page.getByTestId('notice-form');
+  await form.locator('textarea').fill('请于本周五前补齐逾期事项（端到端测试）');
+  await form.getByRole('button', { name: '发送督办' }).click();
+  await expect(form).toContainText('督办通知已发送');
+
+  const branch = await (await browser.newContext()).newPage();
+  await loginAs(branch, 'secretary');
+  await expect(branch.getByTestId('bell-count')).toBeVisible();
+  await branch.getByTestId('bell').click();
+  await expect(branch.getByTestId('notification-list')).toContainText('请于本周五前补齐逾期事项（端到端测试）');
+  await branch.context().close();
+});
