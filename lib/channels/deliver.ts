@@ -46,8 +46,8 @@ export async function deliverOne(db: Db, id: string): Promise<'SENT' | 'FAILED' 
   return state;
 }
 
-export async function enqueueDeliveries(boss: PgBoss, ids: string[]) {
-  for (const id of ids) await boss.send(DELIVER_QUEUE, { id }, { ...RETRY, singletonKey: id });
+export async function enqueueDeliveries(boss: PgBoss, ids: string[], retry: PgBoss.SendOptions = RETRY) {
+  for (const id of ids) await boss.send(DELIVER_QUEUE, { id }, { ...retry, singletonKey: id });
 }
 
 /** PENDING rows older than a few minutes that no job is carrying. */

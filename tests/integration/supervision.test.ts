@@ -155,3 +155,58 @@ describe('deliveries', () => {
     failNext = 0;
   });
 });
+
+describe('group robots and the job queue', () => {
+  it('only the committee configures a unit’s robot; the secret never reaches the trace or the page', async () => {
+    const { addRobot, robotsOf } = await import('../../lib/channels/robots');
+    const input = { orgId: tree.b.id, kind: 'DINGTALK' as const, url: 'https://oapi.dingtalk.com/robot/send?access_token=abcdef123456', secret: 'SECabc' };
+    await expect(addRobot(db, secA.ctx, input)).rejects.toThrow('errors.forbidden');
+    const r = await addRobot(db, committee.ctx, input);
+    const trace = await db.auditEvent.findFirstOrThrow({ where: { entityId: r.id } });
+    expect(JSON.stringify(trace.after)).not.toContain('SECabc');
+    expect(JSON.stringify(trace.after)).not.toContain('abcdef123456');
+    const shown = await robotsOf(db, committee.subject, tree.b);
+    expect(shown[0]).toMatchObject({ kind: 'DINGTALK', signed: true, url: 'oapi.dingtalk.com/…3456' });
+    await expect(robotsOf(db, secA.subject, tree.b)).rejects.toThrow('errors.forbidden');
+  });
+
+  it('pg-boss retries a failing delivery until the robot accepts it, without blocking the action', async () => {
+    const PgBoss = (await import('pg-boss')).default;
+    const { DELIVER_QUEUE, enqueueDeliveries } = await import('../../lib/channels/deliver');
+    let calls = 0;
+    const http = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        calls += 1;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(calls < 3 ? { code: 9499, msg: 'too many requests' } : { code: 0, msg: 'success' }));
+      });
+    });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: 'pgboss_test' });
+    boss.on('error', () => undefined);
+    await boss.start();
+    try {
+      await boss.createQueue(DELIVER_QUEUE);
+      await boss.work<{ id: string }>(DELIVER_QUEUE, { pollingIntervalSeconds: 0.5 }, async ([job]) => void (await deliverOne(db, job!.data.id)));
+      const hook = await db.robotHook.create({ data: { orgId: tree.a.id, kind: 'FEISHU', url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/open-apis/bot/v2/hook/x` } });
+      const open = await db.reminderTask.findFirstOrThrow({ where: { orgId: tree.a.id, status: 'OPEN' } });
+      const started = Date.now();
+      const r = await sendNotice(db, committee.ctx, { orgId: tree.a.id, taskIds: [open.id], message: '队列重试测试' });
+      expect(Date.now() - started).toBeLessThan(5_000); // the action returned before any sending
+      const robotIds = (await db.delivery.findMany({ where: { id: { in: r.deliveryIds }, target: hook.id } })).map((d) => d.id);
+      await db.delivery.updateMany({ where: { id: { in: r.deliveryIds }, NOT: { id: { in: robotIds } } }, data: { status: 'SENT' } });
+      await enqueueDeliveries(boss, robotIds, { retryLimit: 4, retryDelay: 1 });
+      let row = await db.delivery.findUniqueOrThrow({ where: { id: robotIds[0]! } });
+      for (let i = 0; i < 60 && row.status === 'PENDING'; i += 1) {
+        await new Promise((res) => setTimeout(res, 500));
+        row = await db.delivery.findUniqueOrThrow({ where: { id: robotIds[0]! } });
+      }
+      expect(row).toMatchObject({ status: 'SENT', attempts: 3 });
+      expect(calls).toBe(3);
+    } finally {
+      await boss.stop({ graceful: false });
+      await new Promise((res) => http.close(() => res(null)));
+    }
+  }, 45_000);
+});

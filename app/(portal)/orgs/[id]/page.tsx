@@ -9,6 +9,8 @@ import { getOrgForUser, listOrgsForUser } from '@/lib/orgs/queries';
 import { load } from '@/lib/page-guard';
 import { can } from '@/lib/policy';
 import { ArchiveButton, KeyUnitToggle, MoveForm } from '../_components/org-admin-forms';
+import { RobotForms } from '../_components/robot-forms';
+import { robotsFor } from '@/lib/channels/queries';
 
 export const metadata: Metadata = {};
 
@@ -21,6 +23,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
   const manage = can(user, 'org.manage', org) && org.status !== 'ARCHIVED';
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
   const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
+  const robots = can(user, 'robot.manage', org) ? await robotsFor(user, org) : null;
   const moveTargets = manage && org.parentId
     ? (await listOrgsForUser(user)).filter((o) => !o.path.startsWith(org.path) && o.status !== 'ARCHIVED' && o.id !== org.parentId)
     : [];
@@ -67,6 +70,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           ) : <p className="text-sm text-stone-600">{t('orgs.noProject')}</p>}
         </Card>
       </div>
+      {robots && <Card title={t('robots.title')}><RobotForms orgId={org.id} robots={robots} /></Card>}
       <Card title={t('orgs.children', { count: org.children.length })}>
         {org.children.length === 0 ? <p className="text-sm text-stone-600">{t('orgs.noChildren')}</p> : (
           <ul className="divide-y divide-stone-100 text-sm">
