@@ -4,7 +4,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
 import { can } from '@/lib/policy';
-import { reminderTableFor } from '@/lib/reminders/queries';
+import { reminderSummaryFor, reminderTableFor } from '@/lib/reminders/queries';
 import { myRecentEvents, workbenchCounts } from '@/lib/workbench/queries';
 
 export default async function WorkbenchPage() {
@@ -15,6 +15,8 @@ export default async function WorkbenchPage() {
   const [counts, recent, reminders] = await Promise.all([
     workbenchCounts(user, year), myRecentEvents(user), can(user, 'reminder.complete') ? reminderTableFor(user) : null,
   ]);
+  // The committee's view across its subtree: this period's reminders, done and overdue.
+  const summary = can(user, 'reminder.supervise') ? await reminderSummaryFor(user) : null;
   const byState = (s: string) => reminders?.tasks.filter((x) => x.state === s).length ?? 0;
   return (
     <div className="space-y-4">
@@ -49,6 +51,20 @@ export default async function WorkbenchPage() {
           </Card>
         )}
       </div>
+      {summary && (
+        <Card title={t('workbench.subtreeReminders')}>
+          <table className="w-full text-sm" data-testid="workbench-summary">
+            <thead className="text-left text-stone-600"><tr><th className="p-2">{t('reminders.period')}</th><th className="p-2">{t('reminders.total')}</th><th className="p-2">{t('reminders.states.done')}</th><th className="p-2">{t('reminders.states.overdue')}</th></tr></thead>
+            <tbody>{summary.filter((r) => r.total > 0).map((r) => (
+              <tr key={r.periodKey} className="border-t border-stone-100"><td className="p-2">{t(`handbook.frequencies.${r.frequency}`)} · {r.periodKey}</td><td className="p-2">{r.total}</td><td className="p-2">{r.done}</td><td className={`p-2 ${r.overdue ? 'font-semibold text-red-700' : ''}`}>{r.overdue}</td></tr>
+            ))}</tbody>
+          </table>
+          <div className="mt-3 flex gap-4 text-sm">
+            <Link href="/reminders/supervision" className="text-brand-700 underline">{t('workbench.openSupervision')}</Link>
+            <Link href="/self-checks" className="text-brand-700 underline">{t('workbench.openSelfChecks')}</Link>
+          </div>
+        </Card>
+      )}
       {reminders && (
         <Card title={t('workbench.reminders')}>
           <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="workbench-reminders">

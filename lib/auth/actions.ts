@@ -8,7 +8,7 @@ import { isLocale, LOCALE_COOKIE } from '../i18n/locales';
 import { changeOwnPassword } from '../users/mutations';
 import { ZChangePassword } from '../users/schema';
 import { actorOf, getCurrentUser } from './current-user';
-import { signIn, signOut } from './index';
+import { auth, signIn, signOut } from './index';
 
 export type LoginState = { error?: 'invalid' | 'locked' | 'unexpected'; username?: string };
 
@@ -35,9 +35,11 @@ export async function logoutAction(): Promise<void> {
   const user = await getCurrentUser();
   if (user) {
     const actor = await actorOf(user);
-    await db.$transaction((tx) =>
-      appendTrace(tx, actor, { action: 'auth.logout', entityType: 'User', entityId: user.id, orgPath: user.org?.path }),
-    );
+    const loginAt = ((await auth())?.user as { loginAt?: number } | undefined)?.loginAt;
+    await db.$transaction(async (tx) => {
+      if (loginAt) await tx.revokedSession.createMany({ data: [{ userId: user.id, loginAt: BigInt(loginAt) }], skipDuplicates: true });
+      await appendTrace(tx, actor, { action: 'auth.logout', entityType: 'User', entityId: user.id, orgPath: user.org?.path });
+    });
   }
   await signOut({ redirectTo: '/login' });
 }

@@ -42,7 +42,7 @@ export const authConfig = {
     },
     session({ session, token }) {
       const t = token as typeof token & Clock;
-      session.user = { ...session.user, id: t.uid!, name: String(token.name ?? '') };
+      session.user = { ...session.user, id: t.uid!, name: String(token.name ?? ''), loginAt: t.loginAt } as typeof session.user;
       return session;
     },
   },

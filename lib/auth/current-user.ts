@@ -21,9 +21,12 @@ export type CurrentUser = Omit<Subject, 'grants'> & {
  * taken from the cookie, so a deactivation or a role change applies at the next request). null if none.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  // A session signed out on the server stays out, even if a late response re-issued its cookie.
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
+  const loginAt = (session.user as { loginAt?: number }).loginAt;
+  if (!loginAt || (await db.revokedSession.findUnique({ where: { userId_loginAt: { userId: id, loginAt: BigInt(loginAt) } }, select: { userId: true } }))) return null;
   const user = await db.user.findUnique({
     where: { id },
     include: {
