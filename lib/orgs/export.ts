@@ -22,7 +22,7 @@ export function xlsxResponse(buffer: Buffer, baseName: string): Response {
   return new Response(new Uint8Array(buffer), {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="orgs-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Content-Disposition': `attachment; filename="export-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
       'Cache-Control': 'no-store',
     },
   });

@@ -66,3 +66,17 @@ test('the workbench shows a secretary what is overdue, due soon, open and done',
   await page.getByRole('link', { name: '打开工作提醒表 →' }).click();
   await expect(page).toHaveURL(/\/reminders$/);
 });
+
+test('the secretary exports the reminder table to Excel and opens the print view; a member may not', async ({ page, browser }) => {
+  await loginAs(page, 'secretary');
+  const res = await page.request.get('/api/reminders/export');
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-disposition']).toContain(encodeURIComponent('党建工作提醒表'));
+  expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
+  await page.goto('/reminders/print');
+  await expect(page.getByTestId('reminders-print')).toContainText('按月收缴党费');
+  const member = await (await browser.newContext()).newPage();
+  await loginAs(member, 'member');
+  expect((await member.request.get('/api/reminders/export')).status()).toBe(403);
+  await member.context().close();
+});

@@ -38,7 +38,13 @@ export default async function RemindersPage() {
   ].filter((g) => g.tasks.length) : [];
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('intro', { today: cstDay(new Date()) })} />
+      <PageHeader title={t('title')} description={t('intro', { today: cstDay(new Date()) })}
+        actions={completer && (
+          <>
+            <a href="/api/reminders/export" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm" data-testid="reminders-export">{t('exportXlsx')}</a>
+            <Link href="/reminders/print" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('print')}</Link>
+          </>
+        )} />
       {summary && (
         <Card title={t('summaryTitle')}>
           <div className="overflow-x-auto">
