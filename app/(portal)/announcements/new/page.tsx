@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { Card, PageHeader } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/current-user';
+import { addressableOrgsFor } from '@/lib/announcements/queries';
+import { PublishForm } from './_components/publish-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('announcements'))('new') };
+}
+
+export default async function NewAnnouncementPage() {
+  const user = await requirePermission('announcement.manage');
+  const [t, orgs] = await Promise.all([getTranslations('announcements'), addressableOrgsFor(user)]);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('new')} description={t('newIntro')} />
+      <Card><PublishForm orgs={orgs} /></Card>
+    </div>
+  );
+}
