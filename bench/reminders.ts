@@ -75,7 +75,12 @@ try {
   const now = new Date('2030-02-01T04:00:00Z');
   const secretary = { id: 'bench', grants: [{ role: 'SECRETARY', orgId: branch.id, orgPath: branch.path }] };
   const committee = { id: 'bench', grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] };
-  const TABLE = `SELECT t.*, o.name, a.code, a.title FROM "ReminderTask" t JOIN "Organization" o ON o.id = t."orgId" JOIN "PrescribedAction" a ON a.id = t."actionId"
+  // The same rows and the same related data the page shows: article, its templates, evidence, the latest review.
+  const TABLE = `SELECT t.*, o.name, a.code, a.title, a.frequency, a.evidence, ar.number, ar.title AS "articleTitle",
+      (SELECT json_agg(json_build_object('id', f.id, 'title', f.title)) FROM "ArticleAttachment" f WHERE f."articleId" = ar.id) AS templates,
+      (SELECT json_agg(json_build_object('id', e.id, 'fileName', e."fileName") ORDER BY e."createdAt") FROM "Evidence" e WHERE e."taskId" = t.id) AS files,
+      (SELECT row_to_json(r) FROM (SELECT kind, quality, comment, "createdAt" FROM "TaskReview" v WHERE v."taskId" = t.id ORDER BY "createdAt" DESC LIMIT 1) r) AS review
+    FROM "ReminderTask" t JOIN "Organization" o ON o.id = t."orgId" JOIN "PrescribedAction" a ON a.id = t."actionId" JOIN "Article" ar ON ar.id = a."articleId"
     WHERE o.path LIKE $1 AND (t."periodKey" = ANY($2) OR (t.status = 'OPEN' AND t."dueDate" < $3::date)) ORDER BY t."dueDate", a.code LIMIT 500`;
   const COUNTS = `SELECT t."periodKey", count(*) FILTER (WHERE t.status = 'DONE') AS done, count(*) FILTER (WHERE t.status = 'OPEN' AND t."dueDate" < $3::date) AS overdue, count(*) AS total
     FROM "ReminderTask" t JOIN "Organization" o ON o.id = t."orgId" WHERE o.path LIKE $1 AND t."periodKey" = ANY($2) GROUP BY 1`;
