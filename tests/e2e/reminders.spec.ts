@@ -80,3 +80,15 @@ test('the secretary exports the reminder table to Excel and opens the print view
   expect((await member.request.get('/api/reminders/export')).status()).toBe(403);
   await member.context().close();
 });
+
+test('an oversized file is refused with a message before it is uploaded, and nothing changes', async ({ page }) => {
+  await loginAs(page, 'clerk');
+  await page.goto('/reminders');
+  const item = page.getByTestId(`reminders-${thisMonth()}`).locator('li').filter({ has: page.getByRole('button', { name: '登记完成' }) }).first();
+  await item.getByRole('button', { name: '登记完成' }).click();
+  const form = item.getByTestId('complete-form');
+  await form.locator('input[type="file"]').setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(21 * 1024 * 1024, 0xff) });
+  await form.getByRole('button', { name: '确认完成' }).click();
+  await expect(form.getByTestId('form-error')).toContainText('超过 20 MB');
+  await expect(form).toBeVisible();
+});

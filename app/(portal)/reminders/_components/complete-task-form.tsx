@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -21,8 +22,10 @@ export function CompleteTaskForm({ taskId, today }: { taskId: string; today: str
       onSubmit={(e) => {
         e.preventDefault();
         const fd = new FormData(e.currentTarget);
+        const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
+        if (big) { setError(tm('reminders.errors.fileTooLarge', { name: big, mb: 20 })); return; }
         start(async () => {
-          const r = await completeTaskAction(fd);
+          const r = await completeTaskAction(fd).catch(() => ({ ok: false as const, error: 'errors.unexpected', params: { ref: '-' }, fieldErrors: undefined }));
           if (!r.ok) setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params));
           else { setOpen(false); router.refresh(); }
         });

@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
 import { useTranslateMessage } from '@/components/use-translate-message';
@@ -19,8 +20,10 @@ export function PublishForm({ orgs }: { orgs: OrgOption[] }) {
     <form className="space-y-3" data-testid="publish-form" onSubmit={(e) => {
       e.preventDefault();
       const fd = new FormData(e.currentTarget);
+      const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
+      if (big) { setErrors({ files: tm('announcements.errors.fileTooLarge', { name: big, mb: 20 }) ?? '' }); return; }
       start(async () => {
-        const r = await publishAnnouncementAction(fd);
+        const r = await publishAnnouncementAction(fd).catch(() => ({ ok: false as const, error: 'errors.unexpected', params: { ref: '-' }, fieldErrors: undefined }));
         if (r.ok) { router.push(`/announcements/${r.data.id}`); return; }
         const fe: Record<string, string> = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]));
         setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
