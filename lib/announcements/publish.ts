@@ -7,7 +7,7 @@ import { appendTrace } from '../audit-log';
 import { notify } from '../channels/notify';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import { sniffType } from '../handbook/attachments';
+import { checkUploads } from '../files/uploads';
 import type { WriteCtx } from '../orgs/mutations';
 import { assertCan, isOwner } from '../policy';
 import { cstDay } from '../reminders/periods';
@@ -22,13 +22,7 @@ export async function publishAnnouncement(db: Db, ctx: WriteCtx, input: TPublish
   const orgs = await db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, path: true, name: true } });
   if (orgs.length !== ids.length) throw new NotFoundError();
   for (const o of orgs) assertCan(ctx.user, 'announcement.manage', o);
-  if (files.length > MAX_ATTACHMENTS) throw new UserError('announcements.errors.tooManyFiles', { max: MAX_ATTACHMENTS }, 'files');
-  const checked = files.map((f) => {
-    if (f.bytes.length > MAX_ATTACHMENT_BYTES) throw new UserError('announcements.errors.fileTooLarge', { name: f.name, mb: 20 }, 'files');
-    const mimeType = sniffType(f.name, f.bytes);
-    if (!mimeType) throw new UserError('announcements.errors.fileType', { name: f.name }, 'files');
-    return { ...f, mimeType };
-  });
+  const checked = checkUploads(files, { area: 'announcements', maxFiles: MAX_ATTACHMENTS, maxBytes: MAX_ATTACHMENT_BYTES });
   const prefixes = orgs.map((o) => `${o.path}%`);
   const people = await db.$queryRaw<{ id: string; orgId: string | null }[]>`
     SELECT DISTINCT ON (u.id) u.id::text AS id, COALESCE(mo.id, ro.id)::text AS "orgId"

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import { sniffType } from '../handbook/attachments';
+import { checkUploads } from '../files/uploads';
 import type { WriteCtx } from '../orgs/mutations';
 import { assertCan } from '../policy';
 import { putFile } from '../storage';
@@ -26,13 +26,7 @@ export async function completeTask(client: Db, ctx: WriteCtx, input: z.output<ty
   assertCan(ctx.user, 'reminder.complete', task.org);
   const today = cstDay(now);
   if (input.activityDate > today) throw new UserError('reminders.errors.futureDate', {}, 'activityDate');
-  if (files.length > MAX_EVIDENCE_FILES) throw new UserError('reminders.errors.tooManyFiles', { max: MAX_EVIDENCE_FILES }, 'files');
-  const checked = files.map((f) => {
-    if (f.bytes.length > MAX_EVIDENCE_BYTES) throw new UserError('reminders.errors.fileTooLarge', { name: f.name, mb: 20 }, 'files');
-    const mimeType = sniffType(f.name, f.bytes);
-    if (!mimeType) throw new UserError('reminders.errors.fileType', { name: f.name }, 'files');
-    return { ...f, mimeType };
-  });
+  const checked = checkUploads(files, { area: 'reminders', maxFiles: MAX_EVIDENCE_FILES, maxBytes: MAX_EVIDENCE_BYTES });
   const stored = await Promise.all(checked.map(async (f) => ({ ...f, stored: await putFile(f.bytes) })));
   return client.$transaction(async (tx) => {
     // Re-read under the row lock so two clerks completing at once cannot both succeed.

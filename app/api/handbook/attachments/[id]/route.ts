@@ -1,7 +1,7 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { can } from '@/lib/policy';
-import { getFile } from '@/lib/storage';
+import { fileDownload, isUuid } from '@/lib/files/download';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,24 +10,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: 'not found' }, { status: 404 });
+  if (!isUuid(id)) return Response.json({ error: 'not found' }, { status: 404 });
   const f = await db.articleAttachment.findUnique({ where: { id }, include: { article: { select: { version: { select: { status: true } } } } } });
   if (!f) return Response.json({ error: 'not found' }, { status: 404 });
   const allowed = f.article.version.status === 'DRAFT' ? can(user, 'handbook.edit') : can(user, 'handbook.read');
   if (!allowed) return Response.json({ error: 'forbidden' }, { status: 403 });
-  let bytes: Buffer;
-  try {
-    bytes = await getFile(f.storageKey);
-  } catch {
-    return Response.json({ error: 'file missing' }, { status: 404 });
-  }
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      'Content-Type': f.mimeType,
-      'Content-Length': String(bytes.length),
-      'Content-Disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return fileDownload(f);
 }
