@@ -84,7 +84,8 @@ test('the secretary exports the reminder table to Excel and opens the print view
 test('an oversized file is refused with a message before it is uploaded, and nothing changes', async ({ page }) => {
   await loginAs(page, 'clerk');
   await page.goto('/reminders');
-  const item = page.getByTestId(`reminders-${thisMonth()}`).locator('li').filter({ has: page.getByRole('button', { name: '登记完成' }) }).first();
+  const open = page.getByTestId(`reminders-${thisMonth()}`).locator('li').filter({ has: page.getByRole('button', { name: '登记完成' }) }).first();
+  const item = page.locator(`li[data-task-id="${await open.getAttribute('data-task-id')}"]`);
   await item.getByRole('button', { name: '登记完成' }).click();
   const form = item.getByTestId('complete-form');
   await form.locator('input[type="file"]').setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(21 * 1024 * 1024, 0xff) });

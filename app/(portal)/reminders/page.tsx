@@ -66,7 +66,7 @@ export default async function RemindersPage() {
         <Card key={g.key} title={g.title ?? t('periodTitle', { frequency: th(`frequencies.${g.tasks[0]!.action.frequency}`), key: g.key })}>
           <ul className="divide-y divide-stone-100 text-sm" data-testid={`reminders-${g.key}`}>
             {g.tasks.map((x) => (
-              <li key={x.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
+              <li key={x.id} className="flex flex-wrap items-start justify-between gap-2 py-2" data-task-id={x.id}>
                 <div className="min-w-0 flex-1">
                   <div className="font-medium">{x.action.title}{g.key === 'earlier' && <span className="ml-2 text-xs font-normal text-stone-500">{x.periodKey}</span>}</div>
                   <div className="text-stone-600">
