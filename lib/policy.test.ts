@@ -81,3 +81,22 @@ describe('where fragments', () => {
     expect(scopeByPath(as('CLERK'), 'auditLog.read')).toEqual({ id: { in: [] } });
   });
 });
+
+describe('audits are reached through the team', () => {
+  const unit = { id: 'a', path: '/root/a/' };
+  const auditor = { id: 'aud', grants: [{ role: 'AUDITOR', orgId: 'root', orgPath: '/root/' }] };
+  const otherAuditor = { id: 'aud2', grants: [{ role: 'AUDITOR', orgId: 'root', orgPath: '/root/' }] };
+  const committee = { id: 'c', grants: [{ role: 'COMMITTEE', orgId: 'root', orgPath: '/root/' }] };
+  const audit = { memberIds: ['aud'], org: unit };
+  it('a member auditor reads, scores and notes; another auditor does nothing', async () => {
+    const { canOnAudit } = await import('./policy');
+    expect(['audit.read', 'audit.score', 'audit.note'].map((p) => canOnAudit(auditor, p as never, audit))).toEqual([true, true, true]);
+    expect(['audit.read', 'audit.score', 'audit.note'].map((p) => canOnAudit(otherAuditor, p as never, audit))).toEqual([false, false, false]);
+  });
+  it('the committee reads audits of its subtree but does not score unless on the team', async () => {
+    const { canOnAudit } = await import('./policy');
+    expect(canOnAudit(committee, 'audit.read', audit)).toBe(true);
+    expect(canOnAudit(committee, 'audit.score', audit)).toBe(false);
+    expect(canOnAudit(as('SECRETARY', branchA), 'audit.read', audit)).toBe(false);
+  });
+});

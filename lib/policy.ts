@@ -133,3 +133,21 @@ export function roleScope(role: string): Scope | undefined {
 export function isOwner(subject: Subject | null | undefined, ownerId: string): boolean {
   return !!subject && subject.id === ownerId;
 }
+
+export type AuditRef = { memberIds: readonly string[]; org: OrgRef };
+
+/**
+ * Audits are reached through the team, not the organization: an AUDITOR may `permission`
+ * (audit.score, audit.note) only on audits of plans they are a member of. The committee that plans
+ * audits over the unit may read them (auditPlan.manage) but scores only if it is on the team too.
+ */
+export function canOnAudit(subject: Subject | null | undefined, permission: 'audit.read' | 'audit.score' | 'audit.note', audit: AuditRef): boolean {
+  if (!subject) return false;
+  const member = audit.memberIds.includes(subject.id);
+  if (permission === 'audit.read') return (member && can(subject, 'audit.score')) || can(subject, 'auditPlan.manage', audit.org);
+  return member && can(subject, permission);
+}
+
+export function assertCanOnAudit(subject: Subject | null | undefined, permission: 'audit.read' | 'audit.score' | 'audit.note', audit: AuditRef): void {
+  if (!canOnAudit(subject, permission, audit)) throw new ForbiddenError();
+}
