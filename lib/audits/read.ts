@@ -2,7 +2,7 @@
 import type { Db } from '../db/client';
 import { ForbiddenError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import { can, canOnAudit, scopeByPath, type Subject } from '../policy';
+import { can, canOnAudit, scopeByPath, scopeOrgs, type Subject } from '../policy';
 import { periodFromKey } from '../reminders/periods';
 import { loadAudit } from './load';
 import type { TAuditFilter } from './schema';
@@ -63,4 +63,14 @@ export async function auditDetail(db: Db, user: Subject, id: string) {
   ]);
   const links = await db.criterionArticle.findMany({ where: { criterion: { category: { standardId: a.standardId } } }, select: { criterionId: true, articleId: true } });
   return { audit: a, quarter, categories, scores, notes, findings, evidence, tasks, sheet, links, canScore: canOnAudit(user, 'audit.score', a.ref) };
+}
+
+/** For the plan form: people holding the auditor role, and the units a draw may start from. */
+export async function planFormOptions(db: Db, user: Subject) {
+  if (!can(user, 'auditPlan.manage')) throw new ForbiddenError();
+  const [auditors, orgs] = await Promise.all([
+    db.user.findMany({ where: { active: true, roles: { some: { role: 'AUDITOR' } } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    db.organization.findMany({ where: { ...scopeOrgs(user, 'auditPlan.manage'), status: 'ACTIVE', type: { in: ['COMMITTEE', 'GENERAL_BRANCH'] } }, select: { id: true, name: true, depth: true, path: true }, orderBy: { path: 'asc' } }),
+  ]);
+  return { auditors, orgs };
 }

@@ -1,0 +1,62 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ActionResult } from '@/lib/action';
+
+/**
+ * Saves made on site, kept in this device's storage until the server has them. Each entry has a
+ * stable key (a criterion, a method, a finding's clientKey), so re-sending after a lost connection
+ * or a reload replaces rather than adds. A refusal by the server (a UserError) drops the entry and
+ * reports it; a network failure keeps it for the next try (on 'online', or the next change).
+ */
+export type QueueEntry = { key: string; kind: 'score' | 'note' | 'finding'; payload: Record<string, unknown> };
+type Send = (e: QueueEntry) => Promise<ActionResult<unknown>>;
+
+export function useSyncQueue(storageKey: string, send: Send, onRefused: (e: QueueEntry, error: string, params?: Record<string, string | number>) => void) {
+  const [pending, setPending] = useState<QueueEntry[]>([]);
+  const [online, setOnline] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const busy = useRef(false);
+  const read = useCallback((): QueueEntry[] => JSON.parse(window.localStorage.getItem(storageKey) ?? '[]'), [storageKey]);
+  const write = useCallback((q: QueueEntry[]) => { window.localStorage.setItem(storageKey, JSON.stringify(q)); setPending(q); }, [storageKey]);
+
+  const flush = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setSaving(true);
+    try {
+      for (const entry of read()) {
+        let r: ActionResult<unknown>;
+        try {
+          r = await send(entry);
+        } catch {
+          setOnline(false);
+          return; // network: keep everything for the next try
+        }
+        setOnline(true);
+        // Drop only this entry, and only if it was not changed again meanwhile.
+        write(read().filter((x) => !(x.key === entry.key && JSON.stringify(x.payload) === JSON.stringify(entry.payload))));
+        if (!r.ok) onRefused(entry, Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params);
+      }
+    } finally {
+      busy.current = false;
+      setSaving(false);
+    }
+  }, [read, write, send, onRefused]);
+
+  const put = useCallback((entry: QueueEntry) => {
+    write([...read().filter((x) => x.key !== entry.key), entry]);
+  }, [read, write]);
+
+  useEffect(() => {
+    setPending(read());
+    setOnline(navigator.onLine);
+    void flush();
+    const up = () => { setOnline(true); void flush(); };
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => { window.removeEventListener('online', up); window.removeEventListener('offline', down); };
+  }, [read, flush]);
+
+  return { pending, online, saving, put, flush, stored: read };
+}

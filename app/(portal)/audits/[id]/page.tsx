@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { auditDetailFor } from '@/lib/audits/queries';
+import { requireUser } from '@/lib/auth/current-user';
+import { gradeOf } from '@/lib/handbook/rules';
+import { load } from '@/lib/page-guard';
+import { STATUS_TONE } from '../_components/status-tone';
+import { ScoringForm, type Line } from './_components/scoring-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('audits'))('scoring') };
+}
+
+export default async function AuditPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const d = await load(() => auditDetailFor(user, id));
+  const [t, tg] = await Promise.all([getTranslations('audits'), getTranslations('handbook')]);
+  const a = d.audit;
+  const open = (a.status === 'PLANNED' || a.status === 'IN_PROGRESS') && !a.plan.closedAt;
+  const selfOf = new Map(d.sheet?.items.map((i) => [i.criterionId, i.deduction]) ?? []);
+  const scoreOf = new Map(d.scores.map((s) => [s.criterionId, s]));
+  const articlesOf = (cid: string) => new Set(d.links.filter((l) => l.criterionId === cid).map((l) => l.articleId));
+  const lines: Line[] = d.categories.flatMap((c) => c.criteria.map((cr) => ({
+    id: cr.id, code: cr.code, title: cr.title, category: c.title, rule: cr.deductionRule, maxPoints: cr.maxPoints, unitDeduction: cr.unitDeduction, cap: cr.cap,
+    self: selfOf.has(cr.id) ? selfOf.get(cr.id)! : null,
+    tasks: d.tasks.filter((x) => articlesOf(cr.id).has(x.action.articleId)).slice(0, 12).map((x) => ({ id: x.id, label: `${x.periodKey} ${x.action.title}` })),
+  })));
+  const gap = d.sheet?.total != null && a.total != null ? Math.round((d.sheet.total - a.total) * 10) / 10 : null;
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <PageHeader title={a.org.name} description={
+        <span className="flex flex-wrap items-center gap-2">
+          <Link href={`/audits/plans/${a.plan.id}`} className="text-brand-700 underline">{a.plan.title}</Link>
+          <Badge tone={STATUS_TONE[a.status]}>{t(`statuses.${a.status}`)}</Badge>{d.quarter}
+          {!d.sheet && <span className="text-xs text-stone-500">{t('noSelf')}</span>}
+        </span>
+      } />
+      {a.total != null && (
+        <Card>
+          <p className="text-lg font-semibold" data-testid="audit-total">{t('score')} {a.total}（{tg(`bands.${gradeOf(a.total)}` as never)}）</p>
+          {gap !== null && <p className={`text-sm ${gap > 10 ? 'font-semibold text-red-700' : 'text-stone-600'}`}>{t('selfVsAudit', { self: d.sheet!.total!, audit: a.total, gap })}</p>}
+        </Card>
+      )}
+      {open && d.canScore ? (
+        <ScoringForm
+          auditId={a.id} lines={lines}
+          scores={Object.fromEntries(d.scores.map((s) => [s.criterionId, { count: String(s.count), reason: s.reason, taskIds: s.taskIds }]))}
+          notes={Object.fromEntries(d.notes.map((n) => [n.method, n.text]))}
+          findings={d.findings.map((f) => ({ clientKey: f.clientKey, kind: f.kind, text: f.text, criterionId: f.criterionId ?? undefined }))}
+          evidence={d.evidence}
+        />
+      ) : (
+        <Card title={t('scoring')}>
+          <table className="w-full text-sm" data-testid="audit-readonly">
+            <thead className="text-left text-stone-600"><tr><th className="p-2">{t('criterion')}</th><th className="p-2">{t('maxPoints')}</th><th className="p-2">{t('deduction')}</th><th className="p-2">{t('reason')}</th></tr></thead>
+            <tbody>{lines.map((l) => {
+              const s = scoreOf.get(l.id);
+              return <tr key={l.id} className="border-t border-stone-100 align-top"><td className="p-2">{l.code} {l.title}{l.self !== null && <div className="text-xs text-stone-500">{t('selfSays', { deduction: l.self })}</div>}</td><td className="p-2">{l.maxPoints}</td><td className="p-2">{s?.deduction ?? '—'}</td><td className="p-2">{s?.reason}</td></tr>;
+            })}</tbody>
+          </table>
+          {d.findings.length > 0 && <ul className="mt-3 space-y-1 text-sm">{d.findings.map((f) => <li key={f.id}>【{t(`findingKinds.${f.kind}`)}】{f.text}</li>)}</ul>}
+          {d.notes.length > 0 && <dl className="mt-3 space-y-1 text-sm">{d.notes.map((n) => <div key={n.id}><dt className="font-medium">{t(`methods.${n.method}`)}</dt><dd className="whitespace-pre-line text-stone-700">{n.text}</dd></div>)}</dl>}
+        </Card>
+      )}
+    </div>
+  );
+}

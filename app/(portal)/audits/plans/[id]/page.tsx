@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { planDetailFor } from '@/lib/audits/queries';
+import type { Candidate } from '@/lib/audits/sampling';
+import { requireUser } from '@/lib/auth/current-user';
+import { load } from '@/lib/page-guard';
+import { STATUS_TONE } from '../../_components/status-tone';
+import { VerifyDrawButton } from './_components/verify-draw-button';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('audits'))('plans') };
+}
+
+export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const { plan, sampleNames } = await load(() => planDetailFor(user, id));
+  const t = await getTranslations('audits');
+  const population = (plan.drawPopulation as Candidate[] | null) ?? [];
+  return (
+    <div className="space-y-4">
+      <PageHeader title={plan.title} description={<span className="flex gap-2"><Badge>{t(`kinds.${plan.kind}`)}</Badge>{plan.periodKey}</span>} />
+      <Card title={t('team')}>
+        <p className="text-sm">{plan.members.map((m) => `${m.user.name}${m.leader ? `（${t('leader')}）` : ''}`).join('、')}</p>
+      </Card>
+      <Card title={t('targets', { count: plan.audits.length })}>
+        <ul className="divide-y divide-stone-100 text-sm" data-testid="plan-targets">
+          {plan.audits.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <Link href={`/audits/${a.id}`} className="min-h-11 content-center text-brand-700 hover:underline">{a.org.name}</Link>
+              <span className="flex items-center gap-2"><Badge tone={STATUS_TONE[a.status]}>{t(`statuses.${a.status}`)}</Badge>{a.total != null && <span className="font-semibold">{a.total}</span>}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      {plan.drawSeed && (
+        <Card title={t('drawTitle')}>
+          <div className="space-y-1 text-sm" data-testid="draw-record">
+            <p>{t('drawSeed', { seed: plan.drawSeed })}</p>
+            <p>{t('drawAlgorithm', { algorithm: plan.drawAlgorithm ?? '' })}</p>
+            <p>{t('drawCriteria', { criteria: JSON.stringify(plan.drawCriteria) })}</p>
+            <p>{t('drawSample', { units: sampleNames.join('、') })}</p>
+            <details><summary className="cursor-pointer text-brand-700">{t('drawPopulation', { count: population.length })}</summary>
+              <ol className="ml-5 list-decimal text-xs text-stone-600">{population.map((c) => <li key={c.id}>{c.id} · {c.weight}</li>)}</ol>
+            </details>
+          </div>
+          <div className="mt-3"><VerifyDrawButton planId={plan.id} /></div>
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { Card, PageHeader } from '@/components/ui/card';
+import { planFormOptionsFor } from '@/lib/audits/queries';
+import { requirePermission } from '@/lib/auth/current-user';
+import { cstDay, periodOf } from '@/lib/reminders/periods';
+import { PlanForm } from './_components/plan-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('audits'))('newPlan') };
+}
+
+export default async function NewPlanPage() {
+  const user = await requirePermission('auditPlan.manage');
+  const [t, options] = await Promise.all([getTranslations('audits'), planFormOptionsFor(user)]);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('newPlan')} description={t('intro')} />
+      <Card><PlanForm auditors={options.auditors} orgs={options.orgs} defaultPeriod={periodOf('QUARTER', cstDay(new Date())).key} /></Card>
+    </div>
+  );
+}
