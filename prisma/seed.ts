@@ -9,6 +9,7 @@ import { pathOf } from '../lib/orgs/tree';
 import { generateCurrent } from '../lib/reminders/generate';
 import { expand, HOLIDAYS, MAKEUP_WORKDAYS } from './calendar-data';
 import { seedHandbook } from './seed-handbook';
+import { seedAudits } from './seed-audits';
 import { seedHistory } from './seed-history';
 import {
   DEMO_ACCOUNTS, DEMO_PASSWORD, DEPARTMENTS, GENERAL_BRANCHES, GIVEN, KEY_UNITS, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, ROOT_ORG_NAME, SURNAMES,
@@ -147,6 +148,7 @@ async function seedLater(db: Db) {
   await seedCalendar(db);
   await generateCurrent(db);
   await seedHistory(db);
+  await seedAudits(db);
 }
 
 export async function seedCalendar(db: Db) {

@@ -9,7 +9,6 @@ import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import type { WriteCtx } from '../orgs/mutations';
 import { assertCan, scopeOrgs } from '../policy';
-import { cstDay } from '../reminders/periods';
 import { drawPopulation, type StoredCriteria } from './population';
 import { draw, DRAW_ALGORITHM, sampleSize } from './sampling';
 import type { TCreatePlan } from './schema';
@@ -41,7 +40,7 @@ export async function createPlan(db: Db, ctx: WriteCtx, input: TCreatePlan, now 
     targets = (await db.organization.findMany({ where: inScope, select: { id: true }, orderBy: { path: 'asc' } })).map((o) => o.id);
   } else {
     const { seed: chosenSeed, ...rest } = input.draw!;
-    const criteria: StoredCriteria = { ...rest, asOf: cstDay(now) };
+    const criteria: StoredCriteria = { ...rest, asOf: now.toISOString() };
     const population = await drawPopulation(db, criteria);
     const seed = chosenSeed || randomBytes(8).toString('hex');
     targets = draw(population, sampleSize(population.length, criteria), seed);
