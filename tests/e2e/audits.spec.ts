@@ -46,7 +46,7 @@ test.describe('on a 375 px phone', () => {
   });
 });
 
-test('an auditor not on the team cannot open the audit; the committee verifies the spot-check draw', async ({ page, browser }) => {
+test('a branch secretary cannot open an audit by URL; the committee verifies the spot-check draw and sees the gap', async ({ page, browser }) => {
   await loginAs(page, 'committee');
   await page.goto('/audits');
   await page.getByTestId('plan-list').getByRole('link', { name: /不定期抽查/ }).click();
