@@ -25,8 +25,8 @@ export async function createPlan(db: Db, ctx: WriteCtx, input: TCreatePlan, now 
   const scopeRoot = input.draw ? await db.organization.findUnique({ where: { id: input.draw.subtreeOrgId }, select: { id: true, path: true } }) : await companyRoot(db);
   if (!scopeRoot) throw new NotFoundError();
   assertCan(ctx.user, 'auditPlan.manage', scopeRoot);
-  const team = await db.user.findMany({ where: { id: { in: input.memberIds }, active: true, roles: { some: { role: 'AUDITOR' } } }, select: { id: true } });
-  if (team.length !== new Set(input.memberIds).size) throw new UserError('audits.errors.notAuditors', {}, 'memberIds');
+  const auditors = await db.user.findMany({ where: { id: { in: input.memberIds }, active: true, roles: { some: { role: 'AUDITOR' } } }, select: { id: true } });
+  if (auditors.length !== new Set(input.memberIds).size) throw new UserError('audits.errors.notAuditors', {}, 'memberIds');
   const standard = await db.scoringStandard.findFirst({ where: { version: { status: 'PUBLISHED' } }, select: { id: true } });
   if (!standard) throw new UserError('selfCheck.errors.noStandard');
   const year = Number(input.periodKey.slice(0, 4));
@@ -48,12 +48,14 @@ export async function createPlan(db: Db, ctx: WriteCtx, input: TCreatePlan, now 
   }
   if (!targets.length) throw new UserError('audits.errors.noTargets');
 
+  const team = [input.leaderId, ...[...new Set(input.memberIds)].filter((m) => m !== input.leaderId)];
   return db.$transaction(async (tx) => {
     const plan = await tx.auditPlan.create({
       data: {
         title: input.title, kind: input.kind, periodKey: input.periodKey, orgPath: scopeRoot.path, createdById: ctx.user.id, ...drawFields,
         members: { createMany: { data: [...new Set(input.memberIds)].map((userId) => ({ userId, leader: userId === input.leaderId })) } },
-        audits: { createMany: { data: targets.map((orgId) => ({ orgId, standardId: standard.id, assignedIds: [input.leaderId] })) } },
+        // Targets shared out in turn, the leader first; anyone on the team may still score any of them.
+        audits: { createMany: { data: targets.map((orgId, i) => ({ orgId, standardId: standard.id, assignedIds: [team[i % team.length]!] })) } },
       },
       select: { id: true },
     });

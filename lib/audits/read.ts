@@ -23,11 +23,12 @@ export async function auditList(db: Db, user: Subject, f: TAuditFilter) {
     ...(f.status ? { status: f.status } : {}),
     ...(f.memberId ? { assignedIds: { has: f.memberId } } : {}),
   };
-  const [audits, plans] = await Promise.all([
+  const [audits, plans, members] = await Promise.all([
     db.audit.findMany({ where, include: { org: { select: { name: true } }, plan: { select: { id: true, title: true, kind: true, periodKey: true } } }, orderBy: [{ plan: { createdAt: 'desc' } }, { org: { path: 'asc' } }], take: 300 }),
     db.auditPlan.findMany({ where: visiblePlans(user), select: { id: true, title: true, kind: true, periodKey: true, closedAt: true, _count: { select: { audits: true } } }, orderBy: { createdAt: 'desc' }, take: 100 }),
+    db.user.findMany({ where: { auditTeams: { some: { plan: visiblePlans(user) } } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
   ]);
-  return { audits, plans };
+  return { audits, plans, members };
 }
 
 export async function planDetail(db: Db, user: Subject, id: string) {

@@ -46,7 +46,7 @@ export default async function AuditsPage({ searchParams }: { searchParams: Promi
         <form className="mb-3 grid gap-2 text-sm sm:grid-cols-4">
           <label className="flex flex-col gap-1">{t('filters.plan')}<Select name="planId" defaultValue={f.planId ?? ''}><option value="">{t('filters.allPlans')}</option>{list.plans.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}</Select></label>
           <label className="flex flex-col gap-1">{t('filters.status')}<Select name="status" defaultValue={f.status ?? ''}><option value="">{t('filters.allStatuses')}</option>{(['PLANNED', 'IN_PROGRESS', 'SCORED', 'FEEDBACK_ISSUED'] as const).map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}</Select></label>
-          <label className="flex flex-col gap-1">{t('filters.member')}<Select name="memberId" defaultValue={f.memberId ?? ''}><option value="">—</option><option value={user.id}>{t('filters.mine')}</option></Select></label>
+          <label className="flex flex-col gap-1">{t('filters.member')}<Select name="memberId" defaultValue={f.memberId ?? ''}><option value="">—</option>{list.members.map((m) => <option key={m.id} value={m.id}>{m.id === user.id ? t('filters.mine') : m.name}</option>)}</Select></label>
           <div className="flex items-end"><Button type="submit" variant="secondary">{t('filters.apply')}</Button></div>
         </form>
         {list.audits.length === 0 ? <p className="text-sm text-stone-600">{t('noAudits')}</p> : (

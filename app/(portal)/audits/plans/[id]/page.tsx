@@ -30,7 +30,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           {plan.audits.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <Link href={`/audits/${a.id}`} className="min-h-11 content-center text-brand-700 hover:underline">{a.org.name}</Link>
-              <span className="flex items-center gap-2"><Badge tone={STATUS_TONE[a.status]}>{t(`statuses.${a.status}`)}</Badge>{a.total != null && <span className="font-semibold">{a.total}</span>}</span>
+              <span className="flex items-center gap-2"><span className="text-xs text-stone-500">{plan.members.filter((m) => a.assignedIds.includes(m.userId)).map((m) => m.user.name).join('、')}</span><Badge tone={STATUS_TONE[a.status]}>{t(`statuses.${a.status}`)}</Badge>{a.total != null && <span className="font-semibold">{a.total}</span>}</span>
             </li>
           ))}
         </ul>
