@@ -25,7 +25,7 @@ const TABLE: Record<Role, { scope: Scope; permissions: readonly string[] }> = {
       'org.read', 'org.manage', 'org.import', 'org.export', 'auditLog.read', 'workbench.summary',
       'handbook.read', 'handbook.edit', 'scoring.edit', 'learning.read', 'learning.manage',
       'auditPlan.manage', 'revision.approve', 'reminder.supervise', 'insights.read', 'exam.take',
-      'selfCheck.oversee', 'selfCheck.reopen', 'announcement.manage', 'robot.manage',
+      'selfCheck.oversee', 'selfCheck.reopen', 'announcement.manage', 'robot.manage', 'feedback.read', 'coordination.answer',
     ],
   },
   AUDITOR: {
@@ -36,16 +36,16 @@ const TABLE: Record<Role, { scope: Scope; permissions: readonly string[] }> = {
     scope: 'subtree',
     permissions: [
       'org.read', 'handbook.read', 'learning.read', 'reminder.complete', 'selfCheck.draft', 'selfCheck.submit',
-      'feedback.acknowledge', 'rectification.answer', 'revision.propose', 'exam.take',
+      'feedback.acknowledge', 'rectification.answer', 'revision.propose', 'exam.take', 'feedback.read',
     ],
   },
   CLERK: {
     scope: 'subtree',
-    permissions: ['org.read', 'handbook.read', 'learning.read', 'reminder.complete', 'selfCheck.draft', 'exam.take'],
+    permissions: ['org.read', 'handbook.read', 'learning.read', 'reminder.complete', 'selfCheck.draft', 'exam.take', 'feedback.read'],
   },
   MEMBER: {
     scope: 'own',
-    permissions: ['handbook.read', 'learning.read', 'exam.take', 'announcement.read'],
+    permissions: ['handbook.read', 'learning.read', 'exam.take', 'announcement.read', 'coordination.answer'],
   },
 };
 
@@ -134,20 +134,23 @@ export function isOwner(subject: Subject | null | undefined, ownerId: string): b
   return !!subject && subject.id === ownerId;
 }
 
-export type AuditRef = { memberIds: readonly string[]; org: OrgRef };
+export type AuditRef = { memberIds: readonly string[]; leaderIds?: readonly string[]; org: OrgRef };
+type AuditPermission = 'audit.read' | 'audit.score' | 'audit.note' | 'feedback.issue' | 'rectification.verify';
 
 /**
  * Audits are reached through the team, not the organization: an AUDITOR may `permission`
  * (audit.score, audit.note) only on audits of plans they are a member of. The committee that plans
  * audits over the unit may read them (auditPlan.manage) but scores only if it is on the team too.
  */
-export function canOnAudit(subject: Subject | null | undefined, permission: 'audit.read' | 'audit.score' | 'audit.note', audit: AuditRef): boolean {
+export function canOnAudit(subject: Subject | null | undefined, permission: AuditPermission, audit: AuditRef): boolean {
   if (!subject) return false;
   const member = audit.memberIds.includes(subject.id);
+  // The feedback sheet is the team leader's to issue.
+  if (permission === 'feedback.issue') return member && (audit.leaderIds ?? []).includes(subject.id) && can(subject, permission);
   if (permission === 'audit.read') return (member && can(subject, 'audit.score')) || can(subject, 'auditPlan.manage', audit.org);
   return member && can(subject, permission);
 }
 
-export function assertCanOnAudit(subject: Subject | null | undefined, permission: 'audit.read' | 'audit.score' | 'audit.note', audit: AuditRef): void {
+export function assertCanOnAudit(subject: Subject | null | undefined, permission: AuditPermission, audit: AuditRef): void {
   if (!canOnAudit(subject, permission, audit)) throw new ForbiddenError();
 }

@@ -9,7 +9,7 @@ export async function loadAudit(db: Db | Tx, id: string) {
     include: { org: { select: { id: true, path: true, name: true } }, plan: { select: { id: true, title: true, kind: true, periodKey: true, orgPath: true, closedAt: true, members: { select: { userId: true, leader: true } } } } },
   });
   if (!a) throw new NotFoundError();
-  const ref: AuditRef = { memberIds: a.plan.members.map((m) => m.userId), org: a.org };
+  const ref: AuditRef = { memberIds: a.plan.members.map((m) => m.userId), leaderIds: a.plan.members.filter((m) => m.leader).map((m) => m.userId), org: a.org };
   return { ...a, ref };
 }
 

@@ -8,21 +8,26 @@ import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import type { WriteCtx } from '../orgs/mutations';
-import { assertCan, scopeOrgs } from '../policy';
+import { assertCan, orgScope, scopeOrgs } from '../policy';
 import { drawPopulation, type StoredCriteria } from './population';
 import { draw, DRAW_ALGORITHM, sampleSize } from './sampling';
 import type { TCreatePlan } from './schema';
 
 const UNIT_TYPES = ['GENERAL_BRANCH', 'BRANCH'] as const;
 
-async function companyRoot(db: Db) {
-  const root = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, path: true } });
+/** Where a plan without a draw reaches: the planner's own subtree (the whole company for a company committee). */
+async function plannerRoot(db: Db, user: WriteCtx['user']) {
+  const s = orgScope(user, 'auditPlan.manage');
+  const root = s.all
+    ? await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, path: true } })
+    : await db.organization.findFirst({ where: { path: { in: s.pathPrefixes } }, orderBy: { depth: 'asc' }, select: { id: true, path: true } });
   if (!root) throw new NotFoundError();
   return root;
 }
 
 export async function createPlan(db: Db, ctx: WriteCtx, input: TCreatePlan, now = new Date()) {
-  const scopeRoot = input.draw ? await db.organization.findUnique({ where: { id: input.draw.subtreeOrgId }, select: { id: true, path: true } }) : await companyRoot(db);
+  assertCan(ctx.user, 'auditPlan.manage');
+  const scopeRoot = input.draw ? await db.organization.findUnique({ where: { id: input.draw.subtreeOrgId }, select: { id: true, path: true } }) : await plannerRoot(db, ctx.user);
   if (!scopeRoot) throw new NotFoundError();
   assertCan(ctx.user, 'auditPlan.manage', scopeRoot);
   const auditors = await db.user.findMany({ where: { id: { in: input.memberIds }, active: true, roles: { some: { role: 'AUDITOR' } } }, select: { id: true } });

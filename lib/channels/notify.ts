@@ -8,7 +8,7 @@ import type { Tx } from '../db/client';
 import { smtpConfigured } from './email';
 import { renderNotice } from './render';
 
-export const NOTIFICATION_KINDS = ['DUE_SOON', 'OVERDUE', 'SUPERVISION', 'RETURNED', 'RATED', 'ANNOUNCEMENT', 'SELF_CHECK'] as const;
+export const NOTIFICATION_KINDS = ['DUE_SOON', 'OVERDUE', 'SUPERVISION', 'RETURNED', 'RATED', 'ANNOUNCEMENT', 'SELF_CHECK', 'FEEDBACK', 'RECTIFICATION', 'COORDINATION'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotifyInput = {

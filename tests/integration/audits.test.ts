@@ -19,9 +19,7 @@ let auditId: string;
 
 beforeAll(async () => {
   hb = await makePublishedHandbook(a, `核标测试${Date.now() % 10000}`);
-  // Plans target the company root (the first root); make it ours for this run.
   tree = await makeTree(a);
-  await a.$executeRaw`UPDATE "Organization" SET "createdAt" = '2000-01-01' WHERE id = ${tree.root.id}::uuid`;
   u = {
     committee: await makeUser(a, 'COMMITTEE', tree.root), aud1: await makeUser(a, 'AUDITOR', tree.root), aud2: await makeUser(b, 'AUDITOR', tree.root),
     outsider: await makeUser(a, 'AUDITOR', tree.root), secA: await makeUser(a, 'SECRETARY', tree.a),

@@ -35,6 +35,10 @@ describe('the reminder table as .xlsx', () => {
     month.eachRow((row, n) => { if (n > 2) names.add(String(row.getCell(2).value)); });
     expect([...names]).toEqual([tree.a.name]);
     expect(String(month.getRow(3).getCell(4).value)).toMatch(/^第\d+条 /);
+    const task = table.tasks.find((t) => t.action.frequency === 'MONTH')!;
+    const row = month.getRows(3, month.rowCount - 2)!.find((r) => r.getCell(3).value === task.action.title)!;
+    expect(row.getCell(4).value).toBe(`第${task.action.article.number}条 ${task.action.article.title}`);
+    expect(row.getCell(6).value).toBe(task.dueDate.toISOString().slice(0, 10));
     expect(month.pageSetup.orientation).toBe('landscape');
 
     const secB = await makeUser(db, 'SECRETARY', tree.b);
