@@ -4,6 +4,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
 import { can } from '@/lib/policy';
+import { overdueRectificationsFor } from '@/lib/feedback/queries';
 import { reminderSummaryFor, reminderTableFor } from '@/lib/reminders/queries';
 import { myRecentEvents, workbenchCounts } from '@/lib/workbench/queries';
 
@@ -17,6 +18,7 @@ export default async function WorkbenchPage() {
   ]);
   // The committee's view across its subtree: this period's reminders, done and overdue.
   const summary = can(user, 'reminder.supervise') ? await reminderSummaryFor(user) : null;
+  const lateFixes = can(user, 'rectification.answer') ? await overdueRectificationsFor(user, 'feedback.read') : [];
   const byState = (s: string) => reminders?.tasks.filter((x) => x.state === s).length ?? 0;
   return (
     <div className="space-y-4">
@@ -51,6 +53,12 @@ export default async function WorkbenchPage() {
           </Card>
         )}
       </div>
+      {lateFixes.length > 0 && (
+        <Card title={t('feedback.overdueTitle')}>
+          <ul className="list-disc pl-5 text-sm text-red-800" data-testid="workbench-late-rectifications">{lateFixes.map((r) => <li key={r.id}>{r.problem}（{r.org.name}）</li>)}</ul>
+          <Link href="/rectifications" className="mt-2 inline-block text-sm text-brand-700 underline">{t('feedback.items')} →</Link>
+        </Card>
+      )}
       {summary && (
         <Card title={t('workbench.subtreeReminders')}>
           <table className="w-full text-sm" data-testid="workbench-summary">

@@ -62,8 +62,17 @@ export async function auditDetail(db: Db, user: Subject, id: string) {
     }),
     db.selfCheckSheet.findFirst({ where: { orgId: a.orgId, periodKey: quarter, status: 'SUBMITTED', supersededAt: null }, include: { items: true } }),
   ]);
-  const links = await db.criterionArticle.findMany({ where: { criterion: { category: { standardId: a.standardId } } }, select: { criterionId: true, articleId: true } });
-  return { audit: a, quarter, categories, scores, notes, findings, evidence, tasks, sheet, links, canScore: canOnAudit(user, 'audit.score', a.ref) };
+  const [links, focus, depts, feedback] = await Promise.all([
+    db.criterionArticle.findMany({ where: { criterion: { category: { standardId: a.standardId } } }, select: { criterionId: true, articleId: true } }),
+    // The unit's rectifications not yet accepted, from earlier audits: this audit's focus.
+    db.rectificationItem.findMany({ where: { orgId: a.orgId, status: { not: 'ACCEPTED' }, auditId: { not: a.id } }, select: { id: true, criterionId: true, problem: true, status: true } }),
+    a.status === 'SCORED' ? departments(db) : [],
+    db.feedbackSheet.findUnique({ where: { auditId: a.id }, select: { id: true, number: true } }),
+  ]);
+  return {
+    audit: a, quarter, categories, scores, notes, findings, evidence, tasks, sheet, links, focus, departments: depts, feedback,
+    canScore: canOnAudit(user, 'audit.score', a.ref), canIssue: a.status === 'SCORED' && canOnAudit(user, 'feedback.issue', a.ref),
+  };
 }
 
 /** For the plan form: people holding the auditor role, and the units a draw may start from. */
@@ -74,4 +83,9 @@ export async function planFormOptions(db: Db, user: Subject) {
     db.organization.findMany({ where: { ...scopeOrgs(user, 'auditPlan.manage'), status: 'ACTIVE', type: { in: ['COMMITTEE', 'GENERAL_BRANCH'] } }, select: { id: true, name: true, depth: true, path: true }, orderBy: { path: 'asc' } }),
   ]);
   return { auditors, orgs };
+}
+
+/** For issuing feedback: the functional departments difficulties can go to. */
+export function departments(db: Db) {
+  return db.organization.findMany({ where: { type: 'DEPARTMENT', status: 'ACTIVE' }, select: { id: true, name: true }, orderBy: { sortOrder: 'asc' } });
 }

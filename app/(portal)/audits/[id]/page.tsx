@@ -7,6 +7,8 @@ import { requireUser } from '@/lib/auth/current-user';
 import { gradeOf } from '@/lib/handbook/rules';
 import { load } from '@/lib/page-guard';
 import { STATUS_TONE } from '../_components/status-tone';
+import { addDays, cstDay } from '@/lib/reminders/periods';
+import { IssueFeedbackForm } from './_components/issue-feedback-form';
 import { ScoringForm, type Line } from './_components/scoring-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +19,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
   const user = await requireUser();
   const { id } = await params;
   const d = await load(() => auditDetailFor(user, id));
-  const [t, tg] = await Promise.all([getTranslations('audits'), getTranslations('handbook')]);
+  const [t, tg, tf] = await Promise.all([getTranslations('audits'), getTranslations('handbook'), getTranslations('feedback')]);
   const a = d.audit;
   const open = (a.status === 'PLANNED' || a.status === 'IN_PROGRESS') && !a.plan.closedAt;
   const selfOf = new Map(d.sheet?.items.map((i) => [i.criterionId, i.deduction]) ?? []);
@@ -26,6 +28,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
   const lines: Line[] = d.categories.flatMap((c) => c.criteria.map((cr) => ({
     id: cr.id, code: cr.code, title: cr.title, category: c.title, rule: cr.deductionRule, maxPoints: cr.maxPoints, unitDeduction: cr.unitDeduction, cap: cr.cap,
     self: selfOf.has(cr.id) ? selfOf.get(cr.id)! : null,
+    focus: d.focus.filter((f) => f.criterionId === cr.id).map((f) => tf('focus', { problem: f.problem, status: tf(`statuses.${f.status}`) })),
     tasks: d.tasks.filter((x) => articlesOf(cr.id).has(x.action.articleId)).slice(0, 12).map((x) => ({ id: x.id, label: `${x.periodKey} ${x.action.title}` })),
   })));
   const gap = d.sheet?.total != null && a.total != null ? Math.round((d.sheet.total - a.total) * 10) / 10 : null;
@@ -38,6 +41,19 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
           {!d.sheet && <span className="text-xs text-stone-500">{t('noSelf')}</span>}
         </span>
       } />
+      {d.focus.length > 0 && (
+        <Card title={tf('focusTitle')}>
+          <ul className="list-disc pl-5 text-sm text-amber-900" data-testid="audit-focus">{d.focus.map((f) => <li key={f.id}>{f.problem}（{tf(`statuses.${f.status}`)}）</li>)}</ul>
+        </Card>
+      )}
+      {d.feedback && <Card><Link href={`/feedback/${d.feedback.id}`} className="text-brand-700 underline" data-testid="feedback-link">{tf('sheetTitle')} {d.feedback.number}</Link></Card>}
+      {d.canIssue && (
+        <Card title={tf('issueTitle')}>
+          <IssueFeedbackForm auditId={a.id} departments={d.departments} defaultDeadline={addDays(cstDay(new Date()), 30)}
+            problems={d.findings.filter((f) => f.kind === 'PROBLEM').map((f) => ({ findingId: f.id, criterionId: f.criterionId ?? undefined, problem: f.text, suggestion: '' }))}
+            difficulties={d.findings.filter((f) => f.kind === 'DIFFICULTY').map((f) => ({ findingId: f.id, text: f.text }))} />
+        </Card>
+      )}
       {a.total != null && (
         <Card>
           <p className="text-lg font-semibold" data-testid="audit-total">{t('score')} {a.total}（{tg(`bands.${gradeOf(a.total)}` as never)}）</p>

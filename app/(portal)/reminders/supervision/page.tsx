@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
+import { overdueRectificationsFor } from '@/lib/feedback/queries';
 import { supervisableOrgsFor, supervisionListFor } from '@/lib/reminders/queries';
 import { SUPERVISION_STATUSES, ZSupervisionFilter } from '@/lib/reminders/schema';
 import { SUPERVISION_PAGE } from '@/lib/reminders/supervision-read';
@@ -25,7 +26,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
   if (!can(user, 'reminder.supervise')) forbidden();
   const f = ZSupervisionFilter.parse(await searchParams);
   const [t, tr, th, tq, format] = await Promise.all([getTranslations('supervision'), getTranslations('reminders'), getTranslations('handbook'), getTranslations('quality'), getFormatter()]);
-  const [list, orgs] = await Promise.all([supervisionListFor(user, f), supervisableOrgsFor(user)]);
+  const [list, orgs, lateFixes, tf] = await Promise.all([supervisionListFor(user, f), supervisableOrgsFor(user), overdueRectificationsFor(user, 'reminder.supervise'), getTranslations('feedback')]);
   const day = (d: Date) => format.dateTime(d, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
   const query = (page: number) => `?${new URLSearchParams(Object.entries({ ...f, page: String(page) }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`;
   const noticeOrg = f.status === 'overdue' && f.orgId ? f.orgId : null;
@@ -84,6 +85,11 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
         )}
         <Pagination page={f.page} pages={Math.max(1, Math.ceil(list.total / SUPERVISION_PAGE))} href={query} />
       </Card>
+      {lateFixes.length > 0 && (
+        <Card title={tf('overdueTitle')}>
+          <ul className="list-disc pl-5 text-sm" data-testid="supervision-late-rectifications">{lateFixes.map((r) => <li key={r.id}>{r.org.name}：{r.problem}（{tf('due', { date: day(r.deadline) })}）</li>)}</ul>
+        </Card>
+      )}
       {f.status === 'overdue' && list.tasks.length > 0 && (
         <Card title={t('noticeTitle')}>
           {noticeOrg ? <NoticeForm orgId={noticeOrg} /> : <p className="text-sm text-stone-600">{t('onlyOneOrg')}</p>}

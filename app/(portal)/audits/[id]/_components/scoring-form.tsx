@@ -11,7 +11,7 @@ import { AUDIT_METHODS, FINDING_KINDS } from '@/lib/audits/schema';
 import { criterionScore, deduction, gradeOf, total } from '@/lib/handbook/rules';
 import { useSyncQueue, type QueueEntry } from './use-sync-queue';
 
-export type Line = { id: string; code: string; title: string; category: string; rule: string; maxPoints: number; unitDeduction: number; cap: number | null; self: number | null; tasks: { id: string; label: string }[] };
+export type Line = { id: string; code: string; title: string; category: string; rule: string; maxPoints: number; unitDeduction: number; cap: number | null; self: number | null; focus: string[]; tasks: { id: string; label: string }[] };
 type Values = Record<string, { count: string; reason: string; taskIds: string[] }>;
 type Finding = { clientKey: string; kind: string; text: string; criterionId?: string };
 
@@ -77,6 +77,7 @@ export function ScoringForm(props: {
             <li key={l.id} className="rounded-md border border-stone-200 p-3" data-testid={`criterion-${l.code}`}>
               <div className="font-medium">{l.code} {l.title}</div>
               <div className="text-xs text-stone-500">{l.category} · {l.maxPoints} · {l.rule}{l.self !== null && ` · ${t('selfSays', { deduction: l.self })}`}</div>
+              {l.focus.map((f, i) => <div key={i} className="mt-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="criterion-focus">{f}</div>)}
               <div className="mt-2 grid grid-cols-[6rem_1fr] items-center gap-2">
                 <Input aria-label={`${l.code} ${t('count')}`} inputMode="numeric" value={v.count} onChange={(e) => setScore(l, { count: e.target.value.trim() })} className="text-lg" />
                 <span className="text-sm">{t('deduction')} {d ?? '—'}</span>

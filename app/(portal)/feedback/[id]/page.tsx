@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { FeedbackSheetDocument } from '@/components/feedback/feedback-sheet';
+import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/current-user';
+import { sheetDetailFor } from '@/lib/feedback/queries';
+import { load } from '@/lib/page-guard';
+import { AcknowledgeButton } from './_components/acknowledge-button';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('feedback'))('sheetTitle') };
+}
+
+export default async function FeedbackPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const d = await load(() => sheetDetailFor(user, id));
+  const [t, format] = await Promise.all([getTranslations('feedback'), getFormatter()]);
+  const s = d.sheet;
+  return (
+    <div className="space-y-4">
+      <PageHeader title={`${t('sheetTitle')} ${s.number}`} description={s.audit.org.name} actions={
+        <>
+          <Link href={`/feedback/${s.id}/print`} className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('print')}</Link>
+          <a href={`/api/feedback/${s.id}/pdf`} className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm" data-testid="feedback-pdf">{t('pdf')}</a>
+        </>
+      } />
+      <Card>
+        <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="acknowledgement">
+          {s.acknowledgedAt ? <Badge tone="green">{t('acknowledged', { name: d.acknowledger ?? '', date: format.dateTime(s.acknowledgedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) })}</Badge> : <Badge tone="amber">{t('notAcknowledged')}</Badge>}
+          {d.canAcknowledge && <AcknowledgeButton sheetId={s.id} />}
+          <Link href="/rectifications" className="text-brand-700 underline">{t('items')} →</Link>
+        </div>
+      </Card>
+      <Card><FeedbackSheetDocument d={d} /></Card>
+      {d.coordination.length > 0 && (
+        <Card title={t('coordination')}>
+          <ul className="text-sm">{d.coordination.map((c) => <li key={c.id}>{c.text} → {c.department.name} · {t(`coordStatuses.${c.status}`)}{c.answer && `：${c.answer}`}</li>)}</ul>
+        </Card>
+      )}
+    </div>
+  );
+}
