@@ -10,6 +10,7 @@ import { generateCurrent } from '../lib/reminders/generate';
 import { expand, HOLIDAYS, MAKEUP_WORKDAYS } from './calendar-data';
 import { seedHandbook } from './seed-handbook';
 import { seedAudits } from './seed-audits';
+import { seedFeedback } from './seed-feedback';
 import { seedHistory } from './seed-history';
 import {
   DEMO_ACCOUNTS, DEMO_PASSWORD, DEPARTMENTS, GENERAL_BRANCHES, GIVEN, KEY_UNITS, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, ROOT_ORG_NAME, SURNAMES,
@@ -149,6 +150,7 @@ async function seedLater(db: Db) {
   await generateCurrent(db);
   await seedHistory(db);
   await seedAudits(db);
+  await seedFeedback(db);
 }
 
 export async function seedCalendar(db: Db) {
