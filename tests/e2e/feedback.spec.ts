@@ -67,8 +67,8 @@ test('the full loop: feedback issued → acknowledged → rectified with evidenc
   await expect(page.locator(`[data-item-id="${backId}"]`)).toContainText('已退回');
 
   // The unit's next audit (the year-end inspection) lists the returned item as its focus, not the accepted one.
-  await page.goto('/audits?status=PLANNED');
-  await page.getByTestId('audit-list').getByRole('link', { name: FIRST }).first().click();
+  await page.goto('/audits');
+  await page.getByTestId('audit-list').locator('li').filter({ hasText: '集中检查' }).filter({ hasText: FIRST }).getByRole('link').click();
   const focus = page.getByTestId('audit-focus');
   await expect(focus).toContainText('党员活动室制度上墙内容仍为2025版');
   await expect(focus).not.toContainText('“三会一课”台账中10月党课记录缺失');
