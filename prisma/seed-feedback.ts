@@ -33,10 +33,10 @@ export async function seedFeedback(db: Db) {
   let k = 0;
   for (const [n, a] of audits.entries()) {
     if (a.plan.periodKey === latest && a.org.name === FIRST_BRANCH_NAME) {
-      // Left for the loop: make sure it has two problems to issue.
-      const need = 2 - a.findings.filter((f) => f.kind === 'PROBLEM').length;
+      // Left for the loop: exactly these two problems to issue.
+      await db.finding.deleteMany({ where: { auditId: a.id, kind: 'PROBLEM' } });
       const texts = ['“三会一课”台账中10月党课记录缺失', '党员活动室制度上墙内容仍为2025版'];
-      for (let i = 0; i < need; i += 1) await db.finding.create({ data: { auditId: a.id, kind: 'PROBLEM', text: texts[i]!, clientKey: `seed-loop-${a.id}-${i}`, createdById: auditor.id } });
+      await db.finding.createMany({ data: texts.map((text, i) => ({ auditId: a.id, kind: 'PROBLEM' as const, text, clientKey: `seed-loop-${a.id}-${i}`, createdById: auditor.id })) });
       continue;
     }
     const issuedAt = new Date(a.scoredAt!.getTime() + 2 * 86_400_000);
