@@ -6,7 +6,7 @@ const EXPECTED: Record<string, string[]> = {
   ADMIN: ['user.read', 'user.manage', 'role.assign', 'settings.manage', 'auditLog.read', 'org.read', 'handbook.read'],
   COMMITTEE: ['org.read', 'org.manage', 'org.import', 'org.export', 'auditLog.read', 'workbench.summary', 'handbook.read', 'handbook.edit',
     'scoring.edit', 'learning.read', 'learning.manage', 'auditPlan.manage', 'revision.approve', 'reminder.supervise', 'insights.read', 'exam.take',
-    'selfCheck.oversee', 'selfCheck.reopen', 'announcement.manage', 'robot.manage', 'feedback.read', 'coordination.answer'],
+    'selfCheck.oversee', 'selfCheck.reopen', 'announcement.manage', 'robot.manage', 'feedback.read', 'coordination.answer', 'annual.compute'],
   AUDITOR: ['handbook.read', 'audit.score', 'audit.note', 'feedback.issue', 'rectification.verify'],
   SECRETARY: ['org.read', 'handbook.read', 'learning.read', 'reminder.complete', 'selfCheck.draft', 'selfCheck.submit', 'feedback.acknowledge',
     'rectification.answer', 'revision.propose', 'exam.take', 'feedback.read'],

@@ -25,7 +25,7 @@ const TABLE: Record<Role, { scope: Scope; permissions: readonly string[] }> = {
       'org.read', 'org.manage', 'org.import', 'org.export', 'auditLog.read', 'workbench.summary',
       'handbook.read', 'handbook.edit', 'scoring.edit', 'learning.read', 'learning.manage',
       'auditPlan.manage', 'revision.approve', 'reminder.supervise', 'insights.read', 'exam.take',
-      'selfCheck.oversee', 'selfCheck.reopen', 'announcement.manage', 'robot.manage', 'feedback.read', 'coordination.answer',
+      'selfCheck.oversee', 'selfCheck.reopen', 'announcement.manage', 'robot.manage', 'feedback.read', 'coordination.answer', 'annual.compute',
     ],
   },
   AUDITOR: {
