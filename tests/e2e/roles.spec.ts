@@ -4,7 +4,7 @@ import { loginAs, navLabels } from '../fixtures/login';
 // Each demo role sees the areas it may use, and only those.
 const EXPECTED: Record<string, string[]> = {
   admin: ['工作台', '党建手册', '通知公告', '组织架构', '用户管理', '角色分配', '操作痕迹'],
-  committee: ['工作台', '党建手册', '工作提醒', '督办', '对标自查', '考核', '反馈整改', '通知公告', '组织架构', '操作痕迹'],
+  committee: ['工作台', '党建手册', '工作提醒', '督办', '对标自查', '考核', '反馈整改', '分析', '通知公告', '组织架构', '操作痕迹'],
   auditor: ['工作台', '党建手册', '考核', '反馈整改', '通知公告'],
   secretary: ['工作台', '党建手册', '工作提醒', '对标自查', '反馈整改', '通知公告', '组织架构'],
   clerk: ['工作台', '党建手册', '工作提醒', '对标自查', '反馈整改', '通知公告', '组织架构'],

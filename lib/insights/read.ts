@@ -1,0 +1,78 @@
+/**
+ * The committee's insights over its subtree (or a chosen unit's) and a span of years. Each function
+ * is one aggregate statement; pages draw them with ECharts and offer the rows as CSV.
+ */
+import type { Db } from '../db/client';
+import { ForbiddenError } from '../errors';
+import { can, orgScope, type Subject } from '../policy';
+
+export type InsightFilter = { orgId?: string; from: number; to: number };
+
+async function prefixes(db: Db, user: Subject, f: InsightFilter): Promise<string[]> {
+  if (!can(user, 'insights.read')) throw new ForbiddenError();
+  const s = orgScope(user, 'insights.read');
+  const mine = s.all ? ['/'] : s.pathPrefixes;
+  if (!f.orgId) return mine.map((p) => `${p}%`);
+  const org = await db.organization.findUnique({ where: { id: f.orgId }, select: { path: true } });
+  if (!org || !mine.some((p) => org.path.startsWith(p))) throw new ForbiddenError();
+  return [`${org.path}%`];
+}
+
+const years = (f: InsightFilter) => [`${f.from}-01-01`, `${f.to}-12-31`] as const;
+
+/** Audit totals by quarter in five bands. */
+export async function scoreDistribution(db: Db, user: Subject, f: InsightFilter) {
+  const p = await prefixes(db, user, f);
+  return db.$queryRaw<{ quarter: string; band: string; n: number }[]>`
+    SELECT p."periodKey" AS quarter,
+      CASE WHEN a.total >= 90 THEN '90+' WHEN a.total >= 80 THEN '80–90' WHEN a.total >= 70 THEN '70–80' WHEN a.total >= 60 THEN '60–70' ELSE '<60' END AS band,
+      count(*)::int AS n
+    FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId"
+    WHERE a.total IS NOT NULL AND o.path LIKE ANY(${p}::text[]) AND substr(p."periodKey", 1, 4)::int BETWEEN ${f.from} AND ${f.to}
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+}
+
+/** Each unit's audit total by quarter (trend), best first in the latest quarter (ranking). */
+export async function unitScores(db: Db, user: Subject, f: InsightFilter) {
+  const p = await prefixes(db, user, f);
+  return db.$queryRaw<{ unit: string; quarter: string; score: number }[]>`
+    SELECT o.name AS unit, p."periodKey" AS quarter, round(avg(a.total)::numeric, 1)::float8 AS score
+    FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId"
+    WHERE a.total IS NOT NULL AND o.path LIKE ANY(${p}::text[]) AND substr(p."periodKey", 1, 4)::int BETWEEN ${f.from} AND ${f.to}
+    GROUP BY 1, 2 ORDER BY 2, 3 DESC`;
+}
+
+/** Reminder tasks due each month: how many, how many done, how many on time. */
+export async function completionByMonth(db: Db, user: Subject, f: InsightFilter) {
+  const p = await prefixes(db, user, f);
+  const [from, to] = years(f);
+  return db.$queryRaw<{ month: string; due: number; done: number; onTime: number }[]>`
+    SELECT to_char(t."dueDate", 'YYYY-MM') AS month, count(*)::int AS due,
+      count(*) FILTER (WHERE t.status = 'DONE')::int AS done, count(*) FILTER (WHERE t."onTime")::int AS "onTime"
+    FROM "ReminderTask" t JOIN "Organization" o ON o.id = t."orgId"
+    WHERE o.path LIKE ANY(${p}::text[]) AND t."dueDate" BETWEEN ${from}::date AND LEAST(${to}::date, CURRENT_DATE)
+    GROUP BY 1 ORDER BY 1`;
+}
+
+/** Points lost per criterion across audits, most first (Pareto), with how many units lost them. */
+export async function deductionPareto(db: Db, user: Subject, f: InsightFilter & { quarter?: string }) {
+  const p = await prefixes(db, user, f);
+  return db.$queryRaw<{ criterionId: string; code: string; title: string; points: number; units: number; articleIds: string[] }[]>`
+    SELECT c.id::text AS "criterionId", c.code, c.title, round(sum(s.deduction)::numeric, 1)::float8 AS points, count(DISTINCT a."orgId")::int AS units,
+      COALESCE((SELECT array_agg(ca."articleId"::text) FROM "CriterionArticle" ca WHERE ca."criterionId" = c.id), '{}') AS "articleIds"
+    FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId"
+    JOIN "ScoringCriterion" c ON c.id = s."criterionId"
+    WHERE s.deduction > 0 AND o.path LIKE ANY(${p}::text[]) AND substr(p."periodKey", 1, 4)::int BETWEEN ${f.from} AND ${f.to}
+      AND (${f.quarter ?? null}::text IS NULL OR p."periodKey" = ${f.quarter ?? null})
+    GROUP BY c.id ORDER BY points DESC LIMIT 30`;
+}
+
+/** Rectification items by the quarter of their audit and state. */
+export async function rectificationClosure(db: Db, user: Subject, f: InsightFilter) {
+  const p = await prefixes(db, user, f);
+  return db.$queryRaw<{ quarter: string; status: string; n: number }[]>`
+    SELECT p."periodKey" AS quarter, r.status::text AS status, count(*)::int AS n
+    FROM "RectificationItem" r JOIN "Audit" a ON a.id = r."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = r."orgId"
+    WHERE o.path LIKE ANY(${p}::text[]) AND substr(p."periodKey", 1, 4)::int BETWEEN ${f.from} AND ${f.to}
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+}
