@@ -1,0 +1,49 @@
+/**
+ * 重点学习内容 from common problems: the committee picks the articles behind the criteria that lost the
+ * most points last quarter; the focus is stored for the next quarter (article keys, so a new handbook
+ * version keeps it), optionally marked as the next exams' focus, and published to the whole company as
+ * an announcement with read receipts.
+ */
+import { z } from 'zod';
+import { publishAnnouncement } from '../announcements/publish';
+import { appendTrace } from '../audit-log';
+import type { Db } from '../db/client';
+import { NotFoundError, UserError } from '../errors';
+import { msg } from '../i18n/message';
+import type { WriteCtx } from '../orgs/mutations';
+import { assertCan } from '../policy';
+
+const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, msg('selfCheck.errors.quarter'));
+export const ZCreateFocus = z.object({
+  periodKey: quarter,
+  sourceQuarter: quarter.optional(),
+  title: z.string().trim().min(2, msg('learning.errors.titleRequired')).max(120),
+  body: z.string().trim().min(2, msg('learning.errors.bodyRequired')).max(5000).refine((v) => !/[<>]/.test(v), msg('validation.noMarkup')),
+  articleIds: z.array(z.uuid()).min(1, msg('learning.errors.chooseArticles')).max(20),
+  examFocus: z.boolean(),
+  publish: z.boolean(),
+});
+
+export async function createLearningFocus(db: Db, ctx: WriteCtx, input: z.output<typeof ZCreateFocus>) {
+  const root = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, path: true } });
+  if (!root) throw new NotFoundError();
+  assertCan(ctx.user, 'learning.manage', root);
+  const articles = await db.article.findMany({ where: { id: { in: input.articleIds }, version: { status: 'PUBLISHED' } }, select: { key: true, number: true, title: true } });
+  if (articles.length !== new Set(input.articleIds).size) throw new UserError('learning.errors.notPublished');
+  const announcement = input.publish
+    ? await publishAnnouncement(db, ctx, { title: input.title, body: `${input.body}\n\n${articles.map((a) => `第${a.number}条 ${a.title}`).join('\n')}`, targetOrgIds: [root.id] }, [])
+    : null;
+  return db.$transaction(async (tx) => {
+    const f = await tx.learningFocus.create({
+      data: { periodKey: input.periodKey, sourceQuarter: input.sourceQuarter ?? null, title: input.title, body: input.body, articleKeys: articles.map((a) => a.key), examFocus: input.examFocus, announcementId: announcement?.id ?? null, createdById: ctx.user.id },
+    });
+    await appendTrace(tx, ctx.actor, { action: 'learning.focus', entityType: 'LearningFocus', entityId: f.id, orgPath: root.path, after: { periodKey: input.periodKey, articles: articles.map((a) => a.number), examFocus: input.examFocus, announcementId: announcement?.id } });
+    return { id: f.id, announcementId: announcement?.id ?? null, deliveryIds: announcement?.deliveryIds ?? [] };
+  });
+}
+
+/** The focus articles (by key) of a quarter, marked as exam focus — what the exams issue draws on. */
+export async function examFocusKeys(db: Db, periodKey: string): Promise<string[]> {
+  const rows = await db.learningFocus.findMany({ where: { periodKey, examFocus: true }, select: { articleKeys: true } });
+  return [...new Set(rows.flatMap((r) => r.articleKeys))];
+}
