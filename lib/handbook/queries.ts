@@ -95,3 +95,9 @@ function snippet(body: string, terms: string[]): string {
   const start = at === Number.MAX_SAFE_INTEGER ? 0 : Math.max(0, at - 30);
   return (start > 0 ? '…' : '') + text.slice(start, start + 120) + (text.length > start + 120 ? '…' : '');
 }
+
+/** The articles of the version in force, for choosing where a proposal applies. */
+export async function articlesForProposals() {
+  const rows = await db.article.findMany({ where: { version: { status: 'PUBLISHED' } }, select: { id: true, number: true, title: true }, orderBy: { number: 'asc' } });
+  return rows.map((a) => ({ id: a.id, label: `第${a.number}条 ${a.title}` }));
+}

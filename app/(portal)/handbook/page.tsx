@@ -18,7 +18,7 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission('handbook.read');
   const { v } = await searchParams;
   const version = await load(() => versionForUser(user, typeof v === 'string' ? v : null));
-  const t = await getTranslations('handbook');
+  const [t, tr] = await Promise.all([getTranslations('handbook'), getTranslations('revisions')]);
   const editor = can(user, 'handbook.edit');
   if (!version) {
     return (
@@ -41,6 +41,7 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
             <LinkButton href={withVersion('/handbook/standard', version)}>{t('standard')}</LinkButton>
             <LinkButton href="/handbook/versions">{t('versions')}</LinkButton>
             <LinkButton href={`/api/handbook/export${version.status === 'PUBLISHED' ? '' : `?v=${version.id}`}`} prefetch={false}>{t('exportExcel')}</LinkButton>
+            {(can(user, 'revision.propose') || can(user, 'revision.approve')) && <LinkButton href="/handbook/revisions">{tr('title')}</LinkButton>}
             {editor && <LinkButton href="/handbook/draft" variant="primary">{t('editDraft')}</LinkButton>}
           </>
         }

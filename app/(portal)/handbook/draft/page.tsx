@@ -7,6 +7,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { draftForEditor } from '@/lib/handbook/draft-queries';
 import { isPublishable } from '@/lib/handbook/versions';
 import { load } from '@/lib/page-guard';
+import { impactReportFor } from '@/lib/revisions/queries';
 import { AddArticleForm, ArticleRowActions, CreateDraftForm, PublishForm } from './_components/draft-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DraftPage() {
   const user = await requirePermission('handbook.edit');
   const { draft, published, parts, problems } = await load(() => draftForEditor(user));
-  const t = await getTranslations('handbook');
+  const [t, tr, impact] = await Promise.all([getTranslations('handbook'), getTranslations('revisions'), draft ? impactReportFor(user) : null]);
   if (!draft) {
     return (
       <div className="space-y-4">
@@ -37,6 +38,25 @@ export default async function DraftPage() {
           {published && <LinkButton href={`/handbook/versions/diff?a=${published.id}&b=${draft.id}`}>{t('changesSince', { label: published.label })}</LinkButton>}
         </>}
       />
+      <Card title={tr('impactTitle')}>
+        {!impact || impact.rows.length === 0 ? <p className="text-sm text-stone-600">{tr('impactNone')}</p> : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="impact-report">
+              <thead className="text-left text-stone-600"><tr>{['article', 'changed', 'actions', 'criteria', 'attachments', 'exam'].map((k) => <th key={k} className="p-2">{tr(`impact.${k}`)}</th>)}</tr></thead>
+              <tbody>{impact.rows.map((r) => (
+                <tr key={r.number} className="border-t border-stone-100 align-top">
+                  <td className="p-2">{t('articleNo', { number: r.number })} {r.title}{r.isNew && ` · ${tr('impact.new')}`}</td>
+                  <td className="p-2">{r.fields.map((f) => tr(`fields.${f === 'title' ? 'title' : f}` as never)).join('、')}</td>
+                  <td className="p-2">{r.actions.join('；') || '—'}{r.openTasks > 0 && <div className="text-xs text-amber-800">{tr('impact.openTasks', { count: r.openTasks })}</div>}</td>
+                  <td className="p-2">{r.criteria.join('；') || '—'}{r.auditsUnderWay > 0 && <div className="text-xs text-amber-800">{tr('impact.audits', { count: r.auditsUnderWay })}</div>}</td>
+                  <td className="p-2">{r.attachments}</td><td className="p-2">{r.examQuestions}</td>
+                </tr>
+              ))}</tbody>
+            </table>
+          </div>
+        )}
+        <Link href="/handbook/revisions" className="mt-2 inline-block text-sm text-brand-700 underline">{tr('title')} →</Link>
+      </Card>
       <Card title={t('publishTitle')}>
         <div className="space-y-3 text-sm" data-testid="publish-problems">
           {problems!.noArticles && <p className="text-red-800">{t('problemNoArticles')}</p>}

@@ -6,7 +6,9 @@ import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { articleOf, versionForUser } from '@/lib/handbook/queries';
 import { load } from '@/lib/page-guard';
+import { can } from '@/lib/policy';
 import { ArticleBody } from '../../_components/article-body';
+import { ProposeForm } from '../../revisions/_components/revision-forms';
 import { VersionBanner, withVersion } from '../../_components/version-banner';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
@@ -86,6 +88,12 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         <Link className="text-brand-700" href={withVersion('/handbook', version)}>{t('handbook.toc')}</Link>
         {next ? <Link className="text-brand-700" href={withVersion(`/handbook/articles/${next.number}`, version)}>{t('handbook.articleNo', { number: next.number })} {next.title} →</Link> : <span />}
       </nav>
+      {version.status === 'PUBLISHED' && can(user, 'revision.propose') && (
+        <Card title={t('revisions.proposeTitle')}>
+          <p className="mb-2 text-sm text-stone-600">{t('revisions.proposeHint')}</p>
+          <ProposeForm articles={[{ id: a.id, label: a.title }]} />
+        </Card>
+      )}
     </article>
   );
 }
