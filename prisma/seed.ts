@@ -11,6 +11,7 @@ import { expand, HOLIDAYS, MAKEUP_WORKDAYS } from './calendar-data';
 import { seedHandbook } from './seed-handbook';
 import { seedAudits } from './seed-audits';
 import { seedFeedback } from './seed-feedback';
+import { seedImprove } from './seed-improve';
 import { seedHistory } from './seed-history';
 import {
   DEMO_ACCOUNTS, DEMO_PASSWORD, DEPARTMENTS, GENERAL_BRANCHES, GIVEN, KEY_UNITS, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, ROOT_ORG_NAME, SURNAMES,
@@ -151,6 +152,7 @@ async function seedLater(db: Db) {
   await seedHistory(db);
   await seedAudits(db);
   await seedFeedback(db);
+  await seedImprove(db);
 }
 
 export async function seedCalendar(db: Db) {
