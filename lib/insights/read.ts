@@ -57,14 +57,17 @@ export async function completionByMonth(db: Db, user: Subject, f: InsightFilter)
 /** Points lost per criterion across audits, most first (Pareto), with how many units lost them. */
 export async function deductionPareto(db: Db, user: Subject, f: InsightFilter & { quarter?: string }) {
   const p = await prefixes(db, user, f);
+  // Aggregate by criterion first, then name only the 30 that lost most (the join is per row otherwise).
   return db.$queryRaw<{ criterionId: string; code: string; title: string; points: number; units: number; articleIds: string[] }[]>`
-    SELECT c.id::text AS "criterionId", c.code, c.title, round(sum(s.deduction)::numeric, 1)::float8 AS points, count(DISTINCT a."orgId")::int AS units,
+    WITH lost AS (
+      SELECT s."criterionId", sum(s.deduction) AS points, count(DISTINCT a."orgId")::int AS units
+      FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId"
+      WHERE s.deduction > 0 AND o.path LIKE ANY(${p}::text[]) AND substr(p."periodKey", 1, 4)::int BETWEEN ${f.from} AND ${f.to}
+        AND (${f.quarter ?? null}::text IS NULL OR p."periodKey" = ${f.quarter ?? null})
+      GROUP BY 1 ORDER BY points DESC LIMIT 30)
+    SELECT c.id::text AS "criterionId", c.code, c.title, round(l.points::numeric, 1)::float8 AS points, l.units,
       COALESCE((SELECT array_agg(ca."articleId"::text) FROM "CriterionArticle" ca WHERE ca."criterionId" = c.id), '{}') AS "articleIds"
-    FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId"
-    JOIN "ScoringCriterion" c ON c.id = s."criterionId"
-    WHERE s.deduction > 0 AND o.path LIKE ANY(${p}::text[]) AND substr(p."periodKey", 1, 4)::int BETWEEN ${f.from} AND ${f.to}
-      AND (${f.quarter ?? null}::text IS NULL OR p."periodKey" = ${f.quarter ?? null})
-    GROUP BY c.id ORDER BY points DESC LIMIT 30`;
+    FROM lost l JOIN "ScoringCriterion" c ON c.id = l."criterionId" ORDER BY l.points DESC`;
 }
 
 /** Rectification items by the quarter of their audit and state. */

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from '../fixtures/login';
+
+test('the committee reads the insights charts, downloads a chart’s data, and sees annual results with their formula', async ({ page }) => {
+  await loginAs(page, 'committee');
+  await page.goto('/insights');
+  for (const id of ['chart-distribution', 'chart-ranking', 'chart-completion', 'chart-pareto', 'chart-closure', 'chart-flagged']) {
+    await expect(page.getByTestId(id).locator('svg').first()).toBeVisible();
+  }
+  const download = page.waitForEvent('download');
+  await page.getByTestId('chart-flagged-csv').click();
+  expect((await download).suggestedFilename()).toBe('flagged-units.csv');
+  await page.goto('/insights/annual');
+  await expect(page.getByTestId('annual-formula')).toContainText('考核 60%');
+  await expect(page.getByTestId('annual-table')).toContainText('滨江新城综合管廊项目党支部');
+  const form = page.getByTestId('annual-form');
+  await form.getByLabel('考试').fill('5');
+  await form.getByRole('button', { name: '计算' }).click();
+  await expect(form).toContainText('各项权重之和应为 100%');
+  const xlsx = await page.request.get(`/api/insights/annual?year=${new Date().getFullYear()}`);
+  expect(xlsx.status()).toBe(200);
+});
+
+test('the committee turns last quarter’s common problems into published key learning content', async ({ page }) => {
+  await loginAs(page, 'committee');
+  await page.goto('/insights/problems');
+  await expect(page.getByTestId('problems-table')).toBeVisible();
+  await page.getByTestId('focus-form').getByRole('button', { name: '发布重点学习内容' }).click();
+  await expect(page.getByTestId('focus-form')).toContainText('已发布');
+});
