@@ -154,3 +154,15 @@ export function canOnAudit(subject: Subject | null | undefined, permission: Audi
 export function assertCanOnAudit(subject: Subject | null | undefined, permission: AuditPermission, audit: AuditRef): void {
   if (!canOnAudit(subject, permission, audit)) throw new ForbiddenError();
 }
+
+/**
+ * An exam's audience: holders of exam.take whose unit (membership or a role's organization) lies in
+ * one of the exam's organizations (with subtrees), and — when the exam names roles — who hold one.
+ */
+export function canTakeExam(subject: Subject | null | undefined, exam: { targetPaths: readonly string[]; roles: readonly string[] }, memberOrgPath?: string | null): boolean {
+  if (!subject || !can(subject, 'exam.take')) return false;
+  const paths = [memberOrgPath, ...subject.grants.map((g) => g.orgPath)].filter((p): p is string => !!p);
+  const inOrg = !exam.targetPaths.length || paths.some((p) => exam.targetPaths.some((t) => p.startsWith(t)));
+  const inRole = !exam.roles.length || subject.grants.some((g) => exam.roles.includes(g.role));
+  return inOrg && inRole;
+}

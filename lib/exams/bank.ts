@@ -1,0 +1,55 @@
+/**
+ * The question bank (COMMITTEE). Questions are versioned by key: editing one that an attempt has
+ * used retires that row (current = false) and adds the next version, so past attempts keep what was
+ * asked; an unused question is edited in place.
+ */
+import { randomUUID } from 'node:crypto';
+import { appendTrace } from '../audit-log';
+import type { Db } from '../db/client';
+import { NotFoundError, UserError } from '../errors';
+import type { WriteCtx } from '../orgs/mutations';
+import { assertCan } from '../policy';
+import { questionProblem } from './rules';
+import type { TQuestion } from './schema';
+
+async function root(db: Db) {
+  const r = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, path: true } });
+  if (!r) throw new NotFoundError();
+  return r;
+}
+
+function check(q: TQuestion) {
+  const p = questionProblem({ type: q.type, options: q.options, answer: q.answer as unknown[] });
+  if (p) throw new UserError(p);
+}
+
+export async function createQuestion(db: Db, ctx: WriteCtx, q: TQuestion) {
+  const r = await root(db);
+  assertCan(ctx.user, 'learning.manage', r);
+  check(q);
+  return db.$transaction(async (tx) => {
+    const row = await tx.question.create({ data: { ...q, key: randomUUID() } });
+    await appendTrace(tx, ctx.actor, { action: 'exams.question.create', entityType: 'Question', entityId: row.id, orgPath: r.path, after: q });
+    return { id: row.id, key: row.key };
+  });
+}
+
+export async function editQuestion(db: Db, ctx: WriteCtx, id: string, q: TQuestion) {
+  const r = await root(db);
+  assertCan(ctx.user, 'learning.manage', r);
+  check(q);
+  const before = await db.question.findUnique({ where: { id } });
+  if (!before || !before.current) throw new NotFoundError();
+  const used = await db.examAttempt.count({ where: { questionIds: { has: id } } });
+  return db.$transaction(async (tx) => {
+    let rowId = id;
+    if (used) {
+      await tx.question.update({ where: { id }, data: { current: false } });
+      rowId = (await tx.question.create({ data: { ...q, key: before.key, version: before.version + 1 } })).id;
+    } else {
+      await tx.question.update({ where: { id }, data: q });
+    }
+    await appendTrace(tx, ctx.actor, { action: 'exams.question.edit', entityType: 'Question', entityId: rowId, orgPath: r.path, before: { stem: before.stem, answer: before.answer, version: before.version }, after: { ...q, version: used ? before.version + 1 : before.version } });
+    return { id: rowId, newVersion: used > 0 };
+  });
+}
