@@ -12,6 +12,7 @@ import { seedHandbook } from './seed-handbook';
 import { seedAudits } from './seed-audits';
 import { seedFeedback } from './seed-feedback';
 import { seedImprove } from './seed-improve';
+import { seedExams } from './seed-exams';
 import { seedHistory } from './seed-history';
 import {
   DEMO_ACCOUNTS, DEMO_PASSWORD, DEPARTMENTS, GENERAL_BRANCHES, GIVEN, KEY_UNITS, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, ROOT_ORG_NAME, SURNAMES,
@@ -153,6 +154,7 @@ async function seedLater(db: Db) {
   await seedAudits(db);
   await seedFeedback(db);
   await seedImprove(db);
+  await seedExams(db);
 }
 
 export async function seedCalendar(db: Db) {

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from '../fixtures/login';
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 800 }, hasTouch: true });
+
+  test('a member takes the open exam, answers survive a reload, submits and sees the result; another branch cannot open it', async ({ page, browser }) => {
+    page.on('dialog', (d) => d.accept());
+    await loginAs(page, 'member');
+    await page.goto('/exams');
+    const row = page.getByTestId('exam-row').filter({ hasText: '党员月度学习测试' });
+    await row.getByTestId('start-exam').click();
+    await expect(page).toHaveURL(/\/exams\/attempts\//);
+    const url = page.url();
+    const questions = page.getByTestId('question');
+    await expect(questions).toHaveCount(10);
+    await questions.nth(0).locator('input[type="radio"]').first().check();
+    await expect(page.getByTestId('countdown')).toContainText('剩余时间');
+    await page.waitForTimeout(800);
+    await page.reload();
+    await expect(questions.nth(0).locator('input[type="radio"]').first()).toBeChecked();
+    const n = await questions.count();
+    for (let i = 1; i < n; i += 1) {
+      const q = questions.nth(i);
+      if (await q.locator('input[type="radio"]').count()) await q.locator('input[type="radio"]').first().check();
+      else await q.locator('input[type="text"], input:not([type]), textarea').first().fill('党课');
+    }
+    await page.getByRole('button', { name: '交卷' }).click();
+    await expect(page.getByTestId('exam-result')).toContainText('得分');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    const other = await (await browser.newContext()).newPage();
+    await loginAs(other, 'secretary2');
+    await other.goto(url);
+    await expect(other.getByTestId('page-404')).toBeVisible();
+    await other.goto('/exams');
+    await expect(other.getByTestId('exam-row').filter({ hasText: '党员月度学习测试' })).toHaveCount(0);
+    await other.context().close();
+  });
+});
