@@ -1,5 +1,5 @@
 /**
- * "Verify draw": compute the population again from the stored criteria (as of the draw's day) and
+ * "Verify draw": compute the population again from the stored criteria (as of the draw's instant) and
  * draw again from the stored population and seed. A changed population is refused with the
  * difference named; otherwise the recomputed sample must equal the stored one.
  */
@@ -16,12 +16,13 @@ export async function verifyDraw(db: Db, planId: string) {
   const stored = plan.drawPopulation as Candidate[];
   const criteria = plan.drawCriteria as StoredCriteria;
   const now = await drawPopulation(db, criteria);
-  const key = (c: Candidate) => `${c.id}:${c.weight}`;
-  const before = new Set(stored.map(key));
-  const after = new Set(now.map(key));
-  const added = now.filter((c) => !before.has(key(c))).length;
-  const removed = stored.filter((c) => !after.has(key(c))).length;
-  if (added || removed || stored.map(key).join() !== now.map(key).join()) {
+  // Membership and order are recomputed; the weights are taken as stored: history a weight rests on
+  // can be amended later (a burst flags earlier records), and the draw used the weights of its day.
+  const before = new Set(stored.map((c) => c.id));
+  const after = new Set(now.map((c) => c.id));
+  const added = now.filter((c) => !before.has(c.id)).length;
+  const removed = stored.filter((c) => !after.has(c.id)).length;
+  if (added || removed || stored.map((c) => c.id).join() !== now.map((c) => c.id).join()) {
     throw new UserError('audits.errors.populationChanged', { added, removed });
   }
   const again = draw(stored, sampleSize(stored.length, criteria), plan.drawSeed);

@@ -26,17 +26,40 @@ export function Paper({ attemptId, questions, saved, deadline }: { attemptId: st
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   const submitted = useRef(false);
-  const flush = useCallback(async () => {
-    const queue: Record<string, Answer> = JSON.parse(window.localStorage.getItem(key) ?? '{}');
-    for (const [questionId, answer] of Object.entries(queue)) {
-      const r = await saveAnswerAction({ attemptId, questionId, answer }).catch(() => null);
-      if (!r) return; // offline: keep it for the next try
-      const rest: Record<string, Answer> = JSON.parse(window.localStorage.getItem(key) ?? '{}');
-      if (JSON.stringify(rest[questionId]) === JSON.stringify(answer)) { delete rest[questionId]; window.localStorage.setItem(key, JSON.stringify(rest)); }
-      if (!r.ok) { setError(tm(r.error, r.params) ?? r.error); if (r.error === 'exams.errors.timeUp' || r.error === 'exams.errors.submitted') router.refresh(); }
+  // Stable callbacks: the helpers below must not change identity on every render (effects depend on them).
+  const tmRef = useRef(tm);
+  tmRef.current = tm;
+  const routerRef = useRef(router);
+  routerRef.current = router;
+  // One flush at a time; changes made meanwhile are picked up by another pass.
+  const busy = useRef(false);
+  const again = useRef(false);
+  const flush = useCallback(async (): Promise<void> => {
+    if (busy.current) { again.current = true; return; }
+    busy.current = true;
+    try {
+      do {
+        again.current = false;
+        const queue: Record<string, Answer> = JSON.parse(window.localStorage.getItem(key) ?? '{}');
+        for (const [questionId, answer] of Object.entries(queue)) {
+          const r = await saveAnswerAction({ attemptId, questionId, answer }).catch(() => null);
+          if (!r) return; // offline: keep it for the next try
+          const rest: Record<string, Answer> = JSON.parse(window.localStorage.getItem(key) ?? '{}');
+          if (JSON.stringify(rest[questionId]) === JSON.stringify(answer)) { delete rest[questionId]; window.localStorage.setItem(key, JSON.stringify(rest)); }
+          if (!r.ok) { setError(tmRef.current(r.error, r.params) ?? r.error); if (r.error === 'exams.errors.timeUp' || r.error === 'exams.errors.submitted') { routerRef.current.refresh(); return; } }
+        }
+      } while (again.current);
+    } finally {
+      busy.current = false;
     }
-  }, [attemptId, key, router, tm]);
+  }, [attemptId, key]);
+  const drain = useCallback(async () => {
+    await flush();
+    while (busy.current) await new Promise((r) => setTimeout(r, 50));
+    if (Object.keys(JSON.parse(window.localStorage.getItem(key) ?? '{}')).length) await flush();
+  }, [flush, key]);
   useEffect(() => {
+    // Once: what this device still holds wins over what the page was rendered with; then send it.
     setAnswers((a) => ({ ...a, ...JSON.parse(window.localStorage.getItem(key) ?? '{}') }));
     void flush();
     const on = () => void flush();
@@ -46,12 +69,12 @@ export function Paper({ attemptId, questions, saved, deadline }: { attemptId: st
   const submit = useCallback(() => start(async () => {
     if (submitted.current) return;
     submitted.current = true;
-    await flush();
+    await drain();
     const r = await submitAttemptAction({ attemptId });
-    if (!r.ok && r.error !== 'exams.errors.submitted') { submitted.current = false; setError(tm(r.error, r.params) ?? r.error); return; }
+    if (!r.ok && r.error !== 'exams.errors.submitted') { submitted.current = false; setError(tmRef.current(r.error, r.params) ?? r.error); return; }
     window.localStorage.removeItem(key);
-    router.refresh();
-  }), [attemptId, flush, key, router, tm]);
+    routerRef.current.refresh();
+  }), [attemptId, drain, key]);
   useEffect(() => {
     const timer = setInterval(() => {
       const ms = Math.max(0, new Date(deadline).getTime() - Date.now());
