@@ -12,6 +12,7 @@ export function navFor(user: Subject): NavItem[] {
   if (can(user, 'auditPlan.manage') || can(user, 'audit.score')) items.push({ href: '/audits', key: 'audits' });
   if (can(user, 'feedback.read') || can(user, 'audit.score') || can(user, 'coordination.answer')) items.push({ href: '/rectifications', key: 'rectifications' });
   if (can(user, 'insights.read')) items.push({ href: '/insights', key: 'insights' });
+  if (can(user, 'learning.read')) items.push({ href: '/learning', key: 'learning' });
   if (can(user, 'exam.take')) items.push({ href: '/exams', key: 'exams' });
   // Everyone signed in may receive announcements; the list shows only their own (and, to managers, their subtree's).
   items.push({ href: '/announcements', key: 'announcements' });

@@ -28,3 +28,11 @@ test('the committee turns last quarter’s common problems into published key le
   await page.getByTestId('focus-form').getByRole('button', { name: '发布重点学习内容' }).click();
   await expect(page.getByTestId('focus-form')).toContainText('已发布');
 });
+
+test('a member sees this quarter’s key learning content with its articles and whether they have read it', async ({ page }) => {
+  await loginAs(page, 'member');
+  await page.goto('/learning');
+  const focus = page.getByTestId('learning-focus').first();
+  await expect(focus).toContainText('第');
+  await expect(focus.getByText(/已读|未读/).first()).toBeVisible();
+});
