@@ -11,18 +11,10 @@ import { createPlan } from '../lib/audits/plans';
 import { addDays, cstDay, periodFromKey, periodOf } from '../lib/reminders/periods';
 import { previousQuarter } from '../lib/self-check/rules';
 import { FINDINGS, NOTES_BY_METHOD } from './audit-data';
+import { prng } from './seed-random';
 
 const MARKER = 'demo.audits';
 
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function seedAudits(db: Db, now = new Date()) {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;

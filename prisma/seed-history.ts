@@ -15,20 +15,12 @@ import { previousQuarter } from '../lib/self-check/rules';
 import { putFile } from '../lib/storage';
 import { ANNOUNCEMENTS, EVIDENCE_NAMES, NOTES, PROFILES, RATING_COMMENTS, RETURN_REASONS, SHEET_REASONS } from './history-data';
 import { FIRST_BRANCH_NAME } from './seed-data';
+import { prng } from './seed-random';
 
 const MARKER = 'demo.history';
 // A 1×1 PNG: a real image by content, shared by every demo evidence row (content-addressed).
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0a7a8e00000000049454e44ae426082', 'hex');
 
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);

@@ -14,6 +14,7 @@ import { seedFeedback } from './seed-feedback';
 import { seedImprove } from './seed-improve';
 import { seedExams } from './seed-exams';
 import { seedHistory } from './seed-history';
+import { prng } from './seed-random';
 import {
   DEMO_ACCOUNTS, DEMO_PASSWORD, DEPARTMENTS, GENERAL_BRANCHES, GIVEN, KEY_UNITS, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, ROOT_ORG_NAME, SURNAMES,
 } from './seed-data';
@@ -26,16 +27,6 @@ type Org = {
   projectPlannedStart?: Date; projectPlannedEnd?: Date; projectActualStart?: Date | null; projectActualEnd?: Date | null;
 };
 
-/** mulberry32: a small seeded PRNG, so the generated people are the same on every machine. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const day = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 

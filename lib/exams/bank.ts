@@ -8,15 +8,12 @@ import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import type { WriteCtx } from '../orgs/mutations';
+import { companyRoot } from '../orgs/company-root';
 import { assertCan } from '../policy';
 import { questionProblem } from './rules';
 import type { TQuestion } from './schema';
 
-async function root(db: Db) {
-  const r = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, path: true } });
-  if (!r) throw new NotFoundError();
-  return r;
-}
+const root = companyRoot;
 
 function check(q: TQuestion) {
   const p = questionProblem({ type: q.type, options: q.options, answer: q.answer as unknown[] });

@@ -1,14 +1,14 @@
 // Setting an exam (COMMITTEE): rules for the paper, window, time limit, pass mark, audience.
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
-import { NotFoundError, UserError } from '../errors';
+import { UserError } from '../errors';
 import type { WriteCtx } from '../orgs/mutations';
+import { companyRoot } from '../orgs/company-root';
 import { assertCan } from '../policy';
 import type { TCreateExam } from './schema';
 
 export async function createExam(db: Db, ctx: WriteCtx, input: TCreateExam & { auditId?: string }) {
-  const root = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, path: true } });
-  if (!root) throw new NotFoundError();
+  const root = await companyRoot(db);
   assertCan(ctx.user, 'learning.manage', root);
   for (const p of input.parts) {
     const n = await db.question.count({ where: { current: true, type: p.type, ...(p.difficulty ? { difficulty: p.difficulty } : {}) } });

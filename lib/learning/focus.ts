@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { publishAnnouncement } from '../announcements/publish';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
-import { NotFoundError, UserError } from '../errors';
+import { UserError } from '../errors';
 import { msg } from '../i18n/message';
 import type { WriteCtx } from '../orgs/mutations';
+import { companyRoot } from '../orgs/company-root';
 import { assertCan } from '../policy';
 
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, msg('selfCheck.errors.quarter'));
@@ -25,8 +26,7 @@ export const ZCreateFocus = z.object({
 });
 
 export async function createLearningFocus(db: Db, ctx: WriteCtx, input: z.output<typeof ZCreateFocus>) {
-  const root = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, path: true } });
-  if (!root) throw new NotFoundError();
+  const root = await companyRoot(db);
   assertCan(ctx.user, 'learning.manage', root);
   const articles = await db.article.findMany({ where: { id: { in: input.articleIds }, version: { status: 'PUBLISHED' } }, select: { key: true, number: true, title: true } });
   if (articles.length !== new Set(input.articleIds).size) throw new UserError('learning.errors.notPublished');

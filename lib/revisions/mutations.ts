@@ -10,14 +10,9 @@ import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { searchColumns } from '../handbook/articles';
 import type { WriteCtx } from '../orgs/mutations';
+import { companyRoot } from '../orgs/company-root';
 import { assertCan, can } from '../policy';
 import type { TDecide, TPropose } from './schema';
-
-async function companyRoot(db: Db) {
-  const root = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, path: true } });
-  if (!root) throw new NotFoundError();
-  return root;
-}
 
 export async function propose(db: Db, ctx: WriteCtx, input: TPropose) {
   const article = await db.article.findUnique({ where: { id: input.articleId }, select: { id: true, key: true, number: true } });
