@@ -6,3 +6,9 @@ import { attemptView, examResults, examsForUser } from './read';
 export const examsFor = (user: Subject) => examsForUser(db, user);
 export const attemptViewFor = (user: Subject, id: string) => attemptView(db, user, id);
 export const examResultsFor = (user: Subject, id: string) => examResults(db, user, id);
+
+/** How many current questions of each type the bank holds (for the exam form). */
+export async function bankCountsNow() {
+  const rows = await db.question.groupBy({ by: ['type'], where: { current: true }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.type, r._count._all])) as Record<string, number>;
+}

@@ -38,3 +38,13 @@ test.describe('on a 375 px phone', () => {
     await other.context().close();
   });
 });
+
+test('the committee sets an exam from the bank; it appears in the list', async ({ page }) => {
+  await loginAs(page, 'committee');
+  await page.goto('/exams/new');
+  const form = page.getByTestId('exam-form');
+  await form.locator('#ex-title').fill('端到端测试考试');
+  await form.getByRole('button', { name: '发布考试' }).click();
+  await expect(page).toHaveURL(/\/exams$/);
+  await expect(page.getByTestId('exam-list')).toContainText('端到端测试考试');
+});

@@ -16,7 +16,7 @@ export default async function ExamsPage() {
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('intro')} />
+      <PageHeader title={t('title')} description={t('intro')} actions={manager && <Link href="/exams/new" className="min-h-11 content-center rounded-md bg-brand-700 px-4 text-sm text-white">{t('form.new')}</Link>} />
       <Card>
         {rows.length === 0 ? <p className="text-sm text-stone-600">{t('none')}</p> : (
           <ul className="divide-y divide-stone-100 text-sm" data-testid="exam-list">

@@ -1,0 +1,55 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { FormError } from '@/components/form-error';
+import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { useTranslateMessage } from '@/components/use-translate-message';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { createExamAction } from '@/lib/exams/actions';
+import { QUESTION_TYPES } from '@/lib/exams/rules';
+
+/** Setting an exam: how many questions of each type, the window, the time limit, the pass mark, who takes it. */
+export function ExamForm({ orgs, bank, defaults }: { orgs: OrgOption[]; bank: Record<string, number>; defaults: { opensAt: string; closesAt: string } }) {
+  const t = useTranslations('exams');
+  const tm = useTranslateMessage();
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  return (
+    <form className="space-y-3" data-testid="exam-form" onSubmit={(e) => {
+      e.preventDefault();
+      const fd = new FormData(e.currentTarget);
+      const num = (k: string) => Number(fd.get(k) || 0);
+      const input = {
+        title: String(fd.get('title') ?? ''),
+        parts: QUESTION_TYPES.map((type) => ({ type, count: num(`count-${type}`) })).filter((p) => p.count > 0),
+        opensAt: new Date(String(fd.get('opensAt'))).toISOString(), closesAt: new Date(String(fd.get('closesAt'))).toISOString(),
+        durationMin: num('durationMin'), passMark: num('passMark'), orgIds: fd.getAll('orgIds').map(String).filter(Boolean), roles: [], retakes: num('retakes'),
+      };
+      start(async () => {
+        const r = await createExamAction(input);
+        if (r.ok) router.push('/exams'); else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
+      });
+    }}>
+      <Field label={t('form.title')} htmlFor="ex-title"><Input id="ex-title" name="title" maxLength={120} /></Field>
+      <fieldset className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+        <legend className="mb-1 text-sm font-medium">{t('form.parts')}</legend>
+        {QUESTION_TYPES.map((type) => (
+          <label key={type} className="flex flex-col gap-1 text-sm">{t(`types.${type}`)}（{t('form.inBank', { n: bank[type] ?? 0 })}）<Input name={`count-${type}`} type="number" min={0} max={bank[type] ?? 0} defaultValue={type === 'SINGLE' ? 5 : type === 'JUDGE' ? 5 : 0} /></label>
+        ))}
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t('form.opensAt')} htmlFor="ex-open"><Input id="ex-open" name="opensAt" type="datetime-local" defaultValue={defaults.opensAt} /></Field>
+        <Field label={t('form.closesAt')} htmlFor="ex-close"><Input id="ex-close" name="closesAt" type="datetime-local" defaultValue={defaults.closesAt} /></Field>
+        <Field label={t('form.duration')} htmlFor="ex-dur"><Input id="ex-dur" name="durationMin" type="number" min={5} max={240} defaultValue={30} /></Field>
+        <Field label={t('form.passMark')} htmlFor="ex-pass"><Input id="ex-pass" name="passMark" type="number" min={0} max={100} defaultValue={60} /></Field>
+        <Field label={t('form.retakes')} htmlFor="ex-retakes"><Input id="ex-retakes" name="retakes" type="number" min={0} max={5} defaultValue={0} /></Field>
+      </div>
+      <Field label={t('form.audience')} htmlFor="ex-orgs" hint={t('form.audienceHint')}><OrgTreePicker id="ex-orgs" name="orgIds" orgs={orgs} multiple size={8} /></Field>
+      <FormError message={error} />
+      <Button type="submit" disabled={pending}>{t('form.create')}</Button>
+    </form>
+  );
+}
