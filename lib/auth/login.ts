@@ -1,6 +1,8 @@
 /**
  * Checks a username and password, counting failures in the database so that a lockout holds
- * across app instances: the user row is locked (FOR UPDATE) while the attempt is judged.
+ * across app instances: the user row is locked (FOR NO KEY UPDATE) while the attempt is judged. Not FOR
+ * UPDATE: that also blocks the key-share lock every trace insert takes on its actor, and a sign-in
+ * waiting for the trace's chain lock while holding it deadlocked with that person's concurrent action.
  * Every outcome is written to the trace with IP and user agent.
  */
 import type { Db } from '../db/client';
@@ -28,7 +30,7 @@ export async function attemptLogin(
     const rows = await tx.$queryRaw<Row[]>`
       SELECT u.id, u.name, u.username, u."passwordHash", u.active, u."failedLogins", u."lockedUntil", o.path AS "orgPath"
       FROM "User" u LEFT JOIN "Organization" o ON o.id = u."orgId"
-      WHERE u.username = ${username} FOR UPDATE OF u`;
+      WHERE u.username = ${username} FOR NO KEY UPDATE OF u`;
     const user = rows[0];
     if (!user) {
       await verifyPassword(await dummyHash(), input.password);

@@ -78,3 +78,15 @@ describe('sign-in', () => {
     await expect(resetPassword(app1, other.ctx, { id: u.id, password: 'Reset#2026a' })).rejects.toThrow('errors.forbidden');
   });
 });
+
+describe('signing in while one’s own actions are traced', () => {
+  it('never deadlocks: a sign-in locks the user row without blocking the trace’s key-share lock on its actor', async () => {
+    const { appendTrace } = await import('../../lib/audit-log');
+    const tree = await makeTree(app1);
+    const u = await makeUser(app1, 'SECRETARY', tree.a, { passwordHash: await hashPassword('Pass#2026word') });
+    const rounds = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => (i % 2
+      ? attemptLogin(i % 4 === 1 ? app1 : app2, { username: u.username, password: 'Pass#2026word' })
+      : (i % 4 === 0 ? app1 : app2).$transaction((tx) => appendTrace(tx, u.ctx.actor, { action: 'test.concurrent', entityType: 'User', entityId: u.id })))));
+    expect(rounds.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+  });
+});
