@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { checkUploads } from '../files/uploads';
 import type { WriteCtx } from '../orgs/mutations';
-import { assertCan, isOwner } from '../policy';
+import { assertCan, isOwner, type Subject } from '../policy';
 import { cstDay } from '../reminders/periods';
 import { putFile } from '../storage';
 import type { TPublishAnnouncement } from './schema';
@@ -68,16 +68,20 @@ export async function chaseUnread(db: Db, ctx: WriteCtx, id: string, now = new D
       userIds: unread.map((u) => u.userId), kind: 'ANNOUNCEMENT', titleKey: 'notifications.titles.announcementChase', params: { title: a.title },
       link: `/announcements/${id}`, dedupeKey: `chase:${id}:${cstDay(now)}`,
     });
-    await tx.announcementRecipient.updateMany({ where: { announcementId: id, readAt: null }, data: { chasedAt: now } });
+    // A second chase the same day reminds nobody (same dedupe key), so it does not move their chasedAt either.
+    const dayStart = new Date(`${cstDay(now)}T00:00:00+08:00`);
+    await tx.announcementRecipient.updateMany({
+      where: { announcementId: id, readAt: null, OR: [{ chasedAt: null }, { chasedAt: { lt: dayStart } }] }, data: { chasedAt: now },
+    });
     await appendTrace(tx, ctx.actor, { action: 'announcements.chase', entityType: 'Announcement', entityId: id, orgPath: a.orgPath, after: { unread: unread.length, notified: sent.created } });
     return { unread: unread.length, notified: sent.created, deliveryIds: sent.deliveryIds };
   });
 }
 
 /** The read receipt: the first opening by a recipient counts; later ones change nothing. */
-export async function markAnnouncementRead(db: Db, user: { id: string }, id: string, now = new Date()) {
+export async function markAnnouncementRead(db: Db, user: Subject, id: string, now = new Date()) {
   const r = await db.announcementRecipient.findUnique({ where: { announcementId_userId: { announcementId: id, userId: user.id } } });
-  if (!r || !isOwner(user as never, r.userId)) throw new NotFoundError();
+  if (!r || !isOwner(user, r.userId)) throw new NotFoundError();
   if (!r.readAt) {
     await db.announcementRecipient.updateMany({ where: { announcementId: id, userId: user.id, readAt: null }, data: { readAt: now } });
     await db.notification.updateMany({ where: { userId: user.id, dedupeKey: `announcement:${id}`, readAt: null }, data: { readAt: now } });

@@ -50,6 +50,19 @@ export async function receipts(db: Db, user: Subject, id: string) {
   return { rows, read: rows.filter((r) => r.readAt).length, unread: rows.filter((r) => !r.readAt).length };
 }
 
+/**
+ * An attachment to download: its announcement's recipients and managers only. To anyone else it does
+ * not exist, as on the announcement page.
+ */
+export async function announcementAttachment(db: Db, user: Subject, id: string) {
+  const f = await db.announcementAttachment.findUnique({
+    where: { id },
+    select: { fileName: true, mimeType: true, storageKey: true, announcement: { select: { orgPath: true, recipients: { where: { userId: user.id }, select: { userId: true } } } } },
+  });
+  if (!f || (!f.announcement.recipients.length && !can(user, 'announcement.manage', { id: '', path: f.announcement.orgPath }))) throw new NotFoundError();
+  return f;
+}
+
 /** Units a manager may address (not party groups, which follow their branch). */
 export function addressableOrgs(db: Db, user: Subject) {
   return db.organization.findMany({

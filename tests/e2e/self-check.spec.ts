@@ -49,16 +49,16 @@ test('the committee rates a completed task and the branch sees the rating', asyn
   await filter.locator('select[name="orgId"]').selectOption({ label: `　${FIRST}` });
   await filter.locator('select[name="status"]').selectOption('done');
   await filter.getByRole('button', { name: '筛选' }).click();
-  const row = page.getByTestId('supervision-row').first();
-  const taskId = await row.getAttribute('data-task-id');
+  const taskId = await page.getByTestId('supervision-row').first().getAttribute('data-task-id');
+  // Hold on to the row by its task: other tests change what comes first in the list.
+  const row = page.locator(`[data-task-id="${taskId}"]`);
   await row.getByRole('button', { name: '评定' }).click();
   const form = row.getByTestId('rate-form');
   await form.locator('select').selectOption('EXCELLENT');
   await form.locator('input').fill('记录规范，可作范例');
   await form.getByRole('button', { name: '评定' }).click();
-  const rated = page.locator(`[data-task-id="${taskId}"]`);
-  await expect(rated).toContainText('记录规范，可作范例');
-  await expect(rated).toContainText('优');
+  await expect(row).toContainText('记录规范，可作范例');
+  await expect(row).toContainText('优');
 
   const branch = await (await browser.newContext()).newPage();
   await loginAs(branch, 'secretary');
