@@ -86,5 +86,20 @@ export async function seedExams(db: Db, now = new Date()) {
     }
   }
   await createExam(db, ctx, { title: `${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now).slice(0, 7)} 党员月度学习测试`, parts: [{ type: 'SINGLE', count: 5 }, { type: 'JUDGE', count: 3 }, { type: 'BLANK', count: 2 }], opensAt: iso(new Date(now.getTime() - day)), closesAt: iso(new Date(now.getTime() + 30 * day)), durationMin: 20, passMark: 60, orgIds: audience, roles: [], retakes: 0 });
+  // Two demonstration sites, each visited once.
+  const sites = [
+    { name: FIRST_BRANCH_NAME, numbers: [3, 4], text: '“三会一课”标准化：会前议题公示、会中规范记录、会后24小时归档，台账可追溯。', visitors: ['北环快速路三标段项目党支部', '临港物流园一期项目党支部'], notes: '观摩了支部党员大会记录本、会议议题公示栏和台账归档柜，现场交流了施工高峰期组织生活的安排方法。' },
+    { name: '南山大桥项目党支部', numbers: [1], text: '“支部建在项目上”：项目进场即建支部，党员责任区覆盖每个作业面。', visitors: ['城西安置房项目党支部', '高铁站前广场项目党支部'], notes: '参观了大桥主塔作业面的党员责任区公示牌和“红旗责任区”评比记录。' },
+  ];
+  for (const [i, site] of sites.entries()) {
+    const org = await db.organization.findFirst({ where: { name: site.name }, select: { id: true } });
+    const visitors = await db.organization.findMany({ where: { name: { in: site.visitors } }, select: { id: true } });
+    const keys = arts.filter((a) => site.numbers.includes(a.number)).map((a) => a.key);
+    if (!org || !keys.length) continue;
+    await db.demoSite.create({ data: {
+      orgId: org.id, fromDate: new Date(`${now.getUTCFullYear()}-01-01`), toDate: new Date(`${now.getUTCFullYear()}-12-31`), articleKeys: keys, description: site.text, createdById: committee.id,
+      visits: { create: [{ date: new Date(now.getTime() - (40 + i * 20) * day), visitingOrgIds: visitors.map((v) => v.id), notes: site.notes, createdById: committee.id }] },
+    } });
+  }
   await db.setting.create({ data: { key: MARKER, value: { questions: rows.length } } });
 }

@@ -48,3 +48,10 @@ test('the committee sets an exam from the bank; it appears in the list', async (
   await expect(page).toHaveURL(/\/exams$/);
   await expect(page.getByTestId('exam-list')).toContainText('端到端测试考试');
 });
+
+test('members see the demonstration sites with their articles and visits', async ({ page }) => {
+  await loginAs(page, 'member');
+  await page.goto('/learning/sites');
+  await expect(page.getByTestId('demo-site')).toHaveCount(2);
+  await expect(page.getByTestId('demo-site').first()).toContainText('观摩');
+});

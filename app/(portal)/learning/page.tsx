@@ -15,7 +15,7 @@ export default async function LearningPage() {
   const [t, rows] = await Promise.all([getTranslations('learning'), focusListFor(user)]);
   return (
     <div className="space-y-4">
-      <PageHeader title={t('contentTitle')} description={t('contentIntro')} actions={<Link href="/exams" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('toExams')}</Link>} />
+      <PageHeader title={t('contentTitle')} description={t('contentIntro')} actions={<><Link href="/learning/sites" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('sitesTitle')}</Link><Link href="/exams" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('toExams')}</Link></>} />
       {rows.length === 0 ? <Card><p className="text-sm text-stone-600">{t('noContent')}</p></Card> : rows.map((r) => (
         <Card key={r.id} title={`${r.periodKey} · ${r.title}`} actions={r.examFocus && <Badge tone="blue">{t('examFocusBadge')}</Badge>}>
           <div className="space-y-2 text-sm" data-testid="learning-focus">

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { Card, PageHeader } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/current-user';
+import { siteListNow } from '@/lib/learning/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('learning'))('sitesTitle') };
+}
+
+export default async function DemoSitesPage() {
+  await requirePermission('learning.read');
+  const [t, format, sites] = await Promise.all([getTranslations('learning'), getFormatter(), siteListNow()]);
+  const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeZone: 'UTC' });
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('sitesTitle')} description={t('sitesIntro')} />
+      {sites.length === 0 ? <Card><p className="text-sm text-stone-600">{t('noSites')}</p></Card> : sites.map((s) => (
+        <Card key={s.id} title={`${s.unit} · ${day(s.fromDate)}–${day(s.toDate)}`}>
+          <div className="space-y-2 text-sm" data-testid="demo-site">
+            <p>{s.description}</p>
+            <ul className="list-disc pl-5">{s.articles.map((a) => <li key={a.key}><Link href={`/handbook/articles/${a.number}`} className="text-brand-700 underline">第{a.number}条 {a.title}</Link></li>)}</ul>
+            {s.visits.map((v) => (
+              <div key={v.id} className="rounded-md bg-stone-50 p-2">
+                <p className="font-medium">{t('visit', { date: day(v.date), units: v.visitors.join('、') })}</p>
+                <p className="whitespace-pre-line text-stone-700">{v.notes}</p>
+                {v.photoNames.length > 0 && <p className="text-xs text-stone-500">{v.photoNames.map((n) => `📷 ${n}`).join('  ')}</p>}
+              </div>
+            ))}
+          </div>
+        </Card>
+      ))}
+    </div>
+  );
+}
