@@ -49,6 +49,10 @@ describe('audit plans', () => {
     expect(p.drawSample).toHaveLength(3);
     expect((p.drawPopulation as unknown[]).length).toBeGreaterThanOrEqual(7);
     expect(await verifyDraw(a, r.id)).toMatchObject({ same: true, sample: p.drawSample });
+    // The plan (and so its re-draw) is for the committee and the team, not for a branch.
+    const { planDetail } = await import('../../lib/audits/read');
+    await expect(planDetail(a, u.secA.subject, r.id)).rejects.toThrow('errors.forbidden');
+    expect((await planDetail(a, u.aud2.subject, r.id)).plan.id).toBe(r.id);
     await a.organization.update({ where: { id: extra[0]!.id }, data: { status: 'ARCHIVED' } });
     await expect(verifyDraw(a, r.id)).rejects.toThrow('audits.errors.populationChanged');
   });
