@@ -100,3 +100,19 @@ describe('audits are reached through the team', () => {
     expect(canOnAudit(as('SECRETARY', branchA), 'audit.read', audit)).toBe(false);
   });
 });
+
+describe('audiences of exams and training classes', () => {
+  const member = (org: { path: string }, id = 'm'): Subject => ({ id, grants: [{ role: 'MEMBER', orgId: 'x', orgPath: org.path }] });
+  it('units reach their subtrees; named people are in wherever they are; neither means everyone', async () => {
+    const { canAttendTraining, canTakeExam } = await import('./policy');
+    const aud = { targetPaths: [branchA.path], userIds: ['named'] };
+    expect(canAttendTraining(member(groupA1), aud)).toBe(true);
+    expect(canAttendTraining(member(branchB), aud)).toBe(false);
+    expect(canAttendTraining(member(branchB, 'named'), aud)).toBe(true);
+    expect(canAttendTraining(member(branchB), { targetPaths: [] })).toBe(true);
+    expect(canAttendTraining(as('AUDITOR', root), { targetPaths: [] })).toBe(false);
+    expect(canTakeExam(member(branchB), { ...aud, roles: [] }, branchA.path)).toBe(true);
+    expect(canTakeExam(member(groupA1), { ...aud, roles: ['SECRETARY'] })).toBe(false);
+    expect(canTakeExam(null, { targetPaths: [], roles: [] })).toBe(false);
+  });
+});

@@ -155,14 +155,30 @@ export function assertCanOnAudit(subject: Subject | null | undefined, permission
   if (!canOnAudit(subject, permission, audit)) throw new ForbiddenError();
 }
 
+/** An audience: units (with their subtrees) and named people; neither means everyone. */
+export type Audience = { targetPaths: readonly string[]; userIds?: readonly string[] };
+
+function inAudience(subject: Subject, audience: Audience, memberOrgPath?: string | null): boolean {
+  const people = audience.userIds ?? [];
+  if (!audience.targetPaths.length && !people.length) return true;
+  if (people.includes(subject.id)) return true;
+  const paths = [memberOrgPath, ...subject.grants.map((g) => g.orgPath)].filter((p): p is string => !!p);
+  return paths.some((p) => audience.targetPaths.some((t) => p.startsWith(t)));
+}
+
 /**
  * An exam's audience: holders of exam.take whose unit (membership or a role's organization) lies in
- * one of the exam's organizations (with subtrees), and — when the exam names roles — who hold one.
+ * one of the exam's organizations (with subtrees) or who are named, and — when the exam names roles —
+ * who hold one. A training class's exam is for its invitees; an audit's for the audited unit's people.
  */
-export function canTakeExam(subject: Subject | null | undefined, exam: { targetPaths: readonly string[]; roles: readonly string[] }, memberOrgPath?: string | null): boolean {
+export function canTakeExam(subject: Subject | null | undefined, exam: Audience & { roles: readonly string[] }, memberOrgPath?: string | null): boolean {
   if (!subject || !can(subject, 'exam.take')) return false;
-  const paths = [memberOrgPath, ...subject.grants.map((g) => g.orgPath)].filter((p): p is string => !!p);
-  const inOrg = !exam.targetPaths.length || paths.some((p) => exam.targetPaths.some((t) => p.startsWith(t)));
   const inRole = !exam.roles.length || subject.grants.some((g) => exam.roles.includes(g.role));
-  return inOrg && inRole;
+  return inAudience(subject, exam, memberOrgPath) && inRole;
+}
+
+/** A training class's invitees (units with subtrees, named people) sign in to it themselves. */
+export function canAttendTraining(subject: Subject | null | undefined, session: Audience, memberOrgPath?: string | null): boolean {
+  if (!subject || !can(subject, 'learning.read')) return false;
+  return inAudience(subject, session, memberOrgPath);
 }

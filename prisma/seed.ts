@@ -13,6 +13,7 @@ import { seedAudits } from './seed-audits';
 import { seedFeedback } from './seed-feedback';
 import { seedImprove } from './seed-improve';
 import { seedExams } from './seed-exams';
+import { seedAuditExam, seedTraining } from './seed-training';
 import { seedHistory } from './seed-history';
 import { prng } from './seed-random';
 import {
@@ -146,6 +147,8 @@ async function seedLater(db: Db) {
   await seedFeedback(db);
   await seedImprove(db);
   await seedExams(db);
+  await seedTraining(db);
+  await seedAuditExam(db);
 }
 
 export async function seedCalendar(db: Db) {

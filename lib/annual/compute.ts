@@ -1,7 +1,8 @@
 /**
  * Computing a year's annual results for the committee's subtree: the raw inputs of every active
  * branch and general branch in one statement, the arithmetic in lib/annual/rules.ts, the results
- * stored with the weights used (a new computation each time; the latest is shown).
+ * stored with the weights used (a new computation each time; the latest is shown). The exam input is
+ * every graded attempt (in per cent) at the written exams of the unit's audits of the year.
  */
 import { z } from 'zod';
 import { appendTrace } from '../audit-log';
@@ -38,7 +39,8 @@ export async function rawInputs(db: Db, user: Subject, year: number): Promise<Ra
       COALESCE((SELECT array_agg(t.quality::text) FROM "ReminderTask" t WHERE t."orgId" = o.id AND t.quality IS NOT NULL AND t."dueDate" BETWEEN ${from}::date AND ${to}::date), '{}') AS qualities,
       (SELECT count(*)::int FROM "RectificationItem" r WHERE r."orgId" = o.id AND r.deadline BETWEEN ${from}::date AND ${to}::date) AS "rectItems",
       (SELECT count(*)::int FROM "RectificationItem" r WHERE r."orgId" = o.id AND r.deadline BETWEEN ${from}::date AND ${to}::date AND r."closedOnTime") AS "rectOnTime",
-      '{}'::float8[] AS exams
+      COALESCE((SELECT array_agg(100 * x.score / x."maxScore") FROM "ExamAttempt" x JOIN "Exam" e ON e.id = x."examId" JOIN "Audit" a ON a.id = e."auditId"
+        JOIN "AuditPlan" p ON p.id = a."planId" WHERE a."orgId" = o.id AND x.status = 'GRADED' AND p."periodKey" LIKE ${`${year}%`}), '{}') AS exams
     FROM "Organization" o
     WHERE o.status = 'ACTIVE' AND o.type IN ('BRANCH', 'GENERAL_BRANCH') AND o.path LIKE ANY(${prefixes}::text[])
     ORDER BY o.path`;

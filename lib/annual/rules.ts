@@ -4,7 +4,7 @@
  *   reminders     = 100 × on-time share of the tasks due that year; where tasks were rated, 80% that
  *                   and 20% the mean quality (优 100, 良 85, 中 70, 差 50)
  *   rectification = 100 × share of its rectification items closed on time (deadline that year)
- *   exam          = mean exam score (once exams exist)
+ *   exam          = mean per-cent score of the graded attempts at the unit's audit exams of the year
  *   score = Σ wᵢ·xᵢ / Σ wᵢ over the inputs the unit has (a unit with no audit is not scored on audits),
  * rounded to 0.1; rank 1 = best within its peer group (same organization type), ties share a rank.
  */

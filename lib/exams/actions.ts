@@ -3,8 +3,8 @@ import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
 import { db } from '../db';
 import { saveAnswer, startAttempt, submitAttempt } from './attempts';
-import { createExam } from './create';
-import { ZAttemptId, ZCreateExam, ZExamId, ZSaveAnswer } from './schema';
+import { createAuditExam, createExam } from './create';
+import { ZAttemptId, ZAuditExam, ZCreateExam, ZExamId, ZSaveAnswer } from './schema';
 
 export const startAttemptAction = defineAction(ZExamId, (i, ctx) => startAttempt(db, ctx, i.examId));
 export const saveAnswerAction = defineAction(ZSaveAnswer, (i, ctx) => saveAnswer(db, ctx.user, i));
@@ -16,5 +16,10 @@ export const submitAttemptAction = defineAction(ZAttemptId, async (i, ctx) => {
 export const createExamAction = defineAction(ZCreateExam, async (i, ctx) => {
   const r = await createExam(db, ctx, i);
   revalidatePath('/exams');
+  return r;
+});
+export const createAuditExamAction = defineAction(ZAuditExam, async (i, ctx) => {
+  const r = await createAuditExam(db, ctx, i);
+  revalidatePath(`/audits/${i.auditId}`);
   return r;
 });

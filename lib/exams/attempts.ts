@@ -11,10 +11,21 @@ import { ForbiddenError, NotFoundError, UserError } from '../errors';
 import type { WriteCtx } from '../orgs/mutations';
 import { canTakeExam, isOwner, type Subject } from '../policy';
 import { examFocusKeys } from '../learning/focus';
+import { audienceOf } from '../training/sessions';
 import { periodOf, cstDay } from '../reminders/periods';
 import { drawPaper, grade, type PaperRules, type QuestionType } from './rules';
 
-export async function examAudience(db: Db, exam: { orgIds: string[]; roles: string[] }) {
+/** Who may take an exam: a training class's invitees, an audited unit's people, or its own units and roles. */
+export async function examAudience(db: Db, exam: { orgIds: string[]; roles: string[]; trainingId?: string | null; auditId?: string | null }) {
+  if (exam.trainingId) {
+    const s = await db.trainingSession.findUnique({ where: { id: exam.trainingId }, select: { invitedOrgIds: true, invitedUserIds: true } });
+    return { ...(s ? await audienceOf(db, s) : { targetPaths: [], userIds: [] }), roles: exam.roles };
+  }
+  if (exam.auditId) {
+    const a = await db.audit.findUnique({ where: { id: exam.auditId }, select: { org: { select: { path: true } } } });
+    // An audit that vanished leaves an audience nobody is in (a path no unit has), never everyone.
+    return { targetPaths: [a?.org.path ?? '/none/'], roles: exam.roles };
+  }
   const orgs = await db.organization.findMany({ where: { id: { in: exam.orgIds } }, select: { path: true } });
   return { targetPaths: orgs.map((o) => o.path), roles: exam.roles };
 }

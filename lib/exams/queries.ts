@@ -1,11 +1,12 @@
 import 'server-only';
 import { db } from '../db';
 import type { Subject } from '../policy';
-import { attemptView, examResults, examsForUser } from './read';
+import { attemptView, auditExam, examResults, examsForUser } from './read';
 
 export const examsFor = (user: Subject) => examsForUser(db, user);
 export const attemptViewFor = (user: Subject, id: string) => attemptView(db, user, id);
 export const examResultsFor = (user: Subject, id: string) => examResults(db, user, id);
+export const auditExamFor = (user: Subject, auditId: string) => auditExam(db, user, auditId);
 
 /** How many current questions of each type the bank holds (for the exam form). */
 export async function bankCountsNow() {

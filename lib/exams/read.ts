@@ -1,7 +1,8 @@
 // Exams as a candidate sees them (their own attempts only) and as the committee sees the results.
 import type { Db } from '../db/client';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { can, canTakeExam, isOwner, type Subject } from '../policy';
+import { loadAudit } from '../audits/load';
+import { can, canOnAudit, canTakeExam, isOwner, type Subject } from '../policy';
 import { examAudience, finalizeExpired } from './attempts';
 
 export async function examsForUser(db: Db, user: Subject, now = new Date()) {
@@ -68,4 +69,20 @@ export async function examResults(db: Db, user: Subject, examId: string) {
     orgs: [...byOrg.values()].map((o) => ({ name: o.name, count: o.n, average: Math.round((o.sum / o.n) * 10) / 10, passRate: Math.round((1000 * o.passed) / o.n) / 10 })),
     articles: [...perArticle.entries()].map(([k, s]) => ({ key: k, label: (() => { const a = arts.find((x) => x.key === k); return a ? `第${a.number}条 ${a.title}` : k; })(), asked: s.asked, wrongRate: Math.round((1000 * s.wrong) / s.asked) / 10 })).sort((x, y) => y.wrongRate - x.wrongRate),
   };
+}
+
+/** Graded attempts summarized: how many, average per cent, how many passed. */
+export function summarize(attempts: { status: string; score: number | null; maxScore: number; passed: boolean | null }[]) {
+  const graded = attempts.filter((a) => a.status === 'GRADED');
+  const avg = graded.length ? Math.round((10 * graded.reduce((s, a) => s + (100 * (a.score ?? 0)) / a.maxScore, 0)) / graded.length) / 10 : null;
+  return { graded: graded.length, pending: attempts.length - graded.length, average: avg, passed: graded.filter((a) => a.passed).length };
+}
+
+/** An audit's written exam as its readers see it: the exam, and its results over the audited unit's people. */
+export async function auditExam(db: Db, user: Subject, auditId: string) {
+  const a = await loadAudit(db, auditId);
+  if (!canOnAudit(user, 'audit.read', a.ref)) throw new ForbiddenError();
+  const exam = await db.exam.findFirst({ where: { auditId }, include: { attempts: { where: { status: { not: 'IN_PROGRESS' } }, select: { status: true, score: true, maxScore: true, passed: true } } } });
+  const manages = can(user, 'auditPlan.manage', a.ref.org) && can(user, 'learning.manage');
+  return { canSet: !exam && manages, canResults: manages, exam: exam ? { id: exam.id, title: exam.title, opensAt: exam.opensAt, closesAt: exam.closesAt, passMark: exam.passMark, ...summarize(exam.attempts) } : null };
 }

@@ -12,10 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** 重点学习内容 by quarter: the articles, whether I have read it, and — for the committee — who has. */
 export default async function LearningPage() {
   const user = await requirePermission('learning.read');
-  const [t, rows] = await Promise.all([getTranslations('learning'), focusListFor(user)]);
+  const [t, tt, rows] = await Promise.all([getTranslations('learning'), getTranslations('training'), focusListFor(user)]);
   return (
     <div className="space-y-4">
-      <PageHeader title={t('contentTitle')} description={t('contentIntro')} actions={<><Link href="/learning/sites" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('sitesTitle')}</Link><Link href="/exams" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('toExams')}</Link></>} />
+      <PageHeader title={t('contentTitle')} description={t('contentIntro')} actions={<><Link href="/learning/training" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{tt('toTraining')}</Link><Link href="/learning/sites" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('sitesTitle')}</Link><Link href="/exams" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('toExams')}</Link></>} />
       {rows.length === 0 ? <Card><p className="text-sm text-stone-600">{t('noContent')}</p></Card> : rows.map((r) => (
         <Card key={r.id} title={`${r.periodKey} · ${r.title}`} actions={r.examFocus && <Badge tone="blue">{t('examFocusBadge')}</Badge>}>
           <div className="space-y-2 text-sm" data-testid="learning-focus">

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { auditDetailFor } from '@/lib/audits/queries';
+import { auditExamFor } from '@/lib/exams/queries';
 import { requireUser } from '@/lib/auth/current-user';
 import { gradeOf } from '@/lib/handbook/rules';
 import { load } from '@/lib/page-guard';
 import { STATUS_TONE } from '../_components/status-tone';
 import { addDays, cstDay } from '@/lib/reminders/periods';
+import { AuditExamForm } from './_components/audit-exam-form';
 import { IssueFeedbackForm } from './_components/issue-feedback-form';
 import { ScoringForm, type Line } from './_components/scoring-form';
 
@@ -19,7 +21,8 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
   const user = await requireUser();
   const { id } = await params;
   const d = await load(() => auditDetailFor(user, id));
-  const [t, tg, tf] = await Promise.all([getTranslations('audits'), getTranslations('handbook'), getTranslations('feedback')]);
+  const [t, tg, tf, te, format, written] = await Promise.all([getTranslations('audits'), getTranslations('handbook'), getTranslations('feedback'), getTranslations('exams'), getFormatter(), load(() => auditExamFor(user, id))]);
+  const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
   const a = d.audit;
   const open = (a.status === 'PLANNED' || a.status === 'IN_PROGRESS') && !a.plan.closedAt;
   const selfOf = new Map(d.sheet?.items.map((i) => [i.criterionId, i.deduction]) ?? []);
@@ -58,6 +61,20 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
         <Card>
           <p className="text-lg font-semibold" data-testid="audit-total">{t('score')} {a.total}（{tg(`bands.${gradeOf(a.total)}` as never)}）</p>
           {gap !== null && <p className={`text-sm ${gap > 10 ? 'font-semibold text-red-700' : 'text-stone-600'}`}>{t('selfVsAudit', { self: d.sheet!.total!, audit: a.total, gap })}</p>}
+        </Card>
+      )}
+      {(written.exam || written.canSet) && (
+        <Card title={te('audit.title')}>
+          {written.exam ? (
+            <div className="space-y-1 text-sm" data-testid="audit-exam">
+              <p className="font-medium">{written.exam.title}</p>
+              <p className="text-stone-600">{te('audit.window', { from: format.dateTime(written.exam.opensAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }), to: format.dateTime(written.exam.closesAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }), pass: written.exam.passMark })}</p>
+              <p>{written.exam.graded ? te('audit.summary', { n: written.exam.graded, average: written.exam.average ?? 0, passed: written.exam.passed }) : te('audit.noneYet')}{written.exam.pending > 0 && ` · ${te('audit.pending', { n: written.exam.pending })}`}</p>
+              {written.canResults && <Link href={`/exams/${written.exam.id}/results`} className="text-brand-700 underline">{te('results')}</Link>}
+            </div>
+          ) : (
+            <AuditExamForm auditId={a.id} defaults={{ opensAt: local(new Date()), closesAt: local(new Date(Date.now() + 7 * 86_400_000)) }} />
+          )}
         </Card>
       )}
       {open && d.canScore ? (

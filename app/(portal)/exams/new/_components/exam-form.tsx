@@ -6,12 +6,16 @@ import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
+import { Field, Input, Select } from '@/components/ui/field';
 import { createExamAction } from '@/lib/exams/actions';
 import { QUESTION_TYPES } from '@/lib/exams/rules';
 
 /** Setting an exam: how many questions of each type, the window, the time limit, the pass mark, who takes it. */
-export function ExamForm({ orgs, bank, defaults }: { orgs: OrgOption[]; bank: Record<string, number>; defaults: { opensAt: string; closesAt: string } }) {
+type Option = { id: string; label: string };
+const ROLES = ['SECRETARY', 'CLERK', 'MEMBER', 'COMMITTEE'] as const;
+
+export function ExamForm({ orgs, bank, articles, trainings, defaults }: { orgs: OrgOption[]; bank: Record<string, number>; articles: Option[]; trainings: Option[]; defaults: { opensAt: string; closesAt: string } }) {
+  const tr = useTranslations('roles');
   const t = useTranslations('exams');
   const tm = useTranslateMessage();
   const router = useRouter();
@@ -26,7 +30,9 @@ export function ExamForm({ orgs, bank, defaults }: { orgs: OrgOption[]; bank: Re
         title: String(fd.get('title') ?? ''),
         parts: QUESTION_TYPES.map((type) => ({ type, count: num(`count-${type}`) })).filter((p) => p.count > 0),
         opensAt: new Date(String(fd.get('opensAt'))).toISOString(), closesAt: new Date(String(fd.get('closesAt'))).toISOString(),
-        durationMin: num('durationMin'), passMark: num('passMark'), orgIds: fd.getAll('orgIds').map(String).filter(Boolean), roles: [], retakes: num('retakes'),
+        durationMin: num('durationMin'), passMark: num('passMark'), orgIds: fd.getAll('orgIds').map(String).filter(Boolean), retakes: num('retakes'),
+        roles: fd.getAll('roles').map(String) as (typeof ROLES)[number][], articleIds: fd.getAll('articleIds').map(String).filter(Boolean),
+        tags: String(fd.get('tags') ?? '').split(/[,，、\s]+/).filter(Boolean), trainingId: String(fd.get('trainingId') ?? '') || null,
       };
       start(async () => {
         const r = await createExamAction(input);
@@ -47,7 +53,18 @@ export function ExamForm({ orgs, bank, defaults }: { orgs: OrgOption[]; bank: Re
         <Field label={t('form.passMark')} htmlFor="ex-pass"><Input id="ex-pass" name="passMark" type="number" min={0} max={100} defaultValue={60} /></Field>
         <Field label={t('form.retakes')} htmlFor="ex-retakes"><Input id="ex-retakes" name="retakes" type="number" min={0} max={5} defaultValue={0} /></Field>
       </div>
+      <Field label={t('form.articles')} htmlFor="ex-articles" hint={t('form.articlesHint')}>
+        <Select id="ex-articles" name="articleIds" multiple size={6}>{articles.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}</Select>
+      </Field>
+      <Field label={t('form.tags')} htmlFor="ex-tags" hint={t('form.tagsHint')}><Input id="ex-tags" name="tags" maxLength={200} /></Field>
+      <Field label={t('form.training')} htmlFor="ex-training" hint={t('form.trainingHint')}>
+        <Select id="ex-training" name="trainingId" defaultValue=""><option value="">{t('form.noTraining')}</option>{trainings.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}</Select>
+      </Field>
       <Field label={t('form.audience')} htmlFor="ex-orgs" hint={t('form.audienceHint')}><OrgTreePicker id="ex-orgs" name="orgIds" orgs={orgs} multiple size={8} /></Field>
+      <fieldset className="flex flex-wrap gap-3 text-sm">
+        <legend className="mb-1 font-medium">{t('form.roles')}</legend>
+        {ROLES.map((r) => <label key={r} className="flex min-h-11 items-center gap-1"><input type="checkbox" name="roles" value={r} className="h-5 w-5" />{tr(r)}</label>)}
+      </fieldset>
       <FormError message={error} />
       <Button type="submit" disabled={pending}>{t('form.create')}</Button>
     </form>

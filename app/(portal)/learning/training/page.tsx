@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { LinkButton } from '@/components/ui/button';
+import { requirePermission } from '@/lib/auth/current-user';
+import { attendanceByOrgFor, trainingListFor } from '@/lib/training/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('training'))('title') };
+}
+
+/** 解标培训班: the classes, newest first, with their attendance; for the committee also attendance per unit this year. */
+export default async function TrainingPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+  const user = await requirePermission('learning.read');
+  const sp = await searchParams;
+  const year = /^\d{4}$/.test(sp.year ?? '') ? Number(sp.year) : new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const [t, format, { rows, manager }] = await Promise.all([getTranslations('training'), getFormatter(), trainingListFor(user)]);
+  const byOrg = manager ? await attendanceByOrgFor(user, year) : null;
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const pct = (r: number | null) => (r === null ? '—' : `${r}%`);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('title')} description={t('intro')} actions={manager && <LinkButton href="/learning/training/new" variant="primary">{t('new')}</LinkButton>} />
+      <Card>
+        {rows.length === 0 ? <p className="text-sm text-stone-600">{t('none')}</p> : (
+          <ul className="divide-y divide-stone-100 text-sm" data-testid="training-list">
+            {rows.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-training-id={s.id}>
+                <div className="min-w-0">
+                  <Link href={`/learning/training/${s.id}`} className="font-medium text-brand-700 underline">{s.title}</Link>
+                  <div className="text-xs text-stone-500">{t('when', { from: when(s.startsAt), lecturer: s.lecturer })} · {s.place ?? t('online')}</div>
+                </div>
+                <div className="flex flex-wrap items-center gap-2">
+                  {s.mine && <Badge tone={s.signedIn ? 'green' : 'amber'}>{s.signedIn ? t('signedIn') : t('invited')}</Badge>}
+                  <span className="text-stone-600">{t('rate', { attended: s.attended, invited: s.invited, rate: pct(s.rate) })}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      {byOrg && (
+        <Card title={t('byOrgTitle', { year })} actions={<span className="text-sm text-stone-600">{t('byOrgSessions', { n: byOrg.sessions })}</span>}>
+          {byOrg.rows.length === 0 ? <p className="text-sm text-stone-600">{t('byOrgNone')}</p> : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm" data-testid="attendance-by-org">
+                <thead><tr className="text-left text-stone-500"><th className="py-1 pr-2">{t('cols.unit')}</th><th className="pr-2">{t('cols.invited')}</th><th className="pr-2">{t('cols.attended')}</th><th>{t('cols.rate')}</th></tr></thead>
+                <tbody>{byOrg.rows.map((r, i) => <tr key={`${r.name}-${i}`} className="border-t border-stone-100"><td className="py-1 pr-2">{r.name}</td><td className="pr-2">{r.invited}</td><td className="pr-2">{r.attended}</td><td>{pct(r.rate)}</td></tr>)}</tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}
