@@ -15,6 +15,15 @@ import type { TQuestion } from './schema';
 
 const root = companyRoot;
 
+/** Two questions are the same when type and stem match after width-folding and collapsing whitespace. */
+export const stemKey = (type: string, stem: string) => `${type}\u0000${stem.normalize('NFKC').trim().replace(/\s+/g, ' ')}`;
+
+async function assertNoTwin(db: Db, q: TQuestion, exceptKey?: string) {
+  const same = await db.question.findMany({ where: { current: true, type: q.type, ...(exceptKey ? { key: { not: exceptKey } } : {}) }, select: { stem: true } });
+  const k = stemKey(q.type, q.stem);
+  if (same.some((x) => stemKey(q.type, x.stem) === k)) throw new UserError('exams.errors.duplicate', {}, 'stem');
+}
+
 function check(q: TQuestion) {
   const p = questionProblem({ type: q.type, options: q.options, answer: q.answer as unknown[] });
   if (p) throw new UserError(p);
@@ -24,6 +33,7 @@ export async function createQuestion(db: Db, ctx: WriteCtx, q: TQuestion) {
   const r = await root(db);
   assertCan(ctx.user, 'learning.manage', r);
   check(q);
+  await assertNoTwin(db, q);
   return db.$transaction(async (tx) => {
     const row = await tx.question.create({ data: { ...q, key: randomUUID() } });
     await appendTrace(tx, ctx.actor, { action: 'exams.question.create', entityType: 'Question', entityId: row.id, orgPath: r.path, after: q });
@@ -37,6 +47,7 @@ export async function editQuestion(db: Db, ctx: WriteCtx, id: string, q: TQuesti
   check(q);
   const before = await db.question.findUnique({ where: { id } });
   if (!before || !before.current) throw new NotFoundError();
+  await assertNoTwin(db, q, before.key);
   const used = await db.examAttempt.count({ where: { questionIds: { has: id } } });
   return db.$transaction(async (tx) => {
     let rowId = id;

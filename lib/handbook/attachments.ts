@@ -22,6 +22,9 @@ const KINDS = [
   { ext: 'png', mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
 ] as const;
 
+/** The MIME type of a file already checked by sniffType, from its name alone. */
+export const mimeOfChecked = (fileName: string) => KINDS.find((k) => k.ext === fileName.toLowerCase().split('.').pop())?.mime ?? 'application/octet-stream';
+
 /** The MIME type of an allowed file, or null: extension and content signature must agree. */
 export function sniffType(fileName: string, bytes: Buffer): string | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';

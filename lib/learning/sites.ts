@@ -9,7 +9,8 @@ import { NotFoundError, UserError } from '../errors';
 import { checkUploads, type Upload } from '../files/uploads';
 import { msg } from '../i18n/message';
 import type { WriteCtx } from '../orgs/mutations';
-import { assertCan } from '../policy';
+import { assertCan, type Subject } from '../policy';
+import { mimeOfChecked } from '../handbook/attachments';
 import { putFile } from '../storage';
 
 const text = (max: number) => z.string().trim().min(2, msg('learning.errors.textRequired')).max(max, msg('validation.tooLong', { max })).refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
@@ -45,7 +46,8 @@ export async function recordVisit(db: Db, ctx: WriteCtx, input: z.output<typeof 
 }
 
 /** Sites (current first) with their articles, units and visits; readable by everyone who learns. */
-export async function siteList(db: Db) {
+export async function siteList(db: Db, user: Subject) {
+  assertCan(user, 'learning.read');
   const sites = await db.demoSite.findMany({ include: { visits: { orderBy: { date: 'desc' } } }, orderBy: { toDate: 'desc' } });
   const orgIds = [...new Set(sites.flatMap((s) => [s.orgId, ...s.visits.flatMap((v) => v.visitingOrgIds)]))];
   const [orgs, arts] = await Promise.all([
@@ -54,4 +56,14 @@ export async function siteList(db: Db) {
   ]);
   const name = (id: string) => orgs.find((o) => o.id === id)?.name ?? '—';
   return sites.map((s) => ({ ...s, unit: name(s.orgId), articles: s.articleKeys.map((k) => arts.find((a) => a.key === k)).filter((a): a is NonNullable<typeof a> => !!a), visits: s.visits.map((v) => ({ ...v, visitors: v.visitingOrgIds.map(name) })) }));
+}
+
+/** A visit's photo, to anyone who may read learning content. */
+export async function visitPhoto(db: Db, user: Subject, visitId: string, index: number) {
+  assertCan(user, 'learning.read');
+  const v = await db.siteVisit.findUnique({ where: { id: visitId }, select: { photoKeys: true, photoNames: true } });
+  const storageKey = v?.photoKeys[index];
+  if (!v || !storageKey) throw new NotFoundError();
+  const fileName = v.photoNames[index] ?? 'photo';
+  return { storageKey, fileName, mimeType: mimeOfChecked(fileName) };
 }

@@ -41,6 +41,7 @@ describe('the question bank', () => {
     await expect(createQuestion(a, u.committee.ctx, { type: 'SINGLE', stem: '没有正确选项的题目', options: [{ id: 'A', text: '甲' }, { id: 'B', text: '乙' }], answer: [], points: 2, difficulty: 1, articleKeys: [hb.articles[0]!.key], tags: [] })).rejects.toThrow('exams.errors.noCorrect');
     await expect(createExam(a, u.memberA.ctx, { title: '越权考试', parts: [{ type: 'JUDGE', count: 1 }], opensAt: '2026-11-19T00:00:00+08:00', closesAt: '2026-11-30T00:00:00+08:00', durationMin: 10, passMark: 60, orgIds: [], roles: [], retakes: 0 })).rejects.toThrow('errors.forbidden');
     await expect(createExam(a, u.committee.ctx, { title: '题量过多', parts: [{ type: 'BLANK', count: 500 }], opensAt: '2026-11-19T00:00:00+08:00', closesAt: '2026-11-30T00:00:00+08:00', durationMin: 10, passMark: 60, orgIds: [], roles: [], retakes: 0 })).rejects.toThrow('exams.errors.bankTooSmall');
+    await expect(createQuestion(a, u.committee.ctx, { type: 'JUDGE', stem: '  党费可以由他人代缴而无需本人知情。（０） ', options: [], answer: [true], points: 1, difficulty: 1, articleKeys: [hb.articles[0]!.key], tags: [] })).rejects.toThrow('exams.errors.duplicate');
     await expect(createQuestion(a, u.memberA.ctx, { type: 'JUDGE', stem: '越权出题测试', options: [], answer: [true], points: 1, difficulty: 1, articleKeys: [hb.articles[0]!.key], tags: [] })).rejects.toThrow('errors.forbidden');
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { LinkButton } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { examsFor } from '@/lib/exams/queries';
@@ -12,11 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ExamsPage() {
   const user = await requirePermission('exam.take');
-  const [t, format, { rows, manager }] = await Promise.all([getTranslations('exams'), getFormatter(), examsFor(user)]);
+  const [t, tb, format, { rows, manager }] = await Promise.all([getTranslations('exams'), getTranslations('bank'), getFormatter(), examsFor(user)]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('intro')} actions={manager && <Link href="/exams/new" className="min-h-11 content-center rounded-md bg-brand-700 px-4 text-sm text-white">{t('form.new')}</Link>} />
+      <PageHeader title={t('title')} description={t('intro')} actions={manager && <><LinkButton href="/exams/bank">{tb('title')}</LinkButton><Link href="/exams/new" className="min-h-11 content-center rounded-md bg-brand-700 px-4 text-sm text-white">{t('form.new')}</Link></>} />
       <Card>
         {rows.length === 0 ? <p className="text-sm text-stone-600">{t('none')}</p> : (
           <ul className="divide-y divide-stone-100 text-sm" data-testid="exam-list">

@@ -2,16 +2,21 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Card, PageHeader } from '@/components/ui/card';
+import { addressableOrgsFor } from '@/lib/announcements/queries';
 import { requirePermission } from '@/lib/auth/current-user';
-import { siteListNow } from '@/lib/learning/queries';
+import { articlesForProposals } from '@/lib/handbook/queries';
+import { siteListFor } from '@/lib/learning/queries';
+import { can } from '@/lib/policy';
+import { NameSiteForm, VisitForm } from './_components/site-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('learning'))('sitesTitle') };
 }
 
 export default async function DemoSitesPage() {
-  await requirePermission('learning.read');
-  const [t, format, sites] = await Promise.all([getTranslations('learning'), getFormatter(), siteListNow()]);
+  const user = await requirePermission('learning.read');
+  const manager = can(user, 'learning.manage');
+  const [t, format, sites, orgs, articles] = await Promise.all([getTranslations('learning'), getFormatter(), siteListFor(user), manager ? addressableOrgsFor(user) : [], manager ? articlesForProposals() : []]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <div className="space-y-4">
@@ -25,12 +30,14 @@ export default async function DemoSitesPage() {
               <div key={v.id} className="rounded-md bg-stone-50 p-2">
                 <p className="font-medium">{t('visit', { date: day(v.date), units: v.visitors.join('、') })}</p>
                 <p className="whitespace-pre-line text-stone-700">{v.notes}</p>
-                {v.photoNames.length > 0 && <p className="text-xs text-stone-500">{v.photoNames.map((n) => `📷 ${n}`).join('  ')}</p>}
+                {v.photoNames.length > 0 && <p className="flex flex-wrap gap-3 text-xs">{v.photoNames.map((n, i) => <a key={i} href={`/api/learning/visits/${v.id}/${i}`} className="text-brand-700 underline">📷 {n}</a>)}</p>}
               </div>
             ))}
+            {manager && <details className="rounded-md border border-stone-200 p-2"><summary className="min-h-11 cursor-pointer content-center text-brand-700">{t('visitForm.title')}</summary><VisitForm siteId={s.id} orgs={orgs} /></details>}
           </div>
         </Card>
       ))}
+      {manager && <Card title={t('siteForm.title')}><NameSiteForm orgs={orgs} articles={articles} year={new Date().getFullYear()} /></Card>}
     </div>
   );
 }

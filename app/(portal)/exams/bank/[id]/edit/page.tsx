@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { Card, PageHeader } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/current-user';
+import { db } from '@/lib/db';
+import { publishedArticles } from '@/lib/exams/bank-import';
+import type { TQuestion } from '@/lib/exams/schema';
+import { companyRoot } from '@/lib/orgs/company-root';
+import { QuestionForm } from '../../_components/question-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('bank'))('form.editTitle') };
+}
+
+/** Only the current version is edited; once an attempt has used it, saving makes the next version. */
+export default async function EditQuestionPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission('learning.manage', await companyRoot(db));
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const q = await db.question.findUnique({ where: { id } });
+  if (!q || !q.current) notFound();
+  const [t, articles, used] = await Promise.all([getTranslations('bank'), publishedArticles(db), db.examAttempt.count({ where: { questionIds: { has: id } } })]);
+  const values: TQuestion = {
+    type: q.type, stem: q.stem, options: q.options as TQuestion['options'], answer: q.answer as TQuestion['answer'],
+    points: q.points, difficulty: q.difficulty, articleKeys: q.articleKeys, tags: q.tags,
+  };
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('form.editTitle')} description={t('version', { version: q.version })} />
+      {used > 0 && (
+        <p className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="used-notice">
+          {t('form.usedNotice', { next: q.version + 1, version: q.version })}
+        </p>
+      )}
+      <Card><QuestionForm articles={articles} question={{ id: q.id, values }} /></Card>
+    </div>
+  );
+}
