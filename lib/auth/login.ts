@@ -25,6 +25,13 @@ export async function attemptLogin(
 ): Promise<LoginResult> {
   const username = input.username.trim().slice(0, 64);
   const meta = { ip: input.ip ?? null, userAgent: input.userAgent ?? null };
+  // The hash is checked before the transaction: argon2 takes tens of milliseconds of a worker thread,
+  // and holding a pooled connection (and the row lock) meanwhile made a class signing in at once
+  // (50 phones) time out waiting for connections. Inside, the locked row decides; a password changed
+  // in between is checked again.
+  const seen = await client.user.findUnique({ where: { username }, select: { passwordHash: true } });
+  const checked = seen ? { hash: seen.passwordHash, good: await verifyPassword(seen.passwordHash, input.password) } : null;
+  if (!seen) await verifyPassword(await dummyHash(), input.password);
   return client.$transaction(async (tx) => {
     const now = new Date();
     const rows = await tx.$queryRaw<Row[]>`
@@ -33,7 +40,6 @@ export async function attemptLogin(
       WHERE u.username = ${username} FOR NO KEY UPDATE OF u`;
     const user = rows[0];
     if (!user) {
-      await verifyPassword(await dummyHash(), input.password);
       await appendTrace(tx, { id: null, name: username, ...meta }, {
         action: 'auth.login.failed', entityType: 'User', after: { username, reason: 'unknown-user' },
       });
@@ -45,7 +51,8 @@ export async function attemptLogin(
       await appendTrace(tx, actor, { ...trace, action: 'auth.login.locked', after: { lockedUntil: user.lockedUntil } });
       return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil! } as const;
     }
-    const good = user.active && (await verifyPassword(user.passwordHash, input.password));
+    const passwordOk = checked?.hash === user.passwordHash ? checked.good : await verifyPassword(user.passwordHash, input.password);
+    const good = user.active && passwordOk;
     if (!good) {
       const next = afterFailure(user, now);
       await tx.user.update({
