@@ -6,39 +6,26 @@ import { LinkButton } from '@/components/ui/button';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
-import { db } from '@/lib/db';
-import { publishedArticles } from '@/lib/exams/bank-import';
+import { BANK_PAGE } from '@/lib/exams/bank-read';
+import { bankPageFor } from '@/lib/exams/queries';
+import { load } from '@/lib/page-guard';
 import { QUESTION_TYPES, type QuestionType } from '@/lib/exams/rules';
-import { companyRoot } from '@/lib/orgs/company-root';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('bank'))('title') };
 }
 
-const PAGE = 30;
 type SP = { type?: string; article?: string; tag?: string; q?: string; page?: string };
 
 /** The current questions (COMMITTEE), filtered by type, article, tag and text, a page at a time. */
 export default async function BankPage({ searchParams }: { searchParams: Promise<SP> }) {
-  await requirePermission('learning.manage', await companyRoot(db));
+  const user = await requirePermission('learning.manage');
   const sp = await searchParams;
   const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const type = (QUESTION_TYPES as readonly string[]).includes(str(sp.type)) ? (str(sp.type) as QuestionType) : undefined;
   const filter = { type: type ?? '', article: str(sp.article), tag: str(sp.tag).slice(0, 20), q: str(sp.q).slice(0, 100) };
-  const articles = await publishedArticles(db);
-  const articleKey = articles.find((a) => String(a.number) === filter.article)?.key;
-  const where = {
-    current: true,
-    ...(type ? { type } : {}),
-    ...(filter.article ? (articleKey ? { articleKeys: { has: articleKey } } : { id: { in: [] } }) : {}),
-    ...(filter.tag ? { tags: { has: filter.tag } } : {}),
-    ...(filter.q ? { stem: { contains: filter.q, mode: 'insensitive' as const } } : {}),
-  };
   const page = Math.max(1, Number(sp.page) || 1);
-  const [rows, total] = await Promise.all([
-    db.question.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (page - 1) * PAGE, take: PAGE }),
-    db.question.count({ where }),
-  ]);
+  const { rows, total, articles } = await load(() => bankPageFor(user, { ...filter, type }, page));
   const t = await getTranslations();
   const numberOf = new Map(articles.map((a) => [a.key, a.number]));
   const pageHref = (p: number) => `/exams/bank?${new URLSearchParams({ ...filter, page: String(p) })}`;
@@ -109,7 +96,7 @@ export default async function BankPage({ searchParams }: { searchParams: Promise
           })}
         </ul>
       )}
-      <Pagination page={page} pages={Math.max(1, Math.ceil(total / PAGE))} href={pageHref} />
+      <Pagination page={page} pages={Math.max(1, Math.ceil(total / BANK_PAGE))} href={pageHref} />
     </div>
   );
 }

@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { db } from '@/lib/db';
-import { publishedArticles } from '@/lib/exams/bank-import';
-import { companyRoot } from '@/lib/orgs/company-root';
+import { bankArticlesFor } from '@/lib/exams/queries';
+import { load } from '@/lib/page-guard';
 import { QuestionForm } from '../_components/question-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,8 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewQuestionPage() {
-  await requirePermission('learning.manage', await companyRoot(db));
-  const [t, articles] = await Promise.all([getTranslations('bank'), publishedArticles(db)]);
+  const user = await requirePermission('learning.manage');
+  const [t, articles] = await Promise.all([getTranslations('bank'), load(() => bankArticlesFor(user))]);
   return (
     <div className="space-y-4">
       <PageHeader title={t('form.newTitle')} description={t('form.intro')} />

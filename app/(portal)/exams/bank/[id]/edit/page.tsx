@@ -3,10 +3,9 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { db } from '@/lib/db';
-import { publishedArticles } from '@/lib/exams/bank-import';
+import { questionForEditFor } from '@/lib/exams/queries';
+import { load } from '@/lib/page-guard';
 import type { TQuestion } from '@/lib/exams/schema';
-import { companyRoot } from '@/lib/orgs/company-root';
 import { QuestionForm } from '../../_components/question-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,12 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Only the current version is edited; once an attempt has used it, saving makes the next version. */
 export default async function EditQuestionPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission('learning.manage', await companyRoot(db));
+  const user = await requirePermission('learning.manage');
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const q = await db.question.findUnique({ where: { id } });
-  if (!q || !q.current) notFound();
-  const [t, articles, used] = await Promise.all([getTranslations('bank'), publishedArticles(db), db.examAttempt.count({ where: { questionIds: { has: id } } })]);
+  const [t, { q, articles, used }] = await Promise.all([getTranslations('bank'), load(() => questionForEditFor(user, id))]);
   const values: TQuestion = {
     type: q.type, stem: q.stem, options: q.options as TQuestion['options'], answer: q.answer as TQuestion['answer'],
     points: q.points, difficulty: q.difficulty, articleKeys: q.articleKeys, tags: q.tags,
