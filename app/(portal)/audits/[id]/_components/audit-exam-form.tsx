@@ -7,6 +7,7 @@ import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { createAuditExamAction } from '@/lib/exams/actions';
+import { paperFields } from '../../../exams/_components/paper-fields';
 
 const PARTS = ['SINGLE', 'MULTIPLE', 'JUDGE', 'BLANK'] as const;
 
@@ -21,11 +22,7 @@ export function AuditExamForm({ auditId, defaults }: { auditId: string; defaults
     <form className="space-y-3 text-sm" data-testid="audit-exam-form" onSubmit={(e) => {
       e.preventDefault();
       const fd = new FormData(e.currentTarget);
-      const num = (k: string) => Number(fd.get(k) || 0);
-      const input = {
-        auditId, parts: PARTS.map((type) => ({ type, count: num(`count-${type}`) })).filter((p) => p.count > 0),
-        opensAt: new Date(String(fd.get('opensAt'))).toISOString(), closesAt: new Date(String(fd.get('closesAt'))).toISOString(), durationMin: num('durationMin'), passMark: num('passMark'),
-      };
+      const input = { auditId, ...paperFields(fd, PARTS) };
       start(async () => {
         const r = await createAuditExamAction(input);
         if (r.ok) { setError(undefined); router.refresh(); } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);

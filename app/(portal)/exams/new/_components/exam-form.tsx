@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { createExamAction } from '@/lib/exams/actions';
 import { QUESTION_TYPES } from '@/lib/exams/rules';
+import { paperFields } from '../../_components/paper-fields';
 
 /** Setting an exam: how many questions of each type, the window, the time limit, the pass mark, who takes it. */
 type Option = { id: string; label: string };
@@ -27,10 +28,7 @@ export function ExamForm({ orgs, bank, articles, trainings, defaults }: { orgs: 
       const fd = new FormData(e.currentTarget);
       const num = (k: string) => Number(fd.get(k) || 0);
       const input = {
-        title: String(fd.get('title') ?? ''),
-        parts: QUESTION_TYPES.map((type) => ({ type, count: num(`count-${type}`) })).filter((p) => p.count > 0),
-        opensAt: new Date(String(fd.get('opensAt'))).toISOString(), closesAt: new Date(String(fd.get('closesAt'))).toISOString(),
-        durationMin: num('durationMin'), passMark: num('passMark'), orgIds: fd.getAll('orgIds').map(String).filter(Boolean), retakes: num('retakes'),
+        title: String(fd.get('title') ?? ''), ...paperFields(fd, QUESTION_TYPES), orgIds: fd.getAll('orgIds').map(String).filter(Boolean), retakes: num('retakes'),
         roles: fd.getAll('roles').map(String) as (typeof ROLES)[number][], articleIds: fd.getAll('articleIds').map(String).filter(Boolean),
         tags: String(fd.get('tags') ?? '').split(/[,，、\s]+/).filter(Boolean), trainingId: String(fd.get('trainingId') ?? '') || null,
       };
