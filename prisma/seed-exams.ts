@@ -6,12 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../lib/db/client';
 import type { Prisma } from '../lib/generated/prisma/client';
-import { startAttempt, saveAnswer, submitAttempt } from '../lib/exams/attempts';
+import { gradeShortAnswer, startAttempt, saveAnswer, submitAttempt } from '../lib/exams/attempts';
 import { createExam } from '../lib/exams/create';
 import { FIRST_BRANCH_NAME } from './seed-data';
 
 const MARKER = 'demo.exams';
 const first = (s: string) => s.split(/[；。]/)[0]!.trim();
+const SHORT_ANSWERS = [
+  '会前由支部书记确定议题并征求委员意见，提前通知参会人员；会上逐项讨论，形成决议并由专人记录；会后按分工落实，下次会议通报落实情况。',
+  '先定议题，再通知开会，会上讨论后表决，会议记录要签字，会后抓落实。',
+  '提前通知，按时开会，做好记录。',
+];
 const pick = <T,>(xs: T[], i: number) => xs[((i % xs.length) + xs.length) % xs.length]!;
 
 export async function seedExams(db: Db, now = new Date()) {
@@ -63,11 +68,11 @@ export async function seedExams(db: Db, now = new Date()) {
   const iso = (d: Date) => d.toISOString();
   const past = [
     { title: '三季度支部书记应知应会测试', opens: new Date(now.getTime() - 60 * day) },
-    { title: '“三会一课”专题测试', opens: new Date(now.getTime() - 30 * day) },
+    { title: '“三会一课”专题测试', opens: new Date(now.getTime() - 30 * day), short: true },
   ];
   const takers = await db.user.findMany({ where: { orgId: { in: audience }, active: true }, select: { id: true, org: { select: { id: true, path: true } } }, take: 12, orderBy: { username: 'asc' } });
   for (const [n, p] of past.entries()) {
-    const exam = await createExam(db, ctx, { title: p.title, parts: paper, opensAt: iso(p.opens), closesAt: iso(new Date(p.opens.getTime() + 7 * day)), durationMin: 30, passMark: 60, orgIds: audience, roles: [], retakes: 0 });
+    const exam = await createExam(db, ctx, { title: p.title, parts: 'short' in p ? [...paper, { type: 'SHORT' as const, count: 1 }] : paper, opensAt: iso(p.opens), closesAt: iso(new Date(p.opens.getTime() + 7 * day)), durationMin: 30, passMark: 60, orgIds: audience, roles: [], retakes: 0 });
     for (const [i, person] of takers.entries()) {
       const who = { user: { id: person.id, grants: [{ role: 'MEMBER', orgId: person.org!.id, orgPath: person.org!.path }] }, actor: { id: person.id, name: null } };
       const at = new Date(p.opens.getTime() + (i + 1) * 3_600_000);
@@ -79,10 +84,13 @@ export async function seedExams(db: Db, now = new Date()) {
       for (const [j, q] of qs.entries()) {
         const right = ((j * 37 + i * 11 + n) % 100) / 100 < skill;
         const ans = q.answer as (string | boolean)[];
-        const given = q.type === 'MULTIPLE' ? (right ? ans : ['C']) : q.type === 'JUDGE' ? (right ? ans[0] : !ans[0]) : right ? ans[0] : 'D';
+        const given = q.type === 'SHORT' ? SHORT_ANSWERS[(i + j) % SHORT_ANSWERS.length] : q.type === 'MULTIPLE' ? (right ? ans : ['C']) : q.type === 'JUDGE' ? (right ? ans[0] : !ans[0]) : right ? ans[0] : 'D';
         await saveAnswer(db, who.user, { attemptId: id, questionId: q.id, answer: given as never }, new Date(at.getTime() + 60_000));
       }
       await submitAttempt(db, who, id, new Date(at.getTime() + 20 * 60_000));
+      // The committee has graded the first half of the short answers; the rest wait in its queue.
+      const short = qs.find((q) => q.type === 'SHORT');
+      if (short && i < takers.length / 2) await gradeShortAnswer(db, ctx, { attemptId: id, questionId: short.id, points: [5, 4, 6, 3][i % 4]! });
     }
   }
   await createExam(db, ctx, { title: `${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now).slice(0, 7)} 党员月度学习测试`, parts: [{ type: 'SINGLE', count: 5 }, { type: 'JUDGE', count: 3 }, { type: 'BLANK', count: 2 }], opensAt: iso(new Date(now.getTime() - day)), closesAt: iso(new Date(now.getTime() + 30 * day)), durationMin: 20, passMark: 60, orgIds: audience, roles: [], retakes: 0 });

@@ -50,7 +50,7 @@ export async function examResults(db: Db, user: Subject, examId: string) {
   }
   // Which articles people get wrong: every graded question, counted against its articles.
   const qIds = [...new Set(attempts.flatMap((a) => a.questionIds))];
-  const questions = await db.question.findMany({ where: { id: { in: qIds } }, select: { id: true, points: true, articleKeys: true } });
+  const questions = await db.question.findMany({ where: { id: { in: qIds } }, select: { id: true, type: true, stem: true, answer: true, points: true, articleKeys: true } });
   const perArticle = new Map<string, { asked: number; wrong: number }>();
   for (const a of attempts) {
     const marks = a.marks as Record<string, number | null>;
@@ -65,6 +65,14 @@ export async function examResults(db: Db, user: Subject, examId: string) {
   const arts = await db.article.findMany({ where: { key: { in: [...perArticle.keys()] }, version: { status: 'PUBLISHED' } }, select: { key: true, number: true, title: true } });
   return {
     exam,
+    // The grader's queue: each short answer still without points, with the reference answer beside it.
+    pending: attempts.filter((a) => a.status === 'SUBMITTED').flatMap((a) => {
+      const marks = a.marks as Record<string, number | null>;
+      return questions.filter((q) => q.id in marks && marks[q.id] === null).map((q) => ({
+        attemptId: a.id, questionId: q.id, person: people.find((p) => p.id === a.userId)?.name ?? '', stem: q.stem, reference: String((q.answer as unknown[])[0] ?? ''),
+        given: String((a.answers as Record<string, unknown>)[q.id] ?? ''), points: q.points,
+      }));
+    }),
     people: attempts.map((a) => ({ id: a.id, name: people.find((p) => p.id === a.userId)?.name ?? '', org: orgs.find((o) => o.id === a.orgId)?.name ?? '—', status: a.status, score: a.score, maxScore: a.maxScore, passed: a.passed, pending: a.pendingManual })),
     orgs: [...byOrg.values()].map((o) => ({ name: o.name, count: o.n, average: Math.round((o.sum / o.n) * 10) / 10, passRate: Math.round((1000 * o.passed) / o.n) / 10 })),
     articles: [...perArticle.entries()].map(([k, s]) => ({ key: k, label: (() => { const a = arts.find((x) => x.key === k); return a ? `第${a.number}条 ${a.title}` : k; })(), asked: s.asked, wrongRate: Math.round((1000 * s.wrong) / s.asked) / 10 })).sort((x, y) => y.wrongRate - x.wrongRate),

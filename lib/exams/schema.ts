@@ -46,3 +46,4 @@ export const ZAuditExam = z.object({
   passMark: z.number().min(0).max(100),
 }).refine((e) => e.closesAt > e.opensAt, { message: msg('exams.errors.window'), path: ['closesAt'] });
 export type TAuditExam = z.output<typeof ZAuditExam>;
+export const ZGradeShort = z.object({ attemptId: z.uuid(), questionId: z.uuid(), points: z.number().min(0).max(50) });

@@ -56,3 +56,16 @@ test('members see the demonstration sites with their articles and visits', async
   for (const shows of ['“三会一课”标准化', '支部建在项目上']) await expect(page.getByTestId('demo-site').filter({ hasText: shows }).first()).toContainText('观摩');
   await expect(page.getByTestId('visit-form')).toHaveCount(0);
 });
+
+test('the committee grades a short answer from its queue; the attempt is then graded', async ({ page }) => {
+  await loginAs(page, 'committee');
+  await page.goto('/exams');
+  await page.getByTestId('exam-row').filter({ hasText: '“三会一课”专题测试' }).getByRole('link', { name: '成绩统计' }).click();
+  const items = page.getByTestId('grade-item');
+  await expect(items.first()).toBeVisible();
+  const before = await items.count();
+  expect(before).toBeGreaterThan(0);
+  await items.first().locator('input[name="points"]').fill('4.5');
+  await items.first().getByRole('button', { name: '评分' }).click();
+  await expect(items).toHaveCount(before - 1);
+});

@@ -85,7 +85,11 @@ describe('attempts', () => {
     expect((await submitAttempt(a, u.memberA.ctx, id, t0)).pending).toBe(1);
     await expect(gradeShortAnswer(a, u.memberA.ctx, { attemptId: id, questionId: qid!, points: 6 })).rejects.toThrow('errors.forbidden');
     await expect(gradeShortAnswer(a, u.committee.ctx, { attemptId: id, questionId: qid!, points: 7 })).rejects.toThrow('exams.errors.points');
+    const queue = (await examResults(a, u.committee.subject, e2)).pending;
+    expect(queue).toEqual([expect.objectContaining({ attemptId: id, questionId: qid, given: '先确定议题，再通知委员，按时召开并记录', points: 6 })]);
+    expect(queue[0]!.reference).not.toBe('');
     await gradeShortAnswer(a, u.committee.ctx, { attemptId: id, questionId: qid!, points: 4 });
+    expect((await examResults(a, u.committee.subject, e2)).pending).toEqual([]);
     expect(await a.examAttempt.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'GRADED', score: 4, passed: true });
     const r = await examResults(a, u.committee.subject, examId);
     expect(r.people).toHaveLength(2);

@@ -4,6 +4,7 @@ import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { examResultsFor } from '@/lib/exams/queries';
 import { load } from '@/lib/page-guard';
+import { GradeForm } from './_components/grade-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('exams'))('results') };
@@ -17,6 +18,12 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   return (
     <div className="space-y-4">
       <PageHeader title={`${r.exam.title} · ${t('results')}`} />
+      {r.pending.length > 0 && (
+        <Card title={t('grading.title', { n: r.pending.length })}>
+          <p className="text-sm text-stone-600">{t('grading.intro')}</p>
+          {r.pending.map((p) => <GradeForm key={`${p.attemptId}:${p.questionId}`} item={p} />)}
+        </Card>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t('byUnit')}>
           <table className="w-full text-sm" data-testid="results-units"><thead className="text-left text-stone-600"><tr><th className="p-2">{t('unit')}</th><th className="p-2">{t('count')}</th><th className="p-2">{t('average')}</th><th className="p-2">{t('passRate')}</th></tr></thead>
