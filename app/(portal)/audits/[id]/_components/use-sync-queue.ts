@@ -16,27 +16,34 @@ export function useSyncQueue(storageKey: string, send: Send, onRefused: (e: Queu
   const [online, setOnline] = useState(true);
   const [saving, setSaving] = useState(false);
   const busy = useRef(false);
+  // A change made while a flush runs is not in its pass: it asks for another one.
+  const again = useRef(false);
   const read = useCallback((): QueueEntry[] => JSON.parse(window.localStorage.getItem(storageKey) ?? '[]'), [storageKey]);
   const write = useCallback((q: QueueEntry[]) => { window.localStorage.setItem(storageKey, JSON.stringify(q)); setPending(q); }, [storageKey]);
 
   const flush = useCallback(async () => {
-    if (busy.current) return;
+    if (busy.current) { again.current = true; return; }
     busy.current = true;
     setSaving(true);
     try {
-      for (const entry of read()) {
-        let r: ActionResult<unknown>;
-        try {
-          r = await send(entry);
-        } catch {
-          setOnline(false);
-          return; // network: keep everything for the next try
+      do {
+        again.current = false;
+        for (const entry of read()) {
+          let r: ActionResult<unknown>;
+          try {
+            r = await send(entry);
+          } catch {
+            setOnline(false);
+            return; // network: keep everything for the next try
+          }
+          setOnline(true);
+          // Drop only this entry, and only if it was not changed again meanwhile (then it goes in the next pass).
+          const rest = read().filter((x) => !(x.key === entry.key && JSON.stringify(x.payload) === JSON.stringify(entry.payload)));
+          if (rest.some((x) => x.key === entry.key)) again.current = true;
+          write(rest);
+          if (!r.ok) onRefused(entry, Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params);
         }
-        setOnline(true);
-        // Drop only this entry, and only if it was not changed again meanwhile.
-        write(read().filter((x) => !(x.key === entry.key && JSON.stringify(x.payload) === JSON.stringify(entry.payload))));
-        if (!r.ok) onRefused(entry, Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params);
-      }
+      } while (again.current);
     } finally {
       busy.current = false;
       setSaving(false);
