@@ -7,8 +7,20 @@ const nextConfig: NextConfig = {
   // forbidden() → app/forbidden.tsx (the 403 page).
   // Uploads (handbook templates up to 20 MB, Excel imports up to 5 MB) travel through server actions
   // and the proxy; their own checks give the user a message below these hard limits.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '25mb' }, proxyClientMaxBodySize: '25mb' },
-  serverExternalPackages: ['@node-rs/argon2', 'exceljs', '@electric-sql/pglite', 'pg-boss', '@aws-sdk/client-s3', 'nodemailer', 'playwright-core'],
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: '25mb' },
+    proxyClientMaxBodySize: '25mb',
+  },
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    'exceljs',
+    '@electric-sql/pglite',
+    'pg-boss',
+    '@aws-sdk/client-s3',
+    'nodemailer',
+    'playwright-core',
+  ],
   poweredByHeader: false,
   async headers() {
     return [

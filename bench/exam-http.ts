@@ -26,14 +26,31 @@ const PASSWORD = 'Bench@2026load';
 /** A browser's cookie jar, enough for one origin. */
 class Jar {
   private cookies = new Map<string, string>();
-  take(res: Response) { for (const c of res.headers.getSetCookie()) { const [pair] = c.split(';'); const i = pair!.indexOf('='); this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1)); } }
-  get header() { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
+  take(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  }
+  get header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
 }
 
 async function actionIds() {
-  const m = JSON.parse(await readFile(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, { exportedName?: string; filename?: string }> };
-  const id = (name: string) => Object.entries(m.node).find(([, v]) => v.exportedName === name && v.filename === 'lib/exams/actions.ts')?.[0];
-  const ids = { start: id('startAttemptAction'), save: id('saveAnswerAction'), submit: id('submitAttemptAction') };
+  const m = JSON.parse(
+    await readFile(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  const id = (name: string) =>
+    Object.entries(m.node).find(
+      ([, v]) => v.exportedName === name && v.filename === 'lib/exams/actions.ts',
+    )?.[0];
+  const ids = {
+    start: id('startAttemptAction'),
+    save: id('saveAnswerAction'),
+    submit: id('submitAttemptAction'),
+  };
   if (!ids.start || !ids.save || !ids.submit) throw new Error('exam actions not found in the build manifest');
   return ids as Record<'start' | 'save' | 'submit', string>;
 }
@@ -45,26 +62,67 @@ try {
   console.log(`bench:exam-http on ${database.where}, ${CANDIDATES} candidates, ${IN_FLIGHT} in flight`);
   await applyMigrations(database.url);
   const { root, users, exam } = await setupExam(db, CANDIDATES, await hashPassword(PASSWORD));
-  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString('base64'), AUTH_TRUST_HOST: 'true', JOBS: 'off', SEED_DEMO: 'false', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    AUTH_TRUST_HOST: 'true',
+    JOBS: 'off',
+    SEED_DEMO: 'false',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   await buildIfNeeded(env);
   const ids = await actionIds();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(nextBin(), ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (!(await waitFor(`${base}/api/health`, 90_000))) throw new Error('the app did not answer /api/health within 90 s');
+  server = spawn(nextBin(), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
+  if (!(await waitFor(`${base}/api/health`, 90_000)))
+    throw new Error('the app did not answer /api/health within 90 s');
 
-  const times: Record<'login' | 'start' | 'page' | 'save' | 'submit', number[]> = { login: [], start: [], page: [], save: [], submit: [] };
+  const times: Record<'login' | 'start' | 'page' | 'save' | 'submit', number[]> = {
+    login: [],
+    start: [],
+    page: [],
+    save: [],
+    submit: [],
+  };
   let errors = 0;
   let refusedSecond = 0;
-  const timed = async <T,>(kind: keyof typeof times, f: () => Promise<T>) => { const t = performance.now(); try { return await f(); } finally { times[kind].push(performance.now() - t); } };
+  const timed = async <T>(kind: keyof typeof times, f: () => Promise<T>) => {
+    const t = performance.now();
+    try {
+      return await f();
+    } finally {
+      times[kind].push(performance.now() - t);
+    }
+  };
   // A server action as the page posts it: the action id in a header, the arguments as JSON; the result is a line of the RSC stream.
   const act = async (jar: Jar, page: string, id: string, arg: unknown) => {
-    const res = await fetch(`${base}${page}`, { method: 'POST', headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Origin: base, Cookie: jar.header }, body: JSON.stringify([arg]) });
+    const res = await fetch(`${base}${page}`, {
+      method: 'POST',
+      headers: {
+        'Next-Action': id,
+        'Content-Type': 'text/plain;charset=UTF-8',
+        Accept: 'text/x-component',
+        Origin: base,
+        Cookie: jar.header,
+      },
+      body: JSON.stringify([arg]),
+    });
     jar.take(res);
     const text = await res.text();
     if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${page}`);
     const line = text.split('\n').find((l) => l.includes('"ok":'));
-    const result = line ? (JSON.parse(line.slice(line.indexOf(':') + 1)) as { ok: boolean; data?: { id?: string }; error?: string }) : null;
+    const result = line
+      ? (JSON.parse(line.slice(line.indexOf(':') + 1)) as {
+          ok: boolean;
+          data?: { id?: string };
+          error?: string;
+        })
+      : null;
     if (!result) throw new Error(`no action result from ${page}`);
     return result;
   };
@@ -75,26 +133,53 @@ try {
         const csrf = await fetch(`${base}/api/auth/csrf`);
         jar.take(csrf);
         const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-        const res = await fetch(`${base}/api/auth/callback/credentials`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar.header }, body: new URLSearchParams({ username: users[i]!.username, password: PASSWORD, csrfToken, callbackUrl: `${base}/exams` }) });
+        const res = await fetch(`${base}/api/auth/callback/credentials`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar.header },
+          body: new URLSearchParams({
+            username: users[i]!.username,
+            password: PASSWORD,
+            csrfToken,
+            callbackUrl: `${base}/exams`,
+          }),
+        });
         jar.take(res);
-        if (!jar.header.includes('session-token')) throw new Error(`login refused (${res.status} ${res.headers.get('location')})`);
+        if (!jar.header.includes('session-token'))
+          throw new Error(`login refused (${res.status} ${res.headers.get('location')})`);
       });
       const started = await timed('start', () => act(jar, '/exams', ids.start, { examId: exam.id }));
       if (!started.ok || !started.data?.id) throw new Error(`start refused: ${started.error}`);
       const attemptId = started.data.id;
       const page = `/exams/attempts/${attemptId}`;
-      await timed('page', async () => { const r = await fetch(`${base}${page}`, { headers: { Cookie: jar.header } }); jar.take(r); await r.text(); if (r.status !== 200) throw new Error(`attempt page ${r.status}`); });
-      const { questionIds } = await db.examAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { questionIds: true } });
+      await timed('page', async () => {
+        const r = await fetch(`${base}${page}`, { headers: { Cookie: jar.header } });
+        jar.take(r);
+        await r.text();
+        if (r.status !== 200) throw new Error(`attempt page ${r.status}`);
+      });
+      const { questionIds } = await db.examAttempt.findUniqueOrThrow({
+        where: { id: attemptId },
+        select: { questionIds: true },
+      });
       for (const q of questionIds) {
-        const r = await timed('save', () => act(jar, page, ids.save, { attemptId, questionId: q, answer: i % 3 ? 'A' : true }));
+        const r = await timed('save', () =>
+          act(jar, page, ids.save, { attemptId, questionId: q, answer: i % 3 ? 'A' : true }),
+        );
         if (!r.ok) throw new Error(`save refused: ${r.error}`);
       }
       const t = performance.now();
-      const subs = await Promise.allSettled(Array.from({ length: i % 10 === 0 ? 2 : 1 }, () => act(jar, page, ids.submit, { attemptId })));
+      const subs = await Promise.allSettled(
+        Array.from({ length: i % 10 === 0 ? 2 : 1 }, () => act(jar, page, ids.submit, { attemptId })),
+      );
       times.submit.push(performance.now() - t);
-      const results = subs.map((s) => (s.status === 'fulfilled' ? s.value : { ok: false, error: String(s.reason) }));
+      const results = subs.map((s) =>
+        s.status === 'fulfilled' ? s.value : { ok: false, error: String(s.reason) },
+      );
       refusedSecond += results.filter((r) => !r.ok && r.error === 'exams.errors.submitted').length;
-      errors += results.filter((r) => !r.ok && r.error !== 'exams.errors.submitted').length + (results.some((r) => r.ok) ? 0 : 1);
+      errors +=
+        results.filter((r) => !r.ok && r.error !== 'exams.errors.submitted').length +
+        (results.some((r) => r.ok) ? 0 : 1);
     } catch (e) {
       errors += 1;
       if (errors <= 5) console.error(String((e as Error).message).slice(0, 200));
@@ -102,23 +187,46 @@ try {
   };
   const t0 = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => { while (next < CANDIDATES) await candidate(next++); }));
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < CANDIDATES) await candidate(next++);
+    }),
+  );
   const wall = (performance.now() - t0) / 1000;
 
   // Baseline: the same save in-process, one at a time, on a second exam of 20 candidates.
   const base2 = await setupExam(db, 20);
   const direct: number[] = [];
   for (const u of base2.users) {
-    const ctx = { user: { id: u.id, grants: [{ role: 'MEMBER', orgId: base2.root.id, orgPath: base2.root.path }] }, actor: { id: u.id, name: null } };
+    const ctx = {
+      user: { id: u.id, grants: [{ role: 'MEMBER', orgId: base2.root.id, orgPath: base2.root.path }] },
+      actor: { id: u.id, name: null },
+    };
     const { id } = await startAttempt(db, ctx, base2.exam.id);
-    const { questionIds } = await db.examAttempt.findUniqueOrThrow({ where: { id }, select: { questionIds: true } });
-    for (const q of questionIds) { const t = performance.now(); await saveAnswer(db, ctx.user, { attemptId: id, questionId: q, answer: 'A' }); direct.push(performance.now() - t); }
+    const { questionIds } = await db.examAttempt.findUniqueOrThrow({
+      where: { id },
+      select: { questionIds: true },
+    });
+    for (const q of questionIds) {
+      const t = performance.now();
+      await saveAnswer(db, ctx.user, { attemptId: id, questionId: q, answer: 'A' });
+      direct.push(performance.now() - t);
+    }
   }
   const outcome = await examOutcome(db, exam.id);
-  console.log(`\n${CANDIDATES} candidates over HTTP, ${IN_FLIGHT} in flight, ${wall.toFixed(1)} s (unit ${root.path})`);
-  for (const k of ['login', 'start', 'page', 'save', 'submit'] as const) console.log(`${k.padEnd(7)} n=${String(times[k].length).padStart(5)}  p50 ${pct(times[k], 0.5).toFixed(1).padStart(7)} ms  p95 ${pct(times[k], 0.95).toFixed(1).padStart(7)} ms`);
-  console.log(`baseline: save in-process, one at a time, n=${direct.length}: p50 ${pct(direct, 0.5).toFixed(1)} ms → HTTP save p50 is ${(pct(times.save, 0.5) / pct(direct, 0.5)).toFixed(1)}× (queueing for ${IN_FLIGHT} in flight included)`);
-  console.log(`errors ${errors} · second submissions refused ${refusedSecond} · attempts ${outcome.attempts} (${outcome.byStatus}) · submit traces ${outcome.traces}`);
+  console.log(
+    `\n${CANDIDATES} candidates over HTTP, ${IN_FLIGHT} in flight, ${wall.toFixed(1)} s (unit ${root.path})`,
+  );
+  for (const k of ['login', 'start', 'page', 'save', 'submit'] as const)
+    console.log(
+      `${k.padEnd(7)} n=${String(times[k].length).padStart(5)}  p50 ${pct(times[k], 0.5).toFixed(1).padStart(7)} ms  p95 ${pct(times[k], 0.95).toFixed(1).padStart(7)} ms`,
+    );
+  console.log(
+    `baseline: save in-process, one at a time, n=${direct.length}: p50 ${pct(direct, 0.5).toFixed(1)} ms → HTTP save p50 is ${(pct(times.save, 0.5) / pct(direct, 0.5)).toFixed(1)}× (queueing for ${IN_FLIGHT} in flight included)`,
+  );
+  console.log(
+    `errors ${errors} · second submissions refused ${refusedSecond} · attempts ${outcome.attempts} (${outcome.byStatus}) · submit traces ${outcome.traces}`,
+  );
   if (errors || outcome.attempts !== CANDIDATES || outcome.traces !== CANDIDATES) process.exitCode = 1;
 } finally {
   server?.kill('SIGTERM');

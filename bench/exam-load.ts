@@ -16,23 +16,47 @@ const db = createPrismaClient(database.url);
 try {
   console.log(`bench:exam-load on ${database.where}`);
   await applyMigrations(database.url);
-  const { root: { id: rootId, path: rootPath }, users, exam } = await setupExam(db, CANDIDATES);
+  const {
+    root: { id: rootId, path: rootPath },
+    users,
+    exam,
+  } = await setupExam(db, CANDIDATES);
   const times: Record<'start' | 'save' | 'submit', number[]> = { start: [], save: [], submit: [] };
   let errors = 0;
   let refusedSecond = 0;
-  const time = async <T,>(kind: keyof typeof times, f: () => Promise<T>) => { const t = performance.now(); try { return await f(); } finally { times[kind].push(performance.now() - t); } };
+  const time = async <T>(kind: keyof typeof times, f: () => Promise<T>) => {
+    const t = performance.now();
+    try {
+      return await f();
+    } finally {
+      times[kind].push(performance.now() - t);
+    }
+  };
   const candidate = async (i: number) => {
-    const ctx = { user: { id: users[i]!.id, grants: [{ role: 'MEMBER', orgId: rootId, orgPath: rootPath }] }, actor: { id: users[i]!.id, name: null } };
+    const ctx = {
+      user: { id: users[i]!.id, grants: [{ role: 'MEMBER', orgId: rootId, orgPath: rootPath }] },
+      actor: { id: users[i]!.id, name: null },
+    };
     try {
       const { id } = await time('start', () => startAttempt(db, ctx, exam.id));
       const att = await db.examAttempt.findUniqueOrThrow({ where: { id }, select: { questionIds: true } });
-      for (const q of att.questionIds) await time('save', () => saveAnswer(db, ctx.user, { attemptId: id, questionId: q, answer: i % 3 ? 'A' : true }));
-      const subs = i % 10 === 0 ? [submitAttempt(db, ctx, id), submitAttempt(db, ctx, id)] : [submitAttempt(db, ctx, id)];
+      for (const q of att.questionIds)
+        await time('save', () =>
+          saveAnswer(db, ctx.user, { attemptId: id, questionId: q, answer: i % 3 ? 'A' : true }),
+        );
+      const subs =
+        i % 10 === 0
+          ? [submitAttempt(db, ctx, id), submitAttempt(db, ctx, id)]
+          : [submitAttempt(db, ctx, id)];
       const t = performance.now();
       const r = await Promise.allSettled(subs);
       times.submit.push(performance.now() - t);
-      refusedSecond += r.filter((x) => x.status === 'rejected' && String(x.reason?.message).includes('exams.errors.submitted')).length;
-      errors += r.filter((x) => x.status === 'rejected' && !String(x.reason?.message).includes('exams.errors.submitted')).length;
+      refusedSecond += r.filter(
+        (x) => x.status === 'rejected' && String(x.reason?.message).includes('exams.errors.submitted'),
+      ).length;
+      errors += r.filter(
+        (x) => x.status === 'rejected' && !String(x.reason?.message).includes('exams.errors.submitted'),
+      ).length;
       if (r.every((x) => x.status === 'rejected')) errors += 1;
     } catch (e) {
       errors += 1;
@@ -41,12 +65,21 @@ try {
   };
   const t0 = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => { while (next < CANDIDATES) await candidate(next++); }));
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < CANDIDATES) await candidate(next++);
+    }),
+  );
   const wall = (performance.now() - t0) / 1000;
   const outcome = await examOutcome(db, exam.id);
   console.log(`\n${CANDIDATES} candidates, ${IN_FLIGHT} in flight, ${wall.toFixed(1)} s`);
-  for (const k of ['start', 'save', 'submit'] as const) console.log(`${k.padEnd(7)} n=${String(times[k].length).padStart(5)}  p50 ${pct(times[k], 0.5).toFixed(1).padStart(7)} ms  p95 ${pct(times[k], 0.95).toFixed(1).padStart(7)} ms`);
-  console.log(`errors ${errors} · second submissions refused ${refusedSecond} · attempts ${outcome.attempts} (${outcome.byStatus}) · submit traces ${outcome.traces}`);
+  for (const k of ['start', 'save', 'submit'] as const)
+    console.log(
+      `${k.padEnd(7)} n=${String(times[k].length).padStart(5)}  p50 ${pct(times[k], 0.5).toFixed(1).padStart(7)} ms  p95 ${pct(times[k], 0.95).toFixed(1).padStart(7)} ms`,
+    );
+  console.log(
+    `errors ${errors} · second submissions refused ${refusedSecond} · attempts ${outcome.attempts} (${outcome.byStatus}) · submit traces ${outcome.traces}`,
+  );
 } finally {
   await db.$disconnect();
   await database.stop();

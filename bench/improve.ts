@@ -7,11 +7,20 @@ import { rawInputs, resultsOf } from '../lib/annual/compute';
 import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
-import { completionByMonth, deductionPareto, rectificationClosure, scoreDistribution, unitScores } from '../lib/insights/read';
+import {
+  completionByMonth,
+  deductionPareto,
+  rectificationClosure,
+  scoreDistribution,
+  unitScores,
+} from '../lib/insights/read';
 import { LARGE_ROOT_NAME } from '../prisma/seed-large';
 import { benchDatabase } from '../scripts/lib/bench-db';
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]!; };
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
+};
 const database = await benchDatabase();
 const db = createPrismaClient(database.url);
 const raw = new pg.Client({ connectionString: database.url });
@@ -20,23 +29,44 @@ try {
   await applyMigrations(database.url);
   await raw.connect();
   const root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  if (!root) throw new Error('run npm run bench:audits first (it seeds the 5,000 organizations and 4 years of audits)');
+  if (!root)
+    throw new Error(
+      'run npm run bench:audits first (it seeds the 5,000 organizations and 4 years of audits)',
+    );
   // Synthetic history the insights read: scores on 5 criteria for every bench audit, one monthly task per
   // branch 2023-01…2026-10 (done, mostly on time), and a rectification item for one audit in ten.
   if (!(await raw.query(`SELECT 1 FROM "ScoringCategory" WHERE code = 'BENCH'`)).rowCount) {
     const t = performance.now();
-    const std = (await raw.query(`SELECT "standardId" FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" WHERE p.title = 'bench' LIMIT 1`)).rows[0].standardId;
-    const cat = (await raw.query(`INSERT INTO "ScoringCategory" (id, "standardId", code, title) VALUES (gen_random_uuid(), $1, 'BENCH', 'bench') RETURNING id`, [std])).rows[0].id;
-    await raw.query(`INSERT INTO "ScoringCriterion" (id, "categoryId", key, code, title, "maxPoints", "unitDeduction", "deductionRule") SELECT gen_random_uuid(), $1, gen_random_uuid(), 'B' || g, '考核内容' || g, 20, 2, '每次扣2分' FROM generate_series(1, 5) g`, [cat]);
-    await raw.query(`INSERT INTO "AuditScore" (id, "auditId", "criterionId", count, deduction, "updatedById", "updatedAt")
+    const std = (
+      await raw.query(
+        `SELECT "standardId" FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" WHERE p.title = 'bench' LIMIT 1`,
+      )
+    ).rows[0].standardId;
+    const cat = (
+      await raw.query(
+        `INSERT INTO "ScoringCategory" (id, "standardId", code, title) VALUES (gen_random_uuid(), $1, 'BENCH', 'bench') RETURNING id`,
+        [std],
+      )
+    ).rows[0].id;
+    await raw.query(
+      `INSERT INTO "ScoringCriterion" (id, "categoryId", key, code, title, "maxPoints", "unitDeduction", "deductionRule") SELECT gen_random_uuid(), $1, gen_random_uuid(), 'B' || g, '考核内容' || g, 20, 2, '每次扣2分' FROM generate_series(1, 5) g`,
+      [cat],
+    );
+    await raw.query(
+      `INSERT INTO "AuditScore" (id, "auditId", "criterionId", count, deduction, "updatedById", "updatedAt")
       SELECT gen_random_uuid(), a.id, c.id, n, n * 2, $2, now() FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" AND p.title = 'bench'
-      CROSS JOIN "ScoringCriterion" c CROSS JOIN LATERAL (SELECT (floor(random() * 3))::int AS n) r WHERE c."categoryId" = $1`, [cat, (await db.user.findFirstOrThrow()).id]);
+      CROSS JOIN "ScoringCriterion" c CROSS JOIN LATERAL (SELECT (floor(random() * 3))::int AS n) r WHERE c."categoryId" = $1`,
+      [cat, (await db.user.findFirstOrThrow()).id],
+    );
     const action = await db.prescribedAction.findFirstOrThrow({ select: { id: true, key: true } });
-    await raw.query(`INSERT INTO "ReminderTask" (id, "actionKey", "actionId", "orgId", "periodKey", "periodStart", "periodEnd", "dueDate", status, "onTime", "completedAt")
+    await raw.query(
+      `INSERT INTO "ReminderTask" (id, "actionKey", "actionId", "orgId", "periodKey", "periodStart", "periodEnd", "dueDate", status, "onTime", "completedAt")
       SELECT gen_random_uuid(), $1, $2, o.id, 'X' || to_char(m, 'YYYY-MM'), m, m + interval '27 days', m + interval '20 days',
         (CASE WHEN random() < 0.9 THEN 'DONE' ELSE 'OPEN' END)::"ReminderStatus", random() < 0.8, now()
       FROM "Organization" o CROSS JOIN generate_series('2023-01-01'::date, '2026-10-01'::date, interval '1 month') m
-      WHERE o.path LIKE $3 AND o.type = 'BRANCH' ON CONFLICT DO NOTHING`, [action.key, action.id, `${root.path}%`]);
+      WHERE o.path LIKE $3 AND o.type = 'BRANCH' ON CONFLICT DO NOTHING`,
+      [action.key, action.id, `${root.path}%`],
+    );
     console.log(`synthetic scores and tasks in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   const committee = { id: 'bench', grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] };
@@ -48,28 +78,65 @@ try {
     FROM "Organization" o WHERE o.status = 'ACTIVE' AND o.type IN ('BRANCH', 'GENERAL_BRANCH') AND o.path LIKE $1`;
   const f = { from: 2023, to: 2026 };
   const cases: [string, () => Promise<unknown>, string, unknown[]][] = [
-    ['annual results, 5,000 units (inputs + arithmetic)', async () => resultsOf(await rawInputs(db, committee, 2026), DEFAULT_WEIGHTS), RAW_ANNUAL, [like]],
-    ['insights: score distribution, 4 years', () => scoreDistribution(db, committee, f),
-      `SELECT p."periodKey", width_bucket(a.total, 60, 100, 4), count(*) FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE a.total IS NOT NULL AND o.path LIKE $1 GROUP BY 1, 2`, [like]],
-    ['insights: unit scores by quarter', () => unitScores(db, committee, f),
-      `SELECT o.name, p."periodKey", avg(a.total) FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE a.total IS NOT NULL AND o.path LIKE $1 GROUP BY 1, 2`, [like]],
-    ['insights: completion by month', () => completionByMonth(db, committee, f),
-      `SELECT to_char(t."dueDate", 'YYYY-MM'), count(*), count(*) FILTER (WHERE t.status = 'DONE'), count(*) FILTER (WHERE t."onTime") FROM "ReminderTask" t JOIN "Organization" o ON o.id = t."orgId" WHERE o.path LIKE $1 AND t."dueDate" BETWEEN '2023-01-01' AND CURRENT_DATE GROUP BY 1`, [like]],
-    ['insights: deduction Pareto', () => deductionPareto(db, committee, f),
-      `SELECT s."criterionId", sum(s.deduction), count(DISTINCT a."orgId") FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE s.deduction > 0 AND o.path LIKE $1 AND substr(p."periodKey", 1, 4)::int BETWEEN 2023 AND 2026 GROUP BY 1 ORDER BY 2 DESC LIMIT 30`, [like]],
-    ['insights: rectification closure', () => rectificationClosure(db, committee, f),
-      `SELECT p."periodKey", r.status, count(*) FROM "RectificationItem" r JOIN "Audit" a ON a.id = r."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = r."orgId" WHERE o.path LIKE $1 GROUP BY 1, 2`, [like]],
+    [
+      'annual results, 5,000 units (inputs + arithmetic)',
+      async () => resultsOf(await rawInputs(db, committee, 2026), DEFAULT_WEIGHTS),
+      RAW_ANNUAL,
+      [like],
+    ],
+    [
+      'insights: score distribution, 4 years',
+      () => scoreDistribution(db, committee, f),
+      `SELECT p."periodKey", width_bucket(a.total, 60, 100, 4), count(*) FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE a.total IS NOT NULL AND o.path LIKE $1 GROUP BY 1, 2`,
+      [like],
+    ],
+    [
+      'insights: unit scores by quarter',
+      () => unitScores(db, committee, f),
+      `SELECT o.name, p."periodKey", avg(a.total) FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE a.total IS NOT NULL AND o.path LIKE $1 GROUP BY 1, 2`,
+      [like],
+    ],
+    [
+      'insights: completion by month',
+      () => completionByMonth(db, committee, f),
+      `SELECT to_char(t."dueDate", 'YYYY-MM'), count(*), count(*) FILTER (WHERE t.status = 'DONE'), count(*) FILTER (WHERE t."onTime") FROM "ReminderTask" t JOIN "Organization" o ON o.id = t."orgId" WHERE o.path LIKE $1 AND t."dueDate" BETWEEN '2023-01-01' AND CURRENT_DATE GROUP BY 1`,
+      [like],
+    ],
+    [
+      'insights: deduction Pareto',
+      () => deductionPareto(db, committee, f),
+      `SELECT s."criterionId", sum(s.deduction), count(DISTINCT a."orgId") FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE s.deduction > 0 AND o.path LIKE $1 AND substr(p."periodKey", 1, 4)::int BETWEEN 2023 AND 2026 GROUP BY 1 ORDER BY 2 DESC LIMIT 30`,
+      [like],
+    ],
+    [
+      'insights: rectification closure',
+      () => rectificationClosure(db, committee, f),
+      `SELECT p."periodKey", r.status, count(*) FROM "RectificationItem" r JOIN "Audit" a ON a.id = r."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = r."orgId" WHERE o.path LIKE $1 GROUP BY 1, 2`,
+      [like],
+    ],
   ];
   await raw.query('ANALYZE');
-  console.log('\ncase                                              app median   app p95    raw median   ratio');
+  console.log(
+    '\ncase                                              app median   app p95    raw median   ratio',
+  );
   for (const [label, app, sql, params] of cases) {
-    for (let i = 0; i < 2; i += 1) { await app(); await raw.query(sql, params); }
-    const a: number[] = []; const b: number[] = [];
-    for (let i = 0; i < 11; i += 1) {
-      let t = performance.now(); await app(); a.push(performance.now() - t);
-      t = performance.now(); await raw.query(sql, params); b.push(performance.now() - t);
+    for (let i = 0; i < 2; i += 1) {
+      await app();
+      await raw.query(sql, params);
     }
-    console.log(`${label.padEnd(48)} ${pct(a, 0.5).toFixed(1).padStart(8)} ms ${pct(a, 0.95).toFixed(1).padStart(8)} ms ${pct(b, 0.5).toFixed(1).padStart(8)} ms   ${(pct(a, 0.5) / pct(b, 0.5)).toFixed(2)}×`);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < 11; i += 1) {
+      let t = performance.now();
+      await app();
+      a.push(performance.now() - t);
+      t = performance.now();
+      await raw.query(sql, params);
+      b.push(performance.now() - t);
+    }
+    console.log(
+      `${label.padEnd(48)} ${pct(a, 0.5).toFixed(1).padStart(8)} ms ${pct(a, 0.95).toFixed(1).padStart(8)} ms ${pct(b, 0.5).toFixed(1).padStart(8)} ms   ${(pct(a, 0.5) / pct(b, 0.5)).toFixed(2)}×`,
+    );
   }
 } finally {
   await raw.end().catch(() => {});

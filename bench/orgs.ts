@@ -10,7 +10,10 @@ import { benchDatabase } from '../scripts/lib/bench-db';
 const RAW = `SELECT id, name, "shortName", type, "parentId", path, depth, "sortOrder", status FROM "Organization"
   WHERE path LIKE $1 ORDER BY depth ASC, "sortOrder" ASC, name ASC`;
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
 
 /** Runs the contenders round-robin (so drift, GC and JIT hit them alike) and returns each median in ms. */
 async function compare(n: number, fns: (() => Promise<unknown>)[]) {
@@ -41,12 +44,17 @@ try {
     await seedLarge(database.url, true);
     root = await db.organization.findFirstOrThrow({ where: { name: LARGE_ROOT_NAME, parentId: null } });
   }
-  const mid = await db.organization.findFirstOrThrow({ where: { path: { startsWith: root.path }, depth: 2 }, orderBy: { sortOrder: 'asc' } });
+  const mid = await db.organization.findFirstOrThrow({
+    where: { path: { startsWith: root.path }, depth: 2 },
+    orderBy: { sortOrder: 'asc' },
+  });
   const cases = [
     { label: 'root subtree', path: root.path, n: 200 },
     { label: 'mid-level subtree (depth 2)', path: mid.path, n: 1000 },
   ];
-  console.log('\ncase                           rows   app (subtreeOf)   raw pg.Client   ratio   raw pg.Pool   ratio');
+  console.log(
+    '\ncase                           rows   app (subtreeOf)   raw pg.Client   ratio   raw pg.Pool   ratio',
+  );
   for (const c of cases) {
     const rows = (await subtreeOf(db, c.path)).length;
     const rawRows = (await raw.query(RAW, [`${c.path}%`])).rowCount;
@@ -56,7 +64,9 @@ try {
       () => raw.query(RAW, [`${c.path}%`]),
       () => pool.query(RAW, [`${c.path}%`]),
     ])) as [number, number, number];
-    console.log(`${c.label.padEnd(30)} ${String(rows).padStart(5)}   ${app.toFixed(2).padStart(12)} ms   ${base.toFixed(2).padStart(10)} ms   ${(app / base).toFixed(2)}×   ${pooled.toFixed(2).padStart(8)} ms   ${(app / pooled).toFixed(2)}×`);
+    console.log(
+      `${c.label.padEnd(30)} ${String(rows).padStart(5)}   ${app.toFixed(2).padStart(12)} ms   ${base.toFixed(2).padStart(10)} ms   ${(app / base).toFixed(2)}×   ${pooled.toFixed(2).padStart(8)} ms   ${(app / pooled).toFixed(2)}×`,
+    );
   }
 } finally {
   await raw.end().catch(() => {});

@@ -12,7 +12,10 @@ import { reminderSummary, reminderTable } from '../lib/reminders/read';
 import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
 import { benchDatabase } from '../scripts/lib/bench-db';
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
 const FREQS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
 
 const database = await benchDatabase();
@@ -23,30 +26,47 @@ try {
   await applyMigrations(database.url);
   await raw.connect();
   let root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  if (!root) { await seedLarge(database.url, true); root = await db.organization.findFirstOrThrow({ where: { name: LARGE_ROOT_NAME, parentId: null } }); }
+  if (!root) {
+    await seedLarge(database.url, true);
+    root = await db.organization.findFirstOrThrow({ where: { name: LARGE_ROOT_NAME, parentId: null } });
+  }
 
   // A published handbook of 80 actions (20 quarterly), unless one is in force already.
   let version = await db.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
   if (!version) {
-    version = await db.handbookVersion.create({ data: { label: 'bench', status: 'PUBLISHED', publishedAt: new Date() } });
+    version = await db.handbookVersion.create({
+      data: { label: 'bench', status: 'PUBLISHED', publishedAt: new Date() },
+    });
     const part = await db.handbookPart.create({ data: { versionId: version.id, number: 1, title: 'bench' } });
-    const article = await db.article.create({ data: { versionId: version.id, partId: part.id, key: randomUUID(), number: 1, title: 'bench' } });
+    const article = await db.article.create({
+      data: { versionId: version.id, partId: part.id, key: randomUUID(), number: 1, title: 'bench' },
+    });
     await db.prescribedAction.createMany({
       data: Array.from({ length: 80 }, (_, i) => ({
-        versionId: version!.id, articleId: article.id, key: randomUUID(), code: `B-${i}`, title: `动作${i}`,
-        frequency: i < 20 ? 'QUARTER' : FREQS[i % FREQS.length]!, dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: i % 10 },
-        responsibleRole: 'SECRETARY', orgTypes: i % 3 === 0 ? ['BRANCH', 'PARTY_GROUP'] : ['BRANCH'],
+        versionId: version!.id,
+        articleId: article.id,
+        key: randomUUID(),
+        code: `B-${i}`,
+        title: `动作${i}`,
+        frequency: i < 20 ? 'QUARTER' : FREQS[i % FREQS.length]!,
+        dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: i % 10 },
+        responsibleRole: 'SECRETARY',
+        orgTypes: i % 3 === 0 ? ['BRANCH', 'PARTY_GROUP'] : ['BRANCH'],
       })),
     });
   }
-  const quarterly = await db.prescribedAction.findMany({ where: { versionId: version.id, frequency: 'QUARTER' }, select: { id: true, dueRule: true } });
+  const quarterly = await db.prescribedAction.findMany({
+    where: { versionId: version.id, frequency: 'QUARTER' },
+    select: { id: true, dueRule: true },
+  });
   const RAW = `INSERT INTO "ReminderTask" (id, "actionKey", "actionId", "orgId", "periodKey", "periodStart", "periodEnd", "dueDate")
     SELECT gen_random_uuid(), a.key, a.id, o.id, $1, $2::date, $3::date, ($3::date - ((a."dueRule"->>'n')::int))
     FROM "PrescribedAction" a JOIN "Organization" o ON o.status = 'ACTIVE' AND o.type = ANY(a."orgTypes")
     WHERE a.id = ANY($4::uuid[]) ON CONFLICT ("actionKey", "orgId", "periodKey") DO NOTHING`;
 
   console.log('\ncase                                   rows      app          raw SQL     ratio');
-  const gen: number[] = []; const base: number[] = [];
+  const gen: number[] = [];
+  const base: number[] = [];
   let rows = 0;
   for (let i = 0; i < 5; i += 1) {
     // A different quarter each round, so both sides insert for real.
@@ -59,19 +79,30 @@ try {
     await raw.query(RAW, [p2.key, p2.start, p2.end, quarterly.map((a) => a.id)]);
     base.push(performance.now() - t);
   }
-  const line = (label: string, n: number, a: number, b: number) => console.log(`${label.padEnd(38)} ${String(n).padStart(6)}   ${a.toFixed(1).padStart(8)} ms   ${b.toFixed(1).padStart(8)} ms   ${(a / b).toFixed(2)}×`);
+  const line = (label: string, n: number, a: number, b: number) =>
+    console.log(
+      `${label.padEnd(38)} ${String(n).padStart(6)}   ${a.toFixed(1).padStart(8)} ms   ${b.toFixed(1).padStart(8)} ms   ${(a / b).toFixed(2)}×`,
+    );
   line('generate one quarter (20 actions)', rows, median(gen), median(base));
   // Idempotent rerun: nothing to insert.
-  const again: number[] = []; const againRaw: number[] = [];
+  const again: number[] = [];
+  const againRaw: number[] = [];
   for (let i = 0; i < 5; i += 1) {
-    let t = performance.now(); await generateForPeriod(db, 'QUARTER', '2030-02-01'); again.push(performance.now() - t);
+    let t = performance.now();
+    await generateForPeriod(db, 'QUARTER', '2030-02-01');
+    again.push(performance.now() - t);
     const p2 = periodOf('QUARTER', '2030-05-01');
-    t = performance.now(); await raw.query(RAW, [p2.key, p2.start, p2.end, quarterly.map((a) => a.id)]); againRaw.push(performance.now() - t);
+    t = performance.now();
+    await raw.query(RAW, [p2.key, p2.start, p2.end, quarterly.map((a) => a.id)]);
+    againRaw.push(performance.now() - t);
   }
   line('rerun of the same quarter (no inserts)', 0, median(again), median(againRaw));
 
   // Reads: one branch's table, the root's counts — for the 2030-Q1 tasks just made.
-  const branch = await db.organization.findFirstOrThrow({ where: { path: { startsWith: root.path }, type: 'BRANCH' }, orderBy: { path: 'asc' } });
+  const branch = await db.organization.findFirstOrThrow({
+    where: { path: { startsWith: root.path }, type: 'BRANCH' },
+    orderBy: { path: 'asc' },
+  });
   const now = new Date('2030-02-01T04:00:00Z');
   const secretary = { id: 'bench', grants: [{ role: 'SECRETARY', orgId: branch.id, orgPath: branch.path }] };
   const committee = { id: 'bench', grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] };
@@ -86,14 +117,32 @@ try {
     FROM "ReminderTask" t JOIN "Organization" o ON o.id = t."orgId" WHERE o.path LIKE $1 AND t."periodKey" = ANY($2) GROUP BY 1`;
   const keys = FREQS.map((f) => periodOf(f, '2030-02-01').key);
   for (const [label, app, sql, params] of [
-    ['reminder table of one branch', () => reminderTable(db, secretary, now), TABLE, [`${branch.path}%`, keys, '2030-02-01']],
-    ['committee counts for the root', () => reminderSummary(db, committee, now), COUNTS, [`${root.path}%`, keys, '2030-02-01']],
+    [
+      'reminder table of one branch',
+      () => reminderTable(db, secretary, now),
+      TABLE,
+      [`${branch.path}%`, keys, '2030-02-01'],
+    ],
+    [
+      'committee counts for the root',
+      () => reminderSummary(db, committee, now),
+      COUNTS,
+      [`${root.path}%`, keys, '2030-02-01'],
+    ],
   ] as const) {
-    for (let i = 0; i < 5; i += 1) { await app(); await raw.query(sql, [...params]); }
-    const a: number[] = []; const b: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      await app();
+      await raw.query(sql, [...params]);
+    }
+    const a: number[] = [];
+    const b: number[] = [];
     for (let i = 0; i < 40; i += 1) {
-      let t = performance.now(); await app(); a.push(performance.now() - t);
-      t = performance.now(); await raw.query(sql, [...params]); b.push(performance.now() - t);
+      let t = performance.now();
+      await app();
+      a.push(performance.now() - t);
+      t = performance.now();
+      await raw.query(sql, [...params]);
+      b.push(performance.now() - t);
     }
     const n = (await raw.query(sql, [...params])).rowCount ?? 0;
     line(label, n, median(a), median(b));

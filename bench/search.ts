@@ -13,7 +13,10 @@ import { PART3 } from '../prisma/handbook/content-part3';
 import { benchDatabase } from '../scripts/lib/bench-db';
 
 const QUERIES = ['党费', '三会一课', '组织生活会', '安全'];
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
 
 // The app's search is searchArticles(); its SQL is repeated here only to run it on the synthetic versions.
 const FTS = `SELECT a.id, a.number, ts_rank('{0.1, 0.2, 0.4, 1.0}', a."searchVector", plainto_tsquery('simple', $2))::float8 AS rank
@@ -35,8 +38,24 @@ async function makeVersion(db: ReturnType<typeof createPrismaClient>, label: str
     await db.article.createMany({
       data: Array.from({ length: Math.min(1000, n - i) }, (_, j) => {
         const s = source[(i + j) % source.length]!;
-        const fields = { title: `${s.title}（${i + j + 1}）`, what: s.what, who: s.who, how: s.how, when: s.when, standard: s.standard, tags: s.tags };
-        return { versionId: version.id, partId: part.id, key: randomUUID(), number: i + j + 1, orgTypes: s.orgTypes, ...fields, ...searchColumns(fields) };
+        const fields = {
+          title: `${s.title}（${i + j + 1}）`,
+          what: s.what,
+          who: s.who,
+          how: s.how,
+          when: s.when,
+          standard: s.standard,
+          tags: s.tags,
+        };
+        return {
+          versionId: version.id,
+          partId: part.id,
+          key: randomUUID(),
+          number: i + j + 1,
+          orgTypes: s.orgTypes,
+          ...fields,
+          ...searchColumns(fields),
+        };
       }),
     });
   }
@@ -54,24 +73,43 @@ try {
   const stamp = Date.now().toString(36);
   const small = await makeVersion(db, `bench-52-${stamp}`, 52);
   const large = await makeVersion(db, `bench-5000-${stamp}`, 5000);
-  console.log('\nhandbook        query      hits   search (FTS, ranked)   ILIKE first 50   ratio   ILIKE all matches   ratio');
-  for (const [label, versionId] of [['52 articles', small], ['5,000 articles', large]] as const) {
+  console.log(
+    '\nhandbook        query      hits   search (FTS, ranked)   ILIKE first 50   ratio   ILIKE all matches   ratio',
+  );
+  for (const [label, versionId] of [
+    ['52 articles', small],
+    ['5,000 articles', large],
+  ] as const) {
     for (const q of QUERIES) {
       const words = searchWords(q).join(' ');
       const fts = () => db.$queryRawUnsafe(FTS, versionId, words);
       const ilike = () => raw.query(ILIKE, [versionId, `%${q}%`]);
       const ilikeAll = () => raw.query(ILIKE_ALL, [versionId, `%${q}%`]);
-      for (let i = 0; i < 10; i += 1) { await fts(); await ilike(); await ilikeAll(); }
-      const a: number[] = []; const b: number[] = []; const c: number[] = [];
+      for (let i = 0; i < 10; i += 1) {
+        await fts();
+        await ilike();
+        await ilikeAll();
+      }
+      const a: number[] = [];
+      const b: number[] = [];
+      const c: number[] = [];
       const n = label === '52 articles' ? 300 : 60;
       for (let i = 0; i < n; i += 1) {
-        let t = performance.now(); await fts(); a.push(performance.now() - t);
-        t = performance.now(); await ilike(); b.push(performance.now() - t);
-        t = performance.now(); await ilikeAll(); c.push(performance.now() - t);
+        let t = performance.now();
+        await fts();
+        a.push(performance.now() - t);
+        t = performance.now();
+        await ilike();
+        b.push(performance.now() - t);
+        t = performance.now();
+        await ilikeAll();
+        c.push(performance.now() - t);
       }
       const hits = ((await fts()) as unknown[]).length;
       const [fa, fb, fc] = [median(a), median(b), median(c)];
-      console.log(`${label.padEnd(15)} ${q.padEnd(8)} ${String(hits).padStart(5)}   ${fa.toFixed(2).padStart(14)} ms   ${fb.toFixed(2).padStart(11)} ms   ${(fa / fb).toFixed(2)}×   ${fc.toFixed(2).padStart(13)} ms   ${(fa / fc).toFixed(2)}×`);
+      console.log(
+        `${label.padEnd(15)} ${q.padEnd(8)} ${String(hits).padStart(5)}   ${fa.toFixed(2).padStart(14)} ms   ${fb.toFixed(2).padStart(11)} ms   ${(fa / fb).toFixed(2)}×   ${fc.toFixed(2).padStart(13)} ms   ${(fa / fc).toFixed(2)}×`,
+      );
     }
   }
   // Leave nothing behind: the synthetic versions are removed again.

@@ -7,7 +7,21 @@ type Row = Record<string, string | number | null>;
  * One ECharts chart (loaded in the browser only) with its data as a CSV download beside it, so a
  * reader can take the numbers into Excel.
  */
-export function Chart({ option, rows, fileName, downloadLabel, testId, height = 320 }: { option: Record<string, unknown>; rows: Row[]; fileName: string; downloadLabel: string; testId: string; height?: number }) {
+export function Chart({
+  option,
+  rows,
+  fileName,
+  downloadLabel,
+  testId,
+  height = 320,
+}: {
+  option: Record<string, unknown>;
+  rows: Row[];
+  fileName: string;
+  downloadLabel: string;
+  testId: string;
+  height?: number;
+}) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
@@ -20,12 +34,18 @@ export function Chart({ option, rows, fileName, downloadLabel, testId, height = 
       chart = c;
       window.addEventListener('resize', onResize);
     });
-    return () => { disposed = true; window.removeEventListener('resize', onResize); chart?.dispose(); };
+    return () => {
+      disposed = true;
+      window.removeEventListener('resize', onResize);
+      chart?.dispose();
+    };
   }, [option]);
   const download = () => {
     const cols = rows.length ? Object.keys(rows[0]!) : [];
     const esc = (v: unknown) => `"${String(v ?? '').replaceAll('"', '""')}"`;
-    const csv = '\uFEFF' + [cols.map(esc).join(','), ...rows.map((r) => cols.map((c) => esc(r[c])).join(','))].join('\r\n');
+    const csv =
+      '\uFEFF' +
+      [cols.map(esc).join(','), ...rows.map((r) => cols.map((c) => esc(r[c])).join(','))].join('\r\n');
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     a.download = `${fileName}.csv`;
@@ -35,7 +55,14 @@ export function Chart({ option, rows, fileName, downloadLabel, testId, height = 
   return (
     <div data-testid={testId}>
       <div ref={el} style={{ height }} className="w-full" role="img" aria-label={fileName} />
-      <button type="button" onClick={download} className="min-h-11 text-sm text-brand-700 underline" data-testid={`${testId}-csv`}>{downloadLabel}</button>
+      <button
+        type="button"
+        onClick={download}
+        className="min-h-11 text-sm text-brand-700 underline"
+        data-testid={`${testId}-csv`}
+      >
+        {downloadLabel}
+      </button>
     </div>
   );
 }

@@ -16,7 +16,12 @@ export function LocaleSwitch({ className = '' }: { className?: string }) {
       data-testid="locale-switch"
       disabled={pending}
       className={`min-h-11 rounded-md px-3 text-sm underline-offset-2 hover:underline ${className}`}
-      onClick={() => start(async () => { await setLocaleAction(other); router.refresh(); })}
+      onClick={() =>
+        start(async () => {
+          await setLocaleAction(other);
+          router.refresh();
+        })
+      }
     >
       {t('switchTo')}
     </button>

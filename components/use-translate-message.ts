@@ -9,10 +9,13 @@ import { parseMsg } from '@/lib/i18n/message';
  */
 export function useTranslateMessage() {
   const t = useTranslations();
-  return useCallback((m: string | undefined, extra?: Record<string, string | number>) => {
-    if (!m) return undefined;
-    const { key, params } = parseMsg(m);
-    const all = { ...params, ...extra };
-    return t.has(key) ? t(key, all) : t('errors.unexpected', { ref: '-' });
-  }, [t]);
+  return useCallback(
+    (m: string | undefined, extra?: Record<string, string | number>) => {
+      if (!m) return undefined;
+      const { key, params } = parseMsg(m);
+      const all = { ...params, ...extra };
+      return t.has(key) ? t(key, all) : t('errors.unexpected', { ref: '-' });
+    },
+    [t],
+  );
 }

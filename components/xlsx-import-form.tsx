@@ -16,9 +16,18 @@ type Failed = { ok: false; total: number; fileError?: string };
  * (nothing written). `namespace` holds file, fileHint, submit, importing, failed, row, problems and
  * the label column's header under `labelKey`.
  */
-export function XlsxImportForm<R extends { ok: true } | Failed>({ namespace, labelKey, action, success, problems }: {
-  namespace: string; labelKey: string; action: (fd: FormData) => Promise<ActionResult<R>>;
-  success: (report: Extract<R, { ok: true }>) => React.ReactNode; problems: (report: Extract<R, { ok: false }>) => RowProblems[];
+export function XlsxImportForm<R extends { ok: true } | Failed>({
+  namespace,
+  labelKey,
+  action,
+  success,
+  problems,
+}: {
+  namespace: string;
+  labelKey: string;
+  action: (fd: FormData) => Promise<ActionResult<R>>;
+  success: (report: Extract<R, { ok: true }>) => React.ReactNode;
+  problems: (report: Extract<R, { ok: false }>) => RowProblems[];
 }) {
   const t = useTranslations(namespace);
   const tm = useTranslateMessage();
@@ -28,43 +37,81 @@ export function XlsxImportForm<R extends { ok: true } | Failed>({ namespace, lab
   // Row problems may carry a field problem that is itself a message key.
   const say = (m: string) => {
     const { params } = parseMsg(m);
-    return tm(m, typeof params.problem === 'string' ? { problem: tm(String(params.problem)) ?? '' } : undefined);
+    return tm(
+      m,
+      typeof params.problem === 'string' ? { problem: tm(String(params.problem)) ?? '' } : undefined,
+    );
   };
   const failed = report && !report.ok ? (report as Extract<R, { ok: false }>) : null;
   const rows = failed ? problems(failed) : [];
   return (
     <div className="space-y-4">
-      <form data-testid="import-form" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
-        start(async () => {
-          setError(undefined);
-          setReport(undefined);
-          const r = await action(fd);
-          if (!r.ok) setError(tm(r.fieldErrors?.file ?? r.error, r.params));
-          else setReport(r.data);
-        });
-      }}>
+      <form
+        data-testid="import-form"
+        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const fd = new FormData(e.currentTarget);
+          start(async () => {
+            setError(undefined);
+            setReport(undefined);
+            const r = await action(fd);
+            if (!r.ok) setError(tm(r.fieldErrors?.file ?? r.error, r.params));
+            else setReport(r.data);
+          });
+        }}
+      >
         <Field label={t('file')} htmlFor="file" hint={t('fileHint')}>
-          <Input id="file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          <Input
+            id="file"
+            name="file"
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+          />
         </Field>
         <FormError message={error} />
-        <Button type="submit" disabled={pending}>{pending ? t('importing') : t('submit')}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? t('importing') : t('submit')}
+        </Button>
       </form>
-      {report?.ok && <div className="rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-900" data-testid="import-success">{success(report as Extract<R, { ok: true }>)}</div>}
+      {report?.ok && (
+        <div
+          className="rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-900"
+          data-testid="import-success"
+        >
+          {success(report as Extract<R, { ok: true }>)}
+        </div>
+      )}
       {failed && (
         <div className="rounded-lg border border-red-200 bg-white p-4 shadow-sm" data-testid="import-report">
-          <p className="mb-2 text-sm font-medium text-red-800">{failed.fileError ? say(failed.fileError) : t('failed', { bad: rows.length, total: failed.total })}</p>
+          <p className="mb-2 text-sm font-medium text-red-800">
+            {failed.fileError
+              ? say(failed.fileError)
+              : t('failed', { bad: rows.length, total: failed.total })}
+          </p>
           {rows.length > 0 && (
             <div className="overflow-x-auto">
               <table className="w-full text-sm">
-                <thead className="text-left text-stone-600"><tr><th className="p-2">{t('row')}</th><th className="p-2">{t(labelKey)}</th><th className="p-2">{t('problems')}</th></tr></thead>
+                <thead className="text-left text-stone-600">
+                  <tr>
+                    <th className="p-2">{t('row')}</th>
+                    <th className="p-2">{t(labelKey)}</th>
+                    <th className="p-2">{t('problems')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.row} className="border-t border-stone-100 align-top">
                       <td className="p-2">{r.row}</td>
                       <td className="min-w-32 p-2">{r.label || '—'}</td>
-                      <td className="p-2"><ul className="list-disc pl-4">{r.messages.map((m, i) => <li key={i}>{say(m)}</li>)}</ul></td>
+                      <td className="p-2">
+                        <ul className="list-disc pl-4">
+                          {r.messages.map((m, i) => (
+                            <li key={i}>{say(m)}</li>
+                          ))}
+                        </ul>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -9,7 +9,12 @@ import { msg } from './i18n/message';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string> };
+  | {
+      ok: false;
+      error: string;
+      params?: Record<string, string | number>;
+      fieldErrors?: Record<string, string>;
+    };
 
 export type ActionContext = { user: CurrentUser; actor: Actor };
 
@@ -27,9 +32,11 @@ export function defineAction<S extends z.ZodType, T>(
   return async (raw) => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: 'errors.unauthenticated' };
-    if (user.mustChangePassword && !opts.allowPasswordChange) return { ok: false, error: 'errors.mustChangePassword' };
+    if (user.mustChangePassword && !opts.allowPasswordChange)
+      return { ok: false, error: 'errors.mustChangePassword' };
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: 'errors.invalidInput', fieldErrors: fieldErrorsOf(parsed.error) };
+    if (!parsed.success)
+      return { ok: false, error: 'errors.invalidInput', fieldErrors: fieldErrorsOf(parsed.error) };
     try {
       const data = await handler(parsed.data, { user, actor: await actorOf(user) });
       return { ok: true, data };
@@ -48,7 +55,12 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function toFailure(e: unknown): { ok: false; error: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string> } {
+export function toFailure(e: unknown): {
+  ok: false;
+  error: string;
+  params?: Record<string, string | number>;
+  fieldErrors?: Record<string, string>;
+} {
   if (e instanceof UserError) {
     return {
       ok: false,
@@ -61,8 +73,13 @@ export function toFailure(e: unknown): { ok: false; error: string; params?: Reco
     return { ok: false, error: 'errors.duplicate' };
   }
   // next's redirect()/notFound() are errors too and must keep propagating.
-  if (e && typeof e === 'object' && 'digest' in e && typeof (e as { digest: unknown }).digest === 'string' &&
-      /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND)/.test((e as { digest: string }).digest)) {
+  if (
+    e &&
+    typeof e === 'object' &&
+    'digest' in e &&
+    typeof (e as { digest: unknown }).digest === 'string' &&
+    /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND)/.test((e as { digest: string }).digest)
+  ) {
     throw e;
   }
   const ref = randomUUID().slice(0, 8);

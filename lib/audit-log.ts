@@ -31,7 +31,8 @@ export function canonicalJson(value: unknown): string {
 
 function normalize(value: unknown): unknown {
   if (value === undefined) return null;
-  if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? value.toString() : value;
+  if (value === null || typeof value !== 'object')
+    return typeof value === 'bigint' ? value.toString() : value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(normalize);
   const out: Record<string, unknown> = {};
@@ -95,7 +96,9 @@ export async function appendTrace(tx: Tx, actor: Actor, input: TraceInput) {
 }
 
 /** Recomputes the chain from the first event; reports the first event whose hash or link does not hold. */
-export async function verifyTraceChain(client: Db): Promise<{ ok: boolean; checked: number; brokenAt?: bigint }> {
+export async function verifyTraceChain(
+  client: Db,
+): Promise<{ ok: boolean; checked: number; brokenAt?: bigint }> {
   let prevHash = GENESIS_HASH;
   let cursor: bigint | undefined;
   let checked = 0;

@@ -9,7 +9,12 @@ import { DELIVER_QUEUE, deliverOne, enqueueDeliveries, sweepPending } from './ch
 import { scanDueNotices } from './channels/due-notices';
 import { generateCurrent } from './reminders/generate';
 
-export const QUEUES = { generateReminders: 'reminders.generate', dueNotices: 'channels.due-notices', sweep: 'channels.sweep', deliver: DELIVER_QUEUE } as const;
+export const QUEUES = {
+  generateReminders: 'reminders.generate',
+  dueNotices: 'channels.due-notices',
+  sweep: 'channels.sweep',
+  deliver: DELIVER_QUEUE,
+} as const;
 
 // Kept on globalThis: Next loads instrumentation and server actions in separate module graphs of one process.
 const g = globalThis as unknown as { wubiaoJobs?: Promise<PgBoss> | null };
@@ -40,7 +45,10 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
     });
     await boss.work(QUEUES.sweep, async () => void (await sweepPending(db, boss)));
     // One job per delivery: a failure throws, and pg-boss retries that delivery alone (RETRY).
-    await boss.work<{ id: string }>(QUEUES.deliver, async ([job]) => void (await deliverOne(db, job!.data.id)));
+    await boss.work<{ id: string }>(
+      QUEUES.deliver,
+      async ([job]) => void (await deliverOne(db, job!.data.id)),
+    );
     // And once at start (one instance wins the singleton for the minute).
     await boss.send(QUEUES.generateReminders, {}, { singletonKey: 'startup', singletonSeconds: 60 });
     return boss;
@@ -60,5 +68,7 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
 export function queueDeliveries(ids: string[]) {
   const boss = g.wubiaoJobs ?? started;
   if (!ids.length || !boss) return;
-  boss.then((boss) => enqueueDeliveries(boss, ids)).catch((e) => console.error('[jobs] could not queue deliveries', e));
+  boss
+    .then((boss) => enqueueDeliveries(boss, ids))
+    .catch((e) => console.error('[jobs] could not queue deliveries', e));
 }

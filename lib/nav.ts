@@ -6,11 +6,15 @@ export type NavItem = { href: string; key: string };
 export function navFor(user: Subject): NavItem[] {
   const items: NavItem[] = [{ href: '/', key: 'workbench' }];
   if (can(user, 'handbook.read')) items.push({ href: '/handbook', key: 'handbook' });
-  if (can(user, 'reminder.complete') || can(user, 'reminder.supervise')) items.push({ href: '/reminders', key: 'reminders' });
+  if (can(user, 'reminder.complete') || can(user, 'reminder.supervise'))
+    items.push({ href: '/reminders', key: 'reminders' });
   if (can(user, 'reminder.supervise')) items.push({ href: '/reminders/supervision', key: 'supervision' });
-  if (can(user, 'selfCheck.draft') || can(user, 'selfCheck.oversee')) items.push({ href: '/self-checks', key: 'selfChecks' });
-  if (can(user, 'auditPlan.manage') || can(user, 'audit.score')) items.push({ href: '/audits', key: 'audits' });
-  if (can(user, 'feedback.read') || can(user, 'audit.score') || can(user, 'coordination.answer')) items.push({ href: '/rectifications', key: 'rectifications' });
+  if (can(user, 'selfCheck.draft') || can(user, 'selfCheck.oversee'))
+    items.push({ href: '/self-checks', key: 'selfChecks' });
+  if (can(user, 'auditPlan.manage') || can(user, 'audit.score'))
+    items.push({ href: '/audits', key: 'audits' });
+  if (can(user, 'feedback.read') || can(user, 'audit.score') || can(user, 'coordination.answer'))
+    items.push({ href: '/rectifications', key: 'rectifications' });
   if (can(user, 'insights.read')) items.push({ href: '/insights', key: 'insights' });
   if (can(user, 'learning.read')) items.push({ href: '/learning', key: 'learning' });
   if (can(user, 'exam.take')) items.push({ href: '/exams', key: 'exams' });

@@ -3,14 +3,63 @@ import { assertCan, can, PERMISSIONS, ROLES, scopeByPath, scopeOrgs, type Subjec
 
 // The expected table, written out again on purpose: a change to lib/policy.ts must be made twice.
 const EXPECTED: Record<string, string[]> = {
-  ADMIN: ['user.read', 'user.manage', 'role.assign', 'settings.manage', 'auditLog.read', 'org.read', 'handbook.read'],
-  COMMITTEE: ['org.read', 'org.manage', 'org.import', 'org.export', 'auditLog.read', 'workbench.summary', 'handbook.read', 'handbook.edit',
-    'scoring.edit', 'learning.read', 'learning.manage', 'auditPlan.manage', 'revision.approve', 'reminder.supervise', 'insights.read', 'exam.take',
-    'selfCheck.oversee', 'selfCheck.reopen', 'announcement.manage', 'robot.manage', 'feedback.read', 'coordination.answer', 'annual.compute'],
+  ADMIN: [
+    'user.read',
+    'user.manage',
+    'role.assign',
+    'settings.manage',
+    'auditLog.read',
+    'org.read',
+    'handbook.read',
+  ],
+  COMMITTEE: [
+    'org.read',
+    'org.manage',
+    'org.import',
+    'org.export',
+    'auditLog.read',
+    'workbench.summary',
+    'handbook.read',
+    'handbook.edit',
+    'scoring.edit',
+    'learning.read',
+    'learning.manage',
+    'auditPlan.manage',
+    'revision.approve',
+    'reminder.supervise',
+    'insights.read',
+    'exam.take',
+    'selfCheck.oversee',
+    'selfCheck.reopen',
+    'announcement.manage',
+    'robot.manage',
+    'feedback.read',
+    'coordination.answer',
+    'annual.compute',
+  ],
   AUDITOR: ['handbook.read', 'audit.score', 'audit.note', 'feedback.issue', 'rectification.verify'],
-  SECRETARY: ['org.read', 'handbook.read', 'learning.read', 'reminder.complete', 'selfCheck.draft', 'selfCheck.submit', 'feedback.acknowledge',
-    'rectification.answer', 'revision.propose', 'exam.take', 'feedback.read'],
-  CLERK: ['org.read', 'handbook.read', 'learning.read', 'reminder.complete', 'selfCheck.draft', 'exam.take', 'feedback.read'],
+  SECRETARY: [
+    'org.read',
+    'handbook.read',
+    'learning.read',
+    'reminder.complete',
+    'selfCheck.draft',
+    'selfCheck.submit',
+    'feedback.acknowledge',
+    'rectification.answer',
+    'revision.propose',
+    'exam.take',
+    'feedback.read',
+  ],
+  CLERK: [
+    'org.read',
+    'handbook.read',
+    'learning.read',
+    'reminder.complete',
+    'selfCheck.draft',
+    'exam.take',
+    'feedback.read',
+  ],
   MEMBER: ['handbook.read', 'learning.read', 'exam.take', 'announcement.read', 'coordination.answer'],
 };
 
@@ -18,7 +67,10 @@ const root = { id: 'root', path: '/root/' };
 const branchA = { id: 'a', path: '/root/a/' };
 const groupA1 = { id: 'a1', path: '/root/a/a1/' };
 const branchB = { id: 'b', path: '/root/b/' };
-const as = (role: string, org = branchA): Subject => ({ id: 'u', grants: [{ role, orgId: org.id, orgPath: org.path }] });
+const as = (role: string, org = branchA): Subject => ({
+  id: 'u',
+  grants: [{ role, orgId: org.id, orgPath: org.path }],
+});
 
 describe('policy table', () => {
   it('knows every role', () => expect([...ROLES].sort()).toEqual(Object.keys(EXPECTED).sort()));
@@ -57,7 +109,10 @@ describe('scope', () => {
     expect(can(as('COMMITTEE', root), 'org.manage', 'global')).toBe(false);
   });
   it('several grants add up', () => {
-    const s: Subject = { id: 'u', grants: [...as('SECRETARY', branchA).grants, ...as('CLERK', branchB).grants] };
+    const s: Subject = {
+      id: 'u',
+      grants: [...as('SECRETARY', branchA).grants, ...as('CLERK', branchB).grants],
+    };
     expect(can(s, 'selfCheck.submit', branchA)).toBe(true);
     expect(can(s, 'selfCheck.submit', branchB)).toBe(false);
     expect(can(s, 'selfCheck.draft', branchB)).toBe(true);
@@ -90,8 +145,12 @@ describe('audits are reached through the team', () => {
   const audit = { memberIds: ['aud'], org: unit };
   it('a member auditor reads, scores and notes; another auditor does nothing', async () => {
     const { canOnAudit } = await import('./policy');
-    expect(['audit.read', 'audit.score', 'audit.note'].map((p) => canOnAudit(auditor, p as never, audit))).toEqual([true, true, true]);
-    expect(['audit.read', 'audit.score', 'audit.note'].map((p) => canOnAudit(otherAuditor, p as never, audit))).toEqual([false, false, false]);
+    expect(
+      ['audit.read', 'audit.score', 'audit.note'].map((p) => canOnAudit(auditor, p as never, audit)),
+    ).toEqual([true, true, true]);
+    expect(
+      ['audit.read', 'audit.score', 'audit.note'].map((p) => canOnAudit(otherAuditor, p as never, audit)),
+    ).toEqual([false, false, false]);
   });
   it('the committee reads audits of its subtree but does not score unless on the team', async () => {
     const { canOnAudit } = await import('./policy');
@@ -102,7 +161,10 @@ describe('audits are reached through the team', () => {
 });
 
 describe('audiences of exams and training classes', () => {
-  const member = (org: { path: string }, id = 'm'): Subject => ({ id, grants: [{ role: 'MEMBER', orgId: 'x', orgPath: org.path }] });
+  const member = (org: { path: string }, id = 'm'): Subject => ({
+    id,
+    grants: [{ role: 'MEMBER', orgId: 'x', orgPath: org.path }],
+  });
   it('units reach their subtrees; named people are in wherever they are; neither means everyone', async () => {
     const { canAttendTraining, canTakeExam } = await import('./policy');
     const aud = { targetPaths: [branchA.path], userIds: ['named'] };

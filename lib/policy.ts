@@ -17,15 +17,42 @@ type Scope = 'all' | 'subtree' | 'own' | 'audit';
 const TABLE: Record<Role, { scope: Scope; permissions: readonly string[] }> = {
   ADMIN: {
     scope: 'all',
-    permissions: ['user.read', 'user.manage', 'role.assign', 'settings.manage', 'auditLog.read', 'org.read', 'handbook.read'],
+    permissions: [
+      'user.read',
+      'user.manage',
+      'role.assign',
+      'settings.manage',
+      'auditLog.read',
+      'org.read',
+      'handbook.read',
+    ],
   },
   COMMITTEE: {
     scope: 'subtree',
     permissions: [
-      'org.read', 'org.manage', 'org.import', 'org.export', 'auditLog.read', 'workbench.summary',
-      'handbook.read', 'handbook.edit', 'scoring.edit', 'learning.read', 'learning.manage',
-      'auditPlan.manage', 'revision.approve', 'reminder.supervise', 'insights.read', 'exam.take',
-      'selfCheck.oversee', 'selfCheck.reopen', 'announcement.manage', 'robot.manage', 'feedback.read', 'coordination.answer', 'annual.compute',
+      'org.read',
+      'org.manage',
+      'org.import',
+      'org.export',
+      'auditLog.read',
+      'workbench.summary',
+      'handbook.read',
+      'handbook.edit',
+      'scoring.edit',
+      'learning.read',
+      'learning.manage',
+      'auditPlan.manage',
+      'revision.approve',
+      'reminder.supervise',
+      'insights.read',
+      'exam.take',
+      'selfCheck.oversee',
+      'selfCheck.reopen',
+      'announcement.manage',
+      'robot.manage',
+      'feedback.read',
+      'coordination.answer',
+      'annual.compute',
     ],
   },
   AUDITOR: {
@@ -35,13 +62,30 @@ const TABLE: Record<Role, { scope: Scope; permissions: readonly string[] }> = {
   SECRETARY: {
     scope: 'subtree',
     permissions: [
-      'org.read', 'handbook.read', 'learning.read', 'reminder.complete', 'selfCheck.draft', 'selfCheck.submit',
-      'feedback.acknowledge', 'rectification.answer', 'revision.propose', 'exam.take', 'feedback.read',
+      'org.read',
+      'handbook.read',
+      'learning.read',
+      'reminder.complete',
+      'selfCheck.draft',
+      'selfCheck.submit',
+      'feedback.acknowledge',
+      'rectification.answer',
+      'revision.propose',
+      'exam.take',
+      'feedback.read',
     ],
   },
   CLERK: {
     scope: 'subtree',
-    permissions: ['org.read', 'handbook.read', 'learning.read', 'reminder.complete', 'selfCheck.draft', 'exam.take', 'feedback.read'],
+    permissions: [
+      'org.read',
+      'handbook.read',
+      'learning.read',
+      'reminder.complete',
+      'selfCheck.draft',
+      'exam.take',
+      'feedback.read',
+    ],
   },
   MEMBER: {
     scope: 'own',
@@ -49,7 +93,9 @@ const TABLE: Record<Role, { scope: Scope; permissions: readonly string[] }> = {
   },
 };
 
-export const PERMISSIONS: readonly string[] = [...new Set(Object.values(TABLE).flatMap((r) => r.permissions))].sort();
+export const PERMISSIONS: readonly string[] = [
+  ...new Set(Object.values(TABLE).flatMap((r) => r.permissions)),
+].sort();
 export type Permission = string;
 
 export type Grant = { role: string; orgId: string; orgPath: string };
@@ -70,7 +116,11 @@ function grantsFor(subject: Subject, permission: Permission) {
  * Without a target it asks whether the permission is held anywhere (for lists and navigation);
  * with target 'global' it asks for a company-wide holder (scope all), e.g. managing users.
  */
-export function can(subject: Subject | null | undefined, permission: Permission, target?: OrgRef | 'global'): boolean {
+export function can(
+  subject: Subject | null | undefined,
+  permission: Permission,
+  target?: OrgRef | 'global',
+): boolean {
   if (!subject) return false;
   for (const g of grantsFor(subject, permission)) {
     const scope = rule(g.role)!.scope;
@@ -84,7 +134,11 @@ export function can(subject: Subject | null | undefined, permission: Permission,
 }
 
 /** Throws ForbiddenError (403, nothing changes) unless can() allows it. */
-export function assertCan(subject: Subject | null | undefined, permission: Permission, target?: OrgRef | 'global'): void {
+export function assertCan(
+  subject: Subject | null | undefined,
+  permission: Permission,
+  target?: OrgRef | 'global',
+): void {
   if (!can(subject, permission, target)) throw new ForbiddenError();
 }
 
@@ -135,23 +189,34 @@ export function isOwner(subject: Subject | null | undefined, ownerId: string): b
 }
 
 export type AuditRef = { memberIds: readonly string[]; leaderIds?: readonly string[]; org: OrgRef };
-type AuditPermission = 'audit.read' | 'audit.score' | 'audit.note' | 'feedback.issue' | 'rectification.verify';
+type AuditPermission =
+  'audit.read' | 'audit.score' | 'audit.note' | 'feedback.issue' | 'rectification.verify';
 
 /**
  * Audits are reached through the team, not the organization: an AUDITOR may `permission`
  * (audit.score, audit.note) only on audits of plans they are a member of. The committee that plans
  * audits over the unit may read them (auditPlan.manage) but scores only if it is on the team too.
  */
-export function canOnAudit(subject: Subject | null | undefined, permission: AuditPermission, audit: AuditRef): boolean {
+export function canOnAudit(
+  subject: Subject | null | undefined,
+  permission: AuditPermission,
+  audit: AuditRef,
+): boolean {
   if (!subject) return false;
   const member = audit.memberIds.includes(subject.id);
   // The feedback sheet is the team leader's to issue.
-  if (permission === 'feedback.issue') return member && (audit.leaderIds ?? []).includes(subject.id) && can(subject, permission);
-  if (permission === 'audit.read') return (member && can(subject, 'audit.score')) || can(subject, 'auditPlan.manage', audit.org);
+  if (permission === 'feedback.issue')
+    return member && (audit.leaderIds ?? []).includes(subject.id) && can(subject, permission);
+  if (permission === 'audit.read')
+    return (member && can(subject, 'audit.score')) || can(subject, 'auditPlan.manage', audit.org);
   return member && can(subject, permission);
 }
 
-export function assertCanOnAudit(subject: Subject | null | undefined, permission: AuditPermission, audit: AuditRef): void {
+export function assertCanOnAudit(
+  subject: Subject | null | undefined,
+  permission: AuditPermission,
+  audit: AuditRef,
+): void {
   if (!canOnAudit(subject, permission, audit)) throw new ForbiddenError();
 }
 
@@ -171,14 +236,22 @@ function inAudience(subject: Subject, audience: Audience, memberOrgPath?: string
  * one of the exam's organizations (with subtrees) or who are named, and — when the exam names roles —
  * who hold one. A training class's exam is for its invitees; an audit's for the audited unit's people.
  */
-export function canTakeExam(subject: Subject | null | undefined, exam: Audience & { roles: readonly string[] }, memberOrgPath?: string | null): boolean {
+export function canTakeExam(
+  subject: Subject | null | undefined,
+  exam: Audience & { roles: readonly string[] },
+  memberOrgPath?: string | null,
+): boolean {
   if (!subject || !can(subject, 'exam.take')) return false;
   const inRole = !exam.roles.length || subject.grants.some((g) => exam.roles.includes(g.role));
   return inAudience(subject, exam, memberOrgPath) && inRole;
 }
 
 /** A training class's invitees (units with subtrees, named people) sign in to it themselves. */
-export function canAttendTraining(subject: Subject | null | undefined, session: Audience, memberOrgPath?: string | null): boolean {
+export function canAttendTraining(
+  subject: Subject | null | undefined,
+  session: Audience,
+  memberOrgPath?: string | null,
+): boolean {
   if (!subject || !can(subject, 'learning.read')) return false;
   return inAudience(subject, session, memberOrgPath);
 }

@@ -22,7 +22,13 @@ describe('file stores', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'wubiao-store-'));
     // A real S3-compatible server on loopback, not a mock of the SDK.
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: path.join(dir, 's3'), configureBuckets: [{ name: 'wubiao-test' }] });
+    server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: path.join(dir, 's3'),
+      configureBuckets: [{ name: 'wubiao-test' }],
+    });
     port = (await server.run()).port;
   });
   afterAll(async () => {
@@ -33,5 +39,12 @@ describe('file stores', () => {
   it('local disk keeps and returns the bytes by key', () => roundTrip(localStore(path.join(dir, 'local'))));
 
   it('an S3-compatible bucket keeps and returns the same bytes by key', () =>
-    roundTrip(s3Store({ bucket: 'wubiao-test', endpoint: `http://127.0.0.1:${port}`, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' })));
+    roundTrip(
+      s3Store({
+        bucket: 'wubiao-test',
+        endpoint: `http://127.0.0.1:${port}`,
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+      }),
+    ));
 });

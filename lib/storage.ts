@@ -30,21 +30,38 @@ export function localStore(root: string): FileStore {
   };
 }
 
-export type S3Options = { bucket: string; endpoint?: string; region?: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle?: boolean };
+export type S3Options = {
+  bucket: string;
+  endpoint?: string;
+  region?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle?: boolean;
+};
 
 export function s3Store(o: S3Options): FileStore {
   const client = new S3Client({
     region: o.region ?? 'us-east-1',
     endpoint: o.endpoint,
     forcePathStyle: o.forcePathStyle ?? !!o.endpoint,
-    credentials: o.accessKeyId && o.secretAccessKey ? { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey } : undefined,
+    credentials:
+      o.accessKeyId && o.secretAccessKey
+        ? { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey }
+        : undefined,
     // Many S3-compatible servers do not know the SDK's newer default checksums; send them only when required.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   return {
     async put(key, bytes) {
-      await client.send(new PutObjectCommand({ Bucket: o.bucket, Key: checkKey(key), Body: bytes, ContentType: 'application/octet-stream' }));
+      await client.send(
+        new PutObjectCommand({
+          Bucket: o.bucket,
+          Key: checkKey(key),
+          Body: bytes,
+          ContentType: 'application/octet-stream',
+        }),
+      );
     },
     async get(key) {
       const r = await client.send(new GetObjectCommand({ Bucket: o.bucket, Key: checkKey(key) }));
@@ -59,11 +76,18 @@ export function fileStore(env = process.env): FileStore {
   if (configured) return configured;
   configured = env.S3_BUCKET
     ? s3Store({
-      bucket: env.S3_BUCKET, endpoint: env.S3_ENDPOINT || undefined, region: env.S3_REGION || undefined,
-      accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY,
-      forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : undefined,
-    })
-    : localStore(path.resolve(/*turbopackIgnore: true*/ env.FILES_DIR ?? path.join(env.WUBIAO_DATA_DIR ?? '.data', 'files')));
+        bucket: env.S3_BUCKET,
+        endpoint: env.S3_ENDPOINT || undefined,
+        region: env.S3_REGION || undefined,
+        accessKeyId: env.S3_ACCESS_KEY_ID,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : undefined,
+      })
+    : localStore(
+        path.resolve(
+          /*turbopackIgnore: true*/ env.FILES_DIR ?? path.join(env.WUBIAO_DATA_DIR ?? '.data', 'files'),
+        ),
+      );
   return configured;
 }
 

@@ -37,4 +37,8 @@ export const optionalDate = z.preprocess(
 );
 
 export const intInRange = (min: number, max: number) =>
-  z.coerce.number(msg('validation.number')).int(msg('validation.integer')).min(min, msg('validation.min', { min })).max(max, msg('validation.max', { max }));
+  z.coerce
+    .number(msg('validation.number'))
+    .int(msg('validation.integer'))
+    .min(min, msg('validation.min', { min }))
+    .max(max, msg('validation.max', { max }));

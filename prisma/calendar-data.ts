@@ -44,7 +44,11 @@ export const MAKEUP_WORKDAYS: Range[] = [
 export function expand(ranges: Range[]): { date: string; name: string }[] {
   return ranges.flatMap((r) => {
     const out: { date: string; name: string }[] = [];
-    for (let d = new Date(`${r.from}T00:00:00Z`); d <= new Date(`${r.to ?? r.from}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+    for (
+      let d = new Date(`${r.from}T00:00:00Z`);
+      d <= new Date(`${r.to ?? r.from}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + 1)
+    ) {
       out.push({ date: d.toISOString().slice(0, 10), name: r.name });
     }
     return out;

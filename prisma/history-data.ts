@@ -2,7 +2,8 @@
 // branches and the texts people would have written. Any likeness to real units is accidental.
 
 export type Profile = {
-  onTime: number; late: number;
+  onTime: number;
+  late: number;
   /** Share of past tasks recorded in one burst just before the audit (faked ledgers). */
   burst?: number;
   chased?: boolean;
@@ -31,7 +32,14 @@ export const NOTES = [
   '',
 ];
 
-export const EVIDENCE_NAMES = ['支委会会议记录.png', '签到表.png', '活动现场照片.png', '党费收缴明细.png', '学习笔记.png', '主题党日照片.png'];
+export const EVIDENCE_NAMES = [
+  '支委会会议记录.png',
+  '签到表.png',
+  '活动现场照片.png',
+  '党费收缴明细.png',
+  '学习笔记.png',
+  '主题党日照片.png',
+];
 
 export const RATING_COMMENTS: Record<string, string> = {
   EXCELLENT: '程序规范、记录完整，可作为范例推广',
@@ -55,20 +63,32 @@ export const SHEET_REASONS = [
   '台账归档不及时',
 ];
 
-export const ANNOUNCEMENTS: { title: string; body: string; target: string; daysAgo: number; readShare: number }[] = [
+export const ANNOUNCEMENTS: {
+  title: string;
+  body: string;
+  target: string;
+  daysAgo: number;
+  readShare: number;
+}[] = [
   {
     title: '关于开展第四季度基层党建标准化考核的通知',
     body: '各基层党组织：\n公司党委定于12月中旬对各项目党支部开展第四季度标准化考核，重点单位逐一检查，其余单位随机抽查。\n请各支部对照《基层党建工作标准化管理手册（2026版）》完成对标自查，于12月10日前提交对标自查评分表，并整理好相关台账。\n公司党委党群工作部',
-    target: 'root', daysAgo: 4, readShare: 0.55,
+    target: 'root',
+    daysAgo: 4,
+    readShare: 0.55,
   },
   {
     title: '关于做好2026年度党费收缴工作的提醒',
     body: '各党支部：\n请严格按照手册第12条要求按月足额收缴党费，建立收缴明细台账，每季度向党员公示。年底前完成全年党费核对。',
-    target: 'root', daysAgo: 21, readShare: 0.8,
+    target: 'root',
+    daysAgo: 21,
+    readShare: 0.8,
   },
   {
     title: '第一工程公司党总支“安全生产月”主题党日活动安排',
     body: '各项目党支部：\n请结合安全生产月，组织党员开展“党员身边无事故”主题党日活动，活动照片和记录于月底前上传至系统。',
-    target: '第一工程公司党总支', daysAgo: 12, readShare: 0.4,
+    target: '第一工程公司党总支',
+    daysAgo: 12,
+    readShare: 0.4,
   },
 ];

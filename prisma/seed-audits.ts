@@ -15,38 +15,94 @@ import { prng } from './seed-random';
 
 const MARKER = 'demo.audits';
 
-
 export async function seedAudits(db: Db, now = new Date()) {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;
-  const root = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, path: true } });
-  const committee = await db.user.findUnique({ where: { username: 'committee' }, select: { id: true, name: true } });
+  const root = await db.organization.findFirst({
+    where: { parentId: null },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, path: true },
+  });
+  const committee = await db.user.findUnique({
+    where: { username: 'committee' },
+    select: { id: true, name: true },
+  });
   const auditor = await db.user.findUnique({ where: { username: 'auditor' }, select: { id: true } });
   if (!root || !committee || !auditor) return;
   // A second member of the audit team: a 党群工作部 member who also holds the auditor role.
-  const second = await db.user.findFirst({ where: { org: { name: '党群工作部' }, username: { startsWith: 'm' } }, select: { id: true }, orderBy: { username: 'asc' } });
-  if (second) await db.roleAssignment.createMany({ data: [{ userId: second.id, role: 'AUDITOR', orgId: root.id }], skipDuplicates: true });
+  const second = await db.user.findFirst({
+    where: { org: { name: '党群工作部' }, username: { startsWith: 'm' } },
+    select: { id: true },
+    orderBy: { username: 'asc' },
+  });
+  if (second)
+    await db.roleAssignment.createMany({
+      data: [{ userId: second.id, role: 'AUDITOR', orgId: root.id }],
+      skipDuplicates: true,
+    });
   const team = [auditor.id, ...(second ? [second.id] : [])];
-  const ctx = { user: { id: committee.id, grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] }, actor: { id: committee.id, name: committee.name } };
-  const criteria = await db.scoringCriterion.findMany({ where: { category: { standard: { version: { status: 'PUBLISHED' } } } }, orderBy: { sortOrder: 'asc' } });
+  const ctx = {
+    user: { id: committee.id, grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] },
+    actor: { id: committee.id, name: committee.name },
+  };
+  const criteria = await db.scoringCriterion.findMany({
+    where: { category: { standard: { version: { status: 'PUBLISHED' } } } },
+    orderBy: { sortOrder: 'asc' },
+  });
   const rand = prng(20261120);
-  const faker = await db.organization.findFirst({ where: { name: '城西安置房项目党支部' }, select: { id: true } });
+  const faker = await db.organization.findFirst({
+    where: { name: '城西安置房项目党支部' },
+    select: { id: true },
+  });
 
   const score = async (auditId: string, orgId: string, day: string, finish: boolean, share = 1) => {
     const heavy = orgId === faker?.id;
-    const rows = criteria.filter(() => rand() < share).map((c) => {
-      const limit = Math.min(c.cap ?? c.maxPoints, c.maxPoints);
-      const want = rand() < (heavy ? 0.6 : 0.22) ? 1 + Math.floor(rand() * (heavy ? 3 : 2)) : 0;
-      const count = Math.min(want, Math.floor(limit / c.unitDeduction));
-      return { auditId, criterionId: c.id, count, deduction: Math.round(count * c.unitDeduction * 10) / 10, reason: count ? FINDINGS[Math.floor(rand() * FINDINGS.length)]!.text : '', taskIds: [], updatedById: auditor.id };
-    });
+    const rows = criteria
+      .filter(() => rand() < share)
+      .map((c) => {
+        const limit = Math.min(c.cap ?? c.maxPoints, c.maxPoints);
+        const want = rand() < (heavy ? 0.6 : 0.22) ? 1 + Math.floor(rand() * (heavy ? 3 : 2)) : 0;
+        const count = Math.min(want, Math.floor(limit / c.unitDeduction));
+        return {
+          auditId,
+          criterionId: c.id,
+          count,
+          deduction: Math.round(count * c.unitDeduction * 10) / 10,
+          reason: count ? FINDINGS[Math.floor(rand() * FINDINGS.length)]!.text : '',
+          taskIds: [],
+          updatedById: auditor.id,
+        };
+      });
     await db.auditScore.createMany({ data: rows });
     const methods = Object.keys(NOTES_BY_METHOD) as (keyof typeof NOTES_BY_METHOD)[];
-    await db.auditNote.createMany({ data: methods.slice(0, 2 + Math.floor(rand() * 3)).map((m) => ({ auditId, method: m, text: NOTES_BY_METHOD[m], updatedById: auditor.id })) });
+    await db.auditNote.createMany({
+      data: methods
+        .slice(0, 2 + Math.floor(rand() * 3))
+        .map((m) => ({ auditId, method: m, text: NOTES_BY_METHOD[m], updatedById: auditor.id })),
+    });
     const picks = FINDINGS.filter(() => rand() < (heavy ? 0.5 : 0.2)).slice(0, 3);
-    await db.finding.createMany({ data: picks.map((f, i) => ({ auditId, kind: f.kind, text: f.text, criterionId: criteria[(i * 7) % criteria.length]!.id, clientKey: `seed-${auditId}-${i}`, createdById: auditor.id })) });
+    await db.finding.createMany({
+      data: picks.map((f, i) => ({
+        auditId,
+        kind: f.kind,
+        text: f.text,
+        criterionId: criteria[(i * 7) % criteria.length]!.id,
+        clientKey: `seed-${auditId}-${i}`,
+        createdById: auditor.id,
+      })),
+    });
     const started = new Date(`${day}T09:00:00+08:00`);
-    const sum = total(criteria.map((c) => criterionScore(c, rows.find((r) => r.criterionId === c.id)?.count ?? 0)));
-    await db.audit.update({ where: { id: auditId }, data: { status: finish ? 'SCORED' : 'IN_PROGRESS', startedAt: started, auditDate: started, ...(finish ? { total: sum, scoredAt: new Date(`${day}T17:00:00+08:00`) } : {}) } });
+    const sum = total(
+      criteria.map((c) => criterionScore(c, rows.find((r) => r.criterionId === c.id)?.count ?? 0)),
+    );
+    await db.audit.update({
+      where: { id: auditId },
+      data: {
+        status: finish ? 'SCORED' : 'IN_PROGRESS',
+        startedAt: started,
+        auditDate: started,
+        ...(finish ? { total: sum, scoredAt: new Date(`${day}T17:00:00+08:00`) } : {}),
+      },
+    });
   };
 
   // Key-unit audits of the four quarters before this one, scored a week before each quarter's end.
@@ -54,27 +110,82 @@ export async function seedAudits(db: Db, now = new Date()) {
   const quarters = [previousQuarter(q0)];
   while (quarters.length < 4) quarters.unshift(previousQuarter(quarters[0]!));
   for (const q of quarters) {
-    const plan = await createPlan(db, ctx, { title: `${q.replace('-Q', '年第')}季度重点单位考核`, kind: 'KEY_QUARTERLY', periodKey: q, memberIds: team, leaderId: auditor.id }, now);
+    const plan = await createPlan(
+      db,
+      ctx,
+      {
+        title: `${q.replace('-Q', '年第')}季度重点单位考核`,
+        kind: 'KEY_QUARTERLY',
+        periodKey: q,
+        memberIds: team,
+        leaderId: auditor.id,
+      },
+      now,
+    );
     const day = addDays(periodFromKey(q)!.end, -7);
     const created = new Date(`${addDays(day, -14)}T09:00:00+08:00`);
-    await db.auditPlan.update({ where: { id: plan.id }, data: { createdAt: created, closedAt: new Date(`${addDays(day, 20)}T09:00:00+08:00`) } });
+    await db.auditPlan.update({
+      where: { id: plan.id },
+      data: { createdAt: created, closedAt: new Date(`${addDays(day, 20)}T09:00:00+08:00`) },
+    });
     await db.audit.updateMany({ where: { planId: plan.id }, data: { createdAt: created } });
-    for (const a of await db.audit.findMany({ where: { planId: plan.id } })) await score(a.id, a.orgId, day, true);
+    for (const a of await db.audit.findMany({ where: { planId: plan.id } }))
+      await score(a.id, a.orgId, day, true);
   }
 
   // A spot check drawn now (seed stored), leaving out units audited in the last three months.
-  const spot = await createPlan(db, ctx, {
-    title: `${q0.replace('-Q', '年第')}季度不定期抽查`, kind: 'SPOT_CHECK', periodKey: q0, memberIds: team, leaderId: auditor.id,
-    draw: { subtreeOrgId: root.id, types: ['BRANCH'], excludeMonths: 3, size: 3, weighted: true, seed: `demo-${q0}` },
-  }, now);
+  const spot = await createPlan(
+    db,
+    ctx,
+    {
+      title: `${q0.replace('-Q', '年第')}季度不定期抽查`,
+      kind: 'SPOT_CHECK',
+      periodKey: q0,
+      memberIds: team,
+      leaderId: auditor.id,
+      draw: {
+        subtreeOrgId: root.id,
+        types: ['BRANCH'],
+        excludeMonths: 3,
+        size: 3,
+        weighted: true,
+        seed: `demo-${q0}`,
+      },
+    },
+    now,
+  );
   const [firstSpot] = await db.audit.findMany({ where: { planId: spot.id }, orderBy: { createdAt: 'asc' } });
   if (firstSpot) await score(firstSpot.id, firstSpot.orgId, addDays(cstDay(now), -2), true);
 
   // The year-end inspection, under way: a few units partly scored.
-  const year = await createPlan(db, ctx, { title: `${q0.slice(0, 4)}年度基层党建标准化集中检查`, kind: 'YEAR_END', periodKey: q0.slice(0, 4), memberIds: team, leaderId: auditor.id }, new Date(now.getTime() + 1000));
-  const started = await db.audit.findMany({ where: { planId: year.id, org: { name: { notIn: ['滨江新城综合管廊项目党支部'] } } }, take: 3 });
+  const year = await createPlan(
+    db,
+    ctx,
+    {
+      title: `${q0.slice(0, 4)}年度基层党建标准化集中检查`,
+      kind: 'YEAR_END',
+      periodKey: q0.slice(0, 4),
+      memberIds: team,
+      leaderId: auditor.id,
+    },
+    new Date(now.getTime() + 1000),
+  );
+  const started = await db.audit.findMany({
+    where: { planId: year.id, org: { name: { notIn: ['滨江新城综合管廊项目党支部'] } } },
+    take: 3,
+  });
   for (const a of started) await score(a.id, a.orgId, addDays(cstDay(now), -1), false, 0.4);
 
   await db.setting.create({ data: { key: MARKER, value: { at: now.toISOString() } } });
-  await db.$transaction((tx) => appendTrace(tx, { id: null, name: 'system' }, { action: 'seed.audits', entityType: 'System', after: { quarters, spotCheck: spot.id, yearEnd: year.id } }));
+  await db.$transaction((tx) =>
+    appendTrace(
+      tx,
+      { id: null, name: 'system' },
+      {
+        action: 'seed.audits',
+        entityType: 'System',
+        after: { quarters, spotCheck: spot.id, yearEnd: year.id },
+      },
+    ),
+  );
 }

@@ -24,7 +24,14 @@ async function templateBytes(t: SeedTemplate): Promise<Buffer> {
   if (t.docx) {
     const doc = new Document({
       creator: '五标',
-      sections: [{ children: [new Paragraph({ text: t.docx.heading, heading: HeadingLevel.HEADING_1 }), ...t.docx.paragraphs.map((p) => new Paragraph({ text: p, spacing: { after: 160 } }))] }],
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: t.docx.heading, heading: HeadingLevel.HEADING_1 }),
+            ...t.docx.paragraphs.map((p) => new Paragraph({ text: p, spacing: { after: 160 } })),
+          ],
+        },
+      ],
     });
     return Buffer.from(await Packer.toBuffer(doc));
   }
@@ -33,7 +40,9 @@ async function templateBytes(t: SeedTemplate): Promise<Buffer> {
   const ws = wb.addWorksheet(t.xlsx!.sheet);
   ws.addRow(t.xlsx!.header).font = { bold: true };
   t.xlsx!.rows.forEach((r) => ws.addRow(r));
-  ws.columns.forEach((c) => { c.width = 16; });
+  ws.columns.forEach((c) => {
+    c.width = 16;
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -41,7 +50,10 @@ async function templateBytes(t: SeedTemplate): Promise<Buffer> {
 function olderParts(parts: SeedPart[]): SeedPart[] {
   const dropped = new Set([29, 36]);
   const edits: Record<number, Partial<SeedArticle>> = {
-    12: { how: '1. 每年根据工资收入核定交纳标准。\n2. 每月15日前收缴当月党费。\n3. 登记党费收缴台账。\n4. 每半年将党费上缴党委。', when: '每月15日前收缴；每半年上缴一次。' },
+    12: {
+      how: '1. 每年根据工资收入核定交纳标准。\n2. 每月15日前收缴当月党费。\n3. 登记党费收缴台账。\n4. 每半年将党费上缴党委。',
+      when: '每月15日前收缴；每半年上缴一次。',
+    },
     17: { what: '支部每月开展一次主题党日，集中学习和交纳党费。', when: '每月一次。' },
     21: { standard: '关键岗位设立先锋岗；挂牌上岗。' },
     3: { standard: '全年不少于4次；会议有记录；党员参会率不低于80%。' },
@@ -49,7 +61,9 @@ function olderParts(parts: SeedPart[]): SeedPart[] {
   let n = 0;
   return parts.map((p) => ({
     ...p,
-    articles: p.articles.filter((a) => !dropped.has(a.number)).map((a) => ({ ...a, ...edits[a.number], origin: a.number, number: (n += 1) })),
+    articles: p.articles
+      .filter((a) => !dropped.has(a.number))
+      .map((a) => ({ ...a, ...edits[a.number], origin: a.number, number: (n += 1) })),
   }));
 }
 
@@ -57,8 +71,15 @@ function olderScoring(cats: SeedCategory[]): SeedCategory[] {
   return cats.map((c) => ({
     ...c,
     criteria: c.criteria.map((k) => {
-      if (k.code === 'C5.5') return { ...k, title: '工会、团支部作用发挥', articleNumbers: [19, 20], deductionRule: '工会、团支部未开展活动扣1分' };
-      if (k.code === 'C2.3') return { ...k, maxPoints: 3, unitDeduction: 1, deductionRule: '每个党小组每缺一次扣1分' };
+      if (k.code === 'C5.5')
+        return {
+          ...k,
+          title: '工会、团支部作用发挥',
+          articleNumbers: [19, 20],
+          deductionRule: '工会、团支部未开展活动扣1分',
+        };
+      if (k.code === 'C2.3')
+        return { ...k, maxPoints: 3, unitDeduction: 1, deductionRule: '每个党小组每缺一次扣1分' };
       if (k.code === 'C4.1') return { ...k, maxPoints: 6, deductionRule: '每发现一次记录要素缺失扣1分' };
       return k;
     }),
@@ -67,48 +88,123 @@ function olderScoring(cats: SeedCategory[]): SeedCategory[] {
 
 type Origin = SeedArticle & { origin?: number };
 
-async function insertVersion(tx: Tx, v: {
-  label: string; status: 'PUBLISHED' | 'SUPERSEDED'; effective: string; summary: string; basedOnId: string | null;
-  parts: SeedPart[]; scoring: SeedCategory[]; keys: Map<number, string>; actionKeys: Map<string, string>; criterionKeys: Map<string, string>;
-  files: Map<string, { key: string; size: number; sha256: string }>;
-}) {
+async function insertVersion(
+  tx: Tx,
+  v: {
+    label: string;
+    status: 'PUBLISHED' | 'SUPERSEDED';
+    effective: string;
+    summary: string;
+    basedOnId: string | null;
+    parts: SeedPart[];
+    scoring: SeedCategory[];
+    keys: Map<number, string>;
+    actionKeys: Map<string, string>;
+    criterionKeys: Map<string, string>;
+    files: Map<string, { key: string; size: number; sha256: string }>;
+  },
+) {
   const version = await tx.handbookVersion.create({
-    data: { label: v.label, status: v.status, effectiveDate: new Date(`${v.effective}T00:00:00Z`), publishedAt: new Date(`${v.effective}T00:00:00+08:00`), changeSummary: v.summary, basedOnId: v.basedOnId },
+    data: {
+      label: v.label,
+      status: v.status,
+      effectiveDate: new Date(`${v.effective}T00:00:00Z`),
+      publishedAt: new Date(`${v.effective}T00:00:00+08:00`),
+      changeSummary: v.summary,
+      basedOnId: v.basedOnId,
+    },
   });
   const articleIdByOrigin = new Map<number, string>();
   for (const p of v.parts) {
-    const part = await tx.handbookPart.create({ data: { versionId: version.id, number: p.number, title: p.title } });
+    const part = await tx.handbookPart.create({
+      data: { versionId: version.id, number: p.number, title: p.title },
+    });
     const rows = p.articles.map((a: Origin) => {
       const origin = a.origin ?? a.number;
       const id = randomUUID();
       articleIdByOrigin.set(origin, id);
-      const fields = { title: a.title, what: a.what, who: a.who, how: a.how, when: a.when, standard: a.standard, tags: a.tags };
-      return { id, versionId: version.id, partId: part.id, key: v.keys.get(origin)!, number: a.number, orgTypes: a.orgTypes, ...fields, ...searchColumns(fields) };
+      const fields = {
+        title: a.title,
+        what: a.what,
+        who: a.who,
+        how: a.how,
+        when: a.when,
+        standard: a.standard,
+        tags: a.tags,
+      };
+      return {
+        id,
+        versionId: version.id,
+        partId: part.id,
+        key: v.keys.get(origin)!,
+        number: a.number,
+        orgTypes: a.orgTypes,
+        ...fields,
+        ...searchColumns(fields),
+      };
     });
     await tx.article.createMany({ data: rows });
     await tx.prescribedAction.createMany({
-      data: p.articles.flatMap((a: Origin) => a.actions.map((x, i) => ({
-        versionId: version.id, articleId: articleIdByOrigin.get(a.origin ?? a.number)!, key: v.actionKeys.get(x.code)!, code: x.code, title: x.title,
-        frequency: x.frequency, dueRule: x.dueRule, responsibleRole: x.responsibleRole, evidence: x.evidence, orgTypes: x.orgTypes, sortOrder: i,
-      }))),
+      data: p.articles.flatMap((a: Origin) =>
+        a.actions.map((x, i) => ({
+          versionId: version.id,
+          articleId: articleIdByOrigin.get(a.origin ?? a.number)!,
+          key: v.actionKeys.get(x.code)!,
+          code: x.code,
+          title: x.title,
+          frequency: x.frequency,
+          dueRule: x.dueRule,
+          responsibleRole: x.responsibleRole,
+          evidence: x.evidence,
+          orgTypes: x.orgTypes,
+          sortOrder: i,
+        })),
+      ),
     });
     await tx.articleAttachment.createMany({
-      data: p.articles.flatMap((a: Origin) => a.templates.map((t) => {
-        const f = v.files.get(t.fileName)!;
-        return { articleId: articleIdByOrigin.get(a.origin ?? a.number)!, kind: t.kind, title: t.title, fileName: t.fileName, mimeType: t.docx ? MIME.docx : MIME.xlsx, size: f.size, sha256: f.sha256, storageKey: f.key };
-      })),
+      data: p.articles.flatMap((a: Origin) =>
+        a.templates.map((t) => {
+          const f = v.files.get(t.fileName)!;
+          return {
+            articleId: articleIdByOrigin.get(a.origin ?? a.number)!,
+            kind: t.kind,
+            title: t.title,
+            fileName: t.fileName,
+            mimeType: t.docx ? MIME.docx : MIME.xlsx,
+            size: f.size,
+            sha256: f.sha256,
+            storageKey: f.key,
+          };
+        }),
+      ),
     });
   }
-  const standard = await tx.scoringStandard.create({ data: { versionId: version.id, title: '基层党建工作标准化考核标准', totalPoints: 100 } });
+  const standard = await tx.scoringStandard.create({
+    data: { versionId: version.id, title: '基层党建工作标准化考核标准', totalPoints: 100 },
+  });
   for (const [ci, c] of v.scoring.entries()) {
-    const cat = await tx.scoringCategory.create({ data: { standardId: standard.id, code: c.code, title: c.title, sortOrder: ci } });
+    const cat = await tx.scoringCategory.create({
+      data: { standardId: standard.id, code: c.code, title: c.title, sortOrder: ci },
+    });
     for (const [ki, k] of c.criteria.entries()) {
       const crit = await tx.scoringCriterion.create({
-        data: { categoryId: cat.id, key: v.criterionKeys.get(k.code)!, code: k.code, title: k.title, maxPoints: k.maxPoints, unitDeduction: k.unitDeduction, cap: k.cap, deductionRule: k.deductionRule, sortOrder: ki },
+        data: {
+          categoryId: cat.id,
+          key: v.criterionKeys.get(k.code)!,
+          code: k.code,
+          title: k.title,
+          maxPoints: k.maxPoints,
+          unitDeduction: k.unitDeduction,
+          cap: k.cap,
+          deductionRule: k.deductionRule,
+          sortOrder: ki,
+        },
       });
       // Criteria cite articles by their 2026 numbers (the origin); the older version maps them back.
       const ids = k.articleNumbers.map((n) => articleIdByOrigin.get(n)).filter((x): x is string => !!x);
-      await tx.criterionArticle.createMany({ data: ids.map((articleId) => ({ criterionId: crit.id, articleId })) });
+      await tx.criterionArticle.createMany({
+        data: ids.map((articleId) => ({ criterionId: crit.id, articleId })),
+      });
     }
   }
   return version;
@@ -120,25 +216,51 @@ export async function seedHandbook(db: Db): Promise<{ skipped: boolean; articles
   const all = current.flatMap((p) => p.articles);
   const keys = new Map(all.map((a) => [a.number, randomUUID()]));
   const actionKeys = new Map(all.flatMap((a) => a.actions.map((x) => [x.code, randomUUID()] as const)));
-  const criterionKeys = new Map(SCORING.flatMap((c) => c.criteria.map((k) => [k.code, randomUUID()] as const)));
+  const criterionKeys = new Map(
+    SCORING.flatMap((c) => c.criteria.map((k) => [k.code, randomUUID()] as const)),
+  );
   const files = new Map<string, { key: string; size: number; sha256: string }>();
-  for (const t of all.flatMap((a) => a.templates)) files.set(t.fileName, await putFile(await templateBytes(t)));
+  for (const t of all.flatMap((a) => a.templates))
+    files.set(t.fileName, await putFile(await templateBytes(t)));
 
-  await db.$transaction(async (tx) => {
-    if (!(await tx.gradeBand.count())) await tx.gradeBand.createMany({ data: DEFAULT_BANDS.map((b, i) => ({ ...b, sortOrder: i })) });
-    const common = { keys, actionKeys, criterionKeys, files };
-    const old = await insertVersion(tx, {
-      ...common, label: '2025版', status: 'SUPERSEDED', effective: '2025-01-01', basedOnId: null,
-      summary: '首次编印《基层党建工作标准化管理手册》。', parts: olderParts(current), scoring: olderScoring(SCORING),
-    });
-    const now = await insertVersion(tx, {
-      ...common, label: '2026版', status: 'PUBLISHED', effective: '2026-01-01', basedOnId: old.id,
-      summary: '根据2025年核标发现的问题修订：党费收缴时限提前至每月10日前并按季上缴；主题党日固定日期；新增“书记项目”“观摩交流活动”两条；细化党小组会扣分规则。',
-      parts: current, scoring: SCORING,
-    });
-    await appendTrace(tx, { id: null, name: 'system' }, {
-      action: 'seed.handbook', entityType: 'HandbookVersion', entityId: now.id, after: { versions: ['2025版', '2026版'], articles: all.length },
-    });
-  }, { timeout: 120_000 });
+  await db.$transaction(
+    async (tx) => {
+      if (!(await tx.gradeBand.count()))
+        await tx.gradeBand.createMany({ data: DEFAULT_BANDS.map((b, i) => ({ ...b, sortOrder: i })) });
+      const common = { keys, actionKeys, criterionKeys, files };
+      const old = await insertVersion(tx, {
+        ...common,
+        label: '2025版',
+        status: 'SUPERSEDED',
+        effective: '2025-01-01',
+        basedOnId: null,
+        summary: '首次编印《基层党建工作标准化管理手册》。',
+        parts: olderParts(current),
+        scoring: olderScoring(SCORING),
+      });
+      const now = await insertVersion(tx, {
+        ...common,
+        label: '2026版',
+        status: 'PUBLISHED',
+        effective: '2026-01-01',
+        basedOnId: old.id,
+        summary:
+          '根据2025年核标发现的问题修订：党费收缴时限提前至每月10日前并按季上缴；主题党日固定日期；新增“书记项目”“观摩交流活动”两条；细化党小组会扣分规则。',
+        parts: current,
+        scoring: SCORING,
+      });
+      await appendTrace(
+        tx,
+        { id: null, name: 'system' },
+        {
+          action: 'seed.handbook',
+          entityType: 'HandbookVersion',
+          entityId: now.id,
+          after: { versions: ['2025版', '2026版'], articles: all.length },
+        },
+      );
+    },
+    { timeout: 120_000 },
+  );
   return { skipped: false, articles: all.length };
 }

@@ -15,12 +15,22 @@ const MARKER = 'demo.improve';
 
 export async function seedImprove(db: Db, now = new Date()) {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;
-  const root = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, path: true } });
-  const committee = await db.user.findUnique({ where: { username: 'committee' }, select: { id: true, name: true } });
+  const root = await db.organization.findFirst({
+    where: { parentId: null },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, path: true },
+  });
+  const committee = await db.user.findUnique({
+    where: { username: 'committee' },
+    select: { id: true, name: true },
+  });
   const secretary = await db.user.findUnique({ where: { username: 'secretary' }, select: { id: true } });
   const secretary2 = await db.user.findUnique({ where: { username: 'secretary2' }, select: { id: true } });
   if (!root || !committee || !secretary || !secretary2) return;
-  const ctx = { user: { id: committee.id, grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] }, actor: { id: committee.id, name: committee.name } };
+  const ctx = {
+    user: { id: committee.id, grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] },
+    actor: { id: committee.id, name: committee.name },
+  };
 
   // Key learning for this quarter from last quarter's deductions, the five articles that cost most.
   const q0 = periodOf('QUARTER', cstDay(now)).key;
@@ -32,9 +42,13 @@ export async function seedImprove(db: Db, now = new Date()) {
     WHERE p."periodKey" = ${source} AND s.deduction > 0 GROUP BY 1 ORDER BY points DESC LIMIT 5`;
   if (top.length) {
     await createLearningFocus(db, ctx, {
-      periodKey: q0, sourceQuarter: source, title: `${q0.replace('-Q', '年第')}季度重点学习内容`,
+      periodKey: q0,
+      sourceQuarter: source,
+      title: `${q0.replace('-Q', '年第')}季度重点学习内容`,
       body: `根据${source.replace('-Q', '年第')}季度考核发现的共性问题，下列条款扣分最多、涉及单位最多。请各支部本季度组织党员重点学习，对照检查整改；本季度考试以这些条款为重点。`,
-      articleIds: top.map((t) => t.articleId), examFocus: true, publish: true,
+      articleIds: top.map((t) => t.articleId),
+      examFocus: true,
+      publish: true,
     });
   }
 
@@ -45,15 +59,62 @@ export async function seedImprove(db: Db, now = new Date()) {
     JOIN "Article" o ON o.key = n.key JOIN "HandbookVersion" ov ON ov.id = o."versionId" AND ov.status = 'SUPERSEDED'
     WHERE o."when" <> n."when" ORDER BY n.number LIMIT 1`;
   const first = await db.organization.findFirst({ where: { name: FIRST_BRANCH_NAME }, select: { id: true } });
-  const second = await db.organization.findFirst({ where: { name: SECOND_BRANCH_NAME }, select: { id: true } });
-  const published = await db.article.findMany({ where: { version: { status: 'PUBLISHED' } }, orderBy: { number: 'asc' }, select: { id: true, key: true }, take: 20 });
+  const second = await db.organization.findFirst({
+    where: { name: SECOND_BRANCH_NAME },
+    select: { id: true },
+  });
+  const published = await db.article.findMany({
+    where: { version: { status: 'PUBLISHED' } },
+    orderBy: { number: 'asc' },
+    select: { id: true, key: true },
+    take: 20,
+  });
   if (pairs[0] && published.length > 12) {
     const decided = new Date('2025-12-20T02:00:00Z');
     await db.revisionProposal.createMany({
       data: [
-        { articleKey: pairs[0].key, articleId: pairs[0].oldId, field: 'when', proposedText: pairs[0].when, reason: '项目施工高峰期集中在二、三季度，原时间要求难以落实，建议按新表述执行。', kind: 'SECRETARY', orgId: first?.id ?? null, proposerId: secretary.id, status: 'ACCEPTED', decidedById: committee.id, decidedAt: decided, decisionNote: '已写入2026版', appliedToId: pairs[0].newId, createdAt: new Date('2025-11-10T02:00:00Z') },
-        { articleKey: published[11]!.key, articleId: published[11]!.id, field: 'standard', proposedText: '流动党员党费可半年集中交纳一次。', reason: '项目党员流动性大，按月交纳难以落实。', kind: 'SECRETARY', orgId: second?.id ?? null, proposerId: secretary2.id, status: 'REJECTED', decidedById: committee.id, decidedAt: new Date(now.getTime() - 20 * 86_400_000), decisionNote: '党费须按月交纳，可通过线上方式解决流动党员交纳问题。', createdAt: new Date(now.getTime() - 40 * 86_400_000) },
-        { articleKey: published[5]!.key, articleId: published[5]!.id, field: 'example', proposedText: '把“党员责任区”划到每个作业面，安全隐患随手拍、随手报，每月评比一次“红旗责任区”。', reason: '考核中发现的好做法，建议作为范例推广。', kind: 'GOOD_PRACTICE', orgId: first?.id ?? null, proposerId: committee.id, createdAt: new Date(now.getTime() - 5 * 86_400_000) },
+        {
+          articleKey: pairs[0].key,
+          articleId: pairs[0].oldId,
+          field: 'when',
+          proposedText: pairs[0].when,
+          reason: '项目施工高峰期集中在二、三季度，原时间要求难以落实，建议按新表述执行。',
+          kind: 'SECRETARY',
+          orgId: first?.id ?? null,
+          proposerId: secretary.id,
+          status: 'ACCEPTED',
+          decidedById: committee.id,
+          decidedAt: decided,
+          decisionNote: '已写入2026版',
+          appliedToId: pairs[0].newId,
+          createdAt: new Date('2025-11-10T02:00:00Z'),
+        },
+        {
+          articleKey: published[11]!.key,
+          articleId: published[11]!.id,
+          field: 'standard',
+          proposedText: '流动党员党费可半年集中交纳一次。',
+          reason: '项目党员流动性大，按月交纳难以落实。',
+          kind: 'SECRETARY',
+          orgId: second?.id ?? null,
+          proposerId: secretary2.id,
+          status: 'REJECTED',
+          decidedById: committee.id,
+          decidedAt: new Date(now.getTime() - 20 * 86_400_000),
+          decisionNote: '党费须按月交纳，可通过线上方式解决流动党员交纳问题。',
+          createdAt: new Date(now.getTime() - 40 * 86_400_000),
+        },
+        {
+          articleKey: published[5]!.key,
+          articleId: published[5]!.id,
+          field: 'example',
+          proposedText: '把“党员责任区”划到每个作业面，安全隐患随手拍、随手报，每月评比一次“红旗责任区”。',
+          reason: '考核中发现的好做法，建议作为范例推广。',
+          kind: 'GOOD_PRACTICE',
+          orgId: first?.id ?? null,
+          proposerId: committee.id,
+          createdAt: new Date(now.getTime() - 5 * 86_400_000),
+        },
       ],
     });
   }

@@ -17,56 +17,162 @@ import { seedAuditExam, seedTraining } from './seed-training';
 import { seedHistory } from './seed-history';
 import { prng } from './seed-random';
 import {
-  DEMO_ACCOUNTS, DEMO_PASSWORD, DEPARTMENTS, GENERAL_BRANCHES, GIVEN, KEY_UNITS, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, ROOT_ORG_NAME, SURNAMES,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  DEPARTMENTS,
+  GENERAL_BRANCHES,
+  GIVEN,
+  KEY_UNITS,
+  OFFICE_BRANCH_NAME,
+  PROJECT_BRANCHES,
+  ROOT_ORG_NAME,
+  SURNAMES,
 } from './seed-data';
 
-type OrgType = 'COMMITTEE' | 'GENERAL_BRANCH' | 'BRANCH' | 'PARTY_GROUP' | 'UNION' | 'YOUTH_LEAGUE' | 'DEPARTMENT';
+type OrgType =
+  'COMMITTEE' | 'GENERAL_BRANCH' | 'BRANCH' | 'PARTY_GROUP' | 'UNION' | 'YOUTH_LEAGUE' | 'DEPARTMENT';
 type Org = {
-  id: string; name: string; shortName: string | null; type: OrgType; parentId: string | null; path: string; depth: number; sortOrder: number;
-  status: 'PREPARING' | 'ACTIVE' | 'ARCHIVED'; archivedAt: Date | null; secretaryId?: string | null;
-  projectName?: string; projectCode?: string; projectLocation?: string;
-  projectPlannedStart?: Date; projectPlannedEnd?: Date; projectActualStart?: Date | null; projectActualEnd?: Date | null;
+  id: string;
+  name: string;
+  shortName: string | null;
+  type: OrgType;
+  parentId: string | null;
+  path: string;
+  depth: number;
+  sortOrder: number;
+  status: 'PREPARING' | 'ACTIVE' | 'ARCHIVED';
+  archivedAt: Date | null;
+  secretaryId?: string | null;
+  projectName?: string;
+  projectCode?: string;
+  projectLocation?: string;
+  projectPlannedStart?: Date;
+  projectPlannedEnd?: Date;
+  projectActualStart?: Date | null;
+  projectActualEnd?: Date | null;
 };
-
 
 const day = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
 export function buildOrgs() {
   const orgs: Org[] = [];
   const byKey = new Map<string, Org>();
-  const add = (o: Omit<Org, 'id' | 'path' | 'depth' | 'archivedAt'> & { archivedAt?: Date | null }, parent: Org | null, key?: string) => {
+  const add = (
+    o: Omit<Org, 'id' | 'path' | 'depth' | 'archivedAt'> & { archivedAt?: Date | null },
+    parent: Org | null,
+    key?: string,
+  ) => {
     const id = randomUUID();
-    const org: Org = { archivedAt: null, ...o, id, parentId: parent?.id ?? null, path: pathOf(parent?.path ?? null, id), depth: parent ? parent.depth + 1 : 0 };
+    const org: Org = {
+      archivedAt: null,
+      ...o,
+      id,
+      parentId: parent?.id ?? null,
+      path: pathOf(parent?.path ?? null, id),
+      depth: parent ? parent.depth + 1 : 0,
+    };
     orgs.push(org);
     if (key) byKey.set(key, org);
     return org;
   };
   const active = { status: 'ACTIVE' as const, shortName: null };
-  const root = add({ ...active, name: ROOT_ORG_NAME, shortName: '公司党委', type: 'COMMITTEE', parentId: null, sortOrder: 0 }, null, 'root');
-  DEPARTMENTS.forEach((name, i) => add({ ...active, name, type: 'DEPARTMENT', parentId: null, sortOrder: 10 + i }, root, `dept${i}`));
-  const office = add({ ...active, name: OFFICE_BRANCH_NAME, type: 'BRANCH', parentId: null, sortOrder: 30 }, root, 'office');
-  ['机关第一党小组', '机关第二党小组'].forEach((name, i) => add({ ...active, name, type: 'PARTY_GROUP', parentId: null, sortOrder: i + 1 }, office));
+  const root = add(
+    {
+      ...active,
+      name: ROOT_ORG_NAME,
+      shortName: '公司党委',
+      type: 'COMMITTEE',
+      parentId: null,
+      sortOrder: 0,
+    },
+    null,
+    'root',
+  );
+  DEPARTMENTS.forEach((name, i) =>
+    add({ ...active, name, type: 'DEPARTMENT', parentId: null, sortOrder: 10 + i }, root, `dept${i}`),
+  );
+  const office = add(
+    { ...active, name: OFFICE_BRANCH_NAME, type: 'BRANCH', parentId: null, sortOrder: 30 },
+    root,
+    'office',
+  );
+  ['机关第一党小组', '机关第二党小组'].forEach((name, i) =>
+    add({ ...active, name, type: 'PARTY_GROUP', parentId: null, sortOrder: i + 1 }, office),
+  );
   add({ ...active, name: '公司工会', type: 'UNION', parentId: null, sortOrder: 40 }, root);
   add({ ...active, name: '公司团委', type: 'YOUTH_LEAGUE', parentId: null, sortOrder: 41 }, root);
-  const generals = GENERAL_BRANCHES.map((name, i) => add({ ...active, name, type: 'GENERAL_BRANCH', parentId: null, sortOrder: 50 + i }, root, `gen${i}`));
+  const generals = GENERAL_BRANCHES.map((name, i) =>
+    add({ ...active, name, type: 'GENERAL_BRANCH', parentId: null, sortOrder: 50 + i }, root, `gen${i}`),
+  );
   PROJECT_BRANCHES.forEach((p, i) => {
     const parent = p.under === null ? root : generals[p.under]!;
     const archivedAt = p.status === 'ARCHIVED' ? day(p.actual[1]) : null;
-    const branch = add({
-      name: p.name, shortName: p.name.replace(/项目党支部$/, ''), type: 'BRANCH', parentId: null, sortOrder: 100 + i, status: p.status, archivedAt,
-      projectName: p.project, projectCode: p.code, projectLocation: p.location,
-      projectPlannedStart: day(p.planned[0])!, projectPlannedEnd: day(p.planned[1])!, projectActualStart: day(p.actual[0]), projectActualEnd: day(p.actual[1]),
-    }, parent, p.key);
+    const branch = add(
+      {
+        name: p.name,
+        shortName: p.name.replace(/项目党支部$/, ''),
+        type: 'BRANCH',
+        parentId: null,
+        sortOrder: 100 + i,
+        status: p.status,
+        archivedAt,
+        projectName: p.project,
+        projectCode: p.code,
+        projectLocation: p.location,
+        projectPlannedStart: day(p.planned[0])!,
+        projectPlannedEnd: day(p.planned[1])!,
+        projectActualStart: day(p.actual[0]),
+        projectActualEnd: day(p.actual[1]),
+      },
+      parent,
+      p.key,
+    );
     const childStatus = p.status === 'ARCHIVED' ? { status: 'ARCHIVED' as const, archivedAt } : active;
-    for (let g = 0; g < p.groups; g += 1) add({ ...active, ...childStatus, name: `第${'一二三四'[g]}党小组`, type: 'PARTY_GROUP', parentId: null, sortOrder: g + 1 }, branch, `${p.key}-g${g}`);
-    if (p.union) add({ ...active, ...childStatus, name: `${p.project}项目工会`, type: 'UNION', parentId: null, sortOrder: 20 }, branch);
-    if (p.youth) add({ ...active, ...childStatus, name: `${p.project}项目团支部`, type: 'YOUTH_LEAGUE', parentId: null, sortOrder: 21 }, branch);
+    for (let g = 0; g < p.groups; g += 1)
+      add(
+        {
+          ...active,
+          ...childStatus,
+          name: `第${'一二三四'[g]}党小组`,
+          type: 'PARTY_GROUP',
+          parentId: null,
+          sortOrder: g + 1,
+        },
+        branch,
+        `${p.key}-g${g}`,
+      );
+    if (p.union)
+      add(
+        {
+          ...active,
+          ...childStatus,
+          name: `${p.project}项目工会`,
+          type: 'UNION',
+          parentId: null,
+          sortOrder: 20,
+        },
+        branch,
+      );
+    if (p.youth)
+      add(
+        {
+          ...active,
+          ...childStatus,
+          name: `${p.project}项目团支部`,
+          type: 'YOUTH_LEAGUE',
+          parentId: null,
+          sortOrder: 21,
+        },
+        branch,
+      );
   });
   return { orgs, byKey };
 }
 
 export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number; users: number }> {
-  if (await db.organization.findFirst({ where: { name: ROOT_ORG_NAME, parentId: null }, select: { id: true } })) {
+  if (
+    await db.organization.findFirst({ where: { name: ROOT_ORG_NAME, parentId: null }, select: { id: true } })
+  ) {
     await seedLater(db);
     return { skipped: true, orgs: 0, users: 0 };
   }
@@ -75,21 +181,44 @@ export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number
   // Generated members cannot sign in with a known password: one random hash shared by all of them.
   const memberHash = await hashPassword(randomUUID());
   const rand = prng(20261125);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const used = new Set<string>(DEMO_ACCOUNTS.map((a) => a.name));
   const personName = () => {
     for (;;) {
       const n = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.55 ? pick(GIVEN) : '');
-      if (!used.has(n)) { used.add(n); return n; }
+      if (!used.has(n)) {
+        used.add(n);
+        return n;
+      }
     }
   };
 
-  type U = { id: string; username: string; name: string; phone: string; orgId: string; passwordHash: string; active: boolean };
+  type U = {
+    id: string;
+    username: string;
+    name: string;
+    phone: string;
+    orgId: string;
+    passwordHash: string;
+    active: boolean;
+  };
   const users: U[] = [];
-  const roles: { userId: string; role: 'ADMIN' | 'COMMITTEE' | 'AUDITOR' | 'SECRETARY' | 'CLERK' | 'MEMBER'; orgId: string }[] = [];
+  const roles: {
+    userId: string;
+    role: 'ADMIN' | 'COMMITTEE' | 'AUDITOR' | 'SECRETARY' | 'CLERK' | 'MEMBER';
+    orgId: string;
+  }[] = [];
   const demo = new Map<string, U>();
   for (const a of DEMO_ACCOUNTS) {
-    const u = { id: randomUUID(), username: a.username, name: a.name, phone: a.phone, orgId: byKey.get(a.memberOf)!.id, passwordHash: demoHash, active: true };
+    const u = {
+      id: randomUUID(),
+      username: a.username,
+      name: a.name,
+      phone: a.phone,
+      orgId: byKey.get(a.memberOf)!.id,
+      passwordHash: demoHash,
+      active: true,
+    };
     users.push(u);
     demo.set(a.username, u);
     roles.push({ userId: u.id, role: a.role, orgId: byKey.get(a.scope)!.id });
@@ -100,8 +229,13 @@ export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number
     for (let i = 0; i < count; i += 1) {
       n += 1;
       const u = {
-        id: randomUUID(), username: `m${String(n).padStart(4, '0')}`, name: personName(),
-        phone: `1${pick(['38', '39', '37', '58', '86', '89'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`, orgId: org.id, passwordHash: memberHash, active,
+        id: randomUUID(),
+        username: `m${String(n).padStart(4, '0')}`,
+        name: personName(),
+        phone: `1${pick(['38', '39', '37', '58', '86', '89'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+        orgId: org.id,
+        passwordHash: memberHash,
+        active,
       };
       users.push(u);
       made.push(u);
@@ -114,25 +248,47 @@ export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number
     const branch = byKey.get(p.key)!;
     const made = generate(branch, p.members, p.status !== 'ARCHIVED');
     for (let g = 0; g < p.groups; g += 1) generate(byKey.get(`${p.key}-g${g}`)!, 3);
-    secretaryOf.set(branch.id, p.key === 'first' ? demo.get('secretary')!.id : p.key === 'second' ? demo.get('secretary2')!.id : made[0]!.id);
-    if (p.key !== 'first' && p.key !== 'second') roles.push({ userId: made[0]!.id, role: 'SECRETARY', orgId: branch.id });
+    secretaryOf.set(
+      branch.id,
+      p.key === 'first'
+        ? demo.get('secretary')!.id
+        : p.key === 'second'
+          ? demo.get('secretary2')!.id
+          : made[0]!.id,
+    );
+    if (p.key !== 'first' && p.key !== 'second')
+      roles.push({ userId: made[0]!.id, role: 'SECRETARY', orgId: branch.id });
   }
   for (let i = 0; i < DEPARTMENTS.length; i += 1) generate(byKey.get(`dept${i}`)!, 3);
   for (const o of orgs) o.secretaryId = secretaryOf.get(o.id) ?? null;
 
-  await db.$transaction(async (tx) => {
-    // Parents first (orgs are built top-down), secretaries set once their users exist.
-    await tx.organization.createMany({ data: orgs.map(({ secretaryId: _s, ...o }) => o) });
-    await tx.user.createMany({ data: users });
-    await tx.roleAssignment.createMany({ data: roles });
-    for (const o of orgs) if (o.secretaryId) await tx.organization.update({ where: { id: o.id }, data: { secretaryId: o.secretaryId } });
-    await tx.keyUnit.createMany({
-      data: Object.entries(KEY_UNITS).flatMap(([year, keys]) => keys.map((k) => ({ orgId: byKey.get(k)!.id, year: Number(year) }))),
-    });
-    await appendTrace(tx, { id: null, name: 'system' }, {
-      action: 'seed.demo', entityType: 'System', orgPath: byKey.get('root')!.path, after: { orgs: orgs.length, users: users.length },
-    });
-  }, { timeout: 60_000 });
+  await db.$transaction(
+    async (tx) => {
+      // Parents first (orgs are built top-down), secretaries set once their users exist.
+      await tx.organization.createMany({ data: orgs.map(({ secretaryId: _s, ...o }) => o) });
+      await tx.user.createMany({ data: users });
+      await tx.roleAssignment.createMany({ data: roles });
+      for (const o of orgs)
+        if (o.secretaryId)
+          await tx.organization.update({ where: { id: o.id }, data: { secretaryId: o.secretaryId } });
+      await tx.keyUnit.createMany({
+        data: Object.entries(KEY_UNITS).flatMap(([year, keys]) =>
+          keys.map((k) => ({ orgId: byKey.get(k)!.id, year: Number(year) })),
+        ),
+      });
+      await appendTrace(
+        tx,
+        { id: null, name: 'system' },
+        {
+          action: 'seed.demo',
+          entityType: 'System',
+          orgPath: byKey.get('root')!.path,
+          after: { orgs: orgs.length, users: users.length },
+        },
+      );
+    },
+    { timeout: 60_000 },
+  );
   await seedLater(db);
   return { skipped: false, orgs: orgs.length, users: users.length };
 }
@@ -155,8 +311,16 @@ export async function seedCalendar(db: Db) {
   if (await db.calendarDay.count()) return;
   await db.calendarDay.createMany({
     data: [
-      ...expand(HOLIDAYS).map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: 'HOLIDAY' as const, name: d.name })),
-      ...expand(MAKEUP_WORKDAYS).map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: 'WORKDAY' as const, name: d.name })),
+      ...expand(HOLIDAYS).map((d) => ({
+        date: new Date(`${d.date}T00:00:00Z`),
+        kind: 'HOLIDAY' as const,
+        name: d.name,
+      })),
+      ...expand(MAKEUP_WORKDAYS).map((d) => ({
+        date: new Date(`${d.date}T00:00:00Z`),
+        kind: 'WORKDAY' as const,
+        name: d.name,
+      })),
     ],
   });
 }
@@ -165,7 +329,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const db = createPrismaClient();
   try {
     const r = await seedDemo(db);
-    console.log(r.skipped ? 'demo company already present: nothing changed' : `seeded ${r.orgs} organizations and ${r.users} people`);
+    console.log(
+      r.skipped
+        ? 'demo company already present: nothing changed'
+        : `seeded ${r.orgs} organizations and ${r.users} people`,
+    );
   } finally {
     await db.$disconnect();
   }

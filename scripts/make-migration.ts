@@ -6,7 +6,11 @@ import path from 'node:path';
 import { diffSchemas, loadMigrations, MIGRATIONS_DIR, SCHEMA_FILE } from '../lib/db/schema-engine';
 import { resolveDatabaseUrl } from './lib/database-url';
 
-const name = (process.argv[2] ?? '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const name = (process.argv[2] ?? '')
+  .trim()
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '');
 if (!name) {
   console.error('usage: npm run db:make-migration -- NAME');
   process.exit(1);
@@ -16,7 +20,9 @@ const { url, stop } = await resolveDatabaseUrl();
 try {
   const list = await loadMigrations();
   const last = list.migrationDirectories.at(-1);
-  const fromSchema = last ? await readFile(path.join(MIGRATIONS_DIR, last.path, 'schema.prisma'), 'utf8') : null;
+  const fromSchema = last
+    ? await readFile(path.join(MIGRATIONS_DIR, last.path, 'schema.prisma'), 'utf8')
+    : null;
   const sql = await diffSchemas(url, fromSchema);
   if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
     console.log('schema.prisma has no changes since the last migration: nothing written.');
@@ -27,7 +33,9 @@ try {
     await writeFile(path.join(dir, 'migration.sql'), sql);
     await writeFile(path.join(dir, 'schema.prisma'), await readFile(SCHEMA_FILE, 'utf8'));
     await writeFile(path.join(MIGRATIONS_DIR, 'migration_lock.toml'), 'provider = "postgresql"\n');
-    console.log(`wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, add hand-written parts (triggers) below the generated SQL, then run npm run db:migrate`);
+    console.log(
+      `wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, add hand-written parts (triggers) below the generated SQL, then run npm run db:migrate`,
+    );
   }
 } finally {
   await stop();

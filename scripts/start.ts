@@ -22,9 +22,11 @@ async function authSecret(): Promise<string> {
 }
 
 const port = process.env.PORT ?? '3000';
-console.log(process.env.DATABASE_URL
-  ? '▶ 使用 DATABASE_URL 指定的 PostgreSQL using the PostgreSQL server in DATABASE_URL'
-  : `▶ 使用内置数据库 using the embedded PostgreSQL (${path.relative(process.cwd(), path.join(DATA_DIR, 'pg')) || DATA_DIR})`);
+console.log(
+  process.env.DATABASE_URL
+    ? '▶ 使用 DATABASE_URL 指定的 PostgreSQL using the PostgreSQL server in DATABASE_URL'
+    : `▶ 使用内置数据库 using the embedded PostgreSQL (${path.relative(process.cwd(), path.join(DATA_DIR, 'pg')) || DATA_DIR})`,
+);
 const database = await resolveDatabaseUrl();
 let stopping = false;
 const stopDb = async () => {
@@ -33,7 +35,13 @@ const stopDb = async () => {
 
 try {
   await prepareDatabase(database.url, { seed: process.env.SEED_DEMO !== 'false' });
-  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: await authSecret(), AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: await authSecret(),
+    AUTH_TRUST_HOST: 'true',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   await buildIfNeeded(env);
   const child = spawn(nextBin(), ['start', '-p', port], { stdio: 'inherit', env });
   console.log(`▶ 五标已启动 Wubiao is starting at http://localhost:${port}`);

@@ -12,7 +12,8 @@ import { freshDatabase } from './lib/test-db';
 type Count = { passed: number; failed: number; skipped: number };
 const ALL = ['unit', 'integration', 'e2e'];
 const flag = process.argv.indexOf('--layer');
-const wanted = (flag >= 0 ? process.argv[flag + 1] : process.env.TEST_LAYERS)?.split(',').map((s) => s.trim()) ?? ALL;
+const wanted =
+  (flag >= 0 ? process.argv[flag + 1] : process.env.TEST_LAYERS)?.split(',').map((s) => s.trim()) ?? ALL;
 const OUT = path.resolve('test-results');
 await mkdir(OUT, { recursive: true });
 
@@ -27,11 +28,22 @@ async function readJson<T>(file: string): Promise<T | null> {
 async function vitest(project: string, env: NodeJS.ProcessEnv): Promise<Count> {
   const file = path.join(OUT, `vitest-${project}.json`);
   await rm(file, { force: true });
-  const code = await run(path.resolve('node_modules/.bin/vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], { env });
-  const r = await readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number }>(file);
+  const code = await run(
+    path.resolve('node_modules/.bin/vitest'),
+    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    { env },
+  );
+  const r = await readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+  }>(file);
   if (!r) return { passed: 0, failed: 1, skipped: 0 };
   // A file that fails to load has no failed test but a failed suite: count it, and a non-zero exit without failures.
-  const failed = r.numFailedTests + (r.numFailedTests === 0 && (r.numFailedTestSuites > 0 || code !== 0) ? 1 : 0);
+  const failed =
+    r.numFailedTests + (r.numFailedTests === 0 && (r.numFailedTestSuites > 0 || code !== 0) ? 1 : 0);
   return { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
 }
 
@@ -40,21 +52,38 @@ async function e2e(): Promise<Count> {
   let server: ChildProcess | undefined;
   try {
     await prepareDatabase(database.url, { seed: true });
-    const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString('base64'), AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: randomBytes(32).toString('base64'),
+      AUTH_TRUST_HOST: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
     await buildIfNeeded(env);
     const port = await freePort();
-    server = spawn(nextBin(), ['start', '-p', String(port)], { stdio: ['ignore', 'inherit', 'inherit'], env });
+    server = spawn(nextBin(), ['start', '-p', String(port)], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env,
+    });
     const base = `http://127.0.0.1:${port}`;
-    if (!(await waitFor(`${base}/api/health`, 90_000))) throw new Error('the app did not answer /api/health within 90 s');
+    if (!(await waitFor(`${base}/api/health`, 90_000)))
+      throw new Error('the app did not answer /api/health within 90 s');
     const file = path.join(OUT, 'playwright.json');
     await rm(file, { force: true });
     await run(path.resolve('node_modules/.bin/playwright'), ['test', '--reporter=list,json'], {
       env: { ...env, BASE_URL: base, PLAYWRIGHT_JSON_OUTPUT_NAME: file },
     });
-    const r = await readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] }>(file);
+    const r = await readJson<{
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      errors?: unknown[];
+    }>(file);
     if (!r) return { passed: 0, failed: 1, skipped: 0 };
     const loadErrors = r.errors?.length && r.stats.expected + r.stats.unexpected === 0 ? 1 : 0;
-    return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + loadErrors, skipped: r.stats.skipped };
+    return {
+      passed: r.stats.expected + r.stats.flaky,
+      failed: r.stats.unexpected + loadErrors,
+      skipped: r.stats.skipped,
+    };
   } finally {
     server?.kill('SIGTERM');
     if (server && server.exitCode === null) await new Promise((r) => server!.once('exit', r));
@@ -89,11 +118,15 @@ for (const name of ALL.filter((l) => wanted.includes(l))) {
     console.error(`✖ layer ${name} crashed:`, e);
     c = { passed: 0, failed: 1, skipped: 0 };
   }
-  lines.push(`  ${name.padEnd(12)} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
+  lines.push(
+    `  ${name.padEnd(12)} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`,
+  );
   total.passed += c.passed;
   total.failed += c.failed;
   total.skipped += c.skipped;
 }
 console.log(`\n${lines.join('\n')}`);
-console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+console.log(
+  `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+);
 process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);

@@ -14,7 +14,11 @@ export default async function PortalLayout({ children }: { children: React.React
       <PortalNav
         items={navFor(user).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }))}
         userName={user.name}
-        bell={{ count: unread, label: t('notifications.bell'), unread: t('notifications.unread', { count: unread }) }}
+        bell={{
+          count: unread,
+          label: t('notifications.bell'),
+          unread: t('notifications.unread', { count: unread }),
+        }}
         roleLine={primary ? `${t(`roles.${primary.role}`)} · ${primary.orgName}` : t('shell.noRole')}
       />
       <main className="mx-auto w-full max-w-6xl px-3 py-4 sm:px-6 sm:py-6">{children}</main>

@@ -12,13 +12,19 @@ export default async function WorkbenchPage() {
   const user = await requireUser();
   const t = await getTranslations();
   const format = await getFormatter();
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const year = Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+  );
   const [counts, recent, reminders] = await Promise.all([
-    workbenchCounts(user, year), myRecentEvents(user), can(user, 'reminder.complete') ? reminderTableFor(user) : null,
+    workbenchCounts(user, year),
+    myRecentEvents(user),
+    can(user, 'reminder.complete') ? reminderTableFor(user) : null,
   ]);
   // The committee's view across its subtree: this period's reminders, done and overdue.
   const summary = can(user, 'reminder.supervise') ? await reminderSummaryFor(user) : null;
-  const lateFixes = can(user, 'rectification.answer') ? await overdueRectificationsFor(user, 'feedback.read') : [];
+  const lateFixes = can(user, 'rectification.answer')
+    ? await overdueRectificationsFor(user, 'feedback.read')
+    : [];
   const byState = (s: string) => reminders?.tasks.filter((x) => x.state === s).length ?? 0;
   return (
     <div className="space-y-4">
@@ -37,39 +43,75 @@ export default async function WorkbenchPage() {
               ))}
             </ul>
           )}
-          {user.org && <p className="mt-3 text-sm text-stone-600">{t('workbench.memberOf', { org: user.org.name })}</p>}
+          {user.org && (
+            <p className="mt-3 text-sm text-stone-600">{t('workbench.memberOf', { org: user.org.name })}</p>
+          )}
         </Card>
         {counts && (
           <Card title={counts.whole ? t('workbench.countsWhole') : t('workbench.countsScope')}>
             <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3" data-testid="workbench-counts">
               {(['active', 'preparing', 'archived', 'keyUnits', 'members'] as const).map((k) => (
                 <div key={k} className="rounded-md bg-stone-50 p-3">
-                  <dt className="text-stone-600">{k === 'keyUnits' ? t('workbench.keyUnits', { year }) : t(`workbench.${k}`)}</dt>
+                  <dt className="text-stone-600">
+                    {k === 'keyUnits' ? t('workbench.keyUnits', { year }) : t(`workbench.${k}`)}
+                  </dt>
                   <dd className="text-2xl font-semibold">{counts[k]}</dd>
                 </div>
               ))}
             </dl>
-            <Link href="/orgs" className="mt-3 inline-block text-sm text-brand-700 underline">{t('workbench.openTree')}</Link>
+            <Link href="/orgs" className="mt-3 inline-block text-sm text-brand-700 underline">
+              {t('workbench.openTree')}
+            </Link>
           </Card>
         )}
       </div>
       {lateFixes.length > 0 && (
         <Card title={t('feedback.overdueTitle')}>
-          <ul className="list-disc pl-5 text-sm text-red-800" data-testid="workbench-late-rectifications">{lateFixes.map((r) => <li key={r.id}>{r.problem}（{r.org.name}）</li>)}</ul>
-          <Link href="/rectifications" className="mt-2 inline-block text-sm text-brand-700 underline">{t('feedback.items')} →</Link>
+          <ul className="list-disc pl-5 text-sm text-red-800" data-testid="workbench-late-rectifications">
+            {lateFixes.map((r) => (
+              <li key={r.id}>
+                {r.problem}（{r.org.name}）
+              </li>
+            ))}
+          </ul>
+          <Link href="/rectifications" className="mt-2 inline-block text-sm text-brand-700 underline">
+            {t('feedback.items')} →
+          </Link>
         </Card>
       )}
       {summary && (
         <Card title={t('workbench.subtreeReminders')}>
           <table className="w-full text-sm" data-testid="workbench-summary">
-            <thead className="text-left text-stone-600"><tr><th className="p-2">{t('reminders.period')}</th><th className="p-2">{t('reminders.total')}</th><th className="p-2">{t('reminders.states.done')}</th><th className="p-2">{t('reminders.states.overdue')}</th></tr></thead>
-            <tbody>{summary.filter((r) => r.total > 0).map((r) => (
-              <tr key={r.periodKey} className="border-t border-stone-100"><td className="p-2">{t(`handbook.frequencies.${r.frequency}`)} · {r.periodKey}</td><td className="p-2">{r.total}</td><td className="p-2">{r.done}</td><td className={`p-2 ${r.overdue ? 'font-semibold text-red-700' : ''}`}>{r.overdue}</td></tr>
-            ))}</tbody>
+            <thead className="text-left text-stone-600">
+              <tr>
+                <th className="p-2">{t('reminders.period')}</th>
+                <th className="p-2">{t('reminders.total')}</th>
+                <th className="p-2">{t('reminders.states.done')}</th>
+                <th className="p-2">{t('reminders.states.overdue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary
+                .filter((r) => r.total > 0)
+                .map((r) => (
+                  <tr key={r.periodKey} className="border-t border-stone-100">
+                    <td className="p-2">
+                      {t(`handbook.frequencies.${r.frequency}`)} · {r.periodKey}
+                    </td>
+                    <td className="p-2">{r.total}</td>
+                    <td className="p-2">{r.done}</td>
+                    <td className={`p-2 ${r.overdue ? 'font-semibold text-red-700' : ''}`}>{r.overdue}</td>
+                  </tr>
+                ))}
+            </tbody>
           </table>
           <div className="mt-3 flex gap-4 text-sm">
-            <Link href="/reminders/supervision" className="text-brand-700 underline">{t('workbench.openSupervision')}</Link>
-            <Link href="/self-checks" className="text-brand-700 underline">{t('workbench.openSelfChecks')}</Link>
+            <Link href="/reminders/supervision" className="text-brand-700 underline">
+              {t('workbench.openSupervision')}
+            </Link>
+            <Link href="/self-checks" className="text-brand-700 underline">
+              {t('workbench.openSelfChecks')}
+            </Link>
           </div>
         </Card>
       )}
@@ -77,13 +119,18 @@ export default async function WorkbenchPage() {
         <Card title={t('workbench.reminders')}>
           <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="workbench-reminders">
             {(['overdue', 'dueSoon', 'open', 'done'] as const).map((k) => (
-              <div key={k} className={`rounded-md p-3 ${k === 'overdue' && byState(k) ? 'bg-red-50' : 'bg-stone-50'}`}>
+              <div
+                key={k}
+                className={`rounded-md p-3 ${k === 'overdue' && byState(k) ? 'bg-red-50' : 'bg-stone-50'}`}
+              >
                 <dt className="text-stone-600">{t(`reminders.states.${k}`)}</dt>
                 <dd className="text-2xl font-semibold">{byState(k)}</dd>
               </div>
             ))}
           </dl>
-          <Link href="/reminders" className="mt-3 inline-block text-sm text-brand-700 underline">{t('workbench.openReminders')}</Link>
+          <Link href="/reminders" className="mt-3 inline-block text-sm text-brand-700 underline">
+            {t('workbench.openReminders')}
+          </Link>
         </Card>
       )}
       <Card title={t('workbench.recent')}>
@@ -94,7 +141,9 @@ export default async function WorkbenchPage() {
             {recent.map((e) => (
               <li key={String(e.id)} className="flex flex-wrap justify-between gap-2 py-2">
                 <span>{actionLabel(t, e.action)}</span>
-                <span className="text-stone-500">{format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'short' })}</span>
+                <span className="text-stone-500">
+                  {format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'short' })}
+                </span>
               </li>
             ))}
           </ul>

@@ -3,19 +3,68 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../lib/db/client';
 
-export const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? 0; };
+export const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? 0;
+};
 
 export async function setupExam(db: Db, n: number, passwordHash = 'x') {
   const run = randomUUID().slice(0, 8);
-  const root = await db.organization.create({ data: { name: `压测党委-${run}`, type: 'COMMITTEE', path: 'tmp' } });
+  const root = await db.organization.create({
+    data: { name: `压测党委-${run}`, type: 'COMMITTEE', path: 'tmp' },
+  });
   const rootPath = `/${root.id}/`;
   await db.organization.update({ where: { id: root.id }, data: { path: rootPath } });
-  const users = await Promise.all(Array.from({ length: n }, (_, i) => db.user.create({ data: { username: `load-${run}-${i}`, name: `考生${i}`, passwordHash, orgId: root.id }, select: { id: true, username: true } })));
-  await db.roleAssignment.createMany({ data: users.map((u) => ({ userId: u.id, role: 'MEMBER' as const, orgId: root.id })) });
+  const users = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      db.user.create({
+        data: { username: `load-${run}-${i}`, name: `考生${i}`, passwordHash, orgId: root.id },
+        select: { id: true, username: true },
+      }),
+    ),
+  );
+  await db.roleAssignment.createMany({
+    data: users.map((u) => ({ userId: u.id, role: 'MEMBER' as const, orgId: root.id })),
+  });
   const k = randomUUID();
-  await db.question.createMany({ data: Array.from({ length: 30 }, (_, i) => ({ key: randomUUID(), type: i % 2 ? ('SINGLE' as const) : ('JUDGE' as const), stem: `压测题${run}-${i}`, options: i % 2 ? [{ id: 'A', text: '甲' }, { id: 'B', text: '乙' }] : [], answer: i % 2 ? ['A'] : [true], articleKeys: [k], tags: [`load-${run}`] })) });
+  await db.question.createMany({
+    data: Array.from({ length: 30 }, (_, i) => ({
+      key: randomUUID(),
+      type: i % 2 ? ('SINGLE' as const) : ('JUDGE' as const),
+      stem: `压测题${run}-${i}`,
+      options:
+        i % 2
+          ? [
+              { id: 'A', text: '甲' },
+              { id: 'B', text: '乙' },
+            ]
+          : [],
+      answer: i % 2 ? ['A'] : [true],
+      articleKeys: [k],
+      tags: [`load-${run}`],
+    })),
+  });
   const now = new Date();
-  const exam = await db.exam.create({ data: { title: `压测-${run}`, rules: { parts: [{ type: 'SINGLE', count: 5 }, { type: 'JUDGE', count: 5 }], tags: [`load-${run}`] }, opensAt: new Date(now.getTime() - 60_000), closesAt: new Date(now.getTime() + 3_600_000), durationMin: 30, passMark: 60, orgIds: [root.id], roles: [], orgPath: rootPath, createdById: users[0]!.id } });
+  const exam = await db.exam.create({
+    data: {
+      title: `压测-${run}`,
+      rules: {
+        parts: [
+          { type: 'SINGLE', count: 5 },
+          { type: 'JUDGE', count: 5 },
+        ],
+        tags: [`load-${run}`],
+      },
+      opensAt: new Date(now.getTime() - 60_000),
+      closesAt: new Date(now.getTime() + 3_600_000),
+      durationMin: 30,
+      passMark: 60,
+      orgIds: [root.id],
+      roles: [],
+      orgPath: rootPath,
+      createdById: users[0]!.id,
+    },
+  });
   return { run, root: { id: root.id, path: rootPath }, users, exam };
 }
 
@@ -24,5 +73,9 @@ export async function examOutcome(db: Db, examId: string) {
   const counts = await db.examAttempt.groupBy({ by: ['status'], where: { examId }, _count: { _all: true } });
   const ids = (await db.examAttempt.findMany({ where: { examId }, select: { id: true } })).map((a) => a.id);
   const traces = await db.auditEvent.count({ where: { action: 'exams.submit', entityId: { in: ids } } });
-  return { attempts: ids.length, byStatus: counts.map((c) => `${c.status} ${c._count._all}`).join(', '), traces };
+  return {
+    attempts: ids.length,
+    byStatus: counts.map((c) => `${c.status} ${c._count._all}`).join(', '),
+    traces,
+  };
 }

@@ -7,12 +7,21 @@ const styles: Record<Variant, string> = {
   danger: 'border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:text-stone-400',
   ghost: 'text-stone-700 hover:bg-stone-100',
 };
-const base = 'inline-flex min-h-11 items-center justify-center gap-1 rounded-md px-4 text-sm font-medium transition-colors disabled:cursor-not-allowed';
+const base =
+  'inline-flex min-h-11 items-center justify-center gap-1 rounded-md px-4 text-sm font-medium transition-colors disabled:cursor-not-allowed';
 
-export function Button({ variant = 'primary', className = '', ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({
+  variant = 'primary',
+  className = '',
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button className={`${base} ${styles[variant]} ${className}`} {...props} />;
 }
 
-export function LinkButton({ variant = 'secondary', className = '', ...props }: React.ComponentProps<typeof Link> & { variant?: Variant }) {
+export function LinkButton({
+  variant = 'secondary',
+  className = '',
+  ...props
+}: React.ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={`${base} ${styles[variant]} ${className}`} {...props} />;
 }

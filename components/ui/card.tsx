@@ -1,4 +1,14 @@
-export function Card({ title, actions, children, className = '' }: { title?: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className = '',
+}: {
+  title?: React.ReactNode;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`rounded-lg border border-stone-200 bg-white p-4 shadow-sm ${className}`}>
       {(title || actions) && (
@@ -12,7 +22,15 @@ export function Card({ title, actions, children, className = '' }: { title?: Rea
   );
 }
 
-export function PageHeader({ title, description, actions }: { title: React.ReactNode; description?: React.ReactNode; actions?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
       <div className="min-w-0">
@@ -24,7 +42,13 @@ export function PageHeader({ title, description, actions }: { title: React.React
   );
 }
 
-export function Badge({ children, tone = 'stone' }: { children: React.ReactNode; tone?: 'stone' | 'green' | 'amber' | 'red' | 'blue' }) {
+export function Badge({
+  children,
+  tone = 'stone',
+}: {
+  children: React.ReactNode;
+  tone?: 'stone' | 'green' | 'amber' | 'red' | 'blue';
+}) {
   const tones = {
     stone: 'bg-stone-100 text-stone-700',
     green: 'bg-green-100 text-green-800',
@@ -32,5 +56,9 @@ export function Badge({ children, tone = 'stone' }: { children: React.ReactNode;
     red: 'bg-red-100 text-red-800',
     blue: 'bg-blue-100 text-blue-800',
   };
-  return <span className={`inline-flex items-center rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-flex items-center rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>
+      {children}
+    </span>
+  );
 }

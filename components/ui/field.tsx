@@ -1,26 +1,52 @@
 import { forwardRef } from 'react';
 
-const control = 'block w-full min-h-11 rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500';
+const control =
+  'block w-full min-h-11 rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500';
 
-export function Field({ label, error, hint, htmlFor, children }: { label: string; error?: string; hint?: string; htmlFor: string; children: React.ReactNode }) {
+export function Field({
+  label,
+  error,
+  hint,
+  htmlFor,
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  htmlFor: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="space-y-1">
-      <label htmlFor={htmlFor} className="block text-sm font-medium text-stone-700">{label}</label>
+      <label htmlFor={htmlFor} className="block text-sm font-medium text-stone-700">
+        {label}
+      </label>
       {children}
       {hint && !error && <p className="text-xs text-stone-500">{hint}</p>}
-      {error && <p className="text-sm text-red-700" data-testid={`error-${htmlFor}`}>{error}</p>}
+      {error && (
+        <p className="text-sm text-red-700" data-testid={`error-${htmlFor}`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
-export const Input = forwardRef<HTMLInputElement, React.InputHTMLAttributes<HTMLInputElement>>(function Input({ className = '', ...props }, ref) {
+export const Input = forwardRef<HTMLInputElement, React.InputHTMLAttributes<HTMLInputElement>>(function Input(
+  { className = '', ...props },
+  ref,
+) {
   return <input ref={ref} className={`${control} ${className}`} {...props} />;
 });
 
-export const Select = forwardRef<HTMLSelectElement, React.SelectHTMLAttributes<HTMLSelectElement>>(function Select({ className = '', ...props }, ref) {
-  return <select ref={ref} className={`${control} ${className}`} {...props} />;
-});
+export const Select = forwardRef<HTMLSelectElement, React.SelectHTMLAttributes<HTMLSelectElement>>(
+  function Select({ className = '', ...props }, ref) {
+    return <select ref={ref} className={`${control} ${className}`} {...props} />;
+  },
+);
 
-export const Textarea = forwardRef<HTMLTextAreaElement, React.TextareaHTMLAttributes<HTMLTextAreaElement>>(function Textarea({ className = '', ...props }, ref) {
-  return <textarea ref={ref} className={`${control} ${className}`} {...props} />;
-});
+export const Textarea = forwardRef<HTMLTextAreaElement, React.TextareaHTMLAttributes<HTMLTextAreaElement>>(
+  function Textarea({ className = '', ...props }, ref) {
+    return <textarea ref={ref} className={`${control} ${className}`} {...props} />;
+  },
+);

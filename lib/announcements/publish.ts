@@ -17,12 +17,24 @@ import type { TPublishAnnouncement } from './schema';
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
 
-export async function publishAnnouncement(db: Db, ctx: WriteCtx, input: TPublishAnnouncement, files: { name: string; bytes: Buffer }[]) {
+export async function publishAnnouncement(
+  db: Db,
+  ctx: WriteCtx,
+  input: TPublishAnnouncement,
+  files: { name: string; bytes: Buffer }[],
+) {
   const ids = [...new Set(input.targetOrgIds)];
-  const orgs = await db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, path: true, name: true } });
+  const orgs = await db.organization.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, path: true, name: true },
+  });
   if (orgs.length !== ids.length) throw new NotFoundError();
   for (const o of orgs) assertCan(ctx.user, 'announcement.manage', o);
-  const checked = checkUploads(files, { area: 'announcements', maxFiles: MAX_ATTACHMENTS, maxBytes: MAX_ATTACHMENT_BYTES });
+  const checked = checkUploads(files, {
+    area: 'announcements',
+    maxFiles: MAX_ATTACHMENTS,
+    maxBytes: MAX_ATTACHMENT_BYTES,
+  });
   const prefixes = orgs.map((o) => `${o.path}%`);
   const people = await db.$queryRaw<{ id: string; orgId: string | null }[]>`
     SELECT DISTINCT ON (u.id) u.id::text AS id, COALESCE(mo.id, ro.id)::text AS "orgId"
@@ -35,23 +47,52 @@ export async function publishAnnouncement(db: Db, ctx: WriteCtx, input: TPublish
   if (!people.length) throw new UserError('announcements.errors.noRecipients');
   const stored = await Promise.all(checked.map(async (f) => ({ ...f, stored: await putFile(f.bytes) })));
   // The author's own unit path, so the committee of that subtree reads the receipts.
-  const authorPath = ctx.user.grants.find((g) => g.role === 'COMMITTEE' && orgs.every((o) => o.path.startsWith(g.orgPath)))?.orgPath ?? orgs[0]!.path;
+  const authorPath =
+    ctx.user.grants.find((g) => g.role === 'COMMITTEE' && orgs.every((o) => o.path.startsWith(g.orgPath)))
+      ?.orgPath ?? orgs[0]!.path;
   return db.$transaction(async (tx) => {
     const a = await tx.announcement.create({
       data: {
-        title: input.title, body: input.body, targetOrgIds: ids, authorId: ctx.user.id, orgPath: authorPath,
+        title: input.title,
+        body: input.body,
+        targetOrgIds: ids,
+        authorId: ctx.user.id,
+        orgPath: authorPath,
         recipients: { createMany: { data: people.map((p) => ({ userId: p.id, orgId: p.orgId })) } },
-        attachments: { createMany: { data: stored.map((f) => ({ fileName: f.name.slice(0, 200), mimeType: f.mimeType, size: f.stored.size, sha256: f.stored.sha256, storageKey: f.stored.key })) } },
+        attachments: {
+          createMany: {
+            data: stored.map((f) => ({
+              fileName: f.name.slice(0, 200),
+              mimeType: f.mimeType,
+              size: f.stored.size,
+              sha256: f.stored.sha256,
+              storageKey: f.stored.key,
+            })),
+          },
+        },
       },
       select: { id: true },
     });
     await appendTrace(tx, ctx.actor, {
-      action: 'announcements.publish', entityType: 'Announcement', entityId: a.id, orgPath: authorPath,
-      after: { title: input.title, targets: orgs.map((o) => o.name), recipients: people.length, files: stored.map((f) => ({ name: f.name, sha256: f.stored.sha256 })) },
+      action: 'announcements.publish',
+      entityType: 'Announcement',
+      entityId: a.id,
+      orgPath: authorPath,
+      after: {
+        title: input.title,
+        targets: orgs.map((o) => o.name),
+        recipients: people.length,
+        files: stored.map((f) => ({ name: f.name, sha256: f.stored.sha256 })),
+      },
     });
     const sent = await notify(tx, {
-      userIds: people.map((p) => p.id), kind: 'ANNOUNCEMENT', titleKey: 'notifications.titles.announcement', params: { title: input.title },
-      link: `/announcements/${a.id}`, dedupeKey: `announcement:${a.id}`, robotOrgIds: ids,
+      userIds: people.map((p) => p.id),
+      kind: 'ANNOUNCEMENT',
+      titleKey: 'notifications.titles.announcement',
+      params: { title: input.title },
+      link: `/announcements/${a.id}`,
+      dedupeKey: `announcement:${a.id}`,
+      robotOrgIds: ids,
     });
     return { id: a.id, recipients: people.length, deliveryIds: sent.deliveryIds };
   });
@@ -59,32 +100,57 @@ export async function publishAnnouncement(db: Db, ctx: WriteCtx, input: TPublish
 
 /** 催阅: a reminder to those who have not read it yet (once a day at most). */
 export async function chaseUnread(db: Db, ctx: WriteCtx, id: string, now = new Date()) {
-  const a = await db.announcement.findUnique({ where: { id }, select: { id: true, title: true, orgPath: true } });
+  const a = await db.announcement.findUnique({
+    where: { id },
+    select: { id: true, title: true, orgPath: true },
+  });
   if (!a) throw new NotFoundError();
   assertCan(ctx.user, 'announcement.manage', { id: '', path: a.orgPath });
   return db.$transaction(async (tx) => {
-    const unread = await tx.announcementRecipient.findMany({ where: { announcementId: id, readAt: null }, select: { userId: true } });
+    const unread = await tx.announcementRecipient.findMany({
+      where: { announcementId: id, readAt: null },
+      select: { userId: true },
+    });
     const sent = await notify(tx, {
-      userIds: unread.map((u) => u.userId), kind: 'ANNOUNCEMENT', titleKey: 'notifications.titles.announcementChase', params: { title: a.title },
-      link: `/announcements/${id}`, dedupeKey: `chase:${id}:${cstDay(now)}`,
+      userIds: unread.map((u) => u.userId),
+      kind: 'ANNOUNCEMENT',
+      titleKey: 'notifications.titles.announcementChase',
+      params: { title: a.title },
+      link: `/announcements/${id}`,
+      dedupeKey: `chase:${id}:${cstDay(now)}`,
     });
     // A second chase the same day reminds nobody (same dedupe key), so it does not move their chasedAt either.
     const dayStart = new Date(`${cstDay(now)}T00:00:00+08:00`);
     await tx.announcementRecipient.updateMany({
-      where: { announcementId: id, readAt: null, OR: [{ chasedAt: null }, { chasedAt: { lt: dayStart } }] }, data: { chasedAt: now },
+      where: { announcementId: id, readAt: null, OR: [{ chasedAt: null }, { chasedAt: { lt: dayStart } }] },
+      data: { chasedAt: now },
     });
-    await appendTrace(tx, ctx.actor, { action: 'announcements.chase', entityType: 'Announcement', entityId: id, orgPath: a.orgPath, after: { unread: unread.length, notified: sent.created } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'announcements.chase',
+      entityType: 'Announcement',
+      entityId: id,
+      orgPath: a.orgPath,
+      after: { unread: unread.length, notified: sent.created },
+    });
     return { unread: unread.length, notified: sent.created, deliveryIds: sent.deliveryIds };
   });
 }
 
 /** The read receipt: the first opening by a recipient counts; later ones change nothing. */
 export async function markAnnouncementRead(db: Db, user: Subject, id: string, now = new Date()) {
-  const r = await db.announcementRecipient.findUnique({ where: { announcementId_userId: { announcementId: id, userId: user.id } } });
+  const r = await db.announcementRecipient.findUnique({
+    where: { announcementId_userId: { announcementId: id, userId: user.id } },
+  });
   if (!r || !isOwner(user, r.userId)) throw new NotFoundError();
   if (!r.readAt) {
-    await db.announcementRecipient.updateMany({ where: { announcementId: id, userId: user.id, readAt: null }, data: { readAt: now } });
-    await db.notification.updateMany({ where: { userId: user.id, dedupeKey: `announcement:${id}`, readAt: null }, data: { readAt: now } });
+    await db.announcementRecipient.updateMany({
+      where: { announcementId: id, userId: user.id, readAt: null },
+      data: { readAt: now },
+    });
+    await db.notification.updateMany({
+      where: { userId: user.id, dedupeKey: `announcement:${id}`, readAt: null },
+      data: { readAt: now },
+    });
   }
   return { readAt: r.readAt ?? now };
 }

@@ -1,7 +1,13 @@
 import 'server-only';
 import { db } from '../db';
 import type { Subject } from '../policy';
-import { addressableOrgs, announcementAttachment, announcementDetail, announcementList, receipts } from './read';
+import {
+  addressableOrgs,
+  announcementAttachment,
+  announcementDetail,
+  announcementList,
+  receipts,
+} from './read';
 
 export const announcementListFor = (user: Subject, page: number) => announcementList(db, user, page);
 export const announcementDetailFor = (user: Subject, id: string) => announcementDetail(db, user, id);

@@ -9,18 +9,28 @@ export const ANNOUNCEMENT_PAGE = 30;
 /** Those addressed to the user, and — for managers — those published within their subtree. */
 export async function announcementList(db: Db, user: Subject, page: number) {
   const where: Prisma.AnnouncementWhereInput = {
-    OR: [{ recipients: { some: { userId: user.id } } }, ...(can(user, 'announcement.manage') ? [scopeByPath(user, 'announcement.manage') as Prisma.AnnouncementWhereInput] : [])],
+    OR: [
+      { recipients: { some: { userId: user.id } } },
+      ...(can(user, 'announcement.manage')
+        ? [scopeByPath(user, 'announcement.manage') as Prisma.AnnouncementWhereInput]
+        : []),
+    ],
   };
   const [total, rows] = await Promise.all([
     db.announcement.count({ where }),
     db.announcement.findMany({
       where,
       select: {
-        id: true, title: true, createdAt: true, author: { select: { name: true } },
+        id: true,
+        title: true,
+        createdAt: true,
+        author: { select: { name: true } },
         recipients: { where: { userId: user.id }, select: { readAt: true } },
         _count: { select: { recipients: true } },
       },
-      orderBy: { createdAt: 'desc' }, skip: (page - 1) * ANNOUNCEMENT_PAGE, take: ANNOUNCEMENT_PAGE,
+      orderBy: { createdAt: 'desc' },
+      skip: (page - 1) * ANNOUNCEMENT_PAGE,
+      take: ANNOUNCEMENT_PAGE,
     }),
   ]);
   return { total, rows };
@@ -29,13 +39,25 @@ export async function announcementList(db: Db, user: Subject, page: number) {
 export async function announcementDetail(db: Db, user: Subject, id: string) {
   const a = await db.announcement.findUnique({
     where: { id },
-    include: { author: { select: { name: true } }, attachments: { select: { id: true, fileName: true, size: true } }, recipients: { where: { userId: user.id }, select: { readAt: true } } },
+    include: {
+      author: { select: { name: true } },
+      attachments: { select: { id: true, fileName: true, size: true } },
+      recipients: { where: { userId: user.id }, select: { readAt: true } },
+    },
   });
   const manager = !!a && can(user, 'announcement.manage', { id: '', path: a.orgPath });
   // Someone neither addressed nor managing gets "not found": whether it exists is not theirs to know.
   if (!a || (!a.recipients.length && !manager)) throw new NotFoundError();
-  const targets = await db.organization.findMany({ where: { id: { in: a.targetOrgIds } }, select: { name: true } });
-  return { announcement: a, recipient: a.recipients.length > 0, manager, targets: targets.map((t) => t.name) };
+  const targets = await db.organization.findMany({
+    where: { id: { in: a.targetOrgIds } },
+    select: { name: true },
+  });
+  return {
+    announcement: a,
+    recipient: a.recipients.length > 0,
+    manager,
+    targets: targets.map((t) => t.name),
+  };
 }
 
 /** Who has read it and who has not, for managers. */
@@ -44,7 +66,11 @@ export async function receipts(db: Db, user: Subject, id: string) {
   if (!a || !can(user, 'announcement.manage', { id: '', path: a.orgPath })) throw new NotFoundError();
   const rows = await db.announcementRecipient.findMany({
     where: { announcementId: id },
-    select: { readAt: true, chasedAt: true, user: { select: { name: true, org: { select: { name: true } } } } },
+    select: {
+      readAt: true,
+      chasedAt: true,
+      user: { select: { name: true, org: { select: { name: true } } } },
+    },
     orderBy: [{ readAt: { sort: 'asc', nulls: 'first' } }],
   });
   return { rows, read: rows.filter((r) => r.readAt).length, unread: rows.filter((r) => !r.readAt).length };
@@ -57,16 +83,34 @@ export async function receipts(db: Db, user: Subject, id: string) {
 export async function announcementAttachment(db: Db, user: Subject, id: string) {
   const f = await db.announcementAttachment.findUnique({
     where: { id },
-    select: { fileName: true, mimeType: true, storageKey: true, announcement: { select: { orgPath: true, recipients: { where: { userId: user.id }, select: { userId: true } } } } },
+    select: {
+      fileName: true,
+      mimeType: true,
+      storageKey: true,
+      announcement: {
+        select: { orgPath: true, recipients: { where: { userId: user.id }, select: { userId: true } } },
+      },
+    },
   });
-  if (!f || (!f.announcement.recipients.length && !can(user, 'announcement.manage', { id: '', path: f.announcement.orgPath }))) throw new NotFoundError();
+  if (
+    !f ||
+    (!f.announcement.recipients.length &&
+      !can(user, 'announcement.manage', { id: '', path: f.announcement.orgPath }))
+  )
+    throw new NotFoundError();
   return f;
 }
 
 /** Units a manager may address (not party groups, which follow their branch). */
 export function addressableOrgs(db: Db, user: Subject) {
   return db.organization.findMany({
-    where: { ...scopeOrgs(user, 'announcement.manage'), status: { not: 'ARCHIVED' }, type: { not: 'PARTY_GROUP' } },
-    select: { id: true, name: true, depth: true, path: true }, orderBy: { path: 'asc' }, take: 2000,
+    where: {
+      ...scopeOrgs(user, 'announcement.manage'),
+      status: { not: 'ARCHIVED' },
+      type: { not: 'PARTY_GROUP' },
+    },
+    select: { id: true, name: true, depth: true, path: true },
+    orderBy: { path: 'asc' },
+    take: 2000,
   });
 }

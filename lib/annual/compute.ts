@@ -11,10 +11,25 @@ import { ForbiddenError, UserError } from '../errors';
 import { msg } from '../i18n/message';
 import type { WriteCtx } from '../orgs/mutations';
 import { assertCan, orgScope, type Subject } from '../policy';
-import { annualScore, DEFAULT_WEIGHTS, gradeFor, inputsOf, rankWithin, weightsValid, type RawInputs, type Weights } from './rules';
+import {
+  annualScore,
+  DEFAULT_WEIGHTS,
+  gradeFor,
+  inputsOf,
+  rankWithin,
+  weightsValid,
+  type RawInputs,
+  type Weights,
+} from './rules';
 
-const w = z.coerce.number(msg('annual.errors.weight')).min(0, msg('annual.errors.weight')).max(100, msg('annual.errors.weight'));
-export const ZCompute = z.object({ year: z.coerce.number().int().min(2000).max(2100), weights: z.object({ audit: w, reminders: w, rectification: w, exam: w }) });
+const w = z.coerce
+  .number(msg('annual.errors.weight'))
+  .min(0, msg('annual.errors.weight'))
+  .max(100, msg('annual.errors.weight'));
+export const ZCompute = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  weights: z.object({ audit: w, reminders: w, rectification: w, exam: w }),
+});
 
 export async function currentWeights(db: Db): Promise<Weights> {
   const s = await db.setting.findUnique({ where: { key: 'annual.weights' } });
@@ -48,25 +63,52 @@ export async function rawInputs(db: Db, user: Subject, year: number): Promise<Ra
 
 /** The pure part: same raw rows and weights → same results. */
 export function resultsOf(rows: RawRow[], weights: Weights) {
-  const scored = rows.map((r) => ({ orgId: r.orgId, group: r.type, inputs: inputsOf(r), raw: r })).map((r) => ({ ...r, score: annualScore(r.inputs, weights) }))
+  const scored = rows
+    .map((r) => ({ orgId: r.orgId, group: r.type, inputs: inputsOf(r), raw: r }))
+    .map((r) => ({ ...r, score: annualScore(r.inputs, weights) }))
     .filter((r): r is typeof r & { score: number } => r.score !== null);
   return rankWithin(scored).map((r) => ({ ...r, grade: gradeFor(r.score) }));
 }
 
 export async function computeAnnual(db: Db, ctx: WriteCtx, input: z.output<typeof ZCompute>) {
   assertCan(ctx.user, 'annual.compute');
-  if (!weightsValid(input.weights)) throw new UserError('annual.errors.weightsSum', { sum: Object.values(input.weights).reduce((s, x) => s + x, 0) }, 'weights');
+  if (!weightsValid(input.weights))
+    throw new UserError(
+      'annual.errors.weightsSum',
+      { sum: Object.values(input.weights).reduce((s, x) => s + x, 0) },
+      'weights',
+    );
   const rows = await rawInputs(db, ctx.user, input.year);
   const results = resultsOf(rows, input.weights);
   const s = orgScope(ctx.user, 'annual.compute');
   const orgPath = s.all ? '/' : s.pathPrefixes[0]!;
   return db.$transaction(async (tx) => {
-    const c = await tx.annualComputation.create({ data: { year: input.year, weights: input.weights, orgPath, computedById: ctx.user.id } });
-    await tx.annualResult.createMany({
-      data: results.map((r) => ({ computationId: c.id, orgId: r.orgId, peerGroup: r.group, inputs: { ...r.inputs, raw: { ...r.raw, orgId: undefined, type: undefined } }, score: r.score, grade: r.grade, rank: r.rank })),
+    const c = await tx.annualComputation.create({
+      data: { year: input.year, weights: input.weights, orgPath, computedById: ctx.user.id },
     });
-    await tx.setting.upsert({ where: { key: 'annual.weights' }, create: { key: 'annual.weights', value: input.weights }, update: { value: input.weights } });
-    await appendTrace(tx, ctx.actor, { action: 'annual.compute', entityType: 'AnnualComputation', entityId: c.id, orgPath, after: { year: input.year, weights: input.weights, units: results.length } });
+    await tx.annualResult.createMany({
+      data: results.map((r) => ({
+        computationId: c.id,
+        orgId: r.orgId,
+        peerGroup: r.group,
+        inputs: { ...r.inputs, raw: { ...r.raw, orgId: undefined, type: undefined } },
+        score: r.score,
+        grade: r.grade,
+        rank: r.rank,
+      })),
+    });
+    await tx.setting.upsert({
+      where: { key: 'annual.weights' },
+      create: { key: 'annual.weights', value: input.weights },
+      update: { value: input.weights },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'annual.compute',
+      entityType: 'AnnualComputation',
+      entityId: c.id,
+      orgPath,
+      after: { year: input.year, weights: input.weights, units: results.length },
+    });
     return { id: c.id, units: results.length };
   });
 }
@@ -74,8 +116,15 @@ export async function computeAnnual(db: Db, ctx: WriteCtx, input: z.output<typeo
 export async function latestResults(db: Db, user: Subject, year: number) {
   const s = orgScope(user, 'annual.compute');
   if (!s.all && !s.pathPrefixes.length) throw new ForbiddenError();
-  const c = await db.annualComputation.findFirst({ where: { year, ...(s.all ? {} : { orgPath: { in: s.pathPrefixes } }) }, orderBy: { computedAt: 'desc' } });
+  const c = await db.annualComputation.findFirst({
+    where: { year, ...(s.all ? {} : { orgPath: { in: s.pathPrefixes } }) },
+    orderBy: { computedAt: 'desc' },
+  });
   if (!c) return null;
-  const results = await db.annualResult.findMany({ where: { computationId: c.id }, include: { org: { select: { name: true } } }, orderBy: [{ peerGroup: 'asc' }, { rank: 'asc' }] });
+  const results = await db.annualResult.findMany({
+    where: { computationId: c.id },
+    include: { org: { select: { name: true } } },
+    orderBy: [{ peerGroup: 'asc' }, { rank: 'asc' }],
+  });
   return { computation: c, results };
 }

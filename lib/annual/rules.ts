@@ -16,14 +16,25 @@ export type Weights = Record<Component, number>;
 export const DEFAULT_WEIGHTS: Weights = { audit: 60, reminders: 20, rectification: 10, exam: 10 };
 export const QUALITY_POINTS: Record<string, number> = { EXCELLENT: 100, GOOD: 85, FAIR: 70, POOR: 50 };
 
-export type RawInputs = { audits: number[]; tasksDue: number; tasksOnTime: number; qualities: string[]; rectItems: number; rectOnTime: number; exams: number[] };
+export type RawInputs = {
+  audits: number[];
+  tasksDue: number;
+  tasksOnTime: number;
+  qualities: string[];
+  rectItems: number;
+  rectOnTime: number;
+  exams: number[];
+};
 export type Inputs = Record<Component, number | null>;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
 export function weightsValid(w: Weights): boolean {
-  return COMPONENTS.every((c) => Number.isFinite(w[c]) && w[c] >= 0) && Math.abs(COMPONENTS.reduce((s, c) => s + w[c], 0) - 100) < 1e-9;
+  return (
+    COMPONENTS.every((c) => Number.isFinite(w[c]) && w[c] >= 0) &&
+    Math.abs(COMPONENTS.reduce((s, c) => s + w[c], 0) - 100) < 1e-9
+  );
 }
 
 export function inputsOf(r: RawInputs): Inputs {
@@ -58,7 +69,9 @@ export function rankWithin<T extends { group: string; score: number }>(rows: T[]
   const out: (T & { rank: number })[] = [];
   for (const list of byGroup.values()) {
     const sorted = [...list].sort((a, b) => b.score - a.score);
-    sorted.forEach((r, i) => out.push({ ...r, rank: i > 0 && sorted[i - 1]!.score === r.score ? out.at(-1)!.rank : i + 1 }));
+    sorted.forEach((r, i) =>
+      out.push({ ...r, rank: i > 0 && sorted[i - 1]!.score === r.score ? out.at(-1)!.rank : i + 1 }),
+    );
   }
   return out;
 }

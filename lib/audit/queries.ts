@@ -3,7 +3,14 @@ import { db } from '../db';
 import { ForbiddenError } from '../errors';
 import { can, scopeByPath, type Subject } from '../policy';
 
-export type AuditFilter = { user?: string; entityType?: string; action?: string; from?: string; to?: string; page?: number };
+export type AuditFilter = {
+  user?: string;
+  entityType?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+};
 const PAGE = 50;
 
 /** The trace, as far as the user may read it: ADMIN everything, COMMITTEE the events of their subtree. */
@@ -26,7 +33,17 @@ export async function listAuditEvents(user: Subject, f: AuditFilter) {
   const [rows, total, entityTypes] = await Promise.all([
     db.auditEvent.findMany({ where, orderBy: { id: 'desc' }, skip: (page - 1) * PAGE, take: PAGE }),
     db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ distinct: ['entityType'], select: { entityType: true }, orderBy: { entityType: 'asc' } }),
+    db.auditEvent.findMany({
+      distinct: ['entityType'],
+      select: { entityType: true },
+      orderBy: { entityType: 'asc' },
+    }),
   ]);
-  return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE)), entityTypes: entityTypes.map((e) => e.entityType) };
+  return {
+    rows,
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE)),
+    entityTypes: entityTypes.map((e) => e.entityType),
+  };
 }

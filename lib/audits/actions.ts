@@ -32,20 +32,33 @@ export const finishAuditAction = defineAction(ZAuditId, async ({ auditId }, ctx)
   return r;
 });
 
-const ZEvidenceUpload = z.instanceof(FormData, { message: msg('validation.invalid') }).transform((fd, ctx) => {
-  const f = z.object({ auditId: z.uuid(), clientKey: z.string().regex(/^[\w-]{8,64}$/), criterionId: z.uuid().optional() }).safeParse({
-    auditId: fd.get('auditId'), clientKey: fd.get('clientKey'), criterionId: fd.get('criterionId') || undefined,
+const ZEvidenceUpload = z
+  .instanceof(FormData, { message: msg('validation.invalid') })
+  .transform((fd, ctx) => {
+    const f = z
+      .object({
+        auditId: z.uuid(),
+        clientKey: z.string().regex(/^[\w-]{8,64}$/),
+        criterionId: z.uuid().optional(),
+      })
+      .safeParse({
+        auditId: fd.get('auditId'),
+        clientKey: fd.get('clientKey'),
+        criterionId: fd.get('criterionId') || undefined,
+      });
+    const file = fd.get('file');
+    if (!f.success || !(file instanceof File) || !file.size) {
+      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('validation.invalid') });
+      return z.NEVER;
+    }
+    return { ...f.data, file };
   });
-  const file = fd.get('file');
-  if (!f.success || !(file instanceof File) || !file.size) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('validation.invalid') });
-    return z.NEVER;
-  }
-  return { ...f.data, file };
-});
 
 export const addAuditEvidenceAction = defineAction(ZEvidenceUpload, async ({ file, ...input }, ctx) => {
-  const r = await addAuditEvidence(db, ctx, input, { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+  const r = await addAuditEvidence(db, ctx, input, {
+    name: file.name,
+    bytes: Buffer.from(await file.arrayBuffer()),
+  });
   revalidatePath(`/audits/${input.auditId}`);
   return r;
 });

@@ -15,10 +15,24 @@ export async function gapThreshold(db: Db): Promise<number> {
   return typeof v === 'number' && v >= 0 ? v : DEFAULT_GAP;
 }
 
-export type GapRow = { auditId: string; orgId: string; orgName: string; quarter: string; auditTotal: number; selfTotal: number; gap: number; flagged: boolean; backfill: number };
+export type GapRow = {
+  auditId: string;
+  orgId: string;
+  orgName: string;
+  quarter: string;
+  auditTotal: number;
+  selfTotal: number;
+  gap: number;
+  flagged: boolean;
+  backfill: number;
+};
 
 /** Every scored audit in the subtree with a submitted self-check for its quarter; flagged ones first. */
-export async function gapRows(db: Db, user: Subject, opts: { onlyFlagged?: boolean; threshold?: number } = {}): Promise<GapRow[]> {
+export async function gapRows(
+  db: Db,
+  user: Subject,
+  opts: { onlyFlagged?: boolean; threshold?: number } = {},
+): Promise<GapRow[]> {
   if (!can(user, 'auditPlan.manage')) throw new ForbiddenError();
   const scope = orgScope(user, 'auditPlan.manage');
   const prefixes = scope.all ? ['/'] : scope.pathPrefixes;

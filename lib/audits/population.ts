@@ -28,5 +28,8 @@ export async function drawPopulation(db: Db, c: StoredCriteria): Promise<Candida
       AND o."createdAt" <= ${asOf}
       AND NOT EXISTS (SELECT 1 FROM "Audit" a WHERE a."orgId" = o.id AND a."createdAt" > ${since} AND a."createdAt" <= ${asOf})
     ORDER BY o.path`;
-  return rows.map((r) => ({ id: r.id, weight: c.weighted ? historyWeight({ lastScore: r.last, overdue: r.overdue, flagged: r.flagged }) : 1 }));
+  return rows.map((r) => ({
+    id: r.id,
+    weight: c.weighted ? historyWeight({ lastScore: r.last, overdue: r.overdue, flagged: r.flagged }) : 1,
+  }));
 }

@@ -26,7 +26,8 @@ describe('reproducible sampling', () => {
   it('weights tilt the draw toward heavier units', () => {
     const weighted = pop.map((c, i) => ({ ...c, weight: i < 5 ? 4 : 1 }));
     let heavy = 0;
-    for (let s = 0; s < 300; s += 1) heavy += draw(weighted, 5, `s${s}`).filter((id) => Number(id.slice(1)) < 5).length;
+    for (let s = 0; s < 300; s += 1)
+      heavy += draw(weighted, 5, `s${s}`).filter((id) => Number(id.slice(1)) < 5).length;
     // Uniform would pick ≈ 5/40 of 1,500 = 187 heavy units; weight 4 should pick clearly more.
     expect(heavy).toBeGreaterThan(400);
   });

@@ -35,7 +35,11 @@ export function mulberry32(seed: number): () => number {
 
 export function draw(population: readonly Candidate[], size: number, seed: string): string[] {
   const rand = mulberry32(seedToInt(seed));
-  const keyed = population.map((c, i) => ({ id: c.id, i, key: Math.pow(rand(), 1 / Math.max(c.weight, 1e-6)) }));
+  const keyed = population.map((c, i) => ({
+    id: c.id,
+    i,
+    key: Math.pow(rand(), 1 / Math.max(c.weight, 1e-6)),
+  }));
   keyed.sort((a, b) => b.key - a.key || a.i - b.i);
   return keyed.slice(0, Math.max(0, Math.min(size, population.length))).map((k) => k.id);
 }

@@ -1,45 +1,81 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message';
 
-const text = (max: number) => z.string().trim().max(max, msg('validation.tooLong', { max })).refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, msg('validation.tooLong', { max }))
+    .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
 const id = z.uuid(msg('validation.invalidId'));
 
 export const AUDIT_KINDS = ['KEY_QUARTERLY', 'SPOT_CHECK', 'YEAR_END'] as const;
 export const DRAW_TYPES = ['GENERAL_BRANCH', 'BRANCH'] as const;
 
-export const ZDrawCriteria = z.object({
-  subtreeOrgId: id,
-  types: z.array(z.enum(DRAW_TYPES)).min(1, msg('audits.errors.chooseTypes')),
-  excludeMonths: z.coerce.number().int().min(0).max(36),
-  size: z.coerce.number().int().min(1, msg('audits.errors.sampleSize')).max(500).optional(),
-  rate: z.coerce.number().gt(0, msg('audits.errors.sampleSize')).max(1).optional(),
-  weighted: z.boolean(),
-  seed: z.string().trim().max(64).regex(/^[\w\-:.]*$/, msg('audits.errors.seed')).optional(),
-}).refine((c) => c.size !== undefined || c.rate !== undefined, { message: msg('audits.errors.sampleSize'), path: ['size'] });
+export const ZDrawCriteria = z
+  .object({
+    subtreeOrgId: id,
+    types: z.array(z.enum(DRAW_TYPES)).min(1, msg('audits.errors.chooseTypes')),
+    excludeMonths: z.coerce.number().int().min(0).max(36),
+    size: z.coerce.number().int().min(1, msg('audits.errors.sampleSize')).max(500).optional(),
+    rate: z.coerce.number().gt(0, msg('audits.errors.sampleSize')).max(1).optional(),
+    weighted: z.boolean(),
+    seed: z
+      .string()
+      .trim()
+      .max(64)
+      .regex(/^[\w\-:.]*$/, msg('audits.errors.seed'))
+      .optional(),
+  })
+  .refine((c) => c.size !== undefined || c.rate !== undefined, {
+    message: msg('audits.errors.sampleSize'),
+    path: ['size'],
+  });
 export type TDrawCriteria = z.output<typeof ZDrawCriteria>;
 
-export const ZCreatePlan = z.object({
-  title: text(120).pipe(z.string().min(2, msg('audits.errors.titleRequired'))),
-  kind: z.enum(AUDIT_KINDS),
-  periodKey: z.string().regex(/^\d{4}(-Q[1-4])?$/, msg('audits.errors.period')),
-  memberIds: z.array(id).min(1, msg('audits.errors.chooseTeam')).max(30),
-  leaderId: id,
-  draw: ZDrawCriteria.optional(),
-}).refine((p) => p.memberIds.includes(p.leaderId), { message: msg('audits.errors.leaderOnTeam'), path: ['leaderId'] })
-  .refine((p) => (p.kind === 'YEAR_END') === /^\d{4}$/.test(p.periodKey), { message: msg('audits.errors.period'), path: ['periodKey'] })
-  .refine((p) => (p.kind === 'SPOT_CHECK') === !!p.draw, { message: msg('audits.errors.drawRequired'), path: ['draw'] });
+export const ZCreatePlan = z
+  .object({
+    title: text(120).pipe(z.string().min(2, msg('audits.errors.titleRequired'))),
+    kind: z.enum(AUDIT_KINDS),
+    periodKey: z.string().regex(/^\d{4}(-Q[1-4])?$/, msg('audits.errors.period')),
+    memberIds: z.array(id).min(1, msg('audits.errors.chooseTeam')).max(30),
+    leaderId: id,
+    draw: ZDrawCriteria.optional(),
+  })
+  .refine((p) => p.memberIds.includes(p.leaderId), {
+    message: msg('audits.errors.leaderOnTeam'),
+    path: ['leaderId'],
+  })
+  .refine((p) => (p.kind === 'YEAR_END') === /^\d{4}$/.test(p.periodKey), {
+    message: msg('audits.errors.period'),
+    path: ['periodKey'],
+  })
+  .refine((p) => (p.kind === 'SPOT_CHECK') === !!p.draw, {
+    message: msg('audits.errors.drawRequired'),
+    path: ['draw'],
+  });
 export type TCreatePlan = z.output<typeof ZCreatePlan>;
 
 export const ZSaveScore = z.object({
   auditId: id,
   criterionId: id,
-  count: z.coerce.number(msg('audits.errors.count')).int(msg('audits.errors.count')).min(0, msg('audits.errors.negative')).max(99, msg('audits.errors.count')),
+  count: z.coerce
+    .number(msg('audits.errors.count'))
+    .int(msg('audits.errors.count'))
+    .min(0, msg('audits.errors.negative'))
+    .max(99, msg('audits.errors.count')),
   reason: text(500),
   taskIds: z.array(id).max(50),
 });
 export type TSaveScore = z.input<typeof ZSaveScore>;
 
-export const AUDIT_METHODS = ['WRITTEN_TEST', 'DOCUMENT_CHECK', 'SITE_VISIT', 'WORK_REPORT', 'INTERVIEW'] as const;
+export const AUDIT_METHODS = [
+  'WRITTEN_TEST',
+  'DOCUMENT_CHECK',
+  'SITE_VISIT',
+  'WORK_REPORT',
+  'INTERVIEW',
+] as const;
 export const ZSaveNote = z.object({ auditId: id, method: z.enum(AUDIT_METHODS), text: text(2000) });
 
 export const FINDING_KINDS = ['PROBLEM', 'DIFFICULTY', 'GOOD_PRACTICE', 'IMPRACTICAL_STANDARD'] as const;

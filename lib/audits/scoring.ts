@@ -27,25 +27,57 @@ const startIfPlanned = { status: 'IN_PROGRESS' as const };
 
 export async function saveScore(db: Db, ctx: WriteCtx, input: z.output<typeof ZSaveScore>, now = new Date()) {
   const a = await openAudit(db, ctx, input.auditId, 'audit.score');
-  const c = await db.scoringCriterion.findFirst({ where: { id: input.criterionId, category: { standardId: a.standardId } } });
+  const c = await db.scoringCriterion.findFirst({
+    where: { id: input.criterionId, category: { standardId: a.standardId } },
+  });
   if (!c) throw new UserError('audits.errors.unknownCriterion');
   const raw = Math.round(c.unitDeduction * input.count * 10) / 10;
   const limit = Math.min(c.cap ?? c.maxPoints, c.maxPoints);
-  if (raw > limit) throw new UserError('audits.errors.aboveCap', { code: c.code, deduction: raw, cap: limit }, 'count');
+  if (raw > limit)
+    throw new UserError('audits.errors.aboveCap', { code: c.code, deduction: raw, cap: limit }, 'count');
   const taskIds = [...new Set(input.taskIds)];
-  if (taskIds.length && (await db.reminderTask.count({ where: { id: { in: taskIds }, orgId: a.orgId, status: 'DONE' } })) !== taskIds.length) {
+  if (
+    taskIds.length &&
+    (await db.reminderTask.count({ where: { id: { in: taskIds }, orgId: a.orgId, status: 'DONE' } })) !==
+      taskIds.length
+  ) {
     throw new UserError('selfCheck.errors.badTask');
   }
   return db.$transaction(async (tx) => {
-    const before = await tx.auditScore.findUnique({ where: { auditId_criterionId: { auditId: a.id, criterionId: c.id } } });
-    const data = { count: input.count, deduction: raw, reason: input.reason, taskIds, updatedById: ctx.user.id };
-    await tx.auditScore.upsert({ where: { auditId_criterionId: { auditId: a.id, criterionId: c.id } }, create: { auditId: a.id, criterionId: c.id, ...data }, update: data });
-    if (a.status === 'PLANNED') await tx.audit.update({ where: { id: a.id }, data: { ...startIfPlanned, startedAt: now, auditDate: now } });
+    const before = await tx.auditScore.findUnique({
+      where: { auditId_criterionId: { auditId: a.id, criterionId: c.id } },
+    });
+    const data = {
+      count: input.count,
+      deduction: raw,
+      reason: input.reason,
+      taskIds,
+      updatedById: ctx.user.id,
+    };
+    await tx.auditScore.upsert({
+      where: { auditId_criterionId: { auditId: a.id, criterionId: c.id } },
+      create: { auditId: a.id, criterionId: c.id, ...data },
+      update: data,
+    });
+    if (a.status === 'PLANNED')
+      await tx.audit.update({
+        where: { id: a.id },
+        data: { ...startIfPlanned, startedAt: now, auditDate: now },
+      });
     // The trace only when something changed: a re-sent identical save is not a new act.
-    if (!before || before.count !== input.count || before.reason !== input.reason || before.taskIds.join() !== taskIds.join()) {
+    if (
+      !before ||
+      before.count !== input.count ||
+      before.reason !== input.reason ||
+      before.taskIds.join() !== taskIds.join()
+    ) {
       await appendTrace(tx, ctx.actor, {
-        action: 'audits.score', entityType: 'Audit', entityId: a.id, orgPath: a.org.path,
-        before: before && { code: c.code, count: before.count, reason: before.reason }, after: { code: c.code, count: input.count, deduction: raw, reason: input.reason, taskIds },
+        action: 'audits.score',
+        entityType: 'Audit',
+        entityId: a.id,
+        orgPath: a.org.path,
+        before: before && { code: c.code, count: before.count, reason: before.reason },
+        after: { code: c.code, count: input.count, deduction: raw, reason: input.reason, taskIds },
       });
     }
     return { criterionId: c.id, deduction: raw };
@@ -55,9 +87,23 @@ export async function saveScore(db: Db, ctx: WriteCtx, input: z.output<typeof ZS
 export async function saveNote(db: Db, ctx: WriteCtx, input: z.output<typeof ZSaveNote>) {
   const a = await openAudit(db, ctx, input.auditId, 'audit.note');
   return db.$transaction(async (tx) => {
-    const before = await tx.auditNote.findUnique({ where: { auditId_method: { auditId: a.id, method: input.method } } });
-    await tx.auditNote.upsert({ where: { auditId_method: { auditId: a.id, method: input.method } }, create: { auditId: a.id, method: input.method, text: input.text, updatedById: ctx.user.id }, update: { text: input.text, updatedById: ctx.user.id } });
-    if (before?.text !== input.text) await appendTrace(tx, ctx.actor, { action: 'audits.note', entityType: 'Audit', entityId: a.id, orgPath: a.org.path, before: before && { method: input.method, text: before.text }, after: { method: input.method, text: input.text } });
+    const before = await tx.auditNote.findUnique({
+      where: { auditId_method: { auditId: a.id, method: input.method } },
+    });
+    await tx.auditNote.upsert({
+      where: { auditId_method: { auditId: a.id, method: input.method } },
+      create: { auditId: a.id, method: input.method, text: input.text, updatedById: ctx.user.id },
+      update: { text: input.text, updatedById: ctx.user.id },
+    });
+    if (before?.text !== input.text)
+      await appendTrace(tx, ctx.actor, {
+        action: 'audits.note',
+        entityType: 'Audit',
+        entityId: a.id,
+        orgPath: a.org.path,
+        before: before && { method: input.method, text: before.text },
+        after: { method: input.method, text: input.text },
+      });
     return { method: input.method };
   });
 }
@@ -70,25 +116,75 @@ export async function addFinding(db: Db, ctx: WriteCtx, input: TAddFinding & { c
     if (existing.auditId !== a.id) throw new UserError('validation.invalid');
     return { id: existing.id, duplicate: true };
   }
-  if (input.criterionId && !(await db.scoringCriterion.findFirst({ where: { id: input.criterionId, category: { standardId: a.standardId } } }))) throw new UserError('audits.errors.unknownCriterion');
-  const criterion = input.criterionId ? await db.scoringCriterion.findUnique({ where: { id: input.criterionId }, select: { articles: { select: { articleId: true }, take: 1 } } }) : null;
+  if (
+    input.criterionId &&
+    !(await db.scoringCriterion.findFirst({
+      where: { id: input.criterionId, category: { standardId: a.standardId } },
+    }))
+  )
+    throw new UserError('audits.errors.unknownCriterion');
+  const criterion = input.criterionId
+    ? await db.scoringCriterion.findUnique({
+        where: { id: input.criterionId },
+        select: { articles: { select: { articleId: true }, take: 1 } },
+      })
+    : null;
   return db.$transaction(async (tx) => {
-    const f = await tx.finding.create({ data: { auditId: a.id, kind: input.kind, text: input.text, criterionId: input.criterionId ?? null, articleId: criterion?.articles[0]?.articleId ?? null, clientKey: input.clientKey, createdById: ctx.user.id } });
-    await appendTrace(tx, ctx.actor, { action: 'audits.finding', entityType: 'Finding', entityId: f.id, orgPath: a.org.path, after: { auditId: a.id, kind: input.kind, text: input.text, criterionId: input.criterionId } });
+    const f = await tx.finding.create({
+      data: {
+        auditId: a.id,
+        kind: input.kind,
+        text: input.text,
+        criterionId: input.criterionId ?? null,
+        articleId: criterion?.articles[0]?.articleId ?? null,
+        clientKey: input.clientKey,
+        createdById: ctx.user.id,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'audits.finding',
+      entityType: 'Finding',
+      entityId: f.id,
+      orgPath: a.org.path,
+      after: { auditId: a.id, kind: input.kind, text: input.text, criterionId: input.criterionId },
+    });
     return { id: f.id, duplicate: false };
   });
 }
 
 /** Photos and files taken on site; the same clientKey twice stores one. */
-export async function addAuditEvidence(db: Db, ctx: WriteCtx, input: { auditId: string; criterionId?: string; clientKey: string }, file: Upload) {
+export async function addAuditEvidence(
+  db: Db,
+  ctx: WriteCtx,
+  input: { auditId: string; criterionId?: string; clientKey: string },
+  file: Upload,
+) {
   const a = await openAudit(db, ctx, input.auditId, 'audit.score');
   const existing = await db.auditEvidence.findUnique({ where: { clientKey: input.clientKey } });
   if (existing) return { id: existing.id, duplicate: true };
   const [checked] = checkUploads([file], { area: 'audits', maxFiles: 1, maxBytes: 20 * 1024 * 1024 });
   const stored = await putFile(checked!.bytes);
   return db.$transaction(async (tx) => {
-    const e = await tx.auditEvidence.create({ data: { auditId: a.id, criterionId: input.criterionId ?? null, fileName: file.name.slice(0, 200), mimeType: checked!.mimeType, size: stored.size, sha256: stored.sha256, storageKey: stored.key, clientKey: input.clientKey, uploadedById: ctx.user.id } });
-    await appendTrace(tx, ctx.actor, { action: 'audits.evidence', entityType: 'Audit', entityId: a.id, orgPath: a.org.path, after: { file: file.name, sha256: stored.sha256, criterionId: input.criterionId } });
+    const e = await tx.auditEvidence.create({
+      data: {
+        auditId: a.id,
+        criterionId: input.criterionId ?? null,
+        fileName: file.name.slice(0, 200),
+        mimeType: checked!.mimeType,
+        size: stored.size,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+        clientKey: input.clientKey,
+        uploadedById: ctx.user.id,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'audits.evidence',
+      entityType: 'Audit',
+      entityId: a.id,
+      orgPath: a.org.path,
+      after: { file: file.name, sha256: stored.sha256, criterionId: input.criterionId },
+    });
     return { id: e.id, duplicate: false };
   });
 }
@@ -96,15 +192,34 @@ export async function addAuditEvidence(db: Db, ctx: WriteCtx, input: { auditId: 
 /** Closing the scoring: every criterion scored; the total by the same rules as self-checks. */
 export async function finishAudit(db: Db, ctx: WriteCtx, auditId: string, now = new Date()) {
   const a = await openAudit(db, ctx, auditId, 'audit.score');
-  const criteria = await db.scoringCriterion.findMany({ where: { category: { standardId: a.standardId } }, select: { id: true, code: true, maxPoints: true, unitDeduction: true, cap: true } });
-  const scores = new Map((await db.auditScore.findMany({ where: { auditId } })).map((s) => [s.criterionId, s]));
+  const criteria = await db.scoringCriterion.findMany({
+    where: { category: { standardId: a.standardId } },
+    select: { id: true, code: true, maxPoints: true, unitDeduction: true, cap: true },
+  });
+  const scores = new Map(
+    (await db.auditScore.findMany({ where: { auditId } })).map((s) => [s.criterionId, s]),
+  );
   const missing = criteria.filter((c) => !scores.has(c.id)).map((c) => c.code);
-  if (missing.length) throw new UserError('audits.errors.incomplete', { count: missing.length, codes: missing.slice(0, 10).join('、') });
+  if (missing.length)
+    throw new UserError('audits.errors.incomplete', {
+      count: missing.length,
+      codes: missing.slice(0, 10).join('、'),
+    });
   const sum = total(criteria.map((c) => criterionScore(c, scores.get(c.id)!.count)));
   return db.$transaction(async (tx) => {
-    const r = await tx.audit.updateMany({ where: { id: auditId, status: { in: ['PLANNED', 'IN_PROGRESS'] } }, data: { status: 'SCORED', total: sum, scoredAt: now } });
+    const r = await tx.audit.updateMany({
+      where: { id: auditId, status: { in: ['PLANNED', 'IN_PROGRESS'] } },
+      data: { status: 'SCORED', total: sum, scoredAt: now },
+    });
     if (!r.count) throw new UserError('audits.errors.closed');
-    await appendTrace(tx, ctx.actor, { action: 'audits.finish', entityType: 'Audit', entityId: auditId, orgPath: a.org.path, before: { status: a.status }, after: { status: 'SCORED', total: sum } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'audits.finish',
+      entityType: 'Audit',
+      entityId: auditId,
+      orgPath: a.org.path,
+      before: { status: a.status },
+      after: { status: 'SCORED', total: sum },
+    });
     return { total: sum };
   });
 }

@@ -11,8 +11,10 @@ import { draw, DRAW_ALGORITHM, sampleSize, type Candidate } from './sampling';
 export async function verifyDraw(db: Db, planId: string) {
   const plan = await db.auditPlan.findUnique({ where: { id: planId } });
   if (!plan) throw new NotFoundError();
-  if (!plan.drawSeed || !plan.drawCriteria || !plan.drawPopulation) throw new UserError('audits.errors.noDraw');
-  if (plan.drawAlgorithm !== DRAW_ALGORITHM) throw new UserError('audits.errors.unknownAlgorithm', { algorithm: plan.drawAlgorithm ?? '' });
+  if (!plan.drawSeed || !plan.drawCriteria || !plan.drawPopulation)
+    throw new UserError('audits.errors.noDraw');
+  if (plan.drawAlgorithm !== DRAW_ALGORITHM)
+    throw new UserError('audits.errors.unknownAlgorithm', { algorithm: plan.drawAlgorithm ?? '' });
   const stored = plan.drawPopulation as Candidate[];
   const criteria = plan.drawCriteria as StoredCriteria;
   const now = await drawPopulation(db, criteria);
@@ -26,5 +28,11 @@ export async function verifyDraw(db: Db, planId: string) {
     throw new UserError('audits.errors.populationChanged', { added, removed });
   }
   const again = draw(stored, sampleSize(stored.length, criteria), plan.drawSeed);
-  return { same: again.join() === plan.drawSample.join(), sample: again, population: stored.length, seed: plan.drawSeed, algorithm: plan.drawAlgorithm };
+  return {
+    same: again.join() === plan.drawSample.join(),
+    sample: again,
+    population: stored.length,
+    seed: plan.drawSeed,
+    algorithm: plan.drawAlgorithm,
+  };
 }

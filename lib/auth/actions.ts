@@ -25,7 +25,10 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
   } catch (e) {
     if (e instanceof AuthError) {
       const code = (e as AuthError & { code?: string }).code;
-      return { error: code === 'locked' ? 'locked' : e.type === 'CredentialsSignin' ? 'invalid' : 'unexpected', username };
+      return {
+        error: code === 'locked' ? 'locked' : e.type === 'CredentialsSignin' ? 'invalid' : 'unexpected',
+        username,
+      };
     }
     throw e;
   }
@@ -37,16 +40,29 @@ export async function logoutAction(): Promise<void> {
     const actor = await actorOf(user);
     const loginAt = ((await auth())?.user as { loginAt?: number } | undefined)?.loginAt;
     await db.$transaction(async (tx) => {
-      if (loginAt) await tx.revokedSession.createMany({ data: [{ userId: user.id, loginAt: BigInt(loginAt) }], skipDuplicates: true });
-      await appendTrace(tx, actor, { action: 'auth.logout', entityType: 'User', entityId: user.id, orgPath: user.org?.path });
+      if (loginAt)
+        await tx.revokedSession.createMany({
+          data: [{ userId: user.id, loginAt: BigInt(loginAt) }],
+          skipDuplicates: true,
+        });
+      await appendTrace(tx, actor, {
+        action: 'auth.logout',
+        entityType: 'User',
+        entityId: user.id,
+        orgPath: user.org?.path,
+      });
     });
   }
   await signOut({ redirectTo: '/login' });
 }
 
-export const changePasswordAction = defineAction(ZChangePassword, (input, ctx) => changeOwnPassword(db, ctx, input), {
-  allowPasswordChange: true,
-});
+export const changePasswordAction = defineAction(
+  ZChangePassword,
+  (input, ctx) => changeOwnPassword(db, ctx, input),
+  {
+    allowPasswordChange: true,
+  },
+);
 
 /** Language is a preference cookie, not a record: no trace. */
 export async function setLocaleAction(locale: string): Promise<void> {

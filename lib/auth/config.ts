@@ -42,7 +42,12 @@ export const authConfig = {
     },
     session({ session, token }) {
       const t = token as typeof token & Clock;
-      session.user = { ...session.user, id: t.uid!, name: String(token.name ?? ''), loginAt: t.loginAt } as typeof session.user;
+      session.user = {
+        ...session.user,
+        id: t.uid!,
+        name: String(token.name ?? ''),
+        loginAt: t.loginAt,
+      } as typeof session.user;
       return session;
     },
   },

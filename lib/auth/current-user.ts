@@ -26,7 +26,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const id = session?.user?.id;
   if (!id) return null;
   const loginAt = (session.user as { loginAt?: number }).loginAt;
-  if (!loginAt || (await db.revokedSession.findUnique({ where: { userId_loginAt: { userId: id, loginAt: BigInt(loginAt) } }, select: { userId: true } }))) return null;
+  if (
+    !loginAt ||
+    (await db.revokedSession.findUnique({
+      where: { userId_loginAt: { userId: id, loginAt: BigInt(loginAt) } },
+      select: { userId: true },
+    }))
+  )
+    return null;
   const user = await db.user.findUnique({
     where: { id },
     include: {
@@ -41,7 +48,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     username: user.username,
     mustChangePassword: user.mustChangePassword,
     org: user.org,
-    grants: user.roles.map((r) => ({ role: r.role, orgId: r.orgId, orgPath: r.org.path, orgName: r.org.name })),
+    grants: user.roles.map((r) => ({
+      role: r.role,
+      orgId: r.orgId,
+      orgPath: r.org.path,
+      orgName: r.org.name,
+    })),
   };
 });
 
@@ -54,7 +66,10 @@ export async function requireUser(opts: { allowPasswordChange?: boolean } = {}):
 }
 
 /** For pages: the user if they hold `permission` (on `target`), else the 403 page. */
-export async function requirePermission(permission: string, target?: OrgRef | 'global'): Promise<CurrentUser> {
+export async function requirePermission(
+  permission: string,
+  target?: OrgRef | 'global',
+): Promise<CurrentUser> {
   const user = await requireUser();
   if (!can(user, permission, target)) forbidden();
   return user;

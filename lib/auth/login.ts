@@ -15,8 +15,14 @@ export type LoginResult =
   | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
 
 type Row = {
-  id: string; name: string; username: string; passwordHash: string; active: boolean;
-  failedLogins: number; lockedUntil: Date | null; orgPath: string | null;
+  id: string;
+  name: string;
+  username: string;
+  passwordHash: string;
+  active: boolean;
+  failedLogins: number;
+  lockedUntil: Date | null;
+  orgPath: string | null;
 };
 
 export async function attemptLogin(
@@ -30,7 +36,9 @@ export async function attemptLogin(
   // (50 phones) time out waiting for connections. Inside, the locked row decides; a password changed
   // in between is checked again.
   const seen = await client.user.findUnique({ where: { username }, select: { passwordHash: true } });
-  const checked = seen ? { hash: seen.passwordHash, good: await verifyPassword(seen.passwordHash, input.password) } : null;
+  const checked = seen
+    ? { hash: seen.passwordHash, good: await verifyPassword(seen.passwordHash, input.password) }
+    : null;
   if (!seen) await verifyPassword(await dummyHash(), input.password);
   return client.$transaction(async (tx) => {
     const now = new Date();
@@ -40,18 +48,31 @@ export async function attemptLogin(
       WHERE u.username = ${username} FOR NO KEY UPDATE OF u`;
     const user = rows[0];
     if (!user) {
-      await appendTrace(tx, { id: null, name: username, ...meta }, {
-        action: 'auth.login.failed', entityType: 'User', after: { username, reason: 'unknown-user' },
-      });
+      await appendTrace(
+        tx,
+        { id: null, name: username, ...meta },
+        {
+          action: 'auth.login.failed',
+          entityType: 'User',
+          after: { username, reason: 'unknown-user' },
+        },
+      );
       return { ok: false, reason: 'invalid' } as const;
     }
     const actor = { id: user.id, name: user.name, ...meta };
     const trace = { entityType: 'User', entityId: user.id, orgPath: user.orgPath };
     if (isLocked(user, now)) {
-      await appendTrace(tx, actor, { ...trace, action: 'auth.login.locked', after: { lockedUntil: user.lockedUntil } });
+      await appendTrace(tx, actor, {
+        ...trace,
+        action: 'auth.login.locked',
+        after: { lockedUntil: user.lockedUntil },
+      });
       return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil! } as const;
     }
-    const passwordOk = checked?.hash === user.passwordHash ? checked.good : await verifyPassword(user.passwordHash, input.password);
+    const passwordOk =
+      checked?.hash === user.passwordHash
+        ? checked.good
+        : await verifyPassword(user.passwordHash, input.password);
     const good = user.active && passwordOk;
     if (!good) {
       const next = afterFailure(user, now);
@@ -66,12 +87,19 @@ export async function attemptLogin(
         after: { failedLogins: next.failedLogins, reason: user.active ? 'wrong-password' : 'inactive' },
       });
       if (next.lockedNow) {
-        await appendTrace(tx, actor, { ...trace, action: 'auth.lockout', after: { lockedUntil: next.lockedUntil } });
+        await appendTrace(tx, actor, {
+          ...trace,
+          action: 'auth.lockout',
+          after: { lockedUntil: next.lockedUntil },
+        });
         return { ok: false, reason: 'locked', lockedUntil: next.lockedUntil! } as const;
       }
       return { ok: false, reason: 'invalid' } as const;
     }
-    await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
+    });
     await appendTrace(tx, actor, { ...trace, action: 'auth.login' });
     return { ok: true, user: { id: user.id, name: user.name, username: user.username } } as const;
   });

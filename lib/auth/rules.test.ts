@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ABSOLUTE_TIMEOUT_MS, afterFailure, IDLE_TIMEOUT_MS, isLocked, LOCK_MINUTES, passwordProblem, sessionExpiry } from './rules';
+import {
+  ABSOLUTE_TIMEOUT_MS,
+  afterFailure,
+  IDLE_TIMEOUT_MS,
+  isLocked,
+  LOCK_MINUTES,
+  passwordProblem,
+  sessionExpiry,
+} from './rules';
 
 describe('password policy', () => {
   it.each([
@@ -43,6 +51,8 @@ describe('session limits', () => {
     expect(sessionExpiry({ loginAt: t0, lastSeen: t0 }, t0 + IDLE_TIMEOUT_MS + 1)).toBe('idle');
   });
   it('absolute after 12 hours even when active', () => {
-    expect(sessionExpiry({ loginAt: t0, lastSeen: t0 + ABSOLUTE_TIMEOUT_MS }, t0 + ABSOLUTE_TIMEOUT_MS + 1)).toBe('absolute');
+    expect(
+      sessionExpiry({ loginAt: t0, lastSeen: t0 + ABSOLUTE_TIMEOUT_MS }, t0 + ABSOLUTE_TIMEOUT_MS + 1),
+    ).toBe('absolute');
   });
 });

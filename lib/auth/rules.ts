@@ -31,7 +31,11 @@ export function afterFailure(state: LockState, now: Date): LockState & { lockedN
   const expired = state.lockedUntil !== null && state.lockedUntil.getTime() <= now.getTime();
   const failed = (expired ? 0 : state.failedLogins) + 1;
   if (failed >= MAX_FAILED_LOGINS) {
-    return { failedLogins: failed, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000), lockedNow: true };
+    return {
+      failedLogins: failed,
+      lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000),
+      lockedNow: true,
+    };
   }
   return { failedLogins: failed, lockedUntil: null, lockedNow: false };
 }

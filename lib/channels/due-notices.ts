@@ -13,8 +13,20 @@ export async function scanDueNotices(db: Db, now = new Date()) {
   const week = periodOf('WEEK', today).key;
   const soon = addDays(today, 3);
   const kinds = [
-    { kind: 'DUE_SOON', titleKey: 'notifications.titles.dueSoon', key: `due:${today}`, from: today, to: soon },
-    { kind: 'OVERDUE', titleKey: 'notifications.titles.overdue', key: `overdue:${week}`, from: '1970-01-01', to: addDays(today, -1) },
+    {
+      kind: 'DUE_SOON',
+      titleKey: 'notifications.titles.dueSoon',
+      key: `due:${today}`,
+      from: today,
+      to: soon,
+    },
+    {
+      kind: 'OVERDUE',
+      titleKey: 'notifications.titles.overdue',
+      key: `overdue:${week}`,
+      from: '1970-01-01',
+      to: addDays(today, -1),
+    },
   ];
   let created = 0;
   for (const k of kinds) {
@@ -34,10 +46,16 @@ export async function scanDueNotices(db: Db, now = new Date()) {
       SELECT ins."userId"::text AS "userId", u.email, (ins.params->>'count')::int AS n FROM ins JOIN "User" u ON u.id = ins."userId"`;
     created += rows.length;
     if (smtpConfigured()) {
-      const mails = rows.filter((r) => r.email).map((r) => {
-        const text = renderNotice(k.titleKey, { count: r.n, org: '' });
-        return { channel: 'EMAIL', target: r.email!, payload: { subject: `【五标】${text}`, text: `${text}\n/reminders` } };
-      });
+      const mails = rows
+        .filter((r) => r.email)
+        .map((r) => {
+          const text = renderNotice(k.titleKey, { count: r.n, org: '' });
+          return {
+            channel: 'EMAIL',
+            target: r.email!,
+            payload: { subject: `【五标】${text}`, text: `${text}\n/reminders` },
+          };
+        });
       if (mails.length) await db.delivery.createMany({ data: mails });
     }
   }

@@ -39,21 +39,34 @@ afterEach(async () => {
 // Minimal MIME decoding (mailparser is not a dependency): RFC 2047 words in headers, and the
 // body's Content-Transfer-Encoding.
 const decodeWords = (h: string) =>
-  h.replace(/\r?\n[ \t]+/g, ' ').replace(/(=\?UTF-8\?([BQ])\?([^?]*)\?=)(\s+(?==\?))?/gi, (_m, _w, enc: string, data: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64').toString('utf8')
-      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
-  );
+  h
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .replace(/(=\?UTF-8\?([BQ])\?([^?]*)\?=)(\s+(?==\?))?/gi, (_m, _w, enc: string, data: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : Buffer.from(
+            data
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
 
 function parse(raw: string) {
   const at = raw.indexOf('\r\n\r\n');
   const head = raw.slice(0, at);
-  const header = (name: string) => head.match(new RegExp(`^${name}:(.*(?:\\r\\n[ \\t].*)*)`, 'mi'))?.[1]?.trim();
+  const header = (name: string) =>
+    head.match(new RegExp(`^${name}:(.*(?:\\r\\n[ \\t].*)*)`, 'mi'))?.[1]?.trim();
   let body = raw.slice(at + 4);
   const cte = header('Content-Transfer-Encoding')?.toLowerCase();
   if (cte === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
   if (cte === 'quoted-printable')
-    body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+    body = Buffer.from(
+      body
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
   return { header: (name: string) => decodeWords(header(name) ?? ''), body };
 }
 
@@ -68,7 +81,10 @@ describe('email channel', () => {
     const { url, received } = await startServer();
     const subject = '【提醒】本月“三会一课”待完成';
     const text = '请于月底前完成支部委员会记录。\nMARKER-7f3a';
-    const { messageId } = await sendMail({ to: 'zhang.san@example.cn', subject, text }, { url, from: '五标 <noreply@example.cn>' });
+    const { messageId } = await sendMail(
+      { to: 'zhang.san@example.cn', subject, text },
+      { url, from: '五标 <noreply@example.cn>' },
+    );
 
     expect(messageId).toMatch(/^<.+@.+>$/);
     expect(received).toHaveLength(1);
@@ -98,7 +114,9 @@ describe('email channel', () => {
         cb(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
       },
     });
-    await expect(sendMail({ to: 'nobody@example.cn', subject: '测试', text: 'x' }, { url })).rejects.toThrow(/550|mailbox unavailable|rejected/);
+    await expect(sendMail({ to: 'nobody@example.cn', subject: '测试', text: 'x' }, { url })).rejects.toThrow(
+      /550|mailbox unavailable|rejected/,
+    );
     expect(received).toHaveLength(0);
   });
 

@@ -31,7 +31,10 @@ function transportFor(url: string): Transporter<SMTPTransport.SentMessageInfo> {
  * Sends one plain-text message. Throws on any failure (connection, rejected recipient, …) so that
  * the job queue retries; the error message never contains the URL, which may hold the password.
  */
-export async function sendMail(msg: MailMessage, opts: { url?: string; from?: string } = {}): Promise<{ messageId: string }> {
+export async function sendMail(
+  msg: MailMessage,
+  opts: { url?: string; from?: string } = {},
+): Promise<{ messageId: string }> {
   const url = opts.url ?? process.env.SMTP_URL?.trim();
   if (!url) throw new Error('SMTP is not configured (SMTP_URL)');
   const from = opts.from ?? (process.env.MAIL_FROM?.trim() || DEFAULT_FROM);

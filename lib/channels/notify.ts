@@ -8,7 +8,18 @@ import type { Tx } from '../db/client';
 import { smtpConfigured } from './email';
 import { renderNotice } from './render';
 
-export const NOTIFICATION_KINDS = ['DUE_SOON', 'OVERDUE', 'SUPERVISION', 'RETURNED', 'RATED', 'ANNOUNCEMENT', 'SELF_CHECK', 'FEEDBACK', 'RECTIFICATION', 'COORDINATION'] as const;
+export const NOTIFICATION_KINDS = [
+  'DUE_SOON',
+  'OVERDUE',
+  'SUPERVISION',
+  'RETURNED',
+  'RATED',
+  'ANNOUNCEMENT',
+  'SELF_CHECK',
+  'FEEDBACK',
+  'RECTIFICATION',
+  'COORDINATION',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotifyInput = {
@@ -38,13 +49,25 @@ export async function notify(tx: Tx, n: NotifyInput): Promise<{ created: number;
   const text = renderNotice(n.titleKey, n.params ?? {});
   const deliveries: { channel: string; target: string; payload: object }[] = [];
   if (smtpConfigured()) {
-    for (const r of created) if (r.email) deliveries.push({ channel: 'EMAIL', target: r.email, payload: { subject: `【五标】${text}`, text: `${text}\n${n.link}` } });
+    for (const r of created)
+      if (r.email)
+        deliveries.push({
+          channel: 'EMAIL',
+          target: r.email,
+          payload: { subject: `【五标】${text}`, text: `${text}\n${n.link}` },
+        });
   }
   if (n.robotOrgIds?.length && created.length) {
-    const hooks = await tx.robotHook.findMany({ where: { orgId: { in: n.robotOrgIds }, active: true }, select: { id: true } });
-    for (const h of hooks) deliveries.push({ channel: 'ROBOT', target: h.id, payload: { title: '五标', text } });
+    const hooks = await tx.robotHook.findMany({
+      where: { orgId: { in: n.robotOrgIds }, active: true },
+      select: { id: true },
+    });
+    for (const h of hooks)
+      deliveries.push({ channel: 'ROBOT', target: h.id, payload: { title: '五标', text } });
   }
-  const rows = await Promise.all(deliveries.map((d) => tx.delivery.create({ data: d, select: { id: true } })));
+  const rows = await Promise.all(
+    deliveries.map((d) => tx.delivery.create({ data: d, select: { id: true } })),
+  );
   return { created: created.length, deliveryIds: rows.map((r) => r.id) };
 }
 

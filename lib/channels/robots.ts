@@ -13,8 +13,15 @@ import { assertCan, can, type Subject } from '../policy';
 export const ZAddRobot = z.object({
   orgId: z.uuid(msg('validation.invalidId')),
   kind: z.enum(['WECOM', 'DINGTALK', 'FEISHU'], msg('robots.errors.kind')),
-  url: z.url({ protocol: /^https?$/, message: msg('robots.errors.url') }).max(500, msg('validation.tooLong', { max: 500 })),
-  secret: z.string().trim().max(200, msg('validation.tooLong', { max: 200 })).optional().transform((v) => v || null),
+  url: z
+    .url({ protocol: /^https?$/, message: msg('robots.errors.url') })
+    .max(500, msg('validation.tooLong', { max: 500 })),
+  secret: z
+    .string()
+    .trim()
+    .max(200, msg('validation.tooLong', { max: 200 }))
+    .optional()
+    .transform((v) => v || null),
 });
 export type TAddRobot = z.input<typeof ZAddRobot>;
 export const ZRemoveRobot = z.object({ id: z.uuid(msg('validation.invalidId')) });
@@ -23,28 +30,55 @@ export async function robotsOf(db: Db, user: Subject, org: { id: string; path: s
   if (!can(user, 'robot.manage', org)) throw new ForbiddenError();
   const rows = await db.robotHook.findMany({ where: { orgId: org.id }, orderBy: { createdAt: 'asc' } });
   // The URL carries the platform's key or token: show only its host and the last characters.
-  return rows.map((r) => ({ id: r.id, kind: r.kind, active: r.active, signed: !!r.secret, url: `${new URL(r.url).host}/…${r.url.slice(-4)}` }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    active: r.active,
+    signed: !!r.secret,
+    url: `${new URL(r.url).host}/…${r.url.slice(-4)}`,
+  }));
 }
 
 export async function addRobot(db: Db, ctx: WriteCtx, input: z.output<typeof ZAddRobot>) {
-  const org = await db.organization.findUnique({ where: { id: input.orgId }, select: { id: true, path: true } });
+  const org = await db.organization.findUnique({
+    where: { id: input.orgId },
+    select: { id: true, path: true },
+  });
   if (!org) throw new NotFoundError();
   assertCan(ctx.user, 'robot.manage', org);
   return db.$transaction(async (tx) => {
-    const r = await tx.robotHook.create({ data: { orgId: org.id, kind: input.kind, url: input.url, secret: input.secret } });
-    await appendTrace(tx, ctx.actor, { action: 'robots.add', entityType: 'RobotHook', entityId: r.id, orgPath: org.path, after: { kind: input.kind, host: new URL(input.url).host, signed: !!input.secret } });
+    const r = await tx.robotHook.create({
+      data: { orgId: org.id, kind: input.kind, url: input.url, secret: input.secret },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'robots.add',
+      entityType: 'RobotHook',
+      entityId: r.id,
+      orgPath: org.path,
+      after: { kind: input.kind, host: new URL(input.url).host, signed: !!input.secret },
+    });
     return { id: r.id };
   });
 }
 
 export async function removeRobot(db: Db, ctx: WriteCtx, id: string) {
-  const r = await db.robotHook.findUnique({ where: { id }, include: { org: { select: { id: true, path: true } } } });
+  const r = await db.robotHook.findUnique({
+    where: { id },
+    include: { org: { select: { id: true, path: true } } },
+  });
   if (!r) throw new NotFoundError();
   assertCan(ctx.user, 'robot.manage', r.org);
   return db.$transaction(async (tx) => {
     // Deactivated, not deleted: pending deliveries and the trace still name it.
     await tx.robotHook.update({ where: { id }, data: { active: false } });
-    await appendTrace(tx, ctx.actor, { action: 'robots.remove', entityType: 'RobotHook', entityId: id, orgPath: r.org.path, before: { kind: r.kind, active: r.active }, after: { active: false } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'robots.remove',
+      entityType: 'RobotHook',
+      entityId: id,
+      orgPath: r.org.path,
+      before: { kind: r.kind, active: r.active },
+      after: { active: false },
+    });
     return { id };
   });
 }

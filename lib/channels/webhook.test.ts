@@ -12,13 +12,19 @@ describe('robot request bodies', () => {
     const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc';
     expect(robotRequest('WECOM', { url, secret: 'ignored' }, msg, now)).toEqual({
       url,
-      body: { msgtype: 'markdown', markdown: { content: '**三会一课提醒**\n第一党支部 11 月支部委员会尚未记录。' } },
+      body: {
+        msgtype: 'markdown',
+        markdown: { content: '**三会一课提醒**\n第一党支部 11 月支部委员会尚未记录。' },
+      },
     });
   });
 
   it('DingTalk: markdown with title; signed URL when a secret is set', () => {
     const url = 'https://oapi.dingtalk.com/robot/send?access_token=tok';
-    const body = { msgtype: 'markdown', markdown: { title: '三会一课提醒', text: '#### 三会一课提醒\n\n第一党支部 11 月支部委员会尚未记录。' } };
+    const body = {
+      msgtype: 'markdown',
+      markdown: { title: '三会一课提醒', text: '#### 三会一课提醒\n\n第一党支部 11 月支部委员会尚未记录。' },
+    };
     expect(robotRequest('DINGTALK', { url, secret: null }, msg, now)).toEqual({ url, body });
 
     const secret = 'SEC0123456789abcdef';
@@ -32,13 +38,19 @@ describe('robot request bodies', () => {
 
   it('Feishu: text message; timestamp (seconds) and sign in the body when a secret is set', () => {
     const url = 'https://open.feishu.cn/open-apis/bot/v2/hook/uuid';
-    const body = { msg_type: 'text', content: { text: '三会一课提醒\n第一党支部 11 月支部委员会尚未记录。' } };
+    const body = {
+      msg_type: 'text',
+      content: { text: '三会一课提醒\n第一党支部 11 月支部委员会尚未记录。' },
+    };
     expect(robotRequest('FEISHU', { url }, msg, now)).toEqual({ url, body });
 
     const secret = 'feishu-secret';
     const timestamp = '1764000000';
     const sign = createHmac('sha256', `${timestamp}\n${secret}`).update('').digest('base64');
-    expect(robotRequest('FEISHU', { url, secret }, msg, now)).toEqual({ url, body: { ...body, timestamp, sign } });
+    expect(robotRequest('FEISHU', { url, secret }, msg, now)).toEqual({
+      url,
+      body: { ...body, timestamp, sign },
+    });
   });
 });
 
@@ -53,7 +65,13 @@ async function receiver(answer: { status?: number; json?: unknown; text?: string
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const u = new URL(req.url ?? '/', 'http://x');
-      hits.push({ method: req.method, path: u.pathname, query: u.searchParams, contentType: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      hits.push({
+        method: req.method,
+        path: u.pathname,
+        query: u.searchParams,
+        contentType: req.headers['content-type'],
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+      });
       res.writeHead(answer.status ?? 200, { 'content-type': answer.text ? 'text/html' : 'application/json' });
       res.end(answer.text ?? JSON.stringify(answer.json));
     });
@@ -87,7 +105,9 @@ describe('sendRobot against a local receiver', () => {
       const ts = hit.query.get('timestamp')!;
       expect(Number(ts)).toBeGreaterThanOrEqual(before);
       expect(hit.query.get('access_token')).toBe('t1');
-      expect(hit.query.get('sign')).toBe(createHmac('sha256', 's3cret').update(`${ts}\ns3cret`).digest('base64'));
+      expect(hit.query.get('sign')).toBe(
+        createHmac('sha256', 's3cret').update(`${ts}\ns3cret`).digest('base64'),
+      );
     }
     if (kind === 'FEISHU') {
       const body = hit.body as { timestamp: string; sign: string; msg_type: string };
@@ -100,15 +120,23 @@ describe('sendRobot against a local receiver', () => {
 
   it('rejects with the platform message when the reply reports an error', async () => {
     const { base } = await receiver({ json: { errcode: 310000, errmsg: 'sign not match' } });
-    await expect(sendRobot('DINGTALK', { url: `${base}/robot/send?access_token=t`, secret: 'x' }, msg)).rejects.toThrow('sign not match');
-    const feishu = await receiver({ json: { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time' } });
-    await expect(sendRobot('FEISHU', { url: `${feishu.base}/hook`, secret: 'x' }, msg)).rejects.toThrow(/19021 sign match fail/);
+    await expect(
+      sendRobot('DINGTALK', { url: `${base}/robot/send?access_token=t`, secret: 'x' }, msg),
+    ).rejects.toThrow('sign not match');
+    const feishu = await receiver({
+      json: { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time' },
+    });
+    await expect(sendRobot('FEISHU', { url: `${feishu.base}/hook`, secret: 'x' }, msg)).rejects.toThrow(
+      /19021 sign match fail/,
+    );
   });
 
   it('rejects on HTTP 500 and on a non-JSON 200', async () => {
     const { base } = await receiver({ status: 500, text: '<html>Internal Server Error</html>' });
     await expect(sendRobot('WECOM', { url: `${base}/send?key=k` }, msg)).rejects.toThrow(/HTTP 500/);
     const html = await receiver({ text: '<html>captive portal</html>' });
-    await expect(sendRobot('WECOM', { url: `${html.base}/send?key=k` }, msg)).rejects.toThrow(/unexpected reply|captive/);
+    await expect(sendRobot('WECOM', { url: `${html.base}/send?key=k` }, msg)).rejects.toThrow(
+      /unexpected reply|captive/,
+    );
   });
 });

@@ -11,10 +11,16 @@ export type RobotMessage = { title: string; text: string };
 
 const TIMEOUT_MS = 10_000;
 
-const hmacBase64 = (key: string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest('base64');
+const hmacBase64 = (key: string, data: string) =>
+  createHmac('sha256', key).update(data, 'utf8').digest('base64');
 
 /** The request for one message; `now` (ms) is a parameter so signatures are testable. */
-export function robotRequest(kind: RobotKind, { url, secret }: RobotTarget, message: RobotMessage, now = Date.now()): { url: string; body: unknown } {
+export function robotRequest(
+  kind: RobotKind,
+  { url, secret }: RobotTarget,
+  message: RobotMessage,
+  now = Date.now(),
+): { url: string; body: unknown } {
   const { title, text } = message;
   switch (kind) {
     case 'WECOM':
@@ -42,7 +48,14 @@ export function robotRequest(kind: RobotKind, { url, secret }: RobotTarget, mess
   }
 }
 
-type Reply = { errcode?: number; errmsg?: string; code?: number; msg?: string; StatusCode?: number; StatusMessage?: string };
+type Reply = {
+  errcode?: number;
+  errmsg?: string;
+  code?: number;
+  msg?: string;
+  StatusCode?: number;
+  StatusMessage?: string;
+};
 
 // The platforms answer HTTP 200 for most failures (bad key, bad signature, rate limit) and report
 // them in the JSON: WeCom/DingTalk `errcode`, Feishu `code` (older replies: `StatusCode`).
@@ -55,7 +68,12 @@ function succeeded(kind: RobotKind, reply: Reply): boolean {
  * Posts one message. Throws unless HTTP 2xx and the platform reports success, so the job queue retries.
  * Error messages name the platform and its message, never the URL (it holds the key/token).
  */
-export async function sendRobot(kind: RobotKind, target: RobotTarget, message: RobotMessage, fetchImpl: typeof fetch = fetch): Promise<void> {
+export async function sendRobot(
+  kind: RobotKind,
+  target: RobotTarget,
+  message: RobotMessage,
+  fetchImpl: typeof fetch = fetch,
+): Promise<void> {
   const req = robotRequest(kind, target, message);
   const res = await fetchImpl(req.url, {
     method: 'POST',
@@ -74,5 +92,6 @@ export async function sendRobot(kind: RobotKind, target: RobotTarget, message: R
   const detail = reply ? (reply.errmsg ?? reply.msg ?? reply.StatusMessage ?? '') : raw.slice(0, 200);
   const code = reply ? (reply.errcode ?? reply.code ?? reply.StatusCode) : undefined;
   if (!res.ok) throw new Error(`${kind} robot: HTTP ${res.status}${detail ? ` ${detail}` : ''}`);
-  if (!reply || !succeeded(kind, reply)) throw new Error(`${kind} robot: ${code ?? 'no code'} ${detail || 'unexpected reply'}`.trim());
+  if (!reply || !succeeded(kind, reply))
+    throw new Error(`${kind} robot: ${code ?? 'no code'} ${detail || 'unexpected reply'}`.trim());
 }

@@ -127,9 +127,10 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 export async function diffSchemas(databaseUrl: string, fromSchema: string | null): Promise<string> {
   const current = await readFile(SCHEMA_FILE, 'utf8');
   return withSchemaEngine(databaseUrl, async (engine) => {
-    const from = fromSchema === null
-      ? { tag: 'empty' as const }
-      : { tag: 'schemaDatamodel' as const, files: [{ path: 'from.prisma', content: fromSchema }] };
+    const from =
+      fromSchema === null
+        ? { tag: 'empty' as const }
+        : { tag: 'schemaDatamodel' as const, files: [{ path: 'from.prisma', content: fromSchema }] };
     const result = await engine.diff({
       from,
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_FILE, content: current }] },

@@ -28,10 +28,30 @@ type Key = (typeof COLUMNS)[number]['key'];
 const REQUIRED: Key[] = ['type', 'stem', 'answer', 'articles'];
 const header = (k: string) => COLUMNS.find((c) => c.key === k)?.header ?? '';
 
-export const TYPE_LABELS: Record<QuestionType, string> = { SINGLE: '单选', MULTIPLE: '多选', JUDGE: '判断', BLANK: '填空', SHORT: '简答' };
-const TYPE_BY_LABEL = new Map<string, QuestionType>(QUESTION_TYPES.flatMap((t) => [[TYPE_LABELS[t], t], [`${TYPE_LABELS[t]}题`, t]]));
+export const TYPE_LABELS: Record<QuestionType, string> = {
+  SINGLE: '单选',
+  MULTIPLE: '多选',
+  JUDGE: '判断',
+  BLANK: '填空',
+  SHORT: '简答',
+};
+const TYPE_BY_LABEL = new Map<string, QuestionType>(
+  QUESTION_TYPES.flatMap((t) => [
+    [TYPE_LABELS[t], t],
+    [`${TYPE_LABELS[t]}题`, t],
+  ]),
+);
 // Excel turns a typed TRUE/FALSE into a boolean cell, read back as "true"/"false".
-const JUDGE_WORDS = new Map<string, boolean>([['对', true], ['正确', true], ['√', true], ['true', true], ['错', false], ['错误', false], ['×', false], ['false', false]]);
+const JUDGE_WORDS = new Map<string, boolean>([
+  ['对', true],
+  ['正确', true],
+  ['√', true],
+  ['true', true],
+  ['错', false],
+  ['错误', false],
+  ['×', false],
+  ['false', false],
+]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type BankRow = Omit<TQuestion, 'articleKeys'> & { key: string | null; articleNumbers: number[] };
@@ -53,9 +73,15 @@ function answerText(type: QuestionType, answer: unknown[]): string {
 
 function addRow(ws: ExcelJS.Worksheet, q: BankRow) {
   ws.addRow({
-    type: TYPE_LABELS[q.type], stem: q.stem, ...Object.fromEntries(q.options.map((o) => [`option${o.id}`, o.text])),
-    answer: answerText(q.type, q.answer), points: q.points, difficulty: q.difficulty,
-    articles: q.articleNumbers.join('、'), tags: q.tags.join('、'), key: q.key ?? '',
+    type: TYPE_LABELS[q.type],
+    stem: q.stem,
+    ...Object.fromEntries(q.options.map((o) => [`option${o.id}`, o.text])),
+    answer: answerText(q.type, q.answer),
+    points: q.points,
+    difficulty: q.difficulty,
+    articles: q.articleNumbers.join('、'),
+    tags: q.tags.join('、'),
+    key: q.key ?? '',
   });
 }
 
@@ -65,28 +91,66 @@ export async function bankTemplate(exampleArticle = 1): Promise<Buffer> {
   wb.creator = '五标';
   const ws = sheetWithHeader(wb);
   addRow(ws, {
-    type: 'MULTIPLE', stem: '“三会一课”中的“三会”包括哪些？', key: null, articleNumbers: [exampleArticle], tags: ['三会一课'], points: 2, difficulty: 1,
-    options: [{ id: 'A', text: '支部党员大会' }, { id: 'B', text: '职工代表大会' }, { id: 'C', text: '支部委员会' }, { id: 'D', text: '党小组会' }], answer: ['A', 'C', 'D'],
+    type: 'MULTIPLE',
+    stem: '“三会一课”中的“三会”包括哪些？',
+    key: null,
+    articleNumbers: [exampleArticle],
+    tags: ['三会一课'],
+    points: 2,
+    difficulty: 1,
+    options: [
+      { id: 'A', text: '支部党员大会' },
+      { id: 'B', text: '职工代表大会' },
+      { id: 'C', text: '支部委员会' },
+      { id: 'D', text: '党小组会' },
+    ],
+    answer: ['A', 'C', 'D'],
   });
-  addRow(ws, { type: 'BLANK', stem: '党支部委员会每届任期为____年。', key: null, articleNumbers: [exampleArticle], tags: [], points: 2, difficulty: 2, options: [], answer: ['3', '三'] });
+  addRow(ws, {
+    type: 'BLANK',
+    stem: '党支部委员会每届任期为____年。',
+    key: null,
+    articleNumbers: [exampleArticle],
+    tags: [],
+    points: 2,
+    difficulty: 2,
+    options: [],
+    answer: ['3', '三'],
+  });
   const types = `"${QUESTION_TYPES.map((t) => TYPE_LABELS[t]).join(',')}"`;
   for (let r = 2; r <= MAX_BANK_ROWS + 1; r += 1) {
     ws.getCell(r, 1).dataValidation = { type: 'list', allowBlank: false, formulae: [types] };
-    ws.getCell(r, COLUMNS.findIndex((c) => c.key === 'difficulty') + 1).dataValidation = { type: 'list', allowBlank: true, formulae: ['"1,2,3"'] };
+    ws.getCell(r, COLUMNS.findIndex((c) => c.key === 'difficulty') + 1).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"1,2,3"'],
+    };
   }
   const help = wb.addWorksheet('说明');
-  help.columns = [{ header: '列', key: 'c', width: 14 }, { header: '说明', key: 'd', width: 96 }];
+  help.columns = [
+    { header: '列', key: 'c', width: 14 },
+    { header: '说明', key: 'd', width: 96 },
+  ];
   help.getRow(1).font = { bold: true };
   const lines: [string, string][] = [
     ['题型', '必填：单选、多选、判断、填空、简答。'],
-    ['题干', '必填，4–1000 个字符，不能含 < >。同一题型下题干相同（忽略首尾空格、连续空格和全半角差异）的题目不能重复。'],
+    [
+      '题干',
+      '必填，4–1000 个字符，不能含 < >。同一题型下题干相同（忽略首尾空格、连续空格和全半角差异）的题目不能重复。',
+    ],
     ['选项A–选项H', '单选、多选题从选项A起连续填写，至少两个；其他题型不填。'],
-    ['答案', '单选填一个字母，如“B”；多选填全部正确选项的字母，如“AC”；判断填“对”或“错”；填空填所有可接受的答案，用“|”或“；”分隔；简答填参考答案（可空，由阅卷人评分）。'],
+    [
+      '答案',
+      '单选填一个字母，如“B”；多选填全部正确选项的字母，如“AC”；判断填“对”或“错”；填空填所有可接受的答案，用“|”或“；”分隔；简答填参考答案（可空，由阅卷人评分）。',
+    ],
     ['分值', '可选，默认 2，大于 0、不超过 50。'],
     ['难度', '可选，1（易）、2（中，默认）或 3（难）。'],
     ['条款编号', '必填：现行手册的条款编号，如“12”；多个用“、”或“,”分隔。'],
     ['标签', '可选，多个用“、”分隔，每个不超过 20 个字。'],
-    ['题目编号', '新题留空。导出的题库带有题目编号：改动后原样导入即修改该题（已被考试用过的题目生成新版本，历次考试仍按原题），未改动的行不变。'],
+    [
+      '题目编号',
+      '新题留空。导出的题库带有题目编号：改动后原样导入即修改该题（已被考试用过的题目生成新版本，历次考试仍按原题），未改动的行不变。',
+    ],
     ['导入规则', `整表导入：任一行有错则一行都不导入，并逐行列出错误。每次最多 ${MAX_BANK_ROWS} 行。`],
   ];
   lines.forEach(([c, d]) => help.addRow({ c, d }));
@@ -102,7 +166,9 @@ export async function exportBank(rows: BankRow[]): Promise<Buffer> {
 }
 
 /** Reads the first sheet; every row gets its problems (message keys) or its parsed question. */
-export async function parseBank(buffer: Buffer | ArrayBuffer): Promise<{ rows: ParsedBankRow[]; fileError?: string }> {
+export async function parseBank(
+  buffer: Buffer | ArrayBuffer,
+): Promise<{ rows: ParsedBankRow[]; fileError?: string }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as ArrayBuffer);
@@ -118,7 +184,11 @@ export async function parseBank(buffer: Buffer | ArrayBuffer): Promise<{ rows: P
     if (i > 0) index.set(c.key, i);
   }
   const missing = REQUIRED.filter((k) => !index.has(k));
-  if (missing.length) return { rows: [], fileError: msg('bank.import.errors.missingColumns', { columns: missing.map(header).join('、') }) };
+  if (missing.length)
+    return {
+      rows: [],
+      fileError: msg('bank.import.errors.missingColumns', { columns: missing.map(header).join('、') }),
+    };
   const rows: ParsedBankRow[] = [];
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
     if (rowNumber === 1) return;
@@ -127,7 +197,8 @@ export async function parseBank(buffer: Buffer | ArrayBuffer): Promise<{ rows: P
     rows.push(parseRow(rowNumber, get));
   });
   if (rows.length === 0) return { rows, fileError: msg('bank.import.errors.empty') };
-  if (rows.length > MAX_BANK_ROWS) return { rows: [], fileError: msg('bank.import.errors.tooManyRows', { max: MAX_BANK_ROWS }) };
+  if (rows.length > MAX_BANK_ROWS)
+    return { rows: [], fileError: msg('bank.import.errors.tooManyRows', { max: MAX_BANK_ROWS }) };
   return { rows };
 }
 
@@ -135,7 +206,10 @@ function parseAnswer(type: QuestionType, raw: string, errors: string[]): (string
   switch (type) {
     case 'SINGLE':
     case 'MULTIPLE': {
-      const letters = raw.normalize('NFKC').toUpperCase().replace(/[\s,，、;；]/g, '');
+      const letters = raw
+        .normalize('NFKC')
+        .toUpperCase()
+        .replace(/[\s,，、;；]/g, '');
       if (!/^[A-H]*$/.test(letters)) errors.push(msg('bank.import.errors.badChoice', { value: raw }));
       return [...new Set(letters.replace(/[^A-H]/g, ''))].sort();
     }
@@ -146,7 +220,10 @@ function parseAnswer(type: QuestionType, raw: string, errors: string[]): (string
       return v === undefined ? [] : [v];
     }
     case 'BLANK':
-      return raw.split(/[|｜;；]/).map((s) => s.trim()).filter(Boolean);
+      return raw
+        .split(/[|｜;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     case 'SHORT':
       return raw ? [raw] : [];
   }
@@ -168,9 +245,15 @@ function parseRow(row: number, get: (k: Key) => string): ParsedBankRow {
   const answer = type ? parseAnswer(type, get('answer'), errors) : [];
   const answerRead = errors.length === before;
 
-  const articleTokens = get('articles').split(/[、,，;；\s]+/).filter(Boolean);
-  const articleNumbers = articleTokens.map((s) => Number(/^第?(\d{1,4})条?$/.exec(s.normalize('NFKC'))?.[1] ?? NaN));
-  articleTokens.forEach((s, i) => { if (Number.isNaN(articleNumbers[i])) errors.push(msg('bank.import.errors.badArticle', { value: s })); });
+  const articleTokens = get('articles')
+    .split(/[、,，;；\s]+/)
+    .filter(Boolean);
+  const articleNumbers = articleTokens.map((s) =>
+    Number(/^第?(\d{1,4})条?$/.exec(s.normalize('NFKC'))?.[1] ?? NaN),
+  );
+  articleTokens.forEach((s, i) => {
+    if (Number.isNaN(articleNumbers[i])) errors.push(msg('bank.import.errors.badArticle', { value: s }));
+  });
   if (articleTokens.length === 0) errors.push(msg('exams.errors.articles'));
 
   const key = get('key').normalize('NFKC').toLowerCase();
@@ -178,15 +261,25 @@ function parseRow(row: number, get: (k: Key) => string): ParsedBankRow {
 
   const num = (k: Key, fallback: number) => (get(k) ? Number(get(k).normalize('NFKC')) : fallback);
   const parsed = ZQuestion.omit({ articleKeys: true }).safeParse({
-    type: type ?? 'SHORT', stem, options: choice ? options : [], answer, points: num('points', 2), difficulty: num('difficulty', 2),
-    tags: get('tags').split(/[、,，]/).map((s) => s.trim()).filter(Boolean),
+    type: type ?? 'SHORT',
+    stem,
+    options: choice ? options : [],
+    answer,
+    points: num('points', 2),
+    difficulty: num('difficulty', 2),
+    tags: get('tags')
+      .split(/[、,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [field, i] = issue.path;
       const column = field === 'options' ? `选项${OPTION_IDS[Number(i)] ?? ''}` : header(String(field));
       // Schema rules without a message of their own (a number's range) get the generic one.
-      const problem = /^[a-zA-Z]+(\.\w+)+(\||$)/.test(issue.message) ? issue.message : msg('validation.invalid');
+      const problem = /^[a-zA-Z]+(\.\w+)+(\||$)/.test(issue.message)
+        ? issue.message
+        : msg('validation.invalid');
       errors.push(msg('bank.import.errors.field', { column, problem }));
     }
   } else if (type && answerRead) {
@@ -194,6 +287,9 @@ function parseRow(row: number, get: (k: Key) => string): ParsedBankRow {
     const p = questionProblem(parsed.data);
     if (p) errors.push(p);
   }
-  const data = parsed.success && errors.length === 0 ? { ...parsed.data, key: key || null, articleNumbers: [...new Set(articleNumbers)] } : undefined;
+  const data =
+    parsed.success && errors.length === 0
+      ? { ...parsed.data, key: key || null, articleNumbers: [...new Set(articleNumbers)] }
+      : undefined;
   return { row, stem, data, errors };
 }

@@ -30,7 +30,12 @@ export async function bankPage(db: Db, user: Subject, filter: BankFilter, page: 
     ...(filter.q ? { stem: { contains: filter.q, mode: 'insensitive' as const } } : {}),
   };
   const [rows, total] = await Promise.all([
-    db.question.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (page - 1) * BANK_PAGE, take: BANK_PAGE }),
+    db.question.findMany({
+      where,
+      orderBy: { createdAt: 'desc' },
+      skip: (page - 1) * BANK_PAGE,
+      take: BANK_PAGE,
+    }),
     db.question.count({ where }),
   ]);
   return { rows, total, articles };

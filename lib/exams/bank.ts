@@ -16,12 +16,17 @@ import type { TQuestion } from './schema';
 const root = companyRoot;
 
 /** Two questions are the same when type and stem match after width-folding and collapsing whitespace. */
-export const stemKey = (type: string, stem: string) => `${type}\u0000${stem.normalize('NFKC').trim().replace(/\s+/g, ' ')}`;
+export const stemKey = (type: string, stem: string) =>
+  `${type}\u0000${stem.normalize('NFKC').trim().replace(/\s+/g, ' ')}`;
 
 async function assertNoTwin(db: Db, q: TQuestion, exceptKey?: string) {
-  const same = await db.question.findMany({ where: { current: true, type: q.type, ...(exceptKey ? { key: { not: exceptKey } } : {}) }, select: { stem: true } });
+  const same = await db.question.findMany({
+    where: { current: true, type: q.type, ...(exceptKey ? { key: { not: exceptKey } } : {}) },
+    select: { stem: true },
+  });
   const k = stemKey(q.type, q.stem);
-  if (same.some((x) => stemKey(q.type, x.stem) === k)) throw new UserError('exams.errors.duplicate', {}, 'stem');
+  if (same.some((x) => stemKey(q.type, x.stem) === k))
+    throw new UserError('exams.errors.duplicate', {}, 'stem');
 }
 
 function check(q: TQuestion) {
@@ -36,7 +41,13 @@ export async function createQuestion(db: Db, ctx: WriteCtx, q: TQuestion) {
   await assertNoTwin(db, q);
   return db.$transaction(async (tx) => {
     const row = await tx.question.create({ data: { ...q, key: randomUUID() } });
-    await appendTrace(tx, ctx.actor, { action: 'exams.question.create', entityType: 'Question', entityId: row.id, orgPath: r.path, after: q });
+    await appendTrace(tx, ctx.actor, {
+      action: 'exams.question.create',
+      entityType: 'Question',
+      entityId: row.id,
+      orgPath: r.path,
+      after: q,
+    });
     return { id: row.id, key: row.key };
   });
 }
@@ -57,7 +68,14 @@ export async function editQuestion(db: Db, ctx: WriteCtx, id: string, q: TQuesti
     } else {
       await tx.question.update({ where: { id }, data: q });
     }
-    await appendTrace(tx, ctx.actor, { action: 'exams.question.edit', entityType: 'Question', entityId: rowId, orgPath: r.path, before: { stem: before.stem, answer: before.answer, version: before.version }, after: { ...q, version: used ? before.version + 1 : before.version } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'exams.question.edit',
+      entityType: 'Question',
+      entityId: rowId,
+      orgPath: r.path,
+      before: { stem: before.stem, answer: before.answer, version: before.version },
+      after: { ...q, version: used ? before.version + 1 : before.version },
+    });
     return { id: rowId, newVersion: used > 0 };
   });
 }

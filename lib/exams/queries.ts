@@ -14,6 +14,7 @@ export async function bankCountsNow() {
   const rows = await db.question.groupBy({ by: ['type'], where: { current: true }, _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.type, r._count._all])) as Record<string, number>;
 }
-export const bankPageFor = (user: Subject, filter: BankFilter, page: number) => bankPage(db, user, filter, page);
+export const bankPageFor = (user: Subject, filter: BankFilter, page: number) =>
+  bankPage(db, user, filter, page);
 export const bankArticlesFor = (user: Subject) => bankArticles(db, user);
 export const questionForEditFor = (user: Subject, id: string) => questionForEdit(db, user, id);

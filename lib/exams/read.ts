@@ -6,28 +6,55 @@ import { can, canOnAudit, canTakeExam, isOwner, type Subject } from '../policy';
 import { examAudience, finalizeExpired } from './attempts';
 
 export async function examsForUser(db: Db, user: Subject, now = new Date()) {
-  const member = (await db.user.findUnique({ where: { id: user.id }, select: { org: { select: { path: true } } } }))?.org?.path ?? null;
+  const member =
+    (await db.user.findUnique({ where: { id: user.id }, select: { org: { select: { path: true } } } }))?.org
+      ?.path ?? null;
   const exams = await db.exam.findMany({ orderBy: { opensAt: 'desc' }, take: 100 });
-  const mine = await db.examAttempt.findMany({ where: { userId: user.id }, select: { id: true, examId: true, status: true, score: true, maxScore: true, passed: true, deadline: true } });
+  const mine = await db.examAttempt.findMany({
+    where: { userId: user.id },
+    select: {
+      id: true,
+      examId: true,
+      status: true,
+      score: true,
+      maxScore: true,
+      passed: true,
+      deadline: true,
+    },
+  });
   const manager = can(user, 'learning.manage');
   const rows = [];
   for (const e of exams) {
     const eligible = canTakeExam(user, await examAudience(db, e), member);
     if (!eligible && !manager) continue;
-    rows.push({ ...e, eligible, open: e.opensAt <= now && now <= e.closesAt, attempts: mine.filter((a) => a.examId === e.id) });
+    rows.push({
+      ...e,
+      eligible,
+      open: e.opensAt <= now && now <= e.closesAt,
+      attempts: mine.filter((a) => a.examId === e.id),
+    });
   }
   return { rows, manager };
 }
 
 /** The candidate's own attempt: the questions without their answers, what was saved, the server's deadline. */
 export async function attemptView(db: Db, user: Subject, attemptId: string, now = new Date()) {
-  let a = await db.examAttempt.findUnique({ where: { id: attemptId }, include: { exam: { select: { title: true, passMark: true } } } });
+  let a = await db.examAttempt.findUnique({
+    where: { id: attemptId },
+    include: { exam: { select: { title: true, passMark: true } } },
+  });
   if (!a || !isOwner(user, a.userId)) throw new NotFoundError();
   if (a.status === 'IN_PROGRESS' && a.deadline < now) {
     await finalizeExpired(db, now);
-    a = (await db.examAttempt.findUnique({ where: { id: attemptId }, include: { exam: { select: { title: true, passMark: true } } } }))!;
+    a = (await db.examAttempt.findUnique({
+      where: { id: attemptId },
+      include: { exam: { select: { title: true, passMark: true } } },
+    }))!;
   }
-  const qs = await db.question.findMany({ where: { id: { in: a.questionIds } }, select: { id: true, type: true, stem: true, options: true, points: true } });
+  const qs = await db.question.findMany({
+    where: { id: { in: a.questionIds } },
+    select: { id: true, type: true, stem: true, options: true, points: true },
+  });
   const questions = a.questionIds.map((id) => qs.find((q) => q.id === id)!).filter(Boolean);
   return { attempt: a, questions };
 }
@@ -36,61 +63,148 @@ export async function examResults(db: Db, user: Subject, examId: string) {
   const exam = await db.exam.findUnique({ where: { id: examId } });
   if (!exam) throw new NotFoundError();
   if (!can(user, 'learning.manage', { id: '', path: exam.orgPath })) throw new ForbiddenError();
-  const attempts = await db.examAttempt.findMany({ where: { examId, status: { not: 'IN_PROGRESS' } }, orderBy: { submittedAt: 'asc' } });
+  const attempts = await db.examAttempt.findMany({
+    where: { examId, status: { not: 'IN_PROGRESS' } },
+    orderBy: { submittedAt: 'asc' },
+  });
   const [people, orgs] = await Promise.all([
-    db.user.findMany({ where: { id: { in: attempts.map((a) => a.userId) } }, select: { id: true, name: true } }),
-    db.organization.findMany({ where: { id: { in: attempts.map((a) => a.orgId).filter((x): x is string => !!x) } }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { id: { in: attempts.map((a) => a.userId) } },
+      select: { id: true, name: true },
+    }),
+    db.organization.findMany({
+      where: { id: { in: attempts.map((a) => a.orgId).filter((x): x is string => !!x) } },
+      select: { id: true, name: true },
+    }),
   ]);
   const byOrg = new Map<string, { name: string; n: number; sum: number; passed: number }>();
   for (const a of attempts.filter((x) => x.status === 'GRADED')) {
     const key = a.orgId ?? '-';
-    const o = byOrg.get(key) ?? { name: orgs.find((x) => x.id === a.orgId)?.name ?? '—', n: 0, sum: 0, passed: 0 };
-    o.n += 1; o.sum += (100 * (a.score ?? 0)) / a.maxScore; o.passed += a.passed ? 1 : 0;
+    const o = byOrg.get(key) ?? {
+      name: orgs.find((x) => x.id === a.orgId)?.name ?? '—',
+      n: 0,
+      sum: 0,
+      passed: 0,
+    };
+    o.n += 1;
+    o.sum += (100 * (a.score ?? 0)) / a.maxScore;
+    o.passed += a.passed ? 1 : 0;
     byOrg.set(key, o);
   }
   // Which articles people get wrong: every graded question, counted against its articles.
   const qIds = [...new Set(attempts.flatMap((a) => a.questionIds))];
-  const questions = await db.question.findMany({ where: { id: { in: qIds } }, select: { id: true, type: true, stem: true, answer: true, points: true, articleKeys: true } });
+  const questions = await db.question.findMany({
+    where: { id: { in: qIds } },
+    select: { id: true, type: true, stem: true, answer: true, points: true, articleKeys: true },
+  });
   const perArticle = new Map<string, { asked: number; wrong: number }>();
   for (const a of attempts) {
     const marks = a.marks as Record<string, number | null>;
     for (const q of questions.filter((x) => x.id in marks)) {
       for (const k of q.articleKeys) {
         const s = perArticle.get(k) ?? { asked: 0, wrong: 0 };
-        s.asked += 1; s.wrong += (marks[q.id] ?? 0) < q.points ? 1 : 0;
+        s.asked += 1;
+        s.wrong += (marks[q.id] ?? 0) < q.points ? 1 : 0;
         perArticle.set(k, s);
       }
     }
   }
-  const arts = await db.article.findMany({ where: { key: { in: [...perArticle.keys()] }, version: { status: 'PUBLISHED' } }, select: { key: true, number: true, title: true } });
+  const arts = await db.article.findMany({
+    where: { key: { in: [...perArticle.keys()] }, version: { status: 'PUBLISHED' } },
+    select: { key: true, number: true, title: true },
+  });
   return {
     exam,
     // The grader's queue: each short answer still without points, with the reference answer beside it.
-    pending: attempts.filter((a) => a.status === 'SUBMITTED').flatMap((a) => {
-      const marks = a.marks as Record<string, number | null>;
-      return questions.filter((q) => q.id in marks && marks[q.id] === null).map((q) => ({
-        attemptId: a.id, questionId: q.id, person: people.find((p) => p.id === a.userId)?.name ?? '', stem: q.stem, reference: String((q.answer as unknown[])[0] ?? ''),
-        given: String((a.answers as Record<string, unknown>)[q.id] ?? ''), points: q.points,
-      }));
-    }),
-    people: attempts.map((a) => ({ id: a.id, name: people.find((p) => p.id === a.userId)?.name ?? '', org: orgs.find((o) => o.id === a.orgId)?.name ?? '—', status: a.status, score: a.score, maxScore: a.maxScore, passed: a.passed, pending: a.pendingManual })),
-    orgs: [...byOrg.values()].map((o) => ({ name: o.name, count: o.n, average: Math.round((o.sum / o.n) * 10) / 10, passRate: Math.round((1000 * o.passed) / o.n) / 10 })),
-    articles: [...perArticle.entries()].map(([k, s]) => ({ key: k, label: (() => { const a = arts.find((x) => x.key === k); return a ? `第${a.number}条 ${a.title}` : k; })(), asked: s.asked, wrongRate: Math.round((1000 * s.wrong) / s.asked) / 10 })).sort((x, y) => y.wrongRate - x.wrongRate),
+    pending: attempts
+      .filter((a) => a.status === 'SUBMITTED')
+      .flatMap((a) => {
+        const marks = a.marks as Record<string, number | null>;
+        return questions
+          .filter((q) => q.id in marks && marks[q.id] === null)
+          .map((q) => ({
+            attemptId: a.id,
+            questionId: q.id,
+            person: people.find((p) => p.id === a.userId)?.name ?? '',
+            stem: q.stem,
+            reference: String((q.answer as unknown[])[0] ?? ''),
+            given: String((a.answers as Record<string, unknown>)[q.id] ?? ''),
+            points: q.points,
+          }));
+      }),
+    people: attempts.map((a) => ({
+      id: a.id,
+      name: people.find((p) => p.id === a.userId)?.name ?? '',
+      org: orgs.find((o) => o.id === a.orgId)?.name ?? '—',
+      status: a.status,
+      score: a.score,
+      maxScore: a.maxScore,
+      passed: a.passed,
+      pending: a.pendingManual,
+    })),
+    orgs: [...byOrg.values()].map((o) => ({
+      name: o.name,
+      count: o.n,
+      average: Math.round((o.sum / o.n) * 10) / 10,
+      passRate: Math.round((1000 * o.passed) / o.n) / 10,
+    })),
+    articles: [...perArticle.entries()]
+      .map(([k, s]) => ({
+        key: k,
+        label: (() => {
+          const a = arts.find((x) => x.key === k);
+          return a ? `第${a.number}条 ${a.title}` : k;
+        })(),
+        asked: s.asked,
+        wrongRate: Math.round((1000 * s.wrong) / s.asked) / 10,
+      }))
+      .sort((x, y) => y.wrongRate - x.wrongRate),
   };
 }
 
 /** Graded attempts summarized: how many, average per cent, how many passed. */
-export function summarize(attempts: { status: string; score: number | null; maxScore: number; passed: boolean | null }[]) {
+export function summarize(
+  attempts: { status: string; score: number | null; maxScore: number; passed: boolean | null }[],
+) {
   const graded = attempts.filter((a) => a.status === 'GRADED');
-  const avg = graded.length ? Math.round((10 * graded.reduce((s, a) => s + (100 * (a.score ?? 0)) / a.maxScore, 0)) / graded.length) / 10 : null;
-  return { graded: graded.length, pending: attempts.length - graded.length, average: avg, passed: graded.filter((a) => a.passed).length };
+  const avg = graded.length
+    ? Math.round((10 * graded.reduce((s, a) => s + (100 * (a.score ?? 0)) / a.maxScore, 0)) / graded.length) /
+      10
+    : null;
+  return {
+    graded: graded.length,
+    pending: attempts.length - graded.length,
+    average: avg,
+    passed: graded.filter((a) => a.passed).length,
+  };
 }
 
 /** An audit's written exam as its readers see it: the exam, and its results over the audited unit's people. */
 export async function auditExam(db: Db, user: Subject, auditId: string) {
   const a = await loadAudit(db, auditId);
   if (!canOnAudit(user, 'audit.read', a.ref)) throw new ForbiddenError();
-  const exam = await db.exam.findFirst({ where: { auditId }, include: { attempts: { where: { status: { not: 'IN_PROGRESS' } }, select: { status: true, score: true, maxScore: true, passed: true } } } });
+  const exam = await db.exam.findFirst({
+    where: { auditId },
+    include: {
+      attempts: {
+        where: { status: { not: 'IN_PROGRESS' } },
+        select: { status: true, score: true, maxScore: true, passed: true },
+      },
+    },
+  });
   const manages = can(user, 'auditPlan.manage', a.ref.org) && can(user, 'learning.manage');
-  return { canSet: !exam && manages, canResults: manages, exam: exam ? { id: exam.id, title: exam.title, opensAt: exam.opensAt, closesAt: exam.closesAt, passMark: exam.passMark, ...summarize(exam.attempts) } : null };
+  return {
+    canSet: !exam && manages,
+    canResults: manages,
+    exam: exam
+      ? {
+          id: exam.id,
+          title: exam.title,
+          opensAt: exam.opensAt,
+          closesAt: exam.closesAt,
+          passMark: exam.passMark,
+          ...summarize(exam.attempts),
+        }
+      : null,
+  };
 }

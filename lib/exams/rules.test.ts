@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { drawPaper, grade, questionProblem, type BankQuestion } from './rules';
 
 const bank: BankQuestion[] = Array.from({ length: 60 }, (_, i) => ({
-  id: `q${i}`, key: `k${i}`, type: (['SINGLE', 'MULTIPLE', 'JUDGE'] as const)[i % 3], difficulty: 1 + (i % 3), articleKeys: [`a${i % 10}`], tags: [],
+  id: `q${i}`,
+  key: `k${i}`,
+  type: (['SINGLE', 'MULTIPLE', 'JUDGE'] as const)[i % 3],
+  difficulty: 1 + (i % 3),
+  articleKeys: [`a${i % 10}`],
+  tags: [],
 }));
-const rules = { parts: [{ type: 'SINGLE' as const, count: 5 }, { type: 'JUDGE' as const, count: 5 }] };
+const rules = {
+  parts: [
+    { type: 'SINGLE' as const, count: 5 },
+    { type: 'JUDGE' as const, count: 5 },
+  ],
+};
 
 describe('drawing a paper', () => {
   it('is reproducible by seed, never repeats a question, and a retake differs', () => {
@@ -14,7 +24,12 @@ describe('drawing a paper', () => {
     expect(drawPaper(bank, rules, [], 'exam:user:2')).not.toEqual(p);
   });
   it('keeps to each part’s type and difficulty and to the chosen articles', () => {
-    const p = drawPaper(bank, { parts: [{ type: 'MULTIPLE', count: 3, difficulty: 3 }], articleKeys: ['a1', 'a4', 'a7'] }, [], 's');
+    const p = drawPaper(
+      bank,
+      { parts: [{ type: 'MULTIPLE', count: 3, difficulty: 3 }], articleKeys: ['a1', 'a4', 'a7'] },
+      [],
+      's',
+    );
     for (const id of p) {
       const q = bank.find((x) => x.id === id)!;
       expect(q.type).toBe('MULTIPLE');
@@ -24,7 +39,10 @@ describe('drawing a paper', () => {
   });
   it('draws the exam-focus articles more often', () => {
     let focus = 0;
-    for (let s = 0; s < 200; s += 1) focus += drawPaper(bank, rules, ['a0', 'a1'], `s${s}`).filter((id) => ['a0', 'a1'].includes(bank.find((q) => q.id === id)!.articleKeys[0]!)).length;
+    for (let s = 0; s < 200; s += 1)
+      focus += drawPaper(bank, rules, ['a0', 'a1'], `s${s}`).filter((id) =>
+        ['a0', 'a1'].includes(bank.find((q) => q.id === id)!.articleKeys[0]!),
+      ).length;
     // Uniform would give 2/10 of 2,000 = 400.
     expect(focus).toBeGreaterThan(650);
   });
@@ -50,11 +68,41 @@ describe('grading', () => {
     expect(grade({ type: 'BLANK', answer: ['QQ'], points: 1 }, 'ｑｑ')).toBe(1);
     expect(grade(q, '两学一做')).toBe(0);
   });
-  it('short answers wait for a person', () => expect(grade({ type: 'SHORT', answer: ['…'], points: 10 }, '答')).toBeNull());
+  it('short answers wait for a person', () =>
+    expect(grade({ type: 'SHORT', answer: ['…'], points: 10 }, '答')).toBeNull());
   it('refuses a question with no correct option', () => {
-    expect(questionProblem({ type: 'SINGLE', options: [{ id: 'A', text: '甲' }, { id: 'B', text: '乙' }], answer: [] })).toBe('exams.errors.noCorrect');
-    expect(questionProblem({ type: 'SINGLE', options: [{ id: 'A', text: '甲' }, { id: 'B', text: '乙' }], answer: ['C'] })).toBe('exams.errors.noCorrect');
-    expect(questionProblem({ type: 'MULTIPLE', options: [{ id: 'A', text: '甲' }], answer: ['A'] })).toBe('exams.errors.options');
-    expect(questionProblem({ type: 'SINGLE', options: [{ id: 'A', text: '甲' }, { id: 'B', text: '乙' }], answer: ['A'] })).toBeNull();
+    expect(
+      questionProblem({
+        type: 'SINGLE',
+        options: [
+          { id: 'A', text: '甲' },
+          { id: 'B', text: '乙' },
+        ],
+        answer: [],
+      }),
+    ).toBe('exams.errors.noCorrect');
+    expect(
+      questionProblem({
+        type: 'SINGLE',
+        options: [
+          { id: 'A', text: '甲' },
+          { id: 'B', text: '乙' },
+        ],
+        answer: ['C'],
+      }),
+    ).toBe('exams.errors.noCorrect');
+    expect(questionProblem({ type: 'MULTIPLE', options: [{ id: 'A', text: '甲' }], answer: ['A'] })).toBe(
+      'exams.errors.options',
+    );
+    expect(
+      questionProblem({
+        type: 'SINGLE',
+        options: [
+          { id: 'A', text: '甲' },
+          { id: 'B', text: '乙' },
+        ],
+        answer: ['A'],
+      }),
+    ).toBeNull();
   });
 });

@@ -16,22 +16,51 @@ import { mulberry32, seedToInt } from '../audits/sampling';
 
 export const QUESTION_TYPES = ['SINGLE', 'MULTIPLE', 'JUDGE', 'BLANK', 'SHORT'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-export type BankQuestion = { id: string; key: string; type: QuestionType; difficulty: number; articleKeys: string[]; tags: string[] };
-export type PaperRules = { parts: { type: QuestionType; count: number; difficulty?: number }[]; articleKeys?: string[]; tags?: string[] };
+export type BankQuestion = {
+  id: string;
+  key: string;
+  type: QuestionType;
+  difficulty: number;
+  articleKeys: string[];
+  tags: string[];
+};
+export type PaperRules = {
+  parts: { type: QuestionType; count: number; difficulty?: number }[];
+  articleKeys?: string[];
+  tags?: string[];
+};
 export type Gradable = { type: QuestionType; answer: unknown; points: number; options?: { id: string }[] };
 
-export function drawPaper(bank: BankQuestion[], rules: PaperRules, focusKeys: string[], seed: string): string[] {
+export function drawPaper(
+  bank: BankQuestion[],
+  rules: PaperRules,
+  focusKeys: string[],
+  seed: string,
+): string[] {
   const rand = mulberry32(seedToInt(seed));
   const focus = new Set(focusKeys);
   const used = new Set<string>();
   const out: string[] = [];
-  const inScope = (q: BankQuestion) => (!rules.articleKeys?.length || q.articleKeys.some((k) => rules.articleKeys!.includes(k))) && (!rules.tags?.length || q.tags.some((t) => rules.tags!.includes(t)));
+  const inScope = (q: BankQuestion) =>
+    (!rules.articleKeys?.length || q.articleKeys.some((k) => rules.articleKeys!.includes(k))) &&
+    (!rules.tags?.length || q.tags.some((t) => rules.tags!.includes(t)));
   // Keys are drawn for the whole bank in its given order first, so one part's size never shifts another's draw.
-  const keyOf = new Map(bank.map((q) => [q.id, Math.pow(rand(), 1 / (q.articleKeys.some((k) => focus.has(k)) ? 3 : 1))]));
+  const keyOf = new Map(
+    bank.map((q) => [q.id, Math.pow(rand(), 1 / (q.articleKeys.some((k) => focus.has(k)) ? 3 : 1))]),
+  );
   for (const part of rules.parts) {
-    const eligible = bank.filter((q) => q.type === part.type && (part.difficulty === undefined || q.difficulty === part.difficulty) && inScope(q) && !used.has(q.key));
+    const eligible = bank.filter(
+      (q) =>
+        q.type === part.type &&
+        (part.difficulty === undefined || q.difficulty === part.difficulty) &&
+        inScope(q) &&
+        !used.has(q.key),
+    );
     eligible.sort((a, b) => keyOf.get(b.id)! - keyOf.get(a.id)!);
-    for (const q of eligible.slice(0, part.count)) { used.add(q.key); out.push(q.id); }
+    for (const q of eligible.slice(0, part.count)) {
+      used.add(q.key);
+      out.push(q.id);
+    }
   }
   return out;
 }
@@ -51,21 +80,29 @@ export function grade(q: Gradable, given: unknown): number | null {
       return chosen.length === correct.length ? q.points : q.points / 2;
     }
     case 'BLANK':
-      return typeof given === 'string' && (correct as string[]).some((a) => fold(a) === fold(given)) ? q.points : 0;
+      return typeof given === 'string' && (correct as string[]).some((a) => fold(a) === fold(given))
+        ? q.points
+        : 0;
     case 'SHORT':
       return null;
   }
 }
 
 /** A question the bank can hold: choices exist and the right ones are among them. Returns a message key or null. */
-export function questionProblem(q: { type: QuestionType; options: { id: string; text: string }[]; answer: unknown[] }): string | null {
+export function questionProblem(q: {
+  type: QuestionType;
+  options: { id: string; text: string }[];
+  answer: unknown[];
+}): string | null {
   const ids = new Set(q.options.map((o) => o.id));
   if (q.type === 'SINGLE' || q.type === 'MULTIPLE') {
     if (q.options.length < 2 || q.options.some((o) => !o.text.trim())) return 'exams.errors.options';
     if (!q.answer.length || q.answer.some((a) => !ids.has(String(a)))) return 'exams.errors.noCorrect';
     if (q.type === 'SINGLE' && q.answer.length !== 1) return 'exams.errors.singleOne';
   }
-  if (q.type === 'JUDGE' && (q.answer.length !== 1 || typeof q.answer[0] !== 'boolean')) return 'exams.errors.noCorrect';
-  if (q.type === 'BLANK' && (!q.answer.length || q.answer.some((a) => !String(a).trim()))) return 'exams.errors.noCorrect';
+  if (q.type === 'JUDGE' && (q.answer.length !== 1 || typeof q.answer[0] !== 'boolean'))
+    return 'exams.errors.noCorrect';
+  if (q.type === 'BLANK' && (!q.answer.length || q.answer.some((a) => !String(a).trim())))
+    return 'exams.errors.noCorrect';
   return null;
 }

@@ -6,13 +6,26 @@ import type { WriteCtx } from '../orgs/mutations';
 import { assertCan } from '../policy';
 
 export async function acknowledgeSheet(db: Db, ctx: WriteCtx, sheetId: string, now = new Date()) {
-  const sheet = await db.feedbackSheet.findUnique({ where: { id: sheetId }, include: { audit: { select: { org: { select: { id: true, path: true } } } } } });
+  const sheet = await db.feedbackSheet.findUnique({
+    where: { id: sheetId },
+    include: { audit: { select: { org: { select: { id: true, path: true } } } } },
+  });
   if (!sheet) throw new NotFoundError();
   assertCan(ctx.user, 'feedback.acknowledge', sheet.audit.org);
   if (sheet.acknowledgedAt) return { acknowledgedAt: sheet.acknowledgedAt };
   return db.$transaction(async (tx) => {
-    const r = await tx.feedbackSheet.updateMany({ where: { id: sheet.id, acknowledgedAt: null }, data: { acknowledgedAt: now, acknowledgedById: ctx.user.id } });
-    if (r.count) await appendTrace(tx, ctx.actor, { action: 'feedback.acknowledge', entityType: 'FeedbackSheet', entityId: sheet.id, orgPath: sheet.audit.org.path, after: { acknowledgedAt: now.toISOString() } });
+    const r = await tx.feedbackSheet.updateMany({
+      where: { id: sheet.id, acknowledgedAt: null },
+      data: { acknowledgedAt: now, acknowledgedById: ctx.user.id },
+    });
+    if (r.count)
+      await appendTrace(tx, ctx.actor, {
+        action: 'feedback.acknowledge',
+        entityType: 'FeedbackSheet',
+        entityId: sheet.id,
+        orgPath: sheet.audit.org.path,
+        after: { acknowledgedAt: now.toISOString() },
+      });
     return { acknowledgedAt: now };
   });
 }

@@ -9,7 +9,16 @@ import { acknowledgeSheet } from './acknowledge';
 import { answerCoordination, closeCoordination } from './coordination';
 import { issueFeedback } from './issue';
 import { addEvidence, addNote, savePlan, submitItem, verifyItem } from './rectification';
-import { ZAddNote, ZAnswerCoordination, ZCloseCoordination, ZIssueFeedback, ZItemId, ZSavePlan, ZSheetId, ZVerify } from './schema';
+import {
+  ZAddNote,
+  ZAnswerCoordination,
+  ZCloseCoordination,
+  ZIssueFeedback,
+  ZItemId,
+  ZSavePlan,
+  ZSheetId,
+  ZVerify,
+} from './schema';
 
 export const issueFeedbackAction = defineAction(ZIssueFeedback, async (input, ctx) => {
   const r = await issueFeedback(db, ctx, input);
@@ -25,22 +34,55 @@ export const acknowledgeSheetAction = defineAction(ZSheetId, async ({ sheetId },
 });
 
 const done = () => revalidatePath('/rectifications');
-export const savePlanAction = defineAction(ZSavePlan, async (i, ctx) => { const r = await savePlan(db, ctx, i.itemId, i.plan); done(); return r; });
-export const addNoteAction = defineAction(ZAddNote, async (i, ctx) => { const r = await addNote(db, ctx, i.itemId, i.text); done(); return r; });
-export const submitItemAction = defineAction(ZItemId, async (i, ctx) => { const r = await submitItem(db, ctx, i.itemId); done(); return r; });
-export const verifyItemAction = defineAction(ZVerify, async (i, ctx) => { const r = await verifyItem(db, ctx, i); queueDeliveries(r.deliveryIds); done(); return { id: r.id }; });
+export const savePlanAction = defineAction(ZSavePlan, async (i, ctx) => {
+  const r = await savePlan(db, ctx, i.itemId, i.plan);
+  done();
+  return r;
+});
+export const addNoteAction = defineAction(ZAddNote, async (i, ctx) => {
+  const r = await addNote(db, ctx, i.itemId, i.text);
+  done();
+  return r;
+});
+export const submitItemAction = defineAction(ZItemId, async (i, ctx) => {
+  const r = await submitItem(db, ctx, i.itemId);
+  done();
+  return r;
+});
+export const verifyItemAction = defineAction(ZVerify, async (i, ctx) => {
+  const r = await verifyItem(db, ctx, i);
+  queueDeliveries(r.deliveryIds);
+  done();
+  return { id: r.id };
+});
 
 const ZEvidence = z.instanceof(FormData, { message: msg('validation.invalid') }).transform((fd, c) => {
   const itemId = z.uuid().safeParse(fd.get('itemId'));
   const files = fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
-  if (!itemId.success || !files.length) { c.addIssue({ code: 'custom', path: ['files'], message: msg('feedback.errors.chooseFiles') }); return z.NEVER; }
+  if (!itemId.success || !files.length) {
+    c.addIssue({ code: 'custom', path: ['files'], message: msg('feedback.errors.chooseFiles') });
+    return z.NEVER;
+  }
   return { itemId: itemId.data, files };
 });
 export const addRectificationEvidenceAction = defineAction(ZEvidence, async ({ itemId, files }, ctx) => {
-  const r = await addEvidence(db, ctx, itemId, await Promise.all(files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))));
+  const r = await addEvidence(
+    db,
+    ctx,
+    itemId,
+    await Promise.all(files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))),
+  );
   done();
   return r;
 });
 
-export const answerCoordinationAction = defineAction(ZAnswerCoordination, async (i, ctx) => { const r = await answerCoordination(db, ctx, i.taskId, i.answer); revalidatePath('/rectifications'); return r; });
-export const closeCoordinationAction = defineAction(ZCloseCoordination, async (i, ctx) => { const r = await closeCoordination(db, ctx, i.taskId); revalidatePath('/rectifications'); return r; });
+export const answerCoordinationAction = defineAction(ZAnswerCoordination, async (i, ctx) => {
+  const r = await answerCoordination(db, ctx, i.taskId, i.answer);
+  revalidatePath('/rectifications');
+  return r;
+});
+export const closeCoordinationAction = defineAction(ZCloseCoordination, async (i, ctx) => {
+  const r = await closeCoordination(db, ctx, i.taskId);
+  revalidatePath('/rectifications');
+  return r;
+});

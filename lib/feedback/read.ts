@@ -16,8 +16,18 @@ function visibleAudits(user: Subject): Prisma.AuditWhereInput {
 export async function sheetList(db: Db, user: Subject) {
   return db.feedbackSheet.findMany({
     where: { audit: visibleAudits(user) },
-    select: { id: true, number: true, total: true, grade: true, issuedAt: true, deadline: true, acknowledgedAt: true, audit: { select: { org: { select: { name: true } }, plan: { select: { title: true } } } } },
-    orderBy: { issuedAt: 'desc' }, take: 200,
+    select: {
+      id: true,
+      number: true,
+      total: true,
+      grade: true,
+      issuedAt: true,
+      deadline: true,
+      acknowledgedAt: true,
+      audit: { select: { org: { select: { name: true } }, plan: { select: { title: true } } } },
+    },
+    orderBy: { issuedAt: 'desc' },
+    take: 200,
   });
 }
 
@@ -25,8 +35,16 @@ export async function sheetDetail(db: Db, user: Subject, id: string) {
   const sheet = await db.feedbackSheet.findUnique({
     where: { id },
     include: {
-      items: { orderBy: { sortOrder: 'asc' }, include: { rectification: { select: { id: true, status: true } } } },
-      audit: { include: { org: { select: { id: true, name: true, path: true } }, plan: { include: { members: { include: { user: { select: { name: true } } } } } } } },
+      items: {
+        orderBy: { sortOrder: 'asc' },
+        include: { rectification: { select: { id: true, status: true } } },
+      },
+      audit: {
+        include: {
+          org: { select: { id: true, name: true, path: true } },
+          plan: { include: { members: { include: { user: { select: { name: true } } } } } },
+        },
+      },
     },
   });
   if (!sheet) throw new NotFoundError();
@@ -35,20 +53,49 @@ export async function sheetDetail(db: Db, user: Subject, id: string) {
   if (!can(user, 'feedback.read', a.org) && !canOnAudit(user, 'audit.read', ref)) throw new ForbiddenError();
   const [issuer, acknowledger, coordination] = await Promise.all([
     db.user.findUnique({ where: { id: sheet.issuedById }, select: { name: true } }),
-    sheet.acknowledgedById ? db.user.findUnique({ where: { id: sheet.acknowledgedById }, select: { name: true } }) : null,
-    db.coordinationTask.findMany({ where: { auditId: a.id }, include: { department: { select: { name: true } } } }),
+    sheet.acknowledgedById
+      ? db.user.findUnique({ where: { id: sheet.acknowledgedById }, select: { name: true } })
+      : null,
+    db.coordinationTask.findMany({
+      where: { auditId: a.id },
+      include: { department: { select: { name: true } } },
+    }),
   ]);
-  return { sheet, issuer: issuer?.name ?? '', acknowledger: acknowledger?.name ?? null, coordination, canAcknowledge: can(user, 'feedback.acknowledge', a.org) && !sheet.acknowledgedAt };
+  return {
+    sheet,
+    issuer: issuer?.name ?? '',
+    acknowledger: acknowledger?.name ?? null,
+    coordination,
+    canAcknowledge: can(user, 'feedback.acknowledge', a.org) && !sheet.acknowledgedAt,
+  };
 }
 
 export async function rectificationList(db: Db, user: Subject) {
   const items = await db.rectificationItem.findMany({
-    where: { OR: [{ org: can(user, 'feedback.read') ? scopeOrgs(user, 'feedback.read') : { id: { in: [] } } }, ...(can(user, 'auditPlan.manage') ? [{ org: scopeOrgs(user, 'auditPlan.manage') }] : []), ...(can(user, 'audit.score') ? [{ feedbackItem: { sheet: { audit: { plan: { members: { some: { userId: user.id } } } } } } }] : [])] },
+    where: {
+      OR: [
+        { org: can(user, 'feedback.read') ? scopeOrgs(user, 'feedback.read') : { id: { in: [] } } },
+        ...(can(user, 'auditPlan.manage') ? [{ org: scopeOrgs(user, 'auditPlan.manage') }] : []),
+        ...(can(user, 'audit.score')
+          ? [{ feedbackItem: { sheet: { audit: { plan: { members: { some: { userId: user.id } } } } } } }]
+          : []),
+      ],
+    },
     include: {
       org: { select: { id: true, name: true, path: true } },
       notes: { orderBy: { createdAt: 'asc' } },
       evidence: { select: { id: true, fileName: true } },
-      feedbackItem: { select: { sheet: { select: { id: true, number: true, audit: { select: { plan: { select: { members: { select: { userId: true } } } } } } } } } },
+      feedbackItem: {
+        select: {
+          sheet: {
+            select: {
+              id: true,
+              number: true,
+              audit: { select: { plan: { select: { members: { select: { userId: true } } } } } },
+            },
+          },
+        },
+      },
     },
     orderBy: [{ status: 'asc' }, { deadline: 'asc' }],
     take: 300,
@@ -58,7 +105,10 @@ export async function rectificationList(db: Db, user: Subject) {
     return {
       ...i,
       canAnswer: can(user, 'rectification.answer', i.org) && (i.status === 'OPEN' || i.status === 'RETURNED'),
-      canVerify: canOnAudit(user, 'rectification.verify', { memberIds, org: i.org }) && i.status === 'SUBMITTED' && i.submittedById !== user.id,
+      canVerify:
+        canOnAudit(user, 'rectification.verify', { memberIds, org: i.org }) &&
+        i.status === 'SUBMITTED' &&
+        i.submittedById !== user.id,
     };
   });
 }
@@ -70,21 +120,44 @@ export async function coordinationList(db: Db, user: Subject) {
   if (!or.length) throw new ForbiddenError();
   const rows = await db.coordinationTask.findMany({
     where: { OR: or },
-    include: { unit: { select: { id: true, name: true, path: true } }, department: { select: { id: true, name: true, path: true } } },
-    orderBy: [{ status: 'asc' }, { createdAt: 'desc' }], take: 200,
+    include: {
+      unit: { select: { id: true, name: true, path: true } },
+      department: { select: { id: true, name: true, path: true } },
+    },
+    orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
+    take: 200,
   });
-  return rows.map((r) => ({ ...r, canAnswer: can(user, 'coordination.answer', r.department) && r.status !== 'CLOSED', canClose: can(user, 'auditPlan.manage', r.unit) && r.status === 'ANSWERED' }));
+  return rows.map((r) => ({
+    ...r,
+    canAnswer: can(user, 'coordination.answer', r.department) && r.status !== 'CLOSED',
+    canClose: can(user, 'auditPlan.manage', r.unit) && r.status === 'ANSWERED',
+  }));
 }
 
 /** What the unit has not yet put right: the focus of its next audit, by criterion. */
 export function openRectifications(db: Db, orgId: string) {
-  return db.rectificationItem.findMany({ where: { orgId, status: { not: 'ACCEPTED' } }, select: { id: true, criterionId: true, problem: true, status: true, deadline: true }, orderBy: { deadline: 'asc' } });
+  return db.rectificationItem.findMany({
+    where: { orgId, status: { not: 'ACCEPTED' } },
+    select: { id: true, criterionId: true, problem: true, status: true, deadline: true },
+    orderBy: { deadline: 'asc' },
+  });
 }
 
 /** Rectifications past their deadline and not accepted, in the user's scope (workbench, 督办). */
-export function overdueRectifications(db: Db, user: Subject, permission: 'feedback.read' | 'reminder.supervise', today: string) {
+export function overdueRectifications(
+  db: Db,
+  user: Subject,
+  permission: 'feedback.read' | 'reminder.supervise',
+  today: string,
+) {
   return db.rectificationItem.findMany({
-    where: { org: scopeOrgs(user, permission), status: { in: ['OPEN', 'RETURNED'] }, deadline: { lt: new Date(`${today}T00:00:00Z`) } },
-    select: { id: true, problem: true, deadline: true, status: true, org: { select: { name: true } } }, orderBy: { deadline: 'asc' }, take: 50,
+    where: {
+      org: scopeOrgs(user, permission),
+      status: { in: ['OPEN', 'RETURNED'] },
+      deadline: { lt: new Date(`${today}T00:00:00Z`) },
+    },
+    select: { id: true, problem: true, deadline: true, status: true, org: { select: { name: true } } },
+    orderBy: { deadline: 'asc' },
+    take: 50,
   });
 }

@@ -4,7 +4,11 @@ import { getFile } from '../storage';
  * A stored file as a download under its original name: never rendered inline (attachment +
  * nosniff), never cached by shared caches. The caller has already asked lib/policy.ts.
  */
-export async function fileDownload(f: { storageKey: string; mimeType: string; fileName: string }): Promise<Response> {
+export async function fileDownload(f: {
+  storageKey: string;
+  mimeType: string;
+  fileName: string;
+}): Promise<Response> {
   let bytes: Buffer;
   try {
     bytes = await getFile(f.storageKey);

@@ -4,7 +4,11 @@ import { ForbiddenError, NotFoundError } from '../errors';
 import type { Subject } from '../policy';
 import { fileDownload, isUuid } from './download';
 
-type Read = (user: Subject, id: string, index: number) => Promise<{ storageKey: string; mimeType: string; fileName: string }>;
+type Read = (
+  user: Subject,
+  id: string,
+  index: number,
+) => Promise<{ storageKey: string; mimeType: string; fileName: string }>;
 
 /** GET /…/[id]/[index]: the index-th file of a record, after `read` has asked lib/policy.ts; always a download. */
 export function indexedFileRoute(read: Read) {
@@ -12,7 +16,8 @@ export function indexedFileRoute(read: Read) {
     const { id, index } = await params;
     const user = await getCurrentUser();
     if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-    if (!isUuid(id) || !/^\d{1,2}$/.test(index)) return Response.json({ error: 'not found' }, { status: 404 });
+    if (!isUuid(id) || !/^\d{1,2}$/.test(index))
+      return Response.json({ error: 'not found' }, { status: 404 });
     try {
       return await fileDownload(await read(user, id, Number(index)));
     } catch (e) {

@@ -11,10 +11,31 @@ import { setGradeBands } from './grades';
 import { importIntoDraft } from './import';
 import { createAction, deleteAction, updateAction } from './prescribed-actions';
 import {
-  ZAttachmentFields, ZCreateAction, ZCreateArticle, ZCreateCategory, ZCreateCriterion, ZCreateDraft, ZDeleteAction, ZDeleteArticle,
-  ZDeleteCategory, ZDeleteCriterion, ZGradeBands, ZMoveArticle, ZPublishVersion, ZRemoveAttachment, ZUpdateAction, ZUpdateArticle, ZUpdateCriterion,
+  ZAttachmentFields,
+  ZCreateAction,
+  ZCreateArticle,
+  ZCreateCategory,
+  ZCreateCriterion,
+  ZCreateDraft,
+  ZDeleteAction,
+  ZDeleteArticle,
+  ZDeleteCategory,
+  ZDeleteCriterion,
+  ZGradeBands,
+  ZMoveArticle,
+  ZPublishVersion,
+  ZRemoveAttachment,
+  ZUpdateAction,
+  ZUpdateArticle,
+  ZUpdateCriterion,
 } from './schema';
-import { createCategory, createCriterion, deleteCategory, deleteCriterion, updateCriterion } from './standard';
+import {
+  createCategory,
+  createCriterion,
+  deleteCategory,
+  deleteCriterion,
+  updateCriterion,
+} from './standard';
 import { createDraft, publishVersion } from './versions';
 
 export const createDraftAction = defineAction(ZCreateDraft, async (input, ctx) => {
@@ -55,7 +76,12 @@ export const deleteArticleAction = defineAction(ZDeleteArticle, async (input, ct
 
 const ZUpload = z.instanceof(FormData, { message: msg('handbook.errors.noFile') }).transform((fd, ctx) => {
   const file = fd.get('file');
-  const fields = ZAttachmentFields.safeParse({ articleId: fd.get('articleId'), kind: fd.get('kind'), title: fd.get('title') || (file instanceof File ? file.name.replace(/\.[^.]+$/, '') : ''), sourceOrgName: fd.get('sourceOrgName') ?? '' });
+  const fields = ZAttachmentFields.safeParse({
+    articleId: fd.get('articleId'),
+    kind: fd.get('kind'),
+    title: fd.get('title') || (file instanceof File ? file.name.replace(/\.[^.]+$/, '') : ''),
+    sourceOrgName: fd.get('sourceOrgName') ?? '',
+  });
   if (!fields.success) {
     for (const i of fields.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
     return z.NEVER;
@@ -65,14 +91,22 @@ const ZUpload = z.instanceof(FormData, { message: msg('handbook.errors.noFile') 
     return z.NEVER;
   }
   if (file.size > MAX_ATTACHMENT_BYTES) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('handbook.errors.fileTooLarge', { mb: 20 }) });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['file'],
+      message: msg('handbook.errors.fileTooLarge', { mb: 20 }),
+    });
     return z.NEVER;
   }
   return { ...fields.data, file };
 });
 
 export const addAttachmentAction = defineAction(ZUpload, async ({ file, ...fields }, ctx) => {
-  const row = await addAttachment(db, ctx, { ...fields, fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+  const row = await addAttachment(db, ctx, {
+    ...fields,
+    fileName: file.name,
+    bytes: Buffer.from(await file.arrayBuffer()),
+  });
   revalidatePath('/handbook', 'layout');
   return { id: row.id };
 });
@@ -133,9 +167,18 @@ export const deleteCriterionAction = defineAction(ZDeleteCriterion, async (input
 
 const ZWorkbook = z.instanceof(FormData, { message: msg('orgImport.errors.noFile') }).transform((fd, ctx) => {
   const file = fd.get('file');
-  if (!(file instanceof File) || file.size === 0) { ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.noFile') }); return z.NEVER; }
-  if (file.size > 10 * 1024 * 1024) { ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.tooLarge', { mb: 10 }) }); return z.NEVER; }
-  if (!/\.xlsx$/i.test(file.name)) { ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.notXlsx') }); return z.NEVER; }
+  if (!(file instanceof File) || file.size === 0) {
+    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.noFile') });
+    return z.NEVER;
+  }
+  if (file.size > 10 * 1024 * 1024) {
+    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.tooLarge', { mb: 10 }) });
+    return z.NEVER;
+  }
+  if (!/\.xlsx$/i.test(file.name)) {
+    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.notXlsx') });
+    return z.NEVER;
+  }
   return file;
 });
 

@@ -13,7 +13,15 @@ import { searchWords } from './rules';
 import type { ZCreateArticle, ZDeleteArticle, ZMoveArticle, ZUpdateArticle } from './schema';
 import { assertCanEditHandbook, assertDraft } from './scope';
 
-export function searchColumns(a: { title: string; what: string; who: string; how: string; when: string; standard: string; tags: string[] }) {
+export function searchColumns(a: {
+  title: string;
+  what: string;
+  who: string;
+  how: string;
+  when: string;
+  standard: string;
+  tags: string[];
+}) {
   return {
     searchTitle: searchWords(`${a.title} ${a.tags.join(' ')}`).join(' '),
     searchBody: searchWords([a.what, a.who, a.how, a.when, a.standard].join('\n')).join(' '),
@@ -38,8 +46,24 @@ export async function updateArticle(client: Db, ctx: WriteCtx, input: z.output<t
     });
     if (changed.count === 0) throw new UserError('handbook.errors.conflict');
     const after = await loadArticle(tx, id);
-    const pick = (a: typeof before) => ({ number: a.number, title: a.title, what: a.what, who: a.who, how: a.how, when: a.when, standard: a.standard, orgTypes: a.orgTypes, tags: a.tags });
-    await appendTrace(tx, ctx.actor, { action: 'handbook.article.update', entityType: 'Article', entityId: id, before: pick(before), after: pick(after) });
+    const pick = (a: typeof before) => ({
+      number: a.number,
+      title: a.title,
+      what: a.what,
+      who: a.who,
+      how: a.how,
+      when: a.when,
+      standard: a.standard,
+      orgTypes: a.orgTypes,
+      tags: a.tags,
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.article.update',
+      entityType: 'Article',
+      entityId: id,
+      before: pick(before),
+      after: pick(after),
+    });
     return { id, lockVersion: after.lockVersion };
   });
 }
@@ -54,7 +78,11 @@ async function renumber(tx: Tx, versionId: string, orderedIds: string[]) {
 }
 
 async function orderedIds(tx: Tx, versionId: string) {
-  const rows = await tx.article.findMany({ where: { versionId }, select: { id: true }, orderBy: [{ part: { number: 'asc' } }, { number: 'asc' }] });
+  const rows = await tx.article.findMany({
+    where: { versionId },
+    select: { id: true },
+    orderBy: [{ part: { number: 'asc' } }, { number: 'asc' }],
+  });
   return rows.map((r) => r.id);
 }
 
@@ -66,13 +94,35 @@ export async function createArticle(client: Db, ctx: WriteCtx, input: z.output<t
     await assertDraft(tx, part.versionId);
     const id = randomUUID();
     const last = await tx.article.aggregate({ where: { versionId: part.versionId }, _max: { number: true } });
-    const fields = { title: input.title, what: '', who: '', how: '', when: '', standard: '', tags: [] as string[] };
+    const fields = {
+      title: input.title,
+      what: '',
+      who: '',
+      how: '',
+      when: '',
+      standard: '',
+      tags: [] as string[],
+    };
     await tx.article.create({
-      data: { id, key: randomUUID(), versionId: part.versionId, partId: part.id, number: (last._max.number ?? 0) + 1000, ...fields, ...searchColumns(fields), orgTypes: ['BRANCH'] },
+      data: {
+        id,
+        key: randomUUID(),
+        versionId: part.versionId,
+        partId: part.id,
+        number: (last._max.number ?? 0) + 1000,
+        ...fields,
+        ...searchColumns(fields),
+        orgTypes: ['BRANCH'],
+      },
     });
     // Its provisional number sorts it last in its part; renumbering closes the gap across parts.
     await renumber(tx, part.versionId, await orderedIds(tx, part.versionId));
-    await appendTrace(tx, ctx.actor, { action: 'handbook.article.create', entityType: 'Article', entityId: id, after: { title: input.title, part: part.number } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.article.create',
+      entityType: 'Article',
+      entityId: id,
+      after: { title: input.title, part: part.number },
+    });
     return { id };
   });
 }
@@ -93,7 +143,13 @@ export async function moveArticle(client: Db, ctx: WriteCtx, input: z.output<typ
     const j = ids.indexOf(neighbour.id);
     [ids[i], ids[j]] = [ids[j]!, ids[i]!];
     await renumber(tx, a.versionId, ids);
-    await appendTrace(tx, ctx.actor, { action: 'handbook.article.move', entityType: 'Article', entityId: a.id, before: { number: a.number }, after: { number: neighbour.number } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.article.move',
+      entityType: 'Article',
+      entityId: a.id,
+      before: { number: a.number },
+      after: { number: neighbour.number },
+    });
     return { moved: true };
   });
 }
@@ -105,7 +161,12 @@ export async function deleteArticle(client: Db, ctx: WriteCtx, input: z.output<t
     await assertDraft(tx, a.versionId);
     await tx.article.delete({ where: { id: a.id } });
     await renumber(tx, a.versionId, await orderedIds(tx, a.versionId));
-    await appendTrace(tx, ctx.actor, { action: 'handbook.article.delete', entityType: 'Article', entityId: a.id, before: { number: a.number, title: a.title } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.article.delete',
+      entityType: 'Article',
+      entityId: a.id,
+      before: { number: a.number, title: a.title },
+    });
     return { id: a.id };
   });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sniffType } from './attachments';
 
-const zip = (inside: string) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(`....${inside}document.xml....`)]);
+const zip = (inside: string) =>
+  Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(`....${inside}document.xml....`)]);
 
 describe('attachment types are decided by content and extension together', () => {
   it('accepts the five kinds', () => {
@@ -9,7 +10,9 @@ describe('attachment types are decided by content and extension together', () =>
     expect(sniffType('台账.XLSX', zip('xl/'))).toMatch(/spreadsheetml/);
     expect(sniffType('范例.pdf', Buffer.from('%PDF-1.7\n'))).toBe('application/pdf');
     expect(sniffType('照片.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
-    expect(sniffType('照片.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
+    expect(sniffType('照片.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe(
+      'image/png',
+    );
   });
   it('refuses other types, renamed files and mismatched packages', () => {
     expect(sniffType('脚本.html', Buffer.from('<script>'))).toBeNull();

@@ -11,14 +11,29 @@ const ARTICLE_FIELDS = ['title', 'what', 'who', 'how', 'when', 'standard', 'orgT
 const ACTION_FIELDS = ['title', 'frequency', 'dueRule', 'responsibleRole', 'evidence', 'orgTypes'] as const;
 const CRITERION_FIELDS = ['title', 'maxPoints', 'unitDeduction', 'cap', 'deductionRule'] as const;
 
-const asText = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? v : Array.isArray(v) ? v.join('、') : JSON.stringify(v));
+const asText = (v: unknown) =>
+  v === null || v === undefined
+    ? ''
+    : typeof v === 'string'
+      ? v
+      : Array.isArray(v)
+        ? v.join('、')
+        : JSON.stringify(v);
 
 /** Character-level diff (Chinese has no spaces between words, so characters are the honest unit). */
 export function textDiff(before: string, after: string): TextPart[] {
-  return diffChars(before, after).map((c) => ({ text: c.value, op: c.added ? 'add' : c.removed ? 'del' : 'same' }));
+  return diffChars(before, after).map((c) => ({
+    text: c.value,
+    op: c.added ? 'add' : c.removed ? 'del' : 'same',
+  }));
 }
 
-function compare<T extends { key: string }>(a: T[], b: T[], fields: readonly (keyof T & string)[], label: (x: T) => string): Section {
+function compare<T extends { key: string }>(
+  a: T[],
+  b: T[],
+  fields: readonly (keyof T & string)[],
+  label: (x: T) => string,
+): Section {
   const before = new Map(a.map((x) => [x.key, x]));
   const after = new Map(b.map((x) => [x.key, x]));
   const changed: ItemChange[] = [];
@@ -41,7 +56,10 @@ async function contentOf(versionId: string) {
   const [articles, actions, criteria] = await Promise.all([
     db.article.findMany({ where: { versionId }, orderBy: { number: 'asc' } }),
     db.prescribedAction.findMany({ where: { versionId }, orderBy: { code: 'asc' } }),
-    db.scoringCriterion.findMany({ where: { category: { standard: { versionId } } }, orderBy: { code: 'asc' } }),
+    db.scoringCriterion.findMany({
+      where: { category: { standard: { versionId } } },
+      orderBy: { code: 'asc' },
+    }),
   ]);
   return { articles, actions, criteria };
 }

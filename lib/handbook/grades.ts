@@ -9,7 +9,6 @@ import { DEFAULT_BANDS, type Band } from './rules';
 import type { ZGradeBands } from './schema';
 import { assertCanEditHandbook } from './scope';
 
-
 /** The bands in force (the defaults until the committee sets its own). */
 export async function gradeBands(client: Db): Promise<Band[]> {
   const rows = await client.gradeBand.findMany({ orderBy: { minScore: 'desc' } });
@@ -20,14 +19,23 @@ export async function setGradeBands(client: Db, ctx: WriteCtx, input: z.output<t
   await assertCanEditHandbook(client, ctx.user);
   assertCan(ctx.user, 'scoring.edit');
   const next: Band[] = [
-    { code: 'EXCELLENT', minScore: input.excellent }, { code: 'GOOD', minScore: input.good }, { code: 'PASS', minScore: input.pass }, { code: 'FAIL', minScore: 0 },
+    { code: 'EXCELLENT', minScore: input.excellent },
+    { code: 'GOOD', minScore: input.good },
+    { code: 'PASS', minScore: input.pass },
+    { code: 'FAIL', minScore: 0 },
   ];
-  if (next.some((b) => Math.round(b.minScore * 10) !== b.minScore * 10)) throw new UserError('handbook.errors.pointsStep');
+  if (next.some((b) => Math.round(b.minScore * 10) !== b.minScore * 10))
+    throw new UserError('handbook.errors.pointsStep');
   return client.$transaction(async (tx) => {
     const before = await tx.gradeBand.findMany({ orderBy: { minScore: 'desc' } });
     await tx.gradeBand.deleteMany({});
     await tx.gradeBand.createMany({ data: next.map((b, i) => ({ ...b, sortOrder: i })) });
-    await appendTrace(tx, ctx.actor, { action: 'handbook.grades.set', entityType: 'GradeBand', before: before.map((b) => ({ code: b.code, minScore: b.minScore })), after: next });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.grades.set',
+      entityType: 'GradeBand',
+      before: before.map((b) => ({ code: b.code, minScore: b.minScore })),
+      after: next,
+    });
     return next;
   });
 }

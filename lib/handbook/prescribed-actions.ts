@@ -9,24 +9,47 @@ import type { ZCreateAction, ZDeleteAction, ZUpdateAction } from './schema';
 import { assertCanEditHandbook, assertDraft } from './scope';
 
 type Fields = Omit<z.output<typeof ZCreateAction>, 'articleId'>;
-const data = ({ dueKind, dueN, evidence, ...f }: Fields) => ({ ...f, evidence: evidence ?? '', dueRule: { kind: dueKind, n: dueN } });
+const data = ({ dueKind, dueN, evidence, ...f }: Fields) => ({
+  ...f,
+  evidence: evidence ?? '',
+  dueRule: { kind: dueKind, n: dueN },
+});
 
 async function assertCodeFree(tx: Tx, versionId: string, code: string, exceptId?: string) {
-  const clash = await tx.prescribedAction.findFirst({ where: { versionId, code, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const clash = await tx.prescribedAction.findFirst({
+    where: { versionId, code, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (clash) throw new UserError('handbook.errors.codeTaken', { code }, 'code');
 }
 
 export async function createAction(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateAction>) {
   return client.$transaction(async (tx) => {
     await assertCanEditHandbook(tx, ctx.user);
-    const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, versionId: true } });
+    const article = await tx.article.findUnique({
+      where: { id: input.articleId },
+      select: { id: true, versionId: true },
+    });
     if (!article) throw new NotFoundError();
     await assertDraft(tx, article.versionId);
     const { articleId: _a, ...fields } = input;
     await assertCodeFree(tx, article.versionId, fields.code);
     const count = await tx.prescribedAction.count({ where: { articleId: article.id } });
-    const row = await tx.prescribedAction.create({ data: { ...data(fields), versionId: article.versionId, articleId: article.id, key: randomUUID(), sortOrder: count } });
-    await appendTrace(tx, ctx.actor, { action: 'handbook.action.create', entityType: 'PrescribedAction', entityId: row.id, after: row });
+    const row = await tx.prescribedAction.create({
+      data: {
+        ...data(fields),
+        versionId: article.versionId,
+        articleId: article.id,
+        key: randomUUID(),
+        sortOrder: count,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.action.create',
+      entityType: 'PrescribedAction',
+      entityId: row.id,
+      after: row,
+    });
     return { id: row.id };
   });
 }
@@ -40,7 +63,13 @@ export async function updateAction(client: Db, ctx: WriteCtx, input: z.output<ty
     const { id, ...fields } = input;
     await assertCodeFree(tx, before.versionId, fields.code, id);
     const after = await tx.prescribedAction.update({ where: { id }, data: data(fields) });
-    await appendTrace(tx, ctx.actor, { action: 'handbook.action.update', entityType: 'PrescribedAction', entityId: id, before, after });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.action.update',
+      entityType: 'PrescribedAction',
+      entityId: id,
+      before,
+      after,
+    });
     return { id };
   });
 }
@@ -52,7 +81,12 @@ export async function deleteAction(client: Db, ctx: WriteCtx, input: z.output<ty
     if (!before) throw new NotFoundError();
     await assertDraft(tx, before.versionId);
     await tx.prescribedAction.delete({ where: { id: before.id } });
-    await appendTrace(tx, ctx.actor, { action: 'handbook.action.delete', entityType: 'PrescribedAction', entityId: before.id, before });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.action.delete',
+      entityType: 'PrescribedAction',
+      entityId: before.id,
+      before,
+    });
     return { id: before.id };
   });
 }

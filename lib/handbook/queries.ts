@@ -7,9 +7,10 @@ import { queryTerms, searchWords } from './rules';
 /** Readers see published and superseded versions; drafts only those who may edit the handbook. */
 export async function versionForUser(user: Subject, versionId?: string | null) {
   if (!can(user, 'handbook.read')) throw new ForbiddenError();
-  const v = versionId && /^[0-9a-f-]{36}$/i.test(versionId)
-    ? await db.handbookVersion.findUnique({ where: { id: versionId } })
-    : await db.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
+  const v =
+    versionId && /^[0-9a-f-]{36}$/i.test(versionId)
+      ? await db.handbookVersion.findUnique({ where: { id: versionId } })
+      : await db.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
   if (!v) {
     if (versionId) throw new NotFoundError();
     return null;
@@ -22,7 +23,15 @@ export async function listVersions(user: Subject) {
   if (!can(user, 'handbook.read')) throw new ForbiddenError();
   return db.handbookVersion.findMany({
     where: can(user, 'handbook.edit') ? {} : { status: { not: 'DRAFT' } },
-    select: { id: true, label: true, status: true, effectiveDate: true, publishedAt: true, changeSummary: true, _count: { select: { articles: true } } },
+    select: {
+      id: true,
+      label: true,
+      status: true,
+      effectiveDate: true,
+      publishedAt: true,
+      changeSummary: true,
+      _count: { select: { articles: true } },
+    },
     orderBy: [{ publishedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
   });
 }
@@ -31,7 +40,12 @@ export async function listVersions(user: Subject) {
 export function tocOf(versionId: string) {
   return db.handbookPart.findMany({
     where: { versionId },
-    select: { id: true, number: true, title: true, articles: { select: { id: true, number: true, title: true, tags: true }, orderBy: { number: 'asc' } } },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      articles: { select: { id: true, number: true, title: true, tags: true }, orderBy: { number: 'asc' } },
+    },
     orderBy: { number: 'asc' },
   });
 }
@@ -43,13 +57,21 @@ export async function articleOf(versionId: string, number: number) {
       part: { select: { number: true, title: true } },
       attachments: { orderBy: { createdAt: 'asc' } },
       actions: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
-      criteria: { include: { criterion: { include: { category: { select: { code: true, title: true } } } } } },
+      criteria: {
+        include: { criterion: { include: { category: { select: { code: true, title: true } } } } },
+      },
     },
   });
   if (!a) throw new NotFoundError();
   const [prev, next] = await Promise.all([
-    db.article.findUnique({ where: { versionId_number: { versionId, number: number - 1 } }, select: { number: true, title: true } }),
-    db.article.findUnique({ where: { versionId_number: { versionId, number: number + 1 } }, select: { number: true, title: true } }),
+    db.article.findUnique({
+      where: { versionId_number: { versionId, number: number - 1 } },
+      select: { number: true, title: true },
+    }),
+    db.article.findUnique({
+      where: { versionId_number: { versionId, number: number + 1 } },
+      select: { number: true, title: true },
+    }),
   ]);
   return { article: a, prev, next };
 }
@@ -60,23 +82,40 @@ export function standardOf(versionId: string) {
     include: {
       categories: {
         orderBy: { sortOrder: 'asc' },
-        include: { criteria: { orderBy: { sortOrder: 'asc' }, include: { articles: { include: { article: { select: { number: true, title: true } } } } } } },
+        include: {
+          criteria: {
+            orderBy: { sortOrder: 'asc' },
+            include: { articles: { include: { article: { select: { number: true, title: true } } } } },
+          },
+        },
       },
     },
   });
 }
 
-export type SearchHit = { id: string; number: number; title: string; partTitle: string; rank: number; snippet: string };
+export type SearchHit = {
+  id: string;
+  number: number;
+  title: string;
+  partTitle: string;
+  rank: number;
+  snippet: string;
+};
 
 /**
  * Chinese full-text search over one version: the query's words (character pairs, see searchWords)
  * must all occur; ranked by ts_rank with the title weighted above the body.
  */
-export async function searchArticles(versionId: string, q: string): Promise<{ hits: SearchHit[]; terms: string[] }> {
+export async function searchArticles(
+  versionId: string,
+  q: string,
+): Promise<{ hits: SearchHit[]; terms: string[] }> {
   const words = searchWords(q.slice(0, 100));
   if (words.length === 0) return { hits: [], terms: [] };
   const query = words.join(' ');
-  const rows = await db.$queryRaw<{ id: string; number: number; title: string; partTitle: string; rank: number; body: string }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; number: number; title: string; partTitle: string; rank: number; body: string }[]
+  >`
     SELECT a.id, a.number, a.title, p.title AS "partTitle",
       ts_rank('{0.1, 0.2, 0.4, 1.0}', a."searchVector", plainto_tsquery('simple', ${query}))::float8 AS rank,
       concat_ws(' ', a.what, a.how, a.standard, a.who, a.when) AS body
@@ -98,6 +137,10 @@ function snippet(body: string, terms: string[]): string {
 
 /** The articles of the version in force, for choosing where a proposal applies. */
 export async function articlesForProposals() {
-  const rows = await db.article.findMany({ where: { version: { status: 'PUBLISHED' } }, select: { id: true, number: true, title: true }, orderBy: { number: 'asc' } });
+  const rows = await db.article.findMany({
+    where: { version: { status: 'PUBLISHED' } },
+    select: { id: true, number: true, title: true },
+    orderBy: { number: 'asc' },
+  });
   return rows.map((a) => ({ id: a.id, label: `第${a.number}条 ${a.title}` }));
 }

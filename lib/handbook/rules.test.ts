@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { criterionScore, deduction, gradeOf, missingAnswers, queryTerms, searchWords, sumDifference, total } from './rules';
+import {
+  criterionScore,
+  deduction,
+  gradeOf,
+  missingAnswers,
+  queryTerms,
+  searchWords,
+  sumDifference,
+  total,
+} from './rules';
 
 describe('deductions (每缺一次扣2分)', () => {
   const rule = { maxPoints: 6, unitDeduction: 2, cap: null };
@@ -21,11 +30,24 @@ describe('deductions (每缺一次扣2分)', () => {
 });
 
 describe('grade bands', () => {
-  it.each([[95, 'EXCELLENT'], [90, 'EXCELLENT'], [89.9, 'GOOD'], [80, 'GOOD'], [60, 'PASS'], [59.5, 'FAIL'], [0, 'FAIL']])('%s → %s', (s, g) => {
+  it.each([
+    [95, 'EXCELLENT'],
+    [90, 'EXCELLENT'],
+    [89.9, 'GOOD'],
+    [80, 'GOOD'],
+    [60, 'PASS'],
+    [59.5, 'FAIL'],
+    [0, 'FAIL'],
+  ])('%s → %s', (s, g) => {
     expect(gradeOf(s)).toBe(g);
   });
   it('uses configured bands', () => {
-    expect(gradeOf(85, [{ code: 'A', minScore: 85 }, { code: 'B', minScore: 0 }])).toBe('A');
+    expect(
+      gradeOf(85, [
+        { code: 'A', minScore: 85 },
+        { code: 'B', minScore: 0 },
+      ]),
+    ).toBe('A');
   });
 });
 
@@ -36,7 +58,10 @@ describe('standard totals and completeness', () => {
     expect(sumDifference([50, 50], 100)).toBe(0);
   });
   it('lists missing answers', () => {
-    expect(missingAnswers({ what: 'x', who: ' ', how: 'y', when: '', standard: 'z' })).toEqual(['who', 'when']);
+    expect(missingAnswers({ what: 'x', who: ' ', how: 'y', when: '', standard: 'z' })).toEqual([
+      'who',
+      'when',
+    ]);
   });
 });
 

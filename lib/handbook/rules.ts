@@ -71,6 +71,7 @@ export function searchWords(text: string): string[] {
 export function queryTerms(q: string): string[] {
   const terms = new Set<string>();
   for (const [run] of q.matchAll(HAN_RUN)) terms.add(run);
-  for (const s of segmenter.segment(q.replace(HAN_RUN, ' '))) if (s.isWordLike) terms.add(s.segment.toLowerCase());
+  for (const s of segmenter.segment(q.replace(HAN_RUN, ' ')))
+    if (s.isWordLike) terms.add(s.segment.toLowerCase());
   return [...terms];
 }

@@ -8,45 +8,82 @@ import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import type { WriteCtx } from '../orgs/mutations';
-import type { ZCreateCategory, ZCreateCriterion, ZDeleteCategory, ZDeleteCriterion, ZUpdateCriterion } from './schema';
+import type {
+  ZCreateCategory,
+  ZCreateCriterion,
+  ZDeleteCategory,
+  ZDeleteCriterion,
+  ZUpdateCriterion,
+} from './schema';
 import { assertCanEditHandbook, assertDraft } from './scope';
 
 export function parseArticleNumbers(s: string): number[] {
-  return [...new Set(s.split(/[，,、\s]+/).filter(Boolean).map(Number))].sort((a, b) => a - b);
+  return [
+    ...new Set(
+      s
+        .split(/[，,、\s]+/)
+        .filter(Boolean)
+        .map(Number),
+    ),
+  ].sort((a, b) => a - b);
 }
 
 /** Article ids of `versionId` for the cited numbers; unknown numbers are refused by name. */
 async function articleIds(tx: Tx, versionId: string, cited: string) {
   const numbers = parseArticleNumbers(cited);
-  const rows = await tx.article.findMany({ where: { versionId, number: { in: numbers } }, select: { id: true, number: true } });
+  const rows = await tx.article.findMany({
+    where: { versionId, number: { in: numbers } },
+    select: { id: true, number: true },
+  });
   const missing = numbers.filter((n) => !rows.some((r) => r.number === n));
-  if (missing.length) throw new UserError('handbook.errors.unknownArticles', { numbers: missing.join('、') }, 'articleNumbers');
+  if (missing.length)
+    throw new UserError('handbook.errors.unknownArticles', { numbers: missing.join('、') }, 'articleNumbers');
   return rows.map((r) => r.id);
 }
 
 async function categoryWithVersion(tx: Tx, categoryId: string) {
-  const c = await tx.scoringCategory.findUnique({ where: { id: categoryId }, include: { standard: { select: { versionId: true } } } });
+  const c = await tx.scoringCategory.findUnique({
+    where: { id: categoryId },
+    include: { standard: { select: { versionId: true } } },
+  });
   if (!c) throw new NotFoundError();
   return c;
 }
 
 async function assertCodeFree(tx: Tx, versionId: string, code: string, exceptId?: string) {
-  const clash = await tx.scoringCriterion.findFirst({ where: { code, category: { standard: { versionId } }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const clash = await tx.scoringCriterion.findFirst({
+    where: { code, category: { standard: { versionId } }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (clash) throw new UserError('handbook.errors.codeTaken', { code }, 'code');
 }
 
-const fields = (f: Omit<z.output<typeof ZCreateCriterion>, 'categoryId' | 'articleNumbers'>) => ({ ...f, cap: f.cap ?? null });
+const fields = (f: Omit<z.output<typeof ZCreateCriterion>, 'categoryId' | 'articleNumbers'>) => ({
+  ...f,
+  cap: f.cap ?? null,
+});
 
 export async function createCategory(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateCategory>) {
   return client.$transaction(async (tx) => {
     await assertCanEditHandbook(tx, ctx.user);
     await assertDraft(tx, input.versionId);
-    const standard = (await tx.scoringStandard.findUnique({ where: { versionId: input.versionId } }))
-      ?? (await tx.scoringStandard.create({ data: { versionId: input.versionId, title: '基层党建工作标准化考核标准', totalPoints: 100 } }));
-    if (await tx.scoringCategory.findFirst({ where: { standardId: standard.id, code: input.code } })) throw new UserError('handbook.errors.codeTaken', { code: input.code }, 'code');
+    const standard =
+      (await tx.scoringStandard.findUnique({ where: { versionId: input.versionId } })) ??
+      (await tx.scoringStandard.create({
+        data: { versionId: input.versionId, title: '基层党建工作标准化考核标准', totalPoints: 100 },
+      }));
+    if (await tx.scoringCategory.findFirst({ where: { standardId: standard.id, code: input.code } }))
+      throw new UserError('handbook.errors.codeTaken', { code: input.code }, 'code');
     const count = await tx.scoringCategory.count({ where: { standardId: standard.id } });
-    const row = await tx.scoringCategory.create({ data: { standardId: standard.id, code: input.code, title: input.title, sortOrder: count } });
-    await appendTrace(tx, ctx.actor, { action: 'handbook.category.create', entityType: 'ScoringCategory', entityId: row.id, after: row });
+    const row = await tx.scoringCategory.create({
+      data: { standardId: standard.id, code: input.code, title: input.title, sortOrder: count },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.category.create',
+      entityType: 'ScoringCategory',
+      entityId: row.id,
+      after: row,
+    });
     return { id: row.id };
   });
 }
@@ -56,9 +93,15 @@ export async function deleteCategory(client: Db, ctx: WriteCtx, input: z.output<
     await assertCanEditHandbook(tx, ctx.user);
     const c = await categoryWithVersion(tx, input.id);
     await assertDraft(tx, c.standard.versionId);
-    if (await tx.scoringCriterion.count({ where: { categoryId: c.id } })) throw new UserError('handbook.errors.categoryNotEmpty');
+    if (await tx.scoringCriterion.count({ where: { categoryId: c.id } }))
+      throw new UserError('handbook.errors.categoryNotEmpty');
     await tx.scoringCategory.delete({ where: { id: c.id } });
-    await appendTrace(tx, ctx.actor, { action: 'handbook.category.delete', entityType: 'ScoringCategory', entityId: c.id, before: { code: c.code, title: c.title } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.category.delete',
+      entityType: 'ScoringCategory',
+      entityId: c.id,
+      before: { code: c.code, title: c.title },
+    });
     return { id: c.id };
   });
 }
@@ -72,9 +115,18 @@ export async function createCriterion(client: Db, ctx: WriteCtx, input: z.output
     await assertCodeFree(tx, c.standard.versionId, rest.code);
     const ids = await articleIds(tx, c.standard.versionId, articleNumbers);
     const count = await tx.scoringCriterion.count({ where: { categoryId: c.id } });
-    const row = await tx.scoringCriterion.create({ data: { ...fields(rest), categoryId: c.id, key: randomUUID(), sortOrder: count } });
-    await tx.criterionArticle.createMany({ data: ids.map((articleId) => ({ criterionId: row.id, articleId })) });
-    await appendTrace(tx, ctx.actor, { action: 'handbook.criterion.create', entityType: 'ScoringCriterion', entityId: row.id, after: { ...row, articleNumbers } });
+    const row = await tx.scoringCriterion.create({
+      data: { ...fields(rest), categoryId: c.id, key: randomUUID(), sortOrder: count },
+    });
+    await tx.criterionArticle.createMany({
+      data: ids.map((articleId) => ({ criterionId: row.id, articleId })),
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.criterion.create',
+      entityType: 'ScoringCriterion',
+      entityId: row.id,
+      after: { ...row, articleNumbers },
+    });
     return { id: row.id };
   });
 }
@@ -82,7 +134,13 @@ export async function createCriterion(client: Db, ctx: WriteCtx, input: z.output
 export async function updateCriterion(client: Db, ctx: WriteCtx, input: z.output<typeof ZUpdateCriterion>) {
   return client.$transaction(async (tx) => {
     await assertCanEditHandbook(tx, ctx.user);
-    const before = await tx.scoringCriterion.findUnique({ where: { id: input.id }, include: { category: { include: { standard: { select: { versionId: true } } } }, articles: { include: { article: { select: { number: true } } } } } });
+    const before = await tx.scoringCriterion.findUnique({
+      where: { id: input.id },
+      include: {
+        category: { include: { standard: { select: { versionId: true } } } },
+        articles: { include: { article: { select: { number: true } } } },
+      },
+    });
     if (!before) throw new NotFoundError();
     const versionId = before.category.standard.versionId;
     await assertDraft(tx, versionId);
@@ -94,8 +152,11 @@ export async function updateCriterion(client: Db, ctx: WriteCtx, input: z.output
     await tx.criterionArticle.createMany({ data: ids.map((articleId) => ({ criterionId: id, articleId })) });
     const { category: _c, articles, ...plain } = before;
     await appendTrace(tx, ctx.actor, {
-      action: 'handbook.criterion.update', entityType: 'ScoringCriterion', entityId: id,
-      before: { ...plain, articleNumbers: articles.map((l) => l.article.number).join(',') }, after: { ...after, articleNumbers },
+      action: 'handbook.criterion.update',
+      entityType: 'ScoringCriterion',
+      entityId: id,
+      before: { ...plain, articleNumbers: articles.map((l) => l.article.number).join(',') },
+      after: { ...after, articleNumbers },
     });
     return { id };
   });
@@ -104,11 +165,19 @@ export async function updateCriterion(client: Db, ctx: WriteCtx, input: z.output
 export async function deleteCriterion(client: Db, ctx: WriteCtx, input: z.output<typeof ZDeleteCriterion>) {
   return client.$transaction(async (tx) => {
     await assertCanEditHandbook(tx, ctx.user);
-    const k = await tx.scoringCriterion.findUnique({ where: { id: input.id }, include: { category: { include: { standard: { select: { versionId: true } } } } } });
+    const k = await tx.scoringCriterion.findUnique({
+      where: { id: input.id },
+      include: { category: { include: { standard: { select: { versionId: true } } } } },
+    });
     if (!k) throw new NotFoundError();
     await assertDraft(tx, k.category.standard.versionId);
     await tx.scoringCriterion.delete({ where: { id: k.id } });
-    await appendTrace(tx, ctx.actor, { action: 'handbook.criterion.delete', entityType: 'ScoringCriterion', entityId: k.id, before: { code: k.code, title: k.title, maxPoints: k.maxPoints } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.criterion.delete',
+      entityType: 'ScoringCriterion',
+      entityId: k.id,
+      before: { code: k.code, title: k.title, maxPoints: k.maxPoints },
+    });
     return { id: k.id };
   });
 }

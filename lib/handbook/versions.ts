@@ -14,37 +14,69 @@ import type { ZCreateDraft, ZPublishVersion } from './schema';
 import { assertCanEditHandbook } from './scope';
 
 export async function createDraft(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateDraft>) {
-  return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
-    if (await tx.handbookVersion.findFirst({ where: { status: 'DRAFT' }, select: { id: true } })) {
-      throw new UserError('handbook.errors.draftExists');
-    }
-    const published = await tx.handbookVersion.findFirst({ where: { status: 'PUBLISHED' }, select: { id: true } });
-    const draft = await tx.handbookVersion.create({ data: { label: input.label, basedOnId: published?.id ?? null } });
-    if (published) await copyContent(tx, published.id, draft.id);
-    await appendTrace(tx, ctx.actor, { action: 'handbook.draft.create', entityType: 'HandbookVersion', entityId: draft.id, after: { label: draft.label, basedOnId: draft.basedOnId } });
-    return draft;
-  }, { timeout: 60_000 });
+  return client.$transaction(
+    async (tx) => {
+      await assertCanEditHandbook(tx, ctx.user);
+      if (await tx.handbookVersion.findFirst({ where: { status: 'DRAFT' }, select: { id: true } })) {
+        throw new UserError('handbook.errors.draftExists');
+      }
+      const published = await tx.handbookVersion.findFirst({
+        where: { status: 'PUBLISHED' },
+        select: { id: true },
+      });
+      const draft = await tx.handbookVersion.create({
+        data: { label: input.label, basedOnId: published?.id ?? null },
+      });
+      if (published) await copyContent(tx, published.id, draft.id);
+      await appendTrace(tx, ctx.actor, {
+        action: 'handbook.draft.create',
+        entityType: 'HandbookVersion',
+        entityId: draft.id,
+        after: { label: draft.label, basedOnId: draft.basedOnId },
+      });
+      return draft;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** Copies parts, articles, attachments, prescribed actions and the scoring standard, keeping keys. */
 export async function copyContent(tx: Tx, fromId: string, toId: string) {
   const parts = await tx.handbookPart.findMany({ where: { versionId: fromId } });
   const partIds = new Map(parts.map((p) => [p.id, randomUUID()]));
-  await tx.handbookPart.createMany({ data: parts.map((p) => ({ ...p, id: partIds.get(p.id)!, versionId: toId })) });
+  await tx.handbookPart.createMany({
+    data: parts.map((p) => ({ ...p, id: partIds.get(p.id)!, versionId: toId })),
+  });
 
-  const articles = await tx.article.findMany({ where: { versionId: fromId }, include: { attachments: true } });
+  const articles = await tx.article.findMany({
+    where: { versionId: fromId },
+    include: { attachments: true },
+  });
   const articleIds = new Map(articles.map((a) => [a.id, randomUUID()]));
   await tx.article.createMany({
-    data: articles.map(({ attachments: _a, updatedAt: _u, ...a }) => ({ ...a, id: articleIds.get(a.id)!, versionId: toId, partId: partIds.get(a.partId)!, lockVersion: 0 })),
+    data: articles.map(({ attachments: _a, updatedAt: _u, ...a }) => ({
+      ...a,
+      id: articleIds.get(a.id)!,
+      versionId: toId,
+      partId: partIds.get(a.partId)!,
+      lockVersion: 0,
+    })),
   });
   await tx.articleAttachment.createMany({
-    data: articles.flatMap((a) => a.attachments.map((f) => ({ ...f, id: randomUUID(), articleId: articleIds.get(a.id)! }))),
+    data: articles.flatMap((a) =>
+      a.attachments.map((f) => ({ ...f, id: randomUUID(), articleId: articleIds.get(a.id)! })),
+    ),
   });
 
   const actions = await tx.prescribedAction.findMany({ where: { versionId: fromId } });
   await tx.prescribedAction.createMany({
-    data: actions.map((x) => ({ ...x, id: randomUUID(), versionId: toId, articleId: articleIds.get(x.articleId)!, dueRule: x.dueRule as object })),
+    data: actions.map((x) => ({
+      ...x,
+      id: randomUUID(),
+      versionId: toId,
+      articleId: articleIds.get(x.articleId)!,
+      dueRule: x.dueRule as object,
+    })),
   });
 
   const standard = await tx.scoringStandard.findUnique({
@@ -52,15 +84,21 @@ export async function copyContent(tx: Tx, fromId: string, toId: string) {
     include: { categories: { include: { criteria: { include: { articles: true } } } } },
   });
   if (!standard) return;
-  const newStandard = await tx.scoringStandard.create({ data: { versionId: toId, title: standard.title, totalPoints: standard.totalPoints } });
+  const newStandard = await tx.scoringStandard.create({
+    data: { versionId: toId, title: standard.title, totalPoints: standard.totalPoints },
+  });
   for (const c of standard.categories) {
-    const cat = await tx.scoringCategory.create({ data: { standardId: newStandard.id, code: c.code, title: c.title, sortOrder: c.sortOrder } });
+    const cat = await tx.scoringCategory.create({
+      data: { standardId: newStandard.id, code: c.code, title: c.title, sortOrder: c.sortOrder },
+    });
     const ids = c.criteria.map(() => randomUUID());
     await tx.scoringCriterion.createMany({
       data: c.criteria.map(({ articles: _l, ...k }, i) => ({ ...k, id: ids[i]!, categoryId: cat.id })),
     });
     await tx.criterionArticle.createMany({
-      data: c.criteria.flatMap((k, i) => k.articles.map((l) => ({ criterionId: ids[i]!, articleId: articleIds.get(l.articleId)! }))),
+      data: c.criteria.flatMap((k, i) =>
+        k.articles.map((l) => ({ criterionId: ids[i]!, articleId: articleIds.get(l.articleId)! })),
+      ),
     });
   }
 }
@@ -86,8 +124,15 @@ export async function publishProblems(client: Db | Tx, versionId: string): Promi
   const total = standard?.totalPoints ?? 100;
   return {
     noArticles: articles.length === 0,
-    incomplete: articles.map((a) => ({ number: a.number, title: a.title, missing: missingAnswers(a) })).filter((a) => a.missing.length > 0),
-    standard: { missing: !standard, sum: points.reduce((s, x) => s + x, 0), total, difference: sumDifference(points, total) },
+    incomplete: articles
+      .map((a) => ({ number: a.number, title: a.title, missing: missingAnswers(a) }))
+      .filter((a) => a.missing.length > 0),
+    standard: {
+      missing: !standard,
+      sum: points.reduce((s, x) => s + x, 0),
+      total,
+      difference: sumDifference(points, total),
+    },
   };
 }
 
@@ -104,24 +149,38 @@ export async function publishVersion(client: Db, ctx: WriteCtx, input: z.output<
     const p = await publishProblems(tx, draft.id);
     if (p.noArticles) throw new UserError('handbook.errors.noArticles');
     if (p.incomplete.length) {
-      throw new UserError('handbook.errors.incomplete', { count: p.incomplete.length, numbers: p.incomplete.map((a) => a.number).join('、') });
+      throw new UserError('handbook.errors.incomplete', {
+        count: p.incomplete.length,
+        numbers: p.incomplete.map((a) => a.number).join('、'),
+      });
     }
     if (p.standard.missing) throw new UserError('handbook.errors.noStandard');
     if (p.standard.difference !== 0) {
-      throw new UserError('handbook.errors.sumMismatch', { sum: p.standard.sum, total: p.standard.total, difference: p.standard.difference });
+      throw new UserError('handbook.errors.sumMismatch', {
+        sum: p.standard.sum,
+        total: p.standard.total,
+        difference: p.standard.difference,
+      });
     }
     const old = await tx.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
     if (old) await tx.handbookVersion.update({ where: { id: old.id }, data: { status: 'SUPERSEDED' } });
     const published = await tx.handbookVersion.update({
       where: { id: draft.id },
       data: {
-        status: 'PUBLISHED', publishedAt: new Date(), changeSummary: input.changeSummary ?? draft.changeSummary,
-        effectiveDate: input.effectiveDate ? new Date(`${input.effectiveDate}T00:00:00Z`) : new Date(new Date().toISOString().slice(0, 10)),
+        status: 'PUBLISHED',
+        publishedAt: new Date(),
+        changeSummary: input.changeSummary ?? draft.changeSummary,
+        effectiveDate: input.effectiveDate
+          ? new Date(`${input.effectiveDate}T00:00:00Z`)
+          : new Date(new Date().toISOString().slice(0, 10)),
       },
     });
     await appendTrace(tx, ctx.actor, {
-      action: 'handbook.publish', entityType: 'HandbookVersion', entityId: draft.id,
-      before: { status: 'DRAFT', supersedes: old?.label ?? null }, after: { status: 'PUBLISHED', label: published.label, effectiveDate: published.effectiveDate },
+      action: 'handbook.publish',
+      entityType: 'HandbookVersion',
+      entityId: draft.id,
+      before: { status: 'DRAFT', supersedes: old?.label ?? null },
+      after: { status: 'PUBLISHED', label: published.label, effectiveDate: published.effectiveDate },
     });
     return published;
   });

@@ -3,10 +3,18 @@ import en from './messages/en.json';
 import zh from './messages/zh-CN.json';
 
 function keys(o: object, prefix = ''): string[] {
-  return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(o).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
-const flat = (o: object) => new Map(keys(o).map((k) => [k, k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o) as string]));
+const flat = (o: object) =>
+  new Map(
+    keys(o).map((k) => [
+      k,
+      k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o) as string,
+    ]),
+  );
 
 describe('messages', () => {
   it('zh-CN and en have the same keys', () => {

@@ -58,7 +58,16 @@ export async function completionByMonth(db: Db, user: Subject, f: InsightFilter)
 export async function deductionPareto(db: Db, user: Subject, f: InsightFilter & { quarter?: string }) {
   const p = await prefixes(db, user, f);
   // Aggregate by criterion first, then name only the 30 that lost most (the join is per row otherwise).
-  return db.$queryRaw<{ criterionId: string; code: string; title: string; points: number; units: number; articleIds: string[] }[]>`
+  return db.$queryRaw<
+    {
+      criterionId: string;
+      code: string;
+      title: string;
+      points: number;
+      units: number;
+      articleIds: string[];
+    }[]
+  >`
     WITH lost AS (
       SELECT s."criterionId", sum(s.deduction) AS points, count(DISTINCT a."orgId")::int AS units
       FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId"

@@ -22,16 +22,26 @@ export const nameDemoSiteAction = defineAction(ZDemoSite, async (input, ctx) => 
 });
 
 const ZVisitUpload = z.instanceof(FormData, { message: msg('validation.invalid') }).transform((fd, ctx) => {
-  const fields = ZSiteVisit.safeParse({ siteId: fd.get('siteId') ?? '', date: fd.get('date') ?? '', visitingOrgIds: fd.getAll('visitingOrgIds').filter(Boolean), notes: fd.get('notes') ?? '' });
+  const fields = ZSiteVisit.safeParse({
+    siteId: fd.get('siteId') ?? '',
+    date: fd.get('date') ?? '',
+    visitingOrgIds: fd.getAll('visitingOrgIds').filter(Boolean),
+    notes: fd.get('notes') ?? '',
+  });
   if (!fields.success) {
     for (const i of fields.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
     return z.NEVER;
   }
-  return { ...fields.data, files: fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0) };
+  return {
+    ...fields.data,
+    files: fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0),
+  };
 });
 
 export const recordVisitAction = defineAction(ZVisitUpload, async ({ files, ...input }, ctx) => {
-  const photos = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
+  const photos = await Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })),
+  );
   const r = await recordVisit(db, ctx, input, photos);
   revalidatePath('/learning/sites');
   return r;

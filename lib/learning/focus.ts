@@ -19,7 +19,12 @@ export const ZCreateFocus = z.object({
   periodKey: quarter,
   sourceQuarter: quarter.optional(),
   title: z.string().trim().min(2, msg('learning.errors.titleRequired')).max(120),
-  body: z.string().trim().min(2, msg('learning.errors.bodyRequired')).max(5000).refine((v) => !/[<>]/.test(v), msg('validation.noMarkup')),
+  body: z
+    .string()
+    .trim()
+    .min(2, msg('learning.errors.bodyRequired'))
+    .max(5000)
+    .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup')),
   articleIds: z.array(z.uuid()).min(1, msg('learning.errors.chooseArticles')).max(20),
   examFocus: z.boolean(),
   publish: z.boolean(),
@@ -28,39 +33,95 @@ export const ZCreateFocus = z.object({
 export async function createLearningFocus(db: Db, ctx: WriteCtx, input: z.output<typeof ZCreateFocus>) {
   const root = await companyRoot(db);
   assertCan(ctx.user, 'learning.manage', root);
-  const articles = await db.article.findMany({ where: { id: { in: input.articleIds }, version: { status: 'PUBLISHED' } }, select: { key: true, number: true, title: true } });
+  const articles = await db.article.findMany({
+    where: { id: { in: input.articleIds }, version: { status: 'PUBLISHED' } },
+    select: { key: true, number: true, title: true },
+  });
   if (articles.length !== new Set(input.articleIds).size) throw new UserError('learning.errors.notPublished');
   const announcement = input.publish
-    ? await publishAnnouncement(db, ctx, { title: input.title, body: `${input.body}\n\n${articles.map((a) => `第${a.number}条 ${a.title}`).join('\n')}`, targetOrgIds: [root.id] }, [])
+    ? await publishAnnouncement(
+        db,
+        ctx,
+        {
+          title: input.title,
+          body: `${input.body}\n\n${articles.map((a) => `第${a.number}条 ${a.title}`).join('\n')}`,
+          targetOrgIds: [root.id],
+        },
+        [],
+      )
     : null;
   return db.$transaction(async (tx) => {
     const f = await tx.learningFocus.create({
-      data: { periodKey: input.periodKey, sourceQuarter: input.sourceQuarter ?? null, title: input.title, body: input.body, articleKeys: articles.map((a) => a.key), examFocus: input.examFocus, announcementId: announcement?.id ?? null, createdById: ctx.user.id },
+      data: {
+        periodKey: input.periodKey,
+        sourceQuarter: input.sourceQuarter ?? null,
+        title: input.title,
+        body: input.body,
+        articleKeys: articles.map((a) => a.key),
+        examFocus: input.examFocus,
+        announcementId: announcement?.id ?? null,
+        createdById: ctx.user.id,
+      },
     });
-    await appendTrace(tx, ctx.actor, { action: 'learning.focus', entityType: 'LearningFocus', entityId: f.id, orgPath: root.path, after: { periodKey: input.periodKey, articles: articles.map((a) => a.number), examFocus: input.examFocus, announcementId: announcement?.id } });
-    return { id: f.id, announcementId: announcement?.id ?? null, deliveryIds: announcement?.deliveryIds ?? [] };
+    await appendTrace(tx, ctx.actor, {
+      action: 'learning.focus',
+      entityType: 'LearningFocus',
+      entityId: f.id,
+      orgPath: root.path,
+      after: {
+        periodKey: input.periodKey,
+        articles: articles.map((a) => a.number),
+        examFocus: input.examFocus,
+        announcementId: announcement?.id,
+      },
+    });
+    return {
+      id: f.id,
+      announcementId: announcement?.id ?? null,
+      deliveryIds: announcement?.deliveryIds ?? [],
+    };
   });
 }
 
 /** The focus articles (by key) of a quarter, marked as exam focus — what the exams issue draws on. */
 export async function examFocusKeys(db: Db, periodKey: string): Promise<string[]> {
-  const rows = await db.learningFocus.findMany({ where: { periodKey, examFocus: true }, select: { articleKeys: true } });
+  const rows = await db.learningFocus.findMany({
+    where: { periodKey, examFocus: true },
+    select: { articleKeys: true },
+  });
   return [...new Set(rows.flatMap((r) => r.articleKeys))];
 }
 
 /** The quarters' key learning content with its articles, the reader's own receipt and, for managers, the counts. */
 export async function focusList(db: Db, user: { id: string }, manager: boolean) {
   const rows = await db.learningFocus.findMany({ orderBy: { periodKey: 'desc' }, take: 20 });
-  const arts = await db.article.findMany({ where: { key: { in: rows.flatMap((r) => r.articleKeys) }, version: { status: 'PUBLISHED' } }, select: { key: true, number: true, title: true } });
+  const arts = await db.article.findMany({
+    where: { key: { in: rows.flatMap((r) => r.articleKeys) }, version: { status: 'PUBLISHED' } },
+    select: { key: true, number: true, title: true },
+  });
   const annIds = rows.map((r) => r.announcementId).filter((x): x is string => !!x);
   const [mine, counts] = await Promise.all([
-    db.announcementRecipient.findMany({ where: { userId: user.id, announcementId: { in: annIds } }, select: { announcementId: true, readAt: true } }),
-    manager ? db.announcementRecipient.groupBy({ by: ['announcementId'], where: { announcementId: { in: annIds } }, _count: { _all: true, readAt: true } }) : [],
+    db.announcementRecipient.findMany({
+      where: { userId: user.id, announcementId: { in: annIds } },
+      select: { announcementId: true, readAt: true },
+    }),
+    manager
+      ? db.announcementRecipient.groupBy({
+          by: ['announcementId'],
+          where: { announcementId: { in: annIds } },
+          _count: { _all: true, readAt: true },
+        })
+      : [],
   ]);
   return rows.map((r) => ({
     ...r,
-    articles: r.articleKeys.map((k) => arts.find((a) => a.key === k)).filter((a): a is NonNullable<typeof a> => !!a),
+    articles: r.articleKeys
+      .map((k) => arts.find((a) => a.key === k))
+      .filter((a): a is NonNullable<typeof a> => !!a),
     mine: mine.find((m) => m.announcementId === r.announcementId) ?? null,
-    receipts: (() => { const c = counts.find((x) => x.announcementId === r.announcementId); return c ? { total: c._count._all, read: c._count.readAt } : null; })(),
+    receipts: (() => {
+      const c = counts.find((x) => x.announcementId === r.announcementId);
+      return c ? { total: c._count._all, read: c._count.readAt } : null;
+    })(),
   }));
 }

@@ -6,4 +6,5 @@ import { siteList, visitPhoto } from './sites';
 
 export const focusListFor = (user: Subject) => focusList(db, user, can(user, 'learning.manage'));
 export const siteListFor = (user: Subject) => siteList(db, user);
-export const visitPhotoFor = (user: Subject, visitId: string, index: number) => visitPhoto(db, user, visitId, index);
+export const visitPhotoFor = (user: Subject, visitId: string, index: number) =>
+  visitPhoto(db, user, visitId, index);

@@ -6,11 +6,14 @@ import { db } from '../db';
 import { msg } from '../i18n/message';
 import { markAllRead, markRead } from './mutations';
 
-export const readNotificationAction = defineAction(z.object({ id: z.uuid(msg('validation.invalidId')) }), async ({ id }, ctx) => {
-  const r = await markRead(db, ctx.user, id);
-  revalidatePath('/', 'layout');
-  return r;
-});
+export const readNotificationAction = defineAction(
+  z.object({ id: z.uuid(msg('validation.invalidId')) }),
+  async ({ id }, ctx) => {
+    const r = await markRead(db, ctx.user, id);
+    revalidatePath('/', 'layout');
+    return r;
+  },
+);
 
 export const readAllNotificationsAction = defineAction(z.object({}), async (_input, ctx) => {
   const r = await markAllRead(db, ctx.user);

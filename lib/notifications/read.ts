@@ -12,7 +12,12 @@ export async function notificationPage(db: Db, user: Subject, page: number) {
   const where = { userId: user.id };
   const [total, rows] = await Promise.all([
     db.notification.count({ where }),
-    db.notification.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (page - 1) * NOTIFICATION_PAGE, take: NOTIFICATION_PAGE }),
+    db.notification.findMany({
+      where,
+      orderBy: { createdAt: 'desc' },
+      skip: (page - 1) * NOTIFICATION_PAGE,
+      take: NOTIFICATION_PAGE,
+    }),
   ]);
   return { total, rows };
 }

@@ -28,18 +28,41 @@ export const COLUMNS = [
 type Key = (typeof COLUMNS)[number]['key'];
 
 export const TYPE_LABELS: Record<OrgType, string> = {
-  COMMITTEE: '党委', GENERAL_BRANCH: '党总支', BRANCH: '党支部', PARTY_GROUP: '党小组', UNION: '工会', YOUTH_LEAGUE: '团支部', DEPARTMENT: '职能部门',
+  COMMITTEE: '党委',
+  GENERAL_BRANCH: '党总支',
+  BRANCH: '党支部',
+  PARTY_GROUP: '党小组',
+  UNION: '工会',
+  YOUTH_LEAGUE: '团支部',
+  DEPARTMENT: '职能部门',
 };
 const TYPE_BY_LABEL: Record<string, OrgType> = {
-  ...Object.fromEntries(Object.entries(TYPE_LABELS).map(([k, v]) => [v, k as OrgType])), 团委: 'YOUTH_LEAGUE', '团支部/团委': 'YOUTH_LEAGUE',
+  ...Object.fromEntries(Object.entries(TYPE_LABELS).map(([k, v]) => [v, k as OrgType])),
+  团委: 'YOUTH_LEAGUE',
+  '团支部/团委': 'YOUTH_LEAGUE',
 };
 export const STATUS_LABELS = { ACTIVE: '正常', PREPARING: '筹建', ARCHIVED: '已撤销' } as const;
-const STATUS_BY_LABEL: Record<string, string> = { 正常: 'ACTIVE', 筹建: 'PREPARING', 已撤销: 'ARCHIVED', 已归档: 'ARCHIVED' };
+const STATUS_BY_LABEL: Record<string, string> = {
+  正常: 'ACTIVE',
+  筹建: 'PREPARING',
+  已撤销: 'ARCHIVED',
+  已归档: 'ARCHIVED',
+};
 
 export type ExportRow = {
-  name: string; shortName: string | null; type: OrgType; parentPath: string; sortOrder: number; status: keyof typeof STATUS_LABELS;
-  projectName: string | null; projectCode: string | null; projectLocation: string | null;
-  projectPlannedStart: Date | null; projectPlannedEnd: Date | null; projectActualStart: Date | null; projectActualEnd: Date | null;
+  name: string;
+  shortName: string | null;
+  type: OrgType;
+  parentPath: string;
+  sortOrder: number;
+  status: keyof typeof STATUS_LABELS;
+  projectName: string | null;
+  projectCode: string | null;
+  projectLocation: string | null;
+  projectPlannedStart: Date | null;
+  projectPlannedEnd: Date | null;
+  projectActualStart: Date | null;
+  projectActualEnd: Date | null;
 };
 
 const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
@@ -64,21 +87,51 @@ export async function buildTemplate(exampleParent: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '五标';
   const ws = sheetWithHeader(wb);
-  ws.addRow({ name: '示例项目党支部', shortName: '示例项目', type: '党支部', parent: exampleParent, sortOrder: 100, status: '筹建', projectName: '示例工程', projectCode: 'XX-2026-001', projectLocation: '江州市', projectPlannedStart: '2026-12-01', projectPlannedEnd: '2028-06-30' });
-  ws.addRow({ name: '第一党小组', type: '党小组', parent: `${exampleParent}${PATH_SEPARATOR}示例项目党支部`, sortOrder: 1, status: '正常' });
+  ws.addRow({
+    name: '示例项目党支部',
+    shortName: '示例项目',
+    type: '党支部',
+    parent: exampleParent,
+    sortOrder: 100,
+    status: '筹建',
+    projectName: '示例工程',
+    projectCode: 'XX-2026-001',
+    projectLocation: '江州市',
+    projectPlannedStart: '2026-12-01',
+    projectPlannedEnd: '2028-06-30',
+  });
+  ws.addRow({
+    name: '第一党小组',
+    type: '党小组',
+    parent: `${exampleParent}${PATH_SEPARATOR}示例项目党支部`,
+    sortOrder: 1,
+    status: '正常',
+  });
   addDropdowns(ws, 500);
   const help = wb.addWorksheet('说明');
-  help.columns = [{ header: '列', key: 'c', width: 16 }, { header: '说明', key: 'd', width: 90 }];
+  help.columns = [
+    { header: '列', key: 'c', width: 16 },
+    { header: '说明', key: 'd', width: 90 },
+  ];
   help.getRow(1).font = { bold: true };
   const lines: [string, string][] = [
     ['组织名称', '必填，最多 100 个字符，不能含 < >。同一上级组织下不能重名。'],
     ['简称', '可选，最多 40 个字符。'],
-    ['类型', `必填：${Object.values(TYPE_LABELS).join('、')}（也接受“团委”）。党小组设在党支部下；党支部设在党委或党总支下；党总支、职能部门设在党委下。`],
-    ['上级组织', `必填：从公司党委起的完整名称路径，用“${PATH_SEPARATOR.trim()}”分隔，例如“${exampleParent}${PATH_SEPARATOR}某项目党支部”。名称唯一时也可只写名称。可以是本表中前后任意一行新建的组织。`],
+    [
+      '类型',
+      `必填：${Object.values(TYPE_LABELS).join('、')}（也接受“团委”）。党小组设在党支部下；党支部设在党委或党总支下；党总支、职能部门设在党委下。`,
+    ],
+    [
+      '上级组织',
+      `必填：从公司党委起的完整名称路径，用“${PATH_SEPARATOR.trim()}”分隔，例如“${exampleParent}${PATH_SEPARATOR}某项目党支部”。名称唯一时也可只写名称。可以是本表中前后任意一行新建的组织。`,
+    ],
     ['排序', '可选，0–9999 的整数，越小越靠前。'],
     ['状态', '可选：正常（默认）或 筹建。已撤销的组织不能导入。'],
     ['项目信息', '项目党支部填写所在工程项目；日期格式 2026-12-01。'],
-    ['导入规则', `整表导入：任一行有错则一行都不导入，并逐行列出错误。只新建组织，不修改已有组织（已存在的会报错）。每次最多 ${MAX_IMPORT_ROWS} 行。`],
+    [
+      '导入规则',
+      `整表导入：任一行有错则一行都不导入，并逐行列出错误。只新建组织，不修改已有组织（已存在的会报错）。每次最多 ${MAX_IMPORT_ROWS} 行。`,
+    ],
   ];
   lines.forEach(([c, d]) => help.addRow({ c, d }));
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -90,10 +143,19 @@ export async function exportTree(rows: ExportRow[]): Promise<Buffer> {
   const ws = sheetWithHeader(wb);
   for (const r of rows) {
     ws.addRow({
-      name: r.name, shortName: r.shortName ?? '', type: TYPE_LABELS[r.type], parent: r.parentPath, sortOrder: r.sortOrder,
-      status: STATUS_LABELS[r.status], projectName: r.projectName ?? '', projectCode: r.projectCode ?? '', projectLocation: r.projectLocation ?? '',
-      projectPlannedStart: ymd(r.projectPlannedStart), projectPlannedEnd: ymd(r.projectPlannedEnd),
-      projectActualStart: ymd(r.projectActualStart), projectActualEnd: ymd(r.projectActualEnd),
+      name: r.name,
+      shortName: r.shortName ?? '',
+      type: TYPE_LABELS[r.type],
+      parent: r.parentPath,
+      sortOrder: r.sortOrder,
+      status: STATUS_LABELS[r.status],
+      projectName: r.projectName ?? '',
+      projectCode: r.projectCode ?? '',
+      projectLocation: r.projectLocation ?? '',
+      projectPlannedStart: ymd(r.projectPlannedStart),
+      projectPlannedEnd: ymd(r.projectPlannedEnd),
+      projectActualStart: ymd(r.projectActualStart),
+      projectActualEnd: ymd(r.projectActualEnd),
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -104,7 +166,11 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
     if ('text' in v) return String(v.text).trim();
     return '';
@@ -121,7 +187,9 @@ export type ParsedRow = {
 };
 
 /** Reads the first sheet; every row gets its field errors (message keys) or its parsed data. */
-export async function parseSheet(buffer: Buffer | ArrayBuffer): Promise<{ rows: ParsedRow[]; fileError?: string }> {
+export async function parseSheet(
+  buffer: Buffer | ArrayBuffer,
+): Promise<{ rows: ParsedRow[]; fileError?: string }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as ArrayBuffer);
@@ -138,7 +206,12 @@ export async function parseSheet(buffer: Buffer | ArrayBuffer): Promise<{ rows: 
   }
   const missing = (['name', 'type', 'parent'] as const).filter((k) => !index.has(k));
   if (missing.length) {
-    return { rows: [], fileError: msg('orgImport.errors.missingColumns', { columns: missing.map((k) => COLUMNS.find((c) => c.key === k)!.header).join('、') }) };
+    return {
+      rows: [],
+      fileError: msg('orgImport.errors.missingColumns', {
+        columns: missing.map((k) => COLUMNS.find((c) => c.key === k)!.header).join('、'),
+      }),
+    };
   }
   const rows: ParsedRow[] = [];
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
@@ -149,7 +222,8 @@ export async function parseSheet(buffer: Buffer | ArrayBuffer): Promise<{ rows: 
     rows.push(parseRow(rowNumber, get));
   });
   if (rows.length === 0) return { rows, fileError: msg('orgImport.errors.empty') };
-  if (rows.length > MAX_IMPORT_ROWS) return { rows: [], fileError: msg('orgImport.errors.tooManyRows', { max: MAX_IMPORT_ROWS }) };
+  if (rows.length > MAX_IMPORT_ROWS)
+    return { rows: [], fileError: msg('orgImport.errors.tooManyRows', { max: MAX_IMPORT_ROWS }) };
   return { rows };
 }
 
@@ -162,13 +236,24 @@ function parseRow(row: number, get: (k: Key) => string): ParsedRow {
   const status = statusLabel ? STATUS_BY_LABEL[statusLabel] : 'ACTIVE';
   if (!status) errors.push(msg('orgImport.errors.badStatus', { value: statusLabel }));
   else if (status === 'ARCHIVED') errors.push(msg('orgImport.errors.archivedRow'));
-  const parentRef = get('parent').split(/\s*\/\s*/).filter(Boolean).join(PATH_SEPARATOR);
+  const parentRef = get('parent')
+    .split(/\s*\/\s*/)
+    .filter(Boolean)
+    .join(PATH_SEPARATOR);
   if (!parentRef) errors.push(msg('orgImport.errors.missingParent'));
   const parsed = ZImportRow.safeParse({
-    name: get('name'), shortName: get('shortName'), type: type ?? 'BRANCH', sortOrder: get('sortOrder') || 0, status: status === 'PREPARING' ? 'PREPARING' : 'ACTIVE',
-    projectName: get('projectName'), projectCode: get('projectCode'), projectLocation: get('projectLocation'),
-    projectPlannedStart: get('projectPlannedStart'), projectPlannedEnd: get('projectPlannedEnd'),
-    projectActualStart: get('projectActualStart'), projectActualEnd: get('projectActualEnd'),
+    name: get('name'),
+    shortName: get('shortName'),
+    type: type ?? 'BRANCH',
+    sortOrder: get('sortOrder') || 0,
+    status: status === 'PREPARING' ? 'PREPARING' : 'ACTIVE',
+    projectName: get('projectName'),
+    projectCode: get('projectCode'),
+    projectLocation: get('projectLocation'),
+    projectPlannedStart: get('projectPlannedStart'),
+    projectPlannedEnd: get('projectPlannedEnd'),
+    projectActualStart: get('projectActualStart'),
+    projectActualEnd: get('projectActualEnd'),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -176,5 +261,11 @@ function parseRow(row: number, get: (k: Key) => string): ParsedRow {
       errors.push(msg('orgImport.errors.field', { column: col, problem: issue.message }));
     }
   }
-  return { row, name: get('name'), parentRef, data: parsed.success && errors.length === 0 ? parsed.data : undefined, errors };
+  return {
+    row,
+    name: get('name'),
+    parentRef,
+    data: parsed.success && errors.length === 0 ? parsed.data : undefined,
+    errors,
+  };
 }

@@ -5,19 +5,33 @@ import { exportTree, PATH_SEPARATOR, type ExportRow } from './excel';
 
 /** The user's organizations as an .xlsx, parents before children; parent paths named from the root. */
 export async function exportOrgsFor(user: Subject): Promise<Buffer> {
-  const rows = await db.organization.findMany({ where: scopeOrgs(user, 'org.export'), orderBy: [{ depth: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }] });
+  const rows = await db.organization.findMany({
+    where: scopeOrgs(user, 'org.export'),
+    orderBy: [{ depth: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
+  });
   const ancestorIds = [...new Set(rows.flatMap((r) => r.path.split('/').filter(Boolean)))];
-  const names = new Map((await db.organization.findMany({ where: { id: { in: ancestorIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
+  const names = new Map(
+    (
+      await db.organization.findMany({ where: { id: { in: ancestorIds } }, select: { id: true, name: true } })
+    ).map((o) => [o.id, o.name]),
+  );
   const out: ExportRow[] = rows.map((r) => ({
     ...r,
-    parentPath: r.path.split('/').filter(Boolean).slice(0, -1).map((id) => names.get(id) ?? '').join(PATH_SEPARATOR),
+    parentPath: r.path
+      .split('/')
+      .filter(Boolean)
+      .slice(0, -1)
+      .map((id) => names.get(id) ?? '')
+      .join(PATH_SEPARATOR),
   }));
   return exportTree(out);
 }
 
 /** "组织架构-20261125.xlsx" as an attachment, the name encoded for every browser (RFC 5987). */
 export function xlsxResponse(buffer: Buffer, baseName: string): Response {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).replaceAll('-', '');
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' })
+    .format(new Date())
+    .replaceAll('-', '');
   const name = `${baseName}-${day}.xlsx`;
   return new Response(new Uint8Array(buffer), {
     headers: {

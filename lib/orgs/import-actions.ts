@@ -10,22 +10,24 @@ import { importOrgTree } from './import';
 const MAX_BYTES = 5 * 1024 * 1024;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-const ZImportUpload = z.instanceof(FormData, { message: msg('orgImport.errors.noFile') }).transform((fd, ctx) => {
-  const file = fd.get('file');
-  if (!(file instanceof File) || file.size === 0) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.noFile') });
-    return z.NEVER;
-  }
-  if (file.size > MAX_BYTES) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.tooLarge', { mb: 5 }) });
-    return z.NEVER;
-  }
-  if (!/\.xlsx$/i.test(file.name)) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.notXlsx') });
-    return z.NEVER;
-  }
-  return file;
-});
+const ZImportUpload = z
+  .instanceof(FormData, { message: msg('orgImport.errors.noFile') })
+  .transform((fd, ctx) => {
+    const file = fd.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.noFile') });
+      return z.NEVER;
+    }
+    if (file.size > MAX_BYTES) {
+      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.tooLarge', { mb: 5 }) });
+      return z.NEVER;
+    }
+    if (!/\.xlsx$/i.test(file.name)) {
+      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.notXlsx') });
+      return z.NEVER;
+    }
+    return file;
+  });
 
 /** Upload → checks (size, name, ZIP signature) → importOrgTree (policy and rules inside) → report. */
 export const importOrgsAction = defineAction(ZImportUpload, async (file, ctx) => {

@@ -53,8 +53,14 @@ export async function createOrg(client: Db, ctx: WriteCtx, input: z.output<typeo
   const run = async (tx: Tx) => {
     const parent = await loadOrg(tx, input.parentId);
     assertCan(ctx.user, 'org.manage', parent);
-    if (parent.status === 'ARCHIVED') throw new UserError('orgs.errors.parentArchived', { name: parent.name }, 'parentId');
-    if (!mayHaveParent(input.type, parent.type)) throw new UserError('orgs.errors.typeNotAllowedUnder', { type: input.type, parentType: parent.type }, 'type');
+    if (parent.status === 'ARCHIVED')
+      throw new UserError('orgs.errors.parentArchived', { name: parent.name }, 'parentId');
+    if (!mayHaveParent(input.type, parent.type))
+      throw new UserError(
+        'orgs.errors.typeNotAllowedUnder',
+        { type: input.type, parentType: parent.type },
+        'type',
+      );
     await assertNameFree(tx, parent.id, input.name);
     await assertSecretary(tx, input.secretaryId);
     const id = randomUUID();
@@ -73,7 +79,13 @@ export async function createOrg(client: Db, ctx: WriteCtx, input: z.output<typeo
         ...projectData(input),
       },
     });
-    await appendTrace(tx, ctx.actor, { action: 'org.create', entityType: 'Organization', entityId: id, orgPath: org.path, after: org });
+    await appendTrace(tx, ctx.actor, {
+      action: 'org.create',
+      entityType: 'Organization',
+      entityId: id,
+      orgPath: org.path,
+      after: org,
+    });
     return org;
   };
   return tx0 ? run(tx0) : client.$transaction(run);
@@ -86,7 +98,12 @@ export async function updateOrg(client: Db, ctx: WriteCtx, input: z.output<typeo
     if (before.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: before.name });
     if (before.parentId) {
       const parent = await loadOrg(tx, before.parentId);
-      if (!mayHaveParent(input.type, parent.type)) throw new UserError('orgs.errors.typeNotAllowedUnder', { type: input.type, parentType: parent.type }, 'type');
+      if (!mayHaveParent(input.type, parent.type))
+        throw new UserError(
+          'orgs.errors.typeNotAllowedUnder',
+          { type: input.type, parentType: parent.type },
+          'type',
+        );
       await assertNameFree(tx, before.parentId, input.name, before.id);
     }
     await assertSecretary(tx, input.secretaryId);
@@ -102,7 +119,14 @@ export async function updateOrg(client: Db, ctx: WriteCtx, input: z.output<typeo
         ...projectData(input),
       },
     });
-    await appendTrace(tx, ctx.actor, { action: 'org.update', entityType: 'Organization', entityId: before.id, orgPath: before.path, before, after });
+    await appendTrace(tx, ctx.actor, {
+      action: 'org.update',
+      entityType: 'Organization',
+      entityId: before.id,
+      orgPath: before.path,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -116,10 +140,16 @@ export async function moveOrg(client: Db, ctx: WriteCtx, input: z.output<typeof 
     assertCan(ctx.user, 'org.manage', target);
     if (!org.parentId) throw new UserError('orgs.errors.cannotMoveRoot');
     if (org.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: org.name });
-    if (target.status === 'ARCHIVED') throw new UserError('orgs.errors.parentArchived', { name: target.name }, 'newParentId');
+    if (target.status === 'ARCHIVED')
+      throw new UserError('orgs.errors.parentArchived', { name: target.name }, 'newParentId');
     if (moveMakesCycle(org.path, target.path)) throw new UserError('orgs.errors.cycle', {}, 'newParentId');
     if (target.id === org.parentId) throw new UserError('orgs.errors.sameParent', {}, 'newParentId');
-    if (!mayHaveParent(org.type, target.type)) throw new UserError('orgs.errors.typeNotAllowedUnder', { type: org.type, parentType: target.type }, 'newParentId');
+    if (!mayHaveParent(org.type, target.type))
+      throw new UserError(
+        'orgs.errors.typeNotAllowedUnder',
+        { type: org.type, parentType: target.type },
+        'newParentId',
+      );
     await assertNameFree(tx, target.id, org.name);
     const newPath = pathOf(target.path, org.id);
     const delta = target.depth + 1 - org.depth;
@@ -129,7 +159,10 @@ export async function moveOrg(client: Db, ctx: WriteCtx, input: z.output<typeof 
       WHERE path LIKE ${org.path + '%'}`;
     await tx.organization.update({ where: { id: org.id }, data: { parentId: target.id } });
     await appendTrace(tx, ctx.actor, {
-      action: 'org.move', entityType: 'Organization', entityId: org.id, orgPath: newPath,
+      action: 'org.move',
+      entityType: 'Organization',
+      entityId: org.id,
+      orgPath: newPath,
       before: { parentId: org.parentId, path: org.path },
       after: { parentId: target.id, path: rebasePath(org.path, org.path, newPath), unitsMoved: moved },
     });
@@ -149,11 +182,19 @@ export async function archiveOrg(client: Db, ctx: WriteCtx, input: z.output<type
       select: { name: true },
       orderBy: { sortOrder: 'asc' },
     });
-    if (active.length) throw new UserError('orgs.errors.activeChildren', { names: active.map((c) => c.name).join('、') });
-    const after = await tx.organization.update({ where: { id: org.id }, data: { status: 'ARCHIVED', archivedAt: new Date() } });
+    if (active.length)
+      throw new UserError('orgs.errors.activeChildren', { names: active.map((c) => c.name).join('、') });
+    const after = await tx.organization.update({
+      where: { id: org.id },
+      data: { status: 'ARCHIVED', archivedAt: new Date() },
+    });
     await appendTrace(tx, ctx.actor, {
-      action: 'org.archive', entityType: 'Organization', entityId: org.id, orgPath: org.path,
-      before: { status: org.status }, after: { status: after.status, archivedAt: after.archivedAt },
+      action: 'org.archive',
+      entityType: 'Organization',
+      entityId: org.id,
+      orgPath: org.path,
+      before: { status: org.status },
+      after: { status: after.status, archivedAt: after.archivedAt },
     });
     return after;
   });
@@ -170,8 +211,12 @@ export async function setKeyUnit(client: Db, ctx: WriteCtx, input: z.output<type
     else if (!input.isKey && existing) await tx.keyUnit.delete({ where: key });
     else return { changed: false };
     await appendTrace(tx, ctx.actor, {
-      action: input.isKey ? 'org.keyUnit.set' : 'org.keyUnit.unset', entityType: 'Organization', entityId: org.id,
-      orgPath: org.path, before: { year: input.year, isKey: !!existing }, after: { year: input.year, isKey: input.isKey },
+      action: input.isKey ? 'org.keyUnit.set' : 'org.keyUnit.unset',
+      entityType: 'Organization',
+      entityId: org.id,
+      orgPath: org.path,
+      before: { year: input.year, isKey: !!existing },
+      after: { year: input.year, isKey: input.isKey },
     });
     return { changed: true };
   });

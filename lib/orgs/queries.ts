@@ -5,7 +5,15 @@ import { can, orgScope, type Subject } from '../policy';
 import { subtreeOf } from './tree';
 
 export const orgListSelect = {
-  id: true, name: true, shortName: true, type: true, parentId: true, path: true, depth: true, sortOrder: true, status: true,
+  id: true,
+  name: true,
+  shortName: true,
+  type: true,
+  parentId: true,
+  path: true,
+  depth: true,
+  sortOrder: true,
+  status: true,
 } as const;
 
 /**
@@ -17,11 +25,17 @@ export async function listOrgsForUser(user: Subject) {
   const rows = scope.all
     ? await subtreeOf(db, '/')
     : dedupe([
-      ...(await Promise.all(scope.pathPrefixes.map((p) => subtreeOf(db, p)))).flat(),
-      ...(scope.orgIds.length ? await db.organization.findMany({ where: { id: { in: scope.orgIds } }, select: orgListSelect }) : []),
-    ]);
+        ...(await Promise.all(scope.pathPrefixes.map((p) => subtreeOf(db, p)))).flat(),
+        ...(scope.orgIds.length
+          ? await db.organization.findMany({ where: { id: { in: scope.orgIds } }, select: orgListSelect })
+          : []),
+      ]);
   const counts = rows.length
-    ? await db.user.groupBy({ by: ['orgId'], where: { orgId: { in: rows.map((r) => r.id) }, active: true }, _count: { _all: true } })
+    ? await db.user.groupBy({
+        by: ['orgId'],
+        where: { orgId: { in: rows.map((r) => r.id) }, active: true },
+        _count: { _all: true },
+      })
     : [];
   const byOrg = new Map(counts.map((c) => [c.orgId, c._count._all]));
   return rows.map((r) => ({ ...r, memberCount: byOrg.get(r.id) ?? 0 }));
@@ -49,7 +63,13 @@ export async function getOrgForUser(user: Subject, id: string) {
   const [members, memberCount, history] = await Promise.all([
     db.user.findMany({
       where: { orgId: id },
-      select: { id: true, name: true, phone: true, active: true, roles: { select: { role: true, orgId: true } } },
+      select: {
+        id: true,
+        name: true,
+        phone: true,
+        active: true,
+        roles: { select: { role: true, orgId: true } },
+      },
       orderBy: { name: 'asc' },
       take: 200,
     }),

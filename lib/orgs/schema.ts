@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { msg } from '../i18n/message';
 import { id, intInRange, optionalDate, optionalId, optionalText, requiredText } from '../validation';
 
-export const ORG_TYPES = ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'PARTY_GROUP', 'UNION', 'YOUTH_LEAGUE', 'DEPARTMENT'] as const;
+export const ORG_TYPES = [
+  'COMMITTEE',
+  'GENERAL_BRANCH',
+  'BRANCH',
+  'PARTY_GROUP',
+  'UNION',
+  'YOUTH_LEAGUE',
+  'DEPARTMENT',
+] as const;
 export const ORG_STATUSES = ['PREPARING', 'ACTIVE', 'ARCHIVED'] as const;
 
 const orgFields = {
@@ -21,7 +29,12 @@ const orgFields = {
   projectActualEnd: optionalDate,
 };
 
-type DatePair = { projectPlannedStart?: string; projectPlannedEnd?: string; projectActualStart?: string; projectActualEnd?: string };
+type DatePair = {
+  projectPlannedStart?: string;
+  projectPlannedEnd?: string;
+  projectActualStart?: string;
+  projectActualEnd?: string;
+};
 function datesInOrder(v: DatePair, ctx: z.RefinementCtx) {
   if (v.projectPlannedStart && v.projectPlannedEnd && v.projectPlannedEnd < v.projectPlannedStart) {
     ctx.addIssue({ code: 'custom', path: ['projectPlannedEnd'], message: msg('orgs.errors.endBeforeStart') });

@@ -7,8 +7,15 @@ export function pathOf(parentPath: string | null, id: string): string {
 }
 
 export type SubtreeRow = {
-  id: string; name: string; shortName: string | null; type: OrgType; parentId: string | null;
-  path: string; depth: number; sortOrder: number; status: OrgStatus;
+  id: string;
+  name: string;
+  shortName: string | null;
+  type: OrgType;
+  parentId: string | null;
+  path: string;
+  depth: number;
+  sortOrder: number;
+  status: OrgStatus;
 };
 
 /**
@@ -38,8 +45,12 @@ export function buildTree<R extends Row>(rows: R[]): Node<R>[] {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
     (parent ? parent.children : roots).push(node);
   }
-  const order = (a: Node<R>, b: Node<R>) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN');
-  const sort = (list: Node<R>[]) => { list.sort(order); list.forEach((n) => sort(n.children)); };
+  const order = (a: Node<R>, b: Node<R>) =>
+    a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN');
+  const sort = (list: Node<R>[]) => {
+    list.sort(order);
+    list.forEach((n) => sort(n.children));
+  };
   sort(roots);
   return roots;
 }

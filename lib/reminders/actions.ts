@@ -18,29 +18,47 @@ export const generateRemindersAction = defineAction(ZGenerate, async (input, ctx
   await assertCanSuperviseCompany(ctx.user);
   const results: GenerationResult[] = [];
   for (const f of input.frequencies) results.push(await generateForPeriod(db, f, input.day));
-  await db.$transaction((tx) => appendTrace(tx, ctx.actor, { action: 'reminders.generate', entityType: 'ReminderTask', after: { day: input.day, results } }));
+  await db.$transaction((tx) =>
+    appendTrace(tx, ctx.actor, {
+      action: 'reminders.generate',
+      entityType: 'ReminderTask',
+      after: { day: input.day, results },
+    }),
+  );
   revalidatePath('/reminders');
   return { inserted: results.reduce((s, r) => s + r.inserted, 0), periods: results.map((r) => r.periodKey) };
 });
 
-const ZCompleteUpload = z.instanceof(FormData, { message: msg('validation.invalid') }).transform((fd, ctx) => {
-  const fields = ZCompleteTask.safeParse({ taskId: fd.get('taskId'), activityDate: fd.get('activityDate'), note: fd.get('note') ?? '' });
-  if (!fields.success) {
-    for (const i of fields.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
-    return z.NEVER;
-  }
-  const files = fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
-  const big = files.find((f) => f.size > MAX_EVIDENCE_BYTES);
-  if (big) {
-    ctx.addIssue({ code: 'custom', path: ['files'], message: msg('reminders.errors.fileTooLarge', { name: big.name, mb: 20 }) });
-    return z.NEVER;
-  }
-  return { ...fields.data, files };
-});
+const ZCompleteUpload = z
+  .instanceof(FormData, { message: msg('validation.invalid') })
+  .transform((fd, ctx) => {
+    const fields = ZCompleteTask.safeParse({
+      taskId: fd.get('taskId'),
+      activityDate: fd.get('activityDate'),
+      note: fd.get('note') ?? '',
+    });
+    if (!fields.success) {
+      for (const i of fields.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+      return z.NEVER;
+    }
+    const files = fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
+    const big = files.find((f) => f.size > MAX_EVIDENCE_BYTES);
+    if (big) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['files'],
+        message: msg('reminders.errors.fileTooLarge', { name: big.name, mb: 20 }),
+      });
+      return z.NEVER;
+    }
+    return { ...fields.data, files };
+  });
 
 /** Mark a task done with the day it happened, a note and evidence files. */
 export const completeTaskAction = defineAction(ZCompleteUpload, async ({ files, ...input }, ctx) => {
-  const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
+  const uploads = await Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })),
+  );
   const r = await completeTask(db, ctx, input, uploads);
   revalidatePath('/reminders');
   return r;

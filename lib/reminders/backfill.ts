@@ -14,7 +14,9 @@ const DAY_MS = 86_400_000;
 
 /** Days between the claimed activity day and the day it was recorded (both calendar days). */
 export function lagDays(activityDate: string, recordedDay: string): number {
-  return Math.round((Date.parse(`${recordedDay}T00:00:00Z`) - Date.parse(`${activityDate}T00:00:00Z`)) / DAY_MS);
+  return Math.round(
+    (Date.parse(`${recordedDay}T00:00:00Z`) - Date.parse(`${activityDate}T00:00:00Z`)) / DAY_MS,
+  );
 }
 
 export function isLag(activityDate: string, recordedDay: string, rule: BackfillRule): boolean {
@@ -25,18 +27,34 @@ export async function backfillRule(client: Db | Tx): Promise<BackfillRule> {
   const s = await client.setting.findUnique({ where: { key: 'reminders.backfill' } });
   const v = (s?.value ?? {}) as Partial<BackfillRule>;
   const pick = (x: unknown, d: number) => (typeof x === 'number' && x > 0 ? x : d);
-  return { lagDays: pick(v.lagDays, DEFAULT_BACKFILL.lagDays), burstCount: pick(v.burstCount, DEFAULT_BACKFILL.burstCount), burstHours: pick(v.burstHours, DEFAULT_BACKFILL.burstHours) };
+  return {
+    lagDays: pick(v.lagDays, DEFAULT_BACKFILL.lagDays),
+    burstCount: pick(v.burstCount, DEFAULT_BACKFILL.burstCount),
+    burstHours: pick(v.burstHours, DEFAULT_BACKFILL.burstHours),
+  };
 }
 
 /** Flags the burst the unit's latest completion belongs to, if it is one. Returns how many were flagged. */
-export async function flagBurst(tx: Tx, orgId: string, now: Date, today: string, rule: BackfillRule): Promise<number> {
+export async function flagBurst(
+  tx: Tx,
+  orgId: string,
+  now: Date,
+  today: string,
+  rule: BackfillRule,
+): Promise<number> {
   const since = new Date(now.getTime() - rule.burstHours * 3_600_000);
   const recent = await tx.reminderTask.findMany({
-    where: { orgId, status: 'DONE', completedAt: { gte: since }, periodEnd: { lt: new Date(`${today}T00:00:00Z`) } },
+    where: {
+      orgId,
+      status: 'DONE',
+      completedAt: { gte: since },
+      periodEnd: { lt: new Date(`${today}T00:00:00Z`) },
+    },
     select: { id: true, backfillFlag: true },
   });
   if (recent.length < rule.burstCount) return 0;
   const ids = recent.filter((r) => r.backfillFlag !== 'BURST').map((r) => r.id);
-  if (ids.length) await tx.reminderTask.updateMany({ where: { id: { in: ids } }, data: { backfillFlag: 'BURST' } });
+  if (ids.length)
+    await tx.reminderTask.updateMany({ where: { id: { in: ids } }, data: { backfillFlag: 'BURST' } });
   return ids.length;
 }

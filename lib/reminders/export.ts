@@ -7,14 +7,42 @@ import ExcelJS from 'exceljs';
 import type { TaskState } from './read';
 
 export type ExportTask = {
-  periodKey: string; dueDate: Date; state: TaskState; activityDate: Date | null; note: string | null; onTime: boolean | null;
+  periodKey: string;
+  dueDate: Date;
+  state: TaskState;
+  activityDate: Date | null;
+  note: string | null;
+  onTime: boolean | null;
   org: { name: string };
   action: { title: string; frequency: string; evidence: string; article: { number: number; title: string } };
 };
 
-export const FREQUENCY_SHEETS: Record<string, string> = { DAY: '日', WEEK: '周', MONTH: '月', QUARTER: '季', HALF_YEAR: '半年', YEAR: '年' };
-const STATE_LABELS: Record<TaskState, string> = { done: '已完成', overdue: '已逾期', dueSoon: '即将到期', open: '待办' };
-const HEADER = ['序号', '单位', '工作事项', '依据条款', '周期', '应完成日期', '佐证材料要求', '完成情况', '实际开展日期', '说明'];
+export const FREQUENCY_SHEETS: Record<string, string> = {
+  DAY: '日',
+  WEEK: '周',
+  MONTH: '月',
+  QUARTER: '季',
+  HALF_YEAR: '半年',
+  YEAR: '年',
+};
+const STATE_LABELS: Record<TaskState, string> = {
+  done: '已完成',
+  overdue: '已逾期',
+  dueSoon: '即将到期',
+  open: '待办',
+};
+const HEADER = [
+  '序号',
+  '单位',
+  '工作事项',
+  '依据条款',
+  '周期',
+  '应完成日期',
+  '佐证材料要求',
+  '完成情况',
+  '实际开展日期',
+  '说明',
+];
 const WIDTHS = [6, 22, 26, 28, 11, 12, 26, 12, 12, 30];
 const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 const thin = { style: 'thin' as const };
@@ -27,7 +55,14 @@ export async function reminderWorkbook(tasks: ExportTask[], today: string): Prom
     if (!rows.length) continue;
     const ws = wb.addWorksheet(`${label}工作提醒表`, {
       views: [{ state: 'frozen', ySplit: 2 }],
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:2',
+      },
     });
     ws.columns = WIDTHS.map((width) => ({ width }));
     ws.mergeCells(1, 1, 1, HEADER.length);
@@ -38,10 +73,20 @@ export async function reminderWorkbook(tasks: ExportTask[], today: string): Prom
     const head = ws.addRow(HEADER);
     head.font = { bold: true };
     head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBE1E1' } };
-    rows.forEach((t, i) => ws.addRow([
-      i + 1, t.org.name, t.action.title, `第${t.action.article.number}条 ${t.action.article.title}`, t.periodKey, ymd(t.dueDate),
-      t.action.evidence, STATE_LABELS[t.state] + (t.state === 'done' && t.onTime === false ? '（逾期完成）' : ''), ymd(t.activityDate), t.note ?? '',
-    ]));
+    rows.forEach((t, i) =>
+      ws.addRow([
+        i + 1,
+        t.org.name,
+        t.action.title,
+        `第${t.action.article.number}条 ${t.action.article.title}`,
+        t.periodKey,
+        ymd(t.dueDate),
+        t.action.evidence,
+        STATE_LABELS[t.state] + (t.state === 'done' && t.onTime === false ? '（逾期完成）' : ''),
+        ymd(t.activityDate),
+        t.note ?? '',
+      ]),
+    );
     ws.eachRow((row, n) => {
       if (n < 2) return;
       row.eachCell({ includeEmpty: true }, (c) => {

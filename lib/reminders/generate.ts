@@ -10,7 +10,9 @@ import { cstDay, dueDate, periodOf, type Calendar, type DueRule, type Frequency 
 export const PERIODIC: Frequency[] = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'];
 
 export async function loadCalendar(client: Db, from: string, to: string): Promise<Calendar> {
-  const rows = await client.calendarDay.findMany({ where: { date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } } });
+  const rows = await client.calendarDay.findMany({
+    where: { date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
+  });
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     holidays: new Set(rows.filter((r) => r.kind === 'HOLIDAY').map((r) => day(r.date))),
@@ -21,11 +23,21 @@ export async function loadCalendar(client: Db, from: string, to: string): Promis
 export type GenerationResult = { frequency: Frequency; periodKey: string; actions: number; inserted: number };
 
 /** Tasks of the published handbook's actions of `frequency` for the period containing `day`. */
-export async function generateForPeriod(client: Db, frequency: Frequency, day: string): Promise<GenerationResult> {
+export async function generateForPeriod(
+  client: Db,
+  frequency: Frequency,
+  day: string,
+): Promise<GenerationResult> {
   const period = periodOf(frequency, day);
-  const version = await client.handbookVersion.findFirst({ where: { status: 'PUBLISHED' }, select: { id: true } });
+  const version = await client.handbookVersion.findFirst({
+    where: { status: 'PUBLISHED' },
+    select: { id: true },
+  });
   if (!version) return { frequency, periodKey: period.key, actions: 0, inserted: 0 };
-  const actions = await client.prescribedAction.findMany({ where: { versionId: version.id, frequency }, select: { id: true, dueRule: true } });
+  const actions = await client.prescribedAction.findMany({
+    where: { versionId: version.id, frequency },
+    select: { id: true, dueRule: true },
+  });
   if (actions.length === 0) return { frequency, periodKey: period.key, actions: 0, inserted: 0 };
   // Working-day rules can reach past the period's end (a long holiday): load a margin.
   const cal = await loadCalendar(client, period.start, addMonths(period.end, 2));

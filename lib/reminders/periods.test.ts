@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { cstDay, dueDate, isoWeek, isWorkingDay, nthWorkingDay, periodFromKey, periodOf, type Calendar } from './periods';
+import {
+  cstDay,
+  dueDate,
+  isoWeek,
+  isWorkingDay,
+  nthWorkingDay,
+  periodFromKey,
+  periodOf,
+  type Calendar,
+} from './periods';
 
 // 2026 (State Council notice): 春节 2/15–2/23 off, 2/14 and 2/28 (Saturdays) worked; 国庆 10/1–10/7 off, 10/10 worked.
 const cal: Calendar = {
-  holidays: new Set(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07']),
+  holidays: new Set([
+    '2026-02-16',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-02-19',
+    '2026-02-20',
+    '2026-02-23',
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+  ]),
   workdays: new Set(['2026-02-14', '2026-02-28', '2026-10-10']),
 };
 
@@ -59,9 +80,15 @@ describe('working days and due dates', () => {
     expect(dueDate({ kind: 'WORKDAY_OF_PERIOD', n: 3 }, oct, cal)).toBe('2026-10-10');
     expect(dueDate({ kind: 'WORKDAY_OF_PERIOD', n: 40 }, oct, cal)).toBe('2026-10-31');
     expect(dueDate({ kind: 'DAYS_BEFORE_PERIOD_END', n: 0 }, oct, cal)).toBe('2026-10-31');
-    expect(dueDate({ kind: 'DAYS_BEFORE_PERIOD_END', n: 5 }, periodOf('QUARTER', '2026-11-01'), cal)).toBe('2026-12-26');
-    expect(dueDate({ kind: 'DAYS_AFTER_PERIOD_END', n: 10 }, periodOf('HALF_YEAR', '2026-03-01'), cal)).toBe('2026-07-10');
-    expect(dueDate({ kind: 'DAYS_BEFORE_PERIOD_END', n: 60 }, periodOf('MONTH', '2026-02-01'), cal)).toBe('2026-02-01');
+    expect(dueDate({ kind: 'DAYS_BEFORE_PERIOD_END', n: 5 }, periodOf('QUARTER', '2026-11-01'), cal)).toBe(
+      '2026-12-26',
+    );
+    expect(dueDate({ kind: 'DAYS_AFTER_PERIOD_END', n: 10 }, periodOf('HALF_YEAR', '2026-03-01'), cal)).toBe(
+      '2026-07-10',
+    );
+    expect(dueDate({ kind: 'DAYS_BEFORE_PERIOD_END', n: 60 }, periodOf('MONTH', '2026-02-01'), cal)).toBe(
+      '2026-02-01',
+    );
     expect(() => dueDate({ kind: 'DAYS_AFTER_EVENT', n: 3 }, oct, cal)).toThrow();
   });
 });

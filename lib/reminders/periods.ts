@@ -6,7 +6,10 @@
 
 export type Frequency = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'YEAR';
 export type Period = { frequency: Frequency; key: string; start: string; end: string };
-export type DueRule = { kind: 'WORKDAY_OF_PERIOD' | 'DAYS_BEFORE_PERIOD_END' | 'DAYS_AFTER_PERIOD_END' | 'DAYS_AFTER_EVENT'; n: number };
+export type DueRule = {
+  kind: 'WORKDAY_OF_PERIOD' | 'DAYS_BEFORE_PERIOD_END' | 'DAYS_AFTER_PERIOD_END' | 'DAYS_AFTER_EVENT';
+  n: number;
+};
 export type Calendar = { holidays: ReadonlySet<string>; workdays: ReadonlySet<string> };
 
 const DAY_MS = 86_400_000;
@@ -18,7 +21,8 @@ export function cstDay(instant: Date): string {
   return new Date(instant.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-const toUtc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+const toUtc = (day: string) =>
+  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const addDays = (day: string, n: number) => fromUtc(toUtc(day) + n * DAY_MS);
 /** 1 = Monday … 7 = Sunday. */
@@ -50,11 +54,21 @@ export function periodOf(frequency: Frequency, day: string): Period {
       return { frequency, key: `${y}-M${pad(m)}`, start: `${y}-${pad(m)}-01`, end: lastDayOfMonth(y, m) };
     case 'QUARTER': {
       const q = Math.ceil(m / 3);
-      return { frequency, key: `${y}-Q${q}`, start: `${y}-${pad(q * 3 - 2)}-01`, end: lastDayOfMonth(y, q * 3) };
+      return {
+        frequency,
+        key: `${y}-Q${q}`,
+        start: `${y}-${pad(q * 3 - 2)}-01`,
+        end: lastDayOfMonth(y, q * 3),
+      };
     }
     case 'HALF_YEAR': {
       const h = m <= 6 ? 1 : 2;
-      return { frequency, key: `${y}-H${h}`, start: `${y}-${h === 1 ? '01' : '07'}-01`, end: h === 1 ? `${y}-06-30` : `${y}-12-31` };
+      return {
+        frequency,
+        key: `${y}-H${h}`,
+        start: `${y}-${h === 1 ? '01' : '07'}-01`,
+        end: h === 1 ? `${y}-06-30` : `${y}-12-31`,
+      };
     }
     case 'YEAR':
       return { frequency, key: `${y}`, start: `${y}-01-01`, end: `${y}-12-31` };
@@ -72,9 +86,12 @@ export function periodFromKey(key: string): Period | null {
     const p = periodOf('WEEK', start);
     return p.key === key ? p : null;
   }
-  if ((m = key.match(/^(\d{4})-M(\d{2})$/)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) return periodOf('MONTH', `${m[1]}-${m[2]}-01`);
-  if ((m = key.match(/^(\d{4})-Q([1-4])$/))) return periodOf('QUARTER', `${m[1]}-${pad(Number(m[2]) * 3)}-01`);
-  if ((m = key.match(/^(\d{4})-H([12])$/))) return periodOf('HALF_YEAR', `${m[1]}-${m[2] === '1' ? '01' : '07'}-01`);
+  if ((m = key.match(/^(\d{4})-M(\d{2})$/)) && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    return periodOf('MONTH', `${m[1]}-${m[2]}-01`);
+  if ((m = key.match(/^(\d{4})-Q([1-4])$/)))
+    return periodOf('QUARTER', `${m[1]}-${pad(Number(m[2]) * 3)}-01`);
+  if ((m = key.match(/^(\d{4})-H([12])$/)))
+    return periodOf('HALF_YEAR', `${m[1]}-${m[2] === '1' ? '01' : '07'}-01`);
   if ((m = key.match(/^(\d{4})$/))) return periodOf('YEAR', `${m[1]}-01-01`);
   return null;
 }

@@ -25,16 +25,29 @@ export async function reminderTable(db: Db, user: Subject, now = new Date()) {
   const tasks = await db.reminderTask.findMany({
     where: {
       org: scopeOrgs(user, 'reminder.complete'),
-      OR: [{ periodKey: { in: current } }, { status: 'OPEN', dueDate: { lt: new Date(`${today}T00:00:00Z`) } }],
+      OR: [
+        { periodKey: { in: current } },
+        { status: 'OPEN', dueDate: { lt: new Date(`${today}T00:00:00Z`) } },
+      ],
     },
     include: {
       org: { select: { id: true, name: true } },
       evidence: { select: { id: true, fileName: true }, orderBy: { createdAt: 'asc' } },
-      reviews: { select: { kind: true, quality: true, comment: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take: 1 },
+      reviews: {
+        select: { kind: true, quality: true, comment: true, createdAt: true },
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+      },
       action: {
         select: {
-          code: true, title: true, frequency: true, evidence: true, versionId: true,
-          article: { select: { number: true, title: true, attachments: { select: { id: true, title: true } } } },
+          code: true,
+          title: true,
+          frequency: true,
+          evidence: true,
+          versionId: true,
+          article: {
+            select: { number: true, title: true, attachments: { select: { id: true, title: true } } },
+          },
         },
       },
     },
@@ -52,10 +65,25 @@ export async function reminderSummary(db: Db, user: Subject, now = new Date()) {
   const keys = PERIODIC.map((f) => periodOf(f, today).key);
   const where = { org: scopeOrgs(user, 'reminder.supervise'), periodKey: { in: keys } };
   const [done, overdue, total] = await Promise.all([
-    db.reminderTask.groupBy({ by: ['periodKey'], where: { ...where, status: 'DONE' }, _count: { _all: true } }),
-    db.reminderTask.groupBy({ by: ['periodKey'], where: { ...where, status: 'OPEN', dueDate: { lt: todayDate } }, _count: { _all: true } }),
+    db.reminderTask.groupBy({
+      by: ['periodKey'],
+      where: { ...where, status: 'DONE' },
+      _count: { _all: true },
+    }),
+    db.reminderTask.groupBy({
+      by: ['periodKey'],
+      where: { ...where, status: 'OPEN', dueDate: { lt: todayDate } },
+      _count: { _all: true },
+    }),
     db.reminderTask.groupBy({ by: ['periodKey'], where, _count: { _all: true } }),
   ]);
-  const n = (rows: { periodKey: string; _count: { _all: number } }[], k: string) => rows.find((r) => r.periodKey === k)?._count._all ?? 0;
-  return PERIODIC.map((f, i) => ({ frequency: f, periodKey: keys[i]!, total: n(total, keys[i]!), done: n(done, keys[i]!), overdue: n(overdue, keys[i]!) }));
+  const n = (rows: { periodKey: string; _count: { _all: number } }[], k: string) =>
+    rows.find((r) => r.periodKey === k)?._count._all ?? 0;
+  return PERIODIC.map((f, i) => ({
+    frequency: f,
+    periodKey: keys[i]!,
+    total: n(total, keys[i]!),
+    done: n(done, keys[i]!),
+    overdue: n(overdue, keys[i]!),
+  }));
 }

@@ -13,7 +13,9 @@ import { assertCan } from '../policy';
 import type { ZRateTask, ZReturnTask } from './schema';
 
 async function lockDoneTask(tx: Parameters<Parameters<Db['$transaction']>[0]>[0], taskId: string) {
-  const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "ReminderTask" WHERE id = ${taskId}::uuid FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    { status: string }[]
+  >`SELECT status FROM "ReminderTask" WHERE id = ${taskId}::uuid FOR UPDATE`;
   if (row?.status !== 'DONE') throw new UserError('supervision.errors.notDone');
 }
 
@@ -32,14 +34,30 @@ export async function rateTask(client: Db, ctx: WriteCtx, input: z.output<typeof
   const r = await client.$transaction(async (tx) => {
     await lockDoneTask(tx, task.id);
     await tx.reminderTask.update({ where: { id: task.id }, data: { quality: input.quality } });
-    const review = await tx.taskReview.create({ data: { taskId: task.id, kind: 'RATING', quality: input.quality, comment: input.comment, reviewerId: ctx.user.id } });
+    const review = await tx.taskReview.create({
+      data: {
+        taskId: task.id,
+        kind: 'RATING',
+        quality: input.quality,
+        comment: input.comment,
+        reviewerId: ctx.user.id,
+      },
+    });
     await appendTrace(tx, ctx.actor, {
-      action: 'reminders.rate', entityType: 'ReminderTask', entityId: task.id, orgPath: task.org.path,
-      before: { quality: task.quality }, after: { quality: input.quality, comment: input.comment },
+      action: 'reminders.rate',
+      entityType: 'ReminderTask',
+      entityId: task.id,
+      orgPath: task.org.path,
+      before: { quality: task.quality },
+      after: { quality: input.quality, comment: input.comment },
     });
     const sent = await notify(tx, {
-      userIds: await unitPeople(tx, task.org.id), kind: 'RATED', titleKey: 'notifications.titles.rated',
-      params: { action: task.action.title, quality: input.quality }, link: '/reminders', dedupeKey: `rated:${review.id}`,
+      userIds: await unitPeople(tx, task.org.id),
+      kind: 'RATED',
+      titleKey: 'notifications.titles.rated',
+      params: { action: task.action.title, quality: input.quality },
+      link: '/reminders',
+      dedupeKey: `rated:${review.id}`,
     });
     return { id: review.id, deliveryIds: sent.deliveryIds };
   });
@@ -52,17 +70,40 @@ export async function returnTask(client: Db, ctx: WriteCtx, input: z.output<type
     await lockDoneTask(tx, task.id);
     const after = await tx.reminderTask.update({
       where: { id: task.id },
-      data: { status: 'OPEN', completedAt: null, completedById: null, onTime: null, quality: null, backfillFlag: null, returnCount: { increment: 1 } },
+      data: {
+        status: 'OPEN',
+        completedAt: null,
+        completedById: null,
+        onTime: null,
+        quality: null,
+        backfillFlag: null,
+        returnCount: { increment: 1 },
+      },
     });
-    const review = await tx.taskReview.create({ data: { taskId: task.id, kind: 'RETURN', comment: input.reason, reviewerId: ctx.user.id } });
+    const review = await tx.taskReview.create({
+      data: { taskId: task.id, kind: 'RETURN', comment: input.reason, reviewerId: ctx.user.id },
+    });
     await appendTrace(tx, ctx.actor, {
-      action: 'reminders.return', entityType: 'ReminderTask', entityId: task.id, orgPath: task.org.path,
-      before: { status: 'DONE', activityDate: task.activityDate, note: task.note, onTime: task.onTime, quality: task.quality },
+      action: 'reminders.return',
+      entityType: 'ReminderTask',
+      entityId: task.id,
+      orgPath: task.org.path,
+      before: {
+        status: 'DONE',
+        activityDate: task.activityDate,
+        note: task.note,
+        onTime: task.onTime,
+        quality: task.quality,
+      },
       after: { status: 'OPEN', reason: input.reason, returnCount: after.returnCount },
     });
     const sent = await notify(tx, {
-      userIds: await unitPeople(tx, task.org.id), kind: 'RETURNED', titleKey: 'notifications.titles.returned',
-      params: { action: task.action.title, reason: input.reason }, link: '/reminders', dedupeKey: `returned:${review.id}`,
+      userIds: await unitPeople(tx, task.org.id),
+      kind: 'RETURNED',
+      titleKey: 'notifications.titles.returned',
+      params: { action: task.action.title, reason: input.reason },
+      link: '/reminders',
+      dedupeKey: `returned:${review.id}`,
       robotOrgIds: [task.org.id],
     });
     return { id: review.id, deliveryIds: sent.deliveryIds };

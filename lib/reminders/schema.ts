@@ -3,17 +3,32 @@ import { msg } from '../i18n/message';
 
 export const ZGenerate = z.object({
   day: z.iso.date(msg('validation.invalidDate')),
-  frequencies: z.array(z.enum(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'], msg('validation.invalid'))).min(1, msg('reminders.errors.chooseFrequency')),
+  frequencies: z
+    .array(z.enum(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'], msg('validation.invalid')))
+    .min(1, msg('reminders.errors.chooseFrequency')),
 });
 export type TGenerate = z.input<typeof ZGenerate>;
 
 export const ZCompleteTask = z.object({
   taskId: z.uuid(msg('validation.invalidId')),
   activityDate: z.iso.date(msg('validation.invalidDate')),
-  note: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().max(500, msg('validation.tooLong', { max: 500 })).refine((v) => !/[<>]/.test(v), msg('validation.noMarkup')).optional()),
+  note: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z
+      .string()
+      .trim()
+      .max(500, msg('validation.tooLong', { max: 500 }))
+      .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'))
+      .optional(),
+  ),
 });
 
-const comment = (max: number) => z.string().trim().max(max, msg('validation.tooLong', { max })).refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
+const comment = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, msg('validation.tooLong', { max }))
+    .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
 
 export const QUALITIES = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const;
 
@@ -32,7 +47,10 @@ export type TReturnTask = z.input<typeof ZReturnTask>;
 
 export const ZSendNotice = z.object({
   orgId: z.uuid(msg('validation.invalidId')),
-  taskIds: z.array(z.uuid(msg('validation.invalidId'))).min(1, msg('supervision.errors.chooseTasks')).max(200),
+  taskIds: z
+    .array(z.uuid(msg('validation.invalidId')))
+    .min(1, msg('supervision.errors.chooseTasks'))
+    .max(200),
   message: comment(500).pipe(z.string().min(2, msg('supervision.errors.messageRequired'))),
 });
 export type TSendNotice = z.input<typeof ZSendNotice>;
@@ -40,7 +58,11 @@ export type TSendNotice = z.input<typeof ZSendNotice>;
 export const SUPERVISION_STATUSES = ['overdue', 'done', 'returned', 'flagged', 'open'] as const;
 export const ZSupervisionFilter = z.object({
   orgId: z.uuid().optional().catch(undefined),
-  periodKey: z.string().regex(/^\d{4}(-(W\d{2}|M\d{2}|Q[1-4]|H[12]|\d{2}-\d{2}))?$/).optional().catch(undefined),
+  periodKey: z
+    .string()
+    .regex(/^\d{4}(-(W\d{2}|M\d{2}|Q[1-4]|H[12]|\d{2}-\d{2}))?$/)
+    .optional()
+    .catch(undefined),
   article: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(SUPERVISION_STATUSES).catch('overdue'),
   page: z.coerce.number().int().min(1).catch(1),

@@ -13,7 +13,9 @@ export async function supervisionList(db: Db, user: Subject, f: TSupervisionFilt
   if (!can(user, 'reminder.supervise')) throw new ForbiddenError();
   const today = cstDay(now);
   const todayDate = new Date(`${today}T00:00:00Z`);
-  const chosen = f.orgId ? await db.organization.findUnique({ where: { id: f.orgId }, select: { path: true } }) : null;
+  const chosen = f.orgId
+    ? await db.organization.findUnique({ where: { id: f.orgId }, select: { path: true } })
+    : null;
   const where: Prisma.ReminderTaskWhereInput = {
     AND: [
       { org: scopeOrgs(user, 'reminder.supervise') },
@@ -36,8 +38,14 @@ export async function supervisionList(db: Db, user: Subject, f: TSupervisionFilt
       include: {
         org: { select: { id: true, name: true } },
         evidence: { select: { id: true, fileName: true } },
-        reviews: { select: { kind: true, quality: true, comment: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take: 1 },
-        action: { select: { title: true, frequency: true, article: { select: { number: true, title: true } } } },
+        reviews: {
+          select: { kind: true, quality: true, comment: true, createdAt: true },
+          orderBy: { createdAt: 'desc' },
+          take: 1,
+        },
+        action: {
+          select: { title: true, frequency: true, article: { select: { number: true, title: true } } },
+        },
       },
       orderBy: [{ dueDate: 'asc' }, { org: { path: 'asc' } }],
       skip: (f.page - 1) * SUPERVISION_PAGE,
@@ -73,7 +81,10 @@ export function reviewsFor(db: Db, user: Subject) {
   if (!can(user, 'reminder.complete')) throw new ForbiddenError();
   return db.taskReview.findMany({
     where: { task: { org: scopeOrgs(user, 'reminder.complete') } },
-    include: { reviewer: { select: { name: true } }, task: { select: { periodKey: true, status: true, action: { select: { title: true } } } } },
+    include: {
+      reviewer: { select: { name: true } },
+      task: { select: { periodKey: true, status: true, action: { select: { title: true } } } },
+    },
     orderBy: { createdAt: 'desc' },
     take: 20,
   });

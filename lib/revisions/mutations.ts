@@ -15,14 +15,21 @@ import { assertCan, can } from '../policy';
 import type { TDecide, TPropose } from './schema';
 
 export async function propose(db: Db, ctx: WriteCtx, input: TPropose) {
-  const article = await db.article.findUnique({ where: { id: input.articleId }, select: { id: true, key: true, number: true } });
+  const article = await db.article.findUnique({
+    where: { id: input.articleId },
+    select: { id: true, key: true, number: true },
+  });
   if (!article) throw new NotFoundError();
   let orgId: string | null = null;
   let kind = 'SECRETARY';
   if (input.findingId) {
     // From an audit finding: the committee turns impractical standards and good practices into proposals.
-    const f = await db.finding.findUnique({ where: { id: input.findingId }, include: { audit: { select: { org: { select: { id: true, path: true } } } } } });
-    if (!f || !['IMPRACTICAL_STANDARD', 'GOOD_PRACTICE'].includes(f.kind)) throw new UserError('revisions.errors.findingKind');
+    const f = await db.finding.findUnique({
+      where: { id: input.findingId },
+      include: { audit: { select: { org: { select: { id: true, path: true } } } } },
+    });
+    if (!f || !['IMPRACTICAL_STANDARD', 'GOOD_PRACTICE'].includes(f.kind))
+      throw new UserError('revisions.errors.findingKind');
     assertCan(ctx.user, 'revision.approve', f.audit.org);
     orgId = f.audit.org.id;
     kind = f.kind;
@@ -32,8 +39,31 @@ export async function propose(db: Db, ctx: WriteCtx, input: TPropose) {
     orgId = grant.orgId;
   }
   return db.$transaction(async (tx) => {
-    const p = await tx.revisionProposal.create({ data: { articleKey: article.key, articleId: article.id, field: input.field, proposedText: input.proposedText, reason: input.reason, findingId: input.findingId ?? null, kind, orgId, proposerId: ctx.user.id } });
-    await appendTrace(tx, ctx.actor, { action: 'revisions.propose', entityType: 'RevisionProposal', entityId: p.id, after: { article: article.number, field: input.field, text: input.proposedText, reason: input.reason, findingId: input.findingId } });
+    const p = await tx.revisionProposal.create({
+      data: {
+        articleKey: article.key,
+        articleId: article.id,
+        field: input.field,
+        proposedText: input.proposedText,
+        reason: input.reason,
+        findingId: input.findingId ?? null,
+        kind,
+        orgId,
+        proposerId: ctx.user.id,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'revisions.propose',
+      entityType: 'RevisionProposal',
+      entityId: p.id,
+      after: {
+        article: article.number,
+        field: input.field,
+        text: input.proposedText,
+        reason: input.reason,
+        findingId: input.findingId,
+      },
+    });
     return { id: p.id };
   });
 }
@@ -45,32 +75,79 @@ export async function decide(db: Db, ctx: WriteCtx, input: TDecide, now = new Da
   if (!p) throw new NotFoundError();
   if (p.status !== 'PENDING') throw new UserError('revisions.errors.decided');
   if (input.decision === 'ACCEPT') {
-    const draft = await db.handbookVersion.findFirst({ where: { status: 'DRAFT' }, select: { id: true, changeSummary: true } });
+    const draft = await db.handbookVersion.findFirst({
+      where: { status: 'DRAFT' },
+      select: { id: true, changeSummary: true },
+    });
     // Never a published version: accepted changes go into the draft, published with the next version.
     if (!draft) throw new UserError('revisions.errors.noDraft');
     const article = await db.article.findFirst({ where: { versionId: draft.id, key: p.articleKey } });
     if (!article) throw new UserError('revisions.errors.notInDraft');
-    const unit = p.orgId ? await db.organization.findUnique({ where: { id: p.orgId }, select: { name: true } }) : null;
+    const unit = p.orgId
+      ? await db.organization.findUnique({ where: { id: p.orgId }, select: { name: true } })
+      : null;
     const field = p.field === 'example' ? 'how' : (p.field as 'what' | 'who' | 'how' | 'when' | 'standard');
-    const value = p.field === 'example' ? `${article.how}\n【范例·${unit?.name ?? ''}】${p.proposedText}` : p.proposedText;
+    const value =
+      p.field === 'example'
+        ? `${article.how}\n【范例·${unit?.name ?? ''}】${p.proposedText}`
+        : p.proposedText;
     const next = { ...article, [field]: value };
     return db.$transaction(async (tx) => {
-      await tx.article.update({ where: { id: article.id }, data: { [field]: value, lockVersion: { increment: 1 }, ...searchColumns(next) } });
+      await tx.article.update({
+        where: { id: article.id },
+        data: { [field]: value, lockVersion: { increment: 1 }, ...searchColumns(next) },
+      });
       const cite = `第${article.number}条采纳修订建议（${p.id.slice(0, 8)}）`;
-      await tx.handbookVersion.update({ where: { id: draft.id }, data: { changeSummary: [draft.changeSummary, cite].filter(Boolean).join('；') } });
-      await tx.revisionProposal.update({ where: { id: p.id }, data: { status: 'ACCEPTED', decidedById: ctx.user.id, decidedAt: now, decisionNote: input.note ?? null, appliedToId: article.id } });
-      await appendTrace(tx, ctx.actor, { action: 'revisions.accept', entityType: 'RevisionProposal', entityId: p.id, orgPath: root.path, before: { [field]: article[field] }, after: { [field]: value, draftArticleId: article.id } });
+      await tx.handbookVersion.update({
+        where: { id: draft.id },
+        data: { changeSummary: [draft.changeSummary, cite].filter(Boolean).join('；') },
+      });
+      await tx.revisionProposal.update({
+        where: { id: p.id },
+        data: {
+          status: 'ACCEPTED',
+          decidedById: ctx.user.id,
+          decidedAt: now,
+          decisionNote: input.note ?? null,
+          appliedToId: article.id,
+        },
+      });
+      await appendTrace(tx, ctx.actor, {
+        action: 'revisions.accept',
+        entityType: 'RevisionProposal',
+        entityId: p.id,
+        orgPath: root.path,
+        before: { [field]: article[field] },
+        after: { [field]: value, draftArticleId: article.id },
+      });
       return { id: p.id, status: 'ACCEPTED' as const };
     });
   }
   if (input.decision === 'MERGE') {
     const target = await db.revisionProposal.findUnique({ where: { id: input.mergeIntoId! } });
-    if (!target || target.id === p.id || target.status !== 'PENDING' || target.articleKey !== p.articleKey) throw new UserError('revisions.errors.mergeTarget');
+    if (!target || target.id === p.id || target.status !== 'PENDING' || target.articleKey !== p.articleKey)
+      throw new UserError('revisions.errors.mergeTarget');
   }
   const status = input.decision === 'REJECT' ? ('REJECTED' as const) : ('MERGED' as const);
   return db.$transaction(async (tx) => {
-    await tx.revisionProposal.update({ where: { id: p.id }, data: { status, decidedById: ctx.user.id, decidedAt: now, decisionNote: input.note ?? null, mergedIntoId: input.mergeIntoId ?? null } });
-    await appendTrace(tx, ctx.actor, { action: `revisions.${status.toLowerCase()}`, entityType: 'RevisionProposal', entityId: p.id, orgPath: root.path, before: { status: 'PENDING' }, after: { status, note: input.note, mergedIntoId: input.mergeIntoId } });
+    await tx.revisionProposal.update({
+      where: { id: p.id },
+      data: {
+        status,
+        decidedById: ctx.user.id,
+        decidedAt: now,
+        decisionNote: input.note ?? null,
+        mergedIntoId: input.mergeIntoId ?? null,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: `revisions.${status.toLowerCase()}`,
+      entityType: 'RevisionProposal',
+      entityId: p.id,
+      orgPath: root.path,
+      before: { status: 'PENDING' },
+      after: { status, note: input.note, mergedIntoId: input.mergeIntoId },
+    });
     return { id: p.id, status };
   });
 }

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { msg } from '../i18n/message';
 
 export const REVISION_FIELDS = ['what', 'who', 'how', 'when', 'standard', 'example'] as const;
-const text = (max: number) => z.string().trim().max(max, msg('validation.tooLong', { max })).refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, msg('validation.tooLong', { max }))
+    .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
 
 export const ZPropose = z.object({
   articleId: z.uuid(msg('validation.invalidId')),
@@ -13,11 +18,19 @@ export const ZPropose = z.object({
 });
 export type TPropose = z.output<typeof ZPropose>;
 
-export const ZDecide = z.object({
-  proposalId: z.uuid(msg('validation.invalidId')),
-  decision: z.enum(['ACCEPT', 'REJECT', 'MERGE']),
-  note: text(500).optional(),
-  mergeIntoId: z.uuid().optional(),
-}).refine((d) => d.decision !== 'REJECT' || (d.note?.length ?? 0) >= 2, { message: msg('revisions.errors.reasonRequired'), path: ['note'] })
-  .refine((d) => d.decision !== 'MERGE' || !!d.mergeIntoId, { message: msg('revisions.errors.mergeTarget'), path: ['mergeIntoId'] });
+export const ZDecide = z
+  .object({
+    proposalId: z.uuid(msg('validation.invalidId')),
+    decision: z.enum(['ACCEPT', 'REJECT', 'MERGE']),
+    note: text(500).optional(),
+    mergeIntoId: z.uuid().optional(),
+  })
+  .refine((d) => d.decision !== 'REJECT' || (d.note?.length ?? 0) >= 2, {
+    message: msg('revisions.errors.reasonRequired'),
+    path: ['note'],
+  })
+  .refine((d) => d.decision !== 'MERGE' || !!d.mergeIntoId, {
+    message: msg('revisions.errors.mergeTarget'),
+    path: ['mergeIntoId'],
+  });
 export type TDecide = z.output<typeof ZDecide>;

@@ -17,14 +17,29 @@ export async function sheetOverview(db: Db, user: Subject, periodKey: string) {
   if (!can(user, 'selfCheck.oversee')) throw new ForbiddenError();
   const orgs = await db.organization.findMany({
     where: { ...scopeOrgs(user, 'selfCheck.oversee'), type: { in: [...SHEET_ORG_TYPES] }, status: 'ACTIVE' },
-    select: { id: true, name: true, path: true, sheets: { where: { periodKey, supersededAt: null }, select: { id: true, status: true, total: true, revision: true, submittedAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      path: true,
+      sheets: {
+        where: { periodKey, supersededAt: null },
+        select: { id: true, status: true, total: true, revision: true, submittedAt: true },
+      },
+    },
     orderBy: { path: 'asc' },
   });
-  const rows = orgs.map((o) => ({ id: o.id, name: o.name, sheet: o.sheets[0] ?? null })).sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
+  const rows = orgs
+    .map((o) => ({ id: o.id, name: o.name, sheet: o.sheets[0] ?? null }))
+    .sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
   return { rows, submitted: rows.filter((r) => r.sheet?.status === 'SUBMITTED').length, total: rows.length };
 }
 
-export async function chaseMissingSheets(db: Db, ctx: WriteCtx, input: z.output<typeof ZChaseSheets>, now = new Date()) {
+export async function chaseMissingSheets(
+  db: Db,
+  ctx: WriteCtx,
+  input: z.output<typeof ZChaseSheets>,
+  now = new Date(),
+) {
   const { rows } = await sheetOverview(db, ctx.user, input.periodKey);
   const missing = rows.filter((r) => r.sheet?.status !== 'SUBMITTED');
   const today = cstDay(now);
@@ -33,13 +48,22 @@ export async function chaseMissingSheets(db: Db, ctx: WriteCtx, input: z.output<
     let people = 0;
     for (const r of missing) {
       const sent = await notify(tx, {
-        userIds: await unitPeople(tx, r.id), kind: 'SELF_CHECK', titleKey: 'notifications.titles.selfCheckChase',
-        params: { period: input.periodKey }, link: '/self-checks', dedupeKey: `sheetChase:${input.periodKey}:${today}:${r.id}`, robotOrgIds: [r.id],
+        userIds: await unitPeople(tx, r.id),
+        kind: 'SELF_CHECK',
+        titleKey: 'notifications.titles.selfCheckChase',
+        params: { period: input.periodKey },
+        link: '/self-checks',
+        dedupeKey: `sheetChase:${input.periodKey}:${today}:${r.id}`,
+        robotOrgIds: [r.id],
       });
       people += sent.created;
       deliveryIds.push(...sent.deliveryIds);
     }
-    await appendTrace(tx, ctx.actor, { action: 'selfCheck.chase', entityType: 'SelfCheckSheet', after: { periodKey: input.periodKey, units: missing.map((r) => r.name), notified: people } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'selfCheck.chase',
+      entityType: 'SelfCheckSheet',
+      after: { periodKey: input.periodKey, units: missing.map((r) => r.name), notified: people },
+    });
     return { units: missing.length, people, deliveryIds };
   });
 }

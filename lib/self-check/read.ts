@@ -10,10 +10,22 @@ import { loadSheet, SHEET_ORG_TYPES } from './load';
 export async function mySheets(db: Db, user: Subject, now = new Date()) {
   if (!can(user, 'selfCheck.draft')) throw new ForbiddenError();
   const q0 = periodOf('QUARTER', cstDay(now)).key;
-  const quarters = [q0, previousQuarter(q0), previousQuarter(previousQuarter(q0)), previousQuarter(previousQuarter(previousQuarter(q0)))];
+  const quarters = [
+    q0,
+    previousQuarter(q0),
+    previousQuarter(previousQuarter(q0)),
+    previousQuarter(previousQuarter(previousQuarter(q0))),
+  ];
   const orgs = await db.organization.findMany({
     where: { ...scopeOrgs(user, 'selfCheck.draft'), type: { in: [...SHEET_ORG_TYPES] }, status: 'ACTIVE' },
-    select: { id: true, name: true, sheets: { where: { periodKey: { in: quarters }, supersededAt: null }, select: { id: true, periodKey: true, status: true, total: true, revision: true } } },
+    select: {
+      id: true,
+      name: true,
+      sheets: {
+        where: { periodKey: { in: quarters }, supersededAt: null },
+        select: { id: true, periodKey: true, status: true, total: true, revision: true },
+      },
+    },
     orderBy: { path: 'asc' },
     take: 50,
   });
@@ -23,17 +35,35 @@ export async function mySheets(db: Db, user: Subject, now = new Date()) {
 /** One sheet with its lines, the unit's completed tasks of that quarter to link, and its revisions. */
 export async function sheetDetail(db: Db, user: Subject, id: string) {
   const sheet = await loadSheet(db, id);
-  if (!can(user, 'selfCheck.draft', sheet.org) && !can(user, 'selfCheck.oversee', sheet.org)) throw new ForbiddenError();
+  if (!can(user, 'selfCheck.draft', sheet.org) && !can(user, 'selfCheck.oversee', sheet.org))
+    throw new ForbiddenError();
   const q = periodFromKey(sheet.periodKey)!;
   const [tasks, revisions] = await Promise.all([
     db.reminderTask.findMany({
-      where: { orgId: sheet.orgId, status: 'DONE', periodStart: { gte: new Date(`${q.start}T00:00:00Z`) }, periodEnd: { lte: new Date(`${q.end}T00:00:00Z`) } },
-      select: { id: true, periodKey: true, activityDate: true, action: { select: { title: true, articleId: true } } },
+      where: {
+        orgId: sheet.orgId,
+        status: 'DONE',
+        periodStart: { gte: new Date(`${q.start}T00:00:00Z`) },
+        periodEnd: { lte: new Date(`${q.end}T00:00:00Z`) },
+      },
+      select: {
+        id: true,
+        periodKey: true,
+        activityDate: true,
+        action: { select: { title: true, articleId: true } },
+      },
       orderBy: [{ periodStart: 'asc' }],
       take: 300,
     }),
-    db.selfCheckSheet.findMany({ where: { orgId: sheet.orgId, periodKey: sheet.periodKey }, select: { id: true, revision: true, status: true, total: true, supersededAt: true, reopenReason: true }, orderBy: { revision: 'asc' } }),
+    db.selfCheckSheet.findMany({
+      where: { orgId: sheet.orgId, periodKey: sheet.periodKey },
+      select: { id: true, revision: true, status: true, total: true, supersededAt: true, reopenReason: true },
+      orderBy: { revision: 'asc' },
+    }),
   ]);
-  const links = await db.criterionArticle.findMany({ where: { criterionId: { in: sheet.items.map((i) => i.criterionId) } }, select: { criterionId: true, articleId: true } });
+  const links = await db.criterionArticle.findMany({
+    where: { criterionId: { in: sheet.items.map((i) => i.criterionId) } },
+    select: { criterionId: true, articleId: true },
+  });
   return { sheet, tasks, revisions, links };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isOpenableQuarter, lineDeduction, previousQuarter, sheetTotal, unassessed } from './rules';
 
-const rule = (maxPoints: number, unitDeduction: number, cap: number | null = null) => ({ maxPoints, unitDeduction, cap });
+const rule = (maxPoints: number, unitDeduction: number, cap: number | null = null) => ({
+  maxPoints,
+  unitDeduction,
+  cap,
+});
 
 describe('self-check rules', () => {
   it('deducts unit × count up to the cap, never below zero, and sums the criteria', () => {
@@ -14,7 +18,10 @@ describe('self-check rules', () => {
     expect(sheetTotal(lines)).toBe(4 + 1 + 0);
   });
   it('treats unassessed lines as no deduction for the running total, and lists them', () => {
-    const lines = [{ code: 'A1', rule: rule(10, 2), count: null }, { code: 'A2', rule: rule(5, 0.5), count: 1 }];
+    const lines = [
+      { code: 'A1', rule: rule(10, 2), count: null },
+      { code: 'A2', rule: rule(5, 0.5), count: 1 },
+    ];
     expect(sheetTotal(lines)).toBe(14.5);
     expect(unassessed(lines)).toEqual(['A1']);
   });

@@ -10,8 +10,15 @@ import { createTraining, MAX_MATERIAL_BYTES, recordAttendance, signIn } from './
 const ZCreateUpload = z.instanceof(FormData, { message: msg('validation.invalid') }).transform((fd, ctx) => {
   const str = (k: string) => String(fd.get(k) ?? '');
   const fields = ZCreateTraining.safeParse({
-    title: str('title'), startsAt: str('startsAt'), endsAt: str('endsAt'), place: str('place'), onlineUrl: str('onlineUrl'), lecturer: str('lecturer'),
-    articleIds: fd.getAll('articleIds').filter(Boolean), invitedOrgIds: fd.getAll('invitedOrgIds').filter(Boolean), invitedUserIds: fd.getAll('invitedUserIds').filter(Boolean),
+    title: str('title'),
+    startsAt: str('startsAt'),
+    endsAt: str('endsAt'),
+    place: str('place'),
+    onlineUrl: str('onlineUrl'),
+    lecturer: str('lecturer'),
+    articleIds: fd.getAll('articleIds').filter(Boolean),
+    invitedOrgIds: fd.getAll('invitedOrgIds').filter(Boolean),
+    invitedUserIds: fd.getAll('invitedUserIds').filter(Boolean),
   });
   if (!fields.success) {
     for (const i of fields.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
@@ -20,14 +27,20 @@ const ZCreateUpload = z.instanceof(FormData, { message: msg('validation.invalid'
   const files = fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
   const big = files.find((f) => f.size > MAX_MATERIAL_BYTES);
   if (big) {
-    ctx.addIssue({ code: 'custom', path: ['files'], message: msg('training.errors.fileTooLarge', { name: big.name, mb: 20 }) });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['files'],
+      message: msg('training.errors.fileTooLarge', { name: big.name, mb: 20 }),
+    });
     return z.NEVER;
   }
   return { ...fields.data, files };
 });
 
 export const createTrainingAction = defineAction(ZCreateUpload, async ({ files, ...input }, ctx) => {
-  const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
+  const uploads = await Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })),
+  );
   const r = await createTraining(db, ctx, input, uploads);
   revalidatePath('/learning/training');
   return r;

@@ -5,15 +5,23 @@ import { NotFoundError } from '../errors';
 import { assertCan, can, canAttendTraining, scopeOrgs, type Subject } from '../policy';
 import { audienceOf, invitees, signInProblem } from './sessions';
 
-const rate = (attended: number, invited: number) => (invited ? Math.round((1000 * attended) / invited) / 10 : null);
+const rate = (attended: number, invited: number) =>
+  invited ? Math.round((1000 * attended) / invited) / 10 : null;
 
 async function memberPath(db: Db, userId: string) {
-  return (await db.user.findUnique({ where: { id: userId }, select: { org: { select: { path: true } } } }))?.org?.path ?? null;
+  return (
+    (await db.user.findUnique({ where: { id: userId }, select: { org: { select: { path: true } } } }))?.org
+      ?.path ?? null
+  );
 }
 
 export async function trainingList(db: Db, user: Subject) {
   assertCan(user, 'learning.read');
-  const sessions = await db.trainingSession.findMany({ orderBy: { startsAt: 'desc' }, take: 100, include: { attendances: { select: { userId: true } } } });
+  const sessions = await db.trainingSession.findMany({
+    orderBy: { startsAt: 'desc' },
+    take: 100,
+    include: { attendances: { select: { userId: true } } },
+  });
   const member = await memberPath(db, user.id);
   const rows = [];
   for (const s of sessions) {
@@ -21,9 +29,18 @@ export async function trainingList(db: Db, user: Subject) {
     const invitedIds = new Set(people.map((p) => p.id));
     const attended = s.attendances.filter((a) => invitedIds.has(a.userId)).length;
     rows.push({
-      id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, online: !!s.onlineUrl, lecturer: s.lecturer,
-      invited: people.length, attended, rate: rate(attended, people.length),
-      mine: canAttendTraining(user, await audienceOf(db, s), member), signedIn: s.attendances.some((a) => a.userId === user.id),
+      id: s.id,
+      title: s.title,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      place: s.place,
+      online: !!s.onlineUrl,
+      lecturer: s.lecturer,
+      invited: people.length,
+      attended,
+      rate: rate(attended, people.length),
+      mine: canAttendTraining(user, await audienceOf(db, s), member),
+      signedIn: s.attendances.some((a) => a.userId === user.id),
     });
   }
   return { rows, manager: can(user, 'learning.manage') };
@@ -35,19 +52,40 @@ export async function trainingView(db: Db, user: Subject, id: string) {
   if (!s) throw new NotFoundError();
   const manager = can(user, 'learning.manage', { id: '', path: s.orgPath });
   const [arts, people, orgs, exams] = await Promise.all([
-    db.article.findMany({ where: { key: { in: s.articleKeys }, version: { status: 'PUBLISHED' } }, select: { key: true, number: true, title: true }, orderBy: { number: 'asc' } }),
+    db.article.findMany({
+      where: { key: { in: s.articleKeys }, version: { status: 'PUBLISHED' } },
+      select: { key: true, number: true, title: true },
+      orderBy: { number: 'asc' },
+    }),
     invitees(db, s),
     db.organization.findMany({ where: { id: { in: s.invitedOrgIds } }, select: { id: true, name: true } }),
-    db.exam.findMany({ where: { trainingId: s.id }, select: { id: true, title: true, opensAt: true, closesAt: true } }),
+    db.exam.findMany({
+      where: { trainingId: s.id },
+      select: { id: true, title: true, opensAt: true, closesAt: true },
+    }),
   ]);
   const mine = canAttendTraining(user, await audienceOf(db, s), await memberPath(db, user.id));
   const attendance = new Map(s.attendances.map((a) => [a.userId, a]));
   const attended = people.filter((p) => attendance.has(p.id)).length;
   return {
     session: { ...s, signInToken: manager ? s.signInToken : null, attendances: undefined },
-    articles: arts, invitedOrgs: orgs.map((o) => o.name), exams, mine, manager, signedIn: attendance.get(user.id) ?? null,
-    invited: people.length, attended, rate: rate(attended, people.length),
-    people: manager ? people.map((p) => ({ id: p.id, name: p.name, unit: p.org?.name ?? '—', attendance: attendance.get(p.id) ?? null })) : [],
+    articles: arts,
+    invitedOrgs: orgs.map((o) => o.name),
+    exams,
+    mine,
+    manager,
+    signedIn: attendance.get(user.id) ?? null,
+    invited: people.length,
+    attended,
+    rate: rate(attended, people.length),
+    people: manager
+      ? people.map((p) => ({
+          id: p.id,
+          name: p.name,
+          unit: p.org?.name ?? '—',
+          attendance: attendance.get(p.id) ?? null,
+        }))
+      : [],
   };
 }
 
@@ -59,13 +97,21 @@ export async function attendanceByOrg(db: Db, user: Subject, year: number) {
   assertCan(user, 'learning.manage');
   const from = new Date(Date.UTC(year, 0, 1, -8));
   const to = new Date(Date.UTC(year + 1, 0, 1, -8));
-  const sessions = await db.trainingSession.findMany({ where: { startsAt: { gte: from, lt: to } }, include: { attendances: { select: { userId: true } } } });
+  const sessions = await db.trainingSession.findMany({
+    where: { startsAt: { gte: from, lt: to } },
+    include: { attendances: { select: { userId: true } } },
+  });
   const orgs = await db.organization.findMany({ select: { id: true, name: true, type: true, path: true } });
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const unitOf = (orgId: string | null) => {
     const own = orgId ? byId.get(orgId) : undefined;
     if (!own) return null;
-    const chain = own.path.split('/').filter(Boolean).reverse().map((id) => byId.get(id)).filter((o): o is NonNullable<typeof o> => !!o);
+    const chain = own.path
+      .split('/')
+      .filter(Boolean)
+      .reverse()
+      .map((id) => byId.get(id))
+      .filter((o): o is NonNullable<typeof o> => !!o);
     return chain.find((o) => o.type === 'BRANCH' || o.type === 'GENERAL_BRANCH') ?? own;
   };
   const byOrg = new Map<string, { name: string; invited: number; attended: number }>();
@@ -75,17 +121,26 @@ export async function attendanceByOrg(db: Db, user: Subject, year: number) {
       const unit = unitOf(p.orgId);
       const key = unit?.id ?? '-';
       const o = byOrg.get(key) ?? { name: unit?.name ?? '—', invited: 0, attended: 0 };
-      o.invited += 1; o.attended += came.has(p.id) ? 1 : 0;
+      o.invited += 1;
+      o.attended += came.has(p.id) ? 1 : 0;
       byOrg.set(key, o);
     }
   }
-  return { sessions: sessions.length, rows: [...byOrg.values()].map((o) => ({ ...o, rate: rate(o.attended, o.invited) })).sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0) || a.name.localeCompare(b.name, 'zh-CN')) };
+  return {
+    sessions: sessions.length,
+    rows: [...byOrg.values()]
+      .map((o) => ({ ...o, rate: rate(o.attended, o.invited) }))
+      .sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0) || a.name.localeCompare(b.name, 'zh-CN')),
+  };
 }
 
 /** A class's material, to anyone who may read learning content. */
 export async function trainingMaterial(db: Db, user: Subject, id: string, index: number) {
   assertCan(user, 'learning.read');
-  const s = await db.trainingSession.findUnique({ where: { id }, select: { materialKeys: true, materialNames: true, materialTypes: true } });
+  const s = await db.trainingSession.findUnique({
+    where: { id },
+    select: { materialKeys: true, materialNames: true, materialTypes: true },
+  });
   const storageKey = s?.materialKeys[index];
   if (!s || !storageKey) throw new NotFoundError();
   const fileName = s.materialNames[index] ?? 'download';
@@ -95,7 +150,12 @@ export async function trainingMaterial(db: Db, user: Subject, id: string, index:
 /** Active people the committee may invite by name: its subtree's members and role holders. */
 export async function invitablePeople(db: Db, user: Subject) {
   assertCan(user, 'learning.manage');
-  const users = await db.user.findMany({ where: { active: true, org: scopeOrgs(user, 'learning.manage') }, select: { id: true, name: true, org: { select: { name: true } } }, orderBy: [{ orgId: 'asc' }, { name: 'asc' }], take: 2000 });
+  const users = await db.user.findMany({
+    where: { active: true, org: scopeOrgs(user, 'learning.manage') },
+    select: { id: true, name: true, org: { select: { name: true } } },
+    orderBy: [{ orgId: 'asc' }, { name: 'asc' }],
+    take: 2000,
+  });
   return users.map((u) => ({ id: u.id, label: `${u.name}（${u.org?.name ?? '—'}）` }));
 }
 
@@ -104,6 +164,19 @@ export async function signInView(db: Db, user: Subject, id: string, token: strin
   assertCan(user, 'learning.read');
   const s = await db.trainingSession.findUnique({ where: { id } });
   if (!s) throw new NotFoundError();
-  const mine = await db.trainingAttendance.findUnique({ where: { sessionId_userId: { sessionId: id, userId: user.id } } });
-  return { session: { id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, lecturer: s.lecturer }, signedAt: mine?.signedAt ?? null, problem: mine ? null : await signInProblem(db, user, s, token, now) };
+  const mine = await db.trainingAttendance.findUnique({
+    where: { sessionId_userId: { sessionId: id, userId: user.id } },
+  });
+  return {
+    session: {
+      id: s.id,
+      title: s.title,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      place: s.place,
+      lecturer: s.lecturer,
+    },
+    signedAt: mine?.signedAt ?? null,
+    problem: mine ? null : await signInProblem(db, user, s, token, now),
+  };
 }

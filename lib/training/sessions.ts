@@ -23,91 +23,181 @@ export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 export async function createTraining(db: Db, ctx: WriteCtx, input: TCreateTraining, materials: Upload[]) {
   const root = await companyRoot(db);
   assertCan(ctx.user, 'learning.manage', root);
-  const arts = await db.article.findMany({ where: { id: { in: input.articleIds }, version: { status: 'PUBLISHED' } }, select: { key: true } });
+  const arts = await db.article.findMany({
+    where: { id: { in: input.articleIds }, version: { status: 'PUBLISHED' } },
+    select: { key: true },
+  });
   if (arts.length !== new Set(input.articleIds).size) throw new UserError('training.errors.notPublished');
   const [orgs, users] = await Promise.all([
     db.organization.count({ where: { id: { in: input.invitedOrgIds } } }),
     db.user.count({ where: { id: { in: input.invitedUserIds }, active: true } }),
   ]);
-  if (orgs !== new Set(input.invitedOrgIds).size || users !== new Set(input.invitedUserIds).size) throw new UserError('training.errors.unknownInvitee');
+  if (orgs !== new Set(input.invitedOrgIds).size || users !== new Set(input.invitedUserIds).size)
+    throw new UserError('training.errors.unknownInvitee');
   const checked = checkUploads(materials, { area: 'training', maxFiles: 10, maxBytes: MAX_MATERIAL_BYTES });
   const stored = await Promise.all(checked.map((f) => putFile(f.bytes)));
   return db.$transaction(async (tx) => {
     const s = await tx.trainingSession.create({
       data: {
-        title: input.title, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), place: input.place, onlineUrl: input.onlineUrl, lecturer: input.lecturer,
-        articleKeys: arts.map((a) => a.key), materialKeys: stored.map((f) => f.key), materialNames: checked.map((f) => f.name.slice(0, 200)), materialTypes: checked.map((f) => f.mimeType),
-        invitedOrgIds: [...new Set(input.invitedOrgIds)], invitedUserIds: [...new Set(input.invitedUserIds)], signInToken: randomBytes(18).toString('base64url'),
-        orgPath: root.path, createdById: ctx.user.id,
+        title: input.title,
+        startsAt: new Date(input.startsAt),
+        endsAt: new Date(input.endsAt),
+        place: input.place,
+        onlineUrl: input.onlineUrl,
+        lecturer: input.lecturer,
+        articleKeys: arts.map((a) => a.key),
+        materialKeys: stored.map((f) => f.key),
+        materialNames: checked.map((f) => f.name.slice(0, 200)),
+        materialTypes: checked.map((f) => f.mimeType),
+        invitedOrgIds: [...new Set(input.invitedOrgIds)],
+        invitedUserIds: [...new Set(input.invitedUserIds)],
+        signInToken: randomBytes(18).toString('base64url'),
+        orgPath: root.path,
+        createdById: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, { action: 'training.create', entityType: 'TrainingSession', entityId: s.id, orgPath: root.path, after: { ...input, materials: stored.map((f) => f.sha256) } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'training.create',
+      entityType: 'TrainingSession',
+      entityId: s.id,
+      orgPath: root.path,
+      after: { ...input, materials: stored.map((f) => f.sha256) },
+    });
     return { id: s.id };
   });
 }
 
 /** The people a class invites: active users whose unit or a role's unit lies under an invited unit, and the named people. */
 export async function invitees(db: Db | Tx, s: { invitedOrgIds: string[]; invitedUserIds: string[] }) {
-  const orgs = await db.organization.findMany({ where: { id: { in: s.invitedOrgIds } }, select: { path: true } });
-  const under = orgs.flatMap((o) => [{ org: { path: { startsWith: o.path } } }, { roles: { some: { org: { path: { startsWith: o.path } } } } }]);
+  const orgs = await db.organization.findMany({
+    where: { id: { in: s.invitedOrgIds } },
+    select: { path: true },
+  });
+  const under = orgs.flatMap((o) => [
+    { org: { path: { startsWith: o.path } } },
+    { roles: { some: { org: { path: { startsWith: o.path } } } } },
+  ]);
   return db.user.findMany({
     where: { active: true, OR: [{ id: { in: s.invitedUserIds } }, ...under] },
-    select: { id: true, name: true, orgId: true, org: { select: { name: true } } }, orderBy: [{ orgId: 'asc' }, { name: 'asc' }],
+    select: { id: true, name: true, orgId: true, org: { select: { name: true } } },
+    orderBy: [{ orgId: 'asc' }, { name: 'asc' }],
   });
 }
 
 export async function audienceOf(db: Db | Tx, s: { invitedOrgIds: string[]; invitedUserIds: string[] }) {
-  const orgs = await db.organization.findMany({ where: { id: { in: s.invitedOrgIds } }, select: { path: true } });
+  const orgs = await db.organization.findMany({
+    where: { id: { in: s.invitedOrgIds } },
+    select: { path: true },
+  });
   return { targetPaths: orgs.map((o) => o.path), userIds: s.invitedUserIds };
 }
 
 async function memberOrg(db: Db | Tx, userId: string) {
-  return (await db.user.findUnique({ where: { id: userId }, select: { org: { select: { id: true, path: true } } } }))?.org ?? null;
+  return (
+    (
+      await db.user.findUnique({
+        where: { id: userId },
+        select: { org: { select: { id: true, path: true } } },
+      })
+    )?.org ?? null
+  );
 }
 
-const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const sameSecret = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 type Problem = { key: string; params?: Record<string, number> };
 
 /** Why `user` may not sign in to `s` with `token` at `now` (a message key), or null. The page and the action share it. */
-export async function signInProblem(db: Db | Tx, user: Subject, s: TrainingSession, token: string, now: Date): Promise<Problem | null> {
+export async function signInProblem(
+  db: Db | Tx,
+  user: Subject,
+  s: TrainingSession,
+  token: string,
+  now: Date,
+): Promise<Problem | null> {
   if (!sameSecret(s.signInToken, token)) return { key: 'training.errors.badCode' };
   const org = await memberOrg(db, user.id);
-  if (!canAttendTraining(user, await audienceOf(db, s), org?.path)) return { key: 'training.errors.notInvited' };
-  if (now.getTime() < s.startsAt.getTime() - SIGN_IN_OPENS_MIN * 60_000) return { key: 'training.errors.notYet', params: { minutes: SIGN_IN_OPENS_MIN } };
+  if (!canAttendTraining(user, await audienceOf(db, s), org?.path))
+    return { key: 'training.errors.notInvited' };
+  if (now.getTime() < s.startsAt.getTime() - SIGN_IN_OPENS_MIN * 60_000)
+    return { key: 'training.errors.notYet', params: { minutes: SIGN_IN_OPENS_MIN } };
   if (now > s.endsAt) return { key: 'training.errors.over' };
   return null;
 }
 
 /** Self sign-in from the QR code. Returns whether this call recorded it (false: already signed in). */
-export async function signIn(db: Db, ctx: WriteCtx, input: { sessionId: string; token: string }, now = new Date()) {
+export async function signIn(
+  db: Db,
+  ctx: WriteCtx,
+  input: { sessionId: string; token: string },
+  now = new Date(),
+) {
   const s = await db.trainingSession.findUnique({ where: { id: input.sessionId } });
   if (!s) throw new NotFoundError();
   const problem = await signInProblem(db, ctx.user, s, input.token, now);
   if (problem) throw new UserError(problem.key, problem.params);
   const org = await memberOrg(db, ctx.user.id);
   return db.$transaction(async (tx) => {
-    const r = await tx.trainingAttendance.createMany({ data: [{ sessionId: s.id, userId: ctx.user.id, orgId: org?.id ?? null, method: 'SELF', signedAt: now, recordedById: ctx.user.id }], skipDuplicates: true });
-    if (r.count) await appendTrace(tx, ctx.actor, { action: 'training.signIn', entityType: 'TrainingSession', entityId: s.id, orgPath: s.orgPath, after: { userId: ctx.user.id, at: now.toISOString() } });
+    const r = await tx.trainingAttendance.createMany({
+      data: [
+        {
+          sessionId: s.id,
+          userId: ctx.user.id,
+          orgId: org?.id ?? null,
+          method: 'SELF',
+          signedAt: now,
+          recordedById: ctx.user.id,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (r.count)
+      await appendTrace(tx, ctx.actor, {
+        action: 'training.signIn',
+        entityType: 'TrainingSession',
+        entityId: s.id,
+        orgPath: s.orgPath,
+        after: { userId: ctx.user.id, at: now.toISOString() },
+      });
     return { recorded: r.count === 1 };
   });
 }
 
 /** The organizer records invitees as present (a paper list, someone without a phone); from the sign-in window on. */
-export async function recordAttendance(db: Db, ctx: WriteCtx, input: { sessionId: string; userIds: string[] }, now = new Date()) {
+export async function recordAttendance(
+  db: Db,
+  ctx: WriteCtx,
+  input: { sessionId: string; userIds: string[] },
+  now = new Date(),
+) {
   const s = await db.trainingSession.findUnique({ where: { id: input.sessionId } });
   if (!s) throw new NotFoundError();
   assertCan(ctx.user, 'learning.manage', { id: '', path: s.orgPath });
-  if (now.getTime() < s.startsAt.getTime() - SIGN_IN_OPENS_MIN * 60_000) throw new UserError('training.errors.notYet', { minutes: SIGN_IN_OPENS_MIN });
+  if (now.getTime() < s.startsAt.getTime() - SIGN_IN_OPENS_MIN * 60_000)
+    throw new UserError('training.errors.notYet', { minutes: SIGN_IN_OPENS_MIN });
   const invited = new Map((await invitees(db, s)).map((u) => [u.id, u]));
   const outsider = input.userIds.find((id) => !invited.has(id));
   if (outsider) throw new UserError('training.errors.personNotInvited');
   return db.$transaction(async (tx) => {
     const r = await tx.trainingAttendance.createMany({
-      data: [...new Set(input.userIds)].map((id) => ({ sessionId: s.id, userId: id, orgId: invited.get(id)!.orgId, method: 'ORGANIZER' as const, signedAt: now, recordedById: ctx.user.id })),
+      data: [...new Set(input.userIds)].map((id) => ({
+        sessionId: s.id,
+        userId: id,
+        orgId: invited.get(id)!.orgId,
+        method: 'ORGANIZER' as const,
+        signedAt: now,
+        recordedById: ctx.user.id,
+      })),
       skipDuplicates: true,
     });
-    await appendTrace(tx, ctx.actor, { action: 'training.record', entityType: 'TrainingSession', entityId: s.id, orgPath: s.orgPath, after: { userIds: input.userIds, recorded: r.count } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'training.record',
+      entityType: 'TrainingSession',
+      entityId: s.id,
+      orgPath: s.orgPath,
+      after: { userIds: input.userIds, recorded: r.count },
+    });
     return { recorded: r.count };
   });
 }

@@ -9,13 +9,33 @@ import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import type { WriteCtx } from '../orgs/mutations';
 import { assertCan } from '../policy';
-import type { ZAssignRole, ZChangePassword, ZCreateUser, ZRemoveRole, ZResetPassword, ZSetActive, ZUpdateUser } from './schema';
+import type {
+  ZAssignRole,
+  ZChangePassword,
+  ZCreateUser,
+  ZRemoveRole,
+  ZResetPassword,
+  ZSetActive,
+  ZUpdateUser,
+} from './schema';
 
-const publicFields = { id: true, username: true, name: true, phone: true, email: true, active: true, orgId: true, mustChangePassword: true } as const;
+const publicFields = {
+  id: true,
+  username: true,
+  name: true,
+  phone: true,
+  email: true,
+  active: true,
+  orgId: true,
+  mustChangePassword: true,
+} as const;
 
 async function orgPathOf(tx: Tx, orgId: string | null | undefined) {
   if (!orgId) return null;
-  const org = await tx.organization.findUnique({ where: { id: orgId }, select: { path: true, status: true } });
+  const org = await tx.organization.findUnique({
+    where: { id: orgId },
+    select: { path: true, status: true },
+  });
   if (!org) throw new UserError('users.errors.badOrg', {}, 'orgId');
   return org;
 }
@@ -29,12 +49,23 @@ export async function createUser(client: Db, ctx: WriteCtx, input: z.output<type
     const org = await orgPathOf(tx, input.orgId);
     const user = await tx.user.create({
       data: {
-        username: input.username, name: input.name, phone: input.phone ?? null, email: input.email ?? null,
-        orgId: input.orgId ?? null, passwordHash, mustChangePassword: true,
+        username: input.username,
+        name: input.name,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        orgId: input.orgId ?? null,
+        passwordHash,
+        mustChangePassword: true,
       },
       select: publicFields,
     });
-    await appendTrace(tx, ctx.actor, { action: 'user.create', entityType: 'User', entityId: user.id, orgPath: org?.path, after: user });
+    await appendTrace(tx, ctx.actor, {
+      action: 'user.create',
+      entityType: 'User',
+      entityId: user.id,
+      orgPath: org?.path,
+      after: user,
+    });
     return user;
   });
 }
@@ -47,10 +78,22 @@ export async function updateUser(client: Db, ctx: WriteCtx, input: z.output<type
     const org = await orgPathOf(tx, input.orgId);
     const after = await tx.user.update({
       where: { id: input.id },
-      data: { name: input.name, phone: input.phone ?? null, email: input.email ?? null, orgId: input.orgId ?? null },
+      data: {
+        name: input.name,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        orgId: input.orgId ?? null,
+      },
       select: publicFields,
     });
-    await appendTrace(tx, ctx.actor, { action: 'user.update', entityType: 'User', entityId: input.id, orgPath: org?.path, before, after });
+    await appendTrace(tx, ctx.actor, {
+      action: 'user.update',
+      entityType: 'User',
+      entityId: input.id,
+      orgPath: org?.path,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -59,13 +102,20 @@ export async function setUserActive(client: Db, ctx: WriteCtx, input: z.output<t
   assertCan(ctx.user, 'user.manage', 'global');
   if (input.id === ctx.user.id && !input.active) throw new UserError('users.errors.cannotDeactivateSelf');
   return client.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: input.id }, select: { active: true, org: { select: { path: true } } } });
+    const before = await tx.user.findUnique({
+      where: { id: input.id },
+      select: { active: true, org: { select: { path: true } } },
+    });
     if (!before) throw new NotFoundError();
     if (before.active === input.active) return { changed: false };
     await tx.user.update({ where: { id: input.id }, data: { active: input.active } });
     await appendTrace(tx, ctx.actor, {
-      action: input.active ? 'user.activate' : 'user.deactivate', entityType: 'User', entityId: input.id,
-      orgPath: before.org?.path, before: { active: before.active }, after: { active: input.active },
+      action: input.active ? 'user.activate' : 'user.deactivate',
+      entityType: 'User',
+      entityId: input.id,
+      orgPath: before.org?.path,
+      before: { active: before.active },
+      after: { active: input.active },
     });
     return { changed: true };
   });
@@ -75,14 +125,27 @@ export async function resetPassword(client: Db, ctx: WriteCtx, input: z.output<t
   assertCan(ctx.user, 'user.manage', 'global');
   const passwordHash = await hashPassword(input.password);
   return client.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.id }, select: { id: true, org: { select: { path: true } } } });
+    const user = await tx.user.findUnique({
+      where: { id: input.id },
+      select: { id: true, org: { select: { path: true } } },
+    });
     if (!user) throw new NotFoundError();
     await tx.user.update({
       where: { id: input.id },
-      data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null },
+      data: {
+        passwordHash,
+        mustChangePassword: true,
+        passwordChangedAt: new Date(),
+        failedLogins: 0,
+        lockedUntil: null,
+      },
     });
     await appendTrace(tx, ctx.actor, {
-      action: 'user.resetPassword', entityType: 'User', entityId: input.id, orgPath: user.org?.path, after: { mustChangePassword: true, unlocked: true },
+      action: 'user.resetPassword',
+      entityType: 'User',
+      entityId: input.id,
+      orgPath: user.org?.path,
+      after: { mustChangePassword: true, unlocked: true },
     });
     return { id: input.id };
   });
@@ -95,10 +158,19 @@ export async function assignRole(client: Db, ctx: WriteCtx, input: z.output<type
     if (!user) throw new NotFoundError();
     const org = await orgPathOf(tx, input.orgId);
     if (org?.status === 'ARCHIVED') throw new UserError('users.errors.orgArchived', {}, 'orgId');
-    const exists = await tx.roleAssignment.findUnique({ where: { userId_role_orgId: input }, select: { id: true } });
+    const exists = await tx.roleAssignment.findUnique({
+      where: { userId_role_orgId: input },
+      select: { id: true },
+    });
     if (exists) throw new UserError('users.errors.roleExists', {}, 'role');
     const ra = await tx.roleAssignment.create({ data: input });
-    await appendTrace(tx, ctx.actor, { action: 'role.assign', entityType: 'RoleAssignment', entityId: ra.id, orgPath: org?.path, after: ra });
+    await appendTrace(tx, ctx.actor, {
+      action: 'role.assign',
+      entityType: 'RoleAssignment',
+      entityId: ra.id,
+      orgPath: org?.path,
+      after: ra,
+    });
     return ra;
   });
 }
@@ -106,27 +178,48 @@ export async function assignRole(client: Db, ctx: WriteCtx, input: z.output<type
 export async function removeRole(client: Db, ctx: WriteCtx, input: z.output<typeof ZRemoveRole>) {
   assertCan(ctx.user, 'role.assign', 'global');
   return client.$transaction(async (tx) => {
-    const ra = await tx.roleAssignment.findUnique({ where: { id: input.id }, include: { org: { select: { path: true } } } });
+    const ra = await tx.roleAssignment.findUnique({
+      where: { id: input.id },
+      include: { org: { select: { path: true } } },
+    });
     if (!ra) throw new NotFoundError();
-    if (ra.userId === ctx.user.id && ra.role === 'ADMIN') throw new UserError('users.errors.cannotRemoveOwnAdmin');
+    if (ra.userId === ctx.user.id && ra.role === 'ADMIN')
+      throw new UserError('users.errors.cannotRemoveOwnAdmin');
     await tx.roleAssignment.delete({ where: { id: ra.id } });
     const { org, ...before } = ra;
-    await appendTrace(tx, ctx.actor, { action: 'role.remove', entityType: 'RoleAssignment', entityId: ra.id, orgPath: org.path, before });
+    await appendTrace(tx, ctx.actor, {
+      action: 'role.remove',
+      entityType: 'RoleAssignment',
+      entityId: ra.id,
+      orgPath: org.path,
+      before,
+    });
     return { id: ra.id };
   });
 }
 
 /** A user changes their own password; the current one must be right. */
 export async function changeOwnPassword(client: Db, ctx: WriteCtx, input: z.output<typeof ZChangePassword>) {
-  const row = await client.user.findUnique({ where: { id: ctx.user.id }, select: { passwordHash: true, org: { select: { path: true } } } });
+  const row = await client.user.findUnique({
+    where: { id: ctx.user.id },
+    select: { passwordHash: true, org: { select: { path: true } } },
+  });
   if (!row) throw new NotFoundError();
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
     throw new UserError('auth.password.currentWrong', {}, 'currentPassword');
   }
   const passwordHash = await hashPassword(input.newPassword);
   return client.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
-    await appendTrace(tx, ctx.actor, { action: 'auth.password.change', entityType: 'User', entityId: ctx.user.id, orgPath: row.org?.path });
+    await tx.user.update({
+      where: { id: ctx.user.id },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'auth.password.change',
+      entityType: 'User',
+      entityId: ctx.user.id,
+      orgPath: row.org?.path,
+    });
     return { id: ctx.user.id };
   });
 }

@@ -9,14 +9,26 @@ export async function listUsers(user: Subject, opts: { q?: string; page?: number
   if (!can(user, 'user.read', 'global')) throw new ForbiddenError();
   const q = opts.q?.trim().slice(0, 64);
   const where = q
-    ? { OR: [{ name: { contains: q } }, { username: { contains: q, mode: 'insensitive' as const } }, { phone: { contains: q } }] }
+    ? {
+        OR: [
+          { name: { contains: q } },
+          { username: { contains: q, mode: 'insensitive' as const } },
+          { phone: { contains: q } },
+        ],
+      }
     : {};
   const page = Math.max(1, opts.page ?? 1);
   const [rows, total] = await Promise.all([
     db.user.findMany({
       where,
       select: {
-        id: true, username: true, name: true, phone: true, active: true, lockedUntil: true, mustChangePassword: true,
+        id: true,
+        username: true,
+        name: true,
+        phone: true,
+        active: true,
+        lockedUntil: true,
+        mustChangePassword: true,
         org: { select: { id: true, name: true } },
         roles: { select: { role: true, org: { select: { name: true } } } },
       },
@@ -34,10 +46,22 @@ export async function getUser(user: Subject, id: string) {
   const row = await db.user.findUnique({
     where: { id },
     select: {
-      id: true, username: true, name: true, phone: true, email: true, active: true, orgId: true, lockedUntil: true,
-      mustChangePassword: true, lastLoginAt: true, createdAt: true,
+      id: true,
+      username: true,
+      name: true,
+      phone: true,
+      email: true,
+      active: true,
+      orgId: true,
+      lockedUntil: true,
+      mustChangePassword: true,
+      lastLoginAt: true,
+      createdAt: true,
       org: { select: { id: true, name: true } },
-      roles: { select: { id: true, role: true, orgId: true, org: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
+      roles: {
+        select: { id: true, role: true, orgId: true, org: { select: { name: true } } },
+        orderBy: { createdAt: 'asc' },
+      },
     },
   });
   if (!row) throw new NotFoundError();
@@ -60,7 +84,9 @@ export async function listRoleAssignments(user: Subject, role?: string) {
   return db.roleAssignment.findMany({
     where: role ? { role: role as never } : {},
     select: {
-      id: true, role: true, createdAt: true,
+      id: true,
+      role: true,
+      createdAt: true,
       user: { select: { id: true, name: true, username: true, active: true } },
       org: { select: { id: true, name: true } },
     },

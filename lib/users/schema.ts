@@ -21,11 +21,18 @@ const username = z
 
 const optionalEmail = z.preprocess(
   (v) => (v === '' ? undefined : v),
-  z.email(msg('validation.invalidEmail')).max(128, msg('validation.tooLong', { max: 128 })).optional(),
+  z
+    .email(msg('validation.invalidEmail'))
+    .max(128, msg('validation.tooLong', { max: 128 }))
+    .optional(),
 );
 const optionalPhone = z.preprocess(
   (v) => (v === '' ? undefined : v),
-  z.string().trim().regex(/^[0-9+\- ]{5,20}$/, msg('validation.invalidPhone')).optional(),
+  z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/, msg('validation.invalidPhone'))
+    .optional(),
 );
 
 export const ZCreateUser = z.object({
@@ -38,20 +45,36 @@ export const ZCreateUser = z.object({
 });
 export type TCreateUser = z.input<typeof ZCreateUser>;
 
-export const ZUpdateUser = z.object({ id, name: requiredText(64), phone: optionalPhone, email: optionalEmail, orgId: optionalId });
+export const ZUpdateUser = z.object({
+  id,
+  name: requiredText(64),
+  phone: optionalPhone,
+  email: optionalEmail,
+  orgId: optionalId,
+});
 export type TUpdateUser = z.input<typeof ZUpdateUser>;
 
 export const ZSetActive = z.object({ id, active: z.boolean() });
 export const ZResetPassword = z.object({ id, password });
 export type TResetPassword = z.input<typeof ZResetPassword>;
 
-export const ZAssignRole = z.object({ userId: id, role: z.enum(ROLES, msg('users.errors.badRole')), orgId: id });
+export const ZAssignRole = z.object({
+  userId: id,
+  role: z.enum(ROLES, msg('users.errors.badRole')),
+  orgId: id,
+});
 export type TAssignRole = z.input<typeof ZAssignRole>;
 export const ZRemoveRole = z.object({ id });
 
 export const ZChangePassword = z
-  .object({ currentPassword: z.string().min(1, msg('validation.required')).max(256), newPassword: password, confirm: z.string() })
+  .object({
+    currentPassword: z.string().min(1, msg('validation.required')).max(256),
+    newPassword: password,
+    confirm: z.string(),
+  })
   .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: msg('auth.password.mismatch') })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: msg('auth.password.sameAsOld') });
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ['newPassword'],
+    message: msg('auth.password.sameAsOld'),
+  });
 export type TChangePassword = z.input<typeof ZChangePassword>;
-

@@ -1,6 +1,7 @@
 // Shapes of the demo handbook content (prisma/handbook/content-*.ts). Chinese content, English keys.
 
-export type OrgTypeCode = 'COMMITTEE' | 'GENERAL_BRANCH' | 'BRANCH' | 'PARTY_GROUP' | 'UNION' | 'YOUTH_LEAGUE' | 'DEPARTMENT';
+export type OrgTypeCode =
+  'COMMITTEE' | 'GENERAL_BRANCH' | 'BRANCH' | 'PARTY_GROUP' | 'UNION' | 'YOUTH_LEAGUE' | 'DEPARTMENT';
 export type Frequency = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'YEAR' | 'EVENT';
 export type DueRule =
   | { kind: 'WORKDAY_OF_PERIOD'; n: number } // by the n-th working day of the period

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { loginAs } from '../fixtures/login';
 
-test('the committee publishes an announcement; the secretary reads it; the receipt shows it', async ({ page, browser }) => {
+test('the committee publishes an announcement; the secretary reads it; the receipt shows it', async ({
+  page,
+  browser,
+}) => {
   const title = `关于报送年度党建工作总结的通知 ${Date.now() % 100000}`;
   await loginAs(page, 'committee');
   await page.goto('/announcements/new');
@@ -11,7 +14,13 @@ test('the committee publishes an announcement; the secretary reads it; the recei
   await form.locator('#ann-title').fill(title);
   await form.locator('#ann-body').fill('请各支部于12月20日前报送年度党建工作总结。');
   await form.locator('#ann-targets').selectOption({ label: '　滨江新城综合管廊项目党支部' });
-  await form.locator('#ann-files').setInputFiles({ name: '总结模板.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF') });
+  await form
+    .locator('#ann-files')
+    .setInputFiles({
+      name: '总结模板.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF'),
+    });
   await form.getByRole('button', { name: '发布' }).click();
   await expect(page.getByTestId('announcement-title')).toHaveText(title);
   const url = page.url();
@@ -22,11 +31,15 @@ test('the committee publishes an announcement; the secretary reads it; the recei
   await secretary.goto('/announcements');
   await secretary.getByRole('link', { name: title }).click();
   await expect(secretary.getByTestId('announcement-body')).toContainText('年度党建工作总结');
-  const file = await secretary.request.get((await secretary.getByRole('link', { name: '总结模板.pdf' }).getAttribute('href'))!);
+  const file = await secretary.request.get(
+    (await secretary.getByRole('link', { name: '总结模板.pdf' }).getAttribute('href'))!,
+  );
   expect(file.status()).toBe(200);
   expect(file.headers()['content-disposition']).toContain('attachment');
   await secretary.goto('/announcements');
-  await expect(secretary.getByTestId('announcement-list').locator('li').filter({ hasText: title })).not.toContainText('未读');
+  await expect(
+    secretary.getByTestId('announcement-list').locator('li').filter({ hasText: title }),
+  ).not.toContainText('未读');
   await secretary.context().close();
 
   const other = await (await browser.newContext()).newPage();
@@ -36,5 +49,7 @@ test('the committee publishes an announcement; the secretary reads it; the recei
   await other.context().close();
 
   await page.reload();
-  await expect(page.getByTestId('receipts').locator('tr').filter({ hasText: '陈志强' })).not.toContainText('未读');
+  await expect(page.getByTestId('receipts').locator('tr').filter({ hasText: '陈志强' })).not.toContainText(
+    '未读',
+  );
 });

@@ -6,17 +6,27 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 test.describe('on a 375 px phone', () => {
   test.use({ viewport: { width: 375, height: 800 }, hasTouch: true });
 
-  test('an auditor scores three criteria with a photo, reloads, loses the network, comes back, and finds everything once', async ({ page, context }) => {
+  test('an auditor scores three criteria with a photo, reloads, loses the network, comes back, and finds everything once', async ({
+    page,
+    context,
+  }) => {
     await loginAs(page, 'auditor');
     await page.goto('/audits?status=PLANNED');
-    await page.getByTestId('audit-list').getByRole('link', { name: '滨江新城综合管廊项目党支部' }).first().click();
+    await page
+      .getByTestId('audit-list')
+      .getByRole('link', { name: '滨江新城综合管廊项目党支部' })
+      .first()
+      .click();
     const form = page.getByTestId('scoring-form');
     const cards = form.locator('li[data-testid^="criterion-"]');
     const status = page.getByTestId('sync-status');
 
     await cards.nth(0).locator('input[inputmode="numeric"]').fill('1');
     await cards.nth(0).locator('textarea').fill('支委会记录缺签到表');
-    await cards.nth(0).locator('input[type="file"]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG });
+    await cards
+      .nth(0)
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG });
     await expect(cards.nth(0)).toContainText('📎 现场照片.png');
     await cards.nth(1).locator('input[inputmode="numeric"]').fill('0');
     await expect(status).toHaveText('已全部保存');
@@ -46,10 +56,16 @@ test.describe('on a 375 px phone', () => {
   });
 });
 
-test('a branch secretary cannot open an audit by URL; the committee verifies the spot-check draw and sees the gap', async ({ page, browser }) => {
+test('a branch secretary cannot open an audit by URL; the committee verifies the spot-check draw and sees the gap', async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, 'committee');
   await page.goto('/audits');
-  await page.getByTestId('plan-list').getByRole('link', { name: /不定期抽查/ }).click();
+  await page
+    .getByTestId('plan-list')
+    .getByRole('link', { name: /不定期抽查/ })
+    .click();
   await expect(page.getByTestId('draw-record')).toContainText('mulberry32/es-v1');
   await page.getByTestId('verify-draw').click();
   await expect(page.getByTestId('verify-result')).toContainText('复核一致');

@@ -6,12 +6,32 @@ import { loginAs } from '../fixtures/login';
 async function sheet(rows: (string | number)[][]) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('题库');
-  ws.addRow(['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '选项G', '选项H', '答案', '分值', '难度', '条款编号', '标签', '题目编号']);
+  ws.addRow([
+    '题型',
+    '题干',
+    '选项A',
+    '选项B',
+    '选项C',
+    '选项D',
+    '选项E',
+    '选项F',
+    '选项G',
+    '选项H',
+    '答案',
+    '分值',
+    '难度',
+    '条款编号',
+    '标签',
+    '题目编号',
+  ]);
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-test('the committee keeps the question bank: template, import (all or nothing), a new question; members are refused', async ({ page, browser }) => {
+test('the committee keeps the question bank: template, import (all or nothing), a new question; members are refused', async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, 'committee');
   await page.goto('/exams');
   await page.getByRole('link', { name: '题库' }).click();
@@ -23,16 +43,64 @@ test('the committee keeps the question bank: template, import (all or nothing), 
 
   const tag = `端到端${Date.now() % 100000}`;
   await page.goto('/exams/bank/import');
-  const good = ['判断', `端到端导入的判断题：支部委员会会议应当形成记录。${tag}`, '', '', '', '', '', '', '', '', '对', 1, 1, '4', tag, ''];
-  const bad = ['单选', `端到端导入的单选题：没有这一条款。${tag}`, '甲', '乙', '', '', '', '', '', '', 'A', 2, 1, '999', tag, ''];
-  await page.getByTestId('import-form').locator('input[type="file"]').setInputFiles({ name: '题库.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sheet([good, bad]) });
+  const good = [
+    '判断',
+    `端到端导入的判断题：支部委员会会议应当形成记录。${tag}`,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '对',
+    1,
+    1,
+    '4',
+    tag,
+    '',
+  ];
+  const bad = [
+    '单选',
+    `端到端导入的单选题：没有这一条款。${tag}`,
+    '甲',
+    '乙',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    'A',
+    2,
+    1,
+    '999',
+    tag,
+    '',
+  ];
+  await page
+    .getByTestId('import-form')
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: '题库.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await sheet([good, bad]),
+    });
   await page.getByRole('button', { name: '检查并导入' }).click();
   await expect(page.getByTestId('import-report')).toContainText('现行手册中没有第 999 条');
   await page.goto(`/exams/bank?tag=${encodeURIComponent(tag)}`);
   await expect(page.getByTestId('bank-row')).toHaveCount(0);
 
   await page.goto('/exams/bank/import');
-  await page.getByTestId('import-form').locator('input[type="file"]').setInputFiles({ name: '题库.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sheet([good]) });
+  await page
+    .getByTestId('import-form')
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: '题库.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await sheet([good]),
+    });
   await page.getByRole('button', { name: '检查并导入' }).click();
   await expect(page.getByTestId('import-success')).toContainText('新增 1 道');
   await page.goto(`/exams/bank?tag=${encodeURIComponent(tag)}`);
@@ -50,7 +118,10 @@ test('the committee names a demonstration site and records a visit with a photo'
   await loginAs(page, 'committee');
   await page.goto('/learning/sites');
   const form = page.getByTestId('name-site-form');
-  const unit = await form.locator('#site-org option', { hasText: '青溪水厂扩建项目党支部' }).first().getAttribute('value');
+  const unit = await form
+    .locator('#site-org option', { hasText: '青溪水厂扩建项目党支部' })
+    .first()
+    .getAttribute('value');
   await form.locator('#site-org').selectOption(unit!);
   await form.getByRole('button', { name: '命名示范点' }).click();
   await expect(form.getByText('请至少选择一个条款')).toBeVisible();
@@ -62,13 +133,20 @@ test('the committee names a demonstration site and records a visit with a photo'
   await card.getByText('记录一次观摩').click();
   const visit = card.getByTestId('visit-form');
   await visit.locator('input[type="date"]').fill('2026-11-20');
-  const visitor = await visit.locator('select option', { hasText: '东湖科创园项目党支部' }).first().getAttribute('value');
+  const visitor = await visit
+    .locator('select option', { hasText: '东湖科创园项目党支部' })
+    .first()
+    .getAttribute('value');
   await visit.locator('select').selectOption([visitor!]);
   await visit.locator('textarea').fill('观摩了先锋岗公示牌和党员承诺书。');
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-  await visit.locator('input[type="file"]').setInputFiles({ name: '先锋岗.png', mimeType: 'image/png', buffer: png });
+  await visit
+    .locator('input[type="file"]')
+    .setInputFiles({ name: '先锋岗.png', mimeType: 'image/png', buffer: png });
   await visit.getByRole('button', { name: '保存观摩记录' }).click();
   await expect(card).toContainText('观摩了先锋岗公示牌和党员承诺书。');
   const photo = card.getByRole('link', { name: /先锋岗\.png/ });
-  expect((await page.request.get((await photo.getAttribute('href'))!)).headers()['content-type']).toBe('image/png');
+  expect((await page.request.get((await photo.getAttribute('href'))!)).headers()['content-type']).toBe(
+    'image/png',
+  );
 });

@@ -4,7 +4,10 @@ import { loginAs } from '../fixtures/login';
 test.describe('on a 375 px phone', () => {
   test.use({ viewport: { width: 375, height: 800 }, hasTouch: true });
 
-  test('a member takes the open exam, answers survive a reload, submits and sees the result; another branch cannot open it', async ({ page, browser }) => {
+  test('a member takes the open exam, answers survive a reload, submits and sees the result; another branch cannot open it', async ({
+    page,
+    browser,
+  }) => {
     page.on('dialog', (d) => d.accept());
     await loginAs(page, 'member');
     await page.goto('/exams');
@@ -22,7 +25,8 @@ test.describe('on a 375 px phone', () => {
     const n = await questions.count();
     for (let i = 1; i < n; i += 1) {
       const q = questions.nth(i);
-      if (await q.locator('input[type="radio"]').count()) await q.locator('input[type="radio"]').first().check();
+      if (await q.locator('input[type="radio"]').count())
+        await q.locator('input[type="radio"]').first().check();
       else await q.locator('input[type="text"], input:not([type]), textarea').first().fill('党课');
     }
     await page.getByRole('button', { name: '交卷' }).click();
@@ -53,14 +57,19 @@ test('members see the demonstration sites with their articles and visits', async
   await loginAs(page, 'member');
   await page.goto('/learning/sites');
   // Held by name: another test names a site of its own on the same demo data.
-  for (const shows of ['“三会一课”标准化', '支部建在项目上']) await expect(page.getByTestId('demo-site').filter({ hasText: shows }).first()).toContainText('观摩');
+  for (const shows of ['“三会一课”标准化', '支部建在项目上'])
+    await expect(page.getByTestId('demo-site').filter({ hasText: shows }).first()).toContainText('观摩');
   await expect(page.getByTestId('visit-form')).toHaveCount(0);
 });
 
 test('the committee grades a short answer from its queue; the attempt is then graded', async ({ page }) => {
   await loginAs(page, 'committee');
   await page.goto('/exams');
-  await page.getByTestId('exam-row').filter({ hasText: '“三会一课”专题测试' }).getByRole('link', { name: '成绩统计' }).click();
+  await page
+    .getByTestId('exam-row')
+    .filter({ hasText: '“三会一课”专题测试' })
+    .getByRole('link', { name: '成绩统计' })
+    .click();
   const items = page.getByTestId('grade-item');
   await expect(items.first()).toBeVisible();
   const before = await items.count();

@@ -13,7 +13,10 @@ async function openScoredAudit(page: Page) {
   await page.getByTestId('audit-list').getByRole('link', { name: FIRST }).first().click();
 }
 
-test('the full loop: feedback issued → acknowledged → rectified with evidence → verified → the next audit shows the focus; the PDF names the unit', async ({ page, browser }) => {
+test('the full loop: feedback issued → acknowledged → rectified with evidence → verified → the next audit shows the focus; the PDF names the unit', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   // The audit team leader issues the sheet from the scored audit.
   await loginAs(page, 'auditor');
@@ -41,12 +44,18 @@ test('the full loop: feedback issued → acknowledged → rectified with evidenc
   await expect(secretary.getByTestId('acknowledgement')).toContainText('已于');
   await secretary.goto('/rectifications');
   for (const problem of ['“三会一课”台账中10月党课记录缺失', '党员活动室制度上墙内容仍为2025版']) {
-    const item = secretary.getByTestId('rectification-item').filter({ hasText: problem }).filter({ has: secretary.getByTestId('unit-forms') }).first();
+    const item = secretary
+      .getByTestId('rectification-item')
+      .filter({ hasText: problem })
+      .filter({ has: secretary.getByTestId('unit-forms') })
+      .first();
     const id = await item.getAttribute('data-item-id');
     const card = secretary.locator(`[data-item-id="${id}"]`);
     await card.getByLabel('整改措施').fill('支委会研究后立即整改，书记负责');
     await card.getByRole('button', { name: '保存措施' }).click();
-    await card.locator('input[type="file"]').setInputFiles({ name: '整改照片.png', mimeType: 'image/png', buffer: PNG });
+    await card
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '整改照片.png', mimeType: 'image/png', buffer: PNG });
     await card.getByRole('button', { name: '上传' }).click();
     await expect(card).toContainText('📎 整改照片.png');
     await card.getByRole('button', { name: '提交验收' }).click();
@@ -56,11 +65,19 @@ test('the full loop: feedback issued → acknowledged → rectified with evidenc
 
   // The team accepts one and returns the other.
   await page.goto('/rectifications');
-  const accept = page.getByTestId('rectification-item').filter({ hasText: '“三会一课”台账中10月党课记录缺失' }).filter({ has: page.getByTestId('verify-forms') }).first();
+  const accept = page
+    .getByTestId('rectification-item')
+    .filter({ hasText: '“三会一课”台账中10月党课记录缺失' })
+    .filter({ has: page.getByTestId('verify-forms') })
+    .first();
   const acceptId = await accept.getAttribute('data-item-id');
   await accept.getByRole('button', { name: '验收通过' }).click();
   await expect(page.locator(`[data-item-id="${acceptId}"]`)).toContainText('已通过');
-  const back = page.getByTestId('rectification-item').filter({ hasText: '党员活动室制度上墙内容仍为2025版' }).filter({ has: page.getByTestId('verify-forms') }).first();
+  const back = page
+    .getByTestId('rectification-item')
+    .filter({ hasText: '党员活动室制度上墙内容仍为2025版' })
+    .filter({ has: page.getByTestId('verify-forms') })
+    .first();
   const backId = await back.getAttribute('data-item-id');
   await back.getByLabel('退回原因').fill('照片不清晰');
   await back.getByRole('button', { name: '退回' }).click();
@@ -68,7 +85,13 @@ test('the full loop: feedback issued → acknowledged → rectified with evidenc
 
   // The unit's next audit (the year-end inspection) lists the returned item as its focus, not the accepted one.
   await page.goto('/audits');
-  await page.getByTestId('audit-list').locator('li').filter({ hasText: '集中检查' }).filter({ hasText: FIRST }).getByRole('link').click();
+  await page
+    .getByTestId('audit-list')
+    .locator('li')
+    .filter({ hasText: '集中检查' })
+    .filter({ hasText: FIRST })
+    .getByRole('link')
+    .click();
   const focus = page.getByTestId('audit-focus');
   await expect(focus).toContainText('党员活动室制度上墙内容仍为2025版');
   await expect(focus).not.toContainText('“三会一课”台账中10月党课记录缺失');

@@ -12,7 +12,9 @@ async function openDraft(page: Page, label = `草稿${Date.now() % 10000}`) {
   }
 }
 
-test('everyone reads the handbook; 党费 search ranks the 党费 article first, highlighted', async ({ page }) => {
+test('everyone reads the handbook; 党费 search ranks the 党费 article first, highlighted', async ({
+  page,
+}) => {
   await loginAs(page, 'member');
   await page.goto('/handbook');
   await expect(page.getByTestId('handbook-toc')).toContainText('党费收缴、使用和管理');
@@ -36,11 +38,16 @@ test('a secretary cannot reach the editor', async ({ page }) => {
   await expect(page.getByTestId('page-403')).toBeVisible();
 });
 
-test('committee edits a draft article and publishes; a secretary sees the new text and the diff', async ({ browser }) => {
+test('committee edits a draft article and publishes; a secretary sees the new text and the diff', async ({
+  browser,
+}) => {
   const committee = await (await browser.newContext()).newPage();
   await loginAs(committee, 'committee');
   await openDraft(committee, '2027版');
-  await committee.getByTestId('draft-part-1').getByRole('link', { name: /党费收缴、使用和管理/ }).click();
+  await committee
+    .getByTestId('draft-part-1')
+    .getByRole('link', { name: /党费收缴、使用和管理/ })
+    .click();
   const form = committee.getByTestId('article-form');
   const added = `党费收缴情况每季度在支部党员大会上通报（${Date.now() % 100000}）。`;
   await form.locator('#standard').fill(`${await form.locator('#standard').inputValue()}${added}`);
@@ -56,8 +63,14 @@ test('committee edits a draft article and publishes; a secretary sees the new te
   await committee.getByTestId('publish-form').getByRole('button', { name: '发布' }).click();
   await expect(committee.getByTestId('form-error')).toContainText('不能发布');
 
-  await committee.getByTestId('draft-part-1').getByRole('link', { name: /党费收缴、使用和管理/ }).click();
-  await committee.getByTestId('article-form').locator('#who').fill('支部书记负责；党务工作者具体收缴、登记；党员本人按时交纳。');
+  await committee
+    .getByTestId('draft-part-1')
+    .getByRole('link', { name: /党费收缴、使用和管理/ })
+    .click();
+  await committee
+    .getByTestId('article-form')
+    .locator('#who')
+    .fill('支部书记负责；党务工作者具体收缴、登记；党员本人按时交纳。');
   await committee.getByTestId('article-form').getByRole('button', { name: '保存' }).click();
   await expect(committee.getByTestId('saved')).toBeVisible();
   await committee.goto('/handbook/draft');
@@ -73,20 +86,43 @@ test('committee edits a draft article and publishes; a secretary sees the new te
   await secretary.goto('/handbook/versions');
   await secretary.getByTestId('diff-form').getByRole('button', { name: '查看变化' }).click();
   await expect(secretary.getByTestId('diff-articles')).toContainText('党费收缴、使用和管理');
-  await expect(secretary.getByTestId('diff-articles').locator('ins').filter({ hasText: added.slice(0, 10) })).toHaveCount(1);
+  await expect(
+    secretary
+      .getByTestId('diff-articles')
+      .locator('ins')
+      .filter({ hasText: added.slice(0, 10) }),
+  ).toHaveCount(1);
   await secretary.context().close();
 });
 
-test('committee attaches a template to a draft article; a wrong type is refused; drafts stay private', async ({ page, browser }) => {
+test('committee attaches a template to a draft article; a wrong type is refused; drafts stay private', async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, 'committee');
   await openDraft(page);
-  await page.getByTestId('draft-part-3').getByRole('link', { name: /党员花名册/ }).click();
+  await page
+    .getByTestId('draft-part-3')
+    .getByRole('link', { name: /党员花名册/ })
+    .click();
   const editor = page.getByTestId('attachments-editor');
-  await editor.locator('#file').setInputFiles({ name: '花名册.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+  await editor
+    .locator('#file')
+    .setInputFiles({
+      name: '花名册.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<html>not a pdf</html>'),
+    });
   await editor.getByRole('button', { name: '上传', exact: true }).click();
   await expect(editor.getByTestId('form-error')).toContainText('只能上传');
 
-  await editor.locator('#file').setInputFiles({ name: '花名册填写说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+  await editor
+    .locator('#file')
+    .setInputFiles({
+      name: '花名册填写说明.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
   const title = `花名册填写说明${Date.now() % 100000}`;
   await editor.locator('#attachment-title').fill(title);
   await editor.getByRole('button', { name: '上传', exact: true }).click();
@@ -103,7 +139,9 @@ test('committee attaches a template to a draft article; a wrong type is refused;
   await secretary.context().close();
 });
 
-test('committee edits the draft standard: the sum shows the exact difference, and a new action is listed', async ({ page }) => {
+test('committee edits the draft standard: the sum shows the exact difference, and a new action is listed', async ({
+  page,
+}) => {
   await loginAs(page, 'committee');
   await openDraft(page);
   await page.goto('/handbook/draft/standard');
@@ -121,7 +159,10 @@ test('committee edits the draft standard: the sum shows the exact difference, an
   await expect(page.getByTestId('standard-sum')).toContainText('合计 100 分');
 
   await page.goto('/handbook/draft');
-  await page.getByTestId('draft-part-1').getByRole('link', { name: /支部委员会换届选举/ }).click();
+  await page
+    .getByTestId('draft-part-1')
+    .getByRole('link', { name: /支部委员会换届选举/ })
+    .click();
   const form = page.getByTestId('new-action-form');
   const code = `A-02-${Date.now() % 1000}`;
   await form.locator('#new-code').fill(code);
@@ -135,7 +176,10 @@ test('committee edits the draft standard: the sum shows the exact difference, an
   await expect(page.getByTestId('actions-editor')).toContainText(`${code} 换届后报送选举结果`);
 });
 
-test('committee exports the draft to Excel and imports it back; a secretary may only export the version in force', async ({ page, browser }) => {
+test('committee exports the draft to Excel and imports it back; a secretary may only export the version in force', async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, 'committee');
   await openDraft(page);
   await page.getByRole('link', { name: '从 Excel 导入' }).click();
@@ -143,7 +187,13 @@ test('committee exports the draft to Excel and imports it back; a secretary may 
   const exported = await page.request.get(href);
   expect(exported.status()).toBe(200);
   page.once('dialog', (d) => d.accept());
-  await page.locator('#file').setInputFiles({ name: '手册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await exported.body()) });
+  await page
+    .locator('#file')
+    .setInputFiles({
+      name: '手册.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await exported.body()),
+    });
   await page.getByRole('button', { name: '检查并导入' }).click();
   await expect(page.getByTestId('handbook-import-success')).toContainText('已导入 52 条条文');
 

@@ -1,10 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { loginAs } from '../fixtures/login';
 
-test('the committee reads the insights charts, downloads a chart’s data, and sees annual results with their formula', async ({ page }) => {
+test('the committee reads the insights charts, downloads a chart’s data, and sees annual results with their formula', async ({
+  page,
+}) => {
   await loginAs(page, 'committee');
   await page.goto('/insights');
-  for (const id of ['chart-distribution', 'chart-ranking', 'chart-completion', 'chart-pareto', 'chart-closure', 'chart-flagged']) {
+  for (const id of [
+    'chart-distribution',
+    'chart-ranking',
+    'chart-completion',
+    'chart-pareto',
+    'chart-closure',
+    'chart-flagged',
+  ]) {
     await expect(page.getByTestId(id).locator('svg').first()).toBeVisible();
   }
   const download = page.waitForEvent('download');
@@ -21,7 +30,9 @@ test('the committee reads the insights charts, downloads a chart’s data, and s
   expect(xlsx.status()).toBe(200);
 });
 
-test('the committee turns last quarter’s common problems into published key learning content', async ({ page }) => {
+test('the committee turns last quarter’s common problems into published key learning content', async ({
+  page,
+}) => {
   await loginAs(page, 'committee');
   await page.goto('/insights/problems');
   await expect(page.getByTestId('problems-table')).toBeVisible();
@@ -29,7 +40,9 @@ test('the committee turns last quarter’s common problems into published key le
   await expect(page.getByTestId('focus-form')).toContainText('已发布');
 });
 
-test('a member sees this quarter’s key learning content with its articles and whether they have read it', async ({ page }) => {
+test('a member sees this quarter’s key learning content with its articles and whether they have read it', async ({
+  page,
+}) => {
   await loginAs(page, 'member');
   await page.goto('/learning');
   const focus = page.getByTestId('learning-focus').first();

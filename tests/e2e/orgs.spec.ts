@@ -34,7 +34,10 @@ test('a secretary sees their own subtree read-only', async ({ page }) => {
   await expect(page.getByTestId('page-403')).toBeVisible();
 });
 
-test('committee creates a party group; bad input is refused in Chinese; the trace shows it', async ({ page, browser }) => {
+test('committee creates a party group; bad input is refused in Chinese; the trace shows it', async ({
+  page,
+  browser,
+}) => {
   const other = await browser.newContext();
   const { href } = await firstBranchHref(await other.newPage(), 'secretary');
   await other.close();
@@ -70,7 +73,9 @@ test('committee creates a party group; bad input is refused in Chinese; the trac
   await expect(page.getByTestId('audit-table')).toContainText(name);
 });
 
-test('committee imports the template from Excel; a second upload is refused row by row; export downloads', async ({ page }) => {
+test('committee imports the template from Excel; a second upload is refused row by row; export downloads', async ({
+  page,
+}) => {
   await loginAs(page, 'committee');
   await page.goto('/orgs/import');
   const template = await page.request.get('/api/orgs/template');
@@ -78,7 +83,9 @@ test('committee imports the template from Excel; a second upload is refused row 
   const buffer = Buffer.from(await template.body());
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-  await page.locator('#file').setInputFiles({ name: 'notes.xlsx', mimeType: xlsx, buffer: Buffer.from('not a workbook') });
+  await page
+    .locator('#file')
+    .setInputFiles({ name: 'notes.xlsx', mimeType: xlsx, buffer: Buffer.from('not a workbook') });
   await page.getByRole('button', { name: '检查并导入' }).click();
   await expect(page.getByTestId('form-error')).toContainText('不是 .xlsx');
 

@@ -3,7 +3,9 @@ import { loginAs } from '../fixtures/login';
 
 /** This month's key in China Standard Time, e.g. 2026-M11. */
 const thisMonth = () => {
-  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-');
+  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' })
+    .format(new Date())
+    .split('-');
   return `${y}-M${m}`;
 };
 
@@ -15,7 +17,9 @@ test('a secretary sees this period’s reminder table with articles and template
   await expect(month).toContainText('第12条');
 });
 
-test('the committee sees the company summary and generates a period on demand, idempotently', async ({ page }) => {
+test('the committee sees the company summary and generates a period on demand, idempotently', async ({
+  page,
+}) => {
   await loginAs(page, 'committee');
   await page.goto('/reminders');
   await expect(page.getByTestId('reminder-summary')).toBeVisible();
@@ -33,18 +37,29 @@ test('a member has no reminder table', async ({ page }) => {
   await expect(page.getByTestId('page-403')).toBeVisible();
 });
 
-test('a clerk records a task done with a photo; another branch cannot open it or its evidence', async ({ page, browser }) => {
+test('a clerk records a task done with a photo; another branch cannot open it or its evidence', async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, 'clerk');
   await page.goto('/reminders');
   const month = page.getByTestId(`reminders-${thisMonth()}`);
   const item = month.locator('li').filter({ hasText: '按月收缴党费' });
   await item.getByRole('button', { name: '登记完成' }).click();
   const form = item.getByTestId('complete-form');
-  await form.locator('input[type="file"]').setInputFiles({ name: '冒充照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ this is an exe') });
+  await form
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: '冒充照片.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('MZ this is an exe'),
+    });
   await form.getByRole('button', { name: '确认完成' }).click();
   await expect(form.getByTestId('form-error')).toContainText('不是允许的类型');
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-  await form.locator('input[type="file"]').setInputFiles({ name: '收缴现场.png', mimeType: 'image/png', buffer: png });
+  await form
+    .locator('input[type="file"]')
+    .setInputFiles({ name: '收缴现场.png', mimeType: 'image/png', buffer: png });
   await form.locator('input[name="note"]').fill('本月党费已全部收缴');
   await form.getByRole('button', { name: '确认完成' }).click();
   const done = item.getByTestId('task-done');
@@ -67,7 +82,10 @@ test('the workbench shows a secretary what is overdue, due soon, open and done',
   await expect(page).toHaveURL(/\/reminders$/);
 });
 
-test('the secretary exports the reminder table to Excel and opens the print view; a member may not', async ({ page, browser }) => {
+test('the secretary exports the reminder table to Excel and opens the print view; a member may not', async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, 'secretary');
   const res = await page.request.get('/api/reminders/export');
   expect(res.status()).toBe(200);
@@ -81,14 +99,26 @@ test('the secretary exports the reminder table to Excel and opens the print view
   await member.context().close();
 });
 
-test('an oversized file is refused with a message before it is uploaded, and nothing changes', async ({ page }) => {
+test('an oversized file is refused with a message before it is uploaded, and nothing changes', async ({
+  page,
+}) => {
   await loginAs(page, 'clerk');
   await page.goto('/reminders');
-  const open = page.getByTestId(`reminders-${thisMonth()}`).locator('li').filter({ has: page.getByRole('button', { name: '登记完成' }) }).first();
+  const open = page
+    .getByTestId(`reminders-${thisMonth()}`)
+    .locator('li')
+    .filter({ has: page.getByRole('button', { name: '登记完成' }) })
+    .first();
   const item = page.locator(`li[data-task-id="${await open.getAttribute('data-task-id')}"]`);
   await item.getByRole('button', { name: '登记完成' }).click();
   const form = item.getByTestId('complete-form');
-  await form.locator('input[type="file"]').setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(21 * 1024 * 1024, 0xff) });
+  await form
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: '现场照片.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.alloc(21 * 1024 * 1024, 0xff),
+    });
   await form.getByRole('button', { name: '确认完成' }).click();
   await expect(form.getByTestId('form-error')).toContainText('超过 20 MB');
   await expect(form).toBeVisible();

@@ -3,16 +3,25 @@ import { loginAs } from '../fixtures/login';
 
 /** This quarter's key in China Standard Time, e.g. 2026-Q4. */
 const thisQuarter = () => {
-  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-');
+  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' })
+    .format(new Date())
+    .split('-');
   return `${y}-Q${Math.ceil(Number(m) / 3)}`;
 };
 const FIRST = '滨江新城综合管廊项目党支部';
 
-test('the secretary submits the quarter’s sheet; the committee sees it; another branch cannot open it', async ({ page, browser }) => {
+test('the secretary submits the quarter’s sheet; the committee sees it; another branch cannot open it', async ({
+  page,
+  browser,
+}) => {
   page.on('dialog', (d) => d.accept());
   await loginAs(page, 'secretary');
   await page.goto('/self-checks');
-  await page.getByTestId(`sheet-row-${thisQuarter()}`).first().getByRole('button', { name: '开始填写' }).click();
+  await page
+    .getByTestId(`sheet-row-${thisQuarter()}`)
+    .first()
+    .getByRole('button', { name: '开始填写' })
+    .click();
   await expect(page).toHaveURL(/\/self-checks\/[0-9a-f-]{36}$/);
   const editor = page.getByTestId('sheet-editor');
   const counts = editor.locator('input[aria-label$="扣分次数"]');
@@ -32,7 +41,9 @@ test('the secretary submits the quarter’s sheet; the committee sees it; anothe
   const committee = await (await browser.newContext()).newPage();
   await loginAs(committee, 'committee');
   await committee.goto(`/self-checks?q=${thisQuarter()}`);
-  await expect(committee.getByTestId('sheet-overview').locator('tr').filter({ hasText: FIRST })).toContainText('已提交');
+  await expect(
+    committee.getByTestId('sheet-overview').locator('tr').filter({ hasText: FIRST }),
+  ).toContainText('已提交');
   await committee.context().close();
 
   const other = await (await browser.newContext()).newPage();
@@ -67,7 +78,10 @@ test('the committee rates a completed task and the branch sees the rating', asyn
   await branch.context().close();
 });
 
-test('the committee sends a 督办 notice and the secretary finds it in the message centre', async ({ page, browser }) => {
+test('the committee sends a 督办 notice and the secretary finds it in the message centre', async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, 'committee');
   await page.goto('/reminders/supervision');
   const filter = page.getByTestId('supervision-filter');
@@ -82,6 +96,8 @@ test('the committee sends a 督办 notice and the secretary finds it in the mess
   await loginAs(branch, 'secretary');
   await expect(branch.getByTestId('bell-count')).toBeVisible();
   await branch.getByTestId('bell').click();
-  await expect(branch.getByTestId('notification-list')).toContainText('请于本周五前补齐逾期事项（端到端测试）');
+  await expect(branch.getByTestId('notification-list')).toContainText(
+    '请于本周五前补齐逾期事项（端到端测试）',
+  );
   await branch.context().close();
 });

@@ -59,9 +59,14 @@ test.describe('on a 375 px phone', () => {
     for (const path of ['/', '/orgs']) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: info.outputPath(`phone${path === '/' ? '-workbench' : '-orgs'}.png`), fullPage: true });
+      await page.screenshot({
+        path: info.outputPath(`phone${path === '/' ? '-workbench' : '-orgs'}.png`),
+        fullPage: true,
+      });
     }
     await page.getByRole('button', { name: '菜单' }).click();
     await expect(page.getByTestId('mobile-nav')).toContainText('组织架构');

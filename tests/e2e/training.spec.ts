@@ -1,12 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { loginAs } from '../fixtures/login';
 
-test('the committee sets a class; an invitee signs in on a phone from its QR link; an outsider cannot; the organizer records someone', async ({ page, browser }) => {
+test('the committee sets a class; an invitee signs in on a phone from its QR link; an outsider cannot; the organizer records someone', async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, 'committee');
   await page.goto('/learning/training/new');
   const title = `端到端解标培训 ${Date.now() % 100000}`;
   const [from, to] = await page.evaluate(() => {
-    const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    const local = (d: Date) =>
+      new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
     return [local(new Date(Date.now() - 5 * 60_000)), local(new Date(Date.now() + 2 * 3_600_000))];
   });
   const form = page.getByTestId('training-form');
@@ -18,7 +22,10 @@ test('the committee sets a class; an invitee signs in on a phone from its QR lin
   await expect(form.getByText('地点和线上链接至少填一项')).toBeVisible();
   await form.locator('#tr-place').fill('公司总部三楼党员活动室');
   await form.locator('#tr-articles').selectOption({ index: 0 });
-  const branch = await form.locator('#tr-orgs option', { hasText: '滨江新城综合管廊项目党支部' }).first().getAttribute('value');
+  const branch = await form
+    .locator('#tr-orgs option', { hasText: '滨江新城综合管廊项目党支部' })
+    .first()
+    .getAttribute('value');
   await form.locator('#tr-orgs').selectOption([branch!]);
   await form.getByRole('button', { name: '创建培训班' }).click();
   await expect(page).toHaveURL(/\/learning\/training\/[0-9a-f-]{36}$/);
@@ -51,15 +58,21 @@ test('the committee sets a class; an invitee signs in on a phone from its QR lin
   await clerkRow.locator('input[type="checkbox"]').check();
   await page.getByRole('button', { name: '为勾选人员登记出勤' }).click();
   await expect(clerkRow).toContainText('组织者登记');
-  await expect(page.getByTestId('attendance-form').locator('tr', { hasText: '王磊' })).toContainText('扫码签到');
+  await expect(page.getByTestId('attendance-form').locator('tr', { hasText: '王磊' })).toContainText(
+    '扫码签到',
+  );
   await expect(page.getByTestId('session-rate')).toContainText('出勤 2/');
 });
 
-test('the demo classes show their attendance; a member sees the coming class they are invited to', async ({ page }) => {
+test('the demo classes show their attendance; a member sees the coming class they are invited to', async ({
+  page,
+}) => {
   await loginAs(page, 'member');
   await page.goto('/learning/training');
   const list = page.getByTestId('training-list');
   await expect(list.locator('li', { hasText: '党费收缴与组织关系转接' })).toContainText('受邀');
-  await expect(list.locator('li', { hasText: '“三会一课”与党建台账专题解标' })).toContainText(/出勤 \d+\/\d+/);
+  await expect(list.locator('li', { hasText: '“三会一课”与党建台账专题解标' })).toContainText(
+    /出勤 \d+\/\d+/,
+  );
   await expect(page.getByTestId('attendance-by-org')).toHaveCount(0);
 });

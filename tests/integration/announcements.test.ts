@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chaseUnread, markAnnouncementRead, publishAnnouncement } from '../../lib/announcements/publish';
-import { announcementAttachment, announcementDetail, announcementList, receipts } from '../../lib/announcements/read';
+import {
+  announcementAttachment,
+  announcementDetail,
+  announcementList,
+  receipts,
+} from '../../lib/announcements/read';
 import { createPrismaClient } from '../../lib/db/client';
 import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
 
@@ -12,38 +17,67 @@ let u: Record<'committee' | 'secA' | 'memberA1' | 'clerkB' | 'memberB' | 'roleIn
 beforeAll(async () => {
   tree = await makeTree(db);
   u = {
-    committee: await makeUser(db, 'COMMITTEE', tree.root), secA: await makeUser(db, 'SECRETARY', tree.a),
-    memberA1: await makeUser(db, 'MEMBER', tree.a1), clerkB: await makeUser(db, 'CLERK', tree.b), memberB: await makeUser(db, null, tree.b),
+    committee: await makeUser(db, 'COMMITTEE', tree.root),
+    secA: await makeUser(db, 'SECRETARY', tree.a),
+    memberA1: await makeUser(db, 'MEMBER', tree.a1),
+    clerkB: await makeUser(db, 'CLERK', tree.b),
+    memberB: await makeUser(db, null, tree.b),
     // A member of B who also keeps A1's records: addressed through the role, not the membership.
-    roleInA1: await makeUser(db, null, tree.b), inactiveA: await makeUser(db, null, tree.a),
+    roleInA1: await makeUser(db, null, tree.b),
+    inactiveA: await makeUser(db, null, tree.a),
   };
   await db.roleAssignment.create({ data: { userId: u.roleInA1.id, role: 'CLERK', orgId: tree.a1.id } });
   await db.user.update({ where: { id: u.inactiveA.id }, data: { active: false } });
 });
 
 const pdf = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
-const input = { title: '关于开展主题党日活动的通知', body: '请各党小组于本月20日前开展主题党日活动。', targetOrgIds: [] as string[] };
+const input = {
+  title: '关于开展主题党日活动的通知',
+  body: '请各党小组于本月20日前开展主题党日活动。',
+  targetOrgIds: [] as string[],
+};
 const written = async () => ({
   announcements: await db.announcement.count(),
-  notifications: await db.notification.count({ where: { kind: 'ANNOUNCEMENT', userId: { in: Object.values(u).map((x) => x.id) } } }),
+  notifications: await db.notification.count({
+    where: { kind: 'ANNOUNCEMENT', userId: { in: Object.values(u).map((x) => x.id) } },
+  }),
 });
 
 describe('announcements', () => {
   it('reaches exactly the chosen subtree’s people, with a notification each; nothing is written on refusal', async () => {
     const before = await written();
-    await expect(publishAnnouncement(db, u.secA.ctx, { ...input, targetOrgIds: [tree.a.id] }, [])).rejects.toThrow('errors.forbidden');
-    await expect(publishAnnouncement(db, u.committee.ctx, { ...input, targetOrgIds: [tree.a.id, tree.b.id] }, [{ name: '通知.jpg', bytes: Buffer.from('MZ\x90\x00 fake') }])).rejects.toThrow('announcements.errors.fileType');
+    await expect(
+      publishAnnouncement(db, u.secA.ctx, { ...input, targetOrgIds: [tree.a.id] }, []),
+    ).rejects.toThrow('errors.forbidden');
+    await expect(
+      publishAnnouncement(db, u.committee.ctx, { ...input, targetOrgIds: [tree.a.id, tree.b.id] }, [
+        { name: '通知.jpg', bytes: Buffer.from('MZ\x90\x00 fake') },
+      ]),
+    ).rejects.toThrow('announcements.errors.fileType');
     const empty = await makeOrg(db, tree.root, 'BRANCH');
-    await expect(publishAnnouncement(db, u.committee.ctx, { ...input, targetOrgIds: [empty.id] }, [])).rejects.toThrow('announcements.errors.noRecipients');
+    await expect(
+      publishAnnouncement(db, u.committee.ctx, { ...input, targetOrgIds: [empty.id] }, []),
+    ).rejects.toThrow('announcements.errors.noRecipients');
     expect(await written()).toEqual(before);
 
-    const r = await publishAnnouncement(db, u.committee.ctx, { ...input, targetOrgIds: [tree.a.id] }, [{ name: '活动方案.pdf', bytes: pdf }]);
+    const r = await publishAnnouncement(db, u.committee.ctx, { ...input, targetOrgIds: [tree.a.id] }, [
+      { name: '活动方案.pdf', bytes: pdf },
+    ]);
     const recipients = await db.announcementRecipient.findMany({ where: { announcementId: r.id } });
     expect(recipients.map((x) => x.userId).sort()).toEqual([u.secA.id, u.memberA1.id, u.roleInA1.id].sort());
     expect(recipients.find((x) => x.userId === u.roleInA1.id)?.orgId).toBe(tree.a1.id);
     expect(r.recipients).toBe(3);
-    for (const x of [u.secA, u.memberA1, u.roleInA1]) expect(await db.notification.count({ where: { userId: x.id, kind: 'ANNOUNCEMENT', link: `/announcements/${r.id}` } })).toBe(1);
-    expect(await db.notification.count({ where: { userId: { in: [u.clerkB.id, u.memberB.id, u.inactiveA.id, u.committee.id] } } })).toBe(0);
+    for (const x of [u.secA, u.memberA1, u.roleInA1])
+      expect(
+        await db.notification.count({
+          where: { userId: x.id, kind: 'ANNOUNCEMENT', link: `/announcements/${r.id}` },
+        }),
+      ).toBe(1);
+    expect(
+      await db.notification.count({
+        where: { userId: { in: [u.clerkB.id, u.memberB.id, u.inactiveA.id, u.committee.id] } },
+      }),
+    ).toBe(0);
     expect(await db.announcementAttachment.count({ where: { announcementId: r.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { entityId: r.id, action: 'announcements.publish' } })).toBe(1);
   });
@@ -53,11 +87,17 @@ describe('announcements', () => {
     expect(a!.recipients[0]!.readAt).toBeNull();
     const first = await markAnnouncementRead(db, u.memberA1.subject, a!.id, new Date('2026-11-20T02:00:00Z'));
     await markAnnouncementRead(db, u.memberA1.subject, a!.id, new Date('2026-11-21T02:00:00Z'));
-    const row = await db.announcementRecipient.findUniqueOrThrow({ where: { announcementId_userId: { announcementId: a!.id, userId: u.memberA1.id } } });
+    const row = await db.announcementRecipient.findUniqueOrThrow({
+      where: { announcementId_userId: { announcementId: a!.id, userId: u.memberA1.id } },
+    });
     expect(row.readAt).toEqual(new Date('2026-11-20T02:00:00Z'));
     expect(first.readAt).toEqual(row.readAt);
     // Reading it also clears its bell notification.
-    expect(await db.notification.count({ where: { userId: u.memberA1.id, dedupeKey: `announcement:${a!.id}`, readAt: null } })).toBe(0);
+    expect(
+      await db.notification.count({
+        where: { userId: u.memberA1.id, dedupeKey: `announcement:${a!.id}`, readAt: null },
+      }),
+    ).toBe(0);
 
     const file = await db.announcementAttachment.findFirstOrThrow({ where: { announcementId: a!.id } });
     expect((await announcementAttachment(db, u.memberA1.subject, file.id)).fileName).toBe('活动方案.pdf');
@@ -82,14 +122,26 @@ describe('announcements', () => {
     const at = new Date('2026-11-22T02:00:00Z');
     expect(await chaseUnread(db, u.committee.ctx, a!.id, at)).toMatchObject({ unread: 2, notified: 2 });
     const chaseKey = 'notifications.titles.announcementChase';
-    for (const x of [u.secA, u.roleInA1]) expect(await db.notification.count({ where: { userId: x.id, titleKey: chaseKey } })).toBe(1);
+    for (const x of [u.secA, u.roleInA1])
+      expect(await db.notification.count({ where: { userId: x.id, titleKey: chaseKey } })).toBe(1);
     expect(await db.notification.count({ where: { userId: u.memberA1.id, titleKey: chaseKey } })).toBe(0);
     expect(await db.auditEvent.count({ where: { entityId: a!.id, action: 'announcements.chase' } })).toBe(1);
 
     // Chasing again the same day (CST) reminds nobody and keeps the recorded time.
-    expect(await chaseUnread(db, u.committee.ctx, a!.id, new Date('2026-11-22T09:00:00Z'))).toMatchObject({ unread: 2, notified: 0 });
-    const chased = await db.announcementRecipient.findMany({ where: { announcementId: a!.id, readAt: null } });
+    expect(await chaseUnread(db, u.committee.ctx, a!.id, new Date('2026-11-22T09:00:00Z'))).toMatchObject({
+      unread: 2,
+      notified: 0,
+    });
+    const chased = await db.announcementRecipient.findMany({
+      where: { announcementId: a!.id, readAt: null },
+    });
     expect(chased.map((x) => x.chasedAt)).toEqual([at, at]);
-    expect((await db.announcementRecipient.findUniqueOrThrow({ where: { announcementId_userId: { announcementId: a!.id, userId: u.memberA1.id } } })).chasedAt).toBeNull();
+    expect(
+      (
+        await db.announcementRecipient.findUniqueOrThrow({
+          where: { announcementId_userId: { announcementId: a!.id, userId: u.memberA1.id } },
+        })
+      ).chasedAt,
+    ).toBeNull();
   });
 });

@@ -16,21 +16,84 @@ beforeAll(async () => {
   committee = await makeUser(db, 'COMMITTEE', tree.root);
   const std = await db.scoringStandard.findFirstOrThrow({ where: { versionId: hb.version.id } });
   const action = await db.prescribedAction.findFirstOrThrow({ where: { versionId: hb.version.id } });
-  const plan = await db.auditPlan.create({ data: { title: 't', kind: 'KEY_QUARTERLY', periodKey: '2025-Q2', orgPath: tree.root.path, createdById: committee.id } });
-  const plan2 = await db.auditPlan.create({ data: { title: 't2', kind: 'KEY_QUARTERLY', periodKey: '2025-Q3', orgPath: tree.root.path, createdById: committee.id } });
-  // Branch A: audits 80 and 90; 4 tasks due, 3 on time, one rated 优; 2 rectifications, 1 closed on time.
-  await db.audit.createMany({ data: [
-    { planId: plan.id, orgId: tree.a.id, standardId: std.id, status: 'SCORED', total: 80 },
-    { planId: plan2.id, orgId: tree.a.id, standardId: std.id, status: 'FEEDBACK_ISSUED', total: 90 },
-    { planId: plan.id, orgId: tree.b.id, standardId: std.id, status: 'SCORED', total: 95 },
-  ] });
-  const task = (orgId: string, m: number, done: boolean, onTime: boolean, quality?: 'EXCELLENT') => ({
-    actionKey: action.key, actionId: action.id, orgId, periodKey: `2025-M0${m}`, periodStart: new Date(`2025-0${m}-01`), periodEnd: new Date(`2025-0${m}-28`), dueDate: new Date(`2025-0${m}-20`),
-    status: done ? ('DONE' as const) : ('OPEN' as const), onTime: done ? onTime : null, quality: quality ?? null,
+  const plan = await db.auditPlan.create({
+    data: {
+      title: 't',
+      kind: 'KEY_QUARTERLY',
+      periodKey: '2025-Q2',
+      orgPath: tree.root.path,
+      createdById: committee.id,
+    },
   });
-  await db.reminderTask.createMany({ data: [task(tree.a.id, 1, true, true, 'EXCELLENT'), task(tree.a.id, 2, true, true), task(tree.a.id, 3, true, true), task(tree.a.id, 4, true, false), task(tree.b.id, 1, false, false)] });
-  const sheet = await db.feedbackSheet.create({ data: { auditId: (await db.audit.findFirstOrThrow({ where: { planId: plan2.id } })).id, number: `T-${Date.now()}`, summary: 's', deductions: [], total: 90, grade: 'EXCELLENT', deadline: new Date('2025-10-30'), issuedById: committee.id, items: { create: [{ problem: 'p1', suggestion: 's' }, { problem: 'p2', suggestion: 's' }] } }, include: { items: true } });
-  await db.rectificationItem.createMany({ data: sheet.items.map((it, i) => ({ feedbackItemId: it.id, orgId: tree.a.id, auditId: sheet.auditId, problem: it.problem, suggestion: 's', deadline: new Date('2025-10-30'), status: i === 0 ? ('ACCEPTED' as const) : ('OPEN' as const), closedOnTime: i === 0 ? true : null })) });
+  const plan2 = await db.auditPlan.create({
+    data: {
+      title: 't2',
+      kind: 'KEY_QUARTERLY',
+      periodKey: '2025-Q3',
+      orgPath: tree.root.path,
+      createdById: committee.id,
+    },
+  });
+  // Branch A: audits 80 and 90; 4 tasks due, 3 on time, one rated 优; 2 rectifications, 1 closed on time.
+  await db.audit.createMany({
+    data: [
+      { planId: plan.id, orgId: tree.a.id, standardId: std.id, status: 'SCORED', total: 80 },
+      { planId: plan2.id, orgId: tree.a.id, standardId: std.id, status: 'FEEDBACK_ISSUED', total: 90 },
+      { planId: plan.id, orgId: tree.b.id, standardId: std.id, status: 'SCORED', total: 95 },
+    ],
+  });
+  const task = (orgId: string, m: number, done: boolean, onTime: boolean, quality?: 'EXCELLENT') => ({
+    actionKey: action.key,
+    actionId: action.id,
+    orgId,
+    periodKey: `2025-M0${m}`,
+    periodStart: new Date(`2025-0${m}-01`),
+    periodEnd: new Date(`2025-0${m}-28`),
+    dueDate: new Date(`2025-0${m}-20`),
+    status: done ? ('DONE' as const) : ('OPEN' as const),
+    onTime: done ? onTime : null,
+    quality: quality ?? null,
+  });
+  await db.reminderTask.createMany({
+    data: [
+      task(tree.a.id, 1, true, true, 'EXCELLENT'),
+      task(tree.a.id, 2, true, true),
+      task(tree.a.id, 3, true, true),
+      task(tree.a.id, 4, true, false),
+      task(tree.b.id, 1, false, false),
+    ],
+  });
+  const sheet = await db.feedbackSheet.create({
+    data: {
+      auditId: (await db.audit.findFirstOrThrow({ where: { planId: plan2.id } })).id,
+      number: `T-${Date.now()}`,
+      summary: 's',
+      deductions: [],
+      total: 90,
+      grade: 'EXCELLENT',
+      deadline: new Date('2025-10-30'),
+      issuedById: committee.id,
+      items: {
+        create: [
+          { problem: 'p1', suggestion: 's' },
+          { problem: 'p2', suggestion: 's' },
+        ],
+      },
+    },
+    include: { items: true },
+  });
+  await db.rectificationItem.createMany({
+    data: sheet.items.map((it, i) => ({
+      feedbackItemId: it.id,
+      orgId: tree.a.id,
+      auditId: sheet.auditId,
+      problem: it.problem,
+      suggestion: 's',
+      deadline: new Date('2025-10-30'),
+      status: i === 0 ? ('ACCEPTED' as const) : ('OPEN' as const),
+      closedOnTime: i === 0 ? true : null,
+    })),
+  });
 });
 
 describe('annual results', () => {
@@ -49,14 +112,23 @@ describe('annual results', () => {
     await computeAnnual(db, committee.ctx, { year: 2025, weights: DEFAULT_WEIGHTS });
     const again = (await latestResults(db, committee.subject, 2025))!;
     expect(again.computation.id).not.toBe(r1.id);
-    expect(again.results.map((x) => [x.orgId, x.score, x.rank])).toEqual(l.results.map((x) => [x.orgId, x.score, x.rank]));
+    expect(again.results.map((x) => [x.orgId, x.score, x.rank])).toEqual(
+      l.results.map((x) => [x.orgId, x.score, x.rank]),
+    );
   });
 
   it('refuses weights that do not sum to 100 and anyone but the committee; nothing written', async () => {
     const before = await db.annualComputation.count();
-    await expect(computeAnnual(db, committee.ctx, { year: 2025, weights: { audit: 60, reminders: 20, rectification: 10, exam: 5 } })).rejects.toThrow('annual.errors.weightsSum');
+    await expect(
+      computeAnnual(db, committee.ctx, {
+        year: 2025,
+        weights: { audit: 60, reminders: 20, rectification: 10, exam: 5 },
+      }),
+    ).rejects.toThrow('annual.errors.weightsSum');
     const sec = await makeUser(db, 'SECRETARY', tree.a);
-    await expect(computeAnnual(db, sec.ctx, { year: 2025, weights: DEFAULT_WEIGHTS })).rejects.toThrow('errors.forbidden');
+    await expect(computeAnnual(db, sec.ctx, { year: 2025, weights: DEFAULT_WEIGHTS })).rejects.toThrow(
+      'errors.forbidden',
+    );
     expect(await db.annualComputation.count()).toBe(before);
   });
 });

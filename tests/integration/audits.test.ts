@@ -11,7 +11,10 @@ import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
 
 const a = createPrismaClient();
 const b = createPrismaClient();
-afterAll(async () => { await a.$disconnect(); await b.$disconnect(); });
+afterAll(async () => {
+  await a.$disconnect();
+  await b.$disconnect();
+});
 let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 let u: Record<'committee' | 'aud1' | 'aud2' | 'outsider' | 'secA', Awaited<ReturnType<typeof makeUser>>>;
@@ -21,28 +24,52 @@ beforeAll(async () => {
   hb = await makePublishedHandbook(a, `核标测试${Date.now() % 10000}`);
   tree = await makeTree(a);
   u = {
-    committee: await makeUser(a, 'COMMITTEE', tree.root), aud1: await makeUser(a, 'AUDITOR', tree.root), aud2: await makeUser(b, 'AUDITOR', tree.root),
-    outsider: await makeUser(a, 'AUDITOR', tree.root), secA: await makeUser(a, 'SECRETARY', tree.a),
+    committee: await makeUser(a, 'COMMITTEE', tree.root),
+    aud1: await makeUser(a, 'AUDITOR', tree.root),
+    aud2: await makeUser(b, 'AUDITOR', tree.root),
+    outsider: await makeUser(a, 'AUDITOR', tree.root),
+    secA: await makeUser(a, 'SECRETARY', tree.a),
   };
   await a.keyUnit.create({ data: { orgId: tree.a.id, year: 2026 } });
 });
 
-const plan = (over: Record<string, unknown> = {}) => ({ title: '2026年第四季度重点单位考核', kind: 'KEY_QUARTERLY' as const, periodKey: '2026-Q4', memberIds: [u.aud1.id, u.aud2.id], leaderId: u.aud1.id, ...over });
+const plan = (over: Record<string, unknown> = {}) => ({
+  title: '2026年第四季度重点单位考核',
+  kind: 'KEY_QUARTERLY' as const,
+  periodKey: '2026-Q4',
+  memberIds: [u.aud1.id, u.aud2.id],
+  leaderId: u.aud1.id,
+  ...over,
+});
 
 describe('audit plans', () => {
   it('a key-unit plan targets the key units of the year; only the committee plans; only auditors form the team', async () => {
     await expect(createPlan(a, u.secA.ctx, plan())).rejects.toThrow('errors.forbidden');
-    await expect(createPlan(a, u.committee.ctx, plan({ memberIds: [u.aud1.id, u.secA.id] }))).rejects.toThrow('audits.errors.notAuditors');
+    await expect(createPlan(a, u.committee.ctx, plan({ memberIds: [u.aud1.id, u.secA.id] }))).rejects.toThrow(
+      'audits.errors.notAuditors',
+    );
     const r = await createPlan(a, u.committee.ctx, plan());
     const audits = await a.audit.findMany({ where: { planId: r.id } });
     expect(audits.map((x) => x.orgId)).toEqual([tree.a.id]);
     auditId = audits[0]!.id;
-    expect(await a.auditMember.findMany({ where: { planId: r.id }, orderBy: { leader: 'desc' } })).toMatchObject([{ userId: u.aud1.id, leader: true }, { userId: u.aud2.id, leader: false }]);
+    expect(
+      await a.auditMember.findMany({ where: { planId: r.id }, orderBy: { leader: 'desc' } }),
+    ).toMatchObject([
+      { userId: u.aud1.id, leader: true },
+      { userId: u.aud2.id, leader: false },
+    ]);
   });
 
   it('a spot-check draw is stored and re-runs to the same units; a changed population is refused', async () => {
     const extra = await Promise.all([1, 2, 3, 4, 5].map(() => makeOrg(a, tree.root, 'BRANCH')));
-    const draw = { subtreeOrgId: tree.root.id, types: ['BRANCH' as const], excludeMonths: 0, size: 3, weighted: true, seed: 'test-seed-1' };
+    const draw = {
+      subtreeOrgId: tree.root.id,
+      types: ['BRANCH' as const],
+      excludeMonths: 0,
+      size: 3,
+      weighted: true,
+      seed: 'test-seed-1',
+    };
     const r = await createPlan(a, u.committee.ctx, plan({ kind: 'SPOT_CHECK', title: '四季度抽查', draw }));
     const p = await a.auditPlan.findUniqueOrThrow({ where: { id: r.id } });
     expect(p).toMatchObject({ drawSeed: 'test-seed-1', drawAlgorithm: 'mulberry32/es-v1' });
@@ -62,10 +89,29 @@ describe('on-site scoring', () => {
   const [c1, c2] = [0, 1];
   it('a team member scores; an auditor not on the team cannot even read it; deductions above the cap or negative are refused', async () => {
     await expect(auditDetail(a, u.outsider.subject, auditId)).rejects.toThrow('errors.forbidden');
-    await expect(saveScore(a, u.outsider.ctx, { auditId, criterionId: hb.criteria[c1]!.id, count: 1, reason: '', taskIds: [] })).rejects.toThrow('errors.forbidden');
+    await expect(
+      saveScore(a, u.outsider.ctx, {
+        auditId,
+        criterionId: hb.criteria[c1]!.id,
+        count: 1,
+        reason: '',
+        taskIds: [],
+      }),
+    ).rejects.toThrow('errors.forbidden');
     // C1.2: 5 per month, at most 20: five months would be 25.
-    await expect(saveScore(a, u.aud1.ctx, { auditId, criterionId: hb.criteria[c2]!.id, count: 5, reason: '五个月未交', taskIds: [] })).rejects.toThrow('audits.errors.aboveCap');
-    expect(ZSaveScore.safeParse({ auditId, criterionId: hb.criteria[c2]!.id, count: -1, reason: '', taskIds: [] }).success).toBe(false);
+    await expect(
+      saveScore(a, u.aud1.ctx, {
+        auditId,
+        criterionId: hb.criteria[c2]!.id,
+        count: 5,
+        reason: '五个月未交',
+        taskIds: [],
+      }),
+    ).rejects.toThrow('audits.errors.aboveCap');
+    expect(
+      ZSaveScore.safeParse({ auditId, criterionId: hb.criteria[c2]!.id, count: -1, reason: '', taskIds: [] })
+        .success,
+    ).toBe(false);
     expect(await a.auditScore.count({ where: { auditId } })).toBe(0);
     expect((await auditList(a, u.outsider.subject, {})).audits.some((x) => x.id === auditId)).toBe(false);
     expect((await auditList(a, u.aud2.subject, {})).audits.some((x) => x.id === auditId)).toBe(true);
@@ -73,15 +119,39 @@ describe('on-site scoring', () => {
 
   it('two auditors scoring different criteria at once both keep their work; a re-sent save does not double it', async () => {
     await Promise.all([
-      saveScore(a, u.aud1.ctx, { auditId, criterionId: hb.criteria[c1]!.id, count: 3, reason: '三次支委会无记录', taskIds: [] }),
-      saveScore(b, u.aud2.ctx, { auditId, criterionId: hb.criteria[c2]!.id, count: 2, reason: '两个月党费未按时收缴', taskIds: [] }),
+      saveScore(a, u.aud1.ctx, {
+        auditId,
+        criterionId: hb.criteria[c1]!.id,
+        count: 3,
+        reason: '三次支委会无记录',
+        taskIds: [],
+      }),
+      saveScore(b, u.aud2.ctx, {
+        auditId,
+        criterionId: hb.criteria[c2]!.id,
+        count: 2,
+        reason: '两个月党费未按时收缴',
+        taskIds: [],
+      }),
     ]);
-    await saveScore(a, u.aud1.ctx, { auditId, criterionId: hb.criteria[c1]!.id, count: 3, reason: '三次支委会无记录', taskIds: [] });
+    await saveScore(a, u.aud1.ctx, {
+      auditId,
+      criterionId: hb.criteria[c1]!.id,
+      count: 3,
+      reason: '三次支委会无记录',
+      taskIds: [],
+    });
     const rows = await a.auditScore.findMany({ where: { auditId }, orderBy: { deduction: 'asc' } });
     expect(rows.map((r) => r.deduction)).toEqual([6, 10]);
     expect(await a.auditEvent.count({ where: { entityId: auditId, action: 'audits.score' } })).toBe(2);
     expect((await a.audit.findUniqueOrThrow({ where: { id: auditId } })).status).toBe('IN_PROGRESS');
-    const f = { auditId, clientKey: 'finding-0001', kind: 'PROBLEM' as const, text: '支委会记录缺失，存在补记现象', criterionId: hb.criteria[c1]!.id };
+    const f = {
+      auditId,
+      clientKey: 'finding-0001',
+      kind: 'PROBLEM' as const,
+      text: '支委会记录缺失，存在补记现象',
+      criterionId: hb.criteria[c1]!.id,
+    };
     const first = await addFinding(a, u.aud1.ctx, f);
     expect((await addFinding(a, u.aud1.ctx, f)).id).toBe(first.id);
     expect(await a.finding.count({ where: { auditId } })).toBe(1);
@@ -90,7 +160,15 @@ describe('on-site scoring', () => {
   it('finishing computes the total by the shared rules; after that nothing is scored', async () => {
     const r = await finishAudit(a, u.aud1.ctx, auditId, new Date('2026-11-20T08:00:00Z'));
     expect(r.total).toBe(54 + 30);
-    await expect(saveScore(a, u.aud2.ctx, { auditId, criterionId: hb.criteria[c1]!.id, count: 0, reason: '', taskIds: [] })).rejects.toThrow('audits.errors.closed');
+    await expect(
+      saveScore(a, u.aud2.ctx, {
+        auditId,
+        criterionId: hb.criteria[c1]!.id,
+        count: 0,
+        reason: '',
+        taskIds: [],
+      }),
+    ).rejects.toThrow('audits.errors.closed');
     await expect(finishAudit(a, u.aud1.ctx, auditId)).rejects.toThrow('audits.errors.closed');
   });
 });
@@ -98,10 +176,27 @@ describe('on-site scoring', () => {
 describe('self versus audit', () => {
   it('flags a unit whose self-check total exceeds its audit total by more than the gap', async () => {
     const std = await a.scoringStandard.findFirstOrThrow({ where: { versionId: hb.version.id } });
-    await a.selfCheckSheet.create({ data: { orgId: tree.a.id, periodKey: '2026-Q4', standardId: std.id, status: 'SUBMITTED', total: 98, createdById: u.secA.id, submittedAt: new Date() } });
+    await a.selfCheckSheet.create({
+      data: {
+        orgId: tree.a.id,
+        periodKey: '2026-Q4',
+        standardId: std.id,
+        status: 'SUBMITTED',
+        total: 98,
+        createdById: u.secA.id,
+        submittedAt: new Date(),
+      },
+    });
     const rows = await gapRows(a, u.committee.subject, { onlyFlagged: true });
-    expect(rows.find((r) => r.orgId === tree.a.id)).toMatchObject({ auditTotal: 84, selfTotal: 98, gap: 14, flagged: true });
-    expect((await gapRows(a, u.committee.subject, { threshold: 20 })).find((r) => r.orgId === tree.a.id)!.flagged).toBe(false);
+    expect(rows.find((r) => r.orgId === tree.a.id)).toMatchObject({
+      auditTotal: 84,
+      selfTotal: 98,
+      gap: 14,
+      flagged: true,
+    });
+    expect(
+      (await gapRows(a, u.committee.subject, { threshold: 20 })).find((r) => r.orgId === tree.a.id)!.flagged,
+    ).toBe(false);
     await expect(gapRows(a, u.aud1.subject)).rejects.toThrow('errors.forbidden');
   });
 });

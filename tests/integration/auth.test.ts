@@ -9,7 +9,10 @@ import { makeTree, makeUser } from '../fixtures/factories';
 // Two clients with their own pools, as two app instances behind a load balancer would have.
 const app1 = createPrismaClient();
 const app2 = createPrismaClient();
-afterAll(async () => { await app1.$disconnect(); await app2.$disconnect(); });
+afterAll(async () => {
+  await app1.$disconnect();
+  await app2.$disconnect();
+});
 
 const PASSWORD = 'Wubiao@2026';
 let hash: string;
@@ -34,8 +37,11 @@ describe('sign-in', () => {
   it('locks after 5 failures counted across two app instances, even concurrent ones', async () => {
     const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
     const results = await Promise.all([
-      login(app1, u.username, 'wrong-1'), login(app2, u.username, 'wrong-2'), login(app1, u.username, 'wrong-3'),
-      login(app2, u.username, 'wrong-4'), login(app1, u.username, 'wrong-5'),
+      login(app1, u.username, 'wrong-1'),
+      login(app2, u.username, 'wrong-2'),
+      login(app1, u.username, 'wrong-3'),
+      login(app2, u.username, 'wrong-4'),
+      login(app1, u.username, 'wrong-5'),
     ]);
     expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(1);
     // Locked now: even the right password is refused, on either instance.
@@ -43,7 +49,9 @@ describe('sign-in', () => {
     expect(await login(app1, u.username, PASSWORD)).toMatchObject({ ok: false, reason: 'locked' });
     const row = await app1.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
-    const actions = (await app1.auditEvent.findMany({ where: { actorId: u.id }, select: { action: true } })).map((e) => e.action);
+    const actions = (
+      await app1.auditEvent.findMany({ where: { actorId: u.id }, select: { action: true } })
+    ).map((e) => e.action);
     expect(actions.filter((a) => a === 'auth.login.failed')).toHaveLength(5);
     expect(actions).toContain('auth.lockout');
     expect(actions.filter((a) => a === 'auth.login.locked')).toHaveLength(2);
@@ -51,9 +59,15 @@ describe('sign-in', () => {
 
   it('a lock that has run out lets the right password in and clears the count', async () => {
     const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
-    await app1.user.update({ where: { id: u.id }, data: { failedLogins: 5, lockedUntil: new Date(Date.now() - 1000) } });
+    await app1.user.update({
+      where: { id: u.id },
+      data: { failedLogins: 5, lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect((await login(app2, u.username, PASSWORD)).ok).toBe(true);
-    expect(await app1.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect(await app1.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({
+      failedLogins: 0,
+      lockedUntil: null,
+    });
   });
 
   it('gives one generic answer for an unknown user, a wrong password and an inactive account', async () => {
@@ -68,14 +82,29 @@ describe('sign-in', () => {
     const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
     await resetPassword(app1, admin.ctx, { id: u.id, password: 'Reset#2026a' });
     expect((await app1.user.findUniqueOrThrow({ where: { id: u.id } })).mustChangePassword).toBe(true);
-    await expect(changeOwnPassword(app1, u.ctx, ZChangePassword.parse({ currentPassword: 'nope', newPassword: 'Mine#2026b', confirm: 'Mine#2026b' })))
-      .rejects.toThrow('auth.password.currentWrong');
-    await changeOwnPassword(app1, u.ctx, ZChangePassword.parse({ currentPassword: 'Reset#2026a', newPassword: 'Mine#2026b', confirm: 'Mine#2026b' }));
+    await expect(
+      changeOwnPassword(
+        app1,
+        u.ctx,
+        ZChangePassword.parse({ currentPassword: 'nope', newPassword: 'Mine#2026b', confirm: 'Mine#2026b' }),
+      ),
+    ).rejects.toThrow('auth.password.currentWrong');
+    await changeOwnPassword(
+      app1,
+      u.ctx,
+      ZChangePassword.parse({
+        currentPassword: 'Reset#2026a',
+        newPassword: 'Mine#2026b',
+        confirm: 'Mine#2026b',
+      }),
+    );
     expect((await app1.user.findUniqueOrThrow({ where: { id: u.id } })).mustChangePassword).toBe(false);
     expect((await login(app1, u.username, 'Mine#2026b')).ok).toBe(true);
     // Only an administrator may reset.
     const other = await makeUser(app1, 'COMMITTEE', tree.root);
-    await expect(resetPassword(app1, other.ctx, { id: u.id, password: 'Reset#2026a' })).rejects.toThrow('errors.forbidden');
+    await expect(resetPassword(app1, other.ctx, { id: u.id, password: 'Reset#2026a' })).rejects.toThrow(
+      'errors.forbidden',
+    );
   });
 });
 
@@ -83,10 +112,20 @@ describe('signing in while one’s own actions are traced', () => {
   it('never deadlocks: a sign-in locks the user row without blocking the trace’s key-share lock on its actor', async () => {
     const { appendTrace } = await import('../../lib/audit-log');
     const tree = await makeTree(app1);
-    const u = await makeUser(app1, 'SECRETARY', tree.a, { passwordHash: await hashPassword('Pass#2026word') });
-    const rounds = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => (i % 2
-      ? attemptLogin(i % 4 === 1 ? app1 : app2, { username: u.username, password: 'Pass#2026word' })
-      : (i % 4 === 0 ? app1 : app2).$transaction((tx) => appendTrace(tx, u.ctx.actor, { action: 'test.concurrent', entityType: 'User', entityId: u.id })))));
-    expect(rounds.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const u = await makeUser(app1, 'SECRETARY', tree.a, {
+      passwordHash: await hashPassword('Pass#2026word'),
+    });
+    const rounds = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 2
+          ? attemptLogin(i % 4 === 1 ? app1 : app2, { username: u.username, password: 'Pass#2026word' })
+          : (i % 4 === 0 ? app1 : app2).$transaction((tx) =>
+              appendTrace(tx, u.ctx.actor, { action: 'test.concurrent', entityType: 'User', entityId: u.id }),
+            ),
+      ),
+    );
+    expect(
+      rounds.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
+    ).toEqual([]);
   });
 });

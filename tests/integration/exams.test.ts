@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { finalizeExpired, gradeShortAnswer, saveAnswer, startAttempt, submitAttempt } from '../../lib/exams/attempts';
+import {
+  finalizeExpired,
+  gradeShortAnswer,
+  saveAnswer,
+  startAttempt,
+  submitAttempt,
+} from '../../lib/exams/attempts';
 import { createQuestion, editQuestion } from '../../lib/exams/bank';
 import { createExam } from '../../lib/exams/create';
 import { examResults } from '../../lib/exams/read';
@@ -9,7 +15,10 @@ import { makeOrg, makeUser } from '../fixtures/factories';
 
 const a = createPrismaClient();
 const b = createPrismaClient();
-afterAll(async () => { await a.$disconnect(); await b.$disconnect(); });
+afterAll(async () => {
+  await a.$disconnect();
+  await b.$disconnect();
+});
 let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
 let u: Record<'committee' | 'memberA' | 'memberA2' | 'memberB', Awaited<ReturnType<typeof makeUser>>>;
 let branchA: Awaited<ReturnType<typeof makeOrg>>;
@@ -19,30 +28,143 @@ const t0 = new Date('2026-11-20T02:00:00Z');
 beforeAll(async () => {
   const found = await a.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' } });
   const root = found ?? (await makeOrg(a, null, 'COMMITTEE', '测试公司党委'));
-  const rootRef = { id: root.id, name: root.name, path: root.path, depth: root.depth, type: 'COMMITTEE' as const };
+  const rootRef = {
+    id: root.id,
+    name: root.name,
+    path: root.path,
+    depth: root.depth,
+    type: 'COMMITTEE' as const,
+  };
   branchA = await makeOrg(a, rootRef, 'BRANCH');
   const branchB = await makeOrg(a, rootRef, 'BRANCH');
-  u = { committee: await makeUser(a, 'COMMITTEE', rootRef), memberA: await makeUser(a, 'MEMBER', branchA), memberA2: await makeUser(a, 'MEMBER', branchA), memberB: await makeUser(a, 'MEMBER', branchB) };
+  u = {
+    committee: await makeUser(a, 'COMMITTEE', rootRef),
+    memberA: await makeUser(a, 'MEMBER', branchA),
+    memberA2: await makeUser(a, 'MEMBER', branchA),
+    memberB: await makeUser(a, 'MEMBER', branchB),
+  };
   hb = await makePublishedHandbook(a, `考试测试${Date.now() % 10000}`);
   const k = [hb.articles[0]!.key];
   for (let i = 0; i < 4; i += 1) {
-    await createQuestion(a, u.committee.ctx, { type: 'SINGLE', stem: `“三会一课”中支部党员大会一般每季度召开几次？（${i}）`, options: [{ id: 'A', text: '1次' }, { id: 'B', text: '2次' }], answer: ['A'], points: 2, difficulty: 1, articleKeys: k, tags: [] });
-    await createQuestion(a, u.committee.ctx, { type: 'JUDGE', stem: `党费可以由他人代缴而无需本人知情。（${i}）`, options: [], answer: [false], points: 2, difficulty: 1, articleKeys: k, tags: [] });
+    await createQuestion(a, u.committee.ctx, {
+      type: 'SINGLE',
+      stem: `“三会一课”中支部党员大会一般每季度召开几次？（${i}）`,
+      options: [
+        { id: 'A', text: '1次' },
+        { id: 'B', text: '2次' },
+      ],
+      answer: ['A'],
+      points: 2,
+      difficulty: 1,
+      articleKeys: k,
+      tags: [],
+    });
+    await createQuestion(a, u.committee.ctx, {
+      type: 'JUDGE',
+      stem: `党费可以由他人代缴而无需本人知情。（${i}）`,
+      options: [],
+      answer: [false],
+      points: 2,
+      difficulty: 1,
+      articleKeys: k,
+      tags: [],
+    });
   }
-  await createQuestion(a, u.committee.ctx, { type: 'SHORT', stem: '简述支部委员会会议的基本程序。', options: [], answer: ['确定议题、通知、召开、记录、落实'], points: 6, difficulty: 2, articleKeys: k, tags: [] });
-  examId = (await createExam(a, u.committee.ctx, {
-    title: '支部党员应知应会测试', parts: [{ type: 'SINGLE', count: 2 }, { type: 'JUDGE', count: 2 }], opensAt: '2026-11-19T00:00:00+08:00', closesAt: '2026-11-30T00:00:00+08:00',
-    durationMin: 30, passMark: 60, orgIds: [branchA.id], roles: [], retakes: 0,
-  })).id;
+  await createQuestion(a, u.committee.ctx, {
+    type: 'SHORT',
+    stem: '简述支部委员会会议的基本程序。',
+    options: [],
+    answer: ['确定议题、通知、召开、记录、落实'],
+    points: 6,
+    difficulty: 2,
+    articleKeys: k,
+    tags: [],
+  });
+  examId = (
+    await createExam(a, u.committee.ctx, {
+      title: '支部党员应知应会测试',
+      parts: [
+        { type: 'SINGLE', count: 2 },
+        { type: 'JUDGE', count: 2 },
+      ],
+      opensAt: '2026-11-19T00:00:00+08:00',
+      closesAt: '2026-11-30T00:00:00+08:00',
+      durationMin: 30,
+      passMark: 60,
+      orgIds: [branchA.id],
+      roles: [],
+      retakes: 0,
+    })
+  ).id;
 });
 
 describe('the question bank', () => {
   it('refuses a question with no correct option; an edit after use keeps the old version for past attempts', async () => {
-    await expect(createQuestion(a, u.committee.ctx, { type: 'SINGLE', stem: '没有正确选项的题目', options: [{ id: 'A', text: '甲' }, { id: 'B', text: '乙' }], answer: [], points: 2, difficulty: 1, articleKeys: [hb.articles[0]!.key], tags: [] })).rejects.toThrow('exams.errors.noCorrect');
-    await expect(createExam(a, u.memberA.ctx, { title: '越权考试', parts: [{ type: 'JUDGE', count: 1 }], opensAt: '2026-11-19T00:00:00+08:00', closesAt: '2026-11-30T00:00:00+08:00', durationMin: 10, passMark: 60, orgIds: [], roles: [], retakes: 0 })).rejects.toThrow('errors.forbidden');
-    await expect(createExam(a, u.committee.ctx, { title: '题量过多', parts: [{ type: 'BLANK', count: 500 }], opensAt: '2026-11-19T00:00:00+08:00', closesAt: '2026-11-30T00:00:00+08:00', durationMin: 10, passMark: 60, orgIds: [], roles: [], retakes: 0 })).rejects.toThrow('exams.errors.bankTooSmall');
-    await expect(createQuestion(a, u.committee.ctx, { type: 'JUDGE', stem: '  党费可以由他人代缴而无需本人知情。（０） ', options: [], answer: [true], points: 1, difficulty: 1, articleKeys: [hb.articles[0]!.key], tags: [] })).rejects.toThrow('exams.errors.duplicate');
-    await expect(createQuestion(a, u.memberA.ctx, { type: 'JUDGE', stem: '越权出题测试', options: [], answer: [true], points: 1, difficulty: 1, articleKeys: [hb.articles[0]!.key], tags: [] })).rejects.toThrow('errors.forbidden');
+    await expect(
+      createQuestion(a, u.committee.ctx, {
+        type: 'SINGLE',
+        stem: '没有正确选项的题目',
+        options: [
+          { id: 'A', text: '甲' },
+          { id: 'B', text: '乙' },
+        ],
+        answer: [],
+        points: 2,
+        difficulty: 1,
+        articleKeys: [hb.articles[0]!.key],
+        tags: [],
+      }),
+    ).rejects.toThrow('exams.errors.noCorrect');
+    await expect(
+      createExam(a, u.memberA.ctx, {
+        title: '越权考试',
+        parts: [{ type: 'JUDGE', count: 1 }],
+        opensAt: '2026-11-19T00:00:00+08:00',
+        closesAt: '2026-11-30T00:00:00+08:00',
+        durationMin: 10,
+        passMark: 60,
+        orgIds: [],
+        roles: [],
+        retakes: 0,
+      }),
+    ).rejects.toThrow('errors.forbidden');
+    await expect(
+      createExam(a, u.committee.ctx, {
+        title: '题量过多',
+        parts: [{ type: 'BLANK', count: 500 }],
+        opensAt: '2026-11-19T00:00:00+08:00',
+        closesAt: '2026-11-30T00:00:00+08:00',
+        durationMin: 10,
+        passMark: 60,
+        orgIds: [],
+        roles: [],
+        retakes: 0,
+      }),
+    ).rejects.toThrow('exams.errors.bankTooSmall');
+    await expect(
+      createQuestion(a, u.committee.ctx, {
+        type: 'JUDGE',
+        stem: '  党费可以由他人代缴而无需本人知情。（０） ',
+        options: [],
+        answer: [true],
+        points: 1,
+        difficulty: 1,
+        articleKeys: [hb.articles[0]!.key],
+        tags: [],
+      }),
+    ).rejects.toThrow('exams.errors.duplicate');
+    await expect(
+      createQuestion(a, u.memberA.ctx, {
+        type: 'JUDGE',
+        stem: '越权出题测试',
+        options: [],
+        answer: [true],
+        points: 1,
+        difficulty: 1,
+        articleKeys: [hb.articles[0]!.key],
+        tags: [],
+      }),
+    ).rejects.toThrow('errors.forbidden');
   });
 });
 
@@ -55,13 +177,32 @@ describe('attempts', () => {
     expect(att.questionIds).toHaveLength(4);
     const qs = await a.question.findMany({ where: { id: { in: att.questionIds } } });
     // Other files' questions share the bank: answer each by its own key.
-    for (const q of qs) await saveAnswer(a, u.memberA.subject, { attemptId: id, questionId: q.id, answer: (q.answer as (string | boolean)[])[0]! }, t0);
-    await expect(saveAnswer(a, u.memberB.subject, { attemptId: id, questionId: qs[0]!.id, answer: 'B' }, t0)).rejects.toThrow('errors.notFound');
-    const results = await Promise.allSettled([submitAttempt(a, u.memberA.ctx, id, t0), submitAttempt(b, u.memberA.ctx, id, t0)]);
+    for (const q of qs)
+      await saveAnswer(
+        a,
+        u.memberA.subject,
+        { attemptId: id, questionId: q.id, answer: (q.answer as (string | boolean)[])[0]! },
+        t0,
+      );
+    await expect(
+      saveAnswer(a, u.memberB.subject, { attemptId: id, questionId: qs[0]!.id, answer: 'B' }, t0),
+    ).rejects.toThrow('errors.notFound');
+    const results = await Promise.allSettled([
+      submitAttempt(a, u.memberA.ctx, id, t0),
+      submitAttempt(b, u.memberA.ctx, id, t0),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message).toContain('exams.errors.submitted');
-    expect(await a.examAttempt.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'GRADED', score: att.maxScore, passed: true });
-    await expect(saveAnswer(a, u.memberA.subject, { attemptId: id, questionId: qs[0]!.id, answer: 'B' }, t0)).rejects.toThrow('exams.errors.submitted');
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message).toContain(
+      'exams.errors.submitted',
+    );
+    expect(await a.examAttempt.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'GRADED',
+      score: att.maxScore,
+      passed: true,
+    });
+    await expect(
+      saveAnswer(a, u.memberA.subject, { attemptId: id, questionId: qs[0]!.id, answer: 'B' }, t0),
+    ).rejects.toThrow('exams.errors.submitted');
     await expect(startAttempt(a, u.memberA.ctx, examId, t0)).rejects.toThrow('exams.errors.alreadyTaken');
     expect(await a.auditEvent.count({ where: { entityId: id, action: 'exams.submit' } })).toBe(1);
   });
@@ -69,8 +210,20 @@ describe('attempts', () => {
   it('the server keeps the clock: a save after the deadline is refused and the attempt submitted as it stands', async () => {
     const { id } = await startAttempt(a, u.memberA2.ctx, examId, t0);
     const att = await a.examAttempt.findUniqueOrThrow({ where: { id } });
-    await saveAnswer(a, u.memberA2.subject, { attemptId: id, questionId: att.questionIds[0]!, answer: 'A' }, new Date(t0.getTime() + 60_000));
-    await expect(saveAnswer(a, u.memberA2.subject, { attemptId: id, questionId: att.questionIds[1]!, answer: 'A' }, new Date(t0.getTime() + 31 * 60_000))).rejects.toThrow('exams.errors.timeUp');
+    await saveAnswer(
+      a,
+      u.memberA2.subject,
+      { attemptId: id, questionId: att.questionIds[0]!, answer: 'A' },
+      new Date(t0.getTime() + 60_000),
+    );
+    await expect(
+      saveAnswer(
+        a,
+        u.memberA2.subject,
+        { attemptId: id, questionId: att.questionIds[1]!, answer: 'A' },
+        new Date(t0.getTime() + 31 * 60_000),
+      ),
+    ).rejects.toThrow('exams.errors.timeUp');
     const done = await a.examAttempt.findUniqueOrThrow({ where: { id } });
     expect(done.status).toBe('GRADED');
     expect(Object.keys(done.answers as object)).toHaveLength(1);
@@ -78,19 +231,51 @@ describe('attempts', () => {
   });
 
   it('short answers wait for a grader; results per person, organization and article', async () => {
-    const e2 = (await createExam(a, u.committee.ctx, { title: '简答', parts: [{ type: 'SHORT', count: 1 }], opensAt: '2026-11-19T00:00:00+08:00', closesAt: '2026-11-30T00:00:00+08:00', durationMin: 10, passMark: 50, orgIds: [branchA.id], roles: [], retakes: 0 })).id;
+    const e2 = (
+      await createExam(a, u.committee.ctx, {
+        title: '简答',
+        parts: [{ type: 'SHORT', count: 1 }],
+        opensAt: '2026-11-19T00:00:00+08:00',
+        closesAt: '2026-11-30T00:00:00+08:00',
+        durationMin: 10,
+        passMark: 50,
+        orgIds: [branchA.id],
+        roles: [],
+        retakes: 0,
+      })
+    ).id;
     const { id } = await startAttempt(a, u.memberA.ctx, e2, t0);
     const [qid] = (await a.examAttempt.findUniqueOrThrow({ where: { id } })).questionIds;
-    await saveAnswer(a, u.memberA.subject, { attemptId: id, questionId: qid!, answer: '先确定议题，再通知委员，按时召开并记录' }, t0);
+    await saveAnswer(
+      a,
+      u.memberA.subject,
+      { attemptId: id, questionId: qid!, answer: '先确定议题，再通知委员，按时召开并记录' },
+      t0,
+    );
     expect((await submitAttempt(a, u.memberA.ctx, id, t0)).pending).toBe(1);
-    await expect(gradeShortAnswer(a, u.memberA.ctx, { attemptId: id, questionId: qid!, points: 6 })).rejects.toThrow('errors.forbidden');
-    await expect(gradeShortAnswer(a, u.committee.ctx, { attemptId: id, questionId: qid!, points: 7 })).rejects.toThrow('exams.errors.points');
+    await expect(
+      gradeShortAnswer(a, u.memberA.ctx, { attemptId: id, questionId: qid!, points: 6 }),
+    ).rejects.toThrow('errors.forbidden');
+    await expect(
+      gradeShortAnswer(a, u.committee.ctx, { attemptId: id, questionId: qid!, points: 7 }),
+    ).rejects.toThrow('exams.errors.points');
     const queue = (await examResults(a, u.committee.subject, e2)).pending;
-    expect(queue).toEqual([expect.objectContaining({ attemptId: id, questionId: qid, given: '先确定议题，再通知委员，按时召开并记录', points: 6 })]);
+    expect(queue).toEqual([
+      expect.objectContaining({
+        attemptId: id,
+        questionId: qid,
+        given: '先确定议题，再通知委员，按时召开并记录',
+        points: 6,
+      }),
+    ]);
     expect(queue[0]!.reference).not.toBe('');
     await gradeShortAnswer(a, u.committee.ctx, { attemptId: id, questionId: qid!, points: 4 });
     expect((await examResults(a, u.committee.subject, e2)).pending).toEqual([]);
-    expect(await a.examAttempt.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'GRADED', score: 4, passed: true });
+    expect(await a.examAttempt.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'GRADED',
+      score: 4,
+      passed: true,
+    });
     const r = await examResults(a, u.committee.subject, examId);
     expect(r.people).toHaveLength(2);
     expect(r.orgs[0]).toMatchObject({ count: 2 });
@@ -101,9 +286,25 @@ describe('attempts', () => {
   it('editing a question after use makes a new version; the old one stays for the attempt', async () => {
     const att = await a.examAttempt.findFirstOrThrow({ where: { examId } });
     const used = await a.question.findUniqueOrThrow({ where: { id: att.questionIds[0]! } });
-    const r = await editQuestion(a, u.committee.ctx, used.id, { type: used.type, stem: `${used.stem}（修订）`, options: used.options as never, answer: used.answer as never, points: used.points, difficulty: used.difficulty, articleKeys: used.articleKeys, tags: used.tags });
+    const r = await editQuestion(a, u.committee.ctx, used.id, {
+      type: used.type,
+      stem: `${used.stem}（修订）`,
+      options: used.options as never,
+      answer: used.answer as never,
+      points: used.points,
+      difficulty: used.difficulty,
+      articleKeys: used.articleKeys,
+      tags: used.tags,
+    });
     expect(r.newVersion).toBe(true);
-    expect(await a.question.findUniqueOrThrow({ where: { id: used.id } })).toMatchObject({ current: false, stem: used.stem });
-    expect(await a.question.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ key: used.key, version: used.version + 1, current: true });
+    expect(await a.question.findUniqueOrThrow({ where: { id: used.id } })).toMatchObject({
+      current: false,
+      stem: used.stem,
+    });
+    expect(await a.question.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({
+      key: used.key,
+      version: used.version + 1,
+      current: true,
+    });
   });
 });

@@ -14,7 +14,10 @@ const db = createPrismaClient();
 afterAll(() => db.$disconnect());
 let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
 let tree: Awaited<ReturnType<typeof makeTree>>;
-let u: Record<'committee' | 'leader' | 'aud2' | 'outsider' | 'secA' | 'clerkA' | 'deptMember', Awaited<ReturnType<typeof makeUser>>>;
+let u: Record<
+  'committee' | 'leader' | 'aud2' | 'outsider' | 'secA' | 'clerkA' | 'deptMember',
+  Awaited<ReturnType<typeof makeUser>>
+>;
 let dept: Awaited<ReturnType<typeof makeOrg>>;
 let auditId: string;
 let unscoredId: string;
@@ -26,46 +29,122 @@ beforeAll(async () => {
   tree = await makeTree(db);
   dept = await makeOrg(db, tree.root, 'DEPARTMENT');
   u = {
-    committee: await makeUser(db, 'COMMITTEE', tree.root), leader: await makeUser(db, 'AUDITOR', tree.root), aud2: await makeUser(db, 'AUDITOR', tree.root),
-    outsider: await makeUser(db, 'AUDITOR', tree.root), secA: await makeUser(db, 'SECRETARY', tree.a), clerkA: await makeUser(db, 'CLERK', tree.a),
+    committee: await makeUser(db, 'COMMITTEE', tree.root),
+    leader: await makeUser(db, 'AUDITOR', tree.root),
+    aud2: await makeUser(db, 'AUDITOR', tree.root),
+    outsider: await makeUser(db, 'AUDITOR', tree.root),
+    secA: await makeUser(db, 'SECRETARY', tree.a),
+    clerkA: await makeUser(db, 'CLERK', tree.a),
     deptMember: await makeUser(db, 'MEMBER', dept),
   };
   // aud2 is also a secretary of branch A: the one case where the submitter could verify their own work.
   await db.roleAssignment.create({ data: { userId: u.aud2.id, role: 'SECRETARY', orgId: tree.a.id } });
-  (u.aud2.subject.grants as { role: string; orgId: string; orgPath: string }[]).push({ role: 'SECRETARY', orgId: tree.a.id, orgPath: tree.a.path });
-  await db.keyUnit.createMany({ data: [{ orgId: tree.a.id, year: 2026 }, { orgId: tree.b.id, year: 2026 }] });
-  const plan = await createPlan(db, u.committee.ctx, { title: '四季度考核', kind: 'KEY_QUARTERLY', periodKey: '2026-Q4', memberIds: [u.leader.id, u.aud2.id], leaderId: u.leader.id });
+  (u.aud2.subject.grants as { role: string; orgId: string; orgPath: string }[]).push({
+    role: 'SECRETARY',
+    orgId: tree.a.id,
+    orgPath: tree.a.path,
+  });
+  await db.keyUnit.createMany({
+    data: [
+      { orgId: tree.a.id, year: 2026 },
+      { orgId: tree.b.id, year: 2026 },
+    ],
+  });
+  const plan = await createPlan(db, u.committee.ctx, {
+    title: '四季度考核',
+    kind: 'KEY_QUARTERLY',
+    periodKey: '2026-Q4',
+    memberIds: [u.leader.id, u.aud2.id],
+    leaderId: u.leader.id,
+  });
   const audits = await db.audit.findMany({ where: { planId: plan.id } });
   auditId = audits.find((x) => x.orgId === tree.a.id)!.id;
   unscoredId = audits.find((x) => x.orgId === tree.b.id)!.id;
-  await saveScore(db, u.leader.ctx, { auditId, criterionId: hb.criteria[0]!.id, count: 2, reason: '两次支委会无记录', taskIds: [] });
-  await saveScore(db, u.leader.ctx, { auditId, criterionId: hb.criteria[1]!.id, count: 0, reason: '', taskIds: [] });
-  problemFinding = (await addFinding(db, u.leader.ctx, { auditId, clientKey: 'fb-problem-1', kind: 'PROBLEM', text: '支委会记录缺失', criterionId: hb.criteria[0]!.id })).id;
-  difficultyFinding = (await addFinding(db, u.leader.ctx, { auditId, clientKey: 'fb-diff-1', kind: 'DIFFICULTY', text: '缺少专职党务工作者' })).id;
+  await saveScore(db, u.leader.ctx, {
+    auditId,
+    criterionId: hb.criteria[0]!.id,
+    count: 2,
+    reason: '两次支委会无记录',
+    taskIds: [],
+  });
+  await saveScore(db, u.leader.ctx, {
+    auditId,
+    criterionId: hb.criteria[1]!.id,
+    count: 0,
+    reason: '',
+    taskIds: [],
+  });
+  problemFinding = (
+    await addFinding(db, u.leader.ctx, {
+      auditId,
+      clientKey: 'fb-problem-1',
+      kind: 'PROBLEM',
+      text: '支委会记录缺失',
+      criterionId: hb.criteria[0]!.id,
+    })
+  ).id;
+  difficultyFinding = (
+    await addFinding(db, u.leader.ctx, {
+      auditId,
+      clientKey: 'fb-diff-1',
+      kind: 'DIFFICULTY',
+      text: '缺少专职党务工作者',
+    })
+  ).id;
   await finishAudit(db, u.leader.ctx, auditId);
 });
 
 const issue = (over: Record<string, unknown> = {}) => ({
-  auditId, summary: '支部组织生活基本规范，但记录不完整。', deadline: '2027-01-15',
-  items: [{ findingId: problemFinding, criterionId: hb.criteria[0]!.id, problem: '支委会记录缺失', suggestion: '补齐记录并建立会后24小时内归档制度' }],
-  coordination: [{ findingId: difficultyFinding, departmentId: dept.id, text: '请人力资源部协调配备专职党务工作者' }], ...over,
+  auditId,
+  summary: '支部组织生活基本规范，但记录不完整。',
+  deadline: '2027-01-15',
+  items: [
+    {
+      findingId: problemFinding,
+      criterionId: hb.criteria[0]!.id,
+      problem: '支委会记录缺失',
+      suggestion: '补齐记录并建立会后24小时内归档制度',
+    },
+  ],
+  coordination: [
+    { findingId: difficultyFinding, departmentId: dept.id, text: '请人力资源部协调配备专职党务工作者' },
+  ],
+  ...over,
 });
 
 describe('feedback sheets', () => {
   it('only the team leader issues, only on a scored audit, once; issuing freezes the audit', async () => {
-    await expect(issueFeedback(db, u.leader.ctx, issue({ auditId: unscoredId }))).rejects.toThrow('feedback.errors.notScored');
+    await expect(issueFeedback(db, u.leader.ctx, issue({ auditId: unscoredId }))).rejects.toThrow(
+      'feedback.errors.notScored',
+    );
     await expect(issueFeedback(db, u.aud2.ctx, issue())).rejects.toThrow('errors.forbidden');
-    await expect(issueFeedback(db, u.leader.ctx, issue({ coordination: [{ departmentId: tree.b.id, text: '不是职能部门' }] }))).rejects.toThrow('feedback.errors.notDepartment');
+    await expect(
+      issueFeedback(
+        db,
+        u.leader.ctx,
+        issue({ coordination: [{ departmentId: tree.b.id, text: '不是职能部门' }] }),
+      ),
+    ).rejects.toThrow('feedback.errors.notDepartment');
     expect(await db.feedbackSheet.count({ where: { auditId } })).toBe(0);
     const r = await issueFeedback(db, u.leader.ctx, issue(), new Date('2026-11-25T04:00:00Z'));
     const sheet = await db.feedbackSheet.findUniqueOrThrow({ where: { id: r.id }, include: { items: true } });
     expect(sheet).toMatchObject({ total: 96, grade: 'EXCELLENT', number: 'FK-2026-Q4-001' });
-    expect(sheet.deductions).toEqual([{ code: 'C1.1', title: '三会一课按时召开', count: 2, deduction: 4, reason: '两次支委会无记录' }]);
+    expect(sheet.deductions).toEqual([
+      { code: 'C1.1', title: '三会一课按时召开', count: 2, deduction: 4, reason: '两次支委会无记录' },
+    ]);
     expect((await db.audit.findUniqueOrThrow({ where: { id: auditId } })).status).toBe('FEEDBACK_ISSUED');
     expect(await db.rectificationItem.count({ where: { auditId } })).toBe(1);
     expect(await db.coordinationTask.count({ where: { auditId, departmentId: dept.id } })).toBe(1);
     await expect(issueFeedback(db, u.leader.ctx, issue())).rejects.toThrow('feedback.errors.alreadyIssued');
-    await expect(saveScore(db, u.leader.ctx, { auditId, criterionId: hb.criteria[1]!.id, count: 1, reason: '', taskIds: [] })).rejects.toThrow('audits.errors.closed');
+    await expect(
+      saveScore(db, u.leader.ctx, {
+        auditId,
+        criterionId: hb.criteria[1]!.id,
+        count: 1,
+        reason: '',
+        taskIds: [],
+      }),
+    ).rejects.toThrow('audits.errors.closed');
   });
 
   it('the unit’s secretary acknowledges receipt, once; a clerk may not', async () => {
@@ -73,7 +152,9 @@ describe('feedback sheets', () => {
     await expect(acknowledgeSheet(db, u.clerkA.ctx, sheet.id)).rejects.toThrow('errors.forbidden');
     const first = await acknowledgeSheet(db, u.secA.ctx, sheet.id, new Date('2026-11-26T02:00:00Z'));
     await acknowledgeSheet(db, u.secA.ctx, sheet.id, new Date('2026-11-27T02:00:00Z'));
-    expect((await db.feedbackSheet.findUniqueOrThrow({ where: { id: sheet.id } })).acknowledgedAt).toEqual(first.acknowledgedAt);
+    expect((await db.feedbackSheet.findUniqueOrThrow({ where: { id: sheet.id } })).acknowledgedAt).toEqual(
+      first.acknowledgedAt,
+    );
   });
 });
 
@@ -85,15 +166,27 @@ describe('the rectification state machine', () => {
     await savePlan(db, u.aud2.ctx, item!.id, '12月底前补齐10—11月支委会记录，建立归档台账');
     await addNote(db, u.aud2.ctx, item!.id, '已补齐10月记录');
     await submitItem(db, u.aud2.ctx, item!.id, new Date('2026-12-10T02:00:00Z'));
-    await expect(verifyItem(db, u.aud2.ctx, { itemId: item!.id, accept: true })).rejects.toThrow('feedback.errors.ownWork');
-    await expect(verifyItem(db, u.outsider.ctx, { itemId: item!.id, accept: true })).rejects.toThrow('errors.forbidden');
+    await expect(verifyItem(db, u.aud2.ctx, { itemId: item!.id, accept: true })).rejects.toThrow(
+      'feedback.errors.ownWork',
+    );
+    await expect(verifyItem(db, u.outsider.ctx, { itemId: item!.id, accept: true })).rejects.toThrow(
+      'errors.forbidden',
+    );
     await verifyItem(db, u.leader.ctx, { itemId: item!.id, accept: false, reason: '11月记录仍缺签到表' });
-    expect(await db.rectificationItem.findUniqueOrThrow({ where: { id: item!.id } })).toMatchObject({ status: 'RETURNED', returnReason: '11月记录仍缺签到表' });
+    expect(await db.rectificationItem.findUniqueOrThrow({ where: { id: item!.id } })).toMatchObject({
+      status: 'RETURNED',
+      returnReason: '11月记录仍缺签到表',
+    });
     expect((await openRectifications(db, tree.a.id)).map((x) => x.criterionId)).toEqual([hb.criteria[0]!.id]);
-    await expect(verifyItem(db, u.leader.ctx, { itemId: item!.id, accept: true })).rejects.toThrow('feedback.errors.notSubmitted');
+    await expect(verifyItem(db, u.leader.ctx, { itemId: item!.id, accept: true })).rejects.toThrow(
+      'feedback.errors.notSubmitted',
+    );
     await submitItem(db, u.secA.ctx, item!.id, new Date('2026-12-20T02:00:00Z'));
     await verifyItem(db, u.leader.ctx, { itemId: item!.id, accept: true }, new Date('2026-12-22T02:00:00Z'));
-    expect(await db.rectificationItem.findUniqueOrThrow({ where: { id: item!.id } })).toMatchObject({ status: 'ACCEPTED', closedOnTime: true });
+    expect(await db.rectificationItem.findUniqueOrThrow({ where: { id: item!.id } })).toMatchObject({
+      status: 'ACCEPTED',
+      closedOnTime: true,
+    });
     expect(await openRectifications(db, tree.a.id)).toHaveLength(0);
     await expect(savePlan(db, u.secA.ctx, item!.id, '再改')).rejects.toThrow('feedback.errors.notEditable');
     const seen = await rectificationList(db, u.clerkA.subject);
@@ -105,10 +198,17 @@ describe('the rectification state machine', () => {
 describe('coordination', () => {
   it('the department answers, the committee closes; the unit’s secretary cannot answer for the department', async () => {
     const [task] = await db.coordinationTask.findMany({ where: { auditId } });
-    await expect(answerCoordination(db, u.secA.ctx, task!.id, '我们自己解决')).rejects.toThrow('errors.forbidden');
-    await expect(closeCoordination(db, u.committee.ctx, task!.id)).rejects.toThrow('feedback.errors.coordinationNotAnswered');
+    await expect(answerCoordination(db, u.secA.ctx, task!.id, '我们自己解决')).rejects.toThrow(
+      'errors.forbidden',
+    );
+    await expect(closeCoordination(db, u.committee.ctx, task!.id)).rejects.toThrow(
+      'feedback.errors.coordinationNotAnswered',
+    );
     await answerCoordination(db, u.deptMember.ctx, task!.id, '已列入明年一季度招聘计划');
     await closeCoordination(db, u.committee.ctx, task!.id);
-    expect(await db.coordinationTask.findUniqueOrThrow({ where: { id: task!.id } })).toMatchObject({ status: 'CLOSED', answer: '已列入明年一季度招聘计划' });
+    expect(await db.coordinationTask.findUniqueOrThrow({ where: { id: task!.id } })).toMatchObject({
+      status: 'CLOSED',
+      answer: '已列入明年一季度招聘计划',
+    });
   });
 });

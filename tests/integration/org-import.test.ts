@@ -32,11 +32,15 @@ const errorsOf = (r: Awaited<ReturnType<typeof importOrgTree>>) =>
 describe('Excel import of the tree (all or nothing)', () => {
   it('creates every row, parents first, with paths and one summary trace', async () => {
     const branch = `新开工项目党支部${Date.now() % 100000}`;
-    const r = await importOrgTree(db, committee.ctx, await sheet([
-      ['第一党小组', '党小组', `${tree.root.name} / ${branch}`, '正常'],
-      [branch, '党支部', tree.root.name, '筹建'],
-      ['第二党小组', '党小组', `${tree.root.name} / ${branch}`, ''],
-    ]));
+    const r = await importOrgTree(
+      db,
+      committee.ctx,
+      await sheet([
+        ['第一党小组', '党小组', `${tree.root.name} / ${branch}`, '正常'],
+        [branch, '党支部', tree.root.name, '筹建'],
+        ['第二党小组', '党小组', `${tree.root.name} / ${branch}`, ''],
+      ]),
+    );
     expect(r).toEqual({ ok: true, created: 3 });
     const b = await db.organization.findFirstOrThrow({ where: { name: branch, parentId: tree.root.id } });
     expect(b.status).toBe('PREPARING');
@@ -44,46 +48,69 @@ describe('Excel import of the tree (all or nothing)', () => {
     expect(groups.map((g) => g.name)).toEqual(['第一党小组', '第二党小组']);
     expect(groups.every((g) => g.path.startsWith(b.path) && g.depth === 2)).toBe(true);
     expect(await db.auditEvent.count({ where: { action: 'org.import', actorId: committee.id } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { action: 'org.create', entityId: { in: [b.id, ...groups.map((g) => g.id)] } } })).toBe(3);
+    expect(
+      await db.auditEvent.count({
+        where: { action: 'org.create', entityId: { in: [b.id, ...groups.map((g) => g.id)] } },
+      }),
+    ).toBe(3);
   });
 
   it('an unknown parent creates nothing and names the row', async () => {
     const before = await count();
-    const r = await importOrgTree(db, committee.ctx, await sheet([
-      ['好的党小组', '党小组', `${tree.root.name} / ${tree.a.name}`, ''],
-      ['孤儿党小组', '党小组', `${tree.root.name} / 不存在的支部`, ''],
-    ]));
+    const r = await importOrgTree(
+      db,
+      committee.ctx,
+      await sheet([
+        ['好的党小组', '党小组', `${tree.root.name} / ${tree.a.name}`, ''],
+        ['孤儿党小组', '党小组', `${tree.root.name} / 不存在的支部`, ''],
+      ]),
+    );
     expect(errorsOf(r)).toEqual({ 3: ['orgImport.errors.unknownParent'] });
     expect(await count()).toBe(before);
   });
 
   it('a duplicate name (in the sheet or already existing) creates nothing', async () => {
     const before = await count();
-    const r = await importOrgTree(db, committee.ctx, await sheet([
-      ['同名党小组', '党小组', tree.a.name, ''],
-      ['同名党小组', '党小组', tree.a.name, ''],
-      [tree.a1.name, '党小组', tree.a.name, ''],
-    ]));
-    expect(errorsOf(r)).toEqual({ 3: ['orgImport.errors.duplicateInSheet'], 4: ['orgImport.errors.alreadyExists'] });
+    const r = await importOrgTree(
+      db,
+      committee.ctx,
+      await sheet([
+        ['同名党小组', '党小组', tree.a.name, ''],
+        ['同名党小组', '党小组', tree.a.name, ''],
+        [tree.a1.name, '党小组', tree.a.name, ''],
+      ]),
+    );
+    expect(errorsOf(r)).toEqual({
+      3: ['orgImport.errors.duplicateInSheet'],
+      4: ['orgImport.errors.alreadyExists'],
+    });
     expect(await count()).toBe(before);
   });
 
   it('a bad type, or a type not allowed under its parent, creates nothing', async () => {
     const before = await count();
-    const r = await importOrgTree(db, committee.ctx, await sheet([
-      ['俱乐部', '俱乐部', tree.root.name, ''],
-      ['直属党小组', '党小组', tree.root.name, ''],
-    ]));
+    const r = await importOrgTree(
+      db,
+      committee.ctx,
+      await sheet([
+        ['俱乐部', '俱乐部', tree.root.name, ''],
+        ['直属党小组', '党小组', tree.root.name, ''],
+      ]),
+    );
     expect(errorsOf(r)).toEqual({ 2: ['orgImport.errors.badType'], 3: ['orgImport.errors.typeNotAllowed'] });
     expect(await count()).toBe(before);
   });
 
   it('a cycle among new rows creates nothing', async () => {
     const before = await count();
-    const r = await importOrgTree(db, committee.ctx, await sheet([
-      ['环甲党总支', '党总支', '环乙党总支', ''],
-      ['环乙党总支', '党总支', '环甲党总支', ''],
-    ]));
+    const r = await importOrgTree(
+      db,
+      committee.ctx,
+      await sheet([
+        ['环甲党总支', '党总支', '环乙党总支', ''],
+        ['环乙党总支', '党总支', '环甲党总支', ''],
+      ]),
+    );
     expect(Object.values(errorsOf(r)).flat()).toContain('orgImport.errors.cycle');
     expect(await count()).toBe(before);
   });
@@ -91,13 +118,19 @@ describe('Excel import of the tree (all or nothing)', () => {
   it('a parent outside the importer’s scope is refused row by row; no import permission at all is refused outright', async () => {
     const before = await count();
     const committeeOfB = await makeUser(db, 'COMMITTEE', tree.b);
-    const r = await importOrgTree(db, committeeOfB.ctx, await sheet([
-      ['本支部党小组', '党小组', `${tree.root.name} / ${tree.b.name}`, ''],
-      ['越权党小组', '党小组', `${tree.root.name} / ${tree.a.name}`, ''],
-    ]));
+    const r = await importOrgTree(
+      db,
+      committeeOfB.ctx,
+      await sheet([
+        ['本支部党小组', '党小组', `${tree.root.name} / ${tree.b.name}`, ''],
+        ['越权党小组', '党小组', `${tree.root.name} / ${tree.a.name}`, ''],
+      ]),
+    );
     expect(errorsOf(r)).toEqual({ 3: ['orgImport.errors.outOfScope'] });
     expect(await count()).toBe(before);
-    await expect(importOrgTree(db, secretaryB.ctx, await sheet([['x', '党小组', tree.b.name, '']]))).rejects.toThrow('errors.forbidden');
+    await expect(
+      importOrgTree(db, secretaryB.ctx, await sheet([['x', '党小组', tree.b.name, '']])),
+    ).rejects.toThrow('errors.forbidden');
     expect(await count()).toBe(before);
   });
 });

@@ -28,7 +28,12 @@ describe('create', () => {
     expect(org.path).toBe(`${tree.a.path}${org.id}/`);
     expect(org.depth).toBe(2);
     const [ev] = await events(org.id);
-    expect(ev).toMatchObject({ action: 'org.create', actorId: committee.id, ip: '127.0.0.1', orgPath: org.path });
+    expect(ev).toMatchObject({
+      action: 'org.create',
+      actorId: committee.id,
+      ip: '127.0.0.1',
+      orgPath: org.path,
+    });
     expect((ev!.after as { name: string }).name).toBe('第二党小组');
   });
 
@@ -53,15 +58,34 @@ describe('create', () => {
   });
 
   it('rejects empty, too long, wrong-type and script-bearing input before any write', () => {
-    const issues = (v: unknown) => ZCreateOrg.safeParse(v).error?.issues.map((i) => `${i.path.join('.')}:${i.message.split('|')[0]}`) ?? [];
-    expect(issues({ parentId: tree.a.id, name: '   ', type: 'BRANCH' })).toContain('name:validation.required');
-    expect(issues({ parentId: tree.a.id, name: '党'.repeat(101), type: 'BRANCH' })).toContain('name:validation.tooLong');
-    expect(issues({ parentId: tree.a.id, name: '<script>alert(1)</script>', type: 'BRANCH' })).toContain('name:validation.noMarkup');
-    expect(issues({ parentId: 'not-a-uuid', name: 'x', type: 'BRANCH' })).toContain('parentId:validation.invalidId');
+    const issues = (v: unknown) =>
+      ZCreateOrg.safeParse(v).error?.issues.map((i) => `${i.path.join('.')}:${i.message.split('|')[0]}`) ??
+      [];
+    expect(issues({ parentId: tree.a.id, name: '   ', type: 'BRANCH' })).toContain(
+      'name:validation.required',
+    );
+    expect(issues({ parentId: tree.a.id, name: '党'.repeat(101), type: 'BRANCH' })).toContain(
+      'name:validation.tooLong',
+    );
+    expect(issues({ parentId: tree.a.id, name: '<script>alert(1)</script>', type: 'BRANCH' })).toContain(
+      'name:validation.noMarkup',
+    );
+    expect(issues({ parentId: 'not-a-uuid', name: 'x', type: 'BRANCH' })).toContain(
+      'parentId:validation.invalidId',
+    );
     expect(issues({ parentId: tree.a.id, name: 'x', type: 'CLUB' })).toContain('type:orgs.errors.badType');
-    expect(issues({ parentId: tree.a.id, name: 'x', type: 'BRANCH', sortOrder: 'abc' })).toContain('sortOrder:validation.number');
-    expect(issues({ parentId: tree.a.id, name: 'x', type: 'BRANCH', projectPlannedStart: '2026-05-01', projectPlannedEnd: '2026-01-01' }))
-      .toContain('projectPlannedEnd:orgs.errors.endBeforeStart');
+    expect(issues({ parentId: tree.a.id, name: 'x', type: 'BRANCH', sortOrder: 'abc' })).toContain(
+      'sortOrder:validation.number',
+    );
+    expect(
+      issues({
+        parentId: tree.a.id,
+        name: 'x',
+        type: 'BRANCH',
+        projectPlannedStart: '2026-05-01',
+        projectPlannedEnd: '2026-01-01',
+      }),
+    ).toContain('projectPlannedEnd:orgs.errors.endBeforeStart');
   });
 });
 
@@ -82,14 +106,20 @@ describe('move', () => {
   it('refuses a move that makes a cycle and changes nothing', async () => {
     const gen = await makeOrg(db, tree.root, 'GENERAL_BRANCH');
     const branch = await makeOrg(db, gen, 'BRANCH');
-    await expect(moveOrg(db, committee.ctx, { id: gen.id, newParentId: branch.id })).rejects.toThrow('orgs.errors.cycle');
-    await expect(moveOrg(db, committee.ctx, { id: gen.id, newParentId: gen.id })).rejects.toThrow('orgs.errors.cycle');
+    await expect(moveOrg(db, committee.ctx, { id: gen.id, newParentId: branch.id })).rejects.toThrow(
+      'orgs.errors.cycle',
+    );
+    await expect(moveOrg(db, committee.ctx, { id: gen.id, newParentId: gen.id })).rejects.toThrow(
+      'orgs.errors.cycle',
+    );
     expect((await db.organization.findUniqueOrThrow({ where: { id: branch.id } })).path).toBe(branch.path);
   });
 
   it('refuses a move into a unit outside the user’s scope', async () => {
     const g = await makeOrg(db, tree.b, 'PARTY_GROUP');
-    await expect(moveOrg(db, secretaryB.ctx, { id: g.id, newParentId: tree.a.id })).rejects.toThrow('errors.forbidden');
+    await expect(moveOrg(db, secretaryB.ctx, { id: g.id, newParentId: tree.a.id })).rejects.toThrow(
+      'errors.forbidden',
+    );
   });
 });
 
@@ -97,13 +127,23 @@ describe('archive', () => {
   it('refuses while active children exist, naming them; then archives (never deletes)', async () => {
     const branch = await makeOrg(db, tree.root, 'BRANCH');
     const group = await makeOrg(db, branch, 'PARTY_GROUP', '留守党小组');
-    await expect(archiveOrg(db, committee.ctx, { id: branch.id })).rejects.toMatchObject({ key: 'orgs.errors.activeChildren', params: { names: '留守党小组' } });
+    await expect(archiveOrg(db, committee.ctx, { id: branch.id })).rejects.toMatchObject({
+      key: 'orgs.errors.activeChildren',
+      params: { names: '留守党小组' },
+    });
     await archiveOrg(db, committee.ctx, { id: group.id });
     const archived = await archiveOrg(db, committee.ctx, { id: branch.id });
     expect(archived.status).toBe('ARCHIVED');
     expect(await db.organization.count({ where: { id: { in: [branch.id, group.id] } } })).toBe(2);
-    await expect(updateOrg(db, committee.ctx, { id: branch.id, name: '改名', type: 'BRANCH', sortOrder: 0, status: 'ACTIVE' }))
-      .rejects.toThrow('orgs.errors.archived');
+    await expect(
+      updateOrg(db, committee.ctx, {
+        id: branch.id,
+        name: '改名',
+        type: 'BRANCH',
+        sortOrder: 0,
+        status: 'ACTIVE',
+      }),
+    ).rejects.toThrow('orgs.errors.archived');
   });
 });
 
@@ -111,10 +151,14 @@ describe('key units and scoping', () => {
   it('sets and unsets a key unit for a year, traced', async () => {
     await setKeyUnit(db, committee.ctx, { orgId: tree.a.id, year: 2026, isKey: true });
     expect(await db.keyUnit.count({ where: { orgId: tree.a.id, year: 2026 } })).toBe(1);
-    expect(await setKeyUnit(db, committee.ctx, { orgId: tree.a.id, year: 2026, isKey: true })).toEqual({ changed: false });
+    expect(await setKeyUnit(db, committee.ctx, { orgId: tree.a.id, year: 2026, isKey: true })).toEqual({
+      changed: false,
+    });
     await setKeyUnit(db, committee.ctx, { orgId: tree.a.id, year: 2026, isKey: false });
     expect(await db.keyUnit.count({ where: { orgId: tree.a.id, year: 2026 } })).toBe(0);
-    await expect(setKeyUnit(db, secretaryB.ctx, { orgId: tree.a.id, year: 2026, isKey: true })).rejects.toThrow('errors.forbidden');
+    await expect(
+      setKeyUnit(db, secretaryB.ctx, { orgId: tree.a.id, year: 2026, isKey: true }),
+    ).rejects.toThrow('errors.forbidden');
   });
 
   it('a secretary’s list holds their subtree only, in one query', async () => {

@@ -32,7 +32,9 @@ describe('the reminder table as .xlsx', () => {
     expect(month.getCell(1, 1).value).toBe('党建（月）工作提醒表（2026-11-25）');
     expect(month.getRow(2).values).toContain('应完成日期');
     const names = new Set<string>();
-    month.eachRow((row, n) => { if (n > 2) names.add(String(row.getCell(2).value)); });
+    month.eachRow((row, n) => {
+      if (n > 2) names.add(String(row.getCell(2).value));
+    });
     expect([...names]).toEqual([tree.a.name]);
     expect(String(month.getRow(3).getCell(4).value)).toMatch(/^第\d+条 /);
     const task = table.tasks.find((t) => t.action.frequency === 'MONTH')!;
@@ -45,7 +47,11 @@ describe('the reminder table as .xlsx', () => {
     const tb = await reminderTable(db, secB.subject, now);
     const wbB = await read(await reminderWorkbook(tb.tasks, tb.today));
     const rowsB: string[] = [];
-    wbB.worksheets.forEach((ws) => ws.eachRow((row, n) => { if (n > 2) rowsB.push(String(row.getCell(2).value)); }));
+    wbB.worksheets.forEach((ws) =>
+      ws.eachRow((row, n) => {
+        if (n > 2) rowsB.push(String(row.getCell(2).value));
+      }),
+    );
     expect(rowsB.length).toBeGreaterThan(0);
     expect(rowsB).not.toContain(tree.a.name);
   });

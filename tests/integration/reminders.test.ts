@@ -6,7 +6,10 @@ import { makeOrg, makeTree } from '../fixtures/factories';
 
 const a = createPrismaClient();
 const b = createPrismaClient();
-afterAll(async () => { await a.$disconnect(); await b.$disconnect(); });
+afterAll(async () => {
+  await a.$disconnect();
+  await b.$disconnect();
+});
 
 let tree: Awaited<ReturnType<typeof makeTree>>;
 let actionKey: string;
@@ -16,7 +19,8 @@ beforeAll(async () => {
   tree = await makeTree(a);
 });
 
-const tasksOf = (orgId: string, periodKey?: string) => a.reminderTask.findMany({ where: { orgId, actionKey, ...(periodKey ? { periodKey } : {}) } });
+const tasksOf = (orgId: string, periodKey?: string) =>
+  a.reminderTask.findMany({ where: { orgId, actionKey, ...(periodKey ? { periodKey } : {}) } });
 
 describe('reminder generation', () => {
   it('creates one task per action, active unit and period, with its due date', async () => {
@@ -30,18 +34,28 @@ describe('reminder generation', () => {
   });
 
   it('is idempotent however often, and concurrently from two app instances', async () => {
-    await Promise.all([generateForPeriod(a, 'MONTH', '2026-09-03'), generateForPeriod(b, 'MONTH', '2026-09-20'), generateForPeriod(a, 'MONTH', '2026-09-30')]);
+    await Promise.all([
+      generateForPeriod(a, 'MONTH', '2026-09-03'),
+      generateForPeriod(b, 'MONTH', '2026-09-20'),
+      generateForPeriod(a, 'MONTH', '2026-09-30'),
+    ]);
     await generateForPeriod(b, 'MONTH', '2026-09-01');
-    const rows = await a.reminderTask.groupBy({ by: ['actionKey', 'orgId', 'periodKey'], where: { periodKey: '2026-M09' }, _count: { _all: true } });
+    const rows = await a.reminderTask.groupBy({
+      by: ['actionKey', 'orgId', 'periodKey'],
+      where: { periodKey: '2026-M09' },
+      _count: { _all: true },
+    });
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r._count._all === 1)).toBe(true);
   });
 
   it('a run that crashes halfway leaves nothing to duplicate on the rerun', async () => {
-    await expect(a.$transaction(async (tx) => {
-      await generateForPeriod(tx as never, 'MONTH', '2026-08-05');
-      throw new Error('crash');
-    })).rejects.toThrow('crash');
+    await expect(
+      a.$transaction(async (tx) => {
+        await generateForPeriod(tx as never, 'MONTH', '2026-08-05');
+        throw new Error('crash');
+      }),
+    ).rejects.toThrow('crash');
     expect(await tasksOf(tree.a.id, '2026-M08')).toHaveLength(0);
     await generateForPeriod(a, 'MONTH', '2026-08-05');
     await generateForPeriod(a, 'MONTH', '2026-08-05');
@@ -65,7 +79,11 @@ describe('reminder generation', () => {
   it('working days come from the calendar table', async () => {
     await a.calendarDay.createMany({
       data: [
-        ...['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'].map((d) => ({ date: new Date(`${d}T00:00:00Z`), kind: 'HOLIDAY' as const, name: '国庆节' })),
+        ...['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'].map((d) => ({
+          date: new Date(`${d}T00:00:00Z`),
+          kind: 'HOLIDAY' as const,
+          name: '国庆节',
+        })),
         { date: new Date('2026-10-10T00:00:00Z'), kind: 'WORKDAY' as const, name: '国庆节调休上班' },
       ],
       skipDuplicates: true,
@@ -113,14 +131,35 @@ describe('completing a task', () => {
     const now = new Date('2026-07-08T02:00:00Z');
     const input = { taskId: task!.id, activityDate: '2026-07-06', note: '已收缴' };
     await expect(completeTask(a, clerkB.ctx, input, [], now)).rejects.toThrow('errors.forbidden');
-    await expect(completeTask(a, clerkA.ctx, { ...input, activityDate: '2026-07-09' }, [], now)).rejects.toThrow('reminders.errors.futureDate');
-    await expect(completeTask(a, clerkA.ctx, input, [{ name: '照片.jpg', bytes: Buffer.from('MZ\x90\x00 not an image') }], now)).rejects.toThrow('reminders.errors.fileType');
-    await expect(completeTask(a, clerkA.ctx, input, [{ name: 'big.png', bytes: Buffer.alloc(20 * 1024 * 1024 + 1) }], now)).rejects.toThrow('reminders.errors.fileTooLarge');
+    await expect(
+      completeTask(a, clerkA.ctx, { ...input, activityDate: '2026-07-09' }, [], now),
+    ).rejects.toThrow('reminders.errors.futureDate');
+    await expect(
+      completeTask(
+        a,
+        clerkA.ctx,
+        input,
+        [{ name: '照片.jpg', bytes: Buffer.from('MZ\x90\x00 not an image') }],
+        now,
+      ),
+    ).rejects.toThrow('reminders.errors.fileType');
+    await expect(
+      completeTask(
+        a,
+        clerkA.ctx,
+        input,
+        [{ name: 'big.png', bytes: Buffer.alloc(20 * 1024 * 1024 + 1) }],
+        now,
+      ),
+    ).rejects.toThrow('reminders.errors.fileTooLarge');
     expect((await a.reminderTask.findUniqueOrThrow({ where: { id: task!.id } })).status).toBe('OPEN');
 
     const r = await completeTask(a, clerkA.ctx, input, [{ name: '收缴现场.png', bytes: png }], now);
     expect(r.onTime).toBe(true);
-    const done = await a.reminderTask.findUniqueOrThrow({ where: { id: task!.id }, include: { evidence: true } });
+    const done = await a.reminderTask.findUniqueOrThrow({
+      where: { id: task!.id },
+      include: { evidence: true },
+    });
     expect(done).toMatchObject({ status: 'DONE', note: '已收缴', completedById: clerkA.id });
     expect(done.activityDate!.toISOString().slice(0, 10)).toBe('2026-07-06');
     expect(done.evidence).toHaveLength(1);
@@ -142,7 +181,10 @@ describe('completing a task', () => {
       completeTask(b, c2.ctx, { taskId: task!.id, activityDate: '2026-06-06' }, [], now),
     ]);
     expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
-    expect((results.find((x) => x.status === 'fulfilled') as PromiseFulfilledResult<{ onTime: boolean }>).value.onTime).toBe(false);
+    expect(
+      (results.find((x) => x.status === 'fulfilled') as PromiseFulfilledResult<{ onTime: boolean }>).value
+        .onTime,
+    ).toBe(false);
   });
 });
 
@@ -152,21 +194,48 @@ describe('the back-fill flag', () => {
     const { makeUser } = await import('../fixtures/factories');
     const unit = await makeOrg(a, tree.root, 'BRANCH');
     const clerk = await makeUser(a, 'CLERK', unit);
-    for (let m = 1; m <= 9; m += 1) await generateForPeriod(a, 'MONTH', `2026-${String(m).padStart(2, '0')}-10`);
-    const tasks = await a.reminderTask.findMany({ where: { orgId: unit.id, actionKey }, orderBy: { periodStart: 'asc' } });
+    for (let m = 1; m <= 9; m += 1)
+      await generateForPeriod(a, 'MONTH', `2026-${String(m).padStart(2, '0')}-10`);
+    const tasks = await a.reminderTask.findMany({
+      where: { orgId: unit.id, actionKey },
+      orderBy: { periodStart: 'asc' },
+    });
     expect(tasks).toHaveLength(9);
     const now = new Date('2026-10-20T02:00:00Z');
     // January's task, claimed to have happened on 1/20, recorded on 10/20: LAG.
-    const first = await completeTask(a, clerk.ctx, { taskId: tasks[0]!.id, activityDate: '2026-01-20' }, [], now);
+    const first = await completeTask(
+      a,
+      clerk.ctx,
+      { taskId: tasks[0]!.id, activityDate: '2026-01-20' },
+      [],
+      now,
+    );
     expect(first.backfillFlag).toBe('LAG');
     // Seven more past months within the hour: the eighth past-period record makes a burst, all flagged.
     for (let i = 1; i < 8; i += 1) {
-      await completeTask(a, clerk.ctx, { taskId: tasks[i]!.id, activityDate: `2026-${String(i + 1).padStart(2, '0')}-15` }, [], new Date(now.getTime() + i * 60_000));
+      await completeTask(
+        a,
+        clerk.ctx,
+        { taskId: tasks[i]!.id, activityDate: `2026-${String(i + 1).padStart(2, '0')}-15` },
+        [],
+        new Date(now.getTime() + i * 60_000),
+      );
     }
-    const flags = (await a.reminderTask.findMany({ where: { id: { in: tasks.slice(0, 8).map((t) => t.id) } }, select: { backfillFlag: true } })).map((t) => t.backfillFlag);
+    const flags = (
+      await a.reminderTask.findMany({
+        where: { id: { in: tasks.slice(0, 8).map((t) => t.id) } },
+        select: { backfillFlag: true },
+      })
+    ).map((t) => t.backfillFlag);
     expect(flags.every((f) => f === 'BURST')).toBe(true);
     // An ordinary, timely record stays unflagged.
-    const sept = await completeTask(a, clerk.ctx, { taskId: tasks[8]!.id, activityDate: '2026-09-08' }, [], new Date('2026-09-09T02:00:00Z'));
+    const sept = await completeTask(
+      a,
+      clerk.ctx,
+      { taskId: tasks[8]!.id, activityDate: '2026-09-08' },
+      [],
+      new Date('2026-09-09T02:00:00Z'),
+    );
     expect(sept.backfillFlag).toBeNull();
   });
 });

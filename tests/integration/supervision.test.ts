@@ -35,53 +35,98 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-const notes = (userId: string) => db.notification.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
+const notes = (userId: string) =>
+  db.notification.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
 
 describe('supervision', () => {
   it('lists the subtree’s overdue items with filters; a secretary is refused', async () => {
     const base = { status: 'overdue' as const, page: 1 };
     const all = await supervisionList(db, committee.subject, base, now);
     expect(all.tasks.some((t) => t.orgId === tree.a.id)).toBe(true);
-    const onlyA = await supervisionList(db, committee.subject, { ...base, orgId: tree.a.id, periodKey: '2026-M09' }, now);
+    const onlyA = await supervisionList(
+      db,
+      committee.subject,
+      { ...base, orgId: tree.a.id, periodKey: '2026-M09' },
+      now,
+    );
     expect(onlyA.tasks.length).toBeGreaterThan(0);
     expect(onlyA.tasks.every((t) => t.orgId === tree.a.id && t.periodKey === '2026-M09')).toBe(true);
     await expect(supervisionList(db, secA.subject, base, now)).rejects.toThrow('errors.forbidden');
   });
 
   it('sends a recorded 督办 notice that reaches the unit’s people, and refuses tasks of another unit', async () => {
-    const r = await sendNotice(db, committee.ctx, { orgId: tree.a.id, taskIds: [tasks[0]!.id], message: '请本周内补齐八月党费收缴记录' });
+    const r = await sendNotice(db, committee.ctx, {
+      orgId: tree.a.id,
+      taskIds: [tasks[0]!.id],
+      message: '请本周内补齐八月党费收缴记录',
+    });
     const row = await db.supervisionNotice.findUniqueOrThrow({ where: { id: r.id } });
     expect(row).toMatchObject({ orgId: tree.a.id, sentById: committee.id, taskIds: [tasks[0]!.id] });
     expect((await notes(secA.id)).map((n) => n.kind)).toContain('SUPERVISION');
     expect((await notes(clerkB.id)).some((n) => n.kind === 'SUPERVISION')).toBe(false);
     expect(await db.auditEvent.count({ where: { entityId: r.id, action: 'reminders.supervise' } })).toBe(1);
     const bTask = await db.reminderTask.findFirstOrThrow({ where: { orgId: tree.b.id } });
-    await expect(sendNotice(db, committee.ctx, { orgId: tree.a.id, taskIds: [bTask.id], message: '混入' })).rejects.toThrow('supervision.errors.tasksNotOfUnit');
-    await expect(sendNotice(db, secA.ctx, { orgId: tree.a.id, taskIds: [tasks[0]!.id], message: '自己督办' })).rejects.toThrow('errors.forbidden');
+    await expect(
+      sendNotice(db, committee.ctx, { orgId: tree.a.id, taskIds: [bTask.id], message: '混入' }),
+    ).rejects.toThrow('supervision.errors.tasksNotOfUnit');
+    await expect(
+      sendNotice(db, secA.ctx, { orgId: tree.a.id, taskIds: [tasks[0]!.id], message: '自己督办' }),
+    ).rejects.toThrow('errors.forbidden');
   });
 
   it('rates a completed item, returns one for rework (open again, evidence kept), and refuses open items', async () => {
-    await expect(rateTask(db, committee.ctx, { taskId: tasks[1]!.id, quality: 'GOOD', comment: '' })).rejects.toThrow('supervision.errors.notDone');
-    await completeTask(db, clerkA.ctx, { taskId: tasks[1]!.id, activityDate: '2026-09-08' }, [], new Date('2026-09-09T02:00:00Z'));
+    await expect(
+      rateTask(db, committee.ctx, { taskId: tasks[1]!.id, quality: 'GOOD', comment: '' }),
+    ).rejects.toThrow('supervision.errors.notDone');
+    await completeTask(
+      db,
+      clerkA.ctx,
+      { taskId: tasks[1]!.id, activityDate: '2026-09-08' },
+      [],
+      new Date('2026-09-09T02:00:00Z'),
+    );
     await rateTask(db, committee.ctx, { taskId: tasks[1]!.id, quality: 'EXCELLENT', comment: '记录完整' });
-    expect((await db.reminderTask.findUniqueOrThrow({ where: { id: tasks[1]!.id } })).quality).toBe('EXCELLENT');
-    await expect(rateTask(db, clerkB.ctx, { taskId: tasks[1]!.id, quality: 'POOR', comment: '' })).rejects.toThrow('errors.forbidden');
+    expect((await db.reminderTask.findUniqueOrThrow({ where: { id: tasks[1]!.id } })).quality).toBe(
+      'EXCELLENT',
+    );
+    await expect(
+      rateTask(db, clerkB.ctx, { taskId: tasks[1]!.id, quality: 'POOR', comment: '' }),
+    ).rejects.toThrow('errors.forbidden');
 
-    await completeTask(db, clerkA.ctx, { taskId: tasks[2]!.id, activityDate: '2026-10-09' }, [{ name: '会议记录.png', bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') }], new Date('2026-10-12T02:00:00Z'));
+    await completeTask(
+      db,
+      clerkA.ctx,
+      { taskId: tasks[2]!.id, activityDate: '2026-10-09' },
+      [{ name: '会议记录.png', bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') }],
+      new Date('2026-10-12T02:00:00Z'),
+    );
     await returnTask(db, committee.ctx, { taskId: tasks[2]!.id, reason: '会议记录缺少签到表' });
-    const returned = await db.reminderTask.findUniqueOrThrow({ where: { id: tasks[2]!.id }, include: { evidence: true, reviews: true } });
+    const returned = await db.reminderTask.findUniqueOrThrow({
+      where: { id: tasks[2]!.id },
+      include: { evidence: true, reviews: true },
+    });
     expect(returned).toMatchObject({ status: 'OPEN', returnCount: 1, completedAt: null });
     expect(returned.evidence).toHaveLength(1);
     expect(returned.reviews.map((r) => r.kind)).toEqual(['RETURN']);
-    expect((await notes(clerkA.id)).find((n) => n.kind === 'RETURNED')!.params).toMatchObject({ reason: '会议记录缺少签到表' });
+    expect((await notes(clerkA.id)).find((n) => n.kind === 'RETURNED')!.params).toMatchObject({
+      reason: '会议记录缺少签到表',
+    });
     // The branch can complete it again.
-    await completeTask(db, clerkA.ctx, { taskId: tasks[2]!.id, activityDate: '2026-10-09' }, [], new Date('2026-10-13T02:00:00Z'));
+    await completeTask(
+      db,
+      clerkA.ctx,
+      { taskId: tasks[2]!.id, activityDate: '2026-10-09' },
+      [],
+      new Date('2026-10-13T02:00:00Z'),
+    );
   });
 
   it('the hourly scan notifies due-soon and overdue once, however often it runs', async () => {
     await scanDueNotices(db, now);
     await scanDueNotices(db, now);
-    const overdue = (await notes(secA.id)).filter((n) => n.kind === 'OVERDUE' && n.dedupeKey.endsWith(tree.a.id));
+    const overdue = (await notes(secA.id)).filter(
+      (n) => n.kind === 'OVERDUE' && n.dedupeKey.endsWith(tree.a.id),
+    );
     expect(overdue).toHaveLength(1);
     expect(overdue[0]!.params).toMatchObject({ org: tree.a.name });
   });
@@ -103,12 +148,16 @@ describe('deliveries', () => {
   let failNext = 0;
   beforeAll(async () => {
     smtp = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS'],
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
       onData(stream, session, cb) {
         let raw = '';
         const to = session.envelope.rcptTo.map((r) => r.address);
         stream.on('data', (c) => (raw += c));
-        stream.on('end', () => { mails.push({ to, raw }); cb(); });
+        stream.on('end', () => {
+          mails.push({ to, raw });
+          cb();
+        });
       },
     });
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
@@ -118,8 +167,10 @@ describe('deliveries', () => {
       req.on('end', () => {
         hits.push({ url: req.url!, body: JSON.parse(body) });
         res.setHeader('content-type', 'application/json');
-        if (failNext > 0) { failNext -= 1; res.end(JSON.stringify({ errcode: 45009, errmsg: 'api freq out of limit' })); }
-        else res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+        if (failNext > 0) {
+          failNext -= 1;
+          res.end(JSON.stringify({ errcode: 45009, errmsg: 'api freq out of limit' }));
+        } else res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
       });
     });
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
@@ -134,9 +185,19 @@ describe('deliveries', () => {
   it('a notice becomes an e-mail to the unit’s people and a robot message; a failing robot is retried, then marked failed', async () => {
     const port = (http.address() as AddressInfo).port;
     await db.user.update({ where: { id: secA.id }, data: { email: 'shuji@example.test' } });
-    await db.robotHook.create({ data: { orgId: tree.a.id, kind: 'WECOM', url: `http://127.0.0.1:${port}/cgi-bin/webhook/send?key=test` } });
+    await db.robotHook.create({
+      data: {
+        orgId: tree.a.id,
+        kind: 'WECOM',
+        url: `http://127.0.0.1:${port}/cgi-bin/webhook/send?key=test`,
+      },
+    });
     const open = await db.reminderTask.findFirstOrThrow({ where: { orgId: tree.a.id, status: 'OPEN' } });
-    const r = await sendNotice(db, committee.ctx, { orgId: tree.a.id, taskIds: [open.id], message: '请尽快完成' });
+    const r = await sendNotice(db, committee.ctx, {
+      orgId: tree.a.id,
+      taskIds: [open.id],
+      message: '请尽快完成',
+    });
     expect(r.deliveryIds).toHaveLength(2);
     const states = await Promise.all(r.deliveryIds.map((id) => deliverOne(db, id)));
     expect(states).toEqual(['SENT', 'SENT']);
@@ -147,11 +208,21 @@ describe('deliveries', () => {
     expect(await deliverOne(db, r.deliveryIds[0]!)).toBe('SKIPPED');
 
     failNext = 100;
-    const again = await sendNotice(db, committee.ctx, { orgId: tree.a.id, taskIds: [open.id], message: '第二次督办' });
-    const robotId = (await db.delivery.findMany({ where: { id: { in: again.deliveryIds }, channel: 'ROBOT' } }))[0]!.id;
-    for (let i = 1; i < MAX_ATTEMPTS; i += 1) await expect(deliverOne(db, robotId)).rejects.toThrow('api freq out of limit');
+    const again = await sendNotice(db, committee.ctx, {
+      orgId: tree.a.id,
+      taskIds: [open.id],
+      message: '第二次督办',
+    });
+    const robotId = (
+      await db.delivery.findMany({ where: { id: { in: again.deliveryIds }, channel: 'ROBOT' } })
+    )[0]!.id;
+    for (let i = 1; i < MAX_ATTEMPTS; i += 1)
+      await expect(deliverOne(db, robotId)).rejects.toThrow('api freq out of limit');
     expect(await deliverOne(db, robotId)).toBe('FAILED');
-    expect(await db.delivery.findUniqueOrThrow({ where: { id: robotId } })).toMatchObject({ status: 'FAILED', attempts: MAX_ATTEMPTS });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: robotId } })).toMatchObject({
+      status: 'FAILED',
+      attempts: MAX_ATTEMPTS,
+    });
     failNext = 0;
   });
 });
@@ -159,7 +230,12 @@ describe('deliveries', () => {
 describe('group robots and the job queue', () => {
   it('only the committee configures a unit’s robot; the secret never reaches the trace or the page', async () => {
     const { addRobot, robotsOf } = await import('../../lib/channels/robots');
-    const input = { orgId: tree.b.id, kind: 'DINGTALK' as const, url: 'https://oapi.dingtalk.com/robot/send?access_token=abcdef123456', secret: 'SECabc' };
+    const input = {
+      orgId: tree.b.id,
+      kind: 'DINGTALK' as const,
+      url: 'https://oapi.dingtalk.com/robot/send?access_token=abcdef123456',
+      secret: 'SECabc',
+    };
     await expect(addRobot(db, secA.ctx, input)).rejects.toThrow('errors.forbidden');
     const r = await addRobot(db, committee.ctx, input);
     const trace = await db.auditEvent.findFirstOrThrow({ where: { entityId: r.id } });
@@ -179,7 +255,9 @@ describe('group robots and the job queue', () => {
       req.on('end', () => {
         calls += 1;
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(calls < 3 ? { code: 9499, msg: 'too many requests' } : { code: 0, msg: 'success' }));
+        res.end(
+          JSON.stringify(calls < 3 ? { code: 9499, msg: 'too many requests' } : { code: 0, msg: 'success' }),
+        );
       });
     });
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
@@ -188,14 +266,33 @@ describe('group robots and the job queue', () => {
     await boss.start();
     try {
       await boss.createQueue(DELIVER_QUEUE);
-      await boss.work<{ id: string }>(DELIVER_QUEUE, { pollingIntervalSeconds: 0.5 }, async ([job]) => void (await deliverOne(db, job!.data.id)));
-      const hook = await db.robotHook.create({ data: { orgId: tree.a.id, kind: 'FEISHU', url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/open-apis/bot/v2/hook/x` } });
+      await boss.work<{ id: string }>(
+        DELIVER_QUEUE,
+        { pollingIntervalSeconds: 0.5 },
+        async ([job]) => void (await deliverOne(db, job!.data.id)),
+      );
+      const hook = await db.robotHook.create({
+        data: {
+          orgId: tree.a.id,
+          kind: 'FEISHU',
+          url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/open-apis/bot/v2/hook/x`,
+        },
+      });
       const open = await db.reminderTask.findFirstOrThrow({ where: { orgId: tree.a.id, status: 'OPEN' } });
       const started = Date.now();
-      const r = await sendNotice(db, committee.ctx, { orgId: tree.a.id, taskIds: [open.id], message: '队列重试测试' });
+      const r = await sendNotice(db, committee.ctx, {
+        orgId: tree.a.id,
+        taskIds: [open.id],
+        message: '队列重试测试',
+      });
       expect(Date.now() - started).toBeLessThan(5_000); // the action returned before any sending
-      const robotIds = (await db.delivery.findMany({ where: { id: { in: r.deliveryIds }, target: hook.id } })).map((d) => d.id);
-      await db.delivery.updateMany({ where: { id: { in: r.deliveryIds }, NOT: { id: { in: robotIds } } }, data: { status: 'SENT' } });
+      const robotIds = (
+        await db.delivery.findMany({ where: { id: { in: r.deliveryIds }, target: hook.id } })
+      ).map((d) => d.id);
+      await db.delivery.updateMany({
+        where: { id: { in: r.deliveryIds }, NOT: { id: { in: robotIds } } },
+        data: { status: 'SENT' },
+      });
       await enqueueDeliveries(boss, robotIds, { retryLimit: 4, retryDelay: 1 });
       let row = await db.delivery.findUniqueOrThrow({ where: { id: robotIds[0]! } });
       for (let i = 0; i < 60 && row.status === 'PENDING'; i += 1) {

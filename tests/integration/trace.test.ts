@@ -10,7 +10,15 @@ describe('the trace (痕迹管理)', () => {
   it('links every event to the one before it, also under concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        db.$transaction((tx) => appendTrace(tx, actor, { action: 'test.concurrent', entityType: 'Test', entityId: String(i), after: { i } }))),
+        db.$transaction((tx) =>
+          appendTrace(tx, actor, {
+            action: 'test.concurrent',
+            entityType: 'Test',
+            entityId: String(i),
+            after: { i },
+          }),
+        ),
+      ),
     );
     const result = await verifyTraceChain(db);
     expect(result.ok).toBe(true);
@@ -30,13 +38,17 @@ describe('the trace (痕迹管理)', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE at the database level', async () => {
     await db.$transaction((tx) => appendTrace(tx, actor, { action: 'test.immutable', entityType: 'Test' }));
-    await expect(db.$executeRaw`UPDATE "AuditEvent" SET "actorName" = 'forged'`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE "AuditEvent" SET "actorName" = 'forged'`).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.$executeRaw`DELETE FROM "AuditEvent"`).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`TRUNCATE "AuditEvent"`).rejects.toThrow(/append-only/);
   });
 
   it('finds tampering done around the trigger', async () => {
-    const ev = await db.$transaction((tx) => appendTrace(tx, actor, { action: 'test.tamper', entityType: 'Test', after: { amount: 1 } }));
+    const ev = await db.$transaction((tx) =>
+      appendTrace(tx, actor, { action: 'test.tamper', entityType: 'Test', after: { amount: 1 } }),
+    );
     // A superuser can switch the trigger off; the hash chain still gives the edit away.
     await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete');

@@ -29,19 +29,36 @@ beforeAll(async () => {
   // The company root: setting classes and exams is a company-wide act of its committee.
   const found = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' } });
   const company = found ?? (await makeOrg(db, null, 'COMMITTEE', '测试公司党委'));
-  const root = { id: company.id, name: company.name, path: company.path, depth: company.depth, type: 'COMMITTEE' as const };
+  const root = {
+    id: company.id,
+    name: company.name,
+    path: company.path,
+    depth: company.depth,
+    type: 'COMMITTEE' as const,
+  };
   const a = await makeOrg(db, root, 'BRANCH');
   tree = { root, a, a1: await makeOrg(db, a, 'PARTY_GROUP'), b: await makeOrg(db, root, 'BRANCH') };
   const c = await makeOrg(db, root, 'BRANCH');
   u = {
-    committee: await makeUser(db, 'COMMITTEE', tree.root), secA: await makeUser(db, 'SECRETARY', tree.a), memberA: await makeUser(db, 'MEMBER', tree.a1),
-    memberA2: await makeUser(db, 'MEMBER', tree.a), memberB: await makeUser(db, 'MEMBER', tree.b), memberC: await makeUser(db, 'MEMBER', c),
+    committee: await makeUser(db, 'COMMITTEE', tree.root),
+    secA: await makeUser(db, 'SECRETARY', tree.a),
+    memberA: await makeUser(db, 'MEMBER', tree.a1),
+    memberA2: await makeUser(db, 'MEMBER', tree.a),
+    memberB: await makeUser(db, 'MEMBER', tree.b),
+    memberC: await makeUser(db, 'MEMBER', c),
   };
 });
 
 const input = () => ({
-  title: '2031年第一期解标培训班', startsAt: starts.toISOString(), endsAt: ends.toISOString(), place: '公司三楼党员活动室', onlineUrl: null, lecturer: '党群工作部 李老师',
-  articleIds: [hb.articles[0]!.id, hb.articles[1]!.id], invitedOrgIds: [tree.a.id], invitedUserIds: [] as string[],
+  title: '2031年第一期解标培训班',
+  startsAt: starts.toISOString(),
+  endsAt: ends.toISOString(),
+  place: '公司三楼党员活动室',
+  onlineUrl: null,
+  lecturer: '党群工作部 李老师',
+  articleIds: [hb.articles[0]!.id, hb.articles[1]!.id],
+  invitedOrgIds: [tree.a.id],
+  invitedUserIds: [] as string[],
 });
 
 describe('training classes', () => {
@@ -50,39 +67,72 @@ describe('training classes', () => {
     expect(ZCreateTraining.safeParse({ ...input(), place: '', onlineUrl: '' }).success).toBe(false);
     expect(ZCreateTraining.safeParse({ ...input(), onlineUrl: 'javascript:alert(1)' }).success).toBe(false);
     expect(ZCreateTraining.safeParse({ ...input(), endsAt: starts.toISOString() }).success).toBe(false);
-    await expect(createTraining(db, u.committee.ctx, input(), [{ name: '课件.pdf', bytes: Buffer.from('MZ not a pdf') }])).rejects.toThrow('training.errors.fileType');
+    await expect(
+      createTraining(db, u.committee.ctx, input(), [
+        { name: '课件.pdf', bytes: Buffer.from('MZ not a pdf') },
+      ]),
+    ).rejects.toThrow('training.errors.fileType');
     const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
-    const r = await createTraining(db, u.committee.ctx, { ...input(), invitedUserIds: [u.memberB.id] }, [{ name: '解标课件.pdf', bytes: pdf }]);
+    const r = await createTraining(db, u.committee.ctx, { ...input(), invitedUserIds: [u.memberB.id] }, [
+      { name: '解标课件.pdf', bytes: pdf },
+    ]);
     sessionId = r.id;
     const s = await db.trainingSession.findUniqueOrThrow({ where: { id: r.id } });
     token = s.signInToken;
-    expect(s).toMatchObject({ materialNames: ['解标课件.pdf'], materialTypes: ['application/pdf'], articleKeys: [hb.articles[0]!.key, hb.articles[1]!.key] });
+    expect(s).toMatchObject({
+      materialNames: ['解标课件.pdf'],
+      materialTypes: ['application/pdf'],
+      articleKeys: [hb.articles[0]!.key, hb.articles[1]!.key],
+    });
     expect(token.length).toBeGreaterThanOrEqual(20);
     expect(await db.auditEvent.count({ where: { action: 'training.create', entityId: r.id } })).toBe(1);
   });
 
   it('an invitee signs in with the code inside the window, once; others are refused and nothing is written', async () => {
-    await expect(signIn(db, u.memberA.ctx, { sessionId, token: 'wrong-token-123456' }, during)).rejects.toThrow('training.errors.badCode');
-    await expect(signIn(db, u.memberC.ctx, { sessionId, token }, during)).rejects.toThrow('training.errors.notInvited');
-    await expect(signIn(db, u.memberA.ctx, { sessionId, token }, new Date(starts.getTime() - 31 * 60_000))).rejects.toThrow('training.errors.notYet');
-    await expect(signIn(db, u.memberA.ctx, { sessionId, token }, new Date(ends.getTime() + 60_000))).rejects.toThrow('training.errors.over');
+    await expect(
+      signIn(db, u.memberA.ctx, { sessionId, token: 'wrong-token-123456' }, during),
+    ).rejects.toThrow('training.errors.badCode');
+    await expect(signIn(db, u.memberC.ctx, { sessionId, token }, during)).rejects.toThrow(
+      'training.errors.notInvited',
+    );
+    await expect(
+      signIn(db, u.memberA.ctx, { sessionId, token }, new Date(starts.getTime() - 31 * 60_000)),
+    ).rejects.toThrow('training.errors.notYet');
+    await expect(
+      signIn(db, u.memberA.ctx, { sessionId, token }, new Date(ends.getTime() + 60_000)),
+    ).rejects.toThrow('training.errors.over');
     expect(await db.trainingAttendance.count({ where: { sessionId } })).toBe(0);
     // A member of a party group under the invited branch, 29 minutes before the start: in.
-    expect(await signIn(db, u.memberA.ctx, { sessionId, token }, new Date(starts.getTime() - 29 * 60_000))).toEqual({ recorded: true });
+    expect(
+      await signIn(db, u.memberA.ctx, { sessionId, token }, new Date(starts.getTime() - 29 * 60_000)),
+    ).toEqual({ recorded: true });
     expect(await signIn(db, u.memberA.ctx, { sessionId, token }, during)).toEqual({ recorded: false });
     // Invited by name although their branch is not.
     expect(await signIn(db, u.memberB.ctx, { sessionId, token }, during)).toEqual({ recorded: true });
     expect(await db.trainingAttendance.count({ where: { sessionId } })).toBe(2);
     expect(await db.auditEvent.count({ where: { action: 'training.signIn', entityId: sessionId } })).toBe(2);
-    expect((await signInView(db, u.memberC.subject, sessionId, token, during)).problem).toEqual({ key: 'training.errors.notInvited' });
+    expect((await signInView(db, u.memberC.subject, sessionId, token, during)).problem).toEqual({
+      key: 'training.errors.notInvited',
+    });
     expect((await signInView(db, u.memberA.subject, sessionId, token, during)).signedAt).not.toBeNull();
   });
 
   it('the organizer records invitees (not outsiders); rates per class and per organization', async () => {
-    await expect(recordAttendance(db, u.secA.ctx, { sessionId, userIds: [u.memberA2.id] }, during)).rejects.toThrow('errors.forbidden');
-    await expect(recordAttendance(db, u.committee.ctx, { sessionId, userIds: [u.memberA2.id, u.memberC.id] }, during)).rejects.toThrow('training.errors.personNotInvited');
+    await expect(
+      recordAttendance(db, u.secA.ctx, { sessionId, userIds: [u.memberA2.id] }, during),
+    ).rejects.toThrow('errors.forbidden');
+    await expect(
+      recordAttendance(db, u.committee.ctx, { sessionId, userIds: [u.memberA2.id, u.memberC.id] }, during),
+    ).rejects.toThrow('training.errors.personNotInvited');
     expect(await db.trainingAttendance.count({ where: { sessionId } })).toBe(2);
-    expect(await recordAttendance(db, u.committee.ctx, { sessionId, userIds: [u.memberA2.id, u.memberA.id] }, during)).toEqual({ recorded: 1 });
+    expect(
+      await recordAttendance(
+        db,
+        u.committee.ctx,
+        { sessionId, userIds: [u.memberA2.id, u.memberA.id] },
+        during,
+      ),
+    ).toEqual({ recorded: 1 });
     const v = await trainingView(db, u.committee.subject, sessionId);
     // Invited: secA, memberA2 (branch A), memberA (its party group), memberB (by name) — 3 came.
     expect(v).toMatchObject({ invited: 4, attended: 3, rate: 75 });
@@ -105,43 +155,96 @@ describe('training classes', () => {
 
   it('an exam for the class is for its invitees only', async () => {
     const k = [hb.articles[0]!.key];
-    for (let i = 0; i < 3; i += 1) await createQuestion(db, u.committee.ctx, { type: 'JUDGE', stem: `培训测试判断题：组织生活会每年至少召开一次。（${i}）`, options: [], answer: [true], points: 2, difficulty: 1, articleKeys: k, tags: ['培训'] });
+    for (let i = 0; i < 3; i += 1)
+      await createQuestion(db, u.committee.ctx, {
+        type: 'JUDGE',
+        stem: `培训测试判断题：组织生活会每年至少召开一次。（${i}）`,
+        options: [],
+        answer: [true],
+        points: 2,
+        difficulty: 1,
+        articleKeys: k,
+        tags: ['培训'],
+      });
     const exam = await createExam(db, u.committee.ctx, {
-      title: '培训班结业测试', parts: [{ type: 'JUDGE', count: 2 }], opensAt: '2031-03-10T00:00:00+08:00', closesAt: '2031-03-20T00:00:00+08:00', durationMin: 10, passMark: 60,
-      orgIds: [], roles: [], retakes: 0, tags: ['培训'], trainingId: sessionId,
+      title: '培训班结业测试',
+      parts: [{ type: 'JUDGE', count: 2 }],
+      opensAt: '2031-03-10T00:00:00+08:00',
+      closesAt: '2031-03-20T00:00:00+08:00',
+      durationMin: 10,
+      passMark: 60,
+      orgIds: [],
+      roles: [],
+      retakes: 0,
+      tags: ['培训'],
+      trainingId: sessionId,
     });
     const at = new Date('2031-03-11T02:00:00Z');
     await expect(startAttempt(db, u.memberC.ctx, exam.id, at)).rejects.toThrow('errors.forbidden');
     const { id } = await startAttempt(db, u.memberB.ctx, exam.id, at);
-    const qs = await db.question.findMany({ where: { id: { in: (await db.examAttempt.findUniqueOrThrow({ where: { id } })).questionIds } } });
+    const qs = await db.question.findMany({
+      where: { id: { in: (await db.examAttempt.findUniqueOrThrow({ where: { id } })).questionIds } },
+    });
     expect(qs.every((q) => q.tags.includes('培训'))).toBe(true);
   });
 });
 
 describe('audit exams', () => {
-  it('the written part of an audit: for the unit\'s people, once per audit, shown on the audit and in the annual exam component', async () => {
+  it("the written part of an audit: for the unit's people, once per audit, shown on the audit and in the annual exam component", async () => {
     const std = await db.scoringStandard.findFirstOrThrow({ where: { versionId: hb.version.id } });
-    const plan = await db.auditPlan.create({ data: { title: '2031年一季度重点考核', kind: 'KEY_QUARTERLY', periodKey: '2031-Q1', orgPath: tree.root.path, createdById: u.committee.id } });
-    const audit = await db.audit.create({ data: { planId: plan.id, orgId: tree.a.id, standardId: std.id, status: 'SCORED', total: 90 } });
-    const input = { auditId: audit.id, parts: [{ type: 'JUDGE' as const, count: 2 }], opensAt: '2031-03-10T00:00:00+08:00', closesAt: '2031-03-20T00:00:00+08:00', durationMin: 10, passMark: 60 };
+    const plan = await db.auditPlan.create({
+      data: {
+        title: '2031年一季度重点考核',
+        kind: 'KEY_QUARTERLY',
+        periodKey: '2031-Q1',
+        orgPath: tree.root.path,
+        createdById: u.committee.id,
+      },
+    });
+    const audit = await db.audit.create({
+      data: { planId: plan.id, orgId: tree.a.id, standardId: std.id, status: 'SCORED', total: 90 },
+    });
+    const input = {
+      auditId: audit.id,
+      parts: [{ type: 'JUDGE' as const, count: 2 }],
+      opensAt: '2031-03-10T00:00:00+08:00',
+      closesAt: '2031-03-20T00:00:00+08:00',
+      durationMin: 10,
+      passMark: 60,
+    };
     await expect(createAuditExam(db, u.secA.ctx, input)).rejects.toThrow('errors.forbidden');
     expect((await auditExam(db, u.committee.subject, audit.id)).canSet).toBe(true);
     const { id: examId } = await createAuditExam(db, u.committee.ctx, input);
     await expect(createAuditExam(db, u.committee.ctx, input)).rejects.toThrow('exams.errors.auditHasExam');
     const at = new Date('2031-03-11T02:00:00Z');
     await expect(startAttempt(db, u.memberB.ctx, examId, at)).rejects.toThrow('errors.forbidden');
-    for (const [who, right] of [[u.memberA, true], [u.memberA2, false]] as const) {
+    for (const [who, right] of [
+      [u.memberA, true],
+      [u.memberA2, false],
+    ] as const) {
       const { id } = await startAttempt(db, who.ctx, examId, at);
       const att = await db.examAttempt.findUniqueOrThrow({ where: { id } });
       const qs = await db.question.findMany({ where: { id: { in: att.questionIds } } });
-      for (const q of qs) await saveAnswer(db, who.subject, { attemptId: id, questionId: q.id, answer: right ? (q.answer as boolean[])[0]! : !(q.answer as boolean[])[0] }, at);
+      for (const q of qs)
+        await saveAnswer(
+          db,
+          who.subject,
+          {
+            attemptId: id,
+            questionId: q.id,
+            answer: right ? (q.answer as boolean[])[0]! : !(q.answer as boolean[])[0],
+          },
+          at,
+        );
       await submitAttempt(db, who.ctx, id, at);
     }
     const shown = await auditExam(db, u.committee.subject, audit.id);
     expect(shown.exam).toMatchObject({ graded: 2, average: 50, passed: 1 });
     await expect(auditExam(db, u.memberC.subject, audit.id)).rejects.toThrow('errors.forbidden');
     await computeAnnual(db, u.committee.ctx, { year: 2031, weights: DEFAULT_WEIGHTS });
-    const r = (await latestResults(db, u.committee.subject, 2031))!.results.find((x) => x.orgId === tree.a.id)!;
+    const r = (await latestResults(db, u.committee.subject, 2031))!.results.find(
+      (x) => x.orgId === tree.a.id,
+    )!;
     expect((r.inputs as { exam: number | null }).exam).toBe(50);
   });
 });

@@ -18,24 +18,38 @@ beforeAll(async () => {
 
 describe('users and roles (ADMIN only)', () => {
   it('creates a user who must change the password, with a trace that holds no hash', async () => {
-    const username = uniq('zhang').replace(/[^a-z0-9-]/gi, '').slice(0, 30);
-    const u = await createUser(db, admin.ctx, ZCreateUser.parse({ username, name: '张建国', orgId: tree.a.id, password: 'Init#2026x' }));
+    const username = uniq('zhang')
+      .replace(/[^a-z0-9-]/gi, '')
+      .slice(0, 30);
+    const u = await createUser(
+      db,
+      admin.ctx,
+      ZCreateUser.parse({ username, name: '张建国', orgId: tree.a.id, password: 'Init#2026x' }),
+    );
     expect(u.mustChangePassword).toBe(true);
     const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: u.id, action: 'user.create' } });
     expect(JSON.stringify(ev.after)).not.toMatch(/passwordHash|argon2/);
-    await expect(createUser(db, admin.ctx, ZCreateUser.parse({ username, name: '重名', password: 'Init#2026x' })))
-      .rejects.toThrow('users.errors.usernameTaken');
+    await expect(
+      createUser(db, admin.ctx, ZCreateUser.parse({ username, name: '重名', password: 'Init#2026x' })),
+    ).rejects.toThrow('users.errors.usernameTaken');
   });
 
   it('refuses the committee (not ADMIN) and changes nothing', async () => {
     const before = await db.user.count();
-    await expect(createUser(db, committee.ctx, ZCreateUser.parse({ username: 'refused1', name: '某某', password: 'Init#2026x' })))
-      .rejects.toThrow('errors.forbidden');
+    await expect(
+      createUser(
+        db,
+        committee.ctx,
+        ZCreateUser.parse({ username: 'refused1', name: '某某', password: 'Init#2026x' }),
+      ),
+    ).rejects.toThrow('errors.forbidden');
     expect(await db.user.count()).toBe(before);
   });
 
   it('rejects weak passwords and bad usernames before any write', () => {
-    const bad = (v: object) => ZCreateUser.safeParse({ username: 'okname', name: '某某', password: 'Init#2026x', ...v }).error?.issues[0]?.message;
+    const bad = (v: object) =>
+      ZCreateUser.safeParse({ username: 'okname', name: '某某', password: 'Init#2026x', ...v }).error
+        ?.issues[0]?.message;
     expect(bad({ password: 'short1A' })).toBe('auth.password.tooShort');
     expect(bad({ password: 'alllowercase1' })).toBe('auth.password.tooWeak');
     expect(bad({ username: '1abc' })).toBe('users.errors.usernameFormat');
@@ -45,11 +59,17 @@ describe('users and roles (ADMIN only)', () => {
   it('assigns a scoped role once, removes it, and traces both', async () => {
     const u = await makeUser(db, null, tree.a);
     const ra = await assignRole(db, admin.ctx, { userId: u.id, role: 'SECRETARY', orgId: tree.a.id });
-    await expect(assignRole(db, admin.ctx, { userId: u.id, role: 'SECRETARY', orgId: tree.a.id })).rejects.toThrow('users.errors.roleExists');
-    await expect(assignRole(db, committee.ctx, { userId: u.id, role: 'ADMIN', orgId: tree.root.id })).rejects.toThrow('errors.forbidden');
+    await expect(
+      assignRole(db, admin.ctx, { userId: u.id, role: 'SECRETARY', orgId: tree.a.id }),
+    ).rejects.toThrow('users.errors.roleExists');
+    await expect(
+      assignRole(db, committee.ctx, { userId: u.id, role: 'ADMIN', orgId: tree.root.id }),
+    ).rejects.toThrow('errors.forbidden');
     await removeRole(db, admin.ctx, { id: ra.id });
     expect(await db.roleAssignment.count({ where: { userId: u.id } })).toBe(0);
-    const actions = (await db.auditEvent.findMany({ where: { entityId: ra.id }, orderBy: { id: 'asc' } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({ where: { entityId: ra.id }, orderBy: { id: 'asc' } })
+    ).map((e) => e.action);
     expect(actions).toEqual(['role.assign', 'role.remove']);
   });
 
@@ -57,7 +77,9 @@ describe('users and roles (ADMIN only)', () => {
     const u = await makeUser(db, 'MEMBER', tree.b);
     await setUserActive(db, admin.ctx, { id: u.id, active: false });
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).active).toBe(false);
-    await expect(setUserActive(db, admin.ctx, { id: admin.id, active: false })).rejects.toThrow('users.errors.cannotDeactivateSelf');
+    await expect(setUserActive(db, admin.ctx, { id: admin.id, active: false })).rejects.toThrow(
+      'users.errors.cannotDeactivateSelf',
+    );
     const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: u.id, action: 'user.deactivate' } });
     expect(ev.before).toEqual({ active: true });
   });

@@ -13,31 +13,61 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('announcements'))('title') };
 }
 
-export default async function AnnouncementsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function AnnouncementsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string }>;
+}) {
   const user = await requireUser();
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const [t, format, list] = await Promise.all([getTranslations('announcements'), getFormatter(), announcementListFor(user, page)]);
+  const [t, format, list] = await Promise.all([
+    getTranslations('announcements'),
+    getFormatter(),
+    announcementListFor(user, page),
+  ]);
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('intro')} actions={can(user, 'announcement.manage') && <LinkButton href="/announcements/new" variant="primary">{t('new')}</LinkButton>} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          can(user, 'announcement.manage') && (
+            <LinkButton href="/announcements/new" variant="primary">
+              {t('new')}
+            </LinkButton>
+          )
+        }
+      />
       <Card>
-        {list.rows.length === 0 ? <p className="text-sm text-stone-600">{t('empty')}</p> : (
+        {list.rows.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('empty')}</p>
+        ) : (
           <ul className="divide-y divide-stone-100 text-sm" data-testid="announcement-list">
             {list.rows.map((a) => {
               const unread = a.recipients.length > 0 && !a.recipients[0]!.readAt;
               return (
                 <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <Link href={`/announcements/${a.id}`} className={`text-brand-700 hover:underline ${unread ? 'font-semibold' : ''}`}>{a.title}</Link>
+                  <Link
+                    href={`/announcements/${a.id}`}
+                    className={`text-brand-700 hover:underline ${unread ? 'font-semibold' : ''}`}
+                  >
+                    {a.title}
+                  </Link>
                   <span className="flex items-center gap-2 text-xs text-stone-500">
                     {unread && <Badge tone="red">{t('unread')}</Badge>}
-                    {a.author.name} · {format.dateTime(a.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' })}
+                    {a.author.name} ·{' '}
+                    {format.dateTime(a.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' })}
                   </span>
                 </li>
               );
             })}
           </ul>
         )}
-        <Pagination page={page} pages={Math.max(1, Math.ceil(list.total / ANNOUNCEMENT_PAGE))} href={(p) => `/announcements?page=${p}`} />
+        <Pagination
+          page={page}
+          pages={Math.max(1, Math.ceil(list.total / ANNOUNCEMENT_PAGE))}
+          href={(p) => `/announcements?page=${p}`}
+        />
       </Card>
     </div>
   );

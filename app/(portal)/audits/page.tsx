@@ -15,8 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audits'))('title') };
 }
 
-
-export default async function AuditsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser();
   const manager = can(user, 'auditPlan.manage');
   if (!manager && !can(user, 'audit.score')) forbidden();
@@ -24,19 +27,38 @@ export default async function AuditsPage({ searchParams }: { searchParams: Promi
   const [t, list] = await Promise.all([getTranslations('audits'), auditListFor(user, f)]);
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('intro')} actions={manager && (
-        <>
-          <LinkButton href="/audits/plans/new" variant="primary">{t('newPlan')}</LinkButton>
-          <LinkButton href="/audits/gap">{t('gapLink')}</LinkButton>
-        </>
-      )} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          manager && (
+            <>
+              <LinkButton href="/audits/plans/new" variant="primary">
+                {t('newPlan')}
+              </LinkButton>
+              <LinkButton href="/audits/gap">{t('gapLink')}</LinkButton>
+            </>
+          )
+        }
+      />
       <Card title={t('plans')}>
-        {list.plans.length === 0 ? <p className="text-sm text-stone-600">{t('noPlans')}</p> : (
+        {list.plans.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('noPlans')}</p>
+        ) : (
           <ul className="divide-y divide-stone-100 text-sm" data-testid="plan-list">
             {list.plans.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link href={`/audits/plans/${p.id}`} className="min-h-11 content-center text-brand-700 hover:underline">{p.title}</Link>
-                <span className="flex gap-2 text-xs"><Badge>{t(`kinds.${p.kind}`)}</Badge><span>{p.periodKey}</span><span>{t('targets', { count: p._count.audits })}</span></span>
+                <Link
+                  href={`/audits/plans/${p.id}`}
+                  className="min-h-11 content-center text-brand-700 hover:underline"
+                >
+                  {p.title}
+                </Link>
+                <span className="flex gap-2 text-xs">
+                  <Badge>{t(`kinds.${p.kind}`)}</Badge>
+                  <span>{p.periodKey}</span>
+                  <span>{t('targets', { count: p._count.audits })}</span>
+                </span>
               </li>
             ))}
           </ul>
@@ -44,18 +66,61 @@ export default async function AuditsPage({ searchParams }: { searchParams: Promi
       </Card>
       <Card>
         <form className="mb-3 grid gap-2 text-sm sm:grid-cols-4">
-          <label className="flex flex-col gap-1">{t('filters.plan')}<Select name="planId" defaultValue={f.planId ?? ''}><option value="">{t('filters.allPlans')}</option>{list.plans.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}</Select></label>
-          <label className="flex flex-col gap-1">{t('filters.status')}<Select name="status" defaultValue={f.status ?? ''}><option value="">{t('filters.allStatuses')}</option>{(['PLANNED', 'IN_PROGRESS', 'SCORED', 'FEEDBACK_ISSUED'] as const).map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}</Select></label>
-          <label className="flex flex-col gap-1">{t('filters.member')}<Select name="memberId" defaultValue={f.memberId ?? ''}><option value="">—</option>{list.members.map((m) => <option key={m.id} value={m.id}>{m.id === user.id ? t('filters.mine') : m.name}</option>)}</Select></label>
-          <div className="flex items-end"><Button type="submit" variant="secondary">{t('filters.apply')}</Button></div>
+          <label className="flex flex-col gap-1">
+            {t('filters.plan')}
+            <Select name="planId" defaultValue={f.planId ?? ''}>
+              <option value="">{t('filters.allPlans')}</option>
+              {list.plans.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label className="flex flex-col gap-1">
+            {t('filters.status')}
+            <Select name="status" defaultValue={f.status ?? ''}>
+              <option value="">{t('filters.allStatuses')}</option>
+              {(['PLANNED', 'IN_PROGRESS', 'SCORED', 'FEEDBACK_ISSUED'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`statuses.${s}`)}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label className="flex flex-col gap-1">
+            {t('filters.member')}
+            <Select name="memberId" defaultValue={f.memberId ?? ''}>
+              <option value="">—</option>
+              {list.members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.id === user.id ? t('filters.mine') : m.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <div className="flex items-end">
+            <Button type="submit" variant="secondary">
+              {t('filters.apply')}
+            </Button>
+          </div>
         </form>
-        {list.audits.length === 0 ? <p className="text-sm text-stone-600">{t('noAudits')}</p> : (
+        {list.audits.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('noAudits')}</p>
+        ) : (
           <ul className="divide-y divide-stone-100 text-sm" data-testid="audit-list">
             {list.audits.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link href={`/audits/${a.id}`} className="min-h-11 content-center font-medium text-brand-700 hover:underline">{a.org.name}</Link>
+                <Link
+                  href={`/audits/${a.id}`}
+                  className="min-h-11 content-center font-medium text-brand-700 hover:underline"
+                >
+                  {a.org.name}
+                </Link>
                 <span className="flex flex-wrap items-center gap-2 text-xs text-stone-600">
-                  <span>{a.plan.title}</span><Badge tone={STATUS_TONE[a.status]}>{t(`statuses.${a.status}`)}</Badge>{a.total != null && <span className="font-semibold">{a.total}</span>}
+                  <span>{a.plan.title}</span>
+                  <Badge tone={STATUS_TONE[a.status]}>{t(`statuses.${a.status}`)}</Badge>
+                  {a.total != null && <span className="font-semibold">{a.total}</span>}
                 </span>
               </li>
             ))}

@@ -13,28 +13,91 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ExamsPage() {
   const user = await requirePermission('exam.take');
-  const [t, tb, format, { rows, manager }] = await Promise.all([getTranslations('exams'), getTranslations('bank'), getFormatter(), examsFor(user)]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const [t, tb, format, { rows, manager }] = await Promise.all([
+    getTranslations('exams'),
+    getTranslations('bank'),
+    getFormatter(),
+    examsFor(user),
+  ]);
+  const when = (d: Date) =>
+    format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('intro')} actions={manager && <><LinkButton href="/exams/bank">{tb('title')}</LinkButton><Link href="/exams/new" className="min-h-11 content-center rounded-md bg-brand-700 px-4 text-sm text-white">{t('form.new')}</Link></>} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          manager && (
+            <>
+              <LinkButton href="/exams/bank">{tb('title')}</LinkButton>
+              <Link
+                href="/exams/new"
+                className="min-h-11 content-center rounded-md bg-brand-700 px-4 text-sm text-white"
+              >
+                {t('form.new')}
+              </Link>
+            </>
+          )
+        }
+      />
       <Card>
-        {rows.length === 0 ? <p className="text-sm text-stone-600">{t('none')}</p> : (
+        {rows.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('none')}</p>
+        ) : (
           <ul className="divide-y divide-stone-100 text-sm" data-testid="exam-list">
             {rows.map((e) => {
               const current = e.attempts.find((a) => a.status === 'IN_PROGRESS');
               const done = e.attempts.filter((a) => a.status !== 'IN_PROGRESS');
               return (
-                <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-testid="exam-row">
+                <li
+                  key={e.id}
+                  className="flex flex-wrap items-center justify-between gap-2 py-3"
+                  data-testid="exam-row"
+                >
                   <div>
                     <div className="font-medium">{e.title}</div>
-                    <div className="text-xs text-stone-500">{t('window', { from: when(e.opensAt), to: when(e.closesAt), minutes: e.durationMin, pass: e.passMark })}</div>
-                    {done.map((a) => <div key={a.id} className="mt-1"><Link href={`/exams/attempts/${a.id}`} className="text-brand-700 underline">{a.status === 'GRADED' ? t('result', { score: a.score ?? 0, max: a.maxScore }) : t('awaiting')}</Link> {a.passed != null && <Badge tone={a.passed ? 'green' : 'red'}>{a.passed ? t('passed') : t('failed')}</Badge>}</div>)}
+                    <div className="text-xs text-stone-500">
+                      {t('window', {
+                        from: when(e.opensAt),
+                        to: when(e.closesAt),
+                        minutes: e.durationMin,
+                        pass: e.passMark,
+                      })}
+                    </div>
+                    {done.map((a) => (
+                      <div key={a.id} className="mt-1">
+                        <Link href={`/exams/attempts/${a.id}`} className="text-brand-700 underline">
+                          {a.status === 'GRADED'
+                            ? t('result', { score: a.score ?? 0, max: a.maxScore })
+                            : t('awaiting')}
+                        </Link>{' '}
+                        {a.passed != null && (
+                          <Badge tone={a.passed ? 'green' : 'red'}>
+                            {a.passed ? t('passed') : t('failed')}
+                          </Badge>
+                        )}
+                      </div>
+                    ))}
                   </div>
                   <div className="flex items-center gap-2">
-                    {e.eligible && e.open && (current ? <Link href={`/exams/attempts/${current.id}`} className="min-h-11 content-center text-brand-700 underline">{t('continue')}</Link> : done.length === 0 && <StartButton examId={e.id} label={t('start')} />)}
+                    {e.eligible &&
+                      e.open &&
+                      (current ? (
+                        <Link
+                          href={`/exams/attempts/${current.id}`}
+                          className="min-h-11 content-center text-brand-700 underline"
+                        >
+                          {t('continue')}
+                        </Link>
+                      ) : (
+                        done.length === 0 && <StartButton examId={e.id} label={t('start')} />
+                      ))}
                     {!e.open && <Badge>{e.opensAt > new Date() ? t('notYet') : t('closed')}</Badge>}
-                    {manager && <Link href={`/exams/${e.id}/results`} className="text-brand-700 underline">{t('results')}</Link>}
+                    {manager && (
+                      <Link href={`/exams/${e.id}/results`} className="text-brand-700 underline">
+                        {t('results')}
+                      </Link>
+                    )}
                   </div>
                 </li>
               );

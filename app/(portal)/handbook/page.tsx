@@ -24,8 +24,14 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
     return (
       <div>
         <PageHeader title={t('title')} />
-        <Card><p className="text-sm text-stone-600">{editor ? t('noneYetEditor') : t('noneYet')}</p>
-          {editor && <LinkButton href="/handbook/draft" variant="primary" className="mt-3">{t('openDraft')}</LinkButton>}</Card>
+        <Card>
+          <p className="text-sm text-stone-600">{editor ? t('noneYetEditor') : t('noneYet')}</p>
+          {editor && (
+            <LinkButton href="/handbook/draft" variant="primary" className="mt-3">
+              {t('openDraft')}
+            </LinkButton>
+          )}
+        </Card>
       </div>
     );
   }
@@ -40,16 +46,35 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
             <LinkButton href={withVersion('/handbook/book', version)}>{t('readAll')}</LinkButton>
             <LinkButton href={withVersion('/handbook/standard', version)}>{t('standard')}</LinkButton>
             <LinkButton href="/handbook/versions">{t('versions')}</LinkButton>
-            <LinkButton href={`/api/handbook/export${version.status === 'PUBLISHED' ? '' : `?v=${version.id}`}`} prefetch={false}>{t('exportExcel')}</LinkButton>
-            {(can(user, 'revision.propose') || can(user, 'revision.approve')) && <LinkButton href="/handbook/revisions">{tr('title')}</LinkButton>}
-            {editor && <LinkButton href="/handbook/draft" variant="primary">{t('editDraft')}</LinkButton>}
+            <LinkButton
+              href={`/api/handbook/export${version.status === 'PUBLISHED' ? '' : `?v=${version.id}`}`}
+              prefetch={false}
+            >
+              {t('exportExcel')}
+            </LinkButton>
+            {(can(user, 'revision.propose') || can(user, 'revision.approve')) && (
+              <LinkButton href="/handbook/revisions">{tr('title')}</LinkButton>
+            )}
+            {editor && (
+              <LinkButton href="/handbook/draft" variant="primary">
+                {t('editDraft')}
+              </LinkButton>
+            )}
           </>
         }
       />
       <form action="/handbook/search" className="flex gap-2" role="search">
         {version.status !== 'PUBLISHED' && <input type="hidden" name="v" value={version.id} />}
-        <Input name="q" placeholder={t('searchPlaceholder')} aria-label={t('search')} className="max-w-md" data-testid="handbook-search" />
-        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm text-white">{t('search')}</button>
+        <Input
+          name="q"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('search')}
+          className="max-w-md"
+          data-testid="handbook-search"
+        />
+        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm text-white">
+          {t('search')}
+        </button>
       </form>
       <nav aria-label={t('toc')} className="space-y-4" data-testid="handbook-toc">
         {parts.map((p) => (
@@ -57,10 +82,18 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
             <ol className="divide-y divide-stone-100">
               {p.articles.map((a) => (
                 <li key={a.id} className="flex flex-wrap items-center gap-2 py-2">
-                  <Link href={withVersion(`/handbook/articles/${a.number}`, version)} className="min-h-8 flex-1 text-stone-800 hover:text-brand-700 hover:underline">
-                    <span className="mr-2 text-stone-500">{t('articleNo', { number: a.number })}</span>{a.title}
+                  <Link
+                    href={withVersion(`/handbook/articles/${a.number}`, version)}
+                    className="min-h-8 flex-1 text-stone-800 hover:text-brand-700 hover:underline"
+                  >
+                    <span className="mr-2 text-stone-500">{t('articleNo', { number: a.number })}</span>
+                    {a.title}
                   </Link>
-                  <span className="hidden gap-1 sm:flex">{a.tags.slice(0, 3).map((tag) => <Badge key={tag}>{tag}</Badge>)}</span>
+                  <span className="hidden gap-1 sm:flex">
+                    {a.tags.slice(0, 3).map((tag) => (
+                      <Badge key={tag}>{tag}</Badge>
+                    ))}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -12,23 +12,82 @@ export async function generateMetadata(): Promise<Metadata> {
 /** 重点学习内容 by quarter: the articles, whether I have read it, and — for the committee — who has. */
 export default async function LearningPage() {
   const user = await requirePermission('learning.read');
-  const [t, tt, rows] = await Promise.all([getTranslations('learning'), getTranslations('training'), focusListFor(user)]);
+  const [t, tt, rows] = await Promise.all([
+    getTranslations('learning'),
+    getTranslations('training'),
+    focusListFor(user),
+  ]);
   return (
     <div className="space-y-4">
-      <PageHeader title={t('contentTitle')} description={t('contentIntro')} actions={<><Link href="/learning/training" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{tt('toTraining')}</Link><Link href="/learning/sites" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('sitesTitle')}</Link><Link href="/exams" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('toExams')}</Link></>} />
-      {rows.length === 0 ? <Card><p className="text-sm text-stone-600">{t('noContent')}</p></Card> : rows.map((r) => (
-        <Card key={r.id} title={`${r.periodKey} · ${r.title}`} actions={r.examFocus && <Badge tone="blue">{t('examFocusBadge')}</Badge>}>
-          <div className="space-y-2 text-sm" data-testid="learning-focus">
-            <p className="whitespace-pre-line">{r.body}</p>
-            <ul className="list-disc pl-5">{r.articles.map((a) => <li key={a.key}><Link href={`/handbook/articles/${a.number}`} className="text-brand-700 underline">第{a.number}条 {a.title}</Link></li>)}</ul>
-            <div className="flex flex-wrap items-center gap-3">
-              {r.announcementId && <Link href={`/announcements/${r.announcementId}`} className="text-brand-700 underline">{r.mine && !r.mine.readAt ? t('readNow') : t('openAnnouncement')}</Link>}
-              {r.mine && <Badge tone={r.mine.readAt ? 'green' : 'amber'}>{r.mine.readAt ? t('read') : t('unread')}</Badge>}
-              {r.receipts && <span className="text-stone-600">{t('receipts', { read: r.receipts.read, unread: r.receipts.total - r.receipts.read })}</span>}
-            </div>
-          </div>
+      <PageHeader
+        title={t('contentTitle')}
+        description={t('contentIntro')}
+        actions={
+          <>
+            <Link
+              href="/learning/training"
+              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+            >
+              {tt('toTraining')}
+            </Link>
+            <Link
+              href="/learning/sites"
+              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+            >
+              {t('sitesTitle')}
+            </Link>
+            <Link
+              href="/exams"
+              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+            >
+              {t('toExams')}
+            </Link>
+          </>
+        }
+      />
+      {rows.length === 0 ? (
+        <Card>
+          <p className="text-sm text-stone-600">{t('noContent')}</p>
         </Card>
-      ))}
+      ) : (
+        rows.map((r) => (
+          <Card
+            key={r.id}
+            title={`${r.periodKey} · ${r.title}`}
+            actions={r.examFocus && <Badge tone="blue">{t('examFocusBadge')}</Badge>}
+          >
+            <div className="space-y-2 text-sm" data-testid="learning-focus">
+              <p className="whitespace-pre-line">{r.body}</p>
+              <ul className="list-disc pl-5">
+                {r.articles.map((a) => (
+                  <li key={a.key}>
+                    <Link href={`/handbook/articles/${a.number}`} className="text-brand-700 underline">
+                      第{a.number}条 {a.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <div className="flex flex-wrap items-center gap-3">
+                {r.announcementId && (
+                  <Link href={`/announcements/${r.announcementId}`} className="text-brand-700 underline">
+                    {r.mine && !r.mine.readAt ? t('readNow') : t('openAnnouncement')}
+                  </Link>
+                )}
+                {r.mine && (
+                  <Badge tone={r.mine.readAt ? 'green' : 'amber'}>
+                    {r.mine.readAt ? t('read') : t('unread')}
+                  </Badge>
+                )}
+                {r.receipts && (
+                  <span className="text-stone-600">
+                    {t('receipts', { read: r.receipts.read, unread: r.receipts.total - r.receipts.read })}
+                  </span>
+                )}
+              </div>
+            </div>
+          </Card>
+        ))
+      )}
     </div>
   );
 }

@@ -11,22 +11,49 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notifications'))('title') };
 }
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function NotificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string }>;
+}) {
   const user = await requireUser();
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const [t, tAll, format, data] = await Promise.all([getTranslations('notifications'), getTranslations(), getFormatter(), notificationPageFor(user, page)]);
+  const [t, tAll, format, data] = await Promise.all([
+    getTranslations('notifications'),
+    getTranslations(),
+    getFormatter(),
+    notificationPageFor(user, page),
+  ]);
   // Parameters that name a message (a quality code) are rendered in the reader's language.
   const rows = data.rows.map((n) => {
     const params = { ...(n.params as Record<string, string | number>) };
     if (typeof params.quality === 'string') params.quality = tAll(`quality.${params.quality}` as never);
-    return { id: n.id, kind: n.kind, text: tAll(n.titleKey as never, params as never), when: format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }), read: !!n.readAt };
+    return {
+      id: n.id,
+      kind: n.kind,
+      text: tAll(n.titleKey as never, params as never),
+      when: format.dateTime(n.createdAt, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Asia/Shanghai',
+      }),
+      read: !!n.readAt,
+    };
   });
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
       <Card>
-        {rows.length === 0 ? <p className="text-sm text-stone-600">{t('empty')}</p> : <NotificationList rows={rows} />}
-        <Pagination page={page} pages={Math.max(1, Math.ceil(data.total / NOTIFICATION_PAGE))} href={(p) => `/notifications?page=${p}`} />
+        {rows.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('empty')}</p>
+        ) : (
+          <NotificationList rows={rows} />
+        )}
+        <Pagination
+          page={page}
+          pages={Math.max(1, Math.ceil(data.total / NOTIFICATION_PAGE))}
+          href={(p) => `/notifications?page=${p}`}
+        />
       </Card>
     </div>
   );

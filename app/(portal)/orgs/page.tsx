@@ -25,7 +25,11 @@ export default async function OrgsPage() {
         description={manage ? t('introManage') : t('introRead')}
         actions={
           <>
-            {can(user, 'org.export') && <LinkButton href="/api/orgs/export" prefetch={false}>{t('export')}</LinkButton>}
+            {can(user, 'org.export') && (
+              <LinkButton href="/api/orgs/export" prefetch={false}>
+                {t('export')}
+              </LinkButton>
+            )}
             {can(user, 'org.import') && <LinkButton href="/orgs/import">{t('import')}</LinkButton>}
           </>
         }

@@ -5,7 +5,13 @@ import { forbidden } from 'next/navigation';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
-import { noticesForUser, reminderSummaryFor, reminderTableFor, reviewsForUser, type TaskState } from '@/lib/reminders/queries';
+import {
+  noticesForUser,
+  reminderSummaryFor,
+  reminderTableFor,
+  reviewsForUser,
+  type TaskState,
+} from '@/lib/reminders/queries';
 import { cstDay } from '@/lib/reminders/periods';
 
 import { CompleteTaskForm } from './_components/complete-task-form';
@@ -15,7 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reminders'))('title') };
 }
 
-const TONE: Record<TaskState, 'green' | 'red' | 'amber' | 'stone'> = { done: 'green', overdue: 'red', dueSoon: 'amber', open: 'stone' };
+const TONE: Record<TaskState, 'green' | 'red' | 'amber' | 'stone'> = {
+  done: 'green',
+  overdue: 'red',
+  dueSoon: 'amber',
+  open: 'stone',
+};
 
 export default async function RemindersPage() {
   const user = await requireUser();
@@ -27,94 +38,219 @@ export default async function RemindersPage() {
   const tb = await getTranslations('branchReviews');
   const tq = await getTranslations('quality');
   const format = await getFormatter();
-  const day = (d: Date) => format.dateTime(d, { month: 'numeric', day: 'numeric', weekday: 'short', timeZone: 'UTC' });
+  const day = (d: Date) =>
+    format.dateTime(d, { month: 'numeric', day: 'numeric', weekday: 'short', timeZone: 'UTC' });
   const table = completer ? await reminderTableFor(user) : null;
   const summary = supervisor ? await reminderSummaryFor(user) : null;
-  const [notices, reviews] = completer ? await Promise.all([noticesForUser(user), reviewsForUser(user)]) : [[], []];
+  const [notices, reviews] = completer
+    ? await Promise.all([noticesForUser(user), reviewsForUser(user)])
+    : [[], []];
   // This day's, week's … year's tasks first, then everything still open from earlier periods in one list.
-  const groups = table ? [
-    ...table.current.map((k) => ({ key: k, title: null as string | null, tasks: table.tasks.filter((x) => x.periodKey === k) })),
-    { key: 'earlier', title: t('earlier'), tasks: table.tasks.filter((x) => !table.current.includes(x.periodKey)) },
-  ].filter((g) => g.tasks.length) : [];
+  const groups = table
+    ? [
+        ...table.current.map((k) => ({
+          key: k,
+          title: null as string | null,
+          tasks: table.tasks.filter((x) => x.periodKey === k),
+        })),
+        {
+          key: 'earlier',
+          title: t('earlier'),
+          tasks: table.tasks.filter((x) => !table.current.includes(x.periodKey)),
+        },
+      ].filter((g) => g.tasks.length)
+    : [];
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('intro', { today: cstDay(new Date()) })}
-        actions={completer && (
-          <>
-            <a href="/api/reminders/export" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm" data-testid="reminders-export">{t('exportXlsx')}</a>
-            <Link href="/reminders/print" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('print')}</Link>
-          </>
-        )} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro', { today: cstDay(new Date()) })}
+        actions={
+          completer && (
+            <>
+              <a
+                href="/api/reminders/export"
+                className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+                data-testid="reminders-export"
+              >
+                {t('exportXlsx')}
+              </a>
+              <Link
+                href="/reminders/print"
+                className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+              >
+                {t('print')}
+              </Link>
+            </>
+          )
+        }
+      />
       {summary && (
         <Card title={t('summaryTitle')}>
           <div className="overflow-x-auto">
             <table className="w-full text-sm" data-testid="reminder-summary">
-              <thead className="text-left text-stone-600"><tr><th className="p-2">{t('period')}</th><th className="p-2">{t('total')}</th><th className="p-2">{t('states.done')}</th><th className="p-2">{t('states.overdue')}</th></tr></thead>
+              <thead className="text-left text-stone-600">
+                <tr>
+                  <th className="p-2">{t('period')}</th>
+                  <th className="p-2">{t('total')}</th>
+                  <th className="p-2">{t('states.done')}</th>
+                  <th className="p-2">{t('states.overdue')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {summary.map((r) => (
                   <tr key={r.periodKey} className="border-t border-stone-100">
-                    <td className="p-2">{th(`frequencies.${r.frequency}`)} · {r.periodKey}</td><td className="p-2">{r.total}</td><td className="p-2">{r.done}</td><td className="p-2">{r.overdue}</td>
+                    <td className="p-2">
+                      {th(`frequencies.${r.frequency}`)} · {r.periodKey}
+                    </td>
+                    <td className="p-2">{r.total}</td>
+                    <td className="p-2">{r.done}</td>
+                    <td className="p-2">{r.overdue}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <div className="mt-4"><GenerateForm today={cstDay(new Date())} /></div>
+          <div className="mt-4">
+            <GenerateForm today={cstDay(new Date())} />
+          </div>
         </Card>
       )}
-      {table && (groups.length === 0 ? <Card><p className="text-sm text-stone-600">{t('none')}</p></Card> : groups.map((g) => (
-        <Card key={g.key} title={g.title ?? t('periodTitle', { frequency: th(`frequencies.${g.tasks[0]!.action.frequency}`), key: g.key })}>
-          <ul className="divide-y divide-stone-100 text-sm" data-testid={`reminders-${g.key}`}>
-            {g.tasks.map((x) => (
-              <li key={x.id} className="flex flex-wrap items-start justify-between gap-2 py-2" data-task-id={x.id}>
-                <div className="min-w-0 flex-1">
-                  <div className="font-medium">{x.action.title}{g.key === 'earlier' && <span className="ml-2 text-xs font-normal text-stone-500">{x.periodKey}</span>}</div>
-                  <div className="text-stone-600">
-                    <Link href={`/handbook/articles/${x.action.article.number}`} className="text-brand-700 underline">{th('articleNo', { number: x.action.article.number })} {x.action.article.title}</Link>
-                    {x.action.article.attachments.map((f) => <a key={f.id} href={`/api/handbook/attachments/${f.id}`} className="ml-2 text-brand-700 underline">{f.title}</a>)}
-                  </div>
-                  {x.action.evidence && <div className="text-xs text-stone-500">{th('evidence', { evidence: x.action.evidence })}</div>}
-                  {x.orgId !== user.org?.id && <div className="text-xs text-stone-500">{x.org.name}</div>}
-                  {x.status === 'DONE' ? (
-                    <div className="mt-1 text-xs text-stone-600" data-testid="task-done">
-                      {t(x.onTime ? 'doneOnTime' : 'doneLate', { activity: x.activityDate ? day(x.activityDate) : '—' })}
-                      {x.note && <span>（{x.note}）</span>}
-                      {x.backfillFlag && <span className="ml-2"><Badge tone="amber">{t(`backfill.${x.backfillFlag}`)}</Badge></span>}
-                      {x.evidence.map((f) => <a key={f.id} href={`/api/reminders/evidence/${f.id}`} className="ml-2 text-brand-700 underline">{f.fileName}</a>)}
+      {table &&
+        (groups.length === 0 ? (
+          <Card>
+            <p className="text-sm text-stone-600">{t('none')}</p>
+          </Card>
+        ) : (
+          groups.map((g) => (
+            <Card
+              key={g.key}
+              title={
+                g.title ??
+                t('periodTitle', { frequency: th(`frequencies.${g.tasks[0]!.action.frequency}`), key: g.key })
+              }
+            >
+              <ul className="divide-y divide-stone-100 text-sm" data-testid={`reminders-${g.key}`}>
+                {g.tasks.map((x) => (
+                  <li
+                    key={x.id}
+                    className="flex flex-wrap items-start justify-between gap-2 py-2"
+                    data-task-id={x.id}
+                  >
+                    <div className="min-w-0 flex-1">
+                      <div className="font-medium">
+                        {x.action.title}
+                        {g.key === 'earlier' && (
+                          <span className="ml-2 text-xs font-normal text-stone-500">{x.periodKey}</span>
+                        )}
+                      </div>
+                      <div className="text-stone-600">
+                        <Link
+                          href={`/handbook/articles/${x.action.article.number}`}
+                          className="text-brand-700 underline"
+                        >
+                          {th('articleNo', { number: x.action.article.number })} {x.action.article.title}
+                        </Link>
+                        {x.action.article.attachments.map((f) => (
+                          <a
+                            key={f.id}
+                            href={`/api/handbook/attachments/${f.id}`}
+                            className="ml-2 text-brand-700 underline"
+                          >
+                            {f.title}
+                          </a>
+                        ))}
+                      </div>
+                      {x.action.evidence && (
+                        <div className="text-xs text-stone-500">
+                          {th('evidence', { evidence: x.action.evidence })}
+                        </div>
+                      )}
+                      {x.orgId !== user.org?.id && <div className="text-xs text-stone-500">{x.org.name}</div>}
+                      {x.status === 'DONE' ? (
+                        <div className="mt-1 text-xs text-stone-600" data-testid="task-done">
+                          {t(x.onTime ? 'doneOnTime' : 'doneLate', {
+                            activity: x.activityDate ? day(x.activityDate) : '—',
+                          })}
+                          {x.note && <span>（{x.note}）</span>}
+                          {x.backfillFlag && (
+                            <span className="ml-2">
+                              <Badge tone="amber">{t(`backfill.${x.backfillFlag}`)}</Badge>
+                            </span>
+                          )}
+                          {x.evidence.map((f) => (
+                            <a
+                              key={f.id}
+                              href={`/api/reminders/evidence/${f.id}`}
+                              className="ml-2 text-brand-700 underline"
+                            >
+                              {f.fileName}
+                            </a>
+                          ))}
+                        </div>
+                      ) : (
+                        <>
+                          {x.reviews[0]?.kind === 'RETURN' && (
+                            <div
+                              className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-800"
+                              data-testid="task-returned"
+                            >
+                              {tb('returnedBanner', { reason: x.reviews[0].comment })}
+                            </div>
+                          )}
+                          <CompleteTaskForm taskId={x.id} today={table.today} />
+                        </>
+                      )}
+                      {x.status === 'DONE' && x.quality && (
+                        <div className="mt-1">
+                          <Badge tone="blue">{tq(x.quality)}</Badge>{' '}
+                          <span className="text-xs text-stone-600">{x.reviews[0]?.comment}</span>
+                        </div>
+                      )}
                     </div>
-                  ) : (
-                    <>
-                      {x.reviews[0]?.kind === 'RETURN' && <div className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-800" data-testid="task-returned">{tb('returnedBanner', { reason: x.reviews[0].comment })}</div>}
-                      <CompleteTaskForm taskId={x.id} today={table.today} />
-                    </>
-                  )}
-                  {x.status === 'DONE' && x.quality && <div className="mt-1"><Badge tone="blue">{tq(x.quality)}</Badge> <span className="text-xs text-stone-600">{x.reviews[0]?.comment}</span></div>}
-                </div>
-                <div className="text-right">
-                  <Badge tone={TONE[x.state]}>{t(`states.${x.state}`)}</Badge>
-                  <div className="text-xs text-stone-500">{t('due', { date: day(x.dueDate) })}</div>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      )))}
+                    <div className="text-right">
+                      <Badge tone={TONE[x.state]}>{t(`states.${x.state}`)}</Badge>
+                      <div className="text-xs text-stone-500">{t('due', { date: day(x.dueDate) })}</div>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ))
+        ))}
       {completer && (
         <div className="grid gap-4 md:grid-cols-2">
           <Card title={tb('noticesTitle')}>
-            {notices.length === 0 ? <p className="text-sm text-stone-600">{tb('none')}</p> : (
+            {notices.length === 0 ? (
+              <p className="text-sm text-stone-600">{tb('none')}</p>
+            ) : (
               <ul className="space-y-2 text-sm" data-testid="branch-notices">
-                {notices.map((n) => <li key={n.id}><div>{n.message}</div><div className="text-xs text-stone-500">{n.org.name} · {tb('by', { name: n.sentBy.name, date: day(n.createdAt) })}</div></li>)}
+                {notices.map((n) => (
+                  <li key={n.id}>
+                    <div>{n.message}</div>
+                    <div className="text-xs text-stone-500">
+                      {n.org.name} · {tb('by', { name: n.sentBy.name, date: day(n.createdAt) })}
+                    </div>
+                  </li>
+                ))}
               </ul>
             )}
           </Card>
           <Card title={tb('reviewsTitle')}>
-            {reviews.length === 0 ? <p className="text-sm text-stone-600">{tb('none')}</p> : (
+            {reviews.length === 0 ? (
+              <p className="text-sm text-stone-600">{tb('none')}</p>
+            ) : (
               <ul className="space-y-2 text-sm" data-testid="branch-reviews">
                 {reviews.map((r) => (
                   <li key={r.id}>
-                    <div>{r.task.action.title}（{r.task.periodKey}）{tb(r.kind, { quality: r.quality ? tq(r.quality) : '' })}{r.comment && `：${r.comment}`}</div>
-                    <div className="text-xs text-stone-500">{tb('by', { name: r.reviewer.name, date: day(r.createdAt) })}</div>
+                    <div>
+                      {r.task.action.title}（{r.task.periodKey}）
+                      {tb(r.kind, { quality: r.quality ? tq(r.quality) : '' })}
+                      {r.comment && `：${r.comment}`}
+                    </div>
+                    <div className="text-xs text-stone-500">
+                      {tb('by', { name: r.reviewer.name, date: day(r.createdAt) })}
+                    </div>
                   </li>
                 ))}
               </ul>

@@ -27,45 +27,93 @@ export default async function SelfChecksPage({ searchParams }: { searchParams: P
   const t = await getTranslations('selfCheck');
   const q = (await searchParams).q;
   // By default the quarter just ended: the one whose sheets are due now.
-  const quarter = q && /^\d{4}-Q[1-4]$/.test(q) ? q : previousQuarter(periodOf('QUARTER', cstDay(new Date())).key);
-  const [mine, overview] = await Promise.all([drafter ? mySheetsFor(user) : null, overseer ? sheetOverviewFor(user, quarter) : null]);
+  const quarter =
+    q && /^\d{4}-Q[1-4]$/.test(q) ? q : previousQuarter(periodOf('QUARTER', cstDay(new Date())).key);
+  const [mine, overview] = await Promise.all([
+    drafter ? mySheetsFor(user) : null,
+    overseer ? sheetOverviewFor(user, quarter) : null,
+  ]);
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
-      {mine && mine.orgs.map((o) => (
-        <Card key={o.id} title={o.name}>
-          <ul className="divide-y divide-stone-100 text-sm" data-testid={`my-sheets-${o.id}`}>
-            {mine.quarters.map((p) => {
-              const s = o.sheets.find((x) => x.periodKey === p);
-              const status = s?.status ?? 'NONE';
-              return (
-                <li key={p} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid={`sheet-row-${p}`}>
-                  <span className="font-medium">{p}</span>
-                  <span><Badge tone={TONE[status]}>{t(`statuses.${status}`)}</Badge>{s?.total != null && <span className="ml-2">{t('total')} {s.total}</span>}</span>
-                  {s ? <Link href={`/self-checks/${s.id}`} className="min-h-11 content-center text-brand-700 underline">{s.status === 'DRAFT' ? t('continue') : t('view')}</Link> : <OpenSheetButton orgId={o.id} periodKey={p} />}
-                </li>
-              );
-            })}
-          </ul>
-        </Card>
-      ))}
+      {mine &&
+        mine.orgs.map((o) => (
+          <Card key={o.id} title={o.name}>
+            <ul className="divide-y divide-stone-100 text-sm" data-testid={`my-sheets-${o.id}`}>
+              {mine.quarters.map((p) => {
+                const s = o.sheets.find((x) => x.periodKey === p);
+                const status = s?.status ?? 'NONE';
+                return (
+                  <li
+                    key={p}
+                    className="flex flex-wrap items-center justify-between gap-2 py-2"
+                    data-testid={`sheet-row-${p}`}
+                  >
+                    <span className="font-medium">{p}</span>
+                    <span>
+                      <Badge tone={TONE[status]}>{t(`statuses.${status}`)}</Badge>
+                      {s?.total != null && (
+                        <span className="ml-2">
+                          {t('total')} {s.total}
+                        </span>
+                      )}
+                    </span>
+                    {s ? (
+                      <Link
+                        href={`/self-checks/${s.id}`}
+                        className="min-h-11 content-center text-brand-700 underline"
+                      >
+                        {s.status === 'DRAFT' ? t('continue') : t('view')}
+                      </Link>
+                    ) : (
+                      <OpenSheetButton orgId={o.id} periodKey={p} />
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+        ))}
       {overview && (
         <Card title={t('overviewTitle', { period: quarter })} actions={<ChaseButton periodKey={quarter} />}>
           <form className="mb-3 flex items-end gap-2 text-sm">
-            <label className="flex flex-col gap-1">{t('chooseQuarter')}<Input name="q" defaultValue={quarter} pattern="\d{4}-Q[1-4]" className="w-32" /></label>
-            <Button type="submit" variant="secondary">{t('show')}</Button>
+            <label className="flex flex-col gap-1">
+              {t('chooseQuarter')}
+              <Input name="q" defaultValue={quarter} pattern="\d{4}-Q[1-4]" className="w-32" />
+            </label>
+            <Button type="submit" variant="secondary">
+              {t('show')}
+            </Button>
           </form>
-          <p className="mb-2 text-sm" data-testid="sheet-overview-count">{t('overviewCount', { submitted: overview.submitted, total: overview.total })}</p>
+          <p className="mb-2 text-sm" data-testid="sheet-overview-count">
+            {t('overviewCount', { submitted: overview.submitted, total: overview.total })}
+          </p>
           <div className="overflow-x-auto">
             <table className="w-full text-sm" data-testid="sheet-overview">
-              <thead className="text-left text-stone-600"><tr><th className="p-2">{t('unit')}</th><th className="p-2">{t('status')}</th><th className="p-2">{t('total')}</th></tr></thead>
+              <thead className="text-left text-stone-600">
+                <tr>
+                  <th className="p-2">{t('unit')}</th>
+                  <th className="p-2">{t('status')}</th>
+                  <th className="p-2">{t('total')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {overview.rows.map((r) => {
                   const status = r.sheet?.status ?? 'NONE';
                   return (
                     <tr key={r.id} className="border-t border-stone-100">
-                      <td className="p-2">{r.sheet ? <Link href={`/self-checks/${r.sheet.id}`} className="text-brand-700 underline">{r.name}</Link> : r.name}</td>
-                      <td className="p-2"><Badge tone={TONE[status]}>{t(`statuses.${status}`)}</Badge></td>
+                      <td className="p-2">
+                        {r.sheet ? (
+                          <Link href={`/self-checks/${r.sheet.id}`} className="text-brand-700 underline">
+                            {r.name}
+                          </Link>
+                        ) : (
+                          r.name
+                        )}
+                      </td>
+                      <td className="p-2">
+                        <Badge tone={TONE[status]}>{t(`statuses.${status}`)}</Badge>
+                      </td>
                       <td className="p-2">{r.sheet?.status === 'SUBMITTED' ? r.sheet.total : '—'}</td>
                     </tr>
                   );

@@ -7,8 +7,16 @@ export async function GET() {
   const started = Date.now();
   try {
     await db.$queryRaw`SELECT 1`;
-    return Response.json({ status: 'ok', db: 'ok', latencyMs: Date.now() - started, time: new Date().toISOString() });
+    return Response.json({
+      status: 'ok',
+      db: 'ok',
+      latencyMs: Date.now() - started,
+      time: new Date().toISOString(),
+    });
   } catch {
-    return Response.json({ status: 'error', db: 'unreachable', time: new Date().toISOString() }, { status: 503 });
+    return Response.json(
+      { status: 'error', db: 'unreachable', time: new Date().toISOString() },
+      { status: 503 },
+    );
   }
 }

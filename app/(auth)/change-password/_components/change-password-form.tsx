@@ -13,23 +13,42 @@ export function ChangePasswordForm({ forced, name }: { forced: boolean; name: st
   const router = useRouter();
   const { form, submit, formError, errorOf, busy } = useActionForm(ZChangePassword, changePasswordAction, {
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
-    onSuccess: () => { router.push('/'); router.refresh(); },
+    onSuccess: () => {
+      router.push('/');
+      router.refresh();
+    },
   });
   return (
-    <form onSubmit={submit} className="space-y-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" noValidate>
+    <form
+      onSubmit={submit}
+      className="space-y-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm"
+      noValidate
+    >
       <h2 className="text-base font-semibold">{t('title')}</h2>
       <p className="text-sm text-stone-600">{forced ? t('forced', { name }) : t('intro')}</p>
       <FormError message={formError} />
       <Field label={t('current')} htmlFor="currentPassword" error={errorOf('currentPassword')}>
-        <Input id="currentPassword" type="password" autoComplete="current-password" {...form.register('currentPassword')} />
+        <Input
+          id="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          {...form.register('currentPassword')}
+        />
       </Field>
       <Field label={t('new')} htmlFor="newPassword" error={errorOf('newPassword')} hint={t('policy')}>
-        <Input id="newPassword" type="password" autoComplete="new-password" {...form.register('newPassword')} />
+        <Input
+          id="newPassword"
+          type="password"
+          autoComplete="new-password"
+          {...form.register('newPassword')}
+        />
       </Field>
       <Field label={t('confirm')} htmlFor="confirm" error={errorOf('confirm')}>
         <Input id="confirm" type="password" autoComplete="new-password" {...form.register('confirm')} />
       </Field>
-      <Button type="submit" className="w-full" disabled={busy}>{t('submit')}</Button>
+      <Button type="submit" className="w-full" disabled={busy}>
+        {t('submit')}
+      </Button>
     </form>
   );
 }

@@ -9,21 +9,45 @@ export function LoginForm({ next }: { next: string }) {
   const t = useTranslations('login');
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
   return (
-    <form action={action} className="space-y-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" data-testid="login-form">
+    <form
+      action={action}
+      className="space-y-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm"
+      data-testid="login-form"
+    >
       <h2 className="text-base font-semibold">{t('title')}</h2>
       {state.error && (
-        <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="login-error">
+        <div
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          data-testid="login-error"
+        >
           {t(`error.${state.error}`)}
         </div>
       )}
       <input type="hidden" name="next" value={next} />
       <Field label={t('username')} htmlFor="username">
-        <Input id="username" name="username" autoComplete="username" required maxLength={64} defaultValue={state.username} autoCapitalize="none" />
+        <Input
+          id="username"
+          name="username"
+          autoComplete="username"
+          required
+          maxLength={64}
+          defaultValue={state.username}
+          autoCapitalize="none"
+        />
       </Field>
       <Field label={t('password')} htmlFor="password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={256}
+        />
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? t('submitting') : t('submit')}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t('submitting') : t('submit')}
+      </Button>
       <p className="text-xs text-stone-500">{t('hint')}</p>
     </form>
   );

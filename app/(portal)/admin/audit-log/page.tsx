@@ -25,40 +25,92 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission('auditLog.read');
   const sp = await searchParams;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  const filter = { user: str(sp.user), entityType: str(sp.entityType), action: str(sp.action), from: str(sp.from), to: str(sp.to) };
-  const { rows, total, page, pages, entityTypes } = await listAuditEvents(user, { ...filter, page: Number(sp.page) || 1 });
+  const filter = {
+    user: str(sp.user),
+    entityType: str(sp.entityType),
+    action: str(sp.action),
+    from: str(sp.from),
+    to: str(sp.to),
+  };
+  const { rows, total, page, pages, entityTypes } = await listAuditEvents(user, {
+    ...filter,
+    page: Number(sp.page) || 1,
+  });
   const t = await getTranslations();
   const format = await getFormatter();
   const pageHref = (p: number) => `/admin/audit-log?${new URLSearchParams({ ...filter, page: String(p) })}`;
   return (
     <div>
-      <PageHeader title={t('audit.title')} description={orgScope(user, 'auditLog.read').all ? t('audit.introAll') : t('audit.introScope')} />
+      <PageHeader
+        title={t('audit.title')}
+        description={orgScope(user, 'auditLog.read').all ? t('audit.introAll') : t('audit.introScope')}
+      />
       <form className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-6" data-testid="audit-filter">
-        <Input name="user" defaultValue={filter.user} placeholder={t('audit.filterUser')} aria-label={t('audit.filterUser')} />
+        <Input
+          name="user"
+          defaultValue={filter.user}
+          placeholder={t('audit.filterUser')}
+          aria-label={t('audit.filterUser')}
+        />
         <Select name="entityType" defaultValue={filter.entityType} aria-label={t('audit.filterEntity')}>
           <option value="">{t('audit.allEntities')}</option>
-          {entityTypes.map((e) => <option key={e} value={e}>{e}</option>)}
+          {entityTypes.map((e) => (
+            <option key={e} value={e}>
+              {e}
+            </option>
+          ))}
         </Select>
-        <Input name="action" defaultValue={filter.action} placeholder={t('audit.filterAction')} aria-label={t('audit.filterAction')} />
+        <Input
+          name="action"
+          defaultValue={filter.action}
+          placeholder={t('audit.filterAction')}
+          aria-label={t('audit.filterAction')}
+        />
         <Input name="from" type="date" defaultValue={filter.from} aria-label={t('audit.from')} />
         <Input name="to" type="date" defaultValue={filter.to} aria-label={t('audit.to')} />
-        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm text-white">{t('audit.apply')}</button>
+        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm text-white">
+          {t('audit.apply')}
+        </button>
       </form>
       <p className="mb-2 text-sm text-stone-600">{t('audit.total', { total })}</p>
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm" data-testid="audit-table">
           <thead className="bg-stone-50 text-left text-stone-600">
-            <tr><th className="p-2">{t('audit.at')}</th><th className="p-2">{t('audit.actor')}</th><th className="p-2">{t('audit.action')}</th><th className="p-2">{t('audit.entity')}</th><th className="hidden p-2 lg:table-cell">{t('audit.change')}</th><th className="hidden p-2 md:table-cell">{t('audit.ip')}</th></tr>
+            <tr>
+              <th className="p-2">{t('audit.at')}</th>
+              <th className="p-2">{t('audit.actor')}</th>
+              <th className="p-2">{t('audit.action')}</th>
+              <th className="p-2">{t('audit.entity')}</th>
+              <th className="hidden p-2 lg:table-cell">{t('audit.change')}</th>
+              <th className="hidden p-2 md:table-cell">{t('audit.ip')}</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((e) => (
               <tr key={String(e.id)} className="border-t border-stone-100 align-top">
-                <td className="whitespace-nowrap p-2">{format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'medium' })}</td>
+                <td className="whitespace-nowrap p-2">
+                  {format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'medium' })}
+                </td>
                 <td className="p-2">{e.actorName ?? t('audit.system')}</td>
-                <td className="p-2">{actionLabel(t, e.action)}<div className="font-mono text-xs text-stone-400">{e.action}</div></td>
-                <td className="p-2">{e.entityType}{e.entityType === 'Organization' && e.entityId ? <> · <Link className="text-brand-700" href={`/orgs/${e.entityId}`}>{t('audit.open')}</Link></> : null}</td>
+                <td className="p-2">
+                  {actionLabel(t, e.action)}
+                  <div className="font-mono text-xs text-stone-400">{e.action}</div>
+                </td>
+                <td className="p-2">
+                  {e.entityType}
+                  {e.entityType === 'Organization' && e.entityId ? (
+                    <>
+                      {' '}
+                      ·{' '}
+                      <Link className="text-brand-700" href={`/orgs/${e.entityId}`}>
+                        {t('audit.open')}
+                      </Link>
+                    </>
+                  ) : null}
+                </td>
                 <td className="hidden max-w-md break-all p-2 font-mono text-xs text-stone-600 lg:table-cell">
-                  {e.before ? <div>− {summary(e.before)}</div> : null}{e.after ? <div>+ {summary(e.after)}</div> : null}
+                  {e.before ? <div>− {summary(e.before)}</div> : null}
+                  {e.after ? <div>+ {summary(e.after)}</div> : null}
                 </td>
                 <td className="hidden p-2 font-mono text-xs md:table-cell">{e.ip ?? '—'}</td>
               </tr>

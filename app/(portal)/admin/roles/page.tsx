@@ -20,21 +20,42 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
     <div>
       <PageHeader title={t('users.roleAssignments')} description={t('users.roleAssignmentsIntro')} />
       <nav className="mb-3 flex flex-wrap gap-2 text-sm" aria-label={t('users.fields.role')}>
-        <Link href="/admin/roles" className={`rounded-full px-3 py-2 ${!chosen ? 'bg-brand-700 text-white' : 'bg-white border border-stone-300'}`}>{t('users.allRoles')}</Link>
+        <Link
+          href="/admin/roles"
+          className={`rounded-full px-3 py-2 ${!chosen ? 'bg-brand-700 text-white' : 'bg-white border border-stone-300'}`}
+        >
+          {t('users.allRoles')}
+        </Link>
         {ROLES.map((r) => (
-          <Link key={r} href={`/admin/roles?role=${r}`} className={`rounded-full px-3 py-2 ${chosen === r ? 'bg-brand-700 text-white' : 'bg-white border border-stone-300'}`}>{t(`roles.${r}`)}</Link>
+          <Link
+            key={r}
+            href={`/admin/roles?role=${r}`}
+            className={`rounded-full px-3 py-2 ${chosen === r ? 'bg-brand-700 text-white' : 'bg-white border border-stone-300'}`}
+          >
+            {t(`roles.${r}`)}
+          </Link>
         ))}
       </nav>
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm" data-testid="roles-table">
           <thead className="bg-stone-50 text-left text-stone-600">
-            <tr><th className="p-2">{t('users.fields.role')}</th><th className="p-2">{t('users.fields.name')}</th><th className="p-2">{t('users.fields.scope')}</th></tr>
+            <tr>
+              <th className="p-2">{t('users.fields.role')}</th>
+              <th className="p-2">{t('users.fields.name')}</th>
+              <th className="p-2">{t('users.fields.scope')}</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="border-t border-stone-100">
                 <td className="p-2">{t(`roles.${r.role}`)}</td>
-                <td className="p-2"><Link href={`/admin/users/${r.user.id}`} className="text-brand-700 hover:underline">{r.user.name}</Link> <span className="font-mono text-xs text-stone-500">{r.user.username}</span> {!r.user.active && <Badge>{t('users.inactive')}</Badge>}</td>
+                <td className="p-2">
+                  <Link href={`/admin/users/${r.user.id}`} className="text-brand-700 hover:underline">
+                    {r.user.name}
+                  </Link>{' '}
+                  <span className="font-mono text-xs text-stone-500">{r.user.username}</span>{' '}
+                  {!r.user.active && <Badge>{t('users.inactive')}</Badge>}
+                </td>
                 <td className="p-2">{r.org.name}</td>
               </tr>
             ))}

@@ -15,30 +15,70 @@ export default async function AnnouncementPage({ params }: { params: Promise<{ i
   const user = await requireUser();
   const { id } = await params;
   const { announcement: a, recipient, manager, targets } = await load(() => announcementDetailFor(user, id));
-  const [t, format, rc] = await Promise.all([getTranslations('announcements'), getFormatter(), manager ? receiptsFor(user, id) : null]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const [t, format, rc] = await Promise.all([
+    getTranslations('announcements'),
+    getFormatter(),
+    manager ? receiptsFor(user, id) : null,
+  ]);
+  const when = (d: Date) =>
+    format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return (
     <div className="space-y-4">
       {recipient && !a.recipients[0]!.readAt && <MarkRead id={a.id} />}
-      <PageHeader title={<span data-testid="announcement-title">{a.title}</span>} description={t('byline', { author: a.author.name, date: when(a.createdAt), targets: targets.join('、') })} />
+      <PageHeader
+        title={<span data-testid="announcement-title">{a.title}</span>}
+        description={t('byline', {
+          author: a.author.name,
+          date: when(a.createdAt),
+          targets: targets.join('、'),
+        })}
+      />
       <Card>
-        <div className="whitespace-pre-line text-sm leading-7" data-testid="announcement-body">{a.body}</div>
+        <div className="whitespace-pre-line text-sm leading-7" data-testid="announcement-body">
+          {a.body}
+        </div>
         {a.attachments.length > 0 && (
           <ul className="mt-4 space-y-1 text-sm">
-            {a.attachments.map((f) => <li key={f.id}><a href={`/api/announcements/attachments/${f.id}`} className="text-brand-700 underline">{f.fileName}</a> <span className="text-xs text-stone-500">{Math.ceil(f.size / 1024)} KB</span></li>)}
+            {a.attachments.map((f) => (
+              <li key={f.id}>
+                <a href={`/api/announcements/attachments/${f.id}`} className="text-brand-700 underline">
+                  {f.fileName}
+                </a>{' '}
+                <span className="text-xs text-stone-500">{Math.ceil(f.size / 1024)} KB</span>
+              </li>
+            ))}
           </ul>
         )}
       </Card>
       {rc && (
-        <Card title={t('receipts', { read: rc.read, unread: rc.unread })} actions={rc.unread > 0 && <ChaseUnreadButton id={a.id} />}>
+        <Card
+          title={t('receipts', { read: rc.read, unread: rc.unread })}
+          actions={rc.unread > 0 && <ChaseUnreadButton id={a.id} />}
+        >
           <div className="max-h-96 overflow-auto">
             <table className="w-full text-sm" data-testid="receipts">
-              <thead className="text-left text-stone-600"><tr><th className="p-2">{t('reader')}</th><th className="p-2">{t('unit')}</th><th className="p-2">{t('readAt')}</th></tr></thead>
+              <thead className="text-left text-stone-600">
+                <tr>
+                  <th className="p-2">{t('reader')}</th>
+                  <th className="p-2">{t('unit')}</th>
+                  <th className="p-2">{t('readAt')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {rc.rows.map((r, i) => (
                   <tr key={i} className="border-t border-stone-100">
-                    <td className="p-2">{r.user.name}</td><td className="p-2">{r.user.org?.name ?? '—'}</td>
-                    <td className="p-2">{r.readAt ? when(r.readAt) : <span className="text-red-700">{t('notRead')}{r.chasedAt && ` · ${t('chasedAt', { date: when(r.chasedAt) })}`}</span>}</td>
+                    <td className="p-2">{r.user.name}</td>
+                    <td className="p-2">{r.user.org?.name ?? '—'}</td>
+                    <td className="p-2">
+                      {r.readAt ? (
+                        when(r.readAt)
+                      ) : (
+                        <span className="text-red-700">
+                          {t('notRead')}
+                          {r.chasedAt && ` · ${t('chasedAt', { date: when(r.chasedAt) })}`}
+                        </span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

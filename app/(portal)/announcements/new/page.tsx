@@ -15,7 +15,9 @@ export default async function NewAnnouncementPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t('new')} description={t('newIntro')} />
-      <Card><PublishForm orgs={orgs} /></Card>
+      <Card>
+        <PublishForm orgs={orgs} />
+      </Card>
     </div>
   );
 }

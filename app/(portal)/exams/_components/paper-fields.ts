@@ -5,7 +5,9 @@ export function paperFields(fd: FormData, types: readonly QuestionType[]) {
   const num = (k: string) => Number(fd.get(k) || 0);
   return {
     parts: types.map((type) => ({ type, count: num(`count-${type}`) })).filter((p) => p.count > 0),
-    opensAt: new Date(String(fd.get('opensAt'))).toISOString(), closesAt: new Date(String(fd.get('closesAt'))).toISOString(),
-    durationMin: num('durationMin'), passMark: num('passMark'),
+    opensAt: new Date(String(fd.get('opensAt'))).toISOString(),
+    closesAt: new Date(String(fd.get('closesAt'))).toISOString(),
+    durationMin: num('durationMin'),
+    passMark: num('passMark'),
   };
 }

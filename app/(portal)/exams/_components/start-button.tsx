@@ -15,10 +15,20 @@ export function StartButton({ examId, label }: { examId: string; label: string }
   useTranslations('exams');
   return (
     <span>
-      <Button type="button" disabled={pending} data-testid="start-exam" onClick={() => start(async () => {
-        const r = await startAttemptAction({ examId });
-        if (r.ok) router.push(`/exams/attempts/${r.data.id}`); else setError(tm(r.error, r.params) ?? r.error);
-      })}>{label}</Button>
+      <Button
+        type="button"
+        disabled={pending}
+        data-testid="start-exam"
+        onClick={() =>
+          start(async () => {
+            const r = await startAttemptAction({ examId });
+            if (r.ok) router.push(`/exams/attempts/${r.data.id}`);
+            else setError(tm(r.error, r.params) ?? r.error);
+          })
+        }
+      >
+        {label}
+      </Button>
       <FormError message={error} />
     </span>
   );

@@ -22,8 +22,15 @@ export default async function BankPage({ searchParams }: { searchParams: Promise
   const user = await requirePermission('learning.manage');
   const sp = await searchParams;
   const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-  const type = (QUESTION_TYPES as readonly string[]).includes(str(sp.type)) ? (str(sp.type) as QuestionType) : undefined;
-  const filter = { type: type ?? '', article: str(sp.article), tag: str(sp.tag).slice(0, 20), q: str(sp.q).slice(0, 100) };
+  const type = (QUESTION_TYPES as readonly string[]).includes(str(sp.type))
+    ? (str(sp.type) as QuestionType)
+    : undefined;
+  const filter = {
+    type: type ?? '',
+    article: str(sp.article),
+    tag: str(sp.tag).slice(0, 20),
+    q: str(sp.q).slice(0, 100),
+  };
   const page = Math.max(1, Number(sp.page) || 1);
   const { rows, total, articles } = await load(() => bankPageFor(user, { ...filter, type }, page));
   const t = await getTranslations();
@@ -41,55 +48,119 @@ export default async function BankPage({ searchParams }: { searchParams: Promise
         description={t('bank.intro')}
         actions={
           <>
-            <LinkButton href="/exams/bank/new" variant="primary">{t('bank.new')}</LinkButton>
+            <LinkButton href="/exams/bank/new" variant="primary">
+              {t('bank.new')}
+            </LinkButton>
             <LinkButton href="/exams/bank/import">{t('bank.importLink')}</LinkButton>
-            <LinkButton href="/api/exams/bank/export" prefetch={false}>{t('bank.export')}</LinkButton>
-            <LinkButton href="/api/exams/bank/template" prefetch={false} variant="ghost">{t('bank.template')}</LinkButton>
+            <LinkButton href="/api/exams/bank/export" prefetch={false}>
+              {t('bank.export')}
+            </LinkButton>
+            <LinkButton href="/api/exams/bank/template" prefetch={false} variant="ghost">
+              {t('bank.template')}
+            </LinkButton>
           </>
         }
       />
       <form className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-5" role="search" data-testid="bank-filter">
         <Select name="type" defaultValue={filter.type} aria-label={t('bank.filter.type')}>
           <option value="">{t('bank.filter.allTypes')}</option>
-          {QUESTION_TYPES.map((x) => <option key={x} value={x}>{t(`exams.types.${x}`)}</option>)}
+          {QUESTION_TYPES.map((x) => (
+            <option key={x} value={x}>
+              {t(`exams.types.${x}`)}
+            </option>
+          ))}
         </Select>
         <Select name="article" defaultValue={filter.article} aria-label={t('bank.filter.article')}>
           <option value="">{t('bank.filter.allArticles')}</option>
-          {articles.map((a) => <option key={a.key} value={a.number}>{t('bank.articleNo', { number: a.number })} {a.title}</option>)}
+          {articles.map((a) => (
+            <option key={a.key} value={a.number}>
+              {t('bank.articleNo', { number: a.number })} {a.title}
+            </option>
+          ))}
         </Select>
-        <Input name="tag" defaultValue={filter.tag} placeholder={t('bank.filter.tag')} aria-label={t('bank.filter.tag')} />
-        <Input name="q" defaultValue={filter.q} placeholder={t('bank.filter.text')} aria-label={t('bank.filter.text')} />
+        <Input
+          name="tag"
+          defaultValue={filter.tag}
+          placeholder={t('bank.filter.tag')}
+          aria-label={t('bank.filter.tag')}
+        />
+        <Input
+          name="q"
+          defaultValue={filter.q}
+          placeholder={t('bank.filter.text')}
+          aria-label={t('bank.filter.text')}
+        />
         <div className="col-span-2 flex gap-2 sm:col-span-1">
-          <button type="submit" className="min-h-11 flex-1 rounded-md bg-brand-700 px-4 text-sm text-white">{t('bank.filter.apply')}</button>
-          <Link href="/exams/bank" className="min-h-11 content-center px-2 text-sm text-brand-700">{t('bank.filter.reset')}</Link>
+          <button type="submit" className="min-h-11 flex-1 rounded-md bg-brand-700 px-4 text-sm text-white">
+            {t('bank.filter.apply')}
+          </button>
+          <Link href="/exams/bank" className="min-h-11 content-center px-2 text-sm text-brand-700">
+            {t('bank.filter.reset')}
+          </Link>
         </div>
       </form>
-      <p className="mb-2 text-sm text-stone-600" data-testid="bank-total">{t('bank.total', { total })}</p>
-      {rows.length === 0 ? <p className="rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-600">{t('bank.none')}</p> : (
+      <p className="mb-2 text-sm text-stone-600" data-testid="bank-total">
+        {t('bank.total', { total })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-600">
+          {t('bank.none')}
+        </p>
+      ) : (
         <ul className="space-y-2" data-testid="bank-list">
           {rows.map((q) => {
             const options = q.options as { id: string; text: string }[];
             const answer = q.answer as unknown[];
             return (
-              <li key={q.id} className="rounded-lg border border-stone-200 bg-white p-4 text-sm shadow-sm" data-testid="bank-row">
+              <li
+                key={q.id}
+                className="rounded-lg border border-stone-200 bg-white p-4 text-sm shadow-sm"
+                data-testid="bank-row"
+              >
                 <div className="mb-2 flex flex-wrap items-center gap-2">
                   <Badge tone="blue">{t(`exams.types.${q.type}`)}</Badge>
                   <Badge>{t(`bank.levels.${q.difficulty}`)}</Badge>
                   <Badge>{t('bank.points', { points: q.points })}</Badge>
                   {q.version > 1 && <Badge tone="amber">{t('bank.version', { version: q.version })}</Badge>}
-                  <Link href={`/exams/bank/${q.id}/edit`} className="ml-auto min-h-11 content-center text-brand-700 underline">{t('bank.edit')}</Link>
+                  <Link
+                    href={`/exams/bank/${q.id}/edit`}
+                    className="ml-auto min-h-11 content-center text-brand-700 underline"
+                  >
+                    {t('bank.edit')}
+                  </Link>
                 </div>
                 <p className="whitespace-pre-wrap font-medium text-stone-900">{q.stem}</p>
                 {options.length > 0 && (
                   <ol className="mt-2 grid gap-1 sm:grid-cols-2">
-                    {options.map((o) => <li key={o.id} className={answer.includes(o.id) ? 'font-medium text-green-800' : 'text-stone-700'}>{o.id}. {o.text}</li>)}
+                    {options.map((o) => (
+                      <li
+                        key={o.id}
+                        className={answer.includes(o.id) ? 'font-medium text-green-800' : 'text-stone-700'}
+                      >
+                        {o.id}. {o.text}
+                      </li>
+                    ))}
                   </ol>
                 )}
                 <dl className="mt-2 grid gap-x-3 gap-y-1 text-stone-600 sm:grid-cols-[auto_1fr]">
-                  <dt>{t('bank.answer')}</dt><dd className="whitespace-pre-wrap text-stone-800">{answerOf(q)}</dd>
+                  <dt>{t('bank.answer')}</dt>
+                  <dd className="whitespace-pre-wrap text-stone-800">{answerOf(q)}</dd>
                   <dt>{t('bank.articles')}</dt>
-                  <dd>{q.articleKeys.map((k) => (numberOf.has(k) ? t('bank.articleNo', { number: numberOf.get(k)! }) : t('bank.articleGone'))).join('、')}</dd>
-                  {q.tags.length > 0 && <><dt>{t('bank.tags')}</dt><dd>{q.tags.join('、')}</dd></>}
+                  <dd>
+                    {q.articleKeys
+                      .map((k) =>
+                        numberOf.has(k)
+                          ? t('bank.articleNo', { number: numberOf.get(k)! })
+                          : t('bank.articleGone'),
+                      )
+                      .join('、')}
+                  </dd>
+                  {q.tags.length > 0 && (
+                    <>
+                      <dt>{t('bank.tags')}</dt>
+                      <dd>{q.tags.join('、')}</dd>
+                    </>
+                  )}
                 </dl>
               </li>
             );

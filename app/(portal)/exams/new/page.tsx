@@ -16,12 +16,26 @@ const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().s
 
 export default async function NewExamPage() {
   const user = await requirePermission('learning.manage');
-  const [t, orgs, bank, articles, trainings] = await Promise.all([getTranslations('exams'), addressableOrgsFor(user), bankCountsNow(), articlesForProposals(), trainingListFor(user)]);
+  const [t, orgs, bank, articles, trainings] = await Promise.all([
+    getTranslations('exams'),
+    addressableOrgsFor(user),
+    bankCountsNow(),
+    articlesForProposals(),
+    trainingListFor(user),
+  ]);
   const now = new Date();
   return (
     <div className="space-y-4">
       <PageHeader title={t('form.new')} description={t('form.intro')} />
-      <Card><ExamForm orgs={orgs} bank={bank} articles={articles} trainings={trainings.rows.map((r) => ({ id: r.id, label: r.title }))} defaults={{ opensAt: local(now), closesAt: local(new Date(now.getTime() + 7 * 86_400_000)) }} /></Card>
+      <Card>
+        <ExamForm
+          orgs={orgs}
+          bank={bank}
+          articles={articles}
+          trainings={trainings.rows.map((r) => ({ id: r.id, label: r.title }))}
+          defaults={{ opensAt: local(now), closesAt: local(new Date(now.getTime() + 7 * 86_400_000)) }}
+        />
+      </Card>
     </div>
   );
 }

@@ -20,23 +20,62 @@ export default async function FeedbackPage({ params }: { params: Promise<{ id: s
   const s = d.sheet;
   return (
     <div className="space-y-4">
-      <PageHeader title={`${t('sheetTitle')} ${s.number}`} description={s.audit.org.name} actions={
-        <>
-          <Link href={`/feedback/${s.id}/print`} className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('print')}</Link>
-          <a href={`/api/feedback/${s.id}/pdf`} className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm" data-testid="feedback-pdf">{t('pdf')}</a>
-        </>
-      } />
+      <PageHeader
+        title={`${t('sheetTitle')} ${s.number}`}
+        description={s.audit.org.name}
+        actions={
+          <>
+            <Link
+              href={`/feedback/${s.id}/print`}
+              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+            >
+              {t('print')}
+            </Link>
+            <a
+              href={`/api/feedback/${s.id}/pdf`}
+              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+              data-testid="feedback-pdf"
+            >
+              {t('pdf')}
+            </a>
+          </>
+        }
+      />
       <Card>
         <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="acknowledgement">
-          {s.acknowledgedAt ? <Badge tone="green">{t('acknowledged', { name: d.acknowledger ?? '', date: format.dateTime(s.acknowledgedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) })}</Badge> : <Badge tone="amber">{t('notAcknowledged')}</Badge>}
+          {s.acknowledgedAt ? (
+            <Badge tone="green">
+              {t('acknowledged', {
+                name: d.acknowledger ?? '',
+                date: format.dateTime(s.acknowledgedAt, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                  timeZone: 'Asia/Shanghai',
+                }),
+              })}
+            </Badge>
+          ) : (
+            <Badge tone="amber">{t('notAcknowledged')}</Badge>
+          )}
           {d.canAcknowledge && <AcknowledgeButton sheetId={s.id} />}
-          <Link href="/rectifications" className="text-brand-700 underline">{t('items')} →</Link>
+          <Link href="/rectifications" className="text-brand-700 underline">
+            {t('items')} →
+          </Link>
         </div>
       </Card>
-      <Card><FeedbackSheetDocument d={d} /></Card>
+      <Card>
+        <FeedbackSheetDocument d={d} />
+      </Card>
       {d.coordination.length > 0 && (
         <Card title={t('coordination')}>
-          <ul className="text-sm">{d.coordination.map((c) => <li key={c.id}>{c.text} → {c.department.name} · {t(`coordStatuses.${c.status}`)}{c.answer && `：${c.answer}`}</li>)}</ul>
+          <ul className="text-sm">
+            {d.coordination.map((c) => (
+              <li key={c.id}>
+                {c.text} → {c.department.name} · {t(`coordStatuses.${c.status}`)}
+                {c.answer && `：${c.answer}`}
+              </li>
+            ))}
+          </ul>
         </Card>
       )}
     </div>

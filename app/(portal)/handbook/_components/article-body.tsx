@@ -11,7 +11,9 @@ export async function ArticleBody({ article }: { article: A }) {
       {FIVE_ANSWERS.map((k) => (
         <div key={k} className="break-inside-avoid">
           <dt className="mb-1 text-sm font-semibold text-brand-700">{t(k)}</dt>
-          <dd className="whitespace-pre-line leading-7 text-stone-800" data-testid={`answer-${k}`}>{article[k] || <span className="text-stone-400">{t('empty')}</span>}</dd>
+          <dd className="whitespace-pre-line leading-7 text-stone-800" data-testid={`answer-${k}`}>
+            {article[k] || <span className="text-stone-400">{t('empty')}</span>}
+          </dd>
         </div>
       ))}
     </dl>

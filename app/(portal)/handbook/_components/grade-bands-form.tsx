@@ -13,17 +13,30 @@ export function GradeBandsForm({ values }: { values: TGradeBands }) {
   const t = useTranslations('handbook');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZGradeBands, setGradeBandsAction, { defaultValues: values, onSuccess: () => { setSaved(true); router.refresh(); } });
+  const { form, submit, formError, errorOf, busy } = useActionForm(ZGradeBands, setGradeBandsAction, {
+    defaultValues: values,
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
+  });
   return (
     <form onSubmit={submit} noValidate className="space-y-3" data-testid="grade-bands-form">
       <FormError message={formError} />
       <div className="grid grid-cols-3 gap-3">
         {(['excellent', 'good', 'pass'] as const).map((k) => (
-          <Field key={k} label={t(`bandInputs.${k}`)} htmlFor={`band-${k}`} error={errorOf(k)}><Input id={`band-${k}`} inputMode="decimal" {...form.register(k)} /></Field>
+          <Field key={k} label={t(`bandInputs.${k}`)} htmlFor={`band-${k}`} error={errorOf(k)}>
+            <Input id={`band-${k}`} inputMode="decimal" {...form.register(k)} />
+          </Field>
         ))}
       </div>
       <p className="text-xs text-stone-500">{t('bandsHelp')}</p>
-      <div className="flex items-center gap-3"><Button type="submit" variant="secondary" disabled={busy}>{t('save')}</Button>{saved && <span className="text-sm text-green-700">{t('saved')}</span>}</div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {t('save')}
+        </Button>
+        {saved && <span className="text-sm text-green-700">{t('saved')}</span>}
+      </div>
     </form>
   );
 }

@@ -2,7 +2,11 @@
 
 export function PrintButton({ label }: { label: string }) {
   return (
-    <button type="button" onClick={() => window.print()} className="no-print min-h-11 rounded-md border border-stone-300 bg-white px-4 text-sm">
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="no-print min-h-11 rounded-md border border-stone-300 bg-white px-4 text-sm"
+    >
       {label}
     </button>
   );

@@ -10,16 +10,29 @@ export async function VersionBanner({ version }: { version: V }) {
   if (version.status === 'PUBLISHED') {
     return (
       <p className="text-sm text-stone-600" data-testid="version-label">
-        {t('inForce', { label: version.label, date: version.effectiveDate ? format.dateTime(version.effectiveDate, { dateStyle: 'long', timeZone: 'UTC' }) : '—' })}
+        {t('inForce', {
+          label: version.label,
+          date: version.effectiveDate
+            ? format.dateTime(version.effectiveDate, { dateStyle: 'long', timeZone: 'UTC' })
+            : '—',
+        })}
       </p>
     );
   }
   return (
-    <p className={`rounded-md px-3 py-2 text-sm ${version.status === 'DRAFT' ? 'bg-amber-50 text-amber-900' : 'bg-stone-100 text-stone-700'}`} data-testid="version-label">
-      {version.status === 'DRAFT' ? t('viewingDraft', { label: version.label }) : t('viewingOld', { label: version.label })}{' '}
-      <Link href="/handbook" className="underline">{t('backToCurrent')}</Link>
+    <p
+      className={`rounded-md px-3 py-2 text-sm ${version.status === 'DRAFT' ? 'bg-amber-50 text-amber-900' : 'bg-stone-100 text-stone-700'}`}
+      data-testid="version-label"
+    >
+      {version.status === 'DRAFT'
+        ? t('viewingDraft', { label: version.label })
+        : t('viewingOld', { label: version.label })}{' '}
+      <Link href="/handbook" className="underline">
+        {t('backToCurrent')}
+      </Link>
     </p>
   );
 }
 
-export const withVersion = (path: string, v: V) => (v.status === 'PUBLISHED' ? path : `${path}${path.includes('?') ? '&' : '?'}v=${v.id}`);
+export const withVersion = (path: string, v: V) =>
+  v.status === 'PUBLISHED' ? path : `${path}${path.includes('?') ? '&' : '?'}v=${v.id}`;

@@ -17,24 +17,58 @@ const TONE = { PENDING: 'amber', ACCEPTED: 'green', REJECTED: 'red', MERGED: 'st
 export default async function RevisionsPage() {
   const user = await requireUser();
   const list = await load(() => proposalListFor(user));
-  const [t, format, articles] = await Promise.all([getTranslations('revisions'), getFormatter(), list.canDecide ? articlesForProposals() : []]);
+  const [t, format, articles] = await Promise.all([
+    getTranslations('revisions'),
+    getFormatter(),
+    list.canDecide ? articlesForProposals() : [],
+  ]);
   const pending = list.rows.filter((r) => r.status === 'PENDING');
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('intro')} actions={list.canDecide && <Link href="/handbook/draft" className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm">{t('draft')}</Link>} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          list.canDecide && (
+            <Link
+              href="/handbook/draft"
+              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+            >
+              {t('draft')}
+            </Link>
+          )
+        }
+      />
       <Card title={t('proposals')}>
-        {list.rows.length === 0 ? <p className="text-sm text-stone-600">{t('none')}</p> : (
+        {list.rows.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('none')}</p>
+        ) : (
           <ul className="space-y-3 text-sm" data-testid="proposal-list">
             {list.rows.map((r) => (
               <li key={r.id} className="rounded-md border border-stone-200 p-3">
                 <div className="flex flex-wrap justify-between gap-2">
-                  <span className="font-medium">{r.article ? `第${r.article.number}条 ${r.article.title}` : '—'} · {t(`fields.${r.field}` as never)}</span>
+                  <span className="font-medium">
+                    {r.article ? `第${r.article.number}条 ${r.article.title}` : '—'} ·{' '}
+                    {t(`fields.${r.field}` as never)}
+                  </span>
                   <Badge tone={TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>
                 </div>
                 <p className="mt-1 whitespace-pre-line">{r.proposedText}</p>
                 <p className="text-stone-600">{t('because', { reason: r.reason })}</p>
-                <p className="text-xs text-stone-500">{r.proposer}{r.unit && ` · ${r.unit}`} · {t(`kinds.${r.kind}` as never)} · {format.dateTime(r.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' })}{r.decisionNote && ` · ${r.decisionNote}`}</p>
-                {list.canDecide && r.status === 'PENDING' && <DecideForm proposalId={r.id} others={pending.filter((o) => o.id !== r.id && o.articleKey === r.articleKey).map((o) => ({ id: o.id, label: o.proposedText.slice(0, 30) }))} />}
+                <p className="text-xs text-stone-500">
+                  {r.proposer}
+                  {r.unit && ` · ${r.unit}`} · {t(`kinds.${r.kind}` as never)} ·{' '}
+                  {format.dateTime(r.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' })}
+                  {r.decisionNote && ` · ${r.decisionNote}`}
+                </p>
+                {list.canDecide && r.status === 'PENDING' && (
+                  <DecideForm
+                    proposalId={r.id}
+                    others={pending
+                      .filter((o) => o.id !== r.id && o.articleKey === r.articleKey)
+                      .map((o) => ({ id: o.id, label: o.proposedText.slice(0, 30) }))}
+                  />
+                )}
               </li>
             ))}
           </ul>
@@ -45,7 +79,10 @@ export default async function RevisionsPage() {
           <ul className="space-y-3 text-sm" data-testid="finding-list">
             {list.findings.map((f) => (
               <li key={f.id} className="rounded-md border border-stone-200 p-3">
-                <p><Badge>{t(`kinds.${f.kind}` as never)}</Badge> {f.text} <span className="text-xs text-stone-500">（{f.audit.org.name}）</span></p>
+                <p>
+                  <Badge>{t(`kinds.${f.kind}` as never)}</Badge> {f.text}{' '}
+                  <span className="text-xs text-stone-500">（{f.audit.org.name}）</span>
+                </p>
                 <ProposeForm articles={articles} findingId={f.id} defaultText={f.text} />
               </li>
             ))}

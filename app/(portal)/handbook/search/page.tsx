@@ -17,10 +17,26 @@ export async function generateMetadata(): Promise<Metadata> {
 function Highlight({ text, terms }: { text: string; terms: string[] }) {
   if (!terms.length) return <>{text}</>;
   const re = new RegExp(`(${terms.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gi');
-  return <>{text.split(re).map((part, i) => (i % 2 === 1 ? <mark key={i} className="bg-amber-200">{part}</mark> : part))}</>;
+  return (
+    <>
+      {text.split(re).map((part, i) =>
+        i % 2 === 1 ? (
+          <mark key={i} className="bg-amber-200">
+            {part}
+          </mark>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
 }
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string; v?: string }> }) {
+export default async function SearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; v?: string }>;
+}) {
   const user = await requirePermission('handbook.read');
   const { q, v } = await searchParams;
   const query = typeof q === 'string' ? q.trim().slice(0, 100) : '';
@@ -30,21 +46,41 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations('handbook');
   return (
     <div className="space-y-4">
-      <PageHeader title={t('search')} description={query ? t('resultsFor', { q: query, count: hits.length }) : t('searchHelp')} />
+      <PageHeader
+        title={t('search')}
+        description={query ? t('resultsFor', { q: query, count: hits.length }) : t('searchHelp')}
+      />
       <form className="flex gap-2" role="search">
         {version.status !== 'PUBLISHED' && <input type="hidden" name="v" value={version.id} />}
-        <Input name="q" defaultValue={query} placeholder={t('searchPlaceholder')} aria-label={t('search')} className="max-w-md" />
-        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm text-white">{t('search')}</button>
+        <Input
+          name="q"
+          defaultValue={query}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('search')}
+          className="max-w-md"
+        />
+        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm text-white">
+          {t('search')}
+        </button>
       </form>
-      {query && hits.length === 0 && <Card><p className="text-sm text-stone-600">{t('noResults')}</p></Card>}
+      {query && hits.length === 0 && (
+        <Card>
+          <p className="text-sm text-stone-600">{t('noResults')}</p>
+        </Card>
+      )}
       <ol className="space-y-3" data-testid="search-results">
         {hits.map((h) => (
           <li key={h.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <Link href={withVersion(`/handbook/articles/${h.number}`, version)} className="font-medium text-brand-700 hover:underline">
+            <Link
+              href={withVersion(`/handbook/articles/${h.number}`, version)}
+              className="font-medium text-brand-700 hover:underline"
+            >
               {t('articleNo', { number: h.number })} <Highlight text={h.title} terms={terms} />
             </Link>
             <div className="text-xs text-stone-500">{h.partTitle}</div>
-            <p className="mt-1 text-sm text-stone-700"><Highlight text={h.snippet} terms={terms} /></p>
+            <p className="mt-1 text-sm text-stone-700">
+              <Highlight text={h.snippet} terms={terms} />
+            </p>
           </li>
         ))}
       </ol>

@@ -26,13 +26,19 @@ export default async function VersionsPage() {
           {versions.map((v) => (
             <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
               <div>
-                <Link href={v.status === 'PUBLISHED' ? '/handbook' : `/handbook?v=${v.id}`} className="font-medium text-brand-700 hover:underline">{v.label}</Link>{' '}
+                <Link
+                  href={v.status === 'PUBLISHED' ? '/handbook' : `/handbook?v=${v.id}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
+                  {v.label}
+                </Link>{' '}
                 <Badge tone={tone[v.status]}>{t(`statuses.${v.status}`)}</Badge>
                 {v.changeSummary && <p className="mt-1 text-stone-600">{v.changeSummary}</p>}
               </div>
               <span className="text-stone-500">
                 {t('articleCount', { count: v._count.articles })}
-                {v.effectiveDate && ` · ${t('effective', { date: format.dateTime(v.effectiveDate, { dateStyle: 'medium', timeZone: 'UTC' }) })}`}
+                {v.effectiveDate &&
+                  ` · ${t('effective', { date: format.dateTime(v.effectiveDate, { dateStyle: 'medium', timeZone: 'UTC' }) })}`}
               </span>
             </li>
           ))}
@@ -40,14 +46,34 @@ export default async function VersionsPage() {
       </Card>
       {versions.length > 1 && (
         <Card title={t('compare')}>
-          <form action="/handbook/versions/diff" className="flex flex-wrap items-end gap-2" data-testid="diff-form">
-            <label className="text-sm">{t('from')}
-              <Select name="a" defaultValue={older?.id ?? versions[1]!.id}>{versions.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}</Select>
+          <form
+            action="/handbook/versions/diff"
+            className="flex flex-wrap items-end gap-2"
+            data-testid="diff-form"
+          >
+            <label className="text-sm">
+              {t('from')}
+              <Select name="a" defaultValue={older?.id ?? versions[1]!.id}>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.label}
+                  </option>
+                ))}
+              </Select>
             </label>
-            <label className="text-sm">{t('to')}
-              <Select name="b" defaultValue={published?.id ?? versions[0]!.id}>{versions.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}</Select>
+            <label className="text-sm">
+              {t('to')}
+              <Select name="b" defaultValue={published?.id ?? versions[0]!.id}>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.label}
+                  </option>
+                ))}
+              </Select>
             </label>
-            <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm text-white">{t('showChanges')}</button>
+            <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm text-white">
+              {t('showChanges')}
+            </button>
           </form>
         </Card>
       )}

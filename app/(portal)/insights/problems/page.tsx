@@ -15,38 +15,99 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('learning'))('problemsTitle') };
 }
 
-const nextQuarter = (q: string) => (q.endsWith('Q4') ? `${Number(q.slice(0, 4)) + 1}-Q1` : `${q.slice(0, 5)}Q${Number(q.slice(6)) + 1}`);
+const nextQuarter = (q: string) =>
+  q.endsWith('Q4') ? `${Number(q.slice(0, 4)) + 1}-Q1` : `${q.slice(0, 5)}Q${Number(q.slice(6)) + 1}`;
 
 /** Common problems of a quarter: which criteria lost the most points in how many units, and their articles. */
-export default async function ProblemsPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
+export default async function ProblemsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ quarter?: string }>;
+}) {
   const user = await requirePermission('insights.read');
   const q = (await searchParams).quarter;
-  const quarter = q && /^\d{4}-Q[1-4]$/.test(q) ? q : previousQuarter(periodOf('QUARTER', cstDay(new Date())).key);
-  const [t, ti, { rows, articles: ranked }] = await Promise.all([getTranslations('learning'), getTranslations('insights'), problemsFor(user, quarter)]);
+  const quarter =
+    q && /^\d{4}-Q[1-4]$/.test(q) ? q : previousQuarter(periodOf('QUARTER', cstDay(new Date())).key);
+  const [t, ti, { rows, articles: ranked }] = await Promise.all([
+    getTranslations('learning'),
+    getTranslations('insights'),
+    problemsFor(user, quarter),
+  ]);
   const target = nextQuarter(quarter);
   return (
     <div className="space-y-4">
       <PageHeader title={`${t('problemsTitle')} · ${quarter}`} description={t('problemsIntro')} />
       <Card>
-        <form className="flex items-end gap-2 text-sm"><label className="flex flex-col gap-1">{t('quarter')}<Input name="quarter" defaultValue={quarter} className="w-32" /></label><Button type="submit" variant="secondary">{ti('apply')}</Button></form>
+        <form className="flex items-end gap-2 text-sm">
+          <label className="flex flex-col gap-1">
+            {t('quarter')}
+            <Input name="quarter" defaultValue={quarter} className="w-32" />
+          </label>
+          <Button type="submit" variant="secondary">
+            {ti('apply')}
+          </Button>
+        </form>
       </Card>
       <Card title={ti('pareto')}>
-        {rows.length === 0 ? <p className="text-sm text-stone-600">{t('noProblems')}</p> : (
+        {rows.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('noProblems')}</p>
+        ) : (
           <>
-            <Chart testId="chart-problems" fileName={`problems-${quarter}`} downloadLabel={ti('download')} rows={rows.map(({ articleIds: _a, criterionId: _c, ...r }) => r)}
-              option={{ tooltip: {}, legend: {}, xAxis: { type: 'category', data: rows.map((r) => r.code) }, yAxis: [{ type: 'value', name: ti('points') }, { type: 'value', name: t('units') }],
-                series: [{ name: ti('points'), type: 'bar', data: rows.map((r) => r.points) }, { name: t('units'), type: 'line', yAxisIndex: 1, data: rows.map((r) => r.units) }] }} />
+            <Chart
+              testId="chart-problems"
+              fileName={`problems-${quarter}`}
+              downloadLabel={ti('download')}
+              rows={rows.map(({ articleIds: _a, criterionId: _c, ...r }) => r)}
+              option={{
+                tooltip: {},
+                legend: {},
+                xAxis: { type: 'category', data: rows.map((r) => r.code) },
+                yAxis: [
+                  { type: 'value', name: ti('points') },
+                  { type: 'value', name: t('units') },
+                ],
+                series: [
+                  { name: ti('points'), type: 'bar', data: rows.map((r) => r.points) },
+                  { name: t('units'), type: 'line', yAxisIndex: 1, data: rows.map((r) => r.units) },
+                ],
+              }}
+            />
             <table className="mt-3 w-full text-sm" data-testid="problems-table">
-              <thead className="text-left text-stone-600"><tr><th className="p-2">{t('criterion')}</th><th className="p-2">{ti('points')}</th><th className="p-2">{t('units')}</th></tr></thead>
-              <tbody>{rows.map((r) => <tr key={r.criterionId} className="border-t border-stone-100"><td className="p-2">{r.code} {r.title}</td><td className="p-2">{r.points}</td><td className="p-2">{r.units}</td></tr>)}</tbody>
+              <thead className="text-left text-stone-600">
+                <tr>
+                  <th className="p-2">{t('criterion')}</th>
+                  <th className="p-2">{ti('points')}</th>
+                  <th className="p-2">{t('units')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.criterionId} className="border-t border-stone-100">
+                    <td className="p-2">
+                      {r.code} {r.title}
+                    </td>
+                    <td className="p-2">{r.points}</td>
+                    <td className="p-2">{r.units}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </>
         )}
       </Card>
       {can(user, 'learning.manage') && ranked.length > 0 && (
         <Card title={t('createFocus', { period: target })}>
-          <FocusForm periodKey={target} sourceQuarter={quarter} title={t('defaultTitle', { period: target })} body={t('defaultBody', { quarter })}
-            articles={ranked.map((a, i) => ({ id: a.id, label: `第${a.number}条 ${a.title}`, preselected: i < 5 }))} />
+          <FocusForm
+            periodKey={target}
+            sourceQuarter={quarter}
+            title={t('defaultTitle', { period: target })}
+            body={t('defaultBody', { quarter })}
+            articles={ranked.map((a, i) => ({
+              id: a.id,
+              label: `第${a.number}条 ${a.title}`,
+              preselected: i < 5,
+            }))}
+          />
         </Card>
       )}
     </div>

@@ -16,28 +16,73 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DemoSitesPage() {
   const user = await requirePermission('learning.read');
   const manager = can(user, 'learning.manage');
-  const [t, format, sites, orgs, articles] = await Promise.all([getTranslations('learning'), getFormatter(), siteListFor(user), manager ? addressableOrgsFor(user) : [], manager ? articlesForProposals() : []]);
+  const [t, format, sites, orgs, articles] = await Promise.all([
+    getTranslations('learning'),
+    getFormatter(),
+    siteListFor(user),
+    manager ? addressableOrgsFor(user) : [],
+    manager ? articlesForProposals() : [],
+  ]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <div className="space-y-4">
       <PageHeader title={t('sitesTitle')} description={t('sitesIntro')} />
-      {sites.length === 0 ? <Card><p className="text-sm text-stone-600">{t('noSites')}</p></Card> : sites.map((s) => (
-        <Card key={s.id} title={`${s.unit} · ${day(s.fromDate)}–${day(s.toDate)}`}>
-          <div className="space-y-2 text-sm" data-testid="demo-site">
-            <p>{s.description}</p>
-            <ul className="list-disc pl-5">{s.articles.map((a) => <li key={a.key}><Link href={`/handbook/articles/${a.number}`} className="text-brand-700 underline">第{a.number}条 {a.title}</Link></li>)}</ul>
-            {s.visits.map((v) => (
-              <div key={v.id} className="rounded-md bg-stone-50 p-2">
-                <p className="font-medium">{t('visit', { date: day(v.date), units: v.visitors.join('、') })}</p>
-                <p className="whitespace-pre-line text-stone-700">{v.notes}</p>
-                {v.photoNames.length > 0 && <p className="flex flex-wrap gap-3 text-xs">{v.photoNames.map((n, i) => <a key={i} href={`/api/learning/visits/${v.id}/${i}`} className="text-brand-700 underline">📷 {n}</a>)}</p>}
-              </div>
-            ))}
-            {manager && <details className="rounded-md border border-stone-200 p-2"><summary className="min-h-11 cursor-pointer content-center text-brand-700">{t('visitForm.title')}</summary><VisitForm siteId={s.id} orgs={orgs} /></details>}
-          </div>
+      {sites.length === 0 ? (
+        <Card>
+          <p className="text-sm text-stone-600">{t('noSites')}</p>
         </Card>
-      ))}
-      {manager && <Card title={t('siteForm.title')}><NameSiteForm orgs={orgs} articles={articles} year={new Date().getFullYear()} /></Card>}
+      ) : (
+        sites.map((s) => (
+          <Card key={s.id} title={`${s.unit} · ${day(s.fromDate)}–${day(s.toDate)}`}>
+            <div className="space-y-2 text-sm" data-testid="demo-site">
+              <p>{s.description}</p>
+              <ul className="list-disc pl-5">
+                {s.articles.map((a) => (
+                  <li key={a.key}>
+                    <Link href={`/handbook/articles/${a.number}`} className="text-brand-700 underline">
+                      第{a.number}条 {a.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              {s.visits.map((v) => (
+                <div key={v.id} className="rounded-md bg-stone-50 p-2">
+                  <p className="font-medium">
+                    {t('visit', { date: day(v.date), units: v.visitors.join('、') })}
+                  </p>
+                  <p className="whitespace-pre-line text-stone-700">{v.notes}</p>
+                  {v.photoNames.length > 0 && (
+                    <p className="flex flex-wrap gap-3 text-xs">
+                      {v.photoNames.map((n, i) => (
+                        <a
+                          key={i}
+                          href={`/api/learning/visits/${v.id}/${i}`}
+                          className="text-brand-700 underline"
+                        >
+                          📷 {n}
+                        </a>
+                      ))}
+                    </p>
+                  )}
+                </div>
+              ))}
+              {manager && (
+                <details className="rounded-md border border-stone-200 p-2">
+                  <summary className="min-h-11 cursor-pointer content-center text-brand-700">
+                    {t('visitForm.title')}
+                  </summary>
+                  <VisitForm siteId={s.id} orgs={orgs} />
+                </details>
+              )}
+            </div>
+          </Card>
+        ))
+      )}
+      {manager && (
+        <Card title={t('siteForm.title')}>
+          <NameSiteForm orgs={orgs} articles={articles} year={new Date().getFullYear()} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -14,26 +14,59 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TrainingPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const user = await requirePermission('learning.read');
   const sp = await searchParams;
-  const year = /^\d{4}$/.test(sp.year ?? '') ? Number(sp.year) : new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-  const [t, format, { rows, manager }] = await Promise.all([getTranslations('training'), getFormatter(), trainingListFor(user)]);
+  const year = /^\d{4}$/.test(sp.year ?? '')
+    ? Number(sp.year)
+    : new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const [t, format, { rows, manager }] = await Promise.all([
+    getTranslations('training'),
+    getFormatter(),
+    trainingListFor(user),
+  ]);
   const byOrg = manager ? await attendanceByOrgFor(user, year) : null;
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const when = (d: Date) =>
+    format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   const pct = (r: number | null) => (r === null ? '—' : `${r}%`);
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('intro')} actions={manager && <LinkButton href="/learning/training/new" variant="primary">{t('new')}</LinkButton>} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          manager && (
+            <LinkButton href="/learning/training/new" variant="primary">
+              {t('new')}
+            </LinkButton>
+          )
+        }
+      />
       <Card>
-        {rows.length === 0 ? <p className="text-sm text-stone-600">{t('none')}</p> : (
+        {rows.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('none')}</p>
+        ) : (
           <ul className="divide-y divide-stone-100 text-sm" data-testid="training-list">
             {rows.map((s) => (
-              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-training-id={s.id}>
+              <li
+                key={s.id}
+                className="flex flex-wrap items-center justify-between gap-2 py-3"
+                data-training-id={s.id}
+              >
                 <div className="min-w-0">
-                  <Link href={`/learning/training/${s.id}`} className="font-medium text-brand-700 underline">{s.title}</Link>
-                  <div className="text-xs text-stone-500">{t('when', { from: when(s.startsAt), lecturer: s.lecturer })} · {s.place ?? t('online')}</div>
+                  <Link href={`/learning/training/${s.id}`} className="font-medium text-brand-700 underline">
+                    {s.title}
+                  </Link>
+                  <div className="text-xs text-stone-500">
+                    {t('when', { from: when(s.startsAt), lecturer: s.lecturer })} · {s.place ?? t('online')}
+                  </div>
                 </div>
                 <div className="flex flex-wrap items-center gap-2">
-                  {s.mine && <Badge tone={s.signedIn ? 'green' : 'amber'}>{s.signedIn ? t('signedIn') : t('invited')}</Badge>}
-                  <span className="text-stone-600">{t('rate', { attended: s.attended, invited: s.invited, rate: pct(s.rate) })}</span>
+                  {s.mine && (
+                    <Badge tone={s.signedIn ? 'green' : 'amber'}>
+                      {s.signedIn ? t('signedIn') : t('invited')}
+                    </Badge>
+                  )}
+                  <span className="text-stone-600">
+                    {t('rate', { attended: s.attended, invited: s.invited, rate: pct(s.rate) })}
+                  </span>
                 </div>
               </li>
             ))}
@@ -41,12 +74,35 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
         )}
       </Card>
       {byOrg && (
-        <Card title={t('byOrgTitle', { year })} actions={<span className="text-sm text-stone-600">{t('byOrgSessions', { n: byOrg.sessions })}</span>}>
-          {byOrg.rows.length === 0 ? <p className="text-sm text-stone-600">{t('byOrgNone')}</p> : (
+        <Card
+          title={t('byOrgTitle', { year })}
+          actions={
+            <span className="text-sm text-stone-600">{t('byOrgSessions', { n: byOrg.sessions })}</span>
+          }
+        >
+          {byOrg.rows.length === 0 ? (
+            <p className="text-sm text-stone-600">{t('byOrgNone')}</p>
+          ) : (
             <div className="overflow-x-auto">
               <table className="w-full text-sm" data-testid="attendance-by-org">
-                <thead><tr className="text-left text-stone-500"><th className="py-1 pr-2">{t('cols.unit')}</th><th className="pr-2">{t('cols.invited')}</th><th className="pr-2">{t('cols.attended')}</th><th>{t('cols.rate')}</th></tr></thead>
-                <tbody>{byOrg.rows.map((r, i) => <tr key={`${r.name}-${i}`} className="border-t border-stone-100"><td className="py-1 pr-2">{r.name}</td><td className="pr-2">{r.invited}</td><td className="pr-2">{r.attended}</td><td>{pct(r.rate)}</td></tr>)}</tbody>
+                <thead>
+                  <tr className="text-left text-stone-500">
+                    <th className="py-1 pr-2">{t('cols.unit')}</th>
+                    <th className="pr-2">{t('cols.invited')}</th>
+                    <th className="pr-2">{t('cols.attended')}</th>
+                    <th>{t('cols.rate')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {byOrg.rows.map((r, i) => (
+                    <tr key={`${r.name}-${i}`} className="border-t border-stone-100">
+                      <td className="py-1 pr-2">{r.name}</td>
+                      <td className="pr-2">{r.invited}</td>
+                      <td className="pr-2">{r.attended}</td>
+                      <td>{pct(r.rate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </div>
           )}

@@ -13,17 +13,46 @@ export function NotificationList({ rows }: { rows: Row[] }) {
   const [pending, start] = useTransition();
   return (
     <div className="space-y-3">
-      <Button type="button" variant="secondary" disabled={pending} onClick={() => start(async () => { await readAllNotificationsAction({}); router.refresh(); })}>{t('markAllRead')}</Button>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            await readAllNotificationsAction({});
+            router.refresh();
+          })
+        }
+      >
+        {t('markAllRead')}
+      </Button>
       <ul className="divide-y divide-stone-100 text-sm" data-testid="notification-list">
         {rows.map((n) => (
-          <li key={n.id} className={`flex items-start justify-between gap-2 py-2 ${n.read ? 'text-stone-500' : ''}`} data-unread={!n.read || undefined}>
+          <li
+            key={n.id}
+            className={`flex items-start justify-between gap-2 py-2 ${n.read ? 'text-stone-500' : ''}`}
+            data-unread={!n.read || undefined}
+          >
             <div>
-              <span className="mr-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs">{t(`kinds.${n.kind}` as never)}</span>
+              <span className="mr-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs">
+                {t(`kinds.${n.kind}` as never)}
+              </span>
               <span className={n.read ? '' : 'font-medium'}>{n.text}</span>
               <div className="text-xs text-stone-500">{n.when}</div>
             </div>
-            <Button type="button" variant="ghost" disabled={pending}
-              onClick={() => start(async () => { const r = await readNotificationAction({ id: n.id }); if (r.ok) router.push(r.data.link); })}>{t('open')}</Button>
+            <Button
+              type="button"
+              variant="ghost"
+              disabled={pending}
+              onClick={() =>
+                start(async () => {
+                  const r = await readNotificationAction({ id: n.id });
+                  if (r.ok) router.push(r.data.link);
+                })
+              }
+            >
+              {t('open')}
+            </Button>
           </li>
         ))}
       </ul>

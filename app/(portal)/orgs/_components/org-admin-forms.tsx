@@ -20,7 +20,10 @@ function useRun() {
       setError(undefined);
       setDone(undefined);
       const r = await fn();
-      if (!r.ok) { setError(tm(r.error, r.params)); return; }
+      if (!r.ok) {
+        setError(tm(r.error, r.params));
+        return;
+      }
       setDone(okText);
       after?.(r.data);
       router.refresh();
@@ -34,7 +37,11 @@ export function KeyUnitToggle({ orgId, year, isKey }: { orgId: string; year: num
   return (
     <div className="flex flex-wrap items-center gap-3">
       <span className="text-sm">{isKey ? t('isKeyUnit', { year }) : t('notKeyUnit', { year })}</span>
-      <Button variant="secondary" disabled={pending} onClick={() => run(() => setKeyUnitAction({ orgId, year, isKey: !isKey }))}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() => run(() => setKeyUnitAction({ orgId, year, isKey: !isKey }))}
+      >
         {isKey ? t('unsetKeyUnit') : t('setKeyUnit')}
       </Button>
       <FormError message={error} />
@@ -42,22 +49,44 @@ export function KeyUnitToggle({ orgId, year, isKey }: { orgId: string; year: num
   );
 }
 
-export function MoveForm({ orgId, targets }: { orgId: string; targets: { id: string; name: string; depth: number }[] }) {
+export function MoveForm({
+  orgId,
+  targets,
+}: {
+  orgId: string;
+  targets: { id: string; name: string; depth: number }[];
+}) {
   const t = useTranslations('orgs');
   const { run, error, done, pending } = useRun();
   const [target, setTarget] = useState('');
   return (
-    <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); run(() => moveOrgAction({ id: orgId, newParentId: target }), t('moved')); }}>
+    <form
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run(() => moveOrgAction({ id: orgId, newParentId: target }), t('moved'));
+      }}
+    >
       <div className="min-w-56 flex-1">
         <Field label={t('moveTo')} htmlFor="newParentId">
           <Select id="newParentId" value={target} onChange={(e) => setTarget(e.target.value)}>
             <option value="">{t('choose')}</option>
-            {targets.map((o) => <option key={o.id} value={o.id}>{'　'.repeat(o.depth)}{o.name}</option>)}
+            {targets.map((o) => (
+              <option key={o.id} value={o.id}>
+                {'　'.repeat(o.depth)}
+                {o.name}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>
-      <Button type="submit" variant="secondary" disabled={pending || !target}>{t('move')}</Button>
-      <div className="w-full"><FormError message={error} />{done && <p className="text-sm text-green-700">{done}</p>}</div>
+      <Button type="submit" variant="secondary" disabled={pending || !target}>
+        {t('move')}
+      </Button>
+      <div className="w-full">
+        <FormError message={error} />
+        {done && <p className="text-sm text-green-700">{done}</p>}
+      </div>
     </form>
   );
 }
@@ -68,8 +97,14 @@ export function ArchiveButton({ orgId }: { orgId: string }) {
   return (
     <div className="space-y-2">
       <p className="text-sm text-stone-600">{t('archiveHelp')}</p>
-      <Button variant="danger" disabled={pending} data-testid="archive-org"
-        onClick={() => { if (window.confirm(t('archiveConfirm'))) run(() => archiveOrgAction({ id: orgId })); }}>
+      <Button
+        variant="danger"
+        disabled={pending}
+        data-testid="archive-org"
+        onClick={() => {
+          if (window.confirm(t('archiveConfirm'))) run(() => archiveOrgAction({ id: orgId }));
+        }}
+      >
         {t('archive')}
       </Button>
       <FormError message={error} />

@@ -11,13 +11,25 @@ import { ORG_TYPES, ZCreateOrg, ZUpdateOrg, type TCreateOrg, type TUpdateOrg } f
 type Candidate = { id: string; name: string; username: string };
 type Values = Omit<TCreateOrg, 'parentId'>;
 
-function OrgFields({ reg, errorOf, candidates }: {
-  reg: (name: keyof Values) => object; errorOf: (n: string) => string | undefined; candidates: Candidate[];
+function OrgFields({
+  reg,
+  errorOf,
+  candidates,
+}: {
+  reg: (name: keyof Values) => object;
+  errorOf: (n: string) => string | undefined;
+  candidates: Candidate[];
 }) {
   const t = useTranslations('orgs');
   const text = (name: keyof Values, max: number, type = 'text') => (
     <Field label={t(`fields.${name}`)} htmlFor={name} error={errorOf(name)}>
-      <Input id={name} type={type} maxLength={type === 'text' ? max + 10 : undefined} aria-invalid={!!errorOf(name)} {...reg(name)} />
+      <Input
+        id={name}
+        type={type}
+        maxLength={type === 'text' ? max + 10 : undefined}
+        aria-invalid={!!errorOf(name)}
+        {...reg(name)}
+      />
     </Field>
   );
   return (
@@ -26,7 +38,13 @@ function OrgFields({ reg, errorOf, candidates }: {
         {text('name', 100)}
         {text('shortName', 40)}
         <Field label={t('fields.type')} htmlFor="type" error={errorOf('type')}>
-          <Select id="type" {...reg('type')}>{ORG_TYPES.map((ty) => <option key={ty} value={ty}>{t(`types.${ty}`)}</option>)}</Select>
+          <Select id="type" {...reg('type')}>
+            {ORG_TYPES.map((ty) => (
+              <option key={ty} value={ty}>
+                {t(`types.${ty}`)}
+              </option>
+            ))}
+          </Select>
         </Field>
         <Field label={t('fields.status')} htmlFor="status" error={errorOf('status')}>
           <Select id="status" {...reg('status')}>
@@ -34,10 +52,19 @@ function OrgFields({ reg, errorOf, candidates }: {
             <option value="PREPARING">{t('statuses.PREPARING')}</option>
           </Select>
         </Field>
-        <Field label={t('fields.secretary')} htmlFor="secretaryId" error={errorOf('secretaryId')} hint={candidates.length ? undefined : t('noCandidates')}>
+        <Field
+          label={t('fields.secretary')}
+          htmlFor="secretaryId"
+          error={errorOf('secretaryId')}
+          hint={candidates.length ? undefined : t('noCandidates')}
+        >
           <Select id="secretaryId" {...reg('secretaryId')}>
             <option value="">{t('none')}</option>
-            {candidates.map((c) => <option key={c.id} value={c.id}>{c.name}（{c.username}）</option>)}
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}（{c.username}）
+              </option>
+            ))}
           </Select>
         </Field>
         {text('sortOrder', 4, 'number')}
@@ -60,20 +87,42 @@ function OrgFields({ reg, errorOf, candidates }: {
   );
 }
 
-export function CreateOrgForm({ parent, candidates, defaultType }: { parent: { id: string; name: string }; candidates: Candidate[]; defaultType: string }) {
+export function CreateOrgForm({
+  parent,
+  candidates,
+  defaultType,
+}: {
+  parent: { id: string; name: string };
+  candidates: Candidate[];
+  defaultType: string;
+}) {
   const t = useTranslations('orgs');
   const router = useRouter();
   const { form, submit, formError, errorOf, busy } = useActionForm(ZCreateOrg, createOrgAction, {
-    defaultValues: { parentId: parent.id, name: '', type: defaultType as TCreateOrg['type'], status: 'ACTIVE', sortOrder: 0, secretaryId: '' },
+    defaultValues: {
+      parentId: parent.id,
+      name: '',
+      type: defaultType as TCreateOrg['type'],
+      status: 'ACTIVE',
+      sortOrder: 0,
+      secretaryId: '',
+    },
     onSuccess: (d) => router.push(`/orgs/${d.id}`),
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="org-form">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      data-testid="org-form"
+    >
       <p className="text-sm text-stone-600">{t('createUnder', { name: parent.name })}</p>
       <FormError message={formError} />
       <OrgFields reg={(n) => form.register(n)} errorOf={errorOf} candidates={candidates} />
       <div className="flex gap-2">
-        <Button type="submit" disabled={busy}>{busy ? t('saving') : t('create')}</Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? t('saving') : t('create')}
+        </Button>
         <LinkButton href={`/orgs/${parent.id}`}>{t('cancel')}</LinkButton>
       </div>
     </form>
@@ -85,14 +134,24 @@ export function EditOrgForm({ values, candidates }: { values: TUpdateOrg; candid
   const router = useRouter();
   const { form, submit, formError, errorOf, busy } = useActionForm(ZUpdateOrg, updateOrgAction, {
     defaultValues: values,
-    onSuccess: (d) => { router.push(`/orgs/${d.id}`); router.refresh(); },
+    onSuccess: (d) => {
+      router.push(`/orgs/${d.id}`);
+      router.refresh();
+    },
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="org-form">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      data-testid="org-form"
+    >
       <FormError message={formError} />
       <OrgFields reg={(n) => form.register(n)} errorOf={errorOf} candidates={candidates} />
       <div className="flex gap-2">
-        <Button type="submit" disabled={busy}>{busy ? t('saving') : t('save')}</Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? t('saving') : t('save')}
+        </Button>
         <LinkButton href={`/orgs/${values.id}`}>{t('cancel')}</LinkButton>
       </div>
     </form>

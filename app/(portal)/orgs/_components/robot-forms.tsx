@@ -17,25 +17,64 @@ export function RobotForms({ orgId, robots }: { orgId: string; robots: Robot[] }
   const [pending, start] = useTransition();
   const { form, submit, formError, errorOf, busy } = useActionForm(ZAddRobot, addRobotAction, {
     defaultValues: { orgId, kind: 'WECOM', url: '', secret: '' },
-    onSuccess: () => { form.reset({ orgId, kind: 'WECOM', url: '', secret: '' }); router.refresh(); },
+    onSuccess: () => {
+      form.reset({ orgId, kind: 'WECOM', url: '', secret: '' });
+      router.refresh();
+    },
   });
   return (
     <div className="space-y-3 text-sm" data-testid="robots">
-      {robots.length === 0 ? <p className="text-stone-600">{t('none')}</p> : (
+      {robots.length === 0 ? (
+        <p className="text-stone-600">{t('none')}</p>
+      ) : (
         <ul className="divide-y divide-stone-100">
           {robots.map((r) => (
             <li key={r.id} className="flex items-center justify-between gap-2 py-1">
-              <span>{t(`kinds.${r.kind}`)} · {r.url}{r.signed && ` · ${t('signed')}`}{!r.active && ` · ${t('inactive')}`}</span>
-              {r.active && <Button type="button" variant="ghost" disabled={pending} onClick={() => start(async () => { await removeRobotAction({ id: r.id }); router.refresh(); })}>{t('remove')}</Button>}
+              <span>
+                {t(`kinds.${r.kind}`)} · {r.url}
+                {r.signed && ` · ${t('signed')}`}
+                {!r.active && ` · ${t('inactive')}`}
+              </span>
+              {r.active && (
+                <Button
+                  type="button"
+                  variant="ghost"
+                  disabled={pending}
+                  onClick={() =>
+                    start(async () => {
+                      await removeRobotAction({ id: r.id });
+                      router.refresh();
+                    })
+                  }
+                >
+                  {t('remove')}
+                </Button>
+              )}
             </li>
           ))}
         </ul>
       )}
       <form onSubmit={submit} className="grid gap-2 sm:grid-cols-2">
-        <Field label={t('kind')} htmlFor="robot-kind"><Select id="robot-kind" {...form.register('kind')}>{['WECOM', 'DINGTALK', 'FEISHU'].map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}</Select></Field>
-        <Field label={t('url')} htmlFor="robot-url" hint={t('urlHint')} error={errorOf('url')}><Input id="robot-url" {...form.register('url')} /></Field>
-        <Field label={t('secret')} htmlFor="robot-secret" hint={t('secretHint')}><Input id="robot-secret" type="password" autoComplete="off" {...form.register('secret')} /></Field>
-        <div className="flex items-end"><Button type="submit" disabled={busy}>{t('add')}</Button></div>
+        <Field label={t('kind')} htmlFor="robot-kind">
+          <Select id="robot-kind" {...form.register('kind')}>
+            {['WECOM', 'DINGTALK', 'FEISHU'].map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('url')} htmlFor="robot-url" hint={t('urlHint')} error={errorOf('url')}>
+          <Input id="robot-url" {...form.register('url')} />
+        </Field>
+        <Field label={t('secret')} htmlFor="robot-secret" hint={t('secretHint')}>
+          <Input id="robot-secret" type="password" autoComplete="off" {...form.register('secret')} />
+        </Field>
+        <div className="flex items-end">
+          <Button type="submit" disabled={busy}>
+            {t('add')}
+          </Button>
+        </div>
         <FormError message={formError} />
       </form>
     </div>

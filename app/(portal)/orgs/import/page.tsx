@@ -16,7 +16,15 @@ export default async function ImportPage() {
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
       <ol className="list-decimal space-y-1 rounded-lg border border-stone-200 bg-white p-4 pl-8 text-sm shadow-sm">
-        <li>{t.rich('step1', { link: (c) => <a href="/api/orgs/template" className="text-brand-700 underline" data-testid="template-link">{c}</a> })}</li>
+        <li>
+          {t.rich('step1', {
+            link: (c) => (
+              <a href="/api/orgs/template" className="text-brand-700 underline" data-testid="template-link">
+                {c}
+              </a>
+            ),
+          })}
+        </li>
         <li>{t('step2')}</li>
         <li>{t('step3', { max: MAX_IMPORT_ROWS })}</li>
       </ol>

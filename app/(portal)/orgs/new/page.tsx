@@ -12,7 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('orgs'))('newTitle') };
 }
 
-const CHILD_DEFAULT: Record<string, string> = { COMMITTEE: 'BRANCH', GENERAL_BRANCH: 'BRANCH', BRANCH: 'PARTY_GROUP' };
+const CHILD_DEFAULT: Record<string, string> = {
+  COMMITTEE: 'BRANCH',
+  GENERAL_BRANCH: 'BRANCH',
+  BRANCH: 'PARTY_GROUP',
+};
 
 export default async function NewOrgPage({ searchParams }: { searchParams: Promise<{ parent?: string }> }) {
   const { parent } = await searchParams;
@@ -28,7 +32,11 @@ export default async function NewOrgPage({ searchParams }: { searchParams: Promi
   return (
     <div>
       <PageHeader title={t('newTitle')} />
-      <CreateOrgForm parent={{ id: org.id, name: org.name }} candidates={candidates} defaultType={CHILD_DEFAULT[org.type] ?? 'BRANCH'} />
+      <CreateOrgForm
+        parent={{ id: org.id, name: org.name }}
+        candidates={candidates}
+        defaultType={CHILD_DEFAULT[org.type] ?? 'BRANCH'}
+      />
     </div>
   );
 }

@@ -16,28 +16,72 @@ export function CompleteTaskForm({ taskId, today }: { taskId: string; today: str
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
-  if (!open) return <Button type="button" variant="secondary" className="mt-1" onClick={() => setOpen(true)}>{t('complete')}</Button>;
+  if (!open)
+    return (
+      <Button type="button" variant="secondary" className="mt-1" onClick={() => setOpen(true)}>
+        {t('complete')}
+      </Button>
+    );
   return (
-    <form className="mt-2 space-y-2 rounded-md bg-stone-50 p-3" data-testid="complete-form"
+    <form
+      className="mt-2 space-y-2 rounded-md bg-stone-50 p-3"
+      data-testid="complete-form"
       onSubmit={(e) => {
         e.preventDefault();
         const fd = new FormData(e.currentTarget);
         const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
-        if (big) { setError(tm('reminders.errors.fileTooLarge', { name: big, mb: 20 })); return; }
+        if (big) {
+          setError(tm('reminders.errors.fileTooLarge', { name: big, mb: 20 }));
+          return;
+        }
         start(async () => {
-          const r = await completeTaskAction(fd).catch(() => ({ ok: false as const, error: 'errors.unexpected', params: { ref: '-' }, fieldErrors: undefined }));
+          const r = await completeTaskAction(fd).catch(() => ({
+            ok: false as const,
+            error: 'errors.unexpected',
+            params: { ref: '-' },
+            fieldErrors: undefined,
+          }));
           if (!r.ok) setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params));
-          else { setOpen(false); router.refresh(); }
+          else {
+            setOpen(false);
+            router.refresh();
+          }
         });
-      }}>
+      }}
+    >
       <input type="hidden" name="taskId" value={taskId} />
-      <Field label={t('activityDate')} htmlFor={`date-${taskId}`} hint={t('activityDateHint')}><Input id={`date-${taskId}`} name="activityDate" type="date" max={today} defaultValue={today} required /></Field>
-      <Field label={t('note')} htmlFor={`note-${taskId}`}><Input id={`note-${taskId}`} name="note" maxLength={500} /></Field>
+      <Field label={t('activityDate')} htmlFor={`date-${taskId}`} hint={t('activityDateHint')}>
+        <Input
+          id={`date-${taskId}`}
+          name="activityDate"
+          type="date"
+          max={today}
+          defaultValue={today}
+          required
+        />
+      </Field>
+      <Field label={t('note')} htmlFor={`note-${taskId}`}>
+        <Input id={`note-${taskId}`} name="note" maxLength={500} />
+      </Field>
       <Field label={t('evidence')} htmlFor={`files-${taskId}`} hint={t('evidenceHint')}>
-        <Input id={`files-${taskId}`} name="files" type="file" multiple accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx,image/*" capture="environment" />
+        <Input
+          id={`files-${taskId}`}
+          name="files"
+          type="file"
+          multiple
+          accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx,image/*"
+          capture="environment"
+        />
       </Field>
       <FormError message={error} />
-      <div className="flex gap-2"><Button type="submit" disabled={pending}>{t('markDone')}</Button><Button type="button" variant="ghost" onClick={() => setOpen(false)}>{t('cancel')}</Button></div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {t('markDone')}
+        </Button>
+        <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+          {t('cancel')}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -18,18 +18,44 @@ export function GenerateForm({ today }: { today: string }) {
   const [done, setDone] = useState<string>();
   const { form, submit, formError, errorOf, busy } = useActionForm(ZGenerate, generateRemindersAction, {
     defaultValues: { day: today, frequencies: [...FREQS] },
-    onSuccess: (d) => { setDone(t('generated', { count: d.inserted, periods: d.periods.join('、') })); router.refresh(); },
+    onSuccess: (d) => {
+      setDone(t('generated', { count: d.inserted, periods: d.periods.join('、') }));
+      router.refresh();
+    },
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 border-t border-stone-100 pt-3" data-testid="generate-form">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-3 border-t border-stone-100 pt-3"
+      data-testid="generate-form"
+    >
       <p className="text-sm text-stone-600">{t('generateHelp')}</p>
       <FormError message={formError} />
-      <Field label={t('periodOfDay')} htmlFor="day" error={errorOf('day')}><Input id="day" type="date" className="max-w-xs" {...form.register('day')} /></Field>
+      <Field label={t('periodOfDay')} htmlFor="day" error={errorOf('day')}>
+        <Input id="day" type="date" className="max-w-xs" {...form.register('day')} />
+      </Field>
       <fieldset>
-        <div className="flex flex-wrap gap-3">{FREQS.map((f) => <label key={f} className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" value={f} {...form.register('frequencies')} />{th(`frequencies.${f}`)}</label>)}</div>
+        <div className="flex flex-wrap gap-3">
+          {FREQS.map((f) => (
+            <label key={f} className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="checkbox" value={f} {...form.register('frequencies')} />
+              {th(`frequencies.${f}`)}
+            </label>
+          ))}
+        </div>
         {errorOf('frequencies') && <p className="text-sm text-red-700">{errorOf('frequencies')}</p>}
       </fieldset>
-      <div className="flex items-center gap-3"><Button type="submit" variant="secondary" disabled={busy}>{t('generate')}</Button>{done && <span className="text-sm text-green-700" data-testid="generated">{done}</span>}</div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {t('generate')}
+        </Button>
+        {done && (
+          <span className="text-sm text-green-700" data-testid="generated">
+            {done}
+          </span>
+        )}
+      </div>
     </form>
   );
 }

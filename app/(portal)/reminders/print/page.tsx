@@ -17,11 +17,20 @@ const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 export default async function PrintRemindersPage() {
   const user = await requireUser();
   if (!can(user, 'reminder.complete')) forbidden();
-  const [t, th, table] = await Promise.all([getTranslations('reminders'), getTranslations('handbook'), reminderTableFor(user)]);
+  const [t, th, table] = await Promise.all([
+    getTranslations('reminders'),
+    getTranslations('handbook'),
+    reminderTableFor(user),
+  ]);
   const cell = 'border border-stone-400 p-1 align-top';
   return (
     <div className="space-y-6 bg-white text-sm" data-testid="reminders-print">
-      <div className="flex items-center justify-between"><h1 className="text-lg font-semibold">{t('printTitle')}（{table.today}）</h1><PrintButton label={t('print')} /></div>
+      <div className="flex items-center justify-between">
+        <h1 className="text-lg font-semibold">
+          {t('printTitle')}（{table.today}）
+        </h1>
+        <PrintButton label={t('print')} />
+      </div>
       {Object.keys(FREQUENCY_SHEETS).map((f) => {
         const rows = table.tasks.filter((x) => x.action.frequency === f);
         if (!rows.length) return null;
@@ -29,13 +38,39 @@ export default async function PrintRemindersPage() {
           <section key={f} className="break-inside-avoid-page">
             <h2 className="mb-1 font-semibold">{th(`frequencies.${f}`)}</h2>
             <table className="w-full border-collapse">
-              <thead><tr>{['no', 'unit', 'item', 'article', 'period', 'dueDate', 'evidence', 'state', 'activityDate'].map((k) => <th key={k} className={`${cell} text-left`}>{t(`printCols.${k}`)}</th>)}</tr></thead>
+              <thead>
+                <tr>
+                  {[
+                    'no',
+                    'unit',
+                    'item',
+                    'article',
+                    'period',
+                    'dueDate',
+                    'evidence',
+                    'state',
+                    'activityDate',
+                  ].map((k) => (
+                    <th key={k} className={`${cell} text-left`}>
+                      {t(`printCols.${k}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
                 {rows.map((x, i) => (
                   <tr key={x.id}>
-                    <td className={cell}>{i + 1}</td><td className={cell}>{x.org.name}</td><td className={cell}>{x.action.title}</td>
-                    <td className={cell}>{th('articleNo', { number: x.action.article.number })} {x.action.article.title}</td><td className={cell}>{x.periodKey}</td>
-                    <td className={cell}>{ymd(x.dueDate)}</td><td className={cell}>{x.action.evidence}</td><td className={cell}>{t(`states.${x.state}`)}</td><td className={cell}>{ymd(x.activityDate)}</td>
+                    <td className={cell}>{i + 1}</td>
+                    <td className={cell}>{x.org.name}</td>
+                    <td className={cell}>{x.action.title}</td>
+                    <td className={cell}>
+                      {th('articleNo', { number: x.action.article.number })} {x.action.article.title}
+                    </td>
+                    <td className={cell}>{x.periodKey}</td>
+                    <td className={cell}>{ymd(x.dueDate)}</td>
+                    <td className={cell}>{x.action.evidence}</td>
+                    <td className={cell}>{t(`states.${x.state}`)}</td>
+                    <td className={cell}>{ymd(x.activityDate)}</td>
                   </tr>
                 ))}
               </tbody>

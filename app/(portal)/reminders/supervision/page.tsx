@@ -21,61 +21,169 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const TONE = { done: 'green', overdue: 'red', dueSoon: 'amber', open: 'stone' } as const;
 
-export default async function SupervisionPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SupervisionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser();
   if (!can(user, 'reminder.supervise')) forbidden();
   const f = ZSupervisionFilter.parse(await searchParams);
-  const [t, tr, th, tq, format] = await Promise.all([getTranslations('supervision'), getTranslations('reminders'), getTranslations('handbook'), getTranslations('quality'), getFormatter()]);
-  const [list, orgs, lateFixes, tf] = await Promise.all([supervisionListFor(user, f), supervisableOrgsFor(user), overdueRectificationsFor(user, 'reminder.supervise'), getTranslations('feedback')]);
-  const day = (d: Date) => format.dateTime(d, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
-  const query = (page: number) => `?${new URLSearchParams(Object.entries({ ...f, page: String(page) }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`;
+  const [t, tr, th, tq, format] = await Promise.all([
+    getTranslations('supervision'),
+    getTranslations('reminders'),
+    getTranslations('handbook'),
+    getTranslations('quality'),
+    getFormatter(),
+  ]);
+  const [list, orgs, lateFixes, tf] = await Promise.all([
+    supervisionListFor(user, f),
+    supervisableOrgsFor(user),
+    overdueRectificationsFor(user, 'reminder.supervise'),
+    getTranslations('feedback'),
+  ]);
+  const day = (d: Date) =>
+    format.dateTime(d, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+  const query = (page: number) =>
+    `?${new URLSearchParams(
+      Object.entries({ ...f, page: String(page) })
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => [k, String(v)]),
+    )}`;
   const noticeOrg = f.status === 'overdue' && f.orgId ? f.orgId : null;
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
       <Card>
         <form className="grid gap-2 text-sm sm:grid-cols-5" data-testid="supervision-filter">
-          <label className="flex flex-col gap-1">{t('filters.org')}
-            <Select name="orgId" defaultValue={f.orgId ?? ''}><option value="">{t('filters.allOrgs')}</option>{orgs.map((o) => <option key={o.id} value={o.id}>{'　'.repeat(o.depth)}{o.name}</option>)}</Select>
+          <label className="flex flex-col gap-1">
+            {t('filters.org')}
+            <Select name="orgId" defaultValue={f.orgId ?? ''}>
+              <option value="">{t('filters.allOrgs')}</option>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {'　'.repeat(o.depth)}
+                  {o.name}
+                </option>
+              ))}
+            </Select>
           </label>
-          <label className="flex flex-col gap-1">{t('filters.period')}<Input name="periodKey" defaultValue={f.periodKey ?? ''} placeholder={t('filters.periodHint')} /></label>
-          <label className="flex flex-col gap-1">{t('filters.article')}<Input name="article" type="number" min={1} defaultValue={f.article ?? ''} /></label>
-          <label className="flex flex-col gap-1">{t('filters.status')}
-            <Select name="status" defaultValue={f.status}>{SUPERVISION_STATUSES.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}</Select>
+          <label className="flex flex-col gap-1">
+            {t('filters.period')}
+            <Input name="periodKey" defaultValue={f.periodKey ?? ''} placeholder={t('filters.periodHint')} />
           </label>
-          <div className="flex items-end"><Button type="submit" variant="secondary">{t('filters.apply')}</Button></div>
+          <label className="flex flex-col gap-1">
+            {t('filters.article')}
+            <Input name="article" type="number" min={1} defaultValue={f.article ?? ''} />
+          </label>
+          <label className="flex flex-col gap-1">
+            {t('filters.status')}
+            <Select name="status" defaultValue={f.status}>
+              {SUPERVISION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`statuses.${s}`)}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <div className="flex items-end">
+            <Button type="submit" variant="secondary">
+              {t('filters.apply')}
+            </Button>
+          </div>
         </form>
       </Card>
       <Card title={t('count', { total: list.total })}>
-        {list.tasks.length === 0 ? <p className="text-sm text-stone-600">{t('empty')}</p> : (
+        {list.tasks.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('empty')}</p>
+        ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-sm" data-testid="supervision-list">
-              <thead className="text-left text-stone-600"><tr>
-                {noticeOrg && <th className="p-2">{t('select')}</th>}
-                <th className="p-2">{t('unit')}</th><th className="p-2">{t('item')}</th><th className="p-2">{t('due')}</th><th className="p-2">{t('state')}</th><th className="p-2">{t('result')}</th>
-              </tr></thead>
+              <thead className="text-left text-stone-600">
+                <tr>
+                  {noticeOrg && <th className="p-2">{t('select')}</th>}
+                  <th className="p-2">{t('unit')}</th>
+                  <th className="p-2">{t('item')}</th>
+                  <th className="p-2">{t('due')}</th>
+                  <th className="p-2">{t('state')}</th>
+                  <th className="p-2">{t('result')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {list.tasks.map((x) => (
-                  <tr key={x.id} className="border-t border-stone-100 align-top" data-testid="supervision-row" data-task-id={x.id}>
-                    {noticeOrg && <td className="p-2">{x.orgId === noticeOrg && <input type="checkbox" name="taskIds" value={x.id} form="notice-form" aria-label={x.action.title} defaultChecked className="size-5" />}</td>}
+                  <tr
+                    key={x.id}
+                    className="border-t border-stone-100 align-top"
+                    data-testid="supervision-row"
+                    data-task-id={x.id}
+                  >
+                    {noticeOrg && (
+                      <td className="p-2">
+                        {x.orgId === noticeOrg && (
+                          <input
+                            type="checkbox"
+                            name="taskIds"
+                            value={x.id}
+                            form="notice-form"
+                            aria-label={x.action.title}
+                            defaultChecked
+                            className="size-5"
+                          />
+                        )}
+                      </td>
+                    )}
                     <td className="p-2">{x.org.name}</td>
                     <td className="p-2">
                       <div className="font-medium">{x.action.title}</div>
-                      <Link href={`/handbook/articles/${x.action.article.number}`} className="text-xs text-brand-700 underline">{th('articleNo', { number: x.action.article.number })}</Link>
+                      <Link
+                        href={`/handbook/articles/${x.action.article.number}`}
+                        className="text-xs text-brand-700 underline"
+                      >
+                        {th('articleNo', { number: x.action.article.number })}
+                      </Link>
                       <span className="ml-2 text-xs text-stone-500">{x.periodKey}</span>
                     </td>
                     <td className="p-2 whitespace-nowrap">{day(x.dueDate)}</td>
-                    <td className="p-2"><Badge tone={TONE[x.state]}>{tr(`states.${x.state}`)}</Badge>{x.quality && <div className="mt-1"><Badge tone="blue">{tq(x.quality)}</Badge></div>}</td>
+                    <td className="p-2">
+                      <Badge tone={TONE[x.state]}>{tr(`states.${x.state}`)}</Badge>
+                      {x.quality && (
+                        <div className="mt-1">
+                          <Badge tone="blue">{tq(x.quality)}</Badge>
+                        </div>
+                      )}
+                    </td>
                     <td className="p-2">
                       {x.status === 'DONE' && (
                         <div className="space-y-1">
-                          <div className="text-xs text-stone-600">{tr(x.onTime ? 'doneOnTime' : 'doneLate', { activity: x.activityDate ? day(x.activityDate) : '—' })}{x.note && `（${x.note}）`}</div>
+                          <div className="text-xs text-stone-600">
+                            {tr(x.onTime ? 'doneOnTime' : 'doneLate', {
+                              activity: x.activityDate ? day(x.activityDate) : '—',
+                            })}
+                            {x.note && `（${x.note}）`}
+                          </div>
                           {x.backfillFlag && <Badge tone="amber">{tr(`backfill.${x.backfillFlag}`)}</Badge>}
-                          <div>{x.evidence.map((e) => <a key={e.id} href={`/api/reminders/evidence/${e.id}`} className="mr-2 text-xs text-brand-700 underline">{e.fileName}</a>)}</div>
+                          <div>
+                            {x.evidence.map((e) => (
+                              <a
+                                key={e.id}
+                                href={`/api/reminders/evidence/${e.id}`}
+                                className="mr-2 text-xs text-brand-700 underline"
+                              >
+                                {e.fileName}
+                              </a>
+                            ))}
+                          </div>
                           <ReviewForms taskId={x.id} />
                         </div>
                       )}
-                      {x.reviews[0] && <div className="text-xs text-stone-500">{t('lastReview', { kind: x.reviews[0].kind === 'RATING' ? tq(x.reviews[0].quality!) : t('return') })} {x.reviews[0].comment}</div>}
+                      {x.reviews[0] && (
+                        <div className="text-xs text-stone-500">
+                          {t('lastReview', {
+                            kind: x.reviews[0].kind === 'RATING' ? tq(x.reviews[0].quality!) : t('return'),
+                          })}{' '}
+                          {x.reviews[0].comment}
+                        </div>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -83,16 +191,30 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
             </table>
           </div>
         )}
-        <Pagination page={f.page} pages={Math.max(1, Math.ceil(list.total / SUPERVISION_PAGE))} href={query} />
+        <Pagination
+          page={f.page}
+          pages={Math.max(1, Math.ceil(list.total / SUPERVISION_PAGE))}
+          href={query}
+        />
       </Card>
       {lateFixes.length > 0 && (
         <Card title={tf('overdueTitle')}>
-          <ul className="list-disc pl-5 text-sm" data-testid="supervision-late-rectifications">{lateFixes.map((r) => <li key={r.id}>{r.org.name}：{r.problem}（{tf('due', { date: day(r.deadline) })}）</li>)}</ul>
+          <ul className="list-disc pl-5 text-sm" data-testid="supervision-late-rectifications">
+            {lateFixes.map((r) => (
+              <li key={r.id}>
+                {r.org.name}：{r.problem}（{tf('due', { date: day(r.deadline) })}）
+              </li>
+            ))}
+          </ul>
         </Card>
       )}
       {f.status === 'overdue' && list.tasks.length > 0 && (
         <Card title={t('noticeTitle')}>
-          {noticeOrg ? <NoticeForm orgId={noticeOrg} /> : <p className="text-sm text-stone-600">{t('onlyOneOrg')}</p>}
+          {noticeOrg ? (
+            <NoticeForm orgId={noticeOrg} />
+          ) : (
+            <p className="text-sm text-stone-600">{t('onlyOneOrg')}</p>
+          )}
         </Card>
       )}
     </div>

@@ -19,45 +19,125 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
   const { sheet, tasks, revisions, links } = await load(() => sheetDetailFor(user, id));
   const [t, format] = await Promise.all([getTranslations('selfCheck'), getFormatter()]);
   const editable = sheet.status === 'DRAFT' && !sheet.supersededAt && can(user, 'selfCheck.draft', sheet.org);
-  const articlesOf = (criterionId: string) => new Set(links.filter((l) => l.criterionId === criterionId).map((l) => l.articleId));
+  const articlesOf = (criterionId: string) =>
+    new Set(links.filter((l) => l.criterionId === criterionId).map((l) => l.articleId));
   const taskLabel = new Map(tasks.map((x) => [x.id, `${x.periodKey} ${x.action.title}`]));
   const lines: EditorLine[] = sheet.items.map((i) => ({
-    criterionId: i.criterionId, code: i.criterion.code, title: i.criterion.title, category: i.criterion.category.title, rule: i.criterion.deductionRule,
-    maxPoints: i.criterion.maxPoints, unitDeduction: i.criterion.unitDeduction, cap: i.criterion.cap,
-    count: i.count, reason: i.reason, taskIds: i.taskIds,
-    tasks: tasks.filter((x) => articlesOf(i.criterionId).has(x.action.articleId) || i.taskIds.includes(x.id)).map((x) => ({ id: x.id, label: taskLabel.get(x.id)! })),
+    criterionId: i.criterionId,
+    code: i.criterion.code,
+    title: i.criterion.title,
+    category: i.criterion.category.title,
+    rule: i.criterion.deductionRule,
+    maxPoints: i.criterion.maxPoints,
+    unitDeduction: i.criterion.unitDeduction,
+    cap: i.criterion.cap,
+    count: i.count,
+    reason: i.reason,
+    taskIds: i.taskIds,
+    tasks: tasks
+      .filter((x) => articlesOf(i.criterionId).has(x.action.articleId) || i.taskIds.includes(x.id))
+      .map((x) => ({ id: x.id, label: taskLabel.get(x.id)! })),
   }));
   return (
     <div className="space-y-4">
-      <PageHeader title={t('sheetTitle', { org: sheet.org.name, period: sheet.periodKey })}
-        description={<span><Badge tone={sheet.status === 'SUBMITTED' ? 'green' : 'amber'}>{t(`statuses.${sheet.status}`)}</Badge> {t('revision', { revision: sheet.revision })}{sheet.supersededAt && <> · {t('superseded')}</>}</span>} />
-      {sheet.reopenReason && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{t('reopenedBecause', { reason: sheet.reopenReason })}</p>}
+      <PageHeader
+        title={t('sheetTitle', { org: sheet.org.name, period: sheet.periodKey })}
+        description={
+          <span>
+            <Badge tone={sheet.status === 'SUBMITTED' ? 'green' : 'amber'}>
+              {t(`statuses.${sheet.status}`)}
+            </Badge>{' '}
+            {t('revision', { revision: sheet.revision })}
+            {sheet.supersededAt && <> · {t('superseded')}</>}
+          </span>
+        }
+      />
+      {sheet.reopenReason && (
+        <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">
+          {t('reopenedBecause', { reason: sheet.reopenReason })}
+        </p>
+      )}
       <Card>
-        {editable ? <SheetEditor sheetId={sheet.id} lockVersion={sheet.lockVersion} lines={lines} canSubmit={can(user, 'selfCheck.submit', sheet.org)} /> : (
+        {editable ? (
+          <SheetEditor
+            sheetId={sheet.id}
+            lockVersion={sheet.lockVersion}
+            lines={lines}
+            canSubmit={can(user, 'selfCheck.submit', sheet.org)}
+          />
+        ) : (
           <div className="space-y-2">
-            {sheet.submittedAt && <p className="text-sm text-stone-600" data-testid="sheet-frozen">{t('frozenNote', { date: format.dateTime(sheet.submittedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) })}</p>}
+            {sheet.submittedAt && (
+              <p className="text-sm text-stone-600" data-testid="sheet-frozen">
+                {t('frozenNote', {
+                  date: format.dateTime(sheet.submittedAt, {
+                    dateStyle: 'medium',
+                    timeStyle: 'short',
+                    timeZone: 'Asia/Shanghai',
+                  }),
+                })}
+              </p>
+            )}
             <div className="overflow-x-auto">
               <table className="w-full text-sm" data-testid="sheet-readonly">
-                <thead className="text-left text-stone-600"><tr><th className="p-2">{t('criterion')}</th><th className="p-2">{t('maxPoints')}</th><th className="p-2">{t('count')}</th><th className="p-2">{t('deduction')}</th><th className="p-2">{t('score')}</th><th className="p-2">{t('reason')}</th></tr></thead>
+                <thead className="text-left text-stone-600">
+                  <tr>
+                    <th className="p-2">{t('criterion')}</th>
+                    <th className="p-2">{t('maxPoints')}</th>
+                    <th className="p-2">{t('count')}</th>
+                    <th className="p-2">{t('deduction')}</th>
+                    <th className="p-2">{t('score')}</th>
+                    <th className="p-2">{t('reason')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {sheet.items.map((i) => (
                     <tr key={i.id} className="border-t border-stone-100 align-top">
-                      <td className="p-2">{i.criterion.code} {i.criterion.title}</td><td className="p-2">{i.criterion.maxPoints}</td><td className="p-2">{i.count ?? '—'}</td>
-                      <td className="p-2">{i.deduction}</td><td className="p-2">{Math.round((i.criterion.maxPoints - i.deduction) * 10) / 10}</td>
-                      <td className="p-2">{i.reason}{i.taskIds.map((x) => <div key={x} className="text-xs text-stone-500">↳ {taskLabel.get(x) ?? x}</div>)}</td>
+                      <td className="p-2">
+                        {i.criterion.code} {i.criterion.title}
+                      </td>
+                      <td className="p-2">{i.criterion.maxPoints}</td>
+                      <td className="p-2">{i.count ?? '—'}</td>
+                      <td className="p-2">{i.deduction}</td>
+                      <td className="p-2">{Math.round((i.criterion.maxPoints - i.deduction) * 10) / 10}</td>
+                      <td className="p-2">
+                        {i.reason}
+                        {i.taskIds.map((x) => (
+                          <div key={x} className="text-xs text-stone-500">
+                            ↳ {taskLabel.get(x) ?? x}
+                          </div>
+                        ))}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <p className="font-semibold" data-testid="sheet-total">{t('total')}：{sheet.total ?? '—'}</p>
+            <p className="font-semibold" data-testid="sheet-total">
+              {t('total')}：{sheet.total ?? '—'}
+            </p>
           </div>
         )}
       </Card>
-      {sheet.status === 'SUBMITTED' && !sheet.supersededAt && can(user, 'selfCheck.reopen', sheet.org) && <Card title={t('reopen')}><ReopenForm sheetId={sheet.id} /></Card>}
+      {sheet.status === 'SUBMITTED' && !sheet.supersededAt && can(user, 'selfCheck.reopen', sheet.org) && (
+        <Card title={t('reopen')}>
+          <ReopenForm sheetId={sheet.id} />
+        </Card>
+      )}
       {revisions.length > 1 && (
         <Card title={t('revisions')}>
-          <ul className="text-sm">{revisions.map((r) => <li key={r.id}><Link href={`/self-checks/${r.id}`} className="text-brand-700 underline">{t('revision', { revision: r.revision })}</Link> · {t(`statuses.${r.status}`)}{r.total != null && ` · ${r.total}`}{r.supersededAt && ` · ${t('superseded')}`}</li>)}</ul>
+          <ul className="text-sm">
+            {revisions.map((r) => (
+              <li key={r.id}>
+                <Link href={`/self-checks/${r.id}`} className="text-brand-700 underline">
+                  {t('revision', { revision: r.revision })}
+                </Link>{' '}
+                · {t(`statuses.${r.status}`)}
+                {r.total != null && ` · ${r.total}`}
+                {r.supersededAt && ` · ${t('superseded')}`}
+              </li>
+            ))}
+          </ul>
         </Card>
       )}
     </div>

@@ -14,11 +14,28 @@ export function ChaseButton({ periodKey }: { periodKey: string }) {
   const [pending, start] = useTransition();
   return (
     <div className="space-y-1">
-      <Button type="button" variant="secondary" disabled={pending} data-testid="chase-sheets" onClick={() => start(async () => {
-        const r = await chaseSheetsAction({ periodKey });
-        if (r.ok) { setError(undefined); setResult(t('chased', r.data)); } else setError(tm(r.error, r.params));
-      })}>{t('chase')}</Button>
-      {result && <p className="text-sm text-green-700" role="status">{result}</p>}
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        data-testid="chase-sheets"
+        onClick={() =>
+          start(async () => {
+            const r = await chaseSheetsAction({ periodKey });
+            if (r.ok) {
+              setError(undefined);
+              setResult(t('chased', r.data));
+            } else setError(tm(r.error, r.params));
+          })
+        }
+      >
+        {t('chase')}
+      </Button>
+      {result && (
+        <p className="text-sm text-green-700" role="status">
+          {result}
+        </p>
+      )}
       <FormError message={error} />
     </div>
   );

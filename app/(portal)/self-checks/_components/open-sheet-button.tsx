@@ -15,11 +15,20 @@ export function OpenSheetButton({ orgId, periodKey }: { orgId: string; periodKey
   const [pending, start] = useTransition();
   return (
     <>
-      <Button type="button" variant="secondary" disabled={pending} onClick={() => start(async () => {
-        const r = await openSheetAction({ orgId, periodKey });
-        if (r.ok) router.push(`/self-checks/${r.data.id}`);
-        else setError(tm(r.error, r.params));
-      })}>{t('open')}</Button>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const r = await openSheetAction({ orgId, periodKey });
+            if (r.ok) router.push(`/self-checks/${r.data.id}`);
+            else setError(tm(r.error, r.params));
+          })
+        }
+      >
+        {t('open')}
+      </Button>
       <FormError message={error} />
     </>
   );

@@ -13,10 +13,12 @@ export async function GET(req: Request) {
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
   if (!can(user, 'handbook.read')) return Response.json({ error: 'forbidden' }, { status: 403 });
   const v = new URL(req.url).searchParams.get('v');
-  const version = v && /^[0-9a-f-]{36}$/i.test(v)
-    ? await db.handbookVersion.findUnique({ where: { id: v } })
-    : await db.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
+  const version =
+    v && /^[0-9a-f-]{36}$/i.test(v)
+      ? await db.handbookVersion.findUnique({ where: { id: v } })
+      : await db.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
   if (!version) return Response.json({ error: 'not found' }, { status: 404 });
-  if (version.status === 'DRAFT' && !can(user, 'handbook.edit')) return Response.json({ error: 'forbidden' }, { status: 403 });
+  if (version.status === 'DRAFT' && !can(user, 'handbook.edit'))
+    return Response.json({ error: 'forbidden' }, { status: 403 });
   return xlsxResponse(await buildWorkbook(await bookData(db, version.id)), `党建手册-${version.label}`);
 }

@@ -26,20 +26,48 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <span className="flex flex-wrap gap-2">
             <span className="font-mono">{u.username}</span>
             {!u.active && <Badge>{t('users.inactive')}</Badge>}
-            {locked && <Badge tone="red">{t('users.lockedUntil', { time: format.dateTime(u.lockedUntil!, { timeStyle: 'short' }) })}</Badge>}
+            {locked && (
+              <Badge tone="red">
+                {t('users.lockedUntil', { time: format.dateTime(u.lockedUntil!, { timeStyle: 'short' }) })}
+              </Badge>
+            )}
             {u.mustChangePassword && <Badge tone="amber">{t('users.mustChange')}</Badge>}
-            <span>{t('users.lastLogin')}: {u.lastLoginAt ? format.dateTime(u.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</span>
+            <span>
+              {t('users.lastLogin')}:{' '}
+              {u.lastLoginAt
+                ? format.dateTime(u.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' })
+                : '—'}
+            </span>
           </span>
         }
       />
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t('users.profile')}>
-          <EditUserForm orgs={orgs} values={{ id: u.id, name: u.name, phone: u.phone ?? '', email: u.email ?? '', orgId: u.orgId ?? '' }} />
+          <EditUserForm
+            orgs={orgs}
+            values={{
+              id: u.id,
+              name: u.name,
+              phone: u.phone ?? '',
+              email: u.email ?? '',
+              orgId: u.orgId ?? '',
+            }}
+          />
         </Card>
         <div className="space-y-4">
-          <Card title={t('users.roles')}><RolesEditor userId={u.id} roles={u.roles.map((r) => ({ id: r.id, role: r.role, orgName: r.org.name }))} orgs={orgs} /></Card>
-          <Card title={t('users.resetPassword')}><ResetPasswordForm userId={u.id} /></Card>
-          <Card title={t('users.state')}><ActiveToggle userId={u.id} active={u.active} self={u.id === me.id} /></Card>
+          <Card title={t('users.roles')}>
+            <RolesEditor
+              userId={u.id}
+              roles={u.roles.map((r) => ({ id: r.id, role: r.role, orgName: r.org.name }))}
+              orgs={orgs}
+            />
+          </Card>
+          <Card title={t('users.resetPassword')}>
+            <ResetPasswordForm userId={u.id} />
+          </Card>
+          <Card title={t('users.state')}>
+            <ActiveToggle userId={u.id} active={u.active} self={u.id === me.id} />
+          </Card>
         </div>
       </div>
     </div>

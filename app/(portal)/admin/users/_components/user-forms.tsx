@@ -9,7 +9,14 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { ROLES } from '@/lib/policy';
-import { assignRoleAction, createUserAction, removeRoleAction, resetPasswordAction, setUserActiveAction, updateUserAction } from '@/lib/users/actions';
+import {
+  assignRoleAction,
+  createUserAction,
+  removeRoleAction,
+  resetPasswordAction,
+  setUserActiveAction,
+  updateUserAction,
+} from '@/lib/users/actions';
 import { ZAssignRole, ZCreateUser, ZResetPassword, ZUpdateUser, type TUpdateUser } from '@/lib/users/schema';
 
 export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
@@ -20,17 +27,46 @@ export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
     onSuccess: (d) => router.push(`/admin/users/${d.id}`),
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="user-form">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      data-testid="user-form"
+    >
       <FormError message={formError} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t('fields.username')} htmlFor="username" error={errorOf('username')} hint={t('usernameHint')}><Input id="username" autoCapitalize="none" {...form.register('username')} /></Field>
-        <Field label={t('fields.name')} htmlFor="name" error={errorOf('name')}><Input id="name" {...form.register('name')} /></Field>
-        <Field label={t('fields.phone')} htmlFor="phone" error={errorOf('phone')}><Input id="phone" type="tel" {...form.register('phone')} /></Field>
-        <Field label={t('fields.email')} htmlFor="email" error={errorOf('email')}><Input id="email" type="email" {...form.register('email')} /></Field>
-        <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}><OrgTreePicker id="orgId" orgs={orgs} {...form.register('orgId')} /></Field>
-        <Field label={t('fields.initialPassword')} htmlFor="password" error={errorOf('password')} hint={t('initialPasswordHint')}><Input id="password" type="password" autoComplete="new-password" {...form.register('password')} /></Field>
+        <Field
+          label={t('fields.username')}
+          htmlFor="username"
+          error={errorOf('username')}
+          hint={t('usernameHint')}
+        >
+          <Input id="username" autoCapitalize="none" {...form.register('username')} />
+        </Field>
+        <Field label={t('fields.name')} htmlFor="name" error={errorOf('name')}>
+          <Input id="name" {...form.register('name')} />
+        </Field>
+        <Field label={t('fields.phone')} htmlFor="phone" error={errorOf('phone')}>
+          <Input id="phone" type="tel" {...form.register('phone')} />
+        </Field>
+        <Field label={t('fields.email')} htmlFor="email" error={errorOf('email')}>
+          <Input id="email" type="email" {...form.register('email')} />
+        </Field>
+        <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}>
+          <OrgTreePicker id="orgId" orgs={orgs} {...form.register('orgId')} />
+        </Field>
+        <Field
+          label={t('fields.initialPassword')}
+          htmlFor="password"
+          error={errorOf('password')}
+          hint={t('initialPasswordHint')}
+        >
+          <Input id="password" type="password" autoComplete="new-password" {...form.register('password')} />
+        </Field>
       </div>
-      <Button type="submit" disabled={busy}>{t('create')}</Button>
+      <Button type="submit" disabled={busy}>
+        {t('create')}
+      </Button>
     </form>
   );
 }
@@ -41,16 +77,32 @@ export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgO
   const [saved, setSaved] = useState(false);
   const { form, submit, formError, errorOf, busy } = useActionForm(ZUpdateUser, updateUserAction, {
     defaultValues: values,
-    onSuccess: () => { setSaved(true); router.refresh(); },
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <FormError message={formError} />
-      <Field label={t('fields.name')} htmlFor="name" error={errorOf('name')}><Input id="name" {...form.register('name')} /></Field>
-      <Field label={t('fields.phone')} htmlFor="phone" error={errorOf('phone')}><Input id="phone" type="tel" {...form.register('phone')} /></Field>
-      <Field label={t('fields.email')} htmlFor="email" error={errorOf('email')}><Input id="email" type="email" {...form.register('email')} /></Field>
-      <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}><OrgTreePicker id="orgId" orgs={orgs} {...form.register('orgId')} /></Field>
-      <div className="flex items-center gap-3"><Button type="submit" disabled={busy}>{t('save')}</Button>{saved && <span className="text-sm text-green-700">{t('saved')}</span>}</div>
+      <Field label={t('fields.name')} htmlFor="name" error={errorOf('name')}>
+        <Input id="name" {...form.register('name')} />
+      </Field>
+      <Field label={t('fields.phone')} htmlFor="phone" error={errorOf('phone')}>
+        <Input id="phone" type="tel" {...form.register('phone')} />
+      </Field>
+      <Field label={t('fields.email')} htmlFor="email" error={errorOf('email')}>
+        <Input id="email" type="email" {...form.register('email')} />
+      </Field>
+      <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}>
+        <OrgTreePicker id="orgId" orgs={orgs} {...form.register('orgId')} />
+      </Field>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={busy}>
+          {t('save')}
+        </Button>
+        {saved && <span className="text-sm text-green-700">{t('saved')}</span>}
+      </div>
     </form>
   );
 }
@@ -60,14 +112,29 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
   const [done, setDone] = useState(false);
   const { form, submit, formError, errorOf, busy } = useActionForm(ZResetPassword, resetPasswordAction, {
     defaultValues: { id: userId, password: '' },
-    onSuccess: () => { setDone(true); form.reset({ id: userId, password: '' }); },
+    onSuccess: () => {
+      setDone(true);
+      form.reset({ id: userId, password: '' });
+    },
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
       <p className="text-sm text-stone-600">{t('resetHelp')}</p>
       <FormError message={formError} />
-      <Field label={t('fields.newPassword')} htmlFor="reset-password" error={errorOf('password')}><Input id="reset-password" type="password" autoComplete="new-password" {...form.register('password')} /></Field>
-      <div className="flex items-center gap-3"><Button type="submit" variant="secondary" disabled={busy}>{t('resetPassword')}</Button>{done && <span className="text-sm text-green-700">{t('resetDone')}</span>}</div>
+      <Field label={t('fields.newPassword')} htmlFor="reset-password" error={errorOf('password')}>
+        <Input
+          id="reset-password"
+          type="password"
+          autoComplete="new-password"
+          {...form.register('password')}
+        />
+      </Field>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {t('resetPassword')}
+        </Button>
+        {done && <span className="text-sm text-green-700">{t('resetDone')}</span>}
+      </div>
     </form>
   );
 }
@@ -81,8 +148,17 @@ export function ActiveToggle({ userId, active, self }: { userId: string; active:
   return (
     <div className="space-y-2">
       <p className="text-sm">{active ? t('activeHelp') : t('inactiveHelp')}</p>
-      <Button variant={active ? 'danger' : 'secondary'} disabled={pending || (self && active)}
-        onClick={() => start(async () => { const r = await setUserActiveAction({ id: userId, active: !active }); if (!r.ok) setError(tm(r.error, r.params)); else router.refresh(); })}>
+      <Button
+        variant={active ? 'danger' : 'secondary'}
+        disabled={pending || (self && active)}
+        onClick={() =>
+          start(async () => {
+            const r = await setUserActiveAction({ id: userId, active: !active });
+            if (!r.ok) setError(tm(r.error, r.params));
+            else router.refresh();
+          })
+        }
+      >
         {active ? t('deactivate') : t('activate')}
       </Button>
       <FormError message={error} />
@@ -90,7 +166,15 @@ export function ActiveToggle({ userId, active, self }: { userId: string; active:
   );
 }
 
-export function RolesEditor({ userId, roles, orgs }: { userId: string; roles: { id: string; role: string; orgName: string }[]; orgs: OrgOption[] }) {
+export function RolesEditor({
+  userId,
+  roles,
+  orgs,
+}: {
+  userId: string;
+  roles: { id: string; role: string; orgName: string }[];
+  orgs: OrgOption[];
+}) {
   const t = useTranslations();
   const tm = useTranslateMessage();
   const router = useRouter();
@@ -103,12 +187,28 @@ export function RolesEditor({ userId, roles, orgs }: { userId: string; roles: { 
   return (
     <div className="space-y-3">
       <p className="text-sm text-stone-600">{t('users.rolesHelp')}</p>
-      {roles.length === 0 ? <p className="text-sm">{t('users.noRoles')}</p> : (
+      {roles.length === 0 ? (
+        <p className="text-sm">{t('users.noRoles')}</p>
+      ) : (
         <ul className="divide-y divide-stone-100 text-sm" data-testid="role-list">
           {roles.map((r) => (
             <li key={r.id} className="flex items-center justify-between gap-2 py-1">
-              <span>{t(`roles.${r.role}`)} · {r.orgName}</span>
-              <Button variant="ghost" disabled={pending} onClick={() => start(async () => { const res = await removeRoleAction({ id: r.id }); if (!res.ok) setError(tm(res.error, res.params)); else router.refresh(); })}>{t('users.removeRole')}</Button>
+              <span>
+                {t(`roles.${r.role}`)} · {r.orgName}
+              </span>
+              <Button
+                variant="ghost"
+                disabled={pending}
+                onClick={() =>
+                  start(async () => {
+                    const res = await removeRoleAction({ id: r.id });
+                    if (!res.ok) setError(tm(res.error, res.params));
+                    else router.refresh();
+                  })
+                }
+              >
+                {t('users.removeRole')}
+              </Button>
             </li>
           ))}
         </ul>
@@ -117,12 +217,25 @@ export function RolesEditor({ userId, roles, orgs }: { userId: string; roles: { 
       <form onSubmit={submit} noValidate className="space-y-3 border-t border-stone-100 pt-3">
         <FormError message={formError} />
         <Field label={t('users.fields.role')} htmlFor="role" error={errorOf('role')}>
-          <Select id="role" {...form.register('role')}>{ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}</Select>
+          <Select id="role" {...form.register('role')}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </Select>
         </Field>
-        <Field label={t('users.fields.scope')} htmlFor="scopeOrgId" error={errorOf('orgId')} hint={t('users.scopeHint')}>
+        <Field
+          label={t('users.fields.scope')}
+          htmlFor="scopeOrgId"
+          error={errorOf('orgId')}
+          hint={t('users.scopeHint')}
+        >
           <OrgTreePicker id="scopeOrgId" orgs={orgs} {...form.register('orgId')} />
         </Field>
-        <Button type="submit" variant="secondary" disabled={busy}>{t('users.assignRole')}</Button>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {t('users.assignRole')}
+        </Button>
       </form>
     </div>
   );

@@ -17,26 +17,63 @@ export function PublishForm({ orgs }: { orgs: OrgOption[] }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   return (
-    <form className="space-y-3" data-testid="publish-form" onSubmit={(e) => {
-      e.preventDefault();
-      const fd = new FormData(e.currentTarget);
-      const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
-      if (big) { setErrors({ files: tm('announcements.errors.fileTooLarge', { name: big, mb: 20 }) ?? '' }); return; }
-      start(async () => {
-        const r = await publishAnnouncementAction(fd).catch(() => ({ ok: false as const, error: 'errors.unexpected', params: { ref: '-' }, fieldErrors: undefined }));
-        if (r.ok) { router.push(`/announcements/${r.data.id}`); return; }
-        const fe: Record<string, string> = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]));
-        setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
-      });
-    }}>
-      <Field label={t('fields.title')} htmlFor="ann-title" error={errors.title}><Input id="ann-title" name="title" maxLength={120} /></Field>
-      <Field label={t('fields.body')} htmlFor="ann-body" error={errors.body}><Textarea id="ann-body" name="body" rows={8} maxLength={5000} /></Field>
-      <Field label={t('fields.targets')} htmlFor="ann-targets" hint={t('targetsHint')} error={errors.targetOrgIds}>
-        <OrgTreePicker id="ann-targets" name="targetOrgIds" orgs={orgs} multiple size={10} emptyLabel={t('targetsNone')} />
+    <form
+      className="space-y-3"
+      data-testid="publish-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
+        const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
+        if (big) {
+          setErrors({ files: tm('announcements.errors.fileTooLarge', { name: big, mb: 20 }) ?? '' });
+          return;
+        }
+        start(async () => {
+          const r = await publishAnnouncementAction(fd).catch(() => ({
+            ok: false as const,
+            error: 'errors.unexpected',
+            params: { ref: '-' },
+            fieldErrors: undefined,
+          }));
+          if (r.ok) {
+            router.push(`/announcements/${r.data.id}`);
+            return;
+          }
+          const fe: Record<string, string> = Object.fromEntries(
+            Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
+          );
+          setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
+        });
+      }}
+    >
+      <Field label={t('fields.title')} htmlFor="ann-title" error={errors.title}>
+        <Input id="ann-title" name="title" maxLength={120} />
       </Field>
-      <Field label={t('fields.files')} htmlFor="ann-files" hint={t('filesHint')} error={errors.files}><Input id="ann-files" name="files" type="file" multiple accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx" /></Field>
+      <Field label={t('fields.body')} htmlFor="ann-body" error={errors.body}>
+        <Textarea id="ann-body" name="body" rows={8} maxLength={5000} />
+      </Field>
+      <Field
+        label={t('fields.targets')}
+        htmlFor="ann-targets"
+        hint={t('targetsHint')}
+        error={errors.targetOrgIds}
+      >
+        <OrgTreePicker
+          id="ann-targets"
+          name="targetOrgIds"
+          orgs={orgs}
+          multiple
+          size={10}
+          emptyLabel={t('targetsNone')}
+        />
+      </Field>
+      <Field label={t('fields.files')} htmlFor="ann-files" hint={t('filesHint')} error={errors.files}>
+        <Input id="ann-files" name="files" type="file" multiple accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx" />
+      </Field>
       <FormError message={errors._form} />
-      <Button type="submit" disabled={pending}>{t('publish')}</Button>
+      <Button type="submit" disabled={pending}>
+        {t('publish')}
+      </Button>
     </form>
   );
 }

@@ -12,34 +12,72 @@ import { paperFields } from '../../../exams/_components/paper-fields';
 const PARTS = ['SINGLE', 'MULTIPLE', 'JUDGE', 'BLANK'] as const;
 
 /** The written part of an audit: a short paper for the audited unit's people, graded automatically. */
-export function AuditExamForm({ auditId, defaults }: { auditId: string; defaults: { opensAt: string; closesAt: string } }) {
+export function AuditExamForm({
+  auditId,
+  defaults,
+}: {
+  auditId: string;
+  defaults: { opensAt: string; closesAt: string };
+}) {
   const t = useTranslations('exams');
   const tm = useTranslateMessage();
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   return (
-    <form className="space-y-3 text-sm" data-testid="audit-exam-form" onSubmit={(e) => {
-      e.preventDefault();
-      const fd = new FormData(e.currentTarget);
-      const input = { auditId, ...paperFields(fd, PARTS) };
-      start(async () => {
-        const r = await createAuditExamAction(input);
-        if (r.ok) { setError(undefined); router.refresh(); } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-      });
-    }}>
+    <form
+      className="space-y-3 text-sm"
+      data-testid="audit-exam-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
+        const input = { auditId, ...paperFields(fd, PARTS) };
+        start(async () => {
+          const r = await createAuditExamAction(input);
+          if (r.ok) {
+            setError(undefined);
+            router.refresh();
+          } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
+        });
+      }}
+    >
       <p className="text-stone-600">{t('audit.intro')}</p>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-        {PARTS.map((type) => <label key={type} className="flex flex-col gap-1">{t(`types.${type}`)}<Input name={`count-${type}`} type="number" min={0} max={50} defaultValue={type === 'SINGLE' ? 10 : type === 'JUDGE' ? 10 : 0} /></label>)}
+        {PARTS.map((type) => (
+          <label key={type} className="flex flex-col gap-1">
+            {t(`types.${type}`)}
+            <Input
+              name={`count-${type}`}
+              type="number"
+              min={0}
+              max={50}
+              defaultValue={type === 'SINGLE' ? 10 : type === 'JUDGE' ? 10 : 0}
+            />
+          </label>
+        ))}
       </div>
       <div className="grid gap-2 sm:grid-cols-2">
-        <label className="flex flex-col gap-1">{t('form.opensAt')}<Input name="opensAt" type="datetime-local" defaultValue={defaults.opensAt} /></label>
-        <label className="flex flex-col gap-1">{t('form.closesAt')}<Input name="closesAt" type="datetime-local" defaultValue={defaults.closesAt} /></label>
-        <label className="flex flex-col gap-1">{t('form.duration')}<Input name="durationMin" type="number" min={5} max={240} defaultValue={20} /></label>
-        <label className="flex flex-col gap-1">{t('form.passMark')}<Input name="passMark" type="number" min={0} max={100} defaultValue={60} /></label>
+        <label className="flex flex-col gap-1">
+          {t('form.opensAt')}
+          <Input name="opensAt" type="datetime-local" defaultValue={defaults.opensAt} />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t('form.closesAt')}
+          <Input name="closesAt" type="datetime-local" defaultValue={defaults.closesAt} />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t('form.duration')}
+          <Input name="durationMin" type="number" min={5} max={240} defaultValue={20} />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t('form.passMark')}
+          <Input name="passMark" type="number" min={0} max={100} defaultValue={60} />
+        </label>
       </div>
       <FormError message={error} />
-      <Button type="submit" disabled={pending}>{t('audit.create')}</Button>
+      <Button type="submit" disabled={pending}>
+        {t('audit.create')}
+      </Button>
     </form>
   );
 }

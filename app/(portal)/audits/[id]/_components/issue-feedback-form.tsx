@@ -12,49 +12,96 @@ type Problem = { findingId: string; criterionId?: string; problem: string; sugge
 type Difficulty = { findingId: string; text: string; departmentId: string };
 
 /** The team leader's form: problems (from the audit's findings, editable) with suggestions, difficulties to departments. */
-export function IssueFeedbackForm(props: { auditId: string; problems: Problem[]; difficulties: Omit<Difficulty, 'departmentId'>[]; departments: { id: string; name: string }[]; defaultDeadline: string }) {
+export function IssueFeedbackForm(props: {
+  auditId: string;
+  problems: Problem[];
+  difficulties: Omit<Difficulty, 'departmentId'>[];
+  departments: { id: string; name: string }[];
+  defaultDeadline: string;
+}) {
   const t = useTranslations('feedback');
   const tm = useTranslateMessage();
   const router = useRouter();
   const [problems, setProblems] = useState<Problem[]>(props.problems);
-  const [difficulties, setDifficulties] = useState<Difficulty[]>(props.difficulties.map((d) => ({ ...d, departmentId: '' })));
+  const [difficulties, setDifficulties] = useState<Difficulty[]>(
+    props.difficulties.map((d) => ({ ...d, departmentId: '' })),
+  );
   const [summary, setSummary] = useState('');
   const [deadline, setDeadline] = useState(props.defaultDeadline);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   return (
-    <form className="space-y-3" data-testid="issue-feedback" onSubmit={(e) => {
-      e.preventDefault();
-      start(async () => {
-        const r = await issueFeedbackAction({
-          auditId: props.auditId, summary, deadline, items: problems,
-          coordination: difficulties.filter((d) => d.departmentId).map((d) => ({ findingId: d.findingId, departmentId: d.departmentId, text: d.text })),
+    <form
+      className="space-y-3"
+      data-testid="issue-feedback"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const r = await issueFeedbackAction({
+            auditId: props.auditId,
+            summary,
+            deadline,
+            items: problems,
+            coordination: difficulties
+              .filter((d) => d.departmentId)
+              .map((d) => ({ findingId: d.findingId, departmentId: d.departmentId, text: d.text })),
+          });
+          if (r.ok) router.push(`/feedback/${r.data.id}`);
+          else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
         });
-        if (r.ok) router.push(`/feedback/${r.data.id}`);
-        else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-      });
-    }}>
+      }}
+    >
       <p className="text-sm text-stone-600">{t('issueHint')}</p>
-      <Field label={t('summaryLabel')} htmlFor="fb-summary"><Textarea id="fb-summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} /></Field>
-      <Field label={t('deadlineLabel')} htmlFor="fb-deadline"><Input id="fb-deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} /></Field>
+      <Field label={t('summaryLabel')} htmlFor="fb-summary">
+        <Textarea id="fb-summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
+      </Field>
+      <Field label={t('deadlineLabel')} htmlFor="fb-deadline">
+        <Input id="fb-deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+      </Field>
       <ol className="space-y-2">
         {problems.map((p, i) => (
           <li key={p.findingId} className="space-y-1 rounded-md border border-stone-200 p-2">
-            <Input aria-label={`${t('problem')} ${i + 1}`} value={p.problem} onChange={(e) => setProblems((x) => x.map((y, j) => (j === i ? { ...y, problem: e.target.value } : y)))} />
-            <Input aria-label={`${t('suggestion')} ${i + 1}`} placeholder={t('suggestion')} value={p.suggestion} onChange={(e) => setProblems((x) => x.map((y, j) => (j === i ? { ...y, suggestion: e.target.value } : y)))} />
+            <Input
+              aria-label={`${t('problem')} ${i + 1}`}
+              value={p.problem}
+              onChange={(e) =>
+                setProblems((x) => x.map((y, j) => (j === i ? { ...y, problem: e.target.value } : y)))
+              }
+            />
+            <Input
+              aria-label={`${t('suggestion')} ${i + 1}`}
+              placeholder={t('suggestion')}
+              value={p.suggestion}
+              onChange={(e) =>
+                setProblems((x) => x.map((y, j) => (j === i ? { ...y, suggestion: e.target.value } : y)))
+              }
+            />
           </li>
         ))}
       </ol>
       {difficulties.map((d, i) => (
         <div key={d.findingId} className="grid gap-1 text-sm sm:grid-cols-[1fr_12rem]">
           <span>{d.text}</span>
-          <Select aria-label={t('department')} value={d.departmentId} onChange={(e) => setDifficulties((x) => x.map((y, j) => (j === i ? { ...y, departmentId: e.target.value } : y)))}>
-            <option value="">{t('noDepartment')}</option>{props.departments.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          <Select
+            aria-label={t('department')}
+            value={d.departmentId}
+            onChange={(e) =>
+              setDifficulties((x) => x.map((y, j) => (j === i ? { ...y, departmentId: e.target.value } : y)))
+            }
+          >
+            <option value="">{t('noDepartment')}</option>
+            {props.departments.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </Select>
         </div>
       ))}
       <FormError message={error} />
-      <Button type="submit" disabled={pending}>{t('issue')}</Button>
+      <Button type="submit" disabled={pending}>
+        {t('issue')}
+      </Button>
     </form>
   );
 }

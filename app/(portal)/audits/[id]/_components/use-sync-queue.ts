@@ -8,21 +8,41 @@ import type { ActionResult } from '@/lib/action';
  * or a reload replaces rather than adds. A refusal by the server (a UserError) drops the entry and
  * reports it; a network failure keeps it for the next try (on 'online', or the next change).
  */
-export type QueueEntry = { key: string; kind: 'score' | 'note' | 'finding'; payload: Record<string, unknown> };
+export type QueueEntry = {
+  key: string;
+  kind: 'score' | 'note' | 'finding';
+  payload: Record<string, unknown>;
+};
 type Send = (e: QueueEntry) => Promise<ActionResult<unknown>>;
 
-export function useSyncQueue(storageKey: string, send: Send, onRefused: (e: QueueEntry, error: string, params?: Record<string, string | number>) => void) {
+export function useSyncQueue(
+  storageKey: string,
+  send: Send,
+  onRefused: (e: QueueEntry, error: string, params?: Record<string, string | number>) => void,
+) {
   const [pending, setPending] = useState<QueueEntry[]>([]);
   const [online, setOnline] = useState(true);
   const [saving, setSaving] = useState(false);
   const busy = useRef(false);
   // A change made while a flush runs is not in its pass: it asks for another one.
   const again = useRef(false);
-  const read = useCallback((): QueueEntry[] => JSON.parse(window.localStorage.getItem(storageKey) ?? '[]'), [storageKey]);
-  const write = useCallback((q: QueueEntry[]) => { window.localStorage.setItem(storageKey, JSON.stringify(q)); setPending(q); }, [storageKey]);
+  const read = useCallback(
+    (): QueueEntry[] => JSON.parse(window.localStorage.getItem(storageKey) ?? '[]'),
+    [storageKey],
+  );
+  const write = useCallback(
+    (q: QueueEntry[]) => {
+      window.localStorage.setItem(storageKey, JSON.stringify(q));
+      setPending(q);
+    },
+    [storageKey],
+  );
 
   const flush = useCallback(async () => {
-    if (busy.current) { again.current = true; return; }
+    if (busy.current) {
+      again.current = true;
+      return;
+    }
     busy.current = true;
     setSaving(true);
     try {
@@ -38,7 +58,9 @@ export function useSyncQueue(storageKey: string, send: Send, onRefused: (e: Queu
           }
           setOnline(true);
           // Drop only this entry, and only if it was not changed again meanwhile (then it goes in the next pass).
-          const rest = read().filter((x) => !(x.key === entry.key && JSON.stringify(x.payload) === JSON.stringify(entry.payload)));
+          const rest = read().filter(
+            (x) => !(x.key === entry.key && JSON.stringify(x.payload) === JSON.stringify(entry.payload)),
+          );
           if (rest.some((x) => x.key === entry.key)) again.current = true;
           write(rest);
           if (!r.ok) onRefused(entry, Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params);
@@ -50,19 +72,28 @@ export function useSyncQueue(storageKey: string, send: Send, onRefused: (e: Queu
     }
   }, [read, write, send, onRefused]);
 
-  const put = useCallback((entry: QueueEntry) => {
-    write([...read().filter((x) => x.key !== entry.key), entry]);
-  }, [read, write]);
+  const put = useCallback(
+    (entry: QueueEntry) => {
+      write([...read().filter((x) => x.key !== entry.key), entry]);
+    },
+    [read, write],
+  );
 
   useEffect(() => {
     setPending(read());
     setOnline(navigator.onLine);
     void flush();
-    const up = () => { setOnline(true); void flush(); };
+    const up = () => {
+      setOnline(true);
+      void flush();
+    };
     const down = () => setOnline(false);
     window.addEventListener('online', up);
     window.addEventListener('offline', down);
-    return () => { window.removeEventListener('online', up); window.removeEventListener('offline', down); };
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
   }, [read, flush]);
 
   return { pending, online, saving, put, flush, stored: read };

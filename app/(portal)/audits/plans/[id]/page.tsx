@@ -21,16 +21,40 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const population = (plan.drawPopulation as Candidate[] | null) ?? [];
   return (
     <div className="space-y-4">
-      <PageHeader title={plan.title} description={<span className="flex gap-2"><Badge>{t(`kinds.${plan.kind}`)}</Badge>{plan.periodKey}</span>} />
+      <PageHeader
+        title={plan.title}
+        description={
+          <span className="flex gap-2">
+            <Badge>{t(`kinds.${plan.kind}`)}</Badge>
+            {plan.periodKey}
+          </span>
+        }
+      />
       <Card title={t('team')}>
-        <p className="text-sm">{plan.members.map((m) => `${m.user.name}${m.leader ? `（${t('leader')}）` : ''}`).join('、')}</p>
+        <p className="text-sm">
+          {plan.members.map((m) => `${m.user.name}${m.leader ? `（${t('leader')}）` : ''}`).join('、')}
+        </p>
       </Card>
       <Card title={t('targets', { count: plan.audits.length })}>
         <ul className="divide-y divide-stone-100 text-sm" data-testid="plan-targets">
           {plan.audits.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <Link href={`/audits/${a.id}`} className="min-h-11 content-center text-brand-700 hover:underline">{a.org.name}</Link>
-              <span className="flex items-center gap-2"><span className="text-xs text-stone-500">{plan.members.filter((m) => a.assignedIds.includes(m.userId)).map((m) => m.user.name).join('、')}</span><Badge tone={STATUS_TONE[a.status]}>{t(`statuses.${a.status}`)}</Badge>{a.total != null && <span className="font-semibold">{a.total}</span>}</span>
+              <Link
+                href={`/audits/${a.id}`}
+                className="min-h-11 content-center text-brand-700 hover:underline"
+              >
+                {a.org.name}
+              </Link>
+              <span className="flex items-center gap-2">
+                <span className="text-xs text-stone-500">
+                  {plan.members
+                    .filter((m) => a.assignedIds.includes(m.userId))
+                    .map((m) => m.user.name)
+                    .join('、')}
+                </span>
+                <Badge tone={STATUS_TONE[a.status]}>{t(`statuses.${a.status}`)}</Badge>
+                {a.total != null && <span className="font-semibold">{a.total}</span>}
+              </span>
             </li>
           ))}
         </ul>
@@ -42,11 +66,22 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             <p>{t('drawAlgorithm', { algorithm: plan.drawAlgorithm ?? '' })}</p>
             <p>{t('drawCriteria', { criteria: JSON.stringify(plan.drawCriteria) })}</p>
             <p>{t('drawSample', { units: sampleNames.join('、') })}</p>
-            <details><summary className="cursor-pointer text-brand-700">{t('drawPopulation', { count: population.length })}</summary>
-              <ol className="ml-5 list-decimal text-xs text-stone-600">{population.map((c) => <li key={c.id}>{c.id} · {c.weight}</li>)}</ol>
+            <details>
+              <summary className="cursor-pointer text-brand-700">
+                {t('drawPopulation', { count: population.length })}
+              </summary>
+              <ol className="ml-5 list-decimal text-xs text-stone-600">
+                {population.map((c) => (
+                  <li key={c.id}>
+                    {c.id} · {c.weight}
+                  </li>
+                ))}
+              </ol>
             </details>
           </div>
-          <div className="mt-3"><VerifyDrawButton planId={plan.id} /></div>
+          <div className="mt-3">
+            <VerifyDrawButton planId={plan.id} />
+          </div>
         </Card>
       )}
     </div>

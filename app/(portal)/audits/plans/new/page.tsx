@@ -16,7 +16,13 @@ export default async function NewPlanPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t('newPlan')} description={t('intro')} />
-      <Card><PlanForm auditors={options.auditors} orgs={options.orgs} defaultPeriod={periodOf('QUARTER', cstDay(new Date())).key} /></Card>
+      <Card>
+        <PlanForm
+          auditors={options.auditors}
+          orgs={options.orgs}
+          defaultPeriod={periodOf('QUARTER', cstDay(new Date())).key}
+        />
+      </Card>
     </div>
   );
 }

@@ -20,25 +20,52 @@ type Values = z.input<typeof ZQuestion>;
 const LETTERS = 'ABCDEFGH'.split('');
 const isChoice = (t: QuestionType) => t === 'SINGLE' || t === 'MULTIPLE';
 const blankOptions = () => LETTERS.slice(0, 4).map((id) => ({ id, text: '' }));
-const split = (s: string, by: RegExp) => s.split(by).map((x) => x.trim()).filter(Boolean);
+const split = (s: string, by: RegExp) =>
+  s
+    .split(by)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
  * One form for a new question and an edit. The answer input follows the type: options marked
  * correct (choice), true/false, accepted answers one per line (blank), a reference text (short).
  */
-export function QuestionForm({ articles, question }: { articles: ArticleOption[]; question?: { id: string; values: TQuestion } }) {
+export function QuestionForm({
+  articles,
+  question,
+}: {
+  articles: ArticleOption[];
+  question?: { id: string; values: TQuestion };
+}) {
   const t = useTranslations('bank');
   const tt = useTranslations('exams.types');
   const tm = useTranslateMessage();
   const router = useRouter();
   const initial = question?.values;
   const [tags, setTags] = useState(initial?.tags.join('、') ?? '');
-  const [answerText, setAnswerText] = useState(initial && !isChoice(initial.type) && initial.type !== 'JUDGE' ? initial.answer.map(String).join('\n') : '');
+  const [answerText, setAnswerText] = useState(
+    initial && !isChoice(initial.type) && initial.type !== 'JUDGE'
+      ? initial.answer.map(String).join('\n')
+      : '',
+  );
   const [articleFilter, setArticleFilter] = useState('');
-  const save = async (q: Values): Promise<ActionResult<{ id: string }>> => (question ? editQuestionAction({ ...q, id: question.id }) : createQuestionAction(q));
+  const save = async (q: Values): Promise<ActionResult<{ id: string }>> =>
+    question ? editQuestionAction({ ...q, id: question.id }) : createQuestionAction(q);
   const { form, submit, formError, busy } = useActionForm(ZQuestion, save, {
-    defaultValues: initial ?? { type: 'SINGLE', stem: '', options: blankOptions(), answer: [], points: 2, difficulty: 2, articleKeys: [], tags: [] },
-    onSuccess: () => { router.push('/exams/bank'); router.refresh(); },
+    defaultValues: initial ?? {
+      type: 'SINGLE',
+      stem: '',
+      options: blankOptions(),
+      answer: [],
+      points: 2,
+      difficulty: 2,
+      articleKeys: [],
+      tags: [],
+    },
+    onSuccess: () => {
+      router.push('/exams/bank');
+      router.refresh();
+    },
   });
   const options = useFieldArray({ control: form.control, name: 'options' });
   const type = form.watch('type');
@@ -51,7 +78,9 @@ export function QuestionForm({ articles, question }: { articles: ArticleOption[]
   const setAnswer = (a: (string | boolean)[]) => form.setValue('answer', a, { shouldDirty: true });
   const changeType = (next: QuestionType) => {
     if (isChoice(next) && !form.getValues('options').length) options.replace(blankOptions());
-    setAnswer(isChoice(next) && isChoice(type) ? (answer as string[]).slice(0, next === 'SINGLE' ? 1 : 8) : []);
+    setAnswer(
+      isChoice(next) && isChoice(type) ? (answer as string[]).slice(0, next === 'SINGLE' ? 1 : 8) : [],
+    );
     setAnswerText('');
   };
   // Options stay lettered A, B, C… without gaps; the correct ones follow their option.
@@ -67,7 +96,10 @@ export function QuestionForm({ articles, question }: { articles: ArticleOption[]
   };
   const known = new Set(articles.map((a) => a.key));
   const gone = articleKeys.filter((k) => !known.has(k));
-  const toggleArticle = (key: string, on: boolean) => form.setValue('articleKeys', on ? [...articleKeys, key] : articleKeys.filter((k) => k !== key), { shouldDirty: true });
+  const toggleArticle = (key: string, on: boolean) =>
+    form.setValue('articleKeys', on ? [...articleKeys, key] : articleKeys.filter((k) => k !== key), {
+      shouldDirty: true,
+    });
 
   return (
     <form
@@ -85,16 +117,34 @@ export function QuestionForm({ articles, question }: { articles: ArticleOption[]
       <FormError message={formError} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label={t('form.type')} htmlFor="q-type" error={say(errors.type?.message)}>
-          <Select id="q-type" {...form.register('type', { onChange: (e) => changeType(e.target.value as QuestionType) })}>
-            {QUESTION_TYPES.map((x) => <option key={x} value={x}>{tt(x)}</option>)}
+          <Select
+            id="q-type"
+            {...form.register('type', { onChange: (e) => changeType(e.target.value as QuestionType) })}
+          >
+            {QUESTION_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {tt(x)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t('form.points')} htmlFor="q-points" error={say(errors.points?.message)}>
-          <Input id="q-points" type="number" min={0.5} max={50} step={0.5} {...form.register('points', { valueAsNumber: true })} />
+          <Input
+            id="q-points"
+            type="number"
+            min={0.5}
+            max={50}
+            step={0.5}
+            {...form.register('points', { valueAsNumber: true })}
+          />
         </Field>
         <Field label={t('form.difficulty')} htmlFor="q-difficulty" error={say(errors.difficulty?.message)}>
           <Select id="q-difficulty" {...form.register('difficulty', { valueAsNumber: true })}>
-            {[1, 2, 3].map((d) => <option key={d} value={d}>{t(`levels.${d}`)}</option>)}
+            {[1, 2, 3].map((d) => (
+              <option key={d} value={d}>
+                {t(`levels.${d}`)}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>
@@ -104,25 +154,54 @@ export function QuestionForm({ articles, question }: { articles: ArticleOption[]
 
       {isChoice(type) && (
         <fieldset className="space-y-2" data-testid="options">
-          <legend className="mb-1 text-sm font-medium text-stone-700">{t('form.options')} · {t(type === 'SINGLE' ? 'form.answerSingle' : 'form.answerMultiple')}</legend>
+          <legend className="mb-1 text-sm font-medium text-stone-700">
+            {t('form.options')} · {t(type === 'SINGLE' ? 'form.answerSingle' : 'form.answerMultiple')}
+          </legend>
           {options.fields.map((f, i) => {
             const id = LETTERS[i]!;
             return (
               <div key={f.id} className="space-y-1">
                 <div className="flex items-center gap-2">
                   <label className="flex min-h-11 min-w-11 items-center justify-center gap-1 font-medium">
-                    <input type={type === 'SINGLE' ? 'radio' : 'checkbox'} name="correct" checked={(answer as string[]).includes(id)} onChange={(e) => toggleCorrect(id, e.target.checked)} aria-label={t('form.option', { id })} />
+                    <input
+                      type={type === 'SINGLE' ? 'radio' : 'checkbox'}
+                      name="correct"
+                      checked={(answer as string[]).includes(id)}
+                      onChange={(e) => toggleCorrect(id, e.target.checked)}
+                      aria-label={t('form.option', { id })}
+                    />
                     {id}
                   </label>
-                  <Input aria-label={t('form.option', { id })} maxLength={300} {...form.register(`options.${i}.text`)} />
-                  <Button type="button" variant="ghost" className="shrink-0" disabled={options.fields.length <= 2} onClick={() => removeOption(i)} aria-label={t('form.removeOption', { id })}>×</Button>
+                  <Input
+                    aria-label={t('form.option', { id })}
+                    maxLength={300}
+                    {...form.register(`options.${i}.text`)}
+                  />
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    className="shrink-0"
+                    disabled={options.fields.length <= 2}
+                    onClick={() => removeOption(i)}
+                    aria-label={t('form.removeOption', { id })}
+                  >
+                    ×
+                  </Button>
                 </div>
-                {errors.options?.[i]?.text && <p className="text-sm text-red-700">{say(errors.options[i]?.text?.message)}</p>}
+                {errors.options?.[i]?.text && (
+                  <p className="text-sm text-red-700">{say(errors.options[i]?.text?.message)}</p>
+                )}
               </div>
             );
           })}
           {options.fields.length < LETTERS.length && (
-            <Button type="button" variant="secondary" onClick={() => options.append({ id: LETTERS[options.fields.length]!, text: '' })}>{t('form.addOption')}</Button>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => options.append({ id: LETTERS[options.fields.length]!, text: '' })}
+            >
+              {t('form.addOption')}
+            </Button>
           )}
         </fieldset>
       )}
@@ -132,46 +211,89 @@ export function QuestionForm({ articles, question }: { articles: ArticleOption[]
           <div className="flex gap-4">
             {[true, false].map((v) => (
               <label key={String(v)} className="flex min-h-11 items-center gap-2 text-sm">
-                <input type="radio" name="judge" checked={answer[0] === v} onChange={() => setAnswer([v])} />{t(v ? 'true' : 'false')}
+                <input type="radio" name="judge" checked={answer[0] === v} onChange={() => setAnswer([v])} />
+                {t(v ? 'true' : 'false')}
               </label>
             ))}
           </div>
         </fieldset>
       )}
       {(type === 'BLANK' || type === 'SHORT') && (
-        <Field label={t(type === 'BLANK' ? 'form.answerBlank' : 'form.answerShort')} htmlFor="q-answer" hint={t(type === 'BLANK' ? 'form.answerBlankHint' : 'form.answerShortHint')} error={say(errors.answer?.message)}>
-          <Textarea id="q-answer" rows={type === 'BLANK' ? 3 : 4} value={answerText} onChange={(e) => setAnswerText(e.target.value)} />
+        <Field
+          label={t(type === 'BLANK' ? 'form.answerBlank' : 'form.answerShort')}
+          htmlFor="q-answer"
+          hint={t(type === 'BLANK' ? 'form.answerBlankHint' : 'form.answerShortHint')}
+          error={say(errors.answer?.message)}
+        >
+          <Textarea
+            id="q-answer"
+            rows={type === 'BLANK' ? 3 : 4}
+            value={answerText}
+            onChange={(e) => setAnswerText(e.target.value)}
+          />
         </Field>
       )}
 
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-stone-700">{t('form.articles')}</legend>
-        {articles.length === 0 ? <p className="text-sm text-amber-800">{t('form.noHandbook')}</p> : (
+        {articles.length === 0 ? (
+          <p className="text-sm text-amber-800">{t('form.noHandbook')}</p>
+        ) : (
           <>
-            <Input value={articleFilter} onChange={(e) => setArticleFilter(e.target.value)} placeholder={t('form.articleFilter')} aria-label={t('form.articleFilter')} className="mb-2" />
-            <div className="max-h-64 overflow-y-auto rounded-md border border-stone-200 p-2" data-testid="article-picker">
+            <Input
+              value={articleFilter}
+              onChange={(e) => setArticleFilter(e.target.value)}
+              placeholder={t('form.articleFilter')}
+              aria-label={t('form.articleFilter')}
+              className="mb-2"
+            />
+            <div
+              className="max-h-64 overflow-y-auto rounded-md border border-stone-200 p-2"
+              data-testid="article-picker"
+            >
               {gone.map((k) => (
-                <label key={k} className="flex min-h-11 items-center gap-2 text-sm text-amber-800"><input type="checkbox" checked onChange={() => toggleArticle(k, false)} />{t('articleGone')}</label>
+                <label key={k} className="flex min-h-11 items-center gap-2 text-sm text-amber-800">
+                  <input type="checkbox" checked onChange={() => toggleArticle(k, false)} />
+                  {t('articleGone')}
+                </label>
               ))}
               {articles.map((a) => {
                 const label = `${t('articleNo', { number: a.number })} ${a.title}`;
-                const hidden = articleFilter && !label.includes(articleFilter.trim()) && !articleKeys.includes(a.key);
+                const hidden =
+                  articleFilter && !label.includes(articleFilter.trim()) && !articleKeys.includes(a.key);
                 return (
-                  <label key={a.key} className={`${hidden ? 'hidden' : 'flex'} min-h-11 items-center gap-2 text-sm`}>
-                    <input type="checkbox" checked={articleKeys.includes(a.key)} onChange={(e) => toggleArticle(a.key, e.target.checked)} />{label}
+                  <label
+                    key={a.key}
+                    className={`${hidden ? 'hidden' : 'flex'} min-h-11 items-center gap-2 text-sm`}
+                  >
+                    <input
+                      type="checkbox"
+                      checked={articleKeys.includes(a.key)}
+                      onChange={(e) => toggleArticle(a.key, e.target.checked)}
+                    />
+                    {label}
                   </label>
                 );
               })}
             </div>
           </>
         )}
-        <p className={`mt-1 text-sm ${errors.articleKeys ? 'text-red-700' : 'text-stone-500'}`}>{errors.articleKeys ? say(errors.articleKeys.message) : t('form.articlesHint')}</p>
+        <p className={`mt-1 text-sm ${errors.articleKeys ? 'text-red-700' : 'text-stone-500'}`}>
+          {errors.articleKeys ? say(errors.articleKeys.message) : t('form.articlesHint')}
+        </p>
       </fieldset>
-      <Field label={t('form.tags')} htmlFor="q-tags" hint={t('form.tagsHint')} error={say(errors.tags?.message)}>
+      <Field
+        label={t('form.tags')}
+        htmlFor="q-tags"
+        hint={t('form.tagsHint')}
+        error={say(errors.tags?.message)}
+      >
         <Input id="q-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
       </Field>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={busy}>{question ? t('form.save') : t('form.create')}</Button>
+        <Button type="submit" disabled={busy}>
+          {question ? t('form.save') : t('form.create')}
+        </Button>
         <LinkButton href="/exams/bank">{t('form.back')}</LinkButton>
       </div>
     </form>

@@ -19,8 +19,24 @@ export default async function ImportQuestionsPage() {
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
       <ol className="list-decimal space-y-1 rounded-lg border border-stone-200 bg-white p-4 pl-8 text-sm shadow-sm">
-        <li>{t.rich('step1', { link: (c) => <a href="/api/exams/bank/template" className={link} data-testid="template-link">{c}</a> })}</li>
-        <li>{t.rich('step2', { export: (c) => <a href="/api/exams/bank/export" className={link}>{c}</a> })}</li>
+        <li>
+          {t.rich('step1', {
+            link: (c) => (
+              <a href="/api/exams/bank/template" className={link} data-testid="template-link">
+                {c}
+              </a>
+            ),
+          })}
+        </li>
+        <li>
+          {t.rich('step2', {
+            export: (c) => (
+              <a href="/api/exams/bank/export" className={link}>
+                {c}
+              </a>
+            ),
+          })}
+        </li>
         <li>{t('step3', { max: MAX_BANK_ROWS })}</li>
       </ol>
       <ImportForm />

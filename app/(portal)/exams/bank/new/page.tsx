@@ -16,7 +16,9 @@ export default async function NewQuestionPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t('form.newTitle')} description={t('form.intro')} />
-      <Card><QuestionForm articles={articles} /></Card>
+      <Card>
+        <QuestionForm articles={articles} />
+      </Card>
     </div>
   );
 }

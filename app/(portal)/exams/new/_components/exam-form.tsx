@@ -15,7 +15,19 @@ import { paperFields } from '../../_components/paper-fields';
 type Option = { id: string; label: string };
 const ROLES = ['SECRETARY', 'CLERK', 'MEMBER', 'COMMITTEE'] as const;
 
-export function ExamForm({ orgs, bank, articles, trainings, defaults }: { orgs: OrgOption[]; bank: Record<string, number>; articles: Option[]; trainings: Option[]; defaults: { opensAt: string; closesAt: string } }) {
+export function ExamForm({
+  orgs,
+  bank,
+  articles,
+  trainings,
+  defaults,
+}: {
+  orgs: OrgOption[];
+  bank: Record<string, number>;
+  articles: Option[];
+  trainings: Option[];
+  defaults: { opensAt: string; closesAt: string };
+}) {
   const tr = useTranslations('roles');
   const t = useTranslations('exams');
   const tm = useTranslateMessage();
@@ -23,48 +35,105 @@ export function ExamForm({ orgs, bank, articles, trainings, defaults }: { orgs: 
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   return (
-    <form className="space-y-3" data-testid="exam-form" onSubmit={(e) => {
-      e.preventDefault();
-      const fd = new FormData(e.currentTarget);
-      const num = (k: string) => Number(fd.get(k) || 0);
-      const input = {
-        title: String(fd.get('title') ?? ''), ...paperFields(fd, QUESTION_TYPES), orgIds: fd.getAll('orgIds').map(String).filter(Boolean), retakes: num('retakes'),
-        roles: fd.getAll('roles').map(String) as (typeof ROLES)[number][], articleIds: fd.getAll('articleIds').map(String).filter(Boolean),
-        tags: String(fd.get('tags') ?? '').split(/[,，、\s]+/).filter(Boolean), trainingId: String(fd.get('trainingId') ?? '') || null,
-      };
-      start(async () => {
-        const r = await createExamAction(input);
-        if (r.ok) router.push('/exams'); else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-      });
-    }}>
-      <Field label={t('form.title')} htmlFor="ex-title"><Input id="ex-title" name="title" maxLength={120} /></Field>
+    <form
+      className="space-y-3"
+      data-testid="exam-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
+        const num = (k: string) => Number(fd.get(k) || 0);
+        const input = {
+          title: String(fd.get('title') ?? ''),
+          ...paperFields(fd, QUESTION_TYPES),
+          orgIds: fd.getAll('orgIds').map(String).filter(Boolean),
+          retakes: num('retakes'),
+          roles: fd.getAll('roles').map(String) as (typeof ROLES)[number][],
+          articleIds: fd.getAll('articleIds').map(String).filter(Boolean),
+          tags: String(fd.get('tags') ?? '')
+            .split(/[,，、\s]+/)
+            .filter(Boolean),
+          trainingId: String(fd.get('trainingId') ?? '') || null,
+        };
+        start(async () => {
+          const r = await createExamAction(input);
+          if (r.ok) router.push('/exams');
+          else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
+        });
+      }}
+    >
+      <Field label={t('form.title')} htmlFor="ex-title">
+        <Input id="ex-title" name="title" maxLength={120} />
+      </Field>
       <fieldset className="grid grid-cols-2 gap-2 sm:grid-cols-5">
         <legend className="mb-1 text-sm font-medium">{t('form.parts')}</legend>
         {QUESTION_TYPES.map((type) => (
-          <label key={type} className="flex flex-col gap-1 text-sm">{t(`types.${type}`)}（{t('form.inBank', { n: bank[type] ?? 0 })}）<Input name={`count-${type}`} type="number" min={0} max={bank[type] ?? 0} defaultValue={type === 'SINGLE' ? 5 : type === 'JUDGE' ? 5 : 0} /></label>
+          <label key={type} className="flex flex-col gap-1 text-sm">
+            {t(`types.${type}`)}（{t('form.inBank', { n: bank[type] ?? 0 })}）
+            <Input
+              name={`count-${type}`}
+              type="number"
+              min={0}
+              max={bank[type] ?? 0}
+              defaultValue={type === 'SINGLE' ? 5 : type === 'JUDGE' ? 5 : 0}
+            />
+          </label>
         ))}
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('form.opensAt')} htmlFor="ex-open"><Input id="ex-open" name="opensAt" type="datetime-local" defaultValue={defaults.opensAt} /></Field>
-        <Field label={t('form.closesAt')} htmlFor="ex-close"><Input id="ex-close" name="closesAt" type="datetime-local" defaultValue={defaults.closesAt} /></Field>
-        <Field label={t('form.duration')} htmlFor="ex-dur"><Input id="ex-dur" name="durationMin" type="number" min={5} max={240} defaultValue={30} /></Field>
-        <Field label={t('form.passMark')} htmlFor="ex-pass"><Input id="ex-pass" name="passMark" type="number" min={0} max={100} defaultValue={60} /></Field>
-        <Field label={t('form.retakes')} htmlFor="ex-retakes"><Input id="ex-retakes" name="retakes" type="number" min={0} max={5} defaultValue={0} /></Field>
+        <Field label={t('form.opensAt')} htmlFor="ex-open">
+          <Input id="ex-open" name="opensAt" type="datetime-local" defaultValue={defaults.opensAt} />
+        </Field>
+        <Field label={t('form.closesAt')} htmlFor="ex-close">
+          <Input id="ex-close" name="closesAt" type="datetime-local" defaultValue={defaults.closesAt} />
+        </Field>
+        <Field label={t('form.duration')} htmlFor="ex-dur">
+          <Input id="ex-dur" name="durationMin" type="number" min={5} max={240} defaultValue={30} />
+        </Field>
+        <Field label={t('form.passMark')} htmlFor="ex-pass">
+          <Input id="ex-pass" name="passMark" type="number" min={0} max={100} defaultValue={60} />
+        </Field>
+        <Field label={t('form.retakes')} htmlFor="ex-retakes">
+          <Input id="ex-retakes" name="retakes" type="number" min={0} max={5} defaultValue={0} />
+        </Field>
       </div>
       <Field label={t('form.articles')} htmlFor="ex-articles" hint={t('form.articlesHint')}>
-        <Select id="ex-articles" name="articleIds" multiple size={6}>{articles.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}</Select>
+        <Select id="ex-articles" name="articleIds" multiple size={6}>
+          {articles.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label}
+            </option>
+          ))}
+        </Select>
       </Field>
-      <Field label={t('form.tags')} htmlFor="ex-tags" hint={t('form.tagsHint')}><Input id="ex-tags" name="tags" maxLength={200} /></Field>
+      <Field label={t('form.tags')} htmlFor="ex-tags" hint={t('form.tagsHint')}>
+        <Input id="ex-tags" name="tags" maxLength={200} />
+      </Field>
       <Field label={t('form.training')} htmlFor="ex-training" hint={t('form.trainingHint')}>
-        <Select id="ex-training" name="trainingId" defaultValue=""><option value="">{t('form.noTraining')}</option>{trainings.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}</Select>
+        <Select id="ex-training" name="trainingId" defaultValue="">
+          <option value="">{t('form.noTraining')}</option>
+          {trainings.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </Select>
       </Field>
-      <Field label={t('form.audience')} htmlFor="ex-orgs" hint={t('form.audienceHint')}><OrgTreePicker id="ex-orgs" name="orgIds" orgs={orgs} multiple size={8} /></Field>
+      <Field label={t('form.audience')} htmlFor="ex-orgs" hint={t('form.audienceHint')}>
+        <OrgTreePicker id="ex-orgs" name="orgIds" orgs={orgs} multiple size={8} />
+      </Field>
       <fieldset className="flex flex-wrap gap-3 text-sm">
         <legend className="mb-1 font-medium">{t('form.roles')}</legend>
-        {ROLES.map((r) => <label key={r} className="flex min-h-11 items-center gap-1"><input type="checkbox" name="roles" value={r} className="h-5 w-5" />{tr(r)}</label>)}
+        {ROLES.map((r) => (
+          <label key={r} className="flex min-h-11 items-center gap-1">
+            <input type="checkbox" name="roles" value={r} className="h-5 w-5" />
+            {tr(r)}
+          </label>
+        ))}
       </fieldset>
       <FormError message={error} />
-      <Button type="submit" disabled={pending}>{t('form.create')}</Button>
+      <Button type="submit" disabled={pending}>
+        {t('form.create')}
+      </Button>
     </form>
   );
 }

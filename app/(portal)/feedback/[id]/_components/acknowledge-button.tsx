@@ -9,5 +9,19 @@ export function AcknowledgeButton({ sheetId }: { sheetId: string }) {
   const t = useTranslations('feedback');
   const router = useRouter();
   const [pending, start] = useTransition();
-  return <Button type="button" disabled={pending} data-testid="acknowledge" onClick={() => start(async () => { await acknowledgeSheetAction({ sheetId }); router.refresh(); })}>{t('acknowledge')}</Button>;
+  return (
+    <Button
+      type="button"
+      disabled={pending}
+      data-testid="acknowledge"
+      onClick={() =>
+        start(async () => {
+          await acknowledgeSheetAction({ sheetId });
+          router.refresh();
+        })
+      }
+    >
+      {t('acknowledge')}
+    </Button>
+  );
 }

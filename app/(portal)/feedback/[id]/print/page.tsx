@@ -18,7 +18,9 @@ export default async function FeedbackPrintPage({ params }: { params: Promise<{ 
   const t = await getTranslations('feedback');
   return (
     <div className="space-y-3">
-      <div className="no-print flex justify-end"><PrintButton label={t('print')} /></div>
+      <div className="no-print flex justify-end">
+        <PrintButton label={t('print')} />
+      </div>
       <FeedbackSheetDocument d={d} />
     </div>
   );

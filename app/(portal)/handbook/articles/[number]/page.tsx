@@ -11,12 +11,22 @@ import { ArticleBody } from '../../_components/article-body';
 import { ProposeForm } from '../../revisions/_components/revision-forms';
 import { VersionBanner, withVersion } from '../../_components/version-banner';
 
-export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ number: string }>;
+}): Promise<Metadata> {
   const { number } = await params;
   return { title: (await getTranslations('handbook'))('articleNo', { number }) };
 }
 
-export default async function ArticlePage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ v?: string }> }) {
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ v?: string }>;
+}) {
   const user = await requirePermission('handbook.read');
   const [{ number }, { v }] = await Promise.all([params, searchParams]);
   const n = Number(number);
@@ -25,58 +35,93 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   if (!version) notFound();
   const { article: a, prev, next } = await load(() => articleOf(version.id, n));
   const t = await getTranslations();
-  const dueRule = (r: { kind?: string; n?: number }) => (r?.kind ? t(`handbook.dueRules.${r.kind}`, { n: r.n ?? 0 }) : '');
+  const dueRule = (r: { kind?: string; n?: number }) =>
+    r?.kind ? t(`handbook.dueRules.${r.kind}`, { n: r.n ?? 0 }) : '';
   return (
     <article className="space-y-4">
       <PageHeader
-        title={<span data-testid="article-title">{t('handbook.articleNo', { number: a.number })} {a.title}</span>}
+        title={
+          <span data-testid="article-title">
+            {t('handbook.articleNo', { number: a.number })} {a.title}
+          </span>
+        }
         description={
           <span className="space-y-1">
             <VersionBanner version={version} />
             <span className="flex flex-wrap gap-1">
-              <Badge tone="blue">{t('handbook.partTitle', { number: a.part.number, title: a.part.title })}</Badge>
-              {a.orgTypes.map((o) => <Badge key={o}>{t(`orgs.types.${o}`)}</Badge>)}
-              {a.tags.map((tag) => <Badge key={tag} tone="amber">{tag}</Badge>)}
+              <Badge tone="blue">
+                {t('handbook.partTitle', { number: a.part.number, title: a.part.title })}
+              </Badge>
+              {a.orgTypes.map((o) => (
+                <Badge key={o}>{t(`orgs.types.${o}`)}</Badge>
+              ))}
+              {a.tags.map((tag) => (
+                <Badge key={tag} tone="amber">
+                  {tag}
+                </Badge>
+              ))}
             </span>
           </span>
         }
       />
-      <Card><ArticleBody article={a} /></Card>
+      <Card>
+        <ArticleBody article={a} />
+      </Card>
       <Card title={t('handbook.templates')}>
-        {a.attachments.length === 0 ? <p className="text-sm text-stone-600">{t('handbook.noTemplates')}</p> : (
+        {a.attachments.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('handbook.noTemplates')}</p>
+        ) : (
           <ul className="space-y-2 text-sm" data-testid="article-attachments">
             {a.attachments.map((f) => (
               <li key={f.id} className="flex flex-wrap items-center gap-2">
                 <Badge>{t(`handbook.attachmentKinds.${f.kind}`)}</Badge>
-                <a href={`/api/handbook/attachments/${f.id}`} className="text-brand-700 underline">{f.title}</a>
-                <span className="text-stone-500">{f.fileName} · {Math.max(1, Math.round(f.size / 1024))} KB</span>
-                {f.sourceOrgName && <span className="text-stone-500">{t('handbook.fromUnit', { unit: f.sourceOrgName })}</span>}
+                <a href={`/api/handbook/attachments/${f.id}`} className="text-brand-700 underline">
+                  {f.title}
+                </a>
+                <span className="text-stone-500">
+                  {f.fileName} · {Math.max(1, Math.round(f.size / 1024))} KB
+                </span>
+                {f.sourceOrgName && (
+                  <span className="text-stone-500">{t('handbook.fromUnit', { unit: f.sourceOrgName })}</span>
+                )}
               </li>
             ))}
           </ul>
         )}
       </Card>
       <Card title={t('handbook.actions')}>
-        {a.actions.length === 0 ? <p className="text-sm text-stone-600">{t('handbook.noActions')}</p> : (
+        {a.actions.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('handbook.noActions')}</p>
+        ) : (
           <ul className="divide-y divide-stone-100 text-sm" data-testid="article-actions">
             {a.actions.map((x) => (
               <li key={x.id} className="py-2">
-                <div className="font-medium">{x.code} {x.title}</div>
-                <div className="text-stone-600">
-                  {t(`handbook.frequencies.${x.frequency}`)} · {dueRule(x.dueRule as { kind?: string; n?: number })} · {t('handbook.responsible', { role: t(`roles.${x.responsibleRole}`) })}
+                <div className="font-medium">
+                  {x.code} {x.title}
                 </div>
-                {x.evidence && <div className="text-stone-500">{t('handbook.evidence', { evidence: x.evidence })}</div>}
+                <div className="text-stone-600">
+                  {t(`handbook.frequencies.${x.frequency}`)} ·{' '}
+                  {dueRule(x.dueRule as { kind?: string; n?: number })} ·{' '}
+                  {t('handbook.responsible', { role: t(`roles.${x.responsibleRole}`) })}
+                </div>
+                {x.evidence && (
+                  <div className="text-stone-500">{t('handbook.evidence', { evidence: x.evidence })}</div>
+                )}
               </li>
             ))}
           </ul>
         )}
       </Card>
       <Card title={t('handbook.criteria')}>
-        {a.criteria.length === 0 ? <p className="text-sm text-stone-600">{t('handbook.noCriteria')}</p> : (
+        {a.criteria.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('handbook.noCriteria')}</p>
+        ) : (
           <ul className="divide-y divide-stone-100 text-sm" data-testid="article-criteria">
             {a.criteria.map(({ criterion: c }) => (
               <li key={c.id} className="py-2">
-                <div className="font-medium">{c.category.title} · {c.code} {c.title}（{t('handbook.points', { points: c.maxPoints })}）</div>
+                <div className="font-medium">
+                  {c.category.title} · {c.code} {c.title}（{t('handbook.points', { points: c.maxPoints })}）
+                </div>
                 <div className="text-stone-600">{c.deductionRule}</div>
               </li>
             ))}
@@ -84,9 +129,23 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         )}
       </Card>
       <nav className="no-print flex flex-wrap justify-between gap-2 text-sm" aria-label={t('handbook.toc')}>
-        {prev ? <Link className="text-brand-700" href={withVersion(`/handbook/articles/${prev.number}`, version)}>← {t('handbook.articleNo', { number: prev.number })} {prev.title}</Link> : <span />}
-        <Link className="text-brand-700" href={withVersion('/handbook', version)}>{t('handbook.toc')}</Link>
-        {next ? <Link className="text-brand-700" href={withVersion(`/handbook/articles/${next.number}`, version)}>{t('handbook.articleNo', { number: next.number })} {next.title} →</Link> : <span />}
+        {prev ? (
+          <Link className="text-brand-700" href={withVersion(`/handbook/articles/${prev.number}`, version)}>
+            ← {t('handbook.articleNo', { number: prev.number })} {prev.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <Link className="text-brand-700" href={withVersion('/handbook', version)}>
+          {t('handbook.toc')}
+        </Link>
+        {next ? (
+          <Link className="text-brand-700" href={withVersion(`/handbook/articles/${next.number}`, version)}>
+            {t('handbook.articleNo', { number: next.number })} {next.title} →
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
       {version.status === 'PUBLISHED' && can(user, 'revision.propose') && (
         <Card title={t('revisions.proposeTitle')}>

@@ -19,15 +19,36 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
   const [tags, setTags] = useState((values.tags ?? []).join('，'));
   const { form, submit, formError, errorOf, busy } = useActionForm(ZUpdateArticle, updateArticleAction, {
     defaultValues: values,
-    onSuccess: (d) => { form.setValue('lockVersion', d.lockVersion); setSaved(true); router.refresh(); },
+    onSuccess: (d) => {
+      form.setValue('lockVersion', d.lockVersion);
+      setSaved(true);
+      router.refresh();
+    },
   });
   return (
-    <form onSubmit={(e) => { form.setValue('tags', tags.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean)); setSaved(false); return submit(e); }}
-      noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="article-form">
+    <form
+      onSubmit={(e) => {
+        form.setValue(
+          'tags',
+          tags
+            .split(/[,，、\s]+/)
+            .map((x) => x.trim())
+            .filter(Boolean),
+        );
+        setSaved(false);
+        return submit(e);
+      }}
+      noValidate
+      className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      data-testid="article-form"
+    >
       <FormError message={formError} />
       <input type="hidden" {...form.register('lockVersion', { valueAsNumber: true })} />
       <Field label={t('fields.title')} htmlFor="title" error={errorOf('title')}>
-        <div className="flex items-center gap-2"><span className="shrink-0 text-stone-500">{t('articleNo', { number })}</span><Input id="title" {...form.register('title')} /></div>
+        <div className="flex items-center gap-2">
+          <span className="shrink-0 text-stone-500">{t('articleNo', { number })}</span>
+          <Input id="title" {...form.register('title')} />
+        </div>
       </Field>
       {FIVE_ANSWERS.map((k) => (
         <Field key={k} label={t(`answers.${k}`)} htmlFor={k} error={errorOf(k)} hint={t(`answerHints.${k}`)}>
@@ -38,7 +59,10 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
         <legend className="mb-1 text-sm font-medium text-stone-700">{t('fields.orgTypes')}</legend>
         <div className="flex flex-wrap gap-3">
           {ORG_TYPES.map((o) => (
-            <label key={o} className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" value={o} {...form.register('orgTypes')} />{to(o)}</label>
+            <label key={o} className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="checkbox" value={o} {...form.register('orgTypes')} />
+              {to(o)}
+            </label>
           ))}
         </div>
       </fieldset>
@@ -46,9 +70,15 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
         <Input id="tags" value={tags} onChange={(e) => setTags(e.target.value)} />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={busy}>{busy ? t('saving') : t('save')}</Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? t('saving') : t('save')}
+        </Button>
         <LinkButton href="/handbook/draft">{t('backToDraft')}</LinkButton>
-        {saved && <span className="text-sm text-green-700" data-testid="saved">{t('saved')}</span>}
+        {saved && (
+          <span className="text-sm text-green-700" data-testid="saved">
+            {t('saved')}
+          </span>
+        )}
       </div>
     </form>
   );

@@ -17,44 +17,88 @@ export function AttachmentsEditor({ articleId, files }: { articleId: string; fil
   const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
-  const fail = (r: { error: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string> }) =>
-    setError(tm(r.fieldErrors?.file ?? Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params));
+  const fail = (r: {
+    error: string;
+    params?: Record<string, string | number>;
+    fieldErrors?: Record<string, string>;
+  }) => setError(tm(r.fieldErrors?.file ?? Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params));
   return (
-    <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="attachments-editor">
+    <section
+      className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      data-testid="attachments-editor"
+    >
       <h2 className="text-base font-semibold">{t('templates')}</h2>
-      {files.length === 0 ? <p className="text-sm text-stone-600">{t('noTemplates')}</p> : (
+      {files.length === 0 ? (
+        <p className="text-sm text-stone-600">{t('noTemplates')}</p>
+      ) : (
         <ul className="divide-y divide-stone-100 text-sm">
           {files.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <a href={`/api/handbook/attachments/${f.id}`} className="text-brand-700 underline">{f.title}</a>
-              <span className="text-stone-500">{t(`attachmentKinds.${f.kind}`)} · {f.fileName} · {Math.max(1, Math.round(f.size / 1024))} KB</span>
-              <button type="button" className="min-h-9 rounded px-2 text-red-700 hover:bg-red-50" disabled={pending}
-                onClick={() => start(async () => { const r = await removeAttachmentAction({ id: f.id }); if (!r.ok) fail(r); else router.refresh(); })}>{t('delete')}</button>
+              <a href={`/api/handbook/attachments/${f.id}`} className="text-brand-700 underline">
+                {f.title}
+              </a>
+              <span className="text-stone-500">
+                {t(`attachmentKinds.${f.kind}`)} · {f.fileName} · {Math.max(1, Math.round(f.size / 1024))} KB
+              </span>
+              <button
+                type="button"
+                className="min-h-9 rounded px-2 text-red-700 hover:bg-red-50"
+                disabled={pending}
+                onClick={() =>
+                  start(async () => {
+                    const r = await removeAttachmentAction({ id: f.id });
+                    if (!r.ok) fail(r);
+                    else router.refresh();
+                  })
+                }
+              >
+                {t('delete')}
+              </button>
             </li>
           ))}
         </ul>
       )}
-      <form ref={formRef} className="grid gap-3 border-t border-stone-100 pt-3 sm:grid-cols-2"
+      <form
+        ref={formRef}
+        className="grid gap-3 border-t border-stone-100 pt-3 sm:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
           const fd = new FormData(e.currentTarget);
           start(async () => {
             setError(undefined);
             const r = await addAttachmentAction(fd);
-            if (!r.ok) fail(r); else { formRef.current?.reset(); router.refresh(); }
+            if (!r.ok) fail(r);
+            else {
+              formRef.current?.reset();
+              router.refresh();
+            }
           });
-        }}>
+        }}
+      >
         <input type="hidden" name="articleId" value={articleId} />
         <Field label={t('uploadFile')} htmlFor="file" hint={t('uploadHint')}>
           <Input id="file" name="file" type="file" accept=".docx,.xlsx,.pdf,.jpg,.jpeg,.png" required />
         </Field>
-        <Field label={t('attachmentTitle')} htmlFor="attachment-title"><Input id="attachment-title" name="title" maxLength={100} /></Field>
-        <Field label={t('attachmentKind')} htmlFor="kind">
-          <Select id="kind" name="kind" defaultValue="TEMPLATE"><option value="TEMPLATE">{t('attachmentKinds.TEMPLATE')}</option><option value="EXAMPLE">{t('attachmentKinds.EXAMPLE')}</option></Select>
+        <Field label={t('attachmentTitle')} htmlFor="attachment-title">
+          <Input id="attachment-title" name="title" maxLength={100} />
         </Field>
-        <Field label={t('sourceOrg')} htmlFor="sourceOrgName"><Input id="sourceOrgName" name="sourceOrgName" maxLength={100} /></Field>
-        <div className="sm:col-span-2"><FormError message={error} /></div>
-        <div><Button type="submit" variant="secondary" disabled={pending}>{t('upload')}</Button></div>
+        <Field label={t('attachmentKind')} htmlFor="kind">
+          <Select id="kind" name="kind" defaultValue="TEMPLATE">
+            <option value="TEMPLATE">{t('attachmentKinds.TEMPLATE')}</option>
+            <option value="EXAMPLE">{t('attachmentKinds.EXAMPLE')}</option>
+          </Select>
+        </Field>
+        <Field label={t('sourceOrg')} htmlFor="sourceOrgName">
+          <Input id="sourceOrgName" name="sourceOrgName" maxLength={100} />
+        </Field>
+        <div className="sm:col-span-2">
+          <FormError message={error} />
+        </div>
+        <div>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {t('upload')}
+          </Button>
+        </div>
       </form>
     </section>
   );

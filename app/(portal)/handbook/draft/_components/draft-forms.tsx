@@ -8,7 +8,13 @@ import { Field, Input, Textarea } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import type { ActionResult } from '@/lib/action';
-import { createArticleAction, createDraftAction, deleteArticleAction, moveArticleAction, publishVersionAction } from '@/lib/handbook/actions';
+import {
+  createArticleAction,
+  createDraftAction,
+  deleteArticleAction,
+  moveArticleAction,
+  publishVersionAction,
+} from '@/lib/handbook/actions';
 import { ZCreateArticle, ZCreateDraft, ZPublishVersion } from '@/lib/handbook/schema';
 
 export function CreateDraftForm() {
@@ -23,8 +29,12 @@ export function CreateDraftForm() {
     <form onSubmit={submit} noValidate className="space-y-3" data-testid="create-draft-form">
       <p className="text-sm text-stone-600">{t('createDraftHelp')}</p>
       <FormError message={formError} />
-      <Field label={t('versionLabel')} htmlFor="label" error={errorOf('label')}><Input id="label" {...form.register('label')} className="max-w-xs" /></Field>
-      <Button type="submit" disabled={busy}>{t('createDraft')}</Button>
+      <Field label={t('versionLabel')} htmlFor="label" error={errorOf('label')}>
+        <Input id="label" {...form.register('label')} className="max-w-xs" />
+      </Field>
+      <Button type="submit" disabled={busy}>
+        {t('createDraft')}
+      </Button>
     </form>
   );
 }
@@ -34,17 +44,31 @@ export function PublishForm({ versionId }: { versionId: string }) {
   const router = useRouter();
   const { form, submit, formError, errorOf, busy } = useActionForm(ZPublishVersion, publishVersionAction, {
     defaultValues: { versionId, effectiveDate: '', changeSummary: '' },
-    onSuccess: () => { router.push('/handbook'); router.refresh(); },
+    onSuccess: () => {
+      router.push('/handbook');
+      router.refresh();
+    },
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 border-t border-stone-100 pt-3" data-testid="publish-form">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-3 border-t border-stone-100 pt-3"
+      data-testid="publish-form"
+    >
       <FormError message={formError} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('effectiveDate')} htmlFor="effectiveDate" error={errorOf('effectiveDate')}><Input id="effectiveDate" type="date" {...form.register('effectiveDate')} /></Field>
-        <Field label={t('changeSummary')} htmlFor="changeSummary" error={errorOf('changeSummary')}><Textarea id="changeSummary" rows={2} {...form.register('changeSummary')} /></Field>
+        <Field label={t('effectiveDate')} htmlFor="effectiveDate" error={errorOf('effectiveDate')}>
+          <Input id="effectiveDate" type="date" {...form.register('effectiveDate')} />
+        </Field>
+        <Field label={t('changeSummary')} htmlFor="changeSummary" error={errorOf('changeSummary')}>
+          <Textarea id="changeSummary" rows={2} {...form.register('changeSummary')} />
+        </Field>
       </div>
       <p className="text-xs text-stone-500">{t('publishWarning')}</p>
-      <Button type="submit" disabled={busy}>{t('publish')}</Button>
+      <Button type="submit" disabled={busy}>
+        {t('publish')}
+      </Button>
     </form>
   );
 }
@@ -57,10 +81,22 @@ export function AddArticleForm({ partId }: { partId: string }) {
     onSuccess: (d) => router.push(`/handbook/draft/articles/${d.id}`),
   });
   return (
-    <form onSubmit={submit} noValidate className="mt-3 flex flex-wrap items-end gap-2 border-t border-stone-100 pt-3">
-      <div className="min-w-56 flex-1"><Field label={t('newArticle')} htmlFor={`title-${partId}`} error={errorOf('title')}><Input id={`title-${partId}`} {...form.register('title')} /></Field></div>
-      <Button type="submit" variant="secondary" disabled={busy}>{t('addArticle')}</Button>
-      <div className="w-full"><FormError message={formError} /></div>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="mt-3 flex flex-wrap items-end gap-2 border-t border-stone-100 pt-3"
+    >
+      <div className="min-w-56 flex-1">
+        <Field label={t('newArticle')} htmlFor={`title-${partId}`} error={errorOf('title')}>
+          <Input id={`title-${partId}`} {...form.register('title')} />
+        </Field>
+      </div>
+      <Button type="submit" variant="secondary" disabled={busy}>
+        {t('addArticle')}
+      </Button>
+      <div className="w-full">
+        <FormError message={formError} />
+      </div>
     </form>
   );
 }
@@ -71,15 +107,45 @@ export function ArticleRowActions({ id, first, last }: { id: string; first: bool
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
-  const run = (fn: () => Promise<ActionResult<unknown>>) => start(async () => {
-    const r = await fn();
-    if (!r.ok) setError(tm(r.error, r.params)); else { setError(undefined); router.refresh(); }
-  });
+  const run = (fn: () => Promise<ActionResult<unknown>>) =>
+    start(async () => {
+      const r = await fn();
+      if (!r.ok) setError(tm(r.error, r.params));
+      else {
+        setError(undefined);
+        router.refresh();
+      }
+    });
   return (
     <span className="flex items-center gap-1">
-      <button type="button" className="min-h-9 min-w-9 rounded hover:bg-stone-100 disabled:opacity-30" disabled={pending || first} aria-label={t('moveUp')} onClick={() => run(() => moveArticleAction({ id, direction: 'up' }))}>↑</button>
-      <button type="button" className="min-h-9 min-w-9 rounded hover:bg-stone-100 disabled:opacity-30" disabled={pending || last} aria-label={t('moveDown')} onClick={() => run(() => moveArticleAction({ id, direction: 'down' }))}>↓</button>
-      <button type="button" className="min-h-9 rounded px-2 text-red-700 hover:bg-red-50" disabled={pending} onClick={() => { if (window.confirm(t('deleteConfirm'))) run(() => deleteArticleAction({ id })); }}>{t('delete')}</button>
+      <button
+        type="button"
+        className="min-h-9 min-w-9 rounded hover:bg-stone-100 disabled:opacity-30"
+        disabled={pending || first}
+        aria-label={t('moveUp')}
+        onClick={() => run(() => moveArticleAction({ id, direction: 'up' }))}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="min-h-9 min-w-9 rounded hover:bg-stone-100 disabled:opacity-30"
+        disabled={pending || last}
+        aria-label={t('moveDown')}
+        onClick={() => run(() => moveArticleAction({ id, direction: 'down' }))}
+      >
+        ↓
+      </button>
+      <button
+        type="button"
+        className="min-h-9 rounded px-2 text-red-700 hover:bg-red-50"
+        disabled={pending}
+        onClick={() => {
+          if (window.confirm(t('deleteConfirm'))) run(() => deleteArticleAction({ id }));
+        }}
+      >
+        {t('delete')}
+      </button>
       {error && <span className="text-xs text-red-700">{error}</span>}
     </span>
   );

@@ -19,9 +19,26 @@ export default async function HandbookImportPage() {
   const t = await getTranslations('handbookImport');
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('intro', { label: draft.label })} actions={<LinkButton href="/handbook/draft">{t('back')}</LinkButton>} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro', { label: draft.label })}
+        actions={<LinkButton href="/handbook/draft">{t('back')}</LinkButton>}
+      />
       <ol className="list-decimal space-y-1 rounded-lg border border-stone-200 bg-white p-4 pl-8 text-sm shadow-sm">
-        <li>{t.rich('step1', { template: (c) => <a href="/api/handbook/template" className="text-brand-700 underline">{c}</a>, current: (c) => <a href={`/api/handbook/export?v=${draft.id}`} className="text-brand-700 underline">{c}</a> })}</li>
+        <li>
+          {t.rich('step1', {
+            template: (c) => (
+              <a href="/api/handbook/template" className="text-brand-700 underline">
+                {c}
+              </a>
+            ),
+            current: (c) => (
+              <a href={`/api/handbook/export?v=${draft.id}`} className="text-brand-700 underline">
+                {c}
+              </a>
+            ),
+          })}
+        </li>
         <li>{t('step2')}</li>
         <li>{t('step3')}</li>
       </ol>

@@ -21,10 +21,22 @@ export default async function DraftStandardPage() {
   const standard = await standardOf(draft.id);
   const t = await getTranslations('handbook');
   const categories = (standard?.categories ?? []).map((c) => ({
-    id: c.id, code: c.code, title: c.title, points: total(c.criteria.map((k) => k.maxPoints)),
+    id: c.id,
+    code: c.code,
+    title: c.title,
+    points: total(c.criteria.map((k) => k.maxPoints)),
     criteria: c.criteria.map((k) => ({
-      id: k.id, code: k.code, title: k.title, maxPoints: k.maxPoints, unitDeduction: k.unitDeduction, cap: k.cap ?? '',
-      deductionRule: k.deductionRule, articleNumbers: k.articles.map((l) => l.article.number).sort((a, b) => a - b).join(', '),
+      id: k.id,
+      code: k.code,
+      title: k.title,
+      maxPoints: k.maxPoints,
+      unitDeduction: k.unitDeduction,
+      cap: k.cap ?? '',
+      deductionRule: k.deductionRule,
+      articleNumbers: k.articles
+        .map((l) => l.article.number)
+        .sort((a, b) => a - b)
+        .join(', '),
     })),
   }));
   const points = categories.flatMap((c) => c.criteria.map((k) => Number(k.maxPoints)));
@@ -32,9 +44,18 @@ export default async function DraftStandardPage() {
   const diff = sumDifference(points, declared);
   return (
     <div className="space-y-4">
-      <PageHeader title={t('editStandard')} description={t('draftOf', { label: draft.label })} actions={<LinkButton href="/handbook/draft">{t('backToDraft')}</LinkButton>} />
-      <p className={`sticky top-0 z-10 rounded-md px-3 py-2 text-sm ${diff === 0 ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`} data-testid="standard-sum">
-        {diff === 0 ? t('sumOk', { total: declared }) : t('sumOff', { sum: total(points), total: declared, difference: diff > 0 ? `+${diff}` : diff })}
+      <PageHeader
+        title={t('editStandard')}
+        description={t('draftOf', { label: draft.label })}
+        actions={<LinkButton href="/handbook/draft">{t('backToDraft')}</LinkButton>}
+      />
+      <p
+        className={`sticky top-0 z-10 rounded-md px-3 py-2 text-sm ${diff === 0 ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}
+        data-testid="standard-sum"
+      >
+        {diff === 0
+          ? t('sumOk', { total: declared })
+          : t('sumOff', { sum: total(points), total: declared, difference: diff > 0 ? `+${diff}` : diff })}
       </p>
       <StandardEditor versionId={draft.id} categories={categories as never} />
     </div>

@@ -9,7 +9,13 @@ import { Input, Select, Textarea } from '@/components/ui/field';
 import { decideRevisionAction, proposeRevisionAction } from '@/lib/revisions/actions';
 import { REVISION_FIELDS } from '@/lib/revisions/schema';
 
-export function DecideForm({ proposalId, others }: { proposalId: string; others: { id: string; label: string }[] }) {
+export function DecideForm({
+  proposalId,
+  others,
+}: {
+  proposalId: string;
+  others: { id: string; label: string }[];
+}) {
   const t = useTranslations('revisions');
   const tm = useTranslateMessage();
   const router = useRouter();
@@ -17,22 +23,61 @@ export function DecideForm({ proposalId, others }: { proposalId: string; others:
   const [into, setInto] = useState('');
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
-  const go = (decision: 'ACCEPT' | 'REJECT' | 'MERGE') => start(async () => {
-    const r = await decideRevisionAction({ proposalId, decision, note: note || undefined, mergeIntoId: decision === 'MERGE' ? into || undefined : undefined });
-    if (r.ok) router.refresh(); else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-  });
+  const go = (decision: 'ACCEPT' | 'REJECT' | 'MERGE') =>
+    start(async () => {
+      const r = await decideRevisionAction({
+        proposalId,
+        decision,
+        note: note || undefined,
+        mergeIntoId: decision === 'MERGE' ? into || undefined : undefined,
+      });
+      if (r.ok) router.refresh();
+      else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
+    });
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2" data-testid="decide-form">
-      <Input aria-label={t('note')} placeholder={t('note')} value={note} onChange={(e) => setNote(e.target.value)} className="min-w-40 flex-1" />
-      <Button type="button" disabled={pending} onClick={() => go('ACCEPT')}>{t('accept')}</Button>
-      <Button type="button" variant="danger" disabled={pending} onClick={() => go('REJECT')}>{t('reject')}</Button>
-      {others.length > 0 && <><Select aria-label={t('mergeInto')} value={into} onChange={(e) => setInto(e.target.value)}><option value="">{t('mergeInto')}</option>{others.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}</Select><Button type="button" variant="secondary" disabled={pending} onClick={() => go('MERGE')}>{t('merge')}</Button></>}
+      <Input
+        aria-label={t('note')}
+        placeholder={t('note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        className="min-w-40 flex-1"
+      />
+      <Button type="button" disabled={pending} onClick={() => go('ACCEPT')}>
+        {t('accept')}
+      </Button>
+      <Button type="button" variant="danger" disabled={pending} onClick={() => go('REJECT')}>
+        {t('reject')}
+      </Button>
+      {others.length > 0 && (
+        <>
+          <Select aria-label={t('mergeInto')} value={into} onChange={(e) => setInto(e.target.value)}>
+            <option value="">{t('mergeInto')}</option>
+            {others.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => go('MERGE')}>
+            {t('merge')}
+          </Button>
+        </>
+      )}
       <FormError message={error} />
     </div>
   );
 }
 
-export function ProposeForm({ articles, findingId, defaultText }: { articles: { id: string; label: string }[]; findingId?: string; defaultText?: string }) {
+export function ProposeForm({
+  articles,
+  findingId,
+  defaultText,
+}: {
+  articles: { id: string; label: string }[];
+  findingId?: string;
+  defaultText?: string;
+}) {
   const t = useTranslations('revisions');
   const tm = useTranslateMessage();
   const router = useRouter();
@@ -43,19 +88,68 @@ export function ProposeForm({ articles, findingId, defaultText }: { articles: { 
   const [result, setResult] = useState<{ ok: boolean; text: string }>();
   const [pending, start] = useTransition();
   return (
-    <form className="space-y-2 text-sm" data-testid="propose-form" onSubmit={(e) => {
-      e.preventDefault();
-      start(async () => {
-        const r = await proposeRevisionAction({ articleId, field, proposedText: text, reason, findingId });
-        if (r.ok) { setResult({ ok: true, text: t('proposed') }); router.refresh(); } else setResult({ ok: false, text: tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error });
-      });
-    }}>
-      {articles.length > 1 && <Select aria-label={t('article')} value={articleId} onChange={(e) => setArticleId(e.target.value)}>{articles.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}</Select>}
-      <Select aria-label={t('field')} value={field} onChange={(e) => setField(e.target.value as typeof field)}>{REVISION_FIELDS.map((f) => <option key={f} value={f}>{t(`fields.${f}`)}</option>)}</Select>
-      <Textarea aria-label={t('text')} placeholder={t('text')} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-      <Input aria-label={t('reason')} placeholder={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-      {result && (result.ok ? <p className="text-green-700" role="status">{result.text}</p> : <FormError message={result.text} />)}
-      <Button type="submit" variant="secondary" disabled={pending}>{t('propose')}</Button>
+    <form
+      className="space-y-2 text-sm"
+      data-testid="propose-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const r = await proposeRevisionAction({ articleId, field, proposedText: text, reason, findingId });
+          if (r.ok) {
+            setResult({ ok: true, text: t('proposed') });
+            router.refresh();
+          } else
+            setResult({
+              ok: false,
+              text: tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error,
+            });
+        });
+      }}
+    >
+      {articles.length > 1 && (
+        <Select aria-label={t('article')} value={articleId} onChange={(e) => setArticleId(e.target.value)}>
+          {articles.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label}
+            </option>
+          ))}
+        </Select>
+      )}
+      <Select
+        aria-label={t('field')}
+        value={field}
+        onChange={(e) => setField(e.target.value as typeof field)}
+      >
+        {REVISION_FIELDS.map((f) => (
+          <option key={f} value={f}>
+            {t(`fields.${f}`)}
+          </option>
+        ))}
+      </Select>
+      <Textarea
+        aria-label={t('text')}
+        placeholder={t('text')}
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <Input
+        aria-label={t('reason')}
+        placeholder={t('reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      {result &&
+        (result.ok ? (
+          <p className="text-green-700" role="status">
+            {result.text}
+          </p>
+        ) : (
+          <FormError message={result.text} />
+        ))}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t('propose')}
+      </Button>
     </form>
   );
 }

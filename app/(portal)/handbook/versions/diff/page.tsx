@@ -15,9 +15,18 @@ function Parts({ parts }: { parts: TextPart[] }) {
   return (
     <span className="whitespace-pre-line leading-7">
       {parts.map((p, i) =>
-        p.op === 'add' ? <ins key={i} className="bg-green-100 text-green-900 no-underline">{p.text}</ins>
-          : p.op === 'del' ? <del key={i} className="bg-red-100 text-red-800">{p.text}</del>
-            : <span key={i}>{p.text}</span>)}
+        p.op === 'add' ? (
+          <ins key={i} className="bg-green-100 text-green-900 no-underline">
+            {p.text}
+          </ins>
+        ) : p.op === 'del' ? (
+          <del key={i} className="bg-red-100 text-red-800">
+            {p.text}
+          </del>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
     </span>
   );
 }
@@ -29,14 +38,34 @@ async function SectionView({ title, section, testId }: { title: string; section:
     <Card title={title}>
       <div data-testid={testId} className="space-y-3 text-sm">
         {empty && <p className="text-stone-600">{t('noChanges')}</p>}
-        {section.added.length > 0 && <div><h3 className="font-medium text-green-800">{t('added')}</h3><ul className="list-disc pl-5">{section.added.map((x) => <li key={x}>{x}</li>)}</ul></div>}
-        {section.removed.length > 0 && <div><h3 className="font-medium text-red-800">{t('removed')}</h3><ul className="list-disc pl-5">{section.removed.map((x) => <li key={x}>{x}</li>)}</ul></div>}
+        {section.added.length > 0 && (
+          <div>
+            <h3 className="font-medium text-green-800">{t('added')}</h3>
+            <ul className="list-disc pl-5">
+              {section.added.map((x) => (
+                <li key={x}>{x}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {section.removed.length > 0 && (
+          <div>
+            <h3 className="font-medium text-red-800">{t('removed')}</h3>
+            <ul className="list-disc pl-5">
+              {section.removed.map((x) => (
+                <li key={x}>{x}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {section.changed.map((c) => (
           <div key={c.key} className="rounded-md border border-stone-200 p-3">
             <h3 className="mb-2 font-medium">{c.label}</h3>
             {c.fields.map((f) => (
               <div key={f.field} className="mb-2">
-                <div className="text-xs font-semibold text-stone-500">{t.has(`fields.${f.field}`) ? t(`fields.${f.field}`) : f.field}</div>
+                <div className="text-xs font-semibold text-stone-500">
+                  {t.has(`fields.${f.field}`) ? t(`fields.${f.field}`) : f.field}
+                </div>
                 <Parts parts={f.parts} />
               </div>
             ))}
@@ -47,7 +76,11 @@ async function SectionView({ title, section, testId }: { title: string; section:
   );
 }
 
-export default async function DiffPage({ searchParams }: { searchParams: Promise<{ a?: string; b?: string }> }) {
+export default async function DiffPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ a?: string; b?: string }>;
+}) {
   const user = await requirePermission('handbook.read');
   const { a, b } = await searchParams;
   if (typeof a !== 'string' || typeof b !== 'string') notFound();

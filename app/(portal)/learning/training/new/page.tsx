@@ -13,11 +13,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewTrainingPage() {
   const user = await requirePermission('learning.manage');
-  const [t, orgs, articles, people] = await Promise.all([getTranslations('training'), addressableOrgsFor(user), articlesForProposals(), invitablePeopleFor(user)]);
+  const [t, orgs, articles, people] = await Promise.all([
+    getTranslations('training'),
+    addressableOrgsFor(user),
+    articlesForProposals(),
+    invitablePeopleFor(user),
+  ]);
   return (
     <div className="space-y-4">
       <PageHeader title={t('new')} description={t('formIntro')} />
-      <Card><TrainingForm orgs={orgs} articles={articles} people={people} /></Card>
+      <Card>
+        <TrainingForm orgs={orgs} articles={articles} people={people} />
+      </Card>
     </div>
   );
 }

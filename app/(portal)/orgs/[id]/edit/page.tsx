@@ -31,11 +31,20 @@ export default async function EditOrgPage({ params }: { params: Promise<{ id: st
       <EditOrgForm
         candidates={candidates}
         values={{
-          id: org.id, name: org.name, shortName: org.shortName ?? '', type: org.type, sortOrder: org.sortOrder,
-          status: org.status === 'PREPARING' ? 'PREPARING' : 'ACTIVE', secretaryId: org.secretaryId ?? '',
-          projectName: org.projectName ?? '', projectCode: org.projectCode ?? '', projectLocation: org.projectLocation ?? '',
-          projectPlannedStart: ymd(org.projectPlannedStart), projectPlannedEnd: ymd(org.projectPlannedEnd),
-          projectActualStart: ymd(org.projectActualStart), projectActualEnd: ymd(org.projectActualEnd),
+          id: org.id,
+          name: org.name,
+          shortName: org.shortName ?? '',
+          type: org.type,
+          sortOrder: org.sortOrder,
+          status: org.status === 'PREPARING' ? 'PREPARING' : 'ACTIVE',
+          secretaryId: org.secretaryId ?? '',
+          projectName: org.projectName ?? '',
+          projectCode: org.projectCode ?? '',
+          projectLocation: org.projectLocation ?? '',
+          projectPlannedStart: ymd(org.projectPlannedStart),
+          projectPlannedEnd: ymd(org.projectPlannedEnd),
+          projectActualStart: ymd(org.projectActualStart),
+          projectActualEnd: ymd(org.projectActualEnd),
         }}
       />
     </div>

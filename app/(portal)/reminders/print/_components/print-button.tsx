@@ -2,5 +2,9 @@
 import { Button } from '@/components/ui/button';
 
 export function PrintButton({ label }: { label: string }) {
-  return <Button type="button" className="no-print" onClick={() => window.print()}>{label}</Button>;
+  return (
+    <Button type="button" className="no-print" onClick={() => window.print()}>
+      {label}
+    </Button>
+  );
 }

@@ -17,20 +17,42 @@ export function NoticeForm({ orgId }: { orgId: string }) {
   const [sent, setSent] = useState(false);
   const [pending, start] = useTransition();
   return (
-    <form id="notice-form" className="space-y-2" data-testid="notice-form"
+    <form
+      id="notice-form"
+      className="space-y-2"
+      data-testid="notice-form"
       onSubmit={(e) => {
         e.preventDefault();
         const fd = new FormData(e.currentTarget);
         start(async () => {
-          const r = await sendNoticeAction({ orgId, taskIds: fd.getAll('taskIds').map(String), message: String(fd.get('message') ?? '') });
-          if (!r.ok) { setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params)); setSent(false); }
-          else { setError(undefined); setSent(true); router.refresh(); }
+          const r = await sendNoticeAction({
+            orgId,
+            taskIds: fd.getAll('taskIds').map(String),
+            message: String(fd.get('message') ?? ''),
+          });
+          if (!r.ok) {
+            setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params));
+            setSent(false);
+          } else {
+            setError(undefined);
+            setSent(true);
+            router.refresh();
+          }
         });
-      }}>
-      <Field label={t('message')} htmlFor="notice-message" hint={t('noticeHint')}><Textarea id="notice-message" name="message" rows={2} maxLength={500} /></Field>
+      }}
+    >
+      <Field label={t('message')} htmlFor="notice-message" hint={t('noticeHint')}>
+        <Textarea id="notice-message" name="message" rows={2} maxLength={500} />
+      </Field>
       <FormError message={error} />
-      {sent && <p className="text-sm text-green-700" role="status">{t('sent')}</p>}
-      <Button type="submit" disabled={pending}>{t('send')}</Button>
+      {sent && (
+        <p className="text-sm text-green-700" role="status">
+          {t('sent')}
+        </p>
+      )}
+      <Button type="submit" disabled={pending}>
+        {t('send')}
+      </Button>
     </form>
   );
 }

@@ -16,14 +16,41 @@ export function ReviewForms({ taskId }: { taskId: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<'rate' | 'return' | null>(null);
   const [done, setDone] = useState<string>();
-  const rate = useActionForm(ZRateTask, rateTaskAction, { defaultValues: { taskId, quality: 'GOOD', comment: '' }, onSuccess: () => { setDone(t('rated')); setMode(null); router.refresh(); } });
-  const ret = useActionForm(ZReturnTask, returnTaskAction, { defaultValues: { taskId, reason: '' }, onSuccess: () => { setDone(t('returned')); setMode(null); router.refresh(); } });
+  const rate = useActionForm(ZRateTask, rateTaskAction, {
+    defaultValues: { taskId, quality: 'GOOD', comment: '' },
+    onSuccess: () => {
+      setDone(t('rated'));
+      setMode(null);
+      router.refresh();
+    },
+  });
+  const ret = useActionForm(ZReturnTask, returnTaskAction, {
+    defaultValues: { taskId, reason: '' },
+    onSuccess: () => {
+      setDone(t('returned'));
+      setMode(null);
+      router.refresh();
+    },
+  });
   if (mode === 'rate') {
     return (
       <form onSubmit={rate.submit} className="flex flex-wrap items-center gap-2" data-testid="rate-form">
-        <Select aria-label={t('rate')} {...rate.form.register('quality')}>{QUALITIES.map((q) => <option key={q} value={q}>{tq(q)}</option>)}</Select>
-        <Input aria-label={t('comment')} placeholder={t('comment')} {...rate.form.register('comment')} className="w-48" />
-        <Button type="submit" disabled={rate.busy}>{t('rate')}</Button>
+        <Select aria-label={t('rate')} {...rate.form.register('quality')}>
+          {QUALITIES.map((q) => (
+            <option key={q} value={q}>
+              {tq(q)}
+            </option>
+          ))}
+        </Select>
+        <Input
+          aria-label={t('comment')}
+          placeholder={t('comment')}
+          {...rate.form.register('comment')}
+          className="w-48"
+        />
+        <Button type="submit" disabled={rate.busy}>
+          {t('rate')}
+        </Button>
         <FormError message={rate.formError ?? rate.errorOf('comment')} />
       </form>
     );
@@ -31,17 +58,32 @@ export function ReviewForms({ taskId }: { taskId: string }) {
   if (mode === 'return') {
     return (
       <form onSubmit={ret.submit} className="flex flex-wrap items-center gap-2" data-testid="return-form">
-        <Input aria-label={t('reason')} placeholder={t('reason')} {...ret.form.register('reason')} className="w-56" />
-        <Button type="submit" variant="danger" disabled={ret.busy}>{t('confirmReturn')}</Button>
+        <Input
+          aria-label={t('reason')}
+          placeholder={t('reason')}
+          {...ret.form.register('reason')}
+          className="w-56"
+        />
+        <Button type="submit" variant="danger" disabled={ret.busy}>
+          {t('confirmReturn')}
+        </Button>
         <FormError message={ret.formError ?? ret.errorOf('reason')} />
       </form>
     );
   }
   return (
     <div className="flex flex-wrap gap-2">
-      <Button type="button" variant="secondary" onClick={() => setMode('rate')}>{t('rate')}</Button>
-      <Button type="button" variant="ghost" onClick={() => setMode('return')}>{t('return')}</Button>
-      {done && <span className="content-center text-xs text-green-700" role="status">{done}</span>}
+      <Button type="button" variant="secondary" onClick={() => setMode('rate')}>
+        {t('rate')}
+      </Button>
+      <Button type="button" variant="ghost" onClick={() => setMode('return')}>
+        {t('return')}
+      </Button>
+      {done && (
+        <span className="content-center text-xs text-green-700" role="status">
+          {done}
+        </span>
+      )}
     </div>
   );
 }

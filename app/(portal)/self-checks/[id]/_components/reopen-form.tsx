@@ -17,9 +17,18 @@ export function ReopenForm({ sheetId }: { sheetId: string }) {
   });
   return (
     <form onSubmit={submit} className="space-y-2" data-testid="reopen-form">
-      <Field label={t('reopenReason')} htmlFor="reopen-reason" hint={t('reopenHint')} error={errorOf('reason')}><Input id="reopen-reason" {...form.register('reason')} /></Field>
+      <Field
+        label={t('reopenReason')}
+        htmlFor="reopen-reason"
+        hint={t('reopenHint')}
+        error={errorOf('reason')}
+      >
+        <Input id="reopen-reason" {...form.register('reason')} />
+      </Field>
       <FormError message={formError} />
-      <Button type="submit" variant="danger" disabled={busy}>{t('reopen')}</Button>
+      <Button type="submit" variant="danger" disabled={busy}>
+        {t('reopen')}
+      </Button>
     </form>
   );
 }

@@ -10,6 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!can(user, 'learning.manage', await companyRoot(db))) return Response.json({ error: 'forbidden' }, { status: 403 });
+  if (!can(user, 'learning.manage', await companyRoot(db)))
+    return Response.json({ error: 'forbidden' }, { status: 403 });
   return xlsxResponse(await exportCurrentBank(db), '题库');
 }

@@ -11,7 +11,8 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!can(user, 'learning.manage', await companyRoot(db))) return Response.json({ error: 'forbidden' }, { status: 403 });
+  if (!can(user, 'learning.manage', await companyRoot(db)))
+    return Response.json({ error: 'forbidden' }, { status: 403 });
   const [first] = await publishedArticles(db);
   return xlsxResponse(await bankTemplate(first?.number), '题库导入模板');
 }

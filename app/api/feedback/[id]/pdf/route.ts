@@ -21,18 +21,37 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   try {
     number = (await sheetDetailFor(user, id)).sheet.number;
   } catch (e) {
-    if (e instanceof UserError) return Response.json({ error: e.key }, { status: e.key === 'errors.forbidden' ? 403 : 404 });
+    if (e instanceof UserError)
+      return Response.json({ error: e.key }, { status: e.key === 'errors.forbidden' ? 403 : 404 });
     throw e;
   }
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) return Response.json({ error: 'feedback.pdfUnavailable' }, { status: 503 });
+  if (!existsSync(executablePath))
+    return Response.json({ error: 'feedback.pdfUnavailable' }, { status: 503 });
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   try {
-    const context = await browser.newContext({ extraHTTPHeaders: { cookie: req.headers.get('cookie') ?? '' } });
+    const context = await browser.newContext({
+      extraHTTPHeaders: { cookie: req.headers.get('cookie') ?? '' },
+    });
     const page = await context.newPage();
     await page.goto(`${req.nextUrl.origin}/feedback/${id}/print`, { waitUntil: 'networkidle' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+    });
     return new Response(new Uint8Array(pdf), {
       headers: {
         'Content-Type': 'application/pdf',

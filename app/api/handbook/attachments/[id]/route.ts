@@ -11,9 +11,13 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
   if (!isUuid(id)) return Response.json({ error: 'not found' }, { status: 404 });
-  const f = await db.articleAttachment.findUnique({ where: { id }, include: { article: { select: { version: { select: { status: true } } } } } });
+  const f = await db.articleAttachment.findUnique({
+    where: { id },
+    include: { article: { select: { version: { select: { status: true } } } } },
+  });
   if (!f) return Response.json({ error: 'not found' }, { status: 404 });
-  const allowed = f.article.version.status === 'DRAFT' ? can(user, 'handbook.edit') : can(user, 'handbook.read');
+  const allowed =
+    f.article.version.status === 'DRAFT' ? can(user, 'handbook.edit') : can(user, 'handbook.read');
   if (!allowed) return Response.json({ error: 'forbidden' }, { status: 403 });
   return fileDownload(f);
 }

@@ -11,9 +11,13 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
   if (!isUuid(id)) return Response.json({ error: 'not found' }, { status: 404 });
-  const f = await db.evidence.findUnique({ where: { id }, include: { task: { select: { org: { select: { id: true, path: true } } } } } });
+  const f = await db.evidence.findUnique({
+    where: { id },
+    include: { task: { select: { org: { select: { id: true, path: true } } } } },
+  });
   if (!f) return Response.json({ error: 'not found' }, { status: 404 });
   const org = f.task.org;
-  if (!can(user, 'reminder.complete', org) && !can(user, 'reminder.supervise', org)) return Response.json({ error: 'forbidden' }, { status: 403 });
+  if (!can(user, 'reminder.complete', org) && !can(user, 'reminder.supervise', org))
+    return Response.json({ error: 'forbidden' }, { status: 403 });
   return fileDownload(f);
 }

@@ -11,7 +11,15 @@ import { AUDIT_KINDS, DRAW_TYPES } from '@/lib/audits/schema';
 
 type Option = { id: string; name: string; depth?: number };
 
-export function PlanForm({ auditors, orgs, defaultPeriod }: { auditors: Option[]; orgs: Option[]; defaultPeriod: string }) {
+export function PlanForm({
+  auditors,
+  orgs,
+  defaultPeriod,
+}: {
+  auditors: Option[];
+  orgs: Option[];
+  defaultPeriod: string;
+}) {
   const t = useTranslations('audits');
   const tm = useTranslateMessage();
   const router = useRouter();
@@ -19,57 +27,141 @@ export function PlanForm({ auditors, orgs, defaultPeriod }: { auditors: Option[]
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   return (
-    <form className="space-y-3" data-testid="plan-form" onSubmit={(e) => {
-      e.preventDefault();
-      const fd = new FormData(e.currentTarget);
-      const num = (k: string) => (fd.get(k) ? Number(fd.get(k)) : undefined);
-      const input = {
-        title: String(fd.get('title') ?? ''), kind, periodKey: String(fd.get('periodKey') ?? ''),
-        memberIds: fd.getAll('memberIds').map(String), leaderId: String(fd.get('leaderId') ?? ''),
-        draw: kind === 'SPOT_CHECK' ? {
-          subtreeOrgId: String(fd.get('subtreeOrgId') ?? ''), types: fd.getAll('types').map(String) as (typeof DRAW_TYPES)[number][],
-          excludeMonths: num('excludeMonths') ?? 0, size: num('size'), rate: num('rate'), weighted: fd.get('weighted') === 'on', seed: String(fd.get('seed') ?? '') || undefined,
-        } : undefined,
-      };
-      start(async () => {
-        const r = await createPlanAction(input);
-        if (r.ok) { router.push(`/audits/plans/${r.data.id}`); return; }
-        const fe: Record<string, string> = {};
-        for (const [k, v] of Object.entries(r.fieldErrors ?? {})) fe[k.split('.').slice(-1)[0]!] ??= tm(v) ?? v;
-        setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
-      });
-    }}>
-      <Field label={t('form.title')} htmlFor="plan-title" error={errors.title}><Input id="plan-title" name="title" maxLength={120} /></Field>
+    <form
+      className="space-y-3"
+      data-testid="plan-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
+        const num = (k: string) => (fd.get(k) ? Number(fd.get(k)) : undefined);
+        const input = {
+          title: String(fd.get('title') ?? ''),
+          kind,
+          periodKey: String(fd.get('periodKey') ?? ''),
+          memberIds: fd.getAll('memberIds').map(String),
+          leaderId: String(fd.get('leaderId') ?? ''),
+          draw:
+            kind === 'SPOT_CHECK'
+              ? {
+                  subtreeOrgId: String(fd.get('subtreeOrgId') ?? ''),
+                  types: fd.getAll('types').map(String) as (typeof DRAW_TYPES)[number][],
+                  excludeMonths: num('excludeMonths') ?? 0,
+                  size: num('size'),
+                  rate: num('rate'),
+                  weighted: fd.get('weighted') === 'on',
+                  seed: String(fd.get('seed') ?? '') || undefined,
+                }
+              : undefined,
+        };
+        start(async () => {
+          const r = await createPlanAction(input);
+          if (r.ok) {
+            router.push(`/audits/plans/${r.data.id}`);
+            return;
+          }
+          const fe: Record<string, string> = {};
+          for (const [k, v] of Object.entries(r.fieldErrors ?? {}))
+            fe[k.split('.').slice(-1)[0]!] ??= tm(v) ?? v;
+          setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
+        });
+      }}
+    >
+      <Field label={t('form.title')} htmlFor="plan-title" error={errors.title}>
+        <Input id="plan-title" name="title" maxLength={120} />
+      </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('form.kind')} htmlFor="plan-kind"><Select id="plan-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>{AUDIT_KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}</Select></Field>
-        <Field label={t('form.period')} htmlFor="plan-period" hint={t('form.periodHint')} error={errors.periodKey}><Input id="plan-period" name="periodKey" defaultValue={defaultPeriod} /></Field>
+        <Field label={t('form.kind')} htmlFor="plan-kind">
+          <Select id="plan-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+            {AUDIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          label={t('form.period')}
+          htmlFor="plan-period"
+          hint={t('form.periodHint')}
+          error={errors.periodKey}
+        >
+          <Input id="plan-period" name="periodKey" defaultValue={defaultPeriod} />
+        </Field>
       </div>
       {kind === 'KEY_QUARTERLY' && <p className="text-sm text-stone-600">{t('form.keyHint')}</p>}
       {kind === 'YEAR_END' && <p className="text-sm text-stone-600">{t('form.yearHint')}</p>}
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">{t('form.team')}</legend>
         <p className="text-xs text-stone-500">{t('form.teamHint')}</p>
-        {auditors.map((a) => <label key={a.id} className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" name="memberIds" value={a.id} className="size-5" />{a.name}</label>)}
+        {auditors.map((a) => (
+          <label key={a.id} className="flex min-h-11 items-center gap-2 text-sm">
+            <input type="checkbox" name="memberIds" value={a.id} className="size-5" />
+            {a.name}
+          </label>
+        ))}
         <FormError message={errors.memberIds} />
       </fieldset>
-      <Field label={t('form.leader')} htmlFor="plan-leader" error={errors.leaderId}><Select id="plan-leader" name="leaderId">{auditors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</Select></Field>
+      <Field label={t('form.leader')} htmlFor="plan-leader" error={errors.leaderId}>
+        <Select id="plan-leader" name="leaderId">
+          {auditors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
       {kind === 'SPOT_CHECK' && (
         <fieldset className="space-y-3 rounded-md border border-stone-200 p-3" data-testid="draw-fields">
           <legend className="px-1 text-sm font-medium">{t('form.draw')}</legend>
-          <Field label={t('form.subtree')} htmlFor="draw-subtree"><Select id="draw-subtree" name="subtreeOrgId">{orgs.map((o) => <option key={o.id} value={o.id}>{'　'.repeat(o.depth ?? 0)}{o.name}</option>)}</Select></Field>
-          <div className="flex gap-4 text-sm">{DRAW_TYPES.map((k) => <label key={k} className="flex min-h-11 items-center gap-2"><input type="checkbox" name="types" value={k} defaultChecked={k === 'BRANCH'} className="size-5" />{t(`typesOpts.${k}`)}</label>)}</div>
+          <Field label={t('form.subtree')} htmlFor="draw-subtree">
+            <Select id="draw-subtree" name="subtreeOrgId">
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {'　'.repeat(o.depth ?? 0)}
+                  {o.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className="flex gap-4 text-sm">
+            {DRAW_TYPES.map((k) => (
+              <label key={k} className="flex min-h-11 items-center gap-2">
+                <input
+                  type="checkbox"
+                  name="types"
+                  value={k}
+                  defaultChecked={k === 'BRANCH'}
+                  className="size-5"
+                />
+                {t(`typesOpts.${k}`)}
+              </label>
+            ))}
+          </div>
           <FormError message={errors.types} />
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field label={t('form.excludeMonths')} htmlFor="draw-exclude"><Input id="draw-exclude" name="excludeMonths" type="number" min={0} max={36} defaultValue={3} /></Field>
-            <Field label={t('form.size')} htmlFor="draw-size" error={errors.size}><Input id="draw-size" name="size" type="number" min={1} defaultValue={3} /></Field>
-            <Field label={t('form.rate')} htmlFor="draw-rate"><Input id="draw-rate" name="rate" type="number" step="0.05" min={0} max={1} /></Field>
+            <Field label={t('form.excludeMonths')} htmlFor="draw-exclude">
+              <Input id="draw-exclude" name="excludeMonths" type="number" min={0} max={36} defaultValue={3} />
+            </Field>
+            <Field label={t('form.size')} htmlFor="draw-size" error={errors.size}>
+              <Input id="draw-size" name="size" type="number" min={1} defaultValue={3} />
+            </Field>
+            <Field label={t('form.rate')} htmlFor="draw-rate">
+              <Input id="draw-rate" name="rate" type="number" step="0.05" min={0} max={1} />
+            </Field>
           </div>
-          <label className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" name="weighted" defaultChecked className="size-5" />{t('form.weighted')}</label>
-          <Field label={t('form.seed')} htmlFor="draw-seed" error={errors.seed}><Input id="draw-seed" name="seed" maxLength={64} /></Field>
+          <label className="flex min-h-11 items-center gap-2 text-sm">
+            <input type="checkbox" name="weighted" defaultChecked className="size-5" />
+            {t('form.weighted')}
+          </label>
+          <Field label={t('form.seed')} htmlFor="draw-seed" error={errors.seed}>
+            <Input id="draw-seed" name="seed" maxLength={64} />
+          </Field>
         </fieldset>
       )}
       <FormError message={errors._form ?? errors.draw} />
-      <Button type="submit" disabled={pending}>{t('form.create')}</Button>
+      <Button type="submit" disabled={pending}>
+        {t('form.create')}
+      </Button>
     </form>
   );
 }

@@ -8,7 +8,15 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { gradeShortAnswerAction } from '@/lib/exams/actions';
 
-export type Pending = { attemptId: string; questionId: string; person: string; stem: string; reference: string; given: string; points: number };
+export type Pending = {
+  attemptId: string;
+  questionId: string;
+  person: string;
+  stem: string;
+  reference: string;
+  given: string;
+  points: number;
+};
 
 /** One short answer to grade: the question, the reference answer, what was written, the points. */
 export function GradeForm({ item }: { item: Pending }) {
@@ -18,20 +26,41 @@ export function GradeForm({ item }: { item: Pending }) {
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   return (
-    <form className="space-y-2 border-t border-stone-100 py-3 text-sm" data-testid="grade-item" onSubmit={(e) => {
-      e.preventDefault();
-      const points = Number(new FormData(e.currentTarget).get('points'));
-      start(async () => {
-        const r = await gradeShortAnswerAction({ attemptId: item.attemptId, questionId: item.questionId, points });
-        if (r.ok) { setError(undefined); router.refresh(); } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-      });
-    }}>
-      <p className="font-medium">{item.person} · {item.stem}</p>
-      <p className="text-stone-600">{t('grading.reference')}{item.reference || '—'}</p>
+    <form
+      className="space-y-2 border-t border-stone-100 py-3 text-sm"
+      data-testid="grade-item"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const points = Number(new FormData(e.currentTarget).get('points'));
+        start(async () => {
+          const r = await gradeShortAnswerAction({
+            attemptId: item.attemptId,
+            questionId: item.questionId,
+            points,
+          });
+          if (r.ok) {
+            setError(undefined);
+            router.refresh();
+          } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
+        });
+      }}
+    >
+      <p className="font-medium">
+        {item.person} · {item.stem}
+      </p>
+      <p className="text-stone-600">
+        {t('grading.reference')}
+        {item.reference || '—'}
+      </p>
       <p className="whitespace-pre-line rounded-md bg-stone-50 p-2">{item.given || t('grading.blank')}</p>
       <div className="flex flex-wrap items-center gap-2">
-        <label className="flex items-center gap-2">{t('grading.points', { max: item.points })}<Input name="points" type="number" min={0} max={item.points} step={0.5} required className="w-24" /></label>
-        <Button type="submit" disabled={pending}>{t('grading.save')}</Button>
+        <label className="flex items-center gap-2">
+          {t('grading.points', { max: item.points })}
+          <Input name="points" type="number" min={0} max={item.points} step={0.5} required className="w-24" />
+        </label>
+        <Button type="submit" disabled={pending}>
+          {t('grading.save')}
+        </Button>
       </div>
       <FormError message={error} />
     </form>

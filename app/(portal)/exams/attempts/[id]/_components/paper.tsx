@@ -16,7 +16,17 @@ type Answer = string | boolean | string[] | null;
  * until the server has it), so a reload or a lost connection loses nothing; the countdown runs to the
  * deadline the server fixed, and at zero the paper is submitted (the server refuses later answers anyway).
  */
-export function Paper({ attemptId, questions, saved, deadline }: { attemptId: string; questions: Q[]; saved: Record<string, Answer>; deadline: string }) {
+export function Paper({
+  attemptId,
+  questions,
+  saved,
+  deadline,
+}: {
+  attemptId: string;
+  questions: Q[];
+  saved: Record<string, Answer>;
+  deadline: string;
+}) {
   const t = useTranslations('exams');
   const tm = useTranslateMessage();
   const router = useRouter();
@@ -35,7 +45,10 @@ export function Paper({ attemptId, questions, saved, deadline }: { attemptId: st
   const busy = useRef(false);
   const again = useRef(false);
   const flush = useCallback(async (): Promise<void> => {
-    if (busy.current) { again.current = true; return; }
+    if (busy.current) {
+      again.current = true;
+      return;
+    }
     busy.current = true;
     try {
       do {
@@ -45,8 +58,17 @@ export function Paper({ attemptId, questions, saved, deadline }: { attemptId: st
           const r = await saveAnswerAction({ attemptId, questionId, answer }).catch(() => null);
           if (!r) return; // offline: keep it for the next try
           const rest: Record<string, Answer> = JSON.parse(window.localStorage.getItem(key) ?? '{}');
-          if (JSON.stringify(rest[questionId]) === JSON.stringify(answer)) { delete rest[questionId]; window.localStorage.setItem(key, JSON.stringify(rest)); }
-          if (!r.ok) { setError(tmRef.current(r.error, r.params) ?? r.error); if (r.error === 'exams.errors.timeUp' || r.error === 'exams.errors.submitted') { routerRef.current.refresh(); return; } }
+          if (JSON.stringify(rest[questionId]) === JSON.stringify(answer)) {
+            delete rest[questionId];
+            window.localStorage.setItem(key, JSON.stringify(rest));
+          }
+          if (!r.ok) {
+            setError(tmRef.current(r.error, r.params) ?? r.error);
+            if (r.error === 'exams.errors.timeUp' || r.error === 'exams.errors.submitted') {
+              routerRef.current.refresh();
+              return;
+            }
+          }
         }
       } while (again.current);
     } finally {
@@ -66,20 +88,31 @@ export function Paper({ attemptId, questions, saved, deadline }: { attemptId: st
     window.addEventListener('online', on);
     return () => window.removeEventListener('online', on);
   }, [flush, key]);
-  const submit = useCallback(() => start(async () => {
-    if (submitted.current) return;
-    submitted.current = true;
-    await drain();
-    const r = await submitAttemptAction({ attemptId });
-    if (!r.ok && r.error !== 'exams.errors.submitted') { submitted.current = false; setError(tmRef.current(r.error, r.params) ?? r.error); return; }
-    window.localStorage.removeItem(key);
-    routerRef.current.refresh();
-  }), [attemptId, drain, key]);
+  const submit = useCallback(
+    () =>
+      start(async () => {
+        if (submitted.current) return;
+        submitted.current = true;
+        await drain();
+        const r = await submitAttemptAction({ attemptId });
+        if (!r.ok && r.error !== 'exams.errors.submitted') {
+          submitted.current = false;
+          setError(tmRef.current(r.error, r.params) ?? r.error);
+          return;
+        }
+        window.localStorage.removeItem(key);
+        routerRef.current.refresh();
+      }),
+    [attemptId, drain, key],
+  );
   useEffect(() => {
     const timer = setInterval(() => {
       const ms = Math.max(0, new Date(deadline).getTime() - Date.now());
       setLeft(ms);
-      if (ms === 0) { clearInterval(timer); submit(); }
+      if (ms === 0) {
+        clearInterval(timer);
+        submit();
+      }
     }, 1000);
     return () => clearInterval(timer);
   }, [deadline, submit]);
@@ -93,29 +126,99 @@ export function Paper({ attemptId, questions, saved, deadline }: { attemptId: st
   const ss = Math.floor((left % 60_000) / 1000);
   return (
     <div className="space-y-4" data-testid="paper">
-      <p className="sticky top-0 z-10 rounded-md bg-stone-100 p-2 text-center font-semibold" data-testid="countdown">{t('timeLeft', { time: `${mm}:${String(ss).padStart(2, '0')}` })}</p>
+      <p
+        className="sticky top-0 z-10 rounded-md bg-stone-100 p-2 text-center font-semibold"
+        data-testid="countdown"
+      >
+        {t('timeLeft', { time: `${mm}:${String(ss).padStart(2, '0')}` })}
+      </p>
       <ol className="space-y-4">
         {questions.map((q, i) => {
           const v = answers[q.id];
           return (
             <li key={q.id} className="rounded-md border border-stone-200 p-3" data-testid="question">
-              <p className="font-medium">{i + 1}. 【{t(`types.${q.type}` as never)}·{q.points}{t('pts')}】{q.stem}</p>
+              <p className="font-medium">
+                {i + 1}. 【{t(`types.${q.type}` as never)}·{q.points}
+                {t('pts')}】{q.stem}
+              </p>
               <div className="mt-2 space-y-1">
-                {q.type === 'SINGLE' && q.options.map((o) => <label key={o.id} className="flex min-h-11 items-center gap-3"><input type="radio" name={q.id} className="size-5" checked={v === o.id} onChange={() => answer(q.id, o.id)} />{o.id}. {o.text}</label>)}
-                {q.type === 'MULTIPLE' && q.options.map((o) => {
-                  const list = Array.isArray(v) ? v : [];
-                  return <label key={o.id} className="flex min-h-11 items-center gap-3"><input type="checkbox" className="size-5" checked={list.includes(o.id)} onChange={(e) => answer(q.id, e.target.checked ? [...list, o.id].sort() : list.filter((x) => x !== o.id))} />{o.id}. {o.text}</label>;
-                })}
-                {q.type === 'JUDGE' && [true, false].map((b) => <label key={String(b)} className="flex min-h-11 items-center gap-3"><input type="radio" name={q.id} className="size-5" checked={v === b} onChange={() => answer(q.id, b)} />{b ? t('true') : t('false')}</label>)}
-                {q.type === 'BLANK' && <Input aria-label={`${i + 1}`} value={typeof v === 'string' ? v : ''} onChange={(e) => answer(q.id, e.target.value)} />}
-                {q.type === 'SHORT' && <Textarea aria-label={`${i + 1}`} rows={4} value={typeof v === 'string' ? v : ''} onChange={(e) => answer(q.id, e.target.value)} />}
+                {q.type === 'SINGLE' &&
+                  q.options.map((o) => (
+                    <label key={o.id} className="flex min-h-11 items-center gap-3">
+                      <input
+                        type="radio"
+                        name={q.id}
+                        className="size-5"
+                        checked={v === o.id}
+                        onChange={() => answer(q.id, o.id)}
+                      />
+                      {o.id}. {o.text}
+                    </label>
+                  ))}
+                {q.type === 'MULTIPLE' &&
+                  q.options.map((o) => {
+                    const list = Array.isArray(v) ? v : [];
+                    return (
+                      <label key={o.id} className="flex min-h-11 items-center gap-3">
+                        <input
+                          type="checkbox"
+                          className="size-5"
+                          checked={list.includes(o.id)}
+                          onChange={(e) =>
+                            answer(
+                              q.id,
+                              e.target.checked ? [...list, o.id].sort() : list.filter((x) => x !== o.id),
+                            )
+                          }
+                        />
+                        {o.id}. {o.text}
+                      </label>
+                    );
+                  })}
+                {q.type === 'JUDGE' &&
+                  [true, false].map((b) => (
+                    <label key={String(b)} className="flex min-h-11 items-center gap-3">
+                      <input
+                        type="radio"
+                        name={q.id}
+                        className="size-5"
+                        checked={v === b}
+                        onChange={() => answer(q.id, b)}
+                      />
+                      {b ? t('true') : t('false')}
+                    </label>
+                  ))}
+                {q.type === 'BLANK' && (
+                  <Input
+                    aria-label={`${i + 1}`}
+                    value={typeof v === 'string' ? v : ''}
+                    onChange={(e) => answer(q.id, e.target.value)}
+                  />
+                )}
+                {q.type === 'SHORT' && (
+                  <Textarea
+                    aria-label={`${i + 1}`}
+                    rows={4}
+                    value={typeof v === 'string' ? v : ''}
+                    onChange={(e) => answer(q.id, e.target.value)}
+                  />
+                )}
               </div>
             </li>
           );
         })}
       </ol>
       <FormError message={error} />
-      <Button type="button" className="w-full" disabled={pending} onClick={() => { if (window.confirm(t('submitConfirm'))) submit(); }}>{t('submit')}</Button>
+      <Button
+        type="button"
+        className="w-full"
+        disabled={pending}
+        onClick={() => {
+          if (window.confirm(t('submitConfirm'))) submit();
+        }}
+      >
+        {t('submit')}
+      </Button>
     </div>
   );
 }

@@ -17,20 +17,34 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ i
   const user = await requirePermission('learning.manage');
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const [t, { q, articles, used }] = await Promise.all([getTranslations('bank'), load(() => questionForEditFor(user, id))]);
+  const [t, { q, articles, used }] = await Promise.all([
+    getTranslations('bank'),
+    load(() => questionForEditFor(user, id)),
+  ]);
   const values: TQuestion = {
-    type: q.type, stem: q.stem, options: q.options as TQuestion['options'], answer: q.answer as TQuestion['answer'],
-    points: q.points, difficulty: q.difficulty, articleKeys: q.articleKeys, tags: q.tags,
+    type: q.type,
+    stem: q.stem,
+    options: q.options as TQuestion['options'],
+    answer: q.answer as TQuestion['answer'],
+    points: q.points,
+    difficulty: q.difficulty,
+    articleKeys: q.articleKeys,
+    tags: q.tags,
   };
   return (
     <div className="space-y-4">
       <PageHeader title={t('form.editTitle')} description={t('version', { version: q.version })} />
       {used > 0 && (
-        <p className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="used-notice">
+        <p
+          className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="used-notice"
+        >
           {t('form.usedNotice', { next: q.version + 1, version: q.version })}
         </p>
       )}
-      <Card><QuestionForm articles={articles} question={{ id: q.id, values }} /></Card>
+      <Card>
+        <QuestionForm articles={articles} question={{ id: q.id, values }} />
+      </Card>
     </div>
   );
 }

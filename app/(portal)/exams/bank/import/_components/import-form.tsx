@@ -8,8 +8,19 @@ import { importQuestionsAction } from '@/lib/exams/bank-actions';
 export function ImportForm() {
   const t = useTranslations('bank.import');
   return (
-    <XlsxImportForm namespace="bank.import" labelKey="stem" action={importQuestionsAction}
-      success={(r) => <>{t('success', { created: r.created, updated: r.updated, unchanged: r.unchanged })} <Link href="/exams/bank" className="underline">{t('backToBank')}</Link></>}
-      problems={(r) => r.rows.map((x) => ({ row: x.row, label: x.stem, messages: x.messages }))} />
+    <XlsxImportForm
+      namespace="bank.import"
+      labelKey="stem"
+      action={importQuestionsAction}
+      success={(r) => (
+        <>
+          {t('success', { created: r.created, updated: r.updated, unchanged: r.unchanged })}{' '}
+          <Link href="/exams/bank" className="underline">
+            {t('backToBank')}
+          </Link>
+        </>
+      )}
+      problems={(r) => r.rows.map((x) => ({ row: x.row, label: x.stem, messages: x.messages }))}
+    />
   );
 }

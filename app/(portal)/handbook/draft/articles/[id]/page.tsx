@@ -24,16 +24,47 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   return (
     <div>
       <PageHeader title={t('editArticle')} description={t('draftOf', { label: a.version.label })} />
-      <ArticleForm values={{
-        id: a.id, lockVersion: a.lockVersion, title: a.title, what: a.what, who: a.who, how: a.how, when: a.when, standard: a.standard,
-        orgTypes: a.orgTypes, tags: a.tags,
-      }} number={a.number} />
-      <div className="mt-4"><AttachmentsEditor articleId={a.id} files={a.attachments} /></div>
+      <ArticleForm
+        values={{
+          id: a.id,
+          lockVersion: a.lockVersion,
+          title: a.title,
+          what: a.what,
+          who: a.who,
+          how: a.how,
+          when: a.when,
+          standard: a.standard,
+          orgTypes: a.orgTypes,
+          tags: a.tags,
+        }}
+        number={a.number}
+      />
       <div className="mt-4">
-        <ActionsEditor articleId={a.id} defaultOrgTypes={a.orgTypes} rows={a.actions.map((x) => {
-          const due = x.dueRule as { kind: 'WORKDAY_OF_PERIOD' | 'DAYS_BEFORE_PERIOD_END' | 'DAYS_AFTER_PERIOD_END' | 'DAYS_AFTER_EVENT'; n: number };
-          return { id: x.id, code: x.code, title: x.title, frequency: x.frequency, dueKind: due.kind, dueN: due.n, responsibleRole: x.responsibleRole as 'SECRETARY', evidence: x.evidence, orgTypes: x.orgTypes };
-        })} />
+        <AttachmentsEditor articleId={a.id} files={a.attachments} />
+      </div>
+      <div className="mt-4">
+        <ActionsEditor
+          articleId={a.id}
+          defaultOrgTypes={a.orgTypes}
+          rows={a.actions.map((x) => {
+            const due = x.dueRule as {
+              kind:
+                'WORKDAY_OF_PERIOD' | 'DAYS_BEFORE_PERIOD_END' | 'DAYS_AFTER_PERIOD_END' | 'DAYS_AFTER_EVENT';
+              n: number;
+            };
+            return {
+              id: x.id,
+              code: x.code,
+              title: x.title,
+              frequency: x.frequency,
+              dueKind: due.kind,
+              dueN: due.n,
+              responsibleRole: x.responsibleRole as 'SECRETARY',
+              evidence: x.evidence,
+              orgTypes: x.orgTypes,
+            };
+          })}
+        />
       </div>
     </div>
   );

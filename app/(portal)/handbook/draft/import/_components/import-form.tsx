@@ -17,7 +17,9 @@ export function HandbookImportForm() {
   const [report, setReport] = useState<HandbookImportReport>();
   return (
     <div className="space-y-4">
-      <form data-testid="handbook-import-form" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      <form
+        data-testid="handbook-import-form"
+        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
         onSubmit={(e) => {
           e.preventDefault();
           const fd = new FormData(e.currentTarget);
@@ -26,26 +28,55 @@ export function HandbookImportForm() {
             setError(undefined);
             setReport(undefined);
             const r = await importHandbookAction(fd);
-            if (!r.ok) setError(tm(r.fieldErrors?.file ?? r.error, r.params)); else setReport(r.data);
+            if (!r.ok) setError(tm(r.fieldErrors?.file ?? r.error, r.params));
+            else setReport(r.data);
           });
-        }}>
-        <Field label={t('file')} htmlFor="file"><Input id="file" name="file" type="file" accept=".xlsx" required /></Field>
+        }}
+      >
+        <Field label={t('file')} htmlFor="file">
+          <Input id="file" name="file" type="file" accept=".xlsx" required />
+        </Field>
         <FormError message={error} />
-        <Button type="submit" disabled={pending}>{pending ? t('importing') : t('submit')}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? t('importing') : t('submit')}
+        </Button>
       </form>
       {report?.ok && (
-        <div className="rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-900" data-testid="handbook-import-success">
-          {t('success', { articles: report.articles, actions: report.actions, criteria: report.criteria })} <Link href="/handbook/draft" className="underline">{t('back')}</Link>
+        <div
+          className="rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-900"
+          data-testid="handbook-import-success"
+        >
+          {t('success', { articles: report.articles, actions: report.actions, criteria: report.criteria })}{' '}
+          <Link href="/handbook/draft" className="underline">
+            {t('back')}
+          </Link>
         </div>
       )}
       {report && !report.ok && (
-        <div className="overflow-x-auto rounded-lg border border-red-200 bg-white p-4 shadow-sm" data-testid="handbook-import-report">
-          <p className="mb-2 text-sm font-medium text-red-800">{t('failed', { count: report.errors.length })}</p>
+        <div
+          className="overflow-x-auto rounded-lg border border-red-200 bg-white p-4 shadow-sm"
+          data-testid="handbook-import-report"
+        >
+          <p className="mb-2 text-sm font-medium text-red-800">
+            {t('failed', { count: report.errors.length })}
+          </p>
           <table className="w-full text-sm">
-            <thead className="text-left text-stone-600"><tr><th className="p-2">{t('sheet')}</th><th className="p-2">{t('row')}</th><th className="p-2">{t('column')}</th><th className="p-2">{t('problem')}</th></tr></thead>
+            <thead className="text-left text-stone-600">
+              <tr>
+                <th className="p-2">{t('sheet')}</th>
+                <th className="p-2">{t('row')}</th>
+                <th className="p-2">{t('column')}</th>
+                <th className="p-2">{t('problem')}</th>
+              </tr>
+            </thead>
             <tbody>
               {report.errors.map((x, i) => (
-                <tr key={i} className="border-t border-stone-100"><td className="p-2">{x.sheet}</td><td className="p-2">{x.row || '—'}</td><td className="p-2">{x.column || '—'}</td><td className="p-2">{tm(x.message)}</td></tr>
+                <tr key={i} className="border-t border-stone-100">
+                  <td className="p-2">{x.sheet}</td>
+                  <td className="p-2">{x.row || '—'}</td>
+                  <td className="p-2">{x.column || '—'}</td>
+                  <td className="p-2">{tm(x.message)}</td>
+                </tr>
               ))}
             </tbody>
           </table>

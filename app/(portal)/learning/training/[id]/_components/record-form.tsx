@@ -7,7 +7,13 @@ import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
 import { recordAttendanceAction } from '@/lib/training/actions';
 
-type Person = { id: string; name: string; unit: string; method: 'SELF' | 'ORGANIZER' | null; at: string | null };
+type Person = {
+  id: string;
+  name: string;
+  unit: string;
+  method: 'SELF' | 'ORGANIZER' | null;
+  at: string | null;
+};
 
 /** The invitees with who came and how; the organizer ticks those present without a scan and records them. */
 export function RecordAttendanceForm({ sessionId, people }: { sessionId: string; people: Person[] }) {
@@ -17,31 +23,62 @@ export function RecordAttendanceForm({ sessionId, people }: { sessionId: string;
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   return (
-    <form data-testid="attendance-form" onSubmit={(e) => {
-      e.preventDefault();
-      const userIds = new FormData(e.currentTarget).getAll('userIds').map(String);
-      start(async () => {
-        const r = await recordAttendanceAction({ sessionId, userIds });
-        if (r.ok) { setError(undefined); router.refresh(); } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-      });
-    }}>
+    <form
+      data-testid="attendance-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const userIds = new FormData(e.currentTarget).getAll('userIds').map(String);
+        start(async () => {
+          const r = await recordAttendanceAction({ sessionId, userIds });
+          if (r.ok) {
+            setError(undefined);
+            router.refresh();
+          } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
+        });
+      }}
+    >
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
-          <thead><tr className="text-left text-stone-500"><th className="w-10" /><th className="py-1 pr-2">{t('cols.person')}</th><th className="pr-2">{t('cols.unit')}</th><th>{t('cols.status')}</th></tr></thead>
+          <thead>
+            <tr className="text-left text-stone-500">
+              <th className="w-10" />
+              <th className="py-1 pr-2">{t('cols.person')}</th>
+              <th className="pr-2">{t('cols.unit')}</th>
+              <th>{t('cols.status')}</th>
+            </tr>
+          </thead>
           <tbody>
             {people.map((p) => (
               <tr key={p.id} className="border-t border-stone-100" data-person-id={p.id}>
-                <td className="py-1">{!p.method && <input type="checkbox" name="userIds" value={p.id} aria-label={p.name} className="h-5 w-5" />}</td>
+                <td className="py-1">
+                  {!p.method && (
+                    <input
+                      type="checkbox"
+                      name="userIds"
+                      value={p.id}
+                      aria-label={p.name}
+                      className="h-5 w-5"
+                    />
+                  )}
+                </td>
                 <td className="py-1 pr-2">{p.name}</td>
                 <td className="pr-2">{p.unit}</td>
-                <td>{p.method ? `${t(`method.${p.method}`)} · ${p.at}` : <span className="text-amber-700">{t('absent')}</span>}</td>
+                <td>
+                  {p.method ? (
+                    `${t(`method.${p.method}`)} · ${p.at}`
+                  ) : (
+                    <span className="text-amber-700">{t('absent')}</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <FormError message={error} />
-      <Button type="submit" disabled={pending} className="mt-3">{t('record')}</Button>
+      <Button type="submit" disabled={pending} className="mt-3">
+        {t('record')}
+      </Button>
     </form>
   );
 }

@@ -15,10 +15,24 @@ export function SignInButton({ sessionId, token }: { sessionId: string; token: s
   const [pending, start] = useTransition();
   return (
     <div>
-      <Button type="button" className="min-h-14 w-full text-lg" disabled={pending} onClick={() => start(async () => {
-        const r = await signInAction({ sessionId, token }).catch(() => ({ ok: false as const, error: 'errors.unexpected', params: { ref: '-' } }));
-        if (r.ok) router.refresh(); else setError(tm(r.error, r.params) ?? r.error);
-      })}>{t('signIn')}</Button>
+      <Button
+        type="button"
+        className="min-h-14 w-full text-lg"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const r = await signInAction({ sessionId, token }).catch(() => ({
+              ok: false as const,
+              error: 'errors.unexpected',
+              params: { ref: '-' },
+            }));
+            if (r.ok) router.refresh();
+            else setError(tm(r.error, r.params) ?? r.error);
+          })
+        }
+      >
+        {t('signIn')}
+      </Button>
       <FormError message={error} />
     </div>
   );

@@ -13,48 +13,123 @@ import { createTrainingAction } from '@/lib/training/actions';
 const iso = (local: string) => (local ? new Date(local).toISOString() : '');
 
 /** Setting a training class: when and where, the lecturer, the articles, materials, who is invited. */
-export function TrainingForm({ orgs, articles, people }: { orgs: OrgOption[]; articles: { id: string; label: string }[]; people: { id: string; label: string }[] }) {
+export function TrainingForm({
+  orgs,
+  articles,
+  people,
+}: {
+  orgs: OrgOption[];
+  articles: { id: string; label: string }[];
+  people: { id: string; label: string }[];
+}) {
   const t = useTranslations('training');
   const tm = useTranslateMessage();
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   return (
-    <form className="space-y-3" data-testid="training-form" onSubmit={(e) => {
-      e.preventDefault();
-      const fd = new FormData(e.currentTarget);
-      const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
-      if (big) { setErrors({ files: tm('training.errors.fileTooLarge', { name: big, mb: 20 }) ?? '' }); return; }
-      // The browser's local time becomes an instant here, so the server never guesses a time zone.
-      fd.set('startsAt', iso(String(fd.get('startsAt') ?? '')));
-      fd.set('endsAt', iso(String(fd.get('endsAt') ?? '')));
-      start(async () => {
-        const r = await createTrainingAction(fd).catch(() => ({ ok: false as const, error: 'errors.unexpected', params: { ref: '-' }, fieldErrors: undefined }));
-        if (r.ok) { router.push(`/learning/training/${r.data.id}`); return; }
-        const fe: Record<string, string> = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]));
-        setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
-      });
-    }}>
-      <Field label={t('fields.title')} htmlFor="tr-title" error={errors.title}><Input id="tr-title" name="title" maxLength={120} /></Field>
+    <form
+      className="space-y-3"
+      data-testid="training-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
+        const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
+        if (big) {
+          setErrors({ files: tm('training.errors.fileTooLarge', { name: big, mb: 20 }) ?? '' });
+          return;
+        }
+        // The browser's local time becomes an instant here, so the server never guesses a time zone.
+        fd.set('startsAt', iso(String(fd.get('startsAt') ?? '')));
+        fd.set('endsAt', iso(String(fd.get('endsAt') ?? '')));
+        start(async () => {
+          const r = await createTrainingAction(fd).catch(() => ({
+            ok: false as const,
+            error: 'errors.unexpected',
+            params: { ref: '-' },
+            fieldErrors: undefined,
+          }));
+          if (r.ok) {
+            router.push(`/learning/training/${r.data.id}`);
+            return;
+          }
+          const fe: Record<string, string> = Object.fromEntries(
+            Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
+          );
+          setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
+        });
+      }}
+    >
+      <Field label={t('fields.title')} htmlFor="tr-title" error={errors.title}>
+        <Input id="tr-title" name="title" maxLength={120} />
+      </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('fields.startsAt')} htmlFor="tr-start" error={errors.startsAt}><Input id="tr-start" name="startsAt" type="datetime-local" /></Field>
-        <Field label={t('fields.endsAt')} htmlFor="tr-end" error={errors.endsAt}><Input id="tr-end" name="endsAt" type="datetime-local" /></Field>
-        <Field label={t('fields.place')} htmlFor="tr-place" hint={t('placeHint')} error={errors.place}><Input id="tr-place" name="place" maxLength={200} /></Field>
-        <Field label={t('fields.onlineUrl')} htmlFor="tr-url" error={errors.onlineUrl}><Input id="tr-url" name="onlineUrl" type="url" maxLength={500} placeholder="https://" /></Field>
-        <Field label={t('fields.lecturer')} htmlFor="tr-lecturer" error={errors.lecturer}><Input id="tr-lecturer" name="lecturer" maxLength={60} /></Field>
+        <Field label={t('fields.startsAt')} htmlFor="tr-start" error={errors.startsAt}>
+          <Input id="tr-start" name="startsAt" type="datetime-local" />
+        </Field>
+        <Field label={t('fields.endsAt')} htmlFor="tr-end" error={errors.endsAt}>
+          <Input id="tr-end" name="endsAt" type="datetime-local" />
+        </Field>
+        <Field label={t('fields.place')} htmlFor="tr-place" hint={t('placeHint')} error={errors.place}>
+          <Input id="tr-place" name="place" maxLength={200} />
+        </Field>
+        <Field label={t('fields.onlineUrl')} htmlFor="tr-url" error={errors.onlineUrl}>
+          <Input id="tr-url" name="onlineUrl" type="url" maxLength={500} placeholder="https://" />
+        </Field>
+        <Field label={t('fields.lecturer')} htmlFor="tr-lecturer" error={errors.lecturer}>
+          <Input id="tr-lecturer" name="lecturer" maxLength={60} />
+        </Field>
       </div>
-      <Field label={t('fields.articles')} htmlFor="tr-articles" hint={t('multiHint')} error={errors.articleIds}>
-        <Select id="tr-articles" name="articleIds" multiple size={8}>{articles.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}</Select>
+      <Field
+        label={t('fields.articles')}
+        htmlFor="tr-articles"
+        hint={t('multiHint')}
+        error={errors.articleIds}
+      >
+        <Select id="tr-articles" name="articleIds" multiple size={8}>
+          {articles.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label}
+            </option>
+          ))}
+        </Select>
       </Field>
-      <Field label={t('fields.invitedOrgs')} htmlFor="tr-orgs" hint={t('invitedOrgsHint')} error={errors.invitedOrgIds}>
-        <OrgTreePicker id="tr-orgs" name="invitedOrgIds" orgs={orgs} multiple size={8} emptyLabel={t('noneChosen')} />
+      <Field
+        label={t('fields.invitedOrgs')}
+        htmlFor="tr-orgs"
+        hint={t('invitedOrgsHint')}
+        error={errors.invitedOrgIds}
+      >
+        <OrgTreePicker
+          id="tr-orgs"
+          name="invitedOrgIds"
+          orgs={orgs}
+          multiple
+          size={8}
+          emptyLabel={t('noneChosen')}
+        />
       </Field>
-      <Field label={t('fields.invitedUsers')} htmlFor="tr-users" hint={t('multiHint')} error={errors.invitedUserIds}>
-        <Select id="tr-users" name="invitedUserIds" multiple size={6}>{people.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}</Select>
+      <Field
+        label={t('fields.invitedUsers')}
+        htmlFor="tr-users"
+        hint={t('multiHint')}
+        error={errors.invitedUserIds}
+      >
+        <Select id="tr-users" name="invitedUserIds" multiple size={6}>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </Select>
       </Field>
-      <Field label={t('fields.materials')} htmlFor="tr-files" hint={t('filesHint')} error={errors.files}><Input id="tr-files" name="files" type="file" multiple accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" /></Field>
+      <Field label={t('fields.materials')} htmlFor="tr-files" hint={t('filesHint')} error={errors.files}>
+        <Input id="tr-files" name="files" type="file" multiple accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" />
+      </Field>
       <FormError message={errors._form} />
-      <Button type="submit" disabled={pending}>{t('create')}</Button>
+      <Button type="submit" disabled={pending}>
+        {t('create')}
+      </Button>
     </form>
   );
 }
