@@ -7,7 +7,7 @@ import pg from 'pg';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { generateForPeriod } from '../lib/reminders/generate';
-import { periodOf } from '../lib/reminders/periods';
+import { periodOf } from '../lib/calendar';
 import { reminderSummary, reminderTable } from '../lib/reminders/read';
 import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
 import { benchDatabase } from '../scripts/lib/bench-db';

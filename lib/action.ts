@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Actor } from './audit-log';
+import type { ActionContext } from './action-context';
 import { actorOf, getCurrentUser, type CurrentUser } from './auth/current-user';
 import { UserError } from './errors';
 import { Prisma } from './generated/prisma/client';
@@ -16,8 +16,6 @@ export type ActionResult<T> =
       fieldErrors?: Record<string, string>;
     };
 
-export type ActionContext = { user: CurrentUser; actor: Actor };
-
 /**
  * The one action client. Every server action is built with it, so the order never varies:
  * signed-in user → zod parse → handler (which loads the record, asks lib/policy, mutates in a
@@ -26,7 +24,7 @@ export type ActionContext = { user: CurrentUser; actor: Actor };
  */
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
-  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+  handler: (input: z.output<S>, ctx: ActionContext<CurrentUser>) => Promise<T>,
   opts: { allowPasswordChange?: boolean } = {},
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {

@@ -7,25 +7,18 @@
  *   audit    – the audits the user is a member of; no organization by itself (AUDITOR)
  * Unknown roles and permissions are refused. Queries take their `where` from scopeOrgs().
  */
-import { ForbiddenError } from './errors';
+import type { Db, Tx } from './db/client';
+import { ForbiddenError, NotFoundError } from './errors';
 
 export const ROLES = ['ADMIN', 'COMMITTEE', 'AUDITOR', 'SECRETARY', 'CLERK', 'MEMBER'] as const;
 export type Role = (typeof ROLES)[number];
 
 type Scope = 'all' | 'subtree' | 'own' | 'audit';
 
-const TABLE: Record<Role, { scope: Scope; permissions: readonly string[] }> = {
+const TABLE = {
   ADMIN: {
     scope: 'all',
-    permissions: [
-      'user.read',
-      'user.manage',
-      'role.assign',
-      'settings.manage',
-      'auditLog.read',
-      'org.read',
-      'handbook.read',
-    ],
+    permissions: ['user.read', 'user.manage', 'role.assign', 'auditLog.read', 'org.read', 'handbook.read'],
   },
   COMMITTEE: {
     scope: 'subtree',
@@ -89,22 +82,23 @@ const TABLE: Record<Role, { scope: Scope; permissions: readonly string[] }> = {
   },
   MEMBER: {
     scope: 'own',
-    permissions: ['handbook.read', 'learning.read', 'exam.take', 'announcement.read', 'coordination.answer'],
+    permissions: ['handbook.read', 'learning.read', 'exam.take', 'coordination.answer'],
   },
-};
+} as const satisfies Record<Role, { scope: Scope; permissions: readonly string[] }>;
 
-export const PERMISSIONS: readonly string[] = [
-  ...new Set(Object.values(TABLE).flatMap((r) => r.permissions)),
+/** Every permission the table grants: a typo in a caller does not compile. */
+export type Permission = (typeof TABLE)[Role]['permissions'][number];
+export const PERMISSIONS: readonly Permission[] = [
+  ...new Set<Permission>(Object.values(TABLE).flatMap((r) => r.permissions)),
 ].sort();
-export type Permission = string;
 
 export type Grant = { role: string; orgId: string; orgPath: string };
 export type Subject = { id: string; grants: readonly Grant[] };
 /** An organization as policy sees it: its id and materialized path ("/rootId/.../id/"). */
 export type OrgRef = { id: string; path: string };
 
-function rule(role: string) {
-  return (TABLE as Record<string, (typeof TABLE)[Role] | undefined>)[role];
+function rule(role: string): { scope: Scope; permissions: readonly Permission[] } | undefined {
+  return (TABLE as Record<string, { scope: Scope; permissions: readonly Permission[] }>)[role];
 }
 
 function grantsFor(subject: Subject, permission: Permission) {
@@ -254,4 +248,37 @@ export function canAttendTraining(
 ): boolean {
   if (!subject || !can(subject, 'learning.read')) return false;
   return inAudience(subject, session, memberOrgPath);
+}
+
+/** The company's party committee: the oldest root of the tree. Company-wide acts are checked against it. */
+export async function companyRoot(client: Db | Tx): Promise<OrgRef> {
+  const root = await client.organization.findFirst({
+    where: { parentId: null },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, path: true },
+  });
+  if (!root) throw new NotFoundError();
+  return root;
+}
+
+/**
+ * Company-wide acts (editing the handbook, the question bank, generating every unit's reminders) need the
+ * permission over the company root, not over some branch. Returns the root for the trace's orgPath.
+ */
+export async function assertCanCompanyWide(
+  client: Db | Tx,
+  subject: Subject | null | undefined,
+  permission: Permission,
+): Promise<OrgRef> {
+  const root = await companyRoot(client);
+  assertCan(subject, permission, root);
+  return root;
+}
+
+export async function canCompanyWide(
+  client: Db | Tx,
+  subject: Subject | null | undefined,
+  permission: Permission,
+): Promise<boolean> {
+  return can(subject, permission, await companyRoot(client));
 }

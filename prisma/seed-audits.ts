@@ -8,7 +8,7 @@ import { appendTrace } from '../lib/audit-log';
 import type { Db } from '../lib/db/client';
 import { criterionScore, total } from '../lib/handbook/rules';
 import { createPlan } from '../lib/audits/plans';
-import { addDays, cstDay, periodFromKey, periodOf } from '../lib/reminders/periods';
+import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
 import { FINDINGS, NOTES_BY_METHOD } from './audit-data';
 import { prng } from './seed-random';

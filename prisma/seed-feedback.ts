@@ -9,7 +9,7 @@ import { acknowledgeSheet } from '../lib/feedback/acknowledge';
 import { answerCoordination } from '../lib/feedback/coordination';
 import { issueFeedback } from '../lib/feedback/issue';
 import { savePlan, submitItem, verifyItem } from '../lib/feedback/rectification';
-import { addDays, cstDay } from '../lib/reminders/periods';
+import { addDays, cstDay } from '../lib/calendar';
 import { FIRST_BRANCH_NAME } from './seed-data';
 
 const MARKER = 'demo.feedback';

@@ -9,7 +9,7 @@ import { scanDueNotices } from '../lib/channels/due-notices';
 import { notify, unitPeople } from '../lib/channels/notify';
 import type { Db } from '../lib/db/client';
 import { generateForPeriod } from '../lib/reminders/generate';
-import { addDays, cstDay, periodFromKey, periodOf } from '../lib/reminders/periods';
+import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
 import { criterionScore } from '../lib/handbook/rules';
 import { previousQuarter } from '../lib/self-check/rules';
 import { putFile } from '../lib/storage';

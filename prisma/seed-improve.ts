@@ -7,7 +7,7 @@ import { computeAnnual } from '../lib/annual/compute';
 import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
 import type { Db } from '../lib/db/client';
 import { createLearningFocus } from '../lib/learning/focus';
-import { cstDay, periodOf } from '../lib/reminders/periods';
+import { cstDay, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
 import { FIRST_BRANCH_NAME, SECOND_BRANCH_NAME } from './seed-data';
 

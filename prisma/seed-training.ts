@@ -206,7 +206,7 @@ export async function seedTraining(db: Db, now = new Date()) {
   await db.setting.create({ data: { key: MARKER, value: { classes: classes.length } } });
 }
 
-export async function seedAuditExam(db: Db, now = new Date()) {
+export async function seedAuditExam(db: Db) {
   const MARKER = 'demo.auditExam';
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;
   const ctx = await committeeCtx(db);

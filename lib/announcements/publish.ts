@@ -8,9 +8,9 @@ import { notify } from '../channels/notify';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { checkUploads } from '../files/uploads';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan, isOwner, type Subject } from '../policy';
-import { cstDay } from '../reminders/periods';
+import { cstDay } from '../calendar';
 import { putFile } from '../storage';
 import type { TPublishAnnouncement } from './schema';
 
@@ -19,7 +19,7 @@ export const MAX_ATTACHMENTS = 5;
 
 export async function publishAnnouncement(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: TPublishAnnouncement,
   files: { name: string; bytes: Buffer }[],
 ) {
@@ -99,7 +99,7 @@ export async function publishAnnouncement(
 }
 
 /** 催阅: a reminder to those who have not read it yet (once a day at most). */
-export async function chaseUnread(db: Db, ctx: WriteCtx, id: string, now = new Date()) {
+export async function chaseUnread(db: Db, ctx: ActionContext, id: string, now = new Date()) {
   const a = await db.announcement.findUnique({
     where: { id },
     select: { id: true, title: true, orgPath: true },

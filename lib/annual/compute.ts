@@ -9,7 +9,7 @@ import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { ForbiddenError, UserError } from '../errors';
 import { msg } from '../i18n/message';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan, orgScope, type Subject } from '../policy';
 import {
   annualScore,
@@ -70,7 +70,7 @@ export function resultsOf(rows: RawRow[], weights: Weights) {
   return rankWithin(scored).map((r) => ({ ...r, grade: gradeFor(r.score) }));
 }
 
-export async function computeAnnual(db: Db, ctx: WriteCtx, input: z.output<typeof ZCompute>) {
+export async function computeAnnual(db: Db, ctx: ActionContext, input: z.output<typeof ZCompute>) {
   assertCan(ctx.user, 'annual.compute');
   if (!weightsValid(input.weights))
     throw new UserError(

@@ -1,5 +1,6 @@
 // The annual results as .xlsx for the payroll department: every number with its inputs and the weights.
 import ExcelJS from 'exceljs';
+import { A4_LANDSCAPE } from '../excel/sheet';
 import type { latestResults } from './compute';
 
 type Latest = NonNullable<Awaited<ReturnType<typeof latestResults>>>;
@@ -11,7 +12,7 @@ export async function annualWorkbook(l: Latest): Promise<Buffer> {
   wb.creator = '五标';
   const ws = wb.addWorksheet(`${l.computation.year}年度考核兑现`, {
     views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: A4_LANDSCAPE,
   });
   const w = l.computation.weights as Record<string, number>;
   ws.addRow([

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
-import { assertCan, orgScope, scopeOrgs } from '../policy';
+import type { ActionContext } from '../action-context';
+import { assertCan, companyRoot, orgScope, scopeOrgs } from '../policy';
 import { drawPopulation, type StoredCriteria } from './population';
 import { draw, DRAW_ALGORITHM, sampleSize } from './sampling';
 import type { TCreatePlan } from './schema';
@@ -16,14 +16,10 @@ import type { TCreatePlan } from './schema';
 const UNIT_TYPES = ['GENERAL_BRANCH', 'BRANCH'] as const;
 
 /** Where a plan without a draw reaches: the planner's own subtree (the whole company for a company committee). */
-async function plannerRoot(db: Db, user: WriteCtx['user']) {
+async function plannerRoot(db: Db, user: ActionContext['user']) {
   const s = orgScope(user, 'auditPlan.manage');
   const root = s.all
-    ? await db.organization.findFirst({
-        where: { parentId: null },
-        orderBy: { createdAt: 'asc' },
-        select: { id: true, path: true },
-      })
+    ? await companyRoot(db)
     : await db.organization.findFirst({
         where: { path: { in: s.pathPrefixes } },
         orderBy: { depth: 'asc' },
@@ -33,7 +29,7 @@ async function plannerRoot(db: Db, user: WriteCtx['user']) {
   return root;
 }
 
-export async function createPlan(db: Db, ctx: WriteCtx, input: TCreatePlan, now = new Date()) {
+export async function createPlan(db: Db, ctx: ActionContext, input: TCreatePlan, now = new Date()) {
   assertCan(ctx.user, 'auditPlan.manage');
   const scopeRoot = input.draw
     ? await db.organization.findUnique({

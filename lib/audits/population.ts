@@ -4,7 +4,7 @@
  * without those audited in the N months before that day, each with its history weight.
  */
 import type { Db } from '../db/client';
-import { cstDay } from '../reminders/periods';
+import { cstDay } from '../calendar';
 import { historyWeight, type Candidate } from './sampling';
 import type { TDrawCriteria } from './schema';
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { ForbiddenError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { can, canOnAudit, scopeByPath, scopeOrgs, type Subject } from '../policy';
-import { periodFromKey } from '../reminders/periods';
+import { periodFromKey } from '../calendar';
 import { loadAudit } from './load';
 import type { TAuditFilter } from './schema';
 

@@ -10,13 +10,18 @@ import type { Db } from '../db/client';
 import { UserError } from '../errors';
 import { checkUploads, type Upload } from '../files/uploads';
 import { criterionScore, total } from '../handbook/rules';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCanOnAudit } from '../policy';
 import { putFile } from '../storage';
 import { isOpen, loadAudit } from './load';
 import type { TAddFinding, ZSaveNote, ZSaveScore } from './schema';
 
-async function openAudit(db: Db, ctx: WriteCtx, auditId: string, permission: 'audit.score' | 'audit.note') {
+async function openAudit(
+  db: Db,
+  ctx: ActionContext,
+  auditId: string,
+  permission: 'audit.score' | 'audit.note',
+) {
   const a = await loadAudit(db, auditId);
   assertCanOnAudit(ctx.user, permission, a.ref);
   if (!isOpen(a)) throw new UserError('audits.errors.closed');
@@ -25,7 +30,12 @@ async function openAudit(db: Db, ctx: WriteCtx, auditId: string, permission: 'au
 
 const startIfPlanned = { status: 'IN_PROGRESS' as const };
 
-export async function saveScore(db: Db, ctx: WriteCtx, input: z.output<typeof ZSaveScore>, now = new Date()) {
+export async function saveScore(
+  db: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZSaveScore>,
+  now = new Date(),
+) {
   const a = await openAudit(db, ctx, input.auditId, 'audit.score');
   const c = await db.scoringCriterion.findFirst({
     where: { id: input.criterionId, category: { standardId: a.standardId } },
@@ -84,7 +94,7 @@ export async function saveScore(db: Db, ctx: WriteCtx, input: z.output<typeof ZS
   });
 }
 
-export async function saveNote(db: Db, ctx: WriteCtx, input: z.output<typeof ZSaveNote>) {
+export async function saveNote(db: Db, ctx: ActionContext, input: z.output<typeof ZSaveNote>) {
   const a = await openAudit(db, ctx, input.auditId, 'audit.note');
   return db.$transaction(async (tx) => {
     const before = await tx.auditNote.findUnique({
@@ -109,7 +119,7 @@ export async function saveNote(db: Db, ctx: WriteCtx, input: z.output<typeof ZSa
 }
 
 /** A finding; its clientKey (made on the phone) makes a re-send a no-op. */
-export async function addFinding(db: Db, ctx: WriteCtx, input: TAddFinding & { criterionId?: string }) {
+export async function addFinding(db: Db, ctx: ActionContext, input: TAddFinding & { criterionId?: string }) {
   const a = await openAudit(db, ctx, input.auditId, 'audit.note');
   const existing = await db.finding.findUnique({ where: { clientKey: input.clientKey } });
   if (existing) {
@@ -155,7 +165,7 @@ export async function addFinding(db: Db, ctx: WriteCtx, input: TAddFinding & { c
 /** Photos and files taken on site; the same clientKey twice stores one. */
 export async function addAuditEvidence(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: { auditId: string; criterionId?: string; clientKey: string },
   file: Upload,
 ) {
@@ -190,7 +200,7 @@ export async function addAuditEvidence(
 }
 
 /** Closing the scoring: every criterion scored; the total by the same rules as self-checks. */
-export async function finishAudit(db: Db, ctx: WriteCtx, auditId: string, now = new Date()) {
+export async function finishAudit(db: Db, ctx: ActionContext, auditId: string, now = new Date()) {
   const a = await openAudit(db, ctx, auditId, 'audit.score');
   const criteria = await db.scoringCriterion.findMany({
     where: { category: { standardId: a.standardId } },

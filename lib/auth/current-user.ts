@@ -4,7 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '../db';
 import type { Actor } from '../audit-log';
-import { can, type Grant, type OrgRef, type Subject } from '../policy';
+import { can, type Grant, type OrgRef, type Permission, type Subject } from '../policy';
 import { auth } from './index';
 import { clientIp } from './request-meta';
 
@@ -67,7 +67,7 @@ export async function requireUser(opts: { allowPasswordChange?: boolean } = {}):
 
 /** For pages: the user if they hold `permission` (on `target`), else the 403 page. */
 export async function requirePermission(
-  permission: string,
+  permission: Permission,
   target?: OrgRef | 'global',
 ): Promise<CurrentUser> {
   const user = await requireUser();

@@ -4,7 +4,7 @@
  * units there are. Reruns within the day (or week) add nothing: the dedupe key is unique per person.
  */
 import type { Db } from '../db/client';
-import { addDays, cstDay, periodOf } from '../reminders/periods';
+import { addDays, cstDay, periodOf } from '../calendar';
 import { smtpConfigured } from './email';
 import { renderNotice } from './render';
 

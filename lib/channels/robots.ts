@@ -7,7 +7,7 @@ import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { msg } from '../i18n/message';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan, can, type Subject } from '../policy';
 
 export const ZAddRobot = z.object({
@@ -39,7 +39,7 @@ export async function robotsOf(db: Db, user: Subject, org: { id: string; path: s
   }));
 }
 
-export async function addRobot(db: Db, ctx: WriteCtx, input: z.output<typeof ZAddRobot>) {
+export async function addRobot(db: Db, ctx: ActionContext, input: z.output<typeof ZAddRobot>) {
   const org = await db.organization.findUnique({
     where: { id: input.orgId },
     select: { id: true, path: true },
@@ -61,7 +61,7 @@ export async function addRobot(db: Db, ctx: WriteCtx, input: z.output<typeof ZAd
   });
 }
 
-export async function removeRobot(db: Db, ctx: WriteCtx, id: string) {
+export async function removeRobot(db: Db, ctx: ActionContext, id: string) {
   const r = await db.robotHook.findUnique({
     where: { id },
     include: { org: { select: { id: true, path: true } } },

@@ -8,11 +8,11 @@
 import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { ForbiddenError, NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { canTakeExam, isOwner, type Subject } from '../policy';
 import { examFocusKeys } from '../learning/focus';
 import { audienceOf } from '../training/sessions';
-import { periodOf, cstDay } from '../reminders/periods';
+import { periodOf, cstDay } from '../calendar';
 import { drawPaper, grade, type PaperRules, type QuestionType } from './rules';
 
 /** Who may take an exam: a training class's invitees, an audited unit's people, or its own units and roles. */
@@ -50,7 +50,7 @@ async function memberPath(db: Db, userId: string) {
   );
 }
 
-export async function startAttempt(db: Db, ctx: WriteCtx, examId: string, now = new Date()) {
+export async function startAttempt(db: Db, ctx: ActionContext, examId: string, now = new Date()) {
   const exam = await db.exam.findUnique({ where: { id: examId } });
   if (!exam) throw new NotFoundError();
   const org = await memberPath(db, ctx.user.id);
@@ -135,7 +135,7 @@ export async function saveAnswer(
 /** Submits and grades once. `auto` marks a time-out submission (by the server, not the person). */
 export async function submitAttempt(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   attemptId: string,
   now = new Date(),
   auto = false,
@@ -207,7 +207,7 @@ export async function finalizeExpired(db: Db, now = new Date()) {
 /** A COMMITTEE grader marks a short answer; the attempt is graded once none are left. */
 export async function gradeShortAnswer(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: { attemptId: string; questionId: string; points: number },
 ) {
   const a = await db.examAttempt.findUnique({

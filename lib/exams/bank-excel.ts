@@ -6,7 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { msg } from '../i18n/message';
-import { cellText } from '../orgs/excel';
+import { cellText, headerTexts } from '../excel/cells';
+import { sheetWithHeader } from '../excel/sheet';
 import { questionProblem, QUESTION_TYPES, type QuestionType } from './rules';
 import { ZQuestion, type TQuestion } from './schema';
 
@@ -58,14 +59,6 @@ export type BankRow = Omit<TQuestion, 'articleKeys'> & { key: string | null; art
 
 export type ParsedBankRow = { row: number; stem: string; data?: BankRow; errors: string[] };
 
-function sheetWithHeader(wb: ExcelJS.Workbook) {
-  const ws = wb.addWorksheet('题库', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBE1E1' } };
-  return ws;
-}
-
 function answerText(type: QuestionType, answer: unknown[]): string {
   if (type === 'JUDGE') return answer.length ? (answer[0] === true ? '对' : '错') : '';
   return answer.map(String).join(type === 'BLANK' ? '|' : '');
@@ -89,7 +82,7 @@ function addRow(ws: ExcelJS.Worksheet, q: BankRow) {
 export async function bankTemplate(exampleArticle = 1): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '五标';
-  const ws = sheetWithHeader(wb);
+  const ws = sheetWithHeader(wb, '题库', COLUMNS);
   addRow(ws, {
     type: 'MULTIPLE',
     stem: '“三会一课”中的“三会”包括哪些？',
@@ -160,7 +153,7 @@ export async function bankTemplate(exampleArticle = 1): Promise<Buffer> {
 export async function exportBank(rows: BankRow[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '五标';
-  const ws = sheetWithHeader(wb);
+  const ws = sheetWithHeader(wb, '题库', COLUMNS);
   rows.forEach((q) => addRow(ws, q));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -177,7 +170,7 @@ export async function parseBank(
   }
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], fileError: msg('bank.import.errors.unreadable') };
-  const head = (ws.getRow(1).values as ExcelJS.CellValue[]).map(cellText);
+  const head = headerTexts(ws);
   const index = new Map<Key, number>();
   for (const c of COLUMNS) {
     const i = head.findIndex((h) => h === c.header);

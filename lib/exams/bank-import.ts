@@ -23,9 +23,8 @@ import type { Db } from '../db/client';
 import { UserError } from '../errors';
 import type { Question } from '../generated/prisma/client';
 import { msg } from '../i18n/message';
-import { companyRoot } from '../orgs/company-root';
-import type { WriteCtx } from '../orgs/mutations';
-import { assertCan } from '../policy';
+import type { ActionContext } from '../action-context';
+import { assertCanCompanyWide } from '../policy';
 import { stemKey } from './bank';
 import { exportBank, parseBank, type BankRow } from './bank-excel';
 import type { TQuestion } from './schema';
@@ -79,11 +78,10 @@ export async function exportCurrentBank(db: Db): Promise<Buffer> {
 
 export async function importQuestions(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   buffer: Buffer | ArrayBuffer,
 ): Promise<BankImportReport> {
-  const root = await companyRoot(db);
-  assertCan(ctx.user, 'learning.manage', root);
+  const root = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
   const { rows, fileError } = await parseBank(buffer);
   if (fileError) return { ok: false, total: 0, fileError, rows: [] };
 

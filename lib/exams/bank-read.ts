@@ -2,8 +2,7 @@
 // to edit (with whether an attempt has used it), and the articles questions can be tied to.
 import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
-import { companyRoot } from '../orgs/company-root';
-import { assertCan, type Subject } from '../policy';
+import { assertCanCompanyWide, type Subject } from '../policy';
 import { publishedArticles } from './bank-import';
 import type { QuestionType } from './rules';
 
@@ -11,7 +10,7 @@ export const BANK_PAGE = 30;
 export type BankFilter = { type?: QuestionType; article: string; tag: string; q: string };
 
 async function assertManages(db: Db, user: Subject) {
-  assertCan(user, 'learning.manage', await companyRoot(db));
+  await assertCanCompanyWide(db, user, 'learning.manage');
 }
 
 export async function bankArticles(db: Db, user: Subject) {

@@ -7,13 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
-import { companyRoot } from '../orgs/company-root';
-import { assertCan } from '../policy';
+import type { ActionContext } from '../action-context';
+import { assertCanCompanyWide } from '../policy';
 import { questionProblem } from './rules';
 import type { TQuestion } from './schema';
-
-const root = companyRoot;
 
 /** Two questions are the same when type and stem match after width-folding and collapsing whitespace. */
 export const stemKey = (type: string, stem: string) =>
@@ -34,9 +31,8 @@ function check(q: TQuestion) {
   if (p) throw new UserError(p);
 }
 
-export async function createQuestion(db: Db, ctx: WriteCtx, q: TQuestion) {
-  const r = await root(db);
-  assertCan(ctx.user, 'learning.manage', r);
+export async function createQuestion(db: Db, ctx: ActionContext, q: TQuestion) {
+  const r = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
   check(q);
   await assertNoTwin(db, q);
   return db.$transaction(async (tx) => {
@@ -52,9 +48,8 @@ export async function createQuestion(db: Db, ctx: WriteCtx, q: TQuestion) {
   });
 }
 
-export async function editQuestion(db: Db, ctx: WriteCtx, id: string, q: TQuestion) {
-  const r = await root(db);
-  assertCan(ctx.user, 'learning.manage', r);
+export async function editQuestion(db: Db, ctx: ActionContext, id: string, q: TQuestion) {
+  const r = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
   check(q);
   const before = await db.question.findUnique({ where: { id } });
   if (!before || !before.current) throw new NotFoundError();

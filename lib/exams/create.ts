@@ -7,9 +7,8 @@ import { appendTrace } from '../audit-log';
 import { loadAudit } from '../audits/load';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
-import { companyRoot } from '../orgs/company-root';
-import { assertCan } from '../policy';
+import type { ActionContext } from '../action-context';
+import { assertCan, assertCanCompanyWide } from '../policy';
 import type { TAuditExam, TCreateExam } from './schema';
 
 type ExamInput = Omit<TCreateExam, 'articleIds' | 'tags' | 'trainingId'> & {
@@ -19,9 +18,8 @@ type ExamInput = Omit<TCreateExam, 'articleIds' | 'tags' | 'trainingId'> & {
   auditId?: string;
 };
 
-export async function createExam(db: Db, ctx: WriteCtx, input: ExamInput) {
-  const root = await companyRoot(db);
-  assertCan(ctx.user, 'learning.manage', root);
+export async function createExam(db: Db, ctx: ActionContext, input: ExamInput) {
+  const root = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
   const articleIds = [...new Set(input.articleIds ?? [])];
   const arts = await db.article.findMany({
     where: { id: { in: articleIds }, version: { status: 'PUBLISHED' } },
@@ -83,7 +81,7 @@ export async function createExam(db: Db, ctx: WriteCtx, input: ExamInput) {
 }
 
 /** The written part of an audit: one exam per audit, for the audited unit's people, set by the committee that plans audits. */
-export async function createAuditExam(db: Db, ctx: WriteCtx, input: TAuditExam) {
+export async function createAuditExam(db: Db, ctx: ActionContext, input: TAuditExam) {
   const audit = await loadAudit(db, input.auditId);
   assertCan(ctx.user, 'auditPlan.manage', audit.org);
   if (await db.exam.findFirst({ where: { auditId: audit.id }, select: { id: true } }))

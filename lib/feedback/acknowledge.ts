@@ -2,10 +2,10 @@
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan } from '../policy';
 
-export async function acknowledgeSheet(db: Db, ctx: WriteCtx, sheetId: string, now = new Date()) {
+export async function acknowledgeSheet(db: Db, ctx: ActionContext, sheetId: string, now = new Date()) {
   const sheet = await db.feedbackSheet.findUnique({
     where: { id: sheetId },
     include: { audit: { select: { org: { select: { id: true, path: true } } } } },

@@ -5,7 +5,7 @@
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan } from '../policy';
 
 async function load(db: Db, id: string) {
@@ -19,7 +19,7 @@ async function load(db: Db, id: string) {
 
 export async function answerCoordination(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   id: string,
   answer: string,
   now = new Date(),
@@ -44,7 +44,7 @@ export async function answerCoordination(
   });
 }
 
-export async function closeCoordination(db: Db, ctx: WriteCtx, id: string, now = new Date()) {
+export async function closeCoordination(db: Db, ctx: ActionContext, id: string, now = new Date()) {
   const t = await load(db, id);
   assertCan(ctx.user, 'auditPlan.manage', t.unit);
   if (t.status !== 'ANSWERED') throw new UserError('feedback.errors.coordinationNotAnswered');

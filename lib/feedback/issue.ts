@@ -10,12 +10,12 @@ import { notify, unitPeople } from '../channels/notify';
 import type { Db } from '../db/client';
 import { UserError } from '../errors';
 import { gradeOf } from '../handbook/rules';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCanOnAudit } from '../policy';
-import { cstDay } from '../reminders/periods';
+import { cstDay } from '../calendar';
 import type { TIssueFeedback } from './schema';
 
-export async function issueFeedback(db: Db, ctx: WriteCtx, input: TIssueFeedback, now = new Date()) {
+export async function issueFeedback(db: Db, ctx: ActionContext, input: TIssueFeedback, now = new Date()) {
   const a = await loadAudit(db, input.auditId);
   assertCanOnAudit(ctx.user, 'feedback.issue', a.ref);
   if (a.status === 'FEEDBACK_ISSUED') throw new UserError('feedback.errors.alreadyIssued');

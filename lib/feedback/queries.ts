@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '../db';
 import type { Subject } from '../policy';
-import { cstDay } from '../reminders/periods';
+import { cstDay } from '../calendar';
 import { coordinationList, overdueRectifications, rectificationList, sheetDetail, sheetList } from './read';
 
 export const sheetListFor = (user: Subject) => sheetList(db, user);

@@ -11,9 +11,9 @@ import { notify, unitPeople } from '../channels/notify';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { checkUploads, type Upload } from '../files/uploads';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan, assertCanOnAudit } from '../policy';
-import { cstDay } from '../reminders/periods';
+import { cstDay } from '../calendar';
 import { putFile } from '../storage';
 
 const EDITABLE = ['OPEN', 'RETURNED'];
@@ -27,14 +27,14 @@ async function loadItem(db: Db, id: string) {
   return item;
 }
 
-async function unitItem(db: Db, ctx: WriteCtx, id: string) {
+async function unitItem(db: Db, ctx: ActionContext, id: string) {
   const item = await loadItem(db, id);
   assertCan(ctx.user, 'rectification.answer', item.org);
   if (!EDITABLE.includes(item.status)) throw new UserError('feedback.errors.notEditable');
   return item;
 }
 
-export async function savePlan(db: Db, ctx: WriteCtx, itemId: string, plan: string) {
+export async function savePlan(db: Db, ctx: ActionContext, itemId: string, plan: string) {
   const item = await unitItem(db, ctx, itemId);
   return db.$transaction(async (tx) => {
     await tx.rectificationItem.update({
@@ -53,7 +53,7 @@ export async function savePlan(db: Db, ctx: WriteCtx, itemId: string, plan: stri
   });
 }
 
-export async function addNote(db: Db, ctx: WriteCtx, itemId: string, text: string) {
+export async function addNote(db: Db, ctx: ActionContext, itemId: string, text: string) {
   const item = await unitItem(db, ctx, itemId);
   return db.$transaction(async (tx) => {
     const n = await tx.rectificationNote.create({ data: { itemId: item.id, text, authorId: ctx.user.id } });
@@ -68,7 +68,7 @@ export async function addNote(db: Db, ctx: WriteCtx, itemId: string, text: strin
   });
 }
 
-export async function addEvidence(db: Db, ctx: WriteCtx, itemId: string, files: Upload[]) {
+export async function addEvidence(db: Db, ctx: ActionContext, itemId: string, files: Upload[]) {
   const item = await unitItem(db, ctx, itemId);
   const checked = checkUploads(files, { area: 'feedback', maxFiles: 10, maxBytes: 20 * 1024 * 1024 });
   const stored = await Promise.all(checked.map(async (f) => ({ ...f, stored: await putFile(f.bytes) })));
@@ -95,7 +95,7 @@ export async function addEvidence(db: Db, ctx: WriteCtx, itemId: string, files: 
   });
 }
 
-export async function submitItem(db: Db, ctx: WriteCtx, itemId: string, now = new Date()) {
+export async function submitItem(db: Db, ctx: ActionContext, itemId: string, now = new Date()) {
   const item = await unitItem(db, ctx, itemId);
   if (!item.plan.trim()) throw new UserError('feedback.errors.planRequired');
   return db.$transaction(async (tx) => {
@@ -118,7 +118,7 @@ export async function submitItem(db: Db, ctx: WriteCtx, itemId: string, now = ne
 
 export async function verifyItem(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: { itemId: string; accept: boolean; reason?: string },
   now = new Date(),
 ) {

@@ -1,5 +1,5 @@
 import { UserError } from '../errors';
-import { sniffType } from '../handbook/attachments';
+import { sniffType } from './type';
 
 export type Upload = { name: string; bytes: Buffer };
 

@@ -8,10 +8,11 @@ import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { searchWords } from './rules';
 import type { ZCreateArticle, ZDeleteArticle, ZMoveArticle, ZUpdateArticle } from './schema';
-import { assertCanEditHandbook, assertDraft } from './scope';
+import { assertDraft } from './draft';
+import { assertCanCompanyWide } from '../policy';
 
 export function searchColumns(a: {
   title: string;
@@ -34,9 +35,9 @@ async function loadArticle(tx: Tx, id: string) {
   return a;
 }
 
-export async function updateArticle(client: Db, ctx: WriteCtx, input: z.output<typeof ZUpdateArticle>) {
+export async function updateArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateArticle>) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const before = await loadArticle(tx, input.id);
     await assertDraft(tx, before.versionId);
     const { id, lockVersion, ...fields } = input;
@@ -86,9 +87,9 @@ async function orderedIds(tx: Tx, versionId: string) {
   return rows.map((r) => r.id);
 }
 
-export async function createArticle(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateArticle>) {
+export async function createArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateArticle>) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const part = await tx.handbookPart.findUnique({ where: { id: input.partId } });
     if (!part) throw new NotFoundError();
     await assertDraft(tx, part.versionId);
@@ -128,9 +129,9 @@ export async function createArticle(client: Db, ctx: WriteCtx, input: z.output<t
 }
 
 /** Moves an article one place up or down within its part. */
-export async function moveArticle(client: Db, ctx: WriteCtx, input: z.output<typeof ZMoveArticle>) {
+export async function moveArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZMoveArticle>) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const a = await loadArticle(tx, input.id);
     await assertDraft(tx, a.versionId);
     const neighbour = await tx.article.findFirst({
@@ -154,9 +155,9 @@ export async function moveArticle(client: Db, ctx: WriteCtx, input: z.output<typ
   });
 }
 
-export async function deleteArticle(client: Db, ctx: WriteCtx, input: z.output<typeof ZDeleteArticle>) {
+export async function deleteArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZDeleteArticle>) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const a = await loadArticle(tx, input.id);
     await assertDraft(tx, a.versionId);
     await tx.article.delete({ where: { id: a.id } });

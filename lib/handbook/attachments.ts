@@ -6,53 +6,18 @@ import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
+import { sniffType } from '../files/type';
 import { putFile } from '../storage';
 import type { ZRemoveAttachment } from './schema';
-import { assertCanEditHandbook, assertDraft } from './scope';
+import { assertDraft } from './draft';
+import { assertCanCompanyWide } from '../policy';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-const KINDS = [
-  {
-    ext: 'docx',
-    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    magic: [0x50, 0x4b, 0x03, 0x04],
-    inside: 'word/',
-  },
-  {
-    ext: 'xlsx',
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    magic: [0x50, 0x4b, 0x03, 0x04],
-    inside: 'xl/',
-  },
-  { ext: 'pdf', mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { ext: 'jpg', mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  { ext: 'jpeg', mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  { ext: 'png', mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-] as const;
-
-/** The MIME type of a file already checked by sniffType, from its name alone. */
-export const mimeOfChecked = (fileName: string) =>
-  KINDS.find((k) => k.ext === fileName.toLowerCase().split('.').pop())?.mime ?? 'application/octet-stream';
-
-/** The MIME type of an allowed file, or null: extension and content signature must agree. */
-export function sniffType(fileName: string, bytes: Buffer): string | null {
-  const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  const kind = KINDS.find((k) => k.ext === ext);
-  if (!kind || !kind.magic.every((b, i) => bytes[i] === b)) return null;
-  // Office files are ZIP packages: the part folder names tell a document from a workbook.
-  if (
-    'inside' in kind &&
-    !bytes.subarray(0, Math.min(bytes.length, 64 * 1024)).includes(Buffer.from(kind.inside))
-  )
-    return null;
-  return kind.mime;
-}
-
 export async function addAttachment(
   client: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: {
     articleId: string;
     kind: 'TEMPLATE' | 'EXAMPLE';
@@ -67,7 +32,7 @@ export async function addAttachment(
     throw new UserError('handbook.errors.fileTooLarge', { mb: 20 }, 'file');
   const mimeType = sniffType(input.fileName, input.bytes);
   if (!mimeType) throw new UserError('handbook.errors.fileType', {}, 'file');
-  await assertCanEditHandbook(client, ctx.user);
+  await assertCanCompanyWide(client, ctx.user, 'handbook.edit');
   const article = await client.article.findUnique({
     where: { id: input.articleId },
     select: { id: true, versionId: true },
@@ -99,9 +64,13 @@ export async function addAttachment(
   });
 }
 
-export async function removeAttachment(client: Db, ctx: WriteCtx, input: z.output<typeof ZRemoveAttachment>) {
+export async function removeAttachment(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZRemoveAttachment>,
+) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const f = await tx.articleAttachment.findUnique({
       where: { id: input.id },
       include: { article: { select: { versionId: true } } },

@@ -4,7 +4,7 @@
  * its sheet, row and column.
  */
 import ExcelJS from 'exceljs';
-import { cellText } from '../orgs/excel';
+import { cellText, headerTexts } from '../excel/cells';
 import type { OrgType } from '../orgs/rules';
 import { msg } from '../i18n/message';
 import { DUE_KINDS, FREQUENCIES, RESPONSIBLE_ROLES } from './schema';
@@ -213,7 +213,7 @@ function rowsOf(wb: ExcelJS.Workbook, name: string, cols: readonly string[], err
     errors.push({ sheet: name, row: 0, column: '', message: msg('handbookImport.errors.missingSheet') });
     return [];
   }
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(cellText);
+  const header = headerTexts(ws);
   const missing = cols.filter((c) => !header.includes(c));
   if (missing.length) {
     errors.push({

@@ -3,11 +3,10 @@ import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
-import { assertCan } from '../policy';
+import type { ActionContext } from '../action-context';
+import { assertCan, assertCanCompanyWide } from '../policy';
 import { DEFAULT_BANDS, type Band } from './rules';
 import type { ZGradeBands } from './schema';
-import { assertCanEditHandbook } from './scope';
 
 /** The bands in force (the defaults until the committee sets its own). */
 export async function gradeBands(client: Db): Promise<Band[]> {
@@ -15,8 +14,8 @@ export async function gradeBands(client: Db): Promise<Band[]> {
   return rows.length ? rows.map((r) => ({ code: r.code, minScore: r.minScore })) : DEFAULT_BANDS;
 }
 
-export async function setGradeBands(client: Db, ctx: WriteCtx, input: z.output<typeof ZGradeBands>) {
-  await assertCanEditHandbook(client, ctx.user);
+export async function setGradeBands(client: Db, ctx: ActionContext, input: z.output<typeof ZGradeBands>) {
+  await assertCanCompanyWide(client, ctx.user, 'handbook.edit');
   assertCan(ctx.user, 'scoring.edit');
   const next: Band[] = [
     { code: 'EXCELLENT', minScore: input.excellent },

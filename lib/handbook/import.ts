@@ -8,20 +8,20 @@ import { randomUUID } from 'node:crypto';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { searchColumns } from './articles';
 import { parseWorkbook, type SheetError } from './excel';
-import { assertCanEditHandbook } from './scope';
+import { assertCanCompanyWide } from '../policy';
 
 export type HandbookImportReport =
   { ok: true; articles: number; actions: number; criteria: number } | { ok: false; errors: SheetError[] };
 
 export async function importIntoDraft(
   client: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   buffer: Buffer,
 ): Promise<HandbookImportReport> {
-  await assertCanEditHandbook(client, ctx.user);
+  await assertCanCompanyWide(client, ctx.user, 'handbook.edit');
   const draft = await client.handbookVersion.findFirst({ where: { status: 'DRAFT' } });
   if (!draft) throw new UserError('handbookImport.errors.noDraft');
   const { data, errors } = await parseWorkbook(buffer);
@@ -29,7 +29,7 @@ export async function importIntoDraft(
 
   return client.$transaction(
     async (tx) => {
-      await assertCanEditHandbook(tx, ctx.user);
+      await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
       const current = await tx.handbookVersion.findUnique({
         where: { id: draft.id },
         select: { status: true },

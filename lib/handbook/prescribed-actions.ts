@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import type { ZCreateAction, ZDeleteAction, ZUpdateAction } from './schema';
-import { assertCanEditHandbook, assertDraft } from './scope';
+import { assertDraft } from './draft';
+import { assertCanCompanyWide } from '../policy';
 
 type Fields = Omit<z.output<typeof ZCreateAction>, 'articleId'>;
 const data = ({ dueKind, dueN, evidence, ...f }: Fields) => ({
@@ -23,9 +24,9 @@ async function assertCodeFree(tx: Tx, versionId: string, code: string, exceptId?
   if (clash) throw new UserError('handbook.errors.codeTaken', { code }, 'code');
 }
 
-export async function createAction(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateAction>) {
+export async function createAction(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateAction>) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const article = await tx.article.findUnique({
       where: { id: input.articleId },
       select: { id: true, versionId: true },
@@ -54,9 +55,9 @@ export async function createAction(client: Db, ctx: WriteCtx, input: z.output<ty
   });
 }
 
-export async function updateAction(client: Db, ctx: WriteCtx, input: z.output<typeof ZUpdateAction>) {
+export async function updateAction(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateAction>) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const before = await tx.prescribedAction.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError();
     await assertDraft(tx, before.versionId);
@@ -74,9 +75,9 @@ export async function updateAction(client: Db, ctx: WriteCtx, input: z.output<ty
   });
 }
 
-export async function deleteAction(client: Db, ctx: WriteCtx, input: z.output<typeof ZDeleteAction>) {
+export async function deleteAction(client: Db, ctx: ActionContext, input: z.output<typeof ZDeleteAction>) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const before = await tx.prescribedAction.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError();
     await assertDraft(tx, before.versionId);

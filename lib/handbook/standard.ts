@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import type {
   ZCreateCategory,
   ZCreateCriterion,
@@ -15,7 +15,8 @@ import type {
   ZDeleteCriterion,
   ZUpdateCriterion,
 } from './schema';
-import { assertCanEditHandbook, assertDraft } from './scope';
+import { assertDraft } from './draft';
+import { assertCanCompanyWide } from '../policy';
 
 export function parseArticleNumbers(s: string): number[] {
   return [
@@ -63,9 +64,13 @@ const fields = (f: Omit<z.output<typeof ZCreateCriterion>, 'categoryId' | 'artic
   cap: f.cap ?? null,
 });
 
-export async function createCategory(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateCategory>) {
+export async function createCategory(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZCreateCategory>,
+) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     await assertDraft(tx, input.versionId);
     const standard =
       (await tx.scoringStandard.findUnique({ where: { versionId: input.versionId } })) ??
@@ -88,9 +93,13 @@ export async function createCategory(client: Db, ctx: WriteCtx, input: z.output<
   });
 }
 
-export async function deleteCategory(client: Db, ctx: WriteCtx, input: z.output<typeof ZDeleteCategory>) {
+export async function deleteCategory(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZDeleteCategory>,
+) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const c = await categoryWithVersion(tx, input.id);
     await assertDraft(tx, c.standard.versionId);
     if (await tx.scoringCriterion.count({ where: { categoryId: c.id } }))
@@ -106,9 +115,13 @@ export async function deleteCategory(client: Db, ctx: WriteCtx, input: z.output<
   });
 }
 
-export async function createCriterion(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateCriterion>) {
+export async function createCriterion(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZCreateCriterion>,
+) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const c = await categoryWithVersion(tx, input.categoryId);
     await assertDraft(tx, c.standard.versionId);
     const { categoryId: _c, articleNumbers, ...rest } = input;
@@ -131,9 +144,13 @@ export async function createCriterion(client: Db, ctx: WriteCtx, input: z.output
   });
 }
 
-export async function updateCriterion(client: Db, ctx: WriteCtx, input: z.output<typeof ZUpdateCriterion>) {
+export async function updateCriterion(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZUpdateCriterion>,
+) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const before = await tx.scoringCriterion.findUnique({
       where: { id: input.id },
       include: {
@@ -162,9 +179,13 @@ export async function updateCriterion(client: Db, ctx: WriteCtx, input: z.output
   });
 }
 
-export async function deleteCriterion(client: Db, ctx: WriteCtx, input: z.output<typeof ZDeleteCriterion>) {
+export async function deleteCriterion(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZDeleteCriterion>,
+) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const k = await tx.scoringCriterion.findUnique({
       where: { id: input.id },
       include: { category: { include: { standard: { select: { versionId: true } } } } },

@@ -8,15 +8,15 @@ import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { missingAnswers, sumDifference } from './rules';
 import type { ZCreateDraft, ZPublishVersion } from './schema';
-import { assertCanEditHandbook } from './scope';
+import { assertCanCompanyWide } from '../policy';
 
-export async function createDraft(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateDraft>) {
+export async function createDraft(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateDraft>) {
   return client.$transaction(
     async (tx) => {
-      await assertCanEditHandbook(tx, ctx.user);
+      await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
       if (await tx.handbookVersion.findFirst({ where: { status: 'DRAFT' }, select: { id: true } })) {
         throw new UserError('handbook.errors.draftExists');
       }
@@ -140,9 +140,13 @@ export function isPublishable(p: PublishProblems): boolean {
   return !p.noArticles && p.incomplete.length === 0 && !p.standard.missing && p.standard.difference === 0;
 }
 
-export async function publishVersion(client: Db, ctx: WriteCtx, input: z.output<typeof ZPublishVersion>) {
+export async function publishVersion(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZPublishVersion>,
+) {
   return client.$transaction(async (tx) => {
-    await assertCanEditHandbook(tx, ctx.user);
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
     const draft = await tx.handbookVersion.findUnique({ where: { id: input.versionId } });
     if (!draft) throw new NotFoundError();
     if (draft.status !== 'DRAFT') throw new UserError('handbook.errors.frozen', { label: draft.label });

@@ -10,9 +10,8 @@ import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { UserError } from '../errors';
 import { msg } from '../i18n/message';
-import type { WriteCtx } from '../orgs/mutations';
-import { companyRoot } from '../orgs/company-root';
-import { assertCan } from '../policy';
+import type { ActionContext } from '../action-context';
+import { assertCanCompanyWide } from '../policy';
 
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, msg('selfCheck.errors.quarter'));
 export const ZCreateFocus = z.object({
@@ -30,9 +29,8 @@ export const ZCreateFocus = z.object({
   publish: z.boolean(),
 });
 
-export async function createLearningFocus(db: Db, ctx: WriteCtx, input: z.output<typeof ZCreateFocus>) {
-  const root = await companyRoot(db);
-  assertCan(ctx.user, 'learning.manage', root);
+export async function createLearningFocus(db: Db, ctx: ActionContext, input: z.output<typeof ZCreateFocus>) {
+  const root = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
   const articles = await db.article.findMany({
     where: { id: { in: input.articleIds }, version: { status: 'PUBLISHED' } },
     select: { key: true, number: true, title: true },

@@ -8,9 +8,9 @@ import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { checkUploads, type Upload } from '../files/uploads';
 import { msg } from '../i18n/message';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan, type Subject } from '../policy';
-import { mimeOfChecked } from '../handbook/attachments';
+import { mimeOfChecked } from '../files/type';
 import { putFile } from '../storage';
 
 const text = (max: number) =>
@@ -36,7 +36,7 @@ export const ZSiteVisit = z.object({
   notes: text(2000),
 });
 
-export async function nameDemoSite(db: Db, ctx: WriteCtx, input: z.output<typeof ZDemoSite>) {
+export async function nameDemoSite(db: Db, ctx: ActionContext, input: z.output<typeof ZDemoSite>) {
   const org = await db.organization.findUnique({
     where: { id: input.orgId },
     select: { id: true, path: true },
@@ -72,7 +72,7 @@ export async function nameDemoSite(db: Db, ctx: WriteCtx, input: z.output<typeof
 
 export async function recordVisit(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: z.output<typeof ZSiteVisit>,
   photos: Upload[],
 ) {

@@ -3,6 +3,9 @@
  * upload. Parents are named by their full path of names from the root, joined with " / ".
  */
 import ExcelJS from 'exceljs';
+import { cellText, headerTexts } from '../excel/cells';
+import { STATUS_LABELS, TYPE_LABELS } from '../excel/labels';
+import { sheetWithHeader } from '../excel/sheet';
 import { msg } from '../i18n/message';
 import { ZImportRow } from './schema';
 import type { OrgType } from './rules';
@@ -27,21 +30,11 @@ export const COLUMNS = [
 ] as const;
 type Key = (typeof COLUMNS)[number]['key'];
 
-export const TYPE_LABELS: Record<OrgType, string> = {
-  COMMITTEE: '党委',
-  GENERAL_BRANCH: '党总支',
-  BRANCH: '党支部',
-  PARTY_GROUP: '党小组',
-  UNION: '工会',
-  YOUTH_LEAGUE: '团支部',
-  DEPARTMENT: '职能部门',
-};
 const TYPE_BY_LABEL: Record<string, OrgType> = {
   ...Object.fromEntries(Object.entries(TYPE_LABELS).map(([k, v]) => [v, k as OrgType])),
   团委: 'YOUTH_LEAGUE',
   '团支部/团委': 'YOUTH_LEAGUE',
 };
-export const STATUS_LABELS = { ACTIVE: '正常', PREPARING: '筹建', ARCHIVED: '已撤销' } as const;
 const STATUS_BY_LABEL: Record<string, string> = {
   正常: 'ACTIVE',
   筹建: 'PREPARING',
@@ -67,14 +60,6 @@ export type ExportRow = {
 
 const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
-function sheetWithHeader(wb: ExcelJS.Workbook) {
-  const ws = wb.addWorksheet('组织架构', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBE1E1' } };
-  return ws;
-}
-
 function addDropdowns(ws: ExcelJS.Worksheet, rows: number) {
   const types = `"${Object.values(TYPE_LABELS).join(',')}"`;
   for (let r = 2; r <= rows + 1; r += 1) {
@@ -86,7 +71,7 @@ function addDropdowns(ws: ExcelJS.Worksheet, rows: number) {
 export async function buildTemplate(exampleParent: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '五标';
-  const ws = sheetWithHeader(wb);
+  const ws = sheetWithHeader(wb, '组织架构', COLUMNS);
   ws.addRow({
     name: '示例项目党支部',
     shortName: '示例项目',
@@ -140,7 +125,7 @@ export async function buildTemplate(exampleParent: string): Promise<Buffer> {
 export async function exportTree(rows: ExportRow[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '五标';
-  const ws = sheetWithHeader(wb);
+  const ws = sheetWithHeader(wb, '组织架构', COLUMNS);
   for (const r of rows) {
     ws.addRow({
       name: r.name,
@@ -159,23 +144,6 @@ export async function exportTree(rows: ExportRow[]): Promise<Buffer> {
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** A cell's value as text: dates as YYYY-MM-DD, rich text flattened, formulas by their result. */
-export function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((t) => t.text)
-        .join('')
-        .trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text).trim();
-    return '';
-  }
-  return String(v).trim();
 }
 
 export type ParsedRow = {
@@ -198,7 +166,7 @@ export async function parseSheet(
   }
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], fileError: msg('orgImport.errors.unreadable') };
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(cellText);
+  const header = headerTexts(ws);
   const index = new Map<Key, number>();
   for (const c of COLUMNS) {
     const i = header.findIndex((h) => h === c.header);

@@ -9,7 +9,8 @@ import { UserError } from '../errors';
 import { msg } from '../i18n/message';
 import { can } from '../policy';
 import { PATH_SEPARATOR, parseSheet, type ParsedRow } from './excel';
-import { createOrg, type WriteCtx } from './mutations';
+import type { ActionContext } from '../action-context';
+import { createOrg } from './mutations';
 import { mayHaveParent, type OrgType } from './rules';
 
 export type ImportReport =
@@ -36,7 +37,7 @@ async function existingOrgs(client: Db): Promise<Existing[]> {
 
 export async function importOrgTree(
   client: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   buffer: Buffer | ArrayBuffer,
 ): Promise<ImportReport> {
   if (!can(ctx.user, 'org.import')) throw new UserError('errors.forbidden');

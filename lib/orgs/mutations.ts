@@ -5,15 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { appendTrace, type Actor } from '../audit-log';
+import type { ActionContext } from '../action-context';
+import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import { assertCan, type Subject } from '../policy';
+import { assertCan } from '../policy';
 import { mayHaveParent, moveMakesCycle, rebasePath } from './rules';
 import type { ZArchiveOrg, ZCreateOrg, ZMoveOrg, ZSetKeyUnit, ZUpdateOrg } from './schema';
 import { pathOf } from './tree';
-
-export type WriteCtx = { user: Subject; actor: Actor };
 
 const dateOrNull = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
 
@@ -49,7 +48,12 @@ async function assertSecretary(tx: Tx, secretaryId: string | undefined) {
   if (!u || !u.active) throw new UserError('orgs.errors.badSecretary', {}, 'secretaryId');
 }
 
-export async function createOrg(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateOrg>, tx0?: Tx) {
+export async function createOrg(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZCreateOrg>,
+  tx0?: Tx,
+) {
   const run = async (tx: Tx) => {
     const parent = await loadOrg(tx, input.parentId);
     assertCan(ctx.user, 'org.manage', parent);
@@ -91,7 +95,7 @@ export async function createOrg(client: Db, ctx: WriteCtx, input: z.output<typeo
   return tx0 ? run(tx0) : client.$transaction(run);
 }
 
-export async function updateOrg(client: Db, ctx: WriteCtx, input: z.output<typeof ZUpdateOrg>) {
+export async function updateOrg(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateOrg>) {
   return client.$transaction(async (tx) => {
     const before = await loadOrg(tx, input.id);
     assertCan(ctx.user, 'org.manage', before);
@@ -132,7 +136,7 @@ export async function updateOrg(client: Db, ctx: WriteCtx, input: z.output<typeo
 }
 
 /** Moves a unit (with its whole subtree) under another parent; paths are rewritten in one statement. */
-export async function moveOrg(client: Db, ctx: WriteCtx, input: z.output<typeof ZMoveOrg>) {
+export async function moveOrg(client: Db, ctx: ActionContext, input: z.output<typeof ZMoveOrg>) {
   return client.$transaction(async (tx) => {
     const org = await loadOrg(tx, input.id);
     const target = await loadOrg(tx, input.newParentId);
@@ -171,7 +175,7 @@ export async function moveOrg(client: Db, ctx: WriteCtx, input: z.output<typeof 
 }
 
 /** Archives a unit (never deletes it). Refused while it has children that are not archived. */
-export async function archiveOrg(client: Db, ctx: WriteCtx, input: z.output<typeof ZArchiveOrg>) {
+export async function archiveOrg(client: Db, ctx: ActionContext, input: z.output<typeof ZArchiveOrg>) {
   return client.$transaction(async (tx) => {
     const org = await loadOrg(tx, input.id);
     assertCan(ctx.user, 'org.manage', org);
@@ -201,7 +205,7 @@ export async function archiveOrg(client: Db, ctx: WriteCtx, input: z.output<type
 }
 
 /** 重点单位 for a year: on or off. */
-export async function setKeyUnit(client: Db, ctx: WriteCtx, input: z.output<typeof ZSetKeyUnit>) {
+export async function setKeyUnit(client: Db, ctx: ActionContext, input: z.output<typeof ZSetKeyUnit>) {
   return client.$transaction(async (tx) => {
     const org = await loadOrg(tx, input.orgId);
     assertCan(ctx.user, 'org.manage', org);

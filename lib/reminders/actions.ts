@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { defineAction } from '../action';
 import { appendTrace } from '../audit-log';
 import { db } from '../db';
-import { assertCanSuperviseCompany } from './scope';
 import { generateForPeriod, type GenerationResult } from './generate';
 import { msg } from '../i18n/message';
 import { completeTask, MAX_EVIDENCE_BYTES } from './complete';
@@ -12,10 +11,11 @@ import { ZCompleteTask, ZGenerate, ZRateTask, ZReturnTask, ZSendNotice } from '.
 import { rateTask, returnTask } from './review';
 import { sendNotice } from './notice';
 import { queueDeliveries } from '../jobs';
+import { assertCanCompanyWide } from '../policy';
 
 /** On demand, for a chosen period: the same idempotent generation the hourly job runs. */
 export const generateRemindersAction = defineAction(ZGenerate, async (input, ctx) => {
-  await assertCanSuperviseCompany(ctx.user);
+  await assertCanCompanyWide(db, ctx.user, 'reminder.supervise');
   const results: GenerationResult[] = [];
   for (const f of input.frequencies) results.push(await generateForPeriod(db, f, input.day));
   await db.$transaction((tx) =>

@@ -8,11 +8,11 @@ import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { checkUploads } from '../files/uploads';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan } from '../policy';
 import { putFile } from '../storage';
 import { backfillRule, flagBurst, isLag } from './backfill';
-import { cstDay } from './periods';
+import { cstDay } from '../calendar';
 import type { ZCompleteTask } from './schema';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
@@ -22,7 +22,7 @@ export type EvidenceUpload = { name: string; bytes: Buffer };
 
 export async function completeTask(
   client: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: z.output<typeof ZCompleteTask>,
   files: EvidenceUpload[],
   now = new Date(),

@@ -4,6 +4,7 @@
  * The sheet is a Chinese document (like the handbook's ledgers), so its labels are written here.
  */
 import ExcelJS from 'exceljs';
+import { A4_LANDSCAPE } from '../excel/sheet';
 import type { TaskState } from './read';
 
 export type ExportTask = {
@@ -55,14 +56,7 @@ export async function reminderWorkbook(tasks: ExportTask[], today: string): Prom
     if (!rows.length) continue;
     const ws = wb.addWorksheet(`${label}工作提醒表`, {
       views: [{ state: 'frozen', ySplit: 2 }],
-      pageSetup: {
-        paperSize: 9,
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        printTitlesRow: '1:2',
-      },
+      pageSetup: { ...A4_LANDSCAPE, printTitlesRow: '1:2' },
     });
     ws.columns = WIDTHS.map((width) => ({ width }));
     ws.mergeCells(1, 1, 1, HEADER.length);

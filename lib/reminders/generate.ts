@@ -5,7 +5,7 @@
  * a crash halfway — leaves exactly one task each. Archived and 筹建 units get none.
  */
 import type { Db } from '../db/client';
-import { cstDay, dueDate, periodOf, type Calendar, type DueRule, type Frequency } from './periods';
+import { cstDay, dueDate, periodOf, type Calendar, type DueRule, type Frequency } from '../calendar';
 
 export const PERIODIC: Frequency[] = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'];
 

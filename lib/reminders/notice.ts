@@ -7,11 +7,11 @@ import { appendTrace } from '../audit-log';
 import { notify, unitPeople } from '../channels/notify';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan } from '../policy';
 import type { ZSendNotice } from './schema';
 
-export async function sendNotice(client: Db, ctx: WriteCtx, input: z.output<typeof ZSendNotice>) {
+export async function sendNotice(client: Db, ctx: ActionContext, input: z.output<typeof ZSendNotice>) {
   const org = await client.organization.findUnique({
     where: { id: input.orgId },
     select: { id: true, path: true, name: true },

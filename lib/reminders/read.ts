@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { ForbiddenError } from '../errors';
 import { can, scopeOrgs, type Subject } from '../policy';
 import { PERIODIC } from './generate';
-import { addDays, cstDay, periodOf } from './periods';
+import { addDays, cstDay, periodOf } from '../calendar';
 
 export type TaskState = 'done' | 'overdue' | 'dueSoon' | 'open';
 

@@ -8,7 +8,7 @@ import { appendTrace } from '../audit-log';
 import { notify, unitPeople } from '../channels/notify';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan } from '../policy';
 import type { ZRateTask, ZReturnTask } from './schema';
 
@@ -19,7 +19,7 @@ async function lockDoneTask(tx: Parameters<Parameters<Db['$transaction']>[0]>[0]
   if (row?.status !== 'DONE') throw new UserError('supervision.errors.notDone');
 }
 
-async function loadTask(client: Db, ctx: WriteCtx, taskId: string) {
+async function loadTask(client: Db, ctx: ActionContext, taskId: string) {
   const task = await client.reminderTask.findUnique({
     where: { id: taskId },
     include: { org: { select: { id: true, path: true, name: true } }, action: { select: { title: true } } },
@@ -29,7 +29,7 @@ async function loadTask(client: Db, ctx: WriteCtx, taskId: string) {
   return task;
 }
 
-export async function rateTask(client: Db, ctx: WriteCtx, input: z.output<typeof ZRateTask>) {
+export async function rateTask(client: Db, ctx: ActionContext, input: z.output<typeof ZRateTask>) {
   const task = await loadTask(client, ctx, input.taskId);
   const r = await client.$transaction(async (tx) => {
     await lockDoneTask(tx, task.id);
@@ -64,7 +64,7 @@ export async function rateTask(client: Db, ctx: WriteCtx, input: z.output<typeof
   return r;
 }
 
-export async function returnTask(client: Db, ctx: WriteCtx, input: z.output<typeof ZReturnTask>) {
+export async function returnTask(client: Db, ctx: ActionContext, input: z.output<typeof ZReturnTask>) {
   const task = await loadTask(client, ctx, input.taskId);
   return client.$transaction(async (tx) => {
     await lockDoneTask(tx, task.id);

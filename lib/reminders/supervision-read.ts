@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { ForbiddenError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { can, scopeOrgs, type Subject } from '../policy';
-import { cstDay } from './periods';
+import { cstDay } from '../calendar';
 import { taskState } from './read';
 import type { TSupervisionFilter } from './schema';
 

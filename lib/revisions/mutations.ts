@@ -9,12 +9,11 @@ import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { searchColumns } from '../handbook/articles';
-import type { WriteCtx } from '../orgs/mutations';
-import { companyRoot } from '../orgs/company-root';
-import { assertCan, can } from '../policy';
+import type { ActionContext } from '../action-context';
+import { assertCan, assertCanCompanyWide, can } from '../policy';
 import type { TDecide, TPropose } from './schema';
 
-export async function propose(db: Db, ctx: WriteCtx, input: TPropose) {
+export async function propose(db: Db, ctx: ActionContext, input: TPropose) {
   const article = await db.article.findUnique({
     where: { id: input.articleId },
     select: { id: true, key: true, number: true },
@@ -68,9 +67,8 @@ export async function propose(db: Db, ctx: WriteCtx, input: TPropose) {
   });
 }
 
-export async function decide(db: Db, ctx: WriteCtx, input: TDecide, now = new Date()) {
-  const root = await companyRoot(db);
-  assertCan(ctx.user, 'revision.approve', root);
+export async function decide(db: Db, ctx: ActionContext, input: TDecide, now = new Date()) {
+  const root = await assertCanCompanyWide(db, ctx.user, 'revision.approve');
   const p = await db.revisionProposal.findUnique({ where: { id: input.proposalId } });
   if (!p) throw new NotFoundError();
   if (p.status !== 'PENDING') throw new UserError('revisions.errors.decided');

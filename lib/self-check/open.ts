@@ -7,16 +7,16 @@ import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan } from '../policy';
-import { cstDay, periodOf } from '../reminders/periods';
+import { cstDay, periodOf } from '../calendar';
 import { isOpenableQuarter } from './rules';
 import { SHEET_ORG_TYPES } from './load';
 import type { ZOpenSheet } from './schema';
 
 export async function openSheet(
   client: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: z.output<typeof ZOpenSheet>,
   now = new Date(),
 ) {

@@ -7,9 +7,9 @@ import { appendTrace } from '../audit-log';
 import { notify, unitPeople } from '../channels/notify';
 import type { Db } from '../db/client';
 import { ForbiddenError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { can, scopeOrgs, type Subject } from '../policy';
-import { cstDay } from '../reminders/periods';
+import { cstDay } from '../calendar';
 import { SHEET_ORG_TYPES } from './load';
 import type { ZChaseSheets } from './schema';
 
@@ -36,7 +36,7 @@ export async function sheetOverview(db: Db, user: Subject, periodKey: string) {
 
 export async function chaseMissingSheets(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: z.output<typeof ZChaseSheets>,
   now = new Date(),
 ) {

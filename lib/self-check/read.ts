@@ -2,7 +2,7 @@
 import type { Db } from '../db/client';
 import { ForbiddenError } from '../errors';
 import { can, scopeOrgs, type Subject } from '../policy';
-import { cstDay, periodFromKey, periodOf } from '../reminders/periods';
+import { cstDay, periodFromKey, periodOf } from '../calendar';
 import { previousQuarter } from './rules';
 import { loadSheet, SHEET_ORG_TYPES } from './load';
 

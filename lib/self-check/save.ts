@@ -7,13 +7,13 @@ import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan } from '../policy';
 import { lineDeduction, sheetTotal } from './rules';
 import { linesOf, loadSheet } from './load';
 import type { ZSaveSheet } from './schema';
 
-export async function saveSheet(client: Db, ctx: WriteCtx, input: z.output<typeof ZSaveSheet>) {
+export async function saveSheet(client: Db, ctx: ActionContext, input: z.output<typeof ZSaveSheet>) {
   const sheet = await loadSheet(client, input.sheetId);
   assertCan(ctx.user, 'selfCheck.draft', sheet.org);
   if (sheet.status !== 'DRAFT' || sheet.supersededAt) throw new UserError('selfCheck.errors.frozen');

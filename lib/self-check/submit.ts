@@ -8,7 +8,7 @@ import { appendTrace } from '../audit-log';
 import { notify, unitPeople } from '../channels/notify';
 import type { Db } from '../db/client';
 import { UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan } from '../policy';
 import { sheetTotal, unassessed } from './rules';
 import { linesOf, loadSheet } from './load';
@@ -16,7 +16,7 @@ import type { ZReopenSheet, ZSubmitSheet } from './schema';
 
 export async function submitSheet(
   client: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: z.output<typeof ZSubmitSheet>,
   now = new Date(),
 ) {
@@ -66,7 +66,7 @@ export async function submitSheet(
 
 export async function reopenSheet(
   client: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: z.output<typeof ZReopenSheet>,
   now = new Date(),
 ) {

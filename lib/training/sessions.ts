@@ -10,19 +10,22 @@ import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { checkUploads, type Upload } from '../files/uploads';
-import { companyRoot } from '../orgs/company-root';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import type { TrainingSession } from '../generated/prisma/client';
-import { assertCan, canAttendTraining, type Subject } from '../policy';
+import { assertCan, assertCanCompanyWide, canAttendTraining, type Subject } from '../policy';
 import { putFile } from '../storage';
 import type { TCreateTraining } from './schema';
 
 export const SIGN_IN_OPENS_MIN = 30;
 export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 
-export async function createTraining(db: Db, ctx: WriteCtx, input: TCreateTraining, materials: Upload[]) {
-  const root = await companyRoot(db);
-  assertCan(ctx.user, 'learning.manage', root);
+export async function createTraining(
+  db: Db,
+  ctx: ActionContext,
+  input: TCreateTraining,
+  materials: Upload[],
+) {
+  const root = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
   const arts = await db.article.findMany({
     where: { id: { in: input.articleIds }, version: { status: 'PUBLISHED' } },
     select: { key: true },
@@ -129,7 +132,7 @@ export async function signInProblem(
 /** Self sign-in from the QR code. Returns whether this call recorded it (false: already signed in). */
 export async function signIn(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: { sessionId: string; token: string },
   now = new Date(),
 ) {
@@ -167,7 +170,7 @@ export async function signIn(
 /** The organizer records invitees as present (a paper list, someone without a phone); from the sign-in window on. */
 export async function recordAttendance(
   db: Db,
-  ctx: WriteCtx,
+  ctx: ActionContext,
   input: { sessionId: string; userIds: string[] },
   now = new Date(),
 ) {

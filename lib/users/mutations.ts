@@ -7,7 +7,7 @@ import { appendTrace } from '../audit-log';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import type { WriteCtx } from '../orgs/mutations';
+import type { ActionContext } from '../action-context';
 import { assertCan } from '../policy';
 import type {
   ZAssignRole,
@@ -40,7 +40,7 @@ async function orgPathOf(tx: Tx, orgId: string | null | undefined) {
   return org;
 }
 
-export async function createUser(client: Db, ctx: WriteCtx, input: z.output<typeof ZCreateUser>) {
+export async function createUser(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateUser>) {
   assertCan(ctx.user, 'user.manage', 'global');
   const passwordHash = await hashPassword(input.password);
   return client.$transaction(async (tx) => {
@@ -70,7 +70,7 @@ export async function createUser(client: Db, ctx: WriteCtx, input: z.output<type
   });
 }
 
-export async function updateUser(client: Db, ctx: WriteCtx, input: z.output<typeof ZUpdateUser>) {
+export async function updateUser(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateUser>) {
   assertCan(ctx.user, 'user.manage', 'global');
   return client.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.id }, select: publicFields });
@@ -98,7 +98,7 @@ export async function updateUser(client: Db, ctx: WriteCtx, input: z.output<type
   });
 }
 
-export async function setUserActive(client: Db, ctx: WriteCtx, input: z.output<typeof ZSetActive>) {
+export async function setUserActive(client: Db, ctx: ActionContext, input: z.output<typeof ZSetActive>) {
   assertCan(ctx.user, 'user.manage', 'global');
   if (input.id === ctx.user.id && !input.active) throw new UserError('users.errors.cannotDeactivateSelf');
   return client.$transaction(async (tx) => {
@@ -121,7 +121,7 @@ export async function setUserActive(client: Db, ctx: WriteCtx, input: z.output<t
   });
 }
 
-export async function resetPassword(client: Db, ctx: WriteCtx, input: z.output<typeof ZResetPassword>) {
+export async function resetPassword(client: Db, ctx: ActionContext, input: z.output<typeof ZResetPassword>) {
   assertCan(ctx.user, 'user.manage', 'global');
   const passwordHash = await hashPassword(input.password);
   return client.$transaction(async (tx) => {
@@ -151,7 +151,7 @@ export async function resetPassword(client: Db, ctx: WriteCtx, input: z.output<t
   });
 }
 
-export async function assignRole(client: Db, ctx: WriteCtx, input: z.output<typeof ZAssignRole>) {
+export async function assignRole(client: Db, ctx: ActionContext, input: z.output<typeof ZAssignRole>) {
   assertCan(ctx.user, 'role.assign', 'global');
   return client.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
@@ -175,7 +175,7 @@ export async function assignRole(client: Db, ctx: WriteCtx, input: z.output<type
   });
 }
 
-export async function removeRole(client: Db, ctx: WriteCtx, input: z.output<typeof ZRemoveRole>) {
+export async function removeRole(client: Db, ctx: ActionContext, input: z.output<typeof ZRemoveRole>) {
   assertCan(ctx.user, 'role.assign', 'global');
   return client.$transaction(async (tx) => {
     const ra = await tx.roleAssignment.findUnique({
@@ -199,7 +199,11 @@ export async function removeRole(client: Db, ctx: WriteCtx, input: z.output<type
 }
 
 /** A user changes their own password; the current one must be right. */
-export async function changeOwnPassword(client: Db, ctx: WriteCtx, input: z.output<typeof ZChangePassword>) {
+export async function changeOwnPassword(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZChangePassword>,
+) {
   const row = await client.user.findUnique({
     where: { id: ctx.user.id },
     select: { passwordHash: true, org: { select: { path: true } } },

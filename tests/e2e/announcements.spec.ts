@@ -14,13 +14,11 @@ test('the committee publishes an announcement; the secretary reads it; the recei
   await form.locator('#ann-title').fill(title);
   await form.locator('#ann-body').fill('请各支部于12月20日前报送年度党建工作总结。');
   await form.locator('#ann-targets').selectOption({ label: '　滨江新城综合管廊项目党支部' });
-  await form
-    .locator('#ann-files')
-    .setInputFiles({
-      name: '总结模板.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n%%EOF'),
-    });
+  await form.locator('#ann-files').setInputFiles({
+    name: '总结模板.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%%EOF'),
+  });
   await form.getByRole('button', { name: '发布' }).click();
   await expect(page.getByTestId('announcement-title')).toHaveText(title);
   const url = page.url();

@@ -106,23 +106,19 @@ test('committee attaches a template to a draft article; a wrong type is refused;
     .getByRole('link', { name: /党员花名册/ })
     .click();
   const editor = page.getByTestId('attachments-editor');
-  await editor
-    .locator('#file')
-    .setInputFiles({
-      name: '花名册.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('<html>not a pdf</html>'),
-    });
+  await editor.locator('#file').setInputFiles({
+    name: '花名册.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('<html>not a pdf</html>'),
+  });
   await editor.getByRole('button', { name: '上传', exact: true }).click();
   await expect(editor.getByTestId('form-error')).toContainText('只能上传');
 
-  await editor
-    .locator('#file')
-    .setInputFiles({
-      name: '花名册填写说明.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
-    });
+  await editor.locator('#file').setInputFiles({
+    name: '花名册填写说明.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
   const title = `花名册填写说明${Date.now() % 100000}`;
   await editor.locator('#attachment-title').fill(title);
   await editor.getByRole('button', { name: '上传', exact: true }).click();
@@ -187,13 +183,11 @@ test('committee exports the draft to Excel and imports it back; a secretary may 
   const exported = await page.request.get(href);
   expect(exported.status()).toBe(200);
   page.once('dialog', (d) => d.accept());
-  await page
-    .locator('#file')
-    .setInputFiles({
-      name: '手册.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from(await exported.body()),
-    });
+  await page.locator('#file').setInputFiles({
+    name: '手册.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await exported.body()),
+  });
   await page.getByRole('button', { name: '检查并导入' }).click();
   await expect(page.getByTestId('handbook-import-success')).toContainText('已导入 52 条条文');
 

@@ -47,13 +47,11 @@ test('a clerk records a task done with a photo; another branch cannot open it or
   const item = month.locator('li').filter({ hasText: '按月收缴党费' });
   await item.getByRole('button', { name: '登记完成' }).click();
   const form = item.getByTestId('complete-form');
-  await form
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: '冒充照片.jpg',
-      mimeType: 'image/jpeg',
-      buffer: Buffer.from('MZ this is an exe'),
-    });
+  await form.locator('input[type="file"]').setInputFiles({
+    name: '冒充照片.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from('MZ this is an exe'),
+  });
   await form.getByRole('button', { name: '确认完成' }).click();
   await expect(form.getByTestId('form-error')).toContainText('不是允许的类型');
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -112,13 +110,11 @@ test('an oversized file is refused with a message before it is uploaded, and not
   const item = page.locator(`li[data-task-id="${await open.getAttribute('data-task-id')}"]`);
   await item.getByRole('button', { name: '登记完成' }).click();
   const form = item.getByTestId('complete-form');
-  await form
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: '现场照片.jpg',
-      mimeType: 'image/jpeg',
-      buffer: Buffer.alloc(21 * 1024 * 1024, 0xff),
-    });
+  await form.locator('input[type="file"]').setInputFiles({
+    name: '现场照片.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.alloc(21 * 1024 * 1024, 0xff),
+  });
   await form.getByRole('button', { name: '确认完成' }).click();
   await expect(form.getByTestId('form-error')).toContainText('超过 20 MB');
   await expect(form).toBeVisible();

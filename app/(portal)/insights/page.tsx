@@ -39,12 +39,11 @@ export default async function InsightsPage({
   const latest = quarters.at(-1);
   const ranking = d.scores.filter((r) => r.quarter === latest).sort((a, b) => b.score - a.score);
   const units = [...new Set(d.scores.map((r) => r.unit))].slice(0, 8);
-  let cum = 0;
   const total = d.pareto.reduce((s, r) => s + r.points, 0);
-  const pareto = d.pareto.map((r) => ({
-    ...r,
-    cumulative: Math.round(((cum += r.points) / (total || 1)) * 1000) / 10,
-  }));
+  const pareto = d.pareto.map((r, i) => {
+    const upTo = d.pareto.slice(0, i + 1).reduce((s, x) => s + x.points, 0);
+    return { ...r, cumulative: Math.round((upTo / (total || 1)) * 1000) / 10 };
+  });
   const dl = t('download');
   return (
     <div className="space-y-4">

@@ -6,7 +6,7 @@ import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { coordinationListFor, rectificationListFor, sheetListFor } from '@/lib/feedback/queries';
 import { can } from '@/lib/policy';
-import { cstDay } from '@/lib/reminders/periods';
+import { cstDay } from '@/lib/calendar';
 import { CoordinationForms, UnitForms, VerifyForms } from './_components/rectification-forms';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -12,7 +12,7 @@ import {
   reviewsForUser,
   type TaskState,
 } from '@/lib/reminders/queries';
-import { cstDay } from '@/lib/reminders/periods';
+import { cstDay } from '@/lib/calendar';
 
 import { CompleteTaskForm } from './_components/complete-task-form';
 import { GenerateForm } from './_components/generate-form';

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
-import { cstDay, periodOf } from '@/lib/reminders/periods';
+import { cstDay, periodOf } from '@/lib/calendar';
 import { mySheetsFor, sheetOverviewFor } from '@/lib/self-check/queries';
 import { previousQuarter } from '@/lib/self-check/rules';
 import { ChaseButton } from './_components/chase-button';

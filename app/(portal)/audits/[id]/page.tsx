@@ -8,7 +8,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { gradeOf } from '@/lib/handbook/rules';
 import { load } from '@/lib/page-guard';
 import { STATUS_TONE } from '../_components/status-tone';
-import { addDays, cstDay } from '@/lib/reminders/periods';
+import { addDays, cstDay } from '@/lib/calendar';
 import { AuditExamForm } from './_components/audit-exam-form';
 import { IssueFeedbackForm } from './_components/issue-feedback-form';
 import { ScoringForm, type Line } from './_components/scoring-form';

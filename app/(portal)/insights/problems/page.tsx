@@ -7,7 +7,7 @@ import { Input } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
 import { problemsFor } from '@/lib/insights/queries';
 import { can } from '@/lib/policy';
-import { cstDay, periodOf } from '@/lib/reminders/periods';
+import { cstDay, periodOf } from '@/lib/calendar';
 import { previousQuarter } from '@/lib/self-check/rules';
 import { FocusForm } from './_components/focus-form';
 

@@ -2,7 +2,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { buildWorkbook } from '@/lib/handbook/excel';
 import { bookData } from '@/lib/handbook/export';
-import { xlsxResponse } from '@/lib/orgs/export';
+import { xlsxResponse } from '@/lib/excel/response';
 import { can } from '@/lib/policy';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { buildWorkbook } from '@/lib/handbook/excel';
 import { TEMPLATE_EXAMPLE } from '@/lib/handbook/export';
-import { xlsxResponse } from '@/lib/orgs/export';
+import { xlsxResponse } from '@/lib/excel/response';
 import { can } from '@/lib/policy';
 
 export const dynamic = 'force-dynamic';

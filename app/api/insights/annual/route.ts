@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { annualWorkbook } from '@/lib/annual/export';
 import { latestResultsFor } from '@/lib/annual/queries';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { xlsxResponse } from '@/lib/orgs/export';
+import { xlsxResponse } from '@/lib/excel/response';
 import { can } from '@/lib/policy';
 
 export const dynamic = 'force-dynamic';

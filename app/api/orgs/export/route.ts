@@ -1,5 +1,6 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { exportOrgsFor, xlsxResponse } from '@/lib/orgs/export';
+import { xlsxResponse } from '@/lib/excel/response';
+import { exportOrgsFor } from '@/lib/orgs/export';
 import { can } from '@/lib/policy';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { buildTemplate } from '@/lib/orgs/excel';
-import { xlsxResponse } from '@/lib/orgs/export';
+import { xlsxResponse } from '@/lib/excel/response';
 import { can } from '@/lib/policy';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { xlsxResponse } from '@/lib/orgs/export';
+import { xlsxResponse } from '@/lib/excel/response';
 import { can } from '@/lib/policy';
 import { reminderWorkbook } from '@/lib/reminders/export';
 import { reminderTableFor } from '@/lib/reminders/queries';

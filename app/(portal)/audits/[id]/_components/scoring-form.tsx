@@ -68,9 +68,12 @@ export function ScoringForm(props: {
   const q = useSyncQueue(`wubiao:audit:${auditId}`, send, refused);
 
   // What this device still holds (after a reload offline) wins over what the page was rendered with.
+  // It can only be read after hydration (the server has no localStorage), hence state set in an effect.
+  const stored = q.stored;
   useEffect(() => {
-    for (const e of q.stored()) {
+    for (const e of stored()) {
       if (e.kind === 'score')
+        // eslint-disable-next-line react-hooks/set-state-in-effect
         setValues((v) => ({
           ...v,
           [e.payload.criterionId as string]: {
@@ -82,7 +85,7 @@ export function ScoringForm(props: {
       if (e.kind === 'note')
         setNotes((n) => ({ ...n, [e.payload.method as string]: String(e.payload.text) }));
     }
-  }, [q.stored]);
+  }, [stored]);
 
   const queue = (entry: QueueEntry) => {
     q.put(entry);

@@ -80,6 +80,8 @@ export function useSyncQueue(
   );
 
   useEffect(() => {
+    // The device's queue and connection state exist only in the browser: read them once hydrated.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setPending(read());
     setOnline(navigator.onLine);
     void flush();

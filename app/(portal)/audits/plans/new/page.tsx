@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { planFormOptionsFor } from '@/lib/audits/queries';
 import { requirePermission } from '@/lib/auth/current-user';
-import { cstDay, periodOf } from '@/lib/reminders/periods';
+import { cstDay, periodOf } from '@/lib/calendar';
 import { PlanForm } from './_components/plan-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,8 +4,8 @@ import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { MAX_BANK_ROWS } from '@/lib/exams/bank-excel';
-import { companyRoot } from '@/lib/orgs/company-root';
 import { ImportForm } from './_components/import-form';
+import { companyRoot } from '@/lib/policy';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('bank'))('import.title') };

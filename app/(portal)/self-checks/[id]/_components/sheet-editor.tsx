@@ -57,6 +57,8 @@ export function SheetEditor({
   useEffect(() => {
     const saved = window.localStorage.getItem(storageKey);
     if (saved) {
+      // The device's unsaved typing exists only in the browser: restored once hydrated.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setDraft({ ...initial, ...JSON.parse(saved) });
       setNote(t('restored'));
     }

@@ -1,16 +1,15 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { exportCurrentBank } from '@/lib/exams/bank-import';
-import { companyRoot } from '@/lib/orgs/company-root';
-import { xlsxResponse } from '@/lib/orgs/export';
-import { can } from '@/lib/policy';
+import { xlsxResponse } from '@/lib/excel/response';
+import { canCompanyWide } from '@/lib/policy';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!can(user, 'learning.manage', await companyRoot(db)))
+  if (!(await canCompanyWide(db, user, 'learning.manage')))
     return Response.json({ error: 'forbidden' }, { status: 403 });
   return xlsxResponse(await exportCurrentBank(db), '题库');
 }

@@ -38,9 +38,11 @@ export function Paper({
   const submitted = useRef(false);
   // Stable callbacks: the helpers below must not change identity on every render (effects depend on them).
   const tmRef = useRef(tm);
-  tmRef.current = tm;
   const routerRef = useRef(router);
-  routerRef.current = router;
+  useEffect(() => {
+    tmRef.current = tm;
+    routerRef.current = router;
+  }, [tm, router]);
   // One flush at a time; changes made meanwhile are picked up by another pass.
   const busy = useRef(false);
   const again = useRef(false);
@@ -82,6 +84,7 @@ export function Paper({
   }, [flush, key]);
   useEffect(() => {
     // Once: what this device still holds wins over what the page was rendered with; then send it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setAnswers((a) => ({ ...a, ...JSON.parse(window.localStorage.getItem(key) ?? '{}') }));
     void flush();
     const on = () => void flush();
@@ -116,12 +119,15 @@ export function Paper({
     }, 1000);
     return () => clearInterval(timer);
   }, [deadline, submit]);
-  const answer = (qid: string, value: Answer) => {
-    setAnswers((a) => ({ ...a, [qid]: value }));
-    const queue = JSON.parse(window.localStorage.getItem(key) ?? '{}');
-    window.localStorage.setItem(key, JSON.stringify({ ...queue, [qid]: value }));
-    void flush();
-  };
+  const answer = useCallback(
+    (qid: string, value: Answer) => {
+      setAnswers((a) => ({ ...a, [qid]: value }));
+      const queue = JSON.parse(window.localStorage.getItem(key) ?? '{}');
+      window.localStorage.setItem(key, JSON.stringify({ ...queue, [qid]: value }));
+      void flush();
+    },
+    [flush, key],
+  );
   const mm = Math.floor(left / 60_000);
   const ss = Math.floor((left % 60_000) / 1000);
   return (
@@ -133,6 +139,8 @@ export function Paper({
         {t('timeLeft', { time: `${mm}:${String(ss).padStart(2, '0')}` })}
       </p>
       <ol className="space-y-4">
+        {/* answer() reaches the flush refs only from the inputs' change handlers, never while rendering. */}
+        {/* eslint-disable-next-line react-hooks/refs */}
         {questions.map((q, i) => {
           const v = answers[q.id];
           return (

@@ -8,7 +8,7 @@ import {
   periodFromKey,
   periodOf,
   type Calendar,
-} from './periods';
+} from './calendar';
 
 // 2026 (State Council notice): 春节 2/15–2/23 off, 2/14 and 2/28 (Saturdays) worked; 国庆 10/1–10/7 off, 10/10 worked.
 const cal: Calendar = {

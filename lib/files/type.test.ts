@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffType } from './attachments';
+import { sniffType } from './type';
 
 const zip = (inside: string) =>
   Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(`....${inside}document.xml....`)]);
