@@ -9,6 +9,9 @@ import type { Db, Tx } from './db/client';
 
 export type Actor = { id: string | null; name: string | null; ip?: string | null; userAgent?: string | null };
 
+/** The scheduled jobs, when they write: no person, a name the trace page shows. */
+export const SYSTEM_ACTOR: Actor = Object.freeze({ id: null, name: '系统任务', ip: null, userAgent: null });
+
 export type TraceInput = {
   action: string;
   entityType: string;

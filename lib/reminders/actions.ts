@@ -2,7 +2,6 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { appendTrace } from '../audit-log';
 import { db } from '../db';
 import { generateForPeriod, type GenerationResult } from './generate';
 import { msg } from '../i18n/message';
@@ -17,14 +16,8 @@ import { assertCanCompanyWide } from '../policy';
 export const generateRemindersAction = defineAction(ZGenerate, async (input, ctx) => {
   await assertCanCompanyWide(db, ctx.user, 'reminder.supervise');
   const results: GenerationResult[] = [];
-  for (const f of input.frequencies) results.push(await generateForPeriod(db, f, input.day));
-  await db.$transaction((tx) =>
-    appendTrace(tx, ctx.actor, {
-      action: 'reminders.generate',
-      entityType: 'ReminderTask',
-      after: { day: input.day, results },
-    }),
-  );
+  // Each period commits with its own trace event: a failure later leaves the earlier periods whole.
+  for (const f of input.frequencies) results.push(await generateForPeriod(db, f, input.day, ctx.actor));
   revalidatePath('/reminders');
   return { inserted: results.reduce((s, r) => s + r.inserted, 0), periods: results.map((r) => r.periodKey) };
 });

@@ -2,14 +2,16 @@
  * Reminder generation: one ReminderTask per (prescribed action, organization, period) for every
  * ACTIVE organization whose type the action applies to. One INSERT … SELECT per frequency and period,
  * ON CONFLICT DO NOTHING on the unique key, so any number of runs — concurrent ones, or a rerun after
- * a crash halfway — leaves exactly one task each. Archived and 筹建 units get none.
+ * a crash halfway — leaves exactly one task each. Archived and 筹建 units get none. Each period's generation
+ * commits together with its trace event (the hourly job traces a period only when it created tasks).
  */
-import type { Db } from '../db/client';
+import { appendTrace, SYSTEM_ACTOR, type Actor } from '../audit-log';
+import type { Db, Tx } from '../db/client';
 import { cstDay, dueDate, periodOf, type Calendar, type DueRule, type Frequency } from '../calendar';
 
 export const PERIODIC: Frequency[] = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'];
 
-export async function loadCalendar(client: Db, from: string, to: string): Promise<Calendar> {
+export async function loadCalendar(client: Db | Tx, from: string, to: string): Promise<Calendar> {
   const rows = await client.calendarDay.findMany({
     where: { date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
   });
@@ -22,12 +24,39 @@ export async function loadCalendar(client: Db, from: string, to: string): Promis
 
 export type GenerationResult = { frequency: Frequency; periodKey: string; actions: number; inserted: number };
 
-/** Tasks of the published handbook's actions of `frequency` for the period containing `day`. */
+/**
+ * Tasks of the published handbook's actions of `frequency` for the period containing `day`, in one
+ * transaction with its trace.
+ */
 export async function generateForPeriod(
   client: Db,
   frequency: Frequency,
   day: string,
+  actor: Actor = SYSTEM_ACTOR,
 ): Promise<GenerationResult> {
+  return client.$transaction((tx) => generatePeriodIn(tx, frequency, day, actor), { timeout: 60_000 });
+}
+
+/** The same, inside the caller's transaction. */
+export async function generatePeriodIn(
+  tx: Tx,
+  frequency: Frequency,
+  day: string,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<GenerationResult> {
+  const result = await insertTasks(tx, frequency, day);
+  // The job runs hourly: it leaves a trace when it created something; a person's request always does.
+  if (result.inserted > 0 || actor !== SYSTEM_ACTOR) {
+    await appendTrace(tx, actor, {
+      action: 'reminders.generate',
+      entityType: 'ReminderTask',
+      after: { day, ...result },
+    });
+  }
+  return result;
+}
+
+async function insertTasks(client: Tx, frequency: Frequency, day: string): Promise<GenerationResult> {
   const period = periodOf(frequency, day);
   const version = await client.handbookVersion.findFirst({
     where: { status: 'PUBLISHED' },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { generateCurrent, generateForPeriod } from '../../lib/reminders/generate';
+import { generateCurrent, generateForPeriod, generatePeriodIn } from '../../lib/reminders/generate';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeTree } from '../fixtures/factories';
 
@@ -18,6 +18,17 @@ beforeAll(async () => {
   actionKey = (await a.prescribedAction.findFirstOrThrow({ where: { versionId: hb.version.id } })).key;
   tree = await makeTree(a);
 });
+
+// Test files share the run's database (one at a time): the traces written since this file started are its own.
+const started = new Date();
+const generationTraces = (periodKey: string) =>
+  a.auditEvent.findMany({
+    where: {
+      action: 'reminders.generate',
+      at: { gte: started },
+      after: { path: ['periodKey'], equals: periodKey },
+    },
+  });
 
 const tasksOf = (orgId: string, periodKey?: string) =>
   a.reminderTask.findMany({ where: { orgId, actionKey, ...(periodKey ? { periodKey } : {}) } });
@@ -52,14 +63,35 @@ describe('reminder generation', () => {
   it('a run that crashes halfway leaves nothing to duplicate on the rerun', async () => {
     await expect(
       a.$transaction(async (tx) => {
-        await generateForPeriod(tx as never, 'MONTH', '2026-08-05');
+        await generatePeriodIn(tx, 'MONTH', '2026-08-05');
         throw new Error('crash');
       }),
     ).rejects.toThrow('crash');
     expect(await tasksOf(tree.a.id, '2026-M08')).toHaveLength(0);
+    expect(await generationTraces('2026-M08')).toHaveLength(0);
     await generateForPeriod(a, 'MONTH', '2026-08-05');
     await generateForPeriod(a, 'MONTH', '2026-08-05');
     expect(await tasksOf(tree.a.id, '2026-M08')).toHaveLength(1);
+    // The job traces the run that created tasks, not the idle rerun.
+    expect(await generationTraces('2026-M08')).toHaveLength(1);
+  });
+
+  it("a person's generation commits with its trace event, or neither does", async () => {
+    const actor = { id: null, name: '测试委员', ip: '127.0.0.1', userAgent: null };
+    await generateForPeriod(a, 'MONTH', '2024-07-05', actor);
+    const [ev] = await generationTraces('2024-M07');
+    expect(ev).toMatchObject({ actorName: '测试委员' });
+    expect((ev!.after as { inserted: number }).inserted).toBe(
+      await a.reminderTask.count({ where: { periodKey: '2024-M07' } }),
+    );
+    await expect(
+      a.$transaction(async (tx) => {
+        await generatePeriodIn(tx, 'MONTH', '2024-06-05', actor);
+        throw new Error('crash after the trace');
+      }),
+    ).rejects.toThrow('crash');
+    expect(await tasksOf(tree.a.id, '2024-M06')).toHaveLength(0);
+    expect(await generationTraces('2024-M06')).toHaveLength(0);
   });
 
   it('new units get the current period on the next run; archived and 筹建 units get none', async () => {
