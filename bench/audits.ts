@@ -1,9 +1,9 @@
 // npm run bench:audits — the committee's flagged-units query (self-check total above the audit total by
 // more than the gap) across 5,000 organizations and 4 years of quarters (16 × 5,000 scored audits and
-// submitted sheets), through the app (gapRows) against the same question asked by one raw SQL statement.
+// submitted sheets), through the app (gapRowsFor) against the same question asked by one raw SQL statement.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { gapRows } from '../lib/audits/gap';
+import { gapRowsFor } from '../lib/audits/queries';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
@@ -75,7 +75,7 @@ try {
   );
   console.log(`audits ${counts.rows[0].audits}, sheets ${counts.rows[0].sheets}`);
   for (let i = 0; i < 3; i += 1) {
-    await gapRows(db, committee, { onlyFlagged: true, threshold: 10 });
+    await gapRowsFor(committee, { onlyFlagged: true, threshold: 10 });
     await raw.query(RAW, [`${root.path}%`]);
   }
   const a: number[] = [];
@@ -83,7 +83,7 @@ try {
   let n = 0;
   for (let i = 0; i < 15; i += 1) {
     let t = performance.now();
-    n = (await gapRows(db, committee, { onlyFlagged: true, threshold: 10 })).length;
+    n = (await gapRowsFor(committee, { onlyFlagged: true, threshold: 10 })).length;
     a.push(performance.now() - t);
     t = performance.now();
     await raw.query(RAW, [`${root.path}%`]);

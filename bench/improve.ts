@@ -9,11 +9,11 @@ import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import {
   completionByMonth,
-  deductionPareto,
+  paretoFor,
   rectificationClosure,
   scoreDistribution,
   unitScores,
-} from '../lib/insights/read';
+} from '../lib/insights/queries';
 import { LARGE_ROOT_NAME } from '../prisma/seed-large';
 import { benchDatabase } from '../scripts/lib/bench-db';
 
@@ -86,31 +86,31 @@ try {
     ],
     [
       'insights: score distribution, 4 years',
-      () => scoreDistribution(db, committee, f),
+      () => scoreDistribution(committee, f),
       `SELECT p."periodKey", width_bucket(a.total, 60, 100, 4), count(*) FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE a.total IS NOT NULL AND o.path LIKE $1 GROUP BY 1, 2`,
       [like],
     ],
     [
       'insights: unit scores by quarter',
-      () => unitScores(db, committee, f),
+      () => unitScores(committee, f),
       `SELECT o.name, p."periodKey", avg(a.total) FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE a.total IS NOT NULL AND o.path LIKE $1 GROUP BY 1, 2`,
       [like],
     ],
     [
       'insights: completion by month',
-      () => completionByMonth(db, committee, f),
+      () => completionByMonth(committee, f),
       `SELECT to_char(t."dueDate", 'YYYY-MM'), count(*), count(*) FILTER (WHERE t.status = 'DONE'), count(*) FILTER (WHERE t."onTime") FROM "ReminderTask" t JOIN "Organization" o ON o.id = t."orgId" WHERE o.path LIKE $1 AND t."dueDate" BETWEEN '2023-01-01' AND CURRENT_DATE GROUP BY 1`,
       [like],
     ],
     [
       'insights: deduction Pareto',
-      () => deductionPareto(db, committee, f),
+      () => paretoFor(committee, f),
       `SELECT s."criterionId", sum(s.deduction), count(DISTINCT a."orgId") FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE s.deduction > 0 AND o.path LIKE $1 AND substr(p."periodKey", 1, 4)::int BETWEEN 2023 AND 2026 GROUP BY 1 ORDER BY 2 DESC LIMIT 30`,
       [like],
     ],
     [
       'insights: rectification closure',
-      () => rectificationClosure(db, committee, f),
+      () => rectificationClosure(committee, f),
       `SELECT p."periodKey", r.status, count(*) FROM "RectificationItem" r JOIN "Audit" a ON a.id = r."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = r."orgId" WHERE o.path LIKE $1 GROUP BY 1, 2`,
       [like],
     ],

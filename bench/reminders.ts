@@ -8,7 +8,7 @@ import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { generateForPeriod } from '../lib/reminders/generate';
 import { periodOf } from '../lib/calendar';
-import { reminderSummary, reminderTable } from '../lib/reminders/read';
+import { reminderSummaryFor, reminderTableFor } from '../lib/reminders/queries';
 import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
 import { benchDatabase } from '../scripts/lib/bench-db';
 
@@ -119,13 +119,13 @@ try {
   for (const [label, app, sql, params] of [
     [
       'reminder table of one branch',
-      () => reminderTable(db, secretary, now),
+      () => reminderTableFor(secretary, now),
       TABLE,
       [`${branch.path}%`, keys, '2030-02-01'],
     ],
     [
       'committee counts for the root',
-      () => reminderSummary(db, committee, now),
+      () => reminderSummaryFor(committee, now),
       COUNTS,
       [`${root.path}%`, keys, '2030-02-01'],
     ],

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { sheetDetail } from '@/lib/feedback/read';
+import type { sheetDetailFor } from '@/lib/feedback/queries';
 
-type Detail = Awaited<ReturnType<typeof sheetDetail>>;
+type Detail = Awaited<ReturnType<typeof sheetDetailFor>>;
 type Deduction = { code: string; title: string; count: number; deduction: number; reason: string };
 
 /** The 检查调研情况反馈单 as a document: the same markup on screen, on paper and in the PDF. */

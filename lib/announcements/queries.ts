@@ -1,16 +1,117 @@
 import 'server-only';
 import { db } from '../db';
-import type { Subject } from '../policy';
-import {
-  addressableOrgs,
-  announcementAttachment,
-  announcementDetail,
-  announcementList,
-  receipts,
-} from './read';
+import { type Subject, can, scopeByPath, scopeOrgs } from '../policy';
+import type { Db } from '../db/client';
+import { NotFoundError } from '../errors';
+import type { Prisma } from '../generated/prisma/client';
 
-export const announcementListFor = (user: Subject, page: number) => announcementList(db, user, page);
-export const announcementDetailFor = (user: Subject, id: string) => announcementDetail(db, user, id);
-export const receiptsFor = (user: Subject, id: string) => receipts(db, user, id);
-export const addressableOrgsFor = (user: Subject) => addressableOrgs(db, user);
-export const announcementAttachmentFor = (user: Subject, id: string) => announcementAttachment(db, user, id);
+export const ANNOUNCEMENT_PAGE = 30;
+
+/** Those addressed to the user, and — for managers — those published within their subtree. */
+export async function announcementListFor(user: Subject, page: number, client: Db = db) {
+  const where: Prisma.AnnouncementWhereInput = {
+    OR: [
+      { recipients: { some: { userId: user.id } } },
+      ...(can(user, 'announcement.manage')
+        ? [scopeByPath(user, 'announcement.manage') as Prisma.AnnouncementWhereInput]
+        : []),
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    client.announcement.count({ where }),
+    client.announcement.findMany({
+      where,
+      select: {
+        id: true,
+        title: true,
+        createdAt: true,
+        author: { select: { name: true } },
+        recipients: { where: { userId: user.id }, select: { readAt: true } },
+        _count: { select: { recipients: true } },
+      },
+      orderBy: { createdAt: 'desc' },
+      skip: (page - 1) * ANNOUNCEMENT_PAGE,
+      take: ANNOUNCEMENT_PAGE,
+    }),
+  ]);
+  return { total, rows };
+}
+
+export async function announcementDetailFor(user: Subject, id: string, client: Db = db) {
+  const a = await client.announcement.findUnique({
+    where: { id },
+    include: {
+      author: { select: { name: true } },
+      attachments: { select: { id: true, fileName: true, size: true } },
+      recipients: { where: { userId: user.id }, select: { readAt: true } },
+    },
+  });
+  const manager = !!a && can(user, 'announcement.manage', { id: '', path: a.orgPath });
+  // Someone neither addressed nor managing gets "not found": whether it exists is not theirs to know.
+  if (!a || (!a.recipients.length && !manager)) throw new NotFoundError();
+  const targets = await client.organization.findMany({
+    where: { id: { in: a.targetOrgIds } },
+    select: { name: true },
+  });
+  return {
+    announcement: a,
+    recipient: a.recipients.length > 0,
+    manager,
+    targets: targets.map((t) => t.name),
+  };
+}
+
+/** Who has read it and who has not, for managers. */
+export async function receiptsFor(user: Subject, id: string, client: Db = db) {
+  const a = await client.announcement.findUnique({ where: { id }, select: { orgPath: true } });
+  if (!a || !can(user, 'announcement.manage', { id: '', path: a.orgPath })) throw new NotFoundError();
+  const rows = await client.announcementRecipient.findMany({
+    where: { announcementId: id },
+    select: {
+      readAt: true,
+      chasedAt: true,
+      user: { select: { name: true, org: { select: { name: true } } } },
+    },
+    orderBy: [{ readAt: { sort: 'asc', nulls: 'first' } }],
+  });
+  return { rows, read: rows.filter((r) => r.readAt).length, unread: rows.filter((r) => !r.readAt).length };
+}
+
+/**
+ * An attachment to download: its announcement's recipients and managers only. To anyone else it does
+ * not exist, as on the announcement page.
+ */
+export async function announcementAttachmentFor(user: Subject, id: string, client: Db = db) {
+  const f = await client.announcementAttachment.findUnique({
+    where: { id },
+    select: {
+      fileName: true,
+      mimeType: true,
+      storageKey: true,
+      announcement: {
+        select: { orgPath: true, recipients: { where: { userId: user.id }, select: { userId: true } } },
+      },
+    },
+  });
+  if (
+    !f ||
+    (!f.announcement.recipients.length &&
+      !can(user, 'announcement.manage', { id: '', path: f.announcement.orgPath }))
+  )
+    throw new NotFoundError();
+  return f;
+}
+
+/** Units a manager may address (not party groups, which follow their branch). */
+export function addressableOrgsFor(user: Subject, client: Db = db) {
+  return client.organization.findMany({
+    where: {
+      ...scopeOrgs(user, 'announcement.manage'),
+      status: { not: 'ARCHIVED' },
+      type: { not: 'PARTY_GROUP' },
+    },
+    select: { id: true, name: true, depth: true, path: true },
+    orderBy: { path: 'asc' },
+    take: 2000,
+  });
+}

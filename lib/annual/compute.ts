@@ -5,15 +5,14 @@
  * every graded attempt (in per cent) at the written exams of the unit's audits of the year.
  */
 import { z } from 'zod';
+import type { ActionContext } from '../action-context';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { ForbiddenError, UserError } from '../errors';
 import { msg } from '../i18n/message';
-import type { ActionContext } from '../action-context';
 import { assertCan, orgScope, type Subject } from '../policy';
 import {
   annualScore,
-  DEFAULT_WEIGHTS,
   gradeFor,
   inputsOf,
   rankWithin,
@@ -30,13 +29,6 @@ export const ZCompute = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   weights: z.object({ audit: w, reminders: w, rectification: w, exam: w }),
 });
-
-export async function currentWeights(db: Db): Promise<Weights> {
-  const s = await db.setting.findUnique({ where: { key: 'annual.weights' } });
-  const v = s?.value as Weights | undefined;
-  return v && weightsValid(v) ? v : DEFAULT_WEIGHTS;
-}
-
 export type RawRow = { orgId: string; type: string } & RawInputs;
 
 export async function rawInputs(db: Db, user: Subject, year: number): Promise<RawRow[]> {
@@ -111,20 +103,4 @@ export async function computeAnnual(db: Db, ctx: ActionContext, input: z.output<
     });
     return { id: c.id, units: results.length };
   });
-}
-
-export async function latestResults(db: Db, user: Subject, year: number) {
-  const s = orgScope(user, 'annual.compute');
-  if (!s.all && !s.pathPrefixes.length) throw new ForbiddenError();
-  const c = await db.annualComputation.findFirst({
-    where: { year, ...(s.all ? {} : { orgPath: { in: s.pathPrefixes } }) },
-    orderBy: { computedAt: 'desc' },
-  });
-  if (!c) return null;
-  const results = await db.annualResult.findMany({
-    where: { computationId: c.id },
-    include: { org: { select: { name: true } } },
-    orderBy: [{ peerGroup: 'asc' }, { rank: 'asc' }],
-  });
-  return { computation: c, results };
 }

@@ -1,9 +1,9 @@
 // The annual results as .xlsx for the payroll department: every number with its inputs and the weights.
 import ExcelJS from 'exceljs';
 import { A4_LANDSCAPE } from '../excel/sheet';
-import type { latestResults } from './compute';
+import type { latestResultsFor } from './queries';
 
-type Latest = NonNullable<Awaited<ReturnType<typeof latestResults>>>;
+type Latest = NonNullable<Awaited<ReturnType<typeof latestResultsFor>>>;
 const GROUPS: Record<string, string> = { BRANCH: '党支部', GENERAL_BRANCH: '党总支' };
 const GRADES: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '../db';
 import { ForbiddenError } from '../errors';
 import { can, scopeByPath, type Subject } from '../policy';
+import type { Db } from '../db/client';
 
 export type AuditFilter = {
   user?: string;
@@ -14,7 +15,7 @@ export type AuditFilter = {
 const PAGE = 50;
 
 /** The trace, as far as the user may read it: ADMIN everything, COMMITTEE the events of their subtree. */
-export async function listAuditEvents(user: Subject, f: AuditFilter) {
+export async function listAuditEvents(user: Subject, f: AuditFilter, client: Db = db) {
   if (!can(user, 'auditLog.read')) throw new ForbiddenError();
   const day = (s?: string) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
   const from = day(f.from);
@@ -31,9 +32,9 @@ export async function listAuditEvents(user: Subject, f: AuditFilter) {
   };
   const page = Math.max(1, f.page ?? 1);
   const [rows, total, entityTypes] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: { id: 'desc' }, skip: (page - 1) * PAGE, take: PAGE }),
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
+    client.auditEvent.findMany({ where, orderBy: { id: 'desc' }, skip: (page - 1) * PAGE, take: PAGE }),
+    client.auditEvent.count({ where }),
+    client.auditEvent.findMany({
       distinct: ['entityType'],
       select: { entityType: true },
       orderBy: { entityType: 'asc' },

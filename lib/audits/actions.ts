@@ -5,7 +5,7 @@ import { defineAction } from '../action';
 import { db } from '../db';
 import { msg } from '../i18n/message';
 import { createPlan } from './plans';
-import { planDetail } from './read';
+import { planDetailFor } from './queries';
 import { addAuditEvidence, addFinding, finishAudit, saveNote, saveScore } from './scoring';
 import { ZAddFinding, ZAuditId, ZCreatePlan, ZPlanId, ZSaveNote, ZSaveScore } from './schema';
 import { verifyDraw } from './verify-draw';
@@ -18,7 +18,7 @@ export const createPlanAction = defineAction(ZCreatePlan, async (input, ctx) => 
 
 /** Anyone who may see the plan may re-run its draw. */
 export const verifyDrawAction = defineAction(ZPlanId, async ({ planId }, ctx) => {
-  await planDetail(db, ctx.user, planId);
+  await planDetailFor(ctx.user, planId);
   return verifyDraw(db, planId);
 });
 

@@ -3,12 +3,12 @@
  * for signing but never shown again nor written to the trace (only whether one is set).
  */
 import { z } from 'zod';
+import type { ActionContext } from '../action-context';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import { msg } from '../i18n/message';
-import type { ActionContext } from '../action-context';
-import { assertCan, can, type Subject } from '../policy';
+import { assertCan } from '../policy';
 
 export const ZAddRobot = z.object({
   orgId: z.uuid(msg('validation.invalidId')),
@@ -25,19 +25,6 @@ export const ZAddRobot = z.object({
 });
 export type TAddRobot = z.input<typeof ZAddRobot>;
 export const ZRemoveRobot = z.object({ id: z.uuid(msg('validation.invalidId')) });
-
-export async function robotsOf(db: Db, user: Subject, org: { id: string; path: string }) {
-  if (!can(user, 'robot.manage', org)) throw new ForbiddenError();
-  const rows = await db.robotHook.findMany({ where: { orgId: org.id }, orderBy: { createdAt: 'asc' } });
-  // The URL carries the platform's key or token: show only its host and the last characters.
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    active: r.active,
-    signed: !!r.secret,
-    url: `${new URL(r.url).host}/…${r.url.slice(-4)}`,
-  }));
-}
 
 export async function addRobot(db: Db, ctx: ActionContext, input: z.output<typeof ZAddRobot>) {
   const org = await db.organization.findUnique({

@@ -3,14 +3,16 @@ import { db } from '../db';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { can, type Subject } from '../policy';
 import { queryTerms, searchWords } from './rules';
+import type { Db } from '../db/client';
+import { publishProblems } from './versions';
 
 /** Readers see published and superseded versions; drafts only those who may edit the handbook. */
-export async function versionForUser(user: Subject, versionId?: string | null) {
+export async function versionForUser(user: Subject, versionId?: string | null, client: Db = db) {
   if (!can(user, 'handbook.read')) throw new ForbiddenError();
   const v =
     versionId && /^[0-9a-f-]{36}$/i.test(versionId)
-      ? await db.handbookVersion.findUnique({ where: { id: versionId } })
-      : await db.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
+      ? await client.handbookVersion.findUnique({ where: { id: versionId } })
+      : await client.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
   if (!v) {
     if (versionId) throw new NotFoundError();
     return null;
@@ -19,9 +21,9 @@ export async function versionForUser(user: Subject, versionId?: string | null) {
   return v;
 }
 
-export async function listVersions(user: Subject) {
+export async function listVersions(user: Subject, client: Db = db) {
   if (!can(user, 'handbook.read')) throw new ForbiddenError();
-  return db.handbookVersion.findMany({
+  return client.handbookVersion.findMany({
     where: can(user, 'handbook.edit') ? {} : { status: { not: 'DRAFT' } },
     select: {
       id: true,
@@ -37,8 +39,8 @@ export async function listVersions(user: Subject) {
 }
 
 /** Parts with their articles' numbers and titles: the table of contents. */
-export function tocOf(versionId: string) {
-  return db.handbookPart.findMany({
+export function tocOf(versionId: string, client: Db = db) {
+  return client.handbookPart.findMany({
     where: { versionId },
     select: {
       id: true,
@@ -50,8 +52,8 @@ export function tocOf(versionId: string) {
   });
 }
 
-export async function articleOf(versionId: string, number: number) {
-  const a = await db.article.findUnique({
+export async function articleOf(versionId: string, number: number, client: Db = db) {
+  const a = await client.article.findUnique({
     where: { versionId_number: { versionId, number } },
     include: {
       part: { select: { number: true, title: true } },
@@ -64,11 +66,11 @@ export async function articleOf(versionId: string, number: number) {
   });
   if (!a) throw new NotFoundError();
   const [prev, next] = await Promise.all([
-    db.article.findUnique({
+    client.article.findUnique({
       where: { versionId_number: { versionId, number: number - 1 } },
       select: { number: true, title: true },
     }),
-    db.article.findUnique({
+    client.article.findUnique({
       where: { versionId_number: { versionId, number: number + 1 } },
       select: { number: true, title: true },
     }),
@@ -76,8 +78,8 @@ export async function articleOf(versionId: string, number: number) {
   return { article: a, prev, next };
 }
 
-export function standardOf(versionId: string) {
-  return db.scoringStandard.findUnique({
+export function standardOf(versionId: string, client: Db = db) {
+  return client.scoringStandard.findUnique({
     where: { versionId },
     include: {
       categories: {
@@ -109,11 +111,12 @@ export type SearchHit = {
 export async function searchArticles(
   versionId: string,
   q: string,
+  client: Db = db,
 ): Promise<{ hits: SearchHit[]; terms: string[] }> {
   const words = searchWords(q.slice(0, 100));
   if (words.length === 0) return { hits: [], terms: [] };
   const query = words.join(' ');
-  const rows = await db.$queryRaw<
+  const rows = await client.$queryRaw<
     { id: string; number: number; title: string; partTitle: string; rank: number; body: string }[]
   >`
     SELECT a.id, a.number, a.title, p.title AS "partTitle",
@@ -136,11 +139,53 @@ function snippet(body: string, terms: string[]): string {
 }
 
 /** The articles of the version in force, for choosing where a proposal applies. */
-export async function articlesForProposals() {
-  const rows = await db.article.findMany({
+export async function articlesForProposals(client: Db = db) {
+  const rows = await client.article.findMany({
     where: { version: { status: 'PUBLISHED' } },
     select: { id: true, number: true, title: true },
     orderBy: { number: 'asc' },
   });
   return rows.map((a) => ({ id: a.id, label: `第${a.number}条 ${a.title}` }));
+}
+
+/** The draft under edit with its outline and what blocks publishing. COMMITTEE only. */
+export async function draftForEditor(user: Subject, client: Db = db) {
+  if (!can(user, 'handbook.edit')) throw new ForbiddenError();
+  const draft = await client.handbookVersion.findFirst({ where: { status: 'DRAFT' } });
+  const published = await client.handbookVersion.findFirst({
+    where: { status: 'PUBLISHED' },
+    select: { id: true, label: true },
+  });
+  if (!draft) return { draft: null, published, parts: [], problems: null };
+  const [parts, problems] = await Promise.all([
+    client.handbookPart.findMany({
+      where: { versionId: draft.id },
+      orderBy: { number: 'asc' },
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        articles: {
+          select: { id: true, number: true, title: true, updatedAt: true },
+          orderBy: { number: 'asc' },
+        },
+      },
+    }),
+    publishProblems(db, draft.id),
+  ]);
+  return { draft, published, parts, problems };
+}
+
+export async function draftArticleForEditor(user: Subject, id: string, client: Db = db) {
+  if (!can(user, 'handbook.edit')) throw new ForbiddenError();
+  const a = await client.article.findUnique({
+    where: { id },
+    include: {
+      version: { select: { status: true, label: true } },
+      attachments: { orderBy: { createdAt: 'asc' } },
+      actions: { orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
+    },
+  });
+  if (!a) throw new NotFoundError();
+  return a;
 }

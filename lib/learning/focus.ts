@@ -5,12 +5,12 @@
  * an announcement with read receipts.
  */
 import { z } from 'zod';
+import type { ActionContext } from '../action-context';
 import { publishAnnouncement } from '../announcements/publish';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { UserError } from '../errors';
 import { msg } from '../i18n/message';
-import type { ActionContext } from '../action-context';
 import { assertCanCompanyWide } from '../policy';
 
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, msg('selfCheck.errors.quarter'));
@@ -88,38 +88,4 @@ export async function examFocusKeys(db: Db, periodKey: string): Promise<string[]
     select: { articleKeys: true },
   });
   return [...new Set(rows.flatMap((r) => r.articleKeys))];
-}
-
-/** The quarters' key learning content with its articles, the reader's own receipt and, for managers, the counts. */
-export async function focusList(db: Db, user: { id: string }, manager: boolean) {
-  const rows = await db.learningFocus.findMany({ orderBy: { periodKey: 'desc' }, take: 20 });
-  const arts = await db.article.findMany({
-    where: { key: { in: rows.flatMap((r) => r.articleKeys) }, version: { status: 'PUBLISHED' } },
-    select: { key: true, number: true, title: true },
-  });
-  const annIds = rows.map((r) => r.announcementId).filter((x): x is string => !!x);
-  const [mine, counts] = await Promise.all([
-    db.announcementRecipient.findMany({
-      where: { userId: user.id, announcementId: { in: annIds } },
-      select: { announcementId: true, readAt: true },
-    }),
-    manager
-      ? db.announcementRecipient.groupBy({
-          by: ['announcementId'],
-          where: { announcementId: { in: annIds } },
-          _count: { _all: true, readAt: true },
-        })
-      : [],
-  ]);
-  return rows.map((r) => ({
-    ...r,
-    articles: r.articleKeys
-      .map((k) => arts.find((a) => a.key === k))
-      .filter((a): a is NonNullable<typeof a> => !!a),
-    mine: mine.find((m) => m.announcementId === r.announcementId) ?? null,
-    receipts: (() => {
-      const c = counts.find((x) => x.announcementId === r.announcementId);
-      return c ? { total: c._count._all, read: c._count.readAt } : null;
-    })(),
-  }));
 }

@@ -3,14 +3,13 @@
  * (articles), and records observation visits by other units with notes and photos (content-checked).
  */
 import { z } from 'zod';
+import type { ActionContext } from '../action-context';
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { checkUploads, type Upload } from '../files/uploads';
 import { msg } from '../i18n/message';
-import type { ActionContext } from '../action-context';
-import { assertCan, type Subject } from '../policy';
-import { mimeOfChecked } from '../files/type';
+import { assertCan } from '../policy';
 import { putFile } from '../storage';
 
 const text = (max: number) =>
@@ -103,43 +102,4 @@ export async function recordVisit(
     });
     return { id: v.id };
   });
-}
-
-/** Sites (current first) with their articles, units and visits; readable by everyone who learns. */
-export async function siteList(db: Db, user: Subject) {
-  assertCan(user, 'learning.read');
-  const sites = await db.demoSite.findMany({
-    include: { visits: { orderBy: { date: 'desc' } } },
-    orderBy: { toDate: 'desc' },
-  });
-  const orgIds = [...new Set(sites.flatMap((s) => [s.orgId, ...s.visits.flatMap((v) => v.visitingOrgIds)]))];
-  const [orgs, arts] = await Promise.all([
-    db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
-    db.article.findMany({
-      where: { key: { in: sites.flatMap((s) => s.articleKeys) }, version: { status: 'PUBLISHED' } },
-      select: { key: true, number: true, title: true },
-    }),
-  ]);
-  const name = (id: string) => orgs.find((o) => o.id === id)?.name ?? '—';
-  return sites.map((s) => ({
-    ...s,
-    unit: name(s.orgId),
-    articles: s.articleKeys
-      .map((k) => arts.find((a) => a.key === k))
-      .filter((a): a is NonNullable<typeof a> => !!a),
-    visits: s.visits.map((v) => ({ ...v, visitors: v.visitingOrgIds.map(name) })),
-  }));
-}
-
-/** A visit's photo, to anyone who may read learning content. */
-export async function visitPhoto(db: Db, user: Subject, visitId: string, index: number) {
-  assertCan(user, 'learning.read');
-  const v = await db.siteVisit.findUnique({
-    where: { id: visitId },
-    select: { photoKeys: true, photoNames: true },
-  });
-  const storageKey = v?.photoKeys[index];
-  if (!v || !storageKey) throw new NotFoundError();
-  const fileName = v.photoNames[index] ?? 'photo';
-  return { storageKey, fileName, mimeType: mimeOfChecked(fileName) };
 }

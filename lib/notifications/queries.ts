@@ -1,7 +1,24 @@
 import 'server-only';
 import { db } from '../db';
 import type { Subject } from '../policy';
-import { notificationPage, unreadCount } from './read';
+import type { Db } from '../db/client';
 
-export const unreadCountFor = (user: Subject) => unreadCount(db, user);
-export const notificationPageFor = (user: Subject, page: number) => notificationPage(db, user, page);
+export const NOTIFICATION_PAGE = 30;
+
+export function unreadCountFor(user: Subject, client: Db = db) {
+  return client.notification.count({ where: { userId: user.id, readAt: null } });
+}
+
+export async function notificationPageFor(user: Subject, page: number, client: Db = db) {
+  const where = { userId: user.id };
+  const [total, rows] = await Promise.all([
+    client.notification.count({ where }),
+    client.notification.findMany({
+      where,
+      orderBy: { createdAt: 'desc' },
+      skip: (page - 1) * NOTIFICATION_PAGE,
+      take: NOTIFICATION_PAGE,
+    }),
+  ]);
+  return { total, rows };
+}

@@ -3,6 +3,7 @@ import { db } from '../db';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { can, orgScope, type Subject } from '../policy';
 import { subtreeOf } from './tree';
+import type { Db } from '../db/client';
 
 export const orgListSelect = {
   id: true,
@@ -20,18 +21,18 @@ export const orgListSelect = {
  * Every organization the user may read: each scope root's subtree in one query (usually one
  * scope, so one query), then direct member counts in one more.
  */
-export async function listOrgsForUser(user: Subject) {
+export async function listOrgsForUser(user: Subject, client: Db = db) {
   const scope = orgScope(user, 'org.read');
   const rows = scope.all
     ? await subtreeOf(db, '/')
     : dedupe([
         ...(await Promise.all(scope.pathPrefixes.map((p) => subtreeOf(db, p)))).flat(),
         ...(scope.orgIds.length
-          ? await db.organization.findMany({ where: { id: { in: scope.orgIds } }, select: orgListSelect })
+          ? await client.organization.findMany({ where: { id: { in: scope.orgIds } }, select: orgListSelect })
           : []),
       ]);
   const counts = rows.length
-    ? await db.user.groupBy({
+    ? await client.user.groupBy({
         by: ['orgId'],
         where: { orgId: { in: rows.map((r) => r.id) }, active: true },
         _count: { _all: true },
@@ -47,11 +48,11 @@ function dedupe<T extends { id: string }>(rows: T[]): T[] {
 }
 
 /** An organization page's data. Not found → 404; outside the user's scope → 403 with nothing read. */
-export async function getOrgForUser(user: Subject, id: string) {
-  const head = await db.organization.findUnique({ where: { id }, select: { id: true, path: true } });
+export async function getOrgForUser(user: Subject, id: string, client: Db = db) {
+  const head = await client.organization.findUnique({ where: { id }, select: { id: true, path: true } });
   if (!head) throw new NotFoundError();
   if (!can(user, 'org.read', head)) throw new ForbiddenError();
-  const org = await db.organization.findUniqueOrThrow({
+  const org = await client.organization.findUniqueOrThrow({
     where: { id },
     include: {
       parent: { select: { id: true, name: true, path: true } },
@@ -61,7 +62,7 @@ export async function getOrgForUser(user: Subject, id: string) {
     },
   });
   const [members, memberCount, history] = await Promise.all([
-    db.user.findMany({
+    client.user.findMany({
       where: { orgId: id },
       select: {
         id: true,
@@ -73,8 +74,8 @@ export async function getOrgForUser(user: Subject, id: string) {
       orderBy: { name: 'asc' },
       take: 200,
     }),
-    db.user.count({ where: { orgId: id } }),
-    db.auditEvent.findMany({
+    client.user.count({ where: { orgId: id } }),
+    client.auditEvent.findMany({
       where: { entityType: 'Organization', entityId: id },
       select: { id: true, at: true, actorName: true, action: true, before: true, after: true },
       orderBy: { id: 'desc' },
@@ -86,9 +87,9 @@ export async function getOrgForUser(user: Subject, id: string) {
 }
 
 /** Active users of the unit's subtree, for the secretary picker. */
-export async function secretaryCandidates(user: Subject, orgPath: string) {
+export async function secretaryCandidates(user: Subject, orgPath: string, client: Db = db) {
   if (!can(user, 'org.manage', { id: '', path: orgPath })) return [];
-  return db.user.findMany({
+  return client.user.findMany({
     where: { active: true, org: { path: { startsWith: orgPath } } },
     select: { id: true, name: true, username: true },
     orderBy: { name: 'asc' },

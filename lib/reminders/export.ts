@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { A4_LANDSCAPE } from '../excel/sheet';
-import type { TaskState } from './read';
+import type { TaskState } from './queries';
 
 export type ExportTask = {
   periodKey: string;

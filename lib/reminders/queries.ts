@@ -1,15 +1,180 @@
 import 'server-only';
 import { db } from '../db';
-import type { Subject } from '../policy';
-import { reminderSummary, reminderTable } from './read';
+import { type Subject, can, scopeOrgs } from '../policy';
 import type { TSupervisionFilter } from './schema';
-import { noticesFor, reviewsFor, supervisableOrgs, supervisionList } from './supervision-read';
+import type { Db } from '../db/client';
+import { ForbiddenError } from '../errors';
+import { PERIODIC } from './generate';
+import { addDays, cstDay, periodOf } from '../calendar';
+import type { Prisma } from '../generated/prisma/client';
 
-export type { TaskState } from './read';
-export const reminderTableFor = (user: Subject, now?: Date) => reminderTable(db, user, now);
-export const reminderSummaryFor = (user: Subject, now?: Date) => reminderSummary(db, user, now);
+export type TaskState = 'done' | 'overdue' | 'dueSoon' | 'open';
 
-export const supervisionListFor = (user: Subject, f: TSupervisionFilter) => supervisionList(db, user, f);
-export const supervisableOrgsFor = (user: Subject) => supervisableOrgs(db, user);
-export const noticesForUser = (user: Subject) => noticesFor(db, user);
-export const reviewsForUser = (user: Subject) => reviewsFor(db, user);
+export function taskState(t: { status: string; dueDate: Date }, today: string): TaskState {
+  if (t.status === 'DONE') return 'done';
+  const due = t.dueDate.toISOString().slice(0, 10);
+  if (due < today) return 'overdue';
+  return due <= addDays(today, 3) ? 'dueSoon' : 'open';
+}
+
+/**
+ * The 工作提醒表 of the units where the user completes reminders: this day's, week's, month's,
+ * quarter's, half-year's and year's tasks, plus anything still open from earlier periods.
+ */
+export async function reminderTableFor(user: Subject, now = new Date(), client: Db = db) {
+  if (!can(user, 'reminder.complete')) throw new ForbiddenError();
+  const today = cstDay(now);
+  const current = PERIODIC.map((f) => periodOf(f, today).key);
+  const tasks = await client.reminderTask.findMany({
+    where: {
+      org: scopeOrgs(user, 'reminder.complete'),
+      OR: [
+        { periodKey: { in: current } },
+        { status: 'OPEN', dueDate: { lt: new Date(`${today}T00:00:00Z`) } },
+      ],
+    },
+    include: {
+      org: { select: { id: true, name: true } },
+      evidence: { select: { id: true, fileName: true }, orderBy: { createdAt: 'asc' } },
+      reviews: {
+        select: { kind: true, quality: true, comment: true, createdAt: true },
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+      },
+      action: {
+        select: {
+          code: true,
+          title: true,
+          frequency: true,
+          evidence: true,
+          versionId: true,
+          article: {
+            select: { number: true, title: true, attachments: { select: { id: true, title: true } } },
+          },
+        },
+      },
+    },
+    orderBy: [{ dueDate: 'asc' }, { action: { code: 'asc' } }],
+    take: 500,
+  });
+  return { today, current, tasks: tasks.map((t) => ({ ...t, state: taskState(t, today) })) };
+}
+
+/** Across the committee's subtree: tasks of each current period by state. */
+export async function reminderSummaryFor(user: Subject, now = new Date(), client: Db = db) {
+  if (!can(user, 'reminder.supervise')) throw new ForbiddenError();
+  const today = cstDay(now);
+  const todayDate = new Date(`${today}T00:00:00Z`);
+  const keys = PERIODIC.map((f) => periodOf(f, today).key);
+  const where = { org: scopeOrgs(user, 'reminder.supervise'), periodKey: { in: keys } };
+  const [done, overdue, total] = await Promise.all([
+    client.reminderTask.groupBy({
+      by: ['periodKey'],
+      where: { ...where, status: 'DONE' },
+      _count: { _all: true },
+    }),
+    client.reminderTask.groupBy({
+      by: ['periodKey'],
+      where: { ...where, status: 'OPEN', dueDate: { lt: todayDate } },
+      _count: { _all: true },
+    }),
+    client.reminderTask.groupBy({ by: ['periodKey'], where, _count: { _all: true } }),
+  ]);
+  const n = (rows: { periodKey: string; _count: { _all: number } }[], k: string) =>
+    rows.find((r) => r.periodKey === k)?._count._all ?? 0;
+  return PERIODIC.map((f, i) => ({
+    frequency: f,
+    periodKey: keys[i]!,
+    total: n(total, keys[i]!),
+    done: n(done, keys[i]!),
+    overdue: n(overdue, keys[i]!),
+  }));
+}
+
+export const SUPERVISION_PAGE = 50;
+
+export async function supervisionListFor(
+  user: Subject,
+  f: TSupervisionFilter,
+  now = new Date(),
+  client: Db = db,
+) {
+  if (!can(user, 'reminder.supervise')) throw new ForbiddenError();
+  const today = cstDay(now);
+  const todayDate = new Date(`${today}T00:00:00Z`);
+  const chosen = f.orgId
+    ? await client.organization.findUnique({ where: { id: f.orgId }, select: { path: true } })
+    : null;
+  const where: Prisma.ReminderTaskWhereInput = {
+    AND: [
+      { org: scopeOrgs(user, 'reminder.supervise') },
+      chosen ? { org: { path: { startsWith: chosen.path } } } : {},
+      f.periodKey ? { periodKey: f.periodKey } : {},
+      f.article ? { action: { article: { number: f.article } } } : {},
+      {
+        overdue: { status: 'OPEN' as const, dueDate: { lt: todayDate } },
+        open: { status: 'OPEN' as const },
+        done: { status: 'DONE' as const },
+        returned: { returnCount: { gt: 0 } },
+        flagged: { backfillFlag: { not: null } },
+      }[f.status],
+    ],
+  };
+  const [total, tasks] = await Promise.all([
+    client.reminderTask.count({ where }),
+    client.reminderTask.findMany({
+      where,
+      include: {
+        org: { select: { id: true, name: true } },
+        evidence: { select: { id: true, fileName: true } },
+        reviews: {
+          select: { kind: true, quality: true, comment: true, createdAt: true },
+          orderBy: { createdAt: 'desc' },
+          take: 1,
+        },
+        action: {
+          select: { title: true, frequency: true, article: { select: { number: true, title: true } } },
+        },
+      },
+      orderBy: [{ dueDate: 'asc' }, { org: { path: 'asc' } }],
+      skip: (f.page - 1) * SUPERVISION_PAGE,
+      take: SUPERVISION_PAGE,
+    }),
+  ]);
+  return { today, total, tasks: tasks.map((t) => ({ ...t, state: taskState(t, today) })) };
+}
+
+/** Units the supervisor may pick in the filter (active and archived, in tree order). */
+export function supervisableOrgsFor(user: Subject, client: Db = db) {
+  return client.organization.findMany({
+    where: { ...scopeOrgs(user, 'reminder.supervise'), type: { notIn: ['PARTY_GROUP', 'DEPARTMENT'] } },
+    select: { id: true, name: true, depth: true },
+    orderBy: { path: 'asc' },
+    take: 1000,
+  });
+}
+
+/** Notices sent to the units the user completes reminders for, newest first. */
+export function noticesForUser(user: Subject, client: Db = db) {
+  if (!can(user, 'reminder.complete')) throw new ForbiddenError();
+  return client.supervisionNotice.findMany({
+    where: { org: scopeOrgs(user, 'reminder.complete') },
+    include: { sentBy: { select: { name: true } }, org: { select: { name: true } } },
+    orderBy: { createdAt: 'desc' },
+    take: 10,
+  });
+}
+
+/** Ratings and returns of the branch's tasks, newest first. */
+export function reviewsForUser(user: Subject, client: Db = db) {
+  if (!can(user, 'reminder.complete')) throw new ForbiddenError();
+  return client.taskReview.findMany({
+    where: { task: { org: scopeOrgs(user, 'reminder.complete') } },
+    include: {
+      reviewer: { select: { name: true } },
+      task: { select: { periodKey: true, status: true, action: { select: { title: true } } } },
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+  });
+}

@@ -1,9 +1,91 @@
 import 'server-only';
+import { cstDay, periodFromKey, periodOf } from '../calendar';
 import { db } from '../db';
-import type { Subject } from '../policy';
-import { sheetOverview } from './overview';
-import { mySheets, sheetDetail } from './read';
+import type { Db } from '../db/client';
+import { ForbiddenError } from '../errors';
+import { can, scopeOrgs, type Subject } from '../policy';
+import { loadSheet, SHEET_ORG_TYPES } from './load';
+import { previousQuarter } from './rules';
 
-export const mySheetsFor = (user: Subject) => mySheets(db, user);
-export const sheetDetailFor = (user: Subject, id: string) => sheetDetail(db, user, id);
-export const sheetOverviewFor = (user: Subject, periodKey: string) => sheetOverview(db, user, periodKey);
+/** The branch's units and, for this quarter and the three before, each unit's current sheet. */
+export async function mySheetsFor(user: Subject, now = new Date(), client: Db = db) {
+  if (!can(user, 'selfCheck.draft')) throw new ForbiddenError();
+  const q0 = periodOf('QUARTER', cstDay(now)).key;
+  const quarters = [
+    q0,
+    previousQuarter(q0),
+    previousQuarter(previousQuarter(q0)),
+    previousQuarter(previousQuarter(previousQuarter(q0))),
+  ];
+  const orgs = await client.organization.findMany({
+    where: { ...scopeOrgs(user, 'selfCheck.draft'), type: { in: [...SHEET_ORG_TYPES] }, status: 'ACTIVE' },
+    select: {
+      id: true,
+      name: true,
+      sheets: {
+        where: { periodKey: { in: quarters }, supersededAt: null },
+        select: { id: true, periodKey: true, status: true, total: true, revision: true },
+      },
+    },
+    orderBy: { path: 'asc' },
+    take: 50,
+  });
+  return { quarters, orgs };
+}
+
+/** One sheet with its lines, the unit's completed tasks of that quarter to link, and its revisions. */
+export async function sheetDetailFor(user: Subject, id: string, client: Db = db) {
+  const sheet = await loadSheet(client, id);
+  if (!can(user, 'selfCheck.draft', sheet.org) && !can(user, 'selfCheck.oversee', sheet.org))
+    throw new ForbiddenError();
+  const q = periodFromKey(sheet.periodKey)!;
+  const [tasks, revisions] = await Promise.all([
+    client.reminderTask.findMany({
+      where: {
+        orgId: sheet.orgId,
+        status: 'DONE',
+        periodStart: { gte: new Date(`${q.start}T00:00:00Z`) },
+        periodEnd: { lte: new Date(`${q.end}T00:00:00Z`) },
+      },
+      select: {
+        id: true,
+        periodKey: true,
+        activityDate: true,
+        action: { select: { title: true, articleId: true } },
+      },
+      orderBy: [{ periodStart: 'asc' }],
+      take: 300,
+    }),
+    client.selfCheckSheet.findMany({
+      where: { orgId: sheet.orgId, periodKey: sheet.periodKey },
+      select: { id: true, revision: true, status: true, total: true, supersededAt: true, reopenReason: true },
+      orderBy: { revision: 'asc' },
+    }),
+  ]);
+  const links = await client.criterionArticle.findMany({
+    where: { criterionId: { in: sheet.items.map((i) => i.criterionId) } },
+    select: { criterionId: true, articleId: true },
+  });
+  return { sheet, tasks, revisions, links };
+}
+
+export async function sheetOverviewFor(user: Subject, periodKey: string, client: Db = db) {
+  if (!can(user, 'selfCheck.oversee')) throw new ForbiddenError();
+  const orgs = await client.organization.findMany({
+    where: { ...scopeOrgs(user, 'selfCheck.oversee'), type: { in: [...SHEET_ORG_TYPES] }, status: 'ACTIVE' },
+    select: {
+      id: true,
+      name: true,
+      path: true,
+      sheets: {
+        where: { periodKey, supersededAt: null },
+        select: { id: true, status: true, total: true, revision: true, submittedAt: true },
+      },
+    },
+    orderBy: { path: 'asc' },
+  });
+  const rows = orgs
+    .map((o) => ({ id: o.id, name: o.name, sheet: o.sheets[0] ?? null }))
+    .sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
+  return { rows, submitted: rows.filter((r) => r.sheet?.status === 'SUBMITTED').length, total: rows.length };
+}

@@ -1,19 +1,193 @@
 import 'server-only';
 import { db } from '../db';
-import type { Subject } from '../policy';
-import {
-  attendanceByOrg,
-  invitablePeople,
-  signInView,
-  trainingList,
-  trainingMaterial,
-  trainingView,
-} from './read';
+import { type Subject, assertCan, can, canAttendTraining, scopeOrgs } from '../policy';
+import type { Db } from '../db/client';
+import { NotFoundError } from '../errors';
+import { audienceOf, invitees, signInProblem } from './sessions';
 
-export const trainingListFor = (user: Subject) => trainingList(db, user);
-export const trainingViewFor = (user: Subject, id: string) => trainingView(db, user, id);
-export const attendanceByOrgFor = (user: Subject, year: number) => attendanceByOrg(db, user, year);
-export const trainingMaterialFor = (user: Subject, id: string, index: number) =>
-  trainingMaterial(db, user, id, index);
-export const invitablePeopleFor = (user: Subject) => invitablePeople(db, user);
-export const signInViewFor = (user: Subject, id: string, token: string) => signInView(db, user, id, token);
+const rate = (attended: number, invited: number) =>
+  invited ? Math.round((1000 * attended) / invited) / 10 : null;
+
+async function memberPath(db: Db, userId: string) {
+  return (
+    (await db.user.findUnique({ where: { id: userId }, select: { org: { select: { path: true } } } }))?.org
+      ?.path ?? null
+  );
+}
+
+export async function trainingListFor(user: Subject, client: Db = db) {
+  assertCan(user, 'learning.read');
+  const sessions = await client.trainingSession.findMany({
+    orderBy: { startsAt: 'desc' },
+    take: 100,
+    include: { attendances: { select: { userId: true } } },
+  });
+  const member = await memberPath(client, user.id);
+  const rows = [];
+  for (const s of sessions) {
+    const people = await invitees(client, s);
+    const invitedIds = new Set(people.map((p) => p.id));
+    const attended = s.attendances.filter((a) => invitedIds.has(a.userId)).length;
+    rows.push({
+      id: s.id,
+      title: s.title,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      place: s.place,
+      online: !!s.onlineUrl,
+      lecturer: s.lecturer,
+      invited: people.length,
+      attended,
+      rate: rate(attended, people.length),
+      mine: canAttendTraining(user, await audienceOf(client, s), member),
+      signedIn: s.attendances.some((a) => a.userId === user.id),
+    });
+  }
+  return { rows, manager: can(user, 'learning.manage') };
+}
+
+export async function trainingViewFor(user: Subject, id: string, client: Db = db) {
+  assertCan(user, 'learning.read');
+  const s = await client.trainingSession.findUnique({ where: { id }, include: { attendances: true } });
+  if (!s) throw new NotFoundError();
+  const manager = can(user, 'learning.manage', { id: '', path: s.orgPath });
+  const [arts, people, orgs, exams] = await Promise.all([
+    client.article.findMany({
+      where: { key: { in: s.articleKeys }, version: { status: 'PUBLISHED' } },
+      select: { key: true, number: true, title: true },
+      orderBy: { number: 'asc' },
+    }),
+    invitees(client, s),
+    client.organization.findMany({
+      where: { id: { in: s.invitedOrgIds } },
+      select: { id: true, name: true },
+    }),
+    client.exam.findMany({
+      where: { trainingId: s.id },
+      select: { id: true, title: true, opensAt: true, closesAt: true },
+    }),
+  ]);
+  const mine = canAttendTraining(user, await audienceOf(client, s), await memberPath(client, user.id));
+  const attendance = new Map(s.attendances.map((a) => [a.userId, a]));
+  const attended = people.filter((p) => attendance.has(p.id)).length;
+  return {
+    session: { ...s, signInToken: manager ? s.signInToken : null, attendances: undefined },
+    articles: arts,
+    invitedOrgs: orgs.map((o) => o.name),
+    exams,
+    mine,
+    manager,
+    signedIn: attendance.get(user.id) ?? null,
+    invited: people.length,
+    attended,
+    rate: rate(attended, people.length),
+    people: manager
+      ? people.map((p) => ({
+          id: p.id,
+          name: p.name,
+          unit: p.org?.name ?? '—',
+          attendance: attendance.get(p.id) ?? null,
+        }))
+      : [],
+  };
+}
+
+/**
+ * Per branch over the classes that started in `year`: invitations, attendances, rate. A person counts
+ * for the branch (or general branch) their unit belongs to, so party groups roll up into their branch.
+ */
+export async function attendanceByOrgFor(user: Subject, year: number, client: Db = db) {
+  assertCan(user, 'learning.manage');
+  const from = new Date(Date.UTC(year, 0, 1, -8));
+  const to = new Date(Date.UTC(year + 1, 0, 1, -8));
+  const sessions = await client.trainingSession.findMany({
+    where: { startsAt: { gte: from, lt: to } },
+    include: { attendances: { select: { userId: true } } },
+  });
+  const orgs = await client.organization.findMany({
+    select: { id: true, name: true, type: true, path: true },
+  });
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const unitOf = (orgId: string | null) => {
+    const own = orgId ? byId.get(orgId) : undefined;
+    if (!own) return null;
+    const chain = own.path
+      .split('/')
+      .filter(Boolean)
+      .reverse()
+      .map((id) => byId.get(id))
+      .filter((o): o is NonNullable<typeof o> => !!o);
+    return chain.find((o) => o.type === 'BRANCH' || o.type === 'GENERAL_BRANCH') ?? own;
+  };
+  const byOrg = new Map<string, { name: string; invited: number; attended: number }>();
+  for (const s of sessions) {
+    const came = new Set(s.attendances.map((a) => a.userId));
+    for (const p of await invitees(client, s)) {
+      const unit = unitOf(p.orgId);
+      const key = unit?.id ?? '-';
+      const o = byOrg.get(key) ?? { name: unit?.name ?? '—', invited: 0, attended: 0 };
+      o.invited += 1;
+      o.attended += came.has(p.id) ? 1 : 0;
+      byOrg.set(key, o);
+    }
+  }
+  return {
+    sessions: sessions.length,
+    rows: [...byOrg.values()]
+      .map((o) => ({ ...o, rate: rate(o.attended, o.invited) }))
+      .sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0) || a.name.localeCompare(b.name, 'zh-CN')),
+  };
+}
+
+/** A class's material, to anyone who may read learning content. */
+export async function trainingMaterialFor(user: Subject, id: string, index: number, client: Db = db) {
+  assertCan(user, 'learning.read');
+  const s = await client.trainingSession.findUnique({
+    where: { id },
+    select: { materialKeys: true, materialNames: true, materialTypes: true },
+  });
+  const storageKey = s?.materialKeys[index];
+  if (!s || !storageKey) throw new NotFoundError();
+  const fileName = s.materialNames[index] ?? 'download';
+  return { storageKey, fileName, mimeType: s.materialTypes[index] ?? 'application/octet-stream' };
+}
+
+/** Active people the committee may invite by name: its subtree's members and role holders. */
+export async function invitablePeopleFor(user: Subject, client: Db = db) {
+  assertCan(user, 'learning.manage');
+  const users = await client.user.findMany({
+    where: { active: true, org: scopeOrgs(user, 'learning.manage') },
+    select: { id: true, name: true, org: { select: { name: true } } },
+    orderBy: [{ orgId: 'asc' }, { name: 'asc' }],
+    take: 2000,
+  });
+  return users.map((u) => ({ id: u.id, label: `${u.name}（${u.org?.name ?? '—'}）` }));
+}
+
+/** The sign-in page: the class, whether I am already signed in, and what stands in the way if anything. */
+export async function signInViewFor(
+  user: Subject,
+  id: string,
+  token: string,
+  now = new Date(),
+  client: Db = db,
+) {
+  assertCan(user, 'learning.read');
+  const s = await client.trainingSession.findUnique({ where: { id } });
+  if (!s) throw new NotFoundError();
+  const mine = await client.trainingAttendance.findUnique({
+    where: { sessionId_userId: { sessionId: id, userId: user.id } },
+  });
+  return {
+    session: {
+      id: s.id,
+      title: s.title,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      place: s.place,
+      lecturer: s.lecturer,
+    },
+    signedAt: mine?.signedAt ?? null,
+    problem: mine ? null : await signInProblem(client, user, s, token, now),
+  };
+}

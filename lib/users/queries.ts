@@ -2,10 +2,11 @@ import 'server-only';
 import { db } from '../db';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { can, type Subject } from '../policy';
+import type { Db } from '../db/client';
 
 const PAGE = 50;
 
-export async function listUsers(user: Subject, opts: { q?: string; page?: number }) {
+export async function listUsers(user: Subject, opts: { q?: string; page?: number }, client: Db = db) {
   if (!can(user, 'user.read', 'global')) throw new ForbiddenError();
   const q = opts.q?.trim().slice(0, 64);
   const where = q
@@ -19,7 +20,7 @@ export async function listUsers(user: Subject, opts: { q?: string; page?: number
     : {};
   const page = Math.max(1, opts.page ?? 1);
   const [rows, total] = await Promise.all([
-    db.user.findMany({
+    client.user.findMany({
       where,
       select: {
         id: true,
@@ -36,14 +37,14 @@ export async function listUsers(user: Subject, opts: { q?: string; page?: number
       skip: (page - 1) * PAGE,
       take: PAGE,
     }),
-    db.user.count({ where }),
+    client.user.count({ where }),
   ]);
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE)) };
 }
 
-export async function getUser(user: Subject, id: string) {
+export async function getUser(user: Subject, id: string, client: Db = db) {
   if (!can(user, 'user.read', 'global')) throw new ForbiddenError();
-  const row = await db.user.findUnique({
+  const row = await client.user.findUnique({
     where: { id },
     select: {
       id: true,
@@ -69,9 +70,9 @@ export async function getUser(user: Subject, id: string) {
 }
 
 /** The whole tree (ADMIN scope is everything), for the org pickers of the admin pages. */
-export async function orgOptions(user: Subject) {
+export async function orgOptions(user: Subject, client: Db = db) {
   if (!can(user, 'org.read')) return [];
-  return db.organization.findMany({
+  return client.organization.findMany({
     where: { status: { not: 'ARCHIVED' } },
     select: { id: true, name: true, depth: true, path: true, parentId: true, sortOrder: true },
     orderBy: [{ path: 'asc' }],
@@ -79,9 +80,9 @@ export async function orgOptions(user: Subject) {
 }
 
 /** Every role assignment, optionally of one role, for the admin overview. */
-export async function listRoleAssignments(user: Subject, role?: string) {
+export async function listRoleAssignments(user: Subject, role?: string, client: Db = db) {
   if (!can(user, 'role.assign', 'global')) throw new ForbiddenError();
-  return db.roleAssignment.findMany({
+  return client.roleAssignment.findMany({
     where: role ? { role: role as never } : {},
     select: {
       id: true,

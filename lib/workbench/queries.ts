@@ -1,15 +1,16 @@
 import 'server-only';
 import { db } from '../db';
 import { can, orgScope, scopeOrgs, type Subject } from '../policy';
+import type { Db } from '../db/client';
 
 /** The counts the foundation can show: units in the user's scope by status, key units this year, members. */
-export async function workbenchCounts(user: Subject, year: number) {
+export async function workbenchCounts(user: Subject, year: number, client: Db = db) {
   if (!can(user, 'org.read')) return null;
   const where = scopeOrgs(user, 'org.read');
   const [byStatus, keyUnits, members] = await Promise.all([
-    db.organization.groupBy({ by: ['status'], where, _count: { _all: true } }),
-    db.keyUnit.count({ where: { year, org: where } }),
-    db.user.count({ where: { active: true, org: where } }),
+    client.organization.groupBy({ by: ['status'], where, _count: { _all: true } }),
+    client.keyUnit.count({ where: { year, org: where } }),
+    client.user.count({ where: { active: true, org: where } }),
   ]);
   const count = (s: string) => byStatus.find((b) => b.status === s)?._count._all ?? 0;
   return {
@@ -23,8 +24,8 @@ export async function workbenchCounts(user: Subject, year: number) {
 }
 
 /** The user's own latest traces: what they did recently. */
-export async function myRecentEvents(user: Subject) {
-  return db.auditEvent.findMany({
+export async function myRecentEvents(user: Subject, client: Db = db) {
+  return client.auditEvent.findMany({
     where: { actorId: user.id },
     select: { id: true, at: true, action: true, entityType: true },
     orderBy: { id: 'desc' },

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chaseUnread, markAnnouncementRead, publishAnnouncement } from '../../lib/announcements/publish';
 import {
-  announcementAttachment,
-  announcementDetail,
-  announcementList,
-  receipts,
-} from '../../lib/announcements/read';
+  announcementAttachmentFor,
+  announcementDetailFor,
+  announcementListFor,
+  receiptsFor,
+} from '../../lib/announcements/queries';
 import { createPrismaClient } from '../../lib/db/client';
 import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
 
@@ -83,7 +83,7 @@ describe('announcements', () => {
   });
 
   it('records the first reading only; another branch can neither list nor open it nor fetch its attachment', async () => {
-    const [a] = (await announcementList(db, u.memberA1.subject, 1)).rows;
+    const [a] = (await announcementListFor(u.memberA1.subject, 1)).rows;
     expect(a!.recipients[0]!.readAt).toBeNull();
     const first = await markAnnouncementRead(db, u.memberA1.subject, a!.id, new Date('2026-11-20T02:00:00Z'));
     await markAnnouncementRead(db, u.memberA1.subject, a!.id, new Date('2026-11-21T02:00:00Z'));
@@ -100,23 +100,23 @@ describe('announcements', () => {
     ).toBe(0);
 
     const file = await db.announcementAttachment.findFirstOrThrow({ where: { announcementId: a!.id } });
-    expect((await announcementAttachment(db, u.memberA1.subject, file.id)).fileName).toBe('活动方案.pdf');
-    expect((await announcementAttachment(db, u.committee.subject, file.id)).fileName).toBe('活动方案.pdf');
+    expect((await announcementAttachmentFor(u.memberA1.subject, file.id)).fileName).toBe('活动方案.pdf');
+    expect((await announcementAttachmentFor(u.committee.subject, file.id)).fileName).toBe('活动方案.pdf');
     for (const other of [u.clerkB, u.memberB]) {
-      expect((await announcementList(db, other.subject, 1)).rows).toHaveLength(0);
-      await expect(announcementDetail(db, other.subject, a!.id)).rejects.toThrow('errors.notFound');
+      expect((await announcementListFor(other.subject, 1)).rows).toHaveLength(0);
+      await expect(announcementDetailFor(other.subject, a!.id)).rejects.toThrow('errors.notFound');
       await expect(markAnnouncementRead(db, other.subject, a!.id)).rejects.toThrow('errors.notFound');
-      await expect(announcementAttachment(db, other.subject, file.id)).rejects.toThrow('errors.notFound');
+      await expect(announcementAttachmentFor(other.subject, file.id)).rejects.toThrow('errors.notFound');
     }
   });
 
   it('the committee sees who has read it and chases only the unread, once a day', async () => {
-    const [a] = (await announcementList(db, u.committee.subject, 1)).rows;
-    expect((await announcementDetail(db, u.committee.subject, a!.id)).manager).toBe(true);
-    const rc = await receipts(db, u.committee.subject, a!.id);
+    const [a] = (await announcementListFor(u.committee.subject, 1)).rows;
+    expect((await announcementDetailFor(u.committee.subject, a!.id)).manager).toBe(true);
+    const rc = await receiptsFor(u.committee.subject, a!.id);
     expect({ read: rc.read, unread: rc.unread }).toEqual({ read: 1, unread: 2 });
     expect(rc.rows.find((x) => x.readAt)?.user.name).toBe(u.memberA1.name);
-    await expect(receipts(db, u.secA.subject, a!.id)).rejects.toThrow('errors.notFound');
+    await expect(receiptsFor(u.secA.subject, a!.id)).rejects.toThrow('errors.notFound');
     await expect(chaseUnread(db, u.secA.ctx, a!.id)).rejects.toThrow('errors.forbidden');
 
     const at = new Date('2026-11-22T02:00:00Z');

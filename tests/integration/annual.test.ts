@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeAnnual, latestResults } from '../../lib/annual/compute';
+import { computeAnnual } from '../../lib/annual/compute';
 import { DEFAULT_WEIGHTS } from '../../lib/annual/rules';
 import { createPrismaClient } from '../../lib/db/client';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeTree, makeUser } from '../fixtures/factories';
+import { latestResultsFor } from '../../lib/annual/queries';
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -99,7 +100,7 @@ beforeAll(async () => {
 describe('annual results', () => {
   it('computes from the stored inputs by the formula; the same inputs give the same numbers', async () => {
     const r1 = await computeAnnual(db, committee.ctx, { year: 2025, weights: DEFAULT_WEIGHTS });
-    const l = (await latestResults(db, committee.subject, 2025))!;
+    const l = (await latestResultsFor(committee.subject, 2025))!;
     expect(l.computation.id).toBe(r1.id);
     const a = l.results.find((x) => x.orgId === tree.a.id)!;
     // audit 85; reminders 0.8×75 + 0.2×100 = 80; rectification 50; no exams → (60×85 + 20×80 + 10×50) / 90 = 7200 / 90 = 80
@@ -110,7 +111,7 @@ describe('annual results', () => {
     expect(b).toMatchObject({ score: 71.3, rank: 2 });
     expect(a.rank).toBe(1);
     await computeAnnual(db, committee.ctx, { year: 2025, weights: DEFAULT_WEIGHTS });
-    const again = (await latestResults(db, committee.subject, 2025))!;
+    const again = (await latestResultsFor(committee.subject, 2025))!;
     expect(again.computation.id).not.toBe(r1.id);
     expect(again.results.map((x) => [x.orgId, x.score, x.rank])).toEqual(
       l.results.map((x) => [x.orgId, x.score, x.rank]),

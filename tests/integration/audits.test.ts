@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gapRows } from '../../lib/audits/gap';
+import { gapRowsFor } from '../../lib/audits/queries';
 import { createPlan } from '../../lib/audits/plans';
-import { auditDetail, auditList } from '../../lib/audits/read';
+import { auditDetailFor, auditListFor } from '../../lib/audits/queries';
 import { ZSaveScore } from '../../lib/audits/schema';
 import { addFinding, finishAudit, saveScore } from '../../lib/audits/scoring';
 import { verifyDraw } from '../../lib/audits/verify-draw';
@@ -77,9 +77,9 @@ describe('audit plans', () => {
     expect((p.drawPopulation as unknown[]).length).toBeGreaterThanOrEqual(7);
     expect(await verifyDraw(a, r.id)).toMatchObject({ same: true, sample: p.drawSample });
     // The plan (and so its re-draw) is for the committee and the team, not for a branch.
-    const { planDetail } = await import('../../lib/audits/read');
-    await expect(planDetail(a, u.secA.subject, r.id)).rejects.toThrow('errors.forbidden');
-    expect((await planDetail(a, u.aud2.subject, r.id)).plan.id).toBe(r.id);
+    const { planDetailFor } = await import('../../lib/audits/queries');
+    await expect(planDetailFor(u.secA.subject, r.id, a)).rejects.toThrow('errors.forbidden');
+    expect((await planDetailFor(u.aud2.subject, r.id, a)).plan.id).toBe(r.id);
     await a.organization.update({ where: { id: extra[0]!.id }, data: { status: 'ARCHIVED' } });
     await expect(verifyDraw(a, r.id)).rejects.toThrow('audits.errors.populationChanged');
   });
@@ -88,7 +88,7 @@ describe('audit plans', () => {
 describe('on-site scoring', () => {
   const [c1, c2] = [0, 1];
   it('a team member scores; an auditor not on the team cannot even read it; deductions above the cap or negative are refused', async () => {
-    await expect(auditDetail(a, u.outsider.subject, auditId)).rejects.toThrow('errors.forbidden');
+    await expect(auditDetailFor(u.outsider.subject, auditId, a)).rejects.toThrow('errors.forbidden');
     await expect(
       saveScore(a, u.outsider.ctx, {
         auditId,
@@ -113,8 +113,8 @@ describe('on-site scoring', () => {
         .success,
     ).toBe(false);
     expect(await a.auditScore.count({ where: { auditId } })).toBe(0);
-    expect((await auditList(a, u.outsider.subject, {})).audits.some((x) => x.id === auditId)).toBe(false);
-    expect((await auditList(a, u.aud2.subject, {})).audits.some((x) => x.id === auditId)).toBe(true);
+    expect((await auditListFor(u.outsider.subject, {}, a)).audits.some((x) => x.id === auditId)).toBe(false);
+    expect((await auditListFor(u.aud2.subject, {}, a)).audits.some((x) => x.id === auditId)).toBe(true);
   });
 
   it('two auditors scoring different criteria at once both keep their work; a re-sent save does not double it', async () => {
@@ -187,7 +187,7 @@ describe('self versus audit', () => {
         submittedAt: new Date(),
       },
     });
-    const rows = await gapRows(a, u.committee.subject, { onlyFlagged: true });
+    const rows = await gapRowsFor(u.committee.subject, { onlyFlagged: true }, a);
     expect(rows.find((r) => r.orgId === tree.a.id)).toMatchObject({
       auditTotal: 84,
       selfTotal: 98,
@@ -195,8 +195,9 @@ describe('self versus audit', () => {
       flagged: true,
     });
     expect(
-      (await gapRows(a, u.committee.subject, { threshold: 20 })).find((r) => r.orgId === tree.a.id)!.flagged,
+      (await gapRowsFor(u.committee.subject, { threshold: 20 }, a)).find((r) => r.orgId === tree.a.id)!
+        .flagged,
     ).toBe(false);
-    await expect(gapRows(a, u.aud1.subject)).rejects.toThrow('errors.forbidden');
+    await expect(gapRowsFor(u.aud1.subject, undefined, a)).rejects.toThrow('errors.forbidden');
   });
 });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { nameDemoSite, recordVisit, siteList, visitPhoto } from '../../lib/learning/sites';
+import { nameDemoSite, recordVisit } from '../../lib/learning/sites';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser } from '../fixtures/factories';
+import { siteListFor } from '../../lib/learning/queries';
+import { visitPhotoFor } from '../../lib/learning/queries';
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -56,7 +58,7 @@ describe('demonstration sites and visits', () => {
       { siteId: s.id, date: '2026-06-18', visitingOrgIds: [visitor.id], notes: '观摩会议记录和台账' },
       [{ name: '现场.png', bytes: png }],
     );
-    const listed = (await siteList(db, who.secretary.subject)).find((x) => x.id === s.id)!;
+    const listed = (await siteListFor(who.secretary.subject)).find((x) => x.id === s.id)!;
     expect(listed.articles.map((a) => a.key)).toEqual([hb.articles[0]!.key]);
     expect(listed.visits).toHaveLength(1);
     expect(listed.visits[0]).toMatchObject({ visitors: [visitor.name], photoNames: ['现场.png'] });
@@ -66,13 +68,13 @@ describe('demonstration sites and visits', () => {
 describe('reading sites and photos', () => {
   it('needs learning.read: an auditor by role alone is refused; a photo comes by its index only', async () => {
     const auditor = await makeUser(db, 'AUDITOR', site);
-    await expect(siteList(db, auditor.subject)).rejects.toThrow('errors.forbidden');
+    await expect(siteListFor(auditor.subject)).rejects.toThrow('errors.forbidden');
     const v = await db.siteVisit.findFirstOrThrow({ where: { site: { orgId: site.id } } });
-    expect(await visitPhoto(db, who.secretary.subject, v.id, 0)).toMatchObject({
+    expect(await visitPhotoFor(who.secretary.subject, v.id, 0)).toMatchObject({
       fileName: '现场.png',
       mimeType: 'image/png',
     });
-    await expect(visitPhoto(db, who.secretary.subject, v.id, 1)).rejects.toThrow('errors.notFound');
-    await expect(visitPhoto(db, auditor.subject, v.id, 0)).rejects.toThrow('errors.forbidden');
+    await expect(visitPhotoFor(who.secretary.subject, v.id, 1)).rejects.toThrow('errors.notFound');
+    await expect(visitPhotoFor(auditor.subject, v.id, 0)).rejects.toThrow('errors.forbidden');
   });
 });

@@ -5,7 +5,7 @@ import { createPrismaClient } from '../../lib/db/client';
 import { acknowledgeSheet } from '../../lib/feedback/acknowledge';
 import { answerCoordination, closeCoordination } from '../../lib/feedback/coordination';
 import { issueFeedback } from '../../lib/feedback/issue';
-import { openRectifications, rectificationList } from '../../lib/feedback/read';
+import { rectificationListFor } from '../../lib/feedback/queries';
 import { addNote, savePlan, submitItem, verifyItem } from '../../lib/feedback/rectification';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
@@ -112,6 +112,13 @@ const issue = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+// What the unit has not yet put right (the focus of its next audit).
+const openOf = (orgId: string) =>
+  db.rectificationItem.findMany({
+    where: { orgId, status: { not: 'ACCEPTED' } },
+    select: { criterionId: true },
+  });
+
 describe('feedback sheets', () => {
   it('only the team leader issues, only on a scored audit, once; issuing freezes the audit', async () => {
     await expect(issueFeedback(db, u.leader.ctx, issue({ auditId: unscoredId }))).rejects.toThrow(
@@ -177,7 +184,7 @@ describe('the rectification state machine', () => {
       status: 'RETURNED',
       returnReason: '11月记录仍缺签到表',
     });
-    expect((await openRectifications(db, tree.a.id)).map((x) => x.criterionId)).toEqual([hb.criteria[0]!.id]);
+    expect((await openOf(tree.a.id)).map((x) => x.criterionId)).toEqual([hb.criteria[0]!.id]);
     await expect(verifyItem(db, u.leader.ctx, { itemId: item!.id, accept: true })).rejects.toThrow(
       'feedback.errors.notSubmitted',
     );
@@ -187,11 +194,11 @@ describe('the rectification state machine', () => {
       status: 'ACCEPTED',
       closedOnTime: true,
     });
-    expect(await openRectifications(db, tree.a.id)).toHaveLength(0);
+    expect(await openOf(tree.a.id)).toHaveLength(0);
     await expect(savePlan(db, u.secA.ctx, item!.id, '再改')).rejects.toThrow('feedback.errors.notEditable');
-    const seen = await rectificationList(db, u.clerkA.subject);
+    const seen = await rectificationListFor(u.clerkA.subject);
     expect(seen.some((x) => x.id === item!.id)).toBe(true);
-    expect((await rectificationList(db, u.outsider.subject)).some((x) => x.id === item!.id)).toBe(false);
+    expect((await rectificationListFor(u.outsider.subject)).some((x) => x.id === item!.id)).toBe(false);
   });
 });
 

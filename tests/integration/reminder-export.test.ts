@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
 import { reminderWorkbook } from '../../lib/reminders/export';
 import { generateCurrent } from '../../lib/reminders/generate';
-import { reminderTable } from '../../lib/reminders/read';
+import { reminderTableFor } from '../../lib/reminders/queries';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeTree, makeUser } from '../fixtures/factories';
 
@@ -26,7 +26,7 @@ async function read(buf: Buffer) {
 describe('the reminder table as .xlsx', () => {
   it('has a sheet per frequency with the paper form’s header and the branch’s own rows only', async () => {
     const secA = await makeUser(db, 'SECRETARY', tree.a);
-    const table = await reminderTable(db, secA.subject, now);
+    const table = await reminderTableFor(secA.subject, now);
     const wb = await read(await reminderWorkbook(table.tasks, table.today));
     const month = wb.getWorksheet('月工作提醒表')!;
     expect(month.getCell(1, 1).value).toBe('党建（月）工作提醒表（2026-11-25）');
@@ -44,7 +44,7 @@ describe('the reminder table as .xlsx', () => {
     expect(month.pageSetup.orientation).toBe('landscape');
 
     const secB = await makeUser(db, 'SECRETARY', tree.b);
-    const tb = await reminderTable(db, secB.subject, now);
+    const tb = await reminderTableFor(secB.subject, now);
     const wbB = await read(await reminderWorkbook(tb.tasks, tb.today));
     const rowsB: string[] = [];
     wbB.worksheets.forEach((ws) =>

@@ -3,7 +3,7 @@ import { createPrismaClient } from '../../lib/db/client';
 import { createDraft } from '../../lib/handbook/versions';
 import { createLearningFocus, examFocusKeys } from '../../lib/learning/focus';
 import { decide, propose } from '../../lib/revisions/mutations';
-import { impactReport } from '../../lib/revisions/read';
+import { impactReportFor } from '../../lib/revisions/queries';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser } from '../fixtures/factories';
 
@@ -94,7 +94,7 @@ describe('revisions of the standard', () => {
       mergedIntoId: third.id,
     });
 
-    const report = (await impactReport(db, who.committee.subject))!;
+    const report = (await impactReportFor(who.committee.subject))!;
     const row = report.rows.find((r) => r.number === hb.articles[0]!.number)!;
     expect(row.fields).toEqual(['when']);
     expect(row.actions).toHaveLength(
@@ -102,7 +102,7 @@ describe('revisions of the standard', () => {
     );
     expect(row.criteria).toEqual(['C1.1 三会一课按时召开']);
     expect(report.rows.some((r) => r.number === hb.articles[1]!.number)).toBe(false);
-    await expect(impactReport(db, who.secretary.subject)).rejects.toThrow('errors.forbidden');
+    await expect(impactReportFor(who.secretary.subject)).rejects.toThrow('errors.forbidden');
     await db.$executeRaw`DELETE FROM "HandbookVersion" WHERE id = ${draft.id}::uuid`;
   });
 });

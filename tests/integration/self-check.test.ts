@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
 import { completeTask } from '../../lib/reminders/complete';
 import { generateForPeriod } from '../../lib/reminders/generate';
-import { chaseMissingSheets, sheetOverview } from '../../lib/self-check/overview';
+import { chaseMissingSheets } from '../../lib/self-check/overview';
 import { openSheet } from '../../lib/self-check/open';
-import { mySheets, sheetDetail } from '../../lib/self-check/read';
+import { mySheetsFor, sheetDetailFor } from '../../lib/self-check/queries';
 import { saveSheet } from '../../lib/self-check/save';
 import { reopenSheet, submitSheet } from '../../lib/self-check/submit';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeTree, makeUser } from '../fixtures/factories';
+import { sheetOverviewFor } from '../../lib/self-check/queries';
 
 const a = createPrismaClient();
 const b = createPrismaClient();
@@ -138,10 +139,10 @@ describe('self-check sheets', () => {
   });
 
   it('the committee sees who has submitted, chases the others, and reopens a sheet as a new revision keeping the old', async () => {
-    const o = await sheetOverview(a, users.committee.subject, '2026-Q3');
+    const o = await sheetOverviewFor(users.committee.subject, '2026-Q3', a);
     expect(o.rows.find((r) => r.id === tree.a.id)!.sheet).toMatchObject({ status: 'SUBMITTED', total: 74 });
     expect(o.rows.find((r) => r.id === tree.b.id)!.sheet).toBeNull();
-    await expect(sheetOverview(a, users.secA.subject, '2026-Q3')).rejects.toThrow('errors.forbidden');
+    await expect(sheetOverviewFor(users.secA.subject, '2026-Q3', a)).rejects.toThrow('errors.forbidden');
     const chase = await chaseMissingSheets(a, users.committee.ctx, { periodKey: '2026-Q3' }, now);
     expect(chase.units).toBeGreaterThan(0);
     expect(await a.notification.count({ where: { userId: users.secB.id, kind: 'SELF_CHECK' } })).toBe(1);
@@ -169,11 +170,11 @@ describe('self-check sheets', () => {
     await expect(reopenSheet(a, users.committee.ctx, { sheetId, reason: '再开一次' })).rejects.toThrow(
       'selfCheck.errors.notReopenable',
     );
-    const detail = await sheetDetail(a, users.clerkA.subject, re.id);
+    const detail = await sheetDetailFor(users.clerkA.subject, re.id, a);
     expect(detail.revisions.map((r) => r.revision)).toEqual([1, 2]);
-    await expect(sheetDetail(a, users.clerkB.subject, re.id)).rejects.toThrow('errors.forbidden');
+    await expect(sheetDetailFor(users.clerkB.subject, re.id, a)).rejects.toThrow('errors.forbidden');
     expect(
-      (await mySheets(a, users.clerkA.subject, now)).orgs
+      (await mySheetsFor(users.clerkA.subject, now, a)).orgs
         .find((x) => x.id === tree.a.id)!
         .sheets.find((s) => s.periodKey === '2026-Q3')!.id,
     ).toBe(re.id);

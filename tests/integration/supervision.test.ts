@@ -9,7 +9,7 @@ import { completeTask } from '../../lib/reminders/complete';
 import { generateForPeriod } from '../../lib/reminders/generate';
 import { sendNotice } from '../../lib/reminders/notice';
 import { rateTask, returnTask } from '../../lib/reminders/review';
-import { supervisionList } from '../../lib/reminders/supervision-read';
+import { supervisionListFor } from '../../lib/reminders/queries';
 import { markRead } from '../../lib/notifications/mutations';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeTree, makeUser } from '../fixtures/factories';
@@ -41,17 +41,16 @@ const notes = (userId: string) =>
 describe('supervision', () => {
   it('lists the subtree’s overdue items with filters; a secretary is refused', async () => {
     const base = { status: 'overdue' as const, page: 1 };
-    const all = await supervisionList(db, committee.subject, base, now);
+    const all = await supervisionListFor(committee.subject, base, now);
     expect(all.tasks.some((t) => t.orgId === tree.a.id)).toBe(true);
-    const onlyA = await supervisionList(
-      db,
+    const onlyA = await supervisionListFor(
       committee.subject,
       { ...base, orgId: tree.a.id, periodKey: '2026-M09' },
       now,
     );
     expect(onlyA.tasks.length).toBeGreaterThan(0);
     expect(onlyA.tasks.every((t) => t.orgId === tree.a.id && t.periodKey === '2026-M09')).toBe(true);
-    await expect(supervisionList(db, secA.subject, base, now)).rejects.toThrow('errors.forbidden');
+    await expect(supervisionListFor(secA.subject, base, now)).rejects.toThrow('errors.forbidden');
   });
 
   it('sends a recorded 督办 notice that reaches the unit’s people, and refuses tasks of another unit', async () => {
@@ -229,7 +228,8 @@ describe('deliveries', () => {
 
 describe('group robots and the job queue', () => {
   it('only the committee configures a unit’s robot; the secret never reaches the trace or the page', async () => {
-    const { addRobot, robotsOf } = await import('../../lib/channels/robots');
+    const { addRobot } = await import('../../lib/channels/robots');
+    const { robotsFor } = await import('../../lib/channels/queries');
     const input = {
       orgId: tree.b.id,
       kind: 'DINGTALK' as const,
@@ -241,9 +241,9 @@ describe('group robots and the job queue', () => {
     const trace = await db.auditEvent.findFirstOrThrow({ where: { entityId: r.id } });
     expect(JSON.stringify(trace.after)).not.toContain('SECabc');
     expect(JSON.stringify(trace.after)).not.toContain('abcdef123456');
-    const shown = await robotsOf(db, committee.subject, tree.b);
+    const shown = await robotsFor(committee.subject, tree.b, db);
     expect(shown[0]).toMatchObject({ kind: 'DINGTALK', signed: true, url: 'oapi.dingtalk.com/…3456' });
-    await expect(robotsOf(db, secA.subject, tree.b)).rejects.toThrow('errors.forbidden');
+    await expect(robotsFor(secA.subject, tree.b, db)).rejects.toThrow('errors.forbidden');
   });
 
   it('pg-boss retries a failing delivery until the robot accepts it, without blocking the action', async () => {

@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeAnnual, latestResults } from '../../lib/annual/compute';
+import { computeAnnual } from '../../lib/annual/compute';
 import { DEFAULT_WEIGHTS } from '../../lib/annual/rules';
 import { createPrismaClient } from '../../lib/db/client';
 import { saveAnswer, startAttempt, submitAttempt } from '../../lib/exams/attempts';
 import { createQuestion } from '../../lib/exams/bank';
 import { createAuditExam, createExam } from '../../lib/exams/create';
-import { auditExam } from '../../lib/exams/read';
 import { ZCreateTraining } from '../../lib/training/schema';
-import { attendanceByOrg, signInView, trainingList, trainingView } from '../../lib/training/read';
+import {
+  attendanceByOrgFor,
+  signInViewFor,
+  trainingListFor,
+  trainingViewFor,
+} from '../../lib/training/queries';
 import { createTraining, recordAttendance, signIn } from '../../lib/training/sessions';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser, type OrgRow } from '../fixtures/factories';
+import { auditExamFor } from '../../lib/exams/queries/exams';
+import { latestResultsFor } from '../../lib/annual/queries';
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -111,10 +117,10 @@ describe('training classes', () => {
     expect(await signIn(db, u.memberB.ctx, { sessionId, token }, during)).toEqual({ recorded: true });
     expect(await db.trainingAttendance.count({ where: { sessionId } })).toBe(2);
     expect(await db.auditEvent.count({ where: { action: 'training.signIn', entityId: sessionId } })).toBe(2);
-    expect((await signInView(db, u.memberC.subject, sessionId, token, during)).problem).toEqual({
+    expect((await signInViewFor(u.memberC.subject, sessionId, token, during)).problem).toEqual({
       key: 'training.errors.notInvited',
     });
-    expect((await signInView(db, u.memberA.subject, sessionId, token, during)).signedAt).not.toBeNull();
+    expect((await signInViewFor(u.memberA.subject, sessionId, token, during)).signedAt).not.toBeNull();
   });
 
   it('the organizer records invitees (not outsiders); rates per class and per organization', async () => {
@@ -133,24 +139,24 @@ describe('training classes', () => {
         during,
       ),
     ).toEqual({ recorded: 1 });
-    const v = await trainingView(db, u.committee.subject, sessionId);
+    const v = await trainingViewFor(u.committee.subject, sessionId);
     // Invited: secA, memberA2 (branch A), memberA (its party group), memberB (by name) — 3 came.
     expect(v).toMatchObject({ invited: 4, attended: 3, rate: 75 });
     expect(v.people.find((p) => p.id === u.memberA2.id)!.attendance!.method).toBe('ORGANIZER');
     expect(v.people.find((p) => p.id === u.memberA.id)!.attendance!.method).toBe('SELF');
     // A member sees the class but neither the code nor the list.
-    const mv = await trainingView(db, u.memberC.subject, sessionId);
+    const mv = await trainingViewFor(u.memberC.subject, sessionId);
     expect(mv.session.signInToken).toBeNull();
     expect(mv.people).toEqual([]);
     expect(mv.mine).toBe(false);
-    const listed = (await trainingList(db, u.memberA.subject)).rows.find((r) => r.id === sessionId)!;
+    const listed = (await trainingListFor(u.memberA.subject)).rows.find((r) => r.id === sessionId)!;
     expect(listed).toMatchObject({ mine: true, signedIn: true, invited: 4, attended: 3 });
-    const byOrg = await attendanceByOrg(db, u.committee.subject, 2031);
+    const byOrg = await attendanceByOrgFor(u.committee.subject, 2031);
     const a = byOrg.rows.find((r) => r.name === tree.a.name)!;
     // Branch A: secA and memberA2, and memberA of its party group (rolled up); memberA and memberA2 came.
     expect(a).toMatchObject({ invited: 3, attended: 2, rate: 66.7 });
     expect(byOrg.rows.some((r) => r.name === tree.a1.name)).toBe(false);
-    await expect(attendanceByOrg(db, u.secA.subject, 2031)).rejects.toThrow('errors.forbidden');
+    await expect(attendanceByOrgFor(u.secA.subject, 2031)).rejects.toThrow('errors.forbidden');
   });
 
   it('an exam for the class is for its invitees only', async () => {
@@ -213,7 +219,7 @@ describe('audit exams', () => {
       passMark: 60,
     };
     await expect(createAuditExam(db, u.secA.ctx, input)).rejects.toThrow('errors.forbidden');
-    expect((await auditExam(db, u.committee.subject, audit.id)).canSet).toBe(true);
+    expect((await auditExamFor(u.committee.subject, audit.id)).canSet).toBe(true);
     const { id: examId } = await createAuditExam(db, u.committee.ctx, input);
     await expect(createAuditExam(db, u.committee.ctx, input)).rejects.toThrow('exams.errors.auditHasExam');
     const at = new Date('2031-03-11T02:00:00Z');
@@ -238,11 +244,11 @@ describe('audit exams', () => {
         );
       await submitAttempt(db, who.ctx, id, at);
     }
-    const shown = await auditExam(db, u.committee.subject, audit.id);
+    const shown = await auditExamFor(u.committee.subject, audit.id);
     expect(shown.exam).toMatchObject({ graded: 2, average: 50, passed: 1 });
-    await expect(auditExam(db, u.memberC.subject, audit.id)).rejects.toThrow('errors.forbidden');
+    await expect(auditExamFor(u.memberC.subject, audit.id)).rejects.toThrow('errors.forbidden');
     await computeAnnual(db, u.committee.ctx, { year: 2031, weights: DEFAULT_WEIGHTS });
-    const r = (await latestResults(db, u.committee.subject, 2031))!.results.find(
+    const r = (await latestResultsFor(u.committee.subject, 2031))!.results.find(
       (x) => x.orgId === tree.a.id,
     )!;
     expect((r.inputs as { exam: number | null }).exam).toBe(50);

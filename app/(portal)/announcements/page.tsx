@@ -5,7 +5,7 @@ import { Pagination } from '@/components/pagination';
 import { LinkButton } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
-import { ANNOUNCEMENT_PAGE } from '@/lib/announcements/read';
+import { ANNOUNCEMENT_PAGE } from '@/lib/announcements/queries';
 import { announcementListFor } from '@/lib/announcements/queries';
 import { can } from '@/lib/policy';
 

@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { LinkButton } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { examsFor } from '@/lib/exams/queries';
 import { StartButton } from './_components/start-button';
+import { examsFor } from '@/lib/exams/queries/exams';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('exams'))('title') };

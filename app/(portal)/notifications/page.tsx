@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Pagination } from '@/components/pagination';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
-import { NOTIFICATION_PAGE } from '@/lib/notifications/read';
+import { NOTIFICATION_PAGE } from '@/lib/notifications/queries';
 import { notificationPageFor } from '@/lib/notifications/queries';
 import { NotificationList } from './_components/notification-list';
 

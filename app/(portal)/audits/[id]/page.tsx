@@ -3,7 +3,6 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { auditDetailFor } from '@/lib/audits/queries';
-import { auditExamFor } from '@/lib/exams/queries';
 import { requireUser } from '@/lib/auth/current-user';
 import { gradeOf } from '@/lib/handbook/rules';
 import { load } from '@/lib/page-guard';
@@ -12,6 +11,7 @@ import { addDays, cstDay } from '@/lib/calendar';
 import { AuditExamForm } from './_components/audit-exam-form';
 import { IssueFeedbackForm } from './_components/issue-feedback-form';
 import { ScoringForm, type Line } from './_components/scoring-form';
+import { auditExamFor } from '@/lib/exams/queries/exams';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audits'))('scoring') };

@@ -14,7 +14,7 @@ export default async function GapPage({ searchParams }: { searchParams: Promise<
   const all = (await searchParams).all === '1';
   const [t, rows, threshold] = await Promise.all([
     getTranslations('audits'),
-    gapRowsFor(user, !all),
+    gapRowsFor(user, { onlyFlagged: !all }),
     gapThresholdNow(),
   ]);
   return (

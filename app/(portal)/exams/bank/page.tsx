@@ -6,10 +6,10 @@ import { LinkButton } from '@/components/ui/button';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
-import { BANK_PAGE } from '@/lib/exams/bank-read';
-import { bankPageFor } from '@/lib/exams/queries';
 import { load } from '@/lib/page-guard';
 import { QUESTION_TYPES, type QuestionType } from '@/lib/exams/rules';
+import { BANK_PAGE } from '@/lib/exams/queries/bank';
+import { bankPageFor } from '@/lib/exams/queries/bank';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('bank'))('title') };

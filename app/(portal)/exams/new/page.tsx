@@ -3,10 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { addressableOrgsFor } from '@/lib/announcements/queries';
 import { requirePermission } from '@/lib/auth/current-user';
-import { bankCountsNow } from '@/lib/exams/queries';
 import { articlesForProposals } from '@/lib/handbook/queries';
 import { trainingListFor } from '@/lib/training/queries';
 import { ExamForm } from './_components/exam-form';
+import { bankCountsNow } from '@/lib/exams/queries/bank';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('exams'))('form.new') };

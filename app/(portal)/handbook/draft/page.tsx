@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { LinkButton } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { draftForEditor } from '@/lib/handbook/draft-queries';
+import { draftForEditor } from '@/lib/handbook/queries';
 import { isPublishable } from '@/lib/handbook/versions';
 import { load } from '@/lib/page-guard';
 import { impactReportFor } from '@/lib/revisions/queries';

@@ -11,7 +11,7 @@ import { can } from '@/lib/policy';
 import { overdueRectificationsFor } from '@/lib/feedback/queries';
 import { supervisableOrgsFor, supervisionListFor } from '@/lib/reminders/queries';
 import { SUPERVISION_STATUSES, ZSupervisionFilter } from '@/lib/reminders/schema';
-import { SUPERVISION_PAGE } from '@/lib/reminders/supervision-read';
+import { SUPERVISION_PAGE } from '@/lib/reminders/queries';
 import { NoticeForm } from './_components/notice-form';
 import { ReviewForms } from './_components/review-forms';
 

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
-import { examResultsFor } from '@/lib/exams/queries';
 import { load } from '@/lib/page-guard';
 import { GradeForm } from './_components/grade-form';
+import { examResultsFor } from '@/lib/exams/queries/exams';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('exams'))('results') };

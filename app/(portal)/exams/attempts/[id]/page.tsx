@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
-import { attemptViewFor } from '@/lib/exams/queries';
 import { load } from '@/lib/page-guard';
 import { Paper } from './_components/paper';
+import { attemptViewFor } from '@/lib/exams/queries/exams';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('exams'))('title') };

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { bankArticlesFor } from '@/lib/exams/queries';
 import { load } from '@/lib/page-guard';
 import { QuestionForm } from '../_components/question-form';
+import { bankArticlesFor } from '@/lib/exams/queries/bank';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('bank'))('form.newTitle') };

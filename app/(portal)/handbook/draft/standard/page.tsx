@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { draftForEditor } from '@/lib/handbook/draft-queries';
+import { draftForEditor } from '@/lib/handbook/queries';
 import { standardOf } from '@/lib/handbook/queries';
 import { sumDifference, total } from '@/lib/handbook/rules';
 import { load } from '@/lib/page-guard';

@@ -3,10 +3,10 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { questionForEditFor } from '@/lib/exams/queries';
 import { load } from '@/lib/page-guard';
 import type { TQuestion } from '@/lib/exams/schema';
 import { QuestionForm } from '../../_components/question-form';
+import { questionForEditFor } from '@/lib/exams/queries/bank';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('bank'))('form.editTitle') };

@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { draftArticleForEditor } from '@/lib/handbook/draft-queries';
+import { draftArticleForEditor } from '@/lib/handbook/queries';
 import { load } from '@/lib/page-guard';
 import { ArticleForm } from '../../_components/article-form';
 import { ActionsEditor } from '../../_components/actions-editor';

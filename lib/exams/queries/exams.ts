@@ -1,16 +1,17 @@
 // Exams as a candidate sees them (their own attempts only) and as the committee sees the results.
-import type { Db } from '../db/client';
-import { ForbiddenError, NotFoundError } from '../errors';
-import { loadAudit } from '../audits/load';
-import { can, canOnAudit, canTakeExam, isOwner, type Subject } from '../policy';
-import { examAudience, finalizeExpired } from './attempts';
+import type { Db } from '../../db/client';
+import { ForbiddenError, NotFoundError } from '../../errors';
+import { loadAudit } from '../../audits/load';
+import { can, canOnAudit, canTakeExam, isOwner, type Subject } from '../../policy';
+import { examAudience, finalizeExpired } from '../attempts';
+import { db } from '../../db';
 
-export async function examsForUser(db: Db, user: Subject, now = new Date()) {
+export async function examsFor(user: Subject, now = new Date(), client: Db = db) {
   const member =
-    (await db.user.findUnique({ where: { id: user.id }, select: { org: { select: { path: true } } } }))?.org
-      ?.path ?? null;
-  const exams = await db.exam.findMany({ orderBy: { opensAt: 'desc' }, take: 100 });
-  const mine = await db.examAttempt.findMany({
+    (await client.user.findUnique({ where: { id: user.id }, select: { org: { select: { path: true } } } }))
+      ?.org?.path ?? null;
+  const exams = await client.exam.findMany({ orderBy: { opensAt: 'desc' }, take: 100 });
+  const mine = await client.examAttempt.findMany({
     where: { userId: user.id },
     select: {
       id: true,
@@ -25,7 +26,7 @@ export async function examsForUser(db: Db, user: Subject, now = new Date()) {
   const manager = can(user, 'learning.manage');
   const rows = [];
   for (const e of exams) {
-    const eligible = canTakeExam(user, await examAudience(db, e), member);
+    const eligible = canTakeExam(user, await examAudience(client, e), member);
     if (!eligible && !manager) continue;
     rows.push({
       ...e,
@@ -38,20 +39,20 @@ export async function examsForUser(db: Db, user: Subject, now = new Date()) {
 }
 
 /** The candidate's own attempt: the questions without their answers, what was saved, the server's deadline. */
-export async function attemptView(db: Db, user: Subject, attemptId: string, now = new Date()) {
-  let a = await db.examAttempt.findUnique({
+export async function attemptViewFor(user: Subject, attemptId: string, now = new Date(), client: Db = db) {
+  let a = await client.examAttempt.findUnique({
     where: { id: attemptId },
     include: { exam: { select: { title: true, passMark: true } } },
   });
   if (!a || !isOwner(user, a.userId)) throw new NotFoundError();
   if (a.status === 'IN_PROGRESS' && a.deadline < now) {
-    await finalizeExpired(db, now);
-    a = (await db.examAttempt.findUnique({
+    await finalizeExpired(client, now);
+    a = (await client.examAttempt.findUnique({
       where: { id: attemptId },
       include: { exam: { select: { title: true, passMark: true } } },
     }))!;
   }
-  const qs = await db.question.findMany({
+  const qs = await client.question.findMany({
     where: { id: { in: a.questionIds } },
     select: { id: true, type: true, stem: true, options: true, points: true },
   });
@@ -59,20 +60,20 @@ export async function attemptView(db: Db, user: Subject, attemptId: string, now 
   return { attempt: a, questions };
 }
 
-export async function examResults(db: Db, user: Subject, examId: string) {
-  const exam = await db.exam.findUnique({ where: { id: examId } });
+export async function examResultsFor(user: Subject, examId: string, client: Db = db) {
+  const exam = await client.exam.findUnique({ where: { id: examId } });
   if (!exam) throw new NotFoundError();
   if (!can(user, 'learning.manage', { id: '', path: exam.orgPath })) throw new ForbiddenError();
-  const attempts = await db.examAttempt.findMany({
+  const attempts = await client.examAttempt.findMany({
     where: { examId, status: { not: 'IN_PROGRESS' } },
     orderBy: { submittedAt: 'asc' },
   });
   const [people, orgs] = await Promise.all([
-    db.user.findMany({
+    client.user.findMany({
       where: { id: { in: attempts.map((a) => a.userId) } },
       select: { id: true, name: true },
     }),
-    db.organization.findMany({
+    client.organization.findMany({
       where: { id: { in: attempts.map((a) => a.orgId).filter((x): x is string => !!x) } },
       select: { id: true, name: true },
     }),
@@ -93,7 +94,7 @@ export async function examResults(db: Db, user: Subject, examId: string) {
   }
   // Which articles people get wrong: every graded question, counted against its articles.
   const qIds = [...new Set(attempts.flatMap((a) => a.questionIds))];
-  const questions = await db.question.findMany({
+  const questions = await client.question.findMany({
     where: { id: { in: qIds } },
     select: { id: true, type: true, stem: true, answer: true, points: true, articleKeys: true },
   });
@@ -109,7 +110,7 @@ export async function examResults(db: Db, user: Subject, examId: string) {
       }
     }
   }
-  const arts = await db.article.findMany({
+  const arts = await client.article.findMany({
     where: { key: { in: [...perArticle.keys()] }, version: { status: 'PUBLISHED' } },
     select: { key: true, number: true, title: true },
   });
@@ -180,10 +181,10 @@ export function summarize(
 }
 
 /** An audit's written exam as its readers see it: the exam, and its results over the audited unit's people. */
-export async function auditExam(db: Db, user: Subject, auditId: string) {
-  const a = await loadAudit(db, auditId);
+export async function auditExamFor(user: Subject, auditId: string, client: Db = db) {
+  const a = await loadAudit(client, auditId);
   if (!canOnAudit(user, 'audit.read', a.ref)) throw new ForbiddenError();
-  const exam = await db.exam.findFirst({
+  const exam = await client.exam.findFirst({
     where: { auditId },
     include: {
       attempts: {
