@@ -3,7 +3,7 @@
 // submitted sheets), through the app (gapRowsFor) against the same question asked by one raw SQL statement.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { gapRowsFor } from '../lib/audits/queries';
+import { gapRowsFor } from '../lib/audits/queries/audits';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { hashPassword } from '../lib/auth/password';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
-import { saveAnswer, startAttempt } from '../lib/exams/attempts';
+import { saveAnswer, startAttempt } from '../lib/exams/mutations/attempts';
 import { benchDatabase } from '../scripts/lib/bench-db';
 import { buildIfNeeded, nextBin, waitFor } from '../scripts/lib/build';
 import { freePort } from '../scripts/lib/embedded-db';

@@ -4,7 +4,7 @@
 // Prints p50/p95 per operation, errors (goal 0) and the attempts in the database (goal 300, all graded once).
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
-import { saveAnswer, startAttempt, submitAttempt } from '../lib/exams/attempts';
+import { saveAnswer, startAttempt, submitAttempt } from '../lib/exams/mutations/attempts';
 import { benchDatabase } from '../scripts/lib/bench-db';
 import { examOutcome, pct, setupExam } from './lib/exam-setup';
 

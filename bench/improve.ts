@@ -3,7 +3,7 @@
 // the root over 4 years against their raw SQL, with p95. Uses the data bench:audits and
 // bench:reminders leave in the bench database (run those first).
 import pg from 'pg';
-import { rawInputs, resultsOf } from '../lib/annual/compute';
+import { rawInputs, resultsOf } from '../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';

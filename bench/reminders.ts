@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
-import { generateForPeriod } from '../lib/reminders/generate';
+import { generateForPeriod } from '../lib/reminders/mutations/generate';
 import { periodOf } from '../lib/calendar';
 import { reminderSummaryFor, reminderTableFor } from '../lib/reminders/queries';
 import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
-import { searchColumns } from '../lib/handbook/articles';
+import { searchColumns } from '../lib/handbook/mutations/articles';
 import { searchWords } from '../lib/handbook/rules';
 import { PART1 } from '../prisma/handbook/content-part1';
 import { PART2 } from '../prisma/handbook/content-part2';

@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { setLocaleAction } from '@/lib/auth/actions';
+import { setLocaleAction } from '@/lib/account/actions';
 
 export function LocaleSwitch({ className = '' }: { className?: string }) {
   const locale = useLocale();

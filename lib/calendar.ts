@@ -134,3 +134,5 @@ export function dueDate(rule: DueRule, period: Period, cal: Calendar): string {
       throw new Error('event-driven actions are due after their event, not in a period');
   }
 }
+
+export const PERIODIC: Frequency[] = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'];

@@ -5,9 +5,9 @@
  */
 import PgBoss from 'pg-boss';
 import { createPrismaClient } from './db/client';
-import { DELIVER_QUEUE, deliverOne, enqueueDeliveries, sweepPending } from './channels/deliver';
+import { DELIVER_QUEUE, deliverOne, sweepPending } from './channels/deliver';
 import { scanDueNotices } from './channels/due-notices';
-import { generateCurrent } from './reminders/generate';
+import { generateCurrent } from './reminders/mutations/generate';
 
 export const QUEUES = {
   generateReminders: 'reminders.generate',
@@ -59,16 +59,4 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
   });
   g.wubiaoJobs = started;
   return started;
-}
-
-/**
- * Hands freshly written deliveries to the queue, after the user's transaction committed. Never
- * throws and never waits for the sending: where jobs are off, the sweep of another instance sends them.
- */
-export function queueDeliveries(ids: string[]) {
-  const boss = g.wubiaoJobs ?? started;
-  if (!ids.length || !boss) return;
-  boss
-    .then((boss) => enqueueDeliveries(boss, ids))
-    .catch((e) => console.error('[jobs] could not queue deliveries', e));
 }

@@ -7,7 +7,7 @@
 import { appendTrace } from '../lib/audit-log';
 import type { Db } from '../lib/db/client';
 import { criterionScore, total } from '../lib/handbook/rules';
-import { createPlan } from '../lib/audits/plans';
+import { createPlan } from '../lib/audits/mutations/plans';
 import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
 import { FINDINGS, NOTES_BY_METHOD } from './audit-data';

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../lib/db/client';
 import type { Prisma } from '../lib/generated/prisma/client';
-import { gradeShortAnswer, startAttempt, saveAnswer, submitAttempt } from '../lib/exams/attempts';
-import { createExam } from '../lib/exams/create';
+import { gradeShortAnswer, startAttempt, saveAnswer, submitAttempt } from '../lib/exams/mutations/attempts';
+import { createExam } from '../lib/exams/mutations/create';
 import { FIRST_BRANCH_NAME } from './seed-data';
 
 const MARKER = 'demo.exams';

@@ -5,10 +5,10 @@
  * the start. Runs once (marker setting).
  */
 import type { Db } from '../lib/db/client';
-import { acknowledgeSheet } from '../lib/feedback/acknowledge';
-import { answerCoordination } from '../lib/feedback/coordination';
-import { issueFeedback } from '../lib/feedback/issue';
-import { savePlan, submitItem, verifyItem } from '../lib/feedback/rectification';
+import { acknowledgeSheet } from '../lib/feedback/mutations/acknowledge';
+import { answerCoordination } from '../lib/feedback/mutations/coordination';
+import { issueFeedback } from '../lib/feedback/mutations/issue';
+import { savePlan, submitItem, verifyItem } from '../lib/feedback/mutations/rectification';
 import { addDays, cstDay } from '../lib/calendar';
 import { FIRST_BRANCH_NAME } from './seed-data';
 

@@ -6,7 +6,7 @@ import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { appendTrace } from '../lib/audit-log';
 import type { Db, Tx } from '../lib/db/client';
-import { searchColumns } from '../lib/handbook/articles';
+import { searchColumns } from '../lib/handbook/mutations/articles';
 import { DEFAULT_BANDS } from '../lib/handbook/rules';
 import { putFile } from '../lib/storage';
 import { PART1 } from './handbook/content-part1';

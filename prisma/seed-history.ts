@@ -8,7 +8,7 @@ import { appendTrace } from '../lib/audit-log';
 import { scanDueNotices } from '../lib/channels/due-notices';
 import { notify, unitPeople } from '../lib/channels/notify';
 import type { Db } from '../lib/db/client';
-import { generateForPeriod } from '../lib/reminders/generate';
+import { generateForPeriod } from '../lib/reminders/mutations/generate';
 import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
 import { criterionScore } from '../lib/handbook/rules';
 import { previousQuarter } from '../lib/self-check/rules';

@@ -3,10 +3,10 @@
  * learning content (published, exam focus), three revision proposals (accepted into the 2026 version,
  * rejected, pending) and the annual results of the demo years. Runs once (marker setting).
  */
-import { computeAnnual } from '../lib/annual/compute';
+import { computeAnnual } from '../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
 import type { Db } from '../lib/db/client';
-import { createLearningFocus } from '../lib/learning/focus';
+import { createLearningFocus } from '../lib/learning/mutations/focus';
 import { cstDay, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
 import { FIRST_BRANCH_NAME, SECOND_BRANCH_NAME } from './seed-data';

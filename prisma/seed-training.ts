@@ -5,13 +5,13 @@
  * Each part runs once (its marker).
  */
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
-import { computeAnnual } from '../lib/annual/compute';
+import { computeAnnual } from '../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
 import type { Db } from '../lib/db/client';
-import { saveAnswer, startAttempt, submitAttempt } from '../lib/exams/attempts';
-import { createAuditExam } from '../lib/exams/create';
+import { saveAnswer, startAttempt, submitAttempt } from '../lib/exams/mutations/attempts';
+import { createAuditExam } from '../lib/exams/mutations/create';
 import type { Subject } from '../lib/policy';
-import { createTraining, invitees, recordAttendance, signIn } from '../lib/training/sessions';
+import { createTraining, invitees, recordAttendance, signIn } from '../lib/training/mutations';
 import { FIRST_BRANCH_NAME, SECOND_BRANCH_NAME } from './seed-data';
 import { prng } from './seed-random';
 

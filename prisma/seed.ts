@@ -6,7 +6,7 @@ import { appendTrace } from '../lib/audit-log';
 import { hashPassword } from '../lib/auth/password';
 import { createPrismaClient, type Db } from '../lib/db/client';
 import { pathOf } from '../lib/orgs/tree';
-import { generateCurrent } from '../lib/reminders/generate';
+import { generateCurrent } from '../lib/reminders/mutations/generate';
 import { expand, HOLIDAYS, MAKEUP_WORKDAYS } from './calendar-data';
 import { seedHandbook } from './seed-handbook';
 import { seedAudits } from './seed-audits';

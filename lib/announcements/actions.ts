@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { defineAction } from '../action';
 import { db } from '../db';
 import { msg } from '../i18n/message';
-import { queueDeliveries } from '../jobs';
-import { chaseUnread, markAnnouncementRead, MAX_ATTACHMENT_BYTES, publishAnnouncement } from './publish';
+import { queueDeliveries } from '../channels/queue';
+import { chaseUnread, markAnnouncementRead, MAX_ATTACHMENT_BYTES, publishAnnouncement } from './mutations';
 import { ZAnnouncementId, ZPublishAnnouncement } from './schema';
 
 const ZPublishUpload = z.instanceof(FormData, { message: msg('validation.invalid') }).transform((fd, ctx) => {

@@ -2,7 +2,8 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { computeAnnual, ZCompute } from './compute';
+import { computeAnnual } from './mutations';
+import { ZCompute } from './schema';
 
 export const computeAnnualAction = defineAction(ZCompute, async (input, ctx) => {
   const r = await computeAnnual(db, ctx, input);

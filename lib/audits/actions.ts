@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { defineAction } from '../action';
 import { db } from '../db';
 import { msg } from '../i18n/message';
-import { createPlan } from './plans';
-import { planDetailFor } from './queries';
-import { addAuditEvidence, addFinding, finishAudit, saveNote, saveScore } from './scoring';
+import { createPlan } from './mutations/plans';
+import { planDetailFor } from './queries/audits';
+import { addAuditEvidence, addFinding, finishAudit, saveNote, saveScore } from './mutations/scoring';
 import { ZAddFinding, ZAuditId, ZCreatePlan, ZPlanId, ZSaveNote, ZSaveScore } from './schema';
-import { verifyDraw } from './verify-draw';
+import { verifyDraw } from './queries/draw';
 
 export const createPlanAction = defineAction(ZCreatePlan, async (input, ctx) => {
   const r = await createPlan(db, ctx, input);

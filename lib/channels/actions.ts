@@ -2,7 +2,9 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { addRobot, removeRobot, ZAddRobot, ZRemoveRobot } from './robots';
+import { addRobot, removeRobot } from './mutations';
+import { ZAddRobot } from './schema';
+import { ZRemoveRobot } from './schema';
 
 export const addRobotAction = defineAction(ZAddRobot, async (input, ctx) => {
   const r = await addRobot(db, ctx, input);

@@ -2,9 +2,14 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { gradeShortAnswer, saveAnswer, startAttempt, submitAttempt } from './attempts';
-import { createAuditExam, createExam } from './create';
-import { ZAttemptId, ZAuditExam, ZCreateExam, ZExamId, ZGradeShort, ZSaveAnswer } from './schema';
+import { gradeShortAnswer, saveAnswer, startAttempt, submitAttempt } from './mutations/attempts';
+import { createAuditExam, createExam } from './mutations/create';
+import { ZAttemptId, ZAuditExam, ZCreateExam, ZExamId, ZGradeShort, ZSaveAnswer, ZQuestion } from './schema';
+import { z } from 'zod';
+import { UserError } from '../errors';
+import { msg } from '../i18n/message';
+import { createQuestion, editQuestion } from './mutations/bank';
+import { importQuestions } from './mutations/bank-import';
 
 export const startAttemptAction = defineAction(ZExamId, (i, ctx) => startAttempt(db, ctx, i.examId));
 export const saveAnswerAction = defineAction(ZSaveAnswer, (i, ctx) => saveAnswer(db, ctx.user, i));
@@ -27,4 +32,58 @@ export const gradeShortAnswerAction = defineAction(ZGradeShort, async (i, ctx) =
   const r = await gradeShortAnswer(db, ctx, i);
   revalidatePath('/exams', 'layout');
   return r;
+});
+
+const MAX_BYTES = 5 * 1024 * 1024;
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+const ZBankUpload = z
+  .instanceof(FormData, { message: msg('bank.import.errors.noFile') })
+  .transform((fd, ctx) => {
+    const file = fd.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('bank.import.errors.noFile') });
+      return z.NEVER;
+    }
+    if (file.size > MAX_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['file'],
+        message: msg('bank.import.errors.tooLarge', { mb: 5 }),
+      });
+      return z.NEVER;
+    }
+    if (!/\.xlsx$/i.test(file.name)) {
+      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('bank.import.errors.notXlsx') });
+      return z.NEVER;
+    }
+    return file;
+  });
+
+// The bank feeds /exams/new (counts per type) as well as its own pages.
+const changed = () => revalidatePath('/exams', 'layout');
+
+export const createQuestionAction = defineAction(ZQuestion, async (q, ctx) => {
+  const r = await createQuestion(db, ctx, q);
+  changed();
+  return r;
+});
+
+export const editQuestionAction = defineAction(
+  ZQuestion.extend({ id: z.uuid() }),
+  async ({ id, ...q }, ctx) => {
+    const r = await editQuestion(db, ctx, id, q);
+    changed();
+    return r;
+  },
+);
+
+/** Upload → checks (size, name, ZIP signature) → importQuestions (policy and rules inside) → report. */
+export const importQuestionsAction = defineAction(ZBankUpload, async (file, ctx) => {
+  const bytes = Buffer.from(await file.arrayBuffer());
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b))
+    throw new UserError('bank.import.errors.notXlsx', {}, 'file');
+  const report = await importQuestions(db, ctx, bytes);
+  if (report.ok) changed();
+  return report;
 });

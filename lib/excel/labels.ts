@@ -1,5 +1,5 @@
 /** The Chinese names of organization types and statuses as they are written in the company's sheets. */
-import type { OrgType } from '../orgs/rules';
+import type { OrgType } from '../generated/prisma/enums';
 
 export const TYPE_LABELS: Record<OrgType, string> = {
   COMMITTEE: '党委',

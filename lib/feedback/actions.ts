@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { defineAction } from '../action';
 import { db } from '../db';
 import { msg } from '../i18n/message';
-import { queueDeliveries } from '../jobs';
-import { acknowledgeSheet } from './acknowledge';
-import { answerCoordination, closeCoordination } from './coordination';
-import { issueFeedback } from './issue';
-import { addEvidence, addNote, savePlan, submitItem, verifyItem } from './rectification';
+import { queueDeliveries } from '../channels/queue';
+import { acknowledgeSheet } from './mutations/acknowledge';
+import { answerCoordination, closeCoordination } from './mutations/coordination';
+import { issueFeedback } from './mutations/issue';
+import { addEvidence, addNote, savePlan, submitItem, verifyItem } from './mutations/rectification';
 import {
   ZAddNote,
   ZAnswerCoordination,

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { defineAction } from '../action';
 import { db } from '../db';
 import { msg } from '../i18n/message';
-import { createArticle, deleteArticle, moveArticle, updateArticle } from './articles';
+import { createArticle, deleteArticle, moveArticle, updateArticle } from './mutations/articles';
 import { UserError } from '../errors';
 import { sniffType } from '../files/type';
-import { addAttachment, MAX_ATTACHMENT_BYTES, removeAttachment } from './attachments';
-import { setGradeBands } from './grades';
-import { importIntoDraft } from './import';
-import { createAction, deleteAction, updateAction } from './prescribed-actions';
+import { addAttachment, MAX_ATTACHMENT_BYTES, removeAttachment } from './mutations/attachments';
+import { setGradeBands } from './mutations/grades';
+import { importIntoDraft } from './mutations/import';
+import { createAction, deleteAction, updateAction } from './mutations/prescribed-actions';
 import {
   ZAttachmentFields,
   ZCreateAction,
@@ -36,8 +36,8 @@ import {
   deleteCategory,
   deleteCriterion,
   updateCriterion,
-} from './standard';
-import { createDraft, publishVersion } from './versions';
+} from './mutations/standard';
+import { createDraft, publishVersion } from './mutations/versions';
 
 export const createDraftAction = defineAction(ZCreateDraft, async (input, ctx) => {
   const d = await createDraft(db, ctx, input);

@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError } from '../errors';
 import { can, type Subject } from '../policy';
 import { queryTerms, searchWords } from './rules';
 import type { Db } from '../db/client';
-import { publishProblems } from './versions';
+import { publishProblems } from './mutations/versions';
 
 /** Readers see published and superseded versions; drafts only those who may edit the handbook. */
 export async function versionForUser(user: Subject, versionId?: string | null, client: Db = db) {

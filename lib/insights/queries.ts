@@ -1,5 +1,5 @@
 import 'server-only';
-import { gapRowsFor } from '../audits/queries';
+import { gapRowsFor } from '../audits/queries/audits';
 import { db } from '../db';
 import type { Db } from '../db/client';
 import { type Subject, can, orgScope } from '../policy';

@@ -2,11 +2,14 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { queueDeliveries } from '../jobs';
+import { queueDeliveries } from '../channels/queue';
 import { z } from 'zod';
 import { msg } from '../i18n/message';
-import { createLearningFocus, ZCreateFocus } from './focus';
-import { nameDemoSite, recordVisit, ZDemoSite, ZSiteVisit } from './sites';
+import { createLearningFocus } from './mutations/focus';
+import { nameDemoSite, recordVisit } from './mutations/sites';
+import { ZCreateFocus } from './schema';
+import { ZDemoSite } from './schema';
+import { ZSiteVisit } from './schema';
 
 export const createLearningFocusAction = defineAction(ZCreateFocus, async (input, ctx) => {
   const r = await createLearningFocus(db, ctx, input);

@@ -2,8 +2,12 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from './mutations';
+import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from './mutations/tree';
 import { ZArchiveOrg, ZCreateOrg, ZMoveOrg, ZSetKeyUnit, ZUpdateOrg } from './schema';
+import { z } from 'zod';
+import { UserError } from '../errors';
+import { msg } from '../i18n/message';
+import { importOrgTree } from './mutations/import';
 
 export const createOrgAction = defineAction(ZCreateOrg, async (input, ctx) => {
   const org = await createOrg(db, ctx, input);
@@ -33,4 +37,35 @@ export const setKeyUnitAction = defineAction(ZSetKeyUnit, async (input, ctx) => 
   const r = await setKeyUnit(db, ctx, input);
   revalidatePath(`/orgs/${input.orgId}`);
   return r;
+});
+
+const MAX_BYTES = 5 * 1024 * 1024;
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+const ZImportUpload = z
+  .instanceof(FormData, { message: msg('orgImport.errors.noFile') })
+  .transform((fd, ctx) => {
+    const file = fd.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.noFile') });
+      return z.NEVER;
+    }
+    if (file.size > MAX_BYTES) {
+      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.tooLarge', { mb: 5 }) });
+      return z.NEVER;
+    }
+    if (!/\.xlsx$/i.test(file.name)) {
+      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.notXlsx') });
+      return z.NEVER;
+    }
+    return file;
+  });
+
+/** Upload → checks (size, name, ZIP signature) → importOrgTree (policy and rules inside) → report. */
+export const importOrgsAction = defineAction(ZImportUpload, async (file, ctx) => {
+  const bytes = Buffer.from(await file.arrayBuffer());
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new UserError('orgImport.errors.notXlsx', {}, 'file');
+  const report = await importOrgTree(db, ctx, bytes);
+  if (report.ok) revalidatePath('/orgs', 'layout');
+  return report;
 });

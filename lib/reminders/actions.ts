@@ -3,13 +3,13 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { generateForPeriod, type GenerationResult } from './generate';
+import { generateForPeriod, type GenerationResult } from './mutations/generate';
 import { msg } from '../i18n/message';
-import { completeTask, MAX_EVIDENCE_BYTES } from './complete';
+import { completeTask, MAX_EVIDENCE_BYTES } from './mutations/complete';
 import { ZCompleteTask, ZGenerate, ZRateTask, ZReturnTask, ZSendNotice } from './schema';
-import { rateTask, returnTask } from './review';
-import { sendNotice } from './notice';
-import { queueDeliveries } from '../jobs';
+import { rateTask, returnTask } from './mutations/review';
+import { sendNotice } from './mutations/notice';
+import { queueDeliveries } from '../channels/queue';
 import { assertCanCompanyWide } from '../policy';
 
 /** On demand, for a chosen period: the same idempotent generation the hourly job runs. */

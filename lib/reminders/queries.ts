@@ -4,9 +4,9 @@ import { type Subject, can, scopeOrgs } from '../policy';
 import type { TSupervisionFilter } from './schema';
 import type { Db } from '../db/client';
 import { ForbiddenError } from '../errors';
-import { PERIODIC } from './generate';
 import { addDays, cstDay, periodOf } from '../calendar';
 import type { Prisma } from '../generated/prisma/client';
+import { PERIODIC } from '../calendar';
 
 export type TaskState = 'done' | 'overdue' | 'dueSoon' | 'open';
 

@@ -8,7 +8,7 @@
 import { appendTrace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import { searchColumns } from '../handbook/articles';
+import { searchColumns } from '../handbook/mutations/articles';
 import type { ActionContext } from '../action-context';
 import { assertCan, assertCanCompanyWide, can } from '../policy';
 import type { TDecide, TPropose } from './schema';

@@ -2,12 +2,12 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { queueDeliveries } from '../jobs';
-import { chaseMissingSheets } from './overview';
-import { openSheet } from './open';
-import { saveSheet } from './save';
+import { queueDeliveries } from '../channels/queue';
+import { chaseMissingSheets } from './mutations/chase';
+import { openSheet } from './mutations/open';
+import { saveSheet } from './mutations/save';
 import { ZChaseSheets, ZOpenSheet, ZReopenSheet, ZSaveSheet, ZSubmitSheet } from './schema';
-import { reopenSheet, submitSheet } from './submit';
+import { reopenSheet, submitSheet } from './mutations/submit';
 
 export const openSheetAction = defineAction(ZOpenSheet, async (input, ctx) => {
   const r = await openSheet(db, ctx, input);

@@ -1,11 +1,10 @@
 import 'server-only';
 import { cstDay, periodFromKey, periodOf } from '../calendar';
 import { db } from '../db';
-import type { Db } from '../db/client';
-import { ForbiddenError } from '../errors';
+import type { Db, Tx } from '../db/client';
+import { ForbiddenError, NotFoundError } from '../errors';
 import { can, scopeOrgs, type Subject } from '../policy';
-import { loadSheet, SHEET_ORG_TYPES } from './load';
-import { previousQuarter } from './rules';
+import { previousQuarter, type SheetLine } from './rules';
 
 /** The branch's units and, for this quarter and the three before, each unit's current sheet. */
 export async function mySheetsFor(user: Subject, now = new Date(), client: Db = db) {
@@ -89,3 +88,56 @@ export async function sheetOverviewFor(user: Subject, periodKey: string, client:
     .sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
   return { rows, submitted: rows.filter((r) => r.sheet?.status === 'SUBMITTED').length, total: rows.length };
 }
+
+export const SHEET_ORG_TYPES = ['GENERAL_BRANCH', 'BRANCH'] as const;
+
+export async function loadSheet(client: Db | Tx, id: string) {
+  const sheet = await client.selfCheckSheet.findUnique({
+    where: { id },
+    include: {
+      org: { select: { id: true, path: true, name: true } },
+      items: {
+        include: {
+          criterion: {
+            select: {
+              id: true,
+              code: true,
+              title: true,
+              maxPoints: true,
+              unitDeduction: true,
+              cap: true,
+              deductionRule: true,
+              sortOrder: true,
+              category: { select: { code: true, title: true, sortOrder: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!sheet) throw new NotFoundError();
+  sheet.items.sort(
+    (a, b) =>
+      a.criterion.category.sortOrder - b.criterion.category.sortOrder ||
+      a.criterion.sortOrder - b.criterion.sortOrder,
+  );
+  return sheet;
+}
+
+export type LoadedSheet = Awaited<ReturnType<typeof loadSheet>>;
+
+export const linesOf = (
+  items: {
+    count: number | null;
+    criterion: { code: string; maxPoints: number; unitDeduction: number; cap: number | null };
+  }[],
+): SheetLine[] =>
+  items.map((i) => ({
+    code: i.criterion.code,
+    count: i.count,
+    rule: {
+      maxPoints: i.criterion.maxPoints,
+      unitDeduction: i.criterion.unitDeduction,
+      cap: i.criterion.cap,
+    },
+  }));

@@ -5,7 +5,7 @@ import { defineAction } from '../action';
 import { db } from '../db';
 import { msg } from '../i18n/message';
 import { ZCreateTraining, ZRecordAttendance, ZSignIn } from './schema';
-import { createTraining, MAX_MATERIAL_BYTES, recordAttendance, signIn } from './sessions';
+import { createTraining, MAX_MATERIAL_BYTES, recordAttendance, signIn } from './mutations';
 
 const ZCreateUpload = z.instanceof(FormData, { message: msg('validation.invalid') }).transform((fd, ctx) => {
   const str = (k: string) => String(fd.get(k) ?? '');

@@ -3,7 +3,7 @@ import { db } from '../db';
 import { type Subject, assertCan, can, canAttendTraining, scopeOrgs } from '../policy';
 import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
-import { audienceOf, invitees, signInProblem } from './sessions';
+import { audienceOf, invitees, signInProblem } from './mutations';
 
 const rate = (attended: number, invited: number) =>
   invited ? Math.round((1000 * attended) / invited) / 10 : null;

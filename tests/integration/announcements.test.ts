@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chaseUnread, markAnnouncementRead, publishAnnouncement } from '../../lib/announcements/publish';
+import { chaseUnread, markAnnouncementRead, publishAnnouncement } from '../../lib/announcements/mutations';
 import {
   announcementAttachmentFor,
   announcementDetailFor,

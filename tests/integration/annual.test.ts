@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeAnnual } from '../../lib/annual/compute';
+import { computeAnnual } from '../../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../../lib/annual/rules';
 import { createPrismaClient } from '../../lib/db/client';
 import { makePublishedHandbook } from '../fixtures/handbook';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gapRowsFor } from '../../lib/audits/queries';
-import { createPlan } from '../../lib/audits/plans';
-import { auditDetailFor, auditListFor } from '../../lib/audits/queries';
+import { gapRowsFor } from '../../lib/audits/queries/audits';
+import { createPlan } from '../../lib/audits/mutations/plans';
+import { auditDetailFor, auditListFor } from '../../lib/audits/queries/audits';
 import { ZSaveScore } from '../../lib/audits/schema';
-import { addFinding, finishAudit, saveScore } from '../../lib/audits/scoring';
-import { verifyDraw } from '../../lib/audits/verify-draw';
+import { addFinding, finishAudit, saveScore } from '../../lib/audits/mutations/scoring';
+import { verifyDraw } from '../../lib/audits/queries/draw';
 import { createPrismaClient } from '../../lib/db/client';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
@@ -77,7 +77,7 @@ describe('audit plans', () => {
     expect((p.drawPopulation as unknown[]).length).toBeGreaterThanOrEqual(7);
     expect(await verifyDraw(a, r.id)).toMatchObject({ same: true, sample: p.drawSample });
     // The plan (and so its re-draw) is for the committee and the team, not for a branch.
-    const { planDetailFor } = await import('../../lib/audits/queries');
+    const { planDetailFor } = await import('../../lib/audits/queries/audits');
     await expect(planDetailFor(u.secA.subject, r.id, a)).rejects.toThrow('errors.forbidden');
     expect((await planDetailFor(u.aud2.subject, r.id, a)).plan.id).toBe(r.id);
     await a.organization.update({ where: { id: extra[0]!.id }, data: { status: 'ARCHIVED' } });

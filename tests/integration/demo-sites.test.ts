@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { nameDemoSite, recordVisit } from '../../lib/learning/sites';
+import { nameDemoSite, recordVisit } from '../../lib/learning/mutations/sites';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser } from '../fixtures/factories';
 import { siteListFor } from '../../lib/learning/queries';

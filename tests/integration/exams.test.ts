@@ -6,9 +6,9 @@ import {
   saveAnswer,
   startAttempt,
   submitAttempt,
-} from '../../lib/exams/attempts';
-import { createQuestion, editQuestion } from '../../lib/exams/bank';
-import { createExam } from '../../lib/exams/create';
+} from '../../lib/exams/mutations/attempts';
+import { createQuestion, editQuestion } from '../../lib/exams/mutations/bank';
+import { createExam } from '../../lib/exams/mutations/create';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser } from '../fixtures/factories';
 import { examResultsFor } from '../../lib/exams/queries/exams';

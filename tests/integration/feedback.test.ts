@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlan } from '../../lib/audits/plans';
-import { addFinding, finishAudit, saveScore } from '../../lib/audits/scoring';
+import { createPlan } from '../../lib/audits/mutations/plans';
+import { addFinding, finishAudit, saveScore } from '../../lib/audits/mutations/scoring';
 import { createPrismaClient } from '../../lib/db/client';
-import { acknowledgeSheet } from '../../lib/feedback/acknowledge';
-import { answerCoordination, closeCoordination } from '../../lib/feedback/coordination';
-import { issueFeedback } from '../../lib/feedback/issue';
+import { acknowledgeSheet } from '../../lib/feedback/mutations/acknowledge';
+import { answerCoordination, closeCoordination } from '../../lib/feedback/mutations/coordination';
+import { issueFeedback } from '../../lib/feedback/mutations/issue';
 import { rectificationListFor } from '../../lib/feedback/queries';
-import { addNote, savePlan, submitItem, verifyItem } from '../../lib/feedback/rectification';
+import { addNote, savePlan, submitItem, verifyItem } from '../../lib/feedback/mutations/rectification';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
 

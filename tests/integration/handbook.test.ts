@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { updateArticle } from '../../lib/handbook/articles';
-import { createDraft, publishVersion } from '../../lib/handbook/versions';
+import { updateArticle } from '../../lib/handbook/mutations/articles';
+import { createDraft, publishVersion } from '../../lib/handbook/mutations/versions';
 import { createPrismaClient } from '../../lib/db/client';
 import { searchArticles } from '../../lib/handbook/queries';
 import { ZUpdateArticle } from '../../lib/handbook/schema';
@@ -167,7 +167,7 @@ describe('Chinese search', () => {
 describe('templates on draft articles', () => {
   const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
   it('uploads to a draft article, refuses bad types, big files and frozen versions', async () => {
-    const { addAttachment, MAX_ATTACHMENT_BYTES } = await import('../../lib/handbook/attachments');
+    const { addAttachment, MAX_ATTACHMENT_BYTES } = await import('../../lib/handbook/mutations/attachments');
     const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
     const a = await db.article.findFirstOrThrow({ where: { versionId: draft.id, number: 3 } });
     const row = await addAttachment(db, who.committee.ctx, {
@@ -221,7 +221,7 @@ describe('templates on draft articles', () => {
 describe('prescribed actions and the scoring standard of the draft', () => {
   it('adds, edits and deletes an action; codes are unique; event actions are due after their event', async () => {
     const { createAction, updateAction, deleteAction } =
-      await import('../../lib/handbook/prescribed-actions');
+      await import('../../lib/handbook/mutations/prescribed-actions');
     const { ZCreateAction } = await import('../../lib/handbook/schema');
     const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
     const a = await db.article.findFirstOrThrow({ where: { versionId: draft.id, number: 1 } });
@@ -260,7 +260,7 @@ describe('prescribed actions and the scoring standard of the draft', () => {
   });
 
   it('criteria cite existing articles; the total shows up at publishing', async () => {
-    const { createCriterion, updateCriterion } = await import('../../lib/handbook/standard');
+    const { createCriterion, updateCriterion } = await import('../../lib/handbook/mutations/standard');
     const { ZCreateCriterion } = await import('../../lib/handbook/schema');
     const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
     const cat = await db.scoringCategory.findFirstOrThrow({ where: { standard: { versionId: draft.id } } });
@@ -302,7 +302,7 @@ describe('Excel import of a draft (all or nothing) and export', () => {
   it('exports a version, and imports it into the draft keeping keys and templates', async () => {
     const { bookData } = await import('../../lib/handbook/export');
     const { buildWorkbook } = await import('../../lib/handbook/excel');
-    const { importIntoDraft } = await import('../../lib/handbook/import');
+    const { importIntoDraft } = await import('../../lib/handbook/mutations/import');
     const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
     const data = await bookData(db, hb.version.id);
     data.articles[2]!.title = '党员花名册（修订）';
@@ -323,7 +323,7 @@ describe('Excel import of a draft (all or nothing) and export', () => {
   it('a workbook with bad rows imports nothing and names every sheet, row and column', async () => {
     const { bookData } = await import('../../lib/handbook/export');
     const { buildWorkbook } = await import('../../lib/handbook/excel');
-    const { importIntoDraft } = await import('../../lib/handbook/import');
+    const { importIntoDraft } = await import('../../lib/handbook/mutations/import');
     const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
     const data = await bookData(db, hb.version.id);
     data.articles[1]!.number = 1; // duplicate number
@@ -352,7 +352,7 @@ describe('Excel import of a draft (all or nothing) and export', () => {
 
 describe('grade bands', () => {
   it('the committee sets them, in descending order; others are refused', async () => {
-    const { gradeBands, setGradeBands } = await import('../../lib/handbook/grades');
+    const { gradeBands, setGradeBands } = await import('../../lib/handbook/mutations/grades');
     const { ZGradeBands } = await import('../../lib/handbook/schema');
     expect(ZGradeBands.safeParse({ excellent: 80, good: 85, pass: 60 }).error?.issues[0]?.message).toBe(
       'handbook.errors.bandsOrder',

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { importOrgTree } from '../../lib/orgs/import';
+import { importOrgTree } from '../../lib/orgs/mutations/import';
 import { makeTree, makeUser } from '../fixtures/factories';
 
 const db = createPrismaClient();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from '../../lib/orgs/mutations';
+import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from '../../lib/orgs/mutations/tree';
 import { ZCreateOrg, ZMoveOrg } from '../../lib/orgs/schema';
 import { scopeOrgs } from '../../lib/policy';
 import { makeOrg, makeTree, makeUser } from '../fixtures/factories';

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { createQuestion } from '../../lib/exams/bank';
+import { createQuestion } from '../../lib/exams/mutations/bank';
 import { bankTemplate, exportBank, parseBank, type BankRow } from '../../lib/exams/bank-excel';
-import { exportCurrentBank, importQuestions } from '../../lib/exams/bank-import';
+import { exportCurrentBank, importQuestions } from '../../lib/exams/mutations/bank-import';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser } from '../fixtures/factories';
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
 import { reminderWorkbook } from '../../lib/reminders/export';
-import { generateCurrent } from '../../lib/reminders/generate';
+import { generateCurrent } from '../../lib/reminders/mutations/generate';
 import { reminderTableFor } from '../../lib/reminders/queries';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeTree, makeUser } from '../fixtures/factories';

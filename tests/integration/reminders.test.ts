@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { generateCurrent, generateForPeriod, generatePeriodIn } from '../../lib/reminders/generate';
+import { generateCurrent, generateForPeriod, generatePeriodIn } from '../../lib/reminders/mutations/generate';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeTree } from '../fixtures/factories';
 
@@ -154,7 +154,7 @@ describe('who sees which reminders', () => {
 describe('completing a task', () => {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
   it('records the day, note, evidence, on time; refuses a second completion, another branch, the future and bad files', async () => {
-    const { completeTask } = await import('../../lib/reminders/complete');
+    const { completeTask } = await import('../../lib/reminders/mutations/complete');
     const { makeUser } = await import('../fixtures/factories');
     await generateForPeriod(a, 'MONTH', '2026-07-10');
     const [task] = await tasksOf(tree.a.id, '2026-M07');
@@ -201,7 +201,7 @@ describe('completing a task', () => {
   });
 
   it('two clerks completing at once: exactly one succeeds', async () => {
-    const { completeTask } = await import('../../lib/reminders/complete');
+    const { completeTask } = await import('../../lib/reminders/mutations/complete');
     const { makeUser } = await import('../fixtures/factories');
     await generateForPeriod(a, 'MONTH', '2026-06-10');
     const [task] = await tasksOf(tree.a.id, '2026-M06');
@@ -222,7 +222,7 @@ describe('completing a task', () => {
 
 describe('the back-fill flag', () => {
   it('flags a record made long after the claimed day, and a burst of past-period records', async () => {
-    const { completeTask } = await import('../../lib/reminders/complete');
+    const { completeTask } = await import('../../lib/reminders/mutations/complete');
     const { makeUser } = await import('../fixtures/factories');
     const unit = await makeOrg(a, tree.root, 'BRANCH');
     const clerk = await makeUser(a, 'CLERK', unit);

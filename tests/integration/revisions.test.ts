@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { createDraft } from '../../lib/handbook/versions';
-import { createLearningFocus, examFocusKeys } from '../../lib/learning/focus';
+import { createDraft } from '../../lib/handbook/mutations/versions';
+import { createLearningFocus, examFocusKeys } from '../../lib/learning/mutations/focus';
 import { decide, propose } from '../../lib/revisions/mutations';
 import { impactReportFor } from '../../lib/revisions/queries';
 import { makePublishedHandbook } from '../fixtures/handbook';

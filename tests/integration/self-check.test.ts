@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { completeTask } from '../../lib/reminders/complete';
-import { generateForPeriod } from '../../lib/reminders/generate';
-import { chaseMissingSheets } from '../../lib/self-check/overview';
-import { openSheet } from '../../lib/self-check/open';
+import { completeTask } from '../../lib/reminders/mutations/complete';
+import { generateForPeriod } from '../../lib/reminders/mutations/generate';
+import { chaseMissingSheets } from '../../lib/self-check/mutations/chase';
+import { openSheet } from '../../lib/self-check/mutations/open';
 import { mySheetsFor, sheetDetailFor } from '../../lib/self-check/queries';
-import { saveSheet } from '../../lib/self-check/save';
-import { reopenSheet, submitSheet } from '../../lib/self-check/submit';
+import { saveSheet } from '../../lib/self-check/mutations/save';
+import { reopenSheet, submitSheet } from '../../lib/self-check/mutations/submit';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeTree, makeUser } from '../fixtures/factories';
 import { sheetOverviewFor } from '../../lib/self-check/queries';

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOne, MAX_ATTEMPTS } from '../../lib/channels/deliver';
 import { scanDueNotices } from '../../lib/channels/due-notices';
 import { createPrismaClient } from '../../lib/db/client';
-import { completeTask } from '../../lib/reminders/complete';
-import { generateForPeriod } from '../../lib/reminders/generate';
-import { sendNotice } from '../../lib/reminders/notice';
-import { rateTask, returnTask } from '../../lib/reminders/review';
+import { completeTask } from '../../lib/reminders/mutations/complete';
+import { generateForPeriod } from '../../lib/reminders/mutations/generate';
+import { sendNotice } from '../../lib/reminders/mutations/notice';
+import { rateTask, returnTask } from '../../lib/reminders/mutations/review';
 import { supervisionListFor } from '../../lib/reminders/queries';
 import { markRead } from '../../lib/notifications/mutations';
 import { makePublishedHandbook } from '../fixtures/handbook';
@@ -228,7 +228,7 @@ describe('deliveries', () => {
 
 describe('group robots and the job queue', () => {
   it('only the committee configures a unit’s robot; the secret never reaches the trace or the page', async () => {
-    const { addRobot } = await import('../../lib/channels/robots');
+    const { addRobot } = await import('../../lib/channels/mutations');
     const { robotsFor } = await import('../../lib/channels/queries');
     const input = {
       orgId: tree.b.id,

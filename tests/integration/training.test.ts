@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeAnnual } from '../../lib/annual/compute';
+import { computeAnnual } from '../../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../../lib/annual/rules';
 import { createPrismaClient } from '../../lib/db/client';
-import { saveAnswer, startAttempt, submitAttempt } from '../../lib/exams/attempts';
-import { createQuestion } from '../../lib/exams/bank';
-import { createAuditExam, createExam } from '../../lib/exams/create';
+import { saveAnswer, startAttempt, submitAttempt } from '../../lib/exams/mutations/attempts';
+import { createQuestion } from '../../lib/exams/mutations/bank';
+import { createAuditExam, createExam } from '../../lib/exams/mutations/create';
 import { ZCreateTraining } from '../../lib/training/schema';
 import {
   attendanceByOrgFor,
@@ -12,7 +12,7 @@ import {
   trainingListFor,
   trainingViewFor,
 } from '../../lib/training/queries';
-import { createTraining, recordAttendance, signIn } from '../../lib/training/sessions';
+import { createTraining, recordAttendance, signIn } from '../../lib/training/mutations';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser, type OrgRow } from '../fixtures/factories';
 import { auditExamFor } from '../../lib/exams/queries/exams';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { LocaleSwitch } from '@/components/locale-switch';
-import { logoutAction } from '@/lib/auth/actions';
+import { logoutAction } from '@/lib/account/actions';
 
 type Item = { href: string; label: string };
 

@@ -5,7 +5,7 @@ import { forbidden } from 'next/navigation';
 import { LinkButton, Button } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Select } from '@/components/ui/field';
-import { auditListFor } from '@/lib/audits/queries';
+import { auditListFor } from '@/lib/audits/queries/audits';
 import { ZAuditFilter } from '@/lib/audits/schema';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';

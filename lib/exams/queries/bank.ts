@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client';
 import { NotFoundError } from '../../errors';
 import { assertCanCompanyWide, type Subject } from '../../policy';
-import { publishedArticles } from '../bank-import';
+import { publishedArticles } from '../mutations/bank-import';
 import type { QuestionType } from '../rules';
 import { db } from '../../db';
 

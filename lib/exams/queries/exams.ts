@@ -1,9 +1,9 @@
 // Exams as a candidate sees them (their own attempts only) and as the committee sees the results.
 import type { Db } from '../../db/client';
 import { ForbiddenError, NotFoundError } from '../../errors';
-import { loadAudit } from '../../audits/load';
+import { loadAudit } from '../../audits/queries/load';
 import { can, canOnAudit, canTakeExam, isOwner, type Subject } from '../../policy';
-import { examAudience, finalizeExpired } from '../attempts';
+import { examAudience, finalizeExpired } from '../mutations/attempts';
 import { db } from '../../db';
 
 export async function examsFor(user: Subject, now = new Date(), client: Db = db) {

@@ -5,7 +5,7 @@ import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
-import { changePasswordAction } from '@/lib/auth/actions';
+import { changePasswordAction } from '@/lib/account/actions';
 import { ZChangePassword } from '@/lib/users/schema';
 
 export function ChangePasswordForm({ forced, name }: { forced: boolean; name: string }) {

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { loginAction, type LoginState } from '@/lib/auth/actions';
+import { loginAction, type LoginState } from '@/lib/account/actions';
 
 export function LoginForm({ next }: { next: string }) {
   const t = useTranslations('login');

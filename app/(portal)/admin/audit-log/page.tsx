@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
 import { PageHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
-import { listAuditEvents } from '@/lib/audit/queries';
+import { listAuditEvents } from '@/lib/trace/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
 import { orgScope } from '@/lib/policy';

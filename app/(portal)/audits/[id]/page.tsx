@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
-import { auditDetailFor } from '@/lib/audits/queries';
+import { auditDetailFor } from '@/lib/audits/queries/audits';
 import { requireUser } from '@/lib/auth/current-user';
 import { gradeOf } from '@/lib/handbook/rules';
 import { load } from '@/lib/page-guard';

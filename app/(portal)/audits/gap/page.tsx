@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
-import { gapRowsFor, gapThresholdNow } from '@/lib/audits/queries';
+import { gapRowsFor, gapThresholdNow } from '@/lib/audits/queries/audits';
 import { requirePermission } from '@/lib/auth/current-user';
 
 export async function generateMetadata(): Promise<Metadata> {

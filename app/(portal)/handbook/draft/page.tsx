@@ -5,7 +5,7 @@ import { LinkButton } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { draftForEditor } from '@/lib/handbook/queries';
-import { isPublishable } from '@/lib/handbook/versions';
+import { isPublishable } from '@/lib/handbook/mutations/versions';
 import { load } from '@/lib/page-guard';
 import { impactReportFor } from '@/lib/revisions/queries';
 import { AddArticleForm, ArticleRowActions, CreateDraftForm, PublishForm } from './_components/draft-forms';

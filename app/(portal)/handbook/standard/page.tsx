@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
-import { gradeBands } from '@/lib/handbook/grades';
+import { gradeBands } from '@/lib/handbook/mutations/grades';
 import { standardOf, versionForUser } from '@/lib/handbook/queries';
 import { can } from '@/lib/policy';
 import { GradeBandsForm } from '../_components/grade-bands-form';

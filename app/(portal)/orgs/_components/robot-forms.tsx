@@ -7,7 +7,7 @@ import { useActionForm } from '@/components/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { addRobotAction, removeRobotAction } from '@/lib/channels/actions';
-import { ZAddRobot } from '@/lib/channels/robots';
+import { ZAddRobot } from '@/lib/channels/schema';
 
 type Robot = { id: string; kind: string; active: boolean; signed: boolean; url: string };
 

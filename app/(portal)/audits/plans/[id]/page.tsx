@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
-import { planDetailFor } from '@/lib/audits/queries';
+import { planDetailFor } from '@/lib/audits/queries/audits';
 import type { Candidate } from '@/lib/audits/sampling';
 import { requireUser } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
-import { planFormOptionsFor } from '@/lib/audits/queries';
+import { planFormOptionsFor } from '@/lib/audits/queries/audits';
 import { requirePermission } from '@/lib/auth/current-user';
 import { cstDay, periodOf } from '@/lib/calendar';
 import { PlanForm } from './_components/plan-form';

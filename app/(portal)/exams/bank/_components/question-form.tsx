@@ -10,7 +10,7 @@ import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import type { ActionResult } from '@/lib/action';
-import { createQuestionAction, editQuestionAction } from '@/lib/exams/bank-actions';
+import { createQuestionAction, editQuestionAction } from '@/lib/exams/actions';
 import { QUESTION_TYPES, type QuestionType } from '@/lib/exams/rules';
 import { ZQuestion, type TQuestion } from '@/lib/exams/schema';
 

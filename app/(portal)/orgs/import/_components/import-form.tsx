@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { XlsxImportForm } from '@/components/xlsx-import-form';
-import { importOrgsAction } from '@/lib/orgs/import-actions';
+import { importOrgsAction } from '@/lib/orgs/actions';
 
 export function ImportForm() {
   const t = useTranslations('orgImport');

@@ -1,6 +1,6 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
-import { exportCurrentBank } from '@/lib/exams/bank-import';
+import { exportCurrentBank } from '@/lib/exams/mutations/bank-import';
 import { xlsxResponse } from '@/lib/excel/response';
 import { canCompanyWide } from '@/lib/policy';
 

@@ -1,7 +1,7 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { bankTemplate } from '@/lib/exams/bank-excel';
-import { publishedArticles } from '@/lib/exams/bank-import';
+import { publishedArticles } from '@/lib/exams/mutations/bank-import';
 import { xlsxResponse } from '@/lib/excel/response';
 import { canCompanyWide } from '@/lib/policy';
 

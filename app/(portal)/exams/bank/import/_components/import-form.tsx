@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { XlsxImportForm } from '@/components/xlsx-import-form';
-import { importQuestionsAction } from '@/lib/exams/bank-actions';
+import { importQuestionsAction } from '@/lib/exams/actions';
 
 /** Upload, then either what was imported or the row-by-row report (nothing written). */
 export function ImportForm() {

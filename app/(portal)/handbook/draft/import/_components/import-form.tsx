@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { importHandbookAction } from '@/lib/handbook/actions';
-import type { HandbookImportReport } from '@/lib/handbook/import';
+import type { HandbookImportReport } from '@/lib/handbook/mutations/import';
 
 export function HandbookImportForm() {
   const t = useTranslations('handbookImport');

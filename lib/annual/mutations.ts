@@ -1,0 +1,97 @@
+/**
+ * Computing a year's annual results for the committee's subtree: the raw inputs of every active
+ * branch and general branch in one statement, the arithmetic in lib/annual/rules.ts, the results
+ * stored with the weights used (a new computation each time; the latest is shown). The exam input is
+ * every graded attempt (in per cent) at the written exams of the unit's audits of the year.
+ */
+import { z } from 'zod';
+import type { ActionContext } from '../action-context';
+import { appendTrace } from '../audit-log';
+import type { Db } from '../db/client';
+import { ForbiddenError, UserError } from '../errors';
+import { assertCan, orgScope, type Subject } from '../policy';
+import {
+  annualScore,
+  gradeFor,
+  inputsOf,
+  rankWithin,
+  weightsValid,
+  type RawInputs,
+  type Weights,
+} from './rules';
+import { ZCompute } from './schema';
+export type RawRow = { orgId: string; type: string } & RawInputs;
+
+export async function rawInputs(db: Db, user: Subject, year: number): Promise<RawRow[]> {
+  const s = orgScope(user, 'annual.compute');
+  if (!s.all && !s.pathPrefixes.length) throw new ForbiddenError();
+  const prefixes = (s.all ? ['/'] : s.pathPrefixes).map((p) => `${p}%`);
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  return db.$queryRaw<RawRow[]>`
+    SELECT o.id::text AS "orgId", o.type::text AS type,
+      COALESCE((SELECT array_agg(a.total) FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId"
+        WHERE a."orgId" = o.id AND a.total IS NOT NULL AND a.status IN ('SCORED', 'FEEDBACK_ISSUED') AND p."periodKey" LIKE ${`${year}%`}), '{}') AS audits,
+      (SELECT count(*)::int FROM "ReminderTask" t WHERE t."orgId" = o.id AND t."dueDate" BETWEEN ${from}::date AND LEAST(${to}::date, CURRENT_DATE)) AS "tasksDue",
+      (SELECT count(*)::int FROM "ReminderTask" t WHERE t."orgId" = o.id AND t."dueDate" BETWEEN ${from}::date AND LEAST(${to}::date, CURRENT_DATE) AND t.status = 'DONE' AND t."onTime") AS "tasksOnTime",
+      COALESCE((SELECT array_agg(t.quality::text) FROM "ReminderTask" t WHERE t."orgId" = o.id AND t.quality IS NOT NULL AND t."dueDate" BETWEEN ${from}::date AND ${to}::date), '{}') AS qualities,
+      (SELECT count(*)::int FROM "RectificationItem" r WHERE r."orgId" = o.id AND r.deadline BETWEEN ${from}::date AND ${to}::date) AS "rectItems",
+      (SELECT count(*)::int FROM "RectificationItem" r WHERE r."orgId" = o.id AND r.deadline BETWEEN ${from}::date AND ${to}::date AND r."closedOnTime") AS "rectOnTime",
+      COALESCE((SELECT array_agg(100 * x.score / x."maxScore") FROM "ExamAttempt" x JOIN "Exam" e ON e.id = x."examId" JOIN "Audit" a ON a.id = e."auditId"
+        JOIN "AuditPlan" p ON p.id = a."planId" WHERE a."orgId" = o.id AND x.status = 'GRADED' AND p."periodKey" LIKE ${`${year}%`}), '{}') AS exams
+    FROM "Organization" o
+    WHERE o.status = 'ACTIVE' AND o.type IN ('BRANCH', 'GENERAL_BRANCH') AND o.path LIKE ANY(${prefixes}::text[])
+    ORDER BY o.path`;
+}
+
+/** The pure part: same raw rows and weights → same results. */
+export function resultsOf(rows: RawRow[], weights: Weights) {
+  const scored = rows
+    .map((r) => ({ orgId: r.orgId, group: r.type, inputs: inputsOf(r), raw: r }))
+    .map((r) => ({ ...r, score: annualScore(r.inputs, weights) }))
+    .filter((r): r is typeof r & { score: number } => r.score !== null);
+  return rankWithin(scored).map((r) => ({ ...r, grade: gradeFor(r.score) }));
+}
+
+export async function computeAnnual(db: Db, ctx: ActionContext, input: z.output<typeof ZCompute>) {
+  assertCan(ctx.user, 'annual.compute');
+  if (!weightsValid(input.weights))
+    throw new UserError(
+      'annual.errors.weightsSum',
+      { sum: Object.values(input.weights).reduce((s, x) => s + x, 0) },
+      'weights',
+    );
+  const rows = await rawInputs(db, ctx.user, input.year);
+  const results = resultsOf(rows, input.weights);
+  const s = orgScope(ctx.user, 'annual.compute');
+  const orgPath = s.all ? '/' : s.pathPrefixes[0]!;
+  return db.$transaction(async (tx) => {
+    const c = await tx.annualComputation.create({
+      data: { year: input.year, weights: input.weights, orgPath, computedById: ctx.user.id },
+    });
+    await tx.annualResult.createMany({
+      data: results.map((r) => ({
+        computationId: c.id,
+        orgId: r.orgId,
+        peerGroup: r.group,
+        inputs: { ...r.inputs, raw: { ...r.raw, orgId: undefined, type: undefined } },
+        score: r.score,
+        grade: r.grade,
+        rank: r.rank,
+      })),
+    });
+    await tx.setting.upsert({
+      where: { key: 'annual.weights' },
+      create: { key: 'annual.weights', value: input.weights },
+      update: { value: input.weights },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'annual.compute',
+      entityType: 'AnnualComputation',
+      entityId: c.id,
+      orgPath,
+      after: { year: input.year, weights: input.weights, units: results.length },
+    });
+    return { id: c.id, units: results.length };
+  });
+}

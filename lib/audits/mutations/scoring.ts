@@ -1,0 +1,235 @@
+/**
+ * On-site scoring. Every save is per criterion and replaces that criterion's row (upsert on
+ * audit+criterion), so two auditors scoring different criteria never overwrite each other, and a
+ * save re-sent after a lost connection never doubles a deduction. Deductions follow the stored rule
+ * (unit × count); one above the criterion's cap is refused, not silently cut.
+ */
+import type { z } from 'zod';
+import { appendTrace } from '../../audit-log';
+import type { Db } from '../../db/client';
+import { UserError } from '../../errors';
+import { checkUploads, type Upload } from '../../files/uploads';
+import { criterionScore, total } from '../../handbook/rules';
+import type { ActionContext } from '../../action-context';
+import { assertCanOnAudit } from '../../policy';
+import { putFile } from '../../storage';
+import { isOpen, loadAudit } from '../queries/load';
+import type { TAddFinding, ZSaveNote, ZSaveScore } from '../schema';
+
+async function openAudit(
+  db: Db,
+  ctx: ActionContext,
+  auditId: string,
+  permission: 'audit.score' | 'audit.note',
+) {
+  const a = await loadAudit(db, auditId);
+  assertCanOnAudit(ctx.user, permission, a.ref);
+  if (!isOpen(a)) throw new UserError('audits.errors.closed');
+  return a;
+}
+
+const startIfPlanned = { status: 'IN_PROGRESS' as const };
+
+export async function saveScore(
+  db: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZSaveScore>,
+  now = new Date(),
+) {
+  const a = await openAudit(db, ctx, input.auditId, 'audit.score');
+  const c = await db.scoringCriterion.findFirst({
+    where: { id: input.criterionId, category: { standardId: a.standardId } },
+  });
+  if (!c) throw new UserError('audits.errors.unknownCriterion');
+  const raw = Math.round(c.unitDeduction * input.count * 10) / 10;
+  const limit = Math.min(c.cap ?? c.maxPoints, c.maxPoints);
+  if (raw > limit)
+    throw new UserError('audits.errors.aboveCap', { code: c.code, deduction: raw, cap: limit }, 'count');
+  const taskIds = [...new Set(input.taskIds)];
+  if (
+    taskIds.length &&
+    (await db.reminderTask.count({ where: { id: { in: taskIds }, orgId: a.orgId, status: 'DONE' } })) !==
+      taskIds.length
+  ) {
+    throw new UserError('selfCheck.errors.badTask');
+  }
+  return db.$transaction(async (tx) => {
+    const before = await tx.auditScore.findUnique({
+      where: { auditId_criterionId: { auditId: a.id, criterionId: c.id } },
+    });
+    const data = {
+      count: input.count,
+      deduction: raw,
+      reason: input.reason,
+      taskIds,
+      updatedById: ctx.user.id,
+    };
+    await tx.auditScore.upsert({
+      where: { auditId_criterionId: { auditId: a.id, criterionId: c.id } },
+      create: { auditId: a.id, criterionId: c.id, ...data },
+      update: data,
+    });
+    if (a.status === 'PLANNED')
+      await tx.audit.update({
+        where: { id: a.id },
+        data: { ...startIfPlanned, startedAt: now, auditDate: now },
+      });
+    // The trace only when something changed: a re-sent identical save is not a new act.
+    if (
+      !before ||
+      before.count !== input.count ||
+      before.reason !== input.reason ||
+      before.taskIds.join() !== taskIds.join()
+    ) {
+      await appendTrace(tx, ctx.actor, {
+        action: 'audits.score',
+        entityType: 'Audit',
+        entityId: a.id,
+        orgPath: a.org.path,
+        before: before && { code: c.code, count: before.count, reason: before.reason },
+        after: { code: c.code, count: input.count, deduction: raw, reason: input.reason, taskIds },
+      });
+    }
+    return { criterionId: c.id, deduction: raw };
+  });
+}
+
+export async function saveNote(db: Db, ctx: ActionContext, input: z.output<typeof ZSaveNote>) {
+  const a = await openAudit(db, ctx, input.auditId, 'audit.note');
+  return db.$transaction(async (tx) => {
+    const before = await tx.auditNote.findUnique({
+      where: { auditId_method: { auditId: a.id, method: input.method } },
+    });
+    await tx.auditNote.upsert({
+      where: { auditId_method: { auditId: a.id, method: input.method } },
+      create: { auditId: a.id, method: input.method, text: input.text, updatedById: ctx.user.id },
+      update: { text: input.text, updatedById: ctx.user.id },
+    });
+    if (before?.text !== input.text)
+      await appendTrace(tx, ctx.actor, {
+        action: 'audits.note',
+        entityType: 'Audit',
+        entityId: a.id,
+        orgPath: a.org.path,
+        before: before && { method: input.method, text: before.text },
+        after: { method: input.method, text: input.text },
+      });
+    return { method: input.method };
+  });
+}
+
+/** A finding; its clientKey (made on the phone) makes a re-send a no-op. */
+export async function addFinding(db: Db, ctx: ActionContext, input: TAddFinding & { criterionId?: string }) {
+  const a = await openAudit(db, ctx, input.auditId, 'audit.note');
+  const existing = await db.finding.findUnique({ where: { clientKey: input.clientKey } });
+  if (existing) {
+    if (existing.auditId !== a.id) throw new UserError('validation.invalid');
+    return { id: existing.id, duplicate: true };
+  }
+  if (
+    input.criterionId &&
+    !(await db.scoringCriterion.findFirst({
+      where: { id: input.criterionId, category: { standardId: a.standardId } },
+    }))
+  )
+    throw new UserError('audits.errors.unknownCriterion');
+  const criterion = input.criterionId
+    ? await db.scoringCriterion.findUnique({
+        where: { id: input.criterionId },
+        select: { articles: { select: { articleId: true }, take: 1 } },
+      })
+    : null;
+  return db.$transaction(async (tx) => {
+    const f = await tx.finding.create({
+      data: {
+        auditId: a.id,
+        kind: input.kind,
+        text: input.text,
+        criterionId: input.criterionId ?? null,
+        articleId: criterion?.articles[0]?.articleId ?? null,
+        clientKey: input.clientKey,
+        createdById: ctx.user.id,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'audits.finding',
+      entityType: 'Finding',
+      entityId: f.id,
+      orgPath: a.org.path,
+      after: { auditId: a.id, kind: input.kind, text: input.text, criterionId: input.criterionId },
+    });
+    return { id: f.id, duplicate: false };
+  });
+}
+
+/** Photos and files taken on site; the same clientKey twice stores one. */
+export async function addAuditEvidence(
+  db: Db,
+  ctx: ActionContext,
+  input: { auditId: string; criterionId?: string; clientKey: string },
+  file: Upload,
+) {
+  const a = await openAudit(db, ctx, input.auditId, 'audit.score');
+  const existing = await db.auditEvidence.findUnique({ where: { clientKey: input.clientKey } });
+  if (existing) return { id: existing.id, duplicate: true };
+  const [checked] = checkUploads([file], { area: 'audits', maxFiles: 1, maxBytes: 20 * 1024 * 1024 });
+  const stored = await putFile(checked!.bytes);
+  return db.$transaction(async (tx) => {
+    const e = await tx.auditEvidence.create({
+      data: {
+        auditId: a.id,
+        criterionId: input.criterionId ?? null,
+        fileName: file.name.slice(0, 200),
+        mimeType: checked!.mimeType,
+        size: stored.size,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+        clientKey: input.clientKey,
+        uploadedById: ctx.user.id,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'audits.evidence',
+      entityType: 'Audit',
+      entityId: a.id,
+      orgPath: a.org.path,
+      after: { file: file.name, sha256: stored.sha256, criterionId: input.criterionId },
+    });
+    return { id: e.id, duplicate: false };
+  });
+}
+
+/** Closing the scoring: every criterion scored; the total by the same rules as self-checks. */
+export async function finishAudit(db: Db, ctx: ActionContext, auditId: string, now = new Date()) {
+  const a = await openAudit(db, ctx, auditId, 'audit.score');
+  const criteria = await db.scoringCriterion.findMany({
+    where: { category: { standardId: a.standardId } },
+    select: { id: true, code: true, maxPoints: true, unitDeduction: true, cap: true },
+  });
+  const scores = new Map(
+    (await db.auditScore.findMany({ where: { auditId } })).map((s) => [s.criterionId, s]),
+  );
+  const missing = criteria.filter((c) => !scores.has(c.id)).map((c) => c.code);
+  if (missing.length)
+    throw new UserError('audits.errors.incomplete', {
+      count: missing.length,
+      codes: missing.slice(0, 10).join('、'),
+    });
+  const sum = total(criteria.map((c) => criterionScore(c, scores.get(c.id)!.count)));
+  return db.$transaction(async (tx) => {
+    const r = await tx.audit.updateMany({
+      where: { id: auditId, status: { in: ['PLANNED', 'IN_PROGRESS'] } },
+      data: { status: 'SCORED', total: sum, scoredAt: now },
+    });
+    if (!r.count) throw new UserError('audits.errors.closed');
+    await appendTrace(tx, ctx.actor, {
+      action: 'audits.finish',
+      entityType: 'Audit',
+      entityId: auditId,
+      orgPath: a.org.path,
+      before: { status: a.status },
+      after: { status: 'SCORED', total: sum },
+    });
+    return { total: sum };
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The question bank (COMMITTEE). Questions are versioned by key: editing one that an attempt has
+ * used retires that row (current = false) and adds the next version, so past attempts keep what was
+ * asked; an unused question is edited in place.
+ */
+import { randomUUID } from 'node:crypto';
+import { appendTrace } from '../../audit-log';
+import type { Db } from '../../db/client';
+import { NotFoundError, UserError } from '../../errors';
+import type { ActionContext } from '../../action-context';
+import { assertCanCompanyWide } from '../../policy';
+import { questionProblem } from '../rules';
+import type { TQuestion } from '../schema';
+
+/** Two questions are the same when type and stem match after width-folding and collapsing whitespace. */
+export const stemKey = (type: string, stem: string) =>
+  `${type}\u0000${stem.normalize('NFKC').trim().replace(/\s+/g, ' ')}`;
+
+async function assertNoTwin(db: Db, q: TQuestion, exceptKey?: string) {
+  const same = await db.question.findMany({
+    where: { current: true, type: q.type, ...(exceptKey ? { key: { not: exceptKey } } : {}) },
+    select: { stem: true },
+  });
+  const k = stemKey(q.type, q.stem);
+  if (same.some((x) => stemKey(q.type, x.stem) === k))
+    throw new UserError('exams.errors.duplicate', {}, 'stem');
+}
+
+function check(q: TQuestion) {
+  const p = questionProblem({ type: q.type, options: q.options, answer: q.answer as unknown[] });
+  if (p) throw new UserError(p);
+}
+
+export async function createQuestion(db: Db, ctx: ActionContext, q: TQuestion) {
+  const r = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
+  check(q);
+  await assertNoTwin(db, q);
+  return db.$transaction(async (tx) => {
+    const row = await tx.question.create({ data: { ...q, key: randomUUID() } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'exams.question.create',
+      entityType: 'Question',
+      entityId: row.id,
+      orgPath: r.path,
+      after: q,
+    });
+    return { id: row.id, key: row.key };
+  });
+}
+
+export async function editQuestion(db: Db, ctx: ActionContext, id: string, q: TQuestion) {
+  const r = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
+  check(q);
+  const before = await db.question.findUnique({ where: { id } });
+  if (!before || !before.current) throw new NotFoundError();
+  await assertNoTwin(db, q, before.key);
+  const used = await db.examAttempt.count({ where: { questionIds: { has: id } } });
+  return db.$transaction(async (tx) => {
+    let rowId = id;
+    if (used) {
+      await tx.question.update({ where: { id }, data: { current: false } });
+      rowId = (await tx.question.create({ data: { ...q, key: before.key, version: before.version + 1 } })).id;
+    } else {
+      await tx.question.update({ where: { id }, data: q });
+    }
+    await appendTrace(tx, ctx.actor, {
+      action: 'exams.question.edit',
+      entityType: 'Question',
+      entityId: rowId,
+      orgPath: r.path,
+      before: { stem: before.stem, answer: before.answer, version: before.version },
+      after: { ...q, version: used ? before.version + 1 : before.version },
+    });
+    return { id: rowId, newVersion: used > 0 };
+  });
+}

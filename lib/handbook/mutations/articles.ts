@@ -1,0 +1,173 @@
+/**
+ * Editing articles of the draft. Every write checks the version is still a draft (published and
+ * superseded versions are frozen) and carries the lockVersion the editor started from, so two
+ * committee members cannot overwrite each other silently.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { appendTrace } from '../../audit-log';
+import type { Db, Tx } from '../../db/client';
+import { NotFoundError, UserError } from '../../errors';
+import type { ActionContext } from '../../action-context';
+import { searchWords } from '../rules';
+import type { ZCreateArticle, ZDeleteArticle, ZMoveArticle, ZUpdateArticle } from '../schema';
+import { assertDraft } from './draft';
+import { assertCanCompanyWide } from '../../policy';
+
+export function searchColumns(a: {
+  title: string;
+  what: string;
+  who: string;
+  how: string;
+  when: string;
+  standard: string;
+  tags: string[];
+}) {
+  return {
+    searchTitle: searchWords(`${a.title} ${a.tags.join(' ')}`).join(' '),
+    searchBody: searchWords([a.what, a.who, a.how, a.when, a.standard].join('\n')).join(' '),
+  };
+}
+
+async function loadArticle(tx: Tx, id: string) {
+  const a = await tx.article.findUnique({ where: { id } });
+  if (!a) throw new NotFoundError();
+  return a;
+}
+
+export async function updateArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateArticle>) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const before = await loadArticle(tx, input.id);
+    await assertDraft(tx, before.versionId);
+    const { id, lockVersion, ...fields } = input;
+    const changed = await tx.article.updateMany({
+      where: { id, lockVersion },
+      data: { ...fields, ...searchColumns(fields), lockVersion: { increment: 1 } },
+    });
+    if (changed.count === 0) throw new UserError('handbook.errors.conflict');
+    const after = await loadArticle(tx, id);
+    const pick = (a: typeof before) => ({
+      number: a.number,
+      title: a.title,
+      what: a.what,
+      who: a.who,
+      how: a.how,
+      when: a.when,
+      standard: a.standard,
+      orgTypes: a.orgTypes,
+      tags: a.tags,
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.article.update',
+      entityType: 'Article',
+      entityId: id,
+      before: pick(before),
+      after: pick(after),
+    });
+    return { id, lockVersion: after.lockVersion };
+  });
+}
+
+/** Articles are numbered 1..n across the parts in order; rewrite the numbers after a structural change. */
+async function renumber(tx: Tx, versionId: string, orderedIds: string[]) {
+  await tx.$executeRaw`UPDATE "Article" SET number = -number WHERE "versionId" = ${versionId}::uuid`;
+  await tx.$executeRaw`
+    UPDATE "Article" a SET number = o.n
+    FROM unnest(${orderedIds}::uuid[]) WITH ORDINALITY AS o(id, n)
+    WHERE a.id = o.id`;
+}
+
+async function orderedIds(tx: Tx, versionId: string) {
+  const rows = await tx.article.findMany({
+    where: { versionId },
+    select: { id: true },
+    orderBy: [{ part: { number: 'asc' } }, { number: 'asc' }],
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function createArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateArticle>) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const part = await tx.handbookPart.findUnique({ where: { id: input.partId } });
+    if (!part) throw new NotFoundError();
+    await assertDraft(tx, part.versionId);
+    const id = randomUUID();
+    const last = await tx.article.aggregate({ where: { versionId: part.versionId }, _max: { number: true } });
+    const fields = {
+      title: input.title,
+      what: '',
+      who: '',
+      how: '',
+      when: '',
+      standard: '',
+      tags: [] as string[],
+    };
+    await tx.article.create({
+      data: {
+        id,
+        key: randomUUID(),
+        versionId: part.versionId,
+        partId: part.id,
+        number: (last._max.number ?? 0) + 1000,
+        ...fields,
+        ...searchColumns(fields),
+        orgTypes: ['BRANCH'],
+      },
+    });
+    // Its provisional number sorts it last in its part; renumbering closes the gap across parts.
+    await renumber(tx, part.versionId, await orderedIds(tx, part.versionId));
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.article.create',
+      entityType: 'Article',
+      entityId: id,
+      after: { title: input.title, part: part.number },
+    });
+    return { id };
+  });
+}
+
+/** Moves an article one place up or down within its part. */
+export async function moveArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZMoveArticle>) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const a = await loadArticle(tx, input.id);
+    await assertDraft(tx, a.versionId);
+    const neighbour = await tx.article.findFirst({
+      where: { partId: a.partId, number: input.direction === 'up' ? { lt: a.number } : { gt: a.number } },
+      orderBy: { number: input.direction === 'up' ? 'desc' : 'asc' },
+    });
+    if (!neighbour) return { moved: false };
+    const ids = await orderedIds(tx, a.versionId);
+    const i = ids.indexOf(a.id);
+    const j = ids.indexOf(neighbour.id);
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    await renumber(tx, a.versionId, ids);
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.article.move',
+      entityType: 'Article',
+      entityId: a.id,
+      before: { number: a.number },
+      after: { number: neighbour.number },
+    });
+    return { moved: true };
+  });
+}
+
+export async function deleteArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZDeleteArticle>) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const a = await loadArticle(tx, input.id);
+    await assertDraft(tx, a.versionId);
+    await tx.article.delete({ where: { id: a.id } });
+    await renumber(tx, a.versionId, await orderedIds(tx, a.versionId));
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.article.delete',
+      entityType: 'Article',
+      entityId: a.id,
+      before: { number: a.number, title: a.title },
+    });
+    return { id: a.id };
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Templates and worked examples attached to draft articles. The type is decided by the file's
+ * content (its signature) together with its extension, never by the name alone; at most 20 MB.
+ */
+import type { z } from 'zod';
+import { appendTrace } from '../../audit-log';
+import type { Db } from '../../db/client';
+import { NotFoundError, UserError } from '../../errors';
+import type { ActionContext } from '../../action-context';
+import { sniffType } from '../../files/type';
+import { putFile } from '../../storage';
+import type { ZRemoveAttachment } from '../schema';
+import { assertDraft } from './draft';
+import { assertCanCompanyWide } from '../../policy';
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+export async function addAttachment(
+  client: Db,
+  ctx: ActionContext,
+  input: {
+    articleId: string;
+    kind: 'TEMPLATE' | 'EXAMPLE';
+    title: string;
+    fileName: string;
+    bytes: Buffer;
+    sourceOrgName?: string;
+  },
+) {
+  if (input.bytes.length === 0) throw new UserError('handbook.errors.noFile', {}, 'file');
+  if (input.bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new UserError('handbook.errors.fileTooLarge', { mb: 20 }, 'file');
+  const mimeType = sniffType(input.fileName, input.bytes);
+  if (!mimeType) throw new UserError('handbook.errors.fileType', {}, 'file');
+  await assertCanCompanyWide(client, ctx.user, 'handbook.edit');
+  const article = await client.article.findUnique({
+    where: { id: input.articleId },
+    select: { id: true, versionId: true },
+  });
+  if (!article) throw new NotFoundError();
+  const stored = await putFile(input.bytes);
+  return client.$transaction(async (tx) => {
+    await assertDraft(tx, article.versionId);
+    const row = await tx.articleAttachment.create({
+      data: {
+        articleId: article.id,
+        kind: input.kind,
+        title: input.title,
+        fileName: input.fileName.slice(0, 200),
+        mimeType,
+        size: stored.size,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+        sourceOrgName: input.sourceOrgName ?? null,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.attachment.add',
+      entityType: 'ArticleAttachment',
+      entityId: row.id,
+      after: { articleId: article.id, fileName: row.fileName, size: row.size, sha256: row.sha256 },
+    });
+    return row;
+  });
+}
+
+export async function removeAttachment(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZRemoveAttachment>,
+) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const f = await tx.articleAttachment.findUnique({
+      where: { id: input.id },
+      include: { article: { select: { versionId: true } } },
+    });
+    if (!f) throw new NotFoundError();
+    await assertDraft(tx, f.article.versionId);
+    await tx.articleAttachment.delete({ where: { id: f.id } });
+    // The file itself stays: other versions may share it (content-addressed), and the trace names its hash.
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.attachment.remove',
+      entityType: 'ArticleAttachment',
+      entityId: f.id,
+      before: { fileName: f.fileName, sha256: f.sha256 },
+    });
+    return { id: f.id };
+  });
+}

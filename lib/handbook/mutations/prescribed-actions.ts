@@ -1,0 +1,93 @@
+/** Prescribed actions (规定动作) of draft articles: what reminders will later be generated from. */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { appendTrace } from '../../audit-log';
+import type { Db, Tx } from '../../db/client';
+import { NotFoundError, UserError } from '../../errors';
+import type { ActionContext } from '../../action-context';
+import type { ZCreateAction, ZDeleteAction, ZUpdateAction } from '../schema';
+import { assertDraft } from './draft';
+import { assertCanCompanyWide } from '../../policy';
+
+type Fields = Omit<z.output<typeof ZCreateAction>, 'articleId'>;
+const data = ({ dueKind, dueN, evidence, ...f }: Fields) => ({
+  ...f,
+  evidence: evidence ?? '',
+  dueRule: { kind: dueKind, n: dueN },
+});
+
+async function assertCodeFree(tx: Tx, versionId: string, code: string, exceptId?: string) {
+  const clash = await tx.prescribedAction.findFirst({
+    where: { versionId, code, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw new UserError('handbook.errors.codeTaken', { code }, 'code');
+}
+
+export async function createAction(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateAction>) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const article = await tx.article.findUnique({
+      where: { id: input.articleId },
+      select: { id: true, versionId: true },
+    });
+    if (!article) throw new NotFoundError();
+    await assertDraft(tx, article.versionId);
+    const { articleId: _a, ...fields } = input;
+    await assertCodeFree(tx, article.versionId, fields.code);
+    const count = await tx.prescribedAction.count({ where: { articleId: article.id } });
+    const row = await tx.prescribedAction.create({
+      data: {
+        ...data(fields),
+        versionId: article.versionId,
+        articleId: article.id,
+        key: randomUUID(),
+        sortOrder: count,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.action.create',
+      entityType: 'PrescribedAction',
+      entityId: row.id,
+      after: row,
+    });
+    return { id: row.id };
+  });
+}
+
+export async function updateAction(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateAction>) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const before = await tx.prescribedAction.findUnique({ where: { id: input.id } });
+    if (!before) throw new NotFoundError();
+    await assertDraft(tx, before.versionId);
+    const { id, ...fields } = input;
+    await assertCodeFree(tx, before.versionId, fields.code, id);
+    const after = await tx.prescribedAction.update({ where: { id }, data: data(fields) });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.action.update',
+      entityType: 'PrescribedAction',
+      entityId: id,
+      before,
+      after,
+    });
+    return { id };
+  });
+}
+
+export async function deleteAction(client: Db, ctx: ActionContext, input: z.output<typeof ZDeleteAction>) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const before = await tx.prescribedAction.findUnique({ where: { id: input.id } });
+    if (!before) throw new NotFoundError();
+    await assertDraft(tx, before.versionId);
+    await tx.prescribedAction.delete({ where: { id: before.id } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.action.delete',
+      entityType: 'PrescribedAction',
+      entityId: before.id,
+      before,
+    });
+    return { id: before.id };
+  });
+}

@@ -1,0 +1,204 @@
+/**
+ * The draft's scoring standard: categories and criteria with their deduction rules and the articles
+ * they cite. Totals may be off while editing; publishing refuses a standard that is not exactly 100.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { appendTrace } from '../../audit-log';
+import type { Db, Tx } from '../../db/client';
+import { NotFoundError, UserError } from '../../errors';
+import type { ActionContext } from '../../action-context';
+import type {
+  ZCreateCategory,
+  ZCreateCriterion,
+  ZDeleteCategory,
+  ZDeleteCriterion,
+  ZUpdateCriterion,
+} from '../schema';
+import { assertDraft } from './draft';
+import { assertCanCompanyWide } from '../../policy';
+
+export function parseArticleNumbers(s: string): number[] {
+  return [
+    ...new Set(
+      s
+        .split(/[，,、\s]+/)
+        .filter(Boolean)
+        .map(Number),
+    ),
+  ].sort((a, b) => a - b);
+}
+
+/** Article ids of `versionId` for the cited numbers; unknown numbers are refused by name. */
+async function articleIds(tx: Tx, versionId: string, cited: string) {
+  const numbers = parseArticleNumbers(cited);
+  const rows = await tx.article.findMany({
+    where: { versionId, number: { in: numbers } },
+    select: { id: true, number: true },
+  });
+  const missing = numbers.filter((n) => !rows.some((r) => r.number === n));
+  if (missing.length)
+    throw new UserError('handbook.errors.unknownArticles', { numbers: missing.join('、') }, 'articleNumbers');
+  return rows.map((r) => r.id);
+}
+
+async function categoryWithVersion(tx: Tx, categoryId: string) {
+  const c = await tx.scoringCategory.findUnique({
+    where: { id: categoryId },
+    include: { standard: { select: { versionId: true } } },
+  });
+  if (!c) throw new NotFoundError();
+  return c;
+}
+
+async function assertCodeFree(tx: Tx, versionId: string, code: string, exceptId?: string) {
+  const clash = await tx.scoringCriterion.findFirst({
+    where: { code, category: { standard: { versionId } }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw new UserError('handbook.errors.codeTaken', { code }, 'code');
+}
+
+const fields = (f: Omit<z.output<typeof ZCreateCriterion>, 'categoryId' | 'articleNumbers'>) => ({
+  ...f,
+  cap: f.cap ?? null,
+});
+
+export async function createCategory(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZCreateCategory>,
+) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    await assertDraft(tx, input.versionId);
+    const standard =
+      (await tx.scoringStandard.findUnique({ where: { versionId: input.versionId } })) ??
+      (await tx.scoringStandard.create({
+        data: { versionId: input.versionId, title: '基层党建工作标准化考核标准', totalPoints: 100 },
+      }));
+    if (await tx.scoringCategory.findFirst({ where: { standardId: standard.id, code: input.code } }))
+      throw new UserError('handbook.errors.codeTaken', { code: input.code }, 'code');
+    const count = await tx.scoringCategory.count({ where: { standardId: standard.id } });
+    const row = await tx.scoringCategory.create({
+      data: { standardId: standard.id, code: input.code, title: input.title, sortOrder: count },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.category.create',
+      entityType: 'ScoringCategory',
+      entityId: row.id,
+      after: row,
+    });
+    return { id: row.id };
+  });
+}
+
+export async function deleteCategory(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZDeleteCategory>,
+) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const c = await categoryWithVersion(tx, input.id);
+    await assertDraft(tx, c.standard.versionId);
+    if (await tx.scoringCriterion.count({ where: { categoryId: c.id } }))
+      throw new UserError('handbook.errors.categoryNotEmpty');
+    await tx.scoringCategory.delete({ where: { id: c.id } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.category.delete',
+      entityType: 'ScoringCategory',
+      entityId: c.id,
+      before: { code: c.code, title: c.title },
+    });
+    return { id: c.id };
+  });
+}
+
+export async function createCriterion(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZCreateCriterion>,
+) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const c = await categoryWithVersion(tx, input.categoryId);
+    await assertDraft(tx, c.standard.versionId);
+    const { categoryId: _c, articleNumbers, ...rest } = input;
+    await assertCodeFree(tx, c.standard.versionId, rest.code);
+    const ids = await articleIds(tx, c.standard.versionId, articleNumbers);
+    const count = await tx.scoringCriterion.count({ where: { categoryId: c.id } });
+    const row = await tx.scoringCriterion.create({
+      data: { ...fields(rest), categoryId: c.id, key: randomUUID(), sortOrder: count },
+    });
+    await tx.criterionArticle.createMany({
+      data: ids.map((articleId) => ({ criterionId: row.id, articleId })),
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.criterion.create',
+      entityType: 'ScoringCriterion',
+      entityId: row.id,
+      after: { ...row, articleNumbers },
+    });
+    return { id: row.id };
+  });
+}
+
+export async function updateCriterion(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZUpdateCriterion>,
+) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const before = await tx.scoringCriterion.findUnique({
+      where: { id: input.id },
+      include: {
+        category: { include: { standard: { select: { versionId: true } } } },
+        articles: { include: { article: { select: { number: true } } } },
+      },
+    });
+    if (!before) throw new NotFoundError();
+    const versionId = before.category.standard.versionId;
+    await assertDraft(tx, versionId);
+    const { id, articleNumbers, ...rest } = input;
+    await assertCodeFree(tx, versionId, rest.code, id);
+    const ids = await articleIds(tx, versionId, articleNumbers);
+    const after = await tx.scoringCriterion.update({ where: { id }, data: fields(rest) });
+    await tx.criterionArticle.deleteMany({ where: { criterionId: id } });
+    await tx.criterionArticle.createMany({ data: ids.map((articleId) => ({ criterionId: id, articleId })) });
+    const { category: _c, articles, ...plain } = before;
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.criterion.update',
+      entityType: 'ScoringCriterion',
+      entityId: id,
+      before: { ...plain, articleNumbers: articles.map((l) => l.article.number).join(',') },
+      after: { ...after, articleNumbers },
+    });
+    return { id };
+  });
+}
+
+export async function deleteCriterion(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZDeleteCriterion>,
+) {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    const k = await tx.scoringCriterion.findUnique({
+      where: { id: input.id },
+      include: { category: { include: { standard: { select: { versionId: true } } } } },
+    });
+    if (!k) throw new NotFoundError();
+    await assertDraft(tx, k.category.standard.versionId);
+    await tx.scoringCriterion.delete({ where: { id: k.id } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.criterion.delete',
+      entityType: 'ScoringCriterion',
+      entityId: k.id,
+      before: { code: k.code, title: k.title, maxPoints: k.maxPoints },
+    });
+    return { id: k.id };
+  });
+}

@@ -1,0 +1,227 @@
+/**
+ * Writes to the organization tree. Each operation loads the records it touches inside its
+ * transaction, asks lib/policy, checks the tree rules, writes, and appends its trace — so the
+ * same checks hold whether it is called by a server action, the Excel import or a test.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ActionContext } from '../../action-context';
+import { appendTrace } from '../../audit-log';
+import type { Db, Tx } from '../../db/client';
+import { NotFoundError, UserError } from '../../errors';
+import { assertCan } from '../../policy';
+import { mayHaveParent, moveMakesCycle, rebasePath } from '../rules';
+import type { ZArchiveOrg, ZCreateOrg, ZMoveOrg, ZSetKeyUnit, ZUpdateOrg } from '../schema';
+import { pathOf } from '../tree';
+
+const dateOrNull = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
+
+function projectData(input: z.output<typeof ZCreateOrg> | z.output<typeof ZUpdateOrg>) {
+  return {
+    projectName: input.projectName ?? null,
+    projectCode: input.projectCode ?? null,
+    projectLocation: input.projectLocation ?? null,
+    projectPlannedStart: dateOrNull(input.projectPlannedStart),
+    projectPlannedEnd: dateOrNull(input.projectPlannedEnd),
+    projectActualStart: dateOrNull(input.projectActualStart),
+    projectActualEnd: dateOrNull(input.projectActualEnd),
+  };
+}
+
+async function loadOrg(tx: Tx, id: string) {
+  const org = await tx.organization.findUnique({ where: { id } });
+  if (!org) throw new NotFoundError();
+  return org;
+}
+
+async function assertNameFree(tx: Tx, parentId: string, name: string, exceptId?: string) {
+  const clash = await tx.organization.findFirst({
+    where: { parentId, name, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw new UserError('orgs.errors.duplicateName', { name }, 'name');
+}
+
+async function assertSecretary(tx: Tx, secretaryId: string | undefined) {
+  if (!secretaryId) return;
+  const u = await tx.user.findUnique({ where: { id: secretaryId }, select: { active: true } });
+  if (!u || !u.active) throw new UserError('orgs.errors.badSecretary', {}, 'secretaryId');
+}
+
+export async function createOrg(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZCreateOrg>,
+  tx0?: Tx,
+) {
+  const run = async (tx: Tx) => {
+    const parent = await loadOrg(tx, input.parentId);
+    assertCan(ctx.user, 'org.manage', parent);
+    if (parent.status === 'ARCHIVED')
+      throw new UserError('orgs.errors.parentArchived', { name: parent.name }, 'parentId');
+    if (!mayHaveParent(input.type, parent.type))
+      throw new UserError(
+        'orgs.errors.typeNotAllowedUnder',
+        { type: input.type, parentType: parent.type },
+        'type',
+      );
+    await assertNameFree(tx, parent.id, input.name);
+    await assertSecretary(tx, input.secretaryId);
+    const id = randomUUID();
+    const org = await tx.organization.create({
+      data: {
+        id,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        type: input.type,
+        parentId: parent.id,
+        path: pathOf(parent.path, id),
+        depth: parent.depth + 1,
+        sortOrder: input.sortOrder,
+        status: input.status,
+        secretaryId: input.secretaryId ?? null,
+        ...projectData(input),
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'org.create',
+      entityType: 'Organization',
+      entityId: id,
+      orgPath: org.path,
+      after: org,
+    });
+    return org;
+  };
+  return tx0 ? run(tx0) : client.$transaction(run);
+}
+
+export async function updateOrg(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateOrg>) {
+  return client.$transaction(async (tx) => {
+    const before = await loadOrg(tx, input.id);
+    assertCan(ctx.user, 'org.manage', before);
+    if (before.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: before.name });
+    if (before.parentId) {
+      const parent = await loadOrg(tx, before.parentId);
+      if (!mayHaveParent(input.type, parent.type))
+        throw new UserError(
+          'orgs.errors.typeNotAllowedUnder',
+          { type: input.type, parentType: parent.type },
+          'type',
+        );
+      await assertNameFree(tx, before.parentId, input.name, before.id);
+    }
+    await assertSecretary(tx, input.secretaryId);
+    const after = await tx.organization.update({
+      where: { id: before.id },
+      data: {
+        name: input.name,
+        shortName: input.shortName ?? null,
+        type: input.type,
+        sortOrder: input.sortOrder,
+        status: input.status,
+        secretaryId: input.secretaryId ?? null,
+        ...projectData(input),
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'org.update',
+      entityType: 'Organization',
+      entityId: before.id,
+      orgPath: before.path,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Moves a unit (with its whole subtree) under another parent; paths are rewritten in one statement. */
+export async function moveOrg(client: Db, ctx: ActionContext, input: z.output<typeof ZMoveOrg>) {
+  return client.$transaction(async (tx) => {
+    const org = await loadOrg(tx, input.id);
+    const target = await loadOrg(tx, input.newParentId);
+    assertCan(ctx.user, 'org.manage', org);
+    assertCan(ctx.user, 'org.manage', target);
+    if (!org.parentId) throw new UserError('orgs.errors.cannotMoveRoot');
+    if (org.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: org.name });
+    if (target.status === 'ARCHIVED')
+      throw new UserError('orgs.errors.parentArchived', { name: target.name }, 'newParentId');
+    if (moveMakesCycle(org.path, target.path)) throw new UserError('orgs.errors.cycle', {}, 'newParentId');
+    if (target.id === org.parentId) throw new UserError('orgs.errors.sameParent', {}, 'newParentId');
+    if (!mayHaveParent(org.type, target.type))
+      throw new UserError(
+        'orgs.errors.typeNotAllowedUnder',
+        { type: org.type, parentType: target.type },
+        'newParentId',
+      );
+    await assertNameFree(tx, target.id, org.name);
+    const newPath = pathOf(target.path, org.id);
+    const delta = target.depth + 1 - org.depth;
+    const moved = await tx.$executeRaw`
+      UPDATE "Organization"
+      SET path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${delta}, "updatedAt" = now()
+      WHERE path LIKE ${org.path + '%'}`;
+    await tx.organization.update({ where: { id: org.id }, data: { parentId: target.id } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'org.move',
+      entityType: 'Organization',
+      entityId: org.id,
+      orgPath: newPath,
+      before: { parentId: org.parentId, path: org.path },
+      after: { parentId: target.id, path: rebasePath(org.path, org.path, newPath), unitsMoved: moved },
+    });
+    return { id: org.id, moved };
+  });
+}
+
+/** Archives a unit (never deletes it). Refused while it has children that are not archived. */
+export async function archiveOrg(client: Db, ctx: ActionContext, input: z.output<typeof ZArchiveOrg>) {
+  return client.$transaction(async (tx) => {
+    const org = await loadOrg(tx, input.id);
+    assertCan(ctx.user, 'org.manage', org);
+    if (!org.parentId) throw new UserError('orgs.errors.cannotArchiveRoot');
+    if (org.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: org.name });
+    const active = await tx.organization.findMany({
+      where: { parentId: org.id, status: { not: 'ARCHIVED' } },
+      select: { name: true },
+      orderBy: { sortOrder: 'asc' },
+    });
+    if (active.length)
+      throw new UserError('orgs.errors.activeChildren', { names: active.map((c) => c.name).join('、') });
+    const after = await tx.organization.update({
+      where: { id: org.id },
+      data: { status: 'ARCHIVED', archivedAt: new Date() },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'org.archive',
+      entityType: 'Organization',
+      entityId: org.id,
+      orgPath: org.path,
+      before: { status: org.status },
+      after: { status: after.status, archivedAt: after.archivedAt },
+    });
+    return after;
+  });
+}
+
+/** 重点单位 for a year: on or off. */
+export async function setKeyUnit(client: Db, ctx: ActionContext, input: z.output<typeof ZSetKeyUnit>) {
+  return client.$transaction(async (tx) => {
+    const org = await loadOrg(tx, input.orgId);
+    assertCan(ctx.user, 'org.manage', org);
+    const key = { orgId_year: { orgId: org.id, year: input.year } };
+    const existing = await tx.keyUnit.findUnique({ where: key });
+    if (input.isKey && !existing) await tx.keyUnit.create({ data: { orgId: org.id, year: input.year } });
+    else if (!input.isKey && existing) await tx.keyUnit.delete({ where: key });
+    else return { changed: false };
+    await appendTrace(tx, ctx.actor, {
+      action: input.isKey ? 'org.keyUnit.set' : 'org.keyUnit.unset',
+      entityType: 'Organization',
+      entityId: org.id,
+      orgPath: org.path,
+      before: { year: input.year, isKey: !!existing },
+      after: { year: input.year, isKey: input.isKey },
+    });
+    return { changed: true };
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * Supervision of completed work (DESIGN §2 对标): the committee rates a done task's quality
+ * (优/良/中/差 with a comment) or returns it for rework with a reason. A returned task is open again,
+ * its evidence kept; the branch is told through the notification centre. History in TaskReview.
+ */
+import type { z } from 'zod';
+import { appendTrace } from '../../audit-log';
+import { notify, unitPeople } from '../../channels/notify';
+import type { Db } from '../../db/client';
+import { NotFoundError, UserError } from '../../errors';
+import type { ActionContext } from '../../action-context';
+import { assertCan } from '../../policy';
+import type { ZRateTask, ZReturnTask } from '../schema';
+
+async function lockDoneTask(tx: Parameters<Parameters<Db['$transaction']>[0]>[0], taskId: string) {
+  const [row] = await tx.$queryRaw<
+    { status: string }[]
+  >`SELECT status FROM "ReminderTask" WHERE id = ${taskId}::uuid FOR UPDATE`;
+  if (row?.status !== 'DONE') throw new UserError('supervision.errors.notDone');
+}
+
+async function loadTask(client: Db, ctx: ActionContext, taskId: string) {
+  const task = await client.reminderTask.findUnique({
+    where: { id: taskId },
+    include: { org: { select: { id: true, path: true, name: true } }, action: { select: { title: true } } },
+  });
+  if (!task) throw new NotFoundError();
+  assertCan(ctx.user, 'reminder.supervise', task.org);
+  return task;
+}
+
+export async function rateTask(client: Db, ctx: ActionContext, input: z.output<typeof ZRateTask>) {
+  const task = await loadTask(client, ctx, input.taskId);
+  const r = await client.$transaction(async (tx) => {
+    await lockDoneTask(tx, task.id);
+    await tx.reminderTask.update({ where: { id: task.id }, data: { quality: input.quality } });
+    const review = await tx.taskReview.create({
+      data: {
+        taskId: task.id,
+        kind: 'RATING',
+        quality: input.quality,
+        comment: input.comment,
+        reviewerId: ctx.user.id,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'reminders.rate',
+      entityType: 'ReminderTask',
+      entityId: task.id,
+      orgPath: task.org.path,
+      before: { quality: task.quality },
+      after: { quality: input.quality, comment: input.comment },
+    });
+    const sent = await notify(tx, {
+      userIds: await unitPeople(tx, task.org.id),
+      kind: 'RATED',
+      titleKey: 'notifications.titles.rated',
+      params: { action: task.action.title, quality: input.quality },
+      link: '/reminders',
+      dedupeKey: `rated:${review.id}`,
+    });
+    return { id: review.id, deliveryIds: sent.deliveryIds };
+  });
+  return r;
+}
+
+export async function returnTask(client: Db, ctx: ActionContext, input: z.output<typeof ZReturnTask>) {
+  const task = await loadTask(client, ctx, input.taskId);
+  return client.$transaction(async (tx) => {
+    await lockDoneTask(tx, task.id);
+    const after = await tx.reminderTask.update({
+      where: { id: task.id },
+      data: {
+        status: 'OPEN',
+        completedAt: null,
+        completedById: null,
+        onTime: null,
+        quality: null,
+        backfillFlag: null,
+        returnCount: { increment: 1 },
+      },
+    });
+    const review = await tx.taskReview.create({
+      data: { taskId: task.id, kind: 'RETURN', comment: input.reason, reviewerId: ctx.user.id },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'reminders.return',
+      entityType: 'ReminderTask',
+      entityId: task.id,
+      orgPath: task.org.path,
+      before: {
+        status: 'DONE',
+        activityDate: task.activityDate,
+        note: task.note,
+        onTime: task.onTime,
+        quality: task.quality,
+      },
+      after: { status: 'OPEN', reason: input.reason, returnCount: after.returnCount },
+    });
+    const sent = await notify(tx, {
+      userIds: await unitPeople(tx, task.org.id),
+      kind: 'RETURNED',
+      titleKey: 'notifications.titles.returned',
+      params: { action: task.action.title, reason: input.reason },
+      link: '/reminders',
+      dedupeKey: `returned:${review.id}`,
+      robotOrgIds: [task.org.id],
+    });
+    return { id: review.id, deliveryIds: sent.deliveryIds };
+  });
+}
