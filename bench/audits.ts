@@ -1,19 +1,17 @@
 // npm run bench:audits — the committee's flagged-units query (self-check total above the audit total by
 // more than the gap) across 5,000 organizations and 4 years of quarters (16 × 5,000 scored audits and
 // submitted sheets), through the app (gapRowsFor) against the same question asked by one raw SQL statement.
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { gapRowsFor } from '../lib/audits/queries/audits';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
-import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
+import { ensureAuditHistory } from './lib/audit-history';
 import { benchDatabase } from '../scripts/lib/bench-db';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 };
-const QUARTERS = [2023, 2024, 2025, 2026].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`));
 
 const database = await benchDatabase();
 const db = createPrismaClient(database.url);
@@ -22,46 +20,7 @@ try {
   console.log(`bench:audits on ${database.where}`);
   await applyMigrations(database.url);
   await raw.connect();
-  let root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  if (!root) {
-    await seedLarge(database.url, true);
-    root = await db.organization.findFirstOrThrow({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  }
-  const user = await db.user.findFirstOrThrow({ select: { id: true } });
-
-  if (!(await db.auditPlan.findFirst({ where: { title: 'bench' } }))) {
-    const version = await db.handbookVersion.create({
-      data: { label: `bench-audits-${Date.now()}`, status: 'SUPERSEDED' },
-    });
-    const standard = await db.scoringStandard.create({ data: { versionId: version.id, title: 'bench' } });
-    const t = performance.now();
-    for (const q of QUARTERS) {
-      const planId = randomUUID();
-      await db.auditPlan.create({
-        data: {
-          id: planId,
-          title: 'bench',
-          kind: 'KEY_QUARTERLY',
-          periodKey: q,
-          orgPath: root.path,
-          createdById: user.id,
-        },
-      });
-      // Every unit audited and self-checked each quarter; about one in twelve self-scores far above its audit.
-      await raw.query(
-        `
-        WITH units AS (SELECT id, row_number() OVER (ORDER BY path) AS n FROM "Organization" WHERE path LIKE $1 AND type IN ('BRANCH', 'GENERAL_BRANCH', 'PARTY_GROUP'))
-        , a AS (INSERT INTO "Audit" (id, "planId", "orgId", "standardId", status, total, "scoredAt")
-          SELECT gen_random_uuid(), $2, id, $3, 'SCORED', 70 + (n * 7919 % 30), now() FROM units RETURNING "orgId", total)
-        INSERT INTO "SelfCheckSheet" (id, "orgId", "periodKey", "standardId", status, total, "createdById", "submittedAt", "updatedAt")
-          SELECT gen_random_uuid(), a."orgId", $4, $3, 'SUBMITTED', LEAST(100, a.total + CASE WHEN random() < 0.08 THEN 15 ELSE 3 END), $5, now(), now() FROM a`,
-        [`${root.path}%`, planId, standard.id, q, user.id],
-      );
-    }
-    console.log(
-      `synthetic audits and sheets for ${QUARTERS.length} quarters in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-    );
-  }
+  const { root } = await ensureAuditHistory(db, raw, database.url);
   const committee = { id: 'bench', grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] };
   // The same rows the page shows, including each unit's back-fill flags of the year.
   const RAW = `SELECT a.id, o.name, p."periodKey", a.total, s.total AS self, s.total - a.total AS gap,

@@ -1,28 +1,40 @@
 import { can, type Subject } from './policy';
 
 export type NavItem = { href: string; key: string };
+/** A menu of the header: the workbench and announcements stand alone; the rest follow the five steps. */
+export type NavGroup = { key: 'home' | 'define' | 'learn' | 'check' | 'audit' | 'revise' | 'notices' | 'system'; items: NavItem[] };
 
-/** Areas this user may use, among those that exist. Links only: every page checks policy itself. */
-export function navFor(user: Subject): NavItem[] {
-  const items: NavItem[] = [{ href: '/', key: 'workbench' }];
-  if (can(user, 'handbook.read')) items.push({ href: '/handbook', key: 'handbook' });
-  if (can(user, 'reminder.complete') || can(user, 'reminder.supervise'))
-    items.push({ href: '/reminders', key: 'reminders' });
-  if (can(user, 'reminder.supervise')) items.push({ href: '/reminders/supervision', key: 'supervision' });
-  if (can(user, 'selfCheck.draft') || can(user, 'selfCheck.oversee'))
-    items.push({ href: '/self-checks', key: 'selfChecks' });
-  if (can(user, 'auditPlan.manage') || can(user, 'audit.score'))
-    items.push({ href: '/audits', key: 'audits' });
+/**
+ * Areas this user may use, grouped by the product's spine 定标 · 明标 · 对标 · 核标 · 优标. Links only: every page
+ * checks policy itself. Groups without an item for this user are left out.
+ */
+export function navFor(user: Subject): NavGroup[] {
+  const groups: NavGroup[] = [
+    { key: 'home', items: [{ href: '/', key: 'workbench' }] },
+    { key: 'define', items: [] },
+    { key: 'learn', items: [] },
+    { key: 'check', items: [] },
+    { key: 'audit', items: [] },
+    { key: 'revise', items: [] },
+    // Everyone signed in may receive announcements; the list shows only their own (and, to managers, their subtree's).
+    { key: 'notices', items: [{ href: '/announcements', key: 'announcements' }] },
+    { key: 'system', items: [] },
+  ];
+  const add = (key: NavGroup['key'], href: string, item: string) =>
+    groups.find((g) => g.key === key)!.items.push({ href, key: item });
+  if (can(user, 'handbook.read')) add('define', '/handbook', 'handbook');
+  if (can(user, 'learning.read')) add('learn', '/learning', 'learning');
+  if (can(user, 'exam.take')) add('learn', '/exams', 'exams');
+  if (can(user, 'reminder.complete') || can(user, 'reminder.supervise')) add('check', '/reminders', 'reminders');
+  if (can(user, 'reminder.supervise')) add('check', '/reminders/supervision', 'supervision');
+  if (can(user, 'selfCheck.draft') || can(user, 'selfCheck.oversee')) add('check', '/self-checks', 'selfChecks');
+  if (can(user, 'auditPlan.manage') || can(user, 'audit.score')) add('audit', '/audits', 'audits');
   if (can(user, 'feedback.read') || can(user, 'audit.score') || can(user, 'coordination.answer'))
-    items.push({ href: '/rectifications', key: 'rectifications' });
-  if (can(user, 'insights.read')) items.push({ href: '/insights', key: 'insights' });
-  if (can(user, 'learning.read')) items.push({ href: '/learning', key: 'learning' });
-  if (can(user, 'exam.take')) items.push({ href: '/exams', key: 'exams' });
-  // Everyone signed in may receive announcements; the list shows only their own (and, to managers, their subtree's).
-  items.push({ href: '/announcements', key: 'announcements' });
-  if (can(user, 'org.read')) items.push({ href: '/orgs', key: 'orgs' });
-  if (can(user, 'user.manage', 'global')) items.push({ href: '/admin/users', key: 'users' });
-  if (can(user, 'role.assign', 'global')) items.push({ href: '/admin/roles', key: 'roles' });
-  if (can(user, 'auditLog.read')) items.push({ href: '/admin/audit-log', key: 'auditLog' });
-  return items;
+    add('revise', '/rectifications', 'rectifications');
+  if (can(user, 'insights.read')) add('revise', '/insights', 'insights');
+  if (can(user, 'org.read')) add('system', '/orgs', 'orgs');
+  if (can(user, 'user.manage', 'global')) add('system', '/admin/users', 'users');
+  if (can(user, 'role.assign', 'global')) add('system', '/admin/roles', 'roles');
+  if (can(user, 'auditLog.read')) add('system', '/admin/audit-log', 'auditLog');
+  return groups.filter((g) => g.items.length > 0);
 }

@@ -12,7 +12,11 @@ export default async function PortalLayout({ children }: { children: React.React
   return (
     <div className="min-h-screen">
       <PortalNav
-        items={navFor(user).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }))}
+        groups={navFor(user).map((g) => ({
+          key: g.key,
+          label: t(`navGroups.${g.key}`),
+          items: g.items.map((i) => ({ href: i.href, label: t(`nav.${i.key}`) })),
+        }))}
         userName={user.name}
         bell={{
           count: unread,

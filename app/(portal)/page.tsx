@@ -21,50 +21,53 @@ export default async function WorkbenchPage() {
     can(user, 'reminder.complete') ? reminderTableFor(user) : null,
   ]);
   // The committee's view across its subtree: this period's reminders, done and overdue.
-  const summary = can(user, 'reminder.supervise') ? await reminderSummaryFor(user) : null;
+  const summary = can(user, 'workbench.summary') ? await reminderSummaryFor(user) : null;
   const lateFixes = can(user, 'rectification.answer')
     ? await overdueRectificationsFor(user, 'feedback.read')
     : [];
   const byState = (s: string) => reminders?.tasks.filter((x) => x.state === s).length ?? 0;
+  // On a phone the first screen is what is late and what is due next, not who the user is.
+  const urgent = (reminders?.tasks ?? []).filter((x) => x.state === 'overdue' || x.state === 'dueSoon');
   return (
     <div className="space-y-4">
       <PageHeader title={t('workbench.greeting', { name: user.name })} description={t('workbench.intro')} />
-      <div className="grid gap-4 md:grid-cols-2">
-        <Card title={t('workbench.myRoles')}>
-          {user.grants.length === 0 ? (
-            <p className="text-sm text-stone-600">{t('shell.noRole')}</p>
-          ) : (
-            <ul className="space-y-2 text-sm" data-testid="my-roles">
-              {user.grants.map((g) => (
-                <li key={`${g.role}-${g.orgId}`} className="flex flex-wrap justify-between gap-2">
-                  <span className="font-medium">{t(`roles.${g.role}`)}</span>
-                  <span className="text-stone-600">{g.orgName}</span>
+      {reminders && (
+        <Card title={t('workbench.reminders')}>
+          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="workbench-reminders">
+            {(['overdue', 'dueSoon', 'open', 'done'] as const).map((k) => (
+              <div
+                key={k}
+                className={`rounded-md p-3 ${k === 'overdue' && byState(k) ? 'bg-red-50' : 'bg-stone-50'}`}
+              >
+                <dt className="text-stone-600">{t(`reminders.states.${k}`)}</dt>
+                <dd className="text-2xl font-semibold">{byState(k)}</dd>
+              </div>
+            ))}
+          </dl>
+          {urgent.length > 0 && (
+            <ul className="mt-3 divide-y divide-stone-100 text-sm" data-testid="workbench-urgent">
+              {urgent.slice(0, 6).map((x) => (
+                <li
+                  key={x.id}
+                  className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 py-2"
+                >
+                  <Link href="/reminders" className="min-w-0 flex-1 text-stone-800 hover:underline">
+                    {x.action.title}
+                    <span className="ml-1 text-stone-500">（{x.org.name}）</span>
+                  </Link>
+                  <span className={x.state === 'overdue' ? 'font-medium text-red-700' : 'text-amber-700'}>
+                    {t(`reminders.states.${x.state}`)} ·{' '}
+                    {format.dateTime(x.dueDate, { dateStyle: 'medium', timeZone: 'UTC' })}
+                  </span>
                 </li>
               ))}
             </ul>
           )}
-          {user.org && (
-            <p className="mt-3 text-sm text-stone-600">{t('workbench.memberOf', { org: user.org.name })}</p>
-          )}
+          <Link href="/reminders" className="mt-3 inline-block text-sm text-brand-700 underline">
+            {t('workbench.openReminders')}
+          </Link>
         </Card>
-        {counts && (
-          <Card title={counts.whole ? t('workbench.countsWhole') : t('workbench.countsScope')}>
-            <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3" data-testid="workbench-counts">
-              {(['active', 'preparing', 'archived', 'keyUnits', 'members'] as const).map((k) => (
-                <div key={k} className="rounded-md bg-stone-50 p-3">
-                  <dt className="text-stone-600">
-                    {k === 'keyUnits' ? t('workbench.keyUnits', { year }) : t(`workbench.${k}`)}
-                  </dt>
-                  <dd className="text-2xl font-semibold">{counts[k]}</dd>
-                </div>
-              ))}
-            </dl>
-            <Link href="/orgs" className="mt-3 inline-block text-sm text-brand-700 underline">
-              {t('workbench.openTree')}
-            </Link>
-          </Card>
-        )}
-      </div>
+      )}
       {lateFixes.length > 0 && (
         <Card title={t('feedback.overdueTitle')}>
           <ul className="list-disc pl-5 text-sm text-red-800" data-testid="workbench-late-rectifications">
@@ -115,24 +118,42 @@ export default async function WorkbenchPage() {
           </div>
         </Card>
       )}
-      {reminders && (
-        <Card title={t('workbench.reminders')}>
-          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="workbench-reminders">
-            {(['overdue', 'dueSoon', 'open', 'done'] as const).map((k) => (
-              <div
-                key={k}
-                className={`rounded-md p-3 ${k === 'overdue' && byState(k) ? 'bg-red-50' : 'bg-stone-50'}`}
-              >
-                <dt className="text-stone-600">{t(`reminders.states.${k}`)}</dt>
-                <dd className="text-2xl font-semibold">{byState(k)}</dd>
-              </div>
-            ))}
-          </dl>
-          <Link href="/reminders" className="mt-3 inline-block text-sm text-brand-700 underline">
-            {t('workbench.openReminders')}
-          </Link>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title={t('workbench.myRoles')}>
+          {user.grants.length === 0 ? (
+            <p className="text-sm text-stone-600">{t('shell.noRole')}</p>
+          ) : (
+            <ul className="space-y-2 text-sm" data-testid="my-roles">
+              {user.grants.map((g) => (
+                <li key={`${g.role}-${g.orgId}`} className="flex flex-wrap justify-between gap-2">
+                  <span className="font-medium">{t(`roles.${g.role}`)}</span>
+                  <span className="text-stone-600">{g.orgName}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {user.org && (
+            <p className="mt-3 text-sm text-stone-600">{t('workbench.memberOf', { org: user.org.name })}</p>
+          )}
         </Card>
-      )}
+        {counts && (
+          <Card title={counts.whole ? t('workbench.countsWhole') : t('workbench.countsScope')}>
+            <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3" data-testid="workbench-counts">
+              {(['active', 'preparing', 'archived', 'keyUnits', 'members'] as const).map((k) => (
+                <div key={k} className="rounded-md bg-stone-50 p-3">
+                  <dt className="text-stone-600">
+                    {k === 'keyUnits' ? t('workbench.keyUnits', { year }) : t(`workbench.${k}`)}
+                  </dt>
+                  <dd className="text-2xl font-semibold">{counts[k]}</dd>
+                </div>
+              ))}
+            </dl>
+            <Link href="/orgs" className="mt-3 inline-block text-sm text-brand-700 underline">
+              {t('workbench.openTree')}
+            </Link>
+          </Card>
+        )}
+      </div>
       <Card title={t('workbench.recent')}>
         {recent.length === 0 ? (
           <p className="text-sm text-stone-600">{t('workbench.noRecent')}</p>

@@ -35,7 +35,8 @@ export function PageHeader({
     <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
       <div className="min-w-0">
         <h1 className="text-xl font-semibold text-stone-900">{title}</h1>
-        {description && <p className="mt-1 text-sm text-stone-600">{description}</p>}
+        {/* A div, not a p: a description may itself hold a paragraph (a <p> in a <p> breaks hydration). */}
+        {description && <div className="mt-1 text-sm text-stone-600">{description}</div>}
       </div>
       {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
     </div>

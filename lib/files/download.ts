@@ -26,4 +26,3 @@ export async function fileDownload(f: {
   });
 }
 
-export const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);

@@ -2,21 +2,22 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LocaleSwitch } from '@/components/locale-switch';
 import { logoutAction } from '@/lib/account/actions';
 
 type Item = { href: string; label: string };
+type Group = { key: string; label: string; items: Item[] };
 
 type Bell = { count: number; label: string; unread: string };
 
 export function PortalNav({
-  items,
+  groups,
   userName,
   roleLine,
   bell,
 }: {
-  items: Item[];
+  groups: Group[];
   userName: string;
   roleLine: string;
   bell: Bell;
@@ -27,26 +28,18 @@ export function PortalNav({
   const [open, setOpen] = useState(false);
   const active = (href: string) =>
     href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+  // The most specific item wins: on /reminders/supervision only 督办 is current, not 工作提醒 as well.
+  const all = groups.flatMap((g) => g.items);
+  const current = all.filter((i) => active(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-3 sm:px-6">
-        <Link href="/" className="flex min-h-14 items-center gap-2 font-semibold">
+        <Link href="/" className="flex min-h-14 shrink-0 items-center gap-2 whitespace-nowrap font-semibold">
           <span className="rounded bg-white px-1.5 py-0.5 text-sm text-brand-700">五标</span>
-          <span className="hidden sm:inline md:hidden xl:inline">{app('name')}</span>
+          <span className="hidden sm:inline lg:hidden">{app('name')}</span>
         </Link>
-        <nav aria-label={t('mainNav')} className="hidden flex-1 md:block" data-testid="main-nav">
-          <ul className="flex flex-wrap gap-0.5">
-            {items.map((i) => (
-              <li key={i.href}>
-                <Link
-                  href={i.href}
-                  className={`block whitespace-nowrap rounded px-2 py-2 text-sm ${active(i.href) ? 'bg-brand-800' : 'hover:bg-brand-600'}`}
-                >
-                  {i.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+        <nav aria-label={t('mainNav')} className="hidden flex-1 lg:block" data-testid="main-nav">
+          <NavMenus groups={groups} current={current} />
         </nav>
         <Link
           href="/notifications"
@@ -63,12 +56,14 @@ export function PortalNav({
             </span>
           )}
         </Link>
-        <div className="hidden items-center gap-2 text-sm md:flex">
+        <div className="hidden items-center gap-2 text-sm lg:flex">
           <div className="text-right leading-tight">
             <div data-testid="user-name" className="whitespace-nowrap">
               {userName}
             </div>
-            <div className="hidden text-xs text-brand-100 xl:block">{roleLine}</div>
+            <div className="hidden max-w-56 truncate text-xs text-brand-100 xl:block" title={roleLine}>
+              {roleLine}
+            </div>
           </div>
           <Link
             href="/change-password"
@@ -85,7 +80,7 @@ export function PortalNav({
         </div>
         <button
           type="button"
-          className="min-h-11 rounded px-3 md:hidden"
+          className="min-h-11 rounded px-3 lg:hidden"
           aria-expanded={open}
           aria-controls="mobile-nav"
           onClick={() => setOpen(!open)}
@@ -96,7 +91,7 @@ export function PortalNav({
       {open && (
         <div
           id="mobile-nav"
-          className="border-t border-brand-800 px-3 pb-3 md:hidden"
+          className="border-t border-brand-800 px-3 pb-3 lg:hidden"
           data-testid="mobile-nav"
         >
           <div className="py-2 text-sm">
@@ -104,15 +99,25 @@ export function PortalNav({
             <div className="text-xs text-brand-100">{roleLine}</div>
           </div>
           <ul>
-            {items.map((i) => (
-              <li key={i.href}>
-                <Link
-                  href={i.href}
-                  onClick={() => setOpen(false)}
-                  className="block min-h-11 content-center rounded px-2"
-                >
-                  {i.label}
-                </Link>
+            {groups.map((g) => (
+              <li key={g.key} className="py-1">
+                {g.items.length > 1 || !STANDALONE.has(g.key) ? (
+                  <div className="px-2 pt-1 text-xs text-brand-100">{g.label}</div>
+                ) : null}
+                <ul>
+                  {g.items.map((i) => (
+                    <li key={i.href}>
+                      <Link
+                        href={i.href}
+                        onClick={() => setOpen(false)}
+                        aria-current={i.href === current ? 'page' : undefined}
+                        className={`block min-h-11 content-center rounded px-2 ${i.href === current ? 'bg-brand-800' : ''}`}
+                      >
+                        {i.label}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
             <li>
@@ -132,5 +137,78 @@ export function PortalNav({
         </div>
       )}
     </header>
+  );
+}
+
+/** Groups that are one page each (the workbench, announcements): a plain link, not a menu. */
+const STANDALONE = new Set(['home', 'notices']);
+
+/**
+ * One row at a desk: 工作台, the five steps 定标 · 明标 · 对标 · 核标 · 优标 as menus, 通知公告, and 组织与管理.
+ * A menu opens on click or Enter and closes on Escape, a click elsewhere, or choosing a page.
+ */
+function NavMenus({ groups, current }: { groups: Group[]; current?: string }) {
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const root = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (!openKey) return;
+    const away = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpenKey(null);
+    };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpenKey(null);
+    };
+    document.addEventListener('mousedown', away);
+    document.addEventListener('keydown', esc);
+    return () => {
+      document.removeEventListener('mousedown', away);
+      document.removeEventListener('keydown', esc);
+    };
+  }, [openKey]);
+  const link = (i: Item, extra = '') => (
+    <Link
+      href={i.href}
+      data-nav-item
+      aria-current={i.href === current ? 'page' : undefined}
+      onClick={() => setOpenKey(null)}
+      className={`block whitespace-nowrap rounded px-3 py-2 text-sm ${i.href === current ? 'bg-brand-800' : 'hover:bg-brand-600'} ${extra}`}
+    >
+      {i.label}
+    </Link>
+  );
+  return (
+    <ul ref={root} className="flex items-center gap-0.5">
+      {groups.map((g) => {
+        if (STANDALONE.has(g.key) && g.items.length === 1) return <li key={g.key}>{link(g.items[0]!)}</li>;
+        const isOpen = openKey === g.key;
+        const here = g.items.some((i) => i.href === current);
+        return (
+          <li key={g.key} className="relative">
+            <button
+              type="button"
+              aria-expanded={isOpen}
+              aria-controls={`nav-${g.key}`}
+              data-nav-group={g.key}
+              onClick={() => setOpenKey(isOpen ? null : g.key)}
+              className={`flex items-center gap-1 whitespace-nowrap rounded px-3 py-2 text-sm ${here ? 'bg-brand-800' : 'hover:bg-brand-600'}`}
+            >
+              {g.label}
+              <svg aria-hidden viewBox="0 0 20 20" className="size-3 fill-current">
+                <path d="M5 7l5 6 5-6z" />
+              </svg>
+            </button>
+            <ul
+              id={`nav-${g.key}`}
+              hidden={!isOpen}
+              className="absolute left-0 top-full z-30 mt-1 min-w-36 rounded-md border border-brand-800 bg-brand-700 p-1 shadow-lg"
+            >
+              {g.items.map((i) => (
+                <li key={i.href}>{link(i)}</li>
+              ))}
+            </ul>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

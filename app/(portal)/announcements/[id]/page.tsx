@@ -6,6 +6,7 @@ import { announcementDetailFor, receiptsFor } from '@/lib/announcements/queries'
 import { load } from '@/lib/page-guard';
 import { ChaseUnreadButton } from './_components/chase-button';
 import { MarkRead } from './_components/mark-read';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('announcements'))('title') };
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AnnouncementPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const { announcement: a, recipient, manager, targets } = await load(() => announcementDetailFor(user, id));
   const [t, format, rc] = await Promise.all([
     getTranslations('announcements'),

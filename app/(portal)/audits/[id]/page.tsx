@@ -12,6 +12,7 @@ import { AuditExamForm } from './_components/audit-exam-form';
 import { IssueFeedbackForm } from './_components/issue-feedback-form';
 import { ScoringForm, type Line } from './_components/scoring-form';
 import { auditExamFor } from '@/lib/exams/queries/exams';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audits'))('scoring') };
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AuditPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const d = await load(() => auditDetailFor(user, id));
   const [t, tg, tf, te, format, written] = await Promise.all([
     getTranslations('audits'),

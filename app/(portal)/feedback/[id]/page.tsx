@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { sheetDetailFor } from '@/lib/feedback/queries';
 import { load } from '@/lib/page-guard';
 import { AcknowledgeButton } from './_components/acknowledge-button';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('feedback'))('sheetTitle') };
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FeedbackPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const d = await load(() => sheetDetailFor(user, id));
   const [t, format] = await Promise.all([getTranslations('feedback'), getFormatter()]);
   const s = d.sheet;

@@ -11,11 +11,12 @@ import { can } from '@/lib/policy';
 import { ArchiveButton, KeyUnitToggle, MoveForm } from '../_components/org-admin-forms';
 import { RobotForms } from '../_components/robot-forms';
 import { robotsFor } from '@/lib/channels/queries';
+import { pageParams } from '@/lib/route-params';
 
 export const metadata: Metadata = {};
 
 export default async function OrgPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const user = await requireUser();
   const { org, members, memberCount, history, parentReadable } = await load(() => getOrgForUser(user, id));
   const t = await getTranslations();

@@ -8,6 +8,7 @@ import { can } from '@/lib/policy';
 import { sheetDetailFor } from '@/lib/self-check/queries';
 import { ReopenForm } from './_components/reopen-form';
 import { SheetEditor, type EditorLine } from './_components/sheet-editor';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('selfCheck'))('title') };
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SheetPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const { sheet, tasks, revisions, links } = await load(() => sheetDetailFor(user, id));
   const [t, format] = await Promise.all([getTranslations('selfCheck'), getFormatter()]);
   const editable = sheet.status === 'DRAFT' && !sheet.supersededAt && can(user, 'selfCheck.draft', sheet.org);

@@ -5,13 +5,14 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { getUser, orgOptions } from '@/lib/users/queries';
 import { ActiveToggle, EditUserForm, ResetPasswordForm, RolesEditor } from '../_components/user-forms';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('detail') };
 }
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const me = await requirePermission('user.manage', 'global');
   const u = await load(() => getUser(me, id));
   const orgs = await orgOptions(me);

@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { STATUS_TONE } from '../../_components/status-tone';
 import { VerifyDrawButton } from './_components/verify-draw-button';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audits'))('plans') };
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const { plan, sampleNames } = await load(() => planDetailFor(user, id));
   const t = await getTranslations('audits');
   const population = (plan.drawPopulation as Candidate[] | null) ?? [];

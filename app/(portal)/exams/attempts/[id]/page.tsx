@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { Paper } from './_components/paper';
 import { attemptViewFor } from '@/lib/exams/queries/exams';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('exams'))('title') };
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AttemptPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const { attempt: a, questions } = await load(() => attemptViewFor(user, id));
   const t = await getTranslations('exams');
   return (

@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { sheetDetailFor } from '@/lib/feedback/queries';
 import { load } from '@/lib/page-guard';
 import { PrintButton } from '../../../reminders/print/_components/print-button';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('feedback'))('sheetTitle') };
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A4 layout of the sheet (the portal header is hidden on paper); also what the PDF is rendered from. */
 export default async function FeedbackPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const d = await load(() => sheetDetailFor(user, id));
   const t = await getTranslations('feedback');
   return (

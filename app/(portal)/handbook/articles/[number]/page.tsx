@@ -10,13 +10,14 @@ import { can } from '@/lib/policy';
 import { ArticleBody } from '../../_components/article-body';
 import { ProposeForm } from '../../revisions/_components/revision-forms';
 import { VersionBanner, withVersion } from '../../_components/version-banner';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata({
   params,
 }: {
   params: Promise<{ number: string }>;
 }): Promise<Metadata> {
-  const { number } = await params;
+  const { number } = await pageParams(params);
   return { title: (await getTranslations('handbook'))('articleNo', { number }) };
 }
 
@@ -28,9 +29,7 @@ export default async function ArticlePage({
   searchParams: Promise<{ v?: string }>;
 }) {
   const user = await requirePermission('handbook.read');
-  const [{ number }, { v }] = await Promise.all([params, searchParams]);
-  const n = Number(number);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) notFound();
+  const [{ number: n }, { v }] = await Promise.all([pageParams(params), searchParams]);
   const version = await load(() => versionForUser(user, typeof v === 'string' ? v : null));
   if (!version) notFound();
   const { article: a, prev, next } = await load(() => articleOf(version.id, n));

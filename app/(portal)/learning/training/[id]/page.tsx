@@ -8,6 +8,7 @@ import { load } from '@/lib/page-guard';
 import { publicOrigin } from '@/lib/public-url';
 import { trainingViewFor } from '@/lib/training/queries';
 import { RecordAttendanceForm } from './_components/record-form';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('training'))('title') };
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** One class: what, when, where, materials; for the organizers the sign-in QR code and who came. */
 export default async function TrainingSessionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const user = await requirePermission('learning.read');
   const v = await load(() => trainingViewFor(user, id));
   const [t, format] = await Promise.all([getTranslations('training'), getFormatter()]);

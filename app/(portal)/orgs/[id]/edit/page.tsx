@@ -7,6 +7,7 @@ import { getOrgForUser, secretaryCandidates } from '@/lib/orgs/queries';
 import { load } from '@/lib/page-guard';
 import { assertCan } from '@/lib/policy';
 import { EditOrgForm } from '../../_components/org-form';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('orgs'))('editTitle') };
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 export default async function EditOrgPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const user = await requireUser();
   const { org } = await load(async () => {
     const r = await getOrgForUser(user, id);

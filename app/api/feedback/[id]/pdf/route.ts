@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { UserError } from '@/lib/errors';
 import { sheetDetailFor } from '@/lib/feedback/queries';
-import { isUuid } from '@/lib/files/download';
+import { handlerParams, notFoundResponse } from '@/lib/route-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,10 +13,11 @@ export const dynamic = 'force-dynamic';
  * what this person may see. Chinese needs a CJK font on the server (Debian: fonts-noto-cjk).
  */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const p = await handlerParams(params);
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!isUuid(id)) return Response.json({ error: 'not found' }, { status: 404 });
+  if (!p) return notFoundResponse();
+  const { id } = p;
   let number: string;
   try {
     number = (await sheetDetailFor(user, id)).sheet.number;

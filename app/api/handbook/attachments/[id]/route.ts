@@ -1,16 +1,18 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { can } from '@/lib/policy';
-import { fileDownload, isUuid } from '@/lib/files/download';
+import { fileDownload } from '@/lib/files/download';
+import { handlerParams, notFoundResponse } from '@/lib/route-params';
 
 export const dynamic = 'force-dynamic';
 
 /** A template or worked example, as a download under its original name (never rendered inline). */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const p = await handlerParams(params);
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!isUuid(id)) return Response.json({ error: 'not found' }, { status: 404 });
+  if (!p) return notFoundResponse();
+  const { id } = p;
   const f = await db.articleAttachment.findUnique({
     where: { id },
     include: { article: { select: { version: { select: { status: true } } } } },

@@ -1,16 +1,18 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { can } from '@/lib/policy';
-import { fileDownload, isUuid } from '@/lib/files/download';
+import { fileDownload } from '@/lib/files/download';
+import { handlerParams, notFoundResponse } from '@/lib/route-params';
 
 export const dynamic = 'force-dynamic';
 
 /** Evidence, only to those who may see its task (the unit's own people, or supervisors of its subtree). */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const p = await handlerParams(params);
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!isUuid(id)) return Response.json({ error: 'not found' }, { status: 404 });
+  if (!p) return notFoundResponse();
+  const { id } = p;
   const f = await db.evidence.findUnique({
     where: { id },
     include: { task: { select: { org: { select: { id: true, path: true } } } } },

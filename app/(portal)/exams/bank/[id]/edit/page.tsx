@@ -7,6 +7,7 @@ import { load } from '@/lib/page-guard';
 import type { TQuestion } from '@/lib/exams/schema';
 import { QuestionForm } from '../../_components/question-form';
 import { questionForEditFor } from '@/lib/exams/queries/bank';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('bank'))('form.editTitle') };
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Only the current version is edited; once an attempt has used it, saving makes the next version. */
 export default async function EditQuestionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('learning.manage');
-  const { id } = await params;
+  const { id } = await pageParams(params);
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const [t, { q, articles, used }] = await Promise.all([
     getTranslations('bank'),

@@ -8,13 +8,14 @@ import { load } from '@/lib/page-guard';
 import { ArticleForm } from '../../_components/article-form';
 import { ActionsEditor } from '../../_components/actions-editor';
 import { AttachmentsEditor } from '../../_components/attachments-editor';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('handbook'))('editArticle') };
 }
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const user = await requirePermission('handbook.edit');
   const a = await load(() => draftArticleForEditor(user, id));

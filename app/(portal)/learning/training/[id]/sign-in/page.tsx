@@ -5,6 +5,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { signInViewFor } from '@/lib/training/queries';
 import { SignInButton } from './sign-in-button';
+import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('training'))('signInTitle') };
@@ -18,7 +19,7 @@ export default async function TrainingSignInPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ t?: string }>;
 }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const token = (await searchParams).t ?? '';
   const user = await requirePermission('learning.read');
   const v = await load(() => signInViewFor(user, id, token));
