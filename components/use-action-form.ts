@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/action-client';
 import { useTranslateMessage } from './use-translate-message';
 
 /**

@@ -5,7 +5,7 @@ import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { useTranslateMessage } from '@/components/use-translate-message';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/action-client';
 import { parseMsg } from '@/lib/i18n/message';
 
 export type RowProblems = { row: number; label: string; messages: string[] };

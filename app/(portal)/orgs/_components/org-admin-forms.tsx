@@ -6,7 +6,7 @@ import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
 import { useTranslateMessage } from '@/components/use-translate-message';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/action-client';
 import { archiveOrgAction, moveOrgAction, setKeyUnitAction } from '@/lib/orgs/actions';
 
 function useRun() {

@@ -6,7 +6,7 @@ import { FormError } from '@/components/form-error';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
 import { Input, Textarea } from '@/components/ui/field';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/action-client';
 import {
   addNoteAction,
   addRectificationEvidenceAction,

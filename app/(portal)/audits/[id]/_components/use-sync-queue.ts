@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/action-client';
 
 /**
  * Saves made on site, kept in this device's storage until the server has them. Each entry has a

@@ -9,7 +9,7 @@ import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { useTranslateMessage } from '@/components/use-translate-message';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/action-client';
 import { createQuestionAction, editQuestionAction } from '@/lib/exams/actions';
 import { QUESTION_TYPES, type QuestionType } from '@/lib/exams/rules';
 import { ZQuestion, type TQuestion } from '@/lib/exams/schema';

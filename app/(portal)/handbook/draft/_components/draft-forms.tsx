@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input, Textarea } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { useTranslateMessage } from '@/components/use-translate-message';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/action-client';
 import {
   createArticleAction,
   createDraftAction,

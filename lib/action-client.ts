@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ActionContext } from './action-context';
+import type { Actor } from './audit-log';
+import { UserError } from './errors';
+import { Prisma } from './generated/prisma/client';
+import { msg } from './i18n/message';
+import type { Subject } from './policy';
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      error: string;
+      params?: Record<string, string | number>;
+      fieldErrors?: Record<string, string>;
+    };
+
+/**
+ * The one action client. Every server action is built with it, so the order never varies:
+ * signed-in user → zod parse → handler (which loads the record, asks lib/policy, mutates in a
+ * transaction with its trace) → small result. Only UserErrors reach the user by their key; anything
+ * else is logged with a reference id and shown as a generic message.
+ */
+export function createActionClient<U extends Subject & { mustChangePassword: boolean }>(session: {
+  user: () => Promise<U | null>;
+  actor: (user: U) => Promise<Actor>;
+}) {
+  return function defineAction<S extends z.ZodType, T>(
+    schema: S,
+    handler: (input: z.output<S>, ctx: ActionContext<U>) => Promise<T>,
+    opts: { allowPasswordChange?: boolean } = {},
+  ): (input: z.input<S>) => Promise<ActionResult<T>> {
+    return async (raw) => {
+      const user = await session.user();
+      if (!user) return { ok: false, error: 'errors.unauthenticated' };
+      if (user.mustChangePassword && !opts.allowPasswordChange)
+        return { ok: false, error: 'errors.mustChangePassword' };
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success)
+        return { ok: false, error: 'errors.invalidInput', fieldErrors: fieldErrorsOf(parsed.error) };
+      try {
+        const data = await handler(parsed.data, { user, actor: await session.actor(user) });
+        return { ok: true, data };
+      } catch (e) {
+        return toFailure(e);
+      }
+    };
+  };
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export function toFailure(e: unknown): {
+  ok: false;
+  error: string;
+  params?: Record<string, string | number>;
+  fieldErrors?: Record<string, string>;
+} {
+  if (e instanceof UserError) {
+    return {
+      ok: false,
+      error: e.key,
+      params: e.params,
+      ...(e.field ? { fieldErrors: { [e.field]: msg(e.key, e.params) } } : {}),
+    };
+  }
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+    return { ok: false, error: 'errors.duplicate' };
+  }
+  // next's redirect()/notFound() are errors too and must keep propagating.
+  if (
+    e &&
+    typeof e === 'object' &&
+    'digest' in e &&
+    typeof (e as { digest: unknown }).digest === 'string' &&
+    /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND)/.test((e as { digest: string }).digest)
+  ) {
+    throw e;
+  }
+  const ref = randomUUID().slice(0, 8);
+  console.error(`[action error ref=${ref}]`, e);
+  return { ok: false, error: 'errors.unexpected', params: { ref } };
+}
