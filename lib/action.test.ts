@@ -79,7 +79,7 @@ describe('the action client', () => {
       params: { ref: expect.stringMatching(/^[0-9a-f]{8}$/) },
     });
     expect(JSON.stringify(r)).not.toContain('secret detail');
-    const ref = (r as { params: { ref: string } }).params.ref;
+    const ref = (r as unknown as { params: { ref: string } }).params.ref;
     expect(String(log.mock.calls[0]![0])).toContain(ref);
   });
 

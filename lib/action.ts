@@ -7,4 +7,3 @@ import { actorOf, getCurrentUser } from './auth/current-user';
  * with the request's IP and user agent. Every server action is `defineAction(schema, handler)`.
  */
 export const defineAction = createActionClient({ user: getCurrentUser, actor: actorOf });
-

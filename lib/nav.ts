@@ -2,7 +2,10 @@ import { can, type Subject } from './policy';
 
 export type NavItem = { href: string; key: string };
 /** A menu of the header: the workbench and announcements stand alone; the rest follow the five steps. */
-export type NavGroup = { key: 'home' | 'define' | 'learn' | 'check' | 'audit' | 'revise' | 'notices' | 'system'; items: NavItem[] };
+export type NavGroup = {
+  key: 'home' | 'define' | 'learn' | 'check' | 'audit' | 'revise' | 'notices' | 'system';
+  items: NavItem[];
+};
 
 /**
  * Areas this user may use, grouped by the product's spine 定标 · 明标 · 对标 · 核标 · 优标. Links only: every page
@@ -25,9 +28,11 @@ export function navFor(user: Subject): NavGroup[] {
   if (can(user, 'handbook.read')) add('define', '/handbook', 'handbook');
   if (can(user, 'learning.read')) add('learn', '/learning', 'learning');
   if (can(user, 'exam.take')) add('learn', '/exams', 'exams');
-  if (can(user, 'reminder.complete') || can(user, 'reminder.supervise')) add('check', '/reminders', 'reminders');
+  if (can(user, 'reminder.complete') || can(user, 'reminder.supervise'))
+    add('check', '/reminders', 'reminders');
   if (can(user, 'reminder.supervise')) add('check', '/reminders/supervision', 'supervision');
-  if (can(user, 'selfCheck.draft') || can(user, 'selfCheck.oversee')) add('check', '/self-checks', 'selfChecks');
+  if (can(user, 'selfCheck.draft') || can(user, 'selfCheck.oversee'))
+    add('check', '/self-checks', 'selfChecks');
   if (can(user, 'auditPlan.manage') || can(user, 'audit.score')) add('audit', '/audits', 'audits');
   if (can(user, 'feedback.read') || can(user, 'audit.score') || can(user, 'coordination.answer'))
     add('revise', '/rectifications', 'rectifications');

@@ -3,12 +3,12 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { msg } from '../i18n/message';
+import { uploadSchema } from '../files/form-data';
 import { createPlan } from './mutations/plans';
-import { planDetailFor } from './queries/audits';
 import { addAuditEvidence, addFinding, finishAudit, saveNote, saveScore } from './mutations/scoring';
-import { ZAddFinding, ZAuditId, ZCreatePlan, ZPlanId, ZSaveNote, ZSaveScore } from './schema';
+import { planDetailFor } from './queries/audits';
 import { verifyDraw } from './queries/draw';
+import { ZAddFinding, ZAuditId, ZCreatePlan, ZPlanId, ZSaveNote, ZSaveScore } from './schema';
 
 export const createPlanAction = defineAction(ZCreatePlan, async (input, ctx) => {
   const r = await createPlan(db, ctx, input);
@@ -32,33 +32,30 @@ export const finishAuditAction = defineAction(ZAuditId, async ({ auditId }, ctx)
   return r;
 });
 
-const ZEvidenceUpload = z
-  .instanceof(FormData, { message: msg('validation.invalid') })
-  .transform((fd, ctx) => {
-    const f = z
-      .object({
-        auditId: z.uuid(),
-        clientKey: z.string().regex(/^[\w-]{8,64}$/),
-        criterionId: z.uuid().optional(),
-      })
-      .safeParse({
-        auditId: fd.get('auditId'),
-        clientKey: fd.get('clientKey'),
-        criterionId: fd.get('criterionId') || undefined,
-      });
-    const file = fd.get('file');
-    if (!f.success || !(file instanceof File) || !file.size) {
-      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('validation.invalid') });
-      return z.NEVER;
-    }
-    return { ...f.data, file };
-  });
+const ZEvidenceUpload = uploadSchema(
+  z.object({
+    auditId: z.uuid(),
+    clientKey: z.string().regex(/^[\w-]{8,64}$/),
+    criterionId: z.preprocess((v) => v || undefined, z.uuid().optional()),
+  }),
+  {
+    files: {
+      field: 'file',
+      maxBytes: 20 * 1024 * 1024,
+      tooLarge: 'audits.errors.fileTooLarge',
+      required: 'validation.invalid',
+    },
+  },
+);
 
-export const addAuditEvidenceAction = defineAction(ZEvidenceUpload, async ({ file, ...input }, ctx) => {
-  const r = await addAuditEvidence(db, ctx, input, {
-    name: file.name,
-    bytes: Buffer.from(await file.arrayBuffer()),
-  });
-  revalidatePath(`/audits/${input.auditId}`);
-  return r;
-});
+export const addAuditEvidenceAction = defineAction(
+  ZEvidenceUpload,
+  async ({ files: [file], ...input }, ctx) => {
+    const r = await addAuditEvidence(db, ctx, input, {
+      name: file!.name,
+      bytes: Buffer.from(await file!.arrayBuffer()),
+    });
+    revalidatePath(`/audits/${input.auditId}`);
+    return r;
+  },
+);

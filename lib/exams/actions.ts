@@ -1,15 +1,15 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { gradeShortAnswer, saveAnswer, startAttempt, submitAttempt } from './mutations/attempts';
-import { createAuditExam, createExam } from './mutations/create';
-import { ZAttemptId, ZAuditExam, ZCreateExam, ZExamId, ZGradeShort, ZSaveAnswer, ZQuestion } from './schema';
-import { z } from 'zod';
 import { UserError } from '../errors';
-import { msg } from '../i18n/message';
+import { workbookUpload } from '../files/form-data';
+import { gradeShortAnswer, saveAnswer, startAttempt, submitAttempt } from './mutations/attempts';
 import { createQuestion, editQuestion } from './mutations/bank';
 import { importQuestions } from './mutations/bank-import';
+import { createAuditExam, createExam } from './mutations/create';
+import { ZAttemptId, ZAuditExam, ZCreateExam, ZExamId, ZGradeShort, ZQuestion, ZSaveAnswer } from './schema';
 
 export const startAttemptAction = defineAction(ZExamId, (i, ctx) => startAttempt(db, ctx, i.examId));
 export const saveAnswerAction = defineAction(ZSaveAnswer, (i, ctx) => saveAnswer(db, ctx.user, i));
@@ -37,28 +37,7 @@ export const gradeShortAnswerAction = defineAction(ZGradeShort, async (i, ctx) =
 const MAX_BYTES = 5 * 1024 * 1024;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-const ZBankUpload = z
-  .instanceof(FormData, { message: msg('bank.import.errors.noFile') })
-  .transform((fd, ctx) => {
-    const file = fd.get('file');
-    if (!(file instanceof File) || file.size === 0) {
-      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('bank.import.errors.noFile') });
-      return z.NEVER;
-    }
-    if (file.size > MAX_BYTES) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['file'],
-        message: msg('bank.import.errors.tooLarge', { mb: 5 }),
-      });
-      return z.NEVER;
-    }
-    if (!/\.xlsx$/i.test(file.name)) {
-      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('bank.import.errors.notXlsx') });
-      return z.NEVER;
-    }
-    return file;
-  });
+const ZBankUpload = workbookUpload('bank.import', MAX_BYTES);
 
 // The bank feeds /exams/new (counts per type) as well as its own pages.
 const changed = () => revalidatePath('/exams', 'layout');

@@ -2,9 +2,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { db } from '../db';
-import { msg } from '../i18n/message';
 import { queueDeliveries } from '../channels/queue';
+import { db } from '../db';
+import { uploadSchema } from '../files/form-data';
 import { acknowledgeSheet } from './mutations/acknowledge';
 import { answerCoordination, closeCoordination } from './mutations/coordination';
 import { issueFeedback } from './mutations/issue';
@@ -56,14 +56,12 @@ export const verifyItemAction = defineAction(ZVerify, async (i, ctx) => {
   return { id: r.id };
 });
 
-const ZEvidence = z.instanceof(FormData, { message: msg('validation.invalid') }).transform((fd, c) => {
-  const itemId = z.uuid().safeParse(fd.get('itemId'));
-  const files = fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
-  if (!itemId.success || !files.length) {
-    c.addIssue({ code: 'custom', path: ['files'], message: msg('feedback.errors.chooseFiles') });
-    return z.NEVER;
-  }
-  return { itemId: itemId.data, files };
+const ZEvidence = uploadSchema(z.object({ itemId: z.uuid() }), {
+  files: {
+    maxBytes: 20 * 1024 * 1024,
+    tooLarge: 'announcements.errors.fileTooLarge',
+    required: 'feedback.errors.chooseFiles',
+  },
 });
 export const addRectificationEvidenceAction = defineAction(ZEvidence, async ({ itemId, files }, ctx) => {
   const r = await addEvidence(

@@ -1,16 +1,23 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { msg } from '../i18n/message';
-import { createArticle, deleteArticle, moveArticle, updateArticle } from './mutations/articles';
 import { UserError } from '../errors';
+import { uploadSchema, workbookUpload } from '../files/form-data';
 import { sniffType } from '../files/type';
+import { createArticle, deleteArticle, moveArticle, updateArticle } from './mutations/articles';
 import { addAttachment, MAX_ATTACHMENT_BYTES, removeAttachment } from './mutations/attachments';
 import { setGradeBands } from './mutations/grades';
 import { importIntoDraft } from './mutations/import';
 import { createAction, deleteAction, updateAction } from './mutations/prescribed-actions';
+import {
+  createCategory,
+  createCriterion,
+  deleteCategory,
+  deleteCriterion,
+  updateCriterion,
+} from './mutations/standard';
+import { createDraft, publishVersion } from './mutations/versions';
 import {
   ZAttachmentFields,
   ZCreateAction,
@@ -30,14 +37,6 @@ import {
   ZUpdateArticle,
   ZUpdateCriterion,
 } from './schema';
-import {
-  createCategory,
-  createCriterion,
-  deleteCategory,
-  deleteCriterion,
-  updateCriterion,
-} from './mutations/standard';
-import { createDraft, publishVersion } from './mutations/versions';
 
 export const createDraftAction = defineAction(ZCreateDraft, async (input, ctx) => {
   const d = await createDraft(db, ctx, input);
@@ -75,38 +74,22 @@ export const deleteArticleAction = defineAction(ZDeleteArticle, async (input, ct
   return r;
 });
 
-const ZUpload = z.instanceof(FormData, { message: msg('handbook.errors.noFile') }).transform((fd, ctx) => {
-  const file = fd.get('file');
-  const fields = ZAttachmentFields.safeParse({
-    articleId: fd.get('articleId'),
-    kind: fd.get('kind'),
-    title: fd.get('title') || (file instanceof File ? file.name.replace(/\.[^.]+$/, '') : ''),
-    sourceOrgName: fd.get('sourceOrgName') ?? '',
-  });
-  if (!fields.success) {
-    for (const i of fields.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
-    return z.NEVER;
-  }
-  if (!(file instanceof File) || file.size === 0) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('handbook.errors.noFile') });
-    return z.NEVER;
-  }
-  if (file.size > MAX_ATTACHMENT_BYTES) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['file'],
-      message: msg('handbook.errors.fileTooLarge', { mb: 20 }),
-    });
-    return z.NEVER;
-  }
-  return { ...fields.data, file };
+const ZUpload = uploadSchema(ZAttachmentFields, {
+  files: {
+    field: 'file',
+    maxBytes: MAX_ATTACHMENT_BYTES,
+    tooLarge: 'handbook.errors.fileTooLarge',
+    required: 'handbook.errors.noFile',
+  },
+  // Without a title the file's own name (less its extension) is the template's title.
+  defaults: (_fd, [file]) => ({ title: file ? file.name.replace(/\.[^.]+$/, '') : '' }),
 });
 
-export const addAttachmentAction = defineAction(ZUpload, async ({ file, ...fields }, ctx) => {
+export const addAttachmentAction = defineAction(ZUpload, async ({ files: [file], ...fields }, ctx) => {
   const row = await addAttachment(db, ctx, {
     ...fields,
-    fileName: file.name,
-    bytes: Buffer.from(await file.arrayBuffer()),
+    fileName: file!.name,
+    bytes: Buffer.from(await file!.arrayBuffer()),
   });
   revalidatePath('/handbook', 'layout');
   return { id: row.id };
@@ -166,22 +149,7 @@ export const deleteCriterionAction = defineAction(ZDeleteCriterion, async (input
   return r;
 });
 
-const ZWorkbook = z.instanceof(FormData, { message: msg('orgImport.errors.noFile') }).transform((fd, ctx) => {
-  const file = fd.get('file');
-  if (!(file instanceof File) || file.size === 0) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.noFile') });
-    return z.NEVER;
-  }
-  if (file.size > 10 * 1024 * 1024) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.tooLarge', { mb: 10 }) });
-    return z.NEVER;
-  }
-  if (!/\.xlsx$/i.test(file.name)) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.notXlsx') });
-    return z.NEVER;
-  }
-  return file;
-});
+const ZWorkbook = workbookUpload('orgImport', 10 * 1024 * 1024);
 
 export const importHandbookAction = defineAction(ZWorkbook, async (file, ctx) => {
   const bytes = Buffer.from(await file.arrayBuffer());

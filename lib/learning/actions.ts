@@ -1,15 +1,12 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
-import { db } from '../db';
 import { queueDeliveries } from '../channels/queue';
-import { z } from 'zod';
-import { msg } from '../i18n/message';
+import { db } from '../db';
+import { uploadSchema } from '../files/form-data';
 import { createLearningFocus } from './mutations/focus';
 import { nameDemoSite, recordVisit } from './mutations/sites';
-import { ZCreateFocus } from './schema';
-import { ZDemoSite } from './schema';
-import { ZSiteVisit } from './schema';
+import { ZCreateFocus, ZDemoSite, ZSiteVisit } from './schema';
 
 export const createLearningFocusAction = defineAction(ZCreateFocus, async (input, ctx) => {
   const r = await createLearningFocus(db, ctx, input);
@@ -24,21 +21,9 @@ export const nameDemoSiteAction = defineAction(ZDemoSite, async (input, ctx) => 
   return r;
 });
 
-const ZVisitUpload = z.instanceof(FormData, { message: msg('validation.invalid') }).transform((fd, ctx) => {
-  const fields = ZSiteVisit.safeParse({
-    siteId: fd.get('siteId') ?? '',
-    date: fd.get('date') ?? '',
-    visitingOrgIds: fd.getAll('visitingOrgIds').filter(Boolean),
-    notes: fd.get('notes') ?? '',
-  });
-  if (!fields.success) {
-    for (const i of fields.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
-    return z.NEVER;
-  }
-  return {
-    ...fields.data,
-    files: fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0),
-  };
+const ZVisitUpload = uploadSchema(ZSiteVisit, {
+  lists: ['visitingOrgIds'],
+  files: { maxBytes: 20 * 1024 * 1024, tooLarge: 'announcements.errors.fileTooLarge' },
 });
 
 export const recordVisitAction = defineAction(ZVisitUpload, async ({ files, ...input }, ctx) => {

@@ -2,12 +2,11 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
 import { db } from '../db';
+import { UserError } from '../errors';
+import { workbookUpload } from '../files/form-data';
+import { importOrgTree } from './mutations/import';
 import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from './mutations/tree';
 import { ZArchiveOrg, ZCreateOrg, ZMoveOrg, ZSetKeyUnit, ZUpdateOrg } from './schema';
-import { z } from 'zod';
-import { UserError } from '../errors';
-import { msg } from '../i18n/message';
-import { importOrgTree } from './mutations/import';
 
 export const createOrgAction = defineAction(ZCreateOrg, async (input, ctx) => {
   const org = await createOrg(db, ctx, input);
@@ -42,24 +41,7 @@ export const setKeyUnitAction = defineAction(ZSetKeyUnit, async (input, ctx) => 
 const MAX_BYTES = 5 * 1024 * 1024;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-const ZImportUpload = z
-  .instanceof(FormData, { message: msg('orgImport.errors.noFile') })
-  .transform((fd, ctx) => {
-    const file = fd.get('file');
-    if (!(file instanceof File) || file.size === 0) {
-      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.noFile') });
-      return z.NEVER;
-    }
-    if (file.size > MAX_BYTES) {
-      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.tooLarge', { mb: 5 }) });
-      return z.NEVER;
-    }
-    if (!/\.xlsx$/i.test(file.name)) {
-      ctx.addIssue({ code: 'custom', path: ['file'], message: msg('orgImport.errors.notXlsx') });
-      return z.NEVER;
-    }
-    return file;
-  });
+const ZImportUpload = workbookUpload('orgImport', MAX_BYTES);
 
 /** Upload → checks (size, name, ZIP signature) → importOrgTree (policy and rules inside) → report. */
 export const importOrgsAction = defineAction(ZImportUpload, async (file, ctx) => {

@@ -1,16 +1,15 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { defineAction } from '../action';
-import { db } from '../db';
-import { generateForPeriod, type GenerationResult } from './mutations/generate';
-import { msg } from '../i18n/message';
-import { completeTask, MAX_EVIDENCE_BYTES } from './mutations/complete';
-import { ZCompleteTask, ZGenerate, ZRateTask, ZReturnTask, ZSendNotice } from './schema';
-import { rateTask, returnTask } from './mutations/review';
-import { sendNotice } from './mutations/notice';
 import { queueDeliveries } from '../channels/queue';
+import { db } from '../db';
+import { uploadSchema } from '../files/form-data';
 import { assertCanCompanyWide } from '../policy';
+import { completeTask, MAX_EVIDENCE_BYTES } from './mutations/complete';
+import { generateForPeriod, type GenerationResult } from './mutations/generate';
+import { sendNotice } from './mutations/notice';
+import { rateTask, returnTask } from './mutations/review';
+import { ZCompleteTask, ZGenerate, ZRateTask, ZReturnTask, ZSendNotice } from './schema';
 
 /** On demand, for a chosen period: the same idempotent generation the hourly job runs. */
 export const generateRemindersAction = defineAction(ZGenerate, async (input, ctx) => {
@@ -22,30 +21,9 @@ export const generateRemindersAction = defineAction(ZGenerate, async (input, ctx
   return { inserted: results.reduce((s, r) => s + r.inserted, 0), periods: results.map((r) => r.periodKey) };
 });
 
-const ZCompleteUpload = z
-  .instanceof(FormData, { message: msg('validation.invalid') })
-  .transform((fd, ctx) => {
-    const fields = ZCompleteTask.safeParse({
-      taskId: fd.get('taskId'),
-      activityDate: fd.get('activityDate'),
-      note: fd.get('note') ?? '',
-    });
-    if (!fields.success) {
-      for (const i of fields.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
-      return z.NEVER;
-    }
-    const files = fd.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
-    const big = files.find((f) => f.size > MAX_EVIDENCE_BYTES);
-    if (big) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['files'],
-        message: msg('reminders.errors.fileTooLarge', { name: big.name, mb: 20 }),
-      });
-      return z.NEVER;
-    }
-    return { ...fields.data, files };
-  });
+const ZCompleteUpload = uploadSchema(ZCompleteTask, {
+  files: { maxBytes: MAX_EVIDENCE_BYTES, tooLarge: 'reminders.errors.fileTooLarge' },
+});
 
 /** Mark a task done with the day it happened, a note and evidence files. */
 export const completeTaskAction = defineAction(ZCompleteUpload, async ({ files, ...input }, ctx) => {
