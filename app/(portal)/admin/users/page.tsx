@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LinkButton } from '@/components/ui/button';
 import { Pagination } from '@/components/pagination';
+import { Table } from '@/components/ui/table';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { Input } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -47,42 +48,47 @@ export default async function UsersPage({
           {t('users.search')}
         </button>
       </form>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="w-full text-sm" data-testid="users-table">
-          <thead className="bg-stone-50 text-left text-stone-600">
-            <tr>
-              <th className="p-2">{t('users.fields.name')}</th>
-              <th className="p-2">{t('users.fields.username')}</th>
-              <th className="hidden p-2 sm:table-cell">{t('users.fields.org')}</th>
-              <th className="p-2">{t('users.roles')}</th>
-              <th className="p-2">{t('users.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => (
-              <tr key={u.id} className="border-t border-stone-100">
-                <td className="p-2">
-                  <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">
-                    {u.name}
-                  </Link>
-                </td>
-                <td className="p-2 font-mono text-xs">{u.username}</td>
-                <td className="hidden p-2 sm:table-cell">{u.org?.name ?? '—'}</td>
-                <td className="p-2">{u.roles.map((r) => t(`roles.${r.role}`)).join('、') || '—'}</td>
-                <td className="p-2">
-                  {!u.active ? (
-                    <Badge>{t('users.inactive')}</Badge>
-                  ) : u.lockedUntil && u.lockedUntil.getTime() > now ? (
-                    <Badge tone="red">{t('users.locked')}</Badge>
-                  ) : (
-                    <Badge tone="green">{t('users.active')}</Badge>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        testId="users-table"
+        rows={rows}
+        rowKey={(u) => u.id}
+        empty={t('users.none')}
+        columns={[
+          {
+            key: 'name',
+            header: t('users.fields.name'),
+            cell: (u) => (
+              <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">
+                {u.name}
+              </Link>
+            ),
+          },
+          {
+            key: 'username',
+            header: t('users.fields.username'),
+            className: 'font-mono text-xs',
+            cell: (u) => u.username,
+          },
+          { key: 'org', header: t('users.fields.org'), deskOnly: true, cell: (u) => u.org?.name ?? '—' },
+          {
+            key: 'roles',
+            header: t('users.roles'),
+            cell: (u) => u.roles.map((r) => t(`roles.${r.role}`)).join('、') || '—',
+          },
+          {
+            key: 'state',
+            header: t('users.state'),
+            cell: (u) =>
+              !u.active ? (
+                <Badge>{t('users.inactive')}</Badge>
+              ) : u.lockedUntil && u.lockedUntil.getTime() > now ? (
+                <Badge tone="red">{t('users.locked')}</Badge>
+              ) : (
+                <Badge tone="green">{t('users.active')}</Badge>
+              ),
+          },
+        ]}
+      />
       <Pagination page={page} pages={pages} href={pageHref} />
     </div>
   );

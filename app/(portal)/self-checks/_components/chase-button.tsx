@@ -1,33 +1,23 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/use-action';
 import { chaseSheetsAction } from '@/lib/self-check/actions';
 
 export function ChaseButton({ periodKey }: { periodKey: string }) {
   const t = useTranslations('selfCheck');
-  const tm = useTranslateMessage();
   const [result, setResult] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const chase = useAction(chaseSheetsAction, { onSuccess: (data) => setResult(t('chased', data)) });
   return (
     <div className="space-y-1">
       <Button
         type="button"
         variant="secondary"
-        disabled={pending}
+        disabled={chase.pending}
         data-testid="chase-sheets"
-        onClick={() =>
-          start(async () => {
-            const r = await chaseSheetsAction({ periodKey });
-            if (r.ok) {
-              setError(undefined);
-              setResult(t('chased', r.data));
-            } else setError(tm(r.error, r.params));
-          })
-        }
+        onClick={() => void chase.run({ periodKey })}
       >
         {t('chase')}
       </Button>
@@ -36,7 +26,7 @@ export function ChaseButton({ periodKey }: { periodKey: string }) {
           {result}
         </p>
       )}
-      <FormError message={error} />
+      <FormError message={chase.error} />
     </div>
   );
 }

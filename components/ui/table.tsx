@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+
+export type Column<R> = {
+  key: string;
+  header: ReactNode;
+  cell: (row: R, index: number) => ReactNode;
+  /** Classes of the column's cells (header and body). */
+  className?: string;
+  /** Shown at a desk only; left out of the phone card. */
+  deskOnly?: boolean;
+};
+
+/**
+ * Every list of the portal. At a desk a table with a header row; on a phone each row becomes a card whose
+ * cells carry their column's name, so nothing is wider than the screen. The roles are explicit, so the list
+ * stays a table to screen readers (and tests) whichever way it is laid out. No rows → the `empty` text.
+ */
+export function Table<R>({
+  columns,
+  rows,
+  rowKey,
+  empty,
+  testId,
+  rowProps,
+  framed = true,
+}: {
+  columns: Column<R>[];
+  rows: readonly R[];
+  rowKey: (row: R, index: number) => string;
+  empty: ReactNode;
+  testId?: string;
+  rowProps?: (row: R) => Record<string, string | undefined>;
+  framed?: boolean;
+}) {
+  const frame = framed ? 'rounded-lg border border-stone-200 bg-white' : '';
+  if (rows.length === 0)
+    return (
+      <p
+        className={`p-4 text-sm text-stone-600 ${frame}`}
+        data-testid={testId ? `${testId}-empty` : undefined}
+      >
+        {empty}
+      </p>
+    );
+  return (
+    <div className={`sm:overflow-x-auto ${frame}`}>
+      <table role="table" className="w-full text-sm" data-testid={testId}>
+        <thead role="rowgroup" className="hidden bg-stone-50 text-left text-stone-600 sm:table-header-group">
+          <tr role="row">
+            {columns.map((c) => (
+              <th role="columnheader" key={c.key} className={`p-2 font-medium ${c.className ?? ''}`}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup" className="block sm:table-row-group">
+          {rows.map((r, i) => (
+            <tr
+              role="row"
+              key={rowKey(r, i)}
+              className="block border-t border-stone-100 py-2 first:border-t-0 sm:table-row sm:py-0 sm:first:border-t"
+              {...rowProps?.(r)}
+            >
+              {columns.map((c) => (
+                <td
+                  role="cell"
+                  key={c.key}
+                  className={`${c.deskOnly ? 'hidden' : 'flex'} gap-3 px-3 py-1 sm:table-cell sm:p-2 ${c.className ?? ''}`}
+                >
+                  <span className="w-24 shrink-0 text-stone-500 sm:hidden" aria-hidden>
+                    {c.header}
+                  </span>
+                  <span className="min-w-0 break-words sm:contents">{c.cell(r, i)}</span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
