@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureBrowser } from './lib/browser-setup';
 import { buildIfNeeded, nextBin, run, waitFor } from './lib/build';
 import { freePort } from './lib/embedded-db';
 import { prepareDatabase } from './lib/prepare-db';
@@ -48,6 +49,8 @@ async function vitest(project: string, env: NodeJS.ProcessEnv): Promise<Count> {
 }
 
 async function e2e(): Promise<Count> {
+  // No browser, no end-to-end layer: counted as one failure, with the line above saying how to get one.
+  if (!ensureBrowser()) return { passed: 0, failed: 1, skipped: 0 };
   const database = await freshDatabase('e2e');
   let server: ChildProcess | undefined;
   try {

@@ -1,21 +1,10 @@
 // CI's fresh-start smoke test: sign in through the real login form of a running portal.
 //   BASE_URL=http://127.0.0.1:3000 tsx tests/smoke/login-smoke.ts
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../lib/browser';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await browser.newPage({ locale: 'zh-CN' });
   await page.goto(`${base}/login`);

@@ -5,6 +5,7 @@ import { forbidden } from 'next/navigation';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
+import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
 import { cstDay, periodOf } from '@/lib/calendar';
@@ -88,39 +89,40 @@ export default async function SelfChecksPage({ searchParams }: { searchParams: P
           <p className="mb-2 text-sm" data-testid="sheet-overview-count">
             {t('overviewCount', { submitted: overview.submitted, total: overview.total })}
           </p>
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="sheet-overview">
-              <thead className="text-left text-stone-600">
-                <tr>
-                  <th className="p-2">{t('unit')}</th>
-                  <th className="p-2">{t('status')}</th>
-                  <th className="p-2">{t('total')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.rows.map((r) => {
+          <Table
+            testId="sheet-overview"
+            framed={false}
+            rows={overview.rows}
+            rowKey={(r) => r.id}
+            empty={t('overviewNone')}
+            columns={[
+              {
+                key: 'unit',
+                header: t('unit'),
+                cell: (r) =>
+                  r.sheet ? (
+                    <Link href={`/self-checks/${r.sheet.id}`} className="text-brand-700 underline">
+                      {r.name}
+                    </Link>
+                  ) : (
+                    r.name
+                  ),
+              },
+              {
+                key: 'status',
+                header: t('status'),
+                cell: (r) => {
                   const status = r.sheet?.status ?? 'NONE';
-                  return (
-                    <tr key={r.id} className="border-t border-stone-100">
-                      <td className="p-2">
-                        {r.sheet ? (
-                          <Link href={`/self-checks/${r.sheet.id}`} className="text-brand-700 underline">
-                            {r.name}
-                          </Link>
-                        ) : (
-                          r.name
-                        )}
-                      </td>
-                      <td className="p-2">
-                        <Badge tone={TONE[status]}>{t(`statuses.${status}`)}</Badge>
-                      </td>
-                      <td className="p-2">{r.sheet?.status === 'SUBMITTED' ? r.sheet.total : '—'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                  return <Badge tone={TONE[status]}>{t(`statuses.${status}`)}</Badge>;
+                },
+              },
+              {
+                key: 'total',
+                header: t('total'),
+                cell: (r) => (r.sheet?.status === 'SUBMITTED' ? r.sheet.total : '—'),
+              },
+            ]}
+          />
         </Card>
       )}
     </div>

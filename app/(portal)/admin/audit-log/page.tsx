@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
 import { PageHeader } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 import { Input, Select } from '@/components/ui/field';
 import { listAuditEvents } from '@/lib/trace/queries';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -73,51 +74,75 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </button>
       </form>
       <p className="mb-2 text-sm text-stone-600">{t('audit.total', { total })}</p>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="w-full text-sm" data-testid="audit-table">
-          <thead className="bg-stone-50 text-left text-stone-600">
-            <tr>
-              <th className="p-2">{t('audit.at')}</th>
-              <th className="p-2">{t('audit.actor')}</th>
-              <th className="p-2">{t('audit.action')}</th>
-              <th className="p-2">{t('audit.entity')}</th>
-              <th className="hidden p-2 lg:table-cell">{t('audit.change')}</th>
-              <th className="hidden p-2 md:table-cell">{t('audit.ip')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={String(e.id)} className="border-t border-stone-100 align-top">
-                <td className="whitespace-nowrap p-2">
-                  {format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'medium' })}
-                </td>
-                <td className="p-2">{e.actorName ?? t('audit.system')}</td>
-                <td className="p-2">
-                  {actionLabel(t, e.action)}
-                  <div className="font-mono text-xs text-stone-400">{e.action}</div>
-                </td>
-                <td className="p-2">
-                  {e.entityType}
-                  {e.entityType === 'Organization' && e.entityId ? (
-                    <>
-                      {' '}
-                      ·{' '}
-                      <Link className="text-brand-700" href={`/orgs/${e.entityId}`}>
-                        {t('audit.open')}
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
-                <td className="hidden max-w-md break-all p-2 font-mono text-xs text-stone-600 lg:table-cell">
-                  {e.before ? <div>− {summary(e.before)}</div> : null}
-                  {e.after ? <div>+ {summary(e.after)}</div> : null}
-                </td>
-                <td className="hidden p-2 font-mono text-xs md:table-cell">{e.ip ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        testId="audit-table"
+        rows={rows}
+        rowKey={(e) => String(e.id)}
+        empty={t('audit.none')}
+        columns={[
+          {
+            key: 'at',
+            header: t('audit.at'),
+            className: 'whitespace-nowrap align-top',
+            cell: (e) => format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'medium' }),
+          },
+          {
+            key: 'actor',
+            header: t('audit.actor'),
+            className: 'align-top',
+            cell: (e) => e.actorName ?? t('audit.system'),
+          },
+          {
+            key: 'action',
+            header: t('audit.action'),
+            className: 'align-top',
+            cell: (e) => (
+              <>
+                {actionLabel(t, e.action)}
+                <div className="font-mono text-xs text-stone-400">{e.action}</div>
+              </>
+            ),
+          },
+          {
+            key: 'entity',
+            header: t('audit.entity'),
+            className: 'align-top',
+            cell: (e) => (
+              <>
+                {e.entityType}
+                {e.entityType === 'Organization' && e.entityId ? (
+                  <>
+                    {' '}
+                    ·{' '}
+                    <Link className="text-brand-700" href={`/orgs/${e.entityId}`}>
+                      {t('audit.open')}
+                    </Link>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            key: 'change',
+            header: t('audit.change'),
+            className: 'max-w-md align-top',
+            deskOnly: true,
+            cell: (e) => (
+              <div className="break-all font-mono text-xs text-stone-600">
+                {e.before ? <div>− {summary(e.before)}</div> : null}
+                {e.after ? <div>+ {summary(e.after)}</div> : null}
+              </div>
+            ),
+          },
+          {
+            key: 'ip',
+            header: t('audit.ip'),
+            className: 'align-top',
+            deskOnly: true,
+            cell: (e) => <span className="font-mono text-xs">{e.ip ?? '—'}</span>,
+          },
+        ]}
+      />
       <Pagination page={page} pages={pages} href={pageHref} />
     </div>
   );

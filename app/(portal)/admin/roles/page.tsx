@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, PageHeader } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { ROLES } from '@/lib/policy';
 import { listRoleAssignments } from '@/lib/users/queries';
@@ -36,32 +37,29 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
           </Link>
         ))}
       </nav>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="w-full text-sm" data-testid="roles-table">
-          <thead className="bg-stone-50 text-left text-stone-600">
-            <tr>
-              <th className="p-2">{t('users.fields.role')}</th>
-              <th className="p-2">{t('users.fields.name')}</th>
-              <th className="p-2">{t('users.fields.scope')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-stone-100">
-                <td className="p-2">{t(`roles.${r.role}`)}</td>
-                <td className="p-2">
-                  <Link href={`/admin/users/${r.user.id}`} className="text-brand-700 hover:underline">
-                    {r.user.name}
-                  </Link>{' '}
-                  <span className="font-mono text-xs text-stone-500">{r.user.username}</span>{' '}
-                  {!r.user.active && <Badge>{t('users.inactive')}</Badge>}
-                </td>
-                <td className="p-2">{r.org.name}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        testId="roles-table"
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={t('users.noRoleAssignments')}
+        columns={[
+          { key: 'role', header: t('users.fields.role'), cell: (r) => t(`roles.${r.role}`) },
+          {
+            key: 'user',
+            header: t('users.fields.name'),
+            cell: (r) => (
+              <>
+                <Link href={`/admin/users/${r.user.id}`} className="text-brand-700 hover:underline">
+                  {r.user.name}
+                </Link>{' '}
+                <span className="font-mono text-xs text-stone-500">{r.user.username}</span>{' '}
+                {!r.user.active && <Badge>{t('users.inactive')}</Badge>}
+              </>
+            ),
+          },
+          { key: 'scope', header: t('users.fields.scope'), cell: (r) => r.org.name },
+        ]}
+      />
     </div>
   );
 }

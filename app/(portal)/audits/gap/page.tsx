@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 import { gapRowsFor, gapThresholdNow } from '@/lib/audits/queries/audits';
 import { requirePermission } from '@/lib/auth/current-user';
 
@@ -27,44 +28,40 @@ export default async function GapPage({ searchParams }: { searchParams: Promise<
           </Link>
         }
       >
-        {rows.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('gapEmpty')}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="gap-table">
-              <thead className="text-left text-stone-600">
-                <tr>
-                  {(['unit', 'quarter', 'self', 'audit', 'gap', 'backfill'] as const).map((k) => (
-                    <th key={k} className="p-2">
-                      {t(`gapCols.${k}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.auditId} className="border-t border-stone-100">
-                    <td className="p-2">
-                      <Link href={`/audits/${r.auditId}`} className="text-brand-700 underline">
-                        {r.orgName}
-                      </Link>
-                      {r.flagged && (
-                        <span className="ml-2">
-                          <Badge tone="red">{t('flagged')}</Badge>
-                        </span>
-                      )}
-                    </td>
-                    <td className="p-2">{r.quarter}</td>
-                    <td className="p-2">{r.selfTotal}</td>
-                    <td className="p-2">{r.auditTotal}</td>
-                    <td className={`p-2 ${r.flagged ? 'font-semibold text-red-700' : ''}`}>{r.gap}</td>
-                    <td className="p-2">{r.backfill}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Table
+          testId="gap-table"
+          framed={false}
+          rows={rows}
+          rowKey={(r) => r.auditId}
+          empty={t('gapEmpty')}
+          columns={[
+            {
+              key: 'unit',
+              header: t('gapCols.unit'),
+              cell: (r) => (
+                <>
+                  <Link href={`/audits/${r.auditId}`} className="text-brand-700 underline">
+                    {r.orgName}
+                  </Link>
+                  {r.flagged && (
+                    <span className="ml-2">
+                      <Badge tone="red">{t('flagged')}</Badge>
+                    </span>
+                  )}
+                </>
+              ),
+            },
+            { key: 'quarter', header: t('gapCols.quarter'), cell: (r) => r.quarter },
+            { key: 'self', header: t('gapCols.self'), cell: (r) => r.selfTotal },
+            { key: 'audit', header: t('gapCols.audit'), cell: (r) => r.auditTotal },
+            {
+              key: 'gap',
+              header: t('gapCols.gap'),
+              cell: (r) => <span className={r.flagged ? 'font-semibold text-red-700' : undefined}>{r.gap}</span>,
+            },
+            { key: 'backfill', header: t('gapCols.backfill'), cell: (r) => r.backfill },
+          ]}
+        />
       </Card>
     </div>
   );

@@ -8,6 +8,7 @@ import { sheetDetailFor } from '@/lib/feedback/queries';
 import { load } from '@/lib/page-guard';
 import { AcknowledgeButton } from './_components/acknowledge-button';
 import { pageParams } from '@/lib/route-params';
+import { findChromium } from '@/lib/browser';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('feedback'))('sheetTitle') };
@@ -32,13 +33,23 @@ export default async function FeedbackPage({ params }: { params: Promise<{ id: s
             >
               {t('print')}
             </Link>
-            <a
-              href={`/api/feedback/${s.id}/pdf`}
-              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
-              data-testid="feedback-pdf"
-            >
-              {t('pdf')}
-            </a>
+            {findChromium() ? (
+              <a
+                href={`/api/feedback/${s.id}/pdf`}
+                className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+                data-testid="feedback-pdf"
+              >
+                {t('pdf')}
+              </a>
+            ) : (
+              // No browser on this server to render it: say so and point to printing instead of a failing link.
+              <span
+                className="max-w-xs content-center text-xs text-stone-600"
+                data-testid="feedback-pdf-unavailable"
+              >
+                {t('pdfUnavailable')}
+              </span>
+            )}
           </>
         }
       />

@@ -1,21 +1,26 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
+import type { ActionResult } from '@/lib/action-client';
 import { completeTaskAction } from '@/lib/reminders/actions';
+
+/** An upload the server drops (e.g. over its body limit) rejects instead of answering: shown as unexpected. */
+const completeTask = (fd: FormData) =>
+  completeTaskAction(fd).catch(
+    (): ActionResult<never> => ({ ok: false, error: 'errors.unexpected', params: { ref: '-' } }),
+  );
 
 export function CompleteTaskForm({ taskId, today }: { taskId: string; today: string }) {
   const t = useTranslations('reminders');
   const tm = useTranslateMessage();
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const complete = useAction(completeTask, { refresh: true, onSuccess: () => setOpen(false) });
   if (!open)
     return (
       <Button type="button" variant="secondary" className="mt-1" onClick={() => setOpen(true)}>
@@ -31,22 +36,10 @@ export function CompleteTaskForm({ taskId, today }: { taskId: string; today: str
         const fd = new FormData(e.currentTarget);
         const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
         if (big) {
-          setError(tm('reminders.errors.fileTooLarge', { name: big, mb: 20 }));
+          complete.setError(tm('reminders.errors.fileTooLarge', { name: big, mb: 20 }));
           return;
         }
-        start(async () => {
-          const r = await completeTaskAction(fd).catch(() => ({
-            ok: false as const,
-            error: 'errors.unexpected',
-            params: { ref: '-' },
-            fieldErrors: undefined,
-          }));
-          if (!r.ok) setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params));
-          else {
-            setOpen(false);
-            router.refresh();
-          }
-        });
+        void complete.run(fd);
       }}
     >
       <input type="hidden" name="taskId" value={taskId} />
@@ -73,9 +66,9 @@ export function CompleteTaskForm({ taskId, today }: { taskId: string; today: str
           capture="environment"
         />
       </Field>
-      <FormError message={error} />
+      <FormError message={complete.error} />
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={complete.pending}>
           {t('markDone')}
         </Button>
         <Button type="button" variant="ghost" onClick={() => setOpen(false)}>

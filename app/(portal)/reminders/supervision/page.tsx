@@ -5,6 +5,7 @@ import { forbidden } from 'next/navigation';
 import { Pagination } from '@/components/pagination';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
+import { Table } from '@/components/ui/table';
 import { Input, Select } from '@/components/ui/field';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
@@ -94,103 +95,116 @@ export default async function SupervisionPage({
         </form>
       </Card>
       <Card title={t('count', { total: list.total })}>
-        {list.tasks.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('empty')}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="supervision-list">
-              <thead className="text-left text-stone-600">
-                <tr>
-                  {noticeOrg && <th className="p-2">{t('select')}</th>}
-                  <th className="p-2">{t('unit')}</th>
-                  <th className="p-2">{t('item')}</th>
-                  <th className="p-2">{t('due')}</th>
-                  <th className="p-2">{t('state')}</th>
-                  <th className="p-2">{t('result')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.tasks.map((x) => (
-                  <tr
-                    key={x.id}
-                    className="border-t border-stone-100 align-top"
-                    data-testid="supervision-row"
-                    data-task-id={x.id}
+        <Table
+          testId="supervision-list"
+          framed={false}
+          rows={list.tasks}
+          rowKey={(x) => x.id}
+          rowProps={(x) => ({ 'data-testid': 'supervision-row', 'data-task-id': x.id })}
+          empty={t('empty')}
+          columns={[
+            ...(noticeOrg
+              ? [
+                  {
+                    key: 'select',
+                    header: t('select'),
+                    className: 'align-top',
+                    cell: (x: (typeof list.tasks)[number]) =>
+                      x.orgId === noticeOrg && (
+                        <input
+                          type="checkbox"
+                          name="taskIds"
+                          value={x.id}
+                          form="notice-form"
+                          aria-label={x.action.title}
+                          defaultChecked
+                          className="size-5"
+                        />
+                      ),
+                  },
+                ]
+              : []),
+            { key: 'unit', header: t('unit'), className: 'align-top', cell: (x) => x.org.name },
+            {
+              key: 'item',
+              header: t('item'),
+              className: 'align-top',
+              cell: (x) => (
+                <>
+                  <div className="font-medium">{x.action.title}</div>
+                  <Link
+                    href={`/handbook/articles/${x.action.article.number}`}
+                    className="text-xs text-brand-700 underline"
                   >
-                    {noticeOrg && (
-                      <td className="p-2">
-                        {x.orgId === noticeOrg && (
-                          <input
-                            type="checkbox"
-                            name="taskIds"
-                            value={x.id}
-                            form="notice-form"
-                            aria-label={x.action.title}
-                            defaultChecked
-                            className="size-5"
-                          />
-                        )}
-                      </td>
-                    )}
-                    <td className="p-2">{x.org.name}</td>
-                    <td className="p-2">
-                      <div className="font-medium">{x.action.title}</div>
-                      <Link
-                        href={`/handbook/articles/${x.action.article.number}`}
-                        className="text-xs text-brand-700 underline"
-                      >
-                        {th('articleNo', { number: x.action.article.number })}
-                      </Link>
-                      <span className="ml-2 text-xs text-stone-500">{x.periodKey}</span>
-                    </td>
-                    <td className="p-2 whitespace-nowrap">{day(x.dueDate)}</td>
-                    <td className="p-2">
-                      <Badge tone={TONE[x.state]}>{tr(`states.${x.state}`)}</Badge>
-                      {x.quality && (
-                        <div className="mt-1">
-                          <Badge tone="blue">{tq(x.quality)}</Badge>
-                        </div>
-                      )}
-                    </td>
-                    <td className="p-2">
-                      {x.status === 'DONE' && (
-                        <div className="space-y-1">
-                          <div className="text-xs text-stone-600">
-                            {tr(x.onTime ? 'doneOnTime' : 'doneLate', {
-                              activity: x.activityDate ? day(x.activityDate) : '—',
-                            })}
-                            {x.note && `（${x.note}）`}
-                          </div>
-                          {x.backfillFlag && <Badge tone="amber">{tr(`backfill.${x.backfillFlag}`)}</Badge>}
-                          <div>
-                            {x.evidence.map((e) => (
-                              <a
-                                key={e.id}
-                                href={`/api/reminders/evidence/${e.id}`}
-                                className="mr-2 text-xs text-brand-700 underline"
-                              >
-                                {e.fileName}
-                              </a>
-                            ))}
-                          </div>
-                          <ReviewForms taskId={x.id} />
-                        </div>
-                      )}
-                      {x.reviews[0] && (
-                        <div className="text-xs text-stone-500">
-                          {t('lastReview', {
-                            kind: x.reviews[0].kind === 'RATING' ? tq(x.reviews[0].quality!) : t('return'),
-                          })}{' '}
-                          {x.reviews[0].comment}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                    {th('articleNo', { number: x.action.article.number })}
+                  </Link>
+                  <span className="ml-2 text-xs text-stone-500">{x.periodKey}</span>
+                </>
+              ),
+            },
+            {
+              key: 'due',
+              header: t('due'),
+              className: 'whitespace-nowrap align-top',
+              cell: (x) => day(x.dueDate),
+            },
+            {
+              key: 'state',
+              header: t('state'),
+              className: 'align-top',
+              cell: (x) => (
+                <>
+                  <Badge tone={TONE[x.state]}>{tr(`states.${x.state}`)}</Badge>
+                  {x.quality && (
+                    <div className="mt-1">
+                      <Badge tone="blue">{tq(x.quality)}</Badge>
+                    </div>
+                  )}
+                </>
+              ),
+            },
+            {
+              key: 'result',
+              header: t('result'),
+              className: 'align-top',
+              cell: (x) => (
+                <>
+                  {x.status === 'DONE' && (
+                    <div className="space-y-1">
+                      <div className="text-xs text-stone-600">
+                        {tr(x.onTime ? 'doneOnTime' : 'doneLate', {
+                          activity: x.activityDate ? day(x.activityDate) : '—',
+                        })}
+                        {x.note && `（${x.note}）`}
+                      </div>
+                      {x.backfillFlag && <Badge tone="amber">{tr(`backfill.${x.backfillFlag}`)}</Badge>}
+                      <div>
+                        {x.evidence.map((e) => (
+                          <a
+                            key={e.id}
+                            href={`/api/reminders/evidence/${e.id}`}
+                            className="mr-2 text-xs text-brand-700 underline"
+                          >
+                            {e.fileName}
+                          </a>
+                        ))}
+                      </div>
+                      <ReviewForms taskId={x.id} />
+                    </div>
+                  )}
+                  {x.reviews[0] && (
+                    <div className="text-xs text-stone-500">
+                      {t('lastReview', {
+                        kind: x.reviews[0].kind === 'RATING' ? tq(x.reviews[0].quality!) : t('return'),
+                      })}{' '}
+                      {x.reviews[0].comment}
+                    </div>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
         <Pagination
           page={f.page}
           pages={Math.max(1, Math.ceil(list.total / SUPERVISION_PAGE))}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { can } from '@/lib/policy';
@@ -79,41 +80,50 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
                 })}
               </p>
             )}
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="sheet-readonly">
-                <thead className="text-left text-stone-600">
-                  <tr>
-                    <th className="p-2">{t('criterion')}</th>
-                    <th className="p-2">{t('maxPoints')}</th>
-                    <th className="p-2">{t('count')}</th>
-                    <th className="p-2">{t('deduction')}</th>
-                    <th className="p-2">{t('score')}</th>
-                    <th className="p-2">{t('reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sheet.items.map((i) => (
-                    <tr key={i.id} className="border-t border-stone-100 align-top">
-                      <td className="p-2">
-                        {i.criterion.code} {i.criterion.title}
-                      </td>
-                      <td className="p-2">{i.criterion.maxPoints}</td>
-                      <td className="p-2">{i.count ?? '—'}</td>
-                      <td className="p-2">{i.deduction}</td>
-                      <td className="p-2">{Math.round((i.criterion.maxPoints - i.deduction) * 10) / 10}</td>
-                      <td className="p-2">
-                        {i.reason}
-                        {i.taskIds.map((x) => (
-                          <div key={x} className="text-xs text-stone-500">
-                            ↳ {taskLabel.get(x) ?? x}
-                          </div>
-                        ))}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              testId="sheet-readonly"
+              framed={false}
+              rows={sheet.items}
+              rowKey={(i) => i.id}
+              empty={t('noItems')}
+              columns={[
+                {
+                  key: 'criterion',
+                  header: t('criterion'),
+                  className: 'align-top',
+                  cell: (i) => `${i.criterion.code} ${i.criterion.title}`,
+                },
+                {
+                  key: 'maxPoints',
+                  header: t('maxPoints'),
+                  className: 'align-top',
+                  cell: (i) => i.criterion.maxPoints,
+                },
+                { key: 'count', header: t('count'), className: 'align-top', cell: (i) => i.count ?? '—' },
+                { key: 'deduction', header: t('deduction'), className: 'align-top', cell: (i) => i.deduction },
+                {
+                  key: 'score',
+                  header: t('score'),
+                  className: 'align-top',
+                  cell: (i) => Math.round((i.criterion.maxPoints - i.deduction) * 10) / 10,
+                },
+                {
+                  key: 'reason',
+                  header: t('reason'),
+                  className: 'align-top',
+                  cell: (i) => (
+                    <>
+                      {i.reason}
+                      {i.taskIds.map((x) => (
+                        <div key={x} className="text-xs text-stone-500">
+                          ↳ {taskLabel.get(x) ?? x}
+                        </div>
+                      ))}
+                    </>
+                  ),
+                },
+              ]}
+            />
             <p className="font-semibold" data-testid="sheet-total">
               {t('total')}：{sheet.total ?? '—'}
             </p>

@@ -1,13 +1,13 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
-import { useTranslateMessage } from '@/components/use-translate-message';
 import { ROLES } from '@/lib/policy';
 import {
   assignRoleAction,
@@ -141,27 +141,18 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
 
 export function ActiveToggle({ userId, active, self }: { userId: string; active: boolean; self: boolean }) {
   const t = useTranslations('users');
-  const tm = useTranslateMessage();
-  const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const toggle = useAction(setUserActiveAction, { refresh: true });
   return (
     <div className="space-y-2">
       <p className="text-sm">{active ? t('activeHelp') : t('inactiveHelp')}</p>
       <Button
         variant={active ? 'danger' : 'secondary'}
-        disabled={pending || (self && active)}
-        onClick={() =>
-          start(async () => {
-            const r = await setUserActiveAction({ id: userId, active: !active });
-            if (!r.ok) setError(tm(r.error, r.params));
-            else router.refresh();
-          })
-        }
+        disabled={toggle.pending || (self && active)}
+        onClick={() => void toggle.run({ id: userId, active: !active })}
       >
         {active ? t('deactivate') : t('activate')}
       </Button>
-      <FormError message={error} />
+      <FormError message={toggle.error} />
     </div>
   );
 }
@@ -176,10 +167,8 @@ export function RolesEditor({
   orgs: OrgOption[];
 }) {
   const t = useTranslations();
-  const tm = useTranslateMessage();
   const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const remove = useAction(removeRoleAction, { refresh: true });
   const { form, submit, formError, errorOf, busy } = useActionForm(ZAssignRole, assignRoleAction, {
     defaultValues: { userId, role: 'MEMBER', orgId: '' },
     onSuccess: () => router.refresh(),
@@ -198,14 +187,8 @@ export function RolesEditor({
               </span>
               <Button
                 variant="ghost"
-                disabled={pending}
-                onClick={() =>
-                  start(async () => {
-                    const res = await removeRoleAction({ id: r.id });
-                    if (!res.ok) setError(tm(res.error, res.params));
-                    else router.refresh();
-                  })
-                }
+                disabled={remove.pending}
+                onClick={() => void remove.run({ id: r.id })}
               >
                 {t('users.removeRole')}
               </Button>
@@ -213,7 +196,7 @@ export function RolesEditor({
           ))}
         </ul>
       )}
-      <FormError message={error} />
+      <FormError message={remove.error} />
       <form onSubmit={submit} noValidate className="space-y-3 border-t border-stone-100 pt-3">
         <FormError message={formError} />
         <Field label={t('users.fields.role')} htmlFor="role" error={errorOf('role')}>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { GradeForm } from './_components/grade-form';
@@ -29,77 +30,66 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       )}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t('byUnit')}>
-          <table className="w-full text-sm" data-testid="results-units">
-            <thead className="text-left text-stone-600">
-              <tr>
-                <th className="p-2">{t('unit')}</th>
-                <th className="p-2">{t('count')}</th>
-                <th className="p-2">{t('average')}</th>
-                <th className="p-2">{t('passRate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.orgs.map((o) => (
-                <tr key={o.name} className="border-t border-stone-100">
-                  <td className="p-2">{o.name}</td>
-                  <td className="p-2">{o.count}</td>
-                  <td className="p-2">{o.average}</td>
-                  <td className="p-2">{o.passRate}%</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="results-units"
+            framed={false}
+            rows={r.orgs}
+            rowKey={(o) => o.name}
+            empty={t('noResults')}
+            columns={[
+              { key: 'unit', header: t('unit'), cell: (o) => o.name },
+              { key: 'count', header: t('count'), cell: (o) => o.count },
+              { key: 'average', header: t('average'), cell: (o) => o.average },
+              { key: 'passRate', header: t('passRate'), cell: (o) => `${o.passRate}%` },
+            ]}
+          />
         </Card>
         <Card title={t('byArticle')}>
-          <table className="w-full text-sm" data-testid="results-articles">
-            <thead className="text-left text-stone-600">
-              <tr>
-                <th className="p-2">{t('article')}</th>
-                <th className="p-2">{t('asked')}</th>
-                <th className="p-2">{t('wrongRate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.articles.slice(0, 15).map((x) => (
-                <tr key={x.key} className="border-t border-stone-100">
-                  <td className="p-2">{x.label}</td>
-                  <td className="p-2">{x.asked}</td>
-                  <td className="p-2">{x.wrongRate}%</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="results-articles"
+            framed={false}
+            rows={r.articles.slice(0, 15)}
+            rowKey={(x) => x.key}
+            empty={t('noResults')}
+            columns={[
+              { key: 'article', header: t('article'), cell: (x) => x.label },
+              { key: 'asked', header: t('asked'), cell: (x) => x.asked },
+              { key: 'wrongRate', header: t('wrongRate'), cell: (x) => `${x.wrongRate}%` },
+            ]}
+          />
         </Card>
       </div>
       <Card title={t('byPerson')}>
-        <table className="w-full text-sm" data-testid="results-people">
-          <thead className="text-left text-stone-600">
-            <tr>
-              <th className="p-2">{t('person')}</th>
-              <th className="p-2">{t('unit')}</th>
-              <th className="p-2">{t('score')}</th>
-              <th className="p-2">{t('status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.people.map((p) => (
-              <tr key={p.id} className="border-t border-stone-100">
-                <td className="p-2">{p.name}</td>
-                <td className="p-2">{p.org}</td>
-                <td className="p-2">
+        <Table
+          testId="results-people"
+          framed={false}
+          rows={r.people}
+          rowKey={(p) => p.id}
+          empty={t('noResults')}
+          columns={[
+            { key: 'person', header: t('person'), cell: (p) => p.name },
+            { key: 'unit', header: t('unit'), cell: (p) => p.org },
+            {
+              key: 'score',
+              header: t('score'),
+              cell: (p) => (
+                <>
                   {p.score ?? '—'} / {p.maxScore}
-                </td>
-                <td className="p-2">
-                  {p.status === 'GRADED' ? (
-                    <Badge tone={p.passed ? 'green' : 'red'}>{p.passed ? t('passed') : t('failed')}</Badge>
-                  ) : (
-                    <Badge tone="amber">{t('awaiting')}</Badge>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              key: 'status',
+              header: t('status'),
+              cell: (p) =>
+                p.status === 'GRADED' ? (
+                  <Badge tone={p.passed ? 'green' : 'red'}>{p.passed ? t('passed') : t('failed')}</Badge>
+                ) : (
+                  <Badge tone="amber">{t('awaiting')}</Badge>
+                ),
+            },
+          ]}
+        />
       </Card>
     </div>
   );

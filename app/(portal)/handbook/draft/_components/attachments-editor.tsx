@@ -1,27 +1,21 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useRef, useState, useTransition } from 'react';
+import { useRef } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
-import { useTranslateMessage } from '@/components/use-translate-message';
+import { useAction } from '@/components/use-action';
 import { addAttachmentAction, removeAttachmentAction } from '@/lib/handbook/actions';
 
 type File_ = { id: string; title: string; fileName: string; kind: string; size: number };
 
 export function AttachmentsEditor({ articleId, files }: { articleId: string; files: File_[] }) {
   const t = useTranslations('handbook');
-  const tm = useTranslateMessage();
-  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
-  const fail = (r: {
-    error: string;
-    params?: Record<string, string | number>;
-    fieldErrors?: Record<string, string>;
-  }) => setError(tm(r.fieldErrors?.file ?? Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params));
+  const remove = useAction(removeAttachmentAction, { refresh: true });
+  const add = useAction(addAttachmentAction, { refresh: true, onSuccess: () => formRef.current?.reset() });
+  const pending = remove.pending || add.pending;
+  const error = remove.error ?? add.error;
   return (
     <section
       className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
@@ -44,13 +38,10 @@ export function AttachmentsEditor({ articleId, files }: { articleId: string; fil
                 type="button"
                 className="min-h-9 rounded px-2 text-red-700 hover:bg-red-50"
                 disabled={pending}
-                onClick={() =>
-                  start(async () => {
-                    const r = await removeAttachmentAction({ id: f.id });
-                    if (!r.ok) fail(r);
-                    else router.refresh();
-                  })
-                }
+                onClick={() => {
+                  add.reset();
+                  void remove.run({ id: f.id });
+                }}
               >
                 {t('delete')}
               </button>
@@ -64,15 +55,9 @@ export function AttachmentsEditor({ articleId, files }: { articleId: string; fil
         onSubmit={(e) => {
           e.preventDefault();
           const fd = new FormData(e.currentTarget);
-          start(async () => {
-            setError(undefined);
-            const r = await addAttachmentAction(fd);
-            if (!r.ok) fail(r);
-            else {
-              formRef.current?.reset();
-              router.refresh();
-            }
-          });
+          remove.reset();
+          add.reset();
+          void add.run(fd);
         }}
       >
         <input type="hidden" name="articleId" value={articleId} />

@@ -1,13 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Textarea } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
-import { useTranslateMessage } from '@/components/use-translate-message';
-import type { ActionResult } from '@/lib/action-client';
 import {
   createArticleAction,
   createDraftAction,
@@ -103,19 +101,14 @@ export function AddArticleForm({ partId }: { partId: string }) {
 
 export function ArticleRowActions({ id, first, last }: { id: string; first: boolean; last: boolean }) {
   const t = useTranslations('handbook');
-  const tm = useTranslateMessage();
-  const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
-  const run = (fn: () => Promise<ActionResult<unknown>>) =>
-    start(async () => {
-      const r = await fn();
-      if (!r.ok) setError(tm(r.error, r.params));
-      else {
-        setError(undefined);
-        router.refresh();
-      }
-    });
+  const move = useAction(moveArticleAction, { refresh: true });
+  const remove = useAction(deleteArticleAction, { refresh: true });
+  const pending = move.pending || remove.pending;
+  const error = move.error ?? remove.error;
+  const moveTo = (direction: 'up' | 'down') => {
+    remove.reset();
+    void move.run({ id, direction });
+  };
   return (
     <span className="flex items-center gap-1">
       <button
@@ -123,7 +116,7 @@ export function ArticleRowActions({ id, first, last }: { id: string; first: bool
         className="min-h-9 min-w-9 rounded hover:bg-stone-100 disabled:opacity-30"
         disabled={pending || first}
         aria-label={t('moveUp')}
-        onClick={() => run(() => moveArticleAction({ id, direction: 'up' }))}
+        onClick={() => moveTo('up')}
       >
         ↑
       </button>
@@ -132,7 +125,7 @@ export function ArticleRowActions({ id, first, last }: { id: string; first: bool
         className="min-h-9 min-w-9 rounded hover:bg-stone-100 disabled:opacity-30"
         disabled={pending || last}
         aria-label={t('moveDown')}
-        onClick={() => run(() => moveArticleAction({ id, direction: 'down' }))}
+        onClick={() => moveTo('down')}
       >
         ↓
       </button>
@@ -141,7 +134,9 @@ export function ArticleRowActions({ id, first, last }: { id: string; first: bool
         className="min-h-9 rounded px-2 text-red-700 hover:bg-red-50"
         disabled={pending}
         onClick={() => {
-          if (window.confirm(t('deleteConfirm'))) run(() => deleteArticleAction({ id }));
+          if (!window.confirm(t('deleteConfirm'))) return;
+          move.reset();
+          void remove.run({ id });
         }}
       >
         {t('delete')}

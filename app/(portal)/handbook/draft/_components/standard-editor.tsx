@@ -1,12 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
-import { useTranslateMessage } from '@/components/use-translate-message';
 import {
   createCategoryAction,
   createCriterionAction,
@@ -145,22 +145,12 @@ function NewCriterion({ categoryId }: { categoryId: string }) {
 
 export function StandardEditor({ versionId, categories }: { versionId: string; categories: CategoryRow[] }) {
   const t = useTranslations('handbook');
-  const tm = useTranslateMessage();
   const router = useRouter();
   const [editing, setEditing] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
-  const remove = (
-    fn: () => Promise<{ ok: boolean; error?: string; params?: Record<string, string | number> }>,
-  ) =>
-    start(async () => {
-      const r = await fn();
-      if (!r.ok) setError(tm(r.error, r.params));
-      else {
-        setError(undefined);
-        router.refresh();
-      }
-    });
+  const removeCategory = useAction(deleteCategoryAction, { refresh: true });
+  const removeCriterion = useAction(deleteCriterionAction, { refresh: true });
+  const pending = removeCategory.pending || removeCriterion.pending;
+  const error = removeCategory.error ?? removeCriterion.error;
   const cat = useActionForm(ZCreateCategory, createCategoryAction, {
     defaultValues: { versionId, code: '', title: '' },
     onSuccess: () => {
@@ -183,7 +173,10 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
                 variant="ghost"
                 className="text-red-700"
                 disabled={pending}
-                onClick={() => remove(() => deleteCategoryAction({ id: c.id }))}
+                onClick={() => {
+                  removeCriterion.reset();
+                  void removeCategory.run({ id: c.id });
+                }}
               >
                 {t('delete')}
               </Button>
@@ -212,8 +205,9 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
                         className="text-red-700"
                         disabled={pending}
                         onClick={() => {
-                          if (window.confirm(t('deleteCriterionConfirm')))
-                            remove(() => deleteCriterionAction({ id: k.id }));
+                          if (!window.confirm(t('deleteCriterionConfirm'))) return;
+                          removeCategory.reset();
+                          void removeCriterion.run({ id: k.id });
                         }}
                       >
                         {t('delete')}

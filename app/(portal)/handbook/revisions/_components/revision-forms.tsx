@@ -1,9 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Input, Select, Textarea } from '@/components/ui/field';
 import { decideRevisionAction, proposeRevisionAction } from '@/lib/revisions/actions';
@@ -17,22 +16,15 @@ export function DecideForm({
   others: { id: string; label: string }[];
 }) {
   const t = useTranslations('revisions');
-  const tm = useTranslateMessage();
-  const router = useRouter();
   const [note, setNote] = useState('');
   const [into, setInto] = useState('');
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const decide = useAction(decideRevisionAction, { refresh: true });
   const go = (decision: 'ACCEPT' | 'REJECT' | 'MERGE') =>
-    start(async () => {
-      const r = await decideRevisionAction({
-        proposalId,
-        decision,
-        note: note || undefined,
-        mergeIntoId: decision === 'MERGE' ? into || undefined : undefined,
-      });
-      if (r.ok) router.refresh();
-      else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
+    void decide.run({
+      proposalId,
+      decision,
+      note: note || undefined,
+      mergeIntoId: decision === 'MERGE' ? into || undefined : undefined,
     });
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2" data-testid="decide-form">
@@ -43,10 +35,10 @@ export function DecideForm({
         onChange={(e) => setNote(e.target.value)}
         className="min-w-40 flex-1"
       />
-      <Button type="button" disabled={pending} onClick={() => go('ACCEPT')}>
+      <Button type="button" disabled={decide.pending} onClick={() => go('ACCEPT')}>
         {t('accept')}
       </Button>
-      <Button type="button" variant="danger" disabled={pending} onClick={() => go('REJECT')}>
+      <Button type="button" variant="danger" disabled={decide.pending} onClick={() => go('REJECT')}>
         {t('reject')}
       </Button>
       {others.length > 0 && (
@@ -59,12 +51,12 @@ export function DecideForm({
               </option>
             ))}
           </Select>
-          <Button type="button" variant="secondary" disabled={pending} onClick={() => go('MERGE')}>
+          <Button type="button" variant="secondary" disabled={decide.pending} onClick={() => go('MERGE')}>
             {t('merge')}
           </Button>
         </>
       )}
-      <FormError message={error} />
+      <FormError message={decide.error} />
     </div>
   );
 }
@@ -79,31 +71,20 @@ export function ProposeForm({
   defaultText?: string;
 }) {
   const t = useTranslations('revisions');
-  const tm = useTranslateMessage();
-  const router = useRouter();
   const [articleId, setArticleId] = useState(articles[0]?.id ?? '');
   const [field, setField] = useState<(typeof REVISION_FIELDS)[number]>(findingId ? 'example' : 'how');
   const [text, setText] = useState(defaultText ?? '');
   const [reason, setReason] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; text: string }>();
-  const [pending, start] = useTransition();
+  const [proposed, setProposed] = useState(false);
+  const propose = useAction(proposeRevisionAction, { refresh: true, onSuccess: () => setProposed(true) });
   return (
     <form
       className="space-y-2 text-sm"
       data-testid="propose-form"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const r = await proposeRevisionAction({ articleId, field, proposedText: text, reason, findingId });
-          if (r.ok) {
-            setResult({ ok: true, text: t('proposed') });
-            router.refresh();
-          } else
-            setResult({
-              ok: false,
-              text: tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error,
-            });
-        });
+        setProposed(false);
+        void propose.run({ articleId, field, proposedText: text, reason, findingId });
       }}
     >
       {articles.length > 1 && (
@@ -139,15 +120,14 @@ export function ProposeForm({
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      {result &&
-        (result.ok ? (
-          <p className="text-green-700" role="status">
-            {result.text}
-          </p>
-        ) : (
-          <FormError message={result.text} />
-        ))}
-      <Button type="submit" variant="secondary" disabled={pending}>
+      {proposed ? (
+        <p className="text-green-700" role="status">
+          {t('proposed')}
+        </p>
+      ) : (
+        <FormError message={propose.error} />
+      )}
+      <Button type="submit" variant="secondary" disabled={propose.pending}>
         {t('propose')}
       </Button>
     </form>

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import type { NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { CHROMIUM_ARGS, findChromium } from '@/lib/browser';
 import { UserError } from '@/lib/errors';
 import { sheetDetailFor } from '@/lib/feedback/queries';
 import { handlerParams, notFoundResponse } from '@/lib/route-params';
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * The feedback sheet as a PDF: the print page rendered by the Chromium the project already uses
- * (CHROMIUM_PATH, default /usr/bin/chromium), as the signed-in reader — so the PDF shows exactly
+ * (lib/browser.ts: CHROMIUM_PATH, the system's, Playwright's own), as the signed-in reader — so the PDF shows exactly
  * what this person may see. Chinese needs a CJK font on the server (Debian: fonts-noto-cjk).
  */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
@@ -26,21 +26,12 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
       return Response.json({ error: e.key }, { status: e.key === 'errors.forbidden' ? 403 : 404 });
     throw e;
   }
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath))
-    return Response.json({ error: 'feedback.pdfUnavailable' }, { status: 503 });
+  const executablePath = findChromium()?.path;
+  if (!executablePath) return Response.json({ error: 'feedback.pdfUnavailable' }, { status: 503 });
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({
