@@ -1,20 +1,16 @@
 'use client';
+import { FormError } from '@/components/form-error';
+import { Button } from '@/components/ui/button';
+import { Textarea } from '@/components/ui/field';
+import { useTranslateMessage } from '@/components/use-translate-message';
+import { addFindingAction, finishAuditAction, saveNoteAction, saveScoreAction } from '@/lib/audits/actions';
+import { AUDIT_METHODS } from '@/lib/audits/schema';
+import { criterionScore, gradeOf, total } from '@/lib/handbook/rules';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
-import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
-import { Button } from '@/components/ui/button';
-import { Input, Select, Textarea } from '@/components/ui/field';
-import {
-  addAuditEvidenceAction,
-  addFindingAction,
-  finishAuditAction,
-  saveNoteAction,
-  saveScoreAction,
-} from '@/lib/audits/actions';
-import { AUDIT_METHODS, FINDING_KINDS } from '@/lib/audits/schema';
-import { criterionScore, deduction, gradeOf, total } from '@/lib/handbook/rules';
+import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { CriterionPanel } from './criterion-panel';
+import { FindingsPanel } from './findings-panel';
 import { useSyncQueue, type QueueEntry } from './use-sync-queue';
 
 export type Line = {
@@ -30,8 +26,8 @@ export type Line = {
   focus: string[];
   tasks: { id: string; label: string }[];
 };
-type Values = Record<string, { count: string; reason: string; taskIds: string[] }>;
-type Finding = { clientKey: string; kind: string; text: string; criterionId?: string };
+export type Values = Record<string, { count: string; reason: string; taskIds: string[] }>;
+export type Finding = { clientKey: string; kind: string; text: string; criterionId?: string };
 
 export function ScoringForm(props: {
   auditId: string;
@@ -49,7 +45,6 @@ export function ScoringForm(props: {
   const [values, setValues] = useState<Values>(props.scores);
   const [notes, setNotes] = useState<Record<string, string>>(props.notes);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [uploads, setUploads] = useState<{ name: string; criterionId: string }[]>([]);
   const [formError, setFormError] = useState<string>();
   const [done, setDone] = useState<string>();
   const [pendingFinish, start] = useTransition();
@@ -136,115 +131,18 @@ export function ScoringForm(props: {
         {status}
       </p>
       <ol className="space-y-3">
-        {lines.map((l) => {
-          const v = values[l.id] ?? { count: '', reason: '', taskIds: [] };
-          const d = /^\d+$/.test(v.count) ? deduction(l, Number(v.count)) : null;
-          return (
-            <li
-              key={l.id}
-              className="rounded-md border border-stone-200 p-3"
-              data-testid={`criterion-${l.code}`}
-            >
-              <div className="font-medium">
-                {l.code} {l.title}
-              </div>
-              <div className="text-xs text-stone-500">
-                {l.category} · {l.maxPoints} · {l.rule}
-                {l.self !== null && ` · ${t('selfSays', { deduction: l.self })}`}
-              </div>
-              {l.focus.map((f, i) => (
-                <div
-                  key={i}
-                  className="mt-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900"
-                  data-testid="criterion-focus"
-                >
-                  {f}
-                </div>
-              ))}
-              <div className="mt-2 grid grid-cols-[6rem_1fr] items-center gap-2">
-                <Input
-                  aria-label={`${l.code} ${t('count')}`}
-                  inputMode="numeric"
-                  value={v.count}
-                  onChange={(e) => setScore(l, { count: e.target.value.trim() })}
-                  className="text-lg"
-                />
-                <span className="text-sm">
-                  {t('deduction')} {d ?? '—'}
-                </span>
-              </div>
-              <Textarea
-                aria-label={`${l.code} ${t('reason')}`}
-                rows={2}
-                className="mt-2"
-                value={v.reason}
-                onChange={(e) => setScore(l, { reason: e.target.value })}
-                placeholder={t('reason')}
-              />
-              <FormError message={errors[`score:${l.id}`] || undefined} />
-              <label className="mt-2 flex min-h-11 cursor-pointer items-center gap-2 text-sm text-brand-700">
-                📷 {t('photo')}
-                <input
-                  type="file"
-                  accept="image/*,.pdf,.docx,.xlsx"
-                  capture="environment"
-                  className="sr-only"
-                  aria-label={`${l.code} ${t('photo')}`}
-                  onChange={async (e) => {
-                    const file = e.target.files?.[0];
-                    if (!file) return;
-                    const fd = new FormData();
-                    fd.set('auditId', auditId);
-                    fd.set('criterionId', l.id);
-                    fd.set('clientKey', crypto.randomUUID());
-                    fd.set('file', file);
-                    const r = await addAuditEvidenceAction(fd).catch(() => null);
-                    if (r?.ok) setUploads((u) => [...u, { name: file.name, criterionId: l.id }]);
-                    else
-                      setErrors((x) => ({
-                        ...x,
-                        [`score:${l.id}`]: r
-                          ? (tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error)
-                          : t('offline'),
-                      }));
-                    e.target.value = '';
-                  }}
-                />
-              </label>
-              <ul className="text-xs text-stone-600">
-                {[
-                  ...props.evidence.filter((f) => f.criterionId === l.id).map((f) => f.fileName),
-                  ...uploads.filter((u) => u.criterionId === l.id).map((u) => u.name),
-                ].map((n, i) => (
-                  <li key={i}>📎 {n}</li>
-                ))}
-              </ul>
-              {l.tasks.length > 0 && (
-                <details className="mt-1 text-xs">
-                  <summary className="cursor-pointer text-brand-700">
-                    {t('tasks')}（{v.taskIds.length}）
-                  </summary>
-                  {l.tasks.map((x) => (
-                    <label key={x.id} className="flex min-h-9 items-center gap-2">
-                      <input
-                        type="checkbox"
-                        checked={v.taskIds.includes(x.id)}
-                        onChange={(e) =>
-                          setScore(l, {
-                            taskIds: e.target.checked
-                              ? [...v.taskIds, x.id]
-                              : v.taskIds.filter((y) => y !== x.id),
-                          })
-                        }
-                      />
-                      {x.label}
-                    </label>
-                  ))}
-                </details>
-              )}
-            </li>
-          );
-        })}
+        {lines.map((l) => (
+          <CriterionPanel
+            key={l.id}
+            auditId={auditId}
+            line={l}
+            value={values[l.id] ?? { count: '', reason: '', taskIds: [] }}
+            error={errors[`score:${l.id}`]}
+            evidence={props.evidence.filter((f) => f.criterionId === l.id).map((f) => f.fileName)}
+            onChange={(patch) => setScore(l, patch)}
+            onError={(m) => setErrors((x) => ({ ...x, [`score:${l.id}`]: m }))}
+          />
+        ))}
       </ol>
       <section className="space-y-2">
         <h2 className="font-semibold">{t('notes')}</h2>
@@ -303,80 +201,5 @@ export function ScoringForm(props: {
         </Button>
       </div>
     </div>
-  );
-}
-
-function FindingsPanel({
-  lines,
-  findings,
-  onAdd,
-  errors,
-}: {
-  lines: Line[];
-  findings: Finding[];
-  onAdd: (f: Finding) => void;
-  errors: Record<string, string>;
-}) {
-  const t = useTranslations('audits');
-  const [kind, setKind] = useState<string>('PROBLEM');
-  const [text, setText] = useState('');
-  const [criterionId, setCriterionId] = useState('');
-  const byId = useMemo(() => new Map(lines.map((l) => [l.id, l.code])), [lines]);
-  return (
-    <section className="space-y-2" data-testid="findings">
-      <h2 className="font-semibold">{t('findings')}</h2>
-      <ul className="space-y-1 text-sm">
-        {findings.map((f) => (
-          <li key={f.clientKey}>
-            【{t(`findingKinds.${f.kind}` as never)}】{f.text}
-            {f.criterionId && ` · ${byId.get(f.criterionId)}`}
-            <FormError message={errors[f.clientKey] || undefined} />
-          </li>
-        ))}
-      </ul>
-      <div className="grid gap-2 sm:grid-cols-[10rem_1fr]">
-        <Select aria-label={t('findingText')} value={kind} onChange={(e) => setKind(e.target.value)}>
-          {FINDING_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`findingKinds.${k}`)}
-            </option>
-          ))}
-        </Select>
-        <Input
-          aria-label={t('findingText')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={t('findingText')}
-        />
-        <Select
-          aria-label={t('relatedCriterion')}
-          value={criterionId}
-          onChange={(e) => setCriterionId(e.target.value)}
-        >
-          <option value="">{t('relatedCriterion')}</option>
-          {lines.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.code} {l.title}
-            </option>
-          ))}
-        </Select>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            if (text.trim().length < 2) return;
-            onAdd({
-              clientKey: crypto.randomUUID(),
-              kind,
-              text: text.trim(),
-              ...(criterionId ? { criterionId } : {}),
-            });
-            setText('');
-          }}
-        >
-          {t('addFinding')}
-        </Button>
-      </div>
-    </section>
   );
 }

@@ -1,9 +1,4 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useFieldArray } from 'react-hook-form';
-import type { z } from 'zod';
 import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
@@ -13,8 +8,13 @@ import type { ActionResult } from '@/lib/action-client';
 import { createQuestionAction, editQuestionAction } from '@/lib/exams/actions';
 import { QUESTION_TYPES, type QuestionType } from '@/lib/exams/rules';
 import { ZQuestion, type TQuestion } from '@/lib/exams/schema';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import type { z } from 'zod';
+import { ArticlePicker, type ArticleOption } from './article-picker';
 
-export type ArticleOption = { key: string; number: number; title: string };
 type Values = z.input<typeof ZQuestion>;
 
 const LETTERS = 'ABCDEFGH'.split('');
@@ -48,7 +48,6 @@ export function QuestionForm({
       ? initial.answer.map(String).join('\n')
       : '',
   );
-  const [articleFilter, setArticleFilter] = useState('');
   const save = async (q: Values): Promise<ActionResult<{ id: string }>> =>
     question ? editQuestionAction({ ...q, id: question.id }) : createQuestionAction(q);
   const { form, submit, formError, busy } = useActionForm(ZQuestion, save, {
@@ -94,8 +93,6 @@ export function QuestionForm({
     const ids = answer as string[];
     setAnswer(type === 'SINGLE' ? [id] : on ? [...ids, id].sort() : ids.filter((x) => x !== id));
   };
-  const known = new Set(articles.map((a) => a.key));
-  const gone = articleKeys.filter((k) => !known.has(k));
   const toggleArticle = (key: string, on: boolean) =>
     form.setValue('articleKeys', on ? [...articleKeys, key] : articleKeys.filter((k) => k !== key), {
       shouldDirty: true,
@@ -234,54 +231,12 @@ export function QuestionForm({
         </Field>
       )}
 
-      <fieldset>
-        <legend className="mb-1 text-sm font-medium text-stone-700">{t('form.articles')}</legend>
-        {articles.length === 0 ? (
-          <p className="text-sm text-amber-800">{t('form.noHandbook')}</p>
-        ) : (
-          <>
-            <Input
-              value={articleFilter}
-              onChange={(e) => setArticleFilter(e.target.value)}
-              placeholder={t('form.articleFilter')}
-              aria-label={t('form.articleFilter')}
-              className="mb-2"
-            />
-            <div
-              className="max-h-64 overflow-y-auto rounded-md border border-stone-200 p-2"
-              data-testid="article-picker"
-            >
-              {gone.map((k) => (
-                <label key={k} className="flex min-h-11 items-center gap-2 text-sm text-amber-800">
-                  <input type="checkbox" checked onChange={() => toggleArticle(k, false)} />
-                  {t('articleGone')}
-                </label>
-              ))}
-              {articles.map((a) => {
-                const label = `${t('articleNo', { number: a.number })} ${a.title}`;
-                const hidden =
-                  articleFilter && !label.includes(articleFilter.trim()) && !articleKeys.includes(a.key);
-                return (
-                  <label
-                    key={a.key}
-                    className={`${hidden ? 'hidden' : 'flex'} min-h-11 items-center gap-2 text-sm`}
-                  >
-                    <input
-                      type="checkbox"
-                      checked={articleKeys.includes(a.key)}
-                      onChange={(e) => toggleArticle(a.key, e.target.checked)}
-                    />
-                    {label}
-                  </label>
-                );
-              })}
-            </div>
-          </>
-        )}
-        <p className={`mt-1 text-sm ${errors.articleKeys ? 'text-red-700' : 'text-stone-500'}`}>
-          {errors.articleKeys ? say(errors.articleKeys.message) : t('form.articlesHint')}
-        </p>
-      </fieldset>
+      <ArticlePicker
+        articles={articles}
+        selected={articleKeys}
+        onToggle={toggleArticle}
+        error={errors.articleKeys ? say(errors.articleKeys.message) : undefined}
+      />
       <Field
         label={t('form.tags')}
         htmlFor="q-tags"

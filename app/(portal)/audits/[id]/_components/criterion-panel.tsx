@@ -1,0 +1,125 @@
+'use client';
+import { FormError } from '@/components/form-error';
+import { Input, Textarea } from '@/components/ui/field';
+import { useFailureText } from '@/components/use-action';
+import { addAuditEvidenceAction } from '@/lib/audits/actions';
+import { deduction } from '@/lib/handbook/rules';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { Line, Values } from './scoring-form';
+
+type Score = Values[string];
+
+/** One criterion on the auditor's phone: shortfalls, reason, photos from the camera, the unit's tasks. */
+export function CriterionPanel({
+  auditId,
+  line: l,
+  value: v,
+  error,
+  evidence,
+  onChange,
+  onError,
+}: {
+  auditId: string;
+  line: Line;
+  value: Score;
+  error?: string;
+  evidence: string[];
+  onChange: (patch: Partial<Score>) => void;
+  onError: (message: string) => void;
+}) {
+  const t = useTranslations('audits');
+  const failureText = useFailureText();
+  const [uploaded, setUploaded] = useState<string[]>([]);
+  const d = /^\d+$/.test(v.count) ? deduction(l, Number(v.count)) : null;
+  return (
+    <li key={l.id} className="rounded-md border border-stone-200 p-3" data-testid={`criterion-${l.code}`}>
+      <div className="font-medium">
+        {l.code} {l.title}
+      </div>
+      <div className="text-xs text-stone-500">
+        {l.category} · {l.maxPoints} · {l.rule}
+        {l.self !== null && ` · ${t('selfSays', { deduction: l.self })}`}
+      </div>
+      {l.focus.map((f, i) => (
+        <div
+          key={i}
+          className="mt-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900"
+          data-testid="criterion-focus"
+        >
+          {f}
+        </div>
+      ))}
+      <div className="mt-2 grid grid-cols-[6rem_1fr] items-center gap-2">
+        <Input
+          aria-label={`${l.code} ${t('count')}`}
+          inputMode="numeric"
+          value={v.count}
+          onChange={(e) => onChange({ count: e.target.value.trim() })}
+          className="text-lg"
+        />
+        <span className="text-sm">
+          {t('deduction')} {d ?? '—'}
+        </span>
+      </div>
+      <Textarea
+        aria-label={`${l.code} ${t('reason')}`}
+        rows={2}
+        className="mt-2"
+        value={v.reason}
+        onChange={(e) => onChange({ reason: e.target.value })}
+        placeholder={t('reason')}
+      />
+      <FormError message={error || undefined} />
+      <label className="mt-2 flex min-h-11 cursor-pointer items-center gap-2 text-sm text-brand-700">
+        📷 {t('photo')}
+        <input
+          type="file"
+          accept="image/*,.pdf,.docx,.xlsx"
+          capture="environment"
+          className="sr-only"
+          aria-label={`${l.code} ${t('photo')}`}
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (!file) return;
+            const fd = new FormData();
+            fd.set('auditId', auditId);
+            fd.set('criterionId', l.id);
+            fd.set('clientKey', crypto.randomUUID());
+            fd.set('file', file);
+            const r = await addAuditEvidenceAction(fd).catch(() => null);
+            if (r?.ok) setUploaded((u) => [...u, file.name]);
+            else onError(r ? failureText(r) : t('offline'));
+            e.target.value = '';
+          }}
+        />
+      </label>
+      <ul className="text-xs text-stone-600">
+        {[...evidence, ...uploaded].map((n, i) => (
+          <li key={i}>📎 {n}</li>
+        ))}
+      </ul>
+      {l.tasks.length > 0 && (
+        <details className="mt-1 text-xs">
+          <summary className="cursor-pointer text-brand-700">
+            {t('tasks')}（{v.taskIds.length}）
+          </summary>
+          {l.tasks.map((x) => (
+            <label key={x.id} className="flex min-h-9 items-center gap-2">
+              <input
+                type="checkbox"
+                checked={v.taskIds.includes(x.id)}
+                onChange={(e) =>
+                  onChange({
+                    taskIds: e.target.checked ? [...v.taskIds, x.id] : v.taskIds.filter((y) => y !== x.id),
+                  })
+                }
+              />
+              {x.label}
+            </label>
+          ))}
+        </details>
+      )}
+    </li>
+  );
+}
