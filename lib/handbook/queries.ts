@@ -189,3 +189,16 @@ export async function draftArticleForEditor(user: Subject, id: string, client: D
   if (!a) throw new NotFoundError();
   return a;
 }
+
+/** A template or worked example: a draft's only to its editors, a published one to every reader. */
+export async function attachmentFileFor(user: Subject, id: string, client: Db = db) {
+  const f = await client.articleAttachment.findUnique({
+    where: { id },
+    include: { article: { select: { version: { select: { status: true } } } } },
+  });
+  if (!f) throw new NotFoundError();
+  const allowed =
+    f.article.version.status === 'DRAFT' ? can(user, 'handbook.edit') : can(user, 'handbook.read');
+  if (!allowed) throw new ForbiddenError();
+  return f;
+}

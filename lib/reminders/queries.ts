@@ -3,7 +3,7 @@ import { db } from '../db';
 import { type Subject, can, scopeOrgs } from '../policy';
 import type { TSupervisionFilter } from './schema';
 import type { Db } from '../db/client';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
 import { addDays, cstDay, periodOf } from '../calendar';
 import type { Prisma } from '../generated/prisma/client';
 import { PERIODIC } from '../calendar';
@@ -177,4 +177,17 @@ export function reviewsForUser(user: Subject, client: Db = db) {
     orderBy: { createdAt: 'desc' },
     take: 20,
   });
+}
+
+/** A task's evidence file, to the unit's own people and the supervisors of its subtree. */
+export async function evidenceFileFor(user: Subject, id: string, client: Db = db) {
+  const f = await client.evidence.findUnique({
+    where: { id },
+    include: { task: { select: { org: { select: { id: true, path: true } } } } },
+  });
+  if (!f) throw new NotFoundError();
+  const org = f.task.org;
+  if (!can(user, 'reminder.complete', org) && !can(user, 'reminder.supervise', org))
+    throw new ForbiddenError();
+  return f;
 }

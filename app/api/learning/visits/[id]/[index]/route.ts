@@ -1,7 +1,7 @@
-import { indexedFileRoute } from '@/lib/files/indexed-route';
+import { fileRoute } from '@/lib/files/file-route';
 import { visitPhotoFor } from '@/lib/learning/queries';
 
 export const dynamic = 'force-dynamic';
 
 /** A demonstration-site visit's photo, to anyone who may read learning content. */
-export const GET = indexedFileRoute(visitPhotoFor);
+export const GET = fileRoute<{ id: string; index: number }>((user, p) => visitPhotoFor(user, p.id, p.index));

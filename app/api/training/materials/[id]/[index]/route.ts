@@ -1,7 +1,9 @@
-import { indexedFileRoute } from '@/lib/files/indexed-route';
+import { fileRoute } from '@/lib/files/file-route';
 import { trainingMaterialFor } from '@/lib/training/queries';
 
 export const dynamic = 'force-dynamic';
 
 /** A training class's material, to anyone who may read learning content. */
-export const GET = indexedFileRoute(trainingMaterialFor);
+export const GET = fileRoute<{ id: string; index: number }>((user, p) =>
+  trainingMaterialFor(user, p.id, p.index),
+);

@@ -1,0 +1,30 @@
+import 'server-only';
+import { getCurrentUser } from '../auth/current-user';
+import { ForbiddenError, NotFoundError } from '../errors';
+import type { Subject } from '../policy';
+import { handlerParams, notFoundResponse } from '../route-params';
+import { fileDownload } from './download';
+
+type StoredFile = { storageKey: string; mimeType: string; fileName: string };
+
+/**
+ * GET /…/[id] or /…/[id]/[index]: a stored file, after `read` (a domain query) has loaded the record and asked
+ * lib/policy.ts. Signed out → 401, malformed or unknown → 404, refused → 403; always a download.
+ */
+export function fileRoute<P extends { id: string; index?: number }>(
+  read: (user: Subject, p: P) => Promise<StoredFile>,
+) {
+  return async (_req: Request, { params }: { params: Promise<Record<string, string>> }) => {
+    const p = await handlerParams(params as Promise<Record<'id' | 'index', string>>);
+    const user = await getCurrentUser();
+    if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
+    if (!p) return notFoundResponse();
+    try {
+      return await fileDownload(await read(user, p as unknown as P));
+    } catch (e) {
+      if (e instanceof NotFoundError) return notFoundResponse();
+      if (e instanceof ForbiddenError) return Response.json({ error: 'forbidden' }, { status: 403 });
+      throw e;
+    }
+  };
+}
