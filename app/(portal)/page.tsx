@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
 import { can } from '@/lib/policy';
@@ -84,30 +85,29 @@ export default async function WorkbenchPage() {
       )}
       {summary && (
         <Card title={t('workbench.subtreeReminders')}>
-          <table className="w-full text-sm" data-testid="workbench-summary">
-            <thead className="text-left text-stone-600">
-              <tr>
-                <th className="p-2">{t('reminders.period')}</th>
-                <th className="p-2">{t('reminders.total')}</th>
-                <th className="p-2">{t('reminders.states.done')}</th>
-                <th className="p-2">{t('reminders.states.overdue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary
-                .filter((r) => r.total > 0)
-                .map((r) => (
-                  <tr key={r.periodKey} className="border-t border-stone-100">
-                    <td className="p-2">
-                      {t(`handbook.frequencies.${r.frequency}`)} · {r.periodKey}
-                    </td>
-                    <td className="p-2">{r.total}</td>
-                    <td className="p-2">{r.done}</td>
-                    <td className={`p-2 ${r.overdue ? 'font-semibold text-red-700' : ''}`}>{r.overdue}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <Table
+            testId="workbench-summary"
+            framed={false}
+            rows={summary.filter((r) => r.total > 0)}
+            rowKey={(r) => r.periodKey}
+            empty={t('workbench.noSummary')}
+            columns={[
+              {
+                key: 'period',
+                header: t('reminders.period'),
+                cell: (r) => `${t(`handbook.frequencies.${r.frequency}`)} · ${r.periodKey}`,
+              },
+              { key: 'total', header: t('reminders.total'), cell: (r) => r.total },
+              { key: 'done', header: t('reminders.states.done'), cell: (r) => r.done },
+              {
+                key: 'overdue',
+                header: t('reminders.states.overdue'),
+                cell: (r) => (
+                  <span className={r.overdue ? 'font-semibold text-red-700' : undefined}>{r.overdue}</span>
+                ),
+              },
+            ]}
+          />
           <div className="mt-3 flex gap-4 text-sm">
             <Link href="/reminders/supervision" className="text-brand-700 underline">
               {t('workbench.openSupervision')}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
 import { announcementDetailFor, receiptsFor } from '@/lib/announcements/queries';
 import { load } from '@/lib/page-guard';
@@ -57,33 +58,30 @@ export default async function AnnouncementPage({ params }: { params: Promise<{ i
           actions={rc.unread > 0 && <ChaseUnreadButton id={a.id} />}
         >
           <div className="max-h-96 overflow-auto">
-            <table className="w-full text-sm" data-testid="receipts">
-              <thead className="text-left text-stone-600">
-                <tr>
-                  <th className="p-2">{t('reader')}</th>
-                  <th className="p-2">{t('unit')}</th>
-                  <th className="p-2">{t('readAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rc.rows.map((r, i) => (
-                  <tr key={i} className="border-t border-stone-100">
-                    <td className="p-2">{r.user.name}</td>
-                    <td className="p-2">{r.user.org?.name ?? '—'}</td>
-                    <td className="p-2">
-                      {r.readAt ? (
-                        when(r.readAt)
-                      ) : (
-                        <span className="text-red-700">
-                          {t('notRead')}
-                          {r.chasedAt && ` · ${t('chasedAt', { date: when(r.chasedAt) })}`}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              testId="receipts"
+              framed={false}
+              rows={rc.rows}
+              rowKey={(_, i) => String(i)}
+              empty={t('noRecipients')}
+              columns={[
+                { key: 'reader', header: t('reader'), cell: (r) => r.user.name },
+                { key: 'unit', header: t('unit'), cell: (r) => r.user.org?.name ?? '—' },
+                {
+                  key: 'readAt',
+                  header: t('readAt'),
+                  cell: (r) =>
+                    r.readAt ? (
+                      when(r.readAt)
+                    ) : (
+                      <span className="text-red-700">
+                        {t('notRead')}
+                        {r.chasedAt && ` · ${t('chasedAt', { date: when(r.chasedAt) })}`}
+                      </span>
+                    ),
+                },
+              ]}
+            />
           </div>
         </Card>
       )}

@@ -57,7 +57,9 @@ export default async function GapPage({ searchParams }: { searchParams: Promise<
             {
               key: 'gap',
               header: t('gapCols.gap'),
-              cell: (r) => <span className={r.flagged ? 'font-semibold text-red-700' : undefined}>{r.gap}</span>,
+              cell: (r) => (
+                <span className={r.flagged ? 'font-semibold text-red-700' : undefined}>{r.gap}</span>
+              ),
             },
             { key: 'backfill', header: t('gapCols.backfill'), cell: (r) => r.backfill },
           ]}

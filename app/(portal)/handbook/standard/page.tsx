@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { gradeBands } from '@/lib/handbook/mutations/grades';
@@ -69,40 +70,47 @@ export default async function StandardPage({ searchParams }: { searchParams: Pro
           key={c.id}
           title={`${c.code} ${c.title}（${t('points', { points: total(c.criteria.map((k) => k.maxPoints)) })}）`}
         >
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="text-left text-stone-600">
-                <tr>
-                  <th className="p-2">{t('criterion')}</th>
-                  <th className="p-2 w-16">{t('maxPoints')}</th>
-                  <th className="p-2">{t('deductionRule')}</th>
-                  <th className="p-2">{t('articlesCited')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.criteria.map((k) => (
-                  <tr key={k.id} className="border-t border-stone-100 align-top">
-                    <td className="p-2">
-                      {k.code} {k.title}
-                    </td>
-                    <td className="p-2">{k.maxPoints}</td>
-                    <td className="p-2">{k.deductionRule}</td>
-                    <td className="p-2">
-                      {k.articles.map((l) => (
-                        <Link
-                          key={l.articleId}
-                          href={withVersion(`/handbook/articles/${l.article.number}`, version)}
-                          className="mr-2 text-brand-700 underline"
-                        >
-                          {t('articleNo', { number: l.article.number })}
-                        </Link>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            framed={false}
+            rows={c.criteria}
+            rowKey={(k) => k.id}
+            empty={t('noCategoryCriteria')}
+            columns={[
+              {
+                key: 'criterion',
+                header: t('criterion'),
+                className: 'align-top',
+                cell: (k) => `${k.code} ${k.title}`,
+              },
+              {
+                key: 'maxPoints',
+                header: t('maxPoints'),
+                className: 'align-top sm:w-16',
+                cell: (k) => k.maxPoints,
+              },
+              {
+                key: 'deductionRule',
+                header: t('deductionRule'),
+                className: 'align-top',
+                cell: (k) => k.deductionRule,
+              },
+              {
+                key: 'articles',
+                header: t('articlesCited'),
+                className: 'align-top',
+                cell: (k) =>
+                  k.articles.map((l) => (
+                    <Link
+                      key={l.articleId}
+                      href={withVersion(`/handbook/articles/${l.article.number}`, version)}
+                      className="mr-2 text-brand-700 underline"
+                    >
+                      {t('articleNo', { number: l.article.number })}
+                    </Link>
+                  )),
+              },
+            ]}
+          />
         </Card>
       ))}
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 import { currentWeightsNow, latestResultsFor } from '@/lib/annual/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { ComputeForm } from './_components/compute-form';
@@ -60,48 +61,30 @@ export default async function AnnualPage({ searchParams }: { searchParams: Promi
                 exam: w!.exam!,
               })}
             </p>
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="annual-table">
-                <thead className="text-left text-stone-600">
-                  <tr>
-                    {[
-                      'unit',
-                      'group',
-                      'audit',
-                      'reminders',
-                      'rectification',
-                      'exam',
-                      'score',
-                      'grade',
-                      'rank',
-                    ].map((k) => (
-                      <th key={k} className="p-2">
-                        {t(k)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {latest.results.map((r) => {
-                    const i = r.inputs as Record<string, number | null>;
-                    return (
-                      <tr key={r.id} className="border-t border-stone-100">
-                        <td className="p-2">{r.org.name}</td>
-                        <td className="p-2">{t(`groups.${r.peerGroup}` as never)}</td>
-                        {(['audit', 'reminders', 'rectification', 'exam'] as const).map((c) => (
-                          <td key={c} className="p-2">
-                            {i[c] ?? '—'}
-                          </td>
-                        ))}
-                        <td className="p-2 font-semibold">{r.score}</td>
-                        <td className="p-2">{tb(r.grade as never)}</td>
-                        <td className="p-2">{r.rank}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              testId="annual-table"
+              framed={false}
+              rows={latest.results}
+              rowKey={(r) => r.id}
+              empty={t('noResults')}
+              columns={[
+                { key: 'unit', header: t('unit'), cell: (r) => r.org.name },
+                { key: 'group', header: t('group'), cell: (r) => t(`groups.${r.peerGroup}` as never) },
+                ...(['audit', 'reminders', 'rectification', 'exam'] as const).map((c) => ({
+                  key: c,
+                  header: t(c),
+                  cell: (r: (typeof latest.results)[number]) =>
+                    (r.inputs as Record<string, number | null>)[c] ?? '—',
+                })),
+                {
+                  key: 'score',
+                  header: t('score'),
+                  cell: (r) => <span className="font-semibold">{r.score}</span>,
+                },
+                { key: 'grade', header: t('grade'), cell: (r) => tb(r.grade as never) },
+                { key: 'rank', header: t('rank'), cell: (r) => r.rank },
+              ]}
+            />
           </>
         )}
       </Card>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Chart } from '@/components/chart';
 import { Button } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 import { Input } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
 import { problemsFor } from '@/lib/insights/queries';
@@ -72,26 +73,20 @@ export default async function ProblemsPage({
                 ],
               }}
             />
-            <table className="mt-3 w-full text-sm" data-testid="problems-table">
-              <thead className="text-left text-stone-600">
-                <tr>
-                  <th className="p-2">{t('criterion')}</th>
-                  <th className="p-2">{ti('points')}</th>
-                  <th className="p-2">{t('units')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.criterionId} className="border-t border-stone-100">
-                    <td className="p-2">
-                      {r.code} {r.title}
-                    </td>
-                    <td className="p-2">{r.points}</td>
-                    <td className="p-2">{r.units}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="mt-3">
+              <Table
+                testId="problems-table"
+                framed={false}
+                rows={rows}
+                rowKey={(r) => r.criterionId}
+                empty={t('noProblems')}
+                columns={[
+                  { key: 'criterion', header: t('criterion'), cell: (r) => `${r.code} ${r.title}` },
+                  { key: 'points', header: ti('points'), cell: (r) => r.points },
+                  { key: 'units', header: t('units'), cell: (r) => r.units },
+                ]}
+              />
+            </div>
           </>
         )}
       </Card>

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/button';
+import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { attendanceByOrgFor, trainingListFor } from '@/lib/training/queries';
 
@@ -80,32 +81,19 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
             <span className="text-sm text-stone-600">{t('byOrgSessions', { n: byOrg.sessions })}</span>
           }
         >
-          {byOrg.rows.length === 0 ? (
-            <p className="text-sm text-stone-600">{t('byOrgNone')}</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="attendance-by-org">
-                <thead>
-                  <tr className="text-left text-stone-500">
-                    <th className="py-1 pr-2">{t('cols.unit')}</th>
-                    <th className="pr-2">{t('cols.invited')}</th>
-                    <th className="pr-2">{t('cols.attended')}</th>
-                    <th>{t('cols.rate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {byOrg.rows.map((r, i) => (
-                    <tr key={`${r.name}-${i}`} className="border-t border-stone-100">
-                      <td className="py-1 pr-2">{r.name}</td>
-                      <td className="pr-2">{r.invited}</td>
-                      <td className="pr-2">{r.attended}</td>
-                      <td>{pct(r.rate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table
+            testId="attendance-by-org"
+            framed={false}
+            rows={byOrg.rows}
+            rowKey={(r, i) => `${r.name}-${i}`}
+            empty={t('byOrgNone')}
+            columns={[
+              { key: 'unit', header: t('cols.unit'), cell: (r) => r.name },
+              { key: 'invited', header: t('cols.invited'), cell: (r) => r.invited },
+              { key: 'attended', header: t('cols.attended'), cell: (r) => r.attended },
+              { key: 'rate', header: t('cols.rate'), cell: (r) => pct(r.rate) },
+            ]}
+          />
         </Card>
       )}
     </div>

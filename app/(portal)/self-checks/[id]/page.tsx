@@ -100,7 +100,12 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
                   cell: (i) => i.criterion.maxPoints,
                 },
                 { key: 'count', header: t('count'), className: 'align-top', cell: (i) => i.count ?? '—' },
-                { key: 'deduction', header: t('deduction'), className: 'align-top', cell: (i) => i.deduction },
+                {
+                  key: 'deduction',
+                  header: t('deduction'),
+                  className: 'align-top',
+                  cell: (i) => i.deduction,
+                },
                 {
                   key: 'score',
                   header: t('score'),
