@@ -1,9 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import type { ActionResult } from '@/lib/action-client';
 import { parseMsg } from '@/lib/i18n/message';
@@ -31,9 +32,8 @@ export function XlsxImportForm<R extends { ok: true } | Failed>({
 }) {
   const t = useTranslations(namespace);
   const tm = useTranslateMessage();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
   const [report, setReport] = useState<R>();
+  const importing = useAction(action, { onSuccess: setReport });
   // Row problems may carry a field problem that is itself a message key.
   const say = (m: string) => {
     const { params } = parseMsg(m);
@@ -52,13 +52,9 @@ export function XlsxImportForm<R extends { ok: true } | Failed>({
         onSubmit={(e) => {
           e.preventDefault();
           const fd = new FormData(e.currentTarget);
-          start(async () => {
-            setError(undefined);
-            setReport(undefined);
-            const r = await action(fd);
-            if (!r.ok) setError(tm(r.fieldErrors?.file ?? r.error, r.params));
-            else setReport(r.data);
-          });
+          importing.reset();
+          setReport(undefined);
+          void importing.run(fd);
         }}
       >
         <Field label={t('file')} htmlFor="file" hint={t('fileHint')}>
@@ -70,9 +66,9 @@ export function XlsxImportForm<R extends { ok: true } | Failed>({
             required
           />
         </Field>
-        <FormError message={error} />
-        <Button type="submit" disabled={pending}>
-          {pending ? t('importing') : t('submit')}
+        <FormError message={importing.error} />
+        <Button type="submit" disabled={importing.pending}>
+          {importing.pending ? t('importing') : t('submit')}
         </Button>
       </form>
       {report?.ok && (

@@ -1,35 +1,28 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/use-action';
 import { startAttemptAction } from '@/lib/exams/actions';
 
 export function StartButton({ examId, label }: { examId: string; label: string }) {
-  const tm = useTranslateMessage();
   const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const startAttempt = useAction(startAttemptAction, {
+    onSuccess: (d) => router.push(`/exams/attempts/${d.id}`),
+  });
   useTranslations('exams');
   return (
     <span>
       <Button
         type="button"
-        disabled={pending}
+        disabled={startAttempt.pending}
         data-testid="start-exam"
-        onClick={() =>
-          start(async () => {
-            const r = await startAttemptAction({ examId });
-            if (r.ok) router.push(`/exams/attempts/${r.data.id}`);
-            else setError(tm(r.error, r.params) ?? r.error);
-          })
-        }
+        onClick={() => void startAttempt.run({ examId })}
       >
         {label}
       </Button>
-      <FormError message={error} />
+      <FormError message={startAttempt.error} />
     </span>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/use-action';
 import { readAllNotificationsAction, readNotificationAction } from '@/lib/notifications/actions';
 
 type Row = { id: string; kind: string; text: string; when: string; read: boolean };
@@ -10,7 +10,9 @@ type Row = { id: string; kind: string; text: string; when: string; read: boolean
 export function NotificationList({ rows }: { rows: Row[] }) {
   const t = useTranslations('notifications');
   const router = useRouter();
-  const [pending, start] = useTransition();
+  const readAll = useAction(readAllNotificationsAction);
+  const read = useAction(readNotificationAction, { onSuccess: (d) => router.push(d.link) });
+  const pending = readAll.pending || read.pending;
   return (
     <div className="space-y-3">
       <Button
@@ -18,9 +20,8 @@ export function NotificationList({ rows }: { rows: Row[] }) {
         variant="secondary"
         disabled={pending}
         onClick={() =>
-          start(async () => {
-            await readAllNotificationsAction({});
-            router.refresh();
+          void readAll.run({}).then((r) => {
+            if (r) router.refresh();
           })
         }
       >
@@ -44,12 +45,7 @@ export function NotificationList({ rows }: { rows: Row[] }) {
               type="button"
               variant="ghost"
               disabled={pending}
-              onClick={() =>
-                start(async () => {
-                  const r = await readNotificationAction({ id: n.id });
-                  if (r.ok) router.push(r.data.link);
-                })
-              }
+              onClick={() => void read.run({ id: n.id })}
             >
               {t('open')}
             </Button>

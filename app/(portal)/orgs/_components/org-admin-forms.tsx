@@ -1,50 +1,29 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
-import { useTranslateMessage } from '@/components/use-translate-message';
-import type { ActionResult } from '@/lib/action-client';
+import { useAction } from '@/components/use-action';
 import { archiveOrgAction, moveOrgAction, setKeyUnitAction } from '@/lib/orgs/actions';
-
-function useRun() {
-  const router = useRouter();
-  const tm = useTranslateMessage();
-  const [error, setError] = useState<string>();
-  const [done, setDone] = useState<string>();
-  const [pending, start] = useTransition();
-  const run = <T,>(fn: () => Promise<ActionResult<T>>, okText?: string, after?: (d: T) => void) =>
-    start(async () => {
-      setError(undefined);
-      setDone(undefined);
-      const r = await fn();
-      if (!r.ok) {
-        setError(tm(r.error, r.params));
-        return;
-      }
-      setDone(okText);
-      after?.(r.data);
-      router.refresh();
-    });
-  return { run, error, done, pending };
-}
 
 export function KeyUnitToggle({ orgId, year, isKey }: { orgId: string; year: number; isKey: boolean }) {
   const t = useTranslations('orgs');
-  const { run, error, pending } = useRun();
+  const toggle = useAction(setKeyUnitAction, { refresh: true });
   return (
     <div className="flex flex-wrap items-center gap-3">
       <span className="text-sm">{isKey ? t('isKeyUnit', { year }) : t('notKeyUnit', { year })}</span>
       <Button
         variant="secondary"
-        disabled={pending}
-        onClick={() => run(() => setKeyUnitAction({ orgId, year, isKey: !isKey }))}
+        disabled={toggle.pending}
+        onClick={() => {
+          toggle.reset();
+          void toggle.run({ orgId, year, isKey: !isKey });
+        }}
       >
         {isKey ? t('unsetKeyUnit') : t('setKeyUnit')}
       </Button>
-      <FormError message={error} />
+      <FormError message={toggle.error} />
     </div>
   );
 }
@@ -57,14 +36,17 @@ export function MoveForm({
   targets: { id: string; name: string; depth: number }[];
 }) {
   const t = useTranslations('orgs');
-  const { run, error, done, pending } = useRun();
   const [target, setTarget] = useState('');
+  const [moved, setMoved] = useState(false);
+  const move = useAction(moveOrgAction, { refresh: true, onSuccess: () => setMoved(true) });
   return (
     <form
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        run(() => moveOrgAction({ id: orgId, newParentId: target }), t('moved'));
+        move.reset();
+        setMoved(false);
+        void move.run({ id: orgId, newParentId: target });
       }}
     >
       <div className="min-w-56 flex-1">
@@ -80,12 +62,12 @@ export function MoveForm({
           </Select>
         </Field>
       </div>
-      <Button type="submit" variant="secondary" disabled={pending || !target}>
+      <Button type="submit" variant="secondary" disabled={move.pending || !target}>
         {t('move')}
       </Button>
       <div className="w-full">
-        <FormError message={error} />
-        {done && <p className="text-sm text-green-700">{done}</p>}
+        <FormError message={move.error} />
+        {moved && <p className="text-sm text-green-700">{t('moved')}</p>}
       </div>
     </form>
   );
@@ -93,21 +75,23 @@ export function MoveForm({
 
 export function ArchiveButton({ orgId }: { orgId: string }) {
   const t = useTranslations('orgs');
-  const { run, error, pending } = useRun();
+  const archive = useAction(archiveOrgAction, { refresh: true });
   return (
     <div className="space-y-2">
       <p className="text-sm text-stone-600">{t('archiveHelp')}</p>
       <Button
         variant="danger"
-        disabled={pending}
+        disabled={archive.pending}
         data-testid="archive-org"
         onClick={() => {
-          if (window.confirm(t('archiveConfirm'))) run(() => archiveOrgAction({ id: orgId }));
+          if (!window.confirm(t('archiveConfirm'))) return;
+          archive.reset();
+          void archive.run({ id: orgId });
         }}
       >
         {t('archive')}
       </Button>
-      <FormError message={error} />
+      <FormError message={archive.error} />
     </div>
   );
 }

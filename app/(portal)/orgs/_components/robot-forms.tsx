@@ -1,8 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
 import { FormError } from '@/components/form-error';
+import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
@@ -14,7 +14,7 @@ type Robot = { id: string; kind: string; active: boolean; signed: boolean; url: 
 export function RobotForms({ orgId, robots }: { orgId: string; robots: Robot[] }) {
   const t = useTranslations('robots');
   const router = useRouter();
-  const [pending, start] = useTransition();
+  const remove = useAction(removeRobotAction);
   const { form, submit, formError, errorOf, busy } = useActionForm(ZAddRobot, addRobotAction, {
     defaultValues: { orgId, kind: 'WECOM', url: '', secret: '' },
     onSuccess: () => {
@@ -39,11 +39,10 @@ export function RobotForms({ orgId, robots }: { orgId: string; robots: Robot[] }
                 <Button
                   type="button"
                   variant="ghost"
-                  disabled={pending}
+                  disabled={remove.pending}
                   onClick={() =>
-                    start(async () => {
-                      await removeRobotAction({ id: r.id });
-                      router.refresh();
+                    void remove.run({ id: r.id }).then((res) => {
+                      if (res) router.refresh();
                     })
                   }
                 >

@@ -1,12 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Input, Textarea } from '@/components/ui/field';
-import type { ActionResult } from '@/lib/action-client';
 import {
   addNoteAction,
   addRectificationEvidenceAction,
@@ -17,29 +15,30 @@ import {
   verifyItemAction,
 } from '@/lib/feedback/actions';
 
-function useRun() {
-  const tm = useTranslateMessage();
-  const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
-  const run = (call: () => Promise<ActionResult<unknown>>, after?: () => void) =>
-    start(async () => {
-      const r = await call();
-      if (r.ok) {
-        setError(undefined);
-        after?.();
-        router.refresh();
-      } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-    });
-  return { run, error, pending };
+type Call<I> = { run: (input: I) => Promise<unknown>; pending: boolean; error?: string; reset: () => void };
+
+/** A panel's actions behind one error line: running one clears what the others said. */
+function panel(...calls: Call<never>[]) {
+  return {
+    pending: calls.some((c) => c.pending),
+    error: calls.map((c) => c.error).find(Boolean),
+    run<I>(call: Call<I>, input: NoInfer<I>) {
+      for (const c of calls) if (c !== call) c.reset();
+      void call.run(input);
+    },
+  };
 }
 
 /** The unit's side: measures, progress, evidence, submit. */
 export function UnitForms({ itemId, plan }: { itemId: string; plan: string }) {
   const t = useTranslations('feedback');
-  const { run, error, pending } = useRun();
   const [text, setText] = useState(plan);
   const [note, setNote] = useState('');
+  const savePlan = useAction(savePlanAction, { refresh: true });
+  const addNote = useAction(addNoteAction, { refresh: true, onSuccess: () => setNote('') });
+  const addEvidence = useAction(addRectificationEvidenceAction, { refresh: true });
+  const submit = useAction(submitItemAction, { refresh: true });
+  const { run, error, pending } = panel(savePlan, addNote, addEvidence, submit);
   return (
     <div className="space-y-2" data-testid="unit-forms">
       <Textarea
@@ -54,7 +53,7 @@ export function UnitForms({ itemId, plan }: { itemId: string; plan: string }) {
           type="button"
           variant="secondary"
           disabled={pending}
-          onClick={() => run(() => savePlanAction({ itemId, plan: text }))}
+          onClick={() => run(savePlan, { itemId, plan: text })}
         >
           {t('savePlan')}
         </Button>
@@ -69,12 +68,7 @@ export function UnitForms({ itemId, plan }: { itemId: string; plan: string }) {
           type="button"
           variant="secondary"
           disabled={pending}
-          onClick={() =>
-            run(
-              () => addNoteAction({ itemId, text: note }),
-              () => setNote(''),
-            )
-          }
+          onClick={() => run(addNote, { itemId, text: note })}
         >
           {t('addNote')}
         </Button>
@@ -85,7 +79,7 @@ export function UnitForms({ itemId, plan }: { itemId: string; plan: string }) {
           e.preventDefault();
           const fd = new FormData(e.currentTarget);
           fd.set('itemId', itemId);
-          run(() => addRectificationEvidenceAction(fd));
+          run(addEvidence, fd);
           e.currentTarget.reset();
         }}
       >
@@ -102,7 +96,7 @@ export function UnitForms({ itemId, plan }: { itemId: string; plan: string }) {
           {t('upload')}
         </Button>
       </form>
-      <Button type="button" disabled={pending} onClick={() => run(() => submitItemAction({ itemId }))}>
+      <Button type="button" disabled={pending} onClick={() => run(submit, { itemId })}>
         {t('submit')}
       </Button>
       <FormError message={error} />
@@ -113,14 +107,14 @@ export function UnitForms({ itemId, plan }: { itemId: string; plan: string }) {
 /** The audit team's side: accept, or return with a reason. */
 export function VerifyForms({ itemId }: { itemId: string }) {
   const t = useTranslations('feedback');
-  const { run, error, pending } = useRun();
   const [reason, setReason] = useState('');
+  const verify = useAction(verifyItemAction, { refresh: true });
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="verify-forms">
       <Button
         type="button"
-        disabled={pending}
-        onClick={() => run(() => verifyItemAction({ itemId, accept: true }))}
+        disabled={verify.pending}
+        onClick={() => void verify.run({ itemId, accept: true })}
       >
         {t('accept')}
       </Button>
@@ -134,12 +128,12 @@ export function VerifyForms({ itemId }: { itemId: string }) {
       <Button
         type="button"
         variant="danger"
-        disabled={pending}
-        onClick={() => run(() => verifyItemAction({ itemId, accept: false, reason }))}
+        disabled={verify.pending}
+        onClick={() => void verify.run({ itemId, accept: false, reason })}
       >
         {t('return')}
       </Button>
-      <FormError message={error} />
+      <FormError message={verify.error} />
     </div>
   );
 }
@@ -154,8 +148,10 @@ export function CoordinationForms({
   canClose: boolean;
 }) {
   const t = useTranslations('feedback');
-  const { run, error, pending } = useRun();
   const [answer, setAnswer] = useState('');
+  const answerTask = useAction(answerCoordinationAction, { refresh: true });
+  const close = useAction(closeCoordinationAction, { refresh: true });
+  const { run, error, pending } = panel(answerTask, close);
   return (
     <div className="flex flex-wrap items-center gap-2">
       {canAnswer && (
@@ -170,18 +166,14 @@ export function CoordinationForms({
             type="button"
             variant="secondary"
             disabled={pending}
-            onClick={() => run(() => answerCoordinationAction({ taskId, answer }))}
+            onClick={() => run(answerTask, { taskId, answer })}
           >
             {t('answer')}
           </Button>
         </>
       )}
       {canClose && (
-        <Button
-          type="button"
-          disabled={pending}
-          onClick={() => run(() => closeCoordinationAction({ taskId }))}
-        >
+        <Button type="button" disabled={pending} onClick={() => run(close, { taskId })}>
           {t('close')}
         </Button>
       )}

@@ -12,9 +12,11 @@ import { completeTaskAction } from '@/lib/reminders/actions';
 
 /** An upload the server drops (e.g. over its body limit) rejects instead of answering: shown as unexpected. */
 const completeTask = (fd: FormData) =>
-  completeTaskAction(fd).catch(
-    (): ActionResult<never> => ({ ok: false, error: 'errors.unexpected', params: { ref: '-' } }),
-  );
+  completeTaskAction(fd).catch((): ActionResult<never> => ({
+    ok: false,
+    error: 'errors.unexpected',
+    params: { ref: '-' },
+  }));
 
 export function CompleteTaskForm({ taskId, today }: { taskId: string; today: string }) {
   const t = useTranslations('reminders');

@@ -185,11 +185,7 @@ export function RolesEditor({
               <span>
                 {t(`roles.${r.role}`)} · {r.orgName}
               </span>
-              <Button
-                variant="ghost"
-                disabled={remove.pending}
-                onClick={() => void remove.run({ id: r.id })}
-              >
+              <Button variant="ghost" disabled={remove.pending} onClick={() => void remove.run({ id: r.id })}>
                 {t('users.removeRole')}
               </Button>
             </li>

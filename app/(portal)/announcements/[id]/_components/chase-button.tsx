@@ -1,40 +1,38 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/use-action';
+import type { ActionResult } from '@/lib/action-client';
 import { chaseUnreadAction } from '@/lib/announcements/actions';
+
+/** A dropped connection rejects instead of answering: shown as unexpected. */
+const chaseUnread = (input: { id: string }) =>
+  chaseUnreadAction(input).catch((): ActionResult<never> => ({
+    ok: false,
+    error: 'errors.unexpected',
+    params: { ref: '-' },
+  }));
 
 export function ChaseUnreadButton({ id }: { id: string }) {
   const t = useTranslations('announcements');
-  const tm = useTranslateMessage();
-  const router = useRouter();
   const [done, setDone] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const chase = useAction(chaseUnread, {
+    refresh: true,
+    onSuccess: (d) => setDone(t('chased', { count: d.notified })),
+  });
   return (
     <div className="flex items-center gap-2">
       <Button
         type="button"
         variant="secondary"
-        disabled={pending}
+        disabled={chase.pending}
         data-testid="chase-unread"
-        onClick={() =>
-          start(async () => {
-            setError(undefined);
-            const r = await chaseUnreadAction({ id }).catch(() => ({
-              ok: false as const,
-              error: 'errors.unexpected',
-              params: { ref: '-' },
-            }));
-            if (r.ok) {
-              setDone(t('chased', { count: r.data.notified }));
-              router.refresh();
-            } else setError(tm(r.error, r.params) ?? r.error);
-          })
-        }
+        onClick={() => {
+          chase.reset();
+          void chase.run({ id });
+        }}
       >
         {t('chase')}
       </Button>
@@ -43,7 +41,7 @@ export function ChaseUnreadButton({ id }: { id: string }) {
           {done}
         </span>
       )}
-      <FormError message={error} />
+      <FormError message={chase.error} />
     </div>
   );
 }

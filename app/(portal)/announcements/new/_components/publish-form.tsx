@@ -1,21 +1,41 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Textarea } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/action-client';
 import { publishAnnouncementAction } from '@/lib/announcements/actions';
+
+/** An upload the server drops (e.g. over its body limit) rejects instead of answering: shown as unexpected. */
+const publishAnnouncement = (fd: FormData) =>
+  publishAnnouncementAction(fd).catch((): ActionResult<never> => ({
+    ok: false,
+    error: 'errors.unexpected',
+    params: { ref: '-' },
+  }));
 
 export function PublishForm({ orgs }: { orgs: OrgOption[] }) {
   const t = useTranslations('announcements');
   const tm = useTranslateMessage();
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, start] = useTransition();
+  const [tooBig, setTooBig] = useState<string>();
+  const publish = useAction(publishAnnouncement, {
+    onSuccess: (d) => router.push(`/announcements/${d.id}`),
+  });
+  const fieldTexts: Record<string, string> = Object.fromEntries(
+    Object.entries(publish.fieldErrors).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
+  );
+  const errors: Record<string, string> = tooBig
+    ? { files: tooBig }
+    : Object.keys(fieldTexts).length || !publish.error
+      ? fieldTexts
+      : { _form: publish.error };
   return (
     <form
       className="space-y-3"
@@ -25,25 +45,12 @@ export function PublishForm({ orgs }: { orgs: OrgOption[] }) {
         const fd = new FormData(e.currentTarget);
         const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
         if (big) {
-          setErrors({ files: tm('announcements.errors.fileTooLarge', { name: big, mb: 20 }) ?? '' });
+          publish.reset();
+          setTooBig(tm('announcements.errors.fileTooLarge', { name: big, mb: 20 }) ?? '');
           return;
         }
-        start(async () => {
-          const r = await publishAnnouncementAction(fd).catch(() => ({
-            ok: false as const,
-            error: 'errors.unexpected',
-            params: { ref: '-' },
-            fieldErrors: undefined,
-          }));
-          if (r.ok) {
-            router.push(`/announcements/${r.data.id}`);
-            return;
-          }
-          const fe: Record<string, string> = Object.fromEntries(
-            Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
-          );
-          setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
-        });
+        setTooBig(undefined);
+        void publish.run(fd);
       }}
     >
       <Field label={t('fields.title')} htmlFor="ann-title" error={errors.title}>
@@ -71,7 +78,7 @@ export function PublishForm({ orgs }: { orgs: OrgOption[] }) {
         <Input id="ann-files" name="files" type="file" multiple accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx" />
       </Field>
       <FormError message={errors._form} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={publish.pending}>
         {t('publish')}
       </Button>
     </form>

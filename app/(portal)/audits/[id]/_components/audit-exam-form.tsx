@@ -1,9 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { createAuditExamAction } from '@/lib/exams/actions';
@@ -20,10 +18,7 @@ export function AuditExamForm({
   defaults: { opensAt: string; closesAt: string };
 }) {
   const t = useTranslations('exams');
-  const tm = useTranslateMessage();
-  const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const create = useAction(createAuditExamAction, { refresh: true });
   return (
     <form
       className="space-y-3 text-sm"
@@ -32,13 +27,7 @@ export function AuditExamForm({
         e.preventDefault();
         const fd = new FormData(e.currentTarget);
         const input = { auditId, ...paperFields(fd, PARTS) };
-        start(async () => {
-          const r = await createAuditExamAction(input);
-          if (r.ok) {
-            setError(undefined);
-            router.refresh();
-          } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-        });
+        void create.run(input);
       }}
     >
       <p className="text-stone-600">{t('audit.intro')}</p>
@@ -74,8 +63,8 @@ export function AuditExamForm({
           <Input name="passMark" type="number" min={0} max={100} defaultValue={60} />
         </label>
       </div>
-      <FormError message={error} />
-      <Button type="submit" disabled={pending}>
+      <FormError message={create.error} />
+      <Button type="submit" disabled={create.pending}>
         {t('audit.create')}
       </Button>
     </form>

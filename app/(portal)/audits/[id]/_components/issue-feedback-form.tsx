@@ -1,9 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import { issueFeedbackAction } from '@/lib/feedback/actions';
@@ -20,7 +20,6 @@ export function IssueFeedbackForm(props: {
   defaultDeadline: string;
 }) {
   const t = useTranslations('feedback');
-  const tm = useTranslateMessage();
   const router = useRouter();
   const [problems, setProblems] = useState<Problem[]>(props.problems);
   const [difficulties, setDifficulties] = useState<Difficulty[]>(
@@ -28,26 +27,21 @@ export function IssueFeedbackForm(props: {
   );
   const [summary, setSummary] = useState('');
   const [deadline, setDeadline] = useState(props.defaultDeadline);
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const issue = useAction(issueFeedbackAction, { onSuccess: (d) => router.push(`/feedback/${d.id}`) });
   return (
     <form
       className="space-y-3"
       data-testid="issue-feedback"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const r = await issueFeedbackAction({
-            auditId: props.auditId,
-            summary,
-            deadline,
-            items: problems,
-            coordination: difficulties
-              .filter((d) => d.departmentId)
-              .map((d) => ({ findingId: d.findingId, departmentId: d.departmentId, text: d.text })),
-          });
-          if (r.ok) router.push(`/feedback/${r.data.id}`);
-          else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
+        void issue.run({
+          auditId: props.auditId,
+          summary,
+          deadline,
+          items: problems,
+          coordination: difficulties
+            .filter((d) => d.departmentId)
+            .map((d) => ({ findingId: d.findingId, departmentId: d.departmentId, text: d.text })),
         });
       }}
     >
@@ -98,8 +92,8 @@ export function IssueFeedbackForm(props: {
           </Select>
         </div>
       ))}
-      <FormError message={error} />
-      <Button type="submit" disabled={pending}>
+      <FormError message={issue.error} />
+      <Button type="submit" disabled={issue.pending}>
         {t('issue')}
       </Button>
     </form>

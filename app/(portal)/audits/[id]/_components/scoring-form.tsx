@@ -2,6 +2,7 @@
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/field';
+import { useFailureText } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { addFindingAction, finishAuditAction, saveNoteAction, saveScoreAction } from '@/lib/audits/actions';
 import { AUDIT_METHODS } from '@/lib/audits/schema';
@@ -41,6 +42,7 @@ export function ScoringForm(props: {
   const t = useTranslations('audits');
   const tb = useTranslations('handbook.bands');
   const tm = useTranslateMessage();
+  const failureText = useFailureText();
   const router = useRouter();
   const [values, setValues] = useState<Values>(props.scores);
   const [notes, setNotes] = useState<Record<string, string>>(props.notes);
@@ -56,9 +58,9 @@ export function ScoringForm(props: {
     return addFindingAction(e.payload as never);
   }, []);
   const refused = useCallback(
-    (e: QueueEntry, error: string, params?: Record<string, string | number>) =>
-      setErrors((x) => ({ ...x, [e.key]: tm(error, params) ?? error })),
-    [tm],
+    (e: QueueEntry, r: Parameters<typeof failureText>[0]) =>
+      setErrors((x) => ({ ...x, [e.key]: failureText(r) })),
+    [failureText],
   );
   const q = useSyncQueue(`wubiao:audit:${auditId}`, send, refused);
 

@@ -1,6 +1,6 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionResult } from '@/lib/action-client';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * Saves made on site, kept in this device's storage until the server has them. Each entry has a
@@ -18,7 +18,7 @@ type Send = (e: QueueEntry) => Promise<ActionResult<unknown>>;
 export function useSyncQueue(
   storageKey: string,
   send: Send,
-  onRefused: (e: QueueEntry, error: string, params?: Record<string, string | number>) => void,
+  onRefused: (e: QueueEntry, refusal: Extract<ActionResult<unknown>, { ok: false }>) => void,
 ) {
   const [pending, setPending] = useState<QueueEntry[]>([]);
   const [online, setOnline] = useState(true);
@@ -63,7 +63,7 @@ export function useSyncQueue(
           );
           if (rest.some((x) => x.key === entry.key)) again.current = true;
           write(rest);
-          if (!r.ok) onRefused(entry, Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params);
+          if (!r.ok) onRefused(entry, r);
         }
       } while (again.current);
     } finally {

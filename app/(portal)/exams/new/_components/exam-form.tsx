@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
-import { useTranslateMessage } from '@/components/use-translate-message';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { createExamAction } from '@/lib/exams/actions';
@@ -30,10 +29,8 @@ export function ExamForm({
 }) {
   const tr = useTranslations('roles');
   const t = useTranslations('exams');
-  const tm = useTranslateMessage();
   const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const create = useAction(createExamAction, { onSuccess: () => router.push('/exams') });
   return (
     <form
       className="space-y-3"
@@ -54,11 +51,7 @@ export function ExamForm({
             .filter(Boolean),
           trainingId: String(fd.get('trainingId') ?? '') || null,
         };
-        start(async () => {
-          const r = await createExamAction(input);
-          if (r.ok) router.push('/exams');
-          else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-        });
+        void create.run(input);
       }}
     >
       <Field label={t('form.title')} htmlFor="ex-title">
@@ -130,8 +123,8 @@ export function ExamForm({
           </label>
         ))}
       </fieldset>
-      <FormError message={error} />
-      <Button type="submit" disabled={pending}>
+      <FormError message={create.error} />
+      <Button type="submit" disabled={create.pending}>
         {t('form.create')}
       </Button>
     </form>

@@ -1,12 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
-import { useTranslateMessage } from '@/components/use-translate-message';
 import { createActionAction, deleteActionAction, updateActionAction } from '@/lib/handbook/actions';
 import {
   DUE_KINDS,
@@ -132,11 +132,9 @@ export function ActionsEditor({
   defaultOrgTypes: string[];
 }) {
   const t = useTranslations('handbook');
-  const tm = useTranslateMessage();
   const router = useRouter();
   const [editing, setEditing] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const remove = useAction(deleteActionAction, { refresh: true });
   const blank = {
     articleId,
     code: '',
@@ -183,14 +181,9 @@ export function ActionsEditor({
                     type="button"
                     variant="ghost"
                     className="text-red-700"
-                    disabled={pending}
+                    disabled={remove.pending}
                     onClick={() => {
-                      if (window.confirm(t('deleteActionConfirm')))
-                        start(async () => {
-                          const x = await deleteActionAction({ id: r.id });
-                          if (!x.ok) setError(tm(x.error, x.params));
-                          else router.refresh();
-                        });
+                      if (window.confirm(t('deleteActionConfirm'))) void remove.run({ id: r.id });
                     }}
                   >
                     {t('delete')}
@@ -201,7 +194,7 @@ export function ActionsEditor({
           </li>
         ))}
       </ul>
-      <FormError message={error} />
+      <FormError message={remove.error} />
       <form
         onSubmit={submit}
         noValidate

@@ -1,9 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { computeAnnualAction } from '@/lib/annual/actions';
@@ -11,13 +10,14 @@ import { COMPONENTS, type Weights } from '@/lib/annual/rules';
 
 export function ComputeForm({ year, weights }: { year: number; weights: Weights }) {
   const t = useTranslations('annual');
-  const tm = useTranslateMessage();
-  const router = useRouter();
   const [w, setW] = useState<Record<string, string>>(
     Object.fromEntries(COMPONENTS.map((c) => [c, String(weights[c])])),
   );
-  const [msg, setMsg] = useState<{ ok: boolean; text: string }>();
-  const [pending, start] = useTransition();
+  const [computed, setComputed] = useState<string>();
+  const compute = useAction(computeAnnualAction, {
+    refresh: true,
+    onSuccess: (d) => setComputed(t('computed', { units: d.units })),
+  });
   const sum = COMPONENTS.reduce((s, c) => s + (Number(w[c]) || 0), 0);
   return (
     <form
@@ -25,19 +25,10 @@ export function ComputeForm({ year, weights }: { year: number; weights: Weights 
       data-testid="annual-form"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const r = await computeAnnualAction({
-            year,
-            weights: Object.fromEntries(COMPONENTS.map((c) => [c, Number(w[c])])) as Weights,
-          });
-          if (r.ok) {
-            setMsg({ ok: true, text: t('computed', { units: r.data.units }) });
-            router.refresh();
-          } else
-            setMsg({
-              ok: false,
-              text: tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error,
-            });
+        setComputed(undefined);
+        void compute.run({
+          year,
+          weights: Object.fromEntries(COMPONENTS.map((c) => [c, Number(w[c])])) as Weights,
         });
       }}
     >
@@ -56,19 +47,20 @@ export function ComputeForm({ year, weights }: { year: number; weights: Weights 
       <span className={`min-h-11 content-center ${sum === 100 ? '' : 'text-red-700'}`}>
         {t('sum', { sum })}
       </span>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={compute.pending}>
         {t('compute')}
       </Button>
-      {msg &&
-        (msg.ok ? (
-          <p className="w-full text-green-700" role="status">
-            {msg.text}
-          </p>
-        ) : (
+      {computed ? (
+        <p className="w-full text-green-700" role="status">
+          {computed}
+        </p>
+      ) : (
+        compute.error && (
           <div className="w-full">
-            <FormError message={msg.text} />
+            <FormError message={compute.error} />
           </div>
-        ))}
+        )
+      )}
     </form>
   );
 }

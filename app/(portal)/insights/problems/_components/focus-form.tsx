@@ -1,8 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Textarea } from '@/components/ui/field';
 import { createLearningFocusAction } from '@/lib/learning/actions';
@@ -18,43 +18,32 @@ export function FocusForm(props: {
   articles: Article[];
 }) {
   const t = useTranslations('learning');
-  const tm = useTranslateMessage();
   const [chosen, setChosen] = useState<string[]>(
     props.articles.filter((a) => a.preselected).map((a) => a.id),
   );
   const [title, setTitle] = useState(props.title);
   const [body, setBody] = useState(props.body);
   const [examFocus, setExamFocus] = useState(true);
-  const [result, setResult] = useState<{ ok: boolean; text: string; link?: string }>();
-  const [pending, start] = useTransition();
+  const [created, setCreated] = useState<{ link?: string }>();
+  const create = useAction(createLearningFocusAction, {
+    onSuccess: (d) =>
+      setCreated({ link: d.announcementId ? `/announcements/${d.announcementId}` : undefined }),
+  });
   return (
     <form
       className="space-y-3"
       data-testid="focus-form"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const r = await createLearningFocusAction({
-            periodKey: props.periodKey,
-            sourceQuarter: props.sourceQuarter,
-            title,
-            body,
-            articleIds: chosen,
-            examFocus,
-            publish: true,
-          });
-          setResult(
-            r.ok
-              ? {
-                  ok: true,
-                  text: t('created'),
-                  link: r.data.announcementId ? `/announcements/${r.data.announcementId}` : undefined,
-                }
-              : {
-                  ok: false,
-                  text: tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error,
-                },
-          );
+        setCreated(undefined);
+        void create.run({
+          periodKey: props.periodKey,
+          sourceQuarter: props.sourceQuarter,
+          title,
+          body,
+          articleIds: chosen,
+          examFocus,
+          publish: true,
         });
       }}
     >
@@ -89,20 +78,19 @@ export function FocusForm(props: {
         />
         {t('examFocus', { period: props.periodKey })}
       </label>
-      {result &&
-        (result.ok ? (
-          <p className="text-sm text-green-700" role="status">
-            {result.text}{' '}
-            {result.link && (
-              <a className="underline" href={result.link}>
-                {t('openAnnouncement')}
-              </a>
-            )}
-          </p>
-        ) : (
-          <FormError message={result.text} />
-        ))}
-      <Button type="submit" disabled={pending}>
+      {created ? (
+        <p className="text-sm text-green-700" role="status">
+          {t('created')}{' '}
+          {created.link && (
+            <a className="underline" href={created.link}>
+              {t('openAnnouncement')}
+            </a>
+          )}
+        </p>
+      ) : (
+        <FormError message={create.error} />
+      )}
+      <Button type="submit" disabled={create.pending}>
         {t('publishFocus')}
       </Button>
     </form>

@@ -1,31 +1,33 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useRef, useState } from 'react';
 import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/action-client';
 import { nameDemoSiteAction, recordVisitAction } from '@/lib/learning/actions';
 
-type Failure = {
-  error: string;
-  params?: Record<string, string | number>;
-  fieldErrors?: Record<string, string>;
-};
+/** An upload the server drops (e.g. over its body limit) rejects instead of answering: shown as unexpected. */
+const recordVisit = (fd: FormData) =>
+  recordVisitAction(fd).catch((): ActionResult<never> => ({
+    ok: false,
+    error: 'errors.unexpected',
+    params: { ref: '-' },
+  }));
 
-function useErrors() {
+/** A refusal as texts by field (the first segment of its path), else as `_form`. */
+function useErrors(refused: { error?: string; fieldErrors: Record<string, string> }) {
   const tm = useTranslateMessage();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const fail = (r: Failure) => {
-    const fe: Record<string, string> = Object.fromEntries(
-      Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
-    );
-    setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
-  };
-  return { errors, setErrors, fail, tm };
+  const fe: Record<string, string> = Object.fromEntries(
+    Object.entries(refused.fieldErrors).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
+  );
+  const errors: Record<string, string> =
+    Object.keys(fe).length || !refused.error ? fe : { _form: refused.error };
+  return { errors, tm };
 }
 
 /** Naming a unit a demonstration site: the period and what it shows (articles). */
@@ -39,17 +41,20 @@ export function NameSiteForm({
   year: number;
 }) {
   const t = useTranslations('learning');
-  const router = useRouter();
-  const { errors, setErrors, fail } = useErrors();
-  const [pending, start] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  const nameSite = useAction(nameDemoSiteAction, {
+    refresh: true,
+    onSuccess: () => formRef.current?.reset(),
+  });
+  const { errors } = useErrors(nameSite);
   return (
     <form
+      ref={formRef}
       className="space-y-3"
       data-testid="name-site-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const form = e.currentTarget;
-        const fd = new FormData(form);
+        const fd = new FormData(e.currentTarget);
         const input = {
           orgId: String(fd.get('orgId') ?? ''),
           fromDate: String(fd.get('fromDate') ?? ''),
@@ -57,14 +62,7 @@ export function NameSiteForm({
           articleIds: fd.getAll('articleIds').map(String),
           description: String(fd.get('description') ?? ''),
         };
-        start(async () => {
-          const r = await nameDemoSiteAction(input);
-          if (r.ok) {
-            setErrors({});
-            form.reset();
-            router.refresh();
-          } else fail(r);
-        });
+        void nameSite.run(input);
       }}
     >
       <Field label={t('siteForm.unit')} htmlFor="site-org" error={errors.orgId}>
@@ -96,7 +94,7 @@ export function NameSiteForm({
         <Textarea id="site-desc" name="description" rows={3} maxLength={1000} />
       </Field>
       <FormError message={errors._form} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={nameSite.pending}>
         {t('siteForm.submit')}
       </Button>
     </form>
@@ -106,35 +104,28 @@ export function NameSiteForm({
 /** Recording an observation visit to a site: when, which units came, notes, photos. */
 export function VisitForm({ siteId, orgs }: { siteId: string; orgs: OrgOption[] }) {
   const t = useTranslations('learning');
-  const router = useRouter();
-  const { errors, setErrors, fail, tm } = useErrors();
-  const [pending, start] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [tooBig, setTooBig] = useState<string>();
+  const visit = useAction(recordVisit, { refresh: true, onSuccess: () => formRef.current?.reset() });
+  const { errors: refused, tm } = useErrors(visit);
+  const errors: Record<string, string> = tooBig ? { files: tooBig } : refused;
   return (
     <form
+      ref={formRef}
       className="space-y-3"
       data-testid="visit-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const form = e.currentTarget;
-        const fd = new FormData(form);
+        const fd = new FormData(e.currentTarget);
         fd.set('siteId', siteId);
         const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
         if (big) {
-          setErrors({ files: tm('announcements.errors.fileTooLarge', { name: big, mb: 20 }) ?? '' });
+          visit.reset();
+          setTooBig(tm('announcements.errors.fileTooLarge', { name: big, mb: 20 }) ?? '');
           return;
         }
-        start(async () => {
-          const r = await recordVisitAction(fd).catch(() => ({
-            ok: false as const,
-            error: 'errors.unexpected',
-            params: { ref: '-' },
-          }));
-          if (r.ok) {
-            setErrors({});
-            form.reset();
-            router.refresh();
-          } else fail(r);
-        });
+        setTooBig(undefined);
+        void visit.run(fd);
       }}
     >
       <Field label={t('visitForm.date')} htmlFor={`v-date-${siteId}`} error={errors.date}>
@@ -169,7 +160,7 @@ export function VisitForm({ siteId, orgs }: { siteId: string; orgs: OrgOption[] 
         />
       </Field>
       <FormError message={errors._form} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={visit.pending}>
         {t('visitForm.submit')}
       </Button>
     </form>

@@ -1,13 +1,13 @@
 'use client';
+import { FormError } from '@/components/form-error';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
+import { useFailureText } from '@/components/use-action';
+import { saveSheetAction, submitSheetAction } from '@/lib/self-check/actions';
+import { lineDeduction, sheetTotal } from '@/lib/self-check/rules';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, useTransition } from 'react';
-import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
-import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/field';
-import { saveSheetAction, submitSheetAction } from '@/lib/self-check/actions';
-import { lineDeduction, sheetTotal } from '@/lib/self-check/rules';
 
 export type EditorLine = {
   criterionId: string;
@@ -41,7 +41,7 @@ export function SheetEditor({
   canSubmit: boolean;
 }) {
   const t = useTranslations('selfCheck');
-  const tm = useTranslateMessage();
+  const failureText = useFailureText();
   const router = useRouter();
   const storageKey = `wubiao:sheet:${sheetId}:${lockVersion}`;
   const initial: Draft = Object.fromEntries(
@@ -93,7 +93,7 @@ export function SheetEditor({
   const save = async () => {
     const r = await saveSheetAction({ sheetId, lockVersion, items: items() });
     if (!r.ok) {
-      setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params));
+      setError(failureText(r));
       return null;
     }
     window.localStorage.removeItem(storageKey);
@@ -215,7 +215,7 @@ export function SheetEditor({
                 if (v === null) return;
                 const r = await submitSheetAction({ sheetId, lockVersion: v });
                 if (!r.ok) {
-                  setError(tm(r.error, r.params));
+                  setError(failureText(r));
                   router.refresh();
                   return;
                 }

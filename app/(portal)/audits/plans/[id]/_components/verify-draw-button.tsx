@@ -1,45 +1,38 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/use-action';
 import { verifyDrawAction } from '@/lib/audits/actions';
 
 export function VerifyDrawButton({ planId }: { planId: string }) {
   const t = useTranslations('audits');
-  const tm = useTranslateMessage();
-  const [result, setResult] = useState<{ ok: boolean; text: string }>();
-  const [pending, start] = useTransition();
+  const [drawn, setDrawn] = useState<{ same: boolean; count: number }>();
+  const verify = useAction(verifyDrawAction, {
+    onSuccess: (d) => setDrawn({ same: d.same, count: d.sample.length }),
+  });
   return (
     <div className="space-y-2">
       <Button
         type="button"
         variant="secondary"
-        disabled={pending}
+        disabled={verify.pending}
         data-testid="verify-draw"
-        onClick={() =>
-          start(async () => {
-            const r = await verifyDrawAction({ planId });
-            if (!r.ok) setResult({ ok: false, text: tm(r.error, r.params) ?? r.error });
-            else
-              setResult({
-                ok: r.data.same,
-                text: r.data.same ? t('verified', { count: r.data.sample.length }) : t('verifyMismatch'),
-              });
-          })
-        }
+        onClick={() => {
+          setDrawn(undefined);
+          void verify.run({ planId });
+        }}
       >
         {t('verify')}
       </Button>
-      {result &&
-        (result.ok ? (
-          <p className="text-sm text-green-700" role="status" data-testid="verify-result">
-            {result.text}
-          </p>
-        ) : (
-          <FormError message={result.text} />
-        ))}
+      {drawn?.same ? (
+        <p className="text-sm text-green-700" role="status" data-testid="verify-result">
+          {t('verified', { count: drawn.count })}
+        </p>
+      ) : (
+        <FormError message={drawn ? t('verifyMismatch') : verify.error} />
+      )}
     </div>
   );
 }

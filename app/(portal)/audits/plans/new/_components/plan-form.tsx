@@ -1,8 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
+import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
@@ -24,8 +25,10 @@ export function PlanForm({
   const tm = useTranslateMessage();
   const router = useRouter();
   const [kind, setKind] = useState<(typeof AUDIT_KINDS)[number]>('KEY_QUARTERLY');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, start] = useTransition();
+  const plan = useAction(createPlanAction, { onSuccess: (d) => router.push(`/audits/plans/${d.id}`) });
+  const errors: Record<string, string> = {};
+  for (const [k, v] of Object.entries(plan.fieldErrors)) errors[k.split('.').slice(-1)[0]!] ??= tm(v) ?? v;
+  if (plan.error && !Object.keys(errors).length) errors._form = plan.error;
   return (
     <form
       className="space-y-3"
@@ -53,17 +56,7 @@ export function PlanForm({
                 }
               : undefined,
         };
-        start(async () => {
-          const r = await createPlanAction(input);
-          if (r.ok) {
-            router.push(`/audits/plans/${r.data.id}`);
-            return;
-          }
-          const fe: Record<string, string> = {};
-          for (const [k, v] of Object.entries(r.fieldErrors ?? {}))
-            fe[k.split('.').slice(-1)[0]!] ??= tm(v) ?? v;
-          setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
-        });
+        void plan.run(input);
       }}
     >
       <Field label={t('form.title')} htmlFor="plan-title" error={errors.title}>
@@ -159,7 +152,7 @@ export function PlanForm({
         </fieldset>
       )}
       <FormError message={errors._form ?? errors.draw} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={plan.pending}>
         {t('form.create')}
       </Button>
     </form>

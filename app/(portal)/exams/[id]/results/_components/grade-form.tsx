@@ -1,9 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { gradeShortAnswerAction } from '@/lib/exams/actions';
@@ -21,10 +19,7 @@ export type Pending = {
 /** One short answer to grade: the question, the reference answer, what was written, the points. */
 export function GradeForm({ item }: { item: Pending }) {
   const t = useTranslations('exams');
-  const tm = useTranslateMessage();
-  const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const grade = useAction(gradeShortAnswerAction, { refresh: true });
   return (
     <form
       className="space-y-2 border-t border-stone-100 py-3 text-sm"
@@ -32,17 +27,7 @@ export function GradeForm({ item }: { item: Pending }) {
       onSubmit={(e) => {
         e.preventDefault();
         const points = Number(new FormData(e.currentTarget).get('points'));
-        start(async () => {
-          const r = await gradeShortAnswerAction({
-            attemptId: item.attemptId,
-            questionId: item.questionId,
-            points,
-          });
-          if (r.ok) {
-            setError(undefined);
-            router.refresh();
-          } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-        });
+        void grade.run({ attemptId: item.attemptId, questionId: item.questionId, points });
       }}
     >
       <p className="font-medium">
@@ -58,11 +43,11 @@ export function GradeForm({ item }: { item: Pending }) {
           {t('grading.points', { max: item.points })}
           <Input name="points" type="number" min={0} max={item.points} step={0.5} required className="w-24" />
         </label>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={grade.pending}>
           {t('grading.save')}
         </Button>
       </div>
-      <FormError message={error} />
+      <FormError message={grade.error} />
     </form>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { importHandbookAction } from '@/lib/handbook/actions';
 import type { HandbookImportReport } from '@/lib/handbook/mutations/import';
@@ -12,9 +13,8 @@ import type { HandbookImportReport } from '@/lib/handbook/mutations/import';
 export function HandbookImportForm() {
   const t = useTranslations('handbookImport');
   const tm = useTranslateMessage();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
   const [report, setReport] = useState<HandbookImportReport>();
+  const importing = useAction(importHandbookAction, { onSuccess: setReport });
   return (
     <div className="space-y-4">
       <form
@@ -24,21 +24,17 @@ export function HandbookImportForm() {
           e.preventDefault();
           const fd = new FormData(e.currentTarget);
           if (!window.confirm(t('confirm'))) return;
-          start(async () => {
-            setError(undefined);
-            setReport(undefined);
-            const r = await importHandbookAction(fd);
-            if (!r.ok) setError(tm(r.fieldErrors?.file ?? r.error, r.params));
-            else setReport(r.data);
-          });
+          importing.reset();
+          setReport(undefined);
+          void importing.run(fd);
         }}
       >
         <Field label={t('file')} htmlFor="file">
           <Input id="file" name="file" type="file" accept=".xlsx" required />
         </Field>
-        <FormError message={error} />
-        <Button type="submit" disabled={pending}>
-          {pending ? t('importing') : t('submit')}
+        <FormError message={importing.error} />
+        <Button type="submit" disabled={importing.pending}>
+          {importing.pending ? t('importing') : t('submit')}
         </Button>
       </form>
       {report?.ok && (

@@ -1,9 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { FormError } from '@/components/form-error';
-import { useTranslateMessage } from '@/components/use-translate-message';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { recordAttendanceAction } from '@/lib/training/actions';
 
@@ -18,23 +16,14 @@ type Person = {
 /** The invitees with who came and how; the organizer ticks those present without a scan and records them. */
 export function RecordAttendanceForm({ sessionId, people }: { sessionId: string; people: Person[] }) {
   const t = useTranslations('training');
-  const tm = useTranslateMessage();
-  const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const record = useAction(recordAttendanceAction, { refresh: true });
   return (
     <form
       data-testid="attendance-form"
       onSubmit={(e) => {
         e.preventDefault();
         const userIds = new FormData(e.currentTarget).getAll('userIds').map(String);
-        start(async () => {
-          const r = await recordAttendanceAction({ sessionId, userIds });
-          if (r.ok) {
-            setError(undefined);
-            router.refresh();
-          } else setError(tm(Object.values(r.fieldErrors ?? {})[0] ?? r.error, r.params) ?? r.error);
-        });
+        void record.run({ sessionId, userIds });
       }}
     >
       <div className="overflow-x-auto">
@@ -75,8 +64,8 @@ export function RecordAttendanceForm({ sessionId, people }: { sessionId: string;
           </tbody>
         </table>
       </div>
-      <FormError message={error} />
-      <Button type="submit" disabled={pending} className="mt-3">
+      <FormError message={record.error} />
+      <Button type="submit" disabled={record.pending} className="mt-3">
         {t('record')}
       </Button>
     </form>

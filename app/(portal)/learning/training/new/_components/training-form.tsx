@@ -1,16 +1,26 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/action-client';
 import { createTrainingAction } from '@/lib/training/actions';
 
 const iso = (local: string) => (local ? new Date(local).toISOString() : '');
+
+/** An upload the server drops (e.g. over its body limit) rejects instead of answering: shown as unexpected. */
+const createTraining = (fd: FormData) =>
+  createTrainingAction(fd).catch((): ActionResult<never> => ({
+    ok: false,
+    error: 'errors.unexpected',
+    params: { ref: '-' },
+  }));
 
 /** Setting a training class: when and where, the lecturer, the articles, materials, who is invited. */
 export function TrainingForm({
@@ -25,8 +35,18 @@ export function TrainingForm({
   const t = useTranslations('training');
   const tm = useTranslateMessage();
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, start] = useTransition();
+  const [tooBig, setTooBig] = useState<string>();
+  const create = useAction(createTraining, {
+    onSuccess: (d) => router.push(`/learning/training/${d.id}`),
+  });
+  const fieldTexts: Record<string, string> = Object.fromEntries(
+    Object.entries(create.fieldErrors).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
+  );
+  const errors: Record<string, string> = tooBig
+    ? { files: tooBig }
+    : Object.keys(fieldTexts).length || !create.error
+      ? fieldTexts
+      : { _form: create.error };
   return (
     <form
       className="space-y-3"
@@ -36,28 +56,15 @@ export function TrainingForm({
         const fd = new FormData(e.currentTarget);
         const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
         if (big) {
-          setErrors({ files: tm('training.errors.fileTooLarge', { name: big, mb: 20 }) ?? '' });
+          create.reset();
+          setTooBig(tm('training.errors.fileTooLarge', { name: big, mb: 20 }) ?? '');
           return;
         }
+        setTooBig(undefined);
         // The browser's local time becomes an instant here, so the server never guesses a time zone.
         fd.set('startsAt', iso(String(fd.get('startsAt') ?? '')));
         fd.set('endsAt', iso(String(fd.get('endsAt') ?? '')));
-        start(async () => {
-          const r = await createTrainingAction(fd).catch(() => ({
-            ok: false as const,
-            error: 'errors.unexpected',
-            params: { ref: '-' },
-            fieldErrors: undefined,
-          }));
-          if (r.ok) {
-            router.push(`/learning/training/${r.data.id}`);
-            return;
-          }
-          const fe: Record<string, string> = Object.fromEntries(
-            Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
-          );
-          setErrors(Object.keys(fe).length ? fe : { _form: tm(r.error, r.params) ?? r.error });
-        });
+        void create.run(fd);
       }}
     >
       <Field label={t('fields.title')} htmlFor="tr-title" error={errors.title}>
@@ -127,7 +134,7 @@ export function TrainingForm({
         <Input id="tr-files" name="files" type="file" multiple accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" />
       </Field>
       <FormError message={errors._form} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={create.pending}>
         {t('create')}
       </Button>
     </form>
