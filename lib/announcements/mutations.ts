@@ -3,15 +3,14 @@
  * at publishing (members of those units and people holding a role on them), so "who has not read it"
  * means the same people tomorrow as today. Each gets a bell notification; the units' group robots too.
  */
+import type { ActionContext } from '../action-context';
 import { appendTrace } from '../audit-log';
+import { cstDay } from '../calendar';
 import { notify } from '../channels/notify';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
-import { checkUploads } from '../files/uploads';
-import type { ActionContext } from '../action-context';
+import { checkUploads, storeChecked, traceFiles } from '../files/uploads';
 import { assertCan, isOwner, type Subject } from '../policy';
-import { cstDay } from '../calendar';
-import { putFile } from '../storage';
 import type { TPublishAnnouncement } from './schema';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -45,7 +44,7 @@ export async function publishAnnouncement(
     WHERE u.active AND (mo.id IS NOT NULL OR ro.id IS NOT NULL)
     ORDER BY u.id, mo.id NULLS LAST`;
   if (!people.length) throw new UserError('announcements.errors.noRecipients');
-  const stored = await Promise.all(checked.map(async (f) => ({ ...f, stored: await putFile(f.bytes) })));
+  const stored = await storeChecked(checked);
   // The author's own unit path, so the committee of that subtree reads the receipts.
   const authorPath =
     ctx.user.grants.find((g) => g.role === 'COMMITTEE' && orgs.every((o) => o.path.startsWith(g.orgPath)))
@@ -61,13 +60,7 @@ export async function publishAnnouncement(
         recipients: { createMany: { data: people.map((p) => ({ userId: p.id, orgId: p.orgId })) } },
         attachments: {
           createMany: {
-            data: stored.map((f) => ({
-              fileName: f.name.slice(0, 200),
-              mimeType: f.mimeType,
-              size: f.stored.size,
-              sha256: f.stored.sha256,
-              storageKey: f.stored.key,
-            })),
+            data: stored,
           },
         },
       },
@@ -82,7 +75,7 @@ export async function publishAnnouncement(
         title: input.title,
         targets: orgs.map((o) => o.name),
         recipients: people.length,
-        files: stored.map((f) => ({ name: f.name, sha256: f.stored.sha256 })),
+        files: traceFiles(stored),
       },
     });
     const sent = await notify(tx, {

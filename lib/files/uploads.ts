@@ -1,4 +1,5 @@
 import { UserError } from '../errors';
+import { putFile } from '../storage';
 import { sniffType } from './type';
 
 export type Upload = { name: string; bytes: Buffer };
@@ -22,3 +23,26 @@ export function checkUploads(files: Upload[], o: { area: string; maxFiles: numbe
     return { ...f, mimeType };
   });
 }
+
+/**
+ * Checked files put in the file store (content-addressed), as the columns every evidence and attachment table
+ * shares; the caller adds its record's id (and the uploader where the table keeps one).
+ */
+export async function storeChecked(checked: (Upload & { mimeType: string })[]) {
+  return Promise.all(
+    checked.map(async (f) => {
+      const s = await putFile(f.bytes);
+      return {
+        fileName: f.name.slice(0, 200),
+        mimeType: f.mimeType,
+        size: s.size,
+        sha256: s.sha256,
+        storageKey: s.key,
+      };
+    }),
+  );
+}
+
+/** What the trace keeps of stored files: names and content hashes. */
+export const traceFiles = (stored: { fileName: string; sha256: string }[]) =>
+  stored.map((f) => ({ name: f.fileName, sha256: f.sha256 }));

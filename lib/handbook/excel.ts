@@ -5,8 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { cellText, headerTexts } from '../excel/cells';
-import type { OrgType } from '../orgs/rules';
+import { TYPE_LABELS } from '../excel/labels';
 import { msg } from '../i18n/message';
+import type { OrgType } from '../orgs/rules';
 import { DUE_KINDS, FREQUENCIES, RESPONSIBLE_ROLES } from './schema';
 
 export const SHEETS = { articles: '条文', actions: '规定动作', criteria: '考核标准' } as const;
@@ -46,15 +47,7 @@ const CRITERION_COLS = [
   '依据条文',
 ] as const;
 
-const ORG_LABEL: Record<OrgType, string> = {
-  COMMITTEE: '党委',
-  GENERAL_BRANCH: '党总支',
-  BRANCH: '党支部',
-  PARTY_GROUP: '党小组',
-  UNION: '工会',
-  YOUTH_LEAGUE: '团支部',
-  DEPARTMENT: '职能部门',
-};
+const ORG_LABEL = TYPE_LABELS;
 const FREQ_LABEL: Record<(typeof FREQUENCIES)[number], string> = {
   DAY: '每天',
   WEEK: '每周',

@@ -55,6 +55,18 @@ export async function proposalListFor(user: Subject, client: Db = db) {
  * under way on the standard in force, its templates and examples. (Exam questions arrive with the
  * learning issue; the report counts them once they exist.)
  */
+// An article's text as the impact report compares it, draft against the version in force.
+const ARTICLE_TEXT = {
+  key: true,
+  number: true,
+  title: true,
+  what: true,
+  who: true,
+  how: true,
+  when: true,
+  standard: true,
+} as const;
+
 export async function impactReportFor(user: Subject, client: Db = db) {
   if (!can(user, 'handbook.edit')) throw new ForbiddenError();
   const [draft, published] = await Promise.all([
@@ -69,29 +81,13 @@ export async function impactReportFor(user: Subject, client: Db = db) {
   const [d, p] = await Promise.all([
     client.article.findMany({
       where: { versionId: draft.id },
-      select: {
-        key: true,
-        number: true,
-        title: true,
-        what: true,
-        who: true,
-        how: true,
-        when: true,
-        standard: true,
-      },
+      select: ARTICLE_TEXT,
     }),
     client.article.findMany({
       where: { versionId: published.id },
       select: {
+        ...ARTICLE_TEXT,
         id: true,
-        key: true,
-        number: true,
-        title: true,
-        what: true,
-        who: true,
-        how: true,
-        when: true,
-        standard: true,
         actions: { select: { key: true, code: true, title: true } },
         criteria: { select: { criterion: { select: { code: true, title: true } } } },
         _count: { select: { attachments: true } },

@@ -5,16 +5,15 @@
  * The unit (SECRETARY) writes and submits; a member of the audit's team verifies, never the person
  * who submitted it. Accepted items are closed; "on time" means submitted by the deadline.
  */
+import type { ActionContext } from '../../action-context';
 import { appendTrace } from '../../audit-log';
 import { loadAudit } from '../../audits/queries/load';
+import { cstDay } from '../../calendar';
 import { notify, unitPeople } from '../../channels/notify';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
-import { checkUploads, type Upload } from '../../files/uploads';
-import type { ActionContext } from '../../action-context';
+import { checkUploads, storeChecked, traceFiles, type Upload } from '../../files/uploads';
 import { assertCan, assertCanOnAudit } from '../../policy';
-import { cstDay } from '../../calendar';
-import { putFile } from '../../storage';
 
 const EDITABLE = ['OPEN', 'RETURNED'];
 
@@ -71,25 +70,17 @@ export async function addNote(db: Db, ctx: ActionContext, itemId: string, text: 
 export async function addEvidence(db: Db, ctx: ActionContext, itemId: string, files: Upload[]) {
   const item = await unitItem(db, ctx, itemId);
   const checked = checkUploads(files, { area: 'feedback', maxFiles: 10, maxBytes: 20 * 1024 * 1024 });
-  const stored = await Promise.all(checked.map(async (f) => ({ ...f, stored: await putFile(f.bytes) })));
+  const stored = await storeChecked(checked);
   return db.$transaction(async (tx) => {
     await tx.rectificationEvidence.createMany({
-      data: stored.map((f) => ({
-        itemId: item.id,
-        fileName: f.name.slice(0, 200),
-        mimeType: f.mimeType,
-        size: f.stored.size,
-        sha256: f.stored.sha256,
-        storageKey: f.stored.key,
-        uploadedById: ctx.user.id,
-      })),
+      data: stored.map((f) => ({ ...f, itemId: item.id, uploadedById: ctx.user.id })),
     });
     await appendTrace(tx, ctx.actor, {
       action: 'rectification.evidence',
       entityType: 'RectificationItem',
       entityId: item.id,
       orgPath: item.org.path,
-      after: { files: stored.map((f) => ({ name: f.name, sha256: f.stored.sha256 })) },
+      after: { files: traceFiles(stored) },
     });
     return { count: stored.length };
   });

@@ -4,15 +4,14 @@
  * stays done: a second completion is refused.
  */
 import type { z } from 'zod';
+import type { ActionContext } from '../../action-context';
 import { appendTrace } from '../../audit-log';
+import { cstDay } from '../../calendar';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
-import { checkUploads } from '../../files/uploads';
-import type { ActionContext } from '../../action-context';
+import { checkUploads, storeChecked, traceFiles } from '../../files/uploads';
 import { assertCan } from '../../policy';
-import { putFile } from '../../storage';
 import { backfillRule, flagBurst, isLag } from '../backfill';
-import { cstDay } from '../../calendar';
 import type { ZCompleteTask } from '../schema';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
@@ -40,7 +39,7 @@ export async function completeTask(
     maxFiles: MAX_EVIDENCE_FILES,
     maxBytes: MAX_EVIDENCE_BYTES,
   });
-  const stored = await Promise.all(checked.map(async (f) => ({ ...f, stored: await putFile(f.bytes) })));
+  const stored = await storeChecked(checked);
   return client.$transaction(async (tx) => {
     // Re-read under the row lock so two clerks completing at once cannot both succeed.
     const [row] = await tx.$queryRaw<
@@ -63,15 +62,7 @@ export async function completeTask(
     });
     const burst = await flagBurst(tx, task.org.id, now, today, rule);
     await tx.evidence.createMany({
-      data: stored.map((f) => ({
-        taskId: task.id,
-        fileName: f.name.slice(0, 200),
-        mimeType: f.mimeType,
-        size: f.stored.size,
-        sha256: f.stored.sha256,
-        storageKey: f.stored.key,
-        uploadedById: ctx.user.id,
-      })),
+      data: stored.map((f) => ({ ...f, taskId: task.id, uploadedById: ctx.user.id })),
     });
     await appendTrace(tx, ctx.actor, {
       action: 'reminders.complete',
@@ -85,7 +76,7 @@ export async function completeTask(
         onTime,
         backfillFlag: after.backfillFlag,
         burstFlagged: burst,
-        files: stored.map((f) => ({ name: f.name, sha256: f.stored.sha256 })),
+        files: traceFiles(stored),
       },
     });
     return { id: task.id, onTime, backfillFlag: burst ? 'BURST' : after.backfillFlag };
