@@ -50,3 +50,34 @@ export const Textarea = forwardRef<HTMLTextAreaElement, React.TextareaHTMLAttrib
     return <textarea ref={ref} className={`${control} ${className}`} {...props} />;
   },
 );
+
+/** A labelled multiple choice from a list (articles, people): hold Ctrl/⌘ at a desk, tap on a phone. */
+export function MultiSelectField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  options,
+  size = 6,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  options: readonly { id: string; label: string }[];
+  size?: number;
+}) {
+  return (
+    <Field label={label} htmlFor={id} hint={hint} error={error}>
+      <Select id={id} name={name} multiple size={size}>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

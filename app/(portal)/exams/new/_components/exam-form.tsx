@@ -1,13 +1,13 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
-import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select } from '@/components/ui/field';
+import { Field, Input, MultiSelectField, Select } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
 import { createExamAction } from '@/lib/exams/actions';
 import { QUESTION_TYPES } from '@/lib/exams/rules';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
 import { paperFields } from '../../_components/paper-fields';
 
 /** Setting an exam: how many questions of each type, the window, the time limit, the pass mark, who takes it. */
@@ -89,15 +89,14 @@ export function ExamForm({
           <Input id="ex-retakes" name="retakes" type="number" min={0} max={5} defaultValue={0} />
         </Field>
       </div>
-      <Field label={t('form.articles')} htmlFor="ex-articles" hint={t('form.articlesHint')}>
-        <Select id="ex-articles" name="articleIds" multiple size={6}>
-          {articles.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <MultiSelectField
+        id="ex-articles"
+        name="articleIds"
+        label={t('form.articles')}
+        hint={t('form.articlesHint')}
+        options={articles}
+        size={6}
+      />
       <Field label={t('form.tags')} htmlFor="ex-tags" hint={t('form.tagsHint')}>
         <Input id="ex-tags" name="tags" maxLength={200} />
       </Field>

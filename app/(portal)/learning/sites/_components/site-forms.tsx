@@ -1,15 +1,15 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
 import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { Button } from '@/components/ui/button';
+import { Field, Input, MultiSelectField, Textarea } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
-import { Button } from '@/components/ui/button';
-import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/action-client';
 import { nameDemoSiteAction, recordVisitAction } from '@/lib/learning/actions';
+import { useTranslations } from 'next-intl';
+import { useRef, useState } from 'react';
 
 /** An upload the server drops (e.g. over its body limit) rejects instead of answering: shown as unexpected. */
 const recordVisit = (fd: FormData) =>
@@ -76,20 +76,15 @@ export function NameSiteForm({
           <Input id="site-to" name="toDate" type="date" defaultValue={`${year}-12-31`} />
         </Field>
       </div>
-      <Field
+      <MultiSelectField
+        id="site-articles"
+        name="articleIds"
         label={t('siteForm.articles')}
-        htmlFor="site-articles"
         hint={t('siteForm.multiHint')}
         error={errors.articleIds}
-      >
-        <Select id="site-articles" name="articleIds" multiple size={6}>
-          {articles.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+        options={articles}
+        size={6}
+      />
       <Field label={t('siteForm.description')} htmlFor="site-desc" error={errors.description}>
         <Textarea id="site-desc" name="description" rows={3} maxLength={1000} />
       </Field>

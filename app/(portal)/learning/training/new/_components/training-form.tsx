@@ -1,16 +1,16 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { Button } from '@/components/ui/button';
+import { Field, Input, MultiSelectField } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
-import { Button } from '@/components/ui/button';
-import { Field, Input, Select } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/action-client';
 import { createTrainingAction } from '@/lib/training/actions';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 
 const iso = (local: string) => (local ? new Date(local).toISOString() : '');
 
@@ -87,20 +87,15 @@ export function TrainingForm({
           <Input id="tr-lecturer" name="lecturer" maxLength={60} />
         </Field>
       </div>
-      <Field
+      <MultiSelectField
+        id="tr-articles"
+        name="articleIds"
         label={t('fields.articles')}
-        htmlFor="tr-articles"
         hint={t('multiHint')}
         error={errors.articleIds}
-      >
-        <Select id="tr-articles" name="articleIds" multiple size={8}>
-          {articles.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+        options={articles}
+        size={8}
+      />
       <Field
         label={t('fields.invitedOrgs')}
         htmlFor="tr-orgs"
@@ -116,20 +111,15 @@ export function TrainingForm({
           emptyLabel={t('noneChosen')}
         />
       </Field>
-      <Field
+      <MultiSelectField
+        id="tr-users"
+        name="invitedUserIds"
         label={t('fields.invitedUsers')}
-        htmlFor="tr-users"
         hint={t('multiHint')}
         error={errors.invitedUserIds}
-      >
-        <Select id="tr-users" name="invitedUserIds" multiple size={6}>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+        options={people}
+        size={6}
+      />
       <Field label={t('fields.materials')} htmlFor="tr-files" hint={t('filesHint')} error={errors.files}>
         <Input id="tr-files" name="files" type="file" multiple accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" />
       </Field>
