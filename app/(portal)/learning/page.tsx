@@ -1,9 +1,10 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { ArticleLinks } from '@/components/article-links';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { focusListFor } from '@/lib/learning/queries';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('learning'))('contentTitle') };
@@ -58,15 +59,7 @@ export default async function LearningPage() {
           >
             <div className="space-y-2 text-sm" data-testid="learning-focus">
               <p className="whitespace-pre-line">{r.body}</p>
-              <ul className="list-disc pl-5">
-                {r.articles.map((a) => (
-                  <li key={a.key}>
-                    <Link href={`/handbook/articles/${a.number}`} className="text-brand-700 underline">
-                      第{a.number}条 {a.title}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <ArticleLinks articles={r.articles} />
               <div className="flex flex-wrap items-center gap-3">
                 {r.announcementId && (
                   <Link href={`/announcements/${r.announcementId}`} className="text-brand-700 underline">

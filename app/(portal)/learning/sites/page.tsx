@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { ArticleLinks } from '@/components/article-links';
 import { Card, PageHeader } from '@/components/ui/card';
 import { addressableOrgsFor } from '@/lib/announcements/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { articlesForProposals } from '@/lib/handbook/queries';
 import { siteListFor } from '@/lib/learning/queries';
 import { can } from '@/lib/policy';
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { NameSiteForm, VisitForm } from './_components/site-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,15 +36,7 @@ export default async function DemoSitesPage() {
           <Card key={s.id} title={`${s.unit} · ${day(s.fromDate)}–${day(s.toDate)}`}>
             <div className="space-y-2 text-sm" data-testid="demo-site">
               <p>{s.description}</p>
-              <ul className="list-disc pl-5">
-                {s.articles.map((a) => (
-                  <li key={a.key}>
-                    <Link href={`/handbook/articles/${a.number}`} className="text-brand-700 underline">
-                      第{a.number}条 {a.title}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <ArticleLinks articles={s.articles} />
               {s.visits.map((v) => (
                 <div key={v.id} className="rounded-md bg-stone-50 p-2">
                   <p className="font-medium">

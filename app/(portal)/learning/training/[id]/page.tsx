@@ -1,14 +1,15 @@
-import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
-import QRCode from 'qrcode';
+import { ArticleLinks } from '@/components/article-links';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { publicOrigin } from '@/lib/public-url';
-import { trainingViewFor } from '@/lib/training/queries';
-import { RecordAttendanceForm } from './_components/record-form';
 import { pageParams } from '@/lib/route-params';
+import { trainingViewFor } from '@/lib/training/queries';
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import QRCode from 'qrcode';
+import { RecordAttendanceForm } from './_components/record-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('training'))('title') };
@@ -73,15 +74,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
           <dd>{v.invitedOrgs.join('、') || '—'}</dd>
           <dt className="text-stone-500">{t('fields.articles')}</dt>
           <dd>
-            <ul className="list-disc pl-5">
-              {v.articles.map((a) => (
-                <li key={a.key}>
-                  <Link href={`/handbook/articles/${a.number}`} className="text-brand-700 underline">
-                    第{a.number}条 {a.title}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <ArticleLinks articles={v.articles} />
           </dd>
           {s.materialNames.length > 0 && (
             <>

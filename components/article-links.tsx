@@ -1,0 +1,22 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+
+/** The handbook articles a record is about, each a link to the article in force ("第12条 党费收缴"). */
+export async function ArticleLinks({
+  articles,
+}: {
+  articles: readonly { key: string; number: number; title: string }[];
+}) {
+  const t = await getTranslations('handbook');
+  return (
+    <ul className="list-disc pl-5">
+      {articles.map((a) => (
+        <li key={a.key}>
+          <Link href={`/handbook/articles/${a.number}`} className="text-brand-700 underline">
+            {t('articleNo', { number: a.number })} {a.title}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
