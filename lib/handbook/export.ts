@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import type { BookData } from './excel';
+import { articleContent } from './rules';
 
 /** A version's content in the workbook's shape. */
 export async function bookData(client: Db, versionId: string): Promise<BookData> {
@@ -28,14 +29,7 @@ export async function bookData(client: Db, versionId: string): Promise<BookData>
       number: a.number,
       partNumber: a.part.number,
       partTitle: a.part.title,
-      title: a.title,
-      what: a.what,
-      who: a.who,
-      how: a.how,
-      when: a.when,
-      standard: a.standard,
-      orgTypes: a.orgTypes,
-      tags: a.tags,
+      ...articleContent(a),
     })),
     actions: actions.map((x) => {
       const due = x.dueRule as { kind: BookData['actions'][number]['dueKind']; n: number };

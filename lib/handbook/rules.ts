@@ -75,3 +75,28 @@ export function queryTerms(q: string): string[] {
     if (s.isWordLike) terms.add(s.segment.toLowerCase());
   return [...terms];
 }
+
+type ArticleContent<O extends string = string> = {
+  title: string;
+  what: string;
+  who: string;
+  how: string;
+  when: string;
+  standard: string;
+  orgTypes: O[];
+  tags: string[];
+};
+
+/** An article's own content (the five answers, title, unit types, tags): what an edit changes and a copy carries. */
+export function articleContent<O extends string>(a: ArticleContent<O>): ArticleContent<O> {
+  return {
+    title: a.title,
+    what: a.what,
+    who: a.who,
+    how: a.how,
+    when: a.when,
+    standard: a.standard,
+    orgTypes: a.orgTypes,
+    tags: a.tags,
+  };
+}

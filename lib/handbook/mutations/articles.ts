@@ -13,6 +13,7 @@ import { searchWords } from '../rules';
 import type { ZCreateArticle, ZDeleteArticle, ZMoveArticle, ZUpdateArticle } from '../schema';
 import { assertDraft } from './draft';
 import { assertCanCompanyWide } from '../../policy';
+import { articleContent } from '../rules';
 
 export function searchColumns(a: {
   title: string;
@@ -47,17 +48,7 @@ export async function updateArticle(client: Db, ctx: ActionContext, input: z.out
     });
     if (changed.count === 0) throw new UserError('handbook.errors.conflict');
     const after = await loadArticle(tx, id);
-    const pick = (a: typeof before) => ({
-      number: a.number,
-      title: a.title,
-      what: a.what,
-      who: a.who,
-      how: a.how,
-      when: a.when,
-      standard: a.standard,
-      orgTypes: a.orgTypes,
-      tags: a.tags,
-    });
+    const pick = (a: typeof before) => ({ number: a.number, ...articleContent(a) });
     await appendTrace(tx, ctx.actor, {
       action: 'handbook.article.update',
       entityType: 'Article',

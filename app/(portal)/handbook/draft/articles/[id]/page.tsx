@@ -9,6 +9,7 @@ import { ArticleForm } from '../../_components/article-form';
 import { ActionsEditor } from '../../_components/actions-editor';
 import { AttachmentsEditor } from '../../_components/attachments-editor';
 import { pageParams } from '@/lib/route-params';
+import { articleContent } from '@/lib/handbook/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('handbook'))('editArticle') };
@@ -29,14 +30,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         values={{
           id: a.id,
           lockVersion: a.lockVersion,
-          title: a.title,
-          what: a.what,
-          who: a.who,
-          how: a.how,
-          when: a.when,
-          standard: a.standard,
-          orgTypes: a.orgTypes,
-          tags: a.tags,
+          ...articleContent(a),
         }}
         number={a.number}
       />
