@@ -266,19 +266,15 @@ export async function companyRoot(client: Db | Tx): Promise<OrgRef> {
  * permission over the company root, not over some branch. Returns the root for the trace's orgPath.
  */
 export async function assertCanCompanyWide(
-  client: Db | Tx,
-  subject: Subject | null | undefined,
-  permission: Permission,
+  ...[client, subject, permission]: CompanyWideCheck
 ): Promise<OrgRef> {
   const root = await companyRoot(client);
   assertCan(subject, permission, root);
   return root;
 }
 
-export async function canCompanyWide(
-  client: Db | Tx,
-  subject: Subject | null | undefined,
-  permission: Permission,
-): Promise<boolean> {
+export async function canCompanyWide(...[client, subject, permission]: CompanyWideCheck): Promise<boolean> {
   return can(subject, permission, await companyRoot(client));
 }
+
+type CompanyWideCheck = [client: Db | Tx, subject: Subject | null | undefined, permission: Permission];

@@ -18,17 +18,7 @@ import type {
   ZSetActive,
   ZUpdateUser,
 } from './schema';
-
-const publicFields = {
-  id: true,
-  username: true,
-  name: true,
-  phone: true,
-  email: true,
-  active: true,
-  orgId: true,
-  mustChangePassword: true,
-} as const;
+import { USER_PUBLIC_FIELDS } from './queries';
 
 async function orgPathOf(tx: Tx, orgId: string | null | undefined) {
   if (!orgId) return null;
@@ -57,7 +47,7 @@ export async function createUser(client: Db, ctx: ActionContext, input: z.output
         passwordHash,
         mustChangePassword: true,
       },
-      select: publicFields,
+      select: USER_PUBLIC_FIELDS,
     });
     await appendTrace(tx, ctx.actor, {
       action: 'user.create',
@@ -73,7 +63,7 @@ export async function createUser(client: Db, ctx: ActionContext, input: z.output
 export async function updateUser(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateUser>) {
   assertCan(ctx.user, 'user.manage', 'global');
   return client.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: input.id }, select: publicFields });
+    const before = await tx.user.findUnique({ where: { id: input.id }, select: USER_PUBLIC_FIELDS });
     if (!before) throw new NotFoundError();
     const org = await orgPathOf(tx, input.orgId);
     const after = await tx.user.update({
@@ -84,7 +74,7 @@ export async function updateUser(client: Db, ctx: ActionContext, input: z.output
         email: input.email ?? null,
         orgId: input.orgId ?? null,
       },
-      select: publicFields,
+      select: USER_PUBLIC_FIELDS,
     });
     await appendTrace(tx, ctx.actor, {
       action: 'user.update',

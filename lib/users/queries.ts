@@ -6,6 +6,18 @@ import type { Db } from '../db/client';
 
 const PAGE = 50;
 
+/** An account's fields that pages and traces may show (never the password hash). */
+export const USER_PUBLIC_FIELDS = {
+  id: true,
+  username: true,
+  name: true,
+  phone: true,
+  email: true,
+  active: true,
+  orgId: true,
+  mustChangePassword: true,
+} as const;
+
 export async function listUsers(user: Subject, opts: { q?: string; page?: number }, client: Db = db) {
   if (!can(user, 'user.read', 'global')) throw new ForbiddenError();
   const q = opts.q?.trim().slice(0, 64);
@@ -47,15 +59,8 @@ export async function getUser(user: Subject, id: string, client: Db = db) {
   const row = await client.user.findUnique({
     where: { id },
     select: {
-      id: true,
-      username: true,
-      name: true,
-      phone: true,
-      email: true,
-      active: true,
-      orgId: true,
+      ...USER_PUBLIC_FIELDS,
       lockedUntil: true,
-      mustChangePassword: true,
       lastLoginAt: true,
       createdAt: true,
       org: { select: { id: true, name: true } },
