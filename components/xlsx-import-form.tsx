@@ -1,13 +1,11 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
+import { XlsxUpload } from '@/components/xlsx-upload';
 import type { ActionResult } from '@/lib/action-client';
 import { parseMsg } from '@/lib/i18n/message';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 
 export type RowProblems = { row: number; label: string; messages: string[] };
 type Failed = { ok: false; total: number; fileError?: string };
@@ -46,31 +44,17 @@ export function XlsxImportForm<R extends { ok: true } | Failed>({
   const rows = failed ? problems(failed) : [];
   return (
     <div className="space-y-4">
-      <form
-        data-testid="import-form"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const fd = new FormData(e.currentTarget);
+      <XlsxUpload
+        testId="import-form"
+        texts={{ file: t('file'), hint: t('fileHint'), submit: t('submit'), importing: t('importing') }}
+        error={importing.error}
+        pending={importing.pending}
+        onUpload={(fd) => {
           importing.reset();
           setReport(undefined);
           void importing.run(fd);
         }}
-      >
-        <Field label={t('file')} htmlFor="file" hint={t('fileHint')}>
-          <Input
-            id="file"
-            name="file"
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-          />
-        </Field>
-        <FormError message={importing.error} />
-        <Button type="submit" disabled={importing.pending}>
-          {importing.pending ? t('importing') : t('submit')}
-        </Button>
-      </form>
+      />
       {report?.ok && (
         <div
           className="rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-900"

@@ -1,14 +1,12 @@
 'use client';
+import { useAction } from '@/components/use-action';
+import { useTranslateMessage } from '@/components/use-translate-message';
+import { XlsxUpload } from '@/components/xlsx-upload';
+import { importHandbookAction } from '@/lib/handbook/actions';
+import type { HandbookImportReport } from '@/lib/handbook/mutations/import';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
-import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
-import { useAction } from '@/components/use-action';
-import { useTranslateMessage } from '@/components/use-translate-message';
-import { importHandbookAction } from '@/lib/handbook/actions';
-import type { HandbookImportReport } from '@/lib/handbook/mutations/import';
 
 export function HandbookImportForm() {
   const t = useTranslations('handbookImport');
@@ -17,26 +15,18 @@ export function HandbookImportForm() {
   const importing = useAction(importHandbookAction, { onSuccess: setReport });
   return (
     <div className="space-y-4">
-      <form
-        data-testid="handbook-import-form"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const fd = new FormData(e.currentTarget);
-          if (!window.confirm(t('confirm'))) return;
+      <XlsxUpload
+        testId="handbook-import-form"
+        texts={{ file: t('file'), submit: t('submit'), importing: t('importing') }}
+        error={importing.error}
+        pending={importing.pending}
+        confirm={t('confirm')}
+        onUpload={(fd) => {
           importing.reset();
           setReport(undefined);
           void importing.run(fd);
         }}
-      >
-        <Field label={t('file')} htmlFor="file">
-          <Input id="file" name="file" type="file" accept=".xlsx" required />
-        </Field>
-        <FormError message={importing.error} />
-        <Button type="submit" disabled={importing.pending}>
-          {importing.pending ? t('importing') : t('submit')}
-        </Button>
-      </form>
+      />
       {report?.ok && (
         <div
           className="rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-900"

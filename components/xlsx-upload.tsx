@@ -1,0 +1,51 @@
+'use client';
+import { FormError } from '@/components/form-error';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+
+/**
+ * The upload half of every Excel import: one .xlsx file, the refusal, and a button that says it is importing.
+ * `onUpload` receives the form's data; `confirm`, when given, is asked first.
+ */
+export function XlsxUpload({
+  testId,
+  texts,
+  error,
+  pending,
+  confirm,
+  onUpload,
+}: {
+  testId: string;
+  texts: { file: string; hint?: string; submit: string; importing: string };
+  error?: string;
+  pending: boolean;
+  confirm?: string;
+  onUpload: (fd: FormData) => void;
+}) {
+  return (
+    <form
+      data-testid={testId}
+      className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
+        if (confirm && !window.confirm(confirm)) return;
+        onUpload(fd);
+      }}
+    >
+      <Field label={texts.file} htmlFor="file" hint={texts.hint}>
+        <Input
+          id="file"
+          name="file"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          required
+        />
+      </Field>
+      <FormError message={error} />
+      <Button type="submit" disabled={pending}>
+        {pending ? texts.importing : texts.submit}
+      </Button>
+    </form>
+  );
+}
