@@ -17,7 +17,7 @@ import { saveAnswer, startAttempt } from '../lib/exams/mutations/attempts';
 import { benchDatabase } from '../scripts/lib/bench-db';
 import { buildIfNeeded, nextBin, waitFor } from '../scripts/lib/build';
 import { freePort } from '../scripts/lib/embedded-db';
-import { examOutcome, pct, setupExam } from './lib/exam-setup';
+import { examOutcome, pct, setupExam, stepTimer } from './lib/exam-setup';
 
 const CANDIDATES = Number(process.env.CANDIDATES ?? 300);
 const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 50);
@@ -82,23 +82,9 @@ try {
   if (!(await waitFor(`${base}/api/health`, 90_000)))
     throw new Error('the app did not answer /api/health within 90 s');
 
-  const times: Record<'login' | 'start' | 'page' | 'save' | 'submit', number[]> = {
-    login: [],
-    start: [],
-    page: [],
-    save: [],
-    submit: [],
-  };
+  const { times, timed } = stepTimer(['login', 'start', 'page', 'save', 'submit'] as const);
   let errors = 0;
   let refusedSecond = 0;
-  const timed = async <T>(kind: keyof typeof times, f: () => Promise<T>) => {
-    const t = performance.now();
-    try {
-      return await f();
-    } finally {
-      times[kind].push(performance.now() - t);
-    }
-  };
   // A server action as the page posts it: the action id in a header, the arguments as JSON; the result is a line of the RSC stream.
   const act = async (jar: Jar, page: string, id: string, arg: unknown) => {
     const res = await fetch(`${base}${page}`, {

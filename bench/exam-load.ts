@@ -6,7 +6,7 @@ import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { saveAnswer, startAttempt, submitAttempt } from '../lib/exams/mutations/attempts';
 import { benchDatabase } from '../scripts/lib/bench-db';
-import { examOutcome, pct, setupExam } from './lib/exam-setup';
+import { examOutcome, pct, setupExam, stepTimer } from './lib/exam-setup';
 
 const CANDIDATES = 300;
 const IN_FLIGHT = 50;
@@ -21,17 +21,9 @@ try {
     users,
     exam,
   } = await setupExam(db, CANDIDATES);
-  const times: Record<'start' | 'save' | 'submit', number[]> = { start: [], save: [], submit: [] };
+  const { times, timed: time } = stepTimer(['start', 'save', 'submit'] as const);
   let errors = 0;
   let refusedSecond = 0;
-  const time = async <T>(kind: keyof typeof times, f: () => Promise<T>) => {
-    const t = performance.now();
-    try {
-      return await f();
-    } finally {
-      times[kind].push(performance.now() - t);
-    }
-  };
   const candidate = async (i: number) => {
     const ctx = {
       user: { id: users[i]!.id, grants: [{ role: 'MEMBER', orgId: rootId, orgPath: rootPath }] },

@@ -8,6 +8,20 @@ export const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? 0;
 };
 
+/** Durations in ms by kind of step, and a timer that records each call's own. */
+export function stepTimer<K extends string>(kinds: readonly K[]) {
+  const times = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const timed = async <T>(kind: K, f: () => Promise<T>) => {
+    const t = performance.now();
+    try {
+      return await f();
+    } finally {
+      times[kind].push(performance.now() - t);
+    }
+  };
+  return { times, timed };
+}
+
 export async function setupExam(db: Db, n: number, passwordHash = 'x') {
   const run = randomUUID().slice(0, 8);
   const root = await db.organization.create({
