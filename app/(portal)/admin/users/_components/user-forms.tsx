@@ -18,6 +18,7 @@ import {
   updateUserAction,
 } from '@/lib/users/actions';
 import { ZAssignRole, ZCreateUser, ZResetPassword, ZUpdateUser, type TUpdateUser } from '@/lib/users/schema';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 
 export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
   const t = useTranslations('users');
@@ -43,18 +44,7 @@ export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
         >
           <Input id="username" autoCapitalize="none" {...form.register('username')} />
         </Field>
-        <Field label={t('fields.name')} htmlFor="name" error={errorOf('name')}>
-          <Input id="name" {...form.register('name')} />
-        </Field>
-        <Field label={t('fields.phone')} htmlFor="phone" error={errorOf('phone')}>
-          <Input id="phone" type="tel" {...form.register('phone')} />
-        </Field>
-        <Field label={t('fields.email')} htmlFor="email" error={errorOf('email')}>
-          <Input id="email" type="email" {...form.register('email')} />
-        </Field>
-        <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}>
-          <OrgTreePicker id="orgId" orgs={orgs} {...form.register('orgId')} />
-        </Field>
+        <ProfileFields orgs={orgs} errorOf={errorOf} register={(n) => form.register(n)} />
         <Field
           label={t('fields.initialPassword')}
           htmlFor="password"
@@ -85,18 +75,7 @@ export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgO
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <FormError message={formError} />
-      <Field label={t('fields.name')} htmlFor="name" error={errorOf('name')}>
-        <Input id="name" {...form.register('name')} />
-      </Field>
-      <Field label={t('fields.phone')} htmlFor="phone" error={errorOf('phone')}>
-        <Input id="phone" type="tel" {...form.register('phone')} />
-      </Field>
-      <Field label={t('fields.email')} htmlFor="email" error={errorOf('email')}>
-        <Input id="email" type="email" {...form.register('email')} />
-      </Field>
-      <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}>
-        <OrgTreePicker id="orgId" orgs={orgs} {...form.register('orgId')} />
-      </Field>
+      <ProfileFields orgs={orgs} errorOf={errorOf} register={(n) => form.register(n)} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={busy}>
           {t('save')}
@@ -217,5 +196,36 @@ export function RolesEditor({
         </Button>
       </form>
     </div>
+  );
+}
+
+type ProfileField = 'name' | 'phone' | 'email' | 'orgId';
+
+/** The person's name, contacts and unit: the same fields when an account is created and when it is edited. */
+function ProfileFields({
+  orgs,
+  errorOf,
+  register,
+}: {
+  orgs: Parameters<typeof OrgTreePicker>[0]['orgs'];
+  errorOf: (name: string) => string | undefined;
+  register: (name: ProfileField) => UseFormRegisterReturn;
+}) {
+  const t = useTranslations('users');
+  return (
+    <>
+      <Field label={t('fields.name')} htmlFor="name" error={errorOf('name')}>
+        <Input id="name" {...register('name')} />
+      </Field>
+      <Field label={t('fields.phone')} htmlFor="phone" error={errorOf('phone')}>
+        <Input id="phone" type="tel" {...register('phone')} />
+      </Field>
+      <Field label={t('fields.email')} htmlFor="email" error={errorOf('email')}>
+        <Input id="email" type="email" {...register('email')} />
+      </Field>
+      <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}>
+        <OrgTreePicker id="orgId" orgs={orgs} {...register('orgId')} />
+      </Field>
+    </>
   );
 }
