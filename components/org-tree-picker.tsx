@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { forwardRef, useMemo, useState } from 'react';
 import { Input, Select } from './ui/field';
+import { OrgOptions } from './ui/org-options';
 
 export type OrgOption = { id: string; name: string; depth: number; path: string };
 
@@ -32,13 +33,7 @@ export const OrgTreePicker = forwardRef<
         aria-label={t('filterOrgs')}
       />
       <Select id={id} ref={ref} {...select}>
-        <option value="">{emptyLabel ?? t('chooseOrg')}</option>
-        {shown.map((o) => (
-          <option key={o.id} value={o.id}>
-            {'　'.repeat(o.depth)}
-            {o.name}
-          </option>
-        ))}
+        <OrgOptions orgs={shown} emptyLabel={emptyLabel ?? t('chooseOrg')} />
       </Select>
     </div>
   );

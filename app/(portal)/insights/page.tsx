@@ -8,6 +8,7 @@ import { Input, Select } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
 import { insightsFor } from '@/lib/insights/queries';
 import { supervisableOrgsFor } from '@/lib/reminders/queries';
+import { OrgOptions } from '@/components/ui/org-options';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('insights'))('title') };
@@ -64,13 +65,7 @@ export default async function InsightsPage({
           <label className="flex flex-col gap-1">
             {t('unit')}
             <Select name="orgId" defaultValue={orgId ?? ''}>
-              <option value="">{t('allUnits')}</option>
-              {orgs.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {'　'.repeat(o.depth)}
-                  {o.name}
-                </option>
-              ))}
+              <OrgOptions orgs={orgs} emptyLabel={t('allUnits')} />
             </Select>
           </label>
           <label className="flex flex-col gap-1">

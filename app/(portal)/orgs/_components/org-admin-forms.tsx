@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { archiveOrgAction, moveOrgAction, setKeyUnitAction } from '@/lib/orgs/actions';
+import { OrgOptions } from '@/components/ui/org-options';
 
 export function KeyUnitToggle({ orgId, year, isKey }: { orgId: string; year: number; isKey: boolean }) {
   const t = useTranslations('orgs');
@@ -52,13 +53,7 @@ export function MoveForm({
       <div className="min-w-56 flex-1">
         <Field label={t('moveTo')} htmlFor="newParentId">
           <Select id="newParentId" value={target} onChange={(e) => setTarget(e.target.value)}>
-            <option value="">{t('choose')}</option>
-            {targets.map((o) => (
-              <option key={o.id} value={o.id}>
-                {'　'.repeat(o.depth)}
-                {o.name}
-              </option>
-            ))}
+            <OrgOptions orgs={targets} emptyLabel={t('choose')} />
           </Select>
         </Field>
       </div>

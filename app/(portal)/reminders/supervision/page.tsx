@@ -15,6 +15,7 @@ import { SUPERVISION_STATUSES, ZSupervisionFilter } from '@/lib/reminders/schema
 import { SUPERVISION_PAGE } from '@/lib/reminders/queries';
 import { NoticeForm } from './_components/notice-form';
 import { ReviewForms } from './_components/review-forms';
+import { OrgOptions } from '@/components/ui/org-options';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('supervision'))('title') };
@@ -60,13 +61,7 @@ export default async function SupervisionPage({
           <label className="flex flex-col gap-1">
             {t('filters.org')}
             <Select name="orgId" defaultValue={f.orgId ?? ''}>
-              <option value="">{t('filters.allOrgs')}</option>
-              {orgs.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {'　'.repeat(o.depth)}
-                  {o.name}
-                </option>
-              ))}
+              <OrgOptions orgs={orgs} emptyLabel={t('filters.allOrgs')} />
             </Select>
           </label>
           <label className="flex flex-col gap-1">
