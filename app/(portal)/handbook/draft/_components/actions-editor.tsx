@@ -1,7 +1,4 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
@@ -17,6 +14,10 @@ import {
   type TCreateAction,
 } from '@/lib/handbook/schema';
 import { ORG_TYPES } from '@/lib/orgs/schema';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { InlineEdit } from './inline-edit';
 
 export type ActionRow = Omit<TCreateAction, 'articleId'> & { id: string };
 
@@ -97,28 +98,14 @@ function Fields({
 }
 
 function EditAction({ row, onDone }: { row: ActionRow; onDone: () => void }) {
-  const t = useTranslations('handbook');
-  const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZUpdateAction, updateActionAction, {
-    defaultValues: row,
-    onSuccess: () => {
-      onDone();
-      router.refresh();
-    },
-  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-md bg-stone-50 p-3">
-      <FormError message={formError} />
-      <Fields reg={(n) => form.register(n as never)} errorOf={errorOf} prefix={`a${row.id.slice(0, 8)}`} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={busy}>
-          {t('save')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onDone}>
-          {t('cancel')}
-        </Button>
-      </div>
-    </form>
+    <InlineEdit
+      schema={ZUpdateAction}
+      action={updateActionAction}
+      row={row}
+      onDone={onDone}
+      fields={(p) => <Fields {...p} prefix={`a${row.id.slice(0, 8)}`} />}
+    />
   );
 }
 

@@ -1,7 +1,4 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -20,6 +17,10 @@ import {
   ZUpdateCriterion,
   type TUpdateCriterion,
 } from '@/lib/handbook/schema';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { InlineEdit } from './inline-edit';
 
 export type CriterionRow = TUpdateCriterion & { id: string };
 export type CategoryRow = {
@@ -78,32 +79,14 @@ function CriterionFields({
 }
 
 function EditCriterion({ row, onDone }: { row: CriterionRow; onDone: () => void }) {
-  const t = useTranslations('handbook');
-  const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZUpdateCriterion, updateCriterionAction, {
-    defaultValues: row,
-    onSuccess: () => {
-      onDone();
-      router.refresh();
-    },
-  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-md bg-stone-50 p-3">
-      <FormError message={formError} />
-      <CriterionFields
-        reg={(n) => form.register(n as never)}
-        errorOf={errorOf}
-        prefix={`k${row.id.slice(0, 8)}`}
-      />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={busy}>
-          {t('save')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onDone}>
-          {t('cancel')}
-        </Button>
-      </div>
-    </form>
+    <InlineEdit
+      schema={ZUpdateCriterion}
+      action={updateCriterionAction}
+      row={row}
+      onDone={onDone}
+      fields={(p) => <CriterionFields {...p} prefix={`k${row.id.slice(0, 8)}`} />}
+    />
   );
 }
 
