@@ -81,3 +81,21 @@ export function MultiSelectField({
     </Field>
   );
 }
+
+/** A labelled password input; `autoComplete` tells the browser's password manager which one it is. */
+export const PasswordField = forwardRef<
+  HTMLInputElement,
+  {
+    id: string;
+    label: string;
+    error?: string;
+    hint?: string;
+    autoComplete: 'current-password' | 'new-password';
+  } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>
+>(function PasswordField({ id, label, error, hint, autoComplete, ...input }, ref) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint}>
+      <Input id={id} ref={ref} type="password" autoComplete={autoComplete} {...input} />
+    </Field>
+  );
+});

@@ -1,12 +1,12 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
+import { PasswordField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { changePasswordAction } from '@/lib/account/actions';
 import { ZChangePassword } from '@/lib/users/schema';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
 
 export function ChangePasswordForm({ forced, name }: { forced: boolean; name: string }) {
   const t = useTranslations('changePassword');
@@ -27,25 +27,28 @@ export function ChangePasswordForm({ forced, name }: { forced: boolean; name: st
       <h2 className="text-base font-semibold">{t('title')}</h2>
       <p className="text-sm text-stone-600">{forced ? t('forced', { name }) : t('intro')}</p>
       <FormError message={formError} />
-      <Field label={t('current')} htmlFor="currentPassword" error={errorOf('currentPassword')}>
-        <Input
-          id="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          {...form.register('currentPassword')}
-        />
-      </Field>
-      <Field label={t('new')} htmlFor="newPassword" error={errorOf('newPassword')} hint={t('policy')}>
-        <Input
-          id="newPassword"
-          type="password"
-          autoComplete="new-password"
-          {...form.register('newPassword')}
-        />
-      </Field>
-      <Field label={t('confirm')} htmlFor="confirm" error={errorOf('confirm')}>
-        <Input id="confirm" type="password" autoComplete="new-password" {...form.register('confirm')} />
-      </Field>
+      <PasswordField
+        id="currentPassword"
+        label={t('current')}
+        error={errorOf('currentPassword')}
+        autoComplete="current-password"
+        {...form.register('currentPassword')}
+      />
+      <PasswordField
+        id="newPassword"
+        label={t('new')}
+        error={errorOf('newPassword')}
+        hint={t('policy')}
+        autoComplete="new-password"
+        {...form.register('newPassword')}
+      />
+      <PasswordField
+        id="confirm"
+        label={t('confirm')}
+        error={errorOf('confirm')}
+        autoComplete="new-password"
+        {...form.register('confirm')}
+      />
       <Button type="submit" className="w-full" disabled={busy}>
         {t('submit')}
       </Button>

@@ -53,23 +53,11 @@ export default async function VersionsPage() {
           >
             <label className="text-sm">
               {t('from')}
-              <Select name="a" defaultValue={older?.id ?? versions[1]!.id}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.label}
-                  </option>
-                ))}
-              </Select>
+              <VersionSelect name="a" versions={versions} defaultValue={older?.id ?? versions[1]!.id} />
             </label>
             <label className="text-sm">
               {t('to')}
-              <Select name="b" defaultValue={published?.id ?? versions[0]!.id}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.label}
-                  </option>
-                ))}
-              </Select>
+              <VersionSelect name="b" versions={versions} defaultValue={published?.id ?? versions[0]!.id} />
             </label>
             <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm text-white">
               {t('showChanges')}
@@ -78,5 +66,25 @@ export default async function VersionsPage() {
         </Card>
       )}
     </div>
+  );
+}
+
+function VersionSelect({
+  name,
+  versions,
+  defaultValue,
+}: {
+  name: string;
+  versions: { id: string; label: string }[];
+  defaultValue: string;
+}) {
+  return (
+    <Select name={name} defaultValue={defaultValue}>
+      {versions.map((v) => (
+        <option key={v.id} value={v.id}>
+          {v.label}
+        </option>
+      ))}
+    </Select>
   );
 }

@@ -1,11 +1,8 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select } from '@/components/ui/field';
+import { Field, Input, PasswordField, Select } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
 import { ROLES } from '@/lib/policy';
@@ -18,6 +15,9 @@ import {
   updateUserAction,
 } from '@/lib/users/actions';
 import { ZAssignRole, ZCreateUser, ZResetPassword, ZUpdateUser, type TUpdateUser } from '@/lib/users/schema';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
 export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
@@ -45,14 +45,14 @@ export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
           <Input id="username" autoCapitalize="none" {...form.register('username')} />
         </Field>
         <ProfileFields orgs={orgs} errorOf={errorOf} register={(n) => form.register(n)} />
-        <Field
+        <PasswordField
+          id="password"
           label={t('fields.initialPassword')}
-          htmlFor="password"
           error={errorOf('password')}
           hint={t('initialPasswordHint')}
-        >
-          <Input id="password" type="password" autoComplete="new-password" {...form.register('password')} />
-        </Field>
+          autoComplete="new-password"
+          {...form.register('password')}
+        />
       </div>
       <Button type="submit" disabled={busy}>
         {t('create')}
@@ -100,14 +100,13 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
     <form onSubmit={submit} noValidate className="space-y-3">
       <p className="text-sm text-stone-600">{t('resetHelp')}</p>
       <FormError message={formError} />
-      <Field label={t('fields.newPassword')} htmlFor="reset-password" error={errorOf('password')}>
-        <Input
-          id="reset-password"
-          type="password"
-          autoComplete="new-password"
-          {...form.register('password')}
-        />
-      </Field>
+      <PasswordField
+        id="reset-password"
+        label={t('fields.newPassword')}
+        error={errorOf('password')}
+        autoComplete="new-password"
+        {...form.register('password')}
+      />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="secondary" disabled={busy}>
           {t('resetPassword')}
