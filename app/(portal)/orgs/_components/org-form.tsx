@@ -110,22 +110,15 @@ export function CreateOrgForm({
     onSuccess: (d) => router.push(`/orgs/${d.id}`),
   });
   return (
-    <form
-      onSubmit={submit}
-      noValidate
-      className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
-      data-testid="org-form"
-    >
-      <p className="text-sm text-stone-600">{t('createUnder', { name: parent.name })}</p>
-      <FormError message={formError} />
-      <OrgFields reg={(n) => form.register(n)} errorOf={errorOf} candidates={candidates} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={busy}>
-          {busy ? t('saving') : t('create')}
-        </Button>
-        <LinkButton href={`/orgs/${parent.id}`}>{t('cancel')}</LinkButton>
-      </div>
-    </form>
+    <OrgFormFrame
+      submit={submit}
+      formError={formError}
+      fields={<OrgFields reg={(n) => form.register(n)} errorOf={errorOf} candidates={candidates} />}
+      submitLabel={busy ? t('saving') : t('create')}
+      busy={busy}
+      cancelHref={`/orgs/${parent.id}`}
+      intro={t('createUnder', { name: parent.name })}
+    />
   );
 }
 
@@ -140,19 +133,51 @@ export function EditOrgForm({ values, candidates }: { values: TUpdateOrg; candid
     },
   });
   return (
+    <OrgFormFrame
+      submit={submit}
+      formError={formError}
+      fields={<OrgFields reg={(n) => form.register(n)} errorOf={errorOf} candidates={candidates} />}
+      submitLabel={busy ? t('saving') : t('save')}
+      busy={busy}
+      cancelHref={`/orgs/${values.id}`}
+    />
+  );
+}
+
+/** The frame both organization forms share: an optional intro, the refusal, the fields, save and cancel. */
+function OrgFormFrame({
+  submit,
+  formError,
+  fields,
+  submitLabel,
+  busy,
+  cancelHref,
+  intro,
+}: {
+  submit: React.FormEventHandler<HTMLFormElement>;
+  formError?: string;
+  fields: React.ReactNode;
+  submitLabel: string;
+  busy: boolean;
+  cancelHref: string;
+  intro?: string;
+}) {
+  const t = useTranslations('orgs');
+  return (
     <form
       onSubmit={submit}
       noValidate
       className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
       data-testid="org-form"
     >
+      {intro && <p className="text-sm text-stone-600">{intro}</p>}
       <FormError message={formError} />
-      <OrgFields reg={(n) => form.register(n)} errorOf={errorOf} candidates={candidates} />
+      {fields}
       <div className="flex gap-2">
         <Button type="submit" disabled={busy}>
-          {busy ? t('saving') : t('save')}
+          {submitLabel}
         </Button>
-        <LinkButton href={`/orgs/${values.id}`}>{t('cancel')}</LinkButton>
+        <LinkButton href={cancelHref}>{t('cancel')}</LinkButton>
       </div>
     </form>
   );
