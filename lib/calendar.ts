@@ -136,3 +136,8 @@ export function dueDate(rule: DueRule, period: Period, cal: Calendar): string {
 }
 
 export const PERIODIC: Frequency[] = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'];
+
+/** How pages show an instant: date and time in China Standard Time, whatever the server's zone. */
+export const CST_DATE_TIME = { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' } as const;
+/** How pages show a calendar day (kept as UTC midnight): the day itself, never shifted by a zone. */
+export const DAY = { dateStyle: 'medium', timeZone: 'UTC' } as const;

@@ -8,6 +8,7 @@ import { can } from '@/lib/policy';
 import { overdueRectificationsFor } from '@/lib/feedback/queries';
 import { reminderSummaryFor, reminderTableFor } from '@/lib/reminders/queries';
 import { myRecentEvents, workbenchCounts } from '@/lib/workbench/queries';
+import { DAY } from '@/lib/calendar';
 
 export default async function WorkbenchPage() {
   const user = await requireUser();
@@ -57,8 +58,7 @@ export default async function WorkbenchPage() {
                     <span className="ml-1 text-stone-500">（{x.org.name}）</span>
                   </Link>
                   <span className={x.state === 'overdue' ? 'font-medium text-red-700' : 'text-amber-700'}>
-                    {t(`reminders.states.${x.state}`)} ·{' '}
-                    {format.dateTime(x.dueDate, { dateStyle: 'medium', timeZone: 'UTC' })}
+                    {t(`reminders.states.${x.state}`)} · {format.dateTime(x.dueDate, DAY)}
                   </span>
                 </li>
               ))}

@@ -6,6 +6,7 @@ import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { StartButton } from './_components/start-button';
 import { examsFor } from '@/lib/exams/queries/exams';
+import { CST_DATE_TIME } from '@/lib/calendar';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('exams'))('title') };
@@ -19,8 +20,7 @@ export default async function ExamsPage() {
     getFormatter(),
     examsFor(user),
   ]);
-  const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const when = (d: Date) => format.dateTime(d, CST_DATE_TIME);
   return (
     <div className="space-y-4">
       <PageHeader

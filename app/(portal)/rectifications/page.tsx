@@ -8,6 +8,7 @@ import { coordinationListFor, rectificationListFor, sheetListFor } from '@/lib/f
 import { can } from '@/lib/policy';
 import { cstDay } from '@/lib/calendar';
 import { CoordinationForms, UnitForms, VerifyForms } from './_components/rectification-forms';
+import { DAY } from '@/lib/calendar';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('feedback'))('title') };
@@ -26,7 +27,7 @@ export default async function RectificationsPage() {
     coordinator || can(user, 'feedback.read') ? coordinationListFor(user) : [],
   ]);
   const today = cstDay(new Date());
-  const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (d: Date) => format.dateTime(d, DAY);
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />

@@ -8,6 +8,7 @@ import { load } from '@/lib/page-guard';
 import { ChaseUnreadButton } from './_components/chase-button';
 import { MarkRead } from './_components/mark-read';
 import { pageParams } from '@/lib/route-params';
+import { CST_DATE_TIME } from '@/lib/calendar';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('announcements'))('title') };
@@ -22,8 +23,7 @@ export default async function AnnouncementPage({ params }: { params: Promise<{ i
     getFormatter(),
     manager ? receiptsFor(user, id) : null,
   ]);
-  const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const when = (d: Date) => format.dateTime(d, CST_DATE_TIME);
   return (
     <div className="space-y-4">
       {recipient && !a.recipients[0]!.readAt && <MarkRead id={a.id} />}

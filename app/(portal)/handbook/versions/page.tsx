@@ -5,6 +5,7 @@ import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Select } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listVersions } from '@/lib/handbook/queries';
+import { DAY } from '@/lib/calendar';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('handbook'))('versions') };
@@ -37,8 +38,7 @@ export default async function VersionsPage() {
               </div>
               <span className="text-stone-500">
                 {t('articleCount', { count: v._count.articles })}
-                {v.effectiveDate &&
-                  ` · ${t('effective', { date: format.dateTime(v.effectiveDate, { dateStyle: 'medium', timeZone: 'UTC' }) })}`}
+                {v.effectiveDate && ` · ${t('effective', { date: format.dateTime(v.effectiveDate, DAY) })}`}
               </span>
             </li>
           ))}

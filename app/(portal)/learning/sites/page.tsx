@@ -8,6 +8,7 @@ import { can } from '@/lib/policy';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { NameSiteForm, VisitForm } from './_components/site-forms';
+import { DAY } from '@/lib/calendar';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('learning'))('sitesTitle') };
@@ -23,7 +24,7 @@ export default async function DemoSitesPage() {
     manager ? addressableOrgsFor(user) : [],
     manager ? articlesForProposals() : [],
   ]);
-  const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (d: Date) => format.dateTime(d, DAY);
   return (
     <div className="space-y-4">
       <PageHeader title={t('sitesTitle')} description={t('sitesIntro')} />

@@ -6,6 +6,7 @@ import { LinkButton } from '@/components/ui/button';
 import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { attendanceByOrgFor, trainingListFor } from '@/lib/training/queries';
+import { CST_DATE_TIME } from '@/lib/calendar';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('training'))('title') };
@@ -24,8 +25,7 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
     trainingListFor(user),
   ]);
   const byOrg = manager ? await attendanceByOrgFor(user, year) : null;
-  const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const when = (d: Date) => format.dateTime(d, CST_DATE_TIME);
   const pct = (r: number | null) => (r === null ? '—' : `${r}%`);
   return (
     <div className="space-y-4">

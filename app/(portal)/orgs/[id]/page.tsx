@@ -12,6 +12,7 @@ import { ArchiveButton, KeyUnitToggle, MoveForm } from '../_components/org-admin
 import { RobotForms } from '../_components/robot-forms';
 import { robotsFor } from '@/lib/channels/queries';
 import { pageParams } from '@/lib/route-params';
+import { DAY } from '@/lib/calendar';
 
 export const metadata: Metadata = {};
 
@@ -25,7 +26,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
   const year = Number(
     new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
   );
-  const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
+  const day = (d: Date | null) => (d ? format.dateTime(d, DAY) : '—');
   const robots = can(user, 'robot.manage', org) ? await robotsFor(user, org) : null;
   const moveTargets =
     manage && org.parentId

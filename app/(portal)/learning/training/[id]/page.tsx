@@ -10,6 +10,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import QRCode from 'qrcode';
 import { RecordAttendanceForm } from './_components/record-form';
+import { CST_DATE_TIME } from '@/lib/calendar';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('training'))('title') };
@@ -21,8 +22,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
   const user = await requirePermission('learning.read');
   const v = await load(() => trainingViewFor(user, id));
   const [t, format] = await Promise.all([getTranslations('training'), getFormatter()]);
-  const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const when = (d: Date) => format.dateTime(d, CST_DATE_TIME);
   const s = v.session;
   const signInUrl = s.signInToken
     ? `${await publicOrigin()}/learning/training/${s.id}/sign-in?t=${s.signInToken}`

@@ -6,6 +6,7 @@ import { load } from '@/lib/page-guard';
 import { signInViewFor } from '@/lib/training/queries';
 import { SignInButton } from './sign-in-button';
 import { pageParams } from '@/lib/route-params';
+import { CST_DATE_TIME } from '@/lib/calendar';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('training'))('signInTitle') };
@@ -28,8 +29,7 @@ export default async function TrainingSignInPage({
     getTranslations(),
     getFormatter(),
   ]);
-  const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const when = (d: Date) => format.dateTime(d, CST_DATE_TIME);
   return (
     <div className="mx-auto max-w-md space-y-4">
       <PageHeader title={t('signInTitle')} />
