@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
 import { nameDemoSite, recordVisit } from '../../lib/learning/mutations/sites';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser } from '../fixtures/factories';
+import { makeOrg, makeUser, companyRootFor } from '../fixtures/factories';
 import { siteListFor } from '../../lib/learning/queries';
 import { visitPhotoFor } from '../../lib/learning/queries';
 
@@ -14,15 +14,7 @@ let visitor: Awaited<ReturnType<typeof makeOrg>>;
 let who: Record<'committee' | 'secretary', Awaited<ReturnType<typeof makeUser>>>;
 
 beforeAll(async () => {
-  const found = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' } });
-  const root = found ?? (await makeOrg(db, null, 'COMMITTEE', '测试公司党委'));
-  const rootRef = {
-    id: root.id,
-    name: root.name,
-    path: root.path,
-    depth: root.depth,
-    type: 'COMMITTEE' as const,
-  };
+  const rootRef = await companyRootFor(db);
   site = await makeOrg(db, rootRef, 'BRANCH');
   visitor = await makeOrg(db, rootRef, 'BRANCH');
   who = {

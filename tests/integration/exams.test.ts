@@ -10,7 +10,7 @@ import {
 import { createQuestion, editQuestion } from '../../lib/exams/mutations/bank';
 import { createExam } from '../../lib/exams/mutations/create';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser } from '../fixtures/factories';
+import { makeOrg, makeUser, companyRootFor } from '../fixtures/factories';
 import { examResultsFor } from '../../lib/exams/queries/exams';
 
 const a = createPrismaClient();
@@ -26,15 +26,7 @@ let examId: string;
 const t0 = new Date('2026-11-20T02:00:00Z');
 
 beforeAll(async () => {
-  const found = await a.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' } });
-  const root = found ?? (await makeOrg(a, null, 'COMMITTEE', '测试公司党委'));
-  const rootRef = {
-    id: root.id,
-    name: root.name,
-    path: root.path,
-    depth: root.depth,
-    type: 'COMMITTEE' as const,
-  };
+  const rootRef = await companyRootFor(a);
   branchA = await makeOrg(a, rootRef, 'BRANCH');
   const branchB = await makeOrg(a, rootRef, 'BRANCH');
   u = {

@@ -6,7 +6,7 @@ import { createQuestion } from '../../lib/exams/mutations/bank';
 import { bankTemplate, exportBank, parseBank, type BankRow } from '../../lib/exams/bank-excel';
 import { exportCurrentBank, importQuestions } from '../../lib/exams/mutations/bank-import';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser } from '../fixtures/factories';
+import { makeOrg, makeUser, companyRootFor } from '../fixtures/factories';
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -65,15 +65,7 @@ let u: Record<'committee' | 'secretary' | 'member', Awaited<ReturnType<typeof ma
 const [n1, n2, n3] = ['1', '2', '3'];
 
 beforeAll(async () => {
-  const found = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' } });
-  const root = found ?? (await makeOrg(db, null, 'COMMITTEE', '测试公司党委'));
-  const rootRef = {
-    id: root.id,
-    name: root.name,
-    path: root.path,
-    depth: root.depth,
-    type: 'COMMITTEE' as const,
-  };
+  const rootRef = await companyRootFor(db);
   const branch = await makeOrg(db, rootRef, 'BRANCH');
   u = {
     committee: await makeUser(db, 'COMMITTEE', rootRef),

@@ -5,7 +5,7 @@ import { createLearningFocus, examFocusKeys } from '../../lib/learning/mutations
 import { decide, propose } from '../../lib/revisions/mutations';
 import { impactReportFor } from '../../lib/revisions/queries';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser } from '../fixtures/factories';
+import { makeOrg, makeUser, companyRootFor } from '../fixtures/factories';
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -14,15 +14,7 @@ let who: Record<'committee' | 'secretary', Awaited<ReturnType<typeof makeUser>>>
 let branch: Awaited<ReturnType<typeof makeOrg>>;
 
 beforeAll(async () => {
-  const found = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' } });
-  const root = found ?? (await makeOrg(db, null, 'COMMITTEE', '测试公司党委'));
-  const rootRef = {
-    id: root.id,
-    name: root.name,
-    path: root.path,
-    depth: root.depth,
-    type: 'COMMITTEE' as const,
-  };
+  const rootRef = await companyRootFor(db);
   branch = await makeOrg(db, rootRef, 'BRANCH');
   who = {
     committee: await makeUser(db, 'COMMITTEE', rootRef),

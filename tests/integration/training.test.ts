@@ -14,7 +14,7 @@ import {
 } from '../../lib/training/queries';
 import { createTraining, recordAttendance, signIn } from '../../lib/training/mutations';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser, type OrgRow } from '../fixtures/factories';
+import { makeOrg, makeUser, type OrgRow, companyRootFor } from '../fixtures/factories';
 import { auditExamFor } from '../../lib/exams/queries/exams';
 import { latestResultsFor } from '../../lib/annual/queries';
 
@@ -33,15 +33,7 @@ const during = new Date('2031-03-10T01:20:00Z');
 beforeAll(async () => {
   hb = await makePublishedHandbook(db, `培训测试${Date.now() % 10000}`);
   // The company root: setting classes and exams is a company-wide act of its committee.
-  const found = await db.organization.findFirst({ where: { parentId: null }, orderBy: { createdAt: 'asc' } });
-  const company = found ?? (await makeOrg(db, null, 'COMMITTEE', '测试公司党委'));
-  const root = {
-    id: company.id,
-    name: company.name,
-    path: company.path,
-    depth: company.depth,
-    type: 'COMMITTEE' as const,
-  };
+  const root = await companyRootFor(db);
   const a = await makeOrg(db, root, 'BRANCH');
   tree = { root, a, a1: await makeOrg(db, a, 'PARTY_GROUP'), b: await makeOrg(db, root, 'BRANCH') };
   const c = await makeOrg(db, root, 'BRANCH');
