@@ -1,27 +1,9 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { BANK_HEAD, workbook } from '../../tests/fixtures/workbook';
 import { bankTemplate, exportBank, parseBank, type BankRow } from './bank-excel';
 
-const HEAD = [
-  '题型',
-  '题干',
-  '选项A',
-  '选项B',
-  '选项C',
-  '答案',
-  '分值',
-  '难度',
-  '条款编号',
-  '标签',
-  '题目编号',
-];
-async function sheet(rows: (string | number | boolean | null)[][], head = HEAD) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('题库');
-  ws.addRow(head);
-  rows.forEach((r) => ws.addRow(r));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const sheet = (rows: (string | number | boolean | null)[][], head: readonly string[] = BANK_HEAD) =>
+  workbook('题库', head, rows);
 const keysOf = (errors: string[]) => errors.map((e) => e.split('|')[0]);
 
 describe('question bank sheets', () => {

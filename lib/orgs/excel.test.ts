@@ -1,17 +1,16 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { workbook } from '../../tests/fixtures/workbook';
 import { buildTemplate, exportTree, parseSheet } from './excel';
 
-async function sheet(
+const sheet = (
   rows: Record<string, unknown>[],
   headers = ['组织名称', '简称', '类型', '上级组织', '排序', '状态', '项目名称', '计划开工', '计划完工'],
-) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('组织架构');
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(headers.map((h) => r[h] ?? null));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+) =>
+  workbook(
+    '组织架构',
+    headers,
+    rows.map((r) => headers.map((h) => r[h] as string | number | null)),
+  );
 
 describe('organization sheets', () => {
   it('parses the template back: two valid rows', async () => {

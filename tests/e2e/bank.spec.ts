@@ -1,31 +1,31 @@
 import { expect, test } from '@playwright/test';
-import ExcelJS from 'exceljs';
 import { loginAs } from '../fixtures/login';
+import { workbook } from '../fixtures/workbook';
 
 /** A sheet in the template's layout with the given rows (type, stem, options A–D, answer, points, difficulty, articles). */
-async function sheet(rows: (string | number)[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('题库');
-  ws.addRow([
-    '题型',
-    '题干',
-    '选项A',
-    '选项B',
-    '选项C',
-    '选项D',
-    '选项E',
-    '选项F',
-    '选项G',
-    '选项H',
-    '答案',
-    '分值',
-    '难度',
-    '条款编号',
-    '标签',
-    '题目编号',
-  ]);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+function sheet(rows: (string | number)[][]) {
+  return workbook(
+    '题库',
+    [
+      '题型',
+      '题干',
+      '选项A',
+      '选项B',
+      '选项C',
+      '选项D',
+      '选项E',
+      '选项F',
+      '选项G',
+      '选项H',
+      '答案',
+      '分值',
+      '难度',
+      '条款编号',
+      '标签',
+      '题目编号',
+    ],
+    rows,
+  );
 }
 
 test('the committee keeps the question bank: template, import (all or nothing), a new question; members are refused', async ({

@@ -1,20 +1,14 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
 import { importOrgTree } from '../../lib/orgs/mutations/import';
 import { makeTree, makeUser } from '../fixtures/factories';
+import { workbook } from '../fixtures/workbook';
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
 
 const HEAD = ['组织名称', '类型', '上级组织', '状态'];
-async function sheet(rows: string[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('组织架构');
-  ws.addRow(HEAD);
-  rows.forEach((r) => ws.addRow(r));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const sheet = (rows: string[][]) => workbook('组织架构', HEAD, rows);
 
 let tree: Awaited<ReturnType<typeof makeTree>>;
 let committee: Awaited<ReturnType<typeof makeUser>>;

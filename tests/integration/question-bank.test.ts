@@ -1,31 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
-import { createQuestion } from '../../lib/exams/mutations/bank';
 import { bankTemplate, exportBank, parseBank, type BankRow } from '../../lib/exams/bank-excel';
+import { createQuestion } from '../../lib/exams/mutations/bank';
 import { exportCurrentBank, importQuestions } from '../../lib/exams/mutations/bank-import';
+import { companyRootFor, makeOrg, makeUser } from '../fixtures/factories';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser, companyRootFor } from '../fixtures/factories';
+import { BANK_HEAD, workbook } from '../fixtures/workbook';
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
 
 // Stems carry this run's mark, so rows of other test files never collide with (or count as) ours.
 const mark = `（${randomUUID().slice(0, 6)}）`;
-const HEAD = [
-  '题型',
-  '题干',
-  '选项A',
-  '选项B',
-  '选项C',
-  '答案',
-  '分值',
-  '难度',
-  '条款编号',
-  '标签',
-  '题目编号',
-];
 type Cell = string | number | null;
 const row = (
   type: string,
@@ -47,13 +34,7 @@ const row = (
   extra.tags ?? null,
   extra.key ?? null,
 ];
-async function sheet(rows: Cell[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('题库');
-  ws.addRow(HEAD);
-  rows.forEach((r) => ws.addRow(r));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const sheet = (rows: Cell[][]) => workbook('题库', BANK_HEAD, rows);
 const errorsOf = (r: Awaited<ReturnType<typeof importQuestions>>) =>
   r.ok ? {} : Object.fromEntries(r.rows.map((x) => [x.row, x.messages.map((m) => m.split('|')[0])]));
 const ours = () => db.question.findMany({ where: { stem: { endsWith: mark } }, orderBy: { stem: 'asc' } });
