@@ -2,6 +2,7 @@
 // the raw inputs + the arithmetic) against the same inputs by raw SQL; and the insights queries for
 // the root over 4 years against their raw SQL, with p95. Sets up the 5,000 units and 4 years of audits itself
 // when the bench database does not have them yet (as bench:audits does).
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { rawInputs, resultsOf } from '../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
@@ -55,7 +56,30 @@ try {
       CROSS JOIN "ScoringCriterion" c CROSS JOIN LATERAL (SELECT (floor(random() * 3))::int AS n) r WHERE c."categoryId" = $1`,
       [cat, (await db.user.findFirstOrThrow()).id],
     );
-    const action = await db.prescribedAction.findFirstOrThrow({ select: { id: true, key: true } });
+    // One monthly prescribed action to hang the tasks on (bench:reminders' handbook when it ran first).
+    const action =
+      (await db.prescribedAction.findFirst({ select: { id: true, key: true } })) ??
+      (await (async () => {
+        const v = await db.handbookVersion.create({ data: { label: 'bench-improve', status: 'SUPERSEDED' } });
+        const part = await db.handbookPart.create({ data: { versionId: v.id, number: 1, title: 'bench' } });
+        const article = await db.article.create({
+          data: { versionId: v.id, partId: part.id, key: randomUUID(), number: 1, title: 'bench' },
+        });
+        return db.prescribedAction.create({
+          data: {
+            versionId: v.id,
+            articleId: article.id,
+            key: randomUUID(),
+            code: 'B-1',
+            title: '按月收缴党费',
+            frequency: 'MONTH',
+            dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 5 },
+            responsibleRole: 'SECRETARY',
+            orgTypes: ['BRANCH'],
+          },
+          select: { id: true, key: true },
+        });
+      })());
     await raw.query(
       `INSERT INTO "ReminderTask" (id, "actionKey", "actionId", "orgId", "periodKey", "periodStart", "periodEnd", "dueDate", status, "onTime", "completedAt")
       SELECT gen_random_uuid(), $1, $2, o.id, 'X' || to_char(m, 'YYYY-MM'), m, m + interval '27 days', m + interval '20 days',
