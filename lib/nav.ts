@@ -37,6 +37,7 @@ export function navFor(user: Subject): NavGroup[] {
   if (can(user, 'feedback.read') || can(user, 'audit.score') || can(user, 'coordination.answer'))
     add('revise', '/rectifications', 'rectifications');
   if (can(user, 'insights.read')) add('revise', '/insights', 'insights');
+  if (can(user, 'person.read')) add('system', '/people', 'people');
   if (can(user, 'org.read')) add('system', '/orgs', 'orgs');
   if (can(user, 'user.manage', 'global')) add('system', '/admin/users', 'users');
   if (can(user, 'role.assign', 'global')) add('system', '/admin/roles', 'roles');

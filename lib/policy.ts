@@ -46,6 +46,11 @@ const TABLE = {
       'feedback.read',
       'coordination.answer',
       'annual.compute',
+      'person.read',
+      'person.manage',
+      'person.import',
+      'person.export',
+      'person.sensitive',
     ],
   },
   AUDITOR: {
@@ -66,6 +71,10 @@ const TABLE = {
       'revision.propose',
       'exam.take',
       'feedback.read',
+      'person.read',
+      'person.manage',
+      'person.export',
+      'person.sensitive',
     ],
   },
   CLERK: {
@@ -78,6 +87,7 @@ const TABLE = {
       'selfCheck.draft',
       'exam.take',
       'feedback.read',
+      'person.read',
     ],
   },
   MEMBER: {
@@ -278,3 +288,40 @@ export async function canCompanyWide(...[client, subject, permission]: CompanyWi
 }
 
 type CompanyWideCheck = [client: Db | Tx, subject: Subject | null | undefined, permission: Permission];
+
+/** A person as policy sees them: the unit holding their 组织关系, the unit they work in, their account. */
+export type PersonRef = { org: OrgRef; workOrg?: OrgRef | null; userId?: string | null };
+type PersonPermission = 'person.read' | 'person.manage' | 'person.sensitive';
+
+/**
+ * People are reached through either of their units for reading (a project branch sees and counts the
+ * 流动党员 working with it), but only through the unit holding their 组织关系 for writing and for personal
+ * data (phone, 党费 base). Everyone reads their own record, personal data included.
+ */
+export function canOnPerson(
+  subject: Subject | null | undefined,
+  permission: PersonPermission,
+  person: PersonRef,
+): boolean {
+  if (!subject) return false;
+  const own = !!person.userId && isOwner(subject, person.userId);
+  if (permission === 'person.manage') return can(subject, permission, person.org);
+  if (own || can(subject, permission, person.org)) return true;
+  return permission === 'person.read' && !!person.workOrg && can(subject, permission, person.workOrg);
+}
+
+export function assertCanOnPerson(
+  subject: Subject | null | undefined,
+  permission: PersonPermission,
+  person: PersonRef,
+): void {
+  if (!canOnPerson(subject, permission, person)) throw new ForbiddenError();
+}
+
+/** Prisma `where` for Person rows the subject may read: either unit in scope, or the subject's own record. */
+export function scopePeople(subject: Subject | null | undefined) {
+  if (!subject) return { id: { in: [] as string[] } };
+  const units = scopeOrgs(subject, 'person.read');
+  if (orgScope(subject, 'person.read').all) return {};
+  return { OR: [{ org: units }, { workOrg: units }, { userId: subject.id }] };
+}

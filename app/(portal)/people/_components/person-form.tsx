@@ -1,0 +1,155 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { FormError } from '@/components/form-error';
+import { Button, LinkButton } from '@/components/ui/button';
+import { Field, Input, Select } from '@/components/ui/field';
+import { useActionForm } from '@/components/use-action-form';
+import { createPersonAction, updatePersonAction } from '@/lib/people/actions';
+import { EDUCATIONS, GENDERS, PARTY_POSTS, PARTY_STATUSES, STAGE_DATES } from '@/lib/people/rules';
+import { ZCreatePerson, ZUpdatePerson, type TCreatePerson } from '@/lib/people/schema';
+
+export type PersonOptions = {
+  partyUnits: { id: string; name: string; manage: boolean }[];
+  workUnits: { id: string; name: string }[];
+  groups: { id: string; name: string; parentId: string | null }[];
+};
+
+/** Create (no `id`) or edit a person; the same schema checks the fields here and on the server. */
+export function PersonForm({
+  options,
+  values,
+}: {
+  options: PersonOptions;
+  values: Partial<TCreatePerson> & { id?: string };
+}) {
+  const t = useTranslations('people');
+  const router = useRouter();
+  const editing = !!values.id;
+  const { form, submit, formError, errorOf, busy } = useActionForm(
+    editing ? ZUpdatePerson : ZCreatePerson,
+    (input) => (editing ? updatePersonAction(input as never) : createPersonAction(input as never)),
+    {
+      defaultValues: { posts: [], ...values } as never,
+      onSuccess: (d: { id: string }) => router.push(`/people/${d.id}`),
+    },
+  );
+  const reg = (name: string) => form.register(name as never);
+  const orgId = form.watch('orgId' as never) as unknown as string | undefined;
+  const text = (name: keyof TCreatePerson, type = 'text', extra: object = {}) => (
+    <Field label={t(`fields.${name}`)} htmlFor={name} error={errorOf(name)}>
+      <Input id={name} type={type} aria-invalid={!!errorOf(name)} {...extra} {...reg(name)} />
+    </Field>
+  );
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate data-testid="person-form">
+      <FormError message={formError} />
+      <fieldset className="grid gap-4 rounded-md border border-stone-200 bg-white p-4 sm:grid-cols-2">
+        <legend className="px-1 text-sm font-medium">{t('basic')}</legend>
+        {text('employeeNo', 'text', { autoComplete: 'off' })}
+        {text('name')}
+        <Field label={t('fields.gender')} htmlFor="gender" error={errorOf('gender')}>
+          <Select id="gender" {...reg('gender')}>
+            <option value="">—</option>
+            {GENDERS.map((g) => (
+              <option key={g} value={g}>
+                {t(`genders.${g}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {text('birthDate', 'date')}
+        {text('phone', 'tel', { inputMode: 'tel' })}
+        <Field label={t('fields.education')} htmlFor="education" error={errorOf('education')}>
+          <Select id="education" {...reg('education')}>
+            <option value="">—</option>
+            {EDUCATIONS.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </fieldset>
+      <fieldset className="grid gap-4 rounded-md border border-stone-200 bg-white p-4 sm:grid-cols-2">
+        <legend className="px-1 text-sm font-medium">{t('party')}</legend>
+        <Field label={t('fields.status')} htmlFor="status" error={errorOf('status')}>
+          <Select id="status" aria-invalid={!!errorOf('status')} {...reg('status')}>
+            <option value="">{t('choose')}</option>
+            {PARTY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className="hidden sm:block" />
+        {STAGE_DATES.map((d) => (
+          <div key={d}>{text(d, 'date')}</div>
+        ))}
+        {text('introducers')}
+        {text('contacts')}
+        <fieldset className="sm:col-span-2">
+          <legend className="text-sm font-medium text-stone-700">{t('fields.posts')}</legend>
+          <div className="mt-1 flex flex-wrap gap-3">
+            {PARTY_POSTS.map((p) => (
+              <label key={p} className="flex min-h-11 items-center gap-2 text-sm">
+                <input type="checkbox" value={p} {...reg('posts')} className="h-5 w-5" />
+                {t(`posts.${p}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </fieldset>
+      <fieldset className="grid gap-4 rounded-md border border-stone-200 bg-white p-4 sm:grid-cols-2">
+        <legend className="px-1 text-sm font-medium">{t('units')}</legend>
+        <p className="text-xs text-stone-500 sm:col-span-2">{t('unitsHelp')}</p>
+        <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}>
+          <Select id="orgId" aria-invalid={!!errorOf('orgId')} {...reg('orgId')}>
+            <option value="">{t('choose')}</option>
+            {options.partyUnits
+              .filter((o) => o.manage)
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+          </Select>
+        </Field>
+        <Field label={t('fields.partyGroup')} htmlFor="partyGroupId" error={errorOf('partyGroupId')}>
+          <Select id="partyGroupId" {...reg('partyGroupId')}>
+            <option value="">{t('noGroup')}</option>
+            {options.groups
+              .filter((g) => g.parentId === orgId)
+              .map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+          </Select>
+        </Field>
+        <Field
+          label={t('fields.workOrg')}
+          htmlFor="workOrgId"
+          error={errorOf('workOrgId')}
+          hint={t('workOrgHint')}
+        >
+          <Select id="workOrgId" {...reg('workOrgId')}>
+            <option value="">{t('sameUnit')}</option>
+            {options.workUnits.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </fieldset>
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={busy}>
+          {busy ? t('saving') : editing ? t('save') : t('create')}
+        </Button>
+        <LinkButton href={editing ? `/people/${values.id}` : '/people'}>{t('cancel')}</LinkButton>
+      </div>
+    </form>
+  );
+}

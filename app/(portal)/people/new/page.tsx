@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/current-user';
+import { peopleOptions } from '@/lib/people/queries';
+import { PersonForm } from '../_components/person-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('people'))('new') };
+}
+
+export default async function NewPersonPage({ searchParams }: { searchParams: Promise<{ orgId?: string }> }) {
+  const user = await requirePermission('person.manage');
+  const [t, options, sp] = await Promise.all([getTranslations('people'), peopleOptions(user), searchParams]);
+  const orgId = options.partyUnits.find((o) => o.manage && o.id === sp.orgId)?.id;
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('new')} description={t('newIntro')} />
+      <PersonForm options={options} values={{ orgId }} />
+    </div>
+  );
+}

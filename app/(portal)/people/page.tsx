@@ -1,0 +1,187 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
+import { LinkButton } from '@/components/ui/button';
+import { Badge, PageHeader } from '@/components/ui/card';
+import { Input, Select } from '@/components/ui/field';
+import { Table } from '@/components/ui/table';
+import { requirePermission } from '@/lib/auth/current-user';
+import { load } from '@/lib/page-guard';
+import { peopleOptions, rosterFor } from '@/lib/people/queries';
+import { PARTY_STATUSES } from '@/lib/people/rules';
+import { ZRosterFilter } from '@/lib/people/schema';
+import { can } from '@/lib/policy';
+import { NextStepBadge } from './_components/next-step';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('people'))('title') };
+}
+
+export default async function PeoplePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const user = await requirePermission('person.read');
+  const f = ZRosterFilter.parse(await searchParams);
+  const [t, roster, options] = await Promise.all([
+    getTranslations('people'),
+    load(() => rosterFor(user, f)),
+    peopleOptions(user),
+  ]);
+  const query = (extra: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...f, page: undefined, ...extra }))
+      if (v !== undefined && v !== '') params.set(k, String(v));
+    return params.toString();
+  };
+  const members = roster.counts.FULL + roster.counts.PROBATIONARY;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          <>
+            {can(user, 'person.manage') && (
+              <LinkButton href="/people/new" variant="primary">
+                {t('new')}
+              </LinkButton>
+            )}
+            {can(user, 'person.import') && <LinkButton href="/people/import">{t('import')}</LinkButton>}
+            {can(user, 'person.export') && (
+              <a
+                href={`/api/people/export?${query({})}`}
+                className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+              >
+                {t('export')}
+              </a>
+            )}
+          </>
+        }
+      />
+      <section aria-label={t('countsLabel')} className="flex flex-wrap gap-2" data-testid="roster-counts">
+        <span className="rounded-md bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800">
+          {t('members', { count: members })}
+        </span>
+        {[...PARTY_STATUSES, 'NONE' as const].map((s) => (
+          <Link
+            key={s}
+            href={`/people?${query({ status: f.status === s ? undefined : s })}`}
+            aria-current={f.status === s ? 'true' : undefined}
+            className="rounded-md border border-stone-200 bg-white px-3 py-2 text-sm aria-[current=true]:border-brand-600"
+            data-testid={`count-${s}`}
+          >
+            {t(`statuses.${s}`)} <strong>{roster.counts[s]}</strong>
+          </Link>
+        ))}
+      </section>
+      <form role="search" className="grid gap-2 sm:grid-cols-5" aria-label={t('filter')}>
+        <Input name="q" defaultValue={f.q} placeholder={t('searchPlaceholder')} aria-label={t('search')} />
+        <Select name="orgId" defaultValue={f.orgId ?? ''} aria-label={t('fields.org')}>
+          <option value="">{t('allUnits')}</option>
+          {options.partyUnits.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </Select>
+        <Select name="groupId" defaultValue={f.groupId ?? ''} aria-label={t('fields.partyGroup')}>
+          <option value="">{t('allGroups')}</option>
+          {options.groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {options.partyUnits.find((o) => o.id === g.parentId)?.name ?? ''} · {g.name}
+            </option>
+          ))}
+        </Select>
+        <Select name="relation" defaultValue={f.relation ?? ''} aria-label={t('relation')}>
+          <option value="">{t('relationAll')}</option>
+          <option value="here">{t('relationHere')}</option>
+          <option value="elsewhere">{t('relationElsewhere')}</option>
+        </Select>
+        <div className="flex gap-2">
+          {f.status && <input type="hidden" name="status" value={f.status} />}
+          <button
+            type="submit"
+            className="min-h-11 flex-1 rounded-md border border-stone-300 bg-white px-4 text-sm"
+          >
+            {t('apply')}
+          </button>
+          <Link href="/people" className="inline-flex min-h-11 items-center px-2 text-sm text-brand-700">
+            {t('reset')}
+          </Link>
+        </div>
+      </form>
+      <p className="text-sm text-stone-600" data-testid="roster-total">
+        {t('shown', { total: roster.total })}
+      </p>
+      <Table
+        testId="roster"
+        rows={roster.rows}
+        rowKey={(p) => p.id}
+        empty={t('none')}
+        columns={[
+          {
+            key: 'name',
+            header: t('fields.name'),
+            cell: (p) => (
+              <Link href={`/people/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                {p.name}
+              </Link>
+            ),
+          },
+          {
+            key: 'employeeNo',
+            header: t('fields.employeeNo'),
+            className: 'font-mono text-xs',
+            cell: (p) => p.employeeNo,
+          },
+          {
+            key: 'status',
+            header: t('fields.status'),
+            cell: (p) => (
+              <Badge tone={p.status === 'FULL' ? 'green' : undefined}>
+                {t(`statuses.${p.status ?? 'NONE'}`)}
+              </Badge>
+            ),
+          },
+          {
+            key: 'org',
+            header: t('fields.org'),
+            deskOnly: true,
+            cell: (p) => (
+              <>
+                {p.org.name}
+                {p.partyGroup && <span className="text-stone-500"> · {p.partyGroup.name}</span>}
+              </>
+            ),
+          },
+          {
+            key: 'work',
+            header: t('fields.workOrg'),
+            cell: (p) => (p.workOrg ? <Badge tone="amber">{p.workOrg.name}</Badge> : t('sameUnit')),
+          },
+          {
+            key: 'posts',
+            header: t('fields.posts'),
+            deskOnly: true,
+            cell: (p) => p.posts.map((x) => t(`posts.${x}`)).join('、') || '—',
+          },
+          {
+            key: 'phone',
+            header: t('fields.phone'),
+            className: 'font-mono text-xs',
+            cell: (p) => p.phone ?? '—',
+          },
+          { key: 'next', header: t('next'), cell: (p) => <NextStepBadge next={p.next} /> },
+        ]}
+      />
+      <Pagination
+        page={roster.page}
+        pages={roster.pages}
+        href={(p) => `/people?${query({ page: String(p) })}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { crc32, deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { checkZip } from './zip-guard';
+
+const LIMITS = { maxEntries: 200, maxUncompressed: 200 * 1024 * 1024, maxRatio: 200 };
+
+/** A minimal ZIP archive (deflate), written by hand so the test controls every size field. */
+function zip(entries: { name: string; data: Buffer }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const packed = deflateRawSync(e.data);
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(e.data), 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(e.data), 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+describe('zip guard (before a workbook is inflated)', () => {
+  it('lets a real workbook through', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('s').addRow(['工号', '姓名']);
+    expect(checkZip(Buffer.from(await wb.xlsx.writeBuffer()), LIMITS)).toEqual({ ok: true });
+  });
+
+  it('refuses a file that only has an .xlsx name', () => {
+    expect(checkZip(Buffer.from('姓名,工号\n张三,1\n'), LIMITS)).toEqual({ ok: false, reason: 'notZip' });
+  });
+
+  it('refuses a bomb: 64 MB of zeros packed into a few kilobytes', () => {
+    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1024 * 1024) }]);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    expect(checkZip(bomb, LIMITS)).toEqual({ ok: false, reason: 'tooLarge' });
+  });
+
+  it('refuses entries that inflate past the total, and too many entries', () => {
+    const parts = Array.from({ length: 3 }, (_, i) => ({ name: `p${i}`, data: Buffer.alloc(1000, i) }));
+    expect(checkZip(zip(parts), { ...LIMITS, maxUncompressed: 2500 })).toEqual({
+      ok: false,
+      reason: 'tooLarge',
+    });
+    expect(checkZip(zip(parts), { ...LIMITS, maxEntries: 2 })).toEqual({
+      ok: false,
+      reason: 'tooManyEntries',
+    });
+    expect(checkZip(zip(parts), LIMITS)).toEqual({ ok: true });
+  });
+});

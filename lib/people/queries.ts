@@ -1,0 +1,277 @@
+import 'server-only';
+import type { Prisma } from '../generated/prisma/client';
+import { appendTrace, type Actor } from '../audit-log';
+import { cstDay } from '../calendar';
+import { db } from '../db';
+import type { Db } from '../db/client';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { can, canOnPerson, scopeOrgs, scopePeople, type Subject } from '../policy';
+import { POST_LABELS, rosterWorkbook, STATUS_LABELS, type RosterRow } from './excel';
+import { maskPhone, nextStep, PARTY_STATUSES, type PartyStatus } from './rules';
+import type { RosterFilter } from './schema';
+
+const PAGE = 50;
+const EXPORT_MAX = 100_000;
+const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const unit = { select: { id: true, name: true, path: true } } as const;
+
+/** The filter's `where`, inside the subject's scope; `relation` splits 组织关系 here from people only working here. */
+async function rosterWhere(user: Subject, f: RosterFilter, client: Db): Promise<Prisma.PersonWhereInput> {
+  const units = scopeOrgs(user, 'person.read');
+  const and: Prisma.PersonWhereInput[] = [scopePeople(user)];
+  if (f.orgId) {
+    const o = await client.organization.findUnique({
+      where: { id: f.orgId },
+      select: { id: true, path: true },
+    });
+    if (!o || !can(user, 'person.read', o)) throw new ForbiddenError();
+    const under = { path: { startsWith: o.path } };
+    and.push({ OR: [{ org: under }, { workOrg: under }] });
+  }
+  if (f.relation === 'here') and.push({ org: units });
+  if (f.relation === 'elsewhere') and.push({ NOT: { org: units } }, { workOrg: units });
+  if (f.groupId) and.push({ partyGroupId: f.groupId });
+  if (f.q)
+    and.push({
+      OR: [{ name: { contains: f.q } }, { employeeNo: { contains: f.q, mode: 'insensitive' } }],
+    });
+  return { AND: and };
+}
+
+const statusWhere = (s: RosterFilter['status']): Prisma.PersonWhereInput =>
+  s === undefined ? {} : { status: s === 'NONE' ? null : s };
+
+const rosterSelect = {
+  id: true,
+  employeeNo: true,
+  name: true,
+  gender: true,
+  birthDate: true,
+  phone: true,
+  education: true,
+  status: true,
+  appliedOn: true,
+  activistOn: true,
+  candidateOn: true,
+  admittedOn: true,
+  fullOn: true,
+  posts: true,
+  userId: true,
+  org: unit,
+  workOrg: unit,
+  partyGroup: { select: { id: true, name: true } },
+} as const satisfies Prisma.PersonSelect;
+
+type RosterRecord = Prisma.PersonGetPayload<{ select: typeof rosterSelect }>;
+
+/** A row as the reader may see it: phone masked unless they may see this person's personal data. */
+function shown(user: Subject, p: RosterRecord, today: string) {
+  const sensitive = canOnPerson(user, 'person.sensitive', p);
+  return {
+    id: p.id,
+    employeeNo: p.employeeNo,
+    name: p.name,
+    gender: p.gender,
+    birthDate: iso(p.birthDate),
+    education: p.education,
+    status: p.status,
+    admittedOn: iso(p.admittedOn),
+    fullOn: iso(p.fullOn),
+    posts: p.posts,
+    hasAccount: !!p.userId,
+    org: { id: p.org.id, name: p.org.name },
+    workOrg: p.workOrg ? { id: p.workOrg.id, name: p.workOrg.name } : null,
+    partyGroup: p.partyGroup,
+    phone: sensitive ? p.phone : maskPhone(p.phone),
+    next: nextStep(
+      {
+        status: p.status,
+        appliedOn: iso(p.appliedOn),
+        activistOn: iso(p.activistOn),
+        candidateOn: iso(p.candidateOn),
+        admittedOn: iso(p.admittedOn),
+      },
+      today,
+    ),
+  };
+}
+
+/** /people: one page of the roster, the counts by status (for the whole filter, any status) and the filter's options. */
+export async function rosterFor(user: Subject, f: RosterFilter, client: Db = db) {
+  if (!can(user, 'person.read')) throw new ForbiddenError();
+  const where = await rosterWhere(user, f, client);
+  const page = f.page ?? 1;
+  const filtered = { AND: [where, statusWhere(f.status)] };
+  const [rows, total, byStatus] = await Promise.all([
+    client.person.findMany({
+      where: filtered,
+      select: rosterSelect,
+      orderBy: [{ org: { path: 'asc' } }, { employeeNo: 'asc' }],
+      skip: (page - 1) * PAGE,
+      take: PAGE,
+    }),
+    client.person.count({ where: filtered }),
+    client.person.groupBy({ by: ['status'], where, _count: { _all: true } }),
+  ]);
+  const counts = Object.fromEntries([...PARTY_STATUSES, 'NONE'].map((s) => [s, 0])) as Record<
+    PartyStatus | 'NONE',
+    number
+  >;
+  for (const g of byStatus) counts[g.status ?? 'NONE'] = g._count._all;
+  const today = cstDay(new Date());
+  return {
+    rows: rows.map((p) => shown(user, p, today)),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE)),
+    counts,
+  };
+}
+
+/** The units and party groups the roster can be filtered by, and a person's form can choose from. */
+export async function peopleOptions(user: Subject, client: Db = db) {
+  if (!can(user, 'person.read')) throw new ForbiddenError();
+  const orgs = await client.organization.findMany({
+    where: { AND: [scopeOrgs(user, 'person.read'), { status: { not: 'ARCHIVED' } }] },
+    select: { id: true, name: true, type: true, parentId: true, path: true },
+    orderBy: [{ depth: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
+  });
+  return {
+    partyUnits: orgs
+      .filter((o) => ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'].includes(o.type))
+      .map((o) => ({ id: o.id, name: o.name, manage: can(user, 'person.manage', o) })),
+    workUnits: orgs
+      .filter((o) => o.type !== 'PARTY_GROUP' && o.type !== 'UNION' && o.type !== 'YOUTH_LEAGUE')
+      .map((o) => ({ id: o.id, name: o.name })),
+    groups: orgs
+      .filter((o) => o.type === 'PARTY_GROUP')
+      .map((o) => ({ id: o.id, name: o.name, parentId: o.parentId })),
+  };
+}
+
+/**
+ * /people/[id]: the profile, its history (the trace of this person) and what the reader may do.
+ * Opening a profile is itself traced (personal data: PIPL 第二十八条, sensitive personal information).
+ */
+export async function personFor(user: Subject, actor: Actor, id: string, client: Db = db) {
+  const p = await client.person.findUnique({
+    where: { id },
+    include: {
+      org: unit,
+      workOrg: unit,
+      partyGroup: { select: { id: true, name: true } },
+      user: { select: { id: true, username: true, active: true } },
+    },
+  });
+  if (!p) throw new NotFoundError();
+  if (!canOnPerson(user, 'person.read', p)) throw new ForbiddenError();
+  const sensitive = canOnPerson(user, 'person.sensitive', p);
+  const history = await client.$transaction(async (tx) => {
+    await appendTrace(tx, actor, {
+      action: 'person.view',
+      entityType: 'Person',
+      entityId: p.id,
+      orgPath: p.org.path,
+    });
+    return tx.auditEvent.findMany({
+      where: { entityType: 'Person', entityId: p.id, action: { not: 'person.view' } },
+      orderBy: { id: 'desc' },
+      take: 50,
+      select: { id: true, at: true, actorName: true, action: true, before: true, after: true },
+    });
+  });
+  const views = await client.auditEvent.count({
+    where: { entityType: 'Person', entityId: p.id, action: 'person.view' },
+  });
+  const dates = {
+    birthDate: iso(p.birthDate),
+    appliedOn: iso(p.appliedOn),
+    activistOn: iso(p.activistOn),
+    candidateOn: iso(p.candidateOn),
+    admittedOn: iso(p.admittedOn),
+    fullOn: iso(p.fullOn),
+  };
+  return {
+    person: {
+      ...p,
+      ...dates,
+      phone: sensitive ? p.phone : maskPhone(p.phone),
+      user: p.user && can(user, 'user.read', 'global') ? p.user : p.user ? { ...p.user, id: null } : null,
+    },
+    sensitive,
+    canManage: canOnPerson(user, 'person.manage', p),
+    next: nextStep({ status: p.status, ...dates }, cstDay(new Date())),
+    history: history.map((e) => ({ ...e, id: e.id.toString() })),
+    views,
+  };
+}
+
+/** The 党员花名册 of the filter as .xlsx (all statuses unless filtered); traced with its size. */
+export async function exportRosterFor(user: Subject, actor: Actor, f: RosterFilter, client: Db = db) {
+  if (!can(user, 'person.export')) throw new ForbiddenError();
+  const where = { AND: [await rosterWhere(user, f, client), statusWhere(f.status)] };
+  const people = await client.person.findMany({
+    where,
+    select: rosterSelect,
+    orderBy: [{ org: { path: 'asc' } }, { employeeNo: 'asc' }],
+    take: EXPORT_MAX,
+  });
+  const rows: RosterRow[] = people.map((p) => ({
+    employeeNo: p.employeeNo,
+    name: p.name,
+    gender: p.gender === 'MALE' ? '男' : p.gender === 'FEMALE' ? '女' : '',
+    birthDate: iso(p.birthDate) ?? '',
+    phone: (canOnPerson(user, 'person.sensitive', p) ? p.phone : maskPhone(p.phone)) ?? '',
+    education: p.education ?? '',
+    status: p.status ? STATUS_LABELS[p.status] : '待登记',
+    admittedOn: iso(p.admittedOn) ?? '',
+    fullOn: iso(p.fullOn) ?? '',
+    org: p.org.name,
+    partyGroup: p.partyGroup?.name ?? '',
+    posts: p.posts.map((x) => POST_LABELS[x]).join('、'),
+    workOrg: p.workOrg?.name ?? '',
+  }));
+  await client.$transaction((tx) =>
+    appendTrace(tx, actor, {
+      action: 'person.export',
+      entityType: 'Person',
+      after: {
+        rows: rows.length,
+        filter: f,
+        unmasked: people.filter((p) => canOnPerson(user, 'person.sensitive', p)).length,
+      },
+    }),
+  );
+  return rosterWorkbook(rows, '党员花名册');
+}
+
+/** The edit form's values: only for those who may manage this person (they see the phone number in clear). */
+export async function personForEdit(user: Subject, id: string, client: Db = db) {
+  const p = await client.person.findUnique({
+    where: { id },
+    include: { org: { select: { id: true, path: true } } },
+  });
+  if (!p) throw new NotFoundError();
+  if (!canOnPerson(user, 'person.manage', p)) throw new ForbiddenError();
+  return {
+    id: p.id,
+    employeeNo: p.employeeNo,
+    name: p.name,
+    gender: p.gender ?? '',
+    birthDate: iso(p.birthDate) ?? '',
+    phone: p.phone ?? '',
+    education: p.education ?? '',
+    status: p.status ?? undefined,
+    appliedOn: iso(p.appliedOn) ?? '',
+    activistOn: iso(p.activistOn) ?? '',
+    candidateOn: iso(p.candidateOn) ?? '',
+    admittedOn: iso(p.admittedOn) ?? '',
+    fullOn: iso(p.fullOn) ?? '',
+    introducers: p.introducers ?? '',
+    contacts: p.contacts ?? '',
+    posts: p.posts,
+    orgId: p.orgId,
+    workOrgId: p.workOrgId ?? '',
+    partyGroupId: p.partyGroupId ?? '',
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { cstDay } from '../calendar';
+import { msg } from '../i18n/message';
+import { id, optionalDate, optionalId, optionalText, requiredText } from '../validation';
+import { GENDERS, PARTY_POSTS, PARTY_STATUSES, personDateIssues, STAGE_DATES } from './rules';
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.enum(values, msg('validation.invalid')).optional(),
+  );
+
+/** The fields of a person, shared by the form and by each row of the import. */
+export const personFields = {
+  employeeNo: requiredText(32).regex(/^[A-Za-z0-9_-]+$/, msg('people.errors.badEmployeeNo')),
+  name: requiredText(64),
+  gender: optionalEnum(GENDERS),
+  birthDate: optionalDate,
+  phone: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9+\- ]{5,20}$/, msg('people.errors.badPhone'))
+      .optional(),
+  ),
+  education: optionalText(32),
+  status: z.enum(PARTY_STATUSES, msg('people.errors.badStatus')),
+  appliedOn: optionalDate,
+  activistOn: optionalDate,
+  candidateOn: optionalDate,
+  admittedOn: optionalDate,
+  fullOn: optionalDate,
+  introducers: optionalText(120),
+  contacts: optionalText(120),
+  posts: z.preprocess(
+    (v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(PARTY_POSTS, msg('validation.invalid'))).max(PARTY_POSTS.length),
+  ),
+  orgId: id,
+  workOrgId: optionalId,
+  partyGroupId: optionalId,
+};
+
+type Dated = { status: (typeof PARTY_STATUSES)[number] } & Partial<
+  Record<(typeof STAGE_DATES)[number] | 'birthDate', string>
+>;
+
+/** Dates checked against each other, the status and today (China time); each issue lands on its field. */
+export function refineDates(v: Dated, ctx: z.RefinementCtx) {
+  for (const issue of personDateIssues(v, cstDay(new Date()))) {
+    const params = issue.params?.before ? { before: issue.params.before } : undefined;
+    ctx.addIssue({ code: 'custom', path: [issue.field], message: msg(issue.key, params) });
+  }
+}
+
+export const ZCreatePerson = z.object(personFields).superRefine(refineDates);
+export type TCreatePerson = z.input<typeof ZCreatePerson>;
+export const ZUpdatePerson = z.object({ id, ...personFields }).superRefine(refineDates);
+export type TUpdatePerson = z.input<typeof ZUpdatePerson>;
+
+export const ZRosterFilter = z.object({
+  q: z.string().trim().max(64).optional().catch(undefined),
+  status: z
+    .enum([...PARTY_STATUSES, 'NONE'])
+    .optional()
+    .catch(undefined),
+  groupId: z.uuid().optional().catch(undefined),
+  relation: z.enum(['here', 'elsewhere']).optional().catch(undefined),
+  orgId: z.uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type RosterFilter = z.output<typeof ZRosterFilter>;

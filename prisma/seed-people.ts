@@ -1,0 +1,288 @@
+/**
+ * The demo company's people (人员): every account of a unit becomes a person with a realistic 党内身份 and the
+ * dates of the 发展党员 procedure that go with it, plus staff without an account (群众). Dates are relative to
+ * today, so a 预备党员 is always within the year of 预备期 and an applicant's talk is always due soon; a few
+ * records are deliberately out of order for the checks to find (DESIGN: demo shows every state):
+ *   - 流动党员: office (HQ) members working on project branches;
+ *   - a 发展对象 in the second branch made 9 months after becoming an activist (the rule is at least one year);
+ *   - a 预备党员 in the first branch whose year of 预备期 ended a month ago without a 转正 decision.
+ * Idempotent: does nothing once any person has a recorded status.
+ */
+import { appendTrace, SYSTEM_ACTOR } from '../lib/audit-log';
+import { addDays, cstDay } from '../lib/calendar';
+import type { Db } from '../lib/db/client';
+import type { PartyPost, PartyStatus } from '../lib/people/rules';
+import { addMonths } from '../lib/people/rules';
+import { GIVEN, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, SURNAMES } from './seed-data';
+import { prng } from './seed-random';
+
+type Draft = {
+  employeeNo: string;
+  name: string;
+  gender: 'MALE' | 'FEMALE';
+  birthDate: string;
+  phone: string | null;
+  education: string;
+  status: PartyStatus;
+  appliedOn?: string;
+  activistOn?: string;
+  candidateOn?: string;
+  admittedOn?: string;
+  fullOn?: string;
+  introducers?: string;
+  contacts?: string;
+  posts: PartyPost[];
+  orgId: string;
+  workOrgId: string | null;
+  partyGroupId: string | null;
+  userId: string | null;
+};
+
+const FEMALE_CHARS = new Set('芳娜敏静丽艳娟秀霞桂英玉兰萍红梅欣雨慧婷佳琪春燕怡涵');
+
+export async function seedPeople(db: Db) {
+  if (await db.person.count({ where: { status: { not: null } } })) return;
+  const rand = prng(20261130);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const between = (a: number, b: number) => a + Math.floor(rand() * (b - a + 1));
+  const today = cstDay(new Date());
+  const monthsAgo = (a: number, b: number) => addDays(addMonths(today, -between(a, b)), -between(0, 20));
+
+  const orgs = await db.organization.findMany({
+    select: { id: true, name: true, type: true, parentId: true, status: true, secretaryId: true },
+  });
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const byName = (name: string) => orgs.find((o) => o.name === name && o.type === 'BRANCH')!;
+  const office = byName(OFFICE_BRANCH_NAME);
+  const branchOf = (key: string) => byName(PROJECT_BRANCHES.find((p) => p.key === key)!.name);
+  const users = await db.user.findMany({
+    where: { orgId: { not: null } },
+    select: { id: true, username: true, name: true, phone: true, orgId: true, active: true },
+    orderBy: { username: 'asc' },
+  });
+  const existing = new Map(
+    (await db.person.findMany({ select: { id: true, userId: true } })).map((p) => [p.userId, p.id]),
+  );
+
+  // Each account's 组织关系: a party group's members belong to its branch; department staff to the office
+  // branch (working in their department); people of the closed project were placed in the office branch.
+  const drafts: Draft[] = [];
+  let seq = 10_000;
+  const number = () => `HY${(seq += 1)}`;
+  const genderOf = (name: string): 'MALE' | 'FEMALE' =>
+    [...name.slice(1)].some((c) => FEMALE_CHARS.has(c)) ? 'FEMALE' : 'MALE';
+  for (const u of users) {
+    const unit = byId.get(u.orgId!)!;
+    let orgId = unit.id;
+    let partyGroupId: string | null = null;
+    let workOrgId: string | null = null;
+    if (unit.type === 'PARTY_GROUP') {
+      orgId = unit.parentId!;
+      partyGroupId = unit.id;
+    } else if (unit.type !== 'BRANCH' || unit.status === 'ARCHIVED') {
+      orgId = office.id;
+      if (unit.status !== 'ARCHIVED') workOrgId = unit.id;
+    }
+    if (byId.get(orgId)!.status === 'ARCHIVED') orgId = office.id;
+    drafts.push({
+      employeeNo: number(),
+      name: u.name,
+      gender: genderOf(u.name),
+      birthDate: '',
+      phone: u.phone,
+      education: '',
+      status: 'FULL',
+      posts: [],
+      orgId,
+      workOrgId,
+      partyGroupId,
+      userId: u.id,
+    });
+  }
+  // Staff without accounts: a few 群众 on every active branch.
+  const used = new Set(drafts.map((d) => d.name));
+  const freshName = () => {
+    for (;;) {
+      const n = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : '');
+      if (!used.has(n)) {
+        used.add(n);
+        return n;
+      }
+    }
+  };
+  for (const o of orgs.filter((x) => x.type === 'BRANCH' && x.status !== 'ARCHIVED')) {
+    for (let i = between(2, 4); i > 0; i -= 1) {
+      const name = freshName();
+      drafts.push({
+        employeeNo: number(),
+        name,
+        gender: genderOf(name),
+        birthDate: '',
+        phone: `1${pick(['35', '36', '50', '51', '87', '88'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+        education: '',
+        status: 'MASSES',
+        posts: [],
+        orgId: o.id,
+        workOrgId: null,
+        partyGroupId: null,
+        userId: null,
+      });
+    }
+  }
+
+  // Statuses by branch: about two thirds 正式党员, some 预备党员, a few in each 发展 stage, the rest 群众.
+  const demoUsers = new Set(users.filter((u) => !/^m\d{4}$/.test(u.username)).map((u) => u.id));
+  const secretaries = new Set(orgs.map((o) => o.secretaryId).filter(Boolean));
+  const byBranch = new Map<string, Draft[]>();
+  for (const d of drafts) byBranch.set(d.orgId, [...(byBranch.get(d.orgId) ?? []), d]);
+  for (const [, people] of byBranch) {
+    const fixed = people.filter((d) => d.userId && (demoUsers.has(d.userId) || secretaries.has(d.userId)));
+    const rest = people.filter((d) => !fixed.includes(d) && d.status !== 'MASSES');
+    for (let i = rest.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(rand() * (i + 1));
+      [rest[i], rest[j]] = [rest[j]!, rest[i]!];
+    }
+    const n = rest.length;
+    const quota: [PartyStatus, number][] = [
+      ['PROBATIONARY', Math.max(1, Math.round(n * 0.08))],
+      ['CANDIDATE', n >= 8 ? 1 : 0],
+      ['ACTIVIST', n >= 8 ? 2 : n >= 4 ? 1 : 0],
+      ['APPLICANT', n >= 12 ? 1 : 0],
+      ['MASSES', Math.round(n * 0.12)],
+    ];
+    let k = 0;
+    for (const [status, count] of quota)
+      for (let c = 0; c < count && k < n; c += 1, k += 1) rest[k]!.status = status;
+    const full = people.filter((d) => d.status === 'FULL');
+    const names = () => {
+      const a = pick(full);
+      const b = pick(full.filter((x) => x !== a));
+      return b ? `${a.name}、${b.name}` : a?.name;
+    };
+    for (const d of people) stageDates(d, names);
+    // Posts: the secretary; a 支部委员会 where the branch has 7 or more 正式党员; a leader for each party group.
+    const secretary = people.find((d) => d.userId && secretaries.has(d.userId));
+    if (secretary) secretary.posts.push('SECRETARY');
+    if (full.length >= 7) {
+      const others = full.filter((d) => d !== secretary && !demoUsers.has(d.userId ?? ''));
+      (['ORGANIZATION', 'PROPAGANDA', 'DISCIPLINE'] as const).forEach((post, i) =>
+        others[i]?.posts.push(post),
+      );
+    }
+    for (const g of new Set(people.map((d) => d.partyGroupId).filter(Boolean)))
+      people
+        .find((d) => d.partyGroupId === g && d.status === 'FULL' && d.posts.length === 0)
+        ?.posts.push('GROUP_LEADER');
+  }
+
+  function stageDates(d: Draft, names: () => string | undefined) {
+    d.education = pick([
+      '大学本科',
+      '大学本科',
+      '大学本科',
+      '大学专科',
+      '大学专科',
+      '研究生',
+      '中专',
+      '高中',
+    ]);
+    const backFrom = (candidateOn: string) => {
+      d.candidateOn = candidateOn;
+      d.activistOn = addDays(addMonths(candidateOn, -between(13, 20)), -between(0, 15));
+      d.appliedOn = addDays(addMonths(d.activistOn, -between(2, 6)), -between(0, 15));
+    };
+    switch (d.status) {
+      case 'FULL': {
+        d.admittedOn = addDays(addMonths(today, -between(15, 300)), -between(0, 25));
+        backFrom(addDays(addMonths(d.admittedOn, -between(4, 8)), -between(0, 20)));
+        d.fullOn = addDays(addMonths(d.admittedOn, 12), between(0, 12));
+        d.introducers = names();
+        break;
+      }
+      case 'PROBATIONARY':
+        d.admittedOn = monthsAgo(1, 10);
+        backFrom(addDays(addMonths(d.admittedOn, -between(4, 7)), -between(0, 20)));
+        d.introducers = names();
+        break;
+      case 'CANDIDATE':
+        backFrom(monthsAgo(1, 4));
+        d.contacts = names();
+        break;
+      case 'ACTIVIST':
+        d.activistOn = monthsAgo(2, 10);
+        d.appliedOn = addDays(addMonths(d.activistOn, -between(2, 5)), -between(0, 15));
+        d.contacts = names();
+        break;
+      case 'APPLICANT':
+        d.appliedOn = addDays(today, -between(6, 24));
+        break;
+      default:
+        break;
+    }
+    const young = d.appliedOn ?? addMonths(today, -between(12 * 4, 12 * 30));
+    d.birthDate = addDays(addMonths(young, -12 * between(20, 32)), -between(0, 300));
+  }
+
+  // Mobile members (流动党员): office members working on projects while their 组织关系 stays at HQ.
+  const mobile = drafts.filter(
+    (d) =>
+      d.orgId === office.id &&
+      !d.workOrgId &&
+      d.status === 'FULL' &&
+      !d.posts.length &&
+      !demoUsers.has(d.userId ?? ''),
+  );
+  const placements: [string, number][] = [
+    ['first', 3],
+    ['second', 2],
+    ['yunling', 2],
+  ];
+  let m = 0;
+  for (const [key, count] of placements)
+    for (let c = 0; c < count && m < mobile.length; c += 1, m += 1) mobile[m]!.workOrgId = branchOf(key).id;
+
+  // The two records the 发展 checks must find.
+  const second = branchOf('second').id;
+  const early = drafts.find((d) => d.orgId === second && d.status === 'CANDIDATE');
+  if (early?.candidateOn) {
+    early.activistOn = addMonths(early.candidateOn, -9);
+    early.appliedOn = addDays(addMonths(early.activistOn, -3), -4);
+  }
+  const first = branchOf('first').id;
+  const late = drafts.find((d) => d.orgId === first && d.status === 'PROBATIONARY');
+  if (late) {
+    late.admittedOn = addDays(addMonths(today, -13), -3);
+    late.candidateOn = addMonths(late.admittedOn, -5);
+    late.activistOn = addMonths(late.candidateOn, -14);
+    late.appliedOn = addMonths(late.activistOn, -3);
+  }
+
+  const day = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
+  await db.$transaction(
+    async (tx) => {
+      for (const d of drafts) {
+        const data = {
+          ...d,
+          birthDate: day(d.birthDate),
+          appliedOn: day(d.appliedOn),
+          activistOn: day(d.activistOn),
+          candidateOn: day(d.candidateOn),
+          admittedOn: day(d.admittedOn),
+          fullOn: day(d.fullOn),
+          introducers: d.introducers ?? null,
+          contacts: d.contacts ?? null,
+        };
+        const id = d.userId ? existing.get(d.userId) : undefined;
+        // A person the migration made from an account keeps its id; its 工号 becomes the company's.
+        if (id) await tx.person.update({ where: { id }, data });
+        else await tx.person.create({ data });
+      }
+      await appendTrace(tx, SYSTEM_ACTOR, {
+        action: 'seed.people',
+        entityType: 'System',
+        after: { people: drafts.length, withAccount: drafts.filter((d) => d.userId).length },
+      });
+    },
+    { timeout: 120_000 },
+  );
+}
