@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/action-client';
+import { oversizedFile, UPLOAD_LIMIT_BYTES } from './check-upload';
 import { useTranslateMessage } from './use-translate-message';
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
@@ -64,4 +65,58 @@ export function useAction<I, T>(
     setFieldErrors({});
   }, []);
   return { run, pending, error, fieldErrors, setError, reset };
+}
+
+/**
+ * A server action whose call the server may drop (an upload over its body limit, a phone losing its signal):
+ * such a call rejects instead of answering, and is shown as unexpected.
+ */
+export function rejectionAsUnexpected<I, T>(action: (input: I) => Promise<ActionResult<T>>) {
+  return (input: I) =>
+    action(input).catch((): ActionResult<T> => ({
+      ok: false,
+      error: 'errors.unexpected',
+      params: { ref: '-' },
+    }));
+}
+
+/** A refusal as texts by field (the first segment of its path), else as `_form`. */
+export function useRefusalTexts(refused: {
+  error?: string;
+  fieldErrors: Record<string, string>;
+}): Record<string, string> {
+  const tm = useTranslateMessage();
+  const byField: Record<string, string> = Object.fromEntries(
+    Object.entries(refused.fieldErrors).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
+  );
+  return Object.keys(byField).length || !refused.error ? byField : { _form: refused.error };
+}
+
+/**
+ * `useAction` for a form with files under `files`: a file over the upload limit is refused in the browser with
+ * the message `tooBigKey` (as `errors.files`) before anything is sent. `errors` holds the texts by field;
+ * `field(name)` gives a labelled field its name and error.
+ */
+export function useUploadAction<T>(
+  action: (fd: FormData) => Promise<ActionResult<T>>,
+  opts: { onSuccess?: (data: T) => void; refresh?: boolean; tooBigKey: string },
+) {
+  const tm = useTranslateMessage();
+  const [tooBig, setTooBig] = useState<string>();
+  const call = useAction(action, opts);
+  const refused = useRefusalTexts(call);
+  const upload = (fd: FormData) => {
+    const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
+    if (big) {
+      call.reset();
+      setTooBig(tm(opts.tooBigKey, { name: big, mb: 20 }) ?? '');
+      return;
+    }
+    setTooBig(undefined);
+    void call.run(fd);
+  };
+  const errors: Record<string, string> = tooBig ? { files: tooBig } : refused;
+  /** A control's `name` and its refusal as `error`, to spread on a labelled field. */
+  const field = (name: string) => ({ name, error: errors[name] });
+  return { ...call, errors, upload, field };
 }

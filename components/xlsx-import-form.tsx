@@ -1,11 +1,9 @@
 'use client';
-import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
-import { XlsxUpload } from '@/components/xlsx-upload';
+import { ImportSuccess, useXlsxImport, XlsxUpload } from '@/components/xlsx-upload';
 import type { ActionResult } from '@/lib/action-client';
 import { parseMsg } from '@/lib/i18n/message';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 
 export type RowProblems = { row: number; label: string; messages: string[] };
 type Failed = { ok: false; total: number; fileError?: string };
@@ -30,8 +28,7 @@ export function XlsxImportForm<R extends { ok: true } | Failed>({
 }) {
   const t = useTranslations(namespace);
   const tm = useTranslateMessage();
-  const [report, setReport] = useState<R>();
-  const importing = useAction(action, { onSuccess: setReport });
+  const { report, upload } = useXlsxImport(action);
   // Row problems may carry a field problem that is itself a message key.
   const say = (m: string) => {
     const { params } = parseMsg(m);
@@ -47,21 +44,10 @@ export function XlsxImportForm<R extends { ok: true } | Failed>({
       <XlsxUpload
         testId="import-form"
         texts={{ file: t('file'), hint: t('fileHint'), submit: t('submit'), importing: t('importing') }}
-        error={importing.error}
-        pending={importing.pending}
-        onUpload={(fd) => {
-          importing.reset();
-          setReport(undefined);
-          void importing.run(fd);
-        }}
+        {...upload}
       />
       {report?.ok && (
-        <div
-          className="rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-900"
-          data-testid="import-success"
-        >
-          {success(report as Extract<R, { ok: true }>)}
-        </div>
+        <ImportSuccess testId="import-success">{success(report as Extract<R, { ok: true }>)}</ImportSuccess>
       )}
       {failed && (
         <div className="rounded-lg border border-red-200 bg-white p-4 shadow-sm" data-testid="import-report">

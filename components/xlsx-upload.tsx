@@ -2,6 +2,9 @@
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
+import type { ActionResult } from '@/lib/action-client';
+import { useState } from 'react';
 
 /**
  * The upload half of every Excel import: one .xlsx file, the refusal, and a button that says it is importing.
@@ -47,5 +50,36 @@ export function XlsxUpload({
         {pending ? texts.importing : texts.submit}
       </Button>
     </form>
+  );
+}
+
+/**
+ * An import's state: the report of the last upload, and the upload form's `error`, `pending` and `onUpload` (a
+ * new upload forgets the last report).
+ */
+export function useXlsxImport<R>(action: (fd: FormData) => Promise<ActionResult<R>>) {
+  const [report, setReport] = useState<R>();
+  const importing = useAction(action, { onSuccess: setReport });
+  const upload = {
+    error: importing.error,
+    pending: importing.pending,
+    onUpload: (fd: FormData) => {
+      importing.reset();
+      setReport(undefined);
+      void importing.run(fd);
+    },
+  };
+  return { report, upload };
+}
+
+/** What an import wrote, in green. */
+export function ImportSuccess({ testId, children }: { testId: string; children: React.ReactNode }) {
+  return (
+    <div
+      className="rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-900"
+      data-testid={testId}
+    >
+      {children}
+    </div>
   );
 }

@@ -82,20 +82,38 @@ export function MultiSelectField({
   );
 }
 
+type Labelled = { id: string; label: string; error?: string; hint?: string };
+
+/** A labelled input: `id` ties the label (and the error's test id) to it; the rest goes to the input. */
+export const InputField = forwardRef<
+  HTMLInputElement,
+  Labelled & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id'>
+>(function InputField({ id, label, error, hint, ...input }, ref) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint}>
+      <Input id={id} ref={ref} {...input} />
+    </Field>
+  );
+});
+
+/** A labelled text area, as `InputField`. */
+export const TextareaField = forwardRef<
+  HTMLTextAreaElement,
+  Labelled & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>
+>(function TextareaField({ id, label, error, hint, ...textarea }, ref) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint}>
+      <Textarea id={id} ref={ref} {...textarea} />
+    </Field>
+  );
+});
+
 /** A labelled password input; `autoComplete` tells the browser's password manager which one it is. */
 export const PasswordField = forwardRef<
   HTMLInputElement,
-  {
-    id: string;
-    label: string;
-    error?: string;
-    hint?: string;
+  Labelled & {
     autoComplete: 'current-password' | 'new-password';
   } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>
->(function PasswordField({ id, label, error, hint, autoComplete, ...input }, ref) {
-  return (
-    <Field label={label} htmlFor={id} error={error} hint={hint}>
-      <Input id={id} ref={ref} type="password" autoComplete={autoComplete} {...input} />
-    </Field>
-  );
+>(function PasswordField(props, ref) {
+  return <InputField ref={ref} type="password" {...props} />;
 });

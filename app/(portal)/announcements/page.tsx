@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { PortalPage } from '@/components/page/portal-page';
 import { Pagination } from '@/components/pagination';
-import { LinkButton } from '@/components/ui/button';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Badge, Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { ANNOUNCEMENT_PAGE } from '@/lib/announcements/queries';
 import { announcementListFor } from '@/lib/announcements/queries';
@@ -26,18 +26,13 @@ export default async function AnnouncementsPage({
     announcementListFor(user, page),
   ]);
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('title')}
-        description={t('intro')}
-        actions={
-          can(user, 'announcement.manage') && (
-            <LinkButton href="/announcements/new" variant="primary">
-              {t('new')}
-            </LinkButton>
-          )
-        }
-      />
+    <PortalPage
+      title={t('title')}
+      description={t('intro')}
+      links={[
+        can(user, 'announcement.manage') && { href: '/announcements/new', label: t('new'), primary: true },
+      ]}
+    >
       <Card>
         {list.rows.length === 0 ? (
           <p className="text-sm text-stone-600">{t('empty')}</p>
@@ -69,6 +64,6 @@ export default async function AnnouncementsPage({
           href={(p) => `/announcements?page=${p}`}
         />
       </Card>
-    </div>
+    </PortalPage>
   );
 }

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
-import { LinkButton, Button } from '@/components/ui/button';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { PortalPage } from '@/components/page/portal-page';
+import { Badge, Card } from '@/components/ui/card';
+import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Select } from '@/components/ui/field';
 import { auditListFor } from '@/lib/audits/queries/audits';
 import { ZAuditFilter } from '@/lib/audits/schema';
@@ -26,21 +27,14 @@ export default async function AuditsPage({
   const f = ZAuditFilter.parse(await searchParams);
   const [t, list] = await Promise.all([getTranslations('audits'), auditListFor(user, f)]);
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('title')}
-        description={t('intro')}
-        actions={
-          manager && (
-            <>
-              <LinkButton href="/audits/plans/new" variant="primary">
-                {t('newPlan')}
-              </LinkButton>
-              <LinkButton href="/audits/gap">{t('gapLink')}</LinkButton>
-            </>
-          )
-        }
-      />
+    <PortalPage
+      title={t('title')}
+      description={t('intro')}
+      links={[
+        manager && { href: '/audits/plans/new', label: t('newPlan'), primary: true },
+        manager && { href: '/audits/gap', label: t('gapLink') },
+      ]}
+    >
       <Card title={t('plans')}>
         {list.plans.length === 0 ? (
           <p className="text-sm text-stone-600">{t('noPlans')}</p>
@@ -65,9 +59,8 @@ export default async function AuditsPage({
         )}
       </Card>
       <Card>
-        <form className="mb-3 grid gap-2 text-sm sm:grid-cols-4">
-          <label className="flex flex-col gap-1">
-            {t('filters.plan')}
+        <FilterForm className="mb-3 sm:grid-cols-4" applyLabel={t('filters.apply')}>
+          <FilterField label={t('filters.plan')}>
             <Select name="planId" defaultValue={f.planId ?? ''}>
               <option value="">{t('filters.allPlans')}</option>
               {list.plans.map((p) => (
@@ -76,9 +69,8 @@ export default async function AuditsPage({
                 </option>
               ))}
             </Select>
-          </label>
-          <label className="flex flex-col gap-1">
-            {t('filters.status')}
+          </FilterField>
+          <FilterField label={t('filters.status')}>
             <Select name="status" defaultValue={f.status ?? ''}>
               <option value="">{t('filters.allStatuses')}</option>
               {(['PLANNED', 'IN_PROGRESS', 'SCORED', 'FEEDBACK_ISSUED'] as const).map((s) => (
@@ -87,9 +79,8 @@ export default async function AuditsPage({
                 </option>
               ))}
             </Select>
-          </label>
-          <label className="flex flex-col gap-1">
-            {t('filters.member')}
+          </FilterField>
+          <FilterField label={t('filters.member')}>
             <Select name="memberId" defaultValue={f.memberId ?? ''}>
               <option value="">—</option>
               {list.members.map((m) => (
@@ -98,13 +89,8 @@ export default async function AuditsPage({
                 </option>
               ))}
             </Select>
-          </label>
-          <div className="flex items-end">
-            <Button type="submit" variant="secondary">
-              {t('filters.apply')}
-            </Button>
-          </div>
-        </form>
+          </FilterField>
+        </FilterForm>
         {list.audits.length === 0 ? (
           <p className="text-sm text-stone-600">{t('noAudits')}</p>
         ) : (
@@ -127,6 +113,6 @@ export default async function AuditsPage({
           </ul>
         )}
       </Card>
-    </div>
+    </PortalPage>
   );
 }

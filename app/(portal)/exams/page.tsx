@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { LinkButton } from '@/components/ui/button';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { PortalPage } from '@/components/page/portal-page';
+import { Badge, Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { StartButton } from './_components/start-button';
 import { examsFor } from '@/lib/exams/queries/exams';
@@ -22,24 +22,14 @@ export default async function ExamsPage() {
   ]);
   const when = (d: Date) => format.dateTime(d, CST_DATE_TIME);
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('title')}
-        description={t('intro')}
-        actions={
-          manager && (
-            <>
-              <LinkButton href="/exams/bank">{tb('title')}</LinkButton>
-              <Link
-                href="/exams/new"
-                className="min-h-11 content-center rounded-md bg-brand-700 px-4 text-sm text-white"
-              >
-                {t('form.new')}
-              </Link>
-            </>
-          )
-        }
-      />
+    <PortalPage
+      title={t('title')}
+      description={t('intro')}
+      links={[
+        manager && { href: '/exams/bank', label: tb('title') },
+        manager && { href: '/exams/new', label: t('form.new'), primary: true },
+      ]}
+    >
       <Card>
         {rows.length === 0 ? (
           <p className="text-sm text-stone-600">{t('none')}</p>
@@ -105,6 +95,6 @@ export default async function ExamsPage() {
           </ul>
         )}
       </Card>
-    </div>
+    </PortalPage>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { Chart } from '@/components/chart';
-import { Button } from '@/components/ui/button';
-import { Card, PageHeader } from '@/components/ui/card';
+import { ChartCard } from '@/components/chart-card';
+import { PortalPage } from '@/components/page/portal-page';
+import { Card } from '@/components/ui/card';
+import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Input, Select } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
 import { insightsFor } from '@/lib/insights/queries';
@@ -16,6 +17,44 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const BANDS = ['<60', '60–70', '70–80', '80–90', '90+'];
 const STATUSES = ['OPEN', 'SUBMITTED', 'RETURNED', 'ACCEPTED'];
+/** A value axis of 0–100 %. */
+const percentAxis = () => ({ type: 'value', max: 100, axisLabel: { formatter: '{value}%' } });
+
+/** `part` of `whole` in per cent, to one decimal. */
+const percent = (part: number, whole: number) => Math.round((1000 * part) / whole) / 10;
+
+/**
+ * Bars of the quarters, one series per key stacked: in each quarter, the count `n` of the row of that quarter and
+ * key.
+ */
+function stackedBars<R extends { quarter: string; n: number }>({
+  quarters,
+  keys,
+  rows,
+  keyOf,
+  nameOf = (k) => k,
+  yAxis,
+}: {
+  quarters: string[];
+  keys: readonly string[];
+  rows: readonly R[];
+  keyOf: (r: R) => string;
+  nameOf?: (key: string) => string;
+  yAxis: Record<string, unknown>;
+}) {
+  return {
+    tooltip: {},
+    legend: {},
+    xAxis: { type: 'category', data: quarters },
+    yAxis,
+    series: keys.map((k) => ({
+      name: nameOf(k),
+      type: 'bar',
+      stack: 'all',
+      data: quarters.map((q) => rows.find((r) => r.quarter === q && keyOf(r) === k)?.n ?? 0),
+    })),
+  };
+}
 
 export default async function InsightsPage({
   searchParams,
@@ -46,204 +85,158 @@ export default async function InsightsPage({
     return { ...r, cumulative: Math.round((upTo / (total || 1)) * 1000) / 10 };
   });
   const dl = t('download');
+  const closureQuarters = [...new Set(d.closure.map((r) => r.quarter))];
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('title')}
-        description={t('intro')}
-        actions={
-          <Link
-            href="/insights/annual"
-            className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
-          >
-            {t('annual')}
-          </Link>
-        }
-      />
+    <PortalPage
+      title={t('title')}
+      description={t('intro')}
+      links={[{ href: '/insights/annual', label: t('annual') }]}
+    >
       <Card>
-        <form className="grid gap-2 text-sm sm:grid-cols-4">
-          <label className="flex flex-col gap-1">
-            {t('unit')}
+        <FilterForm className="sm:grid-cols-4" applyLabel={t('apply')}>
+          <FilterField label={t('unit')}>
             <Select name="orgId" defaultValue={orgId ?? ''}>
               <OrgOptions orgs={orgs} emptyLabel={t('allUnits')} />
             </Select>
-          </label>
-          <label className="flex flex-col gap-1">
-            {t('from')}
+          </FilterField>
+          <FilterField label={t('from')}>
             <Input name="from" type="number" defaultValue={from} />
-          </label>
-          <label className="flex flex-col gap-1">
-            {t('to')}
+          </FilterField>
+          <FilterField label={t('to')}>
             <Input name="to" type="number" defaultValue={to} />
-          </label>
-          <div className="flex items-end">
-            <Button type="submit" variant="secondary">
-              {t('apply')}
-            </Button>
-          </div>
-        </form>
+          </FilterField>
+        </FilterForm>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title={t('distribution')}>
-          <Chart
-            testId="chart-distribution"
-            fileName="score-distribution"
-            downloadLabel={dl}
-            rows={d.distribution}
-            option={{
-              tooltip: {},
-              legend: {},
-              xAxis: { type: 'category', data: quarters },
-              yAxis: { type: 'value', name: t('units') },
-              series: BANDS.map((b) => ({
-                name: b,
-                type: 'bar',
-                stack: 'all',
-                data: quarters.map(
-                  (q) => d.distribution.find((r) => r.quarter === q && r.band === b)?.n ?? 0,
-                ),
-              })),
-            }}
-          />
-        </Card>
-        <Card title={t('ranking', { quarter: latest ?? '—' })}>
-          <Chart
-            testId="chart-ranking"
-            fileName="ranking"
-            downloadLabel={dl}
-            rows={ranking}
-            height={Math.max(240, ranking.length * 26)}
-            option={{
-              tooltip: {},
-              grid: { left: 170 },
-              xAxis: { type: 'value', min: 0, max: 100 },
-              yAxis: { type: 'category', inverse: true, data: ranking.map((r) => r.unit) },
-              series: [
-                { type: 'bar', data: ranking.map((r) => r.score), label: { show: true, position: 'right' } },
-              ],
-            }}
-          />
-        </Card>
-        <Card title={t('trend')}>
-          <Chart
-            testId="chart-trend"
-            fileName="trend"
-            downloadLabel={dl}
-            rows={d.scores}
-            option={{
-              tooltip: { trigger: 'axis' },
-              legend: { type: 'scroll' },
-              xAxis: { type: 'category', data: quarters },
-              yAxis: { type: 'value', min: 40, max: 100 },
-              series: units.map((u) => ({
-                name: u,
+        <ChartCard
+          title={t('distribution')}
+          testId="chart-distribution"
+          fileName="score-distribution"
+          downloadLabel={dl}
+          rows={d.distribution}
+          option={stackedBars({
+            quarters,
+            keys: BANDS,
+            rows: d.distribution,
+            keyOf: (r) => r.band,
+            yAxis: { type: 'value', name: t('units') },
+          })}
+        />
+        <ChartCard
+          title={t('ranking', { quarter: latest ?? '—' })}
+          testId="chart-ranking"
+          fileName="ranking"
+          downloadLabel={dl}
+          rows={ranking}
+          height={Math.max(240, ranking.length * 26)}
+          option={{
+            tooltip: {},
+            grid: { left: 170 },
+            xAxis: { type: 'value', min: 0, max: 100 },
+            yAxis: { type: 'category', inverse: true, data: ranking.map((r) => r.unit) },
+            series: [
+              { type: 'bar', data: ranking.map((r) => r.score), label: { show: true, position: 'right' } },
+            ],
+          }}
+        />
+        <ChartCard
+          title={t('trend')}
+          testId="chart-trend"
+          fileName="trend"
+          downloadLabel={dl}
+          rows={d.scores}
+          option={{
+            tooltip: { trigger: 'axis' },
+            legend: { type: 'scroll' },
+            xAxis: { type: 'category', data: quarters },
+            yAxis: { type: 'value', min: 40, max: 100 },
+            series: units.map((u) => ({
+              name: u,
+              type: 'line',
+              data: quarters.map((q) => d.scores.find((r) => r.unit === u && r.quarter === q)?.score ?? null),
+            })),
+          }}
+        />
+        <ChartCard
+          title={t('completion')}
+          testId="chart-completion"
+          fileName="completion"
+          downloadLabel={dl}
+          rows={d.completion}
+          option={{
+            tooltip: { trigger: 'axis' },
+            legend: {},
+            xAxis: { type: 'category', data: d.completion.map((r) => r.month) },
+            yAxis: percentAxis(),
+            series: [
+              { name: t('doneRate'), type: 'line', data: d.completion.map((r) => percent(r.done, r.due)) },
+              {
+                name: t('onTimeRate'),
                 type: 'line',
-                data: quarters.map(
-                  (q) => d.scores.find((r) => r.unit === u && r.quarter === q)?.score ?? null,
-                ),
-              })),
-            }}
-          />
-        </Card>
-        <Card title={t('completion')}>
-          <Chart
-            testId="chart-completion"
-            fileName="completion"
-            downloadLabel={dl}
-            rows={d.completion}
-            option={{
-              tooltip: { trigger: 'axis' },
-              legend: {},
-              xAxis: { type: 'category', data: d.completion.map((r) => r.month) },
-              yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-              series: [
-                {
-                  name: t('doneRate'),
-                  type: 'line',
-                  data: d.completion.map((r) => Math.round((1000 * r.done) / r.due) / 10),
-                },
-                {
-                  name: t('onTimeRate'),
-                  type: 'line',
-                  data: d.completion.map((r) => Math.round((1000 * r.onTime) / r.due) / 10),
-                },
-              ],
-            }}
-          />
-        </Card>
-        <Card
+                data: d.completion.map((r) => percent(r.onTime, r.due)),
+              },
+            ],
+          }}
+        />
+        <ChartCard
           title={t('pareto')}
           actions={
             <Link href="/insights/problems" className="text-sm text-brand-700 underline">
               {t('problems')} →
             </Link>
           }
-        >
-          <Chart
-            testId="chart-pareto"
-            fileName="deduction-pareto"
-            downloadLabel={dl}
-            rows={pareto.map(({ articleIds: _a, criterionId: _c, ...r }) => r)}
-            option={{
-              tooltip: { trigger: 'axis' },
-              legend: {},
-              xAxis: { type: 'category', data: pareto.map((r) => r.code), axisLabel: { rotate: 45 } },
-              yAxis: [
-                { type: 'value', name: t('points') },
-                { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-              ],
-              series: [
-                { name: t('points'), type: 'bar', data: pareto.map((r) => r.points) },
-                { name: t('cumulative'), type: 'line', yAxisIndex: 1, data: pareto.map((r) => r.cumulative) },
-              ],
-            }}
-          />
-        </Card>
-        <Card title={t('closure')}>
-          <Chart
-            testId="chart-closure"
-            fileName="rectification"
-            downloadLabel={dl}
-            rows={d.closure}
-            option={{
-              tooltip: {},
-              legend: {},
-              xAxis: { type: 'category', data: [...new Set(d.closure.map((r) => r.quarter))] },
-              yAxis: { type: 'value' },
-              series: STATUSES.map((s) => ({
-                name: tf(`statuses.${s}`),
-                type: 'bar',
-                stack: 'all',
-                data: [...new Set(d.closure.map((r) => r.quarter))].map(
-                  (q) => d.closure.find((r) => r.quarter === q && r.status === s)?.n ?? 0,
-                ),
-              })),
-            }}
-          />
-        </Card>
-        <Card title={t('flagged')}>
-          <Chart
-            testId="chart-flagged"
-            fileName="flagged-units"
-            downloadLabel={dl}
-            rows={d.gaps.map((g) => ({
-              unit: g.orgName,
-              quarter: g.quarter,
-              self: g.selfTotal,
-              audit: g.auditTotal,
-              gap: g.gap,
-              backfill: g.backfill,
-            }))}
-            option={{
-              tooltip: {},
-              grid: { left: 170 },
-              xAxis: { type: 'value', name: t('gap') },
-              yAxis: { type: 'category', data: d.gaps.map((g) => `${g.orgName} ${g.quarter}`) },
-              series: [{ type: 'bar', data: d.gaps.map((g) => g.gap), itemStyle: { color: '#b91c1c' } }],
-            }}
-          />
-        </Card>
+          testId="chart-pareto"
+          fileName="deduction-pareto"
+          downloadLabel={dl}
+          rows={pareto.map(({ articleIds: _a, criterionId: _c, ...r }) => r)}
+          option={{
+            tooltip: { trigger: 'axis' },
+            legend: {},
+            xAxis: { type: 'category', data: pareto.map((r) => r.code), axisLabel: { rotate: 45 } },
+            yAxis: [{ type: 'value', name: t('points') }, percentAxis()],
+            series: [
+              { name: t('points'), type: 'bar', data: pareto.map((r) => r.points) },
+              { name: t('cumulative'), type: 'line', yAxisIndex: 1, data: pareto.map((r) => r.cumulative) },
+            ],
+          }}
+        />
+        <ChartCard
+          title={t('closure')}
+          testId="chart-closure"
+          fileName="rectification"
+          downloadLabel={dl}
+          rows={d.closure}
+          option={stackedBars({
+            quarters: closureQuarters,
+            keys: STATUSES,
+            rows: d.closure,
+            keyOf: (r) => r.status,
+            nameOf: (k) => tf(`statuses.${k}`),
+            yAxis: { type: 'value' },
+          })}
+        />
+        <ChartCard
+          title={t('flagged')}
+          testId="chart-flagged"
+          fileName="flagged-units"
+          downloadLabel={dl}
+          rows={d.gaps.map((g) => ({
+            unit: g.orgName,
+            quarter: g.quarter,
+            self: g.selfTotal,
+            audit: g.auditTotal,
+            gap: g.gap,
+            backfill: g.backfill,
+          }))}
+          option={{
+            tooltip: {},
+            grid: { left: 170 },
+            xAxis: { type: 'value', name: t('gap') },
+            yAxis: { type: 'category', data: d.gaps.map((g) => `${g.orgName} ${g.quarter}`) },
+            series: [{ type: 'bar', data: d.gaps.map((g) => g.gap), itemStyle: { color: '#b91c1c' } }],
+          }}
+        />
       </div>
-    </div>
+    </PortalPage>
   );
 }

@@ -1,5 +1,6 @@
+import { PortalPage } from '@/components/page/portal-page';
 import { ArticleLinks } from '@/components/article-links';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Badge, Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { focusListFor } from '@/lib/learning/queries';
 import type { Metadata } from 'next';
@@ -19,33 +20,15 @@ export default async function LearningPage() {
     focusListFor(user),
   ]);
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('contentTitle')}
-        description={t('contentIntro')}
-        actions={
-          <>
-            <Link
-              href="/learning/training"
-              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
-            >
-              {tt('toTraining')}
-            </Link>
-            <Link
-              href="/learning/sites"
-              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
-            >
-              {t('sitesTitle')}
-            </Link>
-            <Link
-              href="/exams"
-              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
-            >
-              {t('toExams')}
-            </Link>
-          </>
-        }
-      />
+    <PortalPage
+      title={t('contentTitle')}
+      description={t('contentIntro')}
+      links={[
+        { href: '/learning/training', label: tt('toTraining') },
+        { href: '/learning/sites', label: t('sitesTitle') },
+        { href: '/exams', label: t('toExams') },
+      ]}
+    >
       {rows.length === 0 ? (
         <Card>
           <p className="text-sm text-stone-600">{t('noContent')}</p>
@@ -81,6 +64,6 @@ export default async function LearningPage() {
           </Card>
         ))
       )}
-    </div>
+    </PortalPage>
   );
 }

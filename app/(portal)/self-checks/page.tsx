@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
-import { Button } from '@/components/ui/button';
+import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Input } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
@@ -77,15 +77,11 @@ export default async function SelfChecksPage({ searchParams }: { searchParams: P
         ))}
       {overview && (
         <Card title={t('overviewTitle', { period: quarter })} actions={<ChaseButton periodKey={quarter} />}>
-          <form className="mb-3 flex items-end gap-2 text-sm">
-            <label className="flex flex-col gap-1">
-              {t('chooseQuarter')}
+          <FilterForm inline className="mb-3" applyLabel={t('show')}>
+            <FilterField label={t('chooseQuarter')}>
               <Input name="q" defaultValue={quarter} pattern="\d{4}-Q[1-4]" className="w-32" />
-            </label>
-            <Button type="submit" variant="secondary">
-              {t('show')}
-            </Button>
-          </form>
+            </FilterField>
+          </FilterForm>
           <p className="mb-2 text-sm" data-testid="sheet-overview-count">
             {t('overviewCount', { submitted: overview.submitted, total: overview.total })}
           </p>

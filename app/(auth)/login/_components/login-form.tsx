@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
+import { InputField } from '@/components/ui/field';
 import { loginAction, type LoginState } from '@/lib/account/actions';
 
 export function LoginForm({ next }: { next: string }) {
@@ -24,27 +24,25 @@ export function LoginForm({ next }: { next: string }) {
         </div>
       )}
       <input type="hidden" name="next" value={next} />
-      <Field label={t('username')} htmlFor="username">
-        <Input
-          id="username"
-          name="username"
-          autoComplete="username"
-          required
-          maxLength={64}
-          defaultValue={state.username}
-          autoCapitalize="none"
-        />
-      </Field>
-      <Field label={t('password')} htmlFor="password">
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={256}
-        />
-      </Field>
+      <InputField
+        id="username"
+        label={t('username')}
+        name="username"
+        autoComplete="username"
+        required
+        maxLength={64}
+        defaultValue={state.username}
+        autoCapitalize="none"
+      />
+      <InputField
+        id="password"
+        label={t('password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={256}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t('submitting') : t('submit')}
       </Button>

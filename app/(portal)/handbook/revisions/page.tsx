@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { PortalPage } from '@/components/page/portal-page';
+import { Badge, Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { articlesForProposals } from '@/lib/handbook/queries';
 import { load } from '@/lib/page-guard';
@@ -24,21 +24,11 @@ export default async function RevisionsPage() {
   ]);
   const pending = list.rows.filter((r) => r.status === 'PENDING');
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('title')}
-        description={t('intro')}
-        actions={
-          list.canDecide && (
-            <Link
-              href="/handbook/draft"
-              className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
-            >
-              {t('draft')}
-            </Link>
-          )
-        }
-      />
+    <PortalPage
+      title={t('title')}
+      description={t('intro')}
+      links={[list.canDecide && { href: '/handbook/draft', label: t('draft') }]}
+    >
       <Card title={t('proposals')}>
         {list.rows.length === 0 ? (
           <p className="text-sm text-stone-600">{t('none')}</p>
@@ -89,6 +79,6 @@ export default async function RevisionsPage() {
           </ul>
         </Card>
       )}
-    </div>
+    </PortalPage>
   );
 }

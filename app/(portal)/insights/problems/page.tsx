@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Chart } from '@/components/chart';
-import { Button } from '@/components/ui/button';
+import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 import { Input } from '@/components/ui/field';
@@ -39,15 +39,11 @@ export default async function ProblemsPage({
     <div className="space-y-4">
       <PageHeader title={`${t('problemsTitle')} · ${quarter}`} description={t('problemsIntro')} />
       <Card>
-        <form className="flex items-end gap-2 text-sm">
-          <label className="flex flex-col gap-1">
-            {t('quarter')}
+        <FilterForm inline applyLabel={ti('apply')}>
+          <FilterField label={t('quarter')}>
             <Input name="quarter" defaultValue={quarter} className="w-32" />
-          </label>
-          <Button type="submit" variant="secondary">
-            {ti('apply')}
-          </Button>
-        </form>
+          </FilterField>
+        </FilterForm>
       </Card>
       <Card title={ti('pareto')}>
         {rows.length === 0 ? (

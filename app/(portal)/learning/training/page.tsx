@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
-import { LinkButton } from '@/components/ui/button';
+import { PortalPage } from '@/components/page/portal-page';
+import { Badge, Card } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { attendanceByOrgFor, trainingListFor } from '@/lib/training/queries';
@@ -28,18 +28,11 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
   const when = (d: Date) => format.dateTime(d, CST_DATE_TIME);
   const pct = (r: number | null) => (r === null ? '—' : `${r}%`);
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('title')}
-        description={t('intro')}
-        actions={
-          manager && (
-            <LinkButton href="/learning/training/new" variant="primary">
-              {t('new')}
-            </LinkButton>
-          )
-        }
-      />
+    <PortalPage
+      title={t('title')}
+      description={t('intro')}
+      links={[manager && { href: '/learning/training/new', label: t('new'), primary: true }]}
+    >
       <Card>
         {rows.length === 0 ? (
           <p className="text-sm text-stone-600">{t('none')}</p>
@@ -96,6 +89,6 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
           />
         </Card>
       )}
-    </div>
+    </PortalPage>
   );
 }

@@ -29,6 +29,42 @@ function panel(...calls: Call<never>[]) {
   };
 }
 
+/** A short text and the button that sends it; `label` names the box (and, `hinted`, shows in it while empty). */
+function TextAndButton({
+  label,
+  value,
+  onChange,
+  hinted = false,
+  button,
+  variant = 'secondary',
+  disabled,
+  onClick,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hinted?: boolean;
+  button: string;
+  variant?: 'secondary' | 'danger';
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <>
+      <Input
+        aria-label={label}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={hinted ? label : undefined}
+        className="min-w-40 flex-1"
+      />
+      <Button type="button" variant={variant} disabled={disabled} onClick={onClick}>
+        {button}
+      </Button>
+    </>
+  );
+}
+
 /** The unit's side: measures, progress, evidence, submit. */
 export function UnitForms({ itemId, plan }: { itemId: string; plan: string }) {
   const t = useTranslations('feedback');
@@ -57,21 +93,15 @@ export function UnitForms({ itemId, plan }: { itemId: string; plan: string }) {
         >
           {t('savePlan')}
         </Button>
-        <Input
-          aria-label={t('note')}
+        <TextAndButton
+          label={t('note')}
+          hinted
           value={note}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder={t('note')}
-          className="min-w-40 flex-1"
-        />
-        <Button
-          type="button"
-          variant="secondary"
+          onChange={setNote}
+          button={t('addNote')}
           disabled={pending}
           onClick={() => run(addNote, { itemId, text: note })}
-        >
-          {t('addNote')}
-        </Button>
+        />
       </div>
       <form
         className="flex flex-wrap items-center gap-2"
@@ -118,21 +148,16 @@ export function VerifyForms({ itemId }: { itemId: string }) {
       >
         {t('accept')}
       </Button>
-      <Input
-        aria-label={t('returnReason')}
+      <TextAndButton
+        label={t('returnReason')}
+        hinted
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        placeholder={t('returnReason')}
-        className="min-w-40 flex-1"
-      />
-      <Button
-        type="button"
+        onChange={setReason}
+        button={t('return')}
         variant="danger"
         disabled={verify.pending}
         onClick={() => void verify.run({ itemId, accept: false, reason })}
-      >
-        {t('return')}
-      </Button>
+      />
       <FormError message={verify.error} />
     </div>
   );
@@ -155,22 +180,14 @@ export function CoordinationForms({
   return (
     <div className="flex flex-wrap items-center gap-2">
       {canAnswer && (
-        <>
-          <Input
-            aria-label={t('answer')}
-            value={answer}
-            onChange={(e) => setAnswer(e.target.value)}
-            className="min-w-40 flex-1"
-          />
-          <Button
-            type="button"
-            variant="secondary"
-            disabled={pending}
-            onClick={() => run(answerTask, { taskId, answer })}
-          >
-            {t('answer')}
-          </Button>
-        </>
+        <TextAndButton
+          label={t('answer')}
+          value={answer}
+          onChange={setAnswer}
+          button={t('answer')}
+          disabled={pending}
+          onClick={() => run(answerTask, { taskId, answer })}
+        />
       )}
       {canClose && (
         <Button type="button" disabled={pending} onClick={() => run(close, { taskId })}>

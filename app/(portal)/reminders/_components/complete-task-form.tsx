@@ -5,18 +5,11 @@ import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { useAction } from '@/components/use-action';
+import { rejectionAsUnexpected, useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
-import type { ActionResult } from '@/lib/action-client';
 import { completeTaskAction } from '@/lib/reminders/actions';
 
-/** An upload the server drops (e.g. over its body limit) rejects instead of answering: shown as unexpected. */
-const completeTask = (fd: FormData) =>
-  completeTaskAction(fd).catch((): ActionResult<never> => ({
-    ok: false,
-    error: 'errors.unexpected',
-    params: { ref: '-' },
-  }));
+const completeTask = rejectionAsUnexpected(completeTaskAction);
 
 export function CompleteTaskForm({ taskId, today }: { taskId: string; today: string }) {
   const t = useTranslations('reminders');

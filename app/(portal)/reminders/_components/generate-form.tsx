@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
+import { InputField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { generateRemindersAction } from '@/lib/reminders/actions';
 import { ZGenerate } from '@/lib/reminders/schema';
@@ -32,9 +32,14 @@ export function GenerateForm({ today }: { today: string }) {
     >
       <p className="text-sm text-stone-600">{t('generateHelp')}</p>
       <FormError message={formError} />
-      <Field label={t('periodOfDay')} htmlFor="day" error={errorOf('day')}>
-        <Input id="day" type="date" className="max-w-xs" {...form.register('day')} />
-      </Field>
+      <InputField
+        id="day"
+        label={t('periodOfDay')}
+        error={errorOf('day')}
+        type="date"
+        className="max-w-xs"
+        {...form.register('day')}
+      />
       <fieldset>
         <div className="flex flex-wrap gap-3">
           {FREQS.map((f) => (

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { Pagination } from '@/components/pagination';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
-import { Button } from '@/components/ui/button';
+import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Table } from '@/components/ui/table';
 import { Input, Select } from '@/components/ui/field';
 import { requireUser } from '@/lib/auth/current-user';
@@ -57,23 +57,23 @@ export default async function SupervisionPage({
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
       <Card>
-        <form className="grid gap-2 text-sm sm:grid-cols-5" data-testid="supervision-filter">
-          <label className="flex flex-col gap-1">
-            {t('filters.org')}
+        <FilterForm
+          className="sm:grid-cols-5"
+          data-testid="supervision-filter"
+          applyLabel={t('filters.apply')}
+        >
+          <FilterField label={t('filters.org')}>
             <Select name="orgId" defaultValue={f.orgId ?? ''}>
               <OrgOptions orgs={orgs} emptyLabel={t('filters.allOrgs')} />
             </Select>
-          </label>
-          <label className="flex flex-col gap-1">
-            {t('filters.period')}
+          </FilterField>
+          <FilterField label={t('filters.period')}>
             <Input name="periodKey" defaultValue={f.periodKey ?? ''} placeholder={t('filters.periodHint')} />
-          </label>
-          <label className="flex flex-col gap-1">
-            {t('filters.article')}
+          </FilterField>
+          <FilterField label={t('filters.article')}>
             <Input name="article" type="number" min={1} defaultValue={f.article ?? ''} />
-          </label>
-          <label className="flex flex-col gap-1">
-            {t('filters.status')}
+          </FilterField>
+          <FilterField label={t('filters.status')}>
             <Select name="status" defaultValue={f.status}>
               {SUPERVISION_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -81,13 +81,8 @@ export default async function SupervisionPage({
                 </option>
               ))}
             </Select>
-          </label>
-          <div className="flex items-end">
-            <Button type="submit" variant="secondary">
-              {t('filters.apply')}
-            </Button>
-          </div>
-        </form>
+          </FilterField>
+        </FilterForm>
       </Card>
       <Card title={t('count', { total: list.total })}>
         <Table

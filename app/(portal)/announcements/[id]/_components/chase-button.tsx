@@ -1,19 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
-import { useAction } from '@/components/use-action';
-import type { ActionResult } from '@/lib/action-client';
+import { CallButton } from '@/components/ui/call-button';
+import { rejectionAsUnexpected, useAction } from '@/components/use-action';
 import { chaseUnreadAction } from '@/lib/announcements/actions';
 
-/** A dropped connection rejects instead of answering: shown as unexpected. */
-const chaseUnread = (input: { id: string }) =>
-  chaseUnreadAction(input).catch((): ActionResult<never> => ({
-    ok: false,
-    error: 'errors.unexpected',
-    params: { ref: '-' },
-  }));
+const chaseUnread = rejectionAsUnexpected(chaseUnreadAction);
 
 export function ChaseUnreadButton({ id }: { id: string }) {
   const t = useTranslations('announcements');
@@ -23,25 +15,18 @@ export function ChaseUnreadButton({ id }: { id: string }) {
     onSuccess: (d) => setDone(t('chased', { count: d.notified })),
   });
   return (
-    <div className="flex items-center gap-2">
-      <Button
-        type="button"
-        variant="secondary"
-        disabled={chase.pending}
-        data-testid="chase-unread"
-        onClick={() => {
-          chase.reset();
-          void chase.run({ id });
-        }}
-      >
-        {t('chase')}
-      </Button>
-      {done && (
-        <span className="text-sm text-green-700" role="status">
-          {done}
-        </span>
-      )}
-      <FormError message={chase.error} />
-    </div>
+    <CallButton
+      className="flex items-center gap-2"
+      inline
+      label={t('chase')}
+      testId="chase-unread"
+      pending={chase.pending}
+      onClick={() => {
+        chase.reset();
+        void chase.run({ id });
+      }}
+      done={done}
+      error={chase.error}
+    />
   );
 }

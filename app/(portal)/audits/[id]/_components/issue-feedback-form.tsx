@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import { Input, InputField, Select, TextareaField } from '@/components/ui/field';
 import { issueFeedbackAction } from '@/lib/feedback/actions';
 
 type Problem = { findingId: string; criterionId?: string; problem: string; suggestion: string };
@@ -46,12 +46,20 @@ export function IssueFeedbackForm(props: {
       }}
     >
       <p className="text-sm text-stone-600">{t('issueHint')}</p>
-      <Field label={t('summaryLabel')} htmlFor="fb-summary">
-        <Textarea id="fb-summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
-      </Field>
-      <Field label={t('deadlineLabel')} htmlFor="fb-deadline">
-        <Input id="fb-deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
-      </Field>
+      <TextareaField
+        id="fb-summary"
+        label={t('summaryLabel')}
+        rows={3}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+      />
+      <InputField
+        id="fb-deadline"
+        label={t('deadlineLabel')}
+        type="date"
+        value={deadline}
+        onChange={(e) => setDeadline(e.target.value)}
+      />
       <ol className="space-y-2">
         {problems.map((p, i) => (
           <li key={p.findingId} className="space-y-1 rounded-md border border-stone-200 p-2">

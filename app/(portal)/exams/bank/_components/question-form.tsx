@@ -1,7 +1,7 @@
 'use client';
 import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
-import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import { Field, Input, InputField, Select, TextareaField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import type { ActionResult } from '@/lib/action-client';
@@ -125,16 +125,16 @@ export function QuestionForm({
             ))}
           </Select>
         </Field>
-        <Field label={t('form.points')} htmlFor="q-points" error={say(errors.points?.message)}>
-          <Input
-            id="q-points"
-            type="number"
-            min={0.5}
-            max={50}
-            step={0.5}
-            {...form.register('points', { valueAsNumber: true })}
-          />
-        </Field>
+        <InputField
+          id="q-points"
+          label={t('form.points')}
+          error={say(errors.points?.message)}
+          type="number"
+          min={0.5}
+          max={50}
+          step={0.5}
+          {...form.register('points', { valueAsNumber: true })}
+        />
         <Field label={t('form.difficulty')} htmlFor="q-difficulty" error={say(errors.difficulty?.message)}>
           <Select id="q-difficulty" {...form.register('difficulty', { valueAsNumber: true })}>
             {[1, 2, 3].map((d) => (
@@ -145,9 +145,14 @@ export function QuestionForm({
           </Select>
         </Field>
       </div>
-      <Field label={t('form.stem')} htmlFor="q-stem" error={say(errors.stem?.message)}>
-        <Textarea id="q-stem" rows={3} maxLength={1000} {...form.register('stem')} />
-      </Field>
+      <TextareaField
+        id="q-stem"
+        label={t('form.stem')}
+        error={say(errors.stem?.message)}
+        rows={3}
+        maxLength={1000}
+        {...form.register('stem')}
+      />
 
       {isChoice(type) && (
         <fieldset className="space-y-2" data-testid="options">
@@ -216,19 +221,15 @@ export function QuestionForm({
         </fieldset>
       )}
       {(type === 'BLANK' || type === 'SHORT') && (
-        <Field
+        <TextareaField
+          id="q-answer"
           label={t(type === 'BLANK' ? 'form.answerBlank' : 'form.answerShort')}
-          htmlFor="q-answer"
           hint={t(type === 'BLANK' ? 'form.answerBlankHint' : 'form.answerShortHint')}
           error={say(errors.answer?.message)}
-        >
-          <Textarea
-            id="q-answer"
-            rows={type === 'BLANK' ? 3 : 4}
-            value={answerText}
-            onChange={(e) => setAnswerText(e.target.value)}
-          />
-        </Field>
+          rows={type === 'BLANK' ? 3 : 4}
+          value={answerText}
+          onChange={(e) => setAnswerText(e.target.value)}
+        />
       )}
 
       <ArticlePicker
@@ -237,14 +238,14 @@ export function QuestionForm({
         onToggle={toggleArticle}
         error={errors.articleKeys ? say(errors.articleKeys.message) : undefined}
       />
-      <Field
+      <InputField
+        id="q-tags"
         label={t('form.tags')}
-        htmlFor="q-tags"
         hint={t('form.tagsHint')}
         error={say(errors.tags?.message)}
-      >
-        <Input id="q-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
-      </Field>
+        value={tags}
+        onChange={(e) => setTags(e.target.value)}
+      />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={busy}>
           {question ? t('form.save') : t('form.create')}

@@ -2,7 +2,7 @@
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
-import { Field, Input, MultiSelectField, Select } from '@/components/ui/field';
+import { Field, Input, InputField, MultiSelectField, Select } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { createExamAction } from '@/lib/exams/actions';
 import { QUESTION_TYPES } from '@/lib/exams/rules';
@@ -54,9 +54,7 @@ export function ExamForm({
         void create.run(input);
       }}
     >
-      <Field label={t('form.title')} htmlFor="ex-title">
-        <Input id="ex-title" name="title" maxLength={120} />
-      </Field>
+      <InputField id="ex-title" label={t('form.title')} name="title" maxLength={120} />
       <fieldset className="grid grid-cols-2 gap-2 sm:grid-cols-5">
         <legend className="mb-1 text-sm font-medium">{t('form.parts')}</legend>
         {QUESTION_TYPES.map((type) => (
@@ -73,21 +71,47 @@ export function ExamForm({
         ))}
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('form.opensAt')} htmlFor="ex-open">
-          <Input id="ex-open" name="opensAt" type="datetime-local" defaultValue={defaults.opensAt} />
-        </Field>
-        <Field label={t('form.closesAt')} htmlFor="ex-close">
-          <Input id="ex-close" name="closesAt" type="datetime-local" defaultValue={defaults.closesAt} />
-        </Field>
-        <Field label={t('form.duration')} htmlFor="ex-dur">
-          <Input id="ex-dur" name="durationMin" type="number" min={5} max={240} defaultValue={30} />
-        </Field>
-        <Field label={t('form.passMark')} htmlFor="ex-pass">
-          <Input id="ex-pass" name="passMark" type="number" min={0} max={100} defaultValue={60} />
-        </Field>
-        <Field label={t('form.retakes')} htmlFor="ex-retakes">
-          <Input id="ex-retakes" name="retakes" type="number" min={0} max={5} defaultValue={0} />
-        </Field>
+        <InputField
+          id="ex-open"
+          label={t('form.opensAt')}
+          name="opensAt"
+          type="datetime-local"
+          defaultValue={defaults.opensAt}
+        />
+        <InputField
+          id="ex-close"
+          label={t('form.closesAt')}
+          name="closesAt"
+          type="datetime-local"
+          defaultValue={defaults.closesAt}
+        />
+        <InputField
+          id="ex-dur"
+          label={t('form.duration')}
+          name="durationMin"
+          type="number"
+          min={5}
+          max={240}
+          defaultValue={30}
+        />
+        <InputField
+          id="ex-pass"
+          label={t('form.passMark')}
+          name="passMark"
+          type="number"
+          min={0}
+          max={100}
+          defaultValue={60}
+        />
+        <InputField
+          id="ex-retakes"
+          label={t('form.retakes')}
+          name="retakes"
+          type="number"
+          min={0}
+          max={5}
+          defaultValue={0}
+        />
       </div>
       <MultiSelectField
         id="ex-articles"
@@ -97,9 +121,7 @@ export function ExamForm({
         options={articles}
         size={6}
       />
-      <Field label={t('form.tags')} htmlFor="ex-tags" hint={t('form.tagsHint')}>
-        <Input id="ex-tags" name="tags" maxLength={200} />
-      </Field>
+      <InputField id="ex-tags" label={t('form.tags')} hint={t('form.tagsHint')} name="tags" maxLength={200} />
       <Field label={t('form.training')} htmlFor="ex-training" hint={t('form.trainingHint')}>
         <Select id="ex-training" name="trainingId" defaultValue="">
           <option value="">{t('form.noTraining')}</option>

@@ -1,9 +1,7 @@
 'use client';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
-import { Field, Input, Select } from '@/components/ui/field';
+import { Field, InputField, Select } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
-import { useActionForm } from '@/components/use-action-form';
 import { createActionAction, deleteActionAction, updateActionAction } from '@/lib/handbook/actions';
 import {
   DUE_KINDS,
@@ -15,9 +13,8 @@ import {
 } from '@/lib/handbook/schema';
 import { ORG_TYPES } from '@/lib/orgs/schema';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { InlineEdit } from './inline-edit';
+import { EditableRow, InlineEdit, NewRowForm } from './inline-edit';
 
 export type ActionRow = Omit<TCreateAction, 'articleId'> & { id: string };
 
@@ -36,12 +33,8 @@ function Fields({
   const f = (n: string) => `${prefix}-${n}`;
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <Field label={t('actionCode')} htmlFor={f('code')} error={errorOf('code')}>
-        <Input id={f('code')} {...reg('code')} />
-      </Field>
-      <Field label={t('actionTitle')} htmlFor={f('title')} error={errorOf('title')}>
-        <Input id={f('title')} {...reg('title')} />
-      </Field>
+      <InputField id={f('code')} label={t('actionCode')} error={errorOf('code')} {...reg('code')} />
+      <InputField id={f('title')} label={t('actionTitle')} error={errorOf('title')} {...reg('title')} />
       <Field label={t('fields.frequency')} htmlFor={f('frequency')} error={errorOf('frequency')}>
         <Select id={f('frequency')} {...reg('frequency')}>
           {FREQUENCIES.map((x) => (
@@ -61,9 +54,15 @@ function Fields({
             ))}
           </Select>
         </Field>
-        <Field label="N" htmlFor={f('dueN')} error={errorOf('dueN')}>
-          <Input id={f('dueN')} type="number" min={0} max={366} {...reg('dueN')} />
-        </Field>
+        <InputField
+          id={f('dueN')}
+          label="N"
+          error={errorOf('dueN')}
+          type="number"
+          min={0}
+          max={366}
+          {...reg('dueN')}
+        />
       </div>
       <Field
         label={t('fields.responsibleRole')}
@@ -78,9 +77,12 @@ function Fields({
           ))}
         </Select>
       </Field>
-      <Field label={t('fields.evidence')} htmlFor={f('evidence')} error={errorOf('evidence')}>
-        <Input id={f('evidence')} {...reg('evidence')} />
-      </Field>
+      <InputField
+        id={f('evidence')}
+        label={t('fields.evidence')}
+        error={errorOf('evidence')}
+        {...reg('evidence')}
+      />
       <fieldset className="sm:col-span-2">
         <legend className="mb-1 text-sm font-medium text-stone-700">{t('fields.orgTypes')}</legend>
         <div className="flex flex-wrap gap-3">
@@ -97,18 +99,6 @@ function Fields({
   );
 }
 
-function EditAction({ row, onDone }: { row: ActionRow; onDone: () => void }) {
-  return (
-    <InlineEdit
-      schema={ZUpdateAction}
-      action={updateActionAction}
-      row={row}
-      onDone={onDone}
-      fields={(p) => <Fields {...p} prefix={`a${row.id.slice(0, 8)}`} />}
-    />
-  );
-}
-
 export function ActionsEditor({
   articleId,
   rows,
@@ -119,7 +109,6 @@ export function ActionsEditor({
   defaultOrgTypes: string[];
 }) {
   const t = useTranslations('handbook');
-  const router = useRouter();
   const [editing, setEditing] = useState<string>();
   const remove = useAction(deleteActionAction, { refresh: true });
   const blank = {
@@ -133,13 +122,6 @@ export function ActionsEditor({
     evidence: '',
     orgTypes: defaultOrgTypes as TCreateAction['orgTypes'],
   };
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZCreateAction, createActionAction, {
-    defaultValues: blank,
-    onSuccess: () => {
-      form.reset(blank);
-      router.refresh();
-    },
-  });
   return (
     <section
       className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
@@ -149,52 +131,43 @@ export function ActionsEditor({
       {rows.length === 0 && <p className="text-sm text-stone-600">{t('noActions')}</p>}
       <ul className="space-y-2 text-sm">
         {rows.map((r) => (
-          <li key={r.id} className="border-b border-stone-100 pb-2">
-            {editing === r.id ? (
-              <EditAction row={r} onDone={() => setEditing(undefined)} />
-            ) : (
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <span>
-                  <span className="font-medium">
-                    {r.code} {r.title}
-                  </span>{' '}
-                  · {t(`frequencies.${r.frequency}`)} · {t(`dueRules.${r.dueKind}`, { n: Number(r.dueN) })}
-                </span>
-                <span className="flex gap-1">
-                  <Button type="button" variant="ghost" onClick={() => setEditing(r.id)}>
-                    {t('edit')}
-                  </Button>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    className="text-red-700"
-                    disabled={remove.pending}
-                    onClick={() => {
-                      if (window.confirm(t('deleteActionConfirm'))) void remove.run({ id: r.id });
-                    }}
-                  >
-                    {t('delete')}
-                  </Button>
-                </span>
-              </div>
-            )}
-          </li>
+          <EditableRow
+            key={r.id}
+            editing={editing === r.id}
+            editor={
+              <InlineEdit
+                schema={ZUpdateAction}
+                action={updateActionAction}
+                row={r}
+                onDone={() => setEditing(undefined)}
+                fields={(p) => <Fields {...p} prefix={`a${r.id.slice(0, 8)}`} />}
+              />
+            }
+            summary={
+              <>
+                <span className="font-medium">
+                  {r.code} {r.title}
+                </span>{' '}
+                · {t(`frequencies.${r.frequency}`)} · {t(`dueRules.${r.dueKind}`, { n: Number(r.dueN) })}
+              </>
+            }
+            onEdit={() => setEditing(r.id)}
+            deleting={remove.pending}
+            onDelete={() => {
+              if (window.confirm(t('deleteActionConfirm'))) void remove.run({ id: r.id });
+            }}
+          />
         ))}
       </ul>
       <FormError message={remove.error} />
-      <form
-        onSubmit={submit}
-        noValidate
-        className="space-y-3 border-t border-stone-100 pt-3"
-        data-testid="new-action-form"
-      >
-        <h3 className="text-sm font-medium">{t('addAction')}</h3>
-        <FormError message={formError} />
-        <Fields reg={(n) => form.register(n as never)} errorOf={errorOf} prefix="new" />
-        <Button type="submit" variant="secondary" disabled={busy}>
-          {t('addAction')}
-        </Button>
-      </form>
+      <NewRowForm
+        schema={ZCreateAction}
+        action={createActionAction}
+        blank={blank}
+        title={t('addAction')}
+        testId="new-action-form"
+        fields={(p) => <Fields {...p} prefix="new" />}
+      />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
-import { Field, Input, Textarea } from '@/components/ui/field';
+import { Field, Input, InputField, TextareaField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { updateArticleAction } from '@/lib/handbook/actions';
 import { FIVE_ANSWERS } from '@/lib/handbook/rules';
@@ -51,9 +51,15 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
         </div>
       </Field>
       {FIVE_ANSWERS.map((k) => (
-        <Field key={k} label={t(`answers.${k}`)} htmlFor={k} error={errorOf(k)} hint={t(`answerHints.${k}`)}>
-          <Textarea id={k} rows={k === 'how' ? 8 : 4} {...form.register(k)} />
-        </Field>
+        <TextareaField
+          key={k}
+          id={k}
+          label={t(`answers.${k}`)}
+          hint={t(`answerHints.${k}`)}
+          error={errorOf(k)}
+          rows={k === 'how' ? 8 : 4}
+          {...form.register(k)}
+        />
       ))}
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-stone-700">{t('fields.orgTypes')}</legend>
@@ -66,9 +72,14 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
           ))}
         </div>
       </fieldset>
-      <Field label={t('fields.tags')} htmlFor="tags" hint={t('tagsHint')} error={errorOf('tags')}>
-        <Input id="tags" value={tags} onChange={(e) => setTags(e.target.value)} />
-      </Field>
+      <InputField
+        id="tags"
+        label={t('fields.tags')}
+        hint={t('tagsHint')}
+        error={errorOf('tags')}
+        value={tags}
+        onChange={(e) => setTags(e.target.value)}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={busy}>
           {busy ? t('saving') : t('save')}

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select } from '@/components/ui/field';
+import { Field, InputField, Select } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { addAttachmentAction, removeAttachmentAction } from '@/lib/handbook/actions';
 
@@ -61,21 +61,23 @@ export function AttachmentsEditor({ articleId, files }: { articleId: string; fil
         }}
       >
         <input type="hidden" name="articleId" value={articleId} />
-        <Field label={t('uploadFile')} htmlFor="file" hint={t('uploadHint')}>
-          <Input id="file" name="file" type="file" accept=".docx,.xlsx,.pdf,.jpg,.jpeg,.png" required />
-        </Field>
-        <Field label={t('attachmentTitle')} htmlFor="attachment-title">
-          <Input id="attachment-title" name="title" maxLength={100} />
-        </Field>
+        <InputField
+          id="file"
+          label={t('uploadFile')}
+          hint={t('uploadHint')}
+          name="file"
+          type="file"
+          accept=".docx,.xlsx,.pdf,.jpg,.jpeg,.png"
+          required
+        />
+        <InputField id="attachment-title" label={t('attachmentTitle')} name="title" maxLength={100} />
         <Field label={t('attachmentKind')} htmlFor="kind">
           <Select id="kind" name="kind" defaultValue="TEMPLATE">
             <option value="TEMPLATE">{t('attachmentKinds.TEMPLATE')}</option>
             <option value="EXAMPLE">{t('attachmentKinds.EXAMPLE')}</option>
           </Select>
         </Field>
-        <Field label={t('sourceOrg')} htmlFor="sourceOrgName">
-          <Input id="sourceOrgName" name="sourceOrgName" maxLength={100} />
-        </Field>
+        <InputField id="sourceOrgName" label={t('sourceOrg')} name="sourceOrgName" maxLength={100} />
         <div className="sm:col-span-2">
           <FormError message={error} />
         </div>

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Textarea } from '@/components/ui/field';
+import { Field, Input, InputField, TextareaField } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
 import {
@@ -27,9 +27,13 @@ export function CreateDraftForm() {
     <form onSubmit={submit} noValidate className="space-y-3" data-testid="create-draft-form">
       <p className="text-sm text-stone-600">{t('createDraftHelp')}</p>
       <FormError message={formError} />
-      <Field label={t('versionLabel')} htmlFor="label" error={errorOf('label')}>
-        <Input id="label" {...form.register('label')} className="max-w-xs" />
-      </Field>
+      <InputField
+        id="label"
+        label={t('versionLabel')}
+        error={errorOf('label')}
+        {...form.register('label')}
+        className="max-w-xs"
+      />
       <Button type="submit" disabled={busy}>
         {t('createDraft')}
       </Button>
@@ -56,12 +60,20 @@ export function PublishForm({ versionId }: { versionId: string }) {
     >
       <FormError message={formError} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('effectiveDate')} htmlFor="effectiveDate" error={errorOf('effectiveDate')}>
-          <Input id="effectiveDate" type="date" {...form.register('effectiveDate')} />
-        </Field>
-        <Field label={t('changeSummary')} htmlFor="changeSummary" error={errorOf('changeSummary')}>
-          <Textarea id="changeSummary" rows={2} {...form.register('changeSummary')} />
-        </Field>
+        <InputField
+          id="effectiveDate"
+          label={t('effectiveDate')}
+          error={errorOf('effectiveDate')}
+          type="date"
+          {...form.register('effectiveDate')}
+        />
+        <TextareaField
+          id="changeSummary"
+          label={t('changeSummary')}
+          error={errorOf('changeSummary')}
+          rows={2}
+          {...form.register('changeSummary')}
+        />
       </div>
       <p className="text-xs text-stone-500">{t('publishWarning')}</p>
       <Button type="submit" disabled={busy}>

@@ -54,3 +54,91 @@ export function InlineEdit<S extends z.ZodType<unknown, FieldValues>, T>({
     </form>
   );
 }
+
+/**
+ * Adding a row to the draft (an action, a criterion): a heading, the fields and a button named like the heading;
+ * saving empties the form again and re-reads the page.
+ */
+export function NewRowForm<S extends z.ZodType<unknown, FieldValues>, T>({
+  schema,
+  action,
+  blank,
+  title,
+  fields,
+  testId,
+}: {
+  schema: S;
+  action: (input: z.input<S>) => Promise<ActionResult<T>>;
+  blank: DefaultValues<z.input<S>>;
+  title: string;
+  fields: (p: FieldsProps) => React.ReactNode;
+  testId?: string;
+}) {
+  const router = useRouter();
+  const { form, submit, formError, errorOf, busy } = useActionForm(schema, action, {
+    defaultValues: blank,
+    onSuccess: () => {
+      form.reset(blank);
+      router.refresh();
+    },
+  });
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-3 border-t border-stone-100 pt-3"
+      data-testid={testId}
+    >
+      <h3 className="text-sm font-medium">{title}</h3>
+      <FormError message={formError} />
+      {fields({ reg: (n) => form.register(n as never), errorOf })}
+      <Button type="submit" variant="secondary" disabled={busy}>
+        {title}
+      </Button>
+    </form>
+  );
+}
+
+/** One row of the draft in a list: its summary with edit and delete, or its editor while being edited. */
+export function EditableRow({
+  editing,
+  editor,
+  summary,
+  onEdit,
+  onDelete,
+  deleting,
+}: {
+  editing: boolean;
+  editor: React.ReactNode;
+  summary: React.ReactNode;
+  onEdit: () => void;
+  onDelete: () => void;
+  deleting: boolean;
+}) {
+  const t = useTranslations('handbook');
+  return (
+    <li className="border-b border-stone-100 pb-2">
+      {editing ? (
+        editor
+      ) : (
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <span>{summary}</span>
+          <span className="flex gap-1">
+            <Button type="button" variant="ghost" onClick={onEdit}>
+              {t('edit')}
+            </Button>
+            <Button
+              type="button"
+              variant="ghost"
+              className="text-red-700"
+              disabled={deleting}
+              onClick={onDelete}
+            >
+              {t('delete')}
+            </Button>
+          </span>
+        </div>
+      )}
+    </li>
+  );
+}

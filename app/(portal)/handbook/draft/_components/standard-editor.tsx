@@ -1,7 +1,7 @@
 'use client';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
+import { InputField } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
 import {
@@ -20,7 +20,7 @@ import {
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { InlineEdit } from './inline-edit';
+import { EditableRow, InlineEdit, NewRowForm } from './inline-edit';
 
 export type CriterionRow = TUpdateCriterion & { id: string };
 export type CategoryRow = {
@@ -44,85 +44,48 @@ function CriterionFields({
   const f = (n: string) => `${prefix}-${n}`;
   return (
     <div className="grid gap-3 sm:grid-cols-4">
-      <Field label={t('actionCode')} htmlFor={f('code')} error={errorOf('code')}>
-        <Input id={f('code')} {...reg('code')} />
-      </Field>
+      <InputField id={f('code')} label={t('actionCode')} error={errorOf('code')} {...reg('code')} />
       <div className="sm:col-span-3">
-        <Field label={t('criterion')} htmlFor={f('title')} error={errorOf('title')}>
-          <Input id={f('title')} {...reg('title')} />
-        </Field>
+        <InputField id={f('title')} label={t('criterion')} error={errorOf('title')} {...reg('title')} />
       </div>
-      <Field label={t('fields.maxPoints')} htmlFor={f('maxPoints')} error={errorOf('maxPoints')}>
-        <Input id={f('maxPoints')} inputMode="decimal" {...reg('maxPoints')} />
-      </Field>
-      <Field label={t('fields.unitDeduction')} htmlFor={f('unitDeduction')} error={errorOf('unitDeduction')}>
-        <Input id={f('unitDeduction')} inputMode="decimal" {...reg('unitDeduction')} />
-      </Field>
-      <Field label={t('fields.cap')} htmlFor={f('cap')} error={errorOf('cap')} hint={t('capHint')}>
-        <Input id={f('cap')} inputMode="decimal" {...reg('cap')} />
-      </Field>
-      <Field
+      <InputField
+        id={f('maxPoints')}
+        label={t('fields.maxPoints')}
+        error={errorOf('maxPoints')}
+        inputMode="decimal"
+        {...reg('maxPoints')}
+      />
+      <InputField
+        id={f('unitDeduction')}
+        label={t('fields.unitDeduction')}
+        error={errorOf('unitDeduction')}
+        inputMode="decimal"
+        {...reg('unitDeduction')}
+      />
+      <InputField
+        id={f('cap')}
+        label={t('fields.cap')}
+        hint={t('capHint')}
+        error={errorOf('cap')}
+        inputMode="decimal"
+        {...reg('cap')}
+      />
+      <InputField
+        id={f('articleNumbers')}
         label={t('articlesCited')}
-        htmlFor={f('articleNumbers')}
-        error={errorOf('articleNumbers')}
         hint={t('articleNumbersHint')}
-      >
-        <Input id={f('articleNumbers')} {...reg('articleNumbers')} />
-      </Field>
+        error={errorOf('articleNumbers')}
+        {...reg('articleNumbers')}
+      />
       <div className="sm:col-span-4">
-        <Field label={t('deductionRule')} htmlFor={f('deductionRule')} error={errorOf('deductionRule')}>
-          <Input id={f('deductionRule')} {...reg('deductionRule')} />
-        </Field>
+        <InputField
+          id={f('deductionRule')}
+          label={t('deductionRule')}
+          error={errorOf('deductionRule')}
+          {...reg('deductionRule')}
+        />
       </div>
     </div>
-  );
-}
-
-function EditCriterion({ row, onDone }: { row: CriterionRow; onDone: () => void }) {
-  return (
-    <InlineEdit
-      schema={ZUpdateCriterion}
-      action={updateCriterionAction}
-      row={row}
-      onDone={onDone}
-      fields={(p) => <CriterionFields {...p} prefix={`k${row.id.slice(0, 8)}`} />}
-    />
-  );
-}
-
-function NewCriterion({ categoryId }: { categoryId: string }) {
-  const t = useTranslations('handbook');
-  const router = useRouter();
-  const blank = {
-    categoryId,
-    code: '',
-    title: '',
-    maxPoints: '' as unknown as number,
-    unitDeduction: 1,
-    cap: '',
-    deductionRule: '',
-    articleNumbers: '',
-  };
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZCreateCriterion, createCriterionAction, {
-    defaultValues: blank,
-    onSuccess: () => {
-      form.reset(blank);
-      router.refresh();
-    },
-  });
-  return (
-    <form onSubmit={submit} noValidate className="space-y-3 border-t border-stone-100 pt-3">
-      <h3 className="text-sm font-medium">{t('addCriterion')}</h3>
-      <FormError message={formError} />
-      <CriterionFields
-        reg={(n) => form.register(n as never)}
-        errorOf={errorOf}
-        prefix={`n${categoryId.slice(0, 8)}`}
-      />
-      <Button type="submit" variant="secondary" disabled={busy}>
-        {t('addCriterion')}
-      </Button>
-    </form>
   );
 }
 
@@ -167,41 +130,52 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
           </div>
           <ul className="space-y-2 text-sm">
             {c.criteria.map((k) => (
-              <li key={k.id} className="border-b border-stone-100 pb-2">
-                {editing === k.id ? (
-                  <EditCriterion row={k} onDone={() => setEditing(undefined)} />
-                ) : (
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <span>
-                      <span className="font-medium">
-                        {k.code} {k.title}
-                      </span>
-                      （{t('points', { points: Number(k.maxPoints) })}）· {k.deductionRule}
+              <EditableRow
+                key={k.id}
+                editing={editing === k.id}
+                editor={
+                  <InlineEdit
+                    schema={ZUpdateCriterion}
+                    action={updateCriterionAction}
+                    row={k}
+                    onDone={() => setEditing(undefined)}
+                    fields={(p) => <CriterionFields {...p} prefix={`k${k.id.slice(0, 8)}`} />}
+                  />
+                }
+                summary={
+                  <>
+                    <span className="font-medium">
+                      {k.code} {k.title}
                     </span>
-                    <span className="flex gap-1">
-                      <Button type="button" variant="ghost" onClick={() => setEditing(k.id)}>
-                        {t('edit')}
-                      </Button>
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        className="text-red-700"
-                        disabled={pending}
-                        onClick={() => {
-                          if (!window.confirm(t('deleteCriterionConfirm'))) return;
-                          removeCategory.reset();
-                          void removeCriterion.run({ id: k.id });
-                        }}
-                      >
-                        {t('delete')}
-                      </Button>
-                    </span>
-                  </div>
-                )}
-              </li>
+                    （{t('points', { points: Number(k.maxPoints) })}）· {k.deductionRule}
+                  </>
+                }
+                onEdit={() => setEditing(k.id)}
+                deleting={pending}
+                onDelete={() => {
+                  if (!window.confirm(t('deleteCriterionConfirm'))) return;
+                  removeCategory.reset();
+                  void removeCriterion.run({ id: k.id });
+                }}
+              />
             ))}
           </ul>
-          <NewCriterion categoryId={c.id} />
+          <NewRowForm
+            schema={ZCreateCriterion}
+            action={createCriterionAction}
+            blank={{
+              categoryId: c.id,
+              code: '',
+              title: '',
+              maxPoints: '' as unknown as number,
+              unitDeduction: 1,
+              cap: '',
+              deductionRule: '',
+              articleNumbers: '',
+            }}
+            title={t('addCriterion')}
+            fields={(p) => <CriterionFields {...p} prefix={`n${c.id.slice(0, 8)}`} />}
+          />
         </section>
       ))}
       <form
@@ -209,13 +183,20 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
         noValidate
         className="flex flex-wrap items-end gap-2 rounded-lg border border-dashed border-stone-300 p-4"
       >
-        <Field label={t('actionCode')} htmlFor="cat-code" error={cat.errorOf('code')}>
-          <Input id="cat-code" {...cat.form.register('code')} className="w-24" />
-        </Field>
+        <InputField
+          id="cat-code"
+          label={t('actionCode')}
+          error={cat.errorOf('code')}
+          {...cat.form.register('code')}
+          className="w-24"
+        />
         <div className="min-w-48 flex-1">
-          <Field label={t('categoryTitle')} htmlFor="cat-title" error={cat.errorOf('title')}>
-            <Input id="cat-title" {...cat.form.register('title')} />
-          </Field>
+          <InputField
+            id="cat-title"
+            label={t('categoryTitle')}
+            error={cat.errorOf('title')}
+            {...cat.form.register('title')}
+          />
         </div>
         <Button type="submit" variant="secondary" disabled={cat.busy}>
           {t('addCategory')}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Textarea } from '@/components/ui/field';
+import { InputField, TextareaField } from '@/components/ui/field';
 import { createLearningFocusAction } from '@/lib/learning/actions';
 
 type Article = { id: string; label: string; preselected: boolean };
@@ -47,12 +47,19 @@ export function FocusForm(props: {
         });
       }}
     >
-      <Field label={t('focusTitle')} htmlFor="lf-title">
-        <Input id="lf-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-      </Field>
-      <Field label={t('focusBody')} htmlFor="lf-body">
-        <Textarea id="lf-body" rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
-      </Field>
+      <InputField
+        id="lf-title"
+        label={t('focusTitle')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <TextareaField
+        id="lf-body"
+        label={t('focusBody')}
+        rows={4}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+      />
       <fieldset className="space-y-1 text-sm">
         <legend className="font-medium">{t('articles')}</legend>
         {props.articles.map((a) => (

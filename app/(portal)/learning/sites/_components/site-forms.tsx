@@ -1,34 +1,14 @@
 'use client';
-import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
-import { Field, Input, MultiSelectField, Textarea } from '@/components/ui/field';
-import { useAction } from '@/components/use-action';
-import { useTranslateMessage } from '@/components/use-translate-message';
-import type { ActionResult } from '@/lib/action-client';
+import { Field, Input, InputField, MultiSelectField, Textarea, TextareaField } from '@/components/ui/field';
+import { rejectionAsUnexpected, useAction, useRefusalTexts, useUploadAction } from '@/components/use-action';
 import { nameDemoSiteAction, recordVisitAction } from '@/lib/learning/actions';
 import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 
-/** An upload the server drops (e.g. over its body limit) rejects instead of answering: shown as unexpected. */
-const recordVisit = (fd: FormData) =>
-  recordVisitAction(fd).catch((): ActionResult<never> => ({
-    ok: false,
-    error: 'errors.unexpected',
-    params: { ref: '-' },
-  }));
-
-/** A refusal as texts by field (the first segment of its path), else as `_form`. */
-function useErrors(refused: { error?: string; fieldErrors: Record<string, string> }) {
-  const tm = useTranslateMessage();
-  const fe: Record<string, string> = Object.fromEntries(
-    Object.entries(refused.fieldErrors).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
-  );
-  const errors: Record<string, string> =
-    Object.keys(fe).length || !refused.error ? fe : { _form: refused.error };
-  return { errors, tm };
-}
+const recordVisit = rejectionAsUnexpected(recordVisitAction);
 
 /** Naming a unit a demonstration site: the period and what it shows (articles). */
 export function NameSiteForm({
@@ -46,7 +26,7 @@ export function NameSiteForm({
     refresh: true,
     onSuccess: () => formRef.current?.reset(),
   });
-  const { errors } = useErrors(nameSite);
+  const errors = useRefusalTexts(nameSite);
   return (
     <form
       ref={formRef}
@@ -69,12 +49,22 @@ export function NameSiteForm({
         <OrgTreePicker id="site-org" name="orgId" orgs={orgs} size={6} />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('siteForm.from')} htmlFor="site-from" error={errors.fromDate}>
-          <Input id="site-from" name="fromDate" type="date" defaultValue={`${year}-01-01`} />
-        </Field>
-        <Field label={t('siteForm.to')} htmlFor="site-to" error={errors.toDate}>
-          <Input id="site-to" name="toDate" type="date" defaultValue={`${year}-12-31`} />
-        </Field>
+        <InputField
+          id="site-from"
+          label={t('siteForm.from')}
+          error={errors.fromDate}
+          name="fromDate"
+          type="date"
+          defaultValue={`${year}-01-01`}
+        />
+        <InputField
+          id="site-to"
+          label={t('siteForm.to')}
+          error={errors.toDate}
+          name="toDate"
+          type="date"
+          defaultValue={`${year}-12-31`}
+        />
       </div>
       <MultiSelectField
         id="site-articles"
@@ -85,9 +75,14 @@ export function NameSiteForm({
         options={articles}
         size={6}
       />
-      <Field label={t('siteForm.description')} htmlFor="site-desc" error={errors.description}>
-        <Textarea id="site-desc" name="description" rows={3} maxLength={1000} />
-      </Field>
+      <TextareaField
+        id="site-desc"
+        label={t('siteForm.description')}
+        error={errors.description}
+        name="description"
+        rows={3}
+        maxLength={1000}
+      />
       <FormError message={errors._form} />
       <Button type="submit" disabled={nameSite.pending}>
         {t('siteForm.submit')}
@@ -100,10 +95,12 @@ export function NameSiteForm({
 export function VisitForm({ siteId, orgs }: { siteId: string; orgs: OrgOption[] }) {
   const t = useTranslations('learning');
   const formRef = useRef<HTMLFormElement>(null);
-  const [tooBig, setTooBig] = useState<string>();
-  const visit = useAction(recordVisit, { refresh: true, onSuccess: () => formRef.current?.reset() });
-  const { errors: refused, tm } = useErrors(visit);
-  const errors: Record<string, string> = tooBig ? { files: tooBig } : refused;
+  const visit = useUploadAction(recordVisit, {
+    refresh: true,
+    onSuccess: () => formRef.current?.reset(),
+    tooBigKey: 'announcements.errors.fileTooLarge',
+  });
+  const { errors } = visit;
   return (
     <form
       ref={formRef}
@@ -113,14 +110,7 @@ export function VisitForm({ siteId, orgs }: { siteId: string; orgs: OrgOption[] 
         e.preventDefault();
         const fd = new FormData(e.currentTarget);
         fd.set('siteId', siteId);
-        const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
-        if (big) {
-          visit.reset();
-          setTooBig(tm('announcements.errors.fileTooLarge', { name: big, mb: 20 }) ?? '');
-          return;
-        }
-        setTooBig(undefined);
-        void visit.run(fd);
+        visit.upload(fd);
       }}
     >
       <Field label={t('visitForm.date')} htmlFor={`v-date-${siteId}`} error={errors.date}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
-import { Field, Textarea } from '@/components/ui/field';
+import { TextareaField } from '@/components/ui/field';
 import { sendNoticeAction } from '@/lib/reminders/actions';
 
 /** The 督办 form; the rows' checkboxes belong to it through their form="notice-form" attribute. */
@@ -28,9 +28,14 @@ export function NoticeForm({ orgId }: { orgId: string }) {
         });
       }}
     >
-      <Field label={t('message')} htmlFor="notice-message" hint={t('noticeHint')}>
-        <Textarea id="notice-message" name="message" rows={2} maxLength={500} />
-      </Field>
+      <TextareaField
+        id="notice-message"
+        label={t('message')}
+        hint={t('noticeHint')}
+        name="message"
+        rows={2}
+        maxLength={500}
+      />
       <FormError message={notice.error} />
       {sent && (
         <p className="text-sm text-green-700" role="status">

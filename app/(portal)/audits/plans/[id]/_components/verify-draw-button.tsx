@@ -1,8 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
+import { CallButton } from '@/components/ui/call-button';
 import { useAction } from '@/components/use-action';
 import { verifyDrawAction } from '@/lib/audits/actions';
 
@@ -13,26 +12,18 @@ export function VerifyDrawButton({ planId }: { planId: string }) {
     onSuccess: (d) => setDrawn({ same: d.same, count: d.sample.length }),
   });
   return (
-    <div className="space-y-2">
-      <Button
-        type="button"
-        variant="secondary"
-        disabled={verify.pending}
-        data-testid="verify-draw"
-        onClick={() => {
-          setDrawn(undefined);
-          void verify.run({ planId });
-        }}
-      >
-        {t('verify')}
-      </Button>
-      {drawn?.same ? (
-        <p className="text-sm text-green-700" role="status" data-testid="verify-result">
-          {t('verified', { count: drawn.count })}
-        </p>
-      ) : (
-        <FormError message={drawn ? t('verifyMismatch') : verify.error} />
-      )}
-    </div>
+    <CallButton
+      className="space-y-2"
+      label={t('verify')}
+      testId="verify-draw"
+      pending={verify.pending}
+      onClick={() => {
+        setDrawn(undefined);
+        void verify.run({ planId });
+      }}
+      done={drawn?.same ? t('verified', { count: drawn.count }) : undefined}
+      doneTestId="verify-result"
+      error={drawn ? (drawn.same ? undefined : t('verifyMismatch')) : verify.error}
+    />
   );
 }

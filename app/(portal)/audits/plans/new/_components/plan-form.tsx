@@ -6,7 +6,7 @@ import { FormError } from '@/components/form-error';
 import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select } from '@/components/ui/field';
+import { Field, InputField, Select } from '@/components/ui/field';
 import { createPlanAction } from '@/lib/audits/actions';
 import { AUDIT_KINDS, DRAW_TYPES } from '@/lib/audits/schema';
 
@@ -59,9 +59,7 @@ export function PlanForm({
         void plan.run(input);
       }}
     >
-      <Field label={t('form.title')} htmlFor="plan-title" error={errors.title}>
-        <Input id="plan-title" name="title" maxLength={120} />
-      </Field>
+      <InputField id="plan-title" label={t('form.title')} error={errors.title} name="title" maxLength={120} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t('form.kind')} htmlFor="plan-kind">
           <Select id="plan-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
@@ -72,14 +70,14 @@ export function PlanForm({
             ))}
           </Select>
         </Field>
-        <Field
+        <InputField
+          id="plan-period"
           label={t('form.period')}
-          htmlFor="plan-period"
           hint={t('form.periodHint')}
           error={errors.periodKey}
-        >
-          <Input id="plan-period" name="periodKey" defaultValue={defaultPeriod} />
-        </Field>
+          name="periodKey"
+          defaultValue={defaultPeriod}
+        />
       </div>
       {kind === 'KEY_QUARTERLY' && <p className="text-sm text-stone-600">{t('form.keyHint')}</p>}
       {kind === 'YEAR_END' && <p className="text-sm text-stone-600">{t('form.yearHint')}</p>}
@@ -132,23 +130,39 @@ export function PlanForm({
           </div>
           <FormError message={errors.types} />
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field label={t('form.excludeMonths')} htmlFor="draw-exclude">
-              <Input id="draw-exclude" name="excludeMonths" type="number" min={0} max={36} defaultValue={3} />
-            </Field>
-            <Field label={t('form.size')} htmlFor="draw-size" error={errors.size}>
-              <Input id="draw-size" name="size" type="number" min={1} defaultValue={3} />
-            </Field>
-            <Field label={t('form.rate')} htmlFor="draw-rate">
-              <Input id="draw-rate" name="rate" type="number" step="0.05" min={0} max={1} />
-            </Field>
+            <InputField
+              id="draw-exclude"
+              label={t('form.excludeMonths')}
+              name="excludeMonths"
+              type="number"
+              min={0}
+              max={36}
+              defaultValue={3}
+            />
+            <InputField
+              id="draw-size"
+              label={t('form.size')}
+              error={errors.size}
+              name="size"
+              type="number"
+              min={1}
+              defaultValue={3}
+            />
+            <InputField
+              id="draw-rate"
+              label={t('form.rate')}
+              name="rate"
+              type="number"
+              step="0.05"
+              min={0}
+              max={1}
+            />
           </div>
           <label className="flex min-h-11 items-center gap-2 text-sm">
             <input type="checkbox" name="weighted" defaultChecked className="size-5" />
             {t('form.weighted')}
           </label>
-          <Field label={t('form.seed')} htmlFor="draw-seed" error={errors.seed}>
-            <Input id="draw-seed" name="seed" maxLength={64} />
-          </Field>
+          <InputField id="draw-seed" label={t('form.seed')} error={errors.seed} name="seed" maxLength={64} />
         </fieldset>
       )}
       <FormError message={errors._form ?? errors.draw} />

@@ -1,42 +1,29 @@
 'use client';
-import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
-import { XlsxUpload } from '@/components/xlsx-upload';
+import { ImportSuccess, useXlsxImport, XlsxUpload } from '@/components/xlsx-upload';
 import { importHandbookAction } from '@/lib/handbook/actions';
-import type { HandbookImportReport } from '@/lib/handbook/mutations/import';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useState } from 'react';
 
 export function HandbookImportForm() {
   const t = useTranslations('handbookImport');
   const tm = useTranslateMessage();
-  const [report, setReport] = useState<HandbookImportReport>();
-  const importing = useAction(importHandbookAction, { onSuccess: setReport });
+  const { report, upload } = useXlsxImport(importHandbookAction);
   return (
     <div className="space-y-4">
       <XlsxUpload
         testId="handbook-import-form"
         texts={{ file: t('file'), submit: t('submit'), importing: t('importing') }}
-        error={importing.error}
-        pending={importing.pending}
         confirm={t('confirm')}
-        onUpload={(fd) => {
-          importing.reset();
-          setReport(undefined);
-          void importing.run(fd);
-        }}
+        {...upload}
       />
       {report?.ok && (
-        <div
-          className="rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-900"
-          data-testid="handbook-import-success"
-        >
+        <ImportSuccess testId="handbook-import-success">
           {t('success', { articles: report.articles, actions: report.actions, criteria: report.criteria })}{' '}
           <Link href="/handbook/draft" className="underline">
             {t('back')}
           </Link>
-        </div>
+        </ImportSuccess>
       )}
       {report && !report.ok && (
         <div

@@ -2,17 +2,10 @@
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { useAction } from '@/components/use-action';
-import type { ActionResult } from '@/lib/action-client';
+import { rejectionAsUnexpected, useAction } from '@/components/use-action';
 import { signInAction } from '@/lib/training/actions';
 
-/** A dropped connection (a phone on a weak signal) rejects instead of answering: shown as unexpected. */
-const signIn = (input: { sessionId: string; token: string }) =>
-  signInAction(input).catch((): ActionResult<never> => ({
-    ok: false,
-    error: 'errors.unexpected',
-    params: { ref: '-' },
-  }));
+const signIn = rejectionAsUnexpected(signInAction);
 
 export function SignInButton({ sessionId, token }: { sessionId: string; token: string }) {
   const t = useTranslations('training');

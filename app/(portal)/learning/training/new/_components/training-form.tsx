@@ -1,26 +1,16 @@
 'use client';
-import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
 import { FormError } from '@/components/form-error';
 import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
-import { Field, Input, MultiSelectField } from '@/components/ui/field';
-import { useAction } from '@/components/use-action';
-import { useTranslateMessage } from '@/components/use-translate-message';
-import type { ActionResult } from '@/lib/action-client';
+import { Field, InputField, MultiSelectField } from '@/components/ui/field';
+import { rejectionAsUnexpected, useUploadAction } from '@/components/use-action';
 import { createTrainingAction } from '@/lib/training/actions';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 
 const iso = (local: string) => (local ? new Date(local).toISOString() : '');
 
-/** An upload the server drops (e.g. over its body limit) rejects instead of answering: shown as unexpected. */
-const createTraining = (fd: FormData) =>
-  createTrainingAction(fd).catch((): ActionResult<never> => ({
-    ok: false,
-    error: 'errors.unexpected',
-    params: { ref: '-' },
-  }));
+const createTraining = rejectionAsUnexpected(createTrainingAction);
 
 /** Setting a training class: when and where, the lecturer, the articles, materials, who is invited. */
 export function TrainingForm({
@@ -33,20 +23,12 @@ export function TrainingForm({
   people: { id: string; label: string }[];
 }) {
   const t = useTranslations('training');
-  const tm = useTranslateMessage();
   const router = useRouter();
-  const [tooBig, setTooBig] = useState<string>();
-  const create = useAction(createTraining, {
+  const create = useUploadAction(createTraining, {
     onSuccess: (d) => router.push(`/learning/training/${d.id}`),
+    tooBigKey: 'training.errors.fileTooLarge',
   });
-  const fieldTexts: Record<string, string> = Object.fromEntries(
-    Object.entries(create.fieldErrors).map(([k, v]) => [k.split('.')[0]!, tm(v) ?? v]),
-  );
-  const errors: Record<string, string> = tooBig
-    ? { files: tooBig }
-    : Object.keys(fieldTexts).length || !create.error
-      ? fieldTexts
-      : { _form: create.error };
+  const { errors } = create;
   return (
     <form
       className="space-y-3"
@@ -54,38 +36,47 @@ export function TrainingForm({
       onSubmit={(e) => {
         e.preventDefault();
         const fd = new FormData(e.currentTarget);
-        const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
-        if (big) {
-          create.reset();
-          setTooBig(tm('training.errors.fileTooLarge', { name: big, mb: 20 }) ?? '');
-          return;
-        }
-        setTooBig(undefined);
         // The browser's local time becomes an instant here, so the server never guesses a time zone.
         fd.set('startsAt', iso(String(fd.get('startsAt') ?? '')));
         fd.set('endsAt', iso(String(fd.get('endsAt') ?? '')));
-        void create.run(fd);
+        create.upload(fd);
       }}
     >
-      <Field label={t('fields.title')} htmlFor="tr-title" error={errors.title}>
-        <Input id="tr-title" name="title" maxLength={120} />
-      </Field>
+      <InputField id="tr-title" label={t('fields.title')} {...create.field('title')} maxLength={120} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('fields.startsAt')} htmlFor="tr-start" error={errors.startsAt}>
-          <Input id="tr-start" name="startsAt" type="datetime-local" />
-        </Field>
-        <Field label={t('fields.endsAt')} htmlFor="tr-end" error={errors.endsAt}>
-          <Input id="tr-end" name="endsAt" type="datetime-local" />
-        </Field>
-        <Field label={t('fields.place')} htmlFor="tr-place" hint={t('placeHint')} error={errors.place}>
-          <Input id="tr-place" name="place" maxLength={200} />
-        </Field>
-        <Field label={t('fields.onlineUrl')} htmlFor="tr-url" error={errors.onlineUrl}>
-          <Input id="tr-url" name="onlineUrl" type="url" maxLength={500} placeholder="https://" />
-        </Field>
-        <Field label={t('fields.lecturer')} htmlFor="tr-lecturer" error={errors.lecturer}>
-          <Input id="tr-lecturer" name="lecturer" maxLength={60} />
-        </Field>
+        <InputField
+          id="tr-start"
+          label={t('fields.startsAt')}
+          {...create.field('startsAt')}
+          type="datetime-local"
+        />
+        <InputField
+          id="tr-end"
+          label={t('fields.endsAt')}
+          {...create.field('endsAt')}
+          type="datetime-local"
+        />
+        <InputField
+          id="tr-place"
+          label={t('fields.place')}
+          hint={t('placeHint')}
+          {...create.field('place')}
+          maxLength={200}
+        />
+        <InputField
+          id="tr-url"
+          label={t('fields.onlineUrl')}
+          {...create.field('onlineUrl')}
+          type="url"
+          maxLength={500}
+          placeholder="https://"
+        />
+        <InputField
+          id="tr-lecturer"
+          label={t('fields.lecturer')}
+          {...create.field('lecturer')}
+          maxLength={60}
+        />
       </div>
       <MultiSelectField
         id="tr-articles"
@@ -120,9 +111,15 @@ export function TrainingForm({
         options={people}
         size={6}
       />
-      <Field label={t('fields.materials')} htmlFor="tr-files" hint={t('filesHint')} error={errors.files}>
-        <Input id="tr-files" name="files" type="file" multiple accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" />
-      </Field>
+      <InputField
+        id="tr-files"
+        label={t('fields.materials')}
+        hint={t('filesHint')}
+        {...create.field('files')}
+        type="file"
+        multiple
+        accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+      />
       <FormError message={errors._form} />
       <Button type="submit" disabled={create.pending}>
         {t('create')}

@@ -1,0 +1,40 @@
+import { LinkButton } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+
+/** A link in a page's header: `primary` for the page's main step (making something new). */
+export type HeaderLink = { href: string; label: string; primary?: boolean };
+
+/**
+ * A portal page: its header (title, introduction, the links the reader may follow — a `false` one is left out,
+ * so `can && {…}` reads naturally) over its cards.
+ */
+export function PortalPage({
+  title,
+  description,
+  links = [],
+  children,
+}: {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  links?: (HeaderLink | false | null | undefined)[];
+  children: React.ReactNode;
+}) {
+  const shown = links.filter((l): l is HeaderLink => !!l);
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={title}
+        description={description}
+        actions={
+          shown.length > 0 &&
+          shown.map((l) => (
+            <LinkButton key={l.href} href={l.href} variant={l.primary ? 'primary' : 'secondary'}>
+              {l.label}
+            </LinkButton>
+          ))
+        }
+      />
+      {children}
+    </div>
+  );
+}

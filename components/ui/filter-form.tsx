@@ -1,0 +1,39 @@
+import { Button } from '@/components/ui/button';
+
+/**
+ * A list's filters: a GET form whose fields put themselves in the address, and an apply button. `className`
+ * lays the fields out (a grid's columns); `inline` sets them in one row with the button at their foot.
+ */
+export function FilterForm({
+  applyLabel,
+  inline = false,
+  className = '',
+  children,
+  ...form
+}: Omit<React.FormHTMLAttributes<HTMLFormElement>, 'action' | 'method'> & {
+  applyLabel: string;
+  inline?: boolean;
+  'data-testid'?: string;
+}) {
+  const apply = (
+    <Button type="submit" variant="secondary">
+      {applyLabel}
+    </Button>
+  );
+  return (
+    <form className={`${inline ? 'flex items-end' : 'grid'} gap-2 text-sm ${className}`.trim()} {...form}>
+      {children}
+      {inline ? apply : <div className="flex items-end">{apply}</div>}
+    </form>
+  );
+}
+
+/** One filter: its name above its control. */
+export function FilterField({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1">
+      {label}
+      {children}
+    </label>
+  );
+}
