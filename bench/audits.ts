@@ -1,25 +1,12 @@
 // npm run bench:audits — the committee's flagged-units query (self-check total above the audit total by
 // more than the gap) across 5,000 organizations and 4 years of quarters (16 × 5,000 scored audits and
 // submitted sheets), through the app (gapRowsFor) against the same question asked by one raw SQL statement.
-import pg from 'pg';
 import { gapRowsFor } from '../lib/audits/queries/audits';
-import { createPrismaClient } from '../lib/db/client';
-import { applyMigrations } from '../lib/db/schema-engine';
 import { ensureAuditHistory } from './lib/audit-history';
-import { benchDatabase } from '../scripts/lib/bench-db';
+import { median, openBench, sampleInTurn } from './lib/bench';
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
-
-const database = await benchDatabase();
-const db = createPrismaClient(database.url);
-const raw = new pg.Client({ connectionString: database.url });
+const { database, db, raw, close } = await openBench('audits');
 try {
-  console.log(`bench:audits on ${database.where}`);
-  await applyMigrations(database.url);
-  await raw.connect();
   const { root } = await ensureAuditHistory(db, raw, database.url);
   const committee = { id: 'bench', grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] };
   // The same rows the page shows, including each unit's back-fill flags of the year.
@@ -33,27 +20,13 @@ try {
     `SELECT (SELECT count(*) FROM "Audit") AS audits, (SELECT count(*) FROM "SelfCheckSheet") AS sheets`,
   );
   console.log(`audits ${counts.rows[0].audits}, sheets ${counts.rows[0].sheets}`);
-  for (let i = 0; i < 3; i += 1) {
-    await gapRowsFor(committee, { onlyFlagged: true, threshold: 10 });
-    await raw.query(RAW, [`${root.path}%`]);
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  let n = 0;
-  for (let i = 0; i < 15; i += 1) {
-    let t = performance.now();
-    n = (await gapRowsFor(committee, { onlyFlagged: true, threshold: 10 })).length;
-    a.push(performance.now() - t);
-    t = performance.now();
-    await raw.query(RAW, [`${root.path}%`]);
-    b.push(performance.now() - t);
-  }
+  const app = () => gapRowsFor(committee, { onlyFlagged: true, threshold: 10 });
+  const [a, b] = await sampleInTurn(3, 15, [app, () => raw.query(RAW, [`${root.path}%`])]);
+  const n = (await app()).length;
   console.log('\ncase                                   rows      app          raw SQL     ratio');
   console.log(
     `${'flagged units, 5,000 orgs × 16 quarters'.padEnd(38)} ${String(n).padStart(6)}   ${median(a).toFixed(1).padStart(8)} ms   ${median(b).toFixed(1).padStart(8)} ms   ${(median(a) / median(b)).toFixed(2)}×`,
   );
 } finally {
-  await raw.end().catch(() => {});
-  await db.$disconnect();
-  await database.stop();
+  await close();
 }

@@ -17,7 +17,8 @@ import { saveAnswer, startAttempt } from '../lib/exams/mutations/attempts';
 import { benchDatabase } from '../scripts/lib/bench-db';
 import { buildIfNeeded, nextBin, waitFor } from '../scripts/lib/build';
 import { freePort } from '../scripts/lib/embedded-db';
-import { examOutcome, pct, setupExam, stepTimer } from './lib/exam-setup';
+import { pct } from './lib/bench';
+import { examOutcome, printTimes, runCandidates, setupExam, stepTimer } from './lib/exam-setup';
 
 const CANDIDATES = Number(process.env.CANDIDATES ?? 300);
 const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 50);
@@ -171,14 +172,7 @@ try {
       if (errors <= 5) console.error(String((e as Error).message).slice(0, 200));
     }
   };
-  const t0 = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < CANDIDATES) await candidate(next++);
-    }),
-  );
-  const wall = (performance.now() - t0) / 1000;
+  const wall = await runCandidates(CANDIDATES, IN_FLIGHT, candidate);
 
   // Baseline: the same save in-process, one at a time, on a second exam of 20 candidates.
   const base2 = await setupExam(db, 20);
@@ -203,10 +197,7 @@ try {
   console.log(
     `\n${CANDIDATES} candidates over HTTP, ${IN_FLIGHT} in flight, ${wall.toFixed(1)} s (unit ${root.path})`,
   );
-  for (const k of ['login', 'start', 'page', 'save', 'submit'] as const)
-    console.log(
-      `${k.padEnd(7)} n=${String(times[k].length).padStart(5)}  p50 ${pct(times[k], 0.5).toFixed(1).padStart(7)} ms  p95 ${pct(times[k], 0.95).toFixed(1).padStart(7)} ms`,
-    );
+  printTimes(times, ['login', 'start', 'page', 'save', 'submit']);
   console.log(
     `baseline: save in-process, one at a time, n=${direct.length}: p50 ${pct(direct, 0.5).toFixed(1)} ms → HTTP save p50 is ${(pct(times.save, 0.5) / pct(direct, 0.5)).toFixed(1)}× (queueing for ${IN_FLIGHT} in flight included)`,
   );

@@ -6,7 +6,7 @@ import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { saveAnswer, startAttempt, submitAttempt } from '../lib/exams/mutations/attempts';
 import { benchDatabase } from '../scripts/lib/bench-db';
-import { examOutcome, pct, setupExam, stepTimer } from './lib/exam-setup';
+import { examOutcome, printTimes, runCandidates, setupExam, stepTimer } from './lib/exam-setup';
 
 const CANDIDATES = 300;
 const IN_FLIGHT = 50;
@@ -55,20 +55,10 @@ try {
       console.error(String((e as Error).message).slice(0, 200));
     }
   };
-  const t0 = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < CANDIDATES) await candidate(next++);
-    }),
-  );
-  const wall = (performance.now() - t0) / 1000;
+  const wall = await runCandidates(CANDIDATES, IN_FLIGHT, candidate);
   const outcome = await examOutcome(db, exam.id);
   console.log(`\n${CANDIDATES} candidates, ${IN_FLIGHT} in flight, ${wall.toFixed(1)} s`);
-  for (const k of ['start', 'save', 'submit'] as const)
-    console.log(
-      `${k.padEnd(7)} n=${String(times[k].length).padStart(5)}  p50 ${pct(times[k], 0.5).toFixed(1).padStart(7)} ms  p95 ${pct(times[k], 0.95).toFixed(1).padStart(7)} ms`,
-    );
+  printTimes(times, ['start', 'save', 'submit']);
   console.log(
     `errors ${errors} · second submissions refused ${refusedSecond} · attempts ${outcome.attempts} (${outcome.byStatus}) · submit traces ${outcome.traces}`,
   );

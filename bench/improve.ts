@@ -3,11 +3,8 @@
 // the root over 4 years against their raw SQL, with p95. Sets up the 5,000 units and 4 years of audits itself
 // when the bench database does not have them yet (as bench:audits does).
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { rawInputs, resultsOf } from '../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
-import { createPrismaClient } from '../lib/db/client';
-import { applyMigrations } from '../lib/db/schema-engine';
 import {
   completionByMonth,
   paretoFor,
@@ -16,19 +13,10 @@ import {
   unitScores,
 } from '../lib/insights/queries';
 import { ensureAuditHistory } from './lib/audit-history';
-import { benchDatabase } from '../scripts/lib/bench-db';
+import { openBench, pct, sampleInTurn } from './lib/bench';
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
-};
-const database = await benchDatabase();
-const db = createPrismaClient(database.url);
-const raw = new pg.Client({ connectionString: database.url });
+const { database, db, raw, close } = await openBench('improve');
 try {
-  console.log(`bench:improve on ${database.where}`);
-  await applyMigrations(database.url);
-  await raw.connect();
   // What bench:audits makes, made here too when this bench runs first on a fresh database.
   const { root } = await ensureAuditHistory(db, raw, database.url);
   // Synthetic history the insights read: scores on 5 criteria for every bench audit, one monthly task per
@@ -141,26 +129,11 @@ try {
     '\ncase                                              app median   app p95    raw median   ratio',
   );
   for (const [label, app, sql, params] of cases) {
-    for (let i = 0; i < 2; i += 1) {
-      await app();
-      await raw.query(sql, params);
-    }
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < 11; i += 1) {
-      let t = performance.now();
-      await app();
-      a.push(performance.now() - t);
-      t = performance.now();
-      await raw.query(sql, params);
-      b.push(performance.now() - t);
-    }
+    const [a, b] = await sampleInTurn(2, 11, [app, () => raw.query(sql, params)]);
     console.log(
       `${label.padEnd(48)} ${pct(a, 0.5).toFixed(1).padStart(8)} ms ${pct(a, 0.95).toFixed(1).padStart(8)} ms ${pct(b, 0.5).toFixed(1).padStart(8)} ms   ${(pct(a, 0.5) / pct(b, 0.5)).toFixed(2)}×`,
     );
   }
 } finally {
-  await raw.end().catch(() => {});
-  await db.$disconnect();
-  await database.stop();
+  await close();
 }

@@ -1,43 +1,21 @@
 // npm run bench:orgs — the subtree query through the app's code against the same raw SQL.
 // Needs the seed:large data (made here when missing). Prints medians and the ratio (goal ≤ 1.5×).
 import pg from 'pg';
-import { createPrismaClient } from '../lib/db/client';
-import { applyMigrations } from '../lib/db/schema-engine';
 import { subtreeOf } from '../lib/orgs/tree';
 import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
-import { benchDatabase } from '../scripts/lib/bench-db';
+import { median, openBench, sampleInTurn } from './lib/bench';
 
 const RAW = `SELECT id, name, "shortName", type, "parentId", path, depth, "sortOrder", status FROM "Organization"
   WHERE path LIKE $1 ORDER BY depth ASC, "sortOrder" ASC, name ASC`;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
+/** Each contender's median in ms, after 30 warm-up rounds (sampleInTurn). */
+const compare = async (n: number, fns: (() => Promise<unknown>)[]) =>
+  (await sampleInTurn(30, n, fns)).map(median);
 
-/** Runs the contenders round-robin (so drift, GC and JIT hit them alike) and returns each median in ms. */
-async function compare(n: number, fns: (() => Promise<unknown>)[]) {
-  for (let i = 0; i < 30; i += 1) for (const fn of fns) await fn();
-  const samples = fns.map(() => [] as number[]);
-  for (let i = 0; i < n; i += 1) {
-    for (const [k, fn] of fns.entries()) {
-      const t = performance.now();
-      await fn();
-      samples[k]!.push(performance.now() - t);
-    }
-  }
-  return samples.map(median);
-}
-
-const database = await benchDatabase();
-const db = createPrismaClient(database.url);
-const raw = new pg.Client({ connectionString: database.url });
+const { database, db, raw, close } = await openBench('orgs');
 // The app reaches PostgreSQL through a pool (the Prisma pg adapter), so a pooled baseline is printed too.
 const pool = new pg.Pool({ connectionString: database.url, max: 2 });
 try {
-  console.log(`bench:orgs on ${database.where}`);
-  await applyMigrations(database.url);
-  await raw.connect();
   let root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
   if (!root) {
     console.log('no seed:large data yet: generating it (5,000 organizations, 100,000 users)…');
@@ -69,8 +47,6 @@ try {
     );
   }
 } finally {
-  await raw.end().catch(() => {});
   await pool.end().catch(() => {});
-  await db.$disconnect();
-  await database.stop();
+  await close();
 }

@@ -3,28 +3,16 @@
 // against the same rows by one raw INSERT … SELECT … ON CONFLICT DO NOTHING; then the reminder table of
 // one branch and the committee's counts for the root through the app's reads, against raw SQL.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { createPrismaClient } from '../lib/db/client';
-import { applyMigrations } from '../lib/db/schema-engine';
 import { generateForPeriod } from '../lib/reminders/mutations/generate';
 import { periodOf } from '../lib/calendar';
 import { reminderSummaryFor, reminderTableFor } from '../lib/reminders/queries';
 import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
-import { benchDatabase } from '../scripts/lib/bench-db';
+import { median, openBench, sampleInTurn } from './lib/bench';
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 const FREQS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
 
-const database = await benchDatabase();
-const db = createPrismaClient(database.url);
-const raw = new pg.Client({ connectionString: database.url });
+const { database, db, raw, close } = await openBench('reminders');
 try {
-  console.log(`bench:reminders on ${database.where}`);
-  await applyMigrations(database.url);
-  await raw.connect();
   let root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
   if (!root) {
     await seedLarge(database.url, true);
@@ -130,25 +118,10 @@ try {
       [`${root.path}%`, keys, '2030-02-01'],
     ],
   ] as const) {
-    for (let i = 0; i < 5; i += 1) {
-      await app();
-      await raw.query(sql, [...params]);
-    }
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < 40; i += 1) {
-      let t = performance.now();
-      await app();
-      a.push(performance.now() - t);
-      t = performance.now();
-      await raw.query(sql, [...params]);
-      b.push(performance.now() - t);
-    }
+    const [a, b] = await sampleInTurn(5, 40, [app, () => raw.query(sql, [...params])]);
     const n = (await raw.query(sql, [...params])).rowCount ?? 0;
     line(label, n, median(a), median(b));
   }
 } finally {
-  await raw.end().catch(() => {});
-  await db.$disconnect();
-  await database.stop();
+  await close();
 }

@@ -2,21 +2,15 @@
 // over the 52 demo articles and over a synthetic 5,000-article handbook, against a plain ILIKE scan of the
 // same rows through pg. Uses DATABASE_URL, else the embedded database under .data/pg-bench.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { createPrismaClient } from '../lib/db/client';
-import { applyMigrations } from '../lib/db/schema-engine';
+import type { Db } from '../lib/db/client';
 import { searchColumns } from '../lib/handbook/mutations/articles';
 import { searchWords } from '../lib/handbook/rules';
 import { PART1 } from '../prisma/handbook/content-part1';
 import { PART2 } from '../prisma/handbook/content-part2';
 import { PART3 } from '../prisma/handbook/content-part3';
-import { benchDatabase } from '../scripts/lib/bench-db';
+import { median, openBench, sampleInTurn } from './lib/bench';
 
 const QUERIES = ['党费', '三会一课', '组织生活会', '安全'];
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 // The app's search is searchArticles(); its SQL is repeated here only to run it on the synthetic versions.
 const FTS = `SELECT a.id, a.number, ts_rank('{0.1, 0.2, 0.4, 1.0}', a."searchVector", plainto_tsquery('simple', $2))::float8 AS rank
@@ -30,7 +24,7 @@ const ILIKE_ALL = `SELECT count(*) FROM "Article" a WHERE a."versionId" = $1::uu
   AND (a.title ILIKE $2 OR a.what ILIKE $2 OR a.who ILIKE $2 OR a.how ILIKE $2 OR a."when" ILIKE $2 OR a.standard ILIKE $2)`;
 
 /** A version of its own with `n` articles cycled from the demo content. */
-async function makeVersion(db: ReturnType<typeof createPrismaClient>, label: string, n: number) {
+async function makeVersion(db: Db, label: string, n: number) {
   const source = [...PART1.articles, ...PART2.articles, ...PART3.articles];
   const version = await db.handbookVersion.create({ data: { label, status: 'SUPERSEDED' } });
   const part = await db.handbookPart.create({ data: { versionId: version.id, number: 1, title: '合成' } });
@@ -63,13 +57,8 @@ async function makeVersion(db: ReturnType<typeof createPrismaClient>, label: str
   return version.id;
 }
 
-const database = await benchDatabase();
-const db = createPrismaClient(database.url);
-const raw = new pg.Client({ connectionString: database.url });
+const { db, raw, close } = await openBench('search');
 try {
-  console.log(`bench:search on ${database.where}`);
-  await applyMigrations(database.url);
-  await raw.connect();
   const stamp = Date.now().toString(36);
   const small = await makeVersion(db, `bench-52-${stamp}`, 52);
   const large = await makeVersion(db, `bench-5000-${stamp}`, 5000);
@@ -85,28 +74,10 @@ try {
       const fts = () => db.$queryRawUnsafe(FTS, versionId, words);
       const ilike = () => raw.query(ILIKE, [versionId, `%${q}%`]);
       const ilikeAll = () => raw.query(ILIKE_ALL, [versionId, `%${q}%`]);
-      for (let i = 0; i < 10; i += 1) {
-        await fts();
-        await ilike();
-        await ilikeAll();
-      }
-      const a: number[] = [];
-      const b: number[] = [];
-      const c: number[] = [];
-      const n = label === '52 articles' ? 300 : 60;
-      for (let i = 0; i < n; i += 1) {
-        let t = performance.now();
-        await fts();
-        a.push(performance.now() - t);
-        t = performance.now();
-        await ilike();
-        b.push(performance.now() - t);
-        t = performance.now();
-        await ilikeAll();
-        c.push(performance.now() - t);
-      }
-      const hits = ((await fts()) as unknown[]).length;
+      const runs = label === '52 articles' ? 300 : 60;
+      const [a, b, c] = await sampleInTurn(10, runs, [fts, ilike, ilikeAll]);
       const [fa, fb, fc] = [median(a), median(b), median(c)];
+      const hits = ((await fts()) as unknown[]).length;
       console.log(
         `${label.padEnd(15)} ${q.padEnd(8)} ${String(hits).padStart(5)}   ${fa.toFixed(2).padStart(14)} ms   ${fb.toFixed(2).padStart(11)} ms   ${(fa / fb).toFixed(2)}×   ${fc.toFixed(2).padStart(13)} ms   ${(fa / fc).toFixed(2)}×`,
       );
@@ -115,7 +86,5 @@ try {
   // Leave nothing behind: the synthetic versions are removed again.
   await db.handbookVersion.deleteMany({ where: { id: { in: [small, large] } } });
 } finally {
-  await raw.end().catch(() => {});
-  await db.$disconnect();
-  await database.stop();
+  await close();
 }

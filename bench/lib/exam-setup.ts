@@ -2,11 +2,7 @@
 // this run, and one exam open now for the unit (10 questions: 5 single choice, 5 true/false).
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../lib/db/client';
-
-export const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? 0;
-};
+import { pct } from './bench';
 
 /** Durations in ms by kind of step, and a timer that records each call's own. */
 export function stepTimer<K extends string>(kinds: readonly K[]) {
@@ -20,6 +16,30 @@ export function stepTimer<K extends string>(kinds: readonly K[]) {
     }
   };
   return { times, timed };
+}
+
+/** Runs `candidate(i)` for every i below `count`, `inFlight` at a time; returns the wall time in seconds. */
+export async function runCandidates(
+  count: number,
+  inFlight: number,
+  candidate: (i: number) => Promise<void>,
+) {
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < count) await candidate(next++);
+    }),
+  );
+  return (performance.now() - t0) / 1000;
+}
+
+/** Prints one line per kind of step (how many, p50 and p95 in ms), in the order given. */
+export function printTimes<K extends string>(times: Record<K, number[]>, kinds: readonly K[]) {
+  for (const k of kinds)
+    console.log(
+      `${k.padEnd(7)} n=${String(times[k].length).padStart(5)}  p50 ${pct(times[k], 0.5).toFixed(1).padStart(7)} ms  p95 ${pct(times[k], 0.95).toFixed(1).padStart(7)} ms`,
+    );
 }
 
 export async function setupExam(db: Db, n: number, passwordHash = 'x') {

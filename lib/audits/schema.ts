@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message';
+import { id } from '../validation';
 
 const text = (max: number) =>
   z
@@ -7,7 +8,6 @@ const text = (max: number) =>
     .trim()
     .max(max, msg('validation.tooLong', { max }))
     .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
-const id = z.uuid(msg('validation.invalidId'));
 
 export const AUDIT_KINDS = ['KEY_QUARTERLY', 'SPOT_CHECK', 'YEAR_END'] as const;
 export const DRAW_TYPES = ['GENERAL_BRANCH', 'BRANCH'] as const;

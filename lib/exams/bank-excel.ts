@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { msg } from '../i18n/message';
-import { cellText, headerTexts } from '../excel/cells';
+import { readColumns } from '../excel/read';
 import { sheetWithHeader } from '../excel/sheet';
 import { questionProblem, QUESTION_TYPES, type QuestionType } from './rules';
 import { ZQuestion, type TQuestion } from './schema';
@@ -162,33 +162,14 @@ export async function exportBank(rows: BankRow[]): Promise<Buffer> {
 export async function parseBank(
   buffer: Buffer | ArrayBuffer,
 ): Promise<{ rows: ParsedBankRow[]; fileError?: string }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as ArrayBuffer);
-  } catch {
-    return { rows: [], fileError: msg('bank.import.errors.unreadable') };
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], fileError: msg('bank.import.errors.unreadable') };
-  const head = headerTexts(ws);
-  const index = new Map<Key, number>();
-  for (const c of COLUMNS) {
-    const i = head.findIndex((h) => h === c.header);
-    if (i > 0) index.set(c.key, i);
-  }
-  const missing = REQUIRED.filter((k) => !index.has(k));
-  if (missing.length)
+  const sheet = await readColumns(buffer, COLUMNS, REQUIRED);
+  if (!sheet) return { rows: [], fileError: msg('bank.import.errors.unreadable') };
+  if (sheet.missing.length)
     return {
       rows: [],
-      fileError: msg('bank.import.errors.missingColumns', { columns: missing.map(header).join('、') }),
+      fileError: msg('bank.import.errors.missingColumns', { columns: sheet.missing.map(header).join('、') }),
     };
-  const rows: ParsedBankRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    if (rowNumber === 1) return;
-    const get = (k: Key) => (index.has(k) ? cellText(r.getCell(index.get(k)!).value) : '');
-    if (COLUMNS.every((c) => get(c.key) === '')) return;
-    rows.push(parseRow(rowNumber, get));
-  });
+  const rows: ParsedBankRow[] = sheet.rows.map((r) => parseRow(r.row, r.get));
   if (rows.length === 0) return { rows, fileError: msg('bank.import.errors.empty') };
   if (rows.length > MAX_BANK_ROWS)
     return { rows: [], fileError: msg('bank.import.errors.tooManyRows', { max: MAX_BANK_ROWS }) };

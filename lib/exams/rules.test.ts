@@ -71,38 +71,15 @@ describe('grading', () => {
   it('short answers wait for a person', () =>
     expect(grade({ type: 'SHORT', answer: ['…'], points: 10 }, '答')).toBeNull());
   it('refuses a question with no correct option', () => {
-    expect(
-      questionProblem({
-        type: 'SINGLE',
-        options: [
-          { id: 'A', text: '甲' },
-          { id: 'B', text: '乙' },
-        ],
-        answer: [],
-      }),
-    ).toBe('exams.errors.noCorrect');
-    expect(
-      questionProblem({
-        type: 'SINGLE',
-        options: [
-          { id: 'A', text: '甲' },
-          { id: 'B', text: '乙' },
-        ],
-        answer: ['C'],
-      }),
-    ).toBe('exams.errors.noCorrect');
+    const two = [
+      { id: 'A', text: '甲' },
+      { id: 'B', text: '乙' },
+    ];
+    expect(questionProblem({ type: 'SINGLE', options: two, answer: [] })).toBe('exams.errors.noCorrect');
+    expect(questionProblem({ type: 'SINGLE', options: two, answer: ['C'] })).toBe('exams.errors.noCorrect');
     expect(questionProblem({ type: 'MULTIPLE', options: [{ id: 'A', text: '甲' }], answer: ['A'] })).toBe(
       'exams.errors.options',
     );
-    expect(
-      questionProblem({
-        type: 'SINGLE',
-        options: [
-          { id: 'A', text: '甲' },
-          { id: 'B', text: '乙' },
-        ],
-        answer: ['A'],
-      }),
-    ).toBeNull();
+    expect(questionProblem({ type: 'SINGLE', options: two, answer: ['A'] })).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { cellText, headerTexts } from '../excel/cells';
 import { TYPE_LABELS } from '../excel/labels';
 import { msg } from '../i18n/message';
 import type { OrgType } from '../orgs/rules';
+import type { ArticleContent } from './rules';
 import { DUE_KINDS, FREQUENCIES, RESPONSIBLE_ROLES } from './schema';
 
 export const SHEETS = { articles: '条文', actions: '规定动作', criteria: '考核标准' } as const;
@@ -77,19 +78,7 @@ const DUE_BY = invert(DUE_LABEL);
 const ROLE_BY = invert(ROLE_LABEL);
 
 export type BookData = {
-  articles: {
-    number: number;
-    partNumber: number;
-    partTitle: string;
-    title: string;
-    what: string;
-    who: string;
-    how: string;
-    when: string;
-    standard: string;
-    orgTypes: OrgType[];
-    tags: string[];
-  }[];
+  articles: (ArticleContent<OrgType> & { number: number; partNumber: number; partTitle: string })[];
   actions: {
     code: string;
     articleNumber: number;

@@ -76,7 +76,7 @@ export function queryTerms(q: string): string[] {
   return [...terms];
 }
 
-type ArticleContent<O extends string = string> = {
+export type ArticleContent<O extends string = string> = {
   title: string;
   what: string;
   who: string;

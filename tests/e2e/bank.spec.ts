@@ -1,31 +1,42 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from '../fixtures/login';
-import { workbook } from '../fixtures/workbook';
+import { bankHead, workbook } from '../fixtures/workbook';
 
-/** A sheet in the template's layout with the given rows (type, stem, options A–D, answer, points, difficulty, articles). */
-function sheet(rows: (string | number)[][]) {
-  return workbook(
-    '题库',
-    [
-      '题型',
-      '题干',
-      '选项A',
-      '选项B',
-      '选项C',
-      '选项D',
-      '选项E',
-      '选项F',
-      '选项G',
-      '选项H',
-      '答案',
-      '分值',
-      '难度',
-      '条款编号',
-      '标签',
-      '题目编号',
-    ],
-    rows,
-  );
+/** A sheet in the template's layout (all eight option columns) with the given rows. */
+const sheet = (rows: (string | number)[][]) => workbook('题库', bankHead(8), rows);
+
+/** A row of that sheet: options fill 选项A onwards; difficulty 1; a new question (no key). */
+const row = (
+  type: string,
+  stem: string,
+  options: string[],
+  answer: string,
+  points: number,
+  articles: string,
+  tag: string,
+) => [
+  type,
+  stem,
+  ...Array.from({ length: 8 }, (_, i) => options[i] ?? ''),
+  answer,
+  points,
+  1,
+  articles,
+  tag,
+  '',
+];
+
+/** Uploads those rows on the import page and asks for the check-and-import. */
+async function importRows(page: Page, rows: (string | number)[][]) {
+  await page
+    .getByTestId('import-form')
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: '题库.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await sheet(rows),
+    });
+  await page.getByRole('button', { name: '检查并导入' }).click();
 }
 
 test('the committee keeps the question bank: template, import (all or nothing), a new question; members are refused', async ({
@@ -43,65 +54,15 @@ test('the committee keeps the question bank: template, import (all or nothing), 
 
   const tag = `端到端${Date.now() % 100000}`;
   await page.goto('/exams/bank/import');
-  const good = [
-    '判断',
-    `端到端导入的判断题：支部委员会会议应当形成记录。${tag}`,
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '对',
-    1,
-    1,
-    '4',
-    tag,
-    '',
-  ];
-  const bad = [
-    '单选',
-    `端到端导入的单选题：没有这一条款。${tag}`,
-    '甲',
-    '乙',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    'A',
-    2,
-    1,
-    '999',
-    tag,
-    '',
-  ];
-  await page
-    .getByTestId('import-form')
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: '题库.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await sheet([good, bad]),
-    });
-  await page.getByRole('button', { name: '检查并导入' }).click();
+  const good = row('判断', `端到端导入的判断题：支部委员会会议应当形成记录。${tag}`, [], '对', 1, '4', tag);
+  const bad = row('单选', `端到端导入的单选题：没有这一条款。${tag}`, ['甲', '乙'], 'A', 2, '999', tag);
+  await importRows(page, [good, bad]);
   await expect(page.getByTestId('import-report')).toContainText('现行手册中没有第 999 条');
   await page.goto(`/exams/bank?tag=${encodeURIComponent(tag)}`);
   await expect(page.getByTestId('bank-row')).toHaveCount(0);
 
   await page.goto('/exams/bank/import');
-  await page
-    .getByTestId('import-form')
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: '题库.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await sheet([good]),
-    });
-  await page.getByRole('button', { name: '检查并导入' }).click();
+  await importRows(page, [good]);
   await expect(page.getByTestId('import-success')).toContainText('新增 1 道');
   await page.goto(`/exams/bank?tag=${encodeURIComponent(tag)}`);
   await expect(page.getByTestId('bank-row')).toHaveCount(1);

@@ -65,19 +65,18 @@ test('the full loop: feedback issued → acknowledged → rectified with evidenc
 
   // The team accepts one and returns the other.
   await page.goto('/rectifications');
-  const accept = page
-    .getByTestId('rectification-item')
-    .filter({ hasText: '“三会一课”台账中10月党课记录缺失' })
-    .filter({ has: page.getByTestId('verify-forms') })
-    .first();
+  // The first item with the problem that shows the team's verify forms.
+  const toVerify = (problem: string) =>
+    page
+      .getByTestId('rectification-item')
+      .filter({ hasText: problem })
+      .filter({ has: page.getByTestId('verify-forms') })
+      .first();
+  const accept = toVerify('“三会一课”台账中10月党课记录缺失');
   const acceptId = await accept.getAttribute('data-item-id');
   await accept.getByRole('button', { name: '验收通过' }).click();
   await expect(page.locator(`[data-item-id="${acceptId}"]`)).toContainText('已通过');
-  const back = page
-    .getByTestId('rectification-item')
-    .filter({ hasText: '党员活动室制度上墙内容仍为2025版' })
-    .filter({ has: page.getByTestId('verify-forms') })
-    .first();
+  const back = toVerify('党员活动室制度上墙内容仍为2025版');
   const backId = await back.getAttribute('data-item-id');
   await back.getByLabel('退回原因').fill('照片不清晰');
   await back.getByRole('button', { name: '退回' }).click();

@@ -1,6 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { loginAs, navLabels } from '../fixtures/login';
 
+// A branch's secretaries and clerks see the same areas.
+const BRANCH_STAFF = [
+  '工作台',
+  '党建手册',
+  '重点学习',
+  '学习考试',
+  '工作提醒',
+  '对标自查',
+  '反馈整改',
+  '通知公告',
+  '组织架构',
+];
+
 // Each demo role sees the areas it may use, and only those.
 const EXPECTED: Record<string, string[]> = {
   admin: ['工作台', '党建手册', '通知公告', '组织架构', '用户管理', '角色分配', '操作痕迹'],
@@ -20,39 +33,9 @@ const EXPECTED: Record<string, string[]> = {
     '操作痕迹',
   ],
   auditor: ['工作台', '党建手册', '考核', '反馈整改', '通知公告'],
-  secretary: [
-    '工作台',
-    '党建手册',
-    '重点学习',
-    '学习考试',
-    '工作提醒',
-    '对标自查',
-    '反馈整改',
-    '通知公告',
-    '组织架构',
-  ],
-  clerk: [
-    '工作台',
-    '党建手册',
-    '重点学习',
-    '学习考试',
-    '工作提醒',
-    '对标自查',
-    '反馈整改',
-    '通知公告',
-    '组织架构',
-  ],
-  secretary2: [
-    '工作台',
-    '党建手册',
-    '重点学习',
-    '学习考试',
-    '工作提醒',
-    '对标自查',
-    '反馈整改',
-    '通知公告',
-    '组织架构',
-  ],
+  secretary: BRANCH_STAFF,
+  clerk: BRANCH_STAFF,
+  secretary2: BRANCH_STAFF,
   member: ['工作台', '党建手册', '重点学习', '学习考试', '反馈整改', '通知公告'],
 };
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chaseUnread, markAnnouncementRead, publishAnnouncement } from '../../lib/announcements/mutations';
 import {
   announcementAttachmentFor,
@@ -6,13 +6,12 @@ import {
   announcementListFor,
   receiptsFor,
 } from '../../lib/announcements/queries';
-import { createPrismaClient } from '../../lib/db/client';
-import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
+import { makeOrg, makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
-type U = Awaited<ReturnType<typeof makeUser>>;
-let tree: Awaited<ReturnType<typeof makeTree>>;
+const db = testDb();
+type U = TestUser;
+let tree: Tree;
 let u: Record<'committee' | 'secA' | 'memberA1' | 'clerkB' | 'memberB' | 'roleInA1' | 'inactiveA', U>;
 beforeAll(async () => {
   tree = await makeTree(db);

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeAnnual } from '../../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../../lib/annual/rules';
-import { createPrismaClient } from '../../lib/db/client';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeTree, makeUser } from '../fixtures/factories';
+import { makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
 import { latestResultsFor } from '../../lib/annual/queries';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
-let tree: Awaited<ReturnType<typeof makeTree>>;
-let committee: Awaited<ReturnType<typeof makeUser>>;
+const db = testDb();
+let tree: Tree;
+let committee: TestUser;
 
 beforeAll(async () => {
   const hb = await makePublishedHandbook(db, `兑现测试${Date.now() % 10000}`);

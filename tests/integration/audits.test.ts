@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { twoAppInstances } from '../fixtures/db';
 import { gapRowsFor } from '../../lib/audits/queries/audits';
 import { createPlan } from '../../lib/audits/mutations/plans';
 import { auditDetailFor, auditListFor } from '../../lib/audits/queries/audits';
 import { ZSaveScore } from '../../lib/audits/schema';
 import { addFinding, finishAudit, saveScore } from '../../lib/audits/mutations/scoring';
 import { verifyDraw } from '../../lib/audits/queries/draw';
-import { createPrismaClient } from '../../lib/db/client';
-import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
+import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
+import { makeOrg, makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
 
-const a = createPrismaClient();
-const b = createPrismaClient();
-afterAll(async () => {
-  await a.$disconnect();
-  await b.$disconnect();
-});
-let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
-let tree: Awaited<ReturnType<typeof makeTree>>;
-let u: Record<'committee' | 'aud1' | 'aud2' | 'outsider' | 'secA', Awaited<ReturnType<typeof makeUser>>>;
+const [a, b] = twoAppInstances();
+let hb: TestHandbook;
+let tree: Tree;
+let u: Record<'committee' | 'aud1' | 'aud2' | 'outsider' | 'secA', TestUser>;
 let auditId: string;
 
 beforeAll(async () => {
@@ -87,31 +82,21 @@ describe('audit plans', () => {
 
 describe('on-site scoring', () => {
   const [c1, c2] = [0, 1];
+  const score = (c: number, count: number, reason = '') => ({
+    auditId,
+    criterionId: hb.criteria[c]!.id,
+    count,
+    reason,
+    taskIds: [],
+  });
   it('a team member scores; an auditor not on the team cannot even read it; deductions above the cap or negative are refused', async () => {
     await expect(auditDetailFor(u.outsider.subject, auditId, a)).rejects.toThrow('errors.forbidden');
-    await expect(
-      saveScore(a, u.outsider.ctx, {
-        auditId,
-        criterionId: hb.criteria[c1]!.id,
-        count: 1,
-        reason: '',
-        taskIds: [],
-      }),
-    ).rejects.toThrow('errors.forbidden');
+    await expect(saveScore(a, u.outsider.ctx, score(c1, 1))).rejects.toThrow('errors.forbidden');
     // C1.2: 5 per month, at most 20: five months would be 25.
-    await expect(
-      saveScore(a, u.aud1.ctx, {
-        auditId,
-        criterionId: hb.criteria[c2]!.id,
-        count: 5,
-        reason: '五个月未交',
-        taskIds: [],
-      }),
-    ).rejects.toThrow('audits.errors.aboveCap');
-    expect(
-      ZSaveScore.safeParse({ auditId, criterionId: hb.criteria[c2]!.id, count: -1, reason: '', taskIds: [] })
-        .success,
-    ).toBe(false);
+    await expect(saveScore(a, u.aud1.ctx, score(c2, 5, '五个月未交'))).rejects.toThrow(
+      'audits.errors.aboveCap',
+    );
+    expect(ZSaveScore.safeParse(score(c2, -1)).success).toBe(false);
     expect(await a.auditScore.count({ where: { auditId } })).toBe(0);
     expect((await auditListFor(u.outsider.subject, {}, a)).audits.some((x) => x.id === auditId)).toBe(false);
     expect((await auditListFor(u.aud2.subject, {}, a)).audits.some((x) => x.id === auditId)).toBe(true);
@@ -119,28 +104,10 @@ describe('on-site scoring', () => {
 
   it('two auditors scoring different criteria at once both keep their work; a re-sent save does not double it', async () => {
     await Promise.all([
-      saveScore(a, u.aud1.ctx, {
-        auditId,
-        criterionId: hb.criteria[c1]!.id,
-        count: 3,
-        reason: '三次支委会无记录',
-        taskIds: [],
-      }),
-      saveScore(b, u.aud2.ctx, {
-        auditId,
-        criterionId: hb.criteria[c2]!.id,
-        count: 2,
-        reason: '两个月党费未按时收缴',
-        taskIds: [],
-      }),
+      saveScore(a, u.aud1.ctx, score(c1, 3, '三次支委会无记录')),
+      saveScore(b, u.aud2.ctx, score(c2, 2, '两个月党费未按时收缴')),
     ]);
-    await saveScore(a, u.aud1.ctx, {
-      auditId,
-      criterionId: hb.criteria[c1]!.id,
-      count: 3,
-      reason: '三次支委会无记录',
-      taskIds: [],
-    });
+    await saveScore(a, u.aud1.ctx, score(c1, 3, '三次支委会无记录'));
     const rows = await a.auditScore.findMany({ where: { auditId }, orderBy: { deduction: 'asc' } });
     expect(rows.map((r) => r.deduction)).toEqual([6, 10]);
     expect(await a.auditEvent.count({ where: { entityId: auditId, action: 'audits.score' } })).toBe(2);
@@ -160,15 +127,7 @@ describe('on-site scoring', () => {
   it('finishing computes the total by the shared rules; after that nothing is scored', async () => {
     const r = await finishAudit(a, u.aud1.ctx, auditId, new Date('2026-11-20T08:00:00Z'));
     expect(r.total).toBe(54 + 30);
-    await expect(
-      saveScore(a, u.aud2.ctx, {
-        auditId,
-        criterionId: hb.criteria[c1]!.id,
-        count: 0,
-        reason: '',
-        taskIds: [],
-      }),
-    ).rejects.toThrow('audits.errors.closed');
+    await expect(saveScore(a, u.aud2.ctx, score(c1, 0))).rejects.toThrow('audits.errors.closed');
     await expect(finishAudit(a, u.aud1.ctx, auditId)).rejects.toThrow('audits.errors.closed');
   });
 });

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { twoAppInstances } from '../fixtures/db';
 import { attemptLogin } from '../../lib/auth/login';
 import { hashPassword } from '../../lib/auth/password';
-import { createPrismaClient } from '../../lib/db/client';
 import { changeOwnPassword, resetPassword } from '../../lib/users/mutations';
 import { ZChangePassword } from '../../lib/users/schema';
-import { makeTree, makeUser } from '../fixtures/factories';
+import { makeTree, makeUser, type Tree } from '../fixtures/factories';
 
-// Two clients with their own pools, as two app instances behind a load balancer would have.
-const app1 = createPrismaClient();
-const app2 = createPrismaClient();
-afterAll(async () => {
-  await app1.$disconnect();
-  await app2.$disconnect();
-});
+const [app1, app2] = twoAppInstances();
 
 const PASSWORD = 'Wubiao@2026';
 let hash: string;
-let tree: Awaited<ReturnType<typeof makeTree>>;
+let tree: Tree;
 beforeAll(async () => {
   hash = await hashPassword(PASSWORD);
   tree = await makeTree(app1);
@@ -82,22 +76,14 @@ describe('sign-in', () => {
     const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
     await resetPassword(app1, admin.ctx, { id: u.id, password: 'Reset#2026a' });
     expect((await app1.user.findUniqueOrThrow({ where: { id: u.id } })).mustChangePassword).toBe(true);
-    await expect(
+    const change = (currentPassword: string, newPassword: string) =>
       changeOwnPassword(
         app1,
         u.ctx,
-        ZChangePassword.parse({ currentPassword: 'nope', newPassword: 'Mine#2026b', confirm: 'Mine#2026b' }),
-      ),
-    ).rejects.toThrow('auth.password.currentWrong');
-    await changeOwnPassword(
-      app1,
-      u.ctx,
-      ZChangePassword.parse({
-        currentPassword: 'Reset#2026a',
-        newPassword: 'Mine#2026b',
-        confirm: 'Mine#2026b',
-      }),
-    );
+        ZChangePassword.parse({ currentPassword, newPassword, confirm: newPassword }),
+      );
+    await expect(change('nope', 'Mine#2026b')).rejects.toThrow('auth.password.currentWrong');
+    await change('Reset#2026a', 'Mine#2026b');
     expect((await app1.user.findUniqueOrThrow({ where: { id: u.id } })).mustChangePassword).toBe(false);
     expect((await login(app1, u.username, 'Mine#2026b')).ok).toBe(true);
     // Only an administrator may reset.

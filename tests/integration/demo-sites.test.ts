@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../../lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { nameDemoSite, recordVisit } from '../../lib/learning/mutations/sites';
-import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser, companyRootFor } from '../fixtures/factories';
+import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
+import { makeOrg, makeUser, companyRootFor, type TestUser } from '../fixtures/factories';
 import { siteListFor } from '../../lib/learning/queries';
 import { visitPhotoFor } from '../../lib/learning/queries';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
-let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
+const db = testDb();
+let hb: TestHandbook;
 let site: Awaited<ReturnType<typeof makeOrg>>;
 let visitor: Awaited<ReturnType<typeof makeOrg>>;
-let who: Record<'committee' | 'secretary', Awaited<ReturnType<typeof makeUser>>>;
+let who: Record<'committee' | 'secretary', TestUser>;
 
 beforeAll(async () => {
   const rootRef = await companyRootFor(db);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../../lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { twoAppInstances } from '../fixtures/db';
 import {
   finalizeExpired,
   gradeShortAnswer,
@@ -9,21 +9,31 @@ import {
 } from '../../lib/exams/mutations/attempts';
 import { createQuestion, editQuestion } from '../../lib/exams/mutations/bank';
 import { createExam } from '../../lib/exams/mutations/create';
-import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser, companyRootFor } from '../fixtures/factories';
+import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
+import { makeOrg, makeUser, companyRootFor, type TestUser } from '../fixtures/factories';
+import { question } from '../fixtures/exams';
 import { examResultsFor } from '../../lib/exams/queries/exams';
 
-const a = createPrismaClient();
-const b = createPrismaClient();
-afterAll(async () => {
-  await a.$disconnect();
-  await b.$disconnect();
-});
-let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
-let u: Record<'committee' | 'memberA' | 'memberA2' | 'memberB', Awaited<ReturnType<typeof makeUser>>>;
+const [a, b] = twoAppInstances();
+let hb: TestHandbook;
+let u: Record<'committee' | 'memberA' | 'memberA2' | 'memberB', TestUser>;
 let branchA: Awaited<ReturnType<typeof makeOrg>>;
 let examId: string;
 const t0 = new Date('2026-11-20T02:00:00Z');
+
+// An exam open from 19 to 30 November 2026, for nobody in particular unless `over` says so.
+const exam = (title: string, over: Partial<Parameters<typeof createExam>[2]>) => ({
+  title,
+  parts: [{ type: 'JUDGE' as const, count: 1 }],
+  opensAt: '2026-11-19T00:00:00+08:00',
+  closesAt: '2026-11-30T00:00:00+08:00',
+  durationMin: 10,
+  passMark: 60,
+  orgIds: [],
+  roles: [],
+  retakes: 0,
+  ...over,
+});
 
 beforeAll(async () => {
   const rootRef = await companyRootFor(a);
@@ -38,124 +48,81 @@ beforeAll(async () => {
   hb = await makePublishedHandbook(a, `考试测试${Date.now() % 10000}`);
   const k = [hb.articles[0]!.key];
   for (let i = 0; i < 4; i += 1) {
-    await createQuestion(a, u.committee.ctx, {
-      type: 'SINGLE',
-      stem: `“三会一课”中支部党员大会一般每季度召开几次？（${i}）`,
-      options: [
-        { id: 'A', text: '1次' },
-        { id: 'B', text: '2次' },
-      ],
-      answer: ['A'],
-      points: 2,
-      difficulty: 1,
-      articleKeys: k,
-      tags: [],
-    });
-    await createQuestion(a, u.committee.ctx, {
-      type: 'JUDGE',
-      stem: `党费可以由他人代缴而无需本人知情。（${i}）`,
-      options: [],
-      answer: [false],
-      points: 2,
-      difficulty: 1,
-      articleKeys: k,
-      tags: [],
-    });
+    await createQuestion(
+      a,
+      u.committee.ctx,
+      question(`“三会一课”中支部党员大会一般每季度召开几次？（${i}）`, k, {
+        type: 'SINGLE',
+        options: [
+          { id: 'A', text: '1次' },
+          { id: 'B', text: '2次' },
+        ],
+        answer: ['A'],
+        points: 2,
+      }),
+    );
+    await createQuestion(
+      a,
+      u.committee.ctx,
+      question(`党费可以由他人代缴而无需本人知情。（${i}）`, k, { answer: [false], points: 2 }),
+    );
   }
-  await createQuestion(a, u.committee.ctx, {
-    type: 'SHORT',
-    stem: '简述支部委员会会议的基本程序。',
-    options: [],
-    answer: ['确定议题、通知、召开、记录、落实'],
-    points: 6,
-    difficulty: 2,
-    articleKeys: k,
-    tags: [],
-  });
+  await createQuestion(
+    a,
+    u.committee.ctx,
+    question('简述支部委员会会议的基本程序。', k, {
+      type: 'SHORT',
+      answer: ['确定议题、通知、召开、记录、落实'],
+      points: 6,
+      difficulty: 2,
+    }),
+  );
   examId = (
-    await createExam(a, u.committee.ctx, {
-      title: '支部党员应知应会测试',
-      parts: [
-        { type: 'SINGLE', count: 2 },
-        { type: 'JUDGE', count: 2 },
-      ],
-      opensAt: '2026-11-19T00:00:00+08:00',
-      closesAt: '2026-11-30T00:00:00+08:00',
-      durationMin: 30,
-      passMark: 60,
-      orgIds: [branchA.id],
-      roles: [],
-      retakes: 0,
-    })
+    await createExam(
+      a,
+      u.committee.ctx,
+      exam('支部党员应知应会测试', {
+        parts: [
+          { type: 'SINGLE', count: 2 },
+          { type: 'JUDGE', count: 2 },
+        ],
+        durationMin: 30,
+        orgIds: [branchA.id],
+      }),
+    )
   ).id;
 });
 
 describe('the question bank', () => {
   it('refuses a question with no correct option; an edit after use keeps the old version for past attempts', async () => {
     await expect(
-      createQuestion(a, u.committee.ctx, {
-        type: 'SINGLE',
-        stem: '没有正确选项的题目',
-        options: [
-          { id: 'A', text: '甲' },
-          { id: 'B', text: '乙' },
-        ],
-        answer: [],
-        points: 2,
-        difficulty: 1,
-        articleKeys: [hb.articles[0]!.key],
-        tags: [],
-      }),
+      createQuestion(
+        a,
+        u.committee.ctx,
+        question('没有正确选项的题目', [hb.articles[0]!.key], {
+          type: 'SINGLE',
+          options: [
+            { id: 'A', text: '甲' },
+            { id: 'B', text: '乙' },
+          ],
+          answer: [],
+          points: 2,
+        }),
+      ),
     ).rejects.toThrow('exams.errors.noCorrect');
+    await expect(createExam(a, u.memberA.ctx, exam('越权考试', {}))).rejects.toThrow('errors.forbidden');
     await expect(
-      createExam(a, u.memberA.ctx, {
-        title: '越权考试',
-        parts: [{ type: 'JUDGE', count: 1 }],
-        opensAt: '2026-11-19T00:00:00+08:00',
-        closesAt: '2026-11-30T00:00:00+08:00',
-        durationMin: 10,
-        passMark: 60,
-        orgIds: [],
-        roles: [],
-        retakes: 0,
-      }),
-    ).rejects.toThrow('errors.forbidden');
-    await expect(
-      createExam(a, u.committee.ctx, {
-        title: '题量过多',
-        parts: [{ type: 'BLANK', count: 500 }],
-        opensAt: '2026-11-19T00:00:00+08:00',
-        closesAt: '2026-11-30T00:00:00+08:00',
-        durationMin: 10,
-        passMark: 60,
-        orgIds: [],
-        roles: [],
-        retakes: 0,
-      }),
+      createExam(a, u.committee.ctx, exam('题量过多', { parts: [{ type: 'BLANK', count: 500 }] })),
     ).rejects.toThrow('exams.errors.bankTooSmall');
     await expect(
-      createQuestion(a, u.committee.ctx, {
-        type: 'JUDGE',
-        stem: '  党费可以由他人代缴而无需本人知情。（０） ',
-        options: [],
-        answer: [true],
-        points: 1,
-        difficulty: 1,
-        articleKeys: [hb.articles[0]!.key],
-        tags: [],
-      }),
+      createQuestion(
+        a,
+        u.committee.ctx,
+        question('  党费可以由他人代缴而无需本人知情。（０） ', [hb.articles[0]!.key]),
+      ),
     ).rejects.toThrow('exams.errors.duplicate');
     await expect(
-      createQuestion(a, u.memberA.ctx, {
-        type: 'JUDGE',
-        stem: '越权出题测试',
-        options: [],
-        answer: [true],
-        points: 1,
-        difficulty: 1,
-        articleKeys: [hb.articles[0]!.key],
-        tags: [],
-      }),
+      createQuestion(a, u.memberA.ctx, question('越权出题测试', [hb.articles[0]!.key])),
     ).rejects.toThrow('errors.forbidden');
   });
 });
@@ -224,17 +191,11 @@ describe('attempts', () => {
 
   it('short answers wait for a grader; results per person, organization and article', async () => {
     const e2 = (
-      await createExam(a, u.committee.ctx, {
-        title: '简答',
-        parts: [{ type: 'SHORT', count: 1 }],
-        opensAt: '2026-11-19T00:00:00+08:00',
-        closesAt: '2026-11-30T00:00:00+08:00',
-        durationMin: 10,
-        passMark: 50,
-        orgIds: [branchA.id],
-        roles: [],
-        retakes: 0,
-      })
+      await createExam(
+        a,
+        u.committee.ctx,
+        exam('简答', { parts: [{ type: 'SHORT', count: 1 }], passMark: 50, orgIds: [branchA.id] }),
+      )
     ).id;
     const { id } = await startAttempt(a, u.memberA.ctx, e2, t0);
     const [qid] = (await a.examAttempt.findUniqueOrThrow({ where: { id } })).questionIds;

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPlan } from '../../lib/audits/mutations/plans';
 import { addFinding, finishAudit, saveScore } from '../../lib/audits/mutations/scoring';
-import { createPrismaClient } from '../../lib/db/client';
 import { acknowledgeSheet } from '../../lib/feedback/mutations/acknowledge';
 import { answerCoordination, closeCoordination } from '../../lib/feedback/mutations/coordination';
 import { issueFeedback } from '../../lib/feedback/mutations/issue';
 import { rectificationListFor } from '../../lib/feedback/queries';
 import { addNote, savePlan, submitItem, verifyItem } from '../../lib/feedback/mutations/rectification';
-import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
+import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
+import { makeOrg, makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
-let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
-let tree: Awaited<ReturnType<typeof makeTree>>;
-let u: Record<
-  'committee' | 'leader' | 'aud2' | 'outsider' | 'secA' | 'clerkA' | 'deptMember',
-  Awaited<ReturnType<typeof makeUser>>
->;
+const db = testDb();
+let hb: TestHandbook;
+let tree: Tree;
+let u: Record<'committee' | 'leader' | 'aud2' | 'outsider' | 'secA' | 'clerkA' | 'deptMember', TestUser>;
 let dept: Awaited<ReturnType<typeof makeOrg>>;
 let auditId: string;
 let unscoredId: string;
@@ -60,37 +56,19 @@ beforeAll(async () => {
   const audits = await db.audit.findMany({ where: { planId: plan.id } });
   auditId = audits.find((x) => x.orgId === tree.a.id)!.id;
   unscoredId = audits.find((x) => x.orgId === tree.b.id)!.id;
-  await saveScore(db, u.leader.ctx, {
-    auditId,
-    criterionId: hb.criteria[0]!.id,
-    count: 2,
-    reason: '两次支委会无记录',
-    taskIds: [],
-  });
-  await saveScore(db, u.leader.ctx, {
-    auditId,
-    criterionId: hb.criteria[1]!.id,
-    count: 0,
-    reason: '',
-    taskIds: [],
-  });
-  problemFinding = (
-    await addFinding(db, u.leader.ctx, {
-      auditId,
-      clientKey: 'fb-problem-1',
-      kind: 'PROBLEM',
-      text: '支委会记录缺失',
-      criterionId: hb.criteria[0]!.id,
-    })
-  ).id;
-  difficultyFinding = (
-    await addFinding(db, u.leader.ctx, {
-      auditId,
-      clientKey: 'fb-diff-1',
-      kind: 'DIFFICULTY',
-      text: '缺少专职党务工作者',
-    })
-  ).id;
+  const score = (c: number, count: number, reason: string) =>
+    saveScore(db, u.leader.ctx, { auditId, criterionId: hb.criteria[c]!.id, count, reason, taskIds: [] });
+  // Two deductions on the first criterion; the second scored with none.
+  await score(0, 2, '两次支委会无记录');
+  await score(1, 0, '');
+  const note = async (
+    clientKey: string,
+    kind: 'PROBLEM' | 'DIFFICULTY',
+    text: string,
+    criterionId?: string,
+  ) => (await addFinding(db, u.leader.ctx, { auditId, clientKey, kind, text, criterionId })).id;
+  problemFinding = await note('fb-problem-1', 'PROBLEM', '支委会记录缺失', hb.criteria[0]!.id);
+  difficultyFinding = await note('fb-diff-1', 'DIFFICULTY', '缺少专职党务工作者');
   await finishAudit(db, u.leader.ctx, auditId);
 });
 

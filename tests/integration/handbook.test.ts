@@ -1,14 +1,13 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { updateArticle } from '../../lib/handbook/mutations/articles';
 import { createDraft, publishVersion } from '../../lib/handbook/mutations/versions';
-import { createPrismaClient } from '../../lib/db/client';
 import { searchArticles } from '../../lib/handbook/queries';
 import { ZUpdateArticle } from '../../lib/handbook/schema';
-import { makePublishedHandbook } from '../fixtures/handbook';
+import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser } from '../fixtures/factories';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
+const db = testDb();
 
 // The handbook belongs to the company root (the oldest root organization).
 async function people() {
@@ -29,7 +28,7 @@ async function people() {
   };
 }
 
-let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
+let hb: TestHandbook;
 let who: Awaited<ReturnType<typeof people>>;
 beforeEach(async () => {
   hb = await makePublishedHandbook(db);
@@ -178,41 +177,25 @@ describe('templates on draft articles', () => {
       bytes: pdf,
     });
     expect(row).toMatchObject({ mimeType: 'application/pdf', size: pdf.length });
+    const upload = (fileName: string, bytes: Buffer, articleId = a.id) => ({
+      articleId,
+      kind: 'TEMPLATE' as const,
+      title: 'x',
+      fileName,
+      bytes,
+    });
     await expect(
-      addAttachment(db, who.committee.ctx, {
-        articleId: a.id,
-        kind: 'TEMPLATE',
-        title: 'x',
-        fileName: 'x.html',
-        bytes: Buffer.from('<script>'),
-      }),
+      addAttachment(db, who.committee.ctx, upload('x.html', Buffer.from('<script>'))),
     ).rejects.toThrow('handbook.errors.fileType');
     await expect(
-      addAttachment(db, who.committee.ctx, {
-        articleId: a.id,
-        kind: 'TEMPLATE',
-        title: 'x',
-        fileName: 'x.pdf',
-        bytes: Buffer.alloc(MAX_ATTACHMENT_BYTES + 1),
-      }),
+      addAttachment(db, who.committee.ctx, upload('x.pdf', Buffer.alloc(MAX_ATTACHMENT_BYTES + 1))),
     ).rejects.toThrow('handbook.errors.fileTooLarge');
+    await expect(addAttachment(db, who.secretary.ctx, upload('x.pdf', pdf))).rejects.toThrow(
+      'errors.forbidden',
+    );
+    // The published version's articles are frozen.
     await expect(
-      addAttachment(db, who.secretary.ctx, {
-        articleId: a.id,
-        kind: 'TEMPLATE',
-        title: 'x',
-        fileName: 'x.pdf',
-        bytes: pdf,
-      }),
-    ).rejects.toThrow('errors.forbidden');
-    await expect(
-      addAttachment(db, who.committee.ctx, {
-        articleId: hb.articles[0]!.id,
-        kind: 'TEMPLATE',
-        title: 'x',
-        fileName: 'x.pdf',
-        bytes: pdf,
-      }),
+      addAttachment(db, who.committee.ctx, upload('x.pdf', pdf, hb.articles[0]!.id)),
     ).rejects.toThrow('handbook.errors.frozen');
     expect(await db.articleAttachment.count({ where: { articleId: a.id } })).toBe(1);
   });

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../../lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importOrgTree } from '../../lib/orgs/mutations/import';
-import { makeTree, makeUser } from '../fixtures/factories';
+import { makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
 import { workbook } from '../fixtures/workbook';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
+const db = testDb();
 
 const HEAD = ['组织名称', '类型', '上级组织', '状态'];
 const sheet = (rows: string[][]) => workbook('组织架构', HEAD, rows);
 
-let tree: Awaited<ReturnType<typeof makeTree>>;
-let committee: Awaited<ReturnType<typeof makeUser>>;
-let secretaryB: Awaited<ReturnType<typeof makeUser>>;
+let tree: Tree;
+let committee: TestUser;
+let secretaryB: TestUser;
 beforeAll(async () => {
   tree = await makeTree(db);
   committee = await makeUser(db, 'COMMITTEE', tree.root);
@@ -20,8 +19,13 @@ beforeAll(async () => {
 });
 
 const count = () => db.organization.count();
-const errorsOf = (r: Awaited<ReturnType<typeof importOrgTree>>) =>
-  r.ok ? {} : Object.fromEntries(r.rows.map((x) => [x.row, x.errors.map((e) => e.split('|')[0])]));
+/** Imports the rows as `who`, checks that nothing was created, and returns the errors by row. */
+const refusedImport = async (who: Pick<TestUser, 'ctx'>, rows: string[][]) => {
+  const before = await count();
+  const r = await importOrgTree(db, who.ctx, await sheet(rows));
+  expect(await count()).toBe(before);
+  return r.ok ? {} : Object.fromEntries(r.rows.map((x) => [x.row, x.errors.map((e) => e.split('|')[0])]));
+};
 
 describe('Excel import of the tree (all or nothing)', () => {
   it('creates every row, parents first, with paths and one summary trace', async () => {
@@ -50,78 +54,53 @@ describe('Excel import of the tree (all or nothing)', () => {
   });
 
   it('an unknown parent creates nothing and names the row', async () => {
-    const before = await count();
-    const r = await importOrgTree(
-      db,
-      committee.ctx,
-      await sheet([
+    expect(
+      await refusedImport(committee, [
         ['好的党小组', '党小组', `${tree.root.name} / ${tree.a.name}`, ''],
         ['孤儿党小组', '党小组', `${tree.root.name} / 不存在的支部`, ''],
       ]),
-    );
-    expect(errorsOf(r)).toEqual({ 3: ['orgImport.errors.unknownParent'] });
-    expect(await count()).toBe(before);
+    ).toEqual({ 3: ['orgImport.errors.unknownParent'] });
   });
 
   it('a duplicate name (in the sheet or already existing) creates nothing', async () => {
-    const before = await count();
-    const r = await importOrgTree(
-      db,
-      committee.ctx,
-      await sheet([
+    expect(
+      await refusedImport(committee, [
         ['同名党小组', '党小组', tree.a.name, ''],
         ['同名党小组', '党小组', tree.a.name, ''],
         [tree.a1.name, '党小组', tree.a.name, ''],
       ]),
-    );
-    expect(errorsOf(r)).toEqual({
+    ).toEqual({
       3: ['orgImport.errors.duplicateInSheet'],
       4: ['orgImport.errors.alreadyExists'],
     });
-    expect(await count()).toBe(before);
   });
 
   it('a bad type, or a type not allowed under its parent, creates nothing', async () => {
-    const before = await count();
-    const r = await importOrgTree(
-      db,
-      committee.ctx,
-      await sheet([
+    expect(
+      await refusedImport(committee, [
         ['俱乐部', '俱乐部', tree.root.name, ''],
         ['直属党小组', '党小组', tree.root.name, ''],
       ]),
-    );
-    expect(errorsOf(r)).toEqual({ 2: ['orgImport.errors.badType'], 3: ['orgImport.errors.typeNotAllowed'] });
-    expect(await count()).toBe(before);
+    ).toEqual({ 2: ['orgImport.errors.badType'], 3: ['orgImport.errors.typeNotAllowed'] });
   });
 
   it('a cycle among new rows creates nothing', async () => {
-    const before = await count();
-    const r = await importOrgTree(
-      db,
-      committee.ctx,
-      await sheet([
-        ['环甲党总支', '党总支', '环乙党总支', ''],
-        ['环乙党总支', '党总支', '环甲党总支', ''],
-      ]),
-    );
-    expect(Object.values(errorsOf(r)).flat()).toContain('orgImport.errors.cycle');
-    expect(await count()).toBe(before);
+    const errors = await refusedImport(committee, [
+      ['环甲党总支', '党总支', '环乙党总支', ''],
+      ['环乙党总支', '党总支', '环甲党总支', ''],
+    ]);
+    expect(Object.values(errors).flat()).toContain('orgImport.errors.cycle');
   });
 
   it('a parent outside the importer’s scope is refused row by row; no import permission at all is refused outright', async () => {
     const before = await count();
     const committeeOfB = await makeUser(db, 'COMMITTEE', tree.b);
-    const r = await importOrgTree(
-      db,
-      committeeOfB.ctx,
-      await sheet([
+    expect(
+      await refusedImport(committeeOfB, [
         ['本支部党小组', '党小组', `${tree.root.name} / ${tree.b.name}`, ''],
         ['越权党小组', '党小组', `${tree.root.name} / ${tree.a.name}`, ''],
       ]),
-    );
-    expect(errorsOf(r)).toEqual({ 3: ['orgImport.errors.outOfScope'] });
-    expect(await count()).toBe(before);
+    ).toEqual({ 3: ['orgImport.errors.outOfScope'] });
     await expect(
       importOrgTree(db, secretaryB.ctx, await sheet([['x', '党小组', tree.b.name, '']])),
     ).rejects.toThrow('errors.forbidden');

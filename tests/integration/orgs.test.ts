@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../../lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from '../../lib/orgs/mutations/tree';
 import { ZCreateOrg, ZMoveOrg } from '../../lib/orgs/schema';
 import { scopeOrgs } from '../../lib/policy';
-import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
+import { makeOrg, makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
+const db = testDb();
 
-let tree: Awaited<ReturnType<typeof makeTree>>;
-let committee: Awaited<ReturnType<typeof makeUser>>;
-let secretaryB: Awaited<ReturnType<typeof makeUser>>;
+let tree: Tree;
+let committee: TestUser;
+let secretaryB: TestUser;
 
 beforeAll(async () => {
   tree = await makeTree(db);

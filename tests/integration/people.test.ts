@@ -4,7 +4,7 @@ import { ForbiddenError, UserError } from '../../lib/errors';
 import { guessMapping } from '../../lib/people/excel';
 import { importPeople, type ImportResult } from '../../lib/people/mutations/import';
 import { createPerson, updatePerson } from '../../lib/people/mutations/person';
-import { exportRosterFor, personFor, rosterFor } from '../../lib/people/queries';
+import { exportRosterFor, personFor, rosterFor } from '../../lib/people/queries/roster';
 import { ZCreatePerson, ZUpdatePerson } from '../../lib/people/schema';
 import { makeOrg, makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
 import { testDb } from '../fixtures/db';

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../../lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bankTemplate, exportBank, parseBank, type BankRow } from '../../lib/exams/bank-excel';
 import { createQuestion } from '../../lib/exams/mutations/bank';
 import { exportCurrentBank, importQuestions } from '../../lib/exams/mutations/bank-import';
-import { companyRootFor, makeOrg, makeUser } from '../fixtures/factories';
-import { makePublishedHandbook } from '../fixtures/handbook';
+import { companyRootFor, makeOrg, makeUser, type TestUser } from '../fixtures/factories';
+import { question } from '../fixtures/exams';
+import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
 import { BANK_HEAD, workbook } from '../fixtures/workbook';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
+const db = testDb();
 
 // Stems carry this run's mark, so rows of other test files never collide with (or count as) ours.
 const mark = `（${randomUUID().slice(0, 6)}）`;
@@ -40,8 +40,8 @@ const errorsOf = (r: Awaited<ReturnType<typeof importQuestions>>) =>
 const ours = () => db.question.findMany({ where: { stem: { endsWith: mark } }, orderBy: { stem: 'asc' } });
 const counts = async () => ({ questions: await db.question.count(), traces: await db.auditEvent.count() });
 
-let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
-let u: Record<'committee' | 'secretary' | 'member', Awaited<ReturnType<typeof makeUser>>>;
+let hb: TestHandbook;
+let u: Record<'committee' | 'secretary' | 'member', TestUser>;
 // makePublishedHandbook numbers its three articles 1–3 (the it.each table is built before beforeAll runs).
 const [n1, n2, n3] = ['1', '2', '3'];
 
@@ -148,16 +148,7 @@ describe('question bank import (all or nothing)', () => {
     for (const who of [u.member, u.secretary]) {
       await expect(importQuestions(db, who.ctx, file)).rejects.toThrow('errors.forbidden');
       await expect(
-        createQuestion(db, who.ctx, {
-          type: 'JUDGE',
-          stem: `越权新增的判断题${mark}`,
-          options: [],
-          answer: [true],
-          points: 1,
-          difficulty: 1,
-          articleKeys: [hb.articles[0]!.key],
-          tags: [],
-        }),
+        createQuestion(db, who.ctx, question(`越权新增的判断题${mark}`, [hb.articles[0]!.key])),
       ).rejects.toThrow('errors.forbidden');
     }
     expect(await counts()).toEqual(before);

@@ -1,15 +1,14 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../../lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reminderWorkbook } from '../../lib/reminders/export';
 import { generateCurrent } from '../../lib/reminders/mutations/generate';
 import { reminderTableFor } from '../../lib/reminders/queries';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeTree, makeUser } from '../fixtures/factories';
+import { makeTree, makeUser, type Tree } from '../fixtures/factories';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
-let tree: Awaited<ReturnType<typeof makeTree>>;
+const db = testDb();
+let tree: Tree;
 const now = new Date('2026-11-25T04:00:00Z');
 beforeAll(async () => {
   await makePublishedHandbook(db, `导出测试${Date.now() % 10000}`);

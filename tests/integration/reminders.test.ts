@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../../lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { twoAppInstances } from '../fixtures/db';
 import { generateCurrent, generateForPeriod, generatePeriodIn } from '../../lib/reminders/mutations/generate';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeTree } from '../fixtures/factories';
+import { makeOrg, makeTree, type Tree } from '../fixtures/factories';
 
-const a = createPrismaClient();
-const b = createPrismaClient();
-afterAll(async () => {
-  await a.$disconnect();
-  await b.$disconnect();
-});
+const [a, b] = twoAppInstances();
 
-let tree: Awaited<ReturnType<typeof makeTree>>;
+let tree: Tree;
 let actionKey: string;
 beforeAll(async () => {
   const hb = await makePublishedHandbook(a, `提醒测试${Date.now() % 10000}`);

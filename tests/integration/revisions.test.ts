@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../../lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDraft } from '../../lib/handbook/mutations/versions';
 import { createLearningFocus, examFocusKeys } from '../../lib/learning/mutations/focus';
 import { decide, propose } from '../../lib/revisions/mutations';
 import { impactReportFor } from '../../lib/revisions/queries';
-import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser, companyRootFor } from '../fixtures/factories';
+import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
+import { makeOrg, makeUser, companyRootFor, type TestUser } from '../fixtures/factories';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
-let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
-let who: Record<'committee' | 'secretary', Awaited<ReturnType<typeof makeUser>>>;
+const db = testDb();
+let hb: TestHandbook;
+let who: Record<'committee' | 'secretary', TestUser>;
 let branch: Awaited<ReturnType<typeof makeOrg>>;
 
 beforeAll(async () => {

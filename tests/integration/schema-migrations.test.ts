@@ -77,6 +77,8 @@ describe('schema.prisma and the migrations agree', () => {
       'hw_article_search',
       'hw_handbook_one_draft',
       'hw_handbook_one_published',
+      'hw_person_employee_no_trgm',
+      'hw_person_name_trgm',
       'hw_selfcheck_current',
     ]);
   });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../../lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { twoAppInstances } from '../fixtures/db';
 import { completeTask } from '../../lib/reminders/mutations/complete';
 import { generateForPeriod } from '../../lib/reminders/mutations/generate';
 import { chaseMissingSheets } from '../../lib/self-check/mutations/chase';
@@ -7,18 +7,14 @@ import { openSheet } from '../../lib/self-check/mutations/open';
 import { mySheetsFor, sheetDetailFor } from '../../lib/self-check/queries';
 import { saveSheet } from '../../lib/self-check/mutations/save';
 import { reopenSheet, submitSheet } from '../../lib/self-check/mutations/submit';
-import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeTree, makeUser } from '../fixtures/factories';
+import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
+import { makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
 import { sheetOverviewFor } from '../../lib/self-check/queries';
 
-const a = createPrismaClient();
-const b = createPrismaClient();
-let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
-let tree: Awaited<ReturnType<typeof makeTree>>;
-let users: Record<
-  'committee' | 'secA' | 'clerkA' | 'clerkA2' | 'clerkB' | 'secB',
-  Awaited<ReturnType<typeof makeUser>>
->;
+const [a, b] = twoAppInstances();
+let hb: TestHandbook;
+let tree: Tree;
+let users: Record<'committee' | 'secA' | 'clerkA' | 'clerkA2' | 'clerkB' | 'secB', TestUser>;
 const now = new Date('2026-11-25T04:00:00Z');
 
 beforeAll(async () => {
@@ -32,10 +28,6 @@ beforeAll(async () => {
     clerkB: await makeUser(a, 'CLERK', tree.b),
     secB: await makeUser(a, 'SECRETARY', tree.b),
   };
-});
-afterAll(async () => {
-  await a.$disconnect();
-  await b.$disconnect();
 });
 
 const item = (criterionId: string, count: number | null, reason = '', taskIds: string[] = []) => ({

@@ -4,7 +4,6 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOne, MAX_ATTEMPTS } from '../../lib/channels/deliver';
 import { scanDueNotices } from '../../lib/channels/due-notices';
-import { createPrismaClient } from '../../lib/db/client';
 import { completeTask } from '../../lib/reminders/mutations/complete';
 import { generateForPeriod } from '../../lib/reminders/mutations/generate';
 import { sendNotice } from '../../lib/reminders/mutations/notice';
@@ -12,14 +11,15 @@ import { rateTask, returnTask } from '../../lib/reminders/mutations/review';
 import { supervisionListFor } from '../../lib/reminders/queries';
 import { markRead } from '../../lib/notifications/mutations';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeTree, makeUser } from '../fixtures/factories';
+import { makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-let tree: Awaited<ReturnType<typeof makeTree>>;
-let committee: Awaited<ReturnType<typeof makeUser>>;
-let secA: Awaited<ReturnType<typeof makeUser>>;
-let clerkA: Awaited<ReturnType<typeof makeUser>>;
-let clerkB: Awaited<ReturnType<typeof makeUser>>;
+const db = testDb();
+let tree: Tree;
+let committee: TestUser;
+let secA: TestUser;
+let clerkA: TestUser;
+let clerkB: TestUser;
 let tasks: { id: string }[];
 const now = new Date('2026-11-25T04:00:00Z');
 
@@ -33,7 +33,14 @@ beforeAll(async () => {
   for (const d of ['2026-08-10', '2026-09-10', '2026-10-10']) await generateForPeriod(db, 'MONTH', d);
   tasks = await db.reminderTask.findMany({ where: { orgId: tree.a.id }, orderBy: { periodStart: 'asc' } });
 });
-afterAll(() => db.$disconnect());
+
+/** Branch A's clerk completes task `i` (of the three months), on `at`, with `files` as evidence. */
+const clerkACompletes = (
+  i: number,
+  activityDate: string,
+  at: string,
+  files: { name: string; bytes: Buffer }[] = [],
+) => completeTask(db, clerkA.ctx, { taskId: tasks[i]!.id, activityDate }, files, new Date(at));
 
 const notes = (userId: string) =>
   db.notification.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
@@ -77,13 +84,7 @@ describe('supervision', () => {
     await expect(
       rateTask(db, committee.ctx, { taskId: tasks[1]!.id, quality: 'GOOD', comment: '' }),
     ).rejects.toThrow('supervision.errors.notDone');
-    await completeTask(
-      db,
-      clerkA.ctx,
-      { taskId: tasks[1]!.id, activityDate: '2026-09-08' },
-      [],
-      new Date('2026-09-09T02:00:00Z'),
-    );
+    await clerkACompletes(1, '2026-09-08', '2026-09-09T02:00:00Z');
     await rateTask(db, committee.ctx, { taskId: tasks[1]!.id, quality: 'EXCELLENT', comment: '记录完整' });
     expect((await db.reminderTask.findUniqueOrThrow({ where: { id: tasks[1]!.id } })).quality).toBe(
       'EXCELLENT',
@@ -92,13 +93,9 @@ describe('supervision', () => {
       rateTask(db, clerkB.ctx, { taskId: tasks[1]!.id, quality: 'POOR', comment: '' }),
     ).rejects.toThrow('errors.forbidden');
 
-    await completeTask(
-      db,
-      clerkA.ctx,
-      { taskId: tasks[2]!.id, activityDate: '2026-10-09' },
-      [{ name: '会议记录.png', bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') }],
-      new Date('2026-10-12T02:00:00Z'),
-    );
+    await clerkACompletes(2, '2026-10-09', '2026-10-12T02:00:00Z', [
+      { name: '会议记录.png', bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') },
+    ]);
     await returnTask(db, committee.ctx, { taskId: tasks[2]!.id, reason: '会议记录缺少签到表' });
     const returned = await db.reminderTask.findUniqueOrThrow({
       where: { id: tasks[2]!.id },
@@ -111,13 +108,7 @@ describe('supervision', () => {
       reason: '会议记录缺少签到表',
     });
     // The branch can complete it again.
-    await completeTask(
-      db,
-      clerkA.ctx,
-      { taskId: tasks[2]!.id, activityDate: '2026-10-09' },
-      [],
-      new Date('2026-10-13T02:00:00Z'),
-    );
+    await clerkACompletes(2, '2026-10-09', '2026-10-13T02:00:00Z');
   });
 
   it('the hourly scan notifies due-soon and overdue once, however often it runs', async () => {

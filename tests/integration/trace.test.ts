@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendTrace, verifyTraceChain } from '../../lib/audit-log';
-import { createPrismaClient } from '../../lib/db/client';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
+const db = testDb();
 const actor = { id: null, name: 'vitest', ip: '127.0.0.1', userAgent: 'vitest' };
 
 describe('the trace (痕迹管理)', () => {

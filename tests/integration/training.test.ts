@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeAnnual } from '../../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../../lib/annual/rules';
-import { createPrismaClient } from '../../lib/db/client';
 import { saveAnswer, startAttempt, submitAttempt } from '../../lib/exams/mutations/attempts';
 import { createQuestion } from '../../lib/exams/mutations/bank';
 import { createAuditExam, createExam } from '../../lib/exams/mutations/create';
@@ -13,15 +12,16 @@ import {
   trainingViewFor,
 } from '../../lib/training/queries';
 import { createTraining, recordAttendance, signIn } from '../../lib/training/mutations';
-import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser, type OrgRow, companyRootFor } from '../fixtures/factories';
+import { question } from '../fixtures/exams';
+import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
+import { makeOrg, makeUser, type OrgRow, companyRootFor, type TestUser } from '../fixtures/factories';
 import { auditExamFor } from '../../lib/exams/queries/exams';
 import { latestResultsFor } from '../../lib/annual/queries';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
-type U = Awaited<ReturnType<typeof makeUser>>;
-let hb: Awaited<ReturnType<typeof makePublishedHandbook>>;
+const db = testDb();
+type U = TestUser;
+let hb: TestHandbook;
 let tree: Record<'root' | 'a' | 'a1' | 'b', OrgRow>;
 let u: Record<'committee' | 'secA' | 'memberA' | 'memberA2' | 'memberB' | 'memberC', U>;
 let sessionId: string;
@@ -154,16 +154,11 @@ describe('training classes', () => {
   it('an exam for the class is for its invitees only', async () => {
     const k = [hb.articles[0]!.key];
     for (let i = 0; i < 3; i += 1)
-      await createQuestion(db, u.committee.ctx, {
-        type: 'JUDGE',
-        stem: `培训测试判断题：组织生活会每年至少召开一次。（${i}）`,
-        options: [],
-        answer: [true],
-        points: 2,
-        difficulty: 1,
-        articleKeys: k,
-        tags: ['培训'],
-      });
+      await createQuestion(
+        db,
+        u.committee.ctx,
+        question(`培训测试判断题：组织生活会每年至少召开一次。（${i}）`, k, { points: 2, tags: ['培训'] }),
+      );
     const exam = await createExam(db, u.committee.ctx, {
       title: '培训班结业测试',
       parts: [{ type: 'JUDGE', count: 2 }],

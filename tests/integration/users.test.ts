@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient } from '../../lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignRole, createUser, removeRole, setUserActive, updateUser } from '../../lib/users/mutations';
 import { ZCreateUser } from '../../lib/users/schema';
-import { makeTree, makeUser, uniq } from '../fixtures/factories';
+import { makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
+import { testDb } from '../fixtures/db';
 
-const db = createPrismaClient();
-afterAll(() => db.$disconnect());
+const db = testDb();
 
-let tree: Awaited<ReturnType<typeof makeTree>>;
-let admin: Awaited<ReturnType<typeof makeUser>>;
-let committee: Awaited<ReturnType<typeof makeUser>>;
+let tree: Tree;
+let admin: TestUser;
+let committee: TestUser;
 beforeAll(async () => {
   tree = await makeTree(db);
   admin = await makeUser(db, 'ADMIN', tree.root);

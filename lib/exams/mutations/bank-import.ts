@@ -17,7 +17,6 @@
  * Duplicates: the same type and stem (trimmed, whitespace collapsed, NFKC) on two rows of the file,
  * or as a current question of the bank with another key, is refused.
  */
-import { randomUUID } from 'node:crypto';
 import { appendTrace, canonicalJson } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
@@ -25,7 +24,7 @@ import type { Question } from '../../generated/prisma/client';
 import { msg } from '../../i18n/message';
 import type { ActionContext } from '../../action-context';
 import { assertCanCompanyWide } from '../../policy';
-import { stemKey } from './bank';
+import { insertQuestion, stemKey } from './bank';
 import { exportBank, parseBank, type BankRow } from '../bank-excel';
 import type { TQuestion } from '../schema';
 
@@ -141,14 +140,7 @@ export async function importQuestions(
       );
       for (const { q, current } of changed) {
         if (!current) {
-          const row = await tx.question.create({ data: { ...q, key: randomUUID() } });
-          await appendTrace(tx, ctx.actor, {
-            action: 'exams.question.create',
-            entityType: 'Question',
-            entityId: row.id,
-            orgPath: root.path,
-            after: { ...q, via: 'import' },
-          });
+          await insertQuestion(tx, ctx, root.path, q, { via: 'import' });
           continue;
         }
         const retire = used.has(current.id);

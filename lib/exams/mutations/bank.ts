@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendTrace } from '../../audit-log';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { assertCanCompanyWide } from '../../policy';
@@ -31,19 +31,31 @@ function check(q: TQuestion) {
   if (p) throw new UserError(p);
 }
 
+/** A new question with a key of its own, traced as exams.question.create; `mark`: how it came (an import). */
+export async function insertQuestion(
+  tx: Tx,
+  ctx: ActionContext,
+  orgPath: string,
+  q: TQuestion,
+  mark: { via?: 'import' } = {},
+) {
+  const row = await tx.question.create({ data: { ...q, key: randomUUID() } });
+  await appendTrace(tx, ctx.actor, {
+    action: 'exams.question.create',
+    entityType: 'Question',
+    entityId: row.id,
+    orgPath,
+    after: { ...q, ...mark },
+  });
+  return row;
+}
+
 export async function createQuestion(db: Db, ctx: ActionContext, q: TQuestion) {
   const r = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
   check(q);
   await assertNoTwin(db, q);
   return db.$transaction(async (tx) => {
-    const row = await tx.question.create({ data: { ...q, key: randomUUID() } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'exams.question.create',
-      entityType: 'Question',
-      entityId: row.id,
-      orgPath: r.path,
-      after: q,
-    });
+    const row = await insertQuestion(tx, ctx, r.path, q);
     return { id: row.id, key: row.key };
   });
 }

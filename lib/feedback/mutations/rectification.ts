@@ -6,11 +6,11 @@
  * who submitted it. Accepted items are closed; "on time" means submitted by the deadline.
  */
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { appendTrace, type TraceInput } from '../../audit-log';
 import { loadAudit } from '../../audits/queries/load';
 import { cstDay } from '../../calendar';
 import { notify, unitPeople } from '../../channels/notify';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { checkUploads, storeChecked, traceFiles, type Upload } from '../../files/uploads';
 import { assertCan, assertCanOnAudit } from '../../policy';
@@ -24,6 +24,23 @@ async function loadItem(db: Db, id: string) {
   });
   if (!item) throw new NotFoundError();
   return item;
+}
+
+/** Traces an act on an item, under its unit's path. */
+function traceItem(
+  tx: Tx,
+  ctx: ActionContext,
+  item: Awaited<ReturnType<typeof loadItem>>,
+  action: string,
+  change: Pick<TraceInput, 'before' | 'after'>,
+) {
+  return appendTrace(tx, ctx.actor, {
+    action,
+    entityType: 'RectificationItem',
+    entityId: item.id,
+    orgPath: item.org.path,
+    ...change,
+  });
 }
 
 async function unitItem(db: Db, ctx: ActionContext, id: string) {
@@ -40,11 +57,7 @@ export async function savePlan(db: Db, ctx: ActionContext, itemId: string, plan:
       where: { id: item.id },
       data: { plan, lockVersion: { increment: 1 } },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'rectification.plan',
-      entityType: 'RectificationItem',
-      entityId: item.id,
-      orgPath: item.org.path,
+    await traceItem(tx, ctx, item, 'rectification.plan', {
       before: { plan: item.plan },
       after: { plan },
     });
@@ -56,13 +69,7 @@ export async function addNote(db: Db, ctx: ActionContext, itemId: string, text: 
   const item = await unitItem(db, ctx, itemId);
   return db.$transaction(async (tx) => {
     const n = await tx.rectificationNote.create({ data: { itemId: item.id, text, authorId: ctx.user.id } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'rectification.note',
-      entityType: 'RectificationItem',
-      entityId: item.id,
-      orgPath: item.org.path,
-      after: { text },
-    });
+    await traceItem(tx, ctx, item, 'rectification.note', { after: { text } });
     return { id: n.id };
   });
 }
@@ -75,13 +82,7 @@ export async function addEvidence(db: Db, ctx: ActionContext, itemId: string, fi
     await tx.rectificationEvidence.createMany({
       data: stored.map((f) => ({ ...f, itemId: item.id, uploadedById: ctx.user.id })),
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'rectification.evidence',
-      entityType: 'RectificationItem',
-      entityId: item.id,
-      orgPath: item.org.path,
-      after: { files: traceFiles(stored) },
-    });
+    await traceItem(tx, ctx, item, 'rectification.evidence', { after: { files: traceFiles(stored) } });
     return { count: stored.length };
   });
 }
@@ -95,11 +96,7 @@ export async function submitItem(db: Db, ctx: ActionContext, itemId: string, now
       data: { status: 'SUBMITTED', submittedAt: now, submittedById: ctx.user.id },
     });
     if (!r.count) throw new UserError('feedback.errors.notEditable');
-    await appendTrace(tx, ctx.actor, {
-      action: 'rectification.submit',
-      entityType: 'RectificationItem',
-      entityId: item.id,
-      orgPath: item.org.path,
+    await traceItem(tx, ctx, item, 'rectification.submit', {
       before: { status: item.status },
       after: { status: 'SUBMITTED' },
     });
@@ -138,11 +135,7 @@ export async function verifyItem(
           },
     });
     if (!r.count) throw new UserError('feedback.errors.notSubmitted');
-    await appendTrace(tx, ctx.actor, {
-      action: input.accept ? 'rectification.accept' : 'rectification.return',
-      entityType: 'RectificationItem',
-      entityId: item.id,
-      orgPath: item.org.path,
+    await traceItem(tx, ctx, item, input.accept ? 'rectification.accept' : 'rectification.return', {
       before: { status: 'SUBMITTED' },
       after: {
         status: input.accept ? 'ACCEPTED' : 'RETURNED',

@@ -13,17 +13,9 @@ import { searchWords } from '../rules';
 import type { ZCreateArticle, ZDeleteArticle, ZMoveArticle, ZUpdateArticle } from '../schema';
 import { assertDraft } from './draft';
 import { assertCanCompanyWide } from '../../policy';
-import { articleContent } from '../rules';
+import { articleContent, type ArticleContent } from '../rules';
 
-export function searchColumns(a: {
-  title: string;
-  what: string;
-  who: string;
-  how: string;
-  when: string;
-  standard: string;
-  tags: string[];
-}) {
+export function searchColumns(a: Omit<ArticleContent, 'orgTypes'>) {
   return {
     searchTitle: searchWords(`${a.title} ${a.tags.join(' ')}`).join(' '),
     searchBody: searchWords([a.what, a.who, a.how, a.when, a.standard].join('\n')).join(' '),

@@ -75,5 +75,5 @@ WHERE u."orgId" IS NOT NULL;
 
 -- Searching the roster by part of a name or 工号 over 100,000 people.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX "Person_name_trgm_idx" ON "Person" USING gin ("name" gin_trgm_ops);
-CREATE INDEX "Person_employeeNo_trgm_idx" ON "Person" USING gin ("employeeNo" gin_trgm_ops);
+CREATE INDEX "hw_person_name_trgm" ON "Person" USING gin ("name" gin_trgm_ops);
+CREATE INDEX "hw_person_employee_no_trgm" ON "Person" USING gin ("employeeNo" gin_trgm_ops);
