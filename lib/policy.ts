@@ -51,6 +51,7 @@ const TABLE = {
       'person.import',
       'person.export',
       'person.sensitive',
+      'transfer.issue',
     ],
   },
   AUDITOR: {

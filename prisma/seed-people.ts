@@ -257,6 +257,37 @@ export async function seedPeople(db: Db) {
     late.appliedOn = addMonths(late.activistOn, -3);
   }
 
+  // Transfers the committee is following: one 12 days in transit, one past its letter's validity, one awaiting a letter.
+  const pickMover = (key: string) =>
+    drafts.find(
+      (d) =>
+        d.orgId === branchOf(key).id &&
+        d.status === 'FULL' &&
+        !d.posts.length &&
+        !demoUsers.has(d.userId ?? '') &&
+        !d.workOrgId,
+    )!;
+  const issued = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000);
+  const transfers = [
+    {
+      mover: pickMover('first'),
+      to: branchOf('metro').id,
+      letterNo: '华岳党组转字〔2026〕第47号',
+      issuedAt: issued(12),
+      validUntil: addDays(today, 18),
+      reason: '调往地铁3号线土建七标项目任技术负责人',
+    },
+    {
+      mover: pickMover('yunling'),
+      to: branchOf('nanshan').id,
+      letterNo: '华岳党组转字〔2026〕第39号',
+      issuedAt: issued(41),
+      validUntil: addDays(today, -11),
+      reason: '隧道主体完工，调往南山大桥项目',
+    },
+    { mover: pickMover('second'), to: branchOf('donghu').id, reason: '东湖科创园项目机电安装阶段需要' },
+  ];
+
   const day = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
   await db.$transaction(
     async (tx) => {
@@ -276,6 +307,23 @@ export async function seedPeople(db: Db) {
         // A person the migration made from an account keeps its id; its 工号 becomes the company's.
         if (id) await tx.person.update({ where: { id }, data });
         else await tx.person.create({ data });
+      }
+      for (const t of transfers) {
+        const person = await tx.person.findUniqueOrThrow({ where: { employeeNo: t.mover.employeeNo } });
+        await tx.transfer.create({
+          data: {
+            kind: 'INTERNAL',
+            status: 'letterNo' in t ? 'ISSUED' : 'PROPOSED',
+            personId: person.id,
+            fromOrgId: person.orgId,
+            toOrgId: t.to,
+            reason: t.reason,
+            proposedAt: 'issuedAt' in t ? new Date(t.issuedAt!.getTime() - 3 * 86_400_000) : issued(2),
+            ...('letterNo' in t
+              ? { letterNo: t.letterNo, validUntil: day(t.validUntil), issuedAt: t.issuedAt }
+              : {}),
+          },
+        });
       }
       await appendTrace(tx, SYSTEM_ACTOR, {
         action: 'seed.people',

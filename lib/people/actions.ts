@@ -8,7 +8,22 @@ import { checkZip } from '../files/zip-guard';
 import { can } from '../policy';
 import { guessMapping, IMPORT_FIELDS, PEOPLE_IMPORT_MAX_BYTES, readSheet } from './excel';
 import { createPerson, updatePerson } from './mutations/person';
-import { ZCreatePerson, ZUpdatePerson } from './schema';
+import {
+  cancelTransfer,
+  issueTransfer,
+  proposeTransfer,
+  receiveTransfer,
+  recordIncoming,
+} from './mutations/transfer';
+import {
+  ZCancelTransfer,
+  ZCreatePerson,
+  ZIssueTransfer,
+  ZProposeTransfer,
+  ZReceiveTransfer,
+  ZRecordIncoming,
+  ZUpdatePerson,
+} from './schema';
 
 export const createPersonAction = defineAction(ZCreatePerson, async (input, ctx) => {
   const p = await createPerson(db, ctx, input);
@@ -41,3 +56,23 @@ export const inspectPeopleFileAction = defineAction(ZInspect, async (file, ctx) 
     fields: IMPORT_FIELDS.map((f) => ({ key: f.key, header: f.header, required: f.required })),
   };
 });
+
+const transferred = <T>(r: T) => {
+  revalidatePath('/people', 'layout');
+  return r;
+};
+export const proposeTransferAction = defineAction(ZProposeTransfer, async (input, ctx) =>
+  transferred(await proposeTransfer(db, ctx, input)),
+);
+export const issueTransferAction = defineAction(ZIssueTransfer, async (input, ctx) =>
+  transferred(await issueTransfer(db, ctx, input)),
+);
+export const receiveTransferAction = defineAction(ZReceiveTransfer, async (input, ctx) =>
+  transferred(await receiveTransfer(db, ctx, input)),
+);
+export const cancelTransferAction = defineAction(ZCancelTransfer, async (input, ctx) =>
+  transferred(await cancelTransfer(db, ctx, input)),
+);
+export const recordIncomingAction = defineAction(ZRecordIncoming, async (input, ctx) =>
+  transferred(await recordIncoming(db, ctx, input)),
+);

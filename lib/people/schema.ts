@@ -71,3 +71,45 @@ export const ZRosterFilter = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type RosterFilter = z.output<typeof ZRosterFilter>;
+
+/** A secretary proposes: within the company to a unit, or out of it to a named outside unit. */
+export const ZProposeTransfer = z
+  .object({
+    personId: id,
+    kind: z.enum(['INTERNAL', 'OUT'], msg('validation.invalid')),
+    toOrgId: optionalId,
+    externalUnit: optionalText(120),
+    reason: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'INTERNAL' && !v.toOrgId)
+      ctx.addIssue({ code: 'custom', path: ['toOrgId'], message: msg('transfers.errors.toRequired') });
+    if (v.kind === 'OUT' && !v.externalUnit)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['externalUnit'],
+        message: msg('transfers.errors.externalRequired'),
+      });
+  });
+export type TProposeTransfer = z.input<typeof ZProposeTransfer>;
+
+/** Someone arriving from outside the company: recorded with the letter that came with them. */
+export const ZRecordIncoming = z.object({
+  employeeNo: requiredText(32),
+  toOrgId: id,
+  externalUnit: requiredText(120),
+  letterNo: requiredText(40),
+  validUntil: z.iso.date(msg('validation.invalidDate')),
+});
+export type TRecordIncoming = z.input<typeof ZRecordIncoming>;
+
+/** The committee (组织部门) issues the 介绍信: its number and how long it is valid. */
+export const ZIssueTransfer = z.object({
+  id,
+  letterNo: requiredText(40),
+  validUntil: z.iso.date(msg('validation.invalidDate')),
+});
+export type TIssueTransfer = z.input<typeof ZIssueTransfer>;
+
+export const ZReceiveTransfer = z.object({ id });
+export const ZCancelTransfer = z.object({ id, reason: requiredText(500) });

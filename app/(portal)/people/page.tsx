@@ -8,7 +8,7 @@ import { Input, Select } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
-import { peopleOptions, rosterFor } from '@/lib/people/queries';
+import { peopleOptions, rosterFor } from '@/lib/people/queries/roster';
 import { PARTY_STATUSES } from '@/lib/people/rules';
 import { ZRosterFilter } from '@/lib/people/schema';
 import { can } from '@/lib/policy';
@@ -50,6 +50,7 @@ export default async function PeoplePage({
               </LinkButton>
             )}
             {can(user, 'person.import') && <LinkButton href="/people/import">{t('import')}</LinkButton>}
+            <LinkButton href="/people/transfers">{t('transfers')}</LinkButton>
             {can(user, 'person.export') && (
               <a
                 href={`/api/people/export?${query({})}`}
@@ -141,9 +142,12 @@ export default async function PeoplePage({
             key: 'status',
             header: t('fields.status'),
             cell: (p) => (
-              <Badge tone={p.status === 'FULL' ? 'green' : undefined}>
-                {t(`statuses.${p.status ?? 'NONE'}`)}
-              </Badge>
+              <span className="flex flex-wrap gap-1">
+                <Badge tone={p.status === 'FULL' ? 'green' : undefined}>
+                  {t(`statuses.${p.status ?? 'NONE'}`)}
+                </Badge>
+                {p.inTransit !== null && <Badge tone="amber">{t('inTransit', { to: p.inTransit })}</Badge>}
+              </span>
             ),
           },
           {

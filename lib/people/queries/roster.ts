@@ -1,14 +1,14 @@
 import 'server-only';
-import type { Prisma } from '../generated/prisma/client';
-import { appendTrace, type Actor } from '../audit-log';
-import { cstDay } from '../calendar';
-import { db } from '../db';
-import type { Db } from '../db/client';
-import { ForbiddenError, NotFoundError } from '../errors';
-import { can, canOnPerson, scopeOrgs, scopePeople, type Subject } from '../policy';
-import { POST_LABELS, rosterWorkbook, STATUS_LABELS, type RosterRow } from './excel';
-import { maskPhone, nextStep, PARTY_STATUSES, type PartyStatus } from './rules';
-import type { RosterFilter } from './schema';
+import type { Prisma } from '../../generated/prisma/client';
+import { appendTrace, type Actor } from '../../audit-log';
+import { cstDay } from '../../calendar';
+import { db } from '../../db';
+import type { Db } from '../../db/client';
+import { ForbiddenError, NotFoundError } from '../../errors';
+import { can, canOnPerson, scopeOrgs, scopePeople, type Subject } from '../../policy';
+import { POST_LABELS, rosterWorkbook, STATUS_LABELS, type RosterRow } from '../excel';
+import { maskPhone, nextStep, PARTY_STATUSES, type PartyStatus } from '../rules';
+import type { RosterFilter } from '../schema';
 
 const PAGE = 50;
 const EXPORT_MAX = 100_000;
@@ -18,7 +18,7 @@ const unit = { select: { id: true, name: true, path: true } } as const;
 /** The filter's `where`, inside the subject's scope; `relation` splits 组织关系 here from people only working here. */
 async function rosterWhere(user: Subject, f: RosterFilter, client: Db): Promise<Prisma.PersonWhereInput> {
   const units = scopeOrgs(user, 'person.read');
-  const and: Prisma.PersonWhereInput[] = [scopePeople(user)];
+  const and: Prisma.PersonWhereInput[] = [scopePeople(user), { leftOn: null }];
   if (f.orgId) {
     const o = await client.organization.findUnique({
       where: { id: f.orgId },
@@ -60,6 +60,11 @@ const rosterSelect = {
   org: unit,
   workOrg: unit,
   partyGroup: { select: { id: true, name: true } },
+  transfers: {
+    where: { status: 'ISSUED' },
+    select: { toOrg: { select: { name: true } }, externalUnit: true },
+    take: 1,
+  },
 } as const satisfies Prisma.PersonSelect;
 
 type RosterRecord = Prisma.PersonGetPayload<{ select: typeof rosterSelect }>;
@@ -83,6 +88,8 @@ function shown(user: Subject, p: RosterRecord, today: string) {
     workOrg: p.workOrg ? { id: p.workOrg.id, name: p.workOrg.name } : null,
     partyGroup: p.partyGroup,
     phone: sensitive ? p.phone : maskPhone(p.phone),
+    // 在途: the letter is out and nobody has confirmed the 报到; counted by neither branch.
+    inTransit: p.transfers[0] ? (p.transfers[0].toOrg?.name ?? p.transfers[0].externalUnit ?? '') : null,
     next: nextStep(
       {
         status: p.status,

@@ -7,10 +7,14 @@ import { actorOf, requireUser } from '@/lib/auth/current-user';
 import { CST_DATE_TIME } from '@/lib/calendar';
 import { actionLabel } from '@/lib/i18n/labels';
 import { load } from '@/lib/page-guard';
-import { personFor } from '@/lib/people/queries';
+import { personFor } from '@/lib/people/queries/roster';
+import { transfersOfPerson, transferTargets } from '@/lib/people/queries/transfers';
+import { addDays, cstDay } from '@/lib/calendar';
 import { STAGE_DATES } from '@/lib/people/rules';
 import { pageParams } from '@/lib/route-params';
 import { NextStepBadge } from '../_components/next-step';
+import { ProposeTransferForm } from '../_components/transfer-forms';
+import { TransferTable } from '../_components/transfer-table';
 
 export const metadata: Metadata = {};
 
@@ -25,7 +29,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     history,
     views,
   } = await load(async () => personFor(user, await actorOf(user), id));
+  const transfers = await transfersOfPerson(user, p.id);
+  const open = transfers.some((x) => x.status === 'PROPOSED' || x.status === 'ISSUED');
+  const targets = canManage && !open && !p.leftOn ? await transferTargets(user) : [];
   const t = await getTranslations('people');
+  const tt = await getTranslations('transfers');
   const tAll = await getTranslations();
   const format = await getFormatter();
   const row = (label: string, value: React.ReactNode, testId?: string) => (
@@ -118,6 +126,23 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           )}
         </Card>
       </div>
+      <Card title={tt('ofPerson')}>
+        <div className="space-y-4">
+          {transfers.length > 0 && (
+            <TransferTable
+              rows={transfers}
+              testId="person-transfers"
+              withPerson={false}
+              defaultUntil={addDays(cstDay(new Date()), 30)}
+            />
+          )}
+          {targets.length > 0 ? (
+            <ProposeTransferForm personId={p.id} targets={targets.filter((o) => o.id !== p.org.id)} />
+          ) : (
+            transfers.length === 0 && <p className="text-sm text-stone-600">{tt('noneForPerson')}</p>
+          )}
+        </div>
+      </Card>
       <Card title={t('history')}>
         <p className="mb-2 text-xs text-stone-500">{t('viewsTraced', { count: views })}</p>
         {history.length === 0 ? (

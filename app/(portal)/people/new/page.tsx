@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { peopleOptions } from '@/lib/people/queries';
+import { peopleOptions } from '@/lib/people/queries/roster';
 import { PersonForm } from '../_components/person-form';
 
 export async function generateMetadata(): Promise<Metadata> {

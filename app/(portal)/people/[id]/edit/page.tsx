@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
-import { peopleOptions, personForEdit } from '@/lib/people/queries';
+import { peopleOptions, personForEdit } from '@/lib/people/queries/roster';
 import { pageParams } from '@/lib/route-params';
 import { PersonForm } from '../../_components/person-form';
 

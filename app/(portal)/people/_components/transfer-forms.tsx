@@ -1,0 +1,235 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { FormError } from '@/components/form-error';
+import { Button } from '@/components/ui/button';
+import { Field, Input, Select } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
+import { useTranslateMessage } from '@/components/use-translate-message';
+import {
+  cancelTransferAction,
+  issueTransferAction,
+  proposeTransferAction,
+  receiveTransferAction,
+  recordIncomingAction,
+} from '@/lib/people/actions';
+
+const formData = (e: React.FormEvent<HTMLFormElement>) =>
+  Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+
+/** On a profile: propose moving the 组织关系 to another unit of the company, or out of the company. */
+export function ProposeTransferForm({
+  personId,
+  targets,
+}: {
+  personId: string;
+  targets: { id: string; name: string }[];
+}) {
+  const t = useTranslations('transfers');
+  const tm = useTranslateMessage();
+  const [kind, setKind] = useState<'INTERNAL' | 'OUT'>('INTERNAL');
+  const call = useAction(proposeTransferAction, { refresh: true });
+  const err = (f: string) => tm(call.fieldErrors[f]);
+  return (
+    <form
+      className="space-y-3"
+      data-testid="propose-transfer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = formData(e);
+        void call.run({ personId, kind, toOrgId: v.toOrgId, externalUnit: v.externalUnit, reason: v.reason });
+      }}
+    >
+      <fieldset className="flex flex-wrap gap-4">
+        <legend className="sr-only">{t('kind')}</legend>
+        {(['INTERNAL', 'OUT'] as const).map((k) => (
+          <label key={k} className="flex min-h-11 items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name="kind"
+              checked={kind === k}
+              onChange={() => setKind(k)}
+              className="h-5 w-5"
+            />
+            {t(`kinds.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'INTERNAL' ? (
+        <Field label={t('to')} htmlFor="toOrgId" error={err('toOrgId')}>
+          <Select id="toOrgId" name="toOrgId" defaultValue="">
+            <option value="">{t('choose')}</option>
+            {targets.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        <Field label={t('externalTo')} htmlFor="externalUnit" error={err('externalUnit')}>
+          <Input id="externalUnit" name="externalUnit" maxLength={130} />
+        </Field>
+      )}
+      <Field label={t('reason')} htmlFor="reason" error={err('reason')}>
+        <Input id="reason" name="reason" maxLength={510} placeholder={t('reasonHint')} />
+      </Field>
+      <FormError message={Object.keys(call.fieldErrors).length ? undefined : call.error} />
+      <Button type="submit" disabled={call.pending}>
+        {t('propose')}
+      </Button>
+    </form>
+  );
+}
+
+/** The committee issues the 介绍信 of a proposed transfer. */
+export function IssueForm({ id, defaultUntil }: { id: string; defaultUntil: string }) {
+  const t = useTranslations('transfers');
+  const tm = useTranslateMessage();
+  const call = useAction(issueTransferAction, { refresh: true });
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2"
+      data-testid={`issue-${id}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = formData(e);
+        void call.run({ id, letterNo: v.letterNo ?? '', validUntil: v.validUntil ?? '' });
+      }}
+    >
+      <Field label={t('letterNo')} htmlFor={`letter-${id}`} error={tm(call.fieldErrors.letterNo)}>
+        <Input id={`letter-${id}`} name="letterNo" maxLength={40} className="w-40" />
+      </Field>
+      <Field label={t('validUntil')} htmlFor={`until-${id}`} error={tm(call.fieldErrors.validUntil)}>
+        <Input
+          id={`until-${id}`}
+          name="validUntil"
+          type="date"
+          defaultValue={defaultUntil}
+          className="w-44"
+        />
+      </Field>
+      <Button type="submit" disabled={call.pending}>
+        {t('issue')}
+      </Button>
+      <FormError message={Object.keys(call.fieldErrors).length ? undefined : call.error} />
+    </form>
+  );
+}
+
+/** The receiving branch confirms the 报到 (a transfer out: the committee records the 回执). */
+export function ReceiveButton({ id, out }: { id: string; out: boolean }) {
+  const t = useTranslations('transfers');
+  const call = useAction(receiveTransferAction, { refresh: true });
+  return (
+    <div>
+      <Button
+        type="button"
+        variant="primary"
+        disabled={call.pending}
+        onClick={() => void call.run({ id })}
+        data-testid={`receive-${id}`}
+      >
+        {out ? t('receiptBack') : t('receive')}
+      </Button>
+      <FormError message={call.error} />
+    </div>
+  );
+}
+
+export function CancelForm({ id }: { id: string }) {
+  const t = useTranslations('transfers');
+  const tm = useTranslateMessage();
+  const [open, setOpen] = useState(false);
+  const call = useAction(cancelTransferAction, { refresh: true });
+  if (!open)
+    return (
+      <Button type="button" variant="ghost" onClick={() => setOpen(true)}>
+        {t('cancel')}
+      </Button>
+    );
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void call.run({ id, reason: formData(e).reason ?? '' });
+      }}
+    >
+      <Field label={t('cancelReason')} htmlFor={`cancel-${id}`} error={tm(call.fieldErrors.reason)}>
+        <Input id={`cancel-${id}`} name="reason" maxLength={510} />
+      </Field>
+      <Button type="submit" variant="danger" disabled={call.pending}>
+        {t('confirmCancel')}
+      </Button>
+      <FormError message={Object.keys(call.fieldErrors).length ? undefined : call.error} />
+    </form>
+  );
+}
+
+/** The committee records someone arriving from outside the company, with the letter that came with them. */
+export function IncomingForm({
+  units,
+  defaultUntil,
+}: {
+  units: { id: string; name: string }[];
+  defaultUntil: string;
+}) {
+  const t = useTranslations('transfers');
+  const tm = useTranslateMessage();
+  const call = useAction(recordIncomingAction, { refresh: true });
+  const err = (f: string) => tm(call.fieldErrors[f]);
+  return (
+    <form
+      className="grid gap-3 sm:grid-cols-3"
+      data-testid="incoming-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = formData(e);
+        void call.run({
+          employeeNo: v.employeeNo ?? '',
+          toOrgId: v.toOrgId ?? '',
+          externalUnit: v.externalUnit ?? '',
+          letterNo: v.letterNo ?? '',
+          validUntil: v.validUntil ?? '',
+        });
+      }}
+    >
+      <Field
+        label={t('employeeNo')}
+        htmlFor="in-employeeNo"
+        error={err('employeeNo')}
+        hint={t('registerFirstHint')}
+      >
+        <Input id="in-employeeNo" name="employeeNo" maxLength={40} />
+      </Field>
+      <Field label={t('to')} htmlFor="in-toOrgId" error={err('toOrgId')}>
+        <Select id="in-toOrgId" name="toOrgId" defaultValue="">
+          <option value="">{t('choose')}</option>
+          {units.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('externalFrom')} htmlFor="in-externalUnit" error={err('externalUnit')}>
+        <Input id="in-externalUnit" name="externalUnit" maxLength={130} />
+      </Field>
+      <Field label={t('letterNo')} htmlFor="in-letterNo" error={err('letterNo')}>
+        <Input id="in-letterNo" name="letterNo" maxLength={40} />
+      </Field>
+      <Field label={t('validUntil')} htmlFor="in-validUntil" error={err('validUntil')}>
+        <Input id="in-validUntil" name="validUntil" type="date" defaultValue={defaultUntil} />
+      </Field>
+      <div className="flex items-end">
+        <Button type="submit" disabled={call.pending}>
+          {t('recordIncoming')}
+        </Button>
+      </div>
+      <div className="sm:col-span-3">
+        <FormError message={Object.keys(call.fieldErrors).length ? undefined : call.error} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { Card, PageHeader } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/current-user';
+import { addDays, cstDay } from '@/lib/calendar';
+import { peopleOptions } from '@/lib/people/queries/roster';
+import { transfersFor } from '@/lib/people/queries/transfers';
+import { can } from '@/lib/policy';
+import { TransferTable } from '../_components/transfer-table';
+import { IncomingForm } from '../_components/transfer-forms';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('transfers'))('title') };
+}
+
+export default async function TransfersPage() {
+  const user = await requirePermission('person.read');
+  const [t, list, options] = await Promise.all([
+    getTranslations('transfers'),
+    transfersFor(user),
+    peopleOptions(user),
+  ]);
+  const defaultUntil = addDays(cstDay(new Date()), 30);
+  const overdue = list.inTransit.filter((r) => r.overdue).length;
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('title')} description={t('intro')} />
+      <Card title={t('inTransitTitle', { count: list.inTransit.length, overdue })}>
+        <TransferTable rows={list.inTransit} testId="in-transit" defaultUntil={defaultUntil} />
+      </Card>
+      <Card title={t('proposedTitle', { count: list.proposed.length })}>
+        <TransferTable rows={list.proposed} testId="proposed" defaultUntil={defaultUntil} />
+      </Card>
+      {can(user, 'transfer.issue') && (
+        <Card title={t('incomingTitle')}>
+          <p className="mb-3 text-sm text-stone-600">{t('incomingIntro')}</p>
+          <IncomingForm units={options.partyUnits.filter((o) => o.manage)} defaultUntil={defaultUntil} />
+        </Card>
+      )}
+      <Card title={t('closedTitle')}>
+        <TransferTable rows={list.closed} testId="closed" defaultUntil={defaultUntil} />
+      </Card>
+    </div>
+  );
+}
