@@ -1,6 +1,6 @@
 import { actorOf, getCurrentUser } from '@/lib/auth/current-user';
 import { xlsxResponse } from '@/lib/excel/response';
-import { exportRosterFor } from '@/lib/people/queries';
+import { exportRosterFor } from '@/lib/people/queries/roster';
 import { ZRosterFilter } from '@/lib/people/schema';
 import { can } from '@/lib/policy';
 
