@@ -141,3 +141,11 @@ export const PERIODIC: Frequency[] = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_Y
 export const CST_DATE_TIME = { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' } as const;
 /** How pages show a calendar day (kept as UTC midnight): the day itself, never shifted by a zone. */
 export const DAY = { dateStyle: 'medium', timeZone: 'UTC' } as const;
+
+/** The same day `n` months later (or earlier), the month's last day where it is shorter: 01-31 + 1 → 02-28. */
+export const addMonths = (day: string, n: number) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+  return `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+};

@@ -27,7 +27,7 @@ const HOLDERS: [holders: readonly Role[], permissions: string[]][] = [
   ],
   [
     ['COMMITTEE', 'SECRETARY'],
-    ['person.manage', 'person.export', 'person.sensitive'],
+    ['person.manage', 'person.export', 'person.sensitive', 'org.close'],
   ],
   [
     ['COMMITTEE', ...BRANCH_STAFF, 'MEMBER'],

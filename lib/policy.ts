@@ -52,6 +52,7 @@ const TABLE = {
       'person.export',
       'person.sensitive',
       'transfer.issue',
+      'org.close',
     ],
   },
   AUDITOR: {
@@ -76,6 +77,7 @@ const TABLE = {
       'person.manage',
       'person.export',
       'person.sensitive',
+      'org.close',
     ],
   },
   CLERK: {

@@ -9,10 +9,10 @@
  * Idempotent: does nothing once any person has a recorded status.
  */
 import { appendTrace, SYSTEM_ACTOR } from '../lib/audit-log';
-import { addDays, cstDay } from '../lib/calendar';
+import { addDays, addMonths, cstDay } from '../lib/calendar';
 import type { Db } from '../lib/db/client';
 import type { PartyPost, PartyStatus } from '../lib/people/rules';
-import { addMonths } from '../lib/people/rules';
+
 import { GIVEN, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, SURNAMES } from './seed-data';
 import { prng } from './seed-random';
 
@@ -332,5 +332,78 @@ export async function seedPeople(db: Db) {
       });
     },
     { timeout: 120_000 },
+  );
+}
+
+/**
+ * Branch lifecycle in the demo: every party unit's current term (one branch's ends in about 75 days), the
+ * 翠湖 project started without its branch being requested yet, and the 高铁站前广场 project finished and half-way
+ * through its closing checklist (half its members' letters out, its open tasks cancelled with a reason).
+ * Runs after the reminder tasks exist; idempotent (does nothing once a term is recorded).
+ */
+export async function seedLifecycle(db: Db) {
+  if (await db.organization.count({ where: { termStart: { not: null } } })) return;
+  const rand = prng(20261201);
+  const today = cstDay(new Date());
+  const day = (v: string) => new Date(`${v}T00:00:00Z`);
+  const orgs = await db.organization.findMany({
+    where: { status: 'ACTIVE', type: { in: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'] } },
+    select: { id: true, name: true, type: true },
+  });
+  const byKey = (key: string) => PROJECT_BRANCHES.find((p) => p.key === key)!.name;
+  await db.$transaction(
+    async (tx) => {
+      for (const o of orgs) {
+        const start =
+          o.name === byKey('nanshan')
+            ? addDays(addMonths(today, -36), 75)
+            : addDays(addMonths(today, -(4 + Math.floor(rand() * 26))), -Math.floor(rand() * 28));
+        await tx.organization.update({ where: { id: o.id }, data: { termStart: day(start) } });
+      }
+      const cuihu = await tx.organization.findFirstOrThrow({ where: { name: byKey('cuihu') } });
+      await tx.organization.update({
+        where: { id: cuihu.id },
+        data: { projectActualStart: day(addDays(today, -18)), termStart: null },
+      });
+      const closing = await tx.organization.findFirstOrThrow({ where: { name: byKey('zhanqian') } });
+      await tx.organization.update({
+        where: { id: closing.id },
+        data: { projectActualEnd: day(addDays(today, -20)) },
+      });
+      const cancelled = await tx.reminderTask.updateMany({
+        where: { orgId: closing.id, status: 'OPEN' },
+        data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: '项目竣工验收，支部撤销前关闭' },
+      });
+      const members = await tx.person.findMany({
+        where: { orgId: closing.id, leftOn: null, status: { in: ['FULL', 'PROBATIONARY'] } },
+        orderBy: { employeeNo: 'asc' },
+      });
+      const targets = await tx.organization.findMany({
+        where: { name: { in: [byKey('xijiang'), byKey('changfang'), byKey('donghu')] } },
+        select: { id: true },
+      });
+      const half = members.slice(0, Math.ceil(members.length / 2));
+      for (const [i, m] of half.entries())
+        await tx.transfer.create({
+          data: {
+            kind: 'INTERNAL',
+            status: 'ISSUED',
+            personId: m.id,
+            fromOrgId: closing.id,
+            toOrgId: targets[i % targets.length]!.id,
+            reason: '站前广场项目竣工，随人员调整转接',
+            letterNo: `华岳党组转字〔2026〕第${52 + i}号`,
+            validUntil: day(addDays(today, 25)),
+            proposedAt: new Date(Date.now() - 9 * 86_400_000),
+            issuedAt: new Date(Date.now() - 6 * 86_400_000),
+          },
+        });
+      await appendTrace(tx, SYSTEM_ACTOR, {
+        action: 'seed.lifecycle',
+        entityType: 'System',
+        after: { terms: orgs.length, closingTransfers: half.length, cancelledTasks: cancelled.count },
+      });
+    },
+    { timeout: 60_000 },
   );
 }

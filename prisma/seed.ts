@@ -15,7 +15,7 @@ import { seedImprove } from './seed-improve';
 import { seedExams } from './seed-exams';
 import { seedAuditExam, seedTraining } from './seed-training';
 import { seedHistory } from './seed-history';
-import { seedPeople } from './seed-people';
+import { seedLifecycle, seedPeople } from './seed-people';
 import { prng } from './seed-random';
 import {
   DEMO_ACCOUNTS,
@@ -307,6 +307,7 @@ async function seedLater(db: Db) {
   await seedExams(db);
   await seedTraining(db);
   await seedAuditExam(db);
+  await seedLifecycle(db);
 }
 
 export async function seedCalendar(db: Db) {

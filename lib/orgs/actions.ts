@@ -5,8 +5,19 @@ import { db } from '../db';
 import { UserError } from '../errors';
 import { workbookUpload } from '../files/form-data';
 import { importOrgTree } from './mutations/import';
+import { cancelOpenTasks, extendTerm, handUpRectifications, setLifecycle } from './mutations/lifecycle';
 import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from './mutations/tree';
-import { ZArchiveOrg, ZCreateOrg, ZMoveOrg, ZSetKeyUnit, ZUpdateOrg } from './schema';
+import {
+  ZArchiveOrg,
+  ZCancelOpenTasks,
+  ZCreateOrg,
+  ZExtendTerm,
+  ZHandUpRectifications,
+  ZMoveOrg,
+  ZOrgLifecycle,
+  ZSetKeyUnit,
+  ZUpdateOrg,
+} from './schema';
 
 export const createOrgAction = defineAction(ZCreateOrg, async (input, ctx) => {
   const org = await createOrg(db, ctx, input);
@@ -50,4 +61,28 @@ export const importOrgsAction = defineAction(ZImportUpload, async (file, ctx) =>
   const report = await importOrgTree(db, ctx, bytes);
   if (report.ok) revalidatePath('/orgs', 'layout');
   return report;
+});
+
+export const setLifecycleAction = defineAction(ZOrgLifecycle, async (input, ctx) => {
+  const r = await setLifecycle(db, ctx, input);
+  revalidatePath(`/orgs/${input.id}`);
+  return r;
+});
+
+export const extendTermAction = defineAction(ZExtendTerm, async (input, ctx) => {
+  const r = await extendTerm(db, ctx, input);
+  revalidatePath(`/orgs/${input.id}`);
+  return r;
+});
+
+export const cancelOpenTasksAction = defineAction(ZCancelOpenTasks, async (input, ctx) => {
+  const r = await cancelOpenTasks(db, ctx, input);
+  revalidatePath(`/orgs/${input.orgId}`);
+  return r;
+});
+
+export const handUpRectificationsAction = defineAction(ZHandUpRectifications, async (input, ctx) => {
+  const r = await handUpRectifications(db, ctx, input);
+  revalidatePath(`/orgs/${input.orgId}`);
+  return r;
 });

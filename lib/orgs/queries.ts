@@ -3,6 +3,15 @@ import { db } from '../db';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { can, orgScope, type Subject } from '../policy';
 import { subtreeOf } from './tree';
+import { cstDay } from '../calendar';
+import { closingChecklist } from './closing';
+import {
+  DEFAULT_LIFECYCLE,
+  lifecycleFindings,
+  termEnd,
+  type LifecycleOrg,
+  type LifecycleSettings,
+} from './lifecycle';
 import type { Db } from '../db/client';
 
 export const orgListSelect = {
@@ -95,4 +104,96 @@ export async function secretaryCandidates(user: Subject, orgPath: string, client
     orderBy: { name: 'asc' },
     take: 500,
   });
+}
+
+const COMMITTEE_POSTS = [
+  'SECRETARY',
+  'DEPUTY_SECRETARY',
+  'ORGANIZATION',
+  'PROPAGANDA',
+  'DISCIPLINE',
+  'YOUTH',
+] as const;
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** Lifecycle settings (Setting "people.lifecycle"), else the defaults of lib/orgs/lifecycle. */
+export async function lifecycleSettings(client: Db = db): Promise<LifecycleSettings> {
+  const s = await client.setting.findUnique({ where: { key: 'people.lifecycle' } });
+  const v = (s?.value ?? {}) as Partial<LifecycleSettings>;
+  return {
+    ...DEFAULT_LIFECYCLE,
+    ...v,
+    termYears: { ...DEFAULT_LIFECYCLE.termYears, ...(v.termYears ?? {}) },
+  };
+}
+
+/** The unit's 正式党员 working with it (组织关系 here and working here, or seconded here), not in transit. */
+export const workingFullMembers = (orgId: string) => ({
+  status: 'FULL' as const,
+  leftOn: null,
+  transfers: { none: { status: 'ISSUED' as const } },
+  OR: [{ workOrgId: orgId }, { orgId, workOrgId: null }],
+});
+
+/**
+ * The organization page's lifecycle card: the findings (set-up, committee, term) and, once the project has ended,
+ * the closing checklist. Read with the org itself, so the caller has already checked org.read.
+ */
+export async function lifecycleOf(
+  user: Subject,
+  org: OrgLike & { id: string; path: string; projectActualEnd: Date | null },
+  client: Db = db,
+) {
+  if (!can(user, 'org.read', org)) throw new ForbiddenError();
+  const [full, committee, settings] = await Promise.all([
+    client.person.count({ where: workingFullMembers(org.id) }),
+    client.person.count({
+      where: { orgId: org.id, leftOn: null, posts: { hasSome: [...COMMITTEE_POSTS] } },
+    }),
+    lifecycleSettings(client),
+  ]);
+  const record = lifecycleRecord(org);
+  const today = cstDay(new Date());
+  return {
+    record,
+    counts: { full, committee },
+    findings: lifecycleFindings(record, { full, committee }, today, settings),
+    termEnd: termEnd(record, settings),
+    closing: org.projectActualEnd ? await closingChecklist(client, org.id) : null,
+  };
+}
+
+type OrgLike = {
+  type: string;
+  status: string;
+  temporary: boolean;
+  jointUnits: number | null;
+  projectPlannedStart: Date | null;
+  projectPlannedEnd: Date | null;
+  projectActualStart: Date | null;
+  projectActualEnd: Date | null;
+  setupRequestedOn: Date | null;
+  setupApprovedOn: Date | null;
+  termStart: Date | null;
+  termYears: number | null;
+  termExtendedTo: Date | null;
+  termExtensionBy?: string | null;
+};
+export function lifecycleRecord(o: OrgLike): LifecycleOrg & { termExtensionBy: string | null } {
+  return {
+    type: o.type,
+    status: o.status,
+    temporary: o.temporary,
+    jointUnits: o.jointUnits,
+    projectPlannedStart: isoDay(o.projectPlannedStart),
+    projectPlannedEnd: isoDay(o.projectPlannedEnd),
+    projectActualStart: isoDay(o.projectActualStart),
+    projectActualEnd: isoDay(o.projectActualEnd),
+    setupRequestedOn: isoDay(o.setupRequestedOn),
+    setupApprovedOn: isoDay(o.setupApprovedOn),
+    termStart: isoDay(o.termStart),
+    termYears: o.termYears,
+    termExtendedTo: isoDay(o.termExtendedTo),
+    termExtensionBy: o.termExtensionBy ?? null,
+  };
 }

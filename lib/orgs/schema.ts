@@ -58,3 +58,35 @@ export type TMoveOrg = z.input<typeof ZMoveOrg>;
 export const ZArchiveOrg = z.object({ id });
 
 export const ZSetKeyUnit = z.object({ orgId: id, year: intInRange(2000, 2100), isKey: z.boolean() });
+
+const optionalInt = (min: number, max: number) =>
+  z.preprocess((v) => (v === '' || v === null ? undefined : v), intInRange(min, max).optional());
+
+/** The lifecycle record of a party unit: kind of branch, the set-up request and its 批复, the term. */
+export const ZOrgLifecycle = z
+  .object({
+    id,
+    temporary: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+    jointUnits: optionalInt(2, 20),
+    setupRequestedOn: optionalDate,
+    setupApprovedOn: optionalDate,
+    termStart: optionalDate,
+    termYears: optionalInt(1, 5),
+  })
+  .superRefine((v, ctx) => {
+    if (v.setupApprovedOn && v.setupRequestedOn && v.setupApprovedOn < v.setupRequestedOn)
+      ctx.addIssue({ code: 'custom', path: ['setupApprovedOn'], message: msg('orgs.errors.endBeforeStart') });
+    if (v.setupApprovedOn && !v.setupRequestedOn)
+      ctx.addIssue({ code: 'custom', path: ['setupRequestedOn'], message: msg('validation.required') });
+  });
+export type TOrgLifecycle = z.input<typeof ZOrgLifecycle>;
+
+/** 换届延期: the new end, approved by the parent, at most one year later (checked against the term). */
+export const ZExtendTerm = z.object({
+  id,
+  extendedTo: z.iso.date(msg('validation.invalidDate')),
+  approvedBy: requiredText(120),
+});
+
+export const ZCancelOpenTasks = z.object({ orgId: id, reason: requiredText(500) });
+export const ZHandUpRectifications = z.object({ orgId: id });

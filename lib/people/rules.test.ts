@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, maskPhone, nextStep, personDateIssues, type DateFields } from './rules';
+import { addMonths } from '../calendar';
+import { maskPhone, nextStep, personDateIssues, type DateFields } from './rules';
 
 const TODAY = '2026-11-30';
 const keys = (v: Parameters<typeof personDateIssues>[0]) =>

@@ -1,3 +1,5 @@
+import { addMonths } from '../calendar';
+
 /**
  * 人员 rules that need no database: the order of 党内身份, which dates go with which status, the date checks
  * of the roster (and of its import), and masking personal data. Dates are 'YYYY-MM-DD' strings.
@@ -89,13 +91,6 @@ export function maskPhone(phone: string | null | undefined): string | null {
   if (p.length <= 2) return '*'.repeat(p.length);
   return `${'*'.repeat(p.length - 2)}${p.slice(-2)}`;
 }
-
-export const addMonths = (day: string, n: number) => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1 + n, 1));
-  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  return `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-};
 
 export type NextStep = {
   key: 'record' | 'talk' | 'candidate' | 'admit' | 'full';

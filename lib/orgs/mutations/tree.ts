@@ -13,6 +13,7 @@ import { assertCan } from '../../policy';
 import { mayHaveParent, moveMakesCycle, rebasePath } from '../rules';
 import type { ZArchiveOrg, ZCreateOrg, ZMoveOrg, ZSetKeyUnit, ZUpdateOrg } from '../schema';
 import { pathOf } from '../tree';
+import { closingChecklist, closingDone } from '../closing';
 
 const dateOrNull = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
 
@@ -188,6 +189,14 @@ export async function archiveOrg(client: Db, ctx: ActionContext, input: z.output
     });
     if (active.length)
       throw new UserError('orgs.errors.activeChildren', { names: active.map((c) => c.name).join('、') });
+    const left = await closingChecklist(tx, org.id);
+    if (!closingDone(left))
+      throw new UserError('orgs.closing.errors.open', {
+        members: left.unplacedCount,
+        tasks: left.openTasks,
+        rectifications: left.openRectifications,
+        dues: left.arrears,
+      });
     const after = await tx.organization.update({
       where: { id: org.id },
       data: { status: 'ARCHIVED', archivedAt: new Date() },

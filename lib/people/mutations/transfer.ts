@@ -8,11 +8,11 @@
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
 import { appendTrace } from '../../audit-log';
-import { addDays, cstDay } from '../../calendar';
+import { addDays, addMonths, cstDay } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
 import { ForbiddenError, NotFoundError, UserError } from '../../errors';
 import { assertCan, assertCanOnPerson, can, canOnPerson } from '../../policy';
-import { addMonths } from '../rules';
+
 import type {
   ZCancelTransfer,
   ZIssueTransfer,

@@ -28,10 +28,12 @@ export async function completeTask(
 ) {
   const task = await client.reminderTask.findUnique({
     where: { id: input.taskId },
-    include: { org: { select: { id: true, path: true } } },
+    include: { org: { select: { id: true, path: true, status: true } } },
   });
   if (!task) throw new NotFoundError();
   assertCan(ctx.user, 'reminder.complete', task.org);
+  // A closed unit's ledgers are kept read-only.
+  if (task.org.status === 'ARCHIVED') throw new UserError('reminders.errors.orgArchived');
   const today = cstDay(now);
   if (input.activityDate > today) throw new UserError('reminders.errors.futureDate', {}, 'activityDate');
   const checked = checkUploads(files, {

@@ -5,7 +5,8 @@ import { LinkButton } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
-import { getOrgForUser, listOrgsForUser } from '@/lib/orgs/queries';
+import { getOrgForUser, lifecycleOf, listOrgsForUser } from '@/lib/orgs/queries';
+import { LifecycleCard } from '../_components/lifecycle-card';
 import { load } from '@/lib/page-guard';
 import { can } from '@/lib/policy';
 import { ArchiveButton, KeyUnitToggle, MoveForm } from '../_components/org-admin-forms';
@@ -28,6 +29,8 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
   );
   const day = (d: Date | null) => (d ? format.dateTime(d, DAY) : '—');
   const robots = can(user, 'robot.manage', org) ? await robotsFor(user, org) : null;
+  const partyUnit = ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'].includes(org.type);
+  const life = partyUnit ? await lifecycleOf(user, org) : null;
   const moveTargets =
     manage && org.parentId
       ? (await listOrgsForUser(user)).filter(
@@ -112,6 +115,14 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           )}
         </Card>
       </div>
+      {life && (
+        <LifecycleCard
+          orgId={org.id}
+          life={life}
+          manage={manage}
+          close={can(user, 'org.close', org) && org.status !== 'ARCHIVED'}
+        />
+      )}
       {robots && (
         <Card title={t('robots.title')}>
           <RobotForms orgId={org.id} robots={robots} />

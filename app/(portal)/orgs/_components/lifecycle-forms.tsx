@@ -1,0 +1,175 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { FormError } from '@/components/form-error';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { useAction } from '@/components/use-action';
+import { useTranslateMessage } from '@/components/use-translate-message';
+import {
+  cancelOpenTasksAction,
+  extendTermAction,
+  handUpRectificationsAction,
+  setLifecycleAction,
+} from '@/lib/orgs/actions';
+
+const values = (e: React.FormEvent<HTMLFormElement>) =>
+  Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+const formError = (call: { error?: string; fieldErrors: Record<string, string> }) =>
+  Object.keys(call.fieldErrors).length ? undefined : call.error;
+
+type Record_ = {
+  temporary: boolean;
+  jointUnits: number | null;
+  setupRequestedOn: string | null;
+  setupApprovedOn: string | null;
+  termStart: string | null;
+  termYears: number | null;
+};
+
+/** The unit's lifecycle record: kind of branch, the set-up request and its 批复, the term of its committee. */
+export function LifecycleForm({ orgId, record }: { orgId: string; record: Record_ }) {
+  const t = useTranslations('orgs.lifecycle');
+  const tm = useTranslateMessage();
+  const call = useAction(setLifecycleAction, { refresh: true });
+  const date = (name: keyof Record_) => (
+    <Field label={t(`fields.${name}`)} htmlFor={`lc-${name}`} error={tm(call.fieldErrors[name])}>
+      <Input id={`lc-${name}`} name={name} type="date" defaultValue={(record[name] as string | null) ?? ''} />
+    </Field>
+  );
+  return (
+    <form
+      className="grid gap-3 sm:grid-cols-3"
+      data-testid="lifecycle-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = values(e);
+        void call.run({ id: orgId, ...v, temporary: v.temporary === 'on' } as never);
+      }}
+    >
+      <label className="flex min-h-11 items-center gap-2 text-sm sm:col-span-3">
+        <input type="checkbox" name="temporary" defaultChecked={record.temporary} className="h-5 w-5" />
+        {t('fields.temporary')}
+      </label>
+      <Field
+        label={t('fields.jointUnits')}
+        htmlFor="lc-jointUnits"
+        hint={t('jointHint')}
+        error={tm(call.fieldErrors.jointUnits)}
+      >
+        <Input
+          id="lc-jointUnits"
+          name="jointUnits"
+          type="number"
+          min={2}
+          max={20}
+          defaultValue={record.jointUnits ?? ''}
+        />
+      </Field>
+      {date('setupRequestedOn')}
+      {date('setupApprovedOn')}
+      {date('termStart')}
+      <Field
+        label={t('fields.termYears')}
+        htmlFor="lc-termYears"
+        hint={t('termYearsHint')}
+        error={tm(call.fieldErrors.termYears)}
+      >
+        <Input
+          id="lc-termYears"
+          name="termYears"
+          type="number"
+          min={1}
+          max={5}
+          defaultValue={record.termYears ?? ''}
+        />
+      </Field>
+      <div className="flex items-end">
+        <Button type="submit" disabled={call.pending}>
+          {t('save')}
+        </Button>
+      </div>
+      <div className="sm:col-span-3">
+        <FormError message={formError(call)} />
+      </div>
+    </form>
+  );
+}
+
+/** 换届延期: the new end date and the unit that approved it. */
+export function ExtendTermForm({ orgId }: { orgId: string }) {
+  const t = useTranslations('orgs.lifecycle');
+  const tm = useTranslateMessage();
+  const call = useAction(extendTermAction, { refresh: true });
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2"
+      data-testid="extend-term"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = values(e);
+        void call.run({ id: orgId, extendedTo: v.extendedTo ?? '', approvedBy: v.approvedBy ?? '' });
+      }}
+    >
+      <Field label={t('extendedTo')} htmlFor="ext-to" error={tm(call.fieldErrors.extendedTo)}>
+        <Input id="ext-to" name="extendedTo" type="date" />
+      </Field>
+      <Field label={t('approvedBy')} htmlFor="ext-by" error={tm(call.fieldErrors.approvedBy)}>
+        <Input id="ext-by" name="approvedBy" maxLength={130} />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={call.pending}>
+        {t('extend')}
+      </Button>
+      <FormError message={formError(call)} />
+    </form>
+  );
+}
+
+/** Closing: cancel the open reminder tasks with one reason; hand the open rectifications to the parent. */
+export function ClosingActions({
+  orgId,
+  openTasks,
+  openRectifications,
+}: {
+  orgId: string;
+  openTasks: number;
+  openRectifications: number;
+}) {
+  const t = useTranslations('orgs.closing');
+  const tm = useTranslateMessage();
+  const cancel = useAction(cancelOpenTasksAction, { refresh: true });
+  const handUp = useAction(handUpRectificationsAction, { refresh: true });
+  return (
+    <div className="space-y-3">
+      {openTasks > 0 && (
+        <form
+          className="flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void cancel.run({ orgId, reason: values(e).reason ?? '' });
+          }}
+        >
+          <Field label={t('cancelReason')} htmlFor="close-reason" error={tm(cancel.fieldErrors.reason)}>
+            <Input id="close-reason" name="reason" maxLength={510} placeholder={t('cancelReasonHint')} />
+          </Field>
+          <Button type="submit" variant="secondary" disabled={cancel.pending} data-testid="cancel-open-tasks">
+            {t('cancelTasks', { count: openTasks })}
+          </Button>
+          <FormError message={formError(cancel)} />
+        </form>
+      )}
+      {openRectifications > 0 && (
+        <div>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={handUp.pending}
+            onClick={() => void handUp.run({ orgId })}
+          >
+            {t('handUp', { count: openRectifications })}
+          </Button>
+          <FormError message={handUp.error} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../lib/errors';
+import { cancelOpenTasks, extendTerm, setLifecycle } from '../../lib/orgs/mutations/lifecycle';
+import { archiveOrg } from '../../lib/orgs/mutations/tree';
+import { lifecycleOf } from '../../lib/orgs/queries';
+import { createPerson } from '../../lib/people/mutations/person';
+import { issueTransfer, proposeTransfer } from '../../lib/people/mutations/transfer';
+import { ZCreatePerson } from '../../lib/people/schema';
+import { addDays, addMonths, cstDay } from '../../lib/calendar';
+import { makeOrg, makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
+import { makePublishedHandbook } from '../fixtures/handbook';
+import { testDb } from '../fixtures/db';
+
+const db = testDb();
+const today = cstDay(new Date());
+let tree: Tree;
+let committee: TestUser;
+beforeAll(async () => {
+  tree = await makeTree(db);
+  committee = await makeUser(db, 'COMMITTEE', tree.root);
+});
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => ({ key: 'accepted', params: {} }),
+    (e: unknown) =>
+      e instanceof UserError ? { key: e.key, params: e.params } : { key: String(e), params: {} },
+  );
+const member = (orgId: string) =>
+  createPerson(
+    db,
+    committee.ctx,
+    ZCreatePerson.parse({
+      employeeNo: uniq('L')
+        .replace(/[^A-Za-z0-9-]/g, '')
+        .slice(0, 30),
+      name: '项目党员',
+      status: 'FULL',
+      admittedOn: '2018-06-01',
+      fullOn: '2019-06-03',
+      orgId,
+    }),
+  );
+
+describe('closing a project branch', () => {
+  it('archiving is refused, naming what is left, until the checklist is done', async () => {
+    const branch = await makeOrg(db, tree.root, 'BRANCH');
+    const secretary = await makeUser(db, 'SECRETARY', branch);
+    const [a, b] = [await member(branch.id), await member(branch.id)];
+    const { version } = await makePublishedHandbook(db, uniq('版'));
+    const action = await db.prescribedAction.findFirstOrThrow({
+      where: { article: { versionId: version.id } },
+    });
+    await db.reminderTask.create({
+      data: {
+        actionKey: action.key,
+        actionId: action.id,
+        orgId: branch.id,
+        periodKey: '2026-11',
+        periodStart: new Date('2026-11-01'),
+        periodEnd: new Date('2026-11-30'),
+        dueDate: new Date('2026-11-30'),
+      },
+    });
+    // Not closing yet: no actual end date.
+    expect(
+      (await refusal(cancelOpenTasks(db, secretary.ctx, { orgId: branch.id, reason: '完工' }))).key,
+    ).toBe('orgs.closing.errors.notClosing');
+    await db.organization.update({
+      where: { id: branch.id },
+      data: { projectActualEnd: new Date(`${addDays(today, -3)}T00:00:00Z`) },
+    });
+    const refused = await refusal(archiveOrg(db, committee.ctx, { id: branch.id }));
+    expect(refused).toEqual({
+      key: 'orgs.closing.errors.open',
+      params: { members: 2, tasks: 1, rectifications: 0, dues: 0 },
+    });
+    const life = await lifecycleOf(
+      secretary.subject,
+      await db.organization.findUniqueOrThrow({ where: { id: branch.id } }),
+    );
+    expect(life.closing?.unplaced.map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
+
+    // Work down the list: both members' letters out (在途 counts as placed), open tasks cancelled with a reason.
+    for (const p of [a, b]) {
+      const t = await proposeTransfer(db, secretary.ctx, {
+        personId: p.id,
+        kind: 'INTERNAL',
+        toOrgId: tree.a.id,
+      });
+      await issueTransfer(db, committee.ctx, {
+        id: t.id,
+        letterNo: uniq('L'),
+        validUntil: addDays(today, 30),
+      });
+    }
+    expect(
+      (await cancelOpenTasks(db, secretary.ctx, { orgId: branch.id, reason: '项目完工，支部撤销' }))
+        .cancelled,
+    ).toBe(1);
+    expect((await refusal(archiveOrg(db, secretary.ctx, { id: branch.id }))).key).toBe('errors.forbidden');
+    await archiveOrg(db, committee.ctx, { id: branch.id });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: branch.id } })).status).toBe('ARCHIVED');
+    const task = await db.reminderTask.findFirstOrThrow({ where: { orgId: branch.id } });
+    expect([task.status, task.cancelReason]).toEqual(['CANCELLED', '项目完工，支部撤销']);
+  });
+});
+
+describe('terms', () => {
+  it('records a term and an extension of at most a year, approved by the parent', async () => {
+    const branch = await makeOrg(db, tree.root, 'BRANCH');
+    const start = addMonths(today, -35);
+    await setLifecycle(db, committee.ctx, { id: branch.id, temporary: false, termStart: start });
+    const end = addMonths(start, 36);
+    expect(
+      (
+        await refusal(
+          extendTerm(db, committee.ctx, {
+            id: branch.id,
+            extendedTo: addMonths(end, 13),
+            approvedBy: '公司党委',
+          }),
+        )
+      ).key,
+    ).toBe('orgs.lifecycle.errors.extensionTooLong');
+    await extendTerm(db, committee.ctx, {
+      id: branch.id,
+      extendedTo: addMonths(end, 6),
+      approvedBy: '公司党委',
+    });
+    const row = await db.organization.findUniqueOrThrow({ where: { id: branch.id } });
+    expect(row.termExtendedTo?.toISOString().slice(0, 10)).toBe(addMonths(end, 6));
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: branch.id, action: { in: ['org.lifecycle', 'org.termExtend'] } },
+      }),
+    ).toBe(2);
+    const secretary = await makeUser(db, 'SECRETARY', branch);
+    expect((await refusal(setLifecycle(db, secretary.ctx, { id: branch.id, temporary: true }))).key).toBe(
+      'errors.forbidden',
+    );
+  });
+
+  it('counts the 正式党员 working with the branch, seconded ones included, for the committee rule', async () => {
+    const branch = await makeOrg(db, tree.root, 'BRANCH');
+    for (let i = 0; i < 6; i += 1) await member(branch.id);
+    const seconded = await member(tree.b.id);
+    await db.person.update({ where: { id: seconded.id }, data: { workOrgId: branch.id } });
+    const life = await lifecycleOf(
+      committee.subject,
+      await db.organization.findUniqueOrThrow({ where: { id: branch.id } }),
+    );
+    expect(life.counts.full).toBe(7);
+    expect(life.findings.map((f) => f.key)).toContain('committeeRequired');
+  });
+});
