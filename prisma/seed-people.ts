@@ -15,6 +15,7 @@ import type { PartyPost, PartyStatus } from '../lib/people/rules';
 
 import { GIVEN, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, SURNAMES } from './seed-data';
 import { prng } from './seed-random';
+import { fenToYuan, monthlyDues } from '../lib/people/dues';
 
 type Draft = {
   employeeNo: string;
@@ -402,6 +403,97 @@ export async function seedLifecycle(db: Db) {
         action: 'seed.lifecycle',
         entityType: 'System',
         after: { terms: orgs.length, closingTransfers: half.length, cancelledTasks: cancelled.count },
+      });
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/**
+ * 党费 in the demo: this year's base for every member (in-service wages of a construction company), payments
+ * month by month to last month, a few paying per quarter — and two members in arrears, 4 and 7 months (the
+ * second flagged for the 自行脱党 procedure). Idempotent.
+ */
+export async function seedDues(db: Db) {
+  if (await db.duesBase.count()) return;
+  const rand = prng(20261202);
+  const today = cstDay(new Date());
+  const year = Number(today.slice(0, 4));
+  const thisMonth = today.slice(0, 7);
+  const people = await db.person.findMany({
+    where: { status: { in: ['FULL', 'PROBATIONARY'] }, leftOn: null, org: { temporary: false } },
+    select: {
+      id: true,
+      employeeNo: true,
+      admittedOn: true,
+      userId: true,
+      orgId: true,
+      posts: true,
+      org: { select: { name: true } },
+    },
+    orderBy: { employeeNo: 'asc' },
+  });
+  const demoIds = new Set(
+    (await db.user.findMany({ where: { NOT: { username: { startsWith: 'm' } } }, select: { id: true } })).map(
+      (u) => u.id,
+    ),
+  );
+  const owing = (branch: string) =>
+    people.find((p) => p.org.name === branch && !p.posts.length && !demoIds.has(p.userId ?? ''))?.id;
+  const arrearsOf = new Map([
+    [owing(PROJECT_BRANCHES.find((b) => b.key === 'first')!.name), 4],
+    [owing(PROJECT_BRANCHES.find((b) => b.key === 'second')!.name), 7],
+  ]);
+  const bases: {
+    personId: string;
+    year: number;
+    category: 'EMPLOYED';
+    monthlyBase: string;
+    amount: string;
+    quarterly: boolean;
+    setOn: Date;
+  }[] = [];
+  const payments: { personId: string; month: string; amount: string; paidOn: Date }[] = [];
+  const last = Number(thisMonth.slice(5, 7)) - 1;
+  for (const p of people) {
+    const wage = 4200 + Math.round((rand() * 11_800) / 10) * 10;
+    const amount = fenToYuan(monthlyDues('EMPLOYED', wage * 100));
+    const quarterly = rand() < 0.1;
+    bases.push({
+      personId: p.id,
+      year,
+      category: 'EMPLOYED',
+      monthlyBase: wage.toFixed(2),
+      amount,
+      quarterly,
+      setOn: new Date(`${year}-01-${String(6 + Math.floor(rand() * 10)).padStart(2, '0')}T02:00:00Z`),
+    });
+    const admitted = p.admittedOn?.toISOString().slice(0, 7) ?? `${year}-01`;
+    const unpaid = arrearsOf.get(p.id) ?? 0;
+    for (let m = 1; m <= last - unpaid; m += 1) {
+      const month = `${year}-${String(m).padStart(2, '0')}`;
+      if (month < admitted) continue;
+      // Quarterly payers pay the quarter in its first month.
+      const payMonth = quarterly ? Math.floor((m - 1) / 3) * 3 + 1 : m;
+      payments.push({
+        personId: p.id,
+        month,
+        amount,
+        paidOn: new Date(
+          `${year}-${String(payMonth).padStart(2, '0')}-${String(8 + Math.floor(rand() * 15)).padStart(2, '0')}T00:00:00Z`,
+        ),
+      });
+    }
+  }
+  await db.$transaction(
+    async (tx) => {
+      await tx.duesBase.createMany({ data: bases });
+      for (let i = 0; i < payments.length; i += 2000)
+        await tx.duesPayment.createMany({ data: payments.slice(i, i + 2000) });
+      await appendTrace(tx, SYSTEM_ACTOR, {
+        action: 'seed.dues',
+        entityType: 'System',
+        after: { bases: people.length, payments: payments.length },
       });
     },
     { timeout: 60_000 },

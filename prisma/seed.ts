@@ -15,7 +15,7 @@ import { seedImprove } from './seed-improve';
 import { seedExams } from './seed-exams';
 import { seedAuditExam, seedTraining } from './seed-training';
 import { seedHistory } from './seed-history';
-import { seedLifecycle, seedPeople } from './seed-people';
+import { seedDues, seedLifecycle, seedPeople } from './seed-people';
 import { prng } from './seed-random';
 import {
   DEMO_ACCOUNTS,
@@ -297,6 +297,7 @@ export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number
 /** What later issues added to the demo; each part is idempotent on its own, so older demo databases catch up. */
 async function seedLater(db: Db) {
   await seedPeople(db);
+  await seedDues(db);
   await seedHandbook(db);
   await seedCalendar(db);
   await generateCurrent(db);

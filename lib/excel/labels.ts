@@ -12,3 +12,6 @@ export const TYPE_LABELS: Record<OrgType, string> = {
 };
 
 export const STATUS_LABELS = { ACTIVE: '正常', PREPARING: '筹建', ARCHIVED: '已撤销' } as const;
+
+/** Between the names of a unit's full path ("党委 / 支部"), in sheets and imports. */
+export const PATH_SEPARATOR = ' / ';

@@ -3,6 +3,7 @@
  * Read by the organization page and by archiveOrg, which refuses while anything is left.
  */
 import type { Db, Tx } from '../db/client';
+import { arrearsOf } from '../people/queries/dues';
 
 export type ClosingChecklist = {
   unplaced: { id: string; name: string }[];
@@ -18,23 +19,25 @@ export async function closingChecklist(client: Db | Tx, orgId: string): Promise<
   const placedOrLeft = {
     OR: [{ leftOn: { not: null } }, { transfers: { some: { status: 'ISSUED' as const } } }],
   };
-  const [unplaced, unplacedCount, inTransit, openTasks, openRectifications, children] = await Promise.all([
-    client.person.findMany({
-      where: { orgId, NOT: placedOrLeft },
-      select: { id: true, name: true },
-      orderBy: { employeeNo: 'asc' },
-      take: 20,
-    }),
-    client.person.count({ where: { orgId, NOT: placedOrLeft } }),
-    client.person.count({ where: { orgId, leftOn: null, transfers: { some: { status: 'ISSUED' } } } }),
-    client.reminderTask.count({ where: { orgId, status: 'OPEN' } }),
-    client.rectificationItem.count({ where: { orgId, status: { not: 'ACCEPTED' } } }),
-    client.organization.findMany({
-      where: { parentId: orgId, status: { not: 'ARCHIVED' } },
-      select: { name: true },
-      orderBy: { sortOrder: 'asc' },
-    }),
-  ]);
+  const [unplaced, unplacedCount, inTransit, openTasks, openRectifications, children, owed] =
+    await Promise.all([
+      client.person.findMany({
+        where: { orgId, NOT: placedOrLeft },
+        select: { id: true, name: true },
+        orderBy: { employeeNo: 'asc' },
+        take: 20,
+      }),
+      client.person.count({ where: { orgId, NOT: placedOrLeft } }),
+      client.person.count({ where: { orgId, leftOn: null, transfers: { some: { status: 'ISSUED' } } } }),
+      client.reminderTask.count({ where: { orgId, status: 'OPEN' } }),
+      client.rectificationItem.count({ where: { orgId, status: { not: 'ACCEPTED' } } }),
+      client.organization.findMany({
+        where: { parentId: orgId, status: { not: 'ARCHIVED' } },
+        select: { name: true },
+        orderBy: { sortOrder: 'asc' },
+      }),
+      arrearsOf(client, { orgId }),
+    ]);
   return {
     unplaced,
     unplacedCount,
@@ -42,7 +45,7 @@ export async function closingChecklist(client: Db | Tx, orgId: string): Promise<
     openTasks,
     openRectifications,
     activeChildren: children.map((c) => c.name),
-    arrears: 0,
+    arrears: [...owed.values()].filter((a) => a.months.length > 0).length,
   };
 }
 

@@ -10,7 +10,8 @@ import { msg } from '../i18n/message';
 import { ZImportRow } from './schema';
 import type { OrgType } from './rules';
 
-export const PATH_SEPARATOR = ' / ';
+export { PATH_SEPARATOR } from '../excel/labels';
+import { PATH_SEPARATOR } from '../excel/labels';
 export const MAX_IMPORT_ROWS = 2000;
 
 export const COLUMNS = [

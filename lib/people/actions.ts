@@ -7,6 +7,7 @@ import { workbookUpload } from '../files/form-data';
 import { checkZip } from '../files/zip-guard';
 import { can } from '../policy';
 import { guessMapping, IMPORT_FIELDS, PEOPLE_IMPORT_MAX_BYTES, readSheet } from './excel';
+import { recordDues, setDuesBase } from './mutations/dues';
 import { createPerson, updatePerson } from './mutations/person';
 import {
   cancelTransfer,
@@ -21,7 +22,9 @@ import {
   ZIssueTransfer,
   ZProposeTransfer,
   ZReceiveTransfer,
+  ZRecordDues,
   ZRecordIncoming,
+  ZSetDuesBase,
   ZUpdatePerson,
 } from './schema';
 
@@ -76,3 +79,14 @@ export const cancelTransferAction = defineAction(ZCancelTransfer, async (input, 
 export const recordIncomingAction = defineAction(ZRecordIncoming, async (input, ctx) =>
   transferred(await recordIncoming(db, ctx, input)),
 );
+
+export const setDuesBaseAction = defineAction(ZSetDuesBase, async (input, ctx) => {
+  const r = await setDuesBase(db, ctx, input);
+  revalidatePath('/people/dues');
+  return r;
+});
+export const recordDuesAction = defineAction(ZRecordDues, async (input, ctx) => {
+  const r = await recordDues(db, ctx, input);
+  revalidatePath('/people/dues');
+  return r;
+});

@@ -113,3 +113,28 @@ export type TIssueTransfer = z.input<typeof ZIssueTransfer>;
 
 export const ZReceiveTransfer = z.object({ id });
 export const ZCancelTransfer = z.object({ id, reason: requiredText(500) });
+
+const yuanAmount = z
+  .string(msg('validation.required'))
+  .trim()
+  .regex(/^\d{1,8}(\.\d{1,2})?$/, msg('dues.errors.badAmount'));
+
+/** 年初核定: a member's after-tax monthly wage for the year, the category, and consent to pay per quarter. */
+export const ZSetDuesBase = z.object({
+  personId: id,
+  year: z.coerce.number(msg('validation.number')).int().min(2000).max(2100),
+  category: z.enum(['EMPLOYED', 'RETIRED', 'STUDENT', 'UNEMPLOYED', 'LOW_INCOME'], msg('validation.invalid')),
+  monthlyBase: yuanAmount,
+  quarterly: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+});
+export type TSetDuesBase = z.input<typeof ZSetDuesBase>;
+
+export const ZRecordDues = z.object({
+  personId: id,
+  months: z
+    .array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, msg('validation.invalid')))
+    .min(1)
+    .max(6),
+  paidOn: z.iso.date(msg('validation.invalidDate')),
+});
+export type TRecordDues = z.input<typeof ZRecordDues>;

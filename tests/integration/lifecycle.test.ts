@@ -3,6 +3,7 @@ import { UserError } from '../../lib/errors';
 import { cancelOpenTasks, extendTerm, setLifecycle } from '../../lib/orgs/mutations/lifecycle';
 import { archiveOrg } from '../../lib/orgs/mutations/tree';
 import { lifecycleOf } from '../../lib/orgs/queries';
+import { recordDues, setDuesBase } from '../../lib/people/mutations/dues';
 import { createPerson } from '../../lib/people/mutations/person';
 import { issueTransfer, proposeTransfer } from '../../lib/people/mutations/transfer';
 import { ZCreatePerson } from '../../lib/people/schema';
@@ -25,7 +26,8 @@ const refusal = (p: Promise<unknown>) =>
     (e: unknown) =>
       e instanceof UserError ? { key: e.key, params: e.params } : { key: String(e), params: {} },
   );
-const member = (orgId: string) =>
+// 预备党员 admitted this month owe no 党费 yet; a 正式党员 of long standing who paid nothing this year does.
+const member = (orgId: string, status: 'FULL' | 'PROBATIONARY' = 'PROBATIONARY', admitted?: string) =>
   createPerson(
     db,
     committee.ctx,
@@ -34,9 +36,9 @@ const member = (orgId: string) =>
         .replace(/[^A-Za-z0-9-]/g, '')
         .slice(0, 30),
       name: '项目党员',
-      status: 'FULL',
-      admittedOn: '2018-06-01',
-      fullOn: '2019-06-03',
+      status,
+      admittedOn: admitted ?? (status === 'FULL' ? '2018-06-01' : `${today.slice(0, 7)}-01`),
+      fullOn: status === 'FULL' ? '2019-06-03' : undefined,
       orgId,
     }),
   );
@@ -46,6 +48,8 @@ describe('closing a project branch', () => {
     const branch = await makeOrg(db, tree.root, 'BRANCH');
     const secretary = await makeUser(db, 'SECRETARY', branch);
     const [a, b] = [await member(branch.id), await member(branch.id)];
+    // A member admitted three months ago who has paid nothing since is in arrears: the dues line counts them.
+    const owing = await member(branch.id, 'PROBATIONARY', `${addMonths(today, -3).slice(0, 7)}-01`);
     const { version } = await makePublishedHandbook(db, uniq('版'));
     const action = await db.prescribedAction.findFirstOrThrow({
       where: { article: { versionId: version.id } },
@@ -69,19 +73,32 @@ describe('closing a project branch', () => {
       where: { id: branch.id },
       data: { projectActualEnd: new Date(`${addDays(today, -3)}T00:00:00Z`) },
     });
+    // Arrears are counted from January: the months since admission that fall in this year.
+    const owed = [3, 2, 1]
+      .map((n) => addMonths(today, -n).slice(0, 7))
+      .filter((m) => m.startsWith(today.slice(0, 4)));
     const refused = await refusal(archiveOrg(db, committee.ctx, { id: branch.id }));
     expect(refused).toEqual({
       key: 'orgs.closing.errors.open',
-      params: { members: 2, tasks: 1, rectifications: 0, dues: 0 },
+      params: { members: 3, tasks: 1, rectifications: 0, dues: owed.length ? 1 : 0 },
     });
     const life = await lifecycleOf(
       secretary.subject,
       await db.organization.findUniqueOrThrow({ where: { id: branch.id } }),
     );
-    expect(life.closing?.unplaced.map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
+    expect(life.closing?.unplaced.map((p) => p.id).sort()).toEqual([a.id, b.id, owing.id].sort());
+    expect(life.closing?.arrears).toBe(owed.length ? 1 : 0);
 
     // Work down the list: both members' letters out (在途 counts as placed), open tasks cancelled with a reason.
-    for (const p of [a, b]) {
+    await setDuesBase(db, secretary.ctx, {
+      personId: owing.id,
+      year: Number(today.slice(0, 4)),
+      category: 'EMPLOYED',
+      monthlyBase: '6000',
+      quarterly: false,
+    });
+    if (owed.length) await recordDues(db, secretary.ctx, { personId: owing.id, months: owed, paidOn: today });
+    for (const p of [a, b, owing]) {
       const t = await proposeTransfer(db, secretary.ctx, {
         personId: p.id,
         kind: 'INTERNAL',
@@ -142,8 +159,8 @@ describe('terms', () => {
 
   it('counts the 正式党员 working with the branch, seconded ones included, for the committee rule', async () => {
     const branch = await makeOrg(db, tree.root, 'BRANCH');
-    for (let i = 0; i < 6; i += 1) await member(branch.id);
-    const seconded = await member(tree.b.id);
+    for (let i = 0; i < 6; i += 1) await member(branch.id, 'FULL');
+    const seconded = await member(tree.b.id, 'FULL');
     await db.person.update({ where: { id: seconded.id }, data: { workOrgId: branch.id } });
     const life = await lifecycleOf(
       committee.subject,

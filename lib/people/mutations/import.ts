@@ -16,7 +16,7 @@ import { ForbiddenError } from '../../errors';
 import { checkZip } from '../../files/zip-guard';
 import { msg } from '../../i18n/message';
 import { can, type OrgRef } from '../../policy';
-import { PATH_SEPARATOR } from '../../orgs/excel';
+import { PATH_SEPARATOR } from '../../excel/labels';
 import {
   genderOf,
   IMPORT_FIELDS,

@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addMonth } from '../../lib/people/dues';
+import { UserError } from '../../lib/errors';
+import { recordDues, setDuesBase } from '../../lib/people/mutations/dues';
+import { createPerson } from '../../lib/people/mutations/person';
+import { duesFor } from '../../lib/people/queries/dues';
+import { ZCreatePerson, ZSetDuesBase } from '../../lib/people/schema';
+import { cstDay } from '../../lib/calendar';
+import { makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
+import { testDb } from '../fixtures/db';
+
+const db = testDb();
+const today = cstDay(new Date());
+const thisMonth = today.slice(0, 7);
+const year = Number(today.slice(0, 4));
+let tree: Tree;
+let committee: TestUser;
+let secretaryA: TestUser;
+let secretaryB: TestUser;
+let clerkA: TestUser;
+beforeAll(async () => {
+  tree = await makeTree(db);
+  committee = await makeUser(db, 'COMMITTEE', tree.root);
+  secretaryA = await makeUser(db, 'SECRETARY', tree.a);
+  secretaryB = await makeUser(db, 'SECRETARY', tree.b);
+  clerkA = await makeUser(db, 'CLERK', tree.a);
+});
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'accepted',
+    (e: unknown) => (e instanceof UserError ? e.key : String(e)),
+  );
+const member = async (over: Record<string, unknown> = {}) =>
+  createPerson(
+    db,
+    committee.ctx,
+    ZCreatePerson.parse({
+      employeeNo: uniq('D')
+        .replace(/[^A-Za-z0-9-]/g, '')
+        .slice(0, 30),
+      name: '缴费党员',
+      status: 'FULL',
+      admittedOn: '2012-07-01',
+      fullOn: '2013-07-02',
+      orgId: tree.a.id,
+      ...over,
+    }),
+  );
+
+describe('党费', () => {
+  it('sets the year’s base by the 2008 rates and records months paid', async () => {
+    const p = await member();
+    const r = await setDuesBase(
+      db,
+      secretaryA.ctx,
+      ZSetDuesBase.parse({
+        personId: p.id,
+        year,
+        category: 'EMPLOYED',
+        monthlyBase: '9800',
+        quarterly: false,
+      }),
+    );
+    expect(r.amount).toBe('147.00');
+    await recordDues(db, secretaryA.ctx, { personId: p.id, months: [thisMonth], paidOn: today });
+    const row = await db.duesPayment.findFirstOrThrow({ where: { personId: p.id } });
+    expect([row.month, row.amount.toFixed(2)]).toEqual([thisMonth, '147.00']);
+    expect(
+      await db.auditEvent.count({ where: { entityId: p.id, action: { in: ['dues.base', 'dues.pay'] } } }),
+    ).toBe(2);
+  });
+
+  it('refuses: another branch, a clerk, a negative base, a month paid twice, more than 6 months back, ahead without consent', async () => {
+    const p = await member();
+    const base = {
+      personId: p.id,
+      year,
+      category: 'EMPLOYED' as const,
+      monthlyBase: '6000',
+      quarterly: false,
+    };
+    expect(await refusal(setDuesBase(db, secretaryB.ctx, base))).toBe('errors.forbidden');
+    expect(await refusal(setDuesBase(db, clerkA.ctx, base))).toBe('errors.forbidden');
+    expect(ZSetDuesBase.safeParse({ ...base, monthlyBase: '-5' }).error?.issues[0]?.message).toBe(
+      'dues.errors.badAmount',
+    );
+    expect(ZSetDuesBase.safeParse({ ...base, monthlyBase: 'abc' }).success).toBe(false);
+    await setDuesBase(db, secretaryA.ctx, base);
+    await recordDues(db, secretaryA.ctx, { personId: p.id, months: [thisMonth], paidOn: today });
+    expect(
+      await refusal(recordDues(db, secretaryA.ctx, { personId: p.id, months: [thisMonth], paidOn: today })),
+    ).toBe('dues.errors.alreadyPaid');
+    expect(
+      await refusal(
+        recordDues(db, secretaryA.ctx, { personId: p.id, months: [addMonth(thisMonth, -7)], paidOn: today }),
+      ),
+    ).toBe('dues.errors.tooFarBack');
+    if (thisMonth.slice(5) !== '12')
+      expect(
+        await refusal(
+          recordDues(db, secretaryA.ctx, { personId: p.id, months: [addMonth(thisMonth, 1)], paidOn: today }),
+        ),
+      ).toBe('dues.errors.aheadNeedsConsent');
+    expect(await db.duesPayment.count({ where: { personId: p.id } })).toBe(1);
+  });
+
+  it('a non-member pays nothing; the ledger is shown only to those who may see personal data, and traced', async () => {
+    const applicant = await member({
+      status: 'APPLICANT',
+      admittedOn: undefined,
+      fullOn: undefined,
+      appliedOn: '2026-01-05',
+    });
+    expect(
+      await refusal(
+        setDuesBase(db, secretaryA.ctx, {
+          personId: applicant.id,
+          year,
+          category: 'EMPLOYED',
+          monthlyBase: '5000',
+          quarterly: false,
+        }),
+      ),
+    ).toBe('dues.errors.notMember');
+    const p = await member();
+    const ofA = await duesFor(secretaryA.subject, secretaryA.ctx.actor, {});
+    expect(ofA.rows.map((r) => r.id)).toContain(p.id);
+    expect(ofA.rows.map((r) => r.id)).not.toContain(applicant.id);
+    expect((await duesFor(secretaryB.subject, secretaryB.ctx.actor, {})).rows.map((r) => r.id)).not.toContain(
+      p.id,
+    );
+    await expect(duesFor(clerkA.subject, clerkA.ctx.actor, {})).rejects.toThrow('errors.forbidden');
+    expect(await db.auditEvent.count({ where: { action: 'dues.view', actorId: secretaryA.id } })).toBe(1);
+  });
+});
