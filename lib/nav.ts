@@ -39,6 +39,7 @@ export function navFor(user: Subject): NavGroup[] {
   if (can(user, 'insights.read')) add('revise', '/insights', 'insights');
   if (can(user, 'person.read')) add('system', '/people', 'people');
   if (can(user, 'person.read')) add('system', '/people/transfers', 'transfers');
+  if (can(user, 'person.read')) add('system', '/people/development', 'development');
   if (can(user, 'person.sensitive')) add('system', '/people/dues', 'dues');
   if (can(user, 'org.read')) add('system', '/orgs', 'orgs');
   if (can(user, 'user.manage', 'global')) add('system', '/admin/users', 'users');

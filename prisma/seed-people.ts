@@ -30,6 +30,11 @@ type Draft = {
   candidateOn?: string;
   admittedOn?: string;
   fullOn?: string;
+  talkOn?: string;
+  trainingDays?: number;
+  trainingHours?: number;
+  politicalReviewOn?: string;
+  approvedOn?: string;
   introducers?: string;
   contacts?: string;
   posts: PartyPost[];
@@ -220,6 +225,18 @@ export async function seedPeople(db: Db) {
       default:
         break;
     }
+    // The procedure's checkpoints, kept in time: talk within the month, 3–5 days of training, the 政审 shortly
+    // before the 支部大会, the committee's approval within the following two months.
+    if (d.appliedOn && d.status !== 'APPLICANT') d.talkOn = addDays(d.appliedOn, between(8, 26));
+    if (d.candidateOn && d.status !== 'CANDIDATE') {
+      d.trainingDays = between(3, 5);
+      d.trainingHours = d.trainingDays * 8;
+    }
+    if (d.admittedOn) {
+      d.politicalReviewOn = addDays(d.admittedOn, -between(20, 60));
+      d.approvedOn = addDays(d.admittedOn, between(18, 55));
+      if (d.approvedOn > today) d.approvedOn = undefined;
+    }
     const young = d.appliedOn ?? addMonths(today, -between(12 * 4, 12 * 30));
     d.birthDate = addDays(addMonths(young, -12 * between(20, 32)), -between(0, 300));
   }
@@ -248,6 +265,7 @@ export async function seedPeople(db: Db) {
   if (early?.candidateOn) {
     early.activistOn = addMonths(early.candidateOn, -9);
     early.appliedOn = addDays(addMonths(early.activistOn, -3), -4);
+    early.talkOn = addDays(early.appliedOn, 12);
   }
   const first = branchOf('first').id;
   const late = drafts.find((d) => d.orgId === first && d.status === 'PROBATIONARY');
@@ -256,6 +274,9 @@ export async function seedPeople(db: Db) {
     late.candidateOn = addMonths(late.admittedOn, -5);
     late.activistOn = addMonths(late.candidateOn, -14);
     late.appliedOn = addMonths(late.activistOn, -3);
+    late.talkOn = addDays(late.appliedOn, 15);
+    late.politicalReviewOn = addDays(late.admittedOn, -30);
+    late.approvedOn = addDays(late.admittedOn, 40);
   }
 
   // Transfers the committee is following: one 12 days in transit, one past its letter's validity, one awaiting a letter.
@@ -301,6 +322,9 @@ export async function seedPeople(db: Db) {
           candidateOn: day(d.candidateOn),
           admittedOn: day(d.admittedOn),
           fullOn: day(d.fullOn),
+          talkOn: day(d.talkOn),
+          politicalReviewOn: day(d.politicalReviewOn),
+          approvedOn: day(d.approvedOn),
           introducers: d.introducers ?? null,
           contacts: d.contacts ?? null,
         };

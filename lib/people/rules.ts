@@ -43,8 +43,14 @@ const REACHED: Record<PartyStatus, number> = {
 /** Members with voting rights and the counts of the roster: 正式党员 and 预备党员 are 党员; the rest are not. */
 export const isMember = (s: PartyStatus | null | undefined) => s === 'FULL' || s === 'PROBATIONARY';
 
-export type DateFields = Partial<Record<StageDate | 'birthDate', string | undefined>>;
-export type DateIssue = { field: StageDate | 'birthDate'; key: string; params?: Record<string, string> };
+export const CHECKPOINT_DATES = ['talkOn', 'politicalReviewOn', 'approvedOn'] as const;
+type CheckpointDate = (typeof CHECKPOINT_DATES)[number];
+export type DateFields = Partial<Record<StageDate | CheckpointDate | 'birthDate', string | undefined>>;
+export type DateIssue = {
+  field: StageDate | CheckpointDate | 'birthDate';
+  key: string;
+  params?: Record<string, string>;
+};
 
 const addYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`;
 
@@ -58,7 +64,7 @@ export function personDateIssues(
   today: string,
 ): DateIssue[] {
   const issues: DateIssue[] = [];
-  for (const f of ['birthDate', ...STAGE_DATES] as const) {
+  for (const f of ['birthDate', ...STAGE_DATES, ...CHECKPOINT_DATES] as const) {
     const d = v[f];
     if (d && d > today) issues.push({ field: f, key: 'people.errors.futureDate' });
   }
@@ -78,6 +84,11 @@ export function personDateIssues(
     if (v.status === 'PROBATIONARY' && !v.admittedOn)
       issues.push({ field: 'admittedOn', key: 'people.errors.admittedRequired' });
   }
+  // The talk follows the application; the committee's approval follows the 支部大会.
+  if (v.talkOn && v.appliedOn && v.talkOn < v.appliedOn)
+    issues.push({ field: 'talkOn', key: 'people.errors.dateOrder', params: { before: 'appliedOn' } });
+  if (v.approvedOn && v.admittedOn && v.approvedOn < v.admittedOn)
+    issues.push({ field: 'approvedOn', key: 'people.errors.dateOrder', params: { before: 'admittedOn' } });
   if (v.birthDate && v.appliedOn && v.appliedOn < addYears(v.birthDate, 18))
     issues.push({ field: 'appliedOn', key: 'people.errors.under18' });
   return issues;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cstDay } from '../calendar';
 import { msg } from '../i18n/message';
-import { id, optionalDate, optionalId, optionalText, requiredText } from '../validation';
+import { id, intInRange, optionalDate, optionalId, optionalText, requiredText } from '../validation';
 import { GENDERS, PARTY_POSTS, PARTY_STATUSES, personDateIssues, STAGE_DATES } from './rules';
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -31,6 +31,15 @@ export const personFields = {
   candidateOn: optionalDate,
   admittedOn: optionalDate,
   fullOn: optionalDate,
+  talkOn: optionalDate,
+  trainingDays: z.preprocess((v) => (v === '' || v === null ? undefined : v), intInRange(0, 60).optional()),
+  trainingHours: z.preprocess((v) => (v === '' || v === null ? undefined : v), intInRange(0, 500).optional()),
+  politicalReviewOn: optionalDate,
+  approvedOn: optionalDate,
+  probationExtendedMonths: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    intInRange(6, 12).optional(),
+  ),
   introducers: optionalText(120),
   contacts: optionalText(120),
   posts: z.preprocess(
@@ -43,7 +52,7 @@ export const personFields = {
 };
 
 type Dated = { status: (typeof PARTY_STATUSES)[number] } & Partial<
-  Record<(typeof STAGE_DATES)[number] | 'birthDate', string>
+  Record<(typeof STAGE_DATES)[number] | 'birthDate' | 'talkOn' | 'politicalReviewOn' | 'approvedOn', string>
 >;
 
 /** Dates checked against each other, the status and today (China time); each issue lands on its field. */

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
 import { appendTrace, type Actor } from '../../audit-log';
-import { cstDay } from '../../calendar';
+import { addMonths, cstDay } from '../../calendar';
+import { DEVELOPMENT_STAGES, developmentViolations } from '../development';
 import { db } from '../../db';
 import type { Db } from '../../db/client';
 import { ForbiddenError, NotFoundError } from '../../errors';
@@ -274,6 +275,12 @@ export async function personForEdit(user: Subject, id: string, client: Db = db) 
     candidateOn: iso(p.candidateOn) ?? '',
     admittedOn: iso(p.admittedOn) ?? '',
     fullOn: iso(p.fullOn) ?? '',
+    talkOn: iso(p.talkOn) ?? '',
+    trainingDays: p.trainingDays ?? '',
+    trainingHours: p.trainingHours ?? '',
+    politicalReviewOn: iso(p.politicalReviewOn) ?? '',
+    approvedOn: iso(p.approvedOn) ?? '',
+    probationExtendedMonths: p.probationExtendedMonths ?? '',
     introducers: p.introducers ?? '',
     contacts: p.contacts ?? '',
     posts: p.posts,
@@ -281,4 +288,87 @@ export async function personForEdit(user: Subject, id: string, client: Db = db) 
     workOrgId: p.workOrgId ?? '',
     partyGroupId: p.partyGroupId ?? '',
   };
+}
+
+/**
+ * /people/development: everyone in the 发展 pipeline in the reader's scope by stage, with what is due next, and
+ * the date checks of 《发展党员工作细则》 over them and over members admitted in the last three years.
+ */
+export async function developmentFor(user: Subject, client: Db = db) {
+  if (!can(user, 'person.read')) throw new ForbiddenError();
+  const today = cstDay(new Date());
+  const setting = await client.setting.findUnique({ where: { key: 'people.development' } });
+  const reviewMonths = Number((setting?.value as { reviewMonths?: number } | null)?.reviewMonths) || 12;
+  const recent = new Date(`${addMonths(today, -36)}T00:00:00Z`);
+  const people = await client.person.findMany({
+    where: {
+      AND: [
+        scopePeople(user),
+        { leftOn: null },
+        {
+          OR: [
+            { status: { in: ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY'] } },
+            { status: 'FULL', admittedOn: { gte: recent } },
+          ],
+        },
+      ],
+    },
+    select: {
+      id: true,
+      name: true,
+      employeeNo: true,
+      status: true,
+      appliedOn: true,
+      talkOn: true,
+      activistOn: true,
+      candidateOn: true,
+      trainingDays: true,
+      trainingHours: true,
+      politicalReviewOn: true,
+      admittedOn: true,
+      approvedOn: true,
+      fullOn: true,
+      probationExtendedMonths: true,
+      org: { select: { id: true, name: true, projectActualEnd: true, projectPlannedEnd: true } },
+      workOrg: { select: { projectActualEnd: true, projectPlannedEnd: true } },
+    },
+    orderBy: [{ org: { path: 'asc' } }, { employeeNo: 'asc' }],
+  });
+  const rows = people.map((p) => {
+    const project = p.workOrg ?? p.org;
+    const dates = {
+      appliedOn: iso(p.appliedOn),
+      talkOn: iso(p.talkOn),
+      activistOn: iso(p.activistOn),
+      candidateOn: iso(p.candidateOn),
+      politicalReviewOn: iso(p.politicalReviewOn),
+      admittedOn: iso(p.admittedOn),
+      approvedOn: iso(p.approvedOn),
+      fullOn: iso(p.fullOn),
+    };
+    return {
+      id: p.id,
+      name: p.name,
+      employeeNo: p.employeeNo,
+      status: p.status,
+      org: { id: p.org.id, name: p.org.name },
+      next: nextStep({ status: p.status, ...dates }, today),
+      violations: developmentViolations(
+        {
+          ...dates,
+          status: p.status,
+          trainingDays: p.trainingDays,
+          trainingHours: p.trainingHours,
+          probationExtendedMonths: p.probationExtendedMonths,
+          projectEnd: iso(project.projectActualEnd ?? project.projectPlannedEnd),
+        },
+        today,
+        reviewMonths,
+      ),
+    };
+  });
+  const stages = Object.fromEntries(
+    DEVELOPMENT_STAGES.map((s) => [s, rows.filter((r) => r.status === s)]),
+  ) as Record<(typeof DEVELOPMENT_STAGES)[number], typeof rows>;
+  return { stages, violations: rows.filter((r) => r.violations.length > 0) };
 }

@@ -87,6 +87,12 @@ export function PersonForm({
         {STAGE_DATES.map((d) => (
           <div key={d}>{text(d, 'date')}</div>
         ))}
+        {text('talkOn', 'date')}
+        {text('politicalReviewOn', 'date')}
+        {text('trainingDays', 'number', { min: 0, max: 60 })}
+        {text('trainingHours', 'number', { min: 0, max: 500 })}
+        {text('approvedOn', 'date')}
+        {text('probationExtendedMonths', 'number', { min: 6, max: 12 })}
         {text('introducers')}
         {text('contacts')}
         <fieldset className="sm:col-span-2">
