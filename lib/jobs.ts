@@ -7,6 +7,7 @@ import PgBoss from 'pg-boss';
 import { createPrismaClient } from './db/client';
 import { DELIVER_QUEUE, deliverOne, sweepPending } from './channels/deliver';
 import { scanDueNotices } from './channels/due-notices';
+import { generateEventTasks } from './reminders/mutations/events';
 import { generateCurrent } from './reminders/mutations/generate';
 
 export const QUEUES = {
@@ -32,7 +33,8 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
     await boss.schedule(QUEUES.generateReminders, '5 * * * *', {}, { tz: 'Asia/Shanghai' });
     await boss.work(QUEUES.generateReminders, async () => {
       const results = await generateCurrent(db);
-      const inserted = results.reduce((s, r) => s + r.inserted, 0);
+      const events = await generateEventTasks(db);
+      const inserted = results.reduce((s, r) => s + r.inserted, 0) + events.inserted;
       if (inserted) console.log(`[jobs] reminders generated: ${inserted}`);
     });
     for (const q of [QUEUES.dueNotices, QUEUES.sweep, QUEUES.deliver]) await boss.createQueue(q);

@@ -16,6 +16,7 @@ import { seedExams } from './seed-exams';
 import { seedAuditExam, seedTraining } from './seed-training';
 import { seedHistory } from './seed-history';
 import { seedDues, seedLifecycle, seedPeople } from './seed-people';
+import { generateEventTasks } from '../lib/reminders/mutations/events';
 import { prng } from './seed-random';
 import {
   DEMO_ACCOUNTS,
@@ -309,6 +310,7 @@ async function seedLater(db: Db) {
   await seedTraining(db);
   await seedAuditExam(db);
   await seedLifecycle(db);
+  await generateEventTasks(db);
 }
 
 export async function seedCalendar(db: Db) {

@@ -55,7 +55,10 @@ export default async function WorkbenchPage() {
                 >
                   <Link href="/reminders" className="min-w-0 flex-1 text-stone-800 hover:underline">
                     {x.action.title}
-                    <span className="ml-1 text-stone-500">（{x.org.name}）</span>
+                    <span className="ml-1 text-stone-500">
+                      （{x.eventNote ? `${x.eventNote} · ` : ''}
+                      {x.org.name}）
+                    </span>
                   </Link>
                   <span className={x.state === 'overdue' ? 'font-medium text-red-700' : 'text-amber-700'}>
                     {t(`reminders.states.${x.state}`)} · {format.dateTime(x.dueDate, DAY)}

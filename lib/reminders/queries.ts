@@ -31,6 +31,8 @@ export async function reminderTableFor(user: Subject, now = new Date(), client: 
       OR: [
         { periodKey: { in: current } },
         { status: 'OPEN', dueDate: { lt: new Date(`${today}T00:00:00Z`) } },
+        // Event tasks (a project started, a term ends, a 发展 step is due) stay listed until done.
+        { status: 'OPEN', action: { frequency: 'EVENT' } },
       ],
     },
     include: {

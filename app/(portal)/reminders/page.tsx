@@ -54,9 +54,16 @@ export default async function RemindersPage() {
           tasks: table.tasks.filter((x) => x.periodKey === k),
         })),
         {
+          key: 'events',
+          title: t('events'),
+          tasks: table.tasks.filter((x) => x.action.frequency === 'EVENT'),
+        },
+        {
           key: 'earlier',
           title: t('earlier'),
-          tasks: table.tasks.filter((x) => !table.current.includes(x.periodKey)),
+          tasks: table.tasks.filter(
+            (x) => x.action.frequency !== 'EVENT' && !table.current.includes(x.periodKey),
+          ),
         },
       ].filter((g) => g.tasks.length)
     : [];
@@ -141,7 +148,9 @@ export default async function RemindersPage() {
                       <div className="font-medium">
                         {x.action.title}
                         {g.key === 'earlier' && (
-                          <span className="ml-2 text-xs font-normal text-stone-500">{x.periodKey}</span>
+                          <span className="ml-2 text-xs font-normal text-stone-500">
+                            {x.eventNote ?? x.periodKey}
+                          </span>
                         )}
                       </div>
                       <div className="text-stone-600">

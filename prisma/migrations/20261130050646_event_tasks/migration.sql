@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReminderTask" ADD COLUMN     "eventNote" VARCHAR(200);
