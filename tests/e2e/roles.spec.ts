@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { loginAs, navLabels } from '../fixtures/login';
 
-// A branch's secretaries and clerks see the same areas.
+// A branch's secretaries and clerks see the same areas, but for 党费 (personal data: the branch's leaders only).
 const BRANCH_STAFF = [
   '工作台',
   '党建手册',
@@ -11,8 +11,13 @@ const BRANCH_STAFF = [
   '对标自查',
   '反馈整改',
   '通知公告',
+  '党员队伍',
+  '组织关系转接',
+  '发展党员',
+  '党费',
   '组织架构',
 ];
+const CLERK = BRANCH_STAFF.filter((label) => label !== '党费');
 
 // Each demo role sees the areas it may use, and only those.
 const EXPECTED: Record<string, string[]> = {
@@ -29,12 +34,16 @@ const EXPECTED: Record<string, string[]> = {
     '反馈整改',
     '分析',
     '通知公告',
+    '党员队伍',
+    '组织关系转接',
+    '发展党员',
+    '党费',
     '组织架构',
     '操作痕迹',
   ],
   auditor: ['工作台', '党建手册', '考核', '反馈整改', '通知公告'],
   secretary: BRANCH_STAFF,
-  clerk: BRANCH_STAFF,
+  clerk: CLERK,
   secretary2: BRANCH_STAFF,
   member: ['工作台', '党建手册', '重点学习', '学习考试', '反馈整改', '通知公告'],
 };
