@@ -12,6 +12,8 @@ import { benchDatabase } from '../scripts/lib/bench-db';
 import { GIVEN, SURNAMES } from './seed-data';
 
 export const LARGE_ROOT_NAME = '压测集团党委';
+/** The branch that holds 300 people (the roster benchmark's branch). */
+export const LARGE_BIG_BRANCH = '压测项目1党支部';
 const ORGS = 5000;
 const USERS = 100_000;
 
@@ -129,8 +131,10 @@ export async function seedLarge(url: string, force = false) {
       [ids, usernames, names, orgIds],
       [hash],
     );
-    await client.query('COMMIT');
     const t2 = performance.now();
+    const people = await insertPeople(client, orgs, ids, names);
+    await client.query('COMMIT');
+    const t3 = performance.now();
     const db = createPrismaClient(url);
     await db.$transaction((tx) =>
       appendTrace(
@@ -140,13 +144,13 @@ export async function seedLarge(url: string, force = false) {
           action: 'seed.large',
           entityType: 'System',
           orgPath: orgs[0]!.path,
-          after: { orgs: orgs.length, users: USERS },
+          after: { orgs: orgs.length, users: USERS, people: people.people, transfers: people.transfers },
         },
       ),
     );
     await db.$disconnect();
-    await client.query('ANALYZE "Organization"; ANALYZE "User"');
-    return { orgs: orgs.length, users: USERS, orgMs: t1 - t0, userMs: t2 - t1 };
+    await client.query('ANALYZE "Organization"; ANALYZE "User"; ANALYZE "Person"; ANALYZE "Transfer"');
+    return { orgs: orgs.length, users: USERS, orgMs: t1 - t0, userMs: t2 - t1, peopleMs: t3 - t2, ...people };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     throw e;
@@ -162,9 +166,126 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     await applyMigrations(database.url);
     const r = await seedLarge(database.url, process.argv.includes('--force'));
     console.log(
-      `${r.orgs} organizations in ${(r.orgMs / 1000).toFixed(2)} s, ${r.users} users in ${(r.userMs / 1000).toFixed(2)} s`,
+      `${r.orgs} organizations in ${(r.orgMs / 1000).toFixed(2)} s, ${r.users} users in ${(r.userMs / 1000).toFixed(2)} s, ` +
+        `${r.people} people and ${r.transfers} transfers in ${(r.peopleMs / 1000).toFixed(2)} s`,
     );
   } finally {
     await database.stop();
   }
+}
+
+function isoAgo(days: number) {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * One person per account: statuses in the proportions of a construction company (about 62% 正式党员, 7% 预备,
+ * a few percent in each 发展 stage, 20% 群众), the 发展 dates that go with them (relative to today, with one
+ * 发展对象 in fifty made too early), 2% working on another project, 300 in one branch, and 500 transfers in
+ * transit (one in five past its letter's validity).
+ */
+async function insertPeople(client: pg.Client, orgs: Row[], userIds: string[], names: string[]) {
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const branches = orgs.filter((o) => o.type === 'BRANCH');
+  const big = branches.find((b) => b.name === LARGE_BIG_BRANCH)!;
+  const leaves = orgs.filter((o) => o.depth >= 3);
+  // The big branch holds exactly 300 (it and its party groups are skipped for everyone else).
+  const others = leaves.filter((l) => l.id !== big.id && l.parentId !== big.id);
+  const cols: Record<string, unknown[]> = {
+    id: [],
+    no: [],
+    name: [],
+    status: [],
+    applied: [],
+    activist: [],
+    candidate: [],
+    admitted: [],
+    full: [],
+    org: [],
+    work: [],
+    group: [],
+    user: [],
+  };
+  for (let i = 0; i < userIds.length; i += 1) {
+    const r = (i * 2654435761) % 1000; // a fixed scatter over 0..999
+    const leaf = i < 300 ? big : others[i % others.length]!;
+    const branch = leaf.type === 'BRANCH' ? leaf : byId.get(leaf.parentId!)!;
+    const status =
+      r < 620
+        ? 'FULL'
+        : r < 690
+          ? 'PROBATIONARY'
+          : r < 720
+            ? 'CANDIDATE'
+            : r < 770
+              ? 'ACTIVIST'
+              : r < 800
+                ? 'APPLICANT'
+                : 'MASSES';
+    const d = (n: number) => isoAgo(n + (i % 97));
+    const stages =
+      status === 'FULL'
+        ? [d(4000), d(3900), d(3500), d(3300), d(2900)]
+        : status === 'PROBATIONARY'
+          ? [d(900), d(850), d(450), d(150), null]
+          : status === 'CANDIDATE'
+            ? [d(700), d(650), i % 50 === 0 ? d(400) : d(200), null, null]
+            : status === 'ACTIVIST'
+              ? [d(400), d(300), null, null, null]
+              : status === 'APPLICANT'
+                ? [d(10), null, null, null, null]
+                : [null, null, null, null, null];
+    cols.id!.push(randomUUID());
+    cols.no!.push(`L${String(i).padStart(7, '0')}`);
+    cols.name!.push(names[i]);
+    cols.status!.push(status);
+    cols.applied!.push(stages[0]);
+    cols.activist!.push(stages[1]);
+    cols.candidate!.push(stages[2]);
+    cols.admitted!.push(stages[3]);
+    cols.full!.push(stages[4]);
+    cols.org!.push(branch.id);
+    cols.work!.push(r % 50 === 7 ? branches[(i * 7) % branches.length]!.id : null);
+    cols.group!.push(leaf.type === 'PARTY_GROUP' ? leaf.id : null);
+    cols.user!.push(userIds[i]);
+  }
+  await insertChunks(
+    client,
+    `INSERT INTO "Person" (id, "employeeNo", name, status, "appliedOn", "activistOn", "candidateOn", "admittedOn", "fullOn",
+       "orgId", "workOrgId", "partyGroupId", "userId", posts, "updatedAt")
+     SELECT p.*, '{}', now() FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::"PartyStatus"[], $5::date[], $6::date[],
+       $7::date[], $8::date[], $9::date[], $10::uuid[], $11::uuid[], $12::uuid[], $13::uuid[]) AS p`,
+    [
+      cols.id!,
+      cols.no!,
+      cols.name!,
+      cols.status!,
+      cols.applied!,
+      cols.activist!,
+      cols.candidate!,
+      cols.admitted!,
+      cols.full!,
+      cols.org!,
+      cols.work!,
+      cols.group!,
+      cols.user!,
+    ],
+  );
+  const movers = cols.id!.filter((_, i) => cols.status![i] === 'FULL' && i >= 300).slice(0, 500) as string[];
+  const from = movers.map((id) => cols.org![cols.id!.indexOf(id)] as string);
+  await insertChunks(
+    client,
+    `INSERT INTO "Transfer" (id, kind, status, "personId", "fromOrgId", "toOrgId", "letterNo", "validUntil", "issuedAt", "updatedAt")
+     SELECT gen_random_uuid(), 'INTERNAL', 'ISSUED', t.p, t.f, t.t, t.l, t.v, t.i, now()
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::date[], $6::timestamptz[]) AS t(p, f, t, l, v, i)`,
+    [
+      movers,
+      from,
+      movers.map((_, k) => branches.find((b) => b.id !== from[k] && k % 7 === b.sortOrder % 7)?.id ?? big.id),
+      movers.map((_, k) => `压测转字第${k + 1}号`),
+      movers.map((_, k) => (k % 5 === 0 ? isoAgo(3) : isoAgo(-20))),
+      movers.map((_, k) => new Date(Date.now() - (10 + (k % 40)) * 86_400_000)),
+    ],
+  );
+  return { people: userIds.length, transfers: movers.length };
 }
