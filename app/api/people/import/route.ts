@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const maxDuration = 600;
 
 const fieldKeys = IMPORT_FIELDS.map((f) => f.key) as [string, ...string[]];
-const ZMapping = z.record(z.enum(fieldKeys), z.number().int().min(1).max(500));
+const ZMapping = z.partialRecord(z.enum(fieldKeys), z.number().int().min(1).max(500));
 
 /**
  * The people import as a stream of NDJSON lines — progress while rows are checked, accounts hashed and
