@@ -110,9 +110,17 @@ try {
     `   (reading the .xlsx: ${read.toFixed(0)} ms)`,
   );
 
-  // 2. The roster of the 300-person branch, as its secretary: the page the app shows.
-  const rosterRaw = () =>
-    Promise.all([
+  // 2. The roster of the 300-person branch, as its secretary: the page the app shows. The raw SQL takes the scope
+  //    the best way we know (units by path in a subquery, people by their unit indexes).
+  //    Both sides first read the units in scope (ids by path prefix), then people by their unit indexes.
+  const unitIds = async (path: string) =>
+    (
+      await pool.query<{ id: string }>(`SELECT id FROM "Organization" WHERE path LIKE $1`, [`${path}%`])
+    ).rows.map((r) => r.id);
+  const SCOPE = `(p."orgId" = ANY($1::uuid[]) OR p."workOrgId" = ANY($1::uuid[]) OR p."userId" = $2)`;
+  const rosterRaw = async () => {
+    const ids = await unitIds(big.path);
+    return Promise.all([
       pool.query(
         `SELECT p.id, p."employeeNo", p.name, p.gender, p."birthDate", p.phone, p.education, p.status, p."appliedOn",
                 p."activistOn", p."candidateOn", p."admittedOn", p."fullOn", p.posts, p."userId",
@@ -122,21 +130,20 @@ try {
                   WHERE t."personId" = p.id AND t.status = 'ISSUED' LIMIT 1) AS transit
          FROM "Person" p JOIN "Organization" o ON o.id = p."orgId"
          LEFT JOIN "Organization" w ON w.id = p."workOrgId" LEFT JOIN "Organization" g ON g.id = p."partyGroupId"
-         WHERE p."leftOn" IS NULL AND (o.path LIKE $1 OR w.path LIKE $1 OR p."userId" = $2)
+         WHERE p."leftOn" IS NULL AND ${SCOPE}
          ORDER BY o.path, p."employeeNo" LIMIT 50`,
-        [`${big.path}%`, secretary.id],
+        [ids, secretary.id],
       ),
+      pool.query(`SELECT count(*) FROM "Person" p WHERE p."leftOn" IS NULL AND ${SCOPE}`, [
+        ids,
+        secretary.id,
+      ]),
       pool.query(
-        `SELECT count(*) FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" LEFT JOIN "Organization" w ON w.id = p."workOrgId"
-         WHERE p."leftOn" IS NULL AND (o.path LIKE $1 OR w.path LIKE $1 OR p."userId" = $2)`,
-        [`${big.path}%`, secretary.id],
-      ),
-      pool.query(
-        `SELECT p.status, count(*) FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" LEFT JOIN "Organization" w ON w.id = p."workOrgId"
-         WHERE p."leftOn" IS NULL AND (o.path LIKE $1 OR w.path LIKE $1 OR p."userId" = $2) GROUP BY p.status`,
-        [`${big.path}%`, secretary.id],
+        `SELECT p.status, count(*) FROM "Person" p WHERE p."leftOn" IS NULL AND ${SCOPE} GROUP BY p.status`,
+        [ids, secretary.id],
       ),
     ]);
+  };
   const roster = await rosterFor(secretary, {}, db);
   const check = await rosterRaw();
   if (Number(check[1].rows[0].count) !== roster.total)
@@ -159,8 +166,11 @@ try {
         [`${root.path}%`],
       ),
       pool.query(
-        `SELECT t.id FROM "Transfer" t LEFT JOIN "Organization" f ON f.id = t."fromOrgId" LEFT JOIN "Organization" o ON o.id = t."toOrgId"
-         WHERE (f.path LIKE $1 OR o.path LIKE $1) AND (t."receivedAt" >= now() - interval '90 days' OR t."cancelledAt" >= now() - interval '90 days')
+        `SELECT t.*, p.id AS pid, p.name AS pname, f.name AS fname, o.name AS tname
+         FROM "Transfer" t JOIN "Person" p ON p.id = t."personId"
+         LEFT JOIN "Organization" f ON f.id = t."fromOrgId" LEFT JOIN "Organization" o ON o.id = t."toOrgId"
+         WHERE (f.path LIKE $1 OR o.path LIKE $1)
+           AND (t."receivedAt" >= now() - interval '90 days' OR t."cancelledAt" >= now() - interval '90 days')
          ORDER BY t."updatedAt" DESC LIMIT 50`,
         [`${root.path}%`],
       ),
@@ -178,7 +188,8 @@ try {
       `SELECT p.id, p.name, p."employeeNo", p.status, p."appliedOn", p."talkOn", p."activistOn", p."candidateOn",
               p."trainingDays", p."trainingHours", p."politicalReviewOn", p."admittedOn", p."approvedOn", p."fullOn",
               p."probationExtendedMonths", o.id AS oid, o.name AS oname,
-              COALESCE(w."projectActualEnd", w."projectPlannedEnd", o."projectActualEnd", o."projectPlannedEnd") AS "projectEnd"
+              CASE WHEN p."workOrgId" IS NOT NULL THEN COALESCE(w."projectActualEnd", w."projectPlannedEnd")
+                   ELSE COALESCE(o."projectActualEnd", o."projectPlannedEnd") END AS "projectEnd"
        FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" LEFT JOIN "Organization" w ON w.id = p."workOrgId"
        WHERE p."leftOn" IS NULL AND (o.path LIKE $1 OR w.path LIKE $1)
          AND (p.status IN ('APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY') OR (p.status = 'FULL' AND p."admittedOn" >= $2))

@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMonth } from '../../lib/people/dues';
-import { UserError } from '../../lib/errors';
 import { recordDues, setDuesBase } from '../../lib/people/mutations/dues';
-import { createPerson } from '../../lib/people/mutations/person';
 import { duesFor } from '../../lib/people/queries/dues';
-import { ZCreatePerson, ZSetDuesBase } from '../../lib/people/schema';
+import { ZSetDuesBase } from '../../lib/people/schema';
 import { cstDay } from '../../lib/calendar';
-import { makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
+import { makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { makePerson, refusal } from '../fixtures/people';
 import { testDb } from '../fixtures/db';
 
 const db = testDb();
@@ -25,27 +24,13 @@ beforeAll(async () => {
   secretaryB = await makeUser(db, 'SECRETARY', tree.b);
   clerkA = await makeUser(db, 'CLERK', tree.a);
 });
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => 'accepted',
-    (e: unknown) => (e instanceof UserError ? e.key : String(e)),
-  );
-const member = async (over: Record<string, unknown> = {}) =>
-  createPerson(
-    db,
-    committee.ctx,
-    ZCreatePerson.parse({
-      employeeNo: uniq('D')
-        .replace(/[^A-Za-z0-9-]/g, '')
-        .slice(0, 30),
-      name: '缴费党员',
-      status: 'FULL',
-      admittedOn: '2012-07-01',
-      fullOn: '2013-07-02',
-      orgId: tree.a.id,
-      ...over,
-    }),
-  );
+const member = (over: Record<string, unknown> = {}) =>
+  makePerson(db, committee.ctx, tree.a.id, {
+    name: '缴费党员',
+    admittedOn: '2012-07-01',
+    fullOn: '2013-07-02',
+    ...over,
+  });
 
 describe('党费', () => {
   it('sets the year’s base by the 2008 rates and records months paid', async () => {

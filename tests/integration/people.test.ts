@@ -4,7 +4,7 @@ import { ForbiddenError, UserError } from '../../lib/errors';
 import { guessMapping } from '../../lib/people/excel';
 import { importPeople, type ImportResult } from '../../lib/people/mutations/import';
 import { createPerson, updatePerson } from '../../lib/people/mutations/person';
-import { exportRosterFor, personFor, rosterFor } from '../../lib/people/queries/roster';
+import { developmentFor, exportRosterFor, personFor, rosterFor } from '../../lib/people/queries/roster';
 import { ZCreatePerson, ZUpdatePerson } from '../../lib/people/schema';
 import { makeOrg, makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
 import { testDb } from '../fixtures/db';
@@ -338,6 +338,32 @@ describe('people import (all or nothing)', () => {
     });
     expect(await refusal(createPerson(db, committee.ctx, person({ orgId: closed.id })))).toBe(
       'people.errors.orgArchived',
+    );
+  });
+});
+
+describe('发展党员 pipeline', () => {
+  it('lists the branch’s pipeline with its violations, to its branch and the committee only', async () => {
+    const early = await createPerson(
+      db,
+      committee.ctx,
+      person({
+        status: 'CANDIDATE',
+        admittedOn: undefined,
+        fullOn: undefined,
+        appliedOn: '2025-05-10',
+        talkOn: '2025-05-20',
+        activistOn: '2025-09-01',
+        candidateOn: '2026-06-01',
+      }),
+    );
+    const ofA = await developmentFor(secretaryA.subject);
+    expect(ofA.stages.CANDIDATE.map((r) => r.id)).toContain(early.id);
+    const row = ofA.violations.find((r) => r.id === early.id);
+    expect(row?.violations.map((v) => v.key)).toContain('candidateTooEarly');
+    expect((await developmentFor(committee.subject)).violations.map((r) => r.id)).toContain(early.id);
+    expect((await developmentFor(secretaryB.subject)).stages.CANDIDATE.map((r) => r.id)).not.toContain(
+      early.id,
     );
   });
 });

@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cstDay } from '../../lib/calendar';
-import { UserError } from '../../lib/errors';
-import { createPerson } from '../../lib/people/mutations/person';
 import {
   cancelTransfer,
   issueTransfer,
@@ -11,8 +9,8 @@ import {
 } from '../../lib/people/mutations/transfer';
 import { rosterFor } from '../../lib/people/queries/roster';
 import { transfersFor } from '../../lib/people/queries/transfers';
-import { ZCreatePerson } from '../../lib/people/schema';
-import { makeOrg, makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
+import { makeOrg, makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { makePerson, refusal } from '../fixtures/people';
 import { testDb } from '../fixtures/db';
 
 const db = testDb();
@@ -32,25 +30,7 @@ beforeAll(async () => {
 });
 
 const today = cstDay(new Date());
-const newPerson = async (orgId = tree.a.id) => {
-  const input = ZCreatePerson.parse({
-    employeeNo: uniq('T')
-      .replace(/[^A-Za-z0-9-]/g, '')
-      .slice(0, 30),
-    name: '调动党员',
-    status: 'FULL',
-    admittedOn: '2016-05-01',
-    fullOn: '2017-05-03',
-    orgId,
-  });
-  const { id } = await createPerson(db, committee.ctx, input);
-  return { id, employeeNo: input.employeeNo };
-};
-const refusal = async (p: Promise<unknown>) =>
-  p.then(
-    () => 'accepted',
-    (e: unknown) => (e instanceof UserError ? e.key : String(e)),
-  );
+const newPerson = (orgId = tree.a.id) => makePerson(db, committee.ctx, orgId, { name: '调动党员' });
 
 describe('组织关系转接 within the company', () => {
   it('proposed by the branch, issued by the committee, 在途 on both sides, confirmed by the receiving branch', async () => {
