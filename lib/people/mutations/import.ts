@@ -136,21 +136,18 @@ export async function importPeople(
     ...new Set(sheet.rows.map((r) => cell(r.cells, opts.mapping, 'employeeNo')).filter(Boolean)),
   ];
   const existing = new Map<string, { id: string; userId: string | null; org: OrgRef }>();
-  for (let i = 0; i < numbers.length; i += 5000) {
-    const found = await client.person.findMany({
-      where: { employeeNo: { in: numbers.slice(i, i + 5000) } },
-      select: { id: true, employeeNo: true, userId: true, org: { select: { id: true, path: true } } },
-    });
-    for (const p of found) existing.set(p.employeeNo, p);
-  }
+  // One array parameter, not one parameter a 工号 (20,000 of them).
+  const found = await client.$queryRaw<
+    { id: string; employeeNo: string; userId: string | null; orgId: string; orgPath: string }[]
+  >`SELECT p.id, p."employeeNo", p."userId", o.id AS "orgId", o.path AS "orgPath"
+    FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" WHERE p."employeeNo" = ANY(${numbers}::text[])`;
+  for (const p of found)
+    existing.set(p.employeeNo, { id: p.id, userId: p.userId, org: { id: p.orgId, path: p.orgPath } });
   const takenUsernames = new Set<string>();
   if (opts.createAccounts)
-    for (let i = 0; i < numbers.length; i += 5000)
-      for (const u of await client.user.findMany({
-        where: { username: { in: numbers.slice(i, i + 5000) } },
-        select: { username: true },
-      }))
-        takenUsernames.add(u.username);
+    for (const u of await client.$queryRaw<{ username: string }[]>`
+      SELECT username FROM "User" WHERE username = ANY(${numbers}::text[])`)
+      takenUsernames.add(u.username);
 
   type Good = {
     row: number;

@@ -125,60 +125,25 @@ async function currentEvents(tx: Tx, today: string): Promise<EventTask[]> {
     },
   });
   for (const p of people) {
-    const k = short(p.id);
+    // A person's events: their unit, a key naming the person, the event day, the due day and what happened.
+    const push = (code: string, event: string, due: string, what: string) =>
+      out.push({ code, orgId: p.orgId, key: `P${short(p.id)}`, event, due, note: `${p.name} ${what}` });
     const applied = iso(p.appliedOn);
     if (p.status === 'APPLICANT' && applied && !p.talkOn)
-      out.push({
-        code: EVENT_CODES.talk,
-        orgId: p.orgId,
-        key: `P${k}`,
-        event: applied,
-        due: addMonths(applied, 1),
-        note: `${p.name} 申请入党 ${applied}`,
-      });
+      push(EVENT_CODES.talk, applied, addMonths(applied, 1), `申请入党 ${applied}`);
     const activist = iso(p.activistOn);
-    if (p.status === 'ACTIVIST' && activist && addMonths(activist, 12) <= soon) {
-      const at = addMonths(activist, 12);
-      out.push({
-        code: EVENT_CODES.candidate,
-        orgId: p.orgId,
-        key: `P${k}`,
-        event: at,
-        due: addDays(at, 30),
-        note: `${p.name} 培养考察满一年 ${at}`,
-      });
-    }
+    const year = activist ? addMonths(activist, 12) : null;
+    if (p.status === 'ACTIVIST' && year && year <= soon)
+      push(EVENT_CODES.candidate, year, addDays(year, 30), `培养考察满一年 ${year}`);
     const candidate = iso(p.candidateOn);
     if (p.status === 'CANDIDATE' && candidate)
-      out.push({
-        code: EVENT_CODES.admit,
-        orgId: p.orgId,
-        key: `P${k}`,
-        event: candidate,
-        due: addMonths(candidate, 3),
-        note: `${p.name} 确定为发展对象 ${candidate}`,
-      });
+      push(EVENT_CODES.admit, candidate, addMonths(candidate, 3), `确定为发展对象 ${candidate}`);
     const admitted = iso(p.admittedOn);
     if (p.status === 'PROBATIONARY' && admitted) {
       const end = addMonths(admitted, 12 + Math.min(p.probationExtendedMonths ?? 0, 12));
-      if (end <= soon)
-        out.push({
-          code: EVENT_CODES.full,
-          orgId: p.orgId,
-          key: `P${k}`,
-          event: end,
-          due: addDays(end, 30),
-          note: `${p.name} 预备期 ${end} 届满`,
-        });
+      if (end <= soon) push(EVENT_CODES.full, end, addDays(end, 30), `预备期 ${end} 届满`);
       if (addDays(admitted, 60) >= today)
-        out.push({
-          code: ARCHIVE_TITLE,
-          orgId: p.orgId,
-          key: `P${k}`,
-          event: admitted,
-          due: addDays(admitted, 7),
-          note: `${p.name} 接收为预备党员 ${admitted}`,
-        });
+        push(ARCHIVE_TITLE, admitted, addDays(admitted, 7), `接收为预备党员 ${admitted}`);
     }
   }
   const late = await tx.transfer.findMany({

@@ -36,6 +36,18 @@ export function LifecycleForm({ orgId, record }: { orgId: string; record: Record
       <Input id={`lc-${name}`} name={name} type="date" defaultValue={(record[name] as string | null) ?? ''} />
     </Field>
   );
+  const number = (name: 'jointUnits' | 'termYears', min: number, max: number, hint: string) => (
+    <Field label={t(`fields.${name}`)} htmlFor={`lc-${name}`} hint={hint} error={tm(call.fieldErrors[name])}>
+      <Input
+        id={`lc-${name}`}
+        name={name}
+        type="number"
+        min={min}
+        max={max}
+        defaultValue={record[name] ?? ''}
+      />
+    </Field>
+  );
   return (
     <form
       className="grid gap-3 sm:grid-cols-3"
@@ -50,39 +62,11 @@ export function LifecycleForm({ orgId, record }: { orgId: string; record: Record
         <input type="checkbox" name="temporary" defaultChecked={record.temporary} className="h-5 w-5" />
         {t('fields.temporary')}
       </label>
-      <Field
-        label={t('fields.jointUnits')}
-        htmlFor="lc-jointUnits"
-        hint={t('jointHint')}
-        error={tm(call.fieldErrors.jointUnits)}
-      >
-        <Input
-          id="lc-jointUnits"
-          name="jointUnits"
-          type="number"
-          min={2}
-          max={20}
-          defaultValue={record.jointUnits ?? ''}
-        />
-      </Field>
+      {number('jointUnits', 2, 20, t('jointHint'))}
       {date('setupRequestedOn')}
       {date('setupApprovedOn')}
       {date('termStart')}
-      <Field
-        label={t('fields.termYears')}
-        htmlFor="lc-termYears"
-        hint={t('termYearsHint')}
-        error={tm(call.fieldErrors.termYears)}
-      >
-        <Input
-          id="lc-termYears"
-          name="termYears"
-          type="number"
-          min={1}
-          max={5}
-          defaultValue={record.termYears ?? ''}
-        />
-      </Field>
+      {number('termYears', 1, 5, t('termYearsHint'))}
       <div className="flex items-end">
         <Button type="submit" disabled={call.pending}>
           {t('save')}
