@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cstDay } from '../../lib/calendar';
-import { createPerson } from '../../lib/people/mutations/person';
 import { generateEventTasks } from '../../lib/reminders/mutations/events';
-import { ZCreatePerson } from '../../lib/people/schema';
 import { makeOrg, makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
+import { makePerson } from '../fixtures/people';
 import { makePublishedHandbook } from '../fixtures/handbook';
 import { testDb } from '../fixtures/db';
 
@@ -41,19 +40,14 @@ beforeAll(async () => {
   }
 });
 
+// Not yet members unless the test says so: no admission dates by default.
 const person = (over: Record<string, unknown>) =>
-  createPerson(
-    db,
-    committee.ctx,
-    ZCreatePerson.parse({
-      employeeNo: uniq('E')
-        .replace(/[^A-Za-z0-9-]/g, '')
-        .slice(0, 30),
-      name: '事件人员',
-      orgId: tree.a.id,
-      ...over,
-    }),
-  );
+  makePerson(db, committee.ctx, tree.a.id, {
+    name: '事件人员',
+    admittedOn: undefined,
+    fullOn: undefined,
+    ...over,
+  });
 const tasksOf = (orgId: string) =>
   db.reminderTask.findMany({ where: { orgId }, orderBy: { periodKey: 'asc' } });
 

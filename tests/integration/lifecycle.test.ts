@@ -4,12 +4,11 @@ import { cancelOpenTasks, extendTerm, setLifecycle } from '../../lib/orgs/mutati
 import { archiveOrg } from '../../lib/orgs/mutations/tree';
 import { lifecycleOf } from '../../lib/orgs/queries';
 import { recordDues, setDuesBase } from '../../lib/people/mutations/dues';
-import { createPerson } from '../../lib/people/mutations/person';
 import { issueTransfer, proposeTransfer } from '../../lib/people/mutations/transfer';
-import { ZCreatePerson } from '../../lib/people/schema';
 import { addDays, addMonths, cstDay } from '../../lib/calendar';
 import { makeOrg, makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
 import { makePublishedHandbook } from '../fixtures/handbook';
+import { makePerson } from '../fixtures/people';
 import { testDb } from '../fixtures/db';
 
 const db = testDb();
@@ -28,20 +27,12 @@ const refusal = (p: Promise<unknown>) =>
   );
 // 预备党员 admitted this month owe no 党费 yet; a 正式党员 of long standing who paid nothing this year does.
 const member = (orgId: string, status: 'FULL' | 'PROBATIONARY' = 'PROBATIONARY', admitted?: string) =>
-  createPerson(
-    db,
-    committee.ctx,
-    ZCreatePerson.parse({
-      employeeNo: uniq('L')
-        .replace(/[^A-Za-z0-9-]/g, '')
-        .slice(0, 30),
-      name: '项目党员',
-      status,
-      admittedOn: admitted ?? (status === 'FULL' ? '2018-06-01' : `${today.slice(0, 7)}-01`),
-      fullOn: status === 'FULL' ? '2019-06-03' : undefined,
-      orgId,
-    }),
-  );
+  makePerson(db, committee.ctx, orgId, {
+    name: '项目党员',
+    status,
+    admittedOn: admitted ?? (status === 'FULL' ? '2018-06-01' : `${today.slice(0, 7)}-01`),
+    fullOn: status === 'FULL' ? '2019-06-03' : undefined,
+  });
 
 describe('closing a project branch', () => {
   it('archiving is refused, naming what is left, until the checklist is done', async () => {
