@@ -104,24 +104,21 @@ async function withRelations(
   client: Db,
   people: Prisma.PersonGetPayload<{ select: typeof rosterScalars }>[],
 ): Promise<RosterRecord[]> {
-  const transit = await client.transfer.findMany({
-    where: { personId: { in: people.map((p) => p.id) }, status: 'ISSUED' },
-    select: { personId: true, toOrgId: true, externalUnit: true },
-  });
-  const unitIds = new Set(
-    [
-      ...people.flatMap((p) => [p.orgId, p.workOrgId, p.partyGroupId]),
-      ...transit.map((t) => t.toOrgId),
-    ].filter((x): x is string => !!x),
-  );
-  const units = new Map(
-    (
-      await client.organization.findMany({
-        where: { id: { in: [...unitIds] } },
-        select: { id: true, name: true, path: true },
-      })
-    ).map((o) => [o.id, o]),
-  );
+  // The letters in transit carry the receiving unit's name, so both lookups run at once.
+  const unitIds = [
+    ...new Set(people.flatMap((p) => [p.orgId, p.workOrgId, p.partyGroupId]).filter((x): x is string => !!x)),
+  ];
+  const [transit, found] = await Promise.all([
+    client.transfer.findMany({
+      where: { personId: { in: people.map((p) => p.id) }, status: 'ISSUED' },
+      select: { personId: true, externalUnit: true, toOrg: { select: { name: true } } },
+    }),
+    client.organization.findMany({
+      where: { id: { in: unitIds } },
+      select: { id: true, name: true, path: true },
+    }),
+  ]);
+  const units = new Map(found.map((o) => [o.id, o]));
   return people.map(({ orgId, workOrgId, partyGroupId, ...p }) => {
     const t = transit.find((x) => x.personId === p.id);
     const group = partyGroupId ? units.get(partyGroupId) : undefined;
@@ -133,7 +130,7 @@ async function withRelations(
       transfers: t
         ? [
             {
-              toOrg: t.toOrgId ? { name: units.get(t.toOrgId)?.name ?? '' } : null,
+              toOrg: t.toOrg,
               externalUnit: t.externalUnit,
             },
           ]
@@ -182,7 +179,7 @@ export async function rosterFor(user: Subject, f: RosterFilter, client: Db = db)
   const where = await rosterWhere(user, f, client);
   const page = f.page ?? 1;
   const filtered = { AND: [where, statusWhere(f.status)] };
-  const [rows, total, byStatus] = await Promise.all([
+  const [rows, byStatus] = await Promise.all([
     withRelations(
       client,
       await client.person.findMany({
@@ -193,7 +190,6 @@ export async function rosterFor(user: Subject, f: RosterFilter, client: Db = db)
         take: PAGE,
       }),
     ),
-    client.person.count({ where: filtered }),
     client.person.groupBy({ by: ['status'], where, _count: { _all: true } }),
   ]);
   const counts = Object.fromEntries([...PARTY_STATUSES, 'NONE'].map((s) => [s, 0])) as Record<
@@ -201,6 +197,8 @@ export async function rosterFor(user: Subject, f: RosterFilter, client: Db = db)
     number
   >;
   for (const g of byStatus) counts[g.status ?? 'NONE'] = g._count._all;
+  // The counts are of the whole filter; the total is theirs, or the chosen status's.
+  const total = f.status ? counts[f.status] : Object.values(counts).reduce((a, b) => a + b, 0);
   const today = cstDay(new Date());
   return {
     rows: rows.map((p) => shown(user, p, today)),
