@@ -64,6 +64,7 @@ export async function duesFor(user: Subject, actor: Actor, f: { orgId?: string }
         name: true,
         employeeNo: true,
         status: true,
+        admittedOn: true,
         userId: true,
         org: { select: { id: true, name: true, path: true } },
         duesBases: {
@@ -96,6 +97,8 @@ export async function duesFor(user: Subject, actor: Actor, f: { orgId?: string }
             }
           : null,
         paid: p.payments.map((x) => x.month).sort(),
+        // 预备党员 pay from the month of the 支部大会.
+        from: p.admittedOn?.toISOString().slice(0, 7) ?? null,
         owed: a.months,
         lapse: a.lapse,
       };

@@ -113,7 +113,10 @@ export default async function DuesPage({
                         <PayForm
                           personId={r.id}
                           choices={window.filter(
-                            (m) => !r.paid.includes(m) && (m <= dues.thisMonth || r.base!.quarterly),
+                            (m) =>
+                              !r.paid.includes(m) &&
+                              (!r.from || m >= r.from) &&
+                              (m <= dues.thisMonth || r.base!.quarterly),
                           )}
                           today={today}
                         />
