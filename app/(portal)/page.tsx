@@ -8,6 +8,7 @@ import { can } from '@/lib/policy';
 import { overdueRectificationsFor } from '@/lib/feedback/queries';
 import { reminderSummaryFor, reminderTableFor } from '@/lib/reminders/queries';
 import { myRecentEvents, workbenchCounts } from '@/lib/workbench/queries';
+import { myPerson } from '@/lib/people/queries/roster';
 import { DAY } from '@/lib/calendar';
 
 export default async function WorkbenchPage() {
@@ -17,10 +18,11 @@ export default async function WorkbenchPage() {
   const year = Number(
     new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
   );
-  const [counts, recent, reminders] = await Promise.all([
+  const [counts, recent, reminders, me] = await Promise.all([
     workbenchCounts(user, year),
     myRecentEvents(user),
     can(user, 'reminder.complete') ? reminderTableFor(user) : null,
+    myPerson(user),
   ]);
   // The committee's view across its subtree: this period's reminders, done and overdue.
   const summary = can(user, 'workbench.summary') ? await reminderSummaryFor(user) : null;
@@ -137,6 +139,13 @@ export default async function WorkbenchPage() {
           )}
           {user.org && (
             <p className="mt-3 text-sm text-stone-600">{t('workbench.memberOf', { org: user.org.name })}</p>
+          )}
+          {me && (
+            <p className="mt-2 text-sm">
+              <Link href={`/people/${me.id}`} className="text-brand-700 underline" data-testid="my-person">
+                {t('workbench.myPerson')}
+              </Link>
+            </p>
           )}
         </Card>
         {counts && (

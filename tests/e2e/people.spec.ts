@@ -162,3 +162,25 @@ test('a transfer: the secretary proposes, the committee issues the letter, the r
     await db.$disconnect();
   }
 });
+
+test('a member opens their own record from the workbench, phone in clear, and nobody else’s', async ({
+  page,
+}) => {
+  await loginAs(page, 'member');
+  await page.goto('/');
+  await page.getByTestId('my-person').click();
+  await expect(page.getByTestId('person-name')).toHaveText('王磊');
+  await expect(page.getByTestId('person-phone')).toContainText('13900010007');
+  const db = createPrismaClient();
+  try {
+    const other = await db.person.findFirstOrThrow({
+      where: { org: { name: FIRST }, NOT: { name: '王磊' } },
+    });
+    await page.goto(`/people/${other.id}`);
+    await expect(page.getByTestId('page-403')).toBeVisible();
+  } finally {
+    await db.$disconnect();
+  }
+  await page.goto('/people');
+  await expect(page.getByTestId('page-403')).toBeVisible();
+});

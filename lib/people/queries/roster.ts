@@ -444,3 +444,8 @@ export async function developmentFor(user: Subject, client: Db = db) {
   ) as Record<(typeof DEVELOPMENT_STAGES)[number], typeof rows>;
   return { stages, violations: rows.filter((r) => r.violations.length > 0) };
 }
+
+/** The signed-in user's own person, if their account has one (everyone may read their own record). */
+export async function myPerson(user: Subject, client: Db = db) {
+  return client.person.findUnique({ where: { userId: user.id }, select: { id: true } });
+}
