@@ -3,6 +3,7 @@ import { xlsxResponse } from '@/lib/excel/response';
 import { exportRosterFor } from '@/lib/people/queries/roster';
 import { ZRosterFilter } from '@/lib/people/schema';
 import { can } from '@/lib/policy';
+import { ForbiddenError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,5 +13,11 @@ export async function GET(request: Request) {
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
   if (!can(user, 'person.export')) return Response.json({ error: 'forbidden' }, { status: 403 });
   const filter = ZRosterFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return xlsxResponse(await exportRosterFor(user, await actorOf(user), filter), '党员花名册');
+  try {
+    return xlsxResponse(await exportRosterFor(user, await actorOf(user), filter), '党员花名册');
+  } catch (e) {
+    // A unit outside the reader's scope in the filter: refused like the page, not a 500.
+    if (e instanceof ForbiddenError) return Response.json({ error: 'forbidden' }, { status: 403 });
+    throw e;
+  }
 }

@@ -20,7 +20,8 @@ const ZMapping = z.partialRecord(z.enum(fieldKeys), z.number().int().min(1).max(
 export async function POST(request: Request) {
   const origin = request.headers.get('origin');
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!origin || !host || new URL(origin).host !== host)
+  const originHost = URL.canParse(origin ?? '') ? new URL(origin!).host : null;
+  if (!originHost || !host || originHost !== host)
     return Response.json({ error: 'errors.forbidden' }, { status: 403 });
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'errors.unauthenticated' }, { status: 401 });
@@ -34,7 +35,7 @@ export async function POST(request: Request) {
     return Response.json({ error: 'peopleImport.errors.tooLarge' }, { status: 400 });
   if (!/\.xlsx$/i.test(file.name))
     return Response.json({ error: 'peopleImport.errors.notXlsx' }, { status: 400 });
-  const mapping = ZMapping.safeParse(JSON.parse(String(form?.get('mapping') ?? '{}')));
+  const mapping = ZMapping.safeParse(parseJson(String(form?.get('mapping') ?? '{}')));
   if (!mapping.success) return Response.json({ error: 'errors.invalidInput' }, { status: 400 });
   const createAccounts = form?.get('createAccounts') === 'on';
   const bytes = Buffer.from(await file.arrayBuffer());
@@ -68,4 +69,12 @@ export async function POST(request: Request) {
   return new Response(stream, {
     headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' },
   });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
