@@ -77,38 +77,18 @@ describe('组织关系转接 within the company', () => {
     const closed = await makeOrg(db, tree.root, 'BRANCH');
     await db.organization.update({ where: { id: closed.id }, data: { status: 'ARCHIVED' } });
     const before = await db.transfer.count();
-    expect(
-      await refusal(
-        proposeTransfer(db, secretaryA.ctx, { personId: p.id, kind: 'INTERNAL', toOrgId: tree.a.id }),
-      ),
-    ).toBe('transfers.errors.sameUnit');
-    expect(
-      await refusal(
-        proposeTransfer(db, secretaryA.ctx, { personId: p.id, kind: 'INTERNAL', toOrgId: closed.id }),
-      ),
-    ).toBe('transfers.errors.toArchived');
-    expect(
-      await refusal(
-        proposeTransfer(db, secretaryB.ctx, { personId: p.id, kind: 'INTERNAL', toOrgId: tree.b.id }),
-      ),
-    ).toBe('errors.forbidden');
+    const propose = (who: TestUser, toOrgId: string) =>
+      refusal(proposeTransfer(db, who.ctx, { personId: p.id, kind: 'INTERNAL', toOrgId }));
+    expect(await propose(secretaryA, tree.a.id)).toBe('transfers.errors.sameUnit');
+    expect(await propose(secretaryA, closed.id)).toBe('transfers.errors.toArchived');
+    expect(await propose(secretaryB, tree.b.id)).toBe('errors.forbidden');
     expect(await db.transfer.count()).toBe(before);
     const t = await proposeTransfer(db, secretaryA.ctx, { personId: p.id, kind: 'INTERNAL', toOrgId: c.id });
-    expect(
-      await refusal(
-        proposeTransfer(db, secretaryA.ctx, { personId: p.id, kind: 'INTERNAL', toOrgId: tree.b.id }),
-      ),
-    ).toBe('transfers.errors.alreadyOpen');
-    expect(
-      await refusal(
-        issueTransfer(db, committee.ctx, { id: t.id, letterNo: 'X', validUntil: addDays(today, -1) }),
-      ),
-    ).toBe('transfers.errors.validityPast');
-    expect(
-      await refusal(
-        issueTransfer(db, committee.ctx, { id: t.id, letterNo: 'X', validUntil: addDays(today, 120) }),
-      ),
-    ).toBe('transfers.errors.validityTooLong');
+    expect(await propose(secretaryA, tree.b.id)).toBe('transfers.errors.alreadyOpen');
+    const issue = (validUntil: string) =>
+      refusal(issueTransfer(db, committee.ctx, { id: t.id, letterNo: 'X', validUntil }));
+    expect(await issue(addDays(today, -1))).toBe('transfers.errors.validityPast');
+    expect(await issue(addDays(today, 120))).toBe('transfers.errors.validityTooLong');
     expect((await db.transfer.findUniqueOrThrow({ where: { id: t.id } })).status).toBe('PROPOSED');
     await cancelTransfer(db, secretaryA.ctx, { id: t.id, reason: '项目推迟开工' });
     expect((await db.transfer.findUniqueOrThrow({ where: { id: t.id } })).status).toBe('CANCELLED');
