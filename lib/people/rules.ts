@@ -25,6 +25,15 @@ export const PARTY_POSTS = [
 export type PartyPost = (typeof PARTY_POSTS)[number];
 export const GENDERS = ['MALE', 'FEMALE'] as const;
 export const EDUCATIONS = ['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'] as const;
+/** The message key of each 学历 (stored as written in the company's sheets). */
+export const EDUCATION_KEYS: Record<string, string> = {
+  研究生: 'postgraduate',
+  大学本科: 'bachelor',
+  大学专科: 'college',
+  中专: 'secondary',
+  高中: 'highSchool',
+  初中及以下: 'juniorOrBelow',
+};
 
 /** The stage dates in the order the 发展党员 procedure reaches them. */
 export const STAGE_DATES = ['appliedOn', 'activistOn', 'candidateOn', 'admittedOn', 'fullOn'] as const;

@@ -46,7 +46,7 @@ export const personFields = {
     (v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(PARTY_POSTS, msg('validation.invalid'))).max(PARTY_POSTS.length),
   ),
-  orgId: id,
+  orgId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid(msg('people.errors.orgRequired'))),
   workOrgId: optionalId,
   partyGroupId: optionalId,
 };

@@ -86,6 +86,13 @@ describe('党费', () => {
           recordDues(db, secretaryA.ctx, { personId: p.id, months: [addMonth(thisMonth, 1)], paidOn: today }),
         ),
       ).toBe('dues.errors.aheadNeedsConsent');
+    const q = await member();
+    await setDuesBase(db, secretaryA.ctx, { ...base, personId: q.id });
+    expect(
+      await refusal(
+        recordDues(db, secretaryA.ctx, { personId: q.id, months: [thisMonth], paidOn: '1900-01-01' }),
+      ),
+    ).toBe('dues.errors.paidOnTooEarly');
     expect(await db.duesPayment.count({ where: { personId: p.id } })).toBe(1);
   });
 

@@ -220,6 +220,35 @@ describe('people import (all or nothing)', () => {
     expect(await db.auditEvent.count({ where: { action: 'person.import', actorId: committee.id } })).toBe(2);
   });
 
+  it('an update by 工号 changes only the columns the sheet carries, and is traced on the person', async () => {
+    const n = no();
+    await importAs(committee, [
+      [n, '赵敏', '女', '正式党员', '2012-07-01', '2013-07-02', tree.a.name, null, null, '13900002222'],
+    ]);
+    const p = await db.person.findUniqueOrThrow({ where: { employeeNo: n } });
+    await db.person.update({
+      where: { id: p.id },
+      data: { talkOn: new Date('2011-04-01'), trainingDays: 5 },
+    });
+    const head = ['工号', '姓名', '党内身份', '接收预备党员日期', '转正日期', '组织关系所在党组织'];
+    const r = await importPeople(
+      db,
+      committee.ctx,
+      await sheet([[n, '赵敏', '正式党员', '2012-07-01', '2013-07-03', tree.a.name]], head),
+      { mapping: mapping(head), createAccounts: false },
+    );
+    expect(r).toMatchObject({ ok: true, updated: 1 });
+    const after = await db.person.findUniqueOrThrow({ where: { id: p.id } });
+    expect([after.phone, after.gender, after.trainingDays, after.talkOn?.toISOString().slice(0, 10)]).toEqual(
+      ['13900002222', 'FEMALE', 5, '2011-04-01'],
+    );
+    expect(after.fullOn?.toISOString().slice(0, 10)).toBe('2013-07-03');
+    const trace = await db.auditEvent.findFirstOrThrow({
+      where: { action: 'person.update', entityId: p.id },
+    });
+    expect(trace.after).toMatchObject({ fullOn: '2013-07-03T00:00:00.000Z', via: 'import' });
+  });
+
   it('one bad row imports nothing and each row says why', async () => {
     const before = await db.person.count();
     const dup = no();

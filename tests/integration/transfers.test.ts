@@ -153,6 +153,17 @@ describe('transfers across the company’s boundary', () => {
         }),
       ),
     ).toBe('errors.forbidden');
+    expect(
+      await refusal(
+        recordIncoming(db, committee.ctx, {
+          employeeNo: p.employeeNo,
+          toOrgId: tree.b.id,
+          externalUnit: '外单位',
+          letterNo: 'I',
+          validUntil: '2099-12-31',
+        }),
+      ),
+    ).toBe('transfers.errors.validityTooLong');
     const t = await recordIncoming(db, committee.ctx, {
       employeeNo: p.employeeNo,
       toOrgId: tree.b.id,

@@ -38,7 +38,8 @@ export function PortalNav({
           <span className="rounded bg-white px-1.5 py-0.5 text-sm text-brand-700">五标</span>
           <span className="hidden sm:inline lg:hidden">{app('name')}</span>
         </Link>
-        <nav aria-label={t('mainNav')} className="hidden flex-1 lg:block" data-testid="main-nav">
+        {/* min-w-0 and wrapping: longer labels (English) take a second row instead of widening the page. */}
+        <nav aria-label={t('mainNav')} className="hidden min-w-0 flex-1 lg:block" data-testid="main-nav">
           <NavMenus groups={groups} current={current} />
         </nav>
         <Link
@@ -177,7 +178,7 @@ function NavMenus({ groups, current }: { groups: Group[]; current?: string }) {
     </Link>
   );
   return (
-    <ul ref={root} className="flex items-center gap-0.5">
+    <ul ref={root} className="flex flex-wrap items-center gap-0.5">
       {groups.map((g) => {
         if (STANDALONE.has(g.key) && g.items.length === 1) return <li key={g.key}>{link(g.items[0]!)}</li>;
         const isOpen = openKey === g.key;

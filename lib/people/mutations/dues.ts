@@ -5,11 +5,11 @@
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
 import { appendTrace } from '../../audit-log';
-import { cstDay } from '../../calendar';
+import { addMonths, cstDay } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { assertCanOnPerson } from '../../policy';
-import { fenToYuan, monthlyDues, paymentMonthProblem, toFen } from '../dues';
+import { fenToYuan, MAX_BACK_MONTHS, monthlyDues, paymentMonthProblem, toFen } from '../dues';
 import { isMember } from '../rules';
 import type { ZRecordDues, ZSetDuesBase } from '../schema';
 
@@ -67,6 +67,10 @@ export async function recordDues(client: Db, ctx: ActionContext, input: z.output
     if (input.paidOn > today) throw new UserError('people.errors.futureDate', {}, 'paidOn');
     const months = [...new Set(input.months)].sort();
     const admitted = p.admittedOn?.toISOString().slice(0, 7);
+    // Recorded when paid: not before the person was admitted, nor further back than the 补交 window.
+    const earliest = addMonths(`${thisMonth}-01`, -MAX_BACK_MONTHS - 1);
+    if (input.paidOn < earliest || (p.admittedOn && input.paidOn < p.admittedOn.toISOString().slice(0, 10)))
+      throw new UserError('dues.errors.paidOnTooEarly', {}, 'paidOn');
     const bases = new Map(
       (await tx.duesBase.findMany({ where: { personId: p.id } })).map((b) => [b.year, b] as const),
     );

@@ -29,6 +29,7 @@ import {
 } from '../excel';
 import { personFields, refineDates } from '../schema';
 import { personData } from './person';
+import { maskPhone } from '../rules';
 
 export type ImportOptions = { mapping: Mapping; createAccounts: boolean };
 export type ImportProgress = { phase: 'check' | 'accounts' | 'write'; done: number; total: number };
@@ -152,7 +153,7 @@ export async function importPeople(
   type Good = {
     row: number;
     data: ReturnType<typeof personData>;
-    existing?: { id: string; userId: string | null };
+    existing?: { id: string; userId: string | null; org: OrgRef };
   };
   const good: Good[] = [];
   const bad: RowReport[] = [];
@@ -305,13 +306,35 @@ export async function importPeople(
         done += Math.min(5 * CHUNK, fresh.length - i);
         step();
       }
+      // An update changes only what the sheet carries: the mapped columns (and the 组织关系 it names); the
+      // procedure's checkpoints and anything left unmapped keep their values. Each update is traced on the person.
+      const columns = mappedColumns(opts.mapping);
       for (const g of updates) {
         const userId = g.existing!.userId ?? userOf.get(g) ?? null;
-        await tx.person.update({ where: { id: g.existing!.id }, data: { ...g.data, userId } });
+        const data = Object.fromEntries(
+          Object.entries(g.data).filter(([k]) => columns.has(k as keyof NewPerson)),
+        ) as Partial<NewPerson>;
+        const before = await tx.person.findUniqueOrThrow({ where: { id: g.existing!.id } });
+        // A new 组织关系 leaves the old unit's 党小组 behind.
+        if (!columns.has('partyGroupId') && data.orgId !== before.orgId) data.partyGroupId = null;
+        await tx.person.update({ where: { id: g.existing!.id }, data: { ...data, userId } });
         if (g.existing!.userId)
           await tx.user.update({
             where: { id: g.existing!.userId },
-            data: { orgId: g.data.partyGroupId ?? g.data.orgId },
+            data: { orgId: (data.partyGroupId ?? null) || (data.orgId ?? before.orgId) },
+          });
+        const changed = Object.keys(data).filter(
+          (k) =>
+            JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(data[k as keyof NewPerson]),
+        );
+        if (changed.length)
+          await appendTrace(tx, ctx.actor, {
+            action: 'person.update',
+            entityType: 'Person',
+            entityId: g.existing!.id,
+            orgPath: g.existing!.org.path,
+            before: maskedPick(before, changed),
+            after: { ...maskedPick(data, changed), via: 'import' },
           });
         done += 1;
         if (done % 200 === 0) step();
@@ -334,6 +357,22 @@ export async function importPeople(
 }
 
 type NewPerson = ReturnType<typeof personData> & { userId: string | null };
+
+/** The Person columns an import's mapping carries; the 组织关系 always (it is required). */
+function mappedColumns(mapping: Mapping): Set<keyof NewPerson> {
+  const byField: Partial<Record<ImportField, (keyof NewPerson)[]>> = {
+    org: ['orgId'],
+    workOrg: ['workOrgId'],
+    partyGroup: ['partyGroupId'],
+  };
+  const out = new Set<keyof NewPerson>(['orgId']);
+  for (const f of IMPORT_FIELDS)
+    if (mapping[f.key]) for (const c of byField[f.key] ?? [f.key as keyof NewPerson]) out.add(c);
+  return out;
+}
+
+const maskedPick = (o: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, k === 'phone' ? maskPhone(o[k] as string | null) : o[k]]));
 
 /**
  * New people by one INSERT … SELECT FROM unnest(column arrays) a chunk: Prisma's createMany sends one bound

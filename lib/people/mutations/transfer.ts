@@ -163,6 +163,8 @@ export async function recordIncoming(
     const today = cstDay(new Date());
     if (input.validUntil < addDays(today, -366))
       throw new UserError('transfers.errors.validityPast', {}, 'validUntil');
+    if (input.validUntil > addMonths(today, MAX_VALIDITY_MONTHS))
+      throw new UserError('transfers.errors.validityTooLong', { months: MAX_VALIDITY_MONTHS }, 'validUntil');
     const t = await tx.transfer.create({
       data: {
         kind: 'IN',

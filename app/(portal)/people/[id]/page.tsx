@@ -10,7 +10,7 @@ import { load } from '@/lib/page-guard';
 import { personFor } from '@/lib/people/queries/roster';
 import { transfersOfPerson, transferTargets } from '@/lib/people/queries/transfers';
 import { addDays, cstDay } from '@/lib/calendar';
-import { STAGE_DATES } from '@/lib/people/rules';
+import { EDUCATION_KEYS, STAGE_DATES } from '@/lib/people/rules';
 import { pageParams } from '@/lib/route-params';
 import { NextStepBadge } from '../_components/next-step';
 import { ProposeTransferForm } from '../_components/transfer-forms';
@@ -73,7 +73,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <dl>
             {row(t('fields.gender'), p.gender ? t(`genders.${p.gender}`) : null)}
             {row(t('fields.birthDate'), p.birthDate)}
-            {row(t('fields.education'), p.education)}
+            {row(
+              t('fields.education'),
+              p.education && EDUCATION_KEYS[p.education]
+                ? t(`educations.${EDUCATION_KEYS[p.education]}`)
+                : p.education,
+            )}
             {row(
               t('fields.phone'),
               <span className="font-mono">

@@ -6,7 +6,14 @@ import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { createPersonAction, updatePersonAction } from '@/lib/people/actions';
-import { EDUCATIONS, GENDERS, PARTY_POSTS, PARTY_STATUSES, STAGE_DATES } from '@/lib/people/rules';
+import {
+  EDUCATION_KEYS,
+  EDUCATIONS,
+  GENDERS,
+  PARTY_POSTS,
+  PARTY_STATUSES,
+  STAGE_DATES,
+} from '@/lib/people/rules';
 import { ZCreatePerson, ZUpdatePerson, type TCreatePerson } from '@/lib/people/schema';
 
 export type PersonOptions = {
@@ -65,7 +72,7 @@ export function PersonForm({
             <option value="">—</option>
             {EDUCATIONS.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {t(`educations.${EDUCATION_KEYS[e]}`)}
               </option>
             ))}
           </Select>
