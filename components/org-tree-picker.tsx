@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { forwardRef, useMemo, useState } from 'react';
-import { Input, Select } from './ui/field';
+import { Field, Input, Select, type Labelled } from './ui/field';
 import { OrgOptions } from './ui/org-options';
 
 export type OrgOption = { id: string; name: string; depth: number; path: string };
@@ -36,5 +36,17 @@ export const OrgTreePicker = forwardRef<
         <OrgOptions orgs={shown} emptyLabel={emptyLabel ?? t('chooseOrg')} />
       </Select>
     </div>
+  );
+});
+
+/** A labelled `OrgTreePicker`, as `InputField`: `id` ties the label (and the error's test id) to it. */
+export const OrgTreePickerField = forwardRef<
+  HTMLSelectElement,
+  Labelled & React.ComponentPropsWithoutRef<typeof OrgTreePicker>
+>(function OrgTreePickerField({ id, label, error, hint, ...picker }, ref) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint}>
+      <OrgTreePicker id={id} ref={ref} {...picker} />
+    </Field>
   );
 });

@@ -82,7 +82,7 @@ export function MultiSelectField({
   );
 }
 
-type Labelled = { id: string; label: string; error?: string; hint?: string };
+export type Labelled = { id: string; label: string; error?: string; hint?: string };
 
 /** A labelled input: `id` ties the label (and the error's test id) to it; the rest goes to the input. */
 export const InputField = forwardRef<

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bankTemplate, exportBank, parseBank, type BankRow } from '../../lib/exams/bank-excel';
 import { createQuestion } from '../../lib/exams/mutations/bank';
-import { exportCurrentBank, importQuestions } from '../../lib/exams/mutations/bank-import';
+import { exportCurrentBank, importQuestions, questionContent } from '../../lib/exams/mutations/bank-import';
 import { companyRootFor, makeOrg, makeUser, type TestUser } from '../fixtures/factories';
 import { question } from '../fixtures/exams';
 import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
@@ -167,19 +167,7 @@ describe('question bank export', () => {
     }));
     const qs = await ours();
     expect(asStored.sort((a, b) => a.stem.localeCompare(b.stem))).toEqual(
-      qs
-        .map((q) => ({
-          key: q.key,
-          type: q.type,
-          stem: q.stem,
-          options: q.options,
-          answer: q.answer,
-          points: q.points,
-          difficulty: q.difficulty,
-          articleKeys: q.articleKeys,
-          tags: q.tags,
-        }))
-        .sort((a, b) => a.stem.localeCompare(b.stem)),
+      qs.map((q) => ({ key: q.key, ...questionContent(q) })).sort((a, b) => a.stem.localeCompare(b.stem)),
     );
   });
 

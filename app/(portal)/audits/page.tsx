@@ -10,7 +10,7 @@ import { auditListFor } from '@/lib/audits/queries/audits';
 import { ZAuditFilter } from '@/lib/audits/schema';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
-import { STATUS_TONE } from './_components/status-tone';
+import { AuditList } from './_components/audit-list';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audits'))('title') };
@@ -94,23 +94,7 @@ export default async function AuditsPage({
         {list.audits.length === 0 ? (
           <p className="text-sm text-stone-600">{t('noAudits')}</p>
         ) : (
-          <ul className="divide-y divide-stone-100 text-sm" data-testid="audit-list">
-            {list.audits.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link
-                  href={`/audits/${a.id}`}
-                  className="min-h-11 content-center font-medium text-brand-700 hover:underline"
-                >
-                  {a.org.name}
-                </Link>
-                <span className="flex flex-wrap items-center gap-2 text-xs text-stone-600">
-                  <span>{a.plan.title}</span>
-                  <Badge tone={STATUS_TONE[a.status]}>{t(`statuses.${a.status}`)}</Badge>
-                  {a.total != null && <span className="font-semibold">{a.total}</span>}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <AuditList audits={list.audits} testId="audit-list" detail={(a) => <span>{a.plan.title}</span>} />
         )}
       </Card>
     </PortalPage>

@@ -37,17 +37,19 @@ export type BankImportReport =
       rows: { row: number; stem: string; messages: string[] }[];
     };
 
-const content = (q: TQuestion | Question) =>
-  canonicalJson({
-    type: q.type,
-    stem: q.stem,
-    options: q.options,
-    answer: q.answer,
-    points: q.points,
-    difficulty: q.difficulty,
-    articleKeys: q.articleKeys,
-    tags: q.tags,
-  });
+/** What a question says, without its key or version: what a re-import compares. */
+export const questionContent = (q: TQuestion | Question) => ({
+  type: q.type,
+  stem: q.stem,
+  options: q.options,
+  answer: q.answer,
+  points: q.points,
+  difficulty: q.difficulty,
+  articleKeys: q.articleKeys,
+  tags: q.tags,
+});
+
+const content = (q: TQuestion | Question) => canonicalJson(questionContent(q));
 
 /** The published handbook's articles (stable key, number, title) in order; empty while none is published. */
 export function publishedArticles(db: Db) {

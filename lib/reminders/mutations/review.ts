@@ -5,14 +5,16 @@
  */
 import type { z } from 'zod';
 import { appendTrace } from '../../audit-log';
-import { notify, unitPeople } from '../../channels/notify';
+import { notify, unitPeople, type NotifyInput } from '../../channels/notify';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { assertCan } from '../../policy';
 import type { ZRateTask, ZReturnTask } from '../schema';
 
-async function lockDoneTask(tx: Parameters<Parameters<Db['$transaction']>[0]>[0], taskId: string) {
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+async function lockDoneTask(tx: Tx, taskId: string) {
   const [row] = await tx.$queryRaw<
     { status: string }[]
   >`SELECT status FROM "ReminderTask" WHERE id = ${taskId}::uuid FOR UPDATE`;
@@ -27,6 +29,27 @@ async function loadTask(client: Db, ctx: ActionContext, taskId: string) {
   if (!task) throw new NotFoundError();
   assertCan(ctx.user, 'reminder.supervise', task.org);
   return task;
+}
+
+/** Tells the task's branch what a review decided (deduplicated by the review); what the mutations return. */
+async function tellBranch(
+  tx: Tx,
+  task: Awaited<ReturnType<typeof loadTask>>,
+  reviewId: string,
+  n: Pick<NotifyInput, 'kind' | 'titleKey' | 'robotOrgIds'> & {
+    params: Record<string, string | number>;
+    dedupePrefix: string;
+  },
+) {
+  const { params, dedupePrefix, ...rest } = n;
+  const sent = await notify(tx, {
+    userIds: await unitPeople(tx, task.org.id),
+    ...rest,
+    params: { action: task.action.title, ...params },
+    link: '/reminders',
+    dedupeKey: `${dedupePrefix}:${reviewId}`,
+  });
+  return { id: reviewId, deliveryIds: sent.deliveryIds };
 }
 
 export async function rateTask(client: Db, ctx: ActionContext, input: z.output<typeof ZRateTask>) {
@@ -51,15 +74,12 @@ export async function rateTask(client: Db, ctx: ActionContext, input: z.output<t
       before: { quality: task.quality },
       after: { quality: input.quality, comment: input.comment },
     });
-    const sent = await notify(tx, {
-      userIds: await unitPeople(tx, task.org.id),
+    return tellBranch(tx, task, review.id, {
       kind: 'RATED',
       titleKey: 'notifications.titles.rated',
-      params: { action: task.action.title, quality: input.quality },
-      link: '/reminders',
-      dedupeKey: `rated:${review.id}`,
+      params: { quality: input.quality },
+      dedupePrefix: 'rated',
     });
-    return { id: review.id, deliveryIds: sent.deliveryIds };
   });
   return r;
 }
@@ -97,15 +117,12 @@ export async function returnTask(client: Db, ctx: ActionContext, input: z.output
       },
       after: { status: 'OPEN', reason: input.reason, returnCount: after.returnCount },
     });
-    const sent = await notify(tx, {
-      userIds: await unitPeople(tx, task.org.id),
+    return tellBranch(tx, task, review.id, {
       kind: 'RETURNED',
       titleKey: 'notifications.titles.returned',
-      params: { action: task.action.title, reason: input.reason },
-      link: '/reminders',
-      dedupeKey: `returned:${review.id}`,
+      params: { reason: input.reason },
+      dedupePrefix: 'returned',
       robotOrgIds: [task.org.id],
     });
-    return { id: review.id, deliveryIds: sent.deliveryIds };
   });
 }

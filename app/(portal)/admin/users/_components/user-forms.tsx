@@ -1,8 +1,8 @@
 'use client';
 import { FormError } from '@/components/form-error';
-import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
-import { Field, Input, PasswordField, Select } from '@/components/ui/field';
+import { Field, InputField, PasswordField, Select } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
 import { ROLES } from '@/lib/policy';
@@ -36,14 +36,14 @@ export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
     >
       <FormError message={formError} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <InputField
+          id="username"
           label={t('fields.username')}
-          htmlFor="username"
           error={errorOf('username')}
           hint={t('usernameHint')}
-        >
-          <Input id="username" autoCapitalize="none" {...form.register('username')} />
-        </Field>
+          autoCapitalize="none"
+          {...form.register('username')}
+        />
         <ProfileFields orgs={orgs} errorOf={errorOf} register={(n) => form.register(n)} />
         <PasswordField
           id="password"
@@ -182,14 +182,14 @@ export function RolesEditor({
             ))}
           </Select>
         </Field>
-        <Field
+        <OrgTreePickerField
+          id="scopeOrgId"
           label={t('users.fields.scope')}
-          htmlFor="scopeOrgId"
           error={errorOf('orgId')}
           hint={t('users.scopeHint')}
-        >
-          <OrgTreePicker id="scopeOrgId" orgs={orgs} {...form.register('orgId')} />
-        </Field>
+          orgs={orgs}
+          {...form.register('orgId')}
+        />
         <Button type="submit" variant="secondary" disabled={busy}>
           {t('users.assignRole')}
         </Button>
@@ -206,25 +206,35 @@ function ProfileFields({
   errorOf,
   register,
 }: {
-  orgs: Parameters<typeof OrgTreePicker>[0]['orgs'];
+  orgs: OrgOption[];
   errorOf: (name: string) => string | undefined;
   register: (name: ProfileField) => UseFormRegisterReturn;
 }) {
   const t = useTranslations('users');
   return (
     <>
-      <Field label={t('fields.name')} htmlFor="name" error={errorOf('name')}>
-        <Input id="name" {...register('name')} />
-      </Field>
-      <Field label={t('fields.phone')} htmlFor="phone" error={errorOf('phone')}>
-        <Input id="phone" type="tel" {...register('phone')} />
-      </Field>
-      <Field label={t('fields.email')} htmlFor="email" error={errorOf('email')}>
-        <Input id="email" type="email" {...register('email')} />
-      </Field>
-      <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}>
-        <OrgTreePicker id="orgId" orgs={orgs} {...register('orgId')} />
-      </Field>
+      <InputField id="name" label={t('fields.name')} error={errorOf('name')} {...register('name')} />
+      <InputField
+        id="phone"
+        label={t('fields.phone')}
+        error={errorOf('phone')}
+        type="tel"
+        {...register('phone')}
+      />
+      <InputField
+        id="email"
+        label={t('fields.email')}
+        error={errorOf('email')}
+        type="email"
+        {...register('email')}
+      />
+      <OrgTreePickerField
+        id="orgId"
+        label={t('fields.org')}
+        error={errorOf('orgId')}
+        orgs={orgs}
+        {...register('orgId')}
+      />
     </>
   );
 }

@@ -2,10 +2,10 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
-import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { rejectionAsUnexpected, useUploadAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
-import { Field, InputField, TextareaField } from '@/components/ui/field';
+import { InputField, TextareaField } from '@/components/ui/field';
 import { publishAnnouncementAction } from '@/lib/announcements/actions';
 
 const publishAnnouncement = rejectionAsUnexpected(publishAnnouncementAction);
@@ -35,21 +35,17 @@ export function PublishForm({ orgs }: { orgs: OrgOption[] }) {
         rows={8}
         maxLength={5000}
       />
-      <Field
+      <OrgTreePickerField
+        id="ann-targets"
         label={t('fields.targets')}
-        htmlFor="ann-targets"
         hint={t('targetsHint')}
         error={errors.targetOrgIds}
-      >
-        <OrgTreePicker
-          id="ann-targets"
-          name="targetOrgIds"
-          orgs={orgs}
-          multiple
-          size={10}
-          emptyLabel={t('targetsNone')}
-        />
-      </Field>
+        name="targetOrgIds"
+        orgs={orgs}
+        multiple
+        size={10}
+        emptyLabel={t('targetsNone')}
+      />
       <InputField
         id="ann-files"
         label={t('fields.files')}

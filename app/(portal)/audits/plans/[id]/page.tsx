@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { planDetailFor } from '@/lib/audits/queries/audits';
 import type { Candidate } from '@/lib/audits/sampling';
 import { requireUser } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
-import { STATUS_TONE } from '../../_components/status-tone';
+import { AuditList } from '../../_components/audit-list';
 import { VerifyDrawButton } from './_components/verify-draw-button';
 import { pageParams } from '@/lib/route-params';
 
@@ -37,28 +36,18 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         </p>
       </Card>
       <Card title={t('targets', { count: plan.audits.length })}>
-        <ul className="divide-y divide-stone-100 text-sm" data-testid="plan-targets">
-          {plan.audits.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <Link
-                href={`/audits/${a.id}`}
-                className="min-h-11 content-center text-brand-700 hover:underline"
-              >
-                {a.org.name}
-              </Link>
-              <span className="flex items-center gap-2">
-                <span className="text-xs text-stone-500">
-                  {plan.members
-                    .filter((m) => a.assignedIds.includes(m.userId))
-                    .map((m) => m.user.name)
-                    .join('、')}
-                </span>
-                <Badge tone={STATUS_TONE[a.status]}>{t(`statuses.${a.status}`)}</Badge>
-                {a.total != null && <span className="font-semibold">{a.total}</span>}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <AuditList
+          audits={plan.audits}
+          testId="plan-targets"
+          detail={(a) => (
+            <span className="text-stone-500">
+              {plan.members
+                .filter((m) => a.assignedIds.includes(m.userId))
+                .map((m) => m.user.name)
+                .join('、')}
+            </span>
+          )}
+        />
       </Card>
       {plan.drawSeed && (
         <Card title={t('drawTitle')}>

@@ -1,6 +1,6 @@
 'use client';
 import { FormError } from '@/components/form-error';
-import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
 import { Field, Input, InputField, MultiSelectField, Select } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
@@ -13,6 +13,12 @@ import { paperFields } from '../../_components/paper-fields';
 /** Setting an exam: how many questions of each type, the window, the time limit, the pass mark, who takes it. */
 type Option = { id: string; label: string };
 const ROLES = ['SECRETARY', 'CLERK', 'MEMBER', 'COMMITTEE'] as const;
+/** The numeric settings: the time limit (minutes), the pass mark, how many retakes. */
+const LIMITS = [
+  { id: 'ex-dur', label: 'duration', name: 'durationMin', min: 5, max: 240, defaultValue: 30 },
+  { id: 'ex-pass', label: 'passMark', name: 'passMark', min: 0, max: 100, defaultValue: 60 },
+  { id: 'ex-retakes', label: 'retakes', name: 'retakes', min: 0, max: 5, defaultValue: 0 },
+] as const;
 
 export function ExamForm({
   orgs,
@@ -85,33 +91,9 @@ export function ExamForm({
           type="datetime-local"
           defaultValue={defaults.closesAt}
         />
-        <InputField
-          id="ex-dur"
-          label={t('form.duration')}
-          name="durationMin"
-          type="number"
-          min={5}
-          max={240}
-          defaultValue={30}
-        />
-        <InputField
-          id="ex-pass"
-          label={t('form.passMark')}
-          name="passMark"
-          type="number"
-          min={0}
-          max={100}
-          defaultValue={60}
-        />
-        <InputField
-          id="ex-retakes"
-          label={t('form.retakes')}
-          name="retakes"
-          type="number"
-          min={0}
-          max={5}
-          defaultValue={0}
-        />
+        {LIMITS.map(({ label, ...limit }) => (
+          <InputField key={limit.id} label={t(`form.${label}`)} type="number" {...limit} />
+        ))}
       </div>
       <MultiSelectField
         id="ex-articles"
@@ -132,9 +114,15 @@ export function ExamForm({
           ))}
         </Select>
       </Field>
-      <Field label={t('form.audience')} htmlFor="ex-orgs" hint={t('form.audienceHint')}>
-        <OrgTreePicker id="ex-orgs" name="orgIds" orgs={orgs} multiple size={8} />
-      </Field>
+      <OrgTreePickerField
+        id="ex-orgs"
+        label={t('form.audience')}
+        hint={t('form.audienceHint')}
+        name="orgIds"
+        orgs={orgs}
+        multiple
+        size={8}
+      />
       <fieldset className="flex flex-wrap gap-3 text-sm">
         <legend className="mb-1 font-medium">{t('form.roles')}</legend>
         {ROLES.map((r) => (

@@ -1,8 +1,8 @@
 'use client';
 import { FormError } from '@/components/form-error';
-import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
-import { Field, Input, InputField, MultiSelectField, Textarea, TextareaField } from '@/components/ui/field';
+import { InputField, MultiSelectField, TextareaField } from '@/components/ui/field';
 import { rejectionAsUnexpected, useAction, useRefusalTexts, useUploadAction } from '@/components/use-action';
 import { nameDemoSiteAction, recordVisitAction } from '@/lib/learning/actions';
 import { useTranslations } from 'next-intl';
@@ -45,9 +45,14 @@ export function NameSiteForm({
         void nameSite.run(input);
       }}
     >
-      <Field label={t('siteForm.unit')} htmlFor="site-org" error={errors.orgId}>
-        <OrgTreePicker id="site-org" name="orgId" orgs={orgs} size={6} />
-      </Field>
+      <OrgTreePickerField
+        id="site-org"
+        label={t('siteForm.unit')}
+        error={errors.orgId}
+        name="orgId"
+        orgs={orgs}
+        size={6}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField
           id="site-from"
@@ -113,37 +118,42 @@ export function VisitForm({ siteId, orgs }: { siteId: string; orgs: OrgOption[] 
         visit.upload(fd);
       }}
     >
-      <Field label={t('visitForm.date')} htmlFor={`v-date-${siteId}`} error={errors.date}>
-        <Input id={`v-date-${siteId}`} name="date" type="date" />
-      </Field>
-      <Field label={t('visitForm.visitors')} htmlFor={`v-orgs-${siteId}`} error={errors.visitingOrgIds}>
-        <OrgTreePicker
-          id={`v-orgs-${siteId}`}
-          name="visitingOrgIds"
-          orgs={orgs}
-          multiple
-          size={6}
-          emptyLabel={t('visitForm.none')}
-        />
-      </Field>
-      <Field label={t('visitForm.notes')} htmlFor={`v-notes-${siteId}`} error={errors.notes}>
-        <Textarea id={`v-notes-${siteId}`} name="notes" rows={3} maxLength={2000} />
-      </Field>
-      <Field
+      <InputField
+        id={`v-date-${siteId}`}
+        label={t('visitForm.date')}
+        error={errors.date}
+        name="date"
+        type="date"
+      />
+      <OrgTreePickerField
+        id={`v-orgs-${siteId}`}
+        label={t('visitForm.visitors')}
+        error={errors.visitingOrgIds}
+        name="visitingOrgIds"
+        orgs={orgs}
+        multiple
+        size={6}
+        emptyLabel={t('visitForm.none')}
+      />
+      <TextareaField
+        id={`v-notes-${siteId}`}
+        label={t('visitForm.notes')}
+        error={errors.notes}
+        name="notes"
+        rows={3}
+        maxLength={2000}
+      />
+      <InputField
+        id={`v-files-${siteId}`}
         label={t('visitForm.photos')}
-        htmlFor={`v-files-${siteId}`}
         hint={t('visitForm.photosHint')}
         error={errors.files}
-      >
-        <Input
-          id={`v-files-${siteId}`}
-          name="files"
-          type="file"
-          multiple
-          accept=".jpg,.jpeg,.png"
-          capture="environment"
-        />
-      </Field>
+        name="files"
+        type="file"
+        multiple
+        accept=".jpg,.jpeg,.png"
+        capture="environment"
+      />
       <FormError message={errors._form} />
       <Button type="submit" disabled={visit.pending}>
         {t('visitForm.submit')}

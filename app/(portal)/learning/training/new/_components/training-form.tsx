@@ -1,8 +1,8 @@
 'use client';
 import { FormError } from '@/components/form-error';
-import { OrgTreePicker, type OrgOption } from '@/components/org-tree-picker';
+import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
-import { Field, InputField, MultiSelectField } from '@/components/ui/field';
+import { InputField, MultiSelectField } from '@/components/ui/field';
 import { rejectionAsUnexpected, useUploadAction } from '@/components/use-action';
 import { createTrainingAction } from '@/lib/training/actions';
 import { useTranslations } from 'next-intl';
@@ -87,21 +87,17 @@ export function TrainingForm({
         options={articles}
         size={8}
       />
-      <Field
+      <OrgTreePickerField
+        id="tr-orgs"
         label={t('fields.invitedOrgs')}
-        htmlFor="tr-orgs"
         hint={t('invitedOrgsHint')}
         error={errors.invitedOrgIds}
-      >
-        <OrgTreePicker
-          id="tr-orgs"
-          name="invitedOrgIds"
-          orgs={orgs}
-          multiple
-          size={8}
-          emptyLabel={t('noneChosen')}
-        />
-      </Field>
+        name="invitedOrgIds"
+        orgs={orgs}
+        multiple
+        size={8}
+        emptyLabel={t('noneChosen')}
+      />
       <MultiSelectField
         id="tr-users"
         name="invitedUserIds"
