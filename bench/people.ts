@@ -144,13 +144,13 @@ try {
       ),
     ]);
   };
-  const roster = await rosterFor(secretary, {}, db);
+  const roster = await rosterFor(secretary, actor, {}, db);
   const check = await rosterRaw();
   const rawTotal = check[1].rows.reduce((n: number, r: { count: string }) => n + Number(r.count), 0);
   if (rawTotal !== roster.total) throw new Error(`roster totals differ: ${roster.total} vs ${rawTotal}`);
-  const [rApp, rRaw] = (await sampleInTurn(10, 60, [() => rosterFor(secretary, {}, db), rosterRaw])).map(
-    median,
-  ) as [number, number];
+  const [rApp, rRaw] = (
+    await sampleInTurn(10, 60, [() => rosterFor(secretary, actor, {}, db), rosterRaw])
+  ).map(median) as [number, number];
   line(`roster of a ${roster.total}-person branch (page, counts)`, rApp, rRaw);
 
   // 3a. The committee's in-transit list.
@@ -216,11 +216,11 @@ try {
         ).length > 0,
     );
   };
-  const dev = await developmentFor(committee, db);
+  const dev = await developmentFor(committee, actor, db);
   const devCheck = await devRaw();
   if (devCheck.length !== dev.violations.length)
     throw new Error(`violations differ: ${dev.violations.length} vs ${devCheck.length}`);
-  const [dApp, dRaw] = (await sampleInTurn(2, 10, [() => developmentFor(committee, db), devRaw])).map(
+  const [dApp, dRaw] = (await sampleInTurn(2, 10, [() => developmentFor(committee, actor, db), devRaw])).map(
     median,
   ) as [number, number];
   const pipeline = Object.values(dev.stages).reduce((s, x) => s + x.length, 0);

@@ -2,11 +2,9 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
 import { db } from '../db';
-import { ForbiddenError, UserError } from '../errors';
 import { workbookUpload } from '../files/form-data';
-import { checkZip } from '../files/zip-guard';
-import { can } from '../policy';
-import { guessMapping, IMPORT_FIELDS, PEOPLE_IMPORT_MAX_BYTES, readSheet } from './excel';
+import { PEOPLE_IMPORT_MAX_BYTES } from './excel';
+import { inspectPeopleFile } from './mutations/import';
 import { recordDues, setDuesBase } from './mutations/dues';
 import { createPerson, updatePerson } from './mutations/person';
 import {
@@ -43,22 +41,9 @@ export const updatePersonAction = defineAction(ZUpdatePerson, async (input, ctx)
 const ZInspect = workbookUpload('peopleImport', PEOPLE_IMPORT_MAX_BYTES);
 
 /** The mapping step: the sheet's headers, the guessed mapping, three sample rows and the number of rows. */
-export const inspectPeopleFileAction = defineAction(ZInspect, async (file, ctx) => {
-  if (!can(ctx.user, 'person.import')) throw new ForbiddenError();
-  const bytes = Buffer.from(await file.arrayBuffer());
-  const zip = checkZip(bytes, { maxEntries: 200, maxUncompressed: 200 * 1024 * 1024, maxRatio: 200 });
-  if (!zip.ok)
-    throw new UserError(zip.reason === 'notZip' ? 'peopleImport.errors.notXlsx' : 'peopleImport.errors.bomb');
-  const sheet = await readSheet(bytes);
-  if (!sheet.ok) throw new UserError(`peopleImport.errors.${sheet.error}`, { max: 20000 });
-  return {
-    headers: sheet.headers,
-    mapping: guessMapping(sheet.headers),
-    sample: sheet.rows.slice(0, 3).map((r) => r.cells),
-    rows: sheet.rows.length,
-    fields: IMPORT_FIELDS.map((f) => ({ key: f.key, header: f.header, required: f.required })),
-  };
-});
+export const inspectPeopleFileAction = defineAction(ZInspect, async (file, ctx) =>
+  inspectPeopleFile(ctx, Buffer.from(await file.arrayBuffer())),
+);
 
 const transferred = <T>(r: T) => {
   revalidatePath('/people', 'layout');

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../lib/errors';
-import { cancelOpenTasks, extendTerm, setLifecycle } from '../../lib/orgs/mutations/lifecycle';
+import {
+  cancelOpenTasks,
+  extendTerm,
+  handUpRectifications,
+  setLifecycle,
+} from '../../lib/orgs/mutations/lifecycle';
 import { archiveOrg } from '../../lib/orgs/mutations/tree';
 import { lifecycleOf } from '../../lib/orgs/queries';
 import { recordDues, setDuesBase } from '../../lib/people/mutations/dues';
@@ -113,6 +118,32 @@ describe('closing a project branch', () => {
   });
 });
 
+describe('closing steps are the branch leaders’ and the committee’s', () => {
+  it('a clerk may not cancel open tasks; open rectifications go up to the parent, by the secretary only', async () => {
+    const branch = await makeOrg(db, tree.root, 'BRANCH');
+    const [secretary, clerk] = [await makeUser(db, 'SECRETARY', branch), await makeUser(db, 'CLERK', branch)];
+    await db.organization.update({
+      where: { id: branch.id },
+      data: { projectActualEnd: new Date(`${addDays(today, -1)}T00:00:00Z`) },
+    });
+    expect((await refusal(cancelOpenTasks(db, clerk.ctx, { orgId: branch.id, reason: '完工' }))).key).toBe(
+      'errors.forbidden',
+    );
+    expect((await refusal(handUpRectifications(db, clerk.ctx, { orgId: branch.id }))).key).toBe(
+      'errors.forbidden',
+    );
+    const outsider = await makeUser(db, 'SECRETARY', tree.b);
+    expect((await refusal(handUpRectifications(db, outsider.ctx, { orgId: branch.id }))).key).toBe(
+      'errors.forbidden',
+    );
+    const r = await handUpRectifications(db, secretary.ctx, { orgId: branch.id });
+    expect(r).toEqual({ handedUp: 0 });
+    expect(await db.auditEvent.count({ where: { action: 'org.closing.handUp', entityId: branch.id } })).toBe(
+      1,
+    );
+  });
+});
+
 describe('terms', () => {
   it('records a term and an extension of at most a year, approved by the parent', async () => {
     const branch = await makeOrg(db, tree.root, 'BRANCH');
@@ -146,6 +177,13 @@ describe('terms', () => {
     expect((await refusal(setLifecycle(db, secretary.ctx, { id: branch.id, temporary: true }))).key).toBe(
       'errors.forbidden',
     );
+    expect(
+      (
+        await refusal(
+          extendTerm(db, secretary.ctx, { id: branch.id, extendedTo: addMonths(end, 3), approvedBy: '某' }),
+        )
+      ).key,
+    ).toBe('errors.forbidden');
   });
 
   it('counts the 正式党员 working with the branch, seconded ones included, for the committee rule', async () => {

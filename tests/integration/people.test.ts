@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../lib/auth/password';
 import { ForbiddenError, UserError } from '../../lib/errors';
 import { guessMapping } from '../../lib/people/excel';
-import { importPeople, type ImportResult } from '../../lib/people/mutations/import';
+import { importPeople, inspectPeopleFile, type ImportResult } from '../../lib/people/mutations/import';
 import { createPerson, updatePerson } from '../../lib/people/mutations/person';
 import { developmentFor, exportRosterFor, personFor, rosterFor } from '../../lib/people/queries/roster';
 import { ZCreatePerson, ZUpdatePerson } from '../../lib/people/schema';
@@ -142,14 +142,14 @@ describe('people: create, edit, scope', () => {
       committee.ctx,
       person({ name: '流动党员', orgId: tree.b.id, workOrgId: tree.a.id }),
     );
-    const ofA = await rosterFor(secretaryA.subject, { q: undefined });
+    const ofA = await rosterFor(secretaryA.subject, secretaryA.ctx.actor, { q: undefined });
     expect(ofA.rows.map((r) => r.id)).toEqual(expect.arrayContaining([home.id, mobile.id]));
     // Personal data belongs to the 组织关系 unit: A sees the mobile member's phone masked, B in clear.
     expect(ofA.rows.find((r) => r.id === mobile.id)?.phone).toBe('138****5678');
     expect(ofA.rows.find((r) => r.id === home.id)?.phone).toBe('13812345678');
-    const elsewhere = await rosterFor(secretaryA.subject, { relation: 'elsewhere' });
+    const elsewhere = await rosterFor(secretaryA.subject, secretaryA.ctx.actor, { relation: 'elsewhere' });
     expect(elsewhere.rows.map((r) => r.id)).toEqual([mobile.id]);
-    const ofB = await rosterFor(secretaryB.subject, {});
+    const ofB = await rosterFor(secretaryB.subject, secretaryB.ctx.actor, {});
     expect(ofB.rows.map((r) => r.id)).not.toContain(home.id);
     expect(ofB.rows.find((r) => r.id === mobile.id)?.phone).toBe('13812345678');
     expect(await refusal(personFor(secretaryB.subject, secretaryB.ctx.actor, home.id))).toBe(
@@ -158,14 +158,22 @@ describe('people: create, edit, scope', () => {
     expect(await refusal(personFor(outsider.subject, outsider.ctx.actor, mobile.id))).toBe(
       'errors.forbidden',
     );
-    expect((await rosterFor(outsider.subject, {})).rows.map((r) => r.id)).not.toContain(home.id);
+    expect((await rosterFor(outsider.subject, outsider.ctx.actor, {})).rows.map((r) => r.id)).not.toContain(
+      home.id,
+    );
+    // Reading the list is traced, with how many phones were shown in clear.
+    const listed = await db.auditEvent.findFirstOrThrow({
+      where: { action: 'person.list', actorId: secretaryB.id },
+      orderBy: { id: 'desc' },
+    });
+    expect(listed.after).toMatchObject({ unmasked: expect.any(Number) });
     // The clerk reads the roster but not personal data.
-    expect((await rosterFor(clerkA.subject, {})).rows.find((r) => r.id === home.id)?.phone).toBe(
-      '138****5678',
-    );
-    await expect(rosterFor(await makeUser(db, 'MEMBER', tree.a).then((u) => u.subject), {})).rejects.toThrow(
-      ForbiddenError,
-    );
+    expect(
+      (await rosterFor(clerkA.subject, clerkA.ctx.actor, {})).rows.find((r) => r.id === home.id)?.phone,
+    ).toBe('138****5678');
+    await expect(
+      makeUser(db, 'MEMBER', tree.a).then((u) => rosterFor(u.subject, u.ctx.actor, {})),
+    ).rejects.toThrow(ForbiddenError);
   });
 
   it('opening a profile and exporting the roster are traced', async () => {
@@ -334,6 +342,18 @@ describe('people import (all or nothing)', () => {
     await expect(importAs(secretaryA, [])).rejects.toThrow(ForbiddenError);
   });
 
+  it('the mapping step reads the header for the committee and refuses a secretary', async () => {
+    const file = await sheet([
+      ['X1', '张三', '男', '正式党员', '2010-01-01', '2011-01-02', tree.a.name, null, null, null],
+    ]);
+    const r = await inspectPeopleFile(committee.ctx, file);
+    expect([r.rows, r.mapping.employeeNo, r.mapping.org]).toEqual([1, 1, 7]);
+    expect(await refusal(inspectPeopleFile(secretaryA.ctx, file))).toBe('errors.forbidden');
+    expect(await refusal(inspectPeopleFile(committee.ctx, Buffer.from('not a workbook')))).toBe(
+      'peopleImport.errors.notXlsx',
+    );
+  });
+
   it('refuses 20,001 rows with nothing written', async () => {
     const before = await db.person.count();
     const rows = Array.from({ length: 20_001 }, (_, i) => [
@@ -386,13 +406,15 @@ describe('发展党员 pipeline', () => {
         candidateOn: '2026-06-01',
       }),
     );
-    const ofA = await developmentFor(secretaryA.subject);
+    const ofA = await developmentFor(secretaryA.subject, secretaryA.ctx.actor);
     expect(ofA.stages.CANDIDATE.map((r) => r.id)).toContain(early.id);
     const row = ofA.violations.find((r) => r.id === early.id);
     expect(row?.violations.map((v) => v.key)).toContain('candidateTooEarly');
-    expect((await developmentFor(committee.subject)).violations.map((r) => r.id)).toContain(early.id);
-    expect((await developmentFor(secretaryB.subject)).stages.CANDIDATE.map((r) => r.id)).not.toContain(
-      early.id,
-    );
+    expect(
+      (await developmentFor(committee.subject, committee.ctx.actor)).violations.map((r) => r.id),
+    ).toContain(early.id);
+    expect(
+      (await developmentFor(secretaryB.subject, secretaryB.ctx.actor)).stages.CANDIDATE.map((r) => r.id),
+    ).not.toContain(early.id);
   });
 });

@@ -54,9 +54,10 @@ describe('组织关系转接 within the company', () => {
     for (const who of [secretaryA, secretaryB, committee])
       expect((await transfersFor(who.subject)).inTransit.map((x) => x.id)).toContain(t.id);
     expect((await transfersFor(thirdSecretary.subject)).inTransit.map((x) => x.id)).not.toContain(t.id);
-    expect((await rosterFor(secretaryA.subject, {})).rows.find((r) => r.id === p.id)?.inTransit).toBe(
-      tree.b.name,
-    );
+    expect(
+      (await rosterFor(secretaryA.subject, secretaryA.ctx.actor, {})).rows.find((r) => r.id === p.id)
+        ?.inTransit,
+    ).toBe(tree.b.name);
     // Only the receiving side confirms.
     expect(await refusal(receiveTransfer(db, secretaryA.ctx, { id: t.id }))).toBe(
       'transfers.errors.notYours',
@@ -90,6 +91,9 @@ describe('组织关系转接 within the company', () => {
     expect(await issue(addDays(today, -1))).toBe('transfers.errors.validityPast');
     expect(await issue(addDays(today, 120))).toBe('transfers.errors.validityTooLong');
     expect((await db.transfer.findUniqueOrThrow({ where: { id: t.id } })).status).toBe('PROPOSED');
+    expect(await refusal(cancelTransfer(db, secretaryB.ctx, { id: t.id, reason: '不是我的' }))).toBe(
+      'errors.forbidden',
+    );
     await cancelTransfer(db, secretaryA.ctx, { id: t.id, reason: '项目推迟开工' });
     expect((await db.transfer.findUniqueOrThrow({ where: { id: t.id } })).status).toBe('CANCELLED');
   });
@@ -126,7 +130,9 @@ describe('transfers across the company’s boundary', () => {
     expect(await refusal(receiveTransfer(db, secretaryA.ctx, { id: t.id }))).toBe('errors.forbidden');
     await receiveTransfer(db, committee.ctx, { id: t.id });
     expect((await db.person.findUniqueOrThrow({ where: { id: p.id } })).leftOn).not.toBeNull();
-    expect((await rosterFor(secretaryA.subject, {})).rows.map((r) => r.id)).not.toContain(p.id);
+    expect(
+      (await rosterFor(secretaryA.subject, secretaryA.ctx.actor, {})).rows.map((r) => r.id),
+    ).not.toContain(p.id);
   });
 
   it('in: registered at the receiving branch, recorded with its letter, closed by the 报到', async () => {

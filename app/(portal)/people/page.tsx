@@ -6,7 +6,7 @@ import { LinkButton } from '@/components/ui/button';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
-import { requirePermission } from '@/lib/auth/current-user';
+import { actorOf, requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { peopleOptions, rosterFor } from '@/lib/people/queries/roster';
 import { PARTY_STATUSES } from '@/lib/people/rules';
@@ -27,7 +27,7 @@ export default async function PeoplePage({
   const f = ZRosterFilter.parse(await searchParams);
   const [t, roster, options] = await Promise.all([
     getTranslations('people'),
-    load(() => rosterFor(user, f)),
+    load(async () => rosterFor(user, await actorOf(user), f)),
     peopleOptions(user),
   ]);
   const query = (extra: Record<string, string | undefined>) => {

@@ -12,14 +12,16 @@ import type { ActionContext } from '../../action-context';
 import { appendTrace } from '../../audit-log';
 import { hashPassword } from '../../auth/password';
 import type { Db, Tx } from '../../db/client';
-import { ForbiddenError } from '../../errors';
+import { ForbiddenError, UserError } from '../../errors';
 import { checkZip } from '../../files/zip-guard';
 import { msg } from '../../i18n/message';
 import { can, type OrgRef } from '../../policy';
 import { PATH_SEPARATOR } from '../../excel/labels';
 import {
   genderOf,
+  guessMapping,
   IMPORT_FIELDS,
+  MAX_PEOPLE_ROWS,
   normalizeDate,
   postsOf,
   readSheet,
@@ -107,6 +109,23 @@ function oneTimePassword(): string {
   const classes = [upper, lower, digit, ...Array<string>(9).fill(any)];
   const body = [...randomBytes(12)].map((b, i) => classes[i]![b % classes[i]!.length]).join('');
   return `${body.slice(0, 4)}-${body.slice(4, 8)}-${body.slice(8, 12)}`;
+}
+
+/** The mapping step, for the committee: headers, the guessed mapping, three sample rows, the number of rows. */
+export async function inspectPeopleFile(ctx: ActionContext, bytes: Buffer) {
+  if (!can(ctx.user, 'person.import')) throw new ForbiddenError();
+  const zip = checkZip(bytes, ZIP_LIMITS);
+  if (!zip.ok)
+    throw new UserError(zip.reason === 'notZip' ? 'peopleImport.errors.notXlsx' : 'peopleImport.errors.bomb');
+  const sheet = await readSheet(bytes);
+  if (!sheet.ok) throw new UserError(`peopleImport.errors.${sheet.error}`, { max: MAX_PEOPLE_ROWS });
+  return {
+    headers: sheet.headers,
+    mapping: guessMapping(sheet.headers),
+    sample: sheet.rows.slice(0, 3).map((r) => r.cells),
+    rows: sheet.rows.length,
+    fields: IMPORT_FIELDS.map((f) => ({ key: f.key, header: f.header, required: f.required })),
+  };
 }
 
 export async function importPeople(

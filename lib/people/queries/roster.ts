@@ -174,7 +174,11 @@ function shown(user: Subject, p: RosterRecord, today: string) {
 }
 
 /** /people: one page of the roster, the counts by status (for the whole filter, any status) and the filter's options. */
-export async function rosterFor(user: Subject, f: RosterFilter, client: Db = db) {
+/**
+ * The roster shows party status to everyone who may read it and phones in clear to the branch's leaders: a bulk
+ * read of personal data, so every page of it is traced (who, how many, how many unmasked, which filter).
+ */
+export async function rosterFor(user: Subject, actor: Actor, f: RosterFilter, client: Db = db) {
   if (!can(user, 'person.read')) throw new ForbiddenError();
   const where = await rosterWhere(user, f, client);
   const page = f.page ?? 1;
@@ -200,8 +204,14 @@ export async function rosterFor(user: Subject, f: RosterFilter, client: Db = db)
   // The counts are of the whole filter; the total is theirs, or the chosen status's.
   const total = f.status ? counts[f.status] : Object.values(counts).reduce((a, b) => a + b, 0);
   const today = cstDay(new Date());
+  const shownRows = rows.map((p) => shown(user, p, today));
+  await traceBulkRead(client, actor, 'person.list', {
+    rows: shownRows.length,
+    unmasked: rows.filter((p) => p.phone && canOnPerson(user, 'person.sensitive', p)).length,
+    filter: f,
+  });
   return {
-    rows: rows.map((p) => shown(user, p, today)),
+    rows: shownRows,
     total,
     page,
     pages: Math.max(1, Math.ceil(total / PAGE)),
@@ -388,7 +398,7 @@ type PipelineRow = {
  * /people/development: everyone in the 发展 pipeline in the reader's scope by stage, with what is due next, and
  * the date checks of 《发展党员工作细则》 over them and over members admitted in the last three years.
  */
-export async function developmentFor(user: Subject, client: Db = db) {
+export async function developmentFor(user: Subject, actor: Actor, client: Db = db) {
   if (!can(user, 'person.read')) throw new ForbiddenError();
   const today = cstDay(new Date());
   const setting = await client.setting.findUnique({ where: { key: 'people.development' } });
@@ -442,10 +452,16 @@ export async function developmentFor(user: Subject, client: Db = db) {
   const stages = Object.fromEntries(
     DEVELOPMENT_STAGES.map((s) => [s, rows.filter((r) => r.status === s)]),
   ) as Record<(typeof DEVELOPMENT_STAGES)[number], typeof rows>;
+  await traceBulkRead(client, actor, 'person.pipeline', { rows: rows.length });
   return { stages, violations: rows.filter((r) => r.violations.length > 0) };
 }
 
 /** The signed-in user's own person, if their account has one (everyone may read their own record). */
 export async function myPerson(user: Subject, client: Db = db) {
   return client.person.findUnique({ where: { userId: user.id }, select: { id: true } });
+}
+
+/** One trace event for a list of people read (their statuses and dates are personal data). */
+function traceBulkRead(client: Db, actor: Actor, action: string, after: object) {
+  return client.$transaction((tx) => appendTrace(tx, actor, { action, entityType: 'Person', after }));
 }

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
-import { requirePermission } from '@/lib/auth/current-user';
+import { actorOf, requirePermission } from '@/lib/auth/current-user';
 import { DEVELOPMENT_STAGES } from '@/lib/people/development';
 import { developmentFor } from '@/lib/people/queries/roster';
 import { NextStepBadge } from '../_components/next-step';
@@ -17,7 +17,7 @@ export default async function DevelopmentPage() {
   const [t, tp, dev] = await Promise.all([
     getTranslations('development'),
     getTranslations('people'),
-    developmentFor(user),
+    actorOf(user).then((actor) => developmentFor(user, actor)),
   ]);
   const personLink = (r: { id: string; name: string }) => (
     <Link href={`/people/${r.id}`} className="font-medium text-brand-700 hover:underline">
