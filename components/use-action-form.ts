@@ -42,5 +42,7 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
     const e = (form.formState.errors as Record<string, { message?: string } | undefined>)[name];
     return tm(e?.message);
   };
-  return { form, submit, formError, errorOf, busy: form.formState.isSubmitting };
+  /** A control's registration and its error, to spread on a labelled field. */
+  const field = (name: Path<z.input<S>>) => ({ error: errorOf(name), ...form.register(name) });
+  return { form, submit, formError, errorOf, field, busy: form.formState.isSubmitting };
 }

@@ -1,4 +1,5 @@
 'use client';
+import { RowProblemsTable } from '@/components/row-problems-table';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { ImportSuccess, useXlsxImport, XlsxUpload } from '@/components/xlsx-upload';
 import type { ActionResult } from '@/lib/action-client';
@@ -57,32 +58,10 @@ export function XlsxImportForm<R extends { ok: true } | Failed>({
               : t('failed', { bad: rows.length, total: failed.total })}
           </p>
           {rows.length > 0 && (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <thead className="text-left text-stone-600">
-                  <tr>
-                    <th className="p-2">{t('row')}</th>
-                    <th className="p-2">{t(labelKey)}</th>
-                    <th className="p-2">{t('problems')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.row} className="border-t border-stone-100 align-top">
-                      <td className="p-2">{r.row}</td>
-                      <td className="min-w-32 p-2">{r.label || '—'}</td>
-                      <td className="p-2">
-                        <ul className="list-disc pl-4">
-                          {r.messages.map((m, i) => (
-                            <li key={i}>{say(m)}</li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RowProblemsTable
+              headers={{ row: t('row'), label: t(labelKey), problems: t('problems') }}
+              rows={rows.map((r) => ({ row: r.row, label: r.label || '—', problems: r.messages.map(say) }))}
+            />
           )}
         </div>
       )}

@@ -1,6 +1,5 @@
 'use client';
-import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
+import { FormSubmit } from '@/components/form-submit';
 import { Field, Input } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import type { ActionResult } from '@/lib/action-client';
@@ -45,10 +44,7 @@ export function XlsxUpload({
           required
         />
       </Field>
-      <FormError message={error} />
-      <Button type="submit" disabled={pending}>
-        {pending ? texts.importing : texts.submit}
-      </Button>
+      <FormSubmit error={error} pending={pending} label={pending ? texts.importing : texts.submit} />
     </form>
   );
 }

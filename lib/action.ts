@@ -1,9 +1,34 @@
 import 'server-only';
+import type { z } from 'zod';
+import type { ActionContext } from './action-context';
 import { createActionClient } from './action-client';
 import { actorOf, getCurrentUser } from './auth/current-user';
+import { db } from './db';
+import type { Db } from './db/client';
 
 /**
  * The one action client (lib/action-client.ts) bound to the signed-in user of the request and the trace actor
  * with the request's IP and user agent. Every server action is `defineAction(schema, handler)`.
  */
 export const defineAction = createActionClient({ user: getCurrentUser, actor: actorOf });
+
+/**
+ * The plain server action: `mutate(db, ctx, input)` (which authorizes and writes with its trace), then `after`
+ * it has committed (revalidate what changed); the action returns the mutation's result, or the small part
+ * `reply` picks of it.
+ */
+export function defineMutation<S extends z.ZodType, T, R = T>(
+  schema: S,
+  mutate: (client: Db, ctx: ActionContext, input: z.output<S>) => Promise<T>,
+  after: (input: z.output<S>, result: T) => void,
+  reply: (result: T) => R = (result) => result as unknown as R,
+) {
+  return defineAction(schema, async (input, ctx) => {
+    const r = await mutate(db, ctx, input);
+    after(input, r);
+    return reply(r);
+  });
+}
+
+/** The reply of an action that created or changed one record: its id, not the whole row. */
+export const idOnly = (row: { id: string }) => ({ id: row.id });

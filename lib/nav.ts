@@ -30,6 +30,7 @@ export function navFor(user: Subject): NavGroup[] {
   if (can(user, 'exam.take')) add('learn', '/exams', 'exams');
   if (can(user, 'reminder.complete') || can(user, 'reminder.supervise'))
     add('check', '/reminders', 'reminders');
+  if (can(user, 'meeting.read')) add('check', '/meetings', 'meetings');
   if (can(user, 'reminder.supervise')) add('check', '/reminders/supervision', 'supervision');
   if (can(user, 'selfCheck.draft') || can(user, 'selfCheck.oversee'))
     add('check', '/self-checks', 'selfChecks');

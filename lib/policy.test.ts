@@ -23,7 +23,7 @@ const HOLDERS: [holders: readonly Role[], permissions: string[]][] = [
   [['ADMIN', 'COMMITTEE', ...BRANCH_STAFF], ['org.read']],
   [
     ['COMMITTEE', ...BRANCH_STAFF],
-    ['feedback.read', 'person.read'],
+    ['feedback.read', 'person.read', 'meeting.read'],
   ],
   [
     ['COMMITTEE', 'SECRETARY'],
@@ -34,6 +34,7 @@ const HOLDERS: [holders: readonly Role[], permissions: string[]][] = [
     ['learning.read', 'exam.take'],
   ],
   [['COMMITTEE', 'MEMBER'], ['coordination.answer']],
+  [BRANCH_STAFF, ['meeting.record']],
   [
     ['COMMITTEE'],
     [

@@ -53,6 +53,7 @@ const TABLE = {
       'person.sensitive',
       'transfer.issue',
       'org.close',
+      'meeting.read',
     ],
   },
   AUDITOR: {
@@ -78,6 +79,8 @@ const TABLE = {
       'person.export',
       'person.sensitive',
       'org.close',
+      'meeting.read',
+      'meeting.record',
     ],
   },
   CLERK: {
@@ -91,6 +94,8 @@ const TABLE = {
       'exam.take',
       'feedback.read',
       'person.read',
+      'meeting.read',
+      'meeting.record',
     ],
   },
   MEMBER: {

@@ -42,3 +42,11 @@ export const intInRange = (min: number, max: number) =>
     .int(msg('validation.integer'))
     .min(min, msg('validation.min', { min }))
     .max(max, msg('validation.max', { max }));
+
+/** A multi-line text up to `max` characters ('' allowed), refusing script markup. */
+export const longText = (max: number) =>
+  z
+    .string(msg('validation.invalid'))
+    .trim()
+    .max(max, msg('validation.tooLong', { max }))
+    .refine((v) => !/<\s*\/?\s*script/i.test(v), msg('validation.noMarkup'));

@@ -157,6 +157,8 @@ async function insertVersion(
           responsibleRole: x.responsibleRole,
           evidence: x.evidence,
           orgTypes: x.orgTypes,
+          meetingKind: x.meetingKind ?? null,
+          bySecretary: x.bySecretary ?? false,
           sortOrder: i,
         })),
       ),

@@ -169,11 +169,14 @@ export async function seedPeople(db: Db) {
     // Posts: the secretary; a 支部委员会 where the branch has 7 or more 正式党员; a leader for each party group.
     const secretary = people.find((d) => d.userId && secretaries.has(d.userId));
     if (secretary) secretary.posts.push('SECRETARY');
+    // 《中国共产党支部工作条例（试行）》: a committee of 3 to 5, at most 7, where there are 7 or more 正式党员.
     if (full.length >= 7) {
       const others = full.filter((d) => d !== secretary && !demoUsers.has(d.userId ?? ''));
-      (['ORGANIZATION', 'PROPAGANDA', 'DISCIPLINE'] as const).forEach((post, i) =>
-        others[i]?.posts.push(post),
-      );
+      const posts: PartyPost[] =
+        full.length >= 20
+          ? ['DEPUTY_SECRETARY', 'ORGANIZATION', 'PROPAGANDA', 'DISCIPLINE', 'YOUTH', 'COMMITTEE_MEMBER']
+          : ['ORGANIZATION', 'PROPAGANDA', 'DISCIPLINE'];
+      posts.forEach((post, i) => others[i]?.posts.push(post));
     }
     for (const g of new Set(people.map((d) => d.partyGroupId).filter(Boolean)))
       people

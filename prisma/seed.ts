@@ -15,6 +15,7 @@ import { seedImprove } from './seed-improve';
 import { seedExams } from './seed-exams';
 import { seedAuditExam, seedTraining } from './seed-training';
 import { seedHistory } from './seed-history';
+import { seedMeetings } from './seed-meetings';
 import { seedDues, seedLifecycle, seedPeople } from './seed-people';
 import { generateEventTasks } from '../lib/reminders/mutations/events';
 import { prng } from './seed-random';
@@ -303,6 +304,7 @@ async function seedLater(db: Db) {
   await seedCalendar(db);
   await generateCurrent(db);
   await seedHistory(db);
+  await seedMeetings(db);
   await seedAudits(db);
   await seedFeedback(db);
   await seedImprove(db);

@@ -1,4 +1,5 @@
 import { forwardRef } from 'react';
+import { Options } from './options';
 
 const control =
   'block w-full min-h-11 rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500';
@@ -72,11 +73,7 @@ export function MultiSelectField({
   return (
     <Field label={label} htmlFor={id} hint={hint} error={error}>
       <Select id={id} name={name} multiple size={size}>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
+        <Options items={options} label={(o) => o.label} />
       </Select>
     </Field>
   );
@@ -116,4 +113,16 @@ export const PasswordField = forwardRef<
   } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>
 >(function PasswordField(props, ref) {
   return <InputField ref={ref} type="password" {...props} />;
+});
+
+/** A labelled select, as `InputField`; its options are its children. */
+export const SelectField = forwardRef<
+  HTMLSelectElement,
+  Labelled & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'id'>
+>(function SelectField({ id, label, error, hint, ...select }, ref) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint}>
+      <Select id={id} ref={ref} {...select} />
+    </Field>
+  );
 });

@@ -1,3 +1,5 @@
+import { Options } from './options';
+
 /** The options of a unit choice: an empty first choice, then the units indented by their depth in the tree. */
 export function OrgOptions({
   orgs,
@@ -6,15 +8,5 @@ export function OrgOptions({
   orgs: readonly { id: string; name: string; depth: number }[];
   emptyLabel?: string;
 }) {
-  return (
-    <>
-      {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-      {orgs.map((o) => (
-        <option key={o.id} value={o.id}>
-          {'　'.repeat(o.depth)}
-          {o.name}
-        </option>
-      ))}
-    </>
-  );
+  return <Options items={orgs} empty={emptyLabel} label={(o) => '　'.repeat(o.depth) + o.name} />;
 }

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { defineAction } from '../action';
 import { queueDeliveries } from '../channels/queue';
 import { db } from '../db';
-import { uploadSchema } from '../files/form-data';
+import { readFiles, uploadSchema } from '../files/form-data';
 import { chaseUnread, markAnnouncementRead, MAX_ATTACHMENT_BYTES, publishAnnouncement } from './mutations';
 import { ZAnnouncementId, ZPublishAnnouncement } from './schema';
 
@@ -13,10 +13,7 @@ const ZPublishUpload = uploadSchema(ZPublishAnnouncement, {
 });
 
 export const publishAnnouncementAction = defineAction(ZPublishUpload, async ({ files, ...input }, ctx) => {
-  const uploads = await Promise.all(
-    files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })),
-  );
-  const r = await publishAnnouncement(db, ctx, input, uploads);
+  const r = await publishAnnouncement(db, ctx, input, await readFiles(files));
   queueDeliveries(r.deliveryIds);
   revalidatePath('/announcements');
   return { id: r.id, recipients: r.recipients };

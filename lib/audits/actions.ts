@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { defineAction } from '../action';
+import { defineAction, defineMutation } from '../action';
 import { db } from '../db';
 import { uploadSchema } from '../files/form-data';
 import { createPlan } from './mutations/plans';
@@ -10,11 +10,7 @@ import { planDetailFor } from './queries/audits';
 import { verifyDraw } from './queries/draw';
 import { ZAddFinding, ZAuditId, ZCreatePlan, ZPlanId, ZSaveNote, ZSaveScore } from './schema';
 
-export const createPlanAction = defineAction(ZCreatePlan, async (input, ctx) => {
-  const r = await createPlan(db, ctx, input);
-  revalidatePath('/audits');
-  return r;
-});
+export const createPlanAction = defineMutation(ZCreatePlan, createPlan, () => revalidatePath('/audits'));
 
 /** Anyone who may see the plan may re-run its draw. */
 export const verifyDrawAction = defineAction(ZPlanId, async ({ planId }, ctx) => {
@@ -26,11 +22,11 @@ export const saveScoreAction = defineAction(ZSaveScore, (input, ctx) => saveScor
 export const saveNoteAction = defineAction(ZSaveNote, (input, ctx) => saveNote(db, ctx, input));
 export const addFindingAction = defineAction(ZAddFinding, (input, ctx) => addFinding(db, ctx, input));
 
-export const finishAuditAction = defineAction(ZAuditId, async ({ auditId }, ctx) => {
-  const r = await finishAudit(db, ctx, auditId);
-  revalidatePath(`/audits/${auditId}`);
-  return r;
-});
+export const finishAuditAction = defineMutation(
+  ZAuditId,
+  (c, ctx, i) => finishAudit(c, ctx, i.auditId),
+  (i) => revalidatePath(`/audits/${i.auditId}`),
+);
 
 const ZEvidenceUpload = uploadSchema(
   z.object({

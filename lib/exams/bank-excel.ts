@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { msg } from '../i18n/message';
 import { readColumns } from '../excel/read';
-import { sheetWithHeader } from '../excel/sheet';
+import { addHelpSheet, sheetWithHeader } from '../excel/sheet';
 import { questionProblem, QUESTION_TYPES, type QuestionType } from './rules';
 import { ZQuestion, type TQuestion } from './schema';
 
@@ -119,13 +119,7 @@ export async function bankTemplate(exampleArticle = 1): Promise<Buffer> {
       formulae: ['"1,2,3"'],
     };
   }
-  const help = wb.addWorksheet('说明');
-  help.columns = [
-    { header: '列', key: 'c', width: 14 },
-    { header: '说明', key: 'd', width: 96 },
-  ];
-  help.getRow(1).font = { bold: true };
-  const lines: [string, string][] = [
+  addHelpSheet(wb, { column: 14, text: 96 }, [
     ['题型', '必填：单选、多选、判断、填空、简答。'],
     [
       '题干',
@@ -145,8 +139,7 @@ export async function bankTemplate(exampleArticle = 1): Promise<Buffer> {
       '新题留空。导出的题库带有题目编号：改动后原样导入即修改该题（已被考试用过的题目生成新版本，历次考试仍按原题），未改动的行不变。',
     ],
     ['导入规则', `整表导入：任一行有错则一行都不导入，并逐行列出错误。每次最多 ${MAX_BANK_ROWS} 行。`],
-  ];
-  lines.forEach(([c, d]) => help.addRow({ c, d }));
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -19,3 +19,19 @@ export const A4_LANDSCAPE: Partial<ExcelJS.PageSetup> = {
   fitToWidth: 1,
   fitToHeight: 0,
 };
+
+/** The 说明 sheet of an import template: a bold header, then one row per column (or rule) with what to fill in. */
+export function addHelpSheet(
+  wb: ExcelJS.Workbook,
+  widths: { column: number; text: number },
+  lines: readonly (readonly [string, string])[],
+) {
+  const help = wb.addWorksheet('说明');
+  help.columns = [
+    { header: '列', key: 'c', width: widths.column },
+    { header: '说明', key: 'd', width: widths.text },
+  ];
+  help.getRow(1).font = { bold: true };
+  lines.forEach(([c, d]) => help.addRow({ c, d }));
+  return help;
+}

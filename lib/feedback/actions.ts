@@ -1,10 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { defineAction } from '../action';
+import { defineAction, defineMutation } from '../action';
 import { queueDeliveries } from '../channels/queue';
 import { db } from '../db';
-import { uploadSchema } from '../files/form-data';
+import { readFiles, uploadSchema } from '../files/form-data';
 import { acknowledgeSheet } from './mutations/acknowledge';
 import { answerCoordination, closeCoordination } from './mutations/coordination';
 import { issueFeedback } from './mutations/issue';
@@ -27,28 +27,20 @@ export const issueFeedbackAction = defineAction(ZIssueFeedback, async (input, ct
   return { id: r.id, number: r.number };
 });
 
-export const acknowledgeSheetAction = defineAction(ZSheetId, async ({ sheetId }, ctx) => {
-  const r = await acknowledgeSheet(db, ctx, sheetId);
-  revalidatePath(`/feedback/${sheetId}`);
-  return r;
-});
+export const acknowledgeSheetAction = defineMutation(
+  ZSheetId,
+  (client, ctx, i) => acknowledgeSheet(client, ctx, i.sheetId),
+  (i) => revalidatePath(`/feedback/${i.sheetId}`),
+);
 
 const done = () => revalidatePath('/rectifications');
-export const savePlanAction = defineAction(ZSavePlan, async (i, ctx) => {
-  const r = await savePlan(db, ctx, i.itemId, i.plan);
-  done();
-  return r;
-});
-export const addNoteAction = defineAction(ZAddNote, async (i, ctx) => {
-  const r = await addNote(db, ctx, i.itemId, i.text);
-  done();
-  return r;
-});
-export const submitItemAction = defineAction(ZItemId, async (i, ctx) => {
-  const r = await submitItem(db, ctx, i.itemId);
-  done();
-  return r;
-});
+export const savePlanAction = defineMutation(
+  ZSavePlan,
+  (c, ctx, i) => savePlan(c, ctx, i.itemId, i.plan),
+  done,
+);
+export const addNoteAction = defineMutation(ZAddNote, (c, ctx, i) => addNote(c, ctx, i.itemId, i.text), done);
+export const submitItemAction = defineMutation(ZItemId, (c, ctx, i) => submitItem(c, ctx, i.itemId), done);
 export const verifyItemAction = defineAction(ZVerify, async (i, ctx) => {
   const r = await verifyItem(db, ctx, i);
   queueDeliveries(r.deliveryIds);
@@ -64,23 +56,18 @@ const ZEvidence = uploadSchema(z.object({ itemId: z.uuid() }), {
   },
 });
 export const addRectificationEvidenceAction = defineAction(ZEvidence, async ({ itemId, files }, ctx) => {
-  const r = await addEvidence(
-    db,
-    ctx,
-    itemId,
-    await Promise.all(files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))),
-  );
+  const r = await addEvidence(db, ctx, itemId, await readFiles(files));
   done();
   return r;
 });
 
-export const answerCoordinationAction = defineAction(ZAnswerCoordination, async (i, ctx) => {
-  const r = await answerCoordination(db, ctx, i.taskId, i.answer);
-  revalidatePath('/rectifications');
-  return r;
-});
-export const closeCoordinationAction = defineAction(ZCloseCoordination, async (i, ctx) => {
-  const r = await closeCoordination(db, ctx, i.taskId);
-  revalidatePath('/rectifications');
-  return r;
-});
+export const answerCoordinationAction = defineMutation(
+  ZAnswerCoordination,
+  (c, ctx, i) => answerCoordination(c, ctx, i.taskId, i.answer),
+  done,
+);
+export const closeCoordinationAction = defineMutation(
+  ZCloseCoordination,
+  (c, ctx, i) => closeCoordination(c, ctx, i.taskId),
+  done,
+);

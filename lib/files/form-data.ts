@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../errors';
 import { msg } from '../i18n/message';
 
 type FileRule = {
@@ -67,4 +68,18 @@ export function workbookUpload(area: string, maxBytes: number): z.ZodType<File, 
     if (!/\.xlsx$/i.test(file.name)) return refuse('notXlsx');
     return file;
   });
+}
+
+/** The chosen files as name and bytes, for the mutations that check their type and store them. */
+export function readFiles(files: File[]): Promise<{ name: string; bytes: Buffer }[]> {
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** The bytes of a workbook from `workbookUpload`, refused (`${area}.errors.notXlsx`) unless they are a ZIP package. */
+export async function workbookBytes(file: File, area: string): Promise<Buffer> {
+  const bytes = Buffer.from(await file.arrayBuffer());
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new UserError(`${area}.errors.notXlsx`, {}, 'file');
+  return bytes;
 }

@@ -5,6 +5,16 @@ import { checkZip } from './zip-guard';
 
 const LIMITS = { maxEntries: 200, maxUncompressed: 200 * 1024 * 1024, maxRatio: 200 };
 
+/** The fields the local and the central header share, from `at` (the central header has two more bytes first). */
+function writeEntryFields(header: Buffer, at: number, data: Buffer, packed: Buffer, name: Buffer) {
+  header.writeUInt16LE(20, at); // version needed to extract
+  header.writeUInt16LE(8, at + 4); // deflate
+  header.writeUInt32LE(crc32(data), at + 10);
+  header.writeUInt32LE(packed.length, at + 14);
+  header.writeUInt32LE(data.length, at + 18);
+  header.writeUInt16LE(name.length, at + 22);
+}
+
 /** A minimal ZIP archive (deflate), written by hand so the test controls every size field. */
 function zip(entries: { name: string; data: Buffer }[]): Buffer {
   const locals: Buffer[] = [];
@@ -15,21 +25,11 @@ function zip(entries: { name: string; data: Buffer }[]): Buffer {
     const name = Buffer.from(e.name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(e.data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, e.data, packed, name);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(e.data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, e.data, packed, name);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, packed);
     centrals.push(central, name);

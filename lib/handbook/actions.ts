@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '../action';
+import { defineAction, defineMutation, idOnly } from '../action';
 import { db } from '../db';
 import { UserError } from '../errors';
 import { uploadSchema, workbookUpload } from '../files/form-data';
@@ -38,41 +38,20 @@ import {
   ZUpdateCriterion,
 } from './schema';
 
-export const createDraftAction = defineAction(ZCreateDraft, async (input, ctx) => {
-  const d = await createDraft(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return { id: d.id };
-});
+// Every handbook write shows on pages all over /handbook.
+const handbookChanged = () => revalidatePath('/handbook', 'layout');
 
-export const publishVersionAction = defineAction(ZPublishVersion, async (input, ctx) => {
-  const v = await publishVersion(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return { id: v.id };
-});
+export const createDraftAction = defineMutation(ZCreateDraft, createDraft, handbookChanged, idOnly);
 
-export const updateArticleAction = defineAction(ZUpdateArticle, async (input, ctx) => {
-  const r = await updateArticle(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const publishVersionAction = defineMutation(ZPublishVersion, publishVersion, handbookChanged, idOnly);
 
-export const createArticleAction = defineAction(ZCreateArticle, async (input, ctx) => {
-  const r = await createArticle(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const updateArticleAction = defineMutation(ZUpdateArticle, updateArticle, handbookChanged);
 
-export const moveArticleAction = defineAction(ZMoveArticle, async (input, ctx) => {
-  const r = await moveArticle(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const createArticleAction = defineMutation(ZCreateArticle, createArticle, handbookChanged);
 
-export const deleteArticleAction = defineAction(ZDeleteArticle, async (input, ctx) => {
-  const r = await deleteArticle(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const moveArticleAction = defineMutation(ZMoveArticle, moveArticle, handbookChanged);
+
+export const deleteArticleAction = defineMutation(ZDeleteArticle, deleteArticle, handbookChanged);
 
 const ZUpload = uploadSchema(ZAttachmentFields, {
   files: {
@@ -91,63 +70,27 @@ export const addAttachmentAction = defineAction(ZUpload, async ({ files: [file],
     fileName: file!.name,
     bytes: Buffer.from(await file!.arrayBuffer()),
   });
-  revalidatePath('/handbook', 'layout');
+  handbookChanged();
   return { id: row.id };
 });
 
-export const removeAttachmentAction = defineAction(ZRemoveAttachment, async (input, ctx) => {
-  const r = await removeAttachment(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const removeAttachmentAction = defineMutation(ZRemoveAttachment, removeAttachment, handbookChanged);
 
-export const createActionAction = defineAction(ZCreateAction, async (input, ctx) => {
-  const r = await createAction(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const createActionAction = defineMutation(ZCreateAction, createAction, handbookChanged);
 
-export const updateActionAction = defineAction(ZUpdateAction, async (input, ctx) => {
-  const r = await updateAction(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const updateActionAction = defineMutation(ZUpdateAction, updateAction, handbookChanged);
 
-export const deleteActionAction = defineAction(ZDeleteAction, async (input, ctx) => {
-  const r = await deleteAction(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const deleteActionAction = defineMutation(ZDeleteAction, deleteAction, handbookChanged);
 
-export const createCategoryAction = defineAction(ZCreateCategory, async (input, ctx) => {
-  const r = await createCategory(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const createCategoryAction = defineMutation(ZCreateCategory, createCategory, handbookChanged);
 
-export const deleteCategoryAction = defineAction(ZDeleteCategory, async (input, ctx) => {
-  const r = await deleteCategory(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const deleteCategoryAction = defineMutation(ZDeleteCategory, deleteCategory, handbookChanged);
 
-export const createCriterionAction = defineAction(ZCreateCriterion, async (input, ctx) => {
-  const r = await createCriterion(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const createCriterionAction = defineMutation(ZCreateCriterion, createCriterion, handbookChanged);
 
-export const updateCriterionAction = defineAction(ZUpdateCriterion, async (input, ctx) => {
-  const r = await updateCriterion(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const updateCriterionAction = defineMutation(ZUpdateCriterion, updateCriterion, handbookChanged);
 
-export const deleteCriterionAction = defineAction(ZDeleteCriterion, async (input, ctx) => {
-  const r = await deleteCriterion(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const deleteCriterionAction = defineMutation(ZDeleteCriterion, deleteCriterion, handbookChanged);
 
 const ZWorkbook = workbookUpload('orgImport', 10 * 1024 * 1024);
 
@@ -155,12 +98,12 @@ export const importHandbookAction = defineAction(ZWorkbook, async (file, ctx) =>
   const bytes = Buffer.from(await file.arrayBuffer());
   if (sniffType(file.name, bytes) === null) throw new UserError('orgImport.errors.notXlsx', {}, 'file');
   const report = await importIntoDraft(db, ctx, bytes);
-  if (report.ok) revalidatePath('/handbook', 'layout');
+  if (report.ok) handbookChanged();
   return report;
 });
 
 export const setGradeBandsAction = defineAction(ZGradeBands, async (input, ctx) => {
   const r = await setGradeBands(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
+  handbookChanged();
   return { bands: r.length };
 });

@@ -1,9 +1,9 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '../action';
+import { defineAction, defineMutation } from '../action';
 import { queueDeliveries } from '../channels/queue';
 import { db } from '../db';
-import { uploadSchema } from '../files/form-data';
+import { readFiles, uploadSchema } from '../files/form-data';
 import { createLearningFocus } from './mutations/focus';
 import { nameDemoSite, recordVisit } from './mutations/sites';
 import { ZCreateFocus, ZDemoSite, ZSiteVisit } from './schema';
@@ -15,11 +15,9 @@ export const createLearningFocusAction = defineAction(ZCreateFocus, async (input
   return { id: r.id, announcementId: r.announcementId };
 });
 
-export const nameDemoSiteAction = defineAction(ZDemoSite, async (input, ctx) => {
-  const r = await nameDemoSite(db, ctx, input);
-  revalidatePath('/learning/sites');
-  return r;
-});
+export const nameDemoSiteAction = defineMutation(ZDemoSite, nameDemoSite, () =>
+  revalidatePath('/learning/sites'),
+);
 
 const ZVisitUpload = uploadSchema(ZSiteVisit, {
   lists: ['visitingOrgIds'],
@@ -27,10 +25,7 @@ const ZVisitUpload = uploadSchema(ZSiteVisit, {
 });
 
 export const recordVisitAction = defineAction(ZVisitUpload, async ({ files, ...input }, ctx) => {
-  const photos = await Promise.all(
-    files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })),
-  );
-  const r = await recordVisit(db, ctx, input, photos);
+  const r = await recordVisit(db, ctx, input, await readFiles(files));
   revalidatePath('/learning/sites');
   return r;
 });

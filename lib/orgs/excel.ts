@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { cellText, headerTexts } from '../excel/cells';
 import { STATUS_LABELS, TYPE_LABELS } from '../excel/labels';
-import { sheetWithHeader } from '../excel/sheet';
+import { addHelpSheet, sheetWithHeader } from '../excel/sheet';
 import { msg } from '../i18n/message';
 import { ZImportRow } from './schema';
 import type { OrgType } from './rules';
@@ -94,13 +94,7 @@ export async function buildTemplate(exampleParent: string): Promise<Buffer> {
     status: '正常',
   });
   addDropdowns(ws, 500);
-  const help = wb.addWorksheet('说明');
-  help.columns = [
-    { header: '列', key: 'c', width: 16 },
-    { header: '说明', key: 'd', width: 90 },
-  ];
-  help.getRow(1).font = { bold: true };
-  const lines: [string, string][] = [
+  addHelpSheet(wb, { column: 16, text: 90 }, [
     ['组织名称', '必填，最多 100 个字符，不能含 < >。同一上级组织下不能重名。'],
     ['简称', '可选，最多 40 个字符。'],
     [
@@ -118,8 +112,7 @@ export async function buildTemplate(exampleParent: string): Promise<Buffer> {
       '导入规则',
       `整表导入：任一行有错则一行都不导入，并逐行列出错误。只新建组织，不修改已有组织（已存在的会报错）。每次最多 ${MAX_IMPORT_ROWS} 行。`,
     ],
-  ];
-  lines.forEach(([c, d]) => help.addRow({ c, d }));
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -5,7 +5,7 @@ import { can, orgScope, type Subject } from '../policy';
 import { subtreeOf } from './tree';
 import { cstDay } from '../calendar';
 import { closingChecklist } from './closing';
-import { PARTY_POSTS } from '../people/rules';
+import { COMMITTEE_POSTS } from '../people/rules';
 import {
   DEFAULT_LIFECYCLE,
   lifecycleFindings,
@@ -108,7 +108,6 @@ export async function secretaryCandidates(user: Subject, orgPath: string, client
 }
 
 /** The posts that sit on a 支部委员会 (a 党小组长 does not). */
-const COMMITTEE_POSTS = PARTY_POSTS.filter((p) => p !== 'GROUP_LEADER');
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** Lifecycle settings (Setting "people.lifecycle"), else the defaults of lib/orgs/lifecycle. */

@@ -26,6 +26,7 @@ export const POST_LABELS: Record<PartyPost, string> = {
   PROPAGANDA: '宣传委员',
   DISCIPLINE: '纪检委员',
   YOUTH: '青年委员',
+  COMMITTEE_MEMBER: '支部委员',
   GROUP_LEADER: '党小组长',
 };
 
@@ -174,6 +175,7 @@ const POST_BY_LABEL = new Map<string, PartyPost>([
   ['支部书记', 'SECRETARY'],
   ['支部副书记', 'DEPUTY_SECRETARY'],
   ['组长', 'GROUP_LEADER'],
+  ['委员', 'COMMITTEE_MEMBER'],
 ]);
 
 /** A cell of 党内身份 as the enum; an unknown text is returned as it is, for the validator to name. */

@@ -20,9 +20,12 @@ export const PARTY_POSTS = [
   'PROPAGANDA',
   'DISCIPLINE',
   'YOUTH',
+  'COMMITTEE_MEMBER',
   'GROUP_LEADER',
 ] as const;
 export type PartyPost = (typeof PARTY_POSTS)[number];
+/** 支部委员会 members: every elected post but 党小组长. */
+export const COMMITTEE_POSTS: readonly PartyPost[] = PARTY_POSTS.filter((p) => p !== 'GROUP_LEADER');
 export const GENDERS = ['MALE', 'FEMALE'] as const;
 export const EDUCATIONS = ['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'] as const;
 /** The message key of each 学历 (stored as written in the company's sheets). */

@@ -1,18 +1,13 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '../action';
-import { db } from '../db';
+import { defineMutation } from '../action';
 import { decide, propose } from './mutations';
 import { ZDecide, ZPropose } from './schema';
 
-export const proposeRevisionAction = defineAction(ZPropose, async (input, ctx) => {
-  const r = await propose(db, ctx, input);
-  revalidatePath('/handbook/revisions');
-  return r;
-});
+export const proposeRevisionAction = defineMutation(ZPropose, propose, () =>
+  revalidatePath('/handbook/revisions'),
+);
 
-export const decideRevisionAction = defineAction(ZDecide, async (input, ctx) => {
-  const r = await decide(db, ctx, input);
-  revalidatePath('/handbook', 'layout');
-  return r;
-});
+export const decideRevisionAction = defineMutation(ZDecide, decide, () =>
+  revalidatePath('/handbook', 'layout'),
+);

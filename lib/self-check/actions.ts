@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '../action';
+import { defineAction, defineMutation, idOnly } from '../action';
 import { db } from '../db';
 import { queueDeliveries } from '../channels/queue';
 import { chaseMissingSheets } from './mutations/chase';
@@ -9,23 +9,20 @@ import { saveSheet } from './mutations/save';
 import { ZChaseSheets, ZOpenSheet, ZReopenSheet, ZSaveSheet, ZSubmitSheet } from './schema';
 import { reopenSheet, submitSheet } from './mutations/submit';
 
-export const openSheetAction = defineAction(ZOpenSheet, async (input, ctx) => {
-  const r = await openSheet(db, ctx, input);
-  revalidatePath('/self-checks');
-  return { id: r.id };
-});
+export const openSheetAction = defineMutation(
+  ZOpenSheet,
+  openSheet,
+  () => revalidatePath('/self-checks'),
+  idOnly,
+);
 
-export const saveSheetAction = defineAction(ZSaveSheet, async (input, ctx) => {
-  const r = await saveSheet(db, ctx, input);
-  revalidatePath(`/self-checks/${r.id}`);
-  return r;
-});
+export const saveSheetAction = defineMutation(ZSaveSheet, saveSheet, (_i, r) =>
+  revalidatePath(`/self-checks/${r.id}`),
+);
 
-export const submitSheetAction = defineAction(ZSubmitSheet, async (input, ctx) => {
-  const r = await submitSheet(db, ctx, input);
-  revalidatePath('/self-checks', 'layout');
-  return r;
-});
+export const submitSheetAction = defineMutation(ZSubmitSheet, submitSheet, () =>
+  revalidatePath('/self-checks', 'layout'),
+);
 
 export const reopenSheetAction = defineAction(ZReopenSheet, async (input, ctx) => {
   const r = await reopenSheet(db, ctx, input);

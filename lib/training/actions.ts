@@ -1,8 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '../action';
+import { defineAction, defineMutation } from '../action';
 import { db } from '../db';
-import { uploadSchema } from '../files/form-data';
+import { readFiles, uploadSchema } from '../files/form-data';
 import { createTraining, MAX_MATERIAL_BYTES, recordAttendance, signIn } from './mutations';
 import { ZCreateTraining, ZRecordAttendance, ZSignIn } from './schema';
 
@@ -12,22 +12,12 @@ const ZCreateUpload = uploadSchema(ZCreateTraining, {
 });
 
 export const createTrainingAction = defineAction(ZCreateUpload, async ({ files, ...input }, ctx) => {
-  const uploads = await Promise.all(
-    files.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })),
-  );
-  const r = await createTraining(db, ctx, input, uploads);
+  const r = await createTraining(db, ctx, input, await readFiles(files));
   revalidatePath('/learning/training');
   return r;
 });
 
-export const signInAction = defineAction(ZSignIn, async (input, ctx) => {
-  const r = await signIn(db, ctx, input);
-  revalidatePath(`/learning/training/${input.sessionId}`);
-  return r;
-});
+const sessionChanged = (i: { sessionId: string }) => revalidatePath(`/learning/training/${i.sessionId}`);
 
-export const recordAttendanceAction = defineAction(ZRecordAttendance, async (input, ctx) => {
-  const r = await recordAttendance(db, ctx, input);
-  revalidatePath(`/learning/training/${input.sessionId}`);
-  return r;
-});
+export const signInAction = defineMutation(ZSignIn, signIn, sessionChanged);
+export const recordAttendanceAction = defineMutation(ZRecordAttendance, recordAttendance, sessionChanged);

@@ -1,42 +1,25 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '../action';
-import { db } from '../db';
+import { defineMutation, idOnly } from '../action';
 import { assignRole, createUser, removeRole, resetPassword, setUserActive, updateUser } from './mutations';
 import { ZAssignRole, ZCreateUser, ZRemoveRole, ZResetPassword, ZSetActive, ZUpdateUser } from './schema';
 
-export const createUserAction = defineAction(ZCreateUser, async (input, ctx) => {
-  const u = await createUser(db, ctx, input);
-  revalidatePath('/admin/users');
-  return { id: u.id };
-});
+const listChanged = () => revalidatePath('/admin/users', 'layout');
+const userChanged = (id: string) => revalidatePath(`/admin/users/${id}`);
 
-export const updateUserAction = defineAction(ZUpdateUser, async (input, ctx) => {
-  const u = await updateUser(db, ctx, input);
-  revalidatePath(`/admin/users/${u.id}`);
-  return { id: u.id };
-});
+export const createUserAction = defineMutation(
+  ZCreateUser,
+  createUser,
+  () => revalidatePath('/admin/users'),
+  idOnly,
+);
 
-export const setUserActiveAction = defineAction(ZSetActive, async (input, ctx) => {
-  const r = await setUserActive(db, ctx, input);
-  revalidatePath('/admin/users', 'layout');
-  return r;
-});
+export const updateUserAction = defineMutation(ZUpdateUser, updateUser, (_i, u) => userChanged(u.id), idOnly);
 
-export const resetPasswordAction = defineAction(ZResetPassword, async (input, ctx) => {
-  const r = await resetPassword(db, ctx, input);
-  revalidatePath(`/admin/users/${input.id}`);
-  return r;
-});
+export const setUserActiveAction = defineMutation(ZSetActive, setUserActive, listChanged);
 
-export const assignRoleAction = defineAction(ZAssignRole, async (input, ctx) => {
-  const r = await assignRole(db, ctx, input);
-  revalidatePath(`/admin/users/${input.userId}`);
-  return { id: r.id };
-});
+export const resetPasswordAction = defineMutation(ZResetPassword, resetPassword, (i) => userChanged(i.id));
 
-export const removeRoleAction = defineAction(ZRemoveRole, async (input, ctx) => {
-  const r = await removeRole(db, ctx, input);
-  revalidatePath('/admin/users', 'layout');
-  return r;
-});
+export const assignRoleAction = defineMutation(ZAssignRole, assignRole, (i) => userChanged(i.userId), idOnly);
+
+export const removeRoleAction = defineMutation(ZRemoveRole, removeRole, listChanged);

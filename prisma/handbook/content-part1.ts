@@ -79,6 +79,7 @@ export const PART1: SeedPart = {
       actions: [
         {
           code: 'A-03-1',
+          meetingKind: 'GENERAL_ASSEMBLY',
           title: '召开支部党员大会',
           frequency: 'QUARTER',
           dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 5 },
@@ -102,6 +103,7 @@ export const PART1: SeedPart = {
       actions: [
         {
           code: 'A-04-1',
+          meetingKind: 'COMMITTEE',
           title: '召开支部委员会会议',
           frequency: 'MONTH',
           dueRule: { kind: 'WORKDAY_OF_PERIOD', n: 10 },
@@ -125,6 +127,7 @@ export const PART1: SeedPart = {
       actions: [
         {
           code: 'A-05-1',
+          meetingKind: 'GROUP',
           title: '召开党小组会',
           frequency: 'MONTH',
           dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
@@ -149,6 +152,7 @@ export const PART1: SeedPart = {
       actions: [
         {
           code: 'A-06-1',
+          meetingKind: 'PARTY_LECTURE',
           title: '组织讲授党课',
           frequency: 'QUARTER',
           dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 5 },
@@ -158,6 +162,8 @@ export const PART1: SeedPart = {
         },
         {
           code: 'A-06-2',
+          meetingKind: 'PARTY_LECTURE',
+          bySecretary: true,
           title: '支部书记讲专题党课',
           frequency: 'YEAR',
           dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 30 },
@@ -182,6 +188,7 @@ export const PART1: SeedPart = {
       actions: [
         {
           code: 'A-07-1',
+          meetingKind: 'ORG_LIFE',
           title: '召开年度组织生活会',
           frequency: 'YEAR',
           dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 60 },
@@ -206,6 +213,7 @@ export const PART1: SeedPart = {
       actions: [
         {
           code: 'A-08-1',
+          meetingKind: 'DEMOCRATIC_REVIEW',
           title: '开展民主评议党员',
           frequency: 'YEAR',
           dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 60 },
@@ -401,6 +409,7 @@ export const PART1: SeedPart = {
       actions: [
         {
           code: 'A-14-1',
+          meetingKind: 'HEART_TALK',
           title: '支部书记与党员谈心谈话',
           frequency: 'HALF_YEAR',
           dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
@@ -489,6 +498,7 @@ export const PART1: SeedPart = {
       actions: [
         {
           code: 'A-17-1',
+          meetingKind: 'THEME_DAY',
           title: '开展主题党日',
           frequency: 'MONTH',
           dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },

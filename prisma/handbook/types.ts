@@ -18,6 +18,17 @@ export type SeedAction = {
   responsibleRole: RoleCode;
   evidence: string; // what proves it was done, e.g. '会议记录、签到表、照片'
   orgTypes: OrgTypeCode[];
+  /** A meeting record of this kind completes the task (lib/meetings). */
+  meetingKind?:
+    | 'GENERAL_ASSEMBLY'
+    | 'COMMITTEE'
+    | 'GROUP'
+    | 'PARTY_LECTURE'
+    | 'THEME_DAY'
+    | 'ORG_LIFE'
+    | 'DEMOCRATIC_REVIEW'
+    | 'HEART_TALK';
+  bySecretary?: boolean;
 };
 
 export type SeedTemplate = {

@@ -6,25 +6,24 @@ import {
   announcementListFor,
   receiptsFor,
 } from '../../lib/announcements/queries';
-import { makeOrg, makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { makeOrg, makeTree, makeUsers, type TestUser, type Tree } from '../fixtures/factories';
 import { testDb } from '../fixtures/db';
 
 const db = testDb();
-type U = TestUser;
 let tree: Tree;
-let u: Record<'committee' | 'secA' | 'memberA1' | 'clerkB' | 'memberB' | 'roleInA1' | 'inactiveA', U>;
+let u: Record<'committee' | 'secA' | 'memberA1' | 'clerkB' | 'memberB' | 'roleInA1' | 'inactiveA', TestUser>;
 beforeAll(async () => {
   tree = await makeTree(db);
-  u = {
-    committee: await makeUser(db, 'COMMITTEE', tree.root),
-    secA: await makeUser(db, 'SECRETARY', tree.a),
-    memberA1: await makeUser(db, 'MEMBER', tree.a1),
-    clerkB: await makeUser(db, 'CLERK', tree.b),
-    memberB: await makeUser(db, null, tree.b),
+  u = await makeUsers(db, tree, {
+    committee: ['COMMITTEE', 'root'],
+    secA: ['SECRETARY', 'a'],
+    memberA1: ['MEMBER', 'a1'],
+    clerkB: ['CLERK', 'b'],
+    memberB: [null, 'b'],
     // A member of B who also keeps A1's records: addressed through the role, not the membership.
-    roleInA1: await makeUser(db, null, tree.b),
-    inactiveA: await makeUser(db, null, tree.a),
-  };
+    roleInA1: [null, 'b'],
+    inactiveA: [null, 'a'],
+  });
   await db.roleAssignment.create({ data: { userId: u.roleInA1.id, role: 'CLERK', orgId: tree.a1.id } });
   await db.user.update({ where: { id: u.inactiveA.id }, data: { active: false } });
 });

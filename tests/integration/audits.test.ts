@@ -7,7 +7,7 @@ import { ZSaveScore } from '../../lib/audits/schema';
 import { addFinding, finishAudit, saveScore } from '../../lib/audits/mutations/scoring';
 import { verifyDraw } from '../../lib/audits/queries/draw';
 import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
-import { makeOrg, makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { makeOrg, makeTree, makeUsers, type TestUser, type Tree } from '../fixtures/factories';
 
 const [a, b] = twoAppInstances();
 let hb: TestHandbook;
@@ -18,13 +18,13 @@ let auditId: string;
 beforeAll(async () => {
   hb = await makePublishedHandbook(a, `核标测试${Date.now() % 10000}`);
   tree = await makeTree(a);
-  u = {
-    committee: await makeUser(a, 'COMMITTEE', tree.root),
-    aud1: await makeUser(a, 'AUDITOR', tree.root),
-    aud2: await makeUser(b, 'AUDITOR', tree.root),
-    outsider: await makeUser(a, 'AUDITOR', tree.root),
-    secA: await makeUser(a, 'SECRETARY', tree.a),
-  };
+  u = await makeUsers(a, tree, {
+    committee: ['COMMITTEE', 'root'],
+    aud1: ['AUDITOR', 'root'],
+    aud2: ['AUDITOR', 'root', b],
+    outsider: ['AUDITOR', 'root'],
+    secA: ['SECRETARY', 'a'],
+  });
   await a.keyUnit.create({ data: { orgId: tree.a.id, year: 2026 } });
 });
 

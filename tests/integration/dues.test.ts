@@ -1,28 +1,22 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMonth } from '../../lib/people/dues';
 import { recordDues, setDuesBase } from '../../lib/people/mutations/dues';
 import { duesFor } from '../../lib/people/queries/dues';
 import { ZSetDuesBase } from '../../lib/people/schema';
 import { cstDay } from '../../lib/calendar';
-import { makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
 import { makePerson, refusal } from '../fixtures/people';
 import { testDb } from '../fixtures/db';
+import { treeWithUsers } from '../fixtures/tree';
 
 const db = testDb();
 const today = cstDay(new Date());
 const thisMonth = today.slice(0, 7);
 const year = Number(today.slice(0, 4));
-let tree: Tree;
-let committee: TestUser;
-let secretaryA: TestUser;
-let secretaryB: TestUser;
-let clerkA: TestUser;
-beforeAll(async () => {
-  tree = await makeTree(db);
-  committee = await makeUser(db, 'COMMITTEE', tree.root);
-  secretaryA = await makeUser(db, 'SECRETARY', tree.a);
-  secretaryB = await makeUser(db, 'SECRETARY', tree.b);
-  clerkA = await makeUser(db, 'CLERK', tree.a);
+const { tree, committee, secretaryA, secretaryB, clerkA } = treeWithUsers(db, {
+  committee: ['COMMITTEE', 'root'],
+  secretaryA: ['SECRETARY', 'a'],
+  secretaryB: ['SECRETARY', 'b'],
+  clerkA: ['CLERK', 'a'],
 });
 const member = (over: Record<string, unknown> = {}) =>
   makePerson(db, committee.ctx, tree.a.id, {

@@ -1,21 +1,18 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importOrgTree } from '../../lib/orgs/mutations/import';
-import { makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { makeUser, type TestUser } from '../fixtures/factories';
 import { workbook } from '../fixtures/workbook';
 import { testDb } from '../fixtures/db';
+import { treeWithUsers } from '../fixtures/tree';
 
 const db = testDb();
 
 const HEAD = ['组织名称', '类型', '上级组织', '状态'];
 const sheet = (rows: string[][]) => workbook('组织架构', HEAD, rows);
 
-let tree: Tree;
-let committee: TestUser;
-let secretaryB: TestUser;
-beforeAll(async () => {
-  tree = await makeTree(db);
-  committee = await makeUser(db, 'COMMITTEE', tree.root);
-  secretaryB = await makeUser(db, 'SECRETARY', tree.b);
+const { tree, committee, secretaryB } = treeWithUsers(db, {
+  committee: ['COMMITTEE', 'root'],
+  secretaryB: ['SECRETARY', 'b'],
 });
 
 const count = () => db.organization.count();

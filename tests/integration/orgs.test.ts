@@ -1,20 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from '../../lib/orgs/mutations/tree';
 import { ZCreateOrg, ZMoveOrg } from '../../lib/orgs/schema';
 import { scopeOrgs } from '../../lib/policy';
-import { makeOrg, makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { makeOrg } from '../fixtures/factories';
 import { testDb } from '../fixtures/db';
+import { treeWithUsers } from '../fixtures/tree';
 
 const db = testDb();
 
-let tree: Tree;
-let committee: TestUser;
-let secretaryB: TestUser;
-
-beforeAll(async () => {
-  tree = await makeTree(db);
-  committee = await makeUser(db, 'COMMITTEE', tree.root);
-  secretaryB = await makeUser(db, 'SECRETARY', tree.b);
+const { tree, committee, secretaryB } = treeWithUsers(db, {
+  committee: ['COMMITTEE', 'root'],
+  secretaryB: ['SECRETARY', 'b'],
 });
 
 const events = (entityId: string) => db.auditEvent.findMany({ where: { entityId }, orderBy: { id: 'asc' } });

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { twoAppInstances } from '../fixtures/db';
+import { completeTask } from '../../lib/reminders/mutations/complete';
 import { generateCurrent, generateForPeriod, generatePeriodIn } from '../../lib/reminders/mutations/generate';
+import { reminderSummaryFor, reminderTableFor } from '../../lib/reminders/queries';
 import { makePublishedHandbook } from '../fixtures/handbook';
-import { makeOrg, makeTree, type Tree } from '../fixtures/factories';
+import { makeOrg, makeTree, makeUser, type Tree } from '../fixtures/factories';
 
 const [a, b] = twoAppInstances();
 
@@ -127,8 +129,6 @@ describe('reminder generation', () => {
 
 describe('who sees which reminders', () => {
   it('a secretary sees the tasks of their branch only; another branch sees none of them; a member is refused', async () => {
-    const { reminderTableFor, reminderSummaryFor } = await import('../../lib/reminders/queries');
-    const { makeUser } = await import('../fixtures/factories');
     const now = new Date('2026-11-25T04:00:00Z');
     await generateCurrent(a, now);
     const secA = await makeUser(a, 'SECRETARY', tree.a);
@@ -149,8 +149,6 @@ describe('who sees which reminders', () => {
 describe('completing a task', () => {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
   it('records the day, note, evidence, on time; refuses a second completion, another branch, the future and bad files', async () => {
-    const { completeTask } = await import('../../lib/reminders/mutations/complete');
-    const { makeUser } = await import('../fixtures/factories');
     await generateForPeriod(a, 'MONTH', '2026-07-10');
     const [task] = await tasksOf(tree.a.id, '2026-M07');
     const clerkA = await makeUser(a, 'CLERK', tree.a);
@@ -161,24 +159,11 @@ describe('completing a task', () => {
     await expect(
       completeTask(a, clerkA.ctx, { ...input, activityDate: '2026-07-09' }, [], now),
     ).rejects.toThrow('reminders.errors.futureDate');
-    await expect(
-      completeTask(
-        a,
-        clerkA.ctx,
-        input,
-        [{ name: '照片.jpg', bytes: Buffer.from('MZ\x90\x00 not an image') }],
-        now,
-      ),
-    ).rejects.toThrow('reminders.errors.fileType');
-    await expect(
-      completeTask(
-        a,
-        clerkA.ctx,
-        input,
-        [{ name: 'big.png', bytes: Buffer.alloc(20 * 1024 * 1024 + 1) }],
-        now,
-      ),
-    ).rejects.toThrow('reminders.errors.fileTooLarge');
+    for (const [file, key] of [
+      [{ name: '照片.jpg', bytes: Buffer.from('MZ\x90\x00 not an image') }, 'reminders.errors.fileType'],
+      [{ name: 'big.png', bytes: Buffer.alloc(20 * 1024 * 1024 + 1) }, 'reminders.errors.fileTooLarge'],
+    ] as const)
+      await expect(completeTask(a, clerkA.ctx, input, [file], now)).rejects.toThrow(key);
     expect((await a.reminderTask.findUniqueOrThrow({ where: { id: task!.id } })).status).toBe('OPEN');
 
     const r = await completeTask(a, clerkA.ctx, input, [{ name: '收缴现场.png', bytes: png }], now);
@@ -196,8 +181,6 @@ describe('completing a task', () => {
   });
 
   it('two clerks completing at once: exactly one succeeds', async () => {
-    const { completeTask } = await import('../../lib/reminders/mutations/complete');
-    const { makeUser } = await import('../fixtures/factories');
     await generateForPeriod(a, 'MONTH', '2026-06-10');
     const [task] = await tasksOf(tree.a.id, '2026-M06');
     const c1 = await makeUser(a, 'CLERK', tree.a);
@@ -217,8 +200,6 @@ describe('completing a task', () => {
 
 describe('the back-fill flag', () => {
   it('flags a record made long after the claimed day, and a burst of past-period records', async () => {
-    const { completeTask } = await import('../../lib/reminders/mutations/complete');
-    const { makeUser } = await import('../fixtures/factories');
     const unit = await makeOrg(a, tree.root, 'BRANCH');
     const clerk = await makeUser(a, 'CLERK', unit);
     for (let m = 1; m <= 9; m += 1)

@@ -8,7 +8,7 @@ import { mySheetsFor, sheetDetailFor } from '../../lib/self-check/queries';
 import { saveSheet } from '../../lib/self-check/mutations/save';
 import { reopenSheet, submitSheet } from '../../lib/self-check/mutations/submit';
 import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
-import { makeTree, makeUser, type TestUser, type Tree } from '../fixtures/factories';
+import { makeTree, makeUsers, type TestUser, type Tree } from '../fixtures/factories';
 import { sheetOverviewFor } from '../../lib/self-check/queries';
 
 const [a, b] = twoAppInstances();
@@ -20,14 +20,14 @@ const now = new Date('2026-11-25T04:00:00Z');
 beforeAll(async () => {
   hb = await makePublishedHandbook(a, `自查测试${Date.now() % 10000}`);
   tree = await makeTree(a);
-  users = {
-    committee: await makeUser(a, 'COMMITTEE', tree.root),
-    secA: await makeUser(a, 'SECRETARY', tree.a),
-    clerkA: await makeUser(a, 'CLERK', tree.a),
-    clerkA2: await makeUser(b, 'CLERK', tree.a),
-    clerkB: await makeUser(a, 'CLERK', tree.b),
-    secB: await makeUser(a, 'SECRETARY', tree.b),
-  };
+  users = await makeUsers(a, tree, {
+    committee: ['COMMITTEE', 'root'],
+    secA: ['SECRETARY', 'a'],
+    clerkA: ['CLERK', 'a'],
+    clerkA2: ['CLERK', 'a', b],
+    clerkB: ['CLERK', 'b'],
+    secB: ['SECRETARY', 'b'],
+  });
 });
 
 const item = (criterionId: string, count: number | null, reason = '', taskIds: string[] = []) => ({

@@ -14,16 +14,15 @@ import {
 import { createTraining, recordAttendance, signIn } from '../../lib/training/mutations';
 import { question } from '../fixtures/exams';
 import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
-import { makeOrg, makeUser, type OrgRow, companyRootFor, type TestUser } from '../fixtures/factories';
+import { makeOrg, makeUsers, type OrgRow, companyRootFor, type TestUser } from '../fixtures/factories';
 import { auditExamFor } from '../../lib/exams/queries/exams';
 import { latestResultsFor } from '../../lib/annual/queries';
 import { testDb } from '../fixtures/db';
 
 const db = testDb();
-type U = TestUser;
 let hb: TestHandbook;
 let tree: Record<'root' | 'a' | 'a1' | 'b', OrgRow>;
-let u: Record<'committee' | 'secA' | 'memberA' | 'memberA2' | 'memberB' | 'memberC', U>;
+let u: Record<'committee' | 'secA' | 'memberA' | 'memberA2' | 'memberB' | 'memberC', TestUser>;
 let sessionId: string;
 let token: string;
 const starts = new Date('2031-03-10T01:00:00Z');
@@ -37,14 +36,18 @@ beforeAll(async () => {
   const a = await makeOrg(db, root, 'BRANCH');
   tree = { root, a, a1: await makeOrg(db, a, 'PARTY_GROUP'), b: await makeOrg(db, root, 'BRANCH') };
   const c = await makeOrg(db, root, 'BRANCH');
-  u = {
-    committee: await makeUser(db, 'COMMITTEE', tree.root),
-    secA: await makeUser(db, 'SECRETARY', tree.a),
-    memberA: await makeUser(db, 'MEMBER', tree.a1),
-    memberA2: await makeUser(db, 'MEMBER', tree.a),
-    memberB: await makeUser(db, 'MEMBER', tree.b),
-    memberC: await makeUser(db, 'MEMBER', c),
-  };
+  u = await makeUsers(
+    db,
+    { ...tree, c },
+    {
+      committee: ['COMMITTEE', 'root'],
+      secA: ['SECRETARY', 'a'],
+      memberA: ['MEMBER', 'a1'],
+      memberA2: ['MEMBER', 'a'],
+      memberB: ['MEMBER', 'b'],
+      memberC: ['MEMBER', 'c'],
+    },
+  );
 });
 
 const input = () => ({

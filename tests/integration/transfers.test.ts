@@ -137,39 +137,15 @@ describe('transfers across the company’s boundary', () => {
 
   it('in: registered at the receiving branch, recorded with its letter, closed by the 报到', async () => {
     const p = await newPerson(tree.b.id);
-    expect(
-      await refusal(
-        recordIncoming(db, committee.ctx, {
-          employeeNo: p.employeeNo,
-          toOrgId: tree.a.id,
-          externalUnit: '外单位',
-          letterNo: 'I',
-          validUntil: today,
-        }),
-      ),
-    ).toBe('transfers.errors.registerFirst');
-    expect(
-      await refusal(
-        recordIncoming(db, secretaryB.ctx, {
-          employeeNo: p.employeeNo,
-          toOrgId: tree.b.id,
-          externalUnit: '外单位',
-          letterNo: 'I',
-          validUntil: today,
-        }),
-      ),
-    ).toBe('errors.forbidden');
-    expect(
-      await refusal(
-        recordIncoming(db, committee.ctx, {
-          employeeNo: p.employeeNo,
-          toOrgId: tree.b.id,
-          externalUnit: '外单位',
-          letterNo: 'I',
-          validUntil: '2099-12-31',
-        }),
-      ),
-    ).toBe('transfers.errors.validityTooLong');
+    const refused = [
+      [committee, tree.a.id, today, 'transfers.errors.registerFirst'],
+      [secretaryB, tree.b.id, today, 'errors.forbidden'],
+      [committee, tree.b.id, '2099-12-31', 'transfers.errors.validityTooLong'],
+    ] as const;
+    for (const [who, toOrgId, validUntil, key] of refused) {
+      const input = { employeeNo: p.employeeNo, toOrgId, externalUnit: '外单位', letterNo: 'I', validUntil };
+      expect(await refusal(recordIncoming(db, who.ctx, input))).toBe(key);
+    }
     const t = await recordIncoming(db, committee.ctx, {
       employeeNo: p.employeeNo,
       toOrgId: tree.b.id,

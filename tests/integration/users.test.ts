@@ -1,18 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assignRole, createUser, removeRole, setUserActive, updateUser } from '../../lib/users/mutations';
 import { ZCreateUser } from '../../lib/users/schema';
-import { makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
+import { makeUser, uniq } from '../fixtures/factories';
 import { testDb } from '../fixtures/db';
+import { treeWithUsers } from '../fixtures/tree';
 
 const db = testDb();
 
-let tree: Tree;
-let admin: TestUser;
-let committee: TestUser;
-beforeAll(async () => {
-  tree = await makeTree(db);
-  admin = await makeUser(db, 'ADMIN', tree.root);
-  committee = await makeUser(db, 'COMMITTEE', tree.root);
+const { tree, admin, committee } = treeWithUsers(db, {
+  admin: ['ADMIN', 'root'],
+  committee: ['COMMITTEE', 'root'],
 });
 
 describe('users and roles (ADMIN only)', () => {

@@ -6,6 +6,7 @@ import { PortalPage } from '@/components/page/portal-page';
 import { Badge, Card } from '@/components/ui/card';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { auditListFor } from '@/lib/audits/queries/audits';
 import { ZAuditFilter } from '@/lib/audits/schema';
 import { requireUser } from '@/lib/auth/current-user';
@@ -62,32 +63,25 @@ export default async function AuditsPage({
         <FilterForm className="mb-3 sm:grid-cols-4" applyLabel={t('filters.apply')}>
           <FilterField label={t('filters.plan')}>
             <Select name="planId" defaultValue={f.planId ?? ''}>
-              <option value="">{t('filters.allPlans')}</option>
-              {list.plans.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
+              <Options items={list.plans} empty={t('filters.allPlans')} label={(p) => p.title} />
             </Select>
           </FilterField>
           <FilterField label={t('filters.status')}>
             <Select name="status" defaultValue={f.status ?? ''}>
-              <option value="">{t('filters.allStatuses')}</option>
-              {(['PLANNED', 'IN_PROGRESS', 'SCORED', 'FEEDBACK_ISSUED'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`statuses.${s}`)}
-                </option>
-              ))}
+              <Options
+                items={['PLANNED', 'IN_PROGRESS', 'SCORED', 'FEEDBACK_ISSUED'] as const}
+                empty={t('filters.allStatuses')}
+                label={(s) => t(`statuses.${s}`)}
+              />
             </Select>
           </FilterField>
           <FilterField label={t('filters.member')}>
             <Select name="memberId" defaultValue={f.memberId ?? ''}>
-              <option value="">—</option>
-              {list.members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.id === user.id ? t('filters.mine') : m.name}
-                </option>
-              ))}
+              <Options
+                items={list.members}
+                empty="—"
+                label={(m) => (m.id === user.id ? t('filters.mine') : m.name)}
+              />
             </Select>
           </FilterField>
         </FilterForm>

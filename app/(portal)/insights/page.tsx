@@ -10,6 +10,14 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { insightsFor } from '@/lib/insights/queries';
 import { supervisableOrgsFor } from '@/lib/reminders/queries';
 import { OrgOptions } from '@/components/ui/org-options';
+import {
+  categoryChart,
+  horizontalBars,
+  line,
+  percent,
+  percentAxis,
+  stackedBars,
+} from './_components/chart-options';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('insights'))('title') };
@@ -17,45 +25,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const BANDS = ['<60', '60–70', '70–80', '80–90', '90+'];
 const STATUSES = ['OPEN', 'SUBMITTED', 'RETURNED', 'ACCEPTED'];
-/** A value axis of 0–100 %. */
-const percentAxis = () => ({ type: 'value', max: 100, axisLabel: { formatter: '{value}%' } });
-
-/** `part` of `whole` in per cent, to one decimal. */
-const percent = (part: number, whole: number) => Math.round((1000 * part) / whole) / 10;
-
-/**
- * Bars of the quarters, one series per key stacked: in each quarter, the count `n` of the row of that quarter and
- * key.
- */
-function stackedBars<R extends { quarter: string; n: number }>({
-  quarters,
-  keys,
-  rows,
-  keyOf,
-  nameOf = (k) => k,
-  yAxis,
-}: {
-  quarters: string[];
-  keys: readonly string[];
-  rows: readonly R[];
-  keyOf: (r: R) => string;
-  nameOf?: (key: string) => string;
-  yAxis: Record<string, unknown>;
-}) {
-  return {
-    tooltip: {},
-    legend: {},
-    xAxis: { type: 'category', data: quarters },
-    yAxis,
-    series: keys.map((k) => ({
-      name: nameOf(k),
-      type: 'bar',
-      stack: 'all',
-      data: quarters.map((q) => rows.find((r) => r.quarter === q && keyOf(r) === k)?.n ?? 0),
-    })),
-  };
-}
-
 export default async function InsightsPage({
   searchParams,
 }: {
@@ -129,15 +98,12 @@ export default async function InsightsPage({
           downloadLabel={dl}
           rows={ranking}
           height={Math.max(240, ranking.length * 26)}
-          option={{
-            tooltip: {},
-            grid: { left: 170 },
-            xAxis: { type: 'value', min: 0, max: 100 },
-            yAxis: { type: 'category', inverse: true, data: ranking.map((r) => r.unit) },
-            series: [
-              { type: 'bar', data: ranking.map((r) => r.score), label: { show: true, position: 'right' } },
-            ],
-          }}
+          option={horizontalBars({
+            categories: ranking.map((r) => r.unit),
+            inverse: true,
+            xAxis: { min: 0, max: 100 },
+            bar: { data: ranking.map((r) => r.score), label: { show: true, position: 'right' } },
+          })}
         />
         <ChartCard
           title={t('trend')}
@@ -145,17 +111,17 @@ export default async function InsightsPage({
           fileName="trend"
           downloadLabel={dl}
           rows={d.scores}
-          option={{
-            tooltip: { trigger: 'axis' },
+          option={categoryChart({
+            categories: quarters,
             legend: { type: 'scroll' },
-            xAxis: { type: 'category', data: quarters },
             yAxis: { type: 'value', min: 40, max: 100 },
-            series: units.map((u) => ({
-              name: u,
-              type: 'line',
-              data: quarters.map((q) => d.scores.find((r) => r.unit === u && r.quarter === q)?.score ?? null),
-            })),
-          }}
+            series: units.map((u) =>
+              line(
+                u,
+                quarters.map((q) => d.scores.find((r) => r.unit === u && r.quarter === q)?.score ?? null),
+              ),
+            ),
+          })}
         />
         <ChartCard
           title={t('completion')}
@@ -163,20 +129,20 @@ export default async function InsightsPage({
           fileName="completion"
           downloadLabel={dl}
           rows={d.completion}
-          option={{
-            tooltip: { trigger: 'axis' },
-            legend: {},
-            xAxis: { type: 'category', data: d.completion.map((r) => r.month) },
+          option={categoryChart({
+            categories: d.completion.map((r) => r.month),
             yAxis: percentAxis(),
             series: [
-              { name: t('doneRate'), type: 'line', data: d.completion.map((r) => percent(r.done, r.due)) },
-              {
-                name: t('onTimeRate'),
-                type: 'line',
-                data: d.completion.map((r) => percent(r.onTime, r.due)),
-              },
+              line(
+                t('doneRate'),
+                d.completion.map((r) => percent(r.done, r.due)),
+              ),
+              line(
+                t('onTimeRate'),
+                d.completion.map((r) => percent(r.onTime, r.due)),
+              ),
             ],
-          }}
+          })}
         />
         <ChartCard
           title={t('pareto')}
@@ -189,16 +155,21 @@ export default async function InsightsPage({
           fileName="deduction-pareto"
           downloadLabel={dl}
           rows={pareto.map(({ articleIds: _a, criterionId: _c, ...r }) => r)}
-          option={{
-            tooltip: { trigger: 'axis' },
-            legend: {},
-            xAxis: { type: 'category', data: pareto.map((r) => r.code), axisLabel: { rotate: 45 } },
+          option={categoryChart({
+            categories: pareto.map((r) => r.code),
+            axisLabel: { rotate: 45 },
             yAxis: [{ type: 'value', name: t('points') }, percentAxis()],
             series: [
               { name: t('points'), type: 'bar', data: pareto.map((r) => r.points) },
-              { name: t('cumulative'), type: 'line', yAxisIndex: 1, data: pareto.map((r) => r.cumulative) },
+              {
+                ...line(
+                  t('cumulative'),
+                  pareto.map((r) => r.cumulative),
+                ),
+                yAxisIndex: 1,
+              },
             ],
-          }}
+          })}
         />
         <ChartCard
           title={t('closure')}
@@ -228,13 +199,11 @@ export default async function InsightsPage({
             gap: g.gap,
             backfill: g.backfill,
           }))}
-          option={{
-            tooltip: {},
-            grid: { left: 170 },
-            xAxis: { type: 'value', name: t('gap') },
-            yAxis: { type: 'category', data: d.gaps.map((g) => `${g.orgName} ${g.quarter}`) },
-            series: [{ type: 'bar', data: d.gaps.map((g) => g.gap), itemStyle: { color: '#b91c1c' } }],
-          }}
+          option={horizontalBars({
+            categories: d.gaps.map((g) => `${g.orgName} ${g.quarter}`),
+            xAxis: { name: t('gap') },
+            bar: { data: d.gaps.map((g) => g.gap), itemStyle: { color: '#b91c1c' } },
+          })}
         />
       </div>
     </PortalPage>

@@ -5,6 +5,7 @@ import { Pagination } from '@/components/pagination';
 import { LinkButton } from '@/components/ui/button';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { Table } from '@/components/ui/table';
 import { actorOf, requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
@@ -81,20 +82,14 @@ export default async function PeoplePage({
       <form role="search" className="grid gap-2 sm:grid-cols-5" aria-label={t('filter')}>
         <Input name="q" defaultValue={f.q} placeholder={t('searchPlaceholder')} aria-label={t('search')} />
         <Select name="orgId" defaultValue={f.orgId ?? ''} aria-label={t('fields.org')}>
-          <option value="">{t('allUnits')}</option>
-          {options.partyUnits.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
+          <Options items={options.partyUnits} empty={t('allUnits')} label={(o) => o.name} />
         </Select>
         <Select name="groupId" defaultValue={f.groupId ?? ''} aria-label={t('fields.partyGroup')}>
-          <option value="">{t('allGroups')}</option>
-          {options.groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {options.partyUnits.find((o) => o.id === g.parentId)?.name ?? ''} · {g.name}
-            </option>
-          ))}
+          <Options
+            items={options.groups}
+            empty={t('allGroups')}
+            label={(g) => `${options.partyUnits.find((o) => o.id === g.parentId)?.name ?? ''} · ${g.name}`}
+          />
         </Select>
         <Select name="relation" defaultValue={f.relation ?? ''} aria-label={t('relation')}>
           <option value="">{t('relationAll')}</option>

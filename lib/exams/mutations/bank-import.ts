@@ -17,14 +17,14 @@
  * Duplicates: the same type and stem (trimmed, whitespace collapsed, NFKC) on two rows of the file,
  * or as a current question of the bank with another key, is refused.
  */
-import { appendTrace, canonicalJson } from '../../audit-log';
+import { canonicalJson } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
 import type { Question } from '../../generated/prisma/client';
 import { msg } from '../../i18n/message';
 import type { ActionContext } from '../../action-context';
 import { assertCanCompanyWide } from '../../policy';
-import { insertQuestion, stemKey } from './bank';
+import { insertQuestion, stemKey, traceQuestionEdit } from './bank';
 import { exportBank, parseBank, type BankRow } from '../bank-excel';
 import type { TQuestion } from '../schema';
 
@@ -156,13 +156,8 @@ export async function importQuestions(
         const rowId = retire
           ? (await tx.question.create({ data: { ...q, key: current.key, version } })).id
           : current.id;
-        await appendTrace(tx, ctx.actor, {
-          action: 'exams.question.edit',
-          entityType: 'Question',
-          entityId: rowId,
-          orgPath: root.path,
-          before: { stem: current.stem, answer: current.answer, version: current.version },
-          after: { ...q, version, via: 'import' },
+        await traceQuestionEdit(tx, ctx, root.path, { before: current, rowId, version }, q, {
+          via: 'import',
         });
       }
     },

@@ -50,6 +50,29 @@ export async function insertQuestion(
   return row;
 }
 
+/**
+ * The trace of an edit: what the question said before, and the row (`rowId`, at `version`) that now holds `q`;
+ * `mark`: how it came (an import).
+ */
+export async function traceQuestionEdit(
+  tx: Tx,
+  ctx: ActionContext,
+  orgPath: string,
+  edited: { before: { stem: string; answer: unknown; version: number }; rowId: string; version: number },
+  q: TQuestion,
+  mark: { via?: 'import' } = {},
+) {
+  const { before, rowId, version } = edited;
+  await appendTrace(tx, ctx.actor, {
+    action: 'exams.question.edit',
+    entityType: 'Question',
+    entityId: rowId,
+    orgPath,
+    before: { stem: before.stem, answer: before.answer, version: before.version },
+    after: { ...q, version, ...mark },
+  });
+}
+
 export async function createQuestion(db: Db, ctx: ActionContext, q: TQuestion) {
   const r = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
   check(q);
@@ -75,14 +98,8 @@ export async function editQuestion(db: Db, ctx: ActionContext, id: string, q: TQ
     } else {
       await tx.question.update({ where: { id }, data: q });
     }
-    await appendTrace(tx, ctx.actor, {
-      action: 'exams.question.edit',
-      entityType: 'Question',
-      entityId: rowId,
-      orgPath: r.path,
-      before: { stem: before.stem, answer: before.answer, version: before.version },
-      after: { ...q, version: used ? before.version + 1 : before.version },
-    });
+    const version = used ? before.version + 1 : before.version;
+    await traceQuestionEdit(tx, ctx, r.path, { before, rowId, version }, q);
     return { id: rowId, newVersion: used > 0 };
   });
 }

@@ -11,8 +11,7 @@ import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { searchWords } from '../rules';
 import type { ZCreateArticle, ZDeleteArticle, ZMoveArticle, ZUpdateArticle } from '../schema';
-import { assertDraft } from './draft';
-import { assertCanCompanyWide } from '../../policy';
+import { assertDraft, editHandbook } from './draft';
 import { articleContent, type ArticleContent } from '../rules';
 
 export function searchColumns(a: Omit<ArticleContent, 'orgTypes'>) {
@@ -29,8 +28,7 @@ async function loadArticle(tx: Tx, id: string) {
 }
 
 export async function updateArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateArticle>) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const before = await loadArticle(tx, input.id);
     await assertDraft(tx, before.versionId);
     const { id, lockVersion, ...fields } = input;
@@ -71,8 +69,7 @@ async function orderedIds(tx: Tx, versionId: string) {
 }
 
 export async function createArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateArticle>) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const part = await tx.handbookPart.findUnique({ where: { id: input.partId } });
     if (!part) throw new NotFoundError();
     await assertDraft(tx, part.versionId);
@@ -113,8 +110,7 @@ export async function createArticle(client: Db, ctx: ActionContext, input: z.out
 
 /** Moves an article one place up or down within its part. */
 export async function moveArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZMoveArticle>) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const a = await loadArticle(tx, input.id);
     await assertDraft(tx, a.versionId);
     const neighbour = await tx.article.findFirst({
@@ -139,8 +135,7 @@ export async function moveArticle(client: Db, ctx: ActionContext, input: z.outpu
 }
 
 export async function deleteArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZDeleteArticle>) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const a = await loadArticle(tx, input.id);
     await assertDraft(tx, a.versionId);
     await tx.article.delete({ where: { id: a.id } });

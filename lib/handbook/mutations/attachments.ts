@@ -10,7 +10,7 @@ import type { ActionContext } from '../../action-context';
 import { sniffType } from '../../files/type';
 import { putFile } from '../../storage';
 import type { ZRemoveAttachment } from '../schema';
-import { assertDraft } from './draft';
+import { assertDraft, editHandbook } from './draft';
 import { assertCanCompanyWide } from '../../policy';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -69,8 +69,7 @@ export async function removeAttachment(
   ctx: ActionContext,
   input: z.output<typeof ZRemoveAttachment>,
 ) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const f = await tx.articleAttachment.findUnique({
       where: { id: input.id },
       include: { article: { select: { versionId: true } } },

@@ -1,5 +1,23 @@
-import type { Tx } from '../../db/client';
+import type { ActionContext } from '../../action-context';
+import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
+import { assertCanCompanyWide } from '../../policy';
+
+/**
+ * One edit of the handbook: a transaction that first checks `handbook.edit` company-wide (inside it, so a
+ * role taken away meanwhile is seen), then runs `edit`, whose writes and trace commit or roll back together.
+ */
+export function editHandbook<T>(
+  client: Db,
+  ctx: ActionContext,
+  edit: (tx: Tx) => Promise<T>,
+  options?: { timeout: number },
+): Promise<T> {
+  return client.$transaction(async (tx) => {
+    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+    return edit(tx);
+  }, options);
+}
 
 /** Published and superseded versions are frozen: every write to a version's content goes through here. */
 export async function assertDraft(tx: Tx, versionId: string) {

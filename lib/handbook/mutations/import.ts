@@ -12,6 +12,7 @@ import type { ActionContext } from '../../action-context';
 import { searchColumns } from './articles';
 import { parseWorkbook, type SheetError } from '../excel';
 import { assertCanCompanyWide } from '../../policy';
+import { editHandbook } from './draft';
 
 export type HandbookImportReport =
   { ok: true; articles: number; actions: number; criteria: number } | { ok: false; errors: SheetError[] };
@@ -27,9 +28,10 @@ export async function importIntoDraft(
   const { data, errors } = await parseWorkbook(buffer);
   if (!data) return { ok: false, errors };
 
-  return client.$transaction(
+  return editHandbook(
+    client,
+    ctx,
     async (tx) => {
-      await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
       const current = await tx.handbookVersion.findUnique({
         where: { id: draft.id },
         select: { status: true },

@@ -6,8 +6,7 @@ import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import type { ZCreateAction, ZDeleteAction, ZUpdateAction } from '../schema';
-import { assertDraft } from './draft';
-import { assertCanCompanyWide } from '../../policy';
+import { assertDraft, editHandbook } from './draft';
 
 type Fields = Omit<z.output<typeof ZCreateAction>, 'articleId'>;
 const data = ({ dueKind, dueN, evidence, ...f }: Fields) => ({
@@ -25,8 +24,7 @@ async function assertCodeFree(tx: Tx, versionId: string, code: string, exceptId?
 }
 
 export async function createAction(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateAction>) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const article = await tx.article.findUnique({
       where: { id: input.articleId },
       select: { id: true, versionId: true },
@@ -56,8 +54,7 @@ export async function createAction(client: Db, ctx: ActionContext, input: z.outp
 }
 
 export async function updateAction(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateAction>) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const before = await tx.prescribedAction.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError();
     await assertDraft(tx, before.versionId);
@@ -76,8 +73,7 @@ export async function updateAction(client: Db, ctx: ActionContext, input: z.outp
 }
 
 export async function deleteAction(client: Db, ctx: ActionContext, input: z.output<typeof ZDeleteAction>) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const before = await tx.prescribedAction.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError();
     await assertDraft(tx, before.versionId);

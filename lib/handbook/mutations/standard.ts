@@ -15,8 +15,7 @@ import type {
   ZDeleteCriterion,
   ZUpdateCriterion,
 } from '../schema';
-import { assertDraft } from './draft';
-import { assertCanCompanyWide } from '../../policy';
+import { assertDraft, editHandbook } from './draft';
 
 export function parseArticleNumbers(s: string): number[] {
   return [
@@ -69,8 +68,7 @@ export async function createCategory(
   ctx: ActionContext,
   input: z.output<typeof ZCreateCategory>,
 ) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     await assertDraft(tx, input.versionId);
     const standard =
       (await tx.scoringStandard.findUnique({ where: { versionId: input.versionId } })) ??
@@ -98,8 +96,7 @@ export async function deleteCategory(
   ctx: ActionContext,
   input: z.output<typeof ZDeleteCategory>,
 ) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const c = await categoryWithVersion(tx, input.id);
     await assertDraft(tx, c.standard.versionId);
     if (await tx.scoringCriterion.count({ where: { categoryId: c.id } }))
@@ -120,8 +117,7 @@ export async function createCriterion(
   ctx: ActionContext,
   input: z.output<typeof ZCreateCriterion>,
 ) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const c = await categoryWithVersion(tx, input.categoryId);
     await assertDraft(tx, c.standard.versionId);
     const { categoryId: _c, articleNumbers, ...rest } = input;
@@ -149,8 +145,7 @@ export async function updateCriterion(
   ctx: ActionContext,
   input: z.output<typeof ZUpdateCriterion>,
 ) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const before = await tx.scoringCriterion.findUnique({
       where: { id: input.id },
       include: {
@@ -184,8 +179,7 @@ export async function deleteCriterion(
   ctx: ActionContext,
   input: z.output<typeof ZDeleteCriterion>,
 ) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const k = await tx.scoringCriterion.findUnique({
       where: { id: input.id },
       include: { category: { include: { standard: { select: { versionId: true } } } } },

@@ -11,12 +11,13 @@ import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { missingAnswers, sumDifference } from '../rules';
 import type { ZCreateDraft, ZPublishVersion } from '../schema';
-import { assertCanCompanyWide } from '../../policy';
+import { editHandbook } from './draft';
 
 export async function createDraft(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateDraft>) {
-  return client.$transaction(
+  return editHandbook(
+    client,
+    ctx,
     async (tx) => {
-      await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
       if (await tx.handbookVersion.findFirst({ where: { status: 'DRAFT' }, select: { id: true } })) {
         throw new UserError('handbook.errors.draftExists');
       }
@@ -145,8 +146,7 @@ export async function publishVersion(
   ctx: ActionContext,
   input: z.output<typeof ZPublishVersion>,
 ) {
-  return client.$transaction(async (tx) => {
-    await assertCanCompanyWide(tx, ctx.user, 'handbook.edit');
+  return editHandbook(client, ctx, async (tx) => {
     const draft = await tx.handbookVersion.findUnique({ where: { id: input.versionId } });
     if (!draft) throw new NotFoundError();
     if (draft.status !== 'DRAFT') throw new UserError('handbook.errors.frozen', { label: draft.label });

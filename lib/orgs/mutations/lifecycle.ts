@@ -89,22 +89,34 @@ export async function extendTerm(client: Db, ctx: ActionContext, input: z.output
   });
 }
 
-/** Closing only: a unit whose project has ended (or that is merged) may cancel its open tasks, with one reason. */
-async function closingUnit(tx: Tx, ctx: ActionContext, orgId: string) {
-  const org = await loadUnit(tx, orgId);
-  assertCan(ctx.user, 'org.close', org);
-  if (org.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: org.name });
-  if (!org.projectActualEnd) throw new UserError('orgs.closing.errors.notClosing');
-  return org;
+type Unit = Awaited<ReturnType<typeof loadUnit>>;
+
+/**
+ * A step of closing, in one transaction: only a unit whose project has ended (or that is merged), loaded and
+ * asked about inside it, before `step` writes.
+ */
+async function closingStep<T>(
+  client: Db,
+  ctx: ActionContext,
+  orgId: string,
+  step: (tx: Tx, org: Unit) => Promise<T>,
+) {
+  return client.$transaction(async (tx) => {
+    const org = await loadUnit(tx, orgId);
+    assertCan(ctx.user, 'org.close', org);
+    if (org.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: org.name });
+    if (!org.projectActualEnd) throw new UserError('orgs.closing.errors.notClosing');
+    return step(tx, org);
+  });
 }
 
+/** A closing unit may cancel its open tasks, with one reason. */
 export async function cancelOpenTasks(
   client: Db,
   ctx: ActionContext,
   input: z.output<typeof ZCancelOpenTasks>,
 ) {
-  return client.$transaction(async (tx) => {
-    const org = await closingUnit(tx, ctx, input.orgId);
+  return closingStep(client, ctx, input.orgId, async (tx, org) => {
     const open = await tx.reminderTask.findMany({
       where: { orgId: org.id, status: 'OPEN' },
       select: { id: true },
@@ -130,8 +142,7 @@ export async function handUpRectifications(
   ctx: ActionContext,
   input: z.output<typeof ZHandUpRectifications>,
 ) {
-  return client.$transaction(async (tx) => {
-    const org = await closingUnit(tx, ctx, input.orgId);
+  return closingStep(client, ctx, input.orgId, async (tx, org) => {
     if (!org.parentId) throw new UserError('orgs.errors.cannotArchiveRoot');
     const open = await tx.rectificationItem.findMany({
       where: { orgId: org.id, status: { not: 'ACCEPTED' } },

@@ -10,15 +10,22 @@ import { appendTrace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { assertCan } from '../../policy';
-import { mayHaveParent, moveMakesCycle, rebasePath } from '../rules';
+import { mayHaveParent, moveMakesCycle, rebasePath, type OrgType } from '../rules';
 import type { ZArchiveOrg, ZCreateOrg, ZMoveOrg, ZSetKeyUnit, ZUpdateOrg } from '../schema';
 import { pathOf } from '../tree';
 import { closingChecklist, closingDone } from '../closing';
 
 const dateOrNull = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
 
-function projectData(input: z.output<typeof ZCreateOrg> | z.output<typeof ZUpdateOrg>) {
+/** The fields the create and edit forms both set. */
+function formData(input: z.output<typeof ZCreateOrg> | z.output<typeof ZUpdateOrg>) {
   return {
+    name: input.name,
+    shortName: input.shortName ?? null,
+    type: input.type,
+    sortOrder: input.sortOrder,
+    status: input.status,
+    secretaryId: input.secretaryId ?? null,
     projectName: input.projectName ?? null,
     projectCode: input.projectCode ?? null,
     projectLocation: input.projectLocation ?? null,
@@ -27,6 +34,12 @@ function projectData(input: z.output<typeof ZCreateOrg> | z.output<typeof ZUpdat
     projectActualStart: dateOrNull(input.projectActualStart),
     projectActualEnd: dateOrNull(input.projectActualEnd),
   };
+}
+
+/** `field`: the form field the refusal is shown on. */
+function assertMayHaveParent(type: OrgType, parentType: OrgType, field = 'type') {
+  if (!mayHaveParent(type, parentType))
+    throw new UserError('orgs.errors.typeNotAllowedUnder', { type, parentType }, field);
 }
 
 async function loadOrg(tx: Tx, id: string) {
@@ -60,28 +73,17 @@ export async function createOrg(
     assertCan(ctx.user, 'org.manage', parent);
     if (parent.status === 'ARCHIVED')
       throw new UserError('orgs.errors.parentArchived', { name: parent.name }, 'parentId');
-    if (!mayHaveParent(input.type, parent.type))
-      throw new UserError(
-        'orgs.errors.typeNotAllowedUnder',
-        { type: input.type, parentType: parent.type },
-        'type',
-      );
+    assertMayHaveParent(input.type, parent.type);
     await assertNameFree(tx, parent.id, input.name);
     await assertSecretary(tx, input.secretaryId);
     const id = randomUUID();
     const org = await tx.organization.create({
       data: {
+        ...formData(input),
         id,
-        name: input.name,
-        shortName: input.shortName ?? null,
-        type: input.type,
         parentId: parent.id,
         path: pathOf(parent.path, id),
         depth: parent.depth + 1,
-        sortOrder: input.sortOrder,
-        status: input.status,
-        secretaryId: input.secretaryId ?? null,
-        ...projectData(input),
       },
     });
     await appendTrace(tx, ctx.actor, {
@@ -103,26 +105,13 @@ export async function updateOrg(client: Db, ctx: ActionContext, input: z.output<
     if (before.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: before.name });
     if (before.parentId) {
       const parent = await loadOrg(tx, before.parentId);
-      if (!mayHaveParent(input.type, parent.type))
-        throw new UserError(
-          'orgs.errors.typeNotAllowedUnder',
-          { type: input.type, parentType: parent.type },
-          'type',
-        );
+      assertMayHaveParent(input.type, parent.type);
       await assertNameFree(tx, before.parentId, input.name, before.id);
     }
     await assertSecretary(tx, input.secretaryId);
     const after = await tx.organization.update({
       where: { id: before.id },
-      data: {
-        name: input.name,
-        shortName: input.shortName ?? null,
-        type: input.type,
-        sortOrder: input.sortOrder,
-        status: input.status,
-        secretaryId: input.secretaryId ?? null,
-        ...projectData(input),
-      },
+      data: formData(input),
     });
     await appendTrace(tx, ctx.actor, {
       action: 'org.update',
@@ -149,12 +138,7 @@ export async function moveOrg(client: Db, ctx: ActionContext, input: z.output<ty
       throw new UserError('orgs.errors.parentArchived', { name: target.name }, 'newParentId');
     if (moveMakesCycle(org.path, target.path)) throw new UserError('orgs.errors.cycle', {}, 'newParentId');
     if (target.id === org.parentId) throw new UserError('orgs.errors.sameParent', {}, 'newParentId');
-    if (!mayHaveParent(org.type, target.type))
-      throw new UserError(
-        'orgs.errors.typeNotAllowedUnder',
-        { type: org.type, parentType: target.type },
-        'newParentId',
-      );
+    assertMayHaveParent(org.type, target.type, 'newParentId');
     await assertNameFree(tx, target.id, org.name);
     const newPath = pathOf(target.path, org.id);
     const delta = target.depth + 1 - org.depth;

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
 import { appendTrace } from '../../audit-log';
 import { cstDay } from '../../calendar';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { checkUploads, storeChecked, traceFiles } from '../../files/uploads';
 import { assertCan } from '../../policy';
@@ -43,44 +43,78 @@ export async function completeTask(
   });
   const stored = await storeChecked(checked);
   return client.$transaction(async (tx) => {
-    // Re-read under the row lock so two clerks completing at once cannot both succeed.
-    const [row] = await tx.$queryRaw<
-      { status: string; dueDate: Date }[]
-    >`SELECT status, "dueDate" FROM "ReminderTask" WHERE id = ${task.id}::uuid FOR UPDATE`;
-    if (row!.status !== 'OPEN') throw new UserError('reminders.errors.alreadyDone');
-    const onTime = today <= row!.dueDate.toISOString().slice(0, 10);
-    const rule = await backfillRule(tx);
-    const after = await tx.reminderTask.update({
-      where: { id: task.id },
-      data: {
-        status: 'DONE',
-        completedAt: now,
-        completedById: ctx.user.id,
-        activityDate: new Date(`${input.activityDate}T00:00:00Z`),
+    const done = await markTaskDone(
+      tx,
+      ctx,
+      { id: task.id, orgId: task.org.id, orgPath: task.org.path },
+      {
+        activityDate: input.activityDate,
         note: input.note ?? null,
-        onTime,
-        backfillFlag: isLag(input.activityDate, today, rule) ? 'LAG' : null,
+        now,
+        files: stored,
       },
-    });
-    const burst = await flagBurst(tx, task.org.id, now, today, rule);
+    );
     await tx.evidence.createMany({
       data: stored.map((f) => ({ ...f, taskId: task.id, uploadedById: ctx.user.id })),
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'reminders.complete',
-      entityType: 'ReminderTask',
-      entityId: task.id,
-      orgPath: task.org.path,
-      before: { status: 'OPEN' },
-      after: {
-        status: after.status,
-        activityDate: input.activityDate,
-        onTime,
-        backfillFlag: after.backfillFlag,
-        burstFlagged: burst,
-        files: traceFiles(stored),
-      },
-    });
-    return { id: task.id, onTime, backfillFlag: burst ? 'BURST' : after.backfillFlag };
+    return done;
   });
+}
+
+/**
+ * Marks an open task done, inside the caller's transaction: on time or late, the back-fill flags, and the
+ * trace. Used by the completion form and by a meeting record that completes its period's task. The caller has
+ * authorized the write.
+ */
+export async function markTaskDone(
+  tx: Tx,
+  ctx: ActionContext,
+  task: { id: string; orgId: string; orgPath: string },
+  o: {
+    activityDate: string;
+    note: string | null;
+    now: Date;
+    files?: { fileName: string; sha256: string }[];
+    meetingId?: string;
+  },
+) {
+  const today = cstDay(o.now);
+  // Re-read under the row lock so two clerks completing at once cannot both succeed.
+  const [row] = await tx.$queryRaw<
+    { status: string; dueDate: Date }[]
+  >`SELECT status, "dueDate" FROM "ReminderTask" WHERE id = ${task.id}::uuid FOR UPDATE`;
+  if (row!.status !== 'OPEN') throw new UserError('reminders.errors.alreadyDone');
+  const onTime = today <= row!.dueDate.toISOString().slice(0, 10);
+  const rule = await backfillRule(tx);
+  const after = await tx.reminderTask.update({
+    where: { id: task.id },
+    data: {
+      status: 'DONE',
+      completedAt: o.now,
+      completedById: ctx.user.id,
+      activityDate: new Date(`${o.activityDate}T00:00:00Z`),
+      note: o.note,
+      onTime,
+      backfillFlag: isLag(o.activityDate, today, rule) ? 'LAG' : null,
+      meetingId: o.meetingId ?? null,
+    },
+  });
+  const burst = await flagBurst(tx, task.orgId, o.now, today, rule);
+  await appendTrace(tx, ctx.actor, {
+    action: 'reminders.complete',
+    entityType: 'ReminderTask',
+    entityId: task.id,
+    orgPath: task.orgPath,
+    before: { status: 'OPEN' },
+    after: {
+      status: after.status,
+      activityDate: o.activityDate,
+      onTime,
+      backfillFlag: after.backfillFlag,
+      burstFlagged: burst,
+      ...(o.files ? { files: traceFiles(o.files) } : {}),
+      ...(o.meetingId ? { via: 'meeting', meetingId: o.meetingId } : {}),
+    },
+  });
+  return { id: task.id, onTime, backfillFlag: burst ? 'BURST' : after.backfillFlag };
 }

@@ -11,7 +11,7 @@ import { useRouter } from 'next/navigation';
 export function ChangePasswordForm({ forced, name }: { forced: boolean; name: string }) {
   const t = useTranslations('changePassword');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZChangePassword, changePasswordAction, {
+  const { submit, formError, field, busy } = useActionForm(ZChangePassword, changePasswordAction, {
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
     onSuccess: () => {
       router.push('/');
@@ -30,25 +30,17 @@ export function ChangePasswordForm({ forced, name }: { forced: boolean; name: st
       <PasswordField
         id="currentPassword"
         label={t('current')}
-        error={errorOf('currentPassword')}
         autoComplete="current-password"
-        {...form.register('currentPassword')}
+        {...field('currentPassword')}
       />
       <PasswordField
         id="newPassword"
         label={t('new')}
-        error={errorOf('newPassword')}
         hint={t('policy')}
         autoComplete="new-password"
-        {...form.register('newPassword')}
+        {...field('newPassword')}
       />
-      <PasswordField
-        id="confirm"
-        label={t('confirm')}
-        error={errorOf('confirm')}
-        autoComplete="new-password"
-        {...form.register('confirm')}
-      />
+      <PasswordField id="confirm" label={t('confirm')} autoComplete="new-password" {...field('confirm')} />
       <Button type="submit" className="w-full" disabled={busy}>
         {t('submit')}
       </Button>

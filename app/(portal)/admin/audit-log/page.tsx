@@ -5,6 +5,7 @@ import { Pagination } from '@/components/pagination';
 import { PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 import { Input, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { listAuditEvents } from '@/lib/trace/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
@@ -54,12 +55,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           aria-label={t('audit.filterUser')}
         />
         <Select name="entityType" defaultValue={filter.entityType} aria-label={t('audit.filterEntity')}>
-          <option value="">{t('audit.allEntities')}</option>
-          {entityTypes.map((e) => (
-            <option key={e} value={e}>
-              {e}
-            </option>
-          ))}
+          <Options items={entityTypes} empty={t('audit.allEntities')} label={(e) => e} />
         </Select>
         <Input
           name="action"

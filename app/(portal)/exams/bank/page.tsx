@@ -5,6 +5,7 @@ import { Pagination } from '@/components/pagination';
 import { LinkButton } from '@/components/ui/button';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { QUESTION_TYPES, type QuestionType } from '@/lib/exams/rules';
@@ -63,12 +64,11 @@ export default async function BankPage({ searchParams }: { searchParams: Promise
       />
       <form className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-5" role="search" data-testid="bank-filter">
         <Select name="type" defaultValue={filter.type} aria-label={t('bank.filter.type')}>
-          <option value="">{t('bank.filter.allTypes')}</option>
-          {QUESTION_TYPES.map((x) => (
-            <option key={x} value={x}>
-              {t(`exams.types.${x}`)}
-            </option>
-          ))}
+          <Options
+            items={QUESTION_TYPES}
+            empty={t('bank.filter.allTypes')}
+            label={(x) => t(`exams.types.${x}`)}
+          />
         </Select>
         <Select name="article" defaultValue={filter.article} aria-label={t('bank.filter.article')}>
           <option value="">{t('bank.filter.allArticles')}</option>

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
+import { InputField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { setGradeBandsAction } from '@/lib/handbook/actions';
 import { ZGradeBands, type TGradeBands } from '@/lib/handbook/schema';
@@ -13,7 +13,7 @@ export function GradeBandsForm({ values }: { values: TGradeBands }) {
   const t = useTranslations('handbook');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZGradeBands, setGradeBandsAction, {
+  const { submit, formError, field, busy } = useActionForm(ZGradeBands, setGradeBandsAction, {
     defaultValues: values,
     onSuccess: () => {
       setSaved(true);
@@ -25,9 +25,13 @@ export function GradeBandsForm({ values }: { values: TGradeBands }) {
       <FormError message={formError} />
       <div className="grid grid-cols-3 gap-3">
         {(['excellent', 'good', 'pass'] as const).map((k) => (
-          <Field key={k} label={t(`bandInputs.${k}`)} htmlFor={`band-${k}`} error={errorOf(k)}>
-            <Input id={`band-${k}`} inputMode="decimal" {...form.register(k)} />
-          </Field>
+          <InputField
+            key={k}
+            id={`band-${k}`}
+            label={t(`bandInputs.${k}`)}
+            inputMode="decimal"
+            {...field(k)}
+          />
         ))}
       </div>
       <p className="text-xs text-stone-500">{t('bandsHelp')}</p>

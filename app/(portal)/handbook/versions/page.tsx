@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listVersions } from '@/lib/handbook/queries';
 import { DAY } from '@/lib/calendar';
@@ -80,11 +81,7 @@ function VersionSelect({
 }) {
   return (
     <Select name={name} defaultValue={defaultValue}>
-      {versions.map((v) => (
-        <option key={v.id} value={v.id}>
-          {v.label}
-        </option>
-      ))}
+      <Options items={versions} label={(v) => v.label} />
     </Select>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
@@ -39,11 +40,7 @@ function OrgFields({
         {text('shortName', 40)}
         <Field label={t('fields.type')} htmlFor="type" error={errorOf('type')}>
           <Select id="type" {...reg('type')}>
-            {ORG_TYPES.map((ty) => (
-              <option key={ty} value={ty}>
-                {t(`types.${ty}`)}
-              </option>
-            ))}
+            <Options items={ORG_TYPES} label={(ty) => t(`types.${ty}`)} />
           </Select>
         </Field>
         <Field label={t('fields.status')} htmlFor="status" error={errorOf('status')}>
@@ -59,12 +56,7 @@ function OrgFields({
           hint={candidates.length ? undefined : t('noCandidates')}
         >
           <Select id="secretaryId" {...reg('secretaryId')}>
-            <option value="">{t('none')}</option>
-            {candidates.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}（{c.username}）
-              </option>
-            ))}
+            <Options items={candidates} empty={t('none')} label={(c) => `${c.name}（${c.username}）`} />
           </Select>
         </Field>
         {text('sortOrder', 4, 'number')}

@@ -1,4 +1,5 @@
 'use client';
+import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
@@ -56,11 +57,7 @@ export function RobotForms({ orgId, robots }: { orgId: string; robots: Robot[] }
       <form onSubmit={submit} className="grid gap-2 sm:grid-cols-2">
         <Field label={t('kind')} htmlFor="robot-kind">
           <Select id="robot-kind" {...form.register('kind')}>
-            {['WECOM', 'DINGTALK', 'FEISHU'].map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
+            <Options items={['WECOM', 'DINGTALK', 'FEISHU']} label={(k) => t(`kinds.${k}`)} />
           </Select>
         </Field>
         <Field label={t('url')} htmlFor="robot-url" hint={t('urlHint')} error={errorOf('url')}>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { DownloadLink, ImportSteps } from '@/components/import-steps';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { MAX_IMPORT_ROWS } from '@/lib/orgs/excel';
@@ -15,19 +16,19 @@ export default async function ImportPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
-      <ol className="list-decimal space-y-1 rounded-lg border border-stone-200 bg-white p-4 pl-8 text-sm shadow-sm">
+      <ImportSteps>
         <li>
           {t.rich('step1', {
             link: (c) => (
-              <a href="/api/orgs/template" className="text-brand-700 underline" data-testid="template-link">
+              <DownloadLink href="/api/orgs/template" testId="template-link">
                 {c}
-              </a>
+              </DownloadLink>
             ),
           })}
         </li>
         <li>{t('step2')}</li>
         <li>{t('step3', { max: MAX_IMPORT_ROWS })}</li>
-      </ol>
+      </ImportSteps>
       <ImportForm />
     </div>
   );

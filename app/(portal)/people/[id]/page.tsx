@@ -12,6 +12,7 @@ import { transfersOfPerson, transferTargets } from '@/lib/people/queries/transfe
 import { addDays, cstDay } from '@/lib/calendar';
 import { EDUCATION_KEYS, STAGE_DATES } from '@/lib/people/rules';
 import { pageParams } from '@/lib/route-params';
+import { AttendanceCard } from '../_components/attendance-card';
 import { NextStepBadge } from '../_components/next-step';
 import { ProposeTransferForm } from '../_components/transfer-forms';
 import { TransferTable } from '../_components/transfer-table';
@@ -131,6 +132,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           )}
         </Card>
       </div>
+      <AttendanceCard user={user} person={p} year={Number(cstDay(new Date()).slice(0, 4))} />
       <Card title={tt('ofPerson')}>
         <div className="space-y-4">
           {transfers.length > 0 && (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { recordDuesAction, setDuesBaseAction } from '@/lib/people/actions';
@@ -50,11 +51,7 @@ export function DuesBaseForm({
           defaultValue={current?.category ?? 'EMPLOYED'}
           className="w-32"
         >
-          {DUES_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`categories.${c}`)}
-            </option>
-          ))}
+          <Options items={DUES_CATEGORIES} label={(c) => t(`categories.${c}`)} />
         </Select>
       </Field>
       <Field label={t('monthlyBase')} htmlFor={`wage-${personId}`}>

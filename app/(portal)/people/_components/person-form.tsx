@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { useActionForm } from '@/components/use-action-form';
 import { createPersonAction, updatePersonAction } from '@/lib/people/actions';
 import {
@@ -57,24 +58,14 @@ export function PersonForm({
         {text('name')}
         <Field label={t('fields.gender')} htmlFor="gender" error={errorOf('gender')}>
           <Select id="gender" {...reg('gender')}>
-            <option value="">—</option>
-            {GENDERS.map((g) => (
-              <option key={g} value={g}>
-                {t(`genders.${g}`)}
-              </option>
-            ))}
+            <Options items={GENDERS} empty="—" label={(g) => t(`genders.${g}`)} />
           </Select>
         </Field>
         {text('birthDate', 'date')}
         {text('phone', 'tel', { inputMode: 'tel' })}
         <Field label={t('fields.education')} htmlFor="education" error={errorOf('education')}>
           <Select id="education" {...reg('education')}>
-            <option value="">—</option>
-            {EDUCATIONS.map((e) => (
-              <option key={e} value={e}>
-                {t(`educations.${EDUCATION_KEYS[e]}`)}
-              </option>
-            ))}
+            <Options items={EDUCATIONS} empty="—" label={(e) => t(`educations.${EDUCATION_KEYS[e]}`)} />
           </Select>
         </Field>
       </fieldset>
@@ -82,12 +73,7 @@ export function PersonForm({
         <legend className="px-1 text-sm font-medium">{t('party')}</legend>
         <Field label={t('fields.status')} htmlFor="status" error={errorOf('status')}>
           <Select id="status" aria-invalid={!!errorOf('status')} {...reg('status')}>
-            <option value="">{t('choose')}</option>
-            {PARTY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
+            <Options items={PARTY_STATUSES} empty={t('choose')} label={(s) => t(`statuses.${s}`)} />
           </Select>
         </Field>
         <div className="hidden sm:block" />
@@ -148,12 +134,7 @@ export function PersonForm({
           hint={t('workOrgHint')}
         >
           <Select id="workOrgId" {...reg('workOrgId')}>
-            <option value="">{t('sameUnit')}</option>
-            {options.workUnits.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
+            <Options items={options.workUnits} empty={t('sameUnit')} label={(o) => o.name} />
           </Select>
         </Field>
       </fieldset>

@@ -2,8 +2,10 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
+import { FormSubmit } from '@/components/form-submit';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import {
@@ -16,6 +18,10 @@ import {
 
 const formData = (e: React.FormEvent<HTMLFormElement>) =>
   Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+
+/** The refusal to show under the form: none when it is already shown on the fields. */
+const formRefusal = (call: { error?: string; fieldErrors: Record<string, string> }) =>
+  Object.keys(call.fieldErrors).length ? undefined : call.error;
 
 /** On a profile: propose moving the 组织关系 to another unit of the company, or out of the company. */
 export function ProposeTransferForm({
@@ -58,12 +64,7 @@ export function ProposeTransferForm({
       {kind === 'INTERNAL' ? (
         <Field label={t('to')} htmlFor="toOrgId" error={err('toOrgId')}>
           <Select id="toOrgId" name="toOrgId" defaultValue="">
-            <option value="">{t('choose')}</option>
-            {targets.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
+            <Options items={targets} empty={t('choose')} label={(o) => o.name} />
           </Select>
         </Field>
       ) : (
@@ -74,10 +75,7 @@ export function ProposeTransferForm({
       <Field label={t('reason')} htmlFor="reason" error={err('reason')}>
         <Input id="reason" name="reason" maxLength={510} placeholder={t('reasonHint')} />
       </Field>
-      <FormError message={Object.keys(call.fieldErrors).length ? undefined : call.error} />
-      <Button type="submit" disabled={call.pending}>
-        {t('propose')}
-      </Button>
+      <FormSubmit error={formRefusal(call)} pending={call.pending} label={t('propose')} />
     </form>
   );
 }
@@ -112,7 +110,7 @@ export function IssueForm({ id, defaultUntil }: { id: string; defaultUntil: stri
       <Button type="submit" disabled={call.pending}>
         {t('issue')}
       </Button>
-      <FormError message={Object.keys(call.fieldErrors).length ? undefined : call.error} />
+      <FormError message={formRefusal(call)} />
     </form>
   );
 }
@@ -162,7 +160,7 @@ export function CancelForm({ id }: { id: string }) {
       <Button type="submit" variant="danger" disabled={call.pending}>
         {t('confirmCancel')}
       </Button>
-      <FormError message={Object.keys(call.fieldErrors).length ? undefined : call.error} />
+      <FormError message={formRefusal(call)} />
     </form>
   );
 }
@@ -205,12 +203,7 @@ export function IncomingForm({
       </Field>
       <Field label={t('to')} htmlFor="in-toOrgId" error={err('toOrgId')}>
         <Select id="in-toOrgId" name="toOrgId" defaultValue="">
-          <option value="">{t('choose')}</option>
-          {units.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
+          <Options items={units} empty={t('choose')} label={(o) => o.name} />
         </Select>
       </Field>
       <Field label={t('externalFrom')} htmlFor="in-externalUnit" error={err('externalUnit')}>
@@ -228,7 +221,7 @@ export function IncomingForm({
         </Button>
       </div>
       <div className="sm:col-span-3">
-        <FormError message={Object.keys(call.fieldErrors).length ? undefined : call.error} />
+        <FormError message={formRefusal(call)} />
       </div>
     </form>
   );

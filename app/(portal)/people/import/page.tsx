@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { DownloadLink } from '@/components/import-steps';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { ImportWizard } from './_components/import-wizard';
@@ -17,10 +18,7 @@ export default async function PeopleImportPage() {
         title={t('title')}
         description={
           <>
-            {t('intro')}{' '}
-            <a href="/api/people/template" className="text-brand-700 underline">
-              {t('template')}
-            </a>
+            {t('intro')} <DownloadLink href="/api/people/template">{t('template')}</DownloadLink>
           </>
         }
       />

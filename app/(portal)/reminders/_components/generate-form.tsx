@@ -16,13 +16,17 @@ export function GenerateForm({ today }: { today: string }) {
   const th = useTranslations('handbook');
   const router = useRouter();
   const [done, setDone] = useState<string>();
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZGenerate, generateRemindersAction, {
-    defaultValues: { day: today, frequencies: [...FREQS] },
-    onSuccess: (d) => {
-      setDone(t('generated', { count: d.inserted, periods: d.periods.join('、') }));
-      router.refresh();
+  const { form, submit, formError, errorOf, field, busy } = useActionForm(
+    ZGenerate,
+    generateRemindersAction,
+    {
+      defaultValues: { day: today, frequencies: [...FREQS] },
+      onSuccess: (d) => {
+        setDone(t('generated', { count: d.inserted, periods: d.periods.join('、') }));
+        router.refresh();
+      },
     },
-  });
+  );
   return (
     <form
       onSubmit={submit}
@@ -32,14 +36,7 @@ export function GenerateForm({ today }: { today: string }) {
     >
       <p className="text-sm text-stone-600">{t('generateHelp')}</p>
       <FormError message={formError} />
-      <InputField
-        id="day"
-        label={t('periodOfDay')}
-        error={errorOf('day')}
-        type="date"
-        className="max-w-xs"
-        {...form.register('day')}
-      />
+      <InputField id="day" label={t('periodOfDay')} type="date" className="max-w-xs" {...field('day')} />
       <fieldset>
         <div className="flex flex-wrap gap-3">
           {FREQS.map((f) => (

@@ -7,6 +7,7 @@ import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Table } from '@/components/ui/table';
 import { Input, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
 import { overdueRectificationsFor } from '@/lib/feedback/queries';
@@ -75,11 +76,7 @@ export default async function SupervisionPage({
           </FilterField>
           <FilterField label={t('filters.status')}>
             <Select name="status" defaultValue={f.status}>
-              {SUPERVISION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`statuses.${s}`)}
-                </option>
-              ))}
+              <Options items={SUPERVISION_STATUSES} label={(s) => t(`statuses.${s}`)} />
             </Select>
           </FilterField>
         </FilterForm>

@@ -1,13 +1,10 @@
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { xlsxResponse } from '@/lib/excel/response';
 import { peopleTemplate } from '@/lib/people/excel';
 import { can } from '@/lib/policy';
+import { workbookRoute } from '../../_lib/workbook-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!can(user, 'person.import')) return Response.json({ error: 'forbidden' }, { status: 403 });
-  return xlsxResponse(await peopleTemplate(), '党员名册导入模板');
-}
+export const GET = workbookRoute(
+  (user) => can(user, 'person.import'),
+  async () => [await peopleTemplate(), '党员名册导入模板'],
+);

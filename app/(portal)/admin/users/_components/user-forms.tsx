@@ -3,6 +3,7 @@ import { FormError } from '@/components/form-error';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
 import { Field, InputField, PasswordField, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
 import { ROLES } from '@/lib/policy';
@@ -23,7 +24,7 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
   const t = useTranslations('users');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZCreateUser, createUserAction, {
+  const { submit, formError, field, busy } = useActionForm(ZCreateUser, createUserAction, {
     defaultValues: { username: '', name: '', phone: '', email: '', orgId: '', password: '' },
     onSuccess: (d) => router.push(`/admin/users/${d.id}`),
   });
@@ -39,19 +40,17 @@ export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
         <InputField
           id="username"
           label={t('fields.username')}
-          error={errorOf('username')}
           hint={t('usernameHint')}
           autoCapitalize="none"
-          {...form.register('username')}
+          {...field('username')}
         />
-        <ProfileFields orgs={orgs} errorOf={errorOf} register={(n) => form.register(n)} />
+        <ProfileFields orgs={orgs} field={field} />
         <PasswordField
           id="password"
           label={t('fields.initialPassword')}
-          error={errorOf('password')}
           hint={t('initialPasswordHint')}
           autoComplete="new-password"
-          {...form.register('password')}
+          {...field('password')}
         />
       </div>
       <Button type="submit" disabled={busy}>
@@ -65,7 +64,7 @@ export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgO
   const t = useTranslations('users');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZUpdateUser, updateUserAction, {
+  const { submit, formError, field, busy } = useActionForm(ZUpdateUser, updateUserAction, {
     defaultValues: values,
     onSuccess: () => {
       setSaved(true);
@@ -75,7 +74,7 @@ export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgO
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <FormError message={formError} />
-      <ProfileFields orgs={orgs} errorOf={errorOf} register={(n) => form.register(n)} />
+      <ProfileFields orgs={orgs} field={field} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={busy}>
           {t('save')}
@@ -89,7 +88,7 @@ export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgO
 export function ResetPasswordForm({ userId }: { userId: string }) {
   const t = useTranslations('users');
   const [done, setDone] = useState(false);
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZResetPassword, resetPasswordAction, {
+  const { form, submit, formError, field, busy } = useActionForm(ZResetPassword, resetPasswordAction, {
     defaultValues: { id: userId, password: '' },
     onSuccess: () => {
       setDone(true);
@@ -103,9 +102,8 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
       <PasswordField
         id="reset-password"
         label={t('fields.newPassword')}
-        error={errorOf('password')}
         autoComplete="new-password"
-        {...form.register('password')}
+        {...field('password')}
       />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="secondary" disabled={busy}>
@@ -147,7 +145,7 @@ export function RolesEditor({
   const t = useTranslations();
   const router = useRouter();
   const remove = useAction(removeRoleAction, { refresh: true });
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZAssignRole, assignRoleAction, {
+  const { form, submit, formError, errorOf, field, busy } = useActionForm(ZAssignRole, assignRoleAction, {
     defaultValues: { userId, role: 'MEMBER', orgId: '' },
     onSuccess: () => router.refresh(),
   });
@@ -175,20 +173,15 @@ export function RolesEditor({
         <FormError message={formError} />
         <Field label={t('users.fields.role')} htmlFor="role" error={errorOf('role')}>
           <Select id="role" {...form.register('role')}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
+            <Options items={ROLES} label={(r) => t(`roles.${r}`)} />
           </Select>
         </Field>
         <OrgTreePickerField
           id="scopeOrgId"
           label={t('users.fields.scope')}
-          error={errorOf('orgId')}
           hint={t('users.scopeHint')}
           orgs={orgs}
-          {...form.register('orgId')}
+          {...field('orgId')}
         />
         <Button type="submit" variant="secondary" disabled={busy}>
           {t('users.assignRole')}
@@ -203,38 +196,18 @@ type ProfileField = 'name' | 'phone' | 'email' | 'orgId';
 /** The person's name, contacts and unit: the same fields when an account is created and when it is edited. */
 function ProfileFields({
   orgs,
-  errorOf,
-  register,
+  field,
 }: {
   orgs: OrgOption[];
-  errorOf: (name: string) => string | undefined;
-  register: (name: ProfileField) => UseFormRegisterReturn;
+  field: (name: ProfileField) => UseFormRegisterReturn & { error?: string };
 }) {
   const t = useTranslations('users');
   return (
     <>
-      <InputField id="name" label={t('fields.name')} error={errorOf('name')} {...register('name')} />
-      <InputField
-        id="phone"
-        label={t('fields.phone')}
-        error={errorOf('phone')}
-        type="tel"
-        {...register('phone')}
-      />
-      <InputField
-        id="email"
-        label={t('fields.email')}
-        error={errorOf('email')}
-        type="email"
-        {...register('email')}
-      />
-      <OrgTreePickerField
-        id="orgId"
-        label={t('fields.org')}
-        error={errorOf('orgId')}
-        orgs={orgs}
-        {...register('orgId')}
-      />
+      <InputField id="name" label={t('fields.name')} {...field('name')} />
+      <InputField id="phone" label={t('fields.phone')} type="tel" {...field('phone')} />
+      <InputField id="email" label={t('fields.email')} type="email" {...field('email')} />
+      <OrgTreePickerField id="orgId" label={t('fields.org')} orgs={orgs} {...field('orgId')} />
     </>
   );
 }

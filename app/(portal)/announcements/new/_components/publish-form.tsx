@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { FormError } from '@/components/form-error';
+import { FormSubmit } from '@/components/form-submit';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { rejectionAsUnexpected, useUploadAction } from '@/components/use-action';
-import { Button } from '@/components/ui/button';
 import { InputField, TextareaField } from '@/components/ui/field';
 import { publishAnnouncementAction } from '@/lib/announcements/actions';
 
@@ -55,10 +54,7 @@ export function PublishForm({ orgs }: { orgs: OrgOption[] }) {
         multiple
         accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx"
       />
-      <FormError message={errors._form} />
-      <Button type="submit" disabled={publish.pending}>
-        {t('publish')}
-      </Button>
+      <FormSubmit error={errors._form} pending={publish.pending} label={t('publish')} />
     </form>
   );
 }

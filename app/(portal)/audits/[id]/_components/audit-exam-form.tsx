@@ -1,8 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { FormError } from '@/components/form-error';
+import { FormSubmit } from '@/components/form-submit';
 import { useAction } from '@/components/use-action';
-import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { createAuditExamAction } from '@/lib/exams/actions';
 import { paperFields } from '../../../exams/_components/paper-fields';
@@ -63,10 +62,7 @@ export function AuditExamForm({
           <Input name="passMark" type="number" min={0} max={100} defaultValue={60} />
         </label>
       </div>
-      <FormError message={create.error} />
-      <Button type="submit" disabled={create.pending}>
-        {t('audit.create')}
-      </Button>
+      <FormSubmit error={create.error} pending={create.pending} label={t('audit.create')} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { FINDING_KINDS } from '@/lib/audits/schema';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
@@ -38,11 +39,7 @@ export function FindingsPanel({
       </ul>
       <div className="grid gap-2 sm:grid-cols-[10rem_1fr]">
         <Select aria-label={t('findingText')} value={kind} onChange={(e) => setKind(e.target.value)}>
-          {FINDING_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`findingKinds.${k}`)}
-            </option>
-          ))}
+          <Options items={FINDING_KINDS} label={(k) => t(`findingKinds.${k}`)} />
         </Select>
         <Input
           aria-label={t('findingText')}
@@ -55,12 +52,7 @@ export function FindingsPanel({
           value={criterionId}
           onChange={(e) => setCriterionId(e.target.value)}
         >
-          <option value="">{t('relatedCriterion')}</option>
-          {lines.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.code} {l.title}
-            </option>
-          ))}
+          <Options items={lines} empty={t('relatedCriterion')} label={(l) => `${l.code} ${l.title}`} />
         </Select>
         <Button
           type="button"

@@ -2,10 +2,10 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { FormError } from '@/components/form-error';
+import { FormSubmit } from '@/components/form-submit';
 import { useAction } from '@/components/use-action';
-import { Button } from '@/components/ui/button';
 import { Input, InputField, Select, TextareaField } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { issueFeedbackAction } from '@/lib/feedback/actions';
 
 type Problem = { findingId: string; criterionId?: string; problem: string; suggestion: string };
@@ -91,19 +91,11 @@ export function IssueFeedbackForm(props: {
               setDifficulties((x) => x.map((y, j) => (j === i ? { ...y, departmentId: e.target.value } : y)))
             }
           >
-            <option value="">{t('noDepartment')}</option>
-            {props.departments.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
+            <Options items={props.departments} empty={t('noDepartment')} label={(o) => o.name} />
           </Select>
         </div>
       ))}
-      <FormError message={issue.error} />
-      <Button type="submit" disabled={issue.pending}>
-        {t('issue')}
-      </Button>
+      <FormSubmit error={issue.error} pending={issue.pending} label={t('issue')} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
-import { Field, Input, InputField, Select, TextareaField } from '@/components/ui/field';
+import { Input, InputField, SelectField, TextareaField } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { useActionForm } from '@/components/use-action-form';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import type { ActionResult } from '@/lib/action-client';
@@ -113,18 +114,14 @@ export function QuestionForm({
     >
       <FormError message={formError} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t('form.type')} htmlFor="q-type" error={say(errors.type?.message)}>
-          <Select
-            id="q-type"
-            {...form.register('type', { onChange: (e) => changeType(e.target.value as QuestionType) })}
-          >
-            {QUESTION_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {tt(x)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          id="q-type"
+          label={t('form.type')}
+          error={say(errors.type?.message)}
+          {...form.register('type', { onChange: (e) => changeType(e.target.value as QuestionType) })}
+        >
+          <Options items={QUESTION_TYPES} label={(x) => tt(x)} />
+        </SelectField>
         <InputField
           id="q-points"
           label={t('form.points')}
@@ -135,15 +132,14 @@ export function QuestionForm({
           step={0.5}
           {...form.register('points', { valueAsNumber: true })}
         />
-        <Field label={t('form.difficulty')} htmlFor="q-difficulty" error={say(errors.difficulty?.message)}>
-          <Select id="q-difficulty" {...form.register('difficulty', { valueAsNumber: true })}>
-            {[1, 2, 3].map((d) => (
-              <option key={d} value={d}>
-                {t(`levels.${d}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          id="q-difficulty"
+          label={t('form.difficulty')}
+          error={say(errors.difficulty?.message)}
+          {...form.register('difficulty', { valueAsNumber: true })}
+        >
+          <Options items={['1', '2', '3']} label={(d) => t(`levels.${d}`)} />
+        </SelectField>
       </div>
       <TextareaField
         id="q-stem"

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { DownloadLink, ImportSteps } from '@/components/import-steps';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
@@ -14,31 +15,26 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImportQuestionsPage() {
   await requirePermission('learning.manage', await companyRoot(db));
   const t = await getTranslations('bank.import');
-  const link = 'text-brand-700 underline';
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
-      <ol className="list-decimal space-y-1 rounded-lg border border-stone-200 bg-white p-4 pl-8 text-sm shadow-sm">
+      <ImportSteps>
         <li>
           {t.rich('step1', {
             link: (c) => (
-              <a href="/api/exams/bank/template" className={link} data-testid="template-link">
+              <DownloadLink href="/api/exams/bank/template" testId="template-link">
                 {c}
-              </a>
+              </DownloadLink>
             ),
           })}
         </li>
         <li>
           {t.rich('step2', {
-            export: (c) => (
-              <a href="/api/exams/bank/export" className={link}>
-                {c}
-              </a>
-            ),
+            export: (c) => <DownloadLink href="/api/exams/bank/export">{c}</DownloadLink>,
           })}
         </li>
         <li>{t('step3', { max: MAX_BANK_ROWS })}</li>
-      </ol>
+      </ImportSteps>
       <ImportForm />
     </div>
   );

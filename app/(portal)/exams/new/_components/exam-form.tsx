@@ -1,8 +1,8 @@
 'use client';
-import { FormError } from '@/components/form-error';
+import { FormSubmit } from '@/components/form-submit';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
-import { Button } from '@/components/ui/button';
 import { Field, Input, InputField, MultiSelectField, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
 import { createExamAction } from '@/lib/exams/actions';
 import { QUESTION_TYPES } from '@/lib/exams/rules';
@@ -106,12 +106,7 @@ export function ExamForm({
       <InputField id="ex-tags" label={t('form.tags')} hint={t('form.tagsHint')} name="tags" maxLength={200} />
       <Field label={t('form.training')} htmlFor="ex-training" hint={t('form.trainingHint')}>
         <Select id="ex-training" name="trainingId" defaultValue="">
-          <option value="">{t('form.noTraining')}</option>
-          {trainings.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
+          <Options items={trainings} empty={t('form.noTraining')} label={(s) => s.label} />
         </Select>
       </Field>
       <OrgTreePickerField
@@ -132,10 +127,7 @@ export function ExamForm({
           </label>
         ))}
       </fieldset>
-      <FormError message={create.error} />
-      <Button type="submit" disabled={create.pending}>
-        {t('form.create')}
-      </Button>
+      <FormSubmit error={create.error} pending={create.pending} label={t('form.create')} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 import { FormError } from '@/components/form-error';
-import { Field, InputField, Select } from '@/components/ui/field';
+import { InputField, SelectField } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
 import { createActionAction, deleteActionAction, updateActionAction } from '@/lib/handbook/actions';
 import {
@@ -14,75 +15,36 @@ import {
 import { ORG_TYPES } from '@/lib/orgs/schema';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { EditableRow, InlineEdit, NewRowForm } from './inline-edit';
+import { EditableRow, InlineEdit, NewRowForm, type FieldsProps } from './inline-edit';
 
 export type ActionRow = Omit<TCreateAction, 'articleId'> & { id: string };
 
-function Fields({
-  reg,
-  errorOf,
-  prefix,
-}: {
-  reg: (n: keyof ActionRow) => object;
-  errorOf: (n: string) => string | undefined;
-  prefix: string;
-}) {
+function Fields({ reg, errorOf, field, prefix }: FieldsProps & { prefix: string }) {
   const t = useTranslations('handbook');
   const tr = useTranslations('roles');
   const to = useTranslations('orgs.types');
   const f = (n: string) => `${prefix}-${n}`;
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <InputField id={f('code')} label={t('actionCode')} error={errorOf('code')} {...reg('code')} />
-      <InputField id={f('title')} label={t('actionTitle')} error={errorOf('title')} {...reg('title')} />
-      <Field label={t('fields.frequency')} htmlFor={f('frequency')} error={errorOf('frequency')}>
-        <Select id={f('frequency')} {...reg('frequency')}>
-          {FREQUENCIES.map((x) => (
-            <option key={x} value={x}>
-              {t(`frequencies.${x}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <InputField id={f('code')} label={t('actionCode')} {...field('code')} />
+      <InputField id={f('title')} label={t('actionTitle')} {...field('title')} />
+      <SelectField id={f('frequency')} label={t('fields.frequency')} {...field('frequency')}>
+        <Options items={FREQUENCIES} label={(x) => t(`frequencies.${x}`)} />
+      </SelectField>
       <div className="grid grid-cols-[1fr_5rem] gap-2">
-        <Field label={t('fields.dueRule')} htmlFor={f('dueKind')} error={errorOf('dueKind')}>
-          <Select id={f('dueKind')} {...reg('dueKind')}>
-            {DUE_KINDS.map((x) => (
-              <option key={x} value={x}>
-                {t(`dueRules.${x}`, { n: 'N' })}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <InputField
-          id={f('dueN')}
-          label="N"
-          error={errorOf('dueN')}
-          type="number"
-          min={0}
-          max={366}
-          {...reg('dueN')}
-        />
+        <SelectField id={f('dueKind')} label={t('fields.dueRule')} {...field('dueKind')}>
+          <Options items={DUE_KINDS} label={(x) => t(`dueRules.${x}`, { n: 'N' })} />
+        </SelectField>
+        <InputField id={f('dueN')} label="N" type="number" min={0} max={366} {...field('dueN')} />
       </div>
-      <Field
+      <SelectField
+        id={f('responsibleRole')}
         label={t('fields.responsibleRole')}
-        htmlFor={f('responsibleRole')}
-        error={errorOf('responsibleRole')}
+        {...field('responsibleRole')}
       >
-        <Select id={f('responsibleRole')} {...reg('responsibleRole')}>
-          {RESPONSIBLE_ROLES.map((x) => (
-            <option key={x} value={x}>
-              {tr(x)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <InputField
-        id={f('evidence')}
-        label={t('fields.evidence')}
-        error={errorOf('evidence')}
-        {...reg('evidence')}
-      />
+        <Options items={RESPONSIBLE_ROLES} label={(x) => tr(x)} />
+      </SelectField>
+      <InputField id={f('evidence')} label={t('fields.evidence')} {...field('evidence')} />
       <fieldset className="sm:col-span-2">
         <legend className="mb-1 text-sm font-medium text-stone-700">{t('fields.orgTypes')}</legend>
         <div className="flex flex-wrap gap-3">

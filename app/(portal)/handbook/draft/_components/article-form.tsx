@@ -17,14 +17,18 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const [tags, setTags] = useState((values.tags ?? []).join('，'));
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZUpdateArticle, updateArticleAction, {
-    defaultValues: values,
-    onSuccess: (d) => {
-      form.setValue('lockVersion', d.lockVersion);
-      setSaved(true);
-      router.refresh();
+  const { form, submit, formError, errorOf, field, busy } = useActionForm(
+    ZUpdateArticle,
+    updateArticleAction,
+    {
+      defaultValues: values,
+      onSuccess: (d) => {
+        form.setValue('lockVersion', d.lockVersion);
+        setSaved(true);
+        router.refresh();
+      },
     },
-  });
+  );
   return (
     <form
       onSubmit={(e) => {
@@ -56,9 +60,8 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
           id={k}
           label={t(`answers.${k}`)}
           hint={t(`answerHints.${k}`)}
-          error={errorOf(k)}
           rows={k === 'how' ? 8 : 4}
-          {...form.register(k)}
+          {...field(k)}
         />
       ))}
       <fieldset>

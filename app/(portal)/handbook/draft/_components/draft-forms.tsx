@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { Field, Input, InputField, TextareaField } from '@/components/ui/field';
+import { InputField, TextareaField } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
 import {
@@ -19,7 +19,7 @@ export function CreateDraftForm() {
   const t = useTranslations('handbook');
   const router = useRouter();
   const year = new Date().getFullYear();
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZCreateDraft, createDraftAction, {
+  const { submit, formError, field, busy } = useActionForm(ZCreateDraft, createDraftAction, {
     defaultValues: { label: `${year + 1}版` },
     onSuccess: () => router.refresh(),
   });
@@ -27,13 +27,7 @@ export function CreateDraftForm() {
     <form onSubmit={submit} noValidate className="space-y-3" data-testid="create-draft-form">
       <p className="text-sm text-stone-600">{t('createDraftHelp')}</p>
       <FormError message={formError} />
-      <InputField
-        id="label"
-        label={t('versionLabel')}
-        error={errorOf('label')}
-        {...form.register('label')}
-        className="max-w-xs"
-      />
+      <InputField id="label" label={t('versionLabel')} {...field('label')} className="max-w-xs" />
       <Button type="submit" disabled={busy}>
         {t('createDraft')}
       </Button>
@@ -44,7 +38,7 @@ export function CreateDraftForm() {
 export function PublishForm({ versionId }: { versionId: string }) {
   const t = useTranslations('handbook');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZPublishVersion, publishVersionAction, {
+  const { submit, formError, field, busy } = useActionForm(ZPublishVersion, publishVersionAction, {
     defaultValues: { versionId, effectiveDate: '', changeSummary: '' },
     onSuccess: () => {
       router.push('/handbook');
@@ -60,20 +54,8 @@ export function PublishForm({ versionId }: { versionId: string }) {
     >
       <FormError message={formError} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <InputField
-          id="effectiveDate"
-          label={t('effectiveDate')}
-          error={errorOf('effectiveDate')}
-          type="date"
-          {...form.register('effectiveDate')}
-        />
-        <TextareaField
-          id="changeSummary"
-          label={t('changeSummary')}
-          error={errorOf('changeSummary')}
-          rows={2}
-          {...form.register('changeSummary')}
-        />
+        <InputField id="effectiveDate" label={t('effectiveDate')} type="date" {...field('effectiveDate')} />
+        <TextareaField id="changeSummary" label={t('changeSummary')} rows={2} {...field('changeSummary')} />
       </div>
       <p className="text-xs text-stone-500">{t('publishWarning')}</p>
       <Button type="submit" disabled={busy}>
@@ -86,7 +68,7 @@ export function PublishForm({ versionId }: { versionId: string }) {
 export function AddArticleForm({ partId }: { partId: string }) {
   const t = useTranslations('handbook');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZCreateArticle, createArticleAction, {
+  const { submit, formError, field, busy } = useActionForm(ZCreateArticle, createArticleAction, {
     defaultValues: { partId, title: '' },
     onSuccess: (d) => router.push(`/handbook/draft/articles/${d.id}`),
   });
@@ -97,9 +79,7 @@ export function AddArticleForm({ partId }: { partId: string }) {
       className="mt-3 flex flex-wrap items-end gap-2 border-t border-stone-100 pt-3"
     >
       <div className="min-w-56 flex-1">
-        <Field label={t('newArticle')} htmlFor={`title-${partId}`} error={errorOf('title')}>
-          <Input id={`title-${partId}`} {...form.register('title')} />
-        </Field>
+        <InputField id={`title-${partId}`} label={t('newArticle')} {...field('title')} />
       </div>
       <Button type="submit" variant="secondary" disabled={busy}>
         {t('addArticle')}

@@ -11,7 +11,22 @@ import type { ActionResult } from '@/lib/action-client';
 export type FieldsProps = {
   reg: (name: string) => object;
   errorOf: (name: string) => string | undefined;
+  /** A control's registration and its error, to spread on a labelled field. */
+  field: (name: string) => { name: string; error?: string };
 };
+
+/** The props a row's fields receive from the form that holds them. */
+function fieldsProps({
+  form,
+  errorOf,
+  field,
+}: {
+  form: { register: (name: never) => object };
+  errorOf: FieldsProps['errorOf'];
+  field: (name: never) => { name: string; error?: string };
+}): FieldsProps {
+  return { reg: (n) => form.register(n as never), errorOf, field: (n) => field(n as never) };
+}
 
 /**
  * Editing one row of the draft in place (a prescribed action, a criterion): its fields, save and cancel; saving
@@ -32,7 +47,7 @@ export function InlineEdit<S extends z.ZodType<unknown, FieldValues>, T>({
 }) {
   const t = useTranslations('handbook');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(schema, action, {
+  const rowForm = useActionForm(schema, action, {
     defaultValues: row,
     onSuccess: () => {
       onDone();
@@ -40,11 +55,11 @@ export function InlineEdit<S extends z.ZodType<unknown, FieldValues>, T>({
     },
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-md bg-stone-50 p-3">
-      <FormError message={formError} />
-      {fields({ reg: (n) => form.register(n as never), errorOf })}
+    <form onSubmit={rowForm.submit} noValidate className="space-y-3 rounded-md bg-stone-50 p-3">
+      <FormError message={rowForm.formError} />
+      {fields(fieldsProps(rowForm))}
       <div className="flex gap-2">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={rowForm.busy}>
           {t('save')}
         </Button>
         <Button type="button" variant="secondary" onClick={onDone}>
@@ -75,24 +90,24 @@ export function NewRowForm<S extends z.ZodType<unknown, FieldValues>, T>({
   testId?: string;
 }) {
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(schema, action, {
+  const newForm = useActionForm(schema, action, {
     defaultValues: blank,
     onSuccess: () => {
-      form.reset(blank);
+      newForm.form.reset(blank);
       router.refresh();
     },
   });
   return (
     <form
-      onSubmit={submit}
+      onSubmit={newForm.submit}
       noValidate
       className="space-y-3 border-t border-stone-100 pt-3"
       data-testid={testId}
     >
       <h3 className="text-sm font-medium">{title}</h3>
-      <FormError message={formError} />
-      {fields({ reg: (n) => form.register(n as never), errorOf })}
-      <Button type="submit" variant="secondary" disabled={busy}>
+      <FormError message={newForm.formError} />
+      {fields(fieldsProps(newForm))}
+      <Button type="submit" variant="secondary" disabled={newForm.busy}>
         {title}
       </Button>
     </form>

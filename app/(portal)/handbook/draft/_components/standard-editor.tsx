@@ -20,7 +20,7 @@ import {
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { EditableRow, InlineEdit, NewRowForm } from './inline-edit';
+import { EditableRow, InlineEdit, NewRowForm, type FieldsProps } from './inline-edit';
 
 export type CriterionRow = TUpdateCriterion & { id: string };
 export type CategoryRow = {
@@ -31,59 +31,42 @@ export type CategoryRow = {
   criteria: CriterionRow[];
 };
 
-function CriterionFields({
-  reg,
-  errorOf,
-  prefix,
-}: {
-  reg: (n: string) => object;
-  errorOf: (n: string) => string | undefined;
-  prefix: string;
-}) {
+function CriterionFields({ field, prefix }: FieldsProps & { prefix: string }) {
   const t = useTranslations('handbook');
   const f = (n: string) => `${prefix}-${n}`;
   return (
     <div className="grid gap-3 sm:grid-cols-4">
-      <InputField id={f('code')} label={t('actionCode')} error={errorOf('code')} {...reg('code')} />
+      <InputField id={f('code')} label={t('actionCode')} {...field('code')} />
       <div className="sm:col-span-3">
-        <InputField id={f('title')} label={t('criterion')} error={errorOf('title')} {...reg('title')} />
+        <InputField id={f('title')} label={t('criterion')} {...field('title')} />
       </div>
       <InputField
         id={f('maxPoints')}
         label={t('fields.maxPoints')}
-        error={errorOf('maxPoints')}
         inputMode="decimal"
-        {...reg('maxPoints')}
+        {...field('maxPoints')}
       />
       <InputField
         id={f('unitDeduction')}
         label={t('fields.unitDeduction')}
-        error={errorOf('unitDeduction')}
         inputMode="decimal"
-        {...reg('unitDeduction')}
+        {...field('unitDeduction')}
       />
       <InputField
         id={f('cap')}
         label={t('fields.cap')}
         hint={t('capHint')}
-        error={errorOf('cap')}
         inputMode="decimal"
-        {...reg('cap')}
+        {...field('cap')}
       />
       <InputField
         id={f('articleNumbers')}
         label={t('articlesCited')}
         hint={t('articleNumbersHint')}
-        error={errorOf('articleNumbers')}
-        {...reg('articleNumbers')}
+        {...field('articleNumbers')}
       />
       <div className="sm:col-span-4">
-        <InputField
-          id={f('deductionRule')}
-          label={t('deductionRule')}
-          error={errorOf('deductionRule')}
-          {...reg('deductionRule')}
-        />
+        <InputField id={f('deductionRule')} label={t('deductionRule')} {...field('deductionRule')} />
       </div>
     </div>
   );
@@ -183,20 +166,9 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
         noValidate
         className="flex flex-wrap items-end gap-2 rounded-lg border border-dashed border-stone-300 p-4"
       >
-        <InputField
-          id="cat-code"
-          label={t('actionCode')}
-          error={cat.errorOf('code')}
-          {...cat.form.register('code')}
-          className="w-24"
-        />
+        <InputField id="cat-code" label={t('actionCode')} {...cat.field('code')} className="w-24" />
         <div className="min-w-48 flex-1">
-          <InputField
-            id="cat-title"
-            label={t('categoryTitle')}
-            error={cat.errorOf('title')}
-            {...cat.form.register('title')}
-          />
+          <InputField id="cat-title" label={t('categoryTitle')} {...cat.field('title')} />
         </div>
         <Button type="submit" variant="secondary" disabled={cat.busy}>
           {t('addCategory')}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LinkButton } from '@/components/ui/button';
+import { DownloadLink, ImportSteps } from '@/components/import-steps';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { draftForEditor } from '@/lib/handbook/queries';
@@ -24,24 +25,16 @@ export default async function HandbookImportPage() {
         description={t('intro', { label: draft.label })}
         actions={<LinkButton href="/handbook/draft">{t('back')}</LinkButton>}
       />
-      <ol className="list-decimal space-y-1 rounded-lg border border-stone-200 bg-white p-4 pl-8 text-sm shadow-sm">
+      <ImportSteps>
         <li>
           {t.rich('step1', {
-            template: (c) => (
-              <a href="/api/handbook/template" className="text-brand-700 underline">
-                {c}
-              </a>
-            ),
-            current: (c) => (
-              <a href={`/api/handbook/export?v=${draft.id}`} className="text-brand-700 underline">
-                {c}
-              </a>
-            ),
+            template: (c) => <DownloadLink href="/api/handbook/template">{c}</DownloadLink>,
+            current: (c) => <DownloadLink href={`/api/handbook/export?v=${draft.id}`}>{c}</DownloadLink>,
           })}
         </li>
         <li>{t('step2')}</li>
         <li>{t('step3')}</li>
-      </ol>
+      </ImportSteps>
       <HandbookImportForm />
     </div>
   );

@@ -5,6 +5,7 @@ import { FormError } from '@/components/form-error';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Input, Select, Textarea } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { decideRevisionAction, proposeRevisionAction } from '@/lib/revisions/actions';
 import { REVISION_FIELDS } from '@/lib/revisions/schema';
 
@@ -44,12 +45,7 @@ export function DecideForm({
       {others.length > 0 && (
         <>
           <Select aria-label={t('mergeInto')} value={into} onChange={(e) => setInto(e.target.value)}>
-            <option value="">{t('mergeInto')}</option>
-            {others.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
+            <Options items={others} empty={t('mergeInto')} label={(o) => o.label} />
           </Select>
           <Button type="button" variant="secondary" disabled={decide.pending} onClick={() => go('MERGE')}>
             {t('merge')}
@@ -89,11 +85,7 @@ export function ProposeForm({
     >
       {articles.length > 1 && (
         <Select aria-label={t('article')} value={articleId} onChange={(e) => setArticleId(e.target.value)}>
-          {articles.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
+          <Options items={articles} label={(a) => a.label} />
         </Select>
       )}
       <Select
@@ -101,11 +93,7 @@ export function ProposeForm({
         value={field}
         onChange={(e) => setField(e.target.value as typeof field)}
       >
-        {REVISION_FIELDS.map((f) => (
-          <option key={f} value={f}>
-            {t(`fields.${f}`)}
-          </option>
-        ))}
+        <Options items={REVISION_FIELDS} label={(f) => t(`fields.${f}`)} />
       </Select>
       <Textarea
         aria-label={t('text')}

@@ -1,7 +1,6 @@
 'use client';
-import { FormError } from '@/components/form-error';
+import { FormSubmit } from '@/components/form-submit';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
-import { Button } from '@/components/ui/button';
 import { InputField, MultiSelectField, TextareaField } from '@/components/ui/field';
 import { rejectionAsUnexpected, useAction, useRefusalTexts, useUploadAction } from '@/components/use-action';
 import { nameDemoSiteAction, recordVisitAction } from '@/lib/learning/actions';
@@ -88,10 +87,7 @@ export function NameSiteForm({
         rows={3}
         maxLength={1000}
       />
-      <FormError message={errors._form} />
-      <Button type="submit" disabled={nameSite.pending}>
-        {t('siteForm.submit')}
-      </Button>
+      <FormSubmit error={errors._form} pending={nameSite.pending} label={t('siteForm.submit')} />
     </form>
   );
 }
@@ -154,10 +150,7 @@ export function VisitForm({ siteId, orgs }: { siteId: string; orgs: OrgOption[] 
         accept=".jpg,.jpeg,.png"
         capture="environment"
       />
-      <FormError message={errors._form} />
-      <Button type="submit" disabled={visit.pending}>
-        {t('visitForm.submit')}
-      </Button>
+      <FormSubmit error={errors._form} pending={visit.pending} label={t('visitForm.submit')} />
     </form>
   );
 }

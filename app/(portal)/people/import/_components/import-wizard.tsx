@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
+import { RowProblemsTable } from '@/components/row-problems-table';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
@@ -259,38 +260,23 @@ export function ImportWizard() {
               <p className="mb-2 text-sm font-medium text-red-800">
                 {t('failed', { bad: result.rows.length + result.more, total: result.total })}
               </p>
-              <div className="overflow-x-auto">
-                <table className="w-full text-sm">
-                  <thead className="text-left text-stone-600">
-                    <tr>
-                      <th className="p-2">{t('row')}</th>
-                      <th className="p-2">{t('who')}</th>
-                      <th className="p-2">{t('problems')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.rows.map((r) => (
-                      <tr key={r.row} className="border-t border-stone-100 align-top">
-                        <td className="p-2">{r.row}</td>
-                        <td className="min-w-32 p-2">
-                          {r.name || '—'}{' '}
-                          <span className="font-mono text-xs text-stone-500">{r.employeeNo}</span>
-                        </td>
-                        <td className="p-2">
-                          <ul className="list-disc pl-4">
-                            {r.errors.map((e, i) => (
-                              <li key={i}>
-                                {e.field ? `${e.field}：` : ''}
-                                {tm(e.message)}
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <RowProblemsTable
+                headers={{ row: t('row'), label: t('who'), problems: t('problems') }}
+                rows={result.rows.map((r) => ({
+                  row: r.row,
+                  label: (
+                    <>
+                      {r.name || '—'} <span className="font-mono text-xs text-stone-500">{r.employeeNo}</span>
+                    </>
+                  ),
+                  problems: r.errors.map((e) => (
+                    <>
+                      {e.field ? `${e.field}：` : ''}
+                      {tm(e.message)}
+                    </>
+                  )),
+                }))}
+              />
               {result.more > 0 && (
                 <p className="mt-2 text-sm text-stone-600">{t('more', { more: result.more })}</p>
               )}

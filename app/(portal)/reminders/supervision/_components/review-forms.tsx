@@ -1,4 +1,5 @@
 'use client';
+import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -36,11 +37,7 @@ export function ReviewForms({ taskId }: { taskId: string }) {
     return (
       <form onSubmit={rate.submit} className="flex flex-wrap items-center gap-2" data-testid="rate-form">
         <Select aria-label={t('rate')} {...rate.form.register('quality')}>
-          {QUALITIES.map((q) => (
-            <option key={q} value={q}>
-              {tq(q)}
-            </option>
-          ))}
+          <Options items={QUALITIES} label={(q) => tq(q)} />
         </Select>
         <Input
           aria-label={t('comment')}

@@ -1,15 +1,11 @@
-import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { exportCurrentBank } from '@/lib/exams/mutations/bank-import';
-import { xlsxResponse } from '@/lib/excel/response';
 import { canCompanyWide } from '@/lib/policy';
+import { workbookRoute } from '../../../_lib/workbook-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!(await canCompanyWide(db, user, 'learning.manage')))
-    return Response.json({ error: 'forbidden' }, { status: 403 });
-  return xlsxResponse(await exportCurrentBank(db), '题库');
-}
+export const GET = workbookRoute(
+  (user) => canCompanyWide(db, user, 'learning.manage'),
+  async () => [await exportCurrentBank(db), '题库'],
+);

@@ -1,17 +1,15 @@
-import { getCurrentUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { bankTemplate } from '@/lib/exams/bank-excel';
 import { publishedArticles } from '@/lib/exams/mutations/bank-import';
-import { xlsxResponse } from '@/lib/excel/response';
 import { canCompanyWide } from '@/lib/policy';
+import { workbookRoute } from '../../../_lib/workbook-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!(await canCompanyWide(db, user, 'learning.manage')))
-    return Response.json({ error: 'forbidden' }, { status: 403 });
-  const [first] = await publishedArticles(db);
-  return xlsxResponse(await bankTemplate(first?.number), '题库导入模板');
-}
+export const GET = workbookRoute(
+  (user) => canCompanyWide(db, user, 'learning.manage'),
+  async () => {
+    const [first] = await publishedArticles(db);
+    return [await bankTemplate(first?.number), '题库导入模板'];
+  },
+);

@@ -3,10 +3,11 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
+import { FormSubmit } from '@/components/form-submit';
 import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
-import { Button } from '@/components/ui/button';
 import { Field, InputField, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
 import { createPlanAction } from '@/lib/audits/actions';
 import { AUDIT_KINDS, DRAW_TYPES } from '@/lib/audits/schema';
 
@@ -63,11 +64,7 @@ export function PlanForm({
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t('form.kind')} htmlFor="plan-kind">
           <Select id="plan-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-            {AUDIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
+            <Options items={AUDIT_KINDS} label={(k) => t(`kinds.${k}`)} />
           </Select>
         </Field>
         <InputField
@@ -94,11 +91,7 @@ export function PlanForm({
       </fieldset>
       <Field label={t('form.leader')} htmlFor="plan-leader" error={errors.leaderId}>
         <Select id="plan-leader" name="leaderId">
-          {auditors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
+          <Options items={auditors} label={(a) => a.name} />
         </Select>
       </Field>
       {kind === 'SPOT_CHECK' && (
@@ -165,10 +158,7 @@ export function PlanForm({
           <InputField id="draw-seed" label={t('form.seed')} error={errors.seed} name="seed" maxLength={64} />
         </fieldset>
       )}
-      <FormError message={errors._form ?? errors.draw} />
-      <Button type="submit" disabled={plan.pending}>
-        {t('form.create')}
-      </Button>
+      <FormSubmit error={errors._form ?? errors.draw} pending={plan.pending} label={t('form.create')} />
     </form>
   );
 }

@@ -1,8 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { FormError } from '@/components/form-error';
+import { FormSubmit } from '@/components/form-submit';
 import { useAction } from '@/components/use-action';
-import { Button } from '@/components/ui/button';
 import { recordAttendanceAction } from '@/lib/training/actions';
 
 type Person = {
@@ -64,10 +63,7 @@ export function RecordAttendanceForm({ sessionId, people }: { sessionId: string;
           </tbody>
         </table>
       </div>
-      <FormError message={record.error} />
-      <Button type="submit" disabled={record.pending} className="mt-3">
-        {t('record')}
-      </Button>
+      <FormSubmit error={record.error} pending={record.pending} label={t('record')} className="mt-3" />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 'use client';
-import { FormError } from '@/components/form-error';
+import { FormSubmit } from '@/components/form-submit';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
-import { Button } from '@/components/ui/button';
 import { InputField, MultiSelectField } from '@/components/ui/field';
 import { rejectionAsUnexpected, useUploadAction } from '@/components/use-action';
 import { createTrainingAction } from '@/lib/training/actions';
@@ -116,10 +115,7 @@ export function TrainingForm({
         multiple
         accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
       />
-      <FormError message={errors._form} />
-      <Button type="submit" disabled={create.pending}>
-        {t('create')}
-      </Button>
+      <FormSubmit error={errors._form} pending={create.pending} label={t('create')} />
     </form>
   );
 }

@@ -1,0 +1,260 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { FormError } from '@/components/form-error';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { InputField, SelectField, TextareaField } from '@/components/ui/field';
+import { useAction, useRefusalTexts } from '@/components/use-action';
+import { saveMeetingAction, submitMeetingAction } from '@/lib/meetings/actions';
+import { checkMeeting, type MeetingKind, type RosterPerson, VOTING_KINDS } from '@/lib/meetings/rules';
+import type { TSaveMeeting } from '@/lib/meetings/schema';
+import { AttendeePanel } from './attendee-panel';
+import { ResolutionPanel } from './resolution-panel';
+import { useLocalDraft } from './use-local-draft';
+import { ValidityPanel } from './validity-panel';
+
+export type EditorPerson = RosterPerson & { name: string };
+
+// No answer from the server (no signal): the copy on this device stays, and the refusal says so.
+const OFFLINE = { ok: false as const, error: 'meetings.offline' };
+const saveOrKeep = (input: TSaveMeeting) => saveMeetingAction(input).catch(() => OFFLINE);
+const submitOrKeep = (input: TSaveMeeting) => submitMeetingAction(input).catch(() => OFFLINE);
+
+/**
+ * The record as the clerk fills it in, on a phone or at a desk: every change is kept on the device at once
+ * (nothing lost on reload or without signal), validity is worked out as people are ticked, and the server
+ * gets it on 保存 or 提交.
+ */
+export function MeetingEditor({
+  kind,
+  initial,
+  roster,
+  today,
+}: {
+  kind: MeetingKind;
+  initial: TSaveMeeting;
+  roster: EditorPerson[];
+  today: string;
+}) {
+  const t = useTranslations('meetings');
+  const router = useRouter();
+  const draft = useLocalDraft(`meeting:${initial.id}`, initial.lockVersion, initial);
+  const m = draft.value;
+  const set = <K extends keyof TSaveMeeting>(k: K, v: TSaveMeeting[K]) =>
+    draft.update((d) => ({ ...d, [k]: v }));
+  const [saved, setSaved] = useState<string>();
+  const done = (key: string) => () => {
+    draft.clear();
+    setSaved(t(key));
+    router.refresh();
+  };
+  const save = useAction(saveOrKeep, { onSuccess: done('savedDraft') });
+  const submit = useAction(submitOrKeep, { onSuccess: done('submittedNow') });
+  const refused = useRefusalTexts(submit.error ? submit : save);
+  const send = (call: typeof save) => {
+    setSaved(undefined);
+    save.reset();
+    submit.reset();
+    void call.run(m);
+  };
+  const check = useMemo(
+    () =>
+      checkMeeting({
+        kind,
+        isElection: !!m.isElection,
+        heldOn: m.heldOn,
+        attendees: m.attendees,
+        roster,
+        votes: m.resolutions.map((r) => ({
+          votesFor: Number(r.votesFor) || 0,
+          votesAgainst: Number(r.votesAgainst) || 0,
+          votesAbstain: Number(r.votesAbstain) || 0,
+        })),
+      }),
+    [kind, m, roster],
+  );
+  const people = roster.filter((p) => p.member || p.inGroup);
+  const pending = save.pending || submit.pending;
+  return (
+    <div className="space-y-4" data-testid="meeting-editor">
+      {draft.restored && (
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="restored">
+          {t('restored')}
+        </p>
+      )}
+      <Card title={t('basics')}>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <InputField
+            id="heldOn"
+            type="date"
+            max={today}
+            label={t('fields.heldOn')}
+            value={m.heldOn}
+            error={refused.heldOn}
+            onChange={(e) => set('heldOn', e.target.value)}
+          />
+          <InputField
+            id="startTime"
+            type="time"
+            label={t('fields.startTime')}
+            value={m.startTime ?? ''}
+            error={refused.startTime}
+            onChange={(e) => set('startTime', e.target.value)}
+          />
+          <InputField
+            id="place"
+            label={t('fields.place')}
+            value={m.place ?? ''}
+            error={refused.place}
+            onChange={(e) => set('place', e.target.value)}
+          />
+          <SelectField
+            id="hostId"
+            label={kind === 'HEART_TALK' ? t('fields.talker') : t('fields.host')}
+            value={m.hostId ?? ''}
+            error={refused.hostId}
+            onChange={(e) => set('hostId', e.target.value)}
+          >
+            <option value="">{t('choose')}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
+          {kind === 'PARTY_LECTURE' && (
+            <>
+              <SelectField
+                id="lecturerId"
+                label={t('fields.lecturer')}
+                hint={t('lecturerHint')}
+                value={m.lecturerId ?? ''}
+                error={refused.lecturerId}
+                onChange={(e) => set('lecturerId', e.target.value)}
+              >
+                <option value="">{t('lecturerOutside')}</option>
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </SelectField>
+              {!m.lecturerId && (
+                <InputField
+                  id="lecturerName"
+                  label={t('fields.lecturerName')}
+                  value={m.lecturerName ?? ''}
+                  error={refused.lecturerName}
+                  onChange={(e) => set('lecturerName', e.target.value)}
+                />
+              )}
+            </>
+          )}
+          <InputField
+            id="studyHours"
+            type="number"
+            step="0.5"
+            min={0}
+            max={16}
+            inputMode="decimal"
+            label={t('fields.studyHours')}
+            hint={t('studyHoursHint')}
+            value={String(m.studyHours ?? 0)}
+            error={refused.studyHours}
+            onChange={(e) => set('studyHours', e.target.value)}
+          />
+          {kind === 'GENERAL_ASSEMBLY' && (
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                className="h-5 w-5"
+                checked={!!m.isElection}
+                onChange={(e) => set('isElection', e.target.checked)}
+              />
+              {t('fields.isElection')}
+            </label>
+          )}
+        </div>
+        <div className="mt-3 space-y-3">
+          <InputField
+            id="topic"
+            label={t('fields.topic')}
+            value={m.topic ?? ''}
+            error={refused.topic}
+            onChange={(e) => set('topic', e.target.value)}
+          />
+          <TextareaField
+            id="agenda"
+            rows={3}
+            label={t('fields.agenda')}
+            value={m.agenda ?? ''}
+            error={refused.agenda}
+            onChange={(e) => set('agenda', e.target.value)}
+          />
+        </div>
+      </Card>
+      <AttendeePanel
+        kind={kind}
+        roster={roster}
+        hostId={m.hostId ?? ''}
+        attendees={m.attendees}
+        error={refused.attendees}
+        onChange={(a) => set('attendees', a)}
+      />
+      <ValidityPanel check={check} kind={kind} roster={roster} />
+      {VOTING_KINDS.includes(kind) && (
+        <ResolutionPanel
+          resolutions={m.resolutions}
+          passed={check.passed}
+          error={refused.resolutions}
+          onChange={(r) => set('resolutions', r)}
+        />
+      )}
+      <Card title={t('fields.minutes')}>
+        <TextareaField
+          id="minutes"
+          rows={8}
+          label={t('minutesLabel')}
+          value={m.minutes ?? ''}
+          error={refused.minutes}
+          onChange={(e) => set('minutes', e.target.value)}
+        />
+      </Card>
+      <Card title={t('backfillTitle')}>
+        <TextareaField
+          id="backfillReason"
+          rows={2}
+          label={t('fields.backfillReason')}
+          hint={t('backfillHint')}
+          value={m.backfillReason ?? ''}
+          error={refused.backfillReason}
+          onChange={(e) => set('backfillReason', e.target.value)}
+        />
+      </Card>
+      <div className="sticky bottom-0 z-10 -mx-4 space-y-2 border-t border-stone-200 bg-white/95 p-4 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
+        <FormError message={refused._form} />
+        {saved && (
+          <p role="status" className="text-sm text-green-800">
+            {saved}
+          </p>
+        )}
+        <div className="flex gap-2">
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => send(save)}>
+            {t('saveDraft')}
+          </Button>
+          <Button
+            type="button"
+            disabled={pending}
+            onClick={() => {
+              if (window.confirm(check.valid ? t('confirmSubmit') : t('confirmSubmitInvalid'))) send(submit);
+            }}
+          >
+            {t('submit')}
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}

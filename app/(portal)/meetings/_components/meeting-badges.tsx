@@ -1,0 +1,20 @@
+import { getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/card';
+
+/** Draft or submitted, valid or not, back-filled: the state of a record in a word or three. */
+export async function MeetingBadges({
+  meeting,
+}: {
+  meeting: { status: string; valid: boolean | null; backfillReason: string | null };
+}) {
+  const t = await getTranslations('meetings');
+  return (
+    <span className="flex flex-wrap gap-1">
+      <Badge tone={meeting.status === 'SUBMITTED' ? 'green' : undefined}>
+        {t(`statuses.${meeting.status}`)}
+      </Badge>
+      {meeting.valid === false && <Badge tone="red">{t('invalid')}</Badge>}
+      {meeting.backfillReason && <Badge tone="amber">{t('backfilled')}</Badge>}
+    </span>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { z } from 'zod';
+import { Badge, PageHeader } from '@/components/ui/card';
+import { FilterField, FilterForm } from '@/components/ui/filter-form';
+import { Input, Select } from '@/components/ui/field';
+import { Table } from '@/components/ui/table';
+import { requirePermission } from '@/lib/auth/current-user';
+import { cstDay } from '@/lib/calendar';
+import { unitAttendance } from '@/lib/meetings/attendance';
+import { readableUnits } from '@/lib/meetings/queries';
+import { YEARLY_STUDY_HOURS } from '@/lib/meetings/rules';
+import { load } from '@/lib/page-guard';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meetings'))('attendance.title') };
+}
+
+const ZQuery = z.object({
+  orgId: z.uuid().optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+});
+
+/** A branch's members: attendance, 补学 owed, 学时 against 32, and the six-month warning. */
+export default async function AttendancePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const user = await requirePermission('meeting.read');
+  const q = ZQuery.parse(await searchParams);
+  const [t, units] = await Promise.all([getTranslations('meetings'), readableUnits(user)]);
+  const year = q.year ?? Number(cstDay(new Date()).slice(0, 4));
+  const orgId = q.orgId ?? units.find((u) => u.type !== 'PARTY_GROUP')?.id ?? units[0]?.id;
+  const list = orgId ? await load(() => unitAttendance(user, orgId, year)) : null;
+  const lapsed = list?.rows.filter((r) => r.lapsed).length ?? 0;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t('attendance.title')}
+        description={t('attendance.intro', { goal: YEARLY_STUDY_HOURS })}
+      />
+      <FilterForm applyLabel={t('apply')} className="sm:grid-cols-3" aria-label={t('filter')}>
+        <FilterField label={t('fields.org')}>
+          <Select name="orgId" defaultValue={orgId ?? ''}>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </Select>
+        </FilterField>
+        <FilterField label={t('attendance.year')}>
+          <Input type="number" name="year" defaultValue={year} min={2000} max={2100} />
+        </FilterField>
+      </FilterForm>
+      {list && (
+        <>
+          {lapsed > 0 && (
+            <p
+              role="alert"
+              className="rounded-md bg-red-50 p-3 text-sm text-red-800"
+              data-testid="lapsed-alert"
+            >
+              {t('attendance.lapsedAlert', { count: lapsed })}
+            </p>
+          )}
+          <Table
+            testId="attendance"
+            rows={list.rows}
+            rowKey={(r) => r.personId}
+            empty={t('attendance.none')}
+            columns={[
+              {
+                key: 'name',
+                header: t('fields.name'),
+                cell: (r) => (
+                  <Link href={`/people/${r.personId}`} className="font-medium text-brand-700 hover:underline">
+                    {r.name}
+                  </Link>
+                ),
+              },
+              {
+                key: 'attended',
+                header: t('attendance.attended'),
+                cell: (r) => t('attendance.attendedOf', { present: r.present, total: r.present + r.missed }),
+              },
+              { key: 'owed', header: t('attendance.makeupOwed'), cell: (r) => r.makeupOwed || '—' },
+              {
+                key: 'hours',
+                header: t('attendance.hours'),
+                cell: (r) => (
+                  <span className={r.short ? 'font-medium text-red-700' : ''}>
+                    {t('attendance.hoursOf', { hours: r.hours, goal: YEARLY_STUDY_HOURS })}
+                  </span>
+                ),
+              },
+              { key: 'last', header: t('attendance.lastAttended'), cell: (r) => r.lastAttended ?? '—' },
+              {
+                key: 'flags',
+                header: t('attendance.flags'),
+                cell: (r) => (
+                  <span className="flex flex-wrap gap-1">
+                    {r.lapsed && <Badge tone="red">{t('attendance.lapsed')}</Badge>}
+                    {r.short && <Badge tone="amber">{t('attendance.short')}</Badge>}
+                  </span>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
+import { LinkButton } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { FilterField, FilterForm } from '@/components/ui/filter-form';
+import { Input, Select } from '@/components/ui/field';
+import { Options } from '@/components/ui/options';
+import { Table } from '@/components/ui/table';
+import { requirePermission } from '@/lib/auth/current-user';
+import { DAY } from '@/lib/calendar';
+import { ZMeetingFilter } from '@/lib/meetings/filter';
+import { MEETINGS_PAGE_SIZE, meetingsFor, readableUnits } from '@/lib/meetings/queries';
+import { MEETING_KINDS } from '@/lib/meetings/rules';
+import { can } from '@/lib/policy';
+import { MeetingBadges } from './_components/meeting-badges';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meetings'))('title') };
+}
+
+export default async function MeetingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const user = await requirePermission('meeting.read');
+  const f = ZMeetingFilter.parse(await searchParams);
+  const [t, format, list, units] = await Promise.all([
+    getTranslations('meetings'),
+    getFormatter(),
+    meetingsFor(user, f),
+    readableUnits(user),
+  ]);
+  const query = (extra: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...f, page: undefined, ...extra }))
+      if (v !== undefined && v !== '') params.set(k, String(v));
+    return params.toString();
+  };
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          <>
+            {can(user, 'meeting.record') && (
+              <LinkButton href="/meetings/new" variant="primary">
+                {t('new')}
+              </LinkButton>
+            )}
+            <LinkButton href="/meetings/attendance">{t('attendance.link')}</LinkButton>
+          </>
+        }
+      />
+      <FilterForm applyLabel={t('apply')} className="sm:grid-cols-5" aria-label={t('filter')}>
+        <FilterField label={t('fields.org')}>
+          <Select name="orgId" defaultValue={f.orgId ?? ''}>
+            <Options items={units} empty={t('allUnits')} label={(o) => o.name} />
+          </Select>
+        </FilterField>
+        <FilterField label={t('fields.kind')}>
+          <Select name="kind" defaultValue={f.kind ?? ''}>
+            <option value="">{t('allKinds')}</option>
+            {MEETING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </Select>
+        </FilterField>
+        <FilterField label={t('from')}>
+          <Input type="date" name="from" defaultValue={f.from} />
+        </FilterField>
+        <FilterField label={t('to')}>
+          <Input type="date" name="to" defaultValue={f.to} />
+        </FilterField>
+      </FilterForm>
+      <p className="text-sm text-stone-600">{t('shown', { total: list.total })}</p>
+      <Table
+        testId="meetings"
+        rows={list.rows}
+        rowKey={(m) => m.id}
+        empty={t('none')}
+        columns={[
+          {
+            key: 'heldOn',
+            header: t('fields.heldOn'),
+            cell: (m) => (
+              <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
+                {format.dateTime(m.heldOn, DAY)}
+              </Link>
+            ),
+          },
+          { key: 'kind', header: t('fields.kind'), cell: (m) => t(`kinds.${m.kind}`) },
+          { key: 'org', header: t('fields.org'), cell: (m) => m.org.name },
+          { key: 'topic', header: t('fields.topic'), deskOnly: true, cell: (m) => m.topic || '—' },
+          {
+            key: 'present',
+            header: t('presentColumn'),
+            cell: (m) => t('presentOf', { present: m.present, expected: m.expected }),
+          },
+          { key: 'state', header: t('state'), cell: (m) => <MeetingBadges meeting={m} /> },
+        ]}
+      />
+      <Pagination
+        page={list.page}
+        pages={Math.max(1, Math.ceil(list.total / MEETINGS_PAGE_SIZE))}
+        href={(p) => `/meetings?${query({ page: String(p) })}`}
+      />
+    </div>
+  );
+}
