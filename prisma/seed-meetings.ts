@@ -31,6 +31,7 @@ import { FIRST_BRANCH_NAME } from './seed-data';
 import { prng } from './seed-random';
 
 const MARKER = 'demo.meetings';
+const DEMO_ACCOUNTS = ['admin', 'committee', 'auditor', 'secretary', 'clerk', 'secretary2', 'member'];
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const date = (day: string) => new Date(`${day}T00:00:00Z`);
 
@@ -42,10 +43,16 @@ export async function seedMeetings(db: Db, now = new Date()) {
   const first = await db.organization.findFirst({ where: { name: FIRST_BRANCH_NAME }, select: { id: true } });
   await fillPartyGroups(db);
   const demoMember = await db.user.findUnique({ where: { username: 'member' }, select: { id: true } });
-  // The member who stopped coming: a 正式党员 of the first branch without a post or an account.
+  // The member who stopped coming: a 正式党员 of the first branch without a post, not one of the demo accounts.
   const lapsed = first
     ? await db.person.findFirst({
-        where: { orgId: first.id, status: 'FULL', posts: { isEmpty: true }, userId: null, leftOn: null },
+        where: {
+          orgId: first.id,
+          status: 'FULL',
+          posts: { isEmpty: true },
+          leftOn: null,
+          OR: [{ userId: null }, { user: { username: { notIn: [...DEMO_ACCOUNTS] } } }],
+        },
         orderBy: { employeeNo: 'asc' },
         select: { id: true },
       })

@@ -233,7 +233,7 @@ export function MeetingEditor({
           onChange={(e) => set('backfillReason', e.target.value)}
         />
       </Card>
-      <div className="sticky bottom-0 z-10 -mx-4 space-y-2 border-t border-stone-200 bg-white/95 p-4 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
+      <div className="sticky bottom-0 z-10 space-y-2 rounded-lg border border-stone-200 bg-white/95 p-3 sm:static sm:border-0 sm:bg-transparent sm:p-0">
         <FormError message={refused._form} />
         {saved && (
           <p role="status" className="text-sm text-green-800">
