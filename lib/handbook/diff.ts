@@ -9,7 +9,19 @@ export type Section = { added: string[]; removed: string[]; changed: ItemChange[
 
 const ARTICLE_FIELDS = ['title', 'what', 'who', 'how', 'when', 'standard', 'orgTypes', 'tags'] as const;
 const ACTION_FIELDS = ['title', 'frequency', 'dueRule', 'responsibleRole', 'evidence', 'orgTypes'] as const;
-const CRITERION_FIELDS = ['title', 'maxPoints', 'unitDeduction', 'cap', 'deductionRule'] as const;
+const CRITERION_FIELDS = [
+  'title',
+  'maxPoints',
+  'unitDeduction',
+  'cap',
+  'deductionRule',
+  'kind',
+  'levels',
+  'vetoBand',
+  'annualOnly',
+  'ruleKey',
+  'ruleParams',
+] as const;
 
 const asText = (v: unknown) =>
   v === null || v === undefined

@@ -9,7 +9,16 @@ import { TYPE_LABELS } from '../excel/labels';
 import { msg } from '../i18n/message';
 import type { OrgType } from '../orgs/rules';
 import type { ArticleContent } from './rules';
-import { DUE_KINDS, FREQUENCIES, RESPONSIBLE_ROLES } from './schema';
+import { paramsFromText, paramsToText, parseRule } from '../ledger/rules';
+import {
+  DUE_KINDS,
+  FREQUENCIES,
+  kindProblems,
+  levelsFromText,
+  levelsToText,
+  RESPONSIBLE_ROLES,
+} from './schema';
+import { CRITERION_KINDS, type CriterionKind, type Level } from './scoring';
 
 export const SHEETS = { articles: '条文', actions: '规定动作', criteria: '考核标准' } as const;
 const ARTICLE_COLS = [
@@ -47,6 +56,23 @@ const CRITERION_COLS = [
   '扣分规则',
   '依据条文',
 ] as const;
+/** Written on export, optional on import (older sheets are all 扣分 criteria). */
+const CRITERION_KIND_COLS = [
+  '计分方式',
+  '等级或加分档',
+  '否决等级',
+  '仅年度考核',
+  '计算规则',
+  '规则参数',
+] as const;
+const KIND_LABEL: Record<CriterionKind, string> = {
+  DEDUCTION: '扣分',
+  GRADE: '等级',
+  BONUS: '加分',
+  VETO: '否决',
+  COMPUTED: '计算',
+};
+const BAND_LABEL: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
 
 const ORG_LABEL = TYPE_LABELS;
 const FREQ_LABEL: Record<(typeof FREQUENCIES)[number], string> = {
@@ -100,6 +126,12 @@ export type BookData = {
     cap: number | null;
     deductionRule: string;
     articleNumbers: number[];
+    kind: CriterionKind;
+    levels: Level[] | null;
+    vetoBand: string | null;
+    annualOnly: boolean;
+    ruleKey: string | null;
+    ruleParams: Record<string, unknown> | null;
   }[];
 };
 
@@ -152,7 +184,7 @@ export async function buildWorkbook(data: BookData): Promise<Buffer> {
   sheet(
     wb,
     SHEETS.criteria,
-    CRITERION_COLS,
+    [...CRITERION_COLS, ...CRITERION_KIND_COLS],
     data.criteria.map((k) => [
       k.categoryCode,
       k.categoryTitle,
@@ -163,6 +195,12 @@ export async function buildWorkbook(data: BookData): Promise<Buffer> {
       k.cap ?? '',
       k.deductionRule,
       k.articleNumbers.join('、'),
+      KIND_LABEL[k.kind],
+      levelsToText(k.levels),
+      k.vetoBand ? (BAND_LABEL[k.vetoBand] ?? k.vetoBand) : '',
+      k.annualOnly ? '是' : '',
+      k.ruleKey ?? '',
+      paramsToText(k.ruleParams),
     ]),
   );
   const help = wb.addWorksheet('说明');
@@ -209,7 +247,8 @@ function rowsOf(wb: ExcelJS.Workbook, name: string, cols: readonly string[], err
   const out: { row: number; get: (c: string) => string }[] = [];
   ws.eachRow({ includeEmpty: false }, (r, n) => {
     if (n === 1) return;
-    const get = (c: string) => cellText(r.getCell(header.indexOf(c)).value);
+    // Columns added later (the criterion's kind) may be absent from older sheets: read as empty.
+    const get = (c: string) => (header.includes(c) ? cellText(r.getCell(header.indexOf(c)).value) : '');
     if (cols.every((c) => get(c) === '')) return;
     out.push({ row: n, get });
   });
@@ -370,6 +409,9 @@ export async function parseWorkbook(buffer: Buffer): Promise<{ data?: BookData; 
       cap: num(K, row, '扣分上限', get('扣分上限'), false),
       deductionRule: text(K, row, '扣分规则', get('扣分规则'), 200),
       articleNumbers: cited,
+      ...criterionKind(get, num(K, row, '分值', get('分值'), true) ?? 0, (column, m) =>
+        err(K, row, column, m),
+      ),
     };
   });
   return errors.length
@@ -382,4 +424,64 @@ export async function parseWorkbook(buffer: Buffer): Promise<{ data?: BookData; 
         },
         errors,
       };
+}
+
+const KIND_BY_LABEL = new Map<string, CriterionKind>(
+  CRITERION_KINDS.flatMap((k) => [
+    [KIND_LABEL[k], k],
+    [k, k],
+  ]),
+);
+const BAND_BY_LABEL = new Map(
+  Object.entries(BAND_LABEL).flatMap(([code, label]) => [
+    [label, code],
+    [code, code],
+  ]),
+);
+const KIND_COLUMN: Record<string, string> = {
+  levels: '等级或加分档',
+  vetoBand: '否决等级',
+  ruleKey: '计算规则',
+  ruleParams: '规则参数',
+  maxPoints: '分值',
+};
+
+/** The kind columns of a criterion row, checked by the same rules as the editor (lib/handbook/schema.ts). */
+function criterionKind(
+  get: (c: string) => string,
+  maxPoints: number,
+  err: (column: string, message: string) => void,
+) {
+  const kindText = get('计分方式').trim();
+  const kind = kindText ? KIND_BY_LABEL.get(kindText) : 'DEDUCTION';
+  if (!kind) {
+    err('计分方式', msg('handbookImport.errors.badKind', { value: kindText }));
+    return {
+      kind: 'DEDUCTION' as const,
+      levels: null,
+      vetoBand: null,
+      annualOnly: false,
+      ruleKey: null,
+      ruleParams: null,
+    };
+  }
+  const bandText = get('否决等级').trim();
+  const fields = {
+    kind,
+    maxPoints,
+    levels: get('等级或加分档'),
+    vetoBand: bandText ? (BAND_BY_LABEL.get(bandText) ?? bandText) : undefined,
+    ruleKey: get('计算规则').trim() || undefined,
+    ruleParams: get('规则参数'),
+  };
+  for (const p of kindProblems(fields)) err(KIND_COLUMN[p.field] ?? '计分方式', msg(p.key));
+  const rule = kind === 'COMPUTED' ? parseRule(fields.ruleKey, paramsFromText(fields.ruleParams)) : null;
+  return {
+    kind,
+    levels: kind === 'GRADE' || kind === 'BONUS' ? levelsFromText(fields.levels) : null,
+    vetoBand: kind === 'VETO' ? (fields.vetoBand ?? null) : null,
+    annualOnly: ['是', 'Y', 'y', 'true', '1'].includes(get('仅年度考核').trim()),
+    ruleKey: rule?.ok ? rule.key : null,
+    ruleParams: rule?.ok ? rule.params : null,
+  };
 }

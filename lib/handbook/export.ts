@@ -1,3 +1,4 @@
+import type { Level } from './scoring';
 import type { Db } from '../db/client';
 import type { BookData } from './excel';
 import { articleContent } from './rules';
@@ -55,6 +56,12 @@ export async function bookData(client: Db, versionId: string): Promise<BookData>
       cap: k.cap,
       deductionRule: k.deductionRule,
       articleNumbers: k.articles.map((l) => l.article.number).sort((a, b) => a - b),
+      kind: k.kind,
+      levels: k.levels as Level[] | null,
+      vetoBand: k.vetoBand,
+      annualOnly: k.annualOnly,
+      ruleKey: k.ruleKey,
+      ruleParams: k.ruleParams as Record<string, unknown> | null,
     })),
   };
 }
@@ -99,6 +106,12 @@ export const TEMPLATE_EXAMPLE: BookData = {
       cap: null,
       deductionRule: '每缺一次扣2分',
       articleNumbers: [1],
+      kind: 'COMPUTED',
+      levels: null,
+      vetoBand: null,
+      annualOnly: false,
+      ruleKey: 'meetingsShort',
+      ruleParams: { kind: 'GENERAL_ASSEMBLY', per: 'QUARTER', min: 1 },
     },
   ],
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message';
+import { paramsFromText, parseRule } from '../ledger/rules';
 import { ORG_TYPES } from '../orgs/schema';
+import { CRITERION_KINDS, type CriterionKind, hasBasePoints, type Level, levelProblems } from './scoring';
 import { id, intInRange, optionalDate, optionalText, requiredText } from '../validation';
 
 const longText = (max: number) =>
@@ -92,10 +94,42 @@ const points = (min: number) =>
     .min(min, msg('validation.min', { min }))
     .max(100, msg('validation.max', { max: 100 }))
     .refine((v) => Math.round(v * 10) === v * 10, msg('handbook.errors.pointsStep'));
+/** "好=10；较好=8；一般=6；差=2": a criterion's levels as people type them (and as the Excel sheet holds them). */
+export function levelsFromText(text: string): Level[] | null {
+  const parts = text
+    .split(/[;；\n]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (!parts.length) return null;
+  return parts.map((x) => {
+    const [label = '', points = ''] = x.split(/[=＝:：]/).map((y) => y.trim());
+    return { label, points: points === '' ? Number.NaN : Number(points) };
+  });
+}
+export const levelsToText = (levels: Level[] | null | undefined) =>
+  (levels ?? []).map((l) => `${l.label}=${l.points}`).join('；');
+
 const criterionFields = {
   code,
   title: requiredText(200),
-  maxPoints: points(0.5),
+  maxPoints: points(0),
+  kind: z.enum(CRITERION_KINDS, msg('validation.invalid')).default('DEDUCTION'),
+  levels: z
+    .string()
+    .trim()
+    .max(300, msg('validation.tooLong', { max: 300 }))
+    .default(''),
+  vetoBand: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.enum(['EXCELLENT', 'GOOD', 'PASS', 'FAIL'], msg('validation.invalid')).optional(),
+  ),
+  annualOnly: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()).default(false),
+  ruleKey: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().max(40).optional()),
+  ruleParams: z
+    .string()
+    .trim()
+    .max(300, msg('validation.tooLong', { max: 300 }))
+    .default(''),
   unitDeduction: points(0),
   cap: z.preprocess((v) => (v === '' || v === null ? undefined : v), points(0).optional()),
   deductionRule: requiredText(200),
@@ -107,9 +141,37 @@ const criterionFields = {
     .regex(/^[0-9，,、\s]*$/, msg('handbook.errors.articleNumbers'))
     .default(''),
 };
-export const ZCreateCriterion = z.object({ categoryId: id, ...criterionFields });
+export type KindFields = {
+  kind: CriterionKind;
+  maxPoints: number;
+  levels: string;
+  vetoBand?: string;
+  ruleKey?: string;
+  ruleParams: string;
+};
+/** What each kind needs: levels for grades and bonuses, a band for a veto, a known rule for a computed one. */
+export function kindProblems(v: KindFields): { field: keyof KindFields; key: string }[] {
+  const out: { field: keyof KindFields; key: string }[] = [];
+  const levelError = levelProblems(v.kind, levelsFromText(v.levels), v.maxPoints);
+  if (levelError) out.push({ field: 'levels', key: levelError });
+  if (hasBasePoints(v.kind) && v.maxPoints < 0.5)
+    out.push({ field: 'maxPoints', key: 'handbook.errors.maxPointsForKind' });
+  if (!hasBasePoints(v.kind) && v.maxPoints !== 0)
+    out.push({ field: 'maxPoints', key: 'handbook.errors.noPointsForKind' });
+  if (v.kind === 'VETO' && !v.vetoBand) out.push({ field: 'vetoBand', key: 'handbook.errors.vetoBand' });
+  if (v.kind === 'COMPUTED') {
+    const r = parseRule(v.ruleKey, paramsFromText(v.ruleParams));
+    if (!r.ok)
+      out.push({ field: r.error === 'ledger.errors.unknownRule' ? 'ruleKey' : 'ruleParams', key: r.error });
+  }
+  return out;
+}
+const kindFits = (v: KindFields, ctx: z.RefinementCtx) => {
+  for (const p of kindProblems(v)) ctx.addIssue({ code: 'custom', path: [p.field], message: msg(p.key) });
+};
+export const ZCreateCriterion = z.object({ categoryId: id, ...criterionFields }).superRefine(kindFits);
 export type TCreateCriterion = z.input<typeof ZCreateCriterion>;
-export const ZUpdateCriterion = z.object({ id, ...criterionFields });
+export const ZUpdateCriterion = z.object({ id, ...criterionFields }).superRefine(kindFits);
 export type TUpdateCriterion = z.input<typeof ZUpdateCriterion>;
 export const ZDeleteCriterion = z.object({ id });
 export const ZCreateCategory = z.object({ versionId: id, code, title: requiredText(100) });

@@ -1,3 +1,4 @@
+import { scoredCriterion } from '../handbook/standard-rows';
 import 'server-only';
 import { cstDay, periodFromKey, periodOf } from '../calendar';
 import { db } from '../db';
@@ -96,6 +97,7 @@ export async function loadSheet(client: Db | Tx, id: string) {
     where: { id },
     include: {
       org: { select: { id: true, path: true, name: true } },
+      standard: { select: { bonusCap: true } },
       items: {
         include: {
           criterion: {
@@ -108,6 +110,12 @@ export async function loadSheet(client: Db | Tx, id: string) {
               cap: true,
               deductionRule: true,
               sortOrder: true,
+              kind: true,
+              levels: true,
+              vetoBand: true,
+              annualOnly: true,
+              ruleKey: true,
+              ruleParams: true,
               category: { select: { code: true, title: true, sortOrder: true } },
             },
           },
@@ -127,17 +135,5 @@ export async function loadSheet(client: Db | Tx, id: string) {
 export type LoadedSheet = Awaited<ReturnType<typeof loadSheet>>;
 
 export const linesOf = (
-  items: {
-    count: number | null;
-    criterion: { code: string; maxPoints: number; unitDeduction: number; cap: number | null };
-  }[],
-): SheetLine[] =>
-  items.map((i) => ({
-    code: i.criterion.code,
-    count: i.count,
-    rule: {
-      maxPoints: i.criterion.maxPoints,
-      unitDeduction: i.criterion.unitDeduction,
-      cap: i.criterion.cap,
-    },
-  }));
+  items: { count: number | null; criterion: Parameters<typeof scoredCriterion>[0] }[],
+): SheetLine[] => items.map((i) => ({ count: i.count, criterion: scoredCriterion(i.criterion) }));

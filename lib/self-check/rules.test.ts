@@ -1,29 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { isOpenableQuarter, lineDeduction, previousQuarter, sheetTotal, unassessed } from './rules';
+import type { ScoredCriterion } from '../handbook/scoring';
+import {
+  isOpenableQuarter,
+  lineDeduction,
+  previousQuarter,
+  sheetScore,
+  unassessed,
+  type SheetLine,
+} from './rules';
 
-const rule = (maxPoints: number, unitDeduction: number, cap: number | null = null) => ({
-  maxPoints,
-  unitDeduction,
-  cap,
-});
+const line = (
+  code: string,
+  count: number | null,
+  o: Partial<ScoredCriterion> & Pick<ScoredCriterion, 'maxPoints' | 'unitDeduction'>,
+): SheetLine => ({ criterion: { id: code, code, kind: 'DEDUCTION', cap: null, ...o }, count });
 
 describe('self-check rules', () => {
   it('deducts unit × count up to the cap, never below zero, and sums the criteria', () => {
     const lines = [
-      { code: 'A1', rule: rule(10, 2), count: 3 },
-      { code: 'A2', rule: rule(5, 2, 4), count: 5 },
-      { code: 'B1', rule: rule(4, 5), count: 2 },
+      line('A1', 3, { maxPoints: 10, unitDeduction: 2 }),
+      line('A2', 5, { maxPoints: 5, unitDeduction: 2, cap: 4 }),
+      line('B1', 2, { maxPoints: 4, unitDeduction: 5 }),
     ];
     expect(lines.map(lineDeduction)).toEqual([6, 4, 4]);
-    expect(sheetTotal(lines)).toBe(4 + 1 + 0);
+    expect(sheetScore(lines)).toMatchObject({ base: 5, applicableMax: 19, total: 5 });
   });
   it('treats unassessed lines as no deduction for the running total, and lists them', () => {
     const lines = [
-      { code: 'A1', rule: rule(10, 2), count: null },
-      { code: 'A2', rule: rule(5, 0.5), count: 1 },
+      line('A1', null, { maxPoints: 10, unitDeduction: 2 }),
+      line('A2', 1, { maxPoints: 5, unitDeduction: 0.5 }),
     ];
-    expect(sheetTotal(lines)).toBe(14.5);
+    expect(sheetScore(lines).total).toBe(14.5);
     expect(unassessed(lines)).toEqual(['A1']);
+  });
+  it('leaves annual criteria out of a quarter: not to be assessed, not in the applicable points', () => {
+    const lines = [
+      line('A1', 0, { maxPoints: 90, unitDeduction: 2 }),
+      line('Y1', null, { maxPoints: 10, unitDeduction: 2, annualOnly: true }),
+    ];
+    expect(unassessed(lines)).toEqual([]);
+    expect(sheetScore(lines)).toMatchObject({ total: 90, applicableMax: 90, percent: 100 });
   });
   it('opens this quarter and earlier ones, not future ones or other periods', () => {
     expect(isOpenableQuarter('2026-Q4', '2026-Q4')).toBe(true);

@@ -1,20 +1,37 @@
 // Pure rules of the self-check sheet. Scores use lib/handbook/rules.ts, the same functions audits use,
 // so a unit's own total and the audit total are comparable point for point.
-import { criterionScore, deduction, total, type DeductionRule } from '../handbook/rules';
+import {
+  isApplicable,
+  scoreLine,
+  scoreSheet,
+  type ScoredCriterion,
+  type ScoringScope,
+  type SheetScore,
+} from '../handbook/scoring';
 
-export type SheetLine = { code: string; rule: DeductionRule; count: number | null };
+/** A self-check sheet is quarterly: criteria assessed once a year are not applicable on it. */
+export const SHEET_SCOPE: ScoringScope = 'QUARTER';
+export type SheetLine = { criterion: ScoredCriterion; count: number | null };
 
 /** Points lost on one criterion; an unassessed line (null) loses nothing yet. */
-export const lineDeduction = (l: SheetLine) => (l.count === null ? 0 : deduction(l.rule, l.count));
+export const lineDeduction = (l: SheetLine) =>
+  l.count === null ? 0 : scoreLine(l.criterion, l.count, SHEET_SCOPE).deduction;
 
-/** The sheet's total: the sum of every criterion's score (max − deductions, never below 0). */
-export function sheetTotal(lines: SheetLine[]): number {
-  return total(lines.map((l) => criterionScore(l.rule, l.count ?? 0)));
+/** The sheet's score by the standard's kinds (lib/handbook/scoring.ts); unassessed lines lose nothing yet. */
+export function sheetScore(lines: SheetLine[], bonusCap = 0): SheetScore {
+  const counts = new Map(lines.map((l) => [l.criterion.id, l.count]));
+  return scoreSheet(
+    lines.map((l) => l.criterion),
+    (c) => counts.get(c.id) ?? null,
+    { scope: SHEET_SCOPE, bonusCap },
+  );
 }
 
-/** Criteria not yet assessed (count still empty): a sheet with any cannot be submitted. */
+/** Applicable criteria not yet assessed (count still empty): a sheet with any cannot be submitted. */
 export function unassessed(lines: SheetLine[]): string[] {
-  return lines.filter((l) => l.count === null).map((l) => l.code);
+  return lines
+    .filter((l) => l.count === null && isApplicable(l.criterion, SHEET_SCOPE))
+    .map((l) => l.criterion.code);
 }
 
 /** Quarters a sheet may be opened for: this one and earlier ones, never a future quarter. */

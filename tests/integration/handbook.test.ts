@@ -244,7 +244,7 @@ describe('prescribed actions and the scoring standard of the draft', () => {
 
   it('criteria cite existing articles; the total shows up at publishing', async () => {
     const { createCriterion, updateCriterion } = await import('../../lib/handbook/mutations/standard');
-    const { ZCreateCriterion } = await import('../../lib/handbook/schema');
+    const { ZCreateCriterion, ZUpdateCriterion } = await import('../../lib/handbook/schema');
     const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
     const cat = await db.scoringCategory.findFirstOrThrow({ where: { standard: { versionId: draft.id } } });
     const bad = ZCreateCriterion.parse({
@@ -267,16 +267,20 @@ describe('prescribed actions and the scoring standard of the draft', () => {
       params: { difference: 5 },
     });
     const c12 = await db.scoringCriterion.findFirstOrThrow({ where: { categoryId: cat.id, code: 'C1.2' } });
-    await updateCriterion(db, who.committee.ctx, {
-      id: c12.id,
-      code: 'C1.2',
-      title: c12.title,
-      maxPoints: 35,
-      unitDeduction: 5,
-      cap: 20,
-      deductionRule: c12.deductionRule,
-      articleNumbers: '2',
-    });
+    await updateCriterion(
+      db,
+      who.committee.ctx,
+      ZUpdateCriterion.parse({
+        id: c12.id,
+        code: 'C1.2',
+        title: c12.title,
+        maxPoints: 35,
+        unitDeduction: 5,
+        cap: 20,
+        deductionRule: c12.deductionRule,
+        articleNumbers: '2',
+      }),
+    );
     expect((await publishVersion(db, who.committee.ctx, { versionId: draft.id })).status).toBe('PUBLISHED');
   });
 });

@@ -9,7 +9,9 @@ import { appendTrace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
 import { checkUploads, type Upload } from '../../files/uploads';
-import { criterionScore, total } from '../../handbook/rules';
+import { inputProblem, isApplicable, scoreLine, scoreSheet } from '../../handbook/scoring';
+import { scoredCriterion } from '../../handbook/standard-rows';
+import { auditScope } from '../rules';
 import type { ActionContext } from '../../action-context';
 import { assertCanOnAudit } from '../../policy';
 import { putFile } from '../../storage';
@@ -41,10 +43,18 @@ export async function saveScore(
     where: { id: input.criterionId, category: { standardId: a.standardId } },
   });
   if (!c) throw new UserError('audits.errors.unknownCriterion');
-  const raw = Math.round(c.unitDeduction * input.count * 10) / 10;
-  const limit = Math.min(c.cap ?? c.maxPoints, c.maxPoints);
-  if (raw > limit)
-    throw new UserError('audits.errors.aboveCap', { code: c.code, deduction: raw, cap: limit }, 'count');
+  const criterion = scoredCriterion(c);
+  const scope = auditScope(a.plan);
+  if (!isApplicable(criterion, scope)) throw new UserError('audits.errors.notApplicable', { code: c.code });
+  const bad = inputProblem(criterion, input.count);
+  if (bad) throw new UserError(bad, { code: c.code, min: 0 }, 'count');
+  let raw = scoreLine(criterion, input.count, scope).deduction;
+  if (c.kind === 'DEDUCTION' || c.kind === 'COMPUTED') {
+    raw = Math.round(c.unitDeduction * input.count * 10) / 10;
+    const limit = Math.min(c.cap ?? c.maxPoints, c.maxPoints);
+    if (raw > limit)
+      throw new UserError('audits.errors.aboveCap', { code: c.code, deduction: raw, cap: limit }, 'count');
+  }
   const taskIds = [...new Set(input.taskIds)];
   if (
     taskIds.length &&
@@ -202,24 +212,36 @@ export async function addAuditEvidence(
 /** Closing the scoring: every criterion scored; the total by the same rules as self-checks. */
 export async function finishAudit(db: Db, ctx: ActionContext, auditId: string, now = new Date()) {
   const a = await openAudit(db, ctx, auditId, 'audit.score');
-  const criteria = await db.scoringCriterion.findMany({
-    where: { category: { standardId: a.standardId } },
-    select: { id: true, code: true, maxPoints: true, unitDeduction: true, cap: true },
+  const scope = auditScope(a.plan);
+  const criteria = (
+    await db.scoringCriterion.findMany({ where: { category: { standardId: a.standardId } } })
+  ).map(scoredCriterion);
+  const { bonusCap } = await db.scoringStandard.findUniqueOrThrow({
+    where: { id: a.standardId },
+    select: { bonusCap: true },
   });
   const scores = new Map(
     (await db.auditScore.findMany({ where: { auditId } })).map((s) => [s.criterionId, s]),
   );
-  const missing = criteria.filter((c) => !scores.has(c.id)).map((c) => c.code);
+  const missing = criteria.filter((c) => isApplicable(c, scope) && !scores.has(c.id)).map((c) => c.code);
   if (missing.length)
     throw new UserError('audits.errors.incomplete', {
       count: missing.length,
       codes: missing.slice(0, 10).join('、'),
     });
-  const sum = total(criteria.map((c) => criterionScore(c, scores.get(c.id)!.count)));
+  const score = scoreSheet(criteria, (c) => scores.get(c.id)?.count ?? null, { scope, bonusCap });
+  const sum = score.percent;
   return db.$transaction(async (tx) => {
     const r = await tx.audit.updateMany({
       where: { id: auditId, status: { in: ['PLANNED', 'IN_PROGRESS'] } },
-      data: { status: 'SCORED', total: sum, scoredAt: now },
+      data: {
+        status: 'SCORED',
+        total: sum,
+        rawPoints: score.total,
+        applicableMax: score.applicableMax,
+        vetoBand: score.vetoBand,
+        scoredAt: now,
+      },
     });
     if (!r.count) throw new UserError('audits.errors.closed');
     await appendTrace(tx, ctx.actor, {
@@ -228,7 +250,13 @@ export async function finishAudit(db: Db, ctx: ActionContext, auditId: string, n
       entityId: auditId,
       orgPath: a.org.path,
       before: { status: a.status },
-      after: { status: 'SCORED', total: sum },
+      after: {
+        status: 'SCORED',
+        total: sum,
+        points: score.total,
+        of: score.applicableMax,
+        veto: score.vetoBand,
+      },
     });
     return { total: sum };
   });

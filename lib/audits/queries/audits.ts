@@ -1,3 +1,4 @@
+import { auditScope } from '../rules';
 import 'server-only';
 import { db } from '../../db';
 import { type Subject, can, canOnAudit, scopeByPath, scopeOrgs, orgScope } from '../../policy';
@@ -85,6 +86,10 @@ export async function auditDetailFor(user: Subject, id: string, client: Db = db)
   if (!canOnAudit(user, 'audit.read', a.ref)) throw new ForbiddenError();
   const quarter = /^\d{4}$/.test(a.plan.periodKey) ? `${a.plan.periodKey}-Q4` : a.plan.periodKey;
   const q = periodFromKey(quarter)!;
+  const { bonusCap } = await client.scoringStandard.findUniqueOrThrow({
+    where: { id: a.standardId },
+    select: { bonusCap: true },
+  });
   const [categories, scores, notes, findings, evidence, tasks, sheet] = await Promise.all([
     client.scoringCategory.findMany({
       where: { standardId: a.standardId },
@@ -132,6 +137,8 @@ export async function auditDetailFor(user: Subject, id: string, client: Db = db)
     audit: a,
     quarter,
     categories,
+    bonusCap,
+    scope: auditScope(a.plan),
     scores,
     notes,
     findings,

@@ -9,7 +9,7 @@ import { loadAudit } from '../../audits/queries/load';
 import { notify, unitPeople } from '../../channels/notify';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
-import { gradeOf } from '../../handbook/rules';
+import { gradeWithVeto } from '../../handbook/scoring';
 import type { ActionContext } from '../../action-context';
 import { assertCanOnAudit } from '../../policy';
 import { cstDay } from '../../calendar';
@@ -40,7 +40,7 @@ export async function issueFeedback(db: Db, ctx: ActionContext, input: TIssueFee
     reason: s.reason,
   }));
   const bands = await db.gradeBand.findMany();
-  const grade = gradeOf(a.total, bands.length ? bands : undefined);
+  const grade = gradeWithVeto(a.total, a.vetoBand, bands.length ? bands : undefined);
   const deadline = new Date(`${input.deadline}T00:00:00Z`);
   return db.$transaction(async (tx) => {
     // Still scored and unissued under the lock: two leaders' clicks issue one sheet.

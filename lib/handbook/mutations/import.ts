@@ -5,6 +5,7 @@
  * templates of a kept article stay attached.
  */
 import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../generated/prisma/client';
 import { appendTrace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
@@ -121,10 +122,12 @@ export async function importIntoDraft(
             ).id,
           );
         }
-        const { categoryCode: _c, categoryTitle: _t, articleNumbers, ...fields } = k;
+        const { categoryCode: _c, categoryTitle: _t, articleNumbers, levels, ruleParams, ...fields } = k;
         const row = await tx.scoringCriterion.create({
           data: {
             ...fields,
+            levels: levels ?? Prisma.DbNull,
+            ruleParams: (ruleParams as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
             categoryId: categories.get(k.categoryCode)!,
             key: criterionKey.get(k.code) ?? randomUUID(),
             sortOrder: i,

@@ -3,6 +3,8 @@
  * they cite. Totals may be off while editing; publishing refuses a standard that is not exactly 100.
  */
 import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../generated/prisma/client';
+import { paramsFromText, parseRule } from '../../ledger/rules';
 import type { z } from 'zod';
 import { appendTrace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
@@ -15,6 +17,7 @@ import type {
   ZDeleteCriterion,
   ZUpdateCriterion,
 } from '../schema';
+import { levelsFromText } from '../schema';
 import { assertDraft, editHandbook } from './draft';
 
 export function parseArticleNumbers(s: string): number[] {
@@ -58,10 +61,19 @@ async function assertCodeFree(tx: Tx, versionId: string, code: string, exceptId?
   if (clash) throw new UserError('handbook.errors.codeTaken', { code }, 'code');
 }
 
-const fields = (f: Omit<z.output<typeof ZCreateCriterion>, 'categoryId' | 'articleNumbers'>) => ({
-  ...f,
-  cap: f.cap ?? null,
-});
+/** The form's fields as columns: levels and rule parameters parsed, what the kind does not use left empty. */
+const fields = (f: Omit<z.output<typeof ZCreateCriterion>, 'categoryId' | 'articleNumbers'>) => {
+  const levels = f.kind === 'GRADE' || f.kind === 'BONUS' ? levelsFromText(f.levels) : null;
+  const rule = f.kind === 'COMPUTED' ? parseRule(f.ruleKey, paramsFromText(f.ruleParams)) : null;
+  return {
+    ...f,
+    cap: f.cap ?? null,
+    levels: levels ?? Prisma.DbNull,
+    vetoBand: f.kind === 'VETO' ? (f.vetoBand ?? null) : null,
+    ruleKey: rule?.ok ? rule.key : null,
+    ruleParams: rule?.ok ? (rule.params as Prisma.InputJsonObject) : Prisma.DbNull,
+  };
+};
 
 export async function createCategory(
   client: Db,

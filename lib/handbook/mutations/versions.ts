@@ -4,6 +4,7 @@
  * the draft and supersedes the old version, which stays readable.
  */
 import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../generated/prisma/client';
 import type { z } from 'zod';
 import { appendTrace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
@@ -86,7 +87,12 @@ export async function copyContent(tx: Tx, fromId: string, toId: string) {
   });
   if (!standard) return;
   const newStandard = await tx.scoringStandard.create({
-    data: { versionId: toId, title: standard.title, totalPoints: standard.totalPoints },
+    data: {
+      versionId: toId,
+      title: standard.title,
+      totalPoints: standard.totalPoints,
+      bonusCap: standard.bonusCap,
+    },
   });
   for (const c of standard.categories) {
     const cat = await tx.scoringCategory.create({
@@ -94,7 +100,13 @@ export async function copyContent(tx: Tx, fromId: string, toId: string) {
     });
     const ids = c.criteria.map(() => randomUUID());
     await tx.scoringCriterion.createMany({
-      data: c.criteria.map(({ articles: _l, ...k }, i) => ({ ...k, id: ids[i]!, categoryId: cat.id })),
+      data: c.criteria.map(({ articles: _l, levels, ruleParams, ...k }, i) => ({
+        ...k,
+        levels: levels ?? Prisma.DbNull,
+        ruleParams: ruleParams ?? Prisma.DbNull,
+        id: ids[i]!,
+        categoryId: cat.id,
+      })),
     });
     await tx.criterionArticle.createMany({
       data: c.criteria.flatMap((k, i) =>

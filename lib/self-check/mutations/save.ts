@@ -8,8 +8,9 @@ import { appendTrace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
+import { inputProblem } from '../../handbook/scoring';
 import { assertCan } from '../../policy';
-import { lineDeduction, sheetTotal } from '../rules';
+import { lineDeduction, sheetScore } from '../rules';
 import { linesOf, loadSheet } from '../queries';
 import type { ZSaveSheet } from '../schema';
 
@@ -18,8 +19,12 @@ export async function saveSheet(client: Db, ctx: ActionContext, input: z.output<
   assertCan(ctx.user, 'selfCheck.draft', sheet.org);
   if (sheet.status !== 'DRAFT' || sheet.supersededAt) throw new UserError('selfCheck.errors.frozen');
   const byCriterion = new Map(sheet.items.map((i) => [i.criterionId, i]));
-  for (const it of input.items)
-    if (!byCriterion.has(it.criterionId)) throw new UserError('selfCheck.errors.unknownCriterion');
+  for (const it of input.items) {
+    const line = byCriterion.get(it.criterionId);
+    if (!line) throw new UserError('selfCheck.errors.unknownCriterion');
+    const bad = it.count === null ? null : inputProblem(linesOf([line])[0]!.criterion, it.count);
+    if (bad) throw new UserError(bad, { code: line.criterion.code, min: 0 }, 'items');
+  }
   const taskIds = [...new Set(input.items.flatMap((i) => i.taskIds))];
   if (taskIds.length) {
     const ok = await client.reminderTask.count({
@@ -29,11 +34,18 @@ export async function saveSheet(client: Db, ctx: ActionContext, input: z.output<
   }
   const changed = new Map(input.items.map((i) => [i.criterionId, i]));
   const merged = sheet.items.map((i) => ({ ...i, ...(changed.get(i.criterionId) ?? {}) }));
-  const total = sheetTotal(linesOf(merged));
+  const score = sheetScore(linesOf(merged), sheet.standard.bonusCap);
+  const total = score.percent;
   return client.$transaction(async (tx) => {
     const bumped = await tx.selfCheckSheet.updateMany({
       where: { id: sheet.id, lockVersion: input.lockVersion, status: 'DRAFT' },
-      data: { lockVersion: { increment: 1 }, total },
+      data: {
+        lockVersion: { increment: 1 },
+        total,
+        rawPoints: score.total,
+        applicableMax: score.applicableMax,
+        vetoBand: score.vetoBand,
+      },
     });
     if (bumped.count === 0) throw new UserError('selfCheck.errors.stale');
     for (const it of input.items) {

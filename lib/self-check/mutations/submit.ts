@@ -10,7 +10,7 @@ import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { assertCan } from '../../policy';
-import { sheetTotal, unassessed } from '../rules';
+import { sheetScore, unassessed } from '../rules';
 import { linesOf, loadSheet } from '../queries';
 import type { ZReopenSheet, ZSubmitSheet } from '../schema';
 
@@ -31,7 +31,8 @@ export async function submitSheet(
       codes: missing.slice(0, 10).join('、'),
       count: missing.length,
     });
-  const total = sheetTotal(lines);
+  const score = sheetScore(lines, sheet.standard.bonusCap);
+  const total = score.percent;
   return client.$transaction(async (tx) => {
     const r = await tx.selfCheckSheet.updateMany({
       where: { id: sheet.id, lockVersion: input.lockVersion, status: 'DRAFT' },
@@ -40,6 +41,9 @@ export async function submitSheet(
         submittedAt: now,
         submittedById: ctx.user.id,
         total,
+        rawPoints: score.total,
+        applicableMax: score.applicableMax,
+        vetoBand: score.vetoBand,
         lockVersion: { increment: 1 },
       },
     });

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { auditDetailFor } from '@/lib/audits/queries/audits';
 import { requireUser } from '@/lib/auth/current-user';
-import { gradeOf } from '@/lib/handbook/rules';
+import { gradeWithVeto, isApplicable, type Level } from '@/lib/handbook/scoring';
 import { load } from '@/lib/page-guard';
 import { STATUS_TONE } from '../_components/status-tone';
 import { addDays, cstDay } from '@/lib/calendar';
@@ -47,6 +47,10 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
       maxPoints: cr.maxPoints,
       unitDeduction: cr.unitDeduction,
       cap: cr.cap,
+      kind: cr.kind,
+      levels: cr.levels as Level[] | null,
+      vetoBand: cr.vetoBand,
+      applicable: isApplicable(cr, d.scope),
       self: selfOf.has(cr.id) ? selfOf.get(cr.id)! : null,
       focus: d.focus
         .filter((f) => f.criterionId === cr.id)
@@ -119,7 +123,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
       {a.total != null && (
         <Card>
           <p className="text-lg font-semibold" data-testid="audit-total">
-            {t('score')} {a.total}（{tg(`bands.${gradeOf(a.total)}` as never)}）
+            {t('score')} {a.total}（{tg(`bands.${gradeWithVeto(a.total, a.vetoBand)}` as never)}）
           </p>
           {gap !== null && (
             <p className={`text-sm ${gap > 10 ? 'font-semibold text-red-700' : 'text-stone-600'}`}>
@@ -179,6 +183,8 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
         <ScoringForm
           auditId={a.id}
           lines={lines}
+          scope={d.scope}
+          bonusCap={d.bonusCap}
           scores={Object.fromEntries(
             d.scores.map((s) => [
               s.criterionId,

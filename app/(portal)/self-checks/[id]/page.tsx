@@ -8,6 +8,7 @@ import { load } from '@/lib/page-guard';
 import { can } from '@/lib/policy';
 import { sheetDetailFor } from '@/lib/self-check/queries';
 import { ReopenForm } from './_components/reopen-form';
+import type { Level } from '@/lib/handbook/scoring';
 import { SheetEditor, type EditorLine } from './_components/sheet-editor';
 import { pageParams } from '@/lib/route-params';
 
@@ -33,6 +34,10 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
     maxPoints: i.criterion.maxPoints,
     unitDeduction: i.criterion.unitDeduction,
     cap: i.criterion.cap,
+    kind: i.criterion.kind,
+    levels: i.criterion.levels as Level[] | null,
+    vetoBand: i.criterion.vetoBand,
+    annualOnly: i.criterion.annualOnly,
     count: i.count,
     reason: i.reason,
     taskIds: i.taskIds,
@@ -66,6 +71,7 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
             lockVersion={sheet.lockVersion}
             lines={lines}
             canSubmit={can(user, 'selfCheck.submit', sheet.org)}
+            bonusCap={sheet.standard.bonusCap}
           />
         ) : (
           <div className="space-y-2">

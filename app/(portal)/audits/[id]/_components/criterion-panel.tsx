@@ -1,9 +1,10 @@
 'use client';
 import { FormError } from '@/components/form-error';
-import { Input, Textarea } from '@/components/ui/field';
+import { Textarea } from '@/components/ui/field';
 import { useFailureText } from '@/components/use-action';
 import { addAuditEvidenceAction } from '@/lib/audits/actions';
-import { deduction } from '@/lib/handbook/rules';
+import { ScoreInput } from '@/components/score-input';
+import { scoreLine } from '@/lib/handbook/scoring';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Line, Values } from './scoring-form';
@@ -31,7 +32,7 @@ export function CriterionPanel({
   const t = useTranslations('audits');
   const failureText = useFailureText();
   const [uploaded, setUploaded] = useState<string[]>([]);
-  const d = /^\d+$/.test(v.count) ? deduction(l, Number(v.count)) : null;
+  const d = /^\d+$/.test(v.count) && l.applicable ? scoreLine(l, Number(v.count), 'YEAR').deduction : null;
   return (
     <li key={l.id} className="rounded-md border border-stone-200 p-3" data-testid={`criterion-${l.code}`}>
       <div className="font-medium">
@@ -51,12 +52,12 @@ export function CriterionPanel({
         </div>
       ))}
       <div className="mt-2 grid grid-cols-[6rem_1fr] items-center gap-2">
-        <Input
-          aria-label={`${l.code} ${t('count')}`}
-          inputMode="numeric"
+        <ScoreInput
+          criterion={l}
+          label={`${l.code} ${t('count')}`}
           value={v.count}
-          onChange={(e) => onChange({ count: e.target.value.trim() })}
           className="text-lg"
+          onChange={(count) => onChange({ count })}
         />
         <span className="text-sm">
           {t('deduction')} {d ?? '—'}

@@ -6,7 +6,8 @@ import { useFailureText } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { addFindingAction, finishAuditAction, saveNoteAction, saveScoreAction } from '@/lib/audits/actions';
 import { AUDIT_METHODS } from '@/lib/audits/schema';
-import { criterionScore, gradeOf, total } from '@/lib/handbook/rules';
+import { SheetScoreNote } from '@/components/sheet-score-note';
+import { type CriterionKind, type Level, scoreSheet, type ScoringScope } from '@/lib/handbook/scoring';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
@@ -23,6 +24,10 @@ export type Line = {
   maxPoints: number;
   unitDeduction: number;
   cap: number | null;
+  kind: CriterionKind;
+  levels: Level[] | null;
+  vetoBand: string | null;
+  applicable: boolean;
   self: number | null;
   focus: string[];
   tasks: { id: string; label: string }[];
@@ -33,6 +38,8 @@ export type Finding = { clientKey: string; kind: string; text: string; criterion
 export function ScoringForm(props: {
   auditId: string;
   lines: Line[];
+  scope: ScoringScope;
+  bonusCap: number;
   scores: Values;
   notes: Record<string, string>;
   findings: Finding[];
@@ -113,8 +120,14 @@ export function ScoringForm(props: {
       .map((e) => e.payload as Finding),
   ];
 
-  const scored = lines.filter((l) => /^\d+$/.test(values[l.id]?.count ?? ''));
-  const sum = total(lines.map((l) => criterionScore(l, Number(values[l.id]?.count) || 0)));
+  const applicable = lines.filter((l) => l.applicable);
+  const scored = applicable.filter((l) => /^\d+$/.test(values[l.id]?.count ?? ''));
+  const score = scoreSheet(
+    lines,
+    (l) => (/^\d+$/.test(values[l.id]?.count ?? '') ? Number(values[l.id]!.count) : null),
+    { scope: props.scope, bonusCap: props.bonusCap },
+  );
+  const sum = score.percent;
   const status = !q.online
     ? t('offline')
     : q.pending.length
@@ -174,9 +187,11 @@ export function ScoringForm(props: {
       />
       <div className="sticky bottom-0 space-y-2 border-t border-stone-200 bg-white p-3">
         <p className="font-semibold" data-testid="running-total">
-          {t('total', { total: sum, grade: tb(gradeOf(sum) as never) })}
-          {scored.length < lines.length && ` · ${t('unscored', { count: lines.length - scored.length })}`}
+          {t('total', { total: sum, grade: tb(score.grade as never) })}
+          {scored.length < applicable.length &&
+            ` · ${t('unscored', { count: applicable.length - scored.length })}`}
         </p>
+        <SheetScoreNote score={score} />
         <FormError message={formError} />
         {done && (
           <p className="text-sm text-green-700" role="status">

@@ -13,6 +13,8 @@ export type FieldsProps = {
   errorOf: (name: string) => string | undefined;
   /** A control's registration and its error, to spread on a labelled field. */
   field: (name: string) => { name: string; error?: string };
+  /** A control's current value (fields that show only for some choices). */
+  watch: (name: string) => unknown;
 };
 
 /** The props a row's fields receive from the form that holds them. */
@@ -21,11 +23,16 @@ function fieldsProps({
   errorOf,
   field,
 }: {
-  form: { register: (name: never) => object };
+  form: { register: (name: never) => object; watch: (name: never) => unknown };
   errorOf: FieldsProps['errorOf'];
   field: (name: never) => { name: string; error?: string };
 }): FieldsProps {
-  return { reg: (n) => form.register(n as never), errorOf, field: (n) => field(n as never) };
+  return {
+    reg: (n) => form.register(n as never),
+    errorOf,
+    field: (n) => field(n as never),
+    watch: (n) => form.watch(n as never),
+  };
 }
 
 /**

@@ -1,7 +1,9 @@
 'use client';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { InputField } from '@/components/ui/field';
+import { InputField, SelectField } from '@/components/ui/field';
+import { CRITERION_KINDS, type CriterionKind } from '@/lib/handbook/scoring';
+import { RULE_KEYS } from '@/lib/ledger/rules';
 import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
 import {
@@ -23,6 +25,7 @@ import { useState } from 'react';
 import { EditableRow, InlineEdit, NewRowForm, type FieldsProps } from './inline-edit';
 
 export type CriterionRow = TUpdateCriterion & { id: string };
+const VETO_BANDS = ['EXCELLENT', 'GOOD', 'PASS', 'FAIL'] as const;
 export type CategoryRow = {
   id: string;
   code: string;
@@ -31,15 +34,68 @@ export type CategoryRow = {
   criteria: CriterionRow[];
 };
 
-function CriterionFields({ field, prefix }: FieldsProps & { prefix: string }) {
+function CriterionFields({ field, reg, watch, prefix }: FieldsProps & { prefix: string }) {
   const t = useTranslations('handbook');
+  const tk = useTranslations('scoringKinds');
   const f = (n: string) => `${prefix}-${n}`;
+  const kind = (watch('kind') as CriterionKind | undefined) ?? 'DEDUCTION';
   return (
     <div className="grid gap-3 sm:grid-cols-4">
       <InputField id={f('code')} label={t('actionCode')} {...field('code')} />
       <div className="sm:col-span-3">
         <InputField id={f('title')} label={t('criterion')} {...field('title')} />
       </div>
+      <SelectField id={f('kind')} label={tk('label')} hint={tk(`hints.${kind}`)} {...field('kind')}>
+        {CRITERION_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {tk(`kinds.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      {(kind === 'GRADE' || kind === 'BONUS') && (
+        <div className="sm:col-span-3">
+          <InputField
+            id={f('levels')}
+            label={tk('levels')}
+            hint={tk(`levelsHint.${kind}`)}
+            {...field('levels')}
+          />
+        </div>
+      )}
+      {kind === 'VETO' && (
+        <SelectField id={f('vetoBand')} label={tk('vetoBand')} {...field('vetoBand')}>
+          <option value="">{tk('choose')}</option>
+          {VETO_BANDS.map((b) => (
+            <option key={b} value={b}>
+              {tk(`bands.${b}`)}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {kind === 'COMPUTED' && (
+        <>
+          <SelectField id={f('ruleKey')} label={tk('rule')} {...field('ruleKey')}>
+            <option value="">{tk('choose')}</option>
+            {RULE_KEYS.map((r) => (
+              <option key={r} value={r}>
+                {tk(`rules.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="sm:col-span-2">
+            <InputField
+              id={f('ruleParams')}
+              label={tk('ruleParams')}
+              hint={tk('ruleParamsHint')}
+              {...field('ruleParams')}
+            />
+          </div>
+        </>
+      )}
+      <label className="flex min-h-11 items-center gap-2 text-sm">
+        <input type="checkbox" className="h-5 w-5" {...reg('annualOnly')} />
+        {tk('annualOnly')}
+      </label>
       <InputField
         id={f('maxPoints')}
         label={t('fields.maxPoints')}
@@ -155,6 +211,12 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
               cap: '',
               deductionRule: '',
               articleNumbers: '',
+              kind: 'DEDUCTION',
+              levels: '',
+              vetoBand: '',
+              annualOnly: false,
+              ruleKey: '',
+              ruleParams: '',
             }}
             title={t('addCriterion')}
             fields={(p) => <CriterionFields {...p} prefix={`n${c.id.slice(0, 8)}`} />}

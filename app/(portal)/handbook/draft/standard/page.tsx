@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { paramsToText } from '@/lib/ledger/rules';
+import { levelsToText } from '@/lib/handbook/schema';
+import type { Level } from '@/lib/handbook/scoring';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -33,6 +36,12 @@ export default async function DraftStandardPage() {
       unitDeduction: k.unitDeduction,
       cap: k.cap ?? '',
       deductionRule: k.deductionRule,
+      kind: k.kind,
+      levels: levelsToText(k.levels as Level[] | null),
+      vetoBand: k.vetoBand ?? '',
+      annualOnly: k.annualOnly,
+      ruleKey: k.ruleKey ?? '',
+      ruleParams: paramsToText(k.ruleParams as Record<string, unknown> | null),
       articleNumbers: k.articles
         .map((l) => l.article.number)
         .sort((a, b) => a - b)

@@ -4,7 +4,10 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { useFailureText } from '@/components/use-action';
 import { saveSheetAction, submitSheetAction } from '@/lib/self-check/actions';
-import { lineDeduction, sheetTotal } from '@/lib/self-check/rules';
+import { ScoreInput } from '@/components/score-input';
+import { SheetScoreNote } from '@/components/sheet-score-note';
+import { type CriterionKind, isApplicable, type Level } from '@/lib/handbook/scoring';
+import { lineDeduction, SHEET_SCOPE, sheetScore } from '@/lib/self-check/rules';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, useTransition } from 'react';
@@ -18,6 +21,10 @@ export type EditorLine = {
   maxPoints: number;
   unitDeduction: number;
   cap: number | null;
+  kind: CriterionKind;
+  levels: Level[] | null;
+  vetoBand: string | null;
+  annualOnly: boolean;
   count: number | null;
   reason: string;
   taskIds: string[];
@@ -34,11 +41,13 @@ export function SheetEditor({
   lockVersion,
   lines,
   canSubmit,
+  bonusCap,
 }: {
   sheetId: string;
   lockVersion: number;
   lines: EditorLine[];
   canSubmit: boolean;
+  bonusCap: number;
 }) {
   const t = useTranslations('selfCheck');
   const failureText = useFailureText();
@@ -75,14 +84,11 @@ export function SheetEditor({
       lines.map((l) => {
         const c = draft[l.criterionId]!.count;
         const count = c === '' || !/^\d+$/.test(c) ? null : Number(c);
-        return {
-          code: l.code,
-          count,
-          rule: { maxPoints: l.maxPoints, unitDeduction: l.unitDeduction, cap: l.cap },
-        };
+        return { criterion: { ...l, id: l.criterionId }, count };
       }),
     [draft, lines],
   );
+  const score = sheetScore(sheetLines, bonusCap);
   const items = () =>
     lines.map((l) => ({
       criterionId: l.criterionId,
@@ -136,13 +142,12 @@ export function SheetEditor({
                 </td>
                 <td className="p-2">{l.maxPoints}</td>
                 <td className="p-2">
-                  <Input
-                    aria-label={`${l.code} ${t('count')}`}
-                    inputMode="numeric"
-                    className="w-20"
+                  <ScoreInput
+                    criterion={{ ...l, applicable: isApplicable(l, SHEET_SCOPE) }}
+                    label={`${l.code} ${t('count')}`}
                     value={draft[l.criterionId]!.count}
                     placeholder={t('countHint')}
-                    onChange={(e) => update(l.criterionId, { count: e.target.value.trim() })}
+                    onChange={(count) => update(l.criterionId, { count })}
                   />
                 </td>
                 <td className="p-2">{lineDeduction(sheetLines[i]!)}</td>
@@ -183,8 +188,9 @@ export function SheetEditor({
         </table>
       </div>
       <p className="font-medium" data-testid="running-total">
-        {t('runningTotal', { total: sheetTotal(sheetLines) })}
+        {t('runningTotal', { total: score.percent })}
       </p>
+      <SheetScoreNote score={score} />
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">
         <Button

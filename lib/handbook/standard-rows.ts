@@ -1,0 +1,24 @@
+import type { CriterionKind, Level, ScoredCriterion } from './scoring';
+
+/** A criterion row as the database holds it (levels as JSON), as the scoring rules read it. */
+export const scoredCriterion = (c: {
+  id: string;
+  code: string;
+  kind: string;
+  maxPoints: number;
+  unitDeduction: number;
+  cap: number | null;
+  levels: unknown;
+  vetoBand: string | null;
+  annualOnly: boolean;
+}): ScoredCriterion => ({
+  id: c.id,
+  code: c.code,
+  kind: c.kind as CriterionKind,
+  maxPoints: c.maxPoints,
+  unitDeduction: c.unitDeduction,
+  cap: c.cap,
+  levels: c.levels as Level[] | null,
+  vetoBand: c.vetoBand,
+  annualOnly: c.annualOnly,
+});
