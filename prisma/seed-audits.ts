@@ -6,12 +6,13 @@
  */
 import { appendTrace } from '../lib/audit-log';
 import type { Db } from '../lib/db/client';
-import { criterionScore, total } from '../lib/handbook/rules';
+import type { ScoringScope } from '../lib/handbook/scoring';
 import { createPlan } from '../lib/audits/mutations/plans';
 import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
 import { FINDINGS, NOTES_BY_METHOD } from './audit-data';
 import { prng } from './seed-random';
+import { seedCount, seedDeduction, seedTotals } from './seed-scores';
 
 const MARKER = 'demo.audits';
 
@@ -54,20 +55,27 @@ export async function seedAudits(db: Db, now = new Date()) {
     select: { id: true },
   });
 
-  const score = async (auditId: string, orgId: string, day: string, finish: boolean, share = 1) => {
+  const score = async (
+    auditId: string,
+    orgId: string,
+    day: string,
+    finish: boolean,
+    share = 1,
+    scope: ScoringScope = 'QUARTER',
+  ) => {
     const heavy = orgId === faker?.id;
     const rows = criteria
       .filter(() => rand() < share)
+      .filter((c) => scope === 'YEAR' || !c.annualOnly)
       .map((c) => {
-        const limit = Math.min(c.cap ?? c.maxPoints, c.maxPoints);
-        const want = rand() < (heavy ? 0.6 : 0.22) ? 1 + Math.floor(rand() * (heavy ? 3 : 2)) : 0;
-        const count = Math.min(want, Math.floor(limit / c.unitDeduction));
+        const count = seedCount(c, rand, heavy ? 0.6 : 0.22, heavy ? 3 : 2);
+        const deduction = seedDeduction(c, count, scope);
         return {
           auditId,
           criterionId: c.id,
           count,
-          deduction: Math.round(count * c.unitDeduction * 10) / 10,
-          reason: count ? FINDINGS[Math.floor(rand() * FINDINGS.length)]!.text : '',
+          deduction,
+          reason: deduction ? FINDINGS[Math.floor(rand() * FINDINGS.length)]!.text : '',
           taskIds: [],
           updatedById: auditor.id,
         };
@@ -91,16 +99,14 @@ export async function seedAudits(db: Db, now = new Date()) {
       })),
     });
     const started = new Date(`${day}T09:00:00+08:00`);
-    const sum = total(
-      criteria.map((c) => criterionScore(c, rows.find((r) => r.criterionId === c.id)?.count ?? 0)),
-    );
+    const totals = seedTotals(criteria, (id) => rows.find((r) => r.criterionId === id)?.count ?? 0, scope);
     await db.audit.update({
       where: { id: auditId },
       data: {
         status: finish ? 'SCORED' : 'IN_PROGRESS',
         startedAt: started,
         auditDate: started,
-        ...(finish ? { total: sum, scoredAt: new Date(`${day}T17:00:00+08:00`) } : {}),
+        ...(finish ? { ...totals, scoredAt: new Date(`${day}T17:00:00+08:00`) } : {}),
       },
     });
   };
@@ -174,7 +180,7 @@ export async function seedAudits(db: Db, now = new Date()) {
     where: { planId: year.id, org: { name: { notIn: ['滨江新城综合管廊项目党支部'] } } },
     take: 3,
   });
-  for (const a of started) await score(a.id, a.orgId, addDays(cstDay(now), -1), false, 0.4);
+  for (const a of started) await score(a.id, a.orgId, addDays(cstDay(now), -1), false, 0.4, 'YEAR');
 
   await db.setting.create({ data: { key: MARKER, value: { at: now.toISOString() } } });
   await db.$transaction((tx) =>

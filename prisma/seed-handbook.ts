@@ -1,6 +1,7 @@
 // The demo handbook: 2026版 in force (52 articles, 61 prescribed actions, a 100-point standard, ledger
 // templates generated as real .docx/.xlsx files) and the superseded 2025版 it revised, so the diff
 // page has real changes to show. Idempotent: skipped when any handbook version exists.
+import { Prisma } from '../lib/generated/prisma/client';
 import { randomUUID } from 'node:crypto';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
@@ -67,23 +68,28 @@ function olderParts(parts: SeedPart[]): SeedPart[] {
   }));
 }
 
+/** The 2025 standard: every criterion scored per occurrence (the kinds came with 2026), no bonus or veto. */
 function olderScoring(cats: SeedCategory[]): SeedCategory[] {
-  return cats.map((c) => ({
-    ...c,
-    criteria: c.criteria.map((k) => {
-      if (k.code === 'C5.5')
-        return {
-          ...k,
-          title: '工会、团支部作用发挥',
-          articleNumbers: [19, 20],
-          deductionRule: '工会、团支部未开展活动扣1分',
-        };
-      if (k.code === 'C2.3')
-        return { ...k, maxPoints: 3, unitDeduction: 1, deductionRule: '每个党小组每缺一次扣1分' };
-      if (k.code === 'C4.1') return { ...k, maxPoints: 6, deductionRule: '每发现一次记录要素缺失扣1分' };
-      return k;
-    }),
-  }));
+  return cats
+    .filter((c) => c.criteria.some((k) => k.maxPoints > 0))
+    .map((c) => ({
+      ...c,
+      criteria: c.criteria.map(
+        ({ kind: _k, levels: _l, vetoBand: _v, annualOnly: _a, ruleKey: _r, ruleParams: _p, ...k }) => {
+          if (k.code === 'C5.5')
+            return {
+              ...k,
+              title: '工会、团支部作用发挥',
+              articleNumbers: [19, 20],
+              deductionRule: '工会、团支部未开展活动扣1分',
+            };
+          if (k.code === 'C2.3')
+            return { ...k, maxPoints: 3, unitDeduction: 1, deductionRule: '每个党小组每缺一次扣1分' };
+          if (k.code === 'C4.1') return { ...k, maxPoints: 6, deductionRule: '每发现一次记录要素缺失扣1分' };
+          return k;
+        },
+      ),
+    }));
 }
 
 type Origin = SeedArticle & { origin?: number };
@@ -182,7 +188,7 @@ async function insertVersion(
     });
   }
   const standard = await tx.scoringStandard.create({
-    data: { versionId: version.id, title: '基层党建工作标准化考核标准', totalPoints: 100 },
+    data: { versionId: version.id, title: '基层党建工作标准化考核标准', totalPoints: 100, bonusCap: 5 },
   });
   for (const [ci, c] of v.scoring.entries()) {
     const cat = await tx.scoringCategory.create({
@@ -200,6 +206,12 @@ async function insertVersion(
           cap: k.cap,
           deductionRule: k.deductionRule,
           sortOrder: ki,
+          kind: k.kind ?? 'DEDUCTION',
+          levels: k.levels ?? Prisma.DbNull,
+          vetoBand: k.vetoBand ?? null,
+          annualOnly: k.annualOnly ?? false,
+          ruleKey: k.ruleKey ?? null,
+          ruleParams: k.ruleParams ?? Prisma.DbNull,
         },
       });
       // Criteria cite articles by their 2026 numbers (the origin); the older version maps them back.

@@ -10,7 +10,6 @@ import { notify, unitPeople } from '../lib/channels/notify';
 import type { Db } from '../lib/db/client';
 import { generateForPeriod } from '../lib/reminders/mutations/generate';
 import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
-import { criterionScore } from '../lib/handbook/rules';
 import { previousQuarter } from '../lib/self-check/rules';
 import { putFile } from '../lib/storage';
 import {
@@ -24,6 +23,7 @@ import {
 } from './history-data';
 import { FIRST_BRANCH_NAME } from './seed-data';
 import { prng } from './seed-random';
+import { seedCount, seedDeduction, seedTotals } from './seed-scores';
 
 const MARKER = 'demo.history';
 // A 1×1 PNG: a real image by content, shared by every demo evidence row (content-addressed).
@@ -308,7 +308,7 @@ async function seedSheets(
     select: {
       id: true,
       categories: {
-        select: { criteria: { select: { id: true, maxPoints: true, unitDeduction: true, cap: true } } },
+        select: { criteria: true },
       },
     },
   });
@@ -319,19 +319,18 @@ async function seedSheets(
     for (const q of quarters) {
       if (profile.missingSheet === q.slice(-2)) continue;
       const items = criteria.map((c) => {
-        // The faker claims near-perfect work; others own up to some shortfalls.
-        const count = rand() < (profile.burst ? 0.05 : 0.3) ? 1 + Math.floor(rand() * 2) : 0;
-        const d = Math.min(c.cap ?? c.maxPoints, c.maxPoints, count * c.unitDeduction);
+        // The faker claims near-perfect work; others own up to some shortfalls. Annual criteria: not on a sheet.
+        const count = c.annualOnly ? null : seedCount(c, rand, profile.burst ? 0.05 : 0.3, 2);
+        const deduction = count === null ? 0 : seedDeduction(c, count, 'QUARTER');
         return {
           criterionId: c.id,
           count,
-          deduction: d,
-          reason: count ? SHEET_REASONS[Math.floor(rand() * SHEET_REASONS.length)]! : '',
+          deduction,
+          reason: deduction ? SHEET_REASONS[Math.floor(rand() * SHEET_REASONS.length)]! : '',
           taskIds: [] as string[],
         };
       });
-      const total =
-        Math.round(criteria.reduce((s, c, i) => s + criterionScore(c, items[i]!.count), 0) * 10) / 10;
+      const totals = seedTotals(criteria, (id) => items.find((i) => i.criterionId === id)!.count, 'QUARTER');
       const submittedAt = at(addDays(periodFromKey(q)!.end, 3), 15);
       const by = org.secretaryId ?? committeeId;
       const reopened = profile.reopened === q.slice(-2);
@@ -341,7 +340,7 @@ async function seedSheets(
           periodKey: q,
           standardId: standard.id,
           status: 'SUBMITTED',
-          total,
+          ...totals,
           createdById: by,
           submittedAt,
           submittedById: by,
@@ -350,6 +349,23 @@ async function seedSheets(
         },
       });
       if (reopened) {
+        // The committee found two 支委会 missing from the claim: C2.2 carries them, and the total follows.
+        const c22 = criteria.find((c) => c.code === 'C2.2') ?? criteria[0]!;
+        const revised = items.map((i) =>
+          i.criterionId === c22.id
+            ? {
+                ...i,
+                count: (i.count ?? 0) + 2,
+                deduction: seedDeduction(c22, (i.count ?? 0) + 2, 'QUARTER'),
+                reason: '支委会少开两次（已核实）',
+              }
+            : i,
+        );
+        const again = seedTotals(
+          criteria,
+          (id) => revised.find((i) => i.criterionId === id)!.count,
+          'QUARTER',
+        );
         await db.selfCheckSheet.create({
           data: {
             orgId: org.id,
@@ -357,18 +373,12 @@ async function seedSheets(
             revision: 2,
             standardId: standard.id,
             status: 'SUBMITTED',
-            total: Math.max(0, total - 4),
+            ...again,
             createdById: committeeId,
             reopenReason: '“三会一课”扣分与台账不符，请核实后重新提交',
             submittedAt: new Date(submittedAt.getTime() + 5 * 86_400_000),
             submittedById: by,
-            items: {
-              create: items.map((i, k) =>
-                k === 0
-                  ? { ...i, count: i.count + 2, deduction: i.deduction, reason: '支委会少开两次（已核实）' }
-                  : i,
-              ),
-            },
+            items: { create: revised },
           },
         });
       }

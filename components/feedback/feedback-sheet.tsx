@@ -2,7 +2,15 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { sheetDetailFor } from '@/lib/feedback/queries';
 
 type Detail = Awaited<ReturnType<typeof sheetDetailFor>>;
-type Deduction = { code: string; title: string; count: number; deduction: number; reason: string };
+type Deduction = {
+  code: string;
+  title: string;
+  count: number;
+  deduction: number;
+  reason: string;
+  /** A computed criterion scored other than its records gave: the records' count. */
+  suggested?: number | null;
+};
 
 /** The 检查调研情况反馈单 as a document: the same markup on screen, on paper and in the PDF. */
 export async function FeedbackSheetDocument({ d }: { d: Detail }) {
@@ -72,7 +80,14 @@ export async function FeedbackSheetDocument({ d }: { d: Detail }) {
               <td className={cell}>
                 {x.code} {x.title}
               </td>
-              <td className={cell}>{x.count}</td>
+              <td className={cell}>
+                {x.count}
+                {x.suggested != null && x.suggested !== x.count && (
+                  <span className="block text-xs" data-testid="override-note">
+                    {t('overridden', { suggested: x.suggested })}
+                  </span>
+                )}
+              </td>
               <td className={cell}>{x.deduction}</td>
               <td className={cell}>{x.reason}</td>
             </tr>

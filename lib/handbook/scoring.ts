@@ -46,6 +46,9 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export const hasBasePoints = (kind: CriterionKind) => kind !== 'BONUS' && kind !== 'VETO';
 export const isApplicable = (c: Pick<ScoredCriterion, 'annualOnly'>, scope: ScoringScope) =>
   !(c.annualOnly && scope === 'QUARTER');
+/** A sheet is complete when every applicable criterion with points has its input; bonus and veto default to none. */
+export const mustAssess = (c: Pick<ScoredCriterion, 'annualOnly' | 'kind'>, scope: ScoringScope) =>
+  isApplicable(c, scope) && hasBasePoints(c.kind);
 
 /** One line: `input` is occurrences, or a level's number (1-based) for GRADE and BONUS; null = not assessed yet. */
 export function scoreLine(c: ScoredCriterion, input: number | null, scope: ScoringScope): LineResult {

@@ -9,7 +9,6 @@ const member = (id: string, o: Partial<Facts['members'][number]> = {}) => ({
   hours: 40,
   lapsed: false,
   owedMonths: 0,
-  development: [],
   ...o,
 });
 const meeting = (id: string, kind: string, heldOn: string, o: Partial<Facts['meetings'][number]> = {}) => ({
@@ -25,6 +24,7 @@ const facts = (o: Partial<Facts> = {}): Facts => ({
   org: { id: 'o', name: '甲支部', termEnd: null },
   meetings: [],
   members: [],
+  pipeline: [],
   transfers: [],
   tasks: [],
   ...o,
@@ -74,11 +74,10 @@ describe('computed rules', () => {
   });
   it('lapsed members, 党费 arrears and 发展 date problems count people', () => {
     const f = facts({
-      members: [
-        member('a', { lapsed: true }),
-        member('b', { owedMonths: 2 }),
-        member('c', { development: ['talkLate'] }),
-        member('d'),
+      members: [member('a', { lapsed: true }), member('b', { owedMonths: 2 }), member('d')],
+      pipeline: [
+        { id: 'c', name: 'c', problems: ['talkLate'] },
+        { id: 'e', name: 'e', problems: [] },
       ],
     });
     expect(run('lapsedMembers', {}, f)!.count).toBe(1);

@@ -27,14 +27,10 @@ export type Facts = {
     valid: boolean | null;
     backfilled: boolean;
   }[];
-  members: {
-    id: string;
-    name: string;
-    hours: number;
-    lapsed: boolean;
-    owedMonths: number;
-    development: string[];
-  }[];
+  /** 正式 and 预备党员 whose 组织关系 is the unit. */
+  members: { id: string; name: string; hours: number; lapsed: boolean; owedMonths: number }[];
+  /** People in the 发展党员 procedure (预备党员 included) and the problems of their dates. */
+  pipeline: { id: string; name: string; problems: string[] }[];
   transfers: { id: string; name: string; validUntil: string | null; received: boolean }[];
   tasks: {
     id: string;
@@ -128,7 +124,7 @@ export const LEDGER_RULES = {
   /** People in the 发展党员 procedure whose dates break its rules (lib/people/development.ts). */
   developmentDates: {
     params: none,
-    count: (f: Facts) => people(f.members.filter((m) => m.development.length > 0)),
+    count: (f: Facts) => people(f.pipeline.filter((m) => m.problems.length > 0)),
   },
   /** 介绍信 out of the unit past their validity without the receiving branch's 报到. */
   transfersOverdue: {
@@ -171,7 +167,7 @@ export const LEDGER_RULES = {
 export type RuleKey = keyof typeof LEDGER_RULES;
 export const RULE_KEYS = Object.keys(LEDGER_RULES) as RuleKey[];
 
-const people = (ms: Facts['members']): RuleResult => ({
+const people = (ms: { id: string; name: string }[]): RuleResult => ({
   count: ms.length,
   refs: ms.map((m) => ({ type: 'person', id: m.id, label: m.name })),
 });

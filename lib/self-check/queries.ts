@@ -5,7 +5,7 @@ import { db } from '../db';
 import type { Db, Tx } from '../db/client';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { can, scopeOrgs, type Subject } from '../policy';
-import { previousQuarter, type SheetLine } from './rules';
+import { belowRecords, previousQuarter, type SheetLine } from './rules';
 
 /** The branch's units and, for this quarter and the three before, each unit's current sheet. */
 export async function mySheetsFor(user: Subject, now = new Date(), client: Db = db) {
@@ -79,13 +79,24 @@ export async function sheetOverviewFor(user: Subject, periodKey: string, client:
       path: true,
       sheets: {
         where: { periodKey, supersededAt: null },
-        select: { id: true, status: true, total: true, revision: true, submittedAt: true },
+        select: {
+          id: true,
+          status: true,
+          total: true,
+          revision: true,
+          submittedAt: true,
+          items: { where: { suggested: { not: null } }, select: { count: true, suggested: true } },
+        },
       },
     },
     orderBy: { path: 'asc' },
   });
   const rows = orgs
-    .map((o) => ({ id: o.id, name: o.name, sheet: o.sheets[0] ?? null }))
+    .map((o) => {
+      const sheet = o.sheets[0] ?? null;
+      // Lines claimed below what the unit's own records show: flagged beside the self-vs-audit gap.
+      return { id: o.id, name: o.name, sheet, belowRecords: sheet?.items.filter(belowRecords).length ?? 0 };
+    })
     .sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
   return { rows, submitted: rows.filter((r) => r.sheet?.status === 'SUBMITTED').length, total: rows.length };
 }

@@ -1,7 +1,7 @@
 // Pure rules of the self-check sheet. Scores use lib/handbook/rules.ts, the same functions audits use,
 // so a unit's own total and the audit total are comparable point for point.
 import {
-  isApplicable,
+  mustAssess,
   scoreLine,
   scoreSheet,
   type ScoredCriterion,
@@ -27,10 +27,13 @@ export function sheetScore(lines: SheetLine[], bonusCap = 0): SheetScore {
   );
 }
 
-/** Applicable criteria not yet assessed (count still empty): a sheet with any cannot be submitted. */
+/**
+ * Applicable criteria carrying points not yet assessed (count still empty): a sheet with any cannot be
+ * submitted. A bonus or a veto left empty means none.
+ */
 export function unassessed(lines: SheetLine[]): string[] {
   return lines
-    .filter((l) => l.count === null && isApplicable(l.criterion, SHEET_SCOPE))
+    .filter((l) => l.count === null && mustAssess(l.criterion, SHEET_SCOPE))
     .map((l) => l.criterion.code);
 }
 
@@ -45,3 +48,7 @@ export function previousQuarter(key: string): string {
   const q = Number(key.slice(6));
   return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
 }
+
+/** A computed line where the unit claims fewer shortfalls than its own records show. */
+export const belowRecords = (i: { count: number | null; suggested: number | null }) =>
+  i.suggested !== null && i.count !== null && i.count < i.suggested;

@@ -64,5 +64,12 @@ export type SeedCriterion = {
   cap: number | null; // max deduction for this rule (null = up to maxPoints)
   deductionRule: string; // '每缺一次扣2分，扣完为止'
   articleNumbers: number[]; // articles it checks
+  // How it is scored (lib/handbook/scoring.ts); absent: per occurrence.
+  kind?: 'DEDUCTION' | 'GRADE' | 'BONUS' | 'VETO' | 'COMPUTED';
+  levels?: { label: string; points: number }[];
+  vetoBand?: 'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL';
+  annualOnly?: boolean;
+  ruleKey?: string;
+  ruleParams?: Record<string, string | number>;
 };
 export type SeedCategory = { code: string; title: string; criteria: SeedCriterion[] };

@@ -33,6 +33,9 @@ test('the secretary submits the quarter’s sheet; the committee sees it; anothe
   await editor.getByRole('button', { name: '提交评分表' }).click();
   await expect(editor.getByTestId('form-error')).toContainText('项未填写');
   for (let i = 1; i < n; i += 1) await counts.nth(i).fill('0');
+  // Criteria scored by grade levels take a choice (the first listed is the best).
+  const levels = editor.locator('select[aria-label$="扣分次数"]');
+  for (let i = 0; i < (await levels.count()); i += 1) await levels.nth(i).selectOption({ index: 1 });
   await editor.getByRole('button', { name: '提交评分表' }).click();
   await expect(page.getByTestId('sheet-frozen')).toBeVisible();
   await expect(page.getByTestId('sheet-total')).toContainText(/\d/);

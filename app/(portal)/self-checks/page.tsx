@@ -117,6 +117,16 @@ export default async function SelfChecksPage({ searchParams }: { searchParams: P
                 header: t('total'),
                 cell: (r) => (r.sheet?.status === 'SUBMITTED' ? r.sheet.total : '—'),
               },
+              {
+                key: 'records',
+                header: t('belowRecordsColumn'),
+                cell: (r) =>
+                  r.belowRecords ? (
+                    <Badge tone="red">{t('belowRecords', { count: r.belowRecords })}</Badge>
+                  ) : (
+                    '—'
+                  ),
+              },
             ]}
           />
         </Card>

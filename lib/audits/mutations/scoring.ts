@@ -9,9 +9,12 @@ import { appendTrace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
 import { checkUploads, type Upload } from '../../files/uploads';
-import { inputProblem, isApplicable, scoreLine, scoreSheet } from '../../handbook/scoring';
+import { inputProblem, isApplicable, mustAssess, scoreLine, scoreSheet } from '../../handbook/scoring';
 import { scoredCriterion } from '../../handbook/standard-rows';
 import { auditScope } from '../rules';
+import { suggestionsFor } from '../../ledger/pre-audit';
+import { cstDay } from '../../calendar';
+import { Prisma } from '../../generated/prisma/client';
 import type { ActionContext } from '../../action-context';
 import { assertCanOnAudit } from '../../policy';
 import { putFile } from '../../storage';
@@ -55,6 +58,25 @@ export async function saveScore(
     if (raw > limit)
       throw new UserError('audits.errors.aboveCap', { code: c.code, deduction: raw, cap: limit }, 'count');
   }
+  // A computed criterion: the count the unit's records give now. Another count is an override: it needs a reason.
+  const suggestion =
+    c.kind === 'COMPUTED'
+      ? ((
+          await suggestionsFor(db, {
+            standardId: a.standardId,
+            orgId: a.orgId,
+            periodKey: a.plan.periodKey,
+            scope,
+            today: cstDay(now),
+          })
+        ).get(c.id) ?? null)
+      : null;
+  if (suggestion && input.count !== suggestion.count && !input.reason.trim())
+    throw new UserError(
+      'audits.errors.overrideReason',
+      { code: c.code, suggested: suggestion.count },
+      'reason',
+    );
   const taskIds = [...new Set(input.taskIds)];
   if (
     taskIds.length &&
@@ -72,6 +94,8 @@ export async function saveScore(
       deduction: raw,
       reason: input.reason,
       taskIds,
+      suggested: suggestion?.count ?? null,
+      suggestedRefs: suggestion ? (suggestion.refs as Prisma.InputJsonArray) : Prisma.DbNull,
       updatedById: ctx.user.id,
     };
     await tx.auditScore.upsert({
@@ -97,7 +121,16 @@ export async function saveScore(
         entityId: a.id,
         orgPath: a.org.path,
         before: before && { code: c.code, count: before.count, reason: before.reason },
-        after: { code: c.code, count: input.count, deduction: raw, reason: input.reason, taskIds },
+        after: {
+          code: c.code,
+          count: input.count,
+          deduction: raw,
+          reason: input.reason,
+          taskIds,
+          ...(suggestion
+            ? { suggested: suggestion.count, overridden: input.count !== suggestion.count }
+            : {}),
+        },
       });
     }
     return { criterionId: c.id, deduction: raw };
@@ -223,7 +256,7 @@ export async function finishAudit(db: Db, ctx: ActionContext, auditId: string, n
   const scores = new Map(
     (await db.auditScore.findMany({ where: { auditId } })).map((s) => [s.criterionId, s]),
   );
-  const missing = criteria.filter((c) => isApplicable(c, scope) && !scores.has(c.id)).map((c) => c.code);
+  const missing = criteria.filter((c) => mustAssess(c, scope) && !scores.has(c.id)).map((c) => c.code);
   if (missing.length)
     throw new UserError('audits.errors.incomplete', {
       count: missing.length,

@@ -1,12 +1,13 @@
-import { auditScope } from '../rules';
 import 'server-only';
+import { suggestionsFor } from '../../ledger/pre-audit';
+import { auditScope } from '../rules';
 import { db } from '../../db';
 import { type Subject, can, canOnAudit, scopeByPath, scopeOrgs, orgScope } from '../../policy';
 import type { TAuditFilter } from '../schema';
 import type { Db } from '../../db/client';
 import { ForbiddenError } from '../../errors';
 import type { Prisma } from '../../generated/prisma/client';
-import { periodFromKey } from '../../calendar';
+import { cstDay, periodFromKey } from '../../calendar';
 import { loadAudit } from './load';
 
 /** Plans the user may see: within the committee's subtree, or those whose team they are on. */
@@ -120,6 +121,14 @@ export async function auditDetailFor(user: Subject, id: string, client: Db = db)
       include: { items: true },
     }),
   ]);
+  // The computed criteria as the unit's records give them today (what the auditor confirms or overrides).
+  const suggestions = await suggestionsFor(client, {
+    standardId: a.standardId,
+    orgId: a.orgId,
+    periodKey: a.plan.periodKey,
+    scope: auditScope(a.plan),
+    today: cstDay(new Date()),
+  });
   const [links, focus, depts, feedback] = await Promise.all([
     client.criterionArticle.findMany({
       where: { criterion: { category: { standardId: a.standardId } } },
@@ -138,6 +147,7 @@ export async function auditDetailFor(user: Subject, id: string, client: Db = db)
     quarter,
     categories,
     bonusCap,
+    suggestions: Object.fromEntries(suggestions),
     scope: auditScope(a.plan),
     scores,
     notes,

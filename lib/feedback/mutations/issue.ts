@@ -27,17 +27,21 @@ export async function issueFeedback(db: Db, ctx: ActionContext, input: TIssueFee
     (await db.organization.count({ where: { id: { in: depts }, type: 'DEPARTMENT' } })) !== depts.length
   )
     throw new UserError('feedback.errors.notDepartment');
-  const scores = await db.auditScore.findMany({
-    where: { auditId: a.id, deduction: { gt: 0 } },
-    include: { criterion: { select: { code: true, title: true, sortOrder: true } } },
-    orderBy: { criterion: { sortOrder: 'asc' } },
-  });
+  // Deductions, and the computed criteria the team scored other than the records gave (overrides, shown as such).
+  const scores = (
+    await db.auditScore.findMany({
+      where: { auditId: a.id, OR: [{ deduction: { gt: 0 } }, { suggested: { not: null } }] },
+      include: { criterion: { select: { code: true, title: true, sortOrder: true } } },
+      orderBy: { criterion: { sortOrder: 'asc' } },
+    })
+  ).filter((s) => s.deduction > 0 || s.suggested !== s.count);
   const deductions = scores.map((s) => ({
     code: s.criterion.code,
     title: s.criterion.title,
     count: s.count,
     deduction: s.deduction,
     reason: s.reason,
+    ...(s.suggested !== null ? { suggested: s.suggested } : {}),
   }));
   const bands = await db.gradeBand.findMany();
   const grade = gradeWithVeto(a.total, a.vetoBand, bands.length ? bands : undefined);

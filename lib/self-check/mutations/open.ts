@@ -1,6 +1,7 @@
 /**
  * Opening a unit's sheet for a quarter: built from the published scoring standard, one line per
- * criterion, all unassessed. Opening twice (or at once from two devices) returns the same sheet.
+ * criterion, unassessed but for the computed ones, which start from what the unit's own records show
+ * (lib/ledger). Opening twice (or at once from two devices) returns the same sheet.
  */
 import type { z } from 'zod';
 import { appendTrace } from '../../audit-log';
@@ -10,7 +11,8 @@ import { Prisma } from '../../generated/prisma/client';
 import type { ActionContext } from '../../action-context';
 import { assertCan } from '../../policy';
 import { cstDay, periodOf } from '../../calendar';
-import { isOpenableQuarter } from '../rules';
+import { suggestionsFor } from '../../ledger/pre-audit';
+import { isOpenableQuarter, SHEET_SCOPE } from '../rules';
 import { SHEET_ORG_TYPES } from '../queries';
 import type { ZOpenSheet } from '../schema';
 
@@ -40,6 +42,13 @@ export async function openSheet(
     select: { id: true, categories: { select: { criteria: { select: { id: true } } } } },
   });
   if (!standard) throw new UserError('selfCheck.errors.noStandard');
+  const suggestions = await suggestionsFor(client, {
+    standardId: standard.id,
+    orgId: org.id,
+    periodKey: input.periodKey,
+    scope: SHEET_SCOPE,
+    today: cstDay(now),
+  });
   try {
     return await client.$transaction(async (tx) => {
       const sheet = await tx.selfCheckSheet.create({
@@ -51,7 +60,19 @@ export async function openSheet(
           items: {
             create: standard.categories
               .flatMap((c) => c.criteria)
-              .map((c) => ({ criterionId: c.id, taskIds: [] })),
+              .map((c) => {
+                const g = suggestions.get(c.id);
+                return g
+                  ? {
+                      criterionId: c.id,
+                      taskIds: [],
+                      count: g.count,
+                      deduction: g.deduction,
+                      suggested: g.count,
+                      suggestedRefs: g.refs as Prisma.InputJsonArray,
+                    }
+                  : { criterionId: c.id, taskIds: [] };
+              }),
           },
         },
         select: { id: true },
@@ -61,7 +82,7 @@ export async function openSheet(
         entityType: 'SelfCheckSheet',
         entityId: sheet.id,
         orgPath: org.path,
-        after: { periodKey: input.periodKey, revision: 1 },
+        after: { periodKey: input.periodKey, revision: 1, computed: suggestions.size },
       });
       return sheet;
     });

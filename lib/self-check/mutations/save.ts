@@ -10,7 +10,7 @@ import { UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { inputProblem } from '../../handbook/scoring';
 import { assertCan } from '../../policy';
-import { lineDeduction, sheetScore } from '../rules';
+import { belowRecords, lineDeduction, sheetScore } from '../rules';
 import { linesOf, loadSheet } from '../queries';
 import type { ZSaveSheet } from '../schema';
 
@@ -24,6 +24,13 @@ export async function saveSheet(client: Db, ctx: ActionContext, input: z.output<
     if (!line) throw new UserError('selfCheck.errors.unknownCriterion');
     const bad = it.count === null ? null : inputProblem(linesOf([line])[0]!.criterion, it.count);
     if (bad) throw new UserError(bad, { code: line.criterion.code, min: 0 }, 'items');
+    // Claiming fewer shortfalls than the unit's own records show needs the reason (the committee sees it flagged).
+    if (belowRecords({ ...line, count: it.count }) && !it.reason.trim())
+      throw new UserError(
+        'selfCheck.errors.belowRecords',
+        { code: line.criterion.code, suggested: line.suggested! },
+        'items',
+      );
   }
   const taskIds = [...new Set(input.items.flatMap((i) => i.taskIds))];
   if (taskIds.length) {

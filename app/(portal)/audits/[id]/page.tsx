@@ -51,6 +51,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
       levels: cr.levels as Level[] | null,
       vetoBand: cr.vetoBand,
       applicable: isApplicable(cr, d.scope),
+      suggestion: d.suggestions[cr.id] ?? null,
       self: selfOf.has(cr.id) ? selfOf.get(cr.id)! : null,
       focus: d.focus
         .filter((f) => f.criterionId === cr.id)

@@ -9,6 +9,7 @@ import { can } from '@/lib/policy';
 import { sheetDetailFor } from '@/lib/self-check/queries';
 import { ReopenForm } from './_components/reopen-form';
 import type { Level } from '@/lib/handbook/scoring';
+import type { Ref } from '@/lib/ledger/rules';
 import { SheetEditor, type EditorLine } from './_components/sheet-editor';
 import { pageParams } from '@/lib/route-params';
 
@@ -38,6 +39,8 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
     levels: i.criterion.levels as Level[] | null,
     vetoBand: i.criterion.vetoBand,
     annualOnly: i.criterion.annualOnly,
+    suggested: i.suggested,
+    refs: (i.suggestedRefs as Ref[] | null) ?? [],
     count: i.count,
     reason: i.reason,
     taskIds: i.taskIds,

@@ -3,7 +3,9 @@ import { FormError } from '@/components/form-error';
 import { Textarea } from '@/components/ui/field';
 import { useFailureText } from '@/components/use-action';
 import { addAuditEvidenceAction } from '@/lib/audits/actions';
+import { LedgerRefs } from '@/components/ledger-refs';
 import { ScoreInput } from '@/components/score-input';
+import { Button } from '@/components/ui/button';
 import { scoreLine } from '@/lib/handbook/scoring';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -51,6 +53,30 @@ export function CriterionPanel({
           {f}
         </div>
       ))}
+      {l.suggestion && (
+        <div
+          className="mt-2 rounded-md bg-blue-50 p-2 text-sm text-blue-950"
+          data-testid={`suggestion-${l.code}`}
+        >
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <span>{t('suggested', { count: l.suggestion.count, deduction: l.suggestion.deduction })}</span>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={v.count === String(l.suggestion.count)}
+              onClick={() => onChange({ count: String(l.suggestion!.count) })}
+            >
+              {v.count === String(l.suggestion.count) ? t('confirmed') : t('confirm')}
+            </Button>
+          </div>
+          <LedgerRefs refs={l.suggestion.refs} />
+          {/^\d+$/.test(v.count) && Number(v.count) !== l.suggestion.count && (
+            <p className="mt-1 font-medium text-amber-800" data-testid={`override-${l.code}`}>
+              {t('overrideNeedsReason', { suggested: l.suggestion.count })}
+            </p>
+          )}
+        </div>
+      )}
       <div className="mt-2 grid grid-cols-[6rem_1fr] items-center gap-2">
         <ScoreInput
           criterion={l}

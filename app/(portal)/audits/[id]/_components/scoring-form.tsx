@@ -7,6 +7,7 @@ import { useTranslateMessage } from '@/components/use-translate-message';
 import { addFindingAction, finishAuditAction, saveNoteAction, saveScoreAction } from '@/lib/audits/actions';
 import { AUDIT_METHODS } from '@/lib/audits/schema';
 import { SheetScoreNote } from '@/components/sheet-score-note';
+import type { Suggestion } from '@/lib/ledger/pre-audit';
 import { type CriterionKind, type Level, scoreSheet, type ScoringScope } from '@/lib/handbook/scoring';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -28,6 +29,8 @@ export type Line = {
   levels: Level[] | null;
   vetoBand: string | null;
   applicable: boolean;
+  /** A computed criterion: what the unit's records give (count, deduction, the records behind it). */
+  suggestion: Suggestion | null;
   self: number | null;
   focus: string[];
   tasks: { id: string; label: string }[];
@@ -120,7 +123,7 @@ export function ScoringForm(props: {
       .map((e) => e.payload as Finding),
   ];
 
-  const applicable = lines.filter((l) => l.applicable);
+  const applicable = lines.filter((l) => l.applicable && l.kind !== 'BONUS' && l.kind !== 'VETO');
   const scored = applicable.filter((l) => /^\d+$/.test(values[l.id]?.count ?? ''));
   const score = scoreSheet(
     lines,

@@ -7,7 +7,9 @@ import { saveSheetAction, submitSheetAction } from '@/lib/self-check/actions';
 import { ScoreInput } from '@/components/score-input';
 import { SheetScoreNote } from '@/components/sheet-score-note';
 import { type CriterionKind, isApplicable, type Level } from '@/lib/handbook/scoring';
-import { lineDeduction, SHEET_SCOPE, sheetScore } from '@/lib/self-check/rules';
+import { LedgerRefs } from '@/components/ledger-refs';
+import type { Ref } from '@/lib/ledger/rules';
+import { belowRecords, lineDeduction, SHEET_SCOPE, sheetScore } from '@/lib/self-check/rules';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, useTransition } from 'react';
@@ -25,6 +27,9 @@ export type EditorLine = {
   levels: Level[] | null;
   vetoBand: string | null;
   annualOnly: boolean;
+  /** A computed criterion: the count the unit's own records give, and those records. */
+  suggested: number | null;
+  refs: Ref[];
   count: number | null;
   reason: string;
   taskIds: string[];
@@ -139,6 +144,17 @@ export function SheetEditor({
                   <div className="text-xs text-stone-500">
                     {l.category} · {l.rule}
                   </div>
+                  {l.suggested !== null && (
+                    <div className="mt-1 text-xs text-blue-900" data-testid={`records-${l.code}`}>
+                      {t('fromRecords', { count: l.suggested })}
+                      <LedgerRefs refs={l.refs} max={6} />
+                      {belowRecords({ count: sheetLines[i]!.count, suggested: l.suggested }) && (
+                        <p className="font-medium text-red-700" data-testid={`below-${l.code}`}>
+                          {t('belowRecordsLine', { count: l.suggested })}
+                        </p>
+                      )}
+                    </div>
+                  )}
                 </td>
                 <td className="p-2">{l.maxPoints}</td>
                 <td className="p-2">
