@@ -88,6 +88,9 @@ describe('computed rules', () => {
     const f = facts({ members: [member('a', { hours: 7.5 }), member('b', { hours: 8 })] });
     expect(run('studyHoursShort', {}, f)!.refs.map((r) => r.id)).toEqual(['a']);
     expect(run('studyHoursShort', { hours: 32 }, f, YEAR)!.count).toBe(2);
+    // In November, ten months of the year are over: 26.7 学时 asked so far.
+    const nov = facts({ members: [member('a', { hours: 26 }), member('b', { hours: 27 })] });
+    expect(run('studyHoursShort', {}, nov, YEAR)!.refs.map((r) => r.id)).toEqual(['a']);
   });
   it('termOverdue, transfersOverdue, tasksOverdue and backfillFlags', () => {
     const f = facts({

@@ -100,11 +100,12 @@ export const LEDGER_RULES = {
     params: none,
     count: (f: Facts) => people(f.members.filter((m) => m.lapsed)),
   },
-  /** Members under the year's 学时 (32 by default); in a shorter window, under its share of them. */
+  /** Members under the year's 学时 (32 by default); in a shorter or running window, under its share of them. */
   studyHoursShort: {
     params: z.object({ hours: z.coerce.number().min(1).max(200).default(YEARLY_STUDY_HOURS) }).strict(),
     count(f: Facts, w: Window, p: { hours: number }): RuleResult {
-      const months = monthsOf(w);
+      // While the window runs, only the months already over are asked for.
+      const months = periodsIn('MONTH', w, f.today).length;
       const goal = (p.hours * months) / 12;
       return people(f.members.filter((m) => m.hours < goal));
     },
@@ -171,12 +172,6 @@ const people = (ms: { id: string; name: string }[]): RuleResult => ({
   count: ms.length,
   refs: ms.map((m) => ({ type: 'person', id: m.id, label: m.name })),
 });
-const monthsOf = (w: Window) =>
-  (Number(w.end.slice(0, 4)) - Number(w.start.slice(0, 4))) * 12 +
-  Number(w.end.slice(5, 7)) -
-  Number(w.start.slice(5, 7)) +
-  1;
-
 /** A criterion's rule and parameters as stored: checked against the library, or the message key of the refusal. */
 export function parseRule(
   key: string | null | undefined,

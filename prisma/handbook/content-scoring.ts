@@ -136,6 +136,7 @@ export const SCORING: SeedCategory[] = [
         deductionRule: '每有一名党员学时不足扣0.5分',
         articleNumbers: [13, 45],
         kind: 'COMPUTED',
+        annualOnly: true,
         ruleKey: 'studyHoursShort',
         ruleParams: { hours: 32 },
       },
