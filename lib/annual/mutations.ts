@@ -4,6 +4,8 @@
  * stored with the weights used (a new computation each time; the latest is shown). The exam input is
  * every graded attempt (in per cent) at the written exams of the unit's audits of the year.
  */
+import { DEFAULT_BANDS } from '../handbook/rules';
+import { capGrade } from '../handbook/scoring';
 import { z } from 'zod';
 import type { ActionContext } from '../action-context';
 import { appendTrace } from '../audit-log';
@@ -20,7 +22,8 @@ import {
   type Weights,
 } from './rules';
 import { ZCompute } from './schema';
-export type RawRow = { orgId: string; type: string } & RawInputs;
+/** `vetoes`: the bands of the year's audits where a 否决项 was triggered (they hold the annual grade too). */
+export type RawRow = { orgId: string; type: string; vetoes?: string[] } & RawInputs;
 
 export async function rawInputs(db: Db, user: Subject, year: number): Promise<RawRow[]> {
   const s = orgScope(user, 'annual.compute');
@@ -32,6 +35,8 @@ export async function rawInputs(db: Db, user: Subject, year: number): Promise<Ra
     SELECT o.id::text AS "orgId", o.type::text AS type,
       COALESCE((SELECT array_agg(a.total) FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId"
         WHERE a."orgId" = o.id AND a.total IS NOT NULL AND a.status IN ('SCORED', 'FEEDBACK_ISSUED') AND p."periodKey" LIKE ${`${year}%`}), '{}') AS audits,
+      COALESCE((SELECT array_agg(a."vetoBand") FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId"
+        WHERE a."orgId" = o.id AND a."vetoBand" IS NOT NULL AND a.status IN ('SCORED', 'FEEDBACK_ISSUED') AND p."periodKey" LIKE ${`${year}%`}), '{}') AS vetoes,
       (SELECT count(*)::int FROM "ReminderTask" t WHERE t."orgId" = o.id AND t."dueDate" BETWEEN ${from}::date AND LEAST(${to}::date, CURRENT_DATE)) AS "tasksDue",
       (SELECT count(*)::int FROM "ReminderTask" t WHERE t."orgId" = o.id AND t."dueDate" BETWEEN ${from}::date AND LEAST(${to}::date, CURRENT_DATE) AND t.status = 'DONE' AND t."onTime") AS "tasksOnTime",
       COALESCE((SELECT array_agg(t.quality::text) FROM "ReminderTask" t WHERE t."orgId" = o.id AND t.quality IS NOT NULL AND t."dueDate" BETWEEN ${from}::date AND ${to}::date), '{}') AS qualities,
@@ -50,7 +55,10 @@ export function resultsOf(rows: RawRow[], weights: Weights) {
     .map((r) => ({ orgId: r.orgId, group: r.type, inputs: inputsOf(r), raw: r }))
     .map((r) => ({ ...r, score: annualScore(r.inputs, weights) }))
     .filter((r): r is typeof r & { score: number } => r.score !== null);
-  return rankWithin(scored).map((r) => ({ ...r, grade: gradeFor(r.score) }));
+  return rankWithin(scored).map((r) => ({
+    ...r,
+    grade: capGrade(gradeFor(r.score), r.raw.vetoes ?? [], DEFAULT_BANDS),
+  }));
 }
 
 export async function computeAnnual(db: Db, ctx: ActionContext, input: z.output<typeof ZCompute>) {

@@ -8,6 +8,7 @@ import { lapsedSince, ORG_LIFE_KINDS } from '../meetings/rules';
 import { termEnd } from '../orgs/lifecycle';
 import { developmentViolations } from '../people/development';
 import { arrears } from '../people/dues';
+import type { PipelineRow } from '../people/queries/roster';
 import type { Facts, Window } from './rules';
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -51,25 +52,7 @@ export async function loadFacts(client: Db | Tx, orgId: string, w: Window, today
       FROM "Person" p
       WHERE p."orgId" = ${orgId}::uuid AND p."leftOn" IS NULL AND p.status IN ('FULL', 'PROBATIONARY')
       ORDER BY p.name`,
-    client.$queryRaw<
-      {
-        id: string;
-        name: string;
-        status: string;
-        appliedOn: Date | null;
-        talkOn: Date | null;
-        activistOn: Date | null;
-        candidateOn: Date | null;
-        trainingDays: number | null;
-        trainingHours: number | null;
-        politicalReviewOn: Date | null;
-        admittedOn: Date | null;
-        approvedOn: Date | null;
-        fullOn: Date | null;
-        probationExtendedMonths: number | null;
-        projectEnd: Date | null;
-      }[]
-    >`
+    client.$queryRaw<Omit<PipelineRow, 'employeeNo' | 'orgId' | 'orgName'>[]>`
       SELECT p.id, p.name, p.status::text AS status, p."appliedOn", p."talkOn", p."activistOn", p."candidateOn",
         p."trainingDays", p."trainingHours", p."politicalReviewOn", p."admittedOn", p."approvedOn", p."fullOn",
         p."probationExtendedMonths", COALESCE(o."projectActualEnd", o."projectPlannedEnd") AS "projectEnd"
@@ -94,7 +77,7 @@ export async function loadFacts(client: Db | Tx, orgId: string, w: Window, today
   ]);
   const startMonth = w.start.slice(0, 7);
   // A month is late once it is over: arrears are counted up to the window's last month that has ended.
-  const thisMonth = until === w.end ? nextMonth(w.end.slice(0, 7)) : until.slice(0, 7);
+  const thisMonth = w.end < today ? nextMonth(w.end.slice(0, 7)) : until.slice(0, 7);
   return {
     today,
     org: {

@@ -107,12 +107,13 @@ export async function personAttendance(
   const byKind = await client.$queryRaw<{ kind: string; present: number; missed: number }[]>`
     SELECT m.kind::text AS kind, count(*) FILTER (WHERE ma.status = 'PRESENT')::int AS present,
       count(*) FILTER (WHERE ma.status <> 'PRESENT')::int AS missed
-    FROM "MeetingAttendee" ma JOIN "Meeting" m ON m.id = ma."meetingId"
-    WHERE ma."personId" = ${person.id}::uuid AND m.status = 'SUBMITTED'
+    FROM "MeetingAttendee" ma JOIN "Meeting" m ON m.id = ma."meetingId" JOIN "Organization" o ON o.id = m."orgId"
+    WHERE ma."personId" = ${person.id}::uuid AND m.status = 'SUBMITTED' AND o.path LIKE ${`${person.org.path}%`}
       AND m."heldOn" BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date
     GROUP BY m.kind ORDER BY m.kind`;
+  // The meetings named are those of the unit the reader may read (a member's earlier branch stays its own).
   const makeups = await client.makeupStudy.findMany({
-    where: { personId: person.id },
+    where: { personId: person.id, meeting: { org: { path: { startsWith: person.org.path } } } },
     orderBy: { studiedOn: 'desc' },
     take: 20,
     select: {

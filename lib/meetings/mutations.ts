@@ -141,6 +141,17 @@ export async function saveMeeting(
       throw new UserError('meetings.errors.closedPeriod', {}, 'backfillReason');
     const roster = await loadRoster(tx, m.org, input.heldOn);
     const known = new Set(roster.map((p) => p.id));
+    // Someone the draft already listed who has since left the roster (transferred, left, another 党小组) drops out
+    // quietly; a person the draft never had must be of the unit.
+    const stored = new Set(
+      (await tx.meetingAttendee.findMany({ where: { meetingId: m.id }, select: { personId: true } })).map(
+        (a) => a.personId,
+      ),
+    );
+    input = {
+      ...input,
+      attendees: input.attendees.filter((a) => known.has(a.personId) || !stored.has(a.personId)),
+    };
     if (input.hostId && !known.has(input.hostId))
       throw new UserError('meetings.errors.foreignHost', {}, 'hostId');
     if (input.lecturerId && !known.has(input.lecturerId))
@@ -273,14 +284,18 @@ async function completeTasks(
     },
     select: { id: true },
   });
-  for (const t of tasks)
-    await markTaskDone(
+  const completed: string[] = [];
+  for (const t of tasks) {
+    // A clerk may have completed one by hand a moment ago: that one stays as it is.
+    const done = await markTaskDone(
       tx,
       ctx,
       { id: t.id, orgId: m.orgId, orgPath: m.org.path },
-      { activityDate: input.heldOn, note: input.topic.slice(0, 500), now, meetingId: m.id },
+      { activityDate: input.heldOn, note: input.topic.slice(0, 500), now, meetingId: m.id, skipIfDone: true },
     );
-  return tasks.map((t) => t.id);
+    if (done) completed.push(t.id);
+  }
+  return completed;
 }
 
 export async function addMeetingFiles(client: Db, ctx: ActionContext, meetingId: string, files: Upload[]) {
@@ -341,12 +356,13 @@ export async function recordMakeup(
     const m = await tx.meeting.findUnique({
       where: { id: input.meetingId },
       include: {
-        org: { select: { id: true, path: true } },
+        org: { select: { id: true, path: true, status: true } },
         attendees: { where: { personId: input.personId } },
       },
     });
     if (!m) throw new NotFoundError();
     assertCan(ctx.user, 'meeting.record', m.org);
+    if (m.org.status === 'ARCHIVED') throw new UserError('meetings.errors.orgArchived');
     if (m.status !== 'SUBMITTED') throw new UserError('meetings.errors.makeupDraft');
     const a = m.attendees[0];
     if (!a || a.status === 'PRESENT') throw new UserError('meetings.errors.makeupNotAbsent', {}, 'personId');

@@ -4,7 +4,7 @@ import { db } from '../db';
 import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import { can, scopeByPath, scopeOrgs, type Subject } from '../policy';
+import { can, scopeOrgs, type Subject } from '../policy';
 import { loadRoster } from './roster';
 import type { MeetingKind } from './rules';
 
@@ -22,7 +22,8 @@ export type MeetingFilter = {
 export async function meetingsFor(user: Subject, f: MeetingFilter = {}, client: Db = db) {
   const where: Prisma.MeetingWhereInput = {
     AND: [
-      scopeByPath(user, 'meeting.read') as Prisma.MeetingWhereInput,
+      // Through the unit's live path: a moved unit's records follow it.
+      { org: scopeOrgs(user, 'meeting.read') },
       f.orgId ? { orgId: f.orgId } : {},
       f.kind ? { kind: f.kind } : {},
       f.from ? { heldOn: { gte: new Date(`${f.from}T00:00:00Z`) } } : {},

@@ -31,15 +31,7 @@ export type ReviewRating = (typeof REVIEW_RATINGS)[number];
 /** Kinds that take votes on resolutions. */
 export const VOTING_KINDS: readonly MeetingKind[] = ['GENERAL_ASSEMBLY', 'COMMITTEE'];
 /** Kinds that count as taking part in the party's organizational life (党章第九条: six months without it). */
-export const ORG_LIFE_KINDS: readonly MeetingKind[] = [
-  'GENERAL_ASSEMBLY',
-  'COMMITTEE',
-  'GROUP',
-  'PARTY_LECTURE',
-  'THEME_DAY',
-  'ORG_LIFE',
-  'DEMOCRATIC_REVIEW',
-];
+export const ORG_LIFE_KINDS: readonly MeetingKind[] = MEETING_KINDS.filter((k) => k !== 'HEART_TALK');
 /** 学时 a member earns by attending, unless the clerk records otherwise. */
 export const DEFAULT_STUDY_HOURS: Record<MeetingKind, number> = {
   GENERAL_ASSEMBLY: 1,

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cstDay } from '../../lib/calendar';
 import { generateEventTasks } from '../../lib/reminders/mutations/events';
 import { makeOrg, makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
 import { makePerson } from '../fixtures/people';
-import { makePublishedHandbook } from '../fixtures/handbook';
+import { makeAction, makePublishedHandbook } from '../fixtures/handbook';
 import { testDb } from '../fixtures/db';
 
 const db = testDb();
@@ -15,7 +14,7 @@ let actions: Record<string, string>;
 beforeAll(async () => {
   tree = await makeTree(db);
   committee = await makeUser(db, 'COMMITTEE', tree.root);
-  const { version, articles } = await makePublishedHandbook(db, uniq('版'));
+  const hb = await makePublishedHandbook(db, uniq('版'));
   actions = {};
   for (const [code, title, n] of [
     ['A-09-1', '与入党申请人谈话', 30],
@@ -23,18 +22,11 @@ beforeAll(async () => {
     ['A-02-1', '任期届满前报送换届请示', 10],
     ['A-01-1', '新开工项目成立党支部', 15],
   ] as const) {
-    const a = await db.prescribedAction.create({
-      data: {
-        versionId: version.id,
-        articleId: articles[0]!.id,
-        key: randomUUID(),
-        code: code === 'A-02-1' ? 'A-02-9' : code,
-        title,
-        frequency: 'EVENT',
-        dueRule: { kind: 'DAYS_AFTER_EVENT', n },
-        responsibleRole: 'SECRETARY',
-        orgTypes: ['BRANCH'],
-      },
+    const a = await makeAction(db, hb, {
+      code: code === 'A-02-1' ? 'A-02-9' : code,
+      title,
+      frequency: 'EVENT',
+      dueRule: { kind: 'DAYS_AFTER_EVENT', n },
     });
     actions[code] = a.id;
   }

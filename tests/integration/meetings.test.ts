@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cstDay, periodOf } from '../../lib/calendar';
 import { personAttendance, unitAttendance } from '../../lib/meetings/attendance';
@@ -14,7 +13,7 @@ import type { MeetingKind } from '../../lib/meetings/rules';
 import { ZSaveMeeting, type TSaveMeeting } from '../../lib/meetings/schema';
 import { testDb } from '../fixtures/db';
 import { makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
-import { makePublishedHandbook } from '../fixtures/handbook';
+import { makeAction, makePublishedHandbook } from '../fixtures/handbook';
 import { makePerson, refusal } from '../fixtures/people';
 
 const db = testDb();
@@ -49,25 +48,18 @@ beforeAll(async () => {
     })
   ).id;
   outsider = (await makePerson(db, committee.ctx, tree.b.id, { name: '乙支部党员' })).id;
-  const { version, articles } = await makePublishedHandbook(db, uniq('版'));
+  const hb = await makePublishedHandbook(db, uniq('版'));
   actionIds = {};
   for (const [kind, code, frequency] of [
     ['COMMITTEE', 'A-04-1', 'MONTH'],
     ['GENERAL_ASSEMBLY', 'A-03-1', 'QUARTER'],
   ] as const) {
-    const a = await db.prescribedAction.create({
-      data: {
-        versionId: version.id,
-        articleId: articles[0]!.id,
-        key: randomUUID(),
-        code,
-        title: kind === 'COMMITTEE' ? '召开支部委员会会议' : '召开支部党员大会',
-        frequency,
-        dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
-        responsibleRole: 'SECRETARY',
-        orgTypes: ['BRANCH'],
-        meetingKind: kind,
-      },
+    const a = await makeAction(db, hb, {
+      code,
+      title: kind === 'COMMITTEE' ? '召开支部委员会会议' : '召开支部党员大会',
+      frequency,
+      dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
+      meetingKind: kind,
     });
     actionIds[kind] = a.id;
   }
@@ -246,6 +238,23 @@ describe('refused input changes nothing', () => {
     expect((await db.meeting.findUniqueOrThrow({ where: { id } })).backfillReason).toBe(
       '原记录本遗失，据签到表补录',
     );
+  });
+
+  it('a listed member who has since left the roster drops out of the draft instead of blocking it', async () => {
+    const moving = (await makePerson(db, committee.ctx, tree.a.id, { name: '调出党员' })).id;
+    const { id } = await createMeeting(db, clerkA.ctx, {
+      orgId: tree.a.id,
+      kind: 'THEME_DAY',
+      heldOn: at(8),
+    });
+    const draft = await input(id, {}, [A.c1!]);
+    expect(draft.attendees.some((a) => a.personId === moving)).toBe(true);
+    // 组织关系 moved to branch B (a transfer completed meanwhile).
+    await db.person.update({ where: { id: moving }, data: { orgId: tree.b.id } });
+    await saveMeeting(db, clerkA.ctx, draft);
+    const after = await db.meetingAttendee.findMany({ where: { meetingId: id } });
+    expect(after.some((a) => a.personId === moving)).toBe(false);
+    expect(after.length).toBe(draft.attendees.length - 1);
   });
 
   it('a submit without a topic or anybody present is refused', async () => {

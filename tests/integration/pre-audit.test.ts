@@ -7,6 +7,7 @@ import { createMeeting, saveMeeting } from '../../lib/meetings/mutations';
 import { ZSaveMeeting } from '../../lib/meetings/schema';
 import { openSheet } from '../../lib/self-check/mutations/open';
 import { saveSheet } from '../../lib/self-check/mutations/save';
+import { reopenSheet, submitSheet } from '../../lib/self-check/mutations/submit';
 import { sheetOverviewFor } from '../../lib/self-check/queries';
 import { previousQuarter } from '../../lib/self-check/rules';
 import { testDb } from '../fixtures/db';
@@ -177,5 +178,44 @@ describe('the computed pre-audit', () => {
     const overview = await sheetOverviewFor(committee.subject, quarter, db);
     expect(overview.rows.find((r) => r.id === tree.a.id)?.belowRecords).toBe(1);
     expect(overview.rows.find((r) => r.id === tree.b.id)?.belowRecords).toBe(0);
+
+    // Submitted and reopened: the new revision still knows what the records showed.
+    const other = sheet.items.find((i) => i.criterionId !== computed)!;
+    const { lockVersion } = await db.selfCheckSheet.findUniqueOrThrow({ where: { id } });
+    await saveSheet(db, secretary.ctx, {
+      sheetId: id,
+      lockVersion,
+      items: [{ criterionId: other.criterionId, count: 0, reason: '', taskIds: [] }],
+    });
+    const fresh = await db.selfCheckSheet.findUniqueOrThrow({ where: { id } });
+    await submitSheet(db, secretary.ctx, { sheetId: id, lockVersion: fresh.lockVersion });
+    await reopenSheet(db, committee.ctx, { sheetId: id, reason: '支委会次数与台账不符，请核实' });
+    const revision = await db.selfCheckSheet.findFirstOrThrow({
+      where: { orgId: tree.a.id, periodKey: quarter, supersededAt: null },
+      include: { items: true },
+    });
+    expect(revision.revision).toBe(2);
+    expect(revision.items.find((i) => i.criterionId === computed)).toMatchObject({ count: 0, suggested: 1 });
+  });
+
+  it('a computed count above the cap is confirmed as it is and scored up to the cap', async () => {
+    await db.scoringCriterion.update({ where: { id: computed }, data: { cap: 1 } });
+    try {
+      const audit = await makeAudit();
+      await saveScore(db, auditor.ctx, {
+        auditId: audit.id,
+        criterionId: computed,
+        count: 1,
+        reason: '',
+        taskIds: [],
+      });
+      expect(await db.auditScore.findFirstOrThrow({ where: { auditId: audit.id } })).toMatchObject({
+        count: 1,
+        suggested: 1,
+        deduction: 1,
+      });
+    } finally {
+      await db.scoringCriterion.update({ where: { id: computed }, data: { cap: null } });
+    }
   });
 });

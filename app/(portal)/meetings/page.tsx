@@ -8,6 +8,7 @@ import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { Table } from '@/components/ui/table';
+import { listQuery } from '@/lib/search-params';
 import { requirePermission } from '@/lib/auth/current-user';
 import { DAY } from '@/lib/calendar';
 import { ZMeetingFilter } from '@/lib/meetings/filter';
@@ -33,12 +34,7 @@ export default async function MeetingsPage({
     meetingsFor(user, f),
     readableUnits(user),
   ]);
-  const query = (extra: Record<string, string | undefined>) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...f, page: undefined, ...extra }))
-      if (v !== undefined && v !== '') params.set(k, String(v));
-    return params.toString();
-  };
+  const query = (extra: Record<string, string | undefined>) => listQuery(f, extra);
   return (
     <div className="space-y-4">
       <PageHeader

@@ -7,6 +7,7 @@ import { Badge, PageHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { Table } from '@/components/ui/table';
+import { listQuery } from '@/lib/search-params';
 import { actorOf, requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { peopleOptions, rosterFor } from '@/lib/people/queries/roster';
@@ -31,12 +32,7 @@ export default async function PeoplePage({
     load(async () => rosterFor(user, await actorOf(user), f)),
     peopleOptions(user),
   ]);
-  const query = (extra: Record<string, string | undefined>) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...f, page: undefined, ...extra }))
-      if (v !== undefined && v !== '') params.set(k, String(v));
-    return params.toString();
-  };
+  const query = (extra: Record<string, string | undefined>) => listQuery(f, extra);
   const members = roster.counts.FULL + roster.counts.PROBATIONARY;
   return (
     <div className="space-y-4">

@@ -52,7 +52,8 @@ export async function saveScore(
   const bad = inputProblem(criterion, input.count);
   if (bad) throw new UserError(bad, { code: c.code, min: 0 }, 'count');
   let raw = scoreLine(criterion, input.count, scope).deduction;
-  if (c.kind === 'DEDUCTION' || c.kind === 'COMPUTED') {
+  // Typed shortfalls above the cap are refused, not cut; a computed count (the records') is scored up to the cap.
+  if (c.kind === 'DEDUCTION') {
     raw = Math.round(c.unitDeduction * input.count * 10) / 10;
     const limit = Math.min(c.cap ?? c.maxPoints, c.maxPoints);
     if (raw > limit)

@@ -51,6 +51,10 @@ export async function importIntoDraft(
         select: { code: true, key: true },
       });
       const keep = new Map(oldArticles.map((a) => [a.number, a]));
+      // The workbook holds criteria, not the standard's settings: the bonus cap stays as the draft had it.
+      const oldBonusCap =
+        (await tx.scoringStandard.findUnique({ where: { versionId: draft.id }, select: { bonusCap: true } }))
+          ?.bonusCap ?? 0;
 
       await tx.handbookPart.deleteMany({ where: { versionId: draft.id } });
       await tx.scoringStandard.deleteMany({ where: { versionId: draft.id } });
@@ -102,7 +106,12 @@ export async function importIntoDraft(
         })),
       });
       const standard = await tx.scoringStandard.create({
-        data: { versionId: draft.id, title: '基层党建工作标准化考核标准', totalPoints: 100 },
+        data: {
+          versionId: draft.id,
+          title: '基层党建工作标准化考核标准',
+          totalPoints: 100,
+          bonusCap: oldBonusCap,
+        },
       });
       const criterionKey = new Map(oldCriteria.map((k) => [k.code, k.key]));
       const categories = new Map<string, string>();

@@ -373,7 +373,8 @@ export async function personForEdit(user: Subject, id: string, client: Db = db) 
   };
 }
 
-type PipelineRow = {
+/** A person of the 发展 pipeline as the statements read them (dates as Date). */
+export type PipelineRow = {
   id: string;
   name: string;
   employeeNo: string;

@@ -57,7 +57,8 @@ export async function completeTask(
     await tx.evidence.createMany({
       data: stored.map((f) => ({ ...f, taskId: task.id, uploadedById: ctx.user.id })),
     });
-    return done;
+    // Without skipIfDone a task that is not open is refused, never skipped.
+    return done!;
   });
 }
 
@@ -76,6 +77,8 @@ export async function markTaskDone(
     now: Date;
     files?: { fileName: string; sha256: string }[];
     meetingId?: string;
+    /** Leave a task someone completed meanwhile as it is (returns null) instead of refusing. */
+    skipIfDone?: boolean;
   },
 ) {
   const today = cstDay(o.now);
@@ -83,7 +86,10 @@ export async function markTaskDone(
   const [row] = await tx.$queryRaw<
     { status: string; dueDate: Date }[]
   >`SELECT status, "dueDate" FROM "ReminderTask" WHERE id = ${task.id}::uuid FOR UPDATE`;
-  if (row!.status !== 'OPEN') throw new UserError('reminders.errors.alreadyDone');
+  if (row!.status !== 'OPEN') {
+    if (o.skipIfDone) return null;
+    throw new UserError('reminders.errors.alreadyDone');
+  }
   const onTime = today <= row!.dueDate.toISOString().slice(0, 10);
   const rule = await backfillRule(tx);
   const after = await tx.reminderTask.update({

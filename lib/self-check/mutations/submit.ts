@@ -4,6 +4,7 @@
  * kept as it was (superseded) and a new revision, a copy, is opened as a draft.
  */
 import type { z } from 'zod';
+import { Prisma } from '../../generated/prisma/client';
 import { appendTrace } from '../../audit-log';
 import { notify, unitPeople } from '../../channels/notify';
 import type { Db } from '../../db/client';
@@ -92,6 +93,9 @@ export async function reopenSheet(
         standardId: sheet.standardId,
         createdById: ctx.user.id,
         total: sheet.total,
+        rawPoints: sheet.rawPoints,
+        applicableMax: sheet.applicableMax,
+        vetoBand: sheet.vetoBand,
         reopenReason: input.reason,
         items: {
           create: sheet.items.map((i) => ({
@@ -100,6 +104,9 @@ export async function reopenSheet(
             deduction: i.deduction,
             reason: i.reason,
             taskIds: i.taskIds,
+            // What the records showed stays with the line: claiming less still needs its reason.
+            suggested: i.suggested,
+            suggestedRefs: i.suggestedRefs ?? Prisma.DbNull,
           })),
         },
       },
