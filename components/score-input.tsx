@@ -10,6 +10,20 @@ export type ScoreInputCriterion = {
   applicable: boolean;
 };
 
+/** A criterion as a self-check or audit sheet lists it. */
+export type SheetCriterionLine = {
+  code: string;
+  title: string;
+  category: string;
+  rule: string;
+  maxPoints: number;
+  unitDeduction: number;
+  cap: number | null;
+  kind: CriterionKind;
+  levels: Level[] | null;
+  vetoBand: string | null;
+};
+
 /**
  * The input of one criterion on a self-check or audit sheet, by its kind: shortfalls as a number, a grade or an
  * award as a choice of the standard's levels, a veto as happened or not. Not applicable in the period: said so,

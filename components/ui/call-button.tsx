@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 
 /**
  * A button that runs one server action, with what came of it below (or, `inline`, beside) it: `done` as a
- * status line, else the refusal.
+ * status line, else the refusal. It stacks them unless `className` lays them out otherwise.
  */
 export function CallButton({
   label,
@@ -15,7 +15,7 @@ export function CallButton({
   doneTestId,
   error,
   inline = false,
-  className,
+  className = 'space-y-2',
 }: {
   label: string;
   testId: string;
@@ -25,7 +25,7 @@ export function CallButton({
   doneTestId?: string;
   error?: string;
   inline?: boolean;
-  className: string;
+  className?: string;
 }) {
   const Status = inline ? 'span' : 'p';
   return (

@@ -15,6 +15,7 @@ import {
   createCriterion,
   deleteCategory,
   deleteCriterion,
+  setBonusCap,
   updateCriterion,
 } from './mutations/standard';
 import { createDraft, publishVersion } from './mutations/versions';
@@ -30,6 +31,7 @@ import {
   ZDeleteCategory,
   ZDeleteCriterion,
   ZGradeBands,
+  ZSetBonusCap,
   ZMoveArticle,
   ZPublishVersion,
   ZRemoveAttachment,
@@ -91,6 +93,8 @@ export const createCriterionAction = defineMutation(ZCreateCriterion, createCrit
 export const updateCriterionAction = defineMutation(ZUpdateCriterion, updateCriterion, handbookChanged);
 
 export const deleteCriterionAction = defineMutation(ZDeleteCriterion, deleteCriterion, handbookChanged);
+
+export const setBonusCapAction = defineMutation(ZSetBonusCap, setBonusCap, handbookChanged);
 
 const ZWorkbook = workbookUpload('orgImport', 10 * 1024 * 1024);
 

@@ -176,6 +176,14 @@ export type TUpdateCriterion = z.input<typeof ZUpdateCriterion>;
 export const ZDeleteCriterion = z.object({ id });
 export const ZCreateCategory = z.object({ versionId: id, code, title: requiredText(100) });
 export const ZDeleteCategory = z.object({ id });
+/** 加分项 together add at most this many points (0: bonuses count nothing). */
+export const ZSetBonusCap = z.object({
+  versionId: id,
+  bonusCap: z.coerce
+    .number(msg('validation.number'))
+    .min(0, msg('validation.min', { min: 0 }))
+    .max(20, msg('validation.max', { max: 20 })),
+});
 
 export const ZGradeBands = z
   .object({

@@ -283,6 +283,23 @@ describe('prescribed actions and the scoring standard of the draft', () => {
     );
     expect((await publishVersion(db, who.committee.ctx, { versionId: draft.id })).status).toBe('PUBLISHED');
   });
+
+  it('the bonus cap is the committee’s on a draft, kept by an import, frozen once published', async () => {
+    const { setBonusCap } = await import('../../lib/handbook/mutations/standard');
+    const { bookData } = await import('../../lib/handbook/export');
+    const { buildWorkbook } = await import('../../lib/handbook/excel');
+    const { importIntoDraft } = await import('../../lib/handbook/mutations/import');
+    const draft = await createDraft(db, who.committee.ctx, { label: '2026版' });
+    await expect(setBonusCap(db, who.secretary.ctx, { versionId: draft.id, bonusCap: 5 })).rejects.toThrow(
+      'errors.forbidden',
+    );
+    await setBonusCap(db, who.committee.ctx, { versionId: draft.id, bonusCap: 5 });
+    await importIntoDraft(db, who.committee.ctx, await buildWorkbook(await bookData(db, hb.version.id)));
+    expect((await db.scoringStandard.findUniqueOrThrow({ where: { versionId: draft.id } })).bonusCap).toBe(5);
+    await expect(
+      setBonusCap(db, who.committee.ctx, { versionId: hb.version.id, bonusCap: 3 }),
+    ).rejects.toThrow('handbook.errors.frozen');
+  });
 });
 
 describe('Excel import of a draft (all or nothing) and export', () => {

@@ -53,7 +53,13 @@ export default async function InsightsPage({
     const upTo = d.pareto.slice(0, i + 1).reduce((s, x) => s + x.points, 0);
     return { ...r, cumulative: Math.round((upTo / (total || 1)) * 1000) / 10 };
   });
-  const dl = t('download');
+  /** What every chart card here has: its title, test id and file name, and the download's label. */
+  const card = (title: string, testId: string, fileName: string) => ({
+    title,
+    testId,
+    fileName,
+    downloadLabel: t('download'),
+  });
   const closureQuarters = [...new Set(d.closure.map((r) => r.quarter))];
   return (
     <PortalPage
@@ -78,10 +84,7 @@ export default async function InsightsPage({
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartCard
-          title={t('distribution')}
-          testId="chart-distribution"
-          fileName="score-distribution"
-          downloadLabel={dl}
+          {...card(t('distribution'), 'chart-distribution', 'score-distribution')}
           rows={d.distribution}
           option={stackedBars({
             quarters,
@@ -92,10 +95,7 @@ export default async function InsightsPage({
           })}
         />
         <ChartCard
-          title={t('ranking', { quarter: latest ?? '—' })}
-          testId="chart-ranking"
-          fileName="ranking"
-          downloadLabel={dl}
+          {...card(t('ranking', { quarter: latest ?? '—' }), 'chart-ranking', 'ranking')}
           rows={ranking}
           height={Math.max(240, ranking.length * 26)}
           option={horizontalBars({
@@ -106,10 +106,7 @@ export default async function InsightsPage({
           })}
         />
         <ChartCard
-          title={t('trend')}
-          testId="chart-trend"
-          fileName="trend"
-          downloadLabel={dl}
+          {...card(t('trend'), 'chart-trend', 'trend')}
           rows={d.scores}
           option={categoryChart({
             categories: quarters,
@@ -124,10 +121,7 @@ export default async function InsightsPage({
           })}
         />
         <ChartCard
-          title={t('completion')}
-          testId="chart-completion"
-          fileName="completion"
-          downloadLabel={dl}
+          {...card(t('completion'), 'chart-completion', 'completion')}
           rows={d.completion}
           option={categoryChart({
             categories: d.completion.map((r) => r.month),
@@ -145,15 +139,12 @@ export default async function InsightsPage({
           })}
         />
         <ChartCard
-          title={t('pareto')}
+          {...card(t('pareto'), 'chart-pareto', 'deduction-pareto')}
           actions={
             <Link href="/insights/problems" className="text-sm text-brand-700 underline">
               {t('problems')} →
             </Link>
           }
-          testId="chart-pareto"
-          fileName="deduction-pareto"
-          downloadLabel={dl}
           rows={pareto.map(({ articleIds: _a, criterionId: _c, ...r }) => r)}
           option={categoryChart({
             categories: pareto.map((r) => r.code),
@@ -172,10 +163,7 @@ export default async function InsightsPage({
           })}
         />
         <ChartCard
-          title={t('closure')}
-          testId="chart-closure"
-          fileName="rectification"
-          downloadLabel={dl}
+          {...card(t('closure'), 'chart-closure', 'rectification')}
           rows={d.closure}
           option={stackedBars({
             quarters: closureQuarters,
@@ -187,10 +175,7 @@ export default async function InsightsPage({
           })}
         />
         <ChartCard
-          title={t('flagged')}
-          testId="chart-flagged"
-          fileName="flagged-units"
-          downloadLabel={dl}
+          {...card(t('flagged'), 'chart-flagged', 'flagged-units')}
           rows={d.gaps.map((g) => ({
             unit: g.orgName,
             quarter: g.quarter,

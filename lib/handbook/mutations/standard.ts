@@ -15,6 +15,7 @@ import type {
   ZCreateCriterion,
   ZDeleteCategory,
   ZDeleteCriterion,
+  ZSetBonusCap,
   ZUpdateCriterion,
 } from '../schema';
 import { levelsFromText } from '../schema';
@@ -206,5 +207,23 @@ export async function deleteCriterion(
       before: { code: k.code, title: k.title, maxPoints: k.maxPoints },
     });
     return { id: k.id };
+  });
+}
+
+/** The draft standard's bonus cap. */
+export async function setBonusCap(client: Db, ctx: ActionContext, input: z.output<typeof ZSetBonusCap>) {
+  return editHandbook(client, ctx, async (tx) => {
+    await assertDraft(tx, input.versionId);
+    const before = await tx.scoringStandard.findUnique({ where: { versionId: input.versionId } });
+    if (!before) throw new NotFoundError();
+    await tx.scoringStandard.update({ where: { id: before.id }, data: { bonusCap: input.bonusCap } });
+    await appendTrace(tx, ctx.actor, {
+      action: 'handbook.bonusCap',
+      entityType: 'ScoringStandard',
+      entityId: before.id,
+      before: { bonusCap: before.bonusCap },
+      after: { bonusCap: input.bonusCap },
+    });
+    return { id: before.id };
   });
 }

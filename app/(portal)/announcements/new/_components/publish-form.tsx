@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { rejectionAsUnexpected, useUploadAction } from '@/components/use-action';
 import { InputField, TextareaField } from '@/components/ui/field';
@@ -17,39 +18,27 @@ export function PublishForm({ orgs }: { orgs: OrgOption[] }) {
     tooBigKey: 'announcements.errors.fileTooLarge',
   });
   const { errors } = publish;
+  /** A field's id, its label under `fields.`, and the control's name with its refusal. */
+  const at = (id: string, label: string, name = label) => ({
+    id,
+    label: t(`fields.${label}`),
+    ...publish.field(name),
+  });
   return (
-    <form
-      className="space-y-3"
-      data-testid="publish-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        publish.upload(new FormData(e.currentTarget));
-      }}
-    >
-      <InputField id="ann-title" label={t('fields.title')} {...publish.field('title')} maxLength={120} />
-      <TextareaField
-        id="ann-body"
-        label={t('fields.body')}
-        {...publish.field('body')}
-        rows={8}
-        maxLength={5000}
-      />
+    <form className="space-y-3" data-testid="publish-form" onSubmit={onFormSubmit(publish.upload)}>
+      <InputField {...at('ann-title', 'title')} maxLength={120} />
+      <TextareaField {...at('ann-body', 'body')} rows={8} maxLength={5000} />
       <OrgTreePickerField
-        id="ann-targets"
-        label={t('fields.targets')}
+        {...at('ann-targets', 'targets', 'targetOrgIds')}
         hint={t('targetsHint')}
-        error={errors.targetOrgIds}
-        name="targetOrgIds"
         orgs={orgs}
         multiple
         size={10}
         emptyLabel={t('targetsNone')}
       />
       <InputField
-        id="ann-files"
-        label={t('fields.files')}
+        {...at('ann-files', 'files')}
         hint={t('filesHint')}
-        {...publish.field('files')}
         type="file"
         multiple
         accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx"

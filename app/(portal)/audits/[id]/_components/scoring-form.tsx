@@ -6,9 +6,10 @@ import { useFailureText } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { addFindingAction, finishAuditAction, saveNoteAction, saveScoreAction } from '@/lib/audits/actions';
 import { AUDIT_METHODS } from '@/lib/audits/schema';
+import type { SheetCriterionLine } from '@/components/score-input';
 import { SheetScoreNote } from '@/components/sheet-score-note';
 import type { Suggestion } from '@/lib/ledger/pre-audit';
-import { type CriterionKind, type Level, scoreSheet, type ScoringScope } from '@/lib/handbook/scoring';
+import { scoreSheet, type ScoringScope } from '@/lib/handbook/scoring';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
@@ -16,18 +17,8 @@ import { CriterionPanel } from './criterion-panel';
 import { FindingsPanel } from './findings-panel';
 import { useSyncQueue, type QueueEntry } from './use-sync-queue';
 
-export type Line = {
+export type Line = SheetCriterionLine & {
   id: string;
-  code: string;
-  title: string;
-  category: string;
-  rule: string;
-  maxPoints: number;
-  unitDeduction: number;
-  cap: number | null;
-  kind: CriterionKind;
-  levels: Level[] | null;
-  vetoBand: string | null;
   applicable: boolean;
   /** A computed criterion: what the unit's records give (count, deduction, the records behind it). */
   suggestion: Suggestion | null;

@@ -1,5 +1,6 @@
 'use client';
 import { FormSubmit } from '@/components/form-submit';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { Field, Input, InputField, MultiSelectField, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
@@ -18,6 +19,11 @@ const LIMITS = [
   { id: 'ex-dur', label: 'duration', name: 'durationMin', min: 5, max: 240, defaultValue: 30 },
   { id: 'ex-pass', label: 'passMark', name: 'passMark', min: 0, max: 100, defaultValue: 60 },
   { id: 'ex-retakes', label: 'retakes', name: 'retakes', min: 0, max: 5, defaultValue: 0 },
+] as const;
+/** The window: when the exam opens and closes (its defaults come from the page). */
+const WINDOW = [
+  { id: 'ex-open', name: 'opensAt' },
+  { id: 'ex-close', name: 'closesAt' },
 ] as const;
 
 export function ExamForm({
@@ -41,9 +47,7 @@ export function ExamForm({
     <form
       className="space-y-3"
       data-testid="exam-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
+      onSubmit={onFormSubmit((fd) => {
         const num = (k: string) => Number(fd.get(k) || 0);
         const input = {
           title: String(fd.get('title') ?? ''),
@@ -58,7 +62,7 @@ export function ExamForm({
           trainingId: String(fd.get('trainingId') ?? '') || null,
         };
         void create.run(input);
-      }}
+      })}
     >
       <InputField id="ex-title" label={t('form.title')} name="title" maxLength={120} />
       <fieldset className="grid grid-cols-2 gap-2 sm:grid-cols-5">
@@ -77,20 +81,16 @@ export function ExamForm({
         ))}
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <InputField
-          id="ex-open"
-          label={t('form.opensAt')}
-          name="opensAt"
-          type="datetime-local"
-          defaultValue={defaults.opensAt}
-        />
-        <InputField
-          id="ex-close"
-          label={t('form.closesAt')}
-          name="closesAt"
-          type="datetime-local"
-          defaultValue={defaults.closesAt}
-        />
+        {WINDOW.map(({ id, name }) => (
+          <InputField
+            key={id}
+            id={id}
+            label={t(`form.${name}`)}
+            name={name}
+            type="datetime-local"
+            defaultValue={defaults[name]}
+          />
+        ))}
         {LIMITS.map(({ label, ...limit }) => (
           <InputField key={limit.id} label={t(`form.${label}`)} type="number" {...limit} />
         ))}

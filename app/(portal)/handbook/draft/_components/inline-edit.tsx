@@ -35,6 +35,13 @@ function fieldsProps({
   };
 }
 
+/** What both row forms take: the row's schema and action, and its fields. */
+type RowFormProps<S extends z.ZodType<unknown, FieldValues>, T> = {
+  schema: S;
+  action: (input: z.input<S>) => Promise<ActionResult<T>>;
+  fields: (p: FieldsProps) => React.ReactNode;
+};
+
 /**
  * Editing one row of the draft in place (a prescribed action, a criterion): its fields, save and cancel; saving
  * re-reads the page and closes the editor.
@@ -45,13 +52,7 @@ export function InlineEdit<S extends z.ZodType<unknown, FieldValues>, T>({
   row,
   onDone,
   fields,
-}: {
-  schema: S;
-  action: (input: z.input<S>) => Promise<ActionResult<T>>;
-  row: DefaultValues<z.input<S>>;
-  onDone: () => void;
-  fields: (p: FieldsProps) => React.ReactNode;
-}) {
+}: RowFormProps<S, T> & { row: DefaultValues<z.input<S>>; onDone: () => void }) {
   const t = useTranslations('handbook');
   const router = useRouter();
   const rowForm = useActionForm(schema, action, {
@@ -88,14 +89,7 @@ export function NewRowForm<S extends z.ZodType<unknown, FieldValues>, T>({
   title,
   fields,
   testId,
-}: {
-  schema: S;
-  action: (input: z.input<S>) => Promise<ActionResult<T>>;
-  blank: DefaultValues<z.input<S>>;
-  title: string;
-  fields: (p: FieldsProps) => React.ReactNode;
-  testId?: string;
-}) {
+}: RowFormProps<S, T> & { blank: DefaultValues<z.input<S>>; title: string; testId?: string }) {
   const router = useRouter();
   const newForm = useActionForm(schema, action, {
     defaultValues: blank,

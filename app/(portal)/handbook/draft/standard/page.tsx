@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { BonusCapForm } from '../_components/bonus-cap-form';
 import { paramsToText } from '@/lib/ledger/rules';
 import { levelsToText } from '@/lib/handbook/schema';
 import type { Level } from '@/lib/handbook/scoring';
@@ -67,6 +68,7 @@ export default async function DraftStandardPage() {
           : t('sumOff', { sum: total(points), total: declared, difference: diff > 0 ? `+${diff}` : diff })}
       </p>
       <StandardEditor versionId={draft.id} categories={categories as never} />
+      {standard && <BonusCapForm versionId={draft.id} bonusCap={standard.bonusCap} />}
     </div>
   );
 }

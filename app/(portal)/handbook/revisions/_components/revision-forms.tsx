@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Input, Select, Textarea } from '@/components/ui/field';
@@ -73,16 +74,12 @@ export function ProposeForm({
   const [reason, setReason] = useState('');
   const [proposed, setProposed] = useState(false);
   const propose = useAction(proposeRevisionAction, { refresh: true, onSuccess: () => setProposed(true) });
+  const submit = onFormSubmit(() => {
+    setProposed(false);
+    void propose.run({ articleId, field, proposedText: text, reason, findingId });
+  });
   return (
-    <form
-      className="space-y-2 text-sm"
-      data-testid="propose-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setProposed(false);
-        void propose.run({ articleId, field, proposedText: text, reason, findingId });
-      }}
-    >
+    <form className="space-y-2 text-sm" data-testid="propose-form" onSubmit={submit}>
       {articles.length > 1 && (
         <Select aria-label={t('article')} value={articleId} onChange={(e) => setArticleId(e.target.value)}>
           <Options items={articles} label={(a) => a.label} />

@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
@@ -19,19 +20,15 @@ export function ComputeForm({ year, weights }: { year: number; weights: Weights 
     onSuccess: (d) => setComputed(t('computed', { units: d.units })),
   });
   const sum = COMPONENTS.reduce((s, c) => s + (Number(w[c]) || 0), 0);
+  const submit = onFormSubmit(() => {
+    setComputed(undefined);
+    void compute.run({
+      year,
+      weights: Object.fromEntries(COMPONENTS.map((c) => [c, Number(w[c])])) as Weights,
+    });
+  });
   return (
-    <form
-      className="flex flex-wrap items-end gap-3 text-sm"
-      data-testid="annual-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setComputed(undefined);
-        void compute.run({
-          year,
-          weights: Object.fromEntries(COMPONENTS.map((c) => [c, Number(w[c])])) as Weights,
-        });
-      }}
-    >
+    <form className="flex flex-wrap items-end gap-3 text-sm" data-testid="annual-form" onSubmit={submit}>
       {COMPONENTS.map((c) => (
         <label key={c} className="flex flex-col gap-1">
           {t(c)}

@@ -2,12 +2,17 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { InputField, TextareaField } from '@/components/ui/field';
 import { createLearningFocusAction } from '@/lib/learning/actions';
 
 type Article = { id: string; label: string; preselected: boolean };
+
+/** `list` with `id` in it (`on`) or out of it. */
+const toggled = (list: string[], id: string, on: boolean) =>
+  on ? [...list, id] : list.filter((x) => x !== id);
 
 /** Next quarter's key learning, pre-filled from the articles behind the most deductions. */
 export function FocusForm(props: {
@@ -29,37 +34,27 @@ export function FocusForm(props: {
     onSuccess: (d) =>
       setCreated({ link: d.announcementId ? `/announcements/${d.announcementId}` : undefined }),
   });
+  const submit = onFormSubmit(() => {
+    setCreated(undefined);
+    void create.run({
+      periodKey: props.periodKey,
+      sourceQuarter: props.sourceQuarter,
+      title,
+      body,
+      articleIds: chosen,
+      examFocus,
+      publish: true,
+    });
+  });
+  /** A text control showing `value` and setting it as typed. */
+  const text = (value: string, set: (v: string) => void) => ({
+    value,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(e.target.value),
+  });
   return (
-    <form
-      className="space-y-3"
-      data-testid="focus-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setCreated(undefined);
-        void create.run({
-          periodKey: props.periodKey,
-          sourceQuarter: props.sourceQuarter,
-          title,
-          body,
-          articleIds: chosen,
-          examFocus,
-          publish: true,
-        });
-      }}
-    >
-      <InputField
-        id="lf-title"
-        label={t('focusTitle')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-      />
-      <TextareaField
-        id="lf-body"
-        label={t('focusBody')}
-        rows={4}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-      />
+    <form className="space-y-3" data-testid="focus-form" onSubmit={submit}>
+      <InputField id="lf-title" label={t('focusTitle')} {...text(title, setTitle)} />
+      <TextareaField id="lf-body" label={t('focusBody')} rows={4} {...text(body, setBody)} />
       <fieldset className="space-y-1 text-sm">
         <legend className="font-medium">{t('articles')}</legend>
         {props.articles.map((a) => (
@@ -68,9 +63,7 @@ export function FocusForm(props: {
               type="checkbox"
               className="size-5"
               checked={chosen.includes(a.id)}
-              onChange={(e) =>
-                setChosen(e.target.checked ? [...chosen, a.id] : chosen.filter((x) => x !== a.id))
-              }
+              onChange={(e) => setChosen(toggled(chosen, a.id, e.target.checked))}
             />
             {a.label}
           </label>
@@ -81,7 +74,7 @@ export function FocusForm(props: {
           type="checkbox"
           className="size-5"
           checked={examFocus}
-          onChange={(e) => setExamFocus(e.target.checked)}
+          onChange={() => setExamFocus(!examFocus)}
         />
         {t('examFocus', { period: props.periodKey })}
       </label>

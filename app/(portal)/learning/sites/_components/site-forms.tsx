@@ -1,5 +1,6 @@
 'use client';
 import { FormSubmit } from '@/components/form-submit';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { InputField, MultiSelectField, TextareaField } from '@/components/ui/field';
 import { rejectionAsUnexpected, useAction, useRefusalTexts, useUploadAction } from '@/components/use-action';
@@ -26,67 +27,39 @@ export function NameSiteForm({
     onSuccess: () => formRef.current?.reset(),
   });
   const errors = useRefusalTexts(nameSite);
+  /** A field's id, its label under `siteForm.`, and the control's name with its refusal. */
+  const at = (id: string, label: string, name: string) => ({
+    id,
+    label: t(`siteForm.${label}`),
+    name,
+    error: errors[name],
+  });
   return (
     <form
       ref={formRef}
       className="space-y-3"
       data-testid="name-site-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
-        const input = {
+      onSubmit={onFormSubmit((fd) => {
+        void nameSite.run({
           orgId: String(fd.get('orgId') ?? ''),
           fromDate: String(fd.get('fromDate') ?? ''),
           toDate: String(fd.get('toDate') ?? ''),
           articleIds: fd.getAll('articleIds').map(String),
           description: String(fd.get('description') ?? ''),
-        };
-        void nameSite.run(input);
-      }}
+        });
+      })}
     >
-      <OrgTreePickerField
-        id="site-org"
-        label={t('siteForm.unit')}
-        error={errors.orgId}
-        name="orgId"
-        orgs={orgs}
-        size={6}
-      />
+      <OrgTreePickerField {...at('site-org', 'unit', 'orgId')} orgs={orgs} size={6} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <InputField
-          id="site-from"
-          label={t('siteForm.from')}
-          error={errors.fromDate}
-          name="fromDate"
-          type="date"
-          defaultValue={`${year}-01-01`}
-        />
-        <InputField
-          id="site-to"
-          label={t('siteForm.to')}
-          error={errors.toDate}
-          name="toDate"
-          type="date"
-          defaultValue={`${year}-12-31`}
-        />
+        <InputField {...at('site-from', 'from', 'fromDate')} type="date" defaultValue={`${year}-01-01`} />
+        <InputField {...at('site-to', 'to', 'toDate')} type="date" defaultValue={`${year}-12-31`} />
       </div>
       <MultiSelectField
-        id="site-articles"
-        name="articleIds"
-        label={t('siteForm.articles')}
+        {...at('site-articles', 'articles', 'articleIds')}
         hint={t('siteForm.multiHint')}
-        error={errors.articleIds}
         options={articles}
-        size={6}
       />
-      <TextareaField
-        id="site-desc"
-        label={t('siteForm.description')}
-        error={errors.description}
-        name="description"
-        rows={3}
-        maxLength={1000}
-      />
+      <TextareaField {...at('site-desc', 'description', 'description')} rows={3} maxLength={1000} />
       <FormSubmit error={errors._form} pending={nameSite.pending} label={t('siteForm.submit')} />
     </form>
   );
@@ -102,49 +75,34 @@ export function VisitForm({ siteId, orgs }: { siteId: string; orgs: OrgOption[] 
     tooBigKey: 'announcements.errors.fileTooLarge',
   });
   const { errors } = visit;
+  /** A field's id (one per site: a page lists several), its label and the control's name with its refusal. */
+  const at = (id: string, label: string, name: string) => ({
+    id: `${id}-${siteId}`,
+    label: t(`visitForm.${label}`),
+    ...visit.field(name),
+  });
   return (
     <form
       ref={formRef}
       className="space-y-3"
       data-testid="visit-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
+      onSubmit={onFormSubmit((fd) => {
         fd.set('siteId', siteId);
         visit.upload(fd);
-      }}
+      })}
     >
-      <InputField
-        id={`v-date-${siteId}`}
-        label={t('visitForm.date')}
-        error={errors.date}
-        name="date"
-        type="date"
-      />
+      <InputField {...at('v-date', 'date', 'date')} type="date" />
       <OrgTreePickerField
-        id={`v-orgs-${siteId}`}
-        label={t('visitForm.visitors')}
-        error={errors.visitingOrgIds}
-        name="visitingOrgIds"
+        {...at('v-orgs', 'visitors', 'visitingOrgIds')}
         orgs={orgs}
         multiple
         size={6}
         emptyLabel={t('visitForm.none')}
       />
-      <TextareaField
-        id={`v-notes-${siteId}`}
-        label={t('visitForm.notes')}
-        error={errors.notes}
-        name="notes"
-        rows={3}
-        maxLength={2000}
-      />
+      <TextareaField {...at('v-notes', 'notes', 'notes')} rows={3} maxLength={2000} />
       <InputField
-        id={`v-files-${siteId}`}
-        label={t('visitForm.photos')}
+        {...at('v-files', 'photos', 'files')}
         hint={t('visitForm.photosHint')}
-        error={errors.files}
-        name="files"
         type="file"
         multiple
         accept=".jpg,.jpeg,.png"

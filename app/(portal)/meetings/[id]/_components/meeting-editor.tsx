@@ -41,6 +41,8 @@ export function MeetingEditor({
   const t = useTranslations('meetings');
   const router = useRouter();
   const draft = useLocalDraft(`meeting:${initial.id}`, initial.lockVersion, initial);
+  // The roster shown is of the day the record was saved with; another day is checked against its own on save.
+  const initialDay = initial.heldOn;
   const m = draft.value;
   const set = <K extends keyof TSaveMeeting>(k: K, v: TSaveMeeting[K]) =>
     draft.update((d) => ({ ...d, [k]: v }));
@@ -79,6 +81,28 @@ export function MeetingEditor({
   const pending = save.pending || submit.pending;
   return (
     <div className="space-y-4" data-testid="meeting-editor">
+      {draft.older && (
+        <div
+          role="status"
+          className="space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="older-copy"
+        >
+          <p>{t('olderCopy')}</p>
+          <div className="flex gap-2">
+            <Button type="button" variant="secondary" onClick={draft.takeOlder}>
+              {t('takeOlder')}
+            </Button>
+            <Button type="button" variant="secondary" onClick={draft.dropOlder}>
+              {t('dropOlder')}
+            </Button>
+          </div>
+        </div>
+      )}
+      {m.heldOn !== initialDay && (
+        <p className="text-sm text-stone-600" data-testid="date-changed">
+          {t('dateChanged')}
+        </p>
+      )}
       {draft.restored && (
         <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="restored">
           {t('restored')}

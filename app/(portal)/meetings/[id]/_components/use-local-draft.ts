@@ -3,12 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 
 /**
  * A form's state kept on this device as it is typed, so a reload, a dropped signal or a closed tab loses
- * nothing. What is kept belongs to one server version (`version`): once the server has a newer one, the copy
- * is stale and is dropped. `clear` after the server has saved it.
+ * nothing. What is kept belongs to one server version (`version`). A copy made on an older version (someone
+ * saved the record meanwhile) is not applied by itself, nor thrown away: `older` offers it, `takeOlder` applies
+ * it over the newer version, `dropOlder` discards it. `clear` after the server has saved it.
  */
 export function useLocalDraft<T>(key: string, version: number, initial: T) {
   const [value, setValue] = useState<T>(initial);
   const [restored, setRestored] = useState(false);
+  const [older, setOlder] = useState<T | null>(null);
   // localStorage exists only in the browser: read it after hydration (hence state set in an effect).
   useEffect(() => {
     const raw = window.localStorage.getItem(key);
@@ -19,7 +21,7 @@ export function useLocalDraft<T>(key: string, version: number, initial: T) {
         // eslint-disable-next-line react-hooks/set-state-in-effect
         setValue(kept.value);
         setRestored(true);
-      } else window.localStorage.removeItem(key);
+      } else setOlder(kept.value);
     } catch {
       window.localStorage.removeItem(key);
     }
@@ -37,5 +39,16 @@ export function useLocalDraft<T>(key: string, version: number, initial: T) {
     window.localStorage.removeItem(key);
     setRestored(false);
   }, [key]);
-  return { value, update, clear, restored };
+  const takeOlder = useCallback(() => {
+    if (older === null) return;
+    window.localStorage.setItem(key, JSON.stringify({ version, value: older }));
+    setValue(older);
+    setOlder(null);
+    setRestored(true);
+  }, [key, version, older]);
+  const dropOlder = useCallback(() => {
+    window.localStorage.removeItem(key);
+    setOlder(null);
+  }, [key]);
+  return { value, update, clear, restored, older: older !== null, takeOlder, dropOlder };
 }

@@ -4,9 +4,9 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { useFailureText } from '@/components/use-action';
 import { saveSheetAction, submitSheetAction } from '@/lib/self-check/actions';
-import { ScoreInput } from '@/components/score-input';
+import { ScoreInput, type SheetCriterionLine } from '@/components/score-input';
 import { SheetScoreNote } from '@/components/sheet-score-note';
-import { type CriterionKind, isApplicable, type Level } from '@/lib/handbook/scoring';
+import { isApplicable } from '@/lib/handbook/scoring';
 import { LedgerRefs } from '@/components/ledger-refs';
 import type { Ref } from '@/lib/ledger/rules';
 import { belowRecords, lineDeduction, SHEET_SCOPE, sheetScore } from '@/lib/self-check/rules';
@@ -14,18 +14,8 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, useTransition } from 'react';
 
-export type EditorLine = {
+export type EditorLine = SheetCriterionLine & {
   criterionId: string;
-  code: string;
-  title: string;
-  category: string;
-  rule: string;
-  maxPoints: number;
-  unitDeduction: number;
-  cap: number | null;
-  kind: CriterionKind;
-  levels: Level[] | null;
-  vetoBand: string | null;
   annualOnly: boolean;
   /** A computed criterion: the count the unit's own records give, and those records. */
   suggested: number | null;

@@ -13,7 +13,6 @@ export function VerifyDrawButton({ planId }: { planId: string }) {
   });
   return (
     <CallButton
-      className="space-y-2"
       label={t('verify')}
       testId="verify-draw"
       pending={verify.pending}

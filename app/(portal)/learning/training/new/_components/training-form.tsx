@@ -1,5 +1,6 @@
 'use client';
 import { FormSubmit } from '@/components/form-submit';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { InputField, MultiSelectField } from '@/components/ui/field';
 import { rejectionAsUnexpected, useUploadAction } from '@/components/use-action';
@@ -28,89 +29,54 @@ export function TrainingForm({
     tooBigKey: 'training.errors.fileTooLarge',
   });
   const { errors } = create;
+  /** A field's id, its label under `fields.`, and the control's name with its refusal. */
+  const at = (id: string, label: string, name = label) => ({
+    id,
+    label: t(`fields.${label}`),
+    ...create.field(name),
+  });
   return (
     <form
       className="space-y-3"
       data-testid="training-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
+      onSubmit={onFormSubmit((fd) => {
         // The browser's local time becomes an instant here, so the server never guesses a time zone.
         fd.set('startsAt', iso(String(fd.get('startsAt') ?? '')));
         fd.set('endsAt', iso(String(fd.get('endsAt') ?? '')));
         create.upload(fd);
-      }}
+      })}
     >
-      <InputField id="tr-title" label={t('fields.title')} {...create.field('title')} maxLength={120} />
+      <InputField {...at('tr-title', 'title')} maxLength={120} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <InputField
-          id="tr-start"
-          label={t('fields.startsAt')}
-          {...create.field('startsAt')}
-          type="datetime-local"
-        />
-        <InputField
-          id="tr-end"
-          label={t('fields.endsAt')}
-          {...create.field('endsAt')}
-          type="datetime-local"
-        />
-        <InputField
-          id="tr-place"
-          label={t('fields.place')}
-          hint={t('placeHint')}
-          {...create.field('place')}
-          maxLength={200}
-        />
-        <InputField
-          id="tr-url"
-          label={t('fields.onlineUrl')}
-          {...create.field('onlineUrl')}
-          type="url"
-          maxLength={500}
-          placeholder="https://"
-        />
-        <InputField
-          id="tr-lecturer"
-          label={t('fields.lecturer')}
-          {...create.field('lecturer')}
-          maxLength={60}
-        />
+        <InputField {...at('tr-start', 'startsAt')} type="datetime-local" />
+        <InputField {...at('tr-end', 'endsAt')} type="datetime-local" />
+        <InputField {...at('tr-place', 'place')} hint={t('placeHint')} maxLength={200} />
+        <InputField {...at('tr-url', 'onlineUrl')} type="url" maxLength={500} placeholder="https://" />
+        <InputField {...at('tr-lecturer', 'lecturer')} maxLength={60} />
       </div>
       <MultiSelectField
-        id="tr-articles"
-        name="articleIds"
-        label={t('fields.articles')}
+        {...at('tr-articles', 'articles', 'articleIds')}
         hint={t('multiHint')}
-        error={errors.articleIds}
         options={articles}
         size={8}
       />
       <OrgTreePickerField
-        id="tr-orgs"
-        label={t('fields.invitedOrgs')}
+        {...at('tr-orgs', 'invitedOrgs', 'invitedOrgIds')}
         hint={t('invitedOrgsHint')}
-        error={errors.invitedOrgIds}
-        name="invitedOrgIds"
         orgs={orgs}
         multiple
         size={8}
         emptyLabel={t('noneChosen')}
       />
       <MultiSelectField
-        id="tr-users"
-        name="invitedUserIds"
-        label={t('fields.invitedUsers')}
+        {...at('tr-users', 'invitedUsers', 'invitedUserIds')}
         hint={t('multiHint')}
-        error={errors.invitedUserIds}
         options={people}
         size={6}
       />
       <InputField
-        id="tr-files"
-        label={t('fields.materials')}
+        {...at('tr-files', 'materials', 'files')}
         hint={t('filesHint')}
-        {...create.field('files')}
         type="file"
         multiple
         accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"

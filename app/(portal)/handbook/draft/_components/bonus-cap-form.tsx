@@ -1,0 +1,33 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { FormSubmit } from '@/components/form-submit';
+import { InputField } from '@/components/ui/field';
+import { useActionForm } from '@/components/use-action-form';
+import { setBonusCapAction } from '@/lib/handbook/actions';
+import { ZSetBonusCap } from '@/lib/handbook/schema';
+
+/** How many points the 加分项 may add together (the standard's bonus cap). */
+export function BonusCapForm({ versionId, bonusCap }: { versionId: string; bonusCap: number }) {
+  const t = useTranslations('scoringKinds');
+  const router = useRouter();
+  const { submit, formError, field, busy } = useActionForm(ZSetBonusCap, setBonusCapAction, {
+    defaultValues: { versionId, bonusCap },
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-2" data-testid="bonus-cap">
+      <InputField
+        id="bonusCap"
+        type="number"
+        step="0.5"
+        min={0}
+        inputMode="decimal"
+        label={t('bonusCap')}
+        hint={t('bonusCapHint')}
+        {...field('bonusCap')}
+      />
+      <FormSubmit error={formError} pending={busy} label={t('saveBonusCap')} variant="secondary" />
+    </form>
+  );
+}
