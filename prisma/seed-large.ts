@@ -135,6 +135,8 @@ export async function seedLarge(url: string, force = false) {
     const people = await insertPeople(client, orgs, ids, names);
     await client.query('COMMIT');
     const t3 = performance.now();
+    const meetings = await insertMeetings(client, orgs[0]!.path, ids[0]!);
+    const t4 = performance.now();
     const db = createPrismaClient(url);
     await db.$transaction((tx) =>
       appendTrace(
@@ -144,13 +146,30 @@ export async function seedLarge(url: string, force = false) {
           action: 'seed.large',
           entityType: 'System',
           orgPath: orgs[0]!.path,
-          after: { orgs: orgs.length, users: USERS, people: people.people, transfers: people.transfers },
+          after: {
+            orgs: orgs.length,
+            users: USERS,
+            people: people.people,
+            transfers: people.transfers,
+            meetings: meetings.meetings,
+          },
         },
       ),
     );
     await db.$disconnect();
-    await client.query('ANALYZE "Organization"; ANALYZE "User"; ANALYZE "Person"; ANALYZE "Transfer"');
-    return { orgs: orgs.length, users: USERS, orgMs: t1 - t0, userMs: t2 - t1, peopleMs: t3 - t2, ...people };
+    await client.query(
+      'ANALYZE "Organization"; ANALYZE "User"; ANALYZE "Person"; ANALYZE "Transfer"; ANALYZE "Meeting"; ANALYZE "MeetingAttendee"',
+    );
+    return {
+      orgs: orgs.length,
+      users: USERS,
+      orgMs: t1 - t0,
+      userMs: t2 - t1,
+      peopleMs: t3 - t2,
+      meetingMs: t4 - t3,
+      ...people,
+      ...meetings,
+    };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     throw e;
@@ -167,7 +186,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const r = await seedLarge(database.url, process.argv.includes('--force'));
     console.log(
       `${r.orgs} organizations in ${(r.orgMs / 1000).toFixed(2)} s, ${r.users} users in ${(r.userMs / 1000).toFixed(2)} s, ` +
-        `${r.people} people and ${r.transfers} transfers in ${(r.peopleMs / 1000).toFixed(2)} s`,
+        `${r.people} people and ${r.transfers} transfers in ${(r.peopleMs / 1000).toFixed(2)} s, ` +
+        `${r.meetings} meetings with ${r.attendees} attendances in ${(r.meetingMs / 1000).toFixed(2)} s`,
     );
   } finally {
     await database.stop();
@@ -288,4 +308,72 @@ async function insertPeople(client: pg.Client, orgs: Row[], userIds: string[], n
     ],
   );
   return { people: userIds.length, transfers: movers.length };
+}
+
+/**
+ * One year of meeting records up to last month, as a branch keeps them: every branch a 支委会 and a 主题党日 each
+ * month and a 党员大会 and a 党课 each quarter, every party group a 党小组会 each month, a 谈心谈话 with every member each
+ * half-year; about one 党员大会 in forty without its quorum. Attendees are the unit's 党员 (about a quarter of them sit
+ * on the 支委会), 92% present.
+ */
+async function insertMeetings(client: pg.Client, rootPath: string, creatorId: string) {
+  await client.query('BEGIN');
+  const inserted = await client.query(
+    `INSERT INTO "Meeting" (id, "orgId", kind, status, "heldOn", place, topic, "studyHours", valid, problems, "orgPath",
+       "createdById", "submittedAt", "updatedAt")
+     SELECT gen_random_uuid(), o.id, k.kind::"MeetingKind", 'SUBMITTED', (m.month + k.day * interval '1 day')::date,
+       '项目部会议室', k.topic, k.hours, NOT (k.kind = 'GENERAL_ASSEMBLY' AND random() < 0.025), '[]'::jsonb, o.path,
+       $2::uuid, m.month + (k.day + 1) * interval '1 day', now()
+     FROM "Organization" o
+     JOIN (VALUES ('COMMITTEE', 'BRANCH', false, 4, '研究部署本月党建工作', 0),
+                  ('THEME_DAY', 'BRANCH', false, 14, '主题党日', 2),
+                  ('GENERAL_ASSEMBLY', 'BRANCH', true, 20, '通报支部季度工作', 1),
+                  ('PARTY_LECTURE', 'BRANCH', true, 24, '专题党课', 2),
+                  ('GROUP', 'PARTY_GROUP', false, 9, '党小组学习', 1))
+       AS k(kind, type, quarterly, day, topic, hours) ON o.type::text = k.type
+     CROSS JOIN generate_series(date_trunc('month', now()) - interval '12 months', date_trunc('month', now()) - interval '1 month',
+       interval '1 month') AS m(month)
+     WHERE o.path LIKE $1 AND o.status = 'ACTIVE' AND (NOT k.quarterly OR extract(month FROM m.month)::int % 3 = 0)`,
+    [`${rootPath}%`, creatorId],
+  );
+  const present = `CASE WHEN random() < 0.92 THEN 'PRESENT' ELSE 'ABSENT' END::"AttendanceStatus"`;
+  const units = await client.query(
+    `INSERT INTO "MeetingAttendee" ("meetingId", "personId", status, voting)
+     SELECT m.id, p.id, ${present}, p.status = 'FULL'
+     FROM "Meeting" m JOIN "Person" p ON p."orgId" = m."orgId"
+     WHERE m."orgPath" LIKE $1 AND m.kind <> 'GROUP' AND p.status IN ('FULL', 'PROBATIONARY') AND p."leftOn" IS NULL
+       AND (m.kind <> 'COMMITTEE' OR abs(hashtext(p.id::text)) % 4 = 0)`,
+    [`${rootPath}%`],
+  );
+  const groups = await client.query(
+    `INSERT INTO "MeetingAttendee" ("meetingId", "personId", status, voting)
+     SELECT m.id, p.id, ${present}, p.status = 'FULL'
+     FROM "Meeting" m JOIN "Person" p ON p."partyGroupId" = m."orgId"
+     WHERE m."orgPath" LIKE $1 AND m.kind = 'GROUP' AND p.status IN ('FULL', 'PROBATIONARY') AND p."leftOn" IS NULL`,
+    [`${rootPath}%`],
+  );
+  // 谈心谈话: the branch's secretary (its first committee member) with every member, once each half-year.
+  await client.query(
+    `CREATE TEMP TABLE large_talks ON COMMIT DROP AS
+     SELECT gen_random_uuid() AS id, p.id AS person, p."orgId" AS org, o.path,
+       (date_trunc('month', now()) - make_interval(months => h.n * 6 - 1) + (abs(hashtext(p.id::text)) % 150) * interval '1 day')::date AS day
+     FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" CROSS JOIN (VALUES (1), (2)) AS h(n)
+     WHERE o.path LIKE $1 AND p.status IN ('FULL', 'PROBATIONARY') AND p."leftOn" IS NULL`,
+    [`${rootPath}%`],
+  );
+  const talks = await client.query(
+    `INSERT INTO "Meeting" (id, "orgId", kind, status, "heldOn", place, topic, valid, problems, "orgPath", "createdById",
+       "submittedAt", "updatedAt")
+     SELECT id, org, 'HEART_TALK', 'SUBMITTED', day, '项目部', '了解思想和工作情况', true, '[]'::jsonb, path, $1::uuid,
+       day + interval '1 day', now()
+     FROM large_talks`,
+    [creatorId],
+  );
+  await client.query(
+    `INSERT INTO "MeetingAttendee" ("meetingId", "personId", status, voting)
+     SELECT id, person, 'PRESENT', false FROM large_talks`,
+  );
+  await client.query('COMMIT');
+  const meetings = (inserted.rowCount ?? 0) + (talks.rowCount ?? 0);
+  return { meetings, attendees: (units.rowCount ?? 0) + (groups.rowCount ?? 0) + (talks.rowCount ?? 0) };
 }
