@@ -8,7 +8,7 @@ import {
   removeMeetingFile,
   saveMeeting,
 } from '../../lib/meetings/mutations';
-import { meetingFor, meetingsFor } from '../../lib/meetings/queries';
+import { meetingFileFor, meetingFor, meetingsFor } from '../../lib/meetings/queries';
 import type { MeetingKind } from '../../lib/meetings/rules';
 import { ZSaveMeeting, type TSaveMeeting } from '../../lib/meetings/schema';
 import { testDb } from '../fixtures/db';
@@ -313,6 +313,27 @@ describe('files, 补学 and 学时', () => {
     await addMeetingFiles(db, clerkA.ctx, id, [{ name: '现场.png', bytes: PNG }]);
     await removeMeetingFile(db, clerkA.ctx, { meetingId: id, fileId: file!.id });
     expect(await db.meetingFile.count({ where: { meetingId: id } })).toBe(1);
+    // Refused, nothing changed: another branch's clerk, a file that is not this meeting's, a file that is not an
+    // image or document by its content; another branch cannot download it.
+    expect(await refusal(addMeetingFiles(db, clerkB.ctx, id, [{ name: 'x.png', bytes: PNG }]))).toBe(
+      'errors.forbidden',
+    );
+    const [kept] = await db.meetingFile.findMany({ where: { meetingId: id } });
+    expect(await refusal(removeMeetingFile(db, clerkB.ctx, { meetingId: id, fileId: kept!.id }))).toBe(
+      'errors.forbidden',
+    );
+    const other = await createMeeting(db, clerkA.ctx, { orgId: tree.a.id, kind: 'THEME_DAY', heldOn: at(7) });
+    expect(await refusal(removeMeetingFile(db, clerkA.ctx, { meetingId: other.id, fileId: kept!.id }))).toBe(
+      'errors.notFound',
+    );
+    expect(
+      await refusal(
+        addMeetingFiles(db, clerkA.ctx, id, [{ name: '签到表.png', bytes: Buffer.from('MZ not an image') }]),
+      ),
+    ).toBe('meetings.errors.fileType');
+    expect(await db.meetingFile.count({ where: { meetingId: id } })).toBe(1);
+    expect(await refusal(meetingFileFor(clerkB.subject, kept!.id, db))).toBe('errors.notFound');
+    expect((await meetingFileFor(committee.subject, kept!.id, db)).id).toBe(kept!.id);
 
     const everyoneBut = [A.c1!, A.c2!, A.c3!, A.c4!, A.c5!, A.m1!, A.m2!, A.p1!];
     await saveMeeting(
