@@ -232,6 +232,28 @@ export function assertCanOnAudit(
   if (!canOnAudit(subject, permission, audit)) throw new ForbiddenError();
 }
 
+/**
+ * An audit team reads the ledgers (meeting records, task evidence and their files) of a unit it audits while the
+ * plan is open: what the team samples it must be able to open. Nothing else of the unit opens to it.
+ */
+export async function auditTeamReaches(client: Db | Tx, subject: Subject | null | undefined, org: OrgRef) {
+  if (!subject || !can(subject, 'audit.score')) return false;
+  const n = await client.audit.count({
+    where: { orgId: org.id, plan: { closedAt: null, members: { some: { userId: subject.id } } } },
+  });
+  return n > 0;
+}
+
+/** A unit's ledgers: its readers (`permission` over the unit) or an audit team on it (auditTeamReaches). */
+export async function canReadLedger(
+  client: Db | Tx,
+  subject: Subject | null | undefined,
+  permission: 'meeting.read' | 'reminder.complete' | 'reminder.supervise',
+  org: OrgRef,
+) {
+  return can(subject, permission, org) || (await auditTeamReaches(client, subject, org));
+}
+
 /** An audience: units (with their subtrees) and named people; neither means everyone. */
 export type Audience = { targetPaths: readonly string[]; userIds?: readonly string[] };
 

@@ -16,6 +16,7 @@ import { seedExams } from './seed-exams';
 import { seedAuditExam, seedTraining } from './seed-training';
 import { seedHistory } from './seed-history';
 import { seedMeetings } from './seed-meetings';
+import { seedPhotos } from './seed-photos';
 import { seedDues, seedLifecycle, seedPeople } from './seed-people';
 import { generateEventTasks } from '../lib/reminders/mutations/events';
 import { prng } from './seed-random';
@@ -305,6 +306,7 @@ async function seedLater(db: Db) {
   await generateCurrent(db);
   await seedHistory(db);
   await seedMeetings(db);
+  await seedPhotos(db);
   await seedAudits(db);
   await seedFeedback(db);
   await seedImprove(db);

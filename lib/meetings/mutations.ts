@@ -11,6 +11,7 @@ import { addMonths, cstDay, periodOf } from '../calendar';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { checkUploads, storeChecked, traceFiles, type Upload } from '../files/uploads';
+import { factsOf, recordPhotoChecks } from '../photos/record';
 import { assertCan } from '../policy';
 import { markTaskDone } from '../reminders/mutations/complete';
 import { loadRoster } from './roster';
@@ -212,6 +213,12 @@ export async function saveMeeting(
         },
       },
     });
+    // The photos already attached now claim the record's (possibly changed) day.
+    if (input.heldOn !== dayOf(m.heldOn))
+      await tx.photoCheck.updateMany({
+        where: { recordId: m.id },
+        data: { activityDate: dateOf(input.heldOn) },
+      });
     const completed =
       o.submit && check.valid ? await completeTasks(tx, ctx, m, kind, input, roster, now) : [];
     await appendTrace(tx, ctx.actor, {
@@ -304,14 +311,23 @@ export async function addMeetingFiles(client: Db, ctx: ActionContext, meetingId:
     maxFiles: MEETING_MAX_FILES,
     maxBytes: MEETING_FILE_MAX_BYTES,
   });
+  const facts = await factsOf(checked);
   return client.$transaction(async (tx) => {
     const m = await lockDraft(tx, ctx, meetingId);
     const count = await tx.meetingFile.count({ where: { meetingId } });
     if (count + checked.length > MEETING_MAX_FILES)
       throw new UserError('meetings.errors.tooManyFiles', { max: MEETING_MAX_FILES }, 'files');
     const stored = await storeChecked(checked);
-    await tx.meetingFile.createMany({
+    const rows = await tx.meetingFile.createManyAndReturn({
       data: stored.map((f) => ({ ...f, meetingId, uploadedById: ctx.user.id })),
+    });
+    await recordPhotoChecks(tx, {
+      source: 'MEETING',
+      orgId: m.orgId,
+      recordId: m.id,
+      activityDate: dayOf(m.heldOn),
+      files: rows,
+      facts,
     });
     await appendTrace(tx, ctx.actor, {
       action: 'meetings.addFiles',
@@ -333,6 +349,7 @@ export async function removeMeetingFile(
     const m = await lockDraft(tx, ctx, input.meetingId);
     const f = await tx.meetingFile.findFirst({ where: { id: input.fileId, meetingId: m.id } });
     if (!f) throw new NotFoundError();
+    await tx.photoCheck.deleteMany({ where: { fileId: f.id } });
     await tx.meetingFile.delete({ where: { id: f.id } });
     await appendTrace(tx, ctx.actor, {
       action: 'meetings.removeFile',

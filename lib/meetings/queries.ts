@@ -4,7 +4,7 @@ import { db } from '../db';
 import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import { can, scopeOrgs, type Subject } from '../policy';
+import { can, canReadLedger, scopeOrgs, type Subject } from '../policy';
 import { loadRoster } from './roster';
 import type { MeetingKind } from './rules';
 
@@ -97,7 +97,7 @@ export async function meetingFor(user: Subject, id: string, client: Db = db) {
       tasks: { select: { id: true, periodKey: true, action: { select: { code: true, title: true } } } },
     },
   });
-  if (!m || !can(user, 'meeting.read', m.org)) throw new NotFoundError();
+  if (!m || !(await canReadLedger(client, user, 'meeting.read', m.org))) throw new NotFoundError();
   const editable = m.status === 'DRAFT' && can(user, 'meeting.record', m.org) && m.org.status !== 'ARCHIVED';
   return {
     ...m,
@@ -116,6 +116,6 @@ export async function meetingFileFor(user: Subject, fileId: string, client: Db =
     where: { id: fileId },
     include: { meeting: { select: { org: { select: { id: true, path: true } } } } },
   });
-  if (!f || !can(user, 'meeting.read', f.meeting.org)) throw new NotFoundError();
+  if (!f || !(await canReadLedger(client, user, 'meeting.read', f.meeting.org))) throw new NotFoundError();
   return f;
 }

@@ -13,6 +13,13 @@ export const ORG_TYPES = [
 ] as const;
 export const ORG_STATUSES = ['PREPARING', 'ACTIVE', 'ARCHIVED'] as const;
 
+function optionalCoordinate(max: number, message: string) {
+  return z.preprocess(
+    (v) => (v === '' || v === null || v === undefined ? undefined : Number(v)),
+    z.number(msg(message)).min(-max, msg(message)).max(max, msg(message)).optional(),
+  );
+}
+
 const orgFields = {
   name: requiredText(100),
   shortName: optionalText(40),
@@ -27,15 +34,26 @@ const orgFields = {
   projectPlannedEnd: optionalDate,
   projectActualStart: optionalDate,
   projectActualEnd: optionalDate,
+  // The project's site, for the photo-distance check (lib/photos/rules.ts).
+  siteLatitude: optionalCoordinate(90, 'photos.site.errors.latitude'),
+  siteLongitude: optionalCoordinate(180, 'photos.site.errors.longitude'),
 };
 
 type DatePair = {
+  siteLatitude?: number;
+  siteLongitude?: number;
   projectPlannedStart?: string;
   projectPlannedEnd?: string;
   projectActualStart?: string;
   projectActualEnd?: string;
 };
 function datesInOrder(v: DatePair, ctx: z.RefinementCtx) {
+  if ((v.siteLatitude === undefined) !== (v.siteLongitude === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [v.siteLatitude === undefined ? 'siteLatitude' : 'siteLongitude'],
+      message: msg('photos.site.errors.pair'),
+    });
   if (v.projectPlannedStart && v.projectPlannedEnd && v.projectPlannedEnd < v.projectPlannedStart) {
     ctx.addIssue({ code: 'custom', path: ['projectPlannedEnd'], message: msg('orgs.errors.endBeforeStart') });
   }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '../db';
-import { type Subject, can, scopeOrgs } from '../policy';
+import { type Subject, can, canReadLedger, scopeOrgs } from '../policy';
 import type { TSupervisionFilter } from './schema';
 import type { Db } from '../db/client';
 import { ForbiddenError, NotFoundError } from '../errors';
@@ -189,7 +189,7 @@ export async function evidenceFileFor(user: Subject, id: string, client: Db = db
   });
   if (!f) throw new NotFoundError();
   const org = f.task.org;
-  if (!can(user, 'reminder.complete', org) && !can(user, 'reminder.supervise', org))
+  if (!can(user, 'reminder.complete', org) && !(await canReadLedger(client, user, 'reminder.supervise', org)))
     throw new ForbiddenError();
   return f;
 }

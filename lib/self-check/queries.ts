@@ -1,5 +1,6 @@
 import { scoredCriterion } from '../handbook/standard-rows';
 import 'server-only';
+import { photoChecksOf } from '../photos/queries';
 import { cstDay, periodFromKey, periodOf } from '../calendar';
 import { db } from '../db';
 import type { Db, Tx } from '../db/client';
@@ -39,7 +40,7 @@ export async function sheetDetailFor(user: Subject, id: string, client: Db = db)
   if (!can(user, 'selfCheck.draft', sheet.org) && !can(user, 'selfCheck.oversee', sheet.org))
     throw new ForbiddenError();
   const q = periodFromKey(sheet.periodKey)!;
-  const [tasks, revisions] = await Promise.all([
+  const [tasks, revisions, photos] = await Promise.all([
     client.reminderTask.findMany({
       where: {
         orgId: sheet.orgId,
@@ -61,12 +62,14 @@ export async function sheetDetailFor(user: Subject, id: string, client: Db = db)
       select: { id: true, revision: true, status: true, total: true, supersededAt: true, reopenReason: true },
       orderBy: { revision: 'asc' },
     }),
+    // The quarter's photos checked against their records: what the committee's review looks at beside the claims.
+    photoChecksOf(client, { orgIds: [sheet.orgId], from: q.start, to: q.end, flaggedOnly: true }, user),
   ]);
   const links = await client.criterionArticle.findMany({
     where: { criterionId: { in: sheet.items.map((i) => i.criterionId) } },
     select: { criterionId: true, articleId: true },
   });
-  return { sheet, tasks, revisions, links };
+  return { sheet, tasks, revisions, links, photos, window: q };
 }
 
 export async function sheetOverviewFor(user: Subject, periodKey: string, client: Db = db) {

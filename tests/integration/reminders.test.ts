@@ -176,6 +176,14 @@ describe('completing a task', () => {
     expect(done.activityDate!.toISOString().slice(0, 10)).toBe('2026-07-06');
     expect(done.evidence).toHaveLength(1);
     expect(done.evidence[0]).toMatchObject({ fileName: '收缴现场.png', mimeType: 'image/png' });
+    // The photo's facts are kept beside it, dated by the activity it is evidence for.
+    expect(await a.photoCheck.findUniqueOrThrow({ where: { fileId: done.evidence[0]!.id } })).toMatchObject({
+      source: 'TASK',
+      recordId: task!.id,
+      orgId: done.orgId,
+      activityDate: new Date('2026-07-06T00:00:00Z'),
+      sha256: done.evidence[0]!.sha256,
+    });
     await expect(completeTask(a, clerkA.ctx, input, [], now)).rejects.toThrow('reminders.errors.alreadyDone');
     expect(await a.auditEvent.count({ where: { entityId: task!.id, action: 'reminders.complete' } })).toBe(1);
   });

@@ -1,5 +1,6 @@
 import 'server-only';
-import { suggestionsFor } from '../../ledger/pre-audit';
+import { suggestionsFor, windowOf } from '../../ledger/pre-audit';
+import { photoChecksOf } from '../../photos/queries';
 import { auditScope } from '../rules';
 import { db } from '../../db';
 import { type Subject, can, canOnAudit, scopeByPath, scopeOrgs, orgScope } from '../../policy';
@@ -129,7 +130,8 @@ export async function auditDetailFor(user: Subject, id: string, client: Db = db)
     scope: auditScope(a.plan),
     today: cstDay(new Date()),
   });
-  const [links, focus, depts, feedback] = await Promise.all([
+  const w = windowOf(a.plan.periodKey);
+  const [links, focus, depts, feedback, photos] = await Promise.all([
     client.criterionArticle.findMany({
       where: { criterion: { category: { standardId: a.standardId } } },
       select: { criterionId: true, articleId: true },
@@ -141,9 +143,13 @@ export async function auditDetailFor(user: Subject, id: string, client: Db = db)
     }),
     a.status === 'SCORED' ? departments(client) : [],
     client.feedbackSheet.findUnique({ where: { auditId: a.id }, select: { id: true, number: true } }),
+    // The unit's photos of the audited period, checked against their records (lib/photos/rules.ts).
+    photoChecksOf(client, { orgIds: [a.orgId], from: w.start, to: w.end, flaggedOnly: true }, user),
   ]);
   return {
     audit: a,
+    photos,
+    window: w,
     quarter,
     categories,
     bonusCap,

@@ -33,6 +33,8 @@ function formData(input: z.output<typeof ZCreateOrg> | z.output<typeof ZUpdateOr
     projectPlannedEnd: dateOrNull(input.projectPlannedEnd),
     projectActualStart: dateOrNull(input.projectActualStart),
     projectActualEnd: dateOrNull(input.projectActualEnd),
+    siteLatitude: input.siteLatitude ?? null,
+    siteLongitude: input.siteLongitude ?? null,
   };
 }
 

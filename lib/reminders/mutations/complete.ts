@@ -10,6 +10,7 @@ import { cstDay } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { checkUploads, storeChecked, traceFiles } from '../../files/uploads';
+import { factsOf, recordPhotoChecks } from '../../photos/record';
 import { assertCan } from '../../policy';
 import { backfillRule, flagBurst, isLag } from '../backfill';
 import type { ZCompleteTask } from '../schema';
@@ -41,7 +42,7 @@ export async function completeTask(
     maxFiles: MAX_EVIDENCE_FILES,
     maxBytes: MAX_EVIDENCE_BYTES,
   });
-  const stored = await storeChecked(checked);
+  const [stored, facts] = await Promise.all([storeChecked(checked), factsOf(checked)]);
   return client.$transaction(async (tx) => {
     const done = await markTaskDone(
       tx,
@@ -54,8 +55,16 @@ export async function completeTask(
         files: stored,
       },
     );
-    await tx.evidence.createMany({
+    const rows = await tx.evidence.createManyAndReturn({
       data: stored.map((f) => ({ ...f, taskId: task.id, uploadedById: ctx.user.id })),
+    });
+    await recordPhotoChecks(tx, {
+      source: 'TASK',
+      orgId: task.org.id,
+      recordId: task.id,
+      activityDate: input.activityDate,
+      files: rows,
+      facts,
     });
     // Without skipIfDone a task that is not open is refused, never skipped.
     return done!;

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { auditDetailFor } from '@/lib/audits/queries/audits';
+import { PhotoChecks } from '@/components/photo-checks';
 import { requireUser } from '@/lib/auth/current-user';
 import { gradeWithVeto, isApplicable, type Level } from '@/lib/handbook/scoring';
 import { load } from '@/lib/page-guard';
@@ -22,11 +23,12 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
   const user = await requireUser();
   const { id } = await pageParams(params);
   const d = await load(() => auditDetailFor(user, id));
-  const [t, tg, tf, te, format, written] = await Promise.all([
+  const [t, tg, tf, te, tph, format, written] = await Promise.all([
     getTranslations('audits'),
     getTranslations('handbook'),
     getTranslations('feedback'),
     getTranslations('exams'),
+    getTranslations('photos'),
     getFormatter(),
     load(() => auditExamFor(user, id)),
   ]);
@@ -133,6 +135,12 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
           )}
         </Card>
       )}
+      <PhotoChecks
+        checked={d.photos.checked}
+        items={d.photos.items}
+        rule={d.photos.rule}
+        caption={tph('window', { from: d.window.start, to: d.window.end })}
+      />
       {(written.exam || written.canSet) && (
         <Card title={te('audit.title')}>
           {written.exam ? (

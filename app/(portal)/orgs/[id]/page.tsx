@@ -100,7 +100,14 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
               <dt className="text-stone-500">{t('orgs.fields.projectCode')}</dt>
               <dd>{org.projectCode ?? '—'}</dd>
               <dt className="text-stone-500">{t('orgs.fields.projectLocation')}</dt>
-              <dd>{org.projectLocation ?? '—'}</dd>
+              <dd>
+                {org.projectLocation ?? '—'}
+                {org.siteLatitude !== null && org.siteLongitude !== null && (
+                  <span className="ml-2 text-xs text-stone-500">
+                    ({org.siteLatitude}, {org.siteLongitude})
+                  </span>
+                )}
+              </dd>
               <dt className="text-stone-500">{t('orgs.planned')}</dt>
               <dd>
                 {day(org.projectPlannedStart)} – {day(org.projectPlannedEnd)}

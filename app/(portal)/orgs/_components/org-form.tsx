@@ -22,6 +22,7 @@ function OrgFields({
   candidates: Candidate[];
 }) {
   const t = useTranslations('orgs');
+  const tph = useTranslations('photos.site');
   const text = (name: keyof Values, max: number, type = 'text') => (
     <Field label={t(`fields.${name}`)} htmlFor={name} error={errorOf(name)}>
       <Input
@@ -73,7 +74,10 @@ function OrgFields({
           {text('projectPlannedEnd', 10, 'date')}
           {text('projectActualStart', 10, 'date')}
           {text('projectActualEnd', 10, 'date')}
+          {text('siteLatitude', 12, 'number')}
+          {text('siteLongitude', 12, 'number')}
         </div>
+        <p className="mt-2 text-xs text-stone-500">{tph('hint')}</p>
       </fieldset>
     </>
   );

@@ -9,7 +9,12 @@ import { Table } from '@/components/ui/table';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/policy';
+import { can, canCompanyWide } from '@/lib/policy';
+import { addDays, cstDay, periodFromKey } from '@/lib/calendar';
+import { db } from '@/lib/db';
+import { supervisionPhotosFor } from '@/lib/photos/queries';
+import { PhotoChecks } from '@/components/photo-checks';
+import { PhotoRuleForm } from './_components/photo-rule-form';
 import { overdueRectificationsFor } from '@/lib/feedback/queries';
 import { supervisableOrgsFor, supervisionListFor } from '@/lib/reminders/queries';
 import { SUPERVISION_STATUSES, ZSupervisionFilter } from '@/lib/reminders/schema';
@@ -39,11 +44,20 @@ export default async function SupervisionPage({
     getTranslations('quality'),
     getFormatter(),
   ]);
-  const [list, orgs, lateFixes, tf] = await Promise.all([
+  // Photos of the filtered period, else of the last three months.
+  const today = cstDay(new Date());
+  const photoWindow = (f.periodKey && periodFromKey(f.periodKey)) || {
+    start: addDays(today, -91),
+    end: today,
+  };
+  const [list, orgs, lateFixes, tf, tph, photos, ruleEditable] = await Promise.all([
     supervisionListFor(user, f),
     supervisableOrgsFor(user),
     overdueRectificationsFor(user, 'reminder.supervise'),
     getTranslations('feedback'),
+    getTranslations('photos'),
+    supervisionPhotosFor(user, { orgId: f.orgId, from: photoWindow.start, to: photoWindow.end }),
+    canCompanyWide(db, user, 'reminder.supervise'),
   ]);
   const day = (d: Date) =>
     format.dateTime(d, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
@@ -207,6 +221,18 @@ export default async function SupervisionPage({
               </li>
             ))}
           </ul>
+        </Card>
+      )}
+      <PhotoChecks
+        checked={photos.checked}
+        items={photos.items}
+        rule={photos.rule}
+        showUnit
+        caption={tph('window', { from: photoWindow.start, to: photoWindow.end })}
+      />
+      {ruleEditable && (
+        <Card title={tph('settings.title')}>
+          <PhotoRuleForm rule={photos.rule} />
         </Card>
       )}
       {f.status === 'overdue' && list.tasks.length > 0 && (

@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { can } from '@/lib/policy';
 import { sheetDetailFor } from '@/lib/self-check/queries';
+import { PhotoChecks } from '@/components/photo-checks';
 import { ReopenForm } from './_components/reopen-form';
 import type { Level } from '@/lib/handbook/scoring';
 import type { Ref } from '@/lib/ledger/rules';
@@ -20,8 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SheetPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await pageParams(params);
-  const { sheet, tasks, revisions, links } = await load(() => sheetDetailFor(user, id));
-  const [t, format] = await Promise.all([getTranslations('selfCheck'), getFormatter()]);
+  const { sheet, tasks, revisions, links, photos, window } = await load(() => sheetDetailFor(user, id));
+  const [t, tph, format] = await Promise.all([
+    getTranslations('selfCheck'),
+    getTranslations('photos'),
+    getFormatter(),
+  ]);
   const editable = sheet.status === 'DRAFT' && !sheet.supersededAt && can(user, 'selfCheck.draft', sheet.org);
   const articlesOf = (criterionId: string) =>
     new Set(links.filter((l) => l.criterionId === criterionId).map((l) => l.articleId));
@@ -144,6 +149,12 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
           </div>
         )}
       </Card>
+      <PhotoChecks
+        checked={photos.checked}
+        items={photos.items}
+        rule={photos.rule}
+        caption={tph('window', { from: window.start, to: window.end })}
+      />
       {sheet.status === 'SUBMITTED' && !sheet.supersededAt && can(user, 'selfCheck.reopen', sheet.org) && (
         <Card title={t('reopen')}>
           <ReopenForm sheetId={sheet.id} />

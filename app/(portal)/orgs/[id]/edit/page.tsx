@@ -46,6 +46,8 @@ export default async function EditOrgPage({ params }: { params: Promise<{ id: st
           projectPlannedEnd: ymd(org.projectPlannedEnd),
           projectActualStart: ymd(org.projectActualStart),
           projectActualEnd: ymd(org.projectActualEnd),
+          siteLatitude: org.siteLatitude ?? undefined,
+          siteLongitude: org.siteLongitude ?? undefined,
         }}
       />
     </div>

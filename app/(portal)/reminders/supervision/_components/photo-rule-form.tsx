@@ -1,0 +1,53 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { FormSubmit } from '@/components/form-submit';
+import { InputField } from '@/components/ui/field';
+import { useActionForm } from '@/components/use-action-form';
+import { setPhotoRuleAction } from '@/lib/photos/actions';
+import { ZPhotoRule, type PhotoRule } from '@/lib/photos/rules';
+
+/** The thresholds of the photo checks (company-wide). */
+export function PhotoRuleForm({ rule }: { rule: PhotoRule }) {
+  const t = useTranslations('photos.settings');
+  const router = useRouter();
+  const { submit, formError, field, busy } = useActionForm(ZPhotoRule, setPhotoRuleAction, {
+    defaultValues: rule,
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <form onSubmit={submit} noValidate className="space-y-2" data-testid="photo-rule">
+      <p className="text-xs text-stone-500">{t('hint')}</p>
+      <div className="grid gap-2 sm:grid-cols-3">
+        <InputField
+          id="photoDays"
+          type="number"
+          min={1}
+          max={60}
+          inputMode="numeric"
+          label={t('days')}
+          {...field('days')}
+        />
+        <InputField
+          id="photoKm"
+          type="number"
+          min={0.1}
+          step="0.1"
+          inputMode="decimal"
+          label={t('km')}
+          {...field('km')}
+        />
+        <InputField
+          id="photoBits"
+          type="number"
+          min={0}
+          max={16}
+          inputMode="numeric"
+          label={t('bits')}
+          {...field('bits')}
+        />
+      </div>
+      <FormSubmit error={formError} pending={busy} label={t('save')} variant="secondary" />
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+/** The photo check rule (thresholds), set company-wide by the committee; traced. */
+import type { z } from 'zod';
+import type { ActionContext } from '../action-context';
+import { appendTrace } from '../audit-log';
+import type { Db } from '../db/client';
+import { assertCanCompanyWide } from '../policy';
+import { PHOTO_RULE_KEY, photoRule, type ZPhotoRule } from './rules';
+
+export async function setPhotoRule(client: Db, ctx: ActionContext, input: z.output<typeof ZPhotoRule>) {
+  return client.$transaction(async (tx) => {
+    const root = await assertCanCompanyWide(tx, ctx.user, 'reminder.supervise');
+    const before = await photoRule(tx);
+    await tx.setting.upsert({
+      where: { key: PHOTO_RULE_KEY },
+      create: { key: PHOTO_RULE_KEY, value: input },
+      update: { value: input },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'photos.setRule',
+      entityType: 'Setting',
+      entityId: PHOTO_RULE_KEY,
+      orgPath: root.path,
+      before,
+      after: input,
+    });
+    return input;
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * Photo checks as reviewers read them: the photos of some units in a window of activity days, each with its
+ * flags (lib/photos/rules.ts). Callers authorize first: the audit page and the self-check review pass the one
+ * unit they have checked; 督办 passes the units of the supervisor's scope.
+ */
+import 'server-only';
+import { Prisma } from '../generated/prisma/client';
+import { db } from '../db';
+import type { Db, Tx } from '../db/client';
+import { can, scopeOrgs, type Subject } from '../policy';
+import { flagsOf, photoRule, type PhotoFlag, type PhotoRule, type ReuseUse } from './rules';
+
+export type PhotoItem = {
+  id: string;
+  fileId: string;
+  source: 'TASK' | 'MEETING';
+  recordId: string;
+  record: PhotoRecord;
+  fileName: string;
+  orgId: string;
+  orgName: string;
+  activityDate: string;
+  takenAt: Date | null;
+  receivedAt: Date;
+  flags: PhotoFlag[];
+};
+
+/** What the photo is evidence for: a reminder task (its item and period) or a meeting record. */
+export type PhotoRecord =
+  | { type: 'task'; title: string; periodKey: string }
+  | { type: 'meeting'; meetingKind: string; topic: string }
+  | { type: 'gone' };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+type Row = {
+  id: string;
+  fileId: string;
+  source: 'TASK' | 'MEETING';
+  recordId: string;
+  fileName: string;
+  orgId: string;
+  orgName: string;
+  activityDate: Date;
+  takenAt: Date | null;
+  receivedAt: Date;
+  exif: 'OK' | 'NONE' | 'UNREADABLE';
+  latitude: number | null;
+  longitude: number | null;
+  dhash: bigint | null;
+  sha256: string;
+  siteLatitude: number | null;
+  siteLongitude: number | null;
+};
+
+/** Other uses of each photo: the same bytes or a near hash, in another unit or (same unit) another month. */
+async function reuses(client: Db | Tx, ids: string[], bits: number, viewer: Subject | null) {
+  const out = new Map<string, ReuseUse[]>();
+  if (!ids.length) return out;
+  const rows = await client.$queryRaw<
+    {
+      checkId: string;
+      orgId: string;
+      orgName: string;
+      orgPath: string;
+      activityDate: Date;
+      recordId: string;
+      same: boolean;
+    }[]
+  >`
+    SELECT a.id AS "checkId", b."orgId", o.name AS "orgName", o.path AS "orgPath", b."activityDate", b."recordId",
+           m.same
+    FROM "PhotoMatch" m
+    JOIN "PhotoCheck" a ON a.id = m."aId"
+    JOIN "PhotoCheck" b ON b.id = m."bId"
+    JOIN "Organization" o ON o.id = b."orgId"
+    WHERE m."aId" = ANY(${ids}::uuid[]) AND (m.same OR m.bits <= ${bits}) AND b."recordId" <> a."recordId"
+      AND (b."orgId" <> a."orgId" OR date_trunc('month', b."activityDate") <> date_trunc('month', a."activityDate"))
+    ORDER BY b."activityDate"`;
+  for (const r of rows) {
+    const list = out.get(r.checkId) ?? [];
+    // Another unit's name only to those who may read that unit; the fact of the reuse to everyone who sees this one.
+    const named = !viewer || can(viewer, 'org.read', { id: r.orgId, path: r.orgPath });
+    list.push({
+      orgId: r.orgId,
+      orgName: named ? r.orgName : null,
+      activityDate: day(r.activityDate),
+      recordId: r.recordId,
+      same: r.same,
+    });
+    out.set(r.checkId, list);
+  }
+  return out;
+}
+
+async function recordLabels(client: Db | Tx, rows: Row[]) {
+  const taskIds = rows.filter((r) => r.source === 'TASK').map((r) => r.recordId);
+  const meetingIds = rows.filter((r) => r.source === 'MEETING').map((r) => r.recordId);
+  const [tasks, meetings] = await Promise.all([
+    taskIds.length
+      ? client.reminderTask.findMany({
+          where: { id: { in: taskIds } },
+          select: { id: true, periodKey: true, action: { select: { title: true } } },
+        })
+      : [],
+    meetingIds.length
+      ? client.meeting.findMany({
+          where: { id: { in: meetingIds } },
+          select: { id: true, kind: true, topic: true },
+        })
+      : [],
+  ]);
+  return new Map<string, PhotoRecord>([
+    ...tasks.map(
+      (t) => [t.id, { type: 'task' as const, title: t.action.title, periodKey: t.periodKey }] as const,
+    ),
+    ...meetings.map(
+      (m) => [m.id, { type: 'meeting' as const, meetingKind: m.kind, topic: m.topic }] as const,
+    ),
+  ]);
+}
+
+/**
+ * The photos of `orgIds` whose claimed day lies in [from, to], with their flags. `flaggedOnly` leaves out the
+ * photos nothing is wrong with; `checked` counts every photo looked at.
+ */
+export async function photoChecksOf(
+  client: Db | Tx,
+  o: { orgIds: string[] | 'any'; from: string; to: string; flaggedOnly?: boolean; limit?: number },
+  viewer: Subject | null,
+  rule?: PhotoRule,
+): Promise<{ checked: number; items: PhotoItem[]; rule: PhotoRule }> {
+  const r = rule ?? (await photoRule(client));
+  if (o.orgIds !== 'any' && o.orgIds.length === 0) return { checked: 0, items: [], rule: r };
+  const orgFilter = o.orgIds === 'any' ? Prisma.sql`TRUE` : Prisma.sql`p."orgId" = ANY(${o.orgIds}::uuid[])`;
+  const rows = await client.$queryRaw<Row[]>`
+    SELECT p.id, p."fileId", p.source::text AS source, p."recordId", p."fileName", p."orgId", g.name AS "orgName",
+           p."activityDate", p."takenAt", p."receivedAt", p.exif::text AS exif, p.latitude, p.longitude, p.dhash,
+           p.sha256, g."siteLatitude", g."siteLongitude"
+    FROM "PhotoCheck" p JOIN "Organization" g ON g.id = p."orgId"
+    WHERE ${orgFilter} AND p."activityDate" BETWEEN ${o.from}::date AND ${o.to}::date
+    ORDER BY p."activityDate" DESC, p."receivedAt" DESC`;
+  const uses = await reuses(
+    client,
+    rows.map((x) => x.id),
+    r.bits,
+    viewer,
+  );
+  const judged = rows.map((x) => ({
+    row: x,
+    flags: flagsOf(
+      {
+        exif: x.exif,
+        takenAt: x.takenAt,
+        latitude: x.latitude,
+        longitude: x.longitude,
+        activityDate: day(x.activityDate),
+        site:
+          x.siteLatitude !== null && x.siteLongitude !== null
+            ? { lat: x.siteLatitude, lng: x.siteLongitude }
+            : null,
+      },
+      uses.get(x.id) ?? [],
+      r,
+    ),
+  }));
+  const kept = (o.flaggedOnly ? judged.filter((j) => j.flags.length) : judged).slice(0, o.limit ?? 200);
+  const labels = await recordLabels(
+    client,
+    kept.map((k) => k.row),
+  );
+  return {
+    checked: rows.length,
+    rule: r,
+    items: kept.map(({ row, flags }) => ({
+      id: row.id,
+      fileId: row.fileId,
+      source: row.source,
+      recordId: row.recordId,
+      record: labels.get(row.recordId) ?? { type: 'gone' },
+      fileName: row.fileName,
+      orgId: row.orgId,
+      orgName: row.orgName,
+      activityDate: day(row.activityDate),
+      takenAt: row.takenAt,
+      receivedAt: row.receivedAt,
+      flags,
+    })),
+  };
+}
+
+/** 督办: flagged photos of the supervisor's units, activity days in [from, to], one unit or all in scope. */
+export async function supervisionPhotosFor(
+  user: Subject,
+  f: { orgId?: string; from: string; to: string },
+  client: Db = db,
+) {
+  const orgs = await client.organization.findMany({
+    where: { AND: [scopeOrgs(user, 'reminder.supervise'), f.orgId ? { id: f.orgId } : {}] },
+    select: { id: true },
+  });
+  return photoChecksOf(
+    client,
+    { orgIds: orgs.map((x) => x.id), from: f.from, to: f.to, flaggedOnly: true, limit: 100 },
+    user,
+  );
+}

@@ -1,0 +1,207 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, cstDay } from '../../lib/calendar';
+import { addMeetingFiles, createMeeting, removeMeetingFile, saveMeeting } from '../../lib/meetings/mutations';
+import { meetingFileFor, meetingFor } from '../../lib/meetings/queries';
+import { ZSaveMeeting } from '../../lib/meetings/schema';
+import { scenePhoto } from '../../lib/photos/demo-photo';
+import { withBrokenExif } from '../../lib/photos/exif-writer';
+import { setPhotoRule } from '../../lib/photos/mutations';
+import { photoChecksOf } from '../../lib/photos/queries';
+import { DEFAULT_PHOTO_RULE, PHOTO_RULE_KEY } from '../../lib/photos/rules';
+import { testDb } from '../fixtures/db';
+import { companyRootFor, makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
+import { makePublishedHandbook } from '../fixtures/handbook';
+
+const db = testDb();
+const today = cstDay(new Date());
+const d1 = addDays(today, -2);
+const d2 = addDays(today, -45);
+/** The camera's way of writing a day and time (China time). */
+const stamp = (day: string, time = '10:00:00') => `${day.replaceAll('-', ':')} ${time}`;
+const SITE = { latitude: 30.5728, longitude: 104.0668 };
+let tree: Tree;
+let committee: TestUser;
+let clerkA: TestUser;
+let clerkB: TestUser;
+
+beforeAll(async () => {
+  tree = await makeTree(db);
+  await db.organization.update({
+    where: { id: tree.a.id },
+    data: { siteLatitude: SITE.latitude, siteLongitude: SITE.longitude },
+  });
+  committee = await makeUser(db, 'COMMITTEE', tree.root);
+  clerkA = await makeUser(db, 'CLERK', tree.a);
+  clerkB = await makeUser(db, 'CLERK', tree.b);
+  await db.setting.deleteMany({ where: { key: PHOTO_RULE_KEY } });
+});
+
+async function meetingWith(
+  clerk: TestUser,
+  orgId: string,
+  day: string,
+  files: { name: string; bytes: Buffer }[],
+) {
+  const { id } = await createMeeting(db, clerk.ctx, { orgId, kind: 'COMMITTEE', heldOn: day });
+  await addMeetingFiles(db, clerk.ctx, id, files);
+  return id;
+}
+
+const checksOf = async (orgId: string) =>
+  (await photoChecksOf(db, { orgIds: [orgId], from: addDays(today, -90), to: today }, null)).items;
+const flagsOf = async (orgId: string, fileName: string) =>
+  ((await checksOf(orgId)).find((p) => p.fileName === fileName)?.flags ?? []).map((f) => f.code).sort();
+
+describe('photo checks', () => {
+  it('time and distance: a photo taken ten days off and 50 km away is flagged, one taken that day on site is not', async () => {
+    const good = await scenePhoto(101, { takenAt: stamp(d1), ...SITE });
+    const off = await scenePhoto(102, {
+      takenAt: stamp(addDays(d1, -10)),
+      latitude: SITE.latitude + 0.45,
+      longitude: SITE.longitude,
+    });
+    await meetingWith(clerkA, tree.a.id, d1, [
+      { name: '签到表-当天.jpg', bytes: good },
+      { name: '签到表-旧照.jpg', bytes: off },
+    ]);
+    expect(await flagsOf(tree.a.id, '签到表-当天.jpg')).toEqual([]);
+    expect(await flagsOf(tree.a.id, '签到表-旧照.jpg')).toEqual(['distance', 'time']);
+    const row = (await checksOf(tree.a.id)).find((p) => p.fileName === '签到表-旧照.jpg')!;
+    expect(row.flags).toContainEqual({ code: 'time', days: -10 });
+    expect(row.flags.find((f) => f.code === 'distance')).toMatchObject({ km: expect.closeTo(50, 0) });
+    expect(row.record).toMatchObject({ type: 'meeting', meetingKind: 'COMMITTEE' });
+    // Unit B has no site: its GPS is not judged.
+    await meetingWith(clerkB, tree.b.id, d1, [
+      {
+        name: 'B-远处.jpg',
+        bytes: await scenePhoto(103, { takenAt: stamp(d1), latitude: 39.9, longitude: 116.4 }),
+      },
+    ]);
+    expect(await flagsOf(tree.b.id, 'B-远处.jpg')).toEqual([]);
+  });
+
+  it('reuse: the same photo (or a re-encoded copy) in another unit flags both uses; same unit same month does not', async () => {
+    const photo = await scenePhoto(201, { takenAt: stamp(d1) });
+    const copy = await scenePhoto(201, { takenAt: stamp(d1) }, { width: 200, quality: 60 });
+    await meetingWith(clerkA, tree.a.id, d1, [{ name: '主题党日合影.jpg', bytes: photo }]);
+    await meetingWith(clerkA, tree.a.id, d1, [{ name: '主题党日合影-同月.jpg', bytes: photo }]);
+    expect(await flagsOf(tree.a.id, '主题党日合影.jpg')).toEqual([]);
+    await meetingWith(clerkB, tree.b.id, d1, [{ name: '借用的合影.jpg', bytes: copy }]);
+    const a = (await checksOf(tree.a.id)).find((p) => p.fileName === '主题党日合影.jpg')!;
+    const b = (await checksOf(tree.b.id)).find((p) => p.fileName === '借用的合影.jpg')!;
+    const reuseA = a.flags.find((f) => f.code === 'reuse');
+    const reuseB = b.flags.find((f) => f.code === 'reuse');
+    expect(reuseA && reuseA.code === 'reuse' && reuseA.uses.map((u) => [u.orgName, u.same])).toEqual([
+      [tree.b.name, false],
+    ]);
+    // B's copy matches both of A's uses.
+    expect(reuseB && reuseB.code === 'reuse' && reuseB.uses.map((u) => u.orgName)).toEqual([
+      tree.a.name,
+      tree.a.name,
+    ]);
+    // The same unit in another month: flagged too.
+    await meetingWith(clerkA, tree.a.id, d2, [{ name: '旧合影.jpg', bytes: await scenePhoto(202) }]);
+    await meetingWith(clerkA, tree.a.id, d1, [{ name: '旧合影再用.jpg', bytes: await scenePhoto(202) }]);
+    expect(await flagsOf(tree.a.id, '旧合影.jpg')).toEqual(['reuse']);
+    expect(await flagsOf(tree.a.id, '旧合影再用.jpg')).toEqual(['reuse']);
+    // Who may not read the other unit sees the reuse without its name.
+    const asClerkB = await photoChecksOf(db, { orgIds: [tree.b.id], from: d1, to: d1 }, clerkB.subject);
+    const seen = asClerkB.items
+      .find((p) => p.fileName === '借用的合影.jpg')!
+      .flags.find((f) => f.code === 'reuse');
+    expect(seen && seen.code === 'reuse' && seen.uses.map((u) => u.orgName)).toEqual([null, null]);
+  });
+
+  it('a broken EXIF block is kept and flagged unreadable, never an error', async () => {
+    const id = await meetingWith(clerkA, tree.a.id, d1, [
+      { name: '损坏.jpg', bytes: withBrokenExif(await scenePhoto(301)) },
+    ]);
+    expect(await db.meetingFile.count({ where: { meetingId: id } })).toBe(1);
+    expect(await flagsOf(tree.a.id, '损坏.jpg')).toEqual(['unreadable']);
+  });
+
+  it('a changed meeting day re-dates its photos; a removed file leaves no check behind', async () => {
+    const id = await meetingWith(clerkA, tree.a.id, d1, [
+      { name: '改日期.jpg', bytes: await scenePhoto(401, { takenAt: stamp(d1) }) },
+    ]);
+    const m = await db.meeting.findUniqueOrThrow({ where: { id } });
+    const moved = addDays(d1, -9);
+    await saveMeeting(
+      db,
+      clerkA.ctx,
+      ZSaveMeeting.parse({
+        id,
+        lockVersion: m.lockVersion,
+        heldOn: moved,
+        place: '项目部会议室',
+        topic: '研究本月工作',
+        agenda: '',
+        minutes: '',
+        isElection: false,
+        studyHours: 0,
+        attendees: [],
+        resolutions: [],
+        backfillReason: '按签到表补录',
+      }),
+    );
+    const check = await db.photoCheck.findFirstOrThrow({ where: { recordId: id } });
+    expect(check.activityDate.toISOString().slice(0, 10)).toBe(moved);
+    expect(await flagsOf(tree.a.id, '改日期.jpg')).toEqual(['time']);
+    const f = await db.meetingFile.findFirstOrThrow({ where: { meetingId: id } });
+    await removeMeetingFile(db, clerkA.ctx, { meetingId: id, fileId: f.id });
+    expect(await db.photoCheck.count({ where: { recordId: id } })).toBe(0);
+  });
+
+  it('the rule is the committee’s to set (traced), and a new rule re-judges every photo', async () => {
+    await expect(setPhotoRule(db, clerkA.ctx, { days: 20, km: 100, bits: 6 })).rejects.toThrow(
+      'errors.forbidden',
+    );
+    expect(await db.setting.findUnique({ where: { key: PHOTO_RULE_KEY } })).toBeNull();
+    // The rule is company-wide: the committee over the company root sets it.
+    const company = await makeUser(db, 'COMMITTEE', await companyRootFor(db));
+    await setPhotoRule(db, company.ctx, { days: 20, km: 100, bits: 6 });
+    expect(await flagsOf(tree.a.id, '签到表-旧照.jpg')).toEqual([]);
+    const trace = await db.auditEvent.findFirstOrThrow({
+      where: { action: 'photos.setRule' },
+      orderBy: { id: 'desc' },
+    });
+    expect(trace).toMatchObject({
+      actorId: company.id,
+      before: DEFAULT_PHOTO_RULE,
+      after: { days: 20, km: 100, bits: 6 },
+    });
+    await db.setting.deleteMany({ where: { key: PHOTO_RULE_KEY } });
+    expect(await flagsOf(tree.a.id, '签到表-旧照.jpg')).toEqual(['distance', 'time']);
+  });
+
+  it('an audit team opens the records of the unit it audits while the plan is open, and no other', async () => {
+    const auditor = await makeUser(db, 'AUDITOR', tree.root);
+    const stranger = await makeUser(db, 'AUDITOR', tree.root);
+    const id = await meetingWith(clerkA, tree.a.id, d1, [
+      { name: '审计看.jpg', bytes: await scenePhoto(501) },
+    ]);
+    const file = await db.meetingFile.findFirstOrThrow({ where: { meetingId: id } });
+    await expect(meetingFor(auditor.subject, id, db)).rejects.toThrow();
+    const hb = await makePublishedHandbook(db, uniq('版'));
+    const standard = await db.scoringStandard.findFirstOrThrow({ where: { versionId: hb.version.id } });
+    const plan = await db.auditPlan.create({
+      data: {
+        title: '季度考核',
+        kind: 'KEY_QUARTERLY',
+        periodKey: '2026-Q4',
+        orgPath: tree.root.path,
+        createdById: committee.id,
+        members: { create: [{ userId: auditor.id, leader: true }] },
+      },
+    });
+    await db.audit.create({ data: { planId: plan.id, orgId: tree.a.id, standardId: standard.id } });
+    expect((await meetingFor(auditor.subject, id, db)).id).toBe(id);
+    expect((await meetingFileFor(auditor.subject, file.id, db)).id).toBe(file.id);
+    expect((await meetingFor(auditor.subject, id, db)).editable).toBe(false);
+    await expect(meetingFor(stranger.subject, id, db)).rejects.toThrow();
+    const bMeeting = await meetingWith(clerkB, tree.b.id, d1, []);
+    await expect(meetingFor(auditor.subject, bMeeting, db)).rejects.toThrow();
+    await db.auditPlan.update({ where: { id: plan.id }, data: { closedAt: new Date() } });
+    await expect(meetingFileFor(auditor.subject, file.id, db)).rejects.toThrow();
+  });
+});
