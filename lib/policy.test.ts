@@ -165,6 +165,17 @@ describe('audits are reached through the team', () => {
     expect(canOnAudit(committee, 'audit.score', audit)).toBe(false);
     expect(canOnAudit(as('SECRETARY', branchA), 'audit.read', audit)).toBe(false);
   });
+  it('working papers: the team draws, only its leader signs off, the committee reads, a branch does not', async () => {
+    const { canOnPlan } = await import('./policy');
+    const leader = { id: 'lead', grants: [{ role: 'AUDITOR', orgId: 'root', orgPath: '/root/' }] };
+    const plan = { memberIds: ['aud', 'lead'], leaderIds: ['lead'], org: { id: 'p', path: '/root/' } };
+    const perms = ['plan.read', 'sample.draw', 'sample.signOff'] as const;
+    expect(perms.map((p) => canOnPlan(auditor, p, plan))).toEqual([true, true, false]);
+    expect(perms.map((p) => canOnPlan(leader, p, plan))).toEqual([true, true, true]);
+    expect(perms.map((p) => canOnPlan(otherAuditor, p, plan))).toEqual([false, false, false]);
+    expect(perms.map((p) => canOnPlan(committee, p, plan))).toEqual([true, false, false]);
+    expect(perms.map((p) => canOnPlan(as('SECRETARY', branchA), p, plan))).toEqual([false, false, false]);
+  });
 });
 
 describe('audiences of exams and training classes', () => {

@@ -232,6 +232,34 @@ export function assertCanOnAudit(
   if (!canOnAudit(subject, permission, audit)) throw new ForbiddenError();
 }
 
+/** A plan as policy sees it: its team (leaders among them) and the organization it was made over. */
+export type PlanRef = { memberIds: readonly string[]; leaderIds: readonly string[]; org: OrgRef };
+type PlanPermission = 'plan.read' | 'sample.draw' | 'sample.signOff';
+
+/**
+ * A plan's working papers: read by its team and by the committee that plans over the unit; drawn (二级抽样) by the
+ * team's auditors; signed off by the team leader only.
+ */
+export function canOnPlan(
+  subject: Subject | null | undefined,
+  permission: PlanPermission,
+  plan: PlanRef,
+): boolean {
+  if (!subject) return false;
+  const member = plan.memberIds.includes(subject.id) && can(subject, 'audit.score');
+  if (permission === 'plan.read') return member || can(subject, 'auditPlan.manage', plan.org);
+  if (permission === 'sample.draw') return member;
+  return member && plan.leaderIds.includes(subject.id) && can(subject, 'feedback.issue');
+}
+
+export function assertCanOnPlan(
+  subject: Subject | null | undefined,
+  permission: PlanPermission,
+  plan: PlanRef,
+) {
+  if (!canOnPlan(subject, permission, plan)) throw new ForbiddenError();
+}
+
 /**
  * An audit team reads the ledgers (meeting records, task evidence and their files) of a unit it audits while the
  * plan is open: what the team samples it must be able to open. Nothing else of the unit opens to it.

@@ -8,6 +8,8 @@ import { appendTrace } from '../lib/audit-log';
 import type { Db } from '../lib/db/client';
 import type { ScoringScope } from '../lib/handbook/scoring';
 import { createPlan } from '../lib/audits/mutations/plans';
+import { drawSample } from '../lib/audits/mutations/samples';
+import { ZDrawSample } from '../lib/audits/schema';
 import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
 import { FINDINGS, NOTES_BY_METHOD } from './audit-data';
@@ -181,6 +183,27 @@ export async function seedAudits(db: Db, now = new Date()) {
     take: 3,
   });
   for (const a of started) await score(a.id, a.orgId, addDays(cstDay(now), -1), false, 0.4, 'YEAR');
+
+  // The year-end inspection's working paper: three 支委会 records in each unit, drawn by the second member, for the
+  // leader (the demo auditor) to review and sign off.
+  if (second) {
+    const secondUser = await db.user.findUniqueOrThrow({ where: { id: second.id }, select: { name: true } });
+    await drawSample(
+      db,
+      {
+        user: { id: second.id, grants: [{ role: 'AUDITOR', orgId: root.id, orgPath: root.path }] },
+        actor: { id: second.id, name: secondUser.name },
+      },
+      ZDrawSample.parse({
+        planId: year.id,
+        recordKind: 'COMMITTEE',
+        perUnit: 3,
+        seed: `demo-${q0.slice(0, 4)}-committee`,
+        reviewerId: auditor.id,
+      }),
+      new Date(now.getTime() + 2000),
+    );
+  }
 
   await db.setting.create({ data: { key: MARKER, value: { at: now.toISOString() } } });
   await db.$transaction((tx) =>

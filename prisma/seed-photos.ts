@@ -104,7 +104,15 @@ export async function seedPhotos(db: Db, now = new Date()) {
       id: true,
       fileName: true,
       task: {
-        select: { id: true, orgId: true, activityDate: true, completedAt: true, backfillFlag: true },
+        select: {
+          id: true,
+          orgId: true,
+          activityDate: true,
+          completedAt: true,
+          backfillFlag: true,
+          periodKey: true,
+          action: { select: { title: true } },
+        },
       },
     },
     orderBy: { id: 'asc' },
@@ -126,7 +134,8 @@ export async function seedPhotos(db: Db, now = new Date()) {
                 ),
               }
             : { takenAt: clock(day, 9 + Math.floor(rand() * 8)), ...near(siteOf.get(t.orgId) ?? null) };
-        const fileName = e.fileName.replace(/\.png$/, '.jpg');
+        // Named as a clerk names it: the item and its period (the history's placeholder names fit no item).
+        const fileName = `${t.action.title.slice(0, 60)}-${t.periodKey}.jpg`;
         const { s, facts } = await store({ bytes: await scenePhoto(picture++, exif), fileName });
         updates.push({ id: e.id, fileName, size: s.size, sha256: s.sha256, key: s.key });
         check({

@@ -8,7 +8,20 @@ import { createPlan } from './mutations/plans';
 import { addAuditEvidence, addFinding, finishAudit, saveNote, saveScore } from './mutations/scoring';
 import { planDetailFor } from './queries/audits';
 import { verifyDraw } from './queries/draw';
-import { ZAddFinding, ZAuditId, ZCreatePlan, ZPlanId, ZSaveNote, ZSaveScore } from './schema';
+import { sampleFor } from './queries/samples';
+import { verifySample } from './queries/sample-draw';
+import { drawSample, signOffSample } from './mutations/samples';
+import {
+  ZAddFinding,
+  ZAuditId,
+  ZCreatePlan,
+  ZDrawSample,
+  ZPlanId,
+  ZSampleId,
+  ZSaveNote,
+  ZSaveScore,
+  ZSignOffSample,
+} from './schema';
 
 export const createPlanAction = defineMutation(ZCreatePlan, createPlan, () => revalidatePath('/audits'));
 
@@ -55,3 +68,16 @@ export const addAuditEvidenceAction = defineAction(
     return r;
   },
 );
+
+export const drawSampleAction = defineMutation(ZDrawSample, drawSample, (i) =>
+  revalidatePath(`/audits/plans/${i.planId}`),
+);
+export const signOffSampleAction = defineMutation(ZSignOffSample, signOffSample, (i) =>
+  revalidatePath(`/audits/samples/${i.sampleId}`),
+);
+
+/** Anyone who may read the working paper may re-run its draw. */
+export const verifySampleAction = defineAction(ZSampleId, async ({ sampleId }, ctx) => {
+  await sampleFor(ctx.user, sampleId);
+  return verifySample(db, sampleId);
+});

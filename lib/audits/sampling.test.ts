@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draw, historyWeight, mulberry32, sampleSize, seedToInt } from './sampling';
+import { draw, drawRecords, historyWeight, mulberry32, sampleSize, seedToInt } from './sampling';
 
 const pop = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, weight: 1 }));
 
@@ -41,5 +41,31 @@ describe('reproducible sampling', () => {
     expect(historyWeight({ lastScore: null, overdue: 0, flagged: 0 })).toBe(1);
     expect(historyWeight({ lastScore: 70, overdue: 5, flagged: 0 })).toBe(2);
     expect(historyWeight({ lastScore: 20, overdue: 50, flagged: 50 })).toBe(4);
+  });
+});
+
+describe('drawRecords (二级抽样)', () => {
+  const a = { orgId: 'A', ids: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'], forced: ['a9'] };
+  const b = { orgId: 'B', ids: ['b1', 'b2'], forced: [] };
+
+  it('draws N of each unit, never a forced record twice, all of a unit with fewer', () => {
+    const [sa, sb] = drawRecords([{ ...a, forced: ['a2'] }, b], 3, 's');
+    expect(sa!.forced).toEqual(['a2']);
+    expect(sa!.drawn).toHaveLength(3);
+    expect(sa!.drawn).not.toContain('a2');
+    expect(new Set(sb!.drawn)).toEqual(new Set(['b1', 'b2']));
+  });
+
+  it('each unit draws with its own seed: adding a unit leaves the others as they were', () => {
+    const alone = drawRecords([a], 2, 'seed-1');
+    const both = drawRecords([a, b], 2, 'seed-1');
+    expect(both[0]).toEqual(alone[0]);
+    expect(alone[0]!.drawn).toEqual(
+      draw(
+        a.ids.map((id) => ({ id, weight: 1 })),
+        2,
+        'seed-1:A',
+      ),
+    );
   });
 });

@@ -60,3 +60,23 @@ export function historyWeight(h: { lastScore: number | null; overdue: number; fl
   const w = 1 + score + Math.min(1, h.overdue / 10) + Math.min(1, h.flagged / 5);
   return Math.round(w * 100) / 100;
 }
+
+/** One unit's records of the kind, in stored order, and those the unit's last audit's deductions rested on. */
+export type UnitPopulation = { orgId: string; ids: string[]; forced: string[] };
+export type UnitSample = { orgId: string; drawn: string[]; forced: string[] };
+
+/**
+ * The second level (二级抽样): inside each unit, `perUnit` records drawn uniformly from those not already forced in,
+ * by the same algorithm with the seed "<seed>:<unit id>", so each unit's draw can be re-run on its own.
+ */
+export function drawRecords(
+  population: readonly UnitPopulation[],
+  perUnit: number,
+  seed: string,
+): UnitSample[] {
+  return population.map((u) => {
+    const forced = new Set(u.forced);
+    const rest = u.ids.filter((id) => !forced.has(id)).map((id) => ({ id, weight: 1 }));
+    return { orgId: u.orgId, drawn: draw(rest, perUnit, `${seed}:${u.orgId}`), forced: [...u.forced] };
+  });
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message';
 import { id } from '../validation';
+import { MEETING_KINDS } from '../meetings/rules';
 
 const text = (max: number) =>
   z
@@ -97,3 +98,29 @@ export const ZAuditFilter = z.object({
   memberId: z.uuid().optional().catch(undefined),
 });
 export type TAuditFilter = z.output<typeof ZAuditFilter>;
+
+/** 二级抽样: N records of a kind inside each unit of the plan, a seed (chosen or random) and the reviewer. */
+export const ZDrawSample = z.object({
+  planId: id,
+  recordKind: z.enum(MEETING_KINDS, msg('validation.invalid')),
+  perUnit: z.coerce
+    .number(msg('audits.errors.perUnit'))
+    .int(msg('audits.errors.perUnit'))
+    .min(1, msg('audits.errors.perUnit'))
+    .max(20, msg('audits.errors.perUnit')),
+  seed: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z
+      .string()
+      .regex(/^[\w\-:.]{1,64}$/, msg('audits.errors.seed'))
+      .optional(),
+  ),
+  reviewerId: id,
+});
+export type TDrawSample = z.input<typeof ZDrawSample>;
+
+export const ZSignOffSample = z.object({
+  sampleId: id,
+  conclusion: text(1000).pipe(z.string().min(2, msg('audits.errors.conclusion'))),
+});
+export const ZSampleId = z.object({ sampleId: id });

@@ -3,7 +3,8 @@ import { suggestionsFor, windowOf } from '../../ledger/pre-audit';
 import { photoChecksOf } from '../../photos/queries';
 import { auditScope } from '../rules';
 import { db } from '../../db';
-import { type Subject, can, canOnAudit, scopeByPath, scopeOrgs, orgScope } from '../../policy';
+import { type Subject, can, canOnAudit, canOnPlan, scopeByPath, scopeOrgs, orgScope } from '../../policy';
+import { samplesOfPlan } from './samples';
 import type { TAuditFilter } from '../schema';
 import type { Db } from '../../db/client';
 import { ForbiddenError } from '../../errors';
@@ -79,7 +80,17 @@ export async function planDetailFor(user: Subject, id: string, client: Db = db) 
         ).map((o) => [o.id, o.name]),
       )
     : new Map<string, string>();
-  return { plan, sampleNames: plan.drawSample.map((id) => names.get(id) ?? id) };
+  const ref = {
+    memberIds: plan.members.map((m) => m.userId),
+    leaderIds: plan.members.filter((m) => m.leader).map((m) => m.userId),
+    org: { id: plan.id, path: plan.orgPath },
+  };
+  return {
+    plan,
+    sampleNames: plan.drawSample.map((id) => names.get(id) ?? id),
+    samples: await samplesOfPlan(client, plan.id),
+    canDrawSample: !plan.closedAt && canOnPlan(user, 'sample.draw', ref),
+  };
 }
 
 /** Everything the scoring page needs, including the unit's own self-check of that quarter. */

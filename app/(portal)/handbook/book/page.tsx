@@ -8,7 +8,7 @@ import { versionForUser } from '@/lib/handbook/queries';
 import { load } from '@/lib/page-guard';
 import { ArticleBody } from '../_components/article-body';
 import { VersionBanner } from '../_components/version-banner';
-import { PrintButton } from '../_components/print-button';
+import { PrintButton } from '@/components/print-button';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('handbook'))('bookTitle') };

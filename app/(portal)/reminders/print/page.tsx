@@ -5,7 +5,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
 import { FREQUENCY_SHEETS } from '@/lib/reminders/export';
 import { reminderTableFor } from '@/lib/reminders/queries';
-import { PrintButton } from './_components/print-button';
+import { PrintButton } from '@/components/print-button';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reminders'))('printTitle') };

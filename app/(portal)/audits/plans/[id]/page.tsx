@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { planDetailFor } from '@/lib/audits/queries/audits';
 import type { Candidate } from '@/lib/audits/sampling';
 import { requireUser } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { AuditList } from '../../_components/audit-list';
+import { DrawSampleForm } from './_components/draw-sample-form';
 import { VerifyDrawButton } from './_components/verify-draw-button';
 import { pageParams } from '@/lib/route-params';
 
@@ -16,8 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await pageParams(params);
-  const { plan, sampleNames } = await load(() => planDetailFor(user, id));
-  const t = await getTranslations('audits');
+  const { plan, sampleNames, samples, canDrawSample } = await load(() => planDetailFor(user, id));
+  const [t, ts, tm, format] = await Promise.all([
+    getTranslations('audits'),
+    getTranslations('audits.samples'),
+    getTranslations('meetings'),
+    getFormatter(),
+  ]);
   const population = (plan.drawPopulation as Candidate[] | null) ?? [];
   return (
     <div className="space-y-4">
@@ -74,6 +81,35 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </div>
         </Card>
       )}
+      <Card title={ts('title')}>
+        <p className="mb-2 text-sm text-stone-600">{ts('intro')}</p>
+        {samples.length === 0 ? (
+          <p className="text-sm text-stone-500">{ts('none')}</p>
+        ) : (
+          <ul className="mb-3 space-y-1 text-sm" data-testid="plan-samples">
+            {samples.map((x) => (
+              <li key={x.id} className="flex flex-wrap items-center gap-2">
+                <Link href={`/audits/samples/${x.id}`} className="text-brand-700 underline">
+                  {ts('list', {
+                    kind: tm(`kinds.${x.recordKind}`),
+                    n: x.perUnit,
+                    date: format.dateTime(x.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }),
+                  })}
+                </Link>
+                <Badge tone={x.signedAt ? 'green' : 'amber'}>
+                  {x.signedAt ? ts('signed') : ts('unsigned')}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+        {canDrawSample && (
+          <DrawSampleForm
+            planId={plan.id}
+            team={plan.members.map((m) => ({ id: m.userId, name: m.user.name }))}
+          />
+        )}
+      </Card>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { FeedbackSheetDocument } from '@/components/feedback/feedback-sheet';
 import { requireUser } from '@/lib/auth/current-user';
 import { sheetDetailFor } from '@/lib/feedback/queries';
 import { load } from '@/lib/page-guard';
-import { PrintButton } from '../../../reminders/print/_components/print-button';
+import { PrintButton } from '@/components/print-button';
 import { pageParams } from '@/lib/route-params';
 
 export async function generateMetadata(): Promise<Metadata> {
