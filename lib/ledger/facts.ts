@@ -1,7 +1,7 @@
 /**
  * What the computed rules read of one unit over one window: its meeting records, its members' 学时,
  * organizational life and 党费, the 发展 pipeline's dates, its transfers out, its prescribed tasks and the unit's
- * term. A handful of statements per unit; the rules themselves are pure (lib/ledger/rules.ts).
+ * term. Six statements for any number of units; the rules themselves are pure (lib/ledger/rules.ts).
  */
 import type { Db, Tx } from '../db/client';
 import { lapsedSince, ORG_LIFE_KINDS } from '../meetings/rules';
@@ -9,90 +9,150 @@ import { termEnd } from '../orgs/lifecycle';
 import { developmentViolations } from '../people/development';
 import { arrears } from '../people/dues';
 import type { PipelineRow } from '../people/queries/roster';
-import type { Facts, Window } from './rules';
+import type { FactGroup, Facts, Window } from './rules';
+
+const ALL_FACTS: ReadonlySet<FactGroup> = new Set(['meetings', 'members', 'pipeline', 'transfers', 'tasks']);
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-export async function loadFacts(client: Db | Tx, orgId: string, w: Window, today: string): Promise<Facts> {
+/**
+ * The facts of many units at once (a year-end pre-audit of every unit): at most six statements whatever the number
+ * of units, each over `= ANY(units)`, then shared out by unit; only the groups `need` names are read.
+ */
+export async function loadFactsMany(
+  client: Db | Tx,
+  orgIds: string[],
+  w: Window,
+  today: string,
+  need: ReadonlySet<FactGroup> = ALL_FACTS,
+): Promise<Map<string, Facts>> {
   const until = w.end < today ? w.end : today;
-  const org = await client.organization.findUniqueOrThrow({
-    where: { id: orgId },
-    select: { id: true, name: true, type: true, termStart: true, termYears: true, termExtendedTo: true },
-  });
-  const [meetings, members, pipeline, transfers, tasks] = await Promise.all([
-    client.meeting.findMany({
-      where: { orgId, status: 'SUBMITTED', heldOn: { gte: new Date(w.start), lte: new Date(until) } },
-      select: { id: true, kind: true, heldOn: true, valid: true, backfillReason: true },
+  const skip = Promise.resolve([] as never[]);
+  const [orgs, meetings, members, pipeline, transfers, tasks] = await Promise.all([
+    client.organization.findMany({
+      where: { id: { in: orgIds } },
+      select: { id: true, name: true, type: true, termStart: true, termYears: true, termExtendedTo: true },
     }),
-    client.$queryRaw<
-      {
-        id: string;
-        name: string;
-        admittedOn: Date | null;
-        hours: number | string;
-        lastAttended: Date | null;
-        paid: string[];
-      }[]
-    >`
-      SELECT p.id, p.name, p."admittedOn",
-        COALESCE((SELECT sum(m."studyHours") FROM "MeetingAttendee" ma JOIN "Meeting" m ON m.id = ma."meetingId"
-            WHERE ma."personId" = p.id AND ma.status = 'PRESENT' AND m.status = 'SUBMITTED'
-              AND m."heldOn" BETWEEN ${w.start}::date AND ${until}::date), 0)
-        + COALESCE((SELECT sum(s.hours) FROM "MakeupStudy" s
-            WHERE s."personId" = p.id AND s."studiedOn" BETWEEN ${w.start}::date AND ${until}::date), 0)
-        + COALESCE((SELECT sum(round(extract(epoch FROM t."endsAt" - t."startsAt") / 1800) / 2)
-            FROM "TrainingAttendance" ta JOIN "TrainingSession" t ON t.id = ta."sessionId"
-            WHERE p."userId" IS NOT NULL AND ta."userId" = p."userId"
-              AND (t."startsAt" AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${w.start}::date AND ${until}::date), 0)
-          AS hours,
-        (SELECT max(m."heldOn") FROM "MeetingAttendee" ma JOIN "Meeting" m ON m.id = ma."meetingId"
-          WHERE ma."personId" = p.id AND ma.status = 'PRESENT' AND m.status = 'SUBMITTED'
-            AND m."heldOn" <= ${until}::date AND m.kind::text = ANY(${[...ORG_LIFE_KINDS]}::text[])) AS "lastAttended",
-        ARRAY(SELECT d.month FROM "DuesPayment" d WHERE d."personId" = p.id) AS paid
-      FROM "Person" p
-      WHERE p."orgId" = ${orgId}::uuid AND p."leftOn" IS NULL AND p.status IN ('FULL', 'PROBATIONARY')
+    !need.has('meetings')
+      ? skip
+      : client.meeting.findMany({
+          where: {
+            orgId: { in: orgIds },
+            status: 'SUBMITTED',
+            heldOn: { gte: new Date(w.start), lte: new Date(until) },
+          },
+          select: { id: true, orgId: true, kind: true, heldOn: true, valid: true, backfillReason: true },
+        }),
+    !need.has('members')
+      ? skip
+      : // Each member's 学时 in the window (meetings attended, 补学, training classes), last organizational life and
+        // 党费 months paid since the window began: grouped once over all the units' members.
+        client.$queryRaw<
+          {
+            id: string;
+            orgId: string;
+            name: string;
+            admittedOn: Date | null;
+            hours: number | string;
+            lastAttended: Date | null;
+            paid: string[];
+          }[]
+        >`
+      WITH p AS (
+        SELECT id, "orgId", name, "admittedOn", "userId" FROM "Person"
+        WHERE "orgId" = ANY(${orgIds}::uuid[]) AND "leftOn" IS NULL AND status IN ('FULL', 'PROBATIONARY')),
+      att AS (
+        SELECT ma."personId",
+          sum(m."studyHours") FILTER (WHERE m."heldOn" >= ${w.start}::date) AS hours,
+          max(m."heldOn") FILTER (WHERE m.kind::text = ANY(${[...ORG_LIFE_KINDS]}::text[])) AS last
+        FROM "MeetingAttendee" ma JOIN "Meeting" m ON m.id = ma."meetingId"
+        WHERE ma."personId" IN (SELECT id FROM p) AND ma.status = 'PRESENT' AND m.status = 'SUBMITTED'
+          AND m."heldOn" <= ${until}::date
+        GROUP BY ma."personId"),
+      mk AS (
+        SELECT "personId", sum(hours) AS hours FROM "MakeupStudy"
+        WHERE "personId" IN (SELECT id FROM p) AND "studiedOn" BETWEEN ${w.start}::date AND ${until}::date
+        GROUP BY "personId"),
+      tr AS (
+        SELECT ta."userId", sum(round(extract(epoch FROM t."endsAt" - t."startsAt") / 1800) / 2) AS hours
+        FROM "TrainingAttendance" ta JOIN "TrainingSession" t ON t.id = ta."sessionId"
+        WHERE ta."userId" IN (SELECT "userId" FROM p WHERE "userId" IS NOT NULL)
+          AND (t."startsAt" AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${w.start}::date AND ${until}::date
+        GROUP BY ta."userId"),
+      dues AS (
+        SELECT "personId", array_agg(month) AS paid FROM "DuesPayment"
+        WHERE "personId" IN (SELECT id FROM p) AND month >= ${w.start.slice(0, 7)}
+        GROUP BY "personId")
+      SELECT p.id, p."orgId", p.name, p."admittedOn",
+        COALESCE(att.hours, 0) + COALESCE(mk.hours, 0) + COALESCE(tr.hours, 0) AS hours,
+        att.last AS "lastAttended", COALESCE(dues.paid, '{}') AS paid
+      FROM p LEFT JOIN att ON att."personId" = p.id LEFT JOIN mk ON mk."personId" = p.id
+        LEFT JOIN tr ON tr."userId" = p."userId" LEFT JOIN dues ON dues."personId" = p.id
       ORDER BY p.name`,
-    client.$queryRaw<Omit<PipelineRow, 'employeeNo' | 'orgId' | 'orgName'>[]>`
-      SELECT p.id, p.name, p.status::text AS status, p."appliedOn", p."talkOn", p."activistOn", p."candidateOn",
-        p."trainingDays", p."trainingHours", p."politicalReviewOn", p."admittedOn", p."approvedOn", p."fullOn",
-        p."probationExtendedMonths", COALESCE(o."projectActualEnd", o."projectPlannedEnd") AS "projectEnd"
+    !need.has('pipeline')
+      ? skip
+      : client.$queryRaw<(Omit<PipelineRow, 'employeeNo' | 'orgName'> & { orgId: string })[]>`
+      SELECT p.id, p."orgId", p.name, p.status::text AS status, p."appliedOn", p."talkOn", p."activistOn",
+        p."candidateOn", p."trainingDays", p."trainingHours", p."politicalReviewOn", p."admittedOn", p."approvedOn",
+        p."fullOn", p."probationExtendedMonths", COALESCE(o."projectActualEnd", o."projectPlannedEnd") AS "projectEnd"
       FROM "Person" p JOIN "Organization" o ON o.id = p."orgId"
-      WHERE p."orgId" = ${orgId}::uuid AND p."leftOn" IS NULL
+      WHERE p."orgId" = ANY(${orgIds}::uuid[]) AND p."leftOn" IS NULL
         AND p.status IN ('APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY')`,
-    client.transfer.findMany({
-      where: { fromOrgId: orgId, status: { in: ['ISSUED', 'RECEIVED'] } },
-      select: { id: true, status: true, validUntil: true, person: { select: { name: true } } },
-    }),
-    client.reminderTask.findMany({
-      where: { orgId, dueDate: { gte: new Date(w.start), lte: new Date(w.end) } },
-      select: {
-        id: true,
-        periodKey: true,
-        dueDate: true,
-        status: true,
-        backfillFlag: true,
-        action: { select: { code: true, article: { select: { number: true } } } },
-      },
-    }),
+    !need.has('transfers')
+      ? skip
+      : client.transfer.findMany({
+          where: { fromOrgId: { in: orgIds }, status: { in: ['ISSUED', 'RECEIVED'] } },
+          select: {
+            id: true,
+            fromOrgId: true,
+            status: true,
+            validUntil: true,
+            person: { select: { name: true } },
+          },
+        }),
+    !need.has('tasks')
+      ? skip
+      : client.reminderTask.findMany({
+          where: { orgId: { in: orgIds }, dueDate: { gte: new Date(w.start), lte: new Date(w.end) } },
+          select: {
+            id: true,
+            orgId: true,
+            periodKey: true,
+            dueDate: true,
+            status: true,
+            backfillFlag: true,
+            action: { select: { code: true, article: { select: { number: true } } } },
+          },
+        }),
   ]);
   const startMonth = w.start.slice(0, 7);
   // A month is late once it is over: arrears are counted up to the window's last month that has ended.
   const thisMonth = w.end < today ? nextMonth(w.end.slice(0, 7)) : until.slice(0, 7);
-  return {
-    today,
-    org: {
-      id: org.id,
-      name: org.name,
-      termEnd: termEnd({ ...org, termStart: iso(org.termStart), termExtendedTo: iso(org.termExtendedTo) }),
-    },
-    meetings: meetings.map((m) => ({
+  const out = new Map<string, Facts>();
+  for (const org of orgs)
+    out.set(org.id, {
+      today,
+      org: {
+        id: org.id,
+        name: org.name,
+        termEnd: termEnd({ ...org, termStart: iso(org.termStart), termExtendedTo: iso(org.termExtendedTo) }),
+      },
+      meetings: [],
+      members: [],
+      pipeline: [],
+      transfers: [],
+      tasks: [],
+    });
+  for (const m of meetings)
+    out.get(m.orgId)?.meetings.push({
       id: m.id,
       kind: m.kind,
       heldOn: iso(m.heldOn)!,
       valid: m.valid,
       backfilled: m.backfillReason !== null,
-    })),
-    members: members.map((m) => ({
+    });
+  for (const m of members)
+    out.get(m.orgId)?.members.push({
       id: m.id,
       name: m.name,
       hours: Number(m.hours),
@@ -102,8 +162,9 @@ export async function loadFacts(client: Db | Tx, orgId: string, w: Window, today
         startMonth,
         thisMonth,
       ).months.length,
-    })),
-    pipeline: pipeline.map((p) => ({
+    });
+  for (const p of pipeline)
+    out.get(p.orgId)?.pipeline.push({
       id: p.id,
       name: p.name,
       problems: developmentViolations(
@@ -124,14 +185,16 @@ export async function loadFacts(client: Db | Tx, orgId: string, w: Window, today
         },
         until,
       ).map((v) => v.key),
-    })),
-    transfers: transfers.map((t) => ({
+    });
+  for (const t of transfers)
+    out.get(t.fromOrgId!)?.transfers.push({
       id: t.id,
       name: t.person.name,
       validUntil: iso(t.validUntil),
       received: t.status === 'RECEIVED',
-    })),
-    tasks: tasks.map((t) => ({
+    });
+  for (const t of tasks)
+    out.get(t.orgId)?.tasks.push({
       id: t.id,
       code: t.action.code,
       article: t.action.article.number,
@@ -139,8 +202,8 @@ export async function loadFacts(client: Db | Tx, orgId: string, w: Window, today
       dueDate: iso(t.dueDate)!,
       open: t.status === 'OPEN',
       backfillFlag: t.backfillFlag,
-    })),
-  };
+    });
+  return out;
 }
 
 function nextMonth(month: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paramsFromText, paramsToText, parseRule, runRule, type Facts } from './rules';
+import { factsNeeded, paramsFromText, paramsToText, parseRule, runRule, type Facts } from './rules';
 
 const Q3 = { start: '2026-07-01', end: '2026-09-30' };
 const YEAR = { start: '2026-01-01', end: '2026-12-31' };
@@ -155,5 +155,27 @@ describe('rule parameters', () => {
     const p = paramsFromText('kind=COMMITTEE；per = MONTH; min=1');
     expect(p).toEqual({ kind: 'COMMITTEE', per: 'MONTH', min: '1' });
     expect(paramsToText({ kind: 'COMMITTEE', min: 1 })).toBe('kind=COMMITTEE; min=1');
+  });
+});
+
+describe('factsNeeded', () => {
+  it('names only what the criteria read; an unknown rule reads nothing', () => {
+    expect([
+      ...factsNeeded([{ ruleKey: 'meetingsShort', ruleParams: { kind: 'COMMITTEE', per: 'MONTH', min: 1 } }]),
+    ]).toEqual(['meetings']);
+    expect(
+      [
+        ...factsNeeded([
+          { ruleKey: 'backfillFlags', ruleParams: {} },
+          { ruleKey: 'duesArrears', ruleParams: {} },
+        ]),
+      ].sort(),
+    ).toEqual(['meetings', 'members', 'tasks']);
+    expect([
+      ...factsNeeded([
+        { ruleKey: 'termOverdue', ruleParams: {} },
+        { ruleKey: 'nope', ruleParams: {} },
+      ]),
+    ]).toEqual([]);
   });
 });

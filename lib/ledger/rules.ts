@@ -43,6 +43,9 @@ export type Facts = {
   }[];
 };
 
+/** The parts of a unit's facts a rule reads: the loader reads only what the criteria at hand need. */
+export type FactGroup = 'meetings' | 'members' | 'pipeline' | 'transfers' | 'tasks';
+
 const none = z.object({}).strict();
 const PERIODS = ['MONTH', 'QUARTER', 'YEAR'] as const;
 
@@ -63,6 +66,7 @@ const nextDay = (day: string) =>
 export const LEDGER_RULES = {
   /** Fewer valid meetings of a kind than `min` in each month/quarter/year: one count per missing meeting. */
   meetingsShort: {
+    needs: ['meetings'] as FactGroup[],
     params: z
       .object({
         kind: z.enum(MEETING_KINDS, msg('ledger.errors.badKind')),
@@ -87,6 +91,7 @@ export const LEDGER_RULES = {
   },
   /** Meetings recorded in the window that could not validly decide (no quorum). */
   invalidMeetings: {
+    needs: ['meetings'] as FactGroup[],
     params: z.object({ kind: z.enum(MEETING_KINDS).optional() }).strict(),
     count(f: Facts, w: Window, p: { kind?: string }): RuleResult {
       const bad = f.meetings.filter(
@@ -97,11 +102,13 @@ export const LEDGER_RULES = {
   },
   /** Members with no organizational life for six months (党章第九条). */
   lapsedMembers: {
+    needs: ['members'] as FactGroup[],
     params: none,
     count: (f: Facts) => people(f.members.filter((m) => m.lapsed)),
   },
   /** Members under the year's 学时 (32 by default); in a shorter or running window, under its share of them. */
   studyHoursShort: {
+    needs: ['members'] as FactGroup[],
     params: z.object({ hours: z.coerce.number().min(1).max(200).default(YEARLY_STUDY_HOURS) }).strict(),
     count(f: Facts, w: Window, p: { hours: number }): RuleResult {
       // While the window runs, only the months already over are asked for.
@@ -111,9 +118,14 @@ export const LEDGER_RULES = {
     },
   },
   /** Members with 党费 unpaid for a month or more. */
-  duesArrears: { params: none, count: (f: Facts) => people(f.members.filter((m) => m.owedMonths > 0)) },
+  duesArrears: {
+    needs: ['members'] as FactGroup[],
+    params: none,
+    count: (f: Facts) => people(f.members.filter((m) => m.owedMonths > 0)),
+  },
   /** The committee's term is over and no 换届 (or approved 延期) is recorded. */
   termOverdue: {
+    needs: [] as FactGroup[],
     params: none,
     count(f: Facts, w: Window): RuleResult {
       const over = f.org.termEnd !== null && f.org.termEnd < until(w, f.today);
@@ -124,11 +136,13 @@ export const LEDGER_RULES = {
   },
   /** People in the 发展党员 procedure whose dates break its rules (lib/people/development.ts). */
   developmentDates: {
+    needs: ['pipeline'] as FactGroup[],
     params: none,
     count: (f: Facts) => people(f.pipeline.filter((m) => m.problems.length > 0)),
   },
   /** 介绍信 out of the unit past their validity without the receiving branch's 报到. */
   transfersOverdue: {
+    needs: ['transfers'] as FactGroup[],
     params: none,
     count(f: Facts, w: Window): RuleResult {
       const late = f.transfers.filter((t) => !t.received && t.validUntil && t.validUntil < until(w, f.today));
@@ -137,6 +151,7 @@ export const LEDGER_RULES = {
   },
   /** Prescribed tasks of an article due in the window and still not done. */
   tasksOverdue: {
+    needs: ['tasks'] as FactGroup[],
     params: z.object({ article: z.coerce.number().int().min(1).max(999) }).strict(),
     count(f: Facts, w: Window, p: { article: number }): RuleResult {
       const late = f.tasks.filter(
@@ -150,6 +165,7 @@ export const LEDGER_RULES = {
   },
   /** Records flagged as back-filled: tasks recorded long after, or in a burst, and meetings entered late. */
   backfillFlags: {
+    needs: ['tasks', 'meetings'] as FactGroup[],
     params: none,
     count(f: Facts, w: Window): RuleResult {
       const tasks = f.tasks.filter((t) => t.backfillFlag && within(t.dueDate, w, f.today));
@@ -181,6 +197,18 @@ export function parseRule(
   const r = LEDGER_RULES[key as RuleKey].params.safeParse(params ?? {});
   if (!r.success) return { ok: false, error: 'ledger.errors.badParams' };
   return { ok: true, key: key as RuleKey, params: r.data };
+}
+
+/** The fact groups the given criteria's rules read (a rule that does not parse reads nothing). */
+export function factsNeeded(
+  criteria: readonly { ruleKey: string | null; ruleParams: unknown }[],
+): Set<FactGroup> {
+  const out = new Set<FactGroup>();
+  for (const c of criteria) {
+    const r = parseRule(c.ruleKey, c.ruleParams);
+    if (r.ok) for (const g of LEDGER_RULES[r.key].needs) out.add(g);
+  }
+  return out;
 }
 
 /** Runs a stored rule over the facts; a rule that no longer parses counts nothing. */

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { finishAudit, saveScore } from '../../lib/audits/mutations/scoring';
 import { auditDetailFor } from '../../lib/audits/queries/audits';
 import { cstDay, periodFromKey, periodOf } from '../../lib/calendar';
+import { suggestionsFor, suggestionsForUnits } from '../../lib/ledger/pre-audit';
 import { issueFeedback } from '../../lib/feedback/mutations/issue';
 import { createMeeting, saveMeeting } from '../../lib/meetings/mutations';
 import { ZSaveMeeting } from '../../lib/meetings/schema';
@@ -106,6 +107,17 @@ describe('the computed pre-audit', () => {
       deduction: 2,
       refs: [{ type: 'period', id: missing, label: `${missing}: 0/1` }],
     });
+  });
+
+  it('many units at once (the year-end pre-audit) give what each unit gives alone', async () => {
+    const o = { standardId, periodKey: quarter, scope: 'QUARTER' as const, today };
+    const both = await suggestionsForUnits(db, { ...o, orgIds: [tree.a.id, tree.b.id] });
+    expect([...both.keys()].sort()).toEqual([tree.a.id, tree.b.id].sort());
+    expect(both.get(tree.a.id)).toEqual(await suggestionsFor(db, { ...o, orgId: tree.a.id }));
+    expect(both.get(tree.b.id)).toEqual(await suggestionsFor(db, { ...o, orgId: tree.b.id }));
+    // B recorded no 支委会 at all: three missing months.
+    expect(both.get(tree.b.id)!.get(computed)!.count).toBe(3);
+    expect(both.get(tree.a.id)!.get(computed)!.count).toBe(1);
   });
 
   it('a confirmation stores the suggestion; an override needs a reason, is traced and reaches the feedback sheet', async () => {
