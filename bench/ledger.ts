@@ -34,6 +34,17 @@ const CRITERIA = [
   criterion('studyHours', 'studyHoursShort', { hours: 32 }),
 ];
 
+/** Valid meetings per unit, kind and period (month or quarter). */
+const held = (name: string, per: string) =>
+  `${name} AS (SELECT "orgId", kind, date_trunc('${per}', "heldOn")::date AS p, count(*) FILTER (WHERE valid) AS n
+    FROM m GROUP BY 1, 2, 3)`;
+/** Per unit, the meetings missing of two kinds over the periods that are over (one a period required). */
+const shortOf = (name: string, periods: string, counts: string, ...kinds: [string, string][]) =>
+  `${name} AS (SELECT u.id, ${kinds.map(([, col], i) => `sum(GREATEST(0, 1 - COALESCE(k${i}.n, 0))) AS ${col}`).join(', ')}
+    FROM u CROSS JOIN ${periods}
+    ${kinds.map(([kind], i) => `LEFT JOIN ${counts} k${i} ON k${i}."orgId" = u.id AND k${i}.kind = '${kind}' AND k${i}.p = ${periods}.p`).join('\n    ')}
+    GROUP BY u.id)`;
+
 /** Per unit, the seven counts above in one statement ($1 units, $2/$3 window, $4 months over, $5 quarters over…). */
 const RAW = `
 WITH u AS (SELECT unnest($1::uuid[]) AS id),
@@ -41,20 +52,10 @@ mo AS (SELECT unnest($4::date[]) AS p),
 qu AS (SELECT unnest($5::date[]) AS p),
 m AS (SELECT "orgId", kind::text AS kind, "heldOn", valid FROM "Meeting"
       WHERE "orgId" = ANY($1::uuid[]) AND status = 'SUBMITTED' AND "heldOn" BETWEEN $2::date AND $3::date),
-hm AS (SELECT "orgId", kind, date_trunc('month', "heldOn")::date AS p, count(*) FILTER (WHERE valid) AS n FROM m GROUP BY 1, 2, 3),
-hq AS (SELECT "orgId", kind, date_trunc('quarter', "heldOn")::date AS p, count(*) FILTER (WHERE valid) AS n FROM m GROUP BY 1, 2, 3),
-monthly AS (SELECT u.id,
-    sum(GREATEST(0, 1 - COALESCE(c.n, 0))) AS committee, sum(GREATEST(0, 1 - COALESCE(t.n, 0))) AS theme
-  FROM u CROSS JOIN mo
-  LEFT JOIN hm c ON c."orgId" = u.id AND c.kind = 'COMMITTEE' AND c.p = mo.p
-  LEFT JOIN hm t ON t."orgId" = u.id AND t.kind = 'THEME_DAY' AND t.p = mo.p
-  GROUP BY u.id),
-quarterly AS (SELECT u.id,
-    sum(GREATEST(0, 1 - COALESCE(a.n, 0))) AS assembly, sum(GREATEST(0, 1 - COALESCE(l.n, 0))) AS lecture
-  FROM u CROSS JOIN qu
-  LEFT JOIN hq a ON a."orgId" = u.id AND a.kind = 'GENERAL_ASSEMBLY' AND a.p = qu.p
-  LEFT JOIN hq l ON l."orgId" = u.id AND l.kind = 'PARTY_LECTURE' AND l.p = qu.p
-  GROUP BY u.id),
+${held('hm', 'month')},
+${held('hq', 'quarter')},
+${shortOf('monthly', 'mo', 'hm', ['COMMITTEE', 'committee'], ['THEME_DAY', 'theme'])},
+${shortOf('quarterly', 'qu', 'hq', ['GENERAL_ASSEMBLY', 'assembly'], ['PARTY_LECTURE', 'lecture'])},
 invalid AS (SELECT "orgId" AS id, count(*) FILTER (WHERE valid = false) AS n FROM m GROUP BY 1),
 p AS (SELECT id, "orgId", "admittedOn", "userId" FROM "Person"
       WHERE "orgId" = ANY($1::uuid[]) AND "leftOn" IS NULL AND status IN ('FULL', 'PROBATIONARY')),
@@ -75,7 +76,8 @@ members AS (SELECT p."orgId" AS id,
     count(*) FILTER (WHERE COALESCE(att.hours, 0) + COALESCE(mk.hours, 0) + COALESCE(tr.hours, 0) < $8) AS short
   FROM p LEFT JOIN att ON att."personId" = p.id LEFT JOIN mk ON mk."personId" = p.id LEFT JOIN tr ON tr."userId" = p."userId"
   GROUP BY p."orgId")
-SELECT u.id, monthly.committee::int, monthly.theme::int, quarterly.assembly::int, quarterly.lecture::int,
+SELECT u.id, COALESCE(monthly.committee, 0)::int AS committee, COALESCE(monthly.theme, 0)::int AS theme,
+  COALESCE(quarterly.assembly, 0)::int AS assembly, COALESCE(quarterly.lecture, 0)::int AS lecture,
   COALESCE(invalid.n, 0)::int AS invalid, COALESCE(members.lapsed, 0)::int AS lapsed, COALESCE(members.short, 0)::int AS short
 FROM u LEFT JOIN monthly ON monthly.id = u.id LEFT JOIN quarterly ON quarterly.id = u.id
   LEFT JOIN invalid ON invalid.id = u.id LEFT JOIN members ON members.id = u.id`;

@@ -15,6 +15,7 @@ const FILE_HREF = {
  */
 export async function PhotoChecks({
   checked,
+  flagged: total,
   items,
   rule,
   caption,
@@ -22,6 +23,8 @@ export async function PhotoChecks({
   linkFiles = true,
 }: {
   checked: number;
+  /** Flagged in all, when `items` is the first part of them. */
+  flagged: number;
   items: PhotoItem[];
   rule: PhotoRule;
   caption?: string;
@@ -48,7 +51,8 @@ export async function PhotoChecks({
     <Card title={t('title')}>
       <div data-testid="photo-checks" className="space-y-2 text-sm">
         <p className="text-stone-700">
-          {t('summary', { checked, flagged: flagged.length })}
+          {t('summary', { checked, flagged: total })}
+          {total > flagged.length && <span className="ml-2">{t('firstOnly', { n: flagged.length })}</span>}
           {caption && <span className="ml-2 text-xs text-stone-500">{caption}</span>}
         </p>
         <p className="text-xs text-stone-500">{t('rule', rule)}</p>
@@ -88,7 +92,8 @@ export async function PhotoChecks({
                 <ul className="mt-1 space-y-0.5">
                   {p.flags.map((f) => (
                     <li key={f.code} className="text-xs text-red-800" data-testid={`photo-flag-${f.code}`}>
-                      {f.code === 'time' && t('flags.time', { days: Math.abs(f.days) })}
+                      {f.code === 'time' &&
+                        t(f.days < 0 ? 'flags.timeBefore' : 'flags.timeAfter', { days: Math.abs(f.days) })}
                       {f.code === 'distance' && t('flags.distance', { km: f.km })}
                       {f.code === 'unreadable' && t('flags.unreadable')}
                       {f.code === 'reuse' && (

@@ -261,25 +261,33 @@ export function assertCanOnPlan(
 }
 
 /**
- * An audit team reads the ledgers (meeting records, task evidence and their files) of a unit it audits while the
- * plan is open: what the team samples it must be able to open. Nothing else of the unit opens to it.
+ * An audit team reads the ledgers (submitted meeting records, task evidence and their files) of a unit it audits,
+ * and of that unit's party groups, while the plan is open: what the team samples it must be able to open. Nothing
+ * else of the unit opens to it (drafts stay the unit's own).
  */
 export async function auditTeamReaches(client: Db | Tx, subject: Subject | null | undefined, org: OrgRef) {
   if (!subject || !can(subject, 'audit.score')) return false;
   const n = await client.audit.count({
-    where: { orgId: org.id, plan: { closedAt: null, members: { some: { userId: subject.id } } } },
+    where: {
+      plan: { closedAt: null, members: { some: { userId: subject.id } } },
+      OR: [{ orgId: org.id }, { org: { children: { some: { id: org.id, type: 'PARTY_GROUP' } } } }],
+    },
   });
   return n > 0;
 }
 
-/** A unit's ledgers: its readers (`permission` over the unit) or an audit team on it (auditTeamReaches). */
+/**
+ * A unit's ledgers: its readers (`permission` over the unit) or, for a submitted record, an audit team on it
+ * (auditTeamReaches).
+ */
 export async function canReadLedger(
   client: Db | Tx,
   subject: Subject | null | undefined,
   permission: 'meeting.read' | 'reminder.complete' | 'reminder.supervise',
   org: OrgRef,
+  submitted = true,
 ) {
-  return can(subject, permission, org) || (await auditTeamReaches(client, subject, org));
+  return can(subject, permission, org) || (submitted && (await auditTeamReaches(client, subject, org)));
 }
 
 /** An audience: units (with their subtrees) and named people; neither means everyone. */

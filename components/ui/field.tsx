@@ -93,6 +93,15 @@ export const InputField = forwardRef<
   );
 });
 
+/** A labelled number input: the phone shows digits (with a point when `step` is fractional). */
+export const NumberField = forwardRef<
+  HTMLInputElement,
+  Labelled & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'inputMode'>
+>(function NumberField(props, ref) {
+  const decimal = props.step !== undefined && !Number.isInteger(Number(props.step));
+  return <InputField ref={ref} type="number" inputMode={decimal ? 'decimal' : 'numeric'} {...props} />;
+});
+
 /** A labelled text area, as `InputField`. */
 export const TextareaField = forwardRef<
   HTMLTextAreaElement,

@@ -97,7 +97,8 @@ export async function meetingFor(user: Subject, id: string, client: Db = db) {
       tasks: { select: { id: true, periodKey: true, action: { select: { code: true, title: true } } } },
     },
   });
-  if (!m || !(await canReadLedger(client, user, 'meeting.read', m.org))) throw new NotFoundError();
+  if (!m || !(await canReadLedger(client, user, 'meeting.read', m.org, m.status === 'SUBMITTED')))
+    throw new NotFoundError();
   const editable = m.status === 'DRAFT' && can(user, 'meeting.record', m.org) && m.org.status !== 'ARCHIVED';
   return {
     ...m,
@@ -114,8 +115,12 @@ export type MeetingView = Awaited<ReturnType<typeof meetingFor>>;
 export async function meetingFileFor(user: Subject, fileId: string, client: Db = db) {
   const f = await client.meetingFile.findUnique({
     where: { id: fileId },
-    include: { meeting: { select: { org: { select: { id: true, path: true } } } } },
+    include: { meeting: { select: { status: true, org: { select: { id: true, path: true } } } } },
   });
-  if (!f || !(await canReadLedger(client, user, 'meeting.read', f.meeting.org))) throw new NotFoundError();
+  if (
+    !f ||
+    !(await canReadLedger(client, user, 'meeting.read', f.meeting.org, f.meeting.status === 'SUBMITTED'))
+  )
+    throw new NotFoundError();
   return f;
 }

@@ -88,7 +88,8 @@ async function readExif(
  */
 export async function dhash(bytes: Buffer): Promise<bigint | null> {
   try {
-    const px = await sharp(bytes, { failOn: 'none' })
+    // A picture over 40 megapixels is not decoded (no hash): a photo of a sign-in sheet is far smaller.
+    const px = await sharp(bytes, { failOn: 'none', limitInputPixels: 40_000_000 })
       .rotate()
       .grayscale()
       .resize(9, 8, { fit: 'fill' })

@@ -129,9 +129,9 @@ export async function photoChecksOf(
   o: { orgIds: string[] | 'any'; from: string; to: string; flaggedOnly?: boolean; limit?: number },
   viewer: Subject | null,
   rule?: PhotoRule,
-): Promise<{ checked: number; items: PhotoItem[]; rule: PhotoRule }> {
+): Promise<{ checked: number; flagged: number; items: PhotoItem[]; rule: PhotoRule }> {
   const r = rule ?? (await photoRule(client));
-  if (o.orgIds !== 'any' && o.orgIds.length === 0) return { checked: 0, items: [], rule: r };
+  if (o.orgIds !== 'any' && o.orgIds.length === 0) return { checked: 0, flagged: 0, items: [], rule: r };
   const orgFilter = o.orgIds === 'any' ? Prisma.sql`TRUE` : Prisma.sql`p."orgId" = ANY(${o.orgIds}::uuid[])`;
   const rows = await client.$queryRaw<Row[]>`
     SELECT p.id, p."fileId", p.source::text AS source, p."recordId", p."fileName", p."orgId", g.name AS "orgName",
@@ -164,13 +164,15 @@ export async function photoChecksOf(
       r,
     ),
   }));
-  const kept = (o.flaggedOnly ? judged.filter((j) => j.flags.length) : judged).slice(0, o.limit ?? 200);
+  const flagged = judged.filter((j) => j.flags.length);
+  const kept = (o.flaggedOnly ? flagged : judged).slice(0, o.limit ?? 200);
   const labels = await recordLabels(
     client,
     kept.map((k) => k.row),
   );
   return {
     checked: rows.length,
+    flagged: flagged.length,
     rule: r,
     items: kept.map(({ row, flags }) => ({
       id: row.id,
@@ -187,6 +189,15 @@ export async function photoChecksOf(
       flags,
     })),
   };
+}
+
+/** A unit and its party groups: whose photos an audit or a self-check of the unit looks at. */
+export async function unitWithGroups(client: Db | Tx, orgId: string) {
+  const groups = await client.organization.findMany({
+    where: { parentId: orgId, type: 'PARTY_GROUP' },
+    select: { id: true },
+  });
+  return [orgId, ...groups.map((g) => g.id)];
 }
 
 /** 督办: flagged photos of the supervisor's units, activity days in [from, to], one unit or all in scope. */

@@ -61,6 +61,8 @@ export const MATCH_BITS = 16;
  */
 export async function linkMatches(tx: Tx, ids: string[]) {
   if (!ids.length) return;
+  // One upload pairs at a time: two uploads of the same photo at once would each miss the other's uncommitted row.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('photo-match'))`;
   await tx.$executeRaw`
     WITH found AS (
       SELECT a.id AS x, b.id AS y, (a.sha256 = b.sha256) AS same,

@@ -9,16 +9,18 @@
  */
 import { z } from 'zod';
 import { cstDay } from '../calendar';
+import { msg } from '../i18n/message';
 import type { Db, Tx } from '../db/client';
 
 export type PhotoRule = { days: number; km: number; bits: number };
 export const DEFAULT_PHOTO_RULE: PhotoRule = { days: 3, km: 5, bits: 6 };
 export const PHOTO_RULE_KEY = 'photos.rule';
 
+const M = { days: msg('photos.errors.days'), km: msg('photos.errors.km'), bits: msg('photos.errors.bits') };
 export const ZPhotoRule = z.object({
-  days: z.coerce.number().int().min(1).max(60),
-  km: z.coerce.number().min(0.1).max(500),
-  bits: z.coerce.number().int().min(0).max(16),
+  days: z.coerce.number(M.days).int(M.days).min(1, M.days).max(60, M.days),
+  km: z.coerce.number(M.km).min(0.1, M.km).max(500, M.km),
+  bits: z.coerce.number(M.bits).int(M.bits).min(0, M.bits).max(16, M.bits),
 });
 
 export async function photoRule(client: Db | Tx): Promise<PhotoRule> {

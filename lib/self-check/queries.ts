@@ -1,6 +1,6 @@
 import { scoredCriterion } from '../handbook/standard-rows';
 import 'server-only';
-import { photoChecksOf } from '../photos/queries';
+import { photoChecksOf, unitWithGroups } from '../photos/queries';
 import { cstDay, periodFromKey, periodOf } from '../calendar';
 import { db } from '../db';
 import type { Db, Tx } from '../db/client';
@@ -63,7 +63,11 @@ export async function sheetDetailFor(user: Subject, id: string, client: Db = db)
       orderBy: { revision: 'asc' },
     }),
     // The quarter's photos checked against their records: what the committee's review looks at beside the claims.
-    photoChecksOf(client, { orgIds: [sheet.orgId], from: q.start, to: q.end, flaggedOnly: true }, user),
+    photoChecksOf(
+      client,
+      { orgIds: await unitWithGroups(client, sheet.orgId), from: q.start, to: q.end, flaggedOnly: true },
+      user,
+    ),
   ]);
   const links = await client.criterionArticle.findMany({
     where: { criterionId: { in: sheet.items.map((i) => i.criterionId) } },

@@ -68,7 +68,7 @@ test('a branch secretary cannot open an audit by URL; the committee verifies the
     .click();
   await expect(page.getByTestId('draw-record')).toContainText('mulberry32/es-v1');
   await page.getByTestId('verify-draw').click();
-  await expect(page.getByTestId('verify-result')).toContainText('复核一致');
+  await expect(page.getByTestId('verify-draw-result')).toContainText('复核一致');
   const auditUrl = await page.getByTestId('plan-targets').getByRole('link').first().getAttribute('href');
 
   const secretary = await (await browser.newContext()).newPage();

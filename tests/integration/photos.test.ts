@@ -8,9 +8,12 @@ import { withBrokenExif } from '../../lib/photos/exif-writer';
 import { setPhotoRule } from '../../lib/photos/mutations';
 import { photoChecksOf } from '../../lib/photos/queries';
 import { DEFAULT_PHOTO_RULE, PHOTO_RULE_KEY } from '../../lib/photos/rules';
+import { makePlan } from '../fixtures/audits';
 import { testDb } from '../fixtures/db';
 import { companyRootFor, makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
-import { makePublishedHandbook } from '../fixtures/handbook';
+import { makeAction, makePublishedHandbook } from '../fixtures/handbook';
+import { completeTask } from '../../lib/reminders/mutations/complete';
+import { returnTask } from '../../lib/reminders/mutations/review';
 
 const db = testDb();
 const today = cstDay(new Date());
@@ -152,6 +155,37 @@ describe('photo checks', () => {
     expect(await db.photoCheck.count({ where: { recordId: id } })).toBe(0);
   });
 
+  it('task evidence: a returned task re-completed for another day judges its kept photo against the new day', async () => {
+    const hb = await makePublishedHandbook(db, uniq('版'));
+    const action = await makeAction(db, hb, {
+      code: 'P-01-1',
+      title: '开展主题党日活动',
+      frequency: 'MONTH',
+      dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
+    });
+    const task = await db.reminderTask.create({
+      data: {
+        actionKey: action.key,
+        actionId: action.id,
+        orgId: tree.a.id,
+        periodKey: `${d1.slice(0, 7)}-test`,
+        periodStart: new Date(`${addDays(today, -20)}T00:00:00Z`),
+        periodEnd: new Date(`${today}T00:00:00Z`),
+        dueDate: new Date(`${today}T00:00:00Z`),
+      },
+    });
+    const first = addDays(today, -10);
+    const photo = { name: '主题党日.jpg', bytes: await scenePhoto(601, { takenAt: stamp(first), ...SITE }) };
+    await completeTask(db, clerkA.ctx, { taskId: task.id, activityDate: first }, [photo]);
+    expect(await flagsOf(tree.a.id, '主题党日.jpg')).toEqual([]);
+    await returnTask(db, committee.ctx, { taskId: task.id, reason: '照片与活动不符，请补充说明' });
+    await completeTask(db, clerkA.ctx, { taskId: task.id, activityDate: today }, []);
+    const check = await db.photoCheck.findFirstOrThrow({ where: { recordId: task.id } });
+    expect(check).toMatchObject({ source: 'TASK', activityDate: new Date(`${today}T00:00:00Z`) });
+    // Ten days between the photo and the day now claimed.
+    expect(await flagsOf(tree.a.id, '主题党日.jpg')).toEqual(['time']);
+  });
+
   it('the rule is the committee’s to set (traced), and a new rule re-judges every photo', async () => {
     await expect(setPhotoRule(db, clerkA.ctx, { days: 20, km: 100, bits: 6 })).rejects.toThrow(
       'errors.forbidden',
@@ -184,24 +218,42 @@ describe('photo checks', () => {
     await expect(meetingFor(auditor.subject, id, db)).rejects.toThrow();
     const hb = await makePublishedHandbook(db, uniq('版'));
     const standard = await db.scoringStandard.findFirstOrThrow({ where: { versionId: hb.version.id } });
-    const plan = await db.auditPlan.create({
-      data: {
-        title: '季度考核',
-        kind: 'KEY_QUARTERLY',
-        periodKey: '2026-Q4',
-        orgPath: tree.root.path,
-        createdById: committee.id,
-        members: { create: [{ userId: auditor.id, leader: true }] },
-      },
+    const plan = await makePlan(db, {
+      periodKey: '2026-Q4',
+      orgPath: tree.root.path,
+      createdById: committee.id,
+      team: [auditor.id],
+      units: [tree.a.id],
+      standardId: standard.id,
     });
-    await db.audit.create({ data: { planId: plan.id, orgId: tree.a.id, standardId: standard.id } });
+    // A draft stays the unit's own; once submitted, the team opens it and its files.
+    await expect(meetingFor(auditor.subject, id, db)).rejects.toThrow();
+    await db.meeting.update({ where: { id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
     expect((await meetingFor(auditor.subject, id, db)).id).toBe(id);
     expect((await meetingFileFor(auditor.subject, file.id, db)).id).toBe(file.id);
     expect((await meetingFor(auditor.subject, id, db)).editable).toBe(false);
+    // The audited unit's party group is reached too (its records are drawn with the unit's).
+    const groupMeeting = await db.meeting.create({
+      data: {
+        orgId: tree.a1.id,
+        orgPath: tree.a1.path,
+        kind: 'GROUP',
+        status: 'SUBMITTED',
+        heldOn: new Date(`${d1}T00:00:00Z`),
+        createdById: clerkA.id,
+        submittedAt: new Date(),
+      },
+    });
+    expect((await meetingFor(auditor.subject, groupMeeting.id, db)).id).toBe(groupMeeting.id);
     await expect(meetingFor(stranger.subject, id, db)).rejects.toThrow();
     const bMeeting = await meetingWith(clerkB, tree.b.id, d1, []);
+    await db.meeting.update({
+      where: { id: bMeeting },
+      data: { status: 'SUBMITTED', submittedAt: new Date() },
+    });
     await expect(meetingFor(auditor.subject, bMeeting, db)).rejects.toThrow();
     await db.auditPlan.update({ where: { id: plan.id }, data: { closedAt: new Date() } });
     await expect(meetingFileFor(auditor.subject, file.id, db)).rejects.toThrow();
+    await expect(meetingFor(auditor.subject, groupMeeting.id, db)).rejects.toThrow();
   });
 });

@@ -11,6 +11,7 @@ import { saveSheet } from '../../lib/self-check/mutations/save';
 import { reopenSheet, submitSheet } from '../../lib/self-check/mutations/submit';
 import { sheetOverviewFor } from '../../lib/self-check/queries';
 import { previousQuarter } from '../../lib/self-check/rules';
+import { makePlan } from '../fixtures/audits';
 import { testDb } from '../fixtures/db';
 import { makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
 import { makePublishedHandbook } from '../fixtures/handbook';
@@ -84,17 +85,16 @@ beforeAll(async () => {
 });
 
 async function makeAudit() {
-  const plan = await db.auditPlan.create({
-    data: {
-      title: `${quarter} 重点考核`,
-      kind: 'KEY_QUARTERLY',
-      periodKey: quarter,
-      orgPath: tree.root.path,
-      createdById: committee.id,
-      members: { create: [{ userId: auditor.id, leader: true }] },
-    },
+  const plan = await makePlan(db, {
+    periodKey: quarter,
+    orgPath: tree.root.path,
+    createdById: committee.id,
+    team: [auditor.id],
+    units: [tree.a.id],
+    standardId,
+    status: 'IN_PROGRESS',
   });
-  return db.audit.create({ data: { planId: plan.id, orgId: tree.a.id, standardId, status: 'IN_PROGRESS' } });
+  return plan.audits[0]!;
 }
 
 describe('the computed pre-audit', () => {

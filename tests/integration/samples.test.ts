@@ -6,6 +6,7 @@ import { sampleFor } from '../../lib/audits/queries/samples';
 import { verifySample } from '../../lib/audits/queries/sample-draw';
 import { drawRecords, type UnitPopulation, type UnitSample } from '../../lib/audits/sampling';
 import { ZDrawSample } from '../../lib/audits/schema';
+import { makePlan } from '../fixtures/audits';
 import { testDb } from '../fixtures/db';
 import { makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
 import { makePublishedHandbook } from '../fixtures/handbook';
@@ -66,24 +67,16 @@ beforeAll(async () => {
   oldMeeting = await meeting(tree.a.id, tree.a.path, '2026-02-10');
   const hb = await makePublishedHandbook(db, uniq('版'));
   const standard = await db.scoringStandard.findFirstOrThrow({ where: { versionId: hb.version.id } });
-  const old = await db.auditPlan.create({
-    data: {
-      title: 'Q1',
-      kind: 'KEY_QUARTERLY',
-      periodKey: '2026-Q1',
-      orgPath: tree.root.path,
-      createdById: committee.id,
-    },
+  const old = await makePlan(db, {
+    periodKey: '2026-Q1',
+    orgPath: tree.root.path,
+    createdById: committee.id,
+    units: [tree.a.id],
+    standardId: standard.id,
+    status: 'SCORED',
+    scoredAt: new Date('2026-04-02T00:00:00Z'),
   });
-  const oldAudit = await db.audit.create({
-    data: {
-      planId: old.id,
-      orgId: tree.a.id,
-      standardId: standard.id,
-      status: 'SCORED',
-      scoredAt: new Date('2026-04-02T00:00:00Z'),
-    },
-  });
+  const oldAudit = old.audits[0]!;
   await db.auditScore.create({
     data: {
       auditId: oldAudit.id,
@@ -95,21 +88,13 @@ beforeAll(async () => {
       updatedById: leader.id,
     },
   });
-  const plan = await db.auditPlan.create({
-    data: {
-      title: `${QUARTER} 重点考核`,
-      kind: 'KEY_QUARTERLY',
-      periodKey: QUARTER,
-      orgPath: tree.root.path,
-      createdById: committee.id,
-      members: { create: [{ userId: leader.id, leader: true }, { userId: member.id }] },
-      audits: {
-        create: [
-          { orgId: tree.a.id, standardId: standard.id },
-          { orgId: tree.b.id, standardId: standard.id },
-        ],
-      },
-    },
+  const plan = await makePlan(db, {
+    periodKey: QUARTER,
+    orgPath: tree.root.path,
+    createdById: committee.id,
+    team: [leader.id, member.id],
+    units: [tree.a.id, tree.b.id],
+    standardId: standard.id,
   });
   planId = plan.id;
 });

@@ -20,52 +20,55 @@ export async function drawSample(
   input: z.output<typeof ZDrawSample>,
   now = new Date(),
 ) {
-  return client.$transaction(async (tx) => {
-    const { plan, ref } = await loadPlanRef(tx, input.planId);
-    assertCanOnPlan(ctx.user, 'sample.draw', ref);
-    if (plan.closedAt) throw new UserError('audits.errors.closed');
-    if (!ref.memberIds.includes(input.reviewerId))
-      throw new UserError('audits.errors.reviewerOnTeam', {}, 'reviewerId');
-    const w = windowOf(plan.periodKey);
-    const criteria = { recordKind: input.recordKind, windowStart: w.start, windowEnd: w.end, asOf: now };
-    const population = await samplePopulation(tx, plan.id, criteria);
-    if (!population.some((u) => u.ids.length || u.forced.length))
-      throw new UserError('audits.errors.noRecords', {}, 'recordKind');
-    const seed = input.seed ?? randomBytes(8).toString('hex');
-    const sample = drawRecords(population, input.perUnit, seed);
-    const s = await tx.recordSample.create({
-      data: {
-        planId: plan.id,
-        recordKind: input.recordKind,
-        perUnit: input.perUnit,
-        seed,
-        algorithm: DRAW_ALGORITHM,
-        windowStart: new Date(`${w.start}T00:00:00Z`),
-        windowEnd: new Date(`${w.end}T00:00:00Z`),
-        asOf: now,
-        population,
-        sample,
-        reviewerId: input.reviewerId,
-        createdById: ctx.user.id,
-      },
-      select: { id: true },
-    });
-    await appendTrace(tx, ctx.actor, {
-      action: 'audits.drawSample',
-      entityType: 'RecordSample',
-      entityId: s.id,
-      orgPath: plan.orgPath,
-      after: {
-        planId: plan.id,
-        recordKind: input.recordKind,
-        perUnit: input.perUnit,
-        seed,
-        algorithm: DRAW_ALGORITHM,
-        sample,
-      },
-    });
-    return { id: s.id, records: sample.reduce((n, u) => n + u.drawn.length + u.forced.length, 0) };
-  });
+  return client.$transaction(
+    async (tx) => {
+      const { plan, ref } = await loadPlanRef(tx, input.planId);
+      assertCanOnPlan(ctx.user, 'sample.draw', ref);
+      if (plan.closedAt) throw new UserError('audits.errors.closed');
+      if (!ref.memberIds.includes(input.reviewerId))
+        throw new UserError('audits.errors.reviewerOnTeam', {}, 'reviewerId');
+      const w = windowOf(plan.periodKey);
+      const criteria = { recordKind: input.recordKind, windowStart: w.start, windowEnd: w.end, asOf: now };
+      const population = await samplePopulation(tx, plan.id, criteria);
+      if (!population.some((u) => u.ids.length || u.forced.length))
+        throw new UserError('audits.errors.noRecords', {}, 'recordKind');
+      const seed = input.seed ?? randomBytes(8).toString('hex');
+      const sample = drawRecords(population, input.perUnit, seed);
+      const s = await tx.recordSample.create({
+        data: {
+          planId: plan.id,
+          recordKind: input.recordKind,
+          perUnit: input.perUnit,
+          seed,
+          algorithm: DRAW_ALGORITHM,
+          windowStart: new Date(`${w.start}T00:00:00Z`),
+          windowEnd: new Date(`${w.end}T00:00:00Z`),
+          asOf: now,
+          population,
+          sample,
+          reviewerId: input.reviewerId,
+          createdById: ctx.user.id,
+        },
+        select: { id: true },
+      });
+      await appendTrace(tx, ctx.actor, {
+        action: 'audits.drawSample',
+        entityType: 'RecordSample',
+        entityId: s.id,
+        orgPath: plan.orgPath,
+        after: {
+          planId: plan.id,
+          recordKind: input.recordKind,
+          perUnit: input.perUnit,
+          seed,
+          algorithm: DRAW_ALGORITHM,
+          sample,
+        },
+      });
+      return { id: s.id, records: sample.reduce((n, u) => n + u.drawn.length + u.forced.length, 0) };
+    },
+    { timeout: 60_000 },
+  );
 }
 
 export async function signOffSample(client: Db, ctx: ActionContext, input: z.output<typeof ZSignOffSample>) {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { suggestionsFor, windowOf } from '../../ledger/pre-audit';
-import { photoChecksOf } from '../../photos/queries';
+import { photoChecksOf, unitWithGroups } from '../../photos/queries';
 import { auditScope } from '../rules';
 import { db } from '../../db';
 import { type Subject, can, canOnAudit, canOnPlan, scopeByPath, scopeOrgs, orgScope } from '../../policy';
@@ -83,7 +83,7 @@ export async function planDetailFor(user: Subject, id: string, client: Db = db) 
   const ref = {
     memberIds: plan.members.map((m) => m.userId),
     leaderIds: plan.members.filter((m) => m.leader).map((m) => m.userId),
-    org: { id: plan.id, path: plan.orgPath },
+    org: { id: plan.orgPath.split('/').filter(Boolean).at(-1)!, path: plan.orgPath },
   };
   return {
     plan,
@@ -155,7 +155,11 @@ export async function auditDetailFor(user: Subject, id: string, client: Db = db)
     a.status === 'SCORED' ? departments(client) : [],
     client.feedbackSheet.findUnique({ where: { auditId: a.id }, select: { id: true, number: true } }),
     // The unit's photos of the audited period, checked against their records (lib/photos/rules.ts).
-    photoChecksOf(client, { orgIds: [a.orgId], from: w.start, to: w.end, flaggedOnly: true }, user),
+    photoChecksOf(
+      client,
+      { orgIds: await unitWithGroups(client, a.orgId), from: w.start, to: w.end, flaggedOnly: true },
+      user,
+    ),
   ]);
   return {
     audit: a,

@@ -18,11 +18,6 @@ export type SampleCriteria = {
   asOf: Date;
 };
 
-/** A unit's own records and its party groups' (a 党总支's branches are units of their own). */
-const ownRecords = (orgId: string) => ({
-  OR: [{ orgId }, { org: { parentId: orgId, type: 'PARTY_GROUP' as const } }],
-});
-
 /**
  * Per unit of the plan: its submitted records of the kind held in the window (its party groups' too, not a 党总支's branches), submitted no
  * later than the draw, ordered by day then id; and, forced in, the records of that kind behind the deductions of the
@@ -38,45 +33,73 @@ export async function samplePopulation(
     select: { orgId: true },
     orderBy: { org: { path: 'asc' } },
   });
-  const out: UnitPopulation[] = [];
-  for (const a of audits) {
-    const records = await client.meeting.findMany({
-      where: {
-        ...ownRecords(a.orgId),
-        kind: c.recordKind,
-        status: 'SUBMITTED',
-        submittedAt: { lte: c.asOf },
-        heldOn: { gte: new Date(`${c.windowStart}T00:00:00Z`), lte: new Date(`${c.windowEnd}T00:00:00Z`) },
-      },
-      select: { id: true },
-      orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
-    });
-    const last = await client.audit.findFirst({
-      where: { orgId: a.orgId, planId: { not: planId }, scoredAt: { lte: c.asOf } },
-      orderBy: { scoredAt: 'desc' },
-      select: { scores: { where: { deduction: { gt: 0 } }, select: { suggestedRefs: true, taskIds: true } } },
-    });
-    const refIds = (last?.scores ?? []).flatMap((s) =>
-      ((s.suggestedRefs as Ref[] | null) ?? []).filter((r) => r.type === 'meeting').map((r) => r.id),
-    );
-    const taskIds = (last?.scores ?? []).flatMap((s) => s.taskIds);
-    const viaTasks = taskIds.length
-      ? await client.reminderTask.findMany({
-          where: { id: { in: taskIds }, meetingId: { not: null } },
-          select: { meetingId: true },
-        })
-      : [];
-    const candidates = [...new Set([...refIds, ...viaTasks.map((t) => t.meetingId!)])];
-    const forced = candidates.length
-      ? await client.meeting.findMany({
-          where: { id: { in: candidates }, kind: c.recordKind, ...ownRecords(a.orgId) },
-          select: { id: true },
-          orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
-        })
-      : [];
-    out.push({ orgId: a.orgId, ids: records.map((r) => r.id), forced: forced.map((r) => r.id) });
+  const units = audits.map((a) => a.orgId);
+  // Set-based whatever the number of units (a year-end plan audits every branch): five statements.
+  const groups = await client.organization.findMany({
+    where: { parentId: { in: units }, type: 'PARTY_GROUP' },
+    select: { id: true, parentId: true },
+  });
+  const unitOf = new Map<string, string>([
+    ...units.map((u) => [u, u] as const),
+    ...groups.map((g) => [g.id, g.parentId!] as const),
+  ]);
+  const records = await client.meeting.findMany({
+    where: {
+      orgId: { in: [...unitOf.keys()] },
+      kind: c.recordKind,
+      status: 'SUBMITTED',
+      submittedAt: { lte: c.asOf },
+      heldOn: { gte: new Date(`${c.windowStart}T00:00:00Z`), lte: new Date(`${c.windowEnd}T00:00:00Z`) },
+    },
+    select: { id: true, orgId: true },
+    orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
+  });
+  const lasts = units.length
+    ? await client.$queryRaw<{ id: string; orgId: string }[]>`
+        SELECT DISTINCT ON ("orgId") id, "orgId" FROM "Audit"
+        WHERE "orgId" = ANY(${units}::uuid[]) AND "planId" <> ${planId}::uuid AND "scoredAt" <= ${c.asOf}
+        ORDER BY "orgId", "scoredAt" DESC`
+    : [];
+  const scores = lasts.length
+    ? await client.auditScore.findMany({
+        where: { auditId: { in: lasts.map((l) => l.id) }, deduction: { gt: 0 } },
+        select: { auditId: true, suggestedRefs: true, taskIds: true },
+      })
+    : [];
+  const viaTasks = await client.reminderTask.findMany({
+    where: { id: { in: scores.flatMap((s) => s.taskIds) }, meetingId: { not: null } },
+    select: { id: true, meetingId: true },
+  });
+  const meetingOfTask = new Map(viaTasks.map((t) => [t.id, t.meetingId!]));
+  const unitOfAudit = new Map(lasts.map((l) => [l.id, l.orgId]));
+  // What each unit's last audit cited: the meetings it suggested from and those that completed the tasks it named.
+  const cited = new Map<string, Set<string>>();
+  for (const s of scores) {
+    const set = cited.get(unitOfAudit.get(s.auditId)!) ?? new Set<string>();
+    for (const r of (s.suggestedRefs as Ref[] | null) ?? []) if (r.type === 'meeting') set.add(r.id);
+    for (const t of s.taskIds) if (meetingOfTask.has(t)) set.add(meetingOfTask.get(t)!);
+    cited.set(unitOfAudit.get(s.auditId)!, set);
   }
-  return out;
+  const forced = await client.meeting.findMany({
+    where: {
+      id: { in: [...cited.values()].flatMap((x) => [...x]) },
+      kind: c.recordKind,
+      orgId: { in: [...unitOf.keys()] },
+    },
+    select: { id: true, orgId: true },
+    orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
+  });
+  const byUnit = (rows: { id: string; orgId: string }[], keep = (_u: string, _id: string) => true) => {
+    const out = new Map<string, string[]>(units.map((u) => [u, []]));
+    for (const r of rows) {
+      const u = unitOf.get(r.orgId)!;
+      if (keep(u, r.id)) out.get(u)!.push(r.id);
+    }
+    return out;
+  };
+  const ids = byUnit(records);
+  const forcedIds = byUnit(forced, (u, id) => !!cited.get(u)?.has(id));
+  return units.map((u) => ({ orgId: u, ids: ids.get(u)!, forced: forcedIds.get(u)! }));
 }
 
 export async function loadPlanRef(client: Db | Tx, planId: string) {
@@ -88,7 +111,7 @@ export async function loadPlanRef(client: Db | Tx, planId: string) {
   const ref: PlanRef = {
     memberIds: plan.members.map((m) => m.userId),
     leaderIds: plan.members.filter((m) => m.leader).map((m) => m.userId),
-    org: { id: plan.id, path: plan.orgPath },
+    org: { id: plan.orgPath.split('/').filter(Boolean).at(-1)!, path: plan.orgPath },
   };
   return { plan, ref };
 }

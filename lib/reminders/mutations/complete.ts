@@ -58,6 +58,11 @@ export async function completeTask(
     const rows = await tx.evidence.createManyAndReturn({
       data: stored.map((f) => ({ ...f, taskId: task.id, uploadedById: ctx.user.id })),
     });
+    // A returned task keeps its evidence: its photos now claim the new day.
+    await tx.photoCheck.updateMany({
+      where: { recordId: task.id },
+      data: { activityDate: new Date(`${input.activityDate}T00:00:00Z`) },
+    });
     await recordPhotoChecks(tx, {
       source: 'TASK',
       orgId: task.org.id,

@@ -137,6 +137,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
       )}
       <PhotoChecks
         checked={d.photos.checked}
+        flagged={d.photos.flagged}
         items={d.photos.items}
         rule={d.photos.rule}
         caption={tph('window', { from: d.window.start, to: d.window.end })}

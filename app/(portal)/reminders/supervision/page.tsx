@@ -225,6 +225,7 @@ export default async function SupervisionPage({
       )}
       <PhotoChecks
         checked={photos.checked}
+        flagged={photos.flagged}
         items={photos.items}
         rule={photos.rule}
         showUnit

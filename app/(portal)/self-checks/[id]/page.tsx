@@ -151,6 +151,7 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
       </Card>
       <PhotoChecks
         checked={photos.checked}
+        flagged={photos.flagged}
         items={photos.items}
         rule={photos.rule}
         caption={tph('window', { from: window.start, to: window.end })}

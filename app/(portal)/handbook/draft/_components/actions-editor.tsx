@@ -1,6 +1,6 @@
 'use client';
 import { FormError } from '@/components/form-error';
-import { InputField, SelectField } from '@/components/ui/field';
+import { InputField, NumberField, SelectField } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
 import { createActionAction, deleteActionAction, updateActionAction } from '@/lib/handbook/actions';
@@ -35,7 +35,7 @@ function Fields({ reg, errorOf, field, prefix }: FieldsProps & { prefix: string 
         <SelectField id={f('dueKind')} label={t('fields.dueRule')} {...field('dueKind')}>
           <Options items={DUE_KINDS} label={(x) => t(`dueRules.${x}`, { n: 'N' })} />
         </SelectField>
-        <InputField id={f('dueN')} label="N" type="number" min={0} max={366} {...field('dueN')} />
+        <NumberField id={f('dueN')} label="N" min={0} max={366} {...field('dueN')} />
       </div>
       <SelectField
         id={f('responsibleRole')}

@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
-import { InputField } from '@/components/ui/field';
+import { NumberField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { setBonusCapAction } from '@/lib/handbook/actions';
 import { ZSetBonusCap } from '@/lib/handbook/schema';
@@ -17,12 +17,10 @@ export function BonusCapForm({ versionId, bonusCap }: { versionId: string; bonus
   });
   return (
     <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-2" data-testid="bonus-cap">
-      <InputField
+      <NumberField
         id="bonusCap"
-        type="number"
         step="0.5"
         min={0}
-        inputMode="decimal"
         label={t('bonusCap')}
         hint={t('bonusCapHint')}
         {...field('bonusCap')}

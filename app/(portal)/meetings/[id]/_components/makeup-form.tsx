@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { FormSubmit } from '@/components/form-submit';
-import { InputField } from '@/components/ui/field';
+import { InputField, NumberField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { useRouter } from 'next/navigation';
 import { recordMakeupAction } from '@/lib/meetings/actions';
@@ -43,9 +43,8 @@ export function MakeupForm({
         {...field('studiedOn')}
       />
       <InputField id={`method-${personId}`} label={t('fields.method')} {...field('method')} />
-      <InputField
+      <NumberField
         id={`hours-${personId}`}
-        type="number"
         step="0.5"
         min={0}
         label={t('fields.hours')}

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { InputField, SelectField, TextareaField } from '@/components/ui/field';
+import { InputField, NumberField, SelectField, TextareaField } from '@/components/ui/field';
 import { useAction, useRefusalTexts } from '@/components/use-action';
 import { saveMeetingAction, submitMeetingAction } from '@/lib/meetings/actions';
 import { checkMeeting, type MeetingKind, type RosterPerson, VOTING_KINDS } from '@/lib/meetings/rules';
@@ -176,13 +176,11 @@ export function MeetingEditor({
               )}
             </>
           )}
-          <InputField
+          <NumberField
             id="studyHours"
-            type="number"
             step="0.5"
             min={0}
             max={16}
-            inputMode="decimal"
             label={t('fields.studyHours')}
             hint={t('studyHoursHint')}
             value={String(m.studyHours ?? 0)}

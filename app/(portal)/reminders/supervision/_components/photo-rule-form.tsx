@@ -2,10 +2,16 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
-import { InputField } from '@/components/ui/field';
+import { NumberField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { setPhotoRuleAction } from '@/lib/photos/actions';
 import { ZPhotoRule, type PhotoRule } from '@/lib/photos/rules';
+
+const FIELDS = [
+  { name: 'days', limits: { min: 1, max: 60 } },
+  { name: 'km', limits: { min: 0.1, step: '0.1' } },
+  { name: 'bits', limits: { min: 0, max: 16 } },
+] as const;
 
 /** The thresholds of the photo checks (company-wide). */
 export function PhotoRuleForm({ rule }: { rule: PhotoRule }) {
@@ -19,33 +25,15 @@ export function PhotoRuleForm({ rule }: { rule: PhotoRule }) {
     <form onSubmit={submit} noValidate className="space-y-2" data-testid="photo-rule">
       <p className="text-xs text-stone-500">{t('hint')}</p>
       <div className="grid gap-2 sm:grid-cols-3">
-        <InputField
-          id="photoDays"
-          type="number"
-          min={1}
-          max={60}
-          inputMode="numeric"
-          label={t('days')}
-          {...field('days')}
-        />
-        <InputField
-          id="photoKm"
-          type="number"
-          min={0.1}
-          step="0.1"
-          inputMode="decimal"
-          label={t('km')}
-          {...field('km')}
-        />
-        <InputField
-          id="photoBits"
-          type="number"
-          min={0}
-          max={16}
-          inputMode="numeric"
-          label={t('bits')}
-          {...field('bits')}
-        />
+        {FIELDS.map((f) => (
+          <NumberField
+            key={f.name}
+            id={`photo-${f.name}`}
+            label={t(f.name)}
+            {...f.limits}
+            {...field(f.name)}
+          />
+        ))}
       </div>
       <FormSubmit error={formError} pending={busy} label={t('save')} variant="secondary" />
     </form>

@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
-import { InputField, SelectField } from '@/components/ui/field';
+import { InputField, NumberField, SelectField } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { useActionForm } from '@/components/use-action-form';
 import { drawSampleAction } from '@/lib/audits/actions';
@@ -24,15 +24,7 @@ export function DrawSampleForm({ planId, team }: { planId: string; team: { id: s
         <SelectField id="recordKind" label={t('recordKind')} {...field('recordKind')}>
           <Options items={MEETING_KINDS} label={(k) => tm(`kinds.${k}`)} />
         </SelectField>
-        <InputField
-          id="perUnit"
-          type="number"
-          min={1}
-          max={20}
-          inputMode="numeric"
-          label={t('perUnit')}
-          {...field('perUnit')}
-        />
+        <NumberField id="perUnit" min={1} max={20} label={t('perUnit')} {...field('perUnit')} />
         <InputField id="seed" label={t('seed')} autoComplete="off" {...field('seed')} />
         <SelectField id="reviewerId" label={t('reviewer')} {...field('reviewerId')}>
           <Options items={team} label={(m) => m.name} />
