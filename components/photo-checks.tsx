@@ -14,19 +14,13 @@ const FILE_HREF = {
  * says of itself against the record it is evidence for. Server component; the caller has authorized the read.
  */
 export async function PhotoChecks({
-  checked,
-  flagged: total,
-  items,
-  rule,
+  photos: { checked, flagged: total, items, rule },
   caption,
   showUnit = false,
   linkFiles = true,
 }: {
-  checked: number;
-  /** Flagged in all, when `items` is the first part of them. */
-  flagged: number;
-  items: PhotoItem[];
-  rule: PhotoRule;
+  /** What lib/photos/queries.ts found: photos checked, flagged in all, the flagged listed, the rule applied. */
+  photos: { checked: number; flagged: number; items: PhotoItem[]; rule: PhotoRule };
   caption?: string;
   showUnit?: boolean;
   /** Whether the viewer may open the files (the routes check again). */

@@ -154,6 +154,13 @@ export function assertCan(
   if (!can(subject, permission, target)) throw new ForbiddenError();
 }
 
+/** The throwing form of a record-level check (canOnAudit, canOnPlan, canOnPerson): 403, nothing changes. */
+function refusing<P, R>(check: (subject: Subject | null | undefined, permission: P, record: R) => boolean) {
+  return (subject: Subject | null | undefined, permission: P, record: R): void => {
+    if (!check(subject, permission, record)) throw new ForbiddenError();
+  };
+}
+
 export type OrgScope = { all: true } | { all: false; pathPrefixes: string[]; orgIds: string[] };
 
 /** The organizations on which `subject` holds `permission`. */
@@ -224,13 +231,7 @@ export function canOnAudit(
   return member && can(subject, permission);
 }
 
-export function assertCanOnAudit(
-  subject: Subject | null | undefined,
-  permission: AuditPermission,
-  audit: AuditRef,
-): void {
-  if (!canOnAudit(subject, permission, audit)) throw new ForbiddenError();
-}
+export const assertCanOnAudit = refusing(canOnAudit);
 
 /** A plan as policy sees it: its team (leaders among them) and the organization it was made over. */
 export type PlanRef = { memberIds: readonly string[]; leaderIds: readonly string[]; org: OrgRef };
@@ -252,13 +253,7 @@ export function canOnPlan(
   return member && plan.leaderIds.includes(subject.id) && can(subject, 'feedback.issue');
 }
 
-export function assertCanOnPlan(
-  subject: Subject | null | undefined,
-  permission: PlanPermission,
-  plan: PlanRef,
-) {
-  if (!canOnPlan(subject, permission, plan)) throw new ForbiddenError();
-}
+export const assertCanOnPlan = refusing(canOnPlan);
 
 /**
  * An audit team reads the ledgers (submitted meeting records, task evidence and their files) of a unit it audits,
@@ -376,13 +371,7 @@ export function canOnPerson(
   return permission === 'person.read' && !!person.workOrg && can(subject, permission, person.workOrg);
 }
 
-export function assertCanOnPerson(
-  subject: Subject | null | undefined,
-  permission: PersonPermission,
-  person: PersonRef,
-): void {
-  if (!canOnPerson(subject, permission, person)) throw new ForbiddenError();
-}
+export const assertCanOnPerson = refusing(canOnPerson);
 
 /** Prisma `where` for Person rows the subject may read: either unit in scope, or the subject's own record. */
 export function scopePeople(subject: Subject | null | undefined) {

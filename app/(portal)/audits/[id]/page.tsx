@@ -135,13 +135,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
           )}
         </Card>
       )}
-      <PhotoChecks
-        checked={d.photos.checked}
-        flagged={d.photos.flagged}
-        items={d.photos.items}
-        rule={d.photos.rule}
-        caption={tph('window', { from: d.window.start, to: d.window.end })}
-      />
+      <PhotoChecks photos={d.photos} caption={tph('window', { from: d.window.start, to: d.window.end })} />
       {(written.exam || written.canSet) && (
         <Card title={te('audit.title')}>
           {written.exam ? (

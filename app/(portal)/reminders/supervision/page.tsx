@@ -224,10 +224,7 @@ export default async function SupervisionPage({
         </Card>
       )}
       <PhotoChecks
-        checked={photos.checked}
-        flagged={photos.flagged}
-        items={photos.items}
-        rule={photos.rule}
+        photos={photos}
         showUnit
         caption={tph('window', { from: photoWindow.start, to: photoWindow.end })}
       />

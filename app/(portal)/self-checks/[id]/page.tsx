@@ -149,13 +149,7 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
           </div>
         )}
       </Card>
-      <PhotoChecks
-        checked={photos.checked}
-        flagged={photos.flagged}
-        items={photos.items}
-        rule={photos.rule}
-        caption={tph('window', { from: window.start, to: window.end })}
-      />
+      <PhotoChecks photos={photos} caption={tph('window', { from: window.start, to: window.end })} />
       {sheet.status === 'SUBMITTED' && !sheet.supersededAt && can(user, 'selfCheck.reopen', sheet.org) && (
         <Card title={t('reopen')}>
           <ReopenForm sheetId={sheet.id} />
