@@ -101,7 +101,8 @@ export async function seedImprove(db: Db, now = new Date()) {
           status: 'REJECTED',
           decidedById: committee.id,
           decidedAt: new Date(now.getTime() - 20 * 86_400_000),
-          decisionNote: '党费须按月交纳，可通过线上方式解决流动党员交纳问题。',
+          decisionNote:
+            '党费一般按月交纳；经支部同意可按季度交纳，因故未交的补交一般不超过6个月。流动党员可通过线上方式交纳。',
           createdAt: new Date(now.getTime() - 40 * 86_400_000),
         },
         {

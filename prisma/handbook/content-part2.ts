@@ -283,7 +283,7 @@ export const PART2: SeedPart = {
     },
     {
       number: 30,
-      title: '党员示范点创建',
+      title: '党建示范点创建',
       orgTypes: [...B],
       tags: ['示范点'],
       what: '选择党建基础好的项目创建党建示范点，提炼可复制的经验做法，组织其他支部观摩学习。',
