@@ -28,7 +28,9 @@ export async function FeedbackSheetDocument({ d }: { d: Detail }) {
       data-testid="feedback-sheet"
     >
       <header className="mb-4 text-center">
-        <p className="text-base">{t('company')}</p>
+        <p className="text-base" data-testid="sheet-committee">
+          {d.committee}
+        </p>
         <h1 className="text-2xl font-bold tracking-widest">{t('sheetTitle')}</h1>
         <p className="text-sm">{t('number', { number: s.number })}</p>
       </header>

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '../db';
-import { type Subject, can, canOnAudit, scopeOrgs } from '../policy';
+import { type Subject, can, canOnAudit, companyRoot, scopeOrgs } from '../policy';
+import { formalCommitteeName } from '../orgs/rules';
 import { cstDay } from '../calendar';
 import type { Db } from '../db/client';
 import { ForbiddenError, NotFoundError } from '../errors';
@@ -52,7 +53,7 @@ export async function sheetDetailFor(user: Subject, id: string, client: Db = db)
   const a = sheet.audit;
   const ref = { memberIds: a.plan.members.map((m) => m.userId), org: a.org };
   if (!can(user, 'feedback.read', a.org) && !canOnAudit(user, 'audit.read', ref)) throw new ForbiddenError();
-  const [issuer, acknowledger, coordination] = await Promise.all([
+  const [issuer, acknowledger, coordination, root] = await Promise.all([
     client.user.findUnique({ where: { id: sheet.issuedById }, select: { name: true } }),
     sheet.acknowledgedById
       ? client.user.findUnique({ where: { id: sheet.acknowledgedById }, select: { name: true } })
@@ -61,9 +62,12 @@ export async function sheetDetailFor(user: Subject, id: string, client: Db = db)
       where: { auditId: a.id },
       include: { department: { select: { name: true } } },
     }),
+    companyRoot(client).then((r) => client.organization.findUniqueOrThrow({ where: { id: r.id } })),
   ]);
   return {
     sheet,
+    // The issuing committee as a 党委 signs a document: 中共×××委员会.
+    committee: formalCommitteeName(root.name),
     issuer: issuer?.name ?? '',
     acknowledger: acknowledger?.name ?? null,
     coordination,

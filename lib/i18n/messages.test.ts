@@ -7,7 +7,8 @@ function keys(o: object, prefix = ''): string[] {
     v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
   );
 }
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+// An argument is "{name}" or "{name, plural …}"; a plural branch's text ("{within the period}") is not one.
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]))].sort();
 const flat = (o: object) =>
   new Map(
     keys(o).map((k) => [

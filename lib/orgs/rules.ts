@@ -30,3 +30,13 @@ export function rebasePath(path: string, oldPrefix: string, newPrefix: string): 
   if (!path.startsWith(oldPrefix)) throw new Error(`${path} is not under ${oldPrefix}`);
   return newPrefix + path.slice(oldPrefix.length);
 }
+
+/**
+ * A party committee's name as its documents are headed: "华岳宏构建设集团有限公司党委" → "中共华岳宏构建设集团有限公司委员会";
+ * a name already in that form, or of another kind, is kept.
+ */
+export function formalCommitteeName(name: string): string {
+  if (name.startsWith('中共') || name.startsWith('中国共产党')) return name;
+  const m = /^(.+?)(党委|党的委员会)$/.exec(name);
+  return m ? `中共${m[1]}委员会` : name;
+}

@@ -84,11 +84,11 @@ test('the committee names a demonstration site and records a visit with a photo'
     .first()
     .getAttribute('value');
   await form.locator('#site-org').selectOption(unit!);
-  await form.getByRole('button', { name: '命名示范点' }).click();
+  await form.getByRole('button', { name: '命名党建示范点' }).click();
   await expect(form.getByText('请至少选择一个条款')).toBeVisible();
   await form.locator('#site-articles').selectOption({ index: 2 });
   await form.locator('#site-desc').fill('端到端：水厂项目党员先锋岗示范');
-  await form.getByRole('button', { name: '命名示范点' }).click();
+  await form.getByRole('button', { name: '命名党建示范点' }).click();
   const card = page.getByTestId('demo-site').filter({ hasText: '端到端：水厂项目党员先锋岗示范' });
   await expect(card).toBeVisible();
   await card.getByText('记录一次观摩').click();

@@ -25,7 +25,7 @@ test('the full loop: feedback issued → acknowledged → rectified with evidenc
   await form.locator('#fb-summary').fill('组织生活总体规范，台账及时性有待提高。');
   await form.getByLabel('整改建议 1').fill('一周内补齐党课记录并经支委会审核');
   await form.getByLabel('整改建议 2').fill('更换为2026版制度并拍照上传');
-  await form.getByRole('button', { name: '签发反馈单' }).click();
+  await form.getByRole('button', { name: '下发反馈单' }).click();
   await expect(page.getByTestId('feedback-sheet')).toContainText(FIRST);
   const sheetUrl = page.url();
 
@@ -75,7 +75,7 @@ test('the full loop: feedback issued → acknowledged → rectified with evidenc
   const accept = toVerify('“三会一课”台账中10月党课记录缺失');
   const acceptId = await accept.getAttribute('data-item-id');
   await accept.getByRole('button', { name: '验收通过' }).click();
-  await expect(page.locator(`[data-item-id="${acceptId}"]`)).toContainText('已通过');
+  await expect(page.locator(`[data-item-id="${acceptId}"]`)).toContainText('已销号');
   const back = toVerify('党员活动室制度上墙内容仍为2025版');
   const backId = await back.getAttribute('data-item-id');
   await back.getByLabel('退回原因').fill('照片不清晰');

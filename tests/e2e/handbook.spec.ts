@@ -165,7 +165,7 @@ test('committee edits the draft standard: the sum shows the exact difference, an
   await form.locator('#new-title').fill('换届后报送选举结果');
   await form.locator('#new-frequency').selectOption('EVENT');
   await form.getByRole('button', { name: '新增规定动作' }).click();
-  await expect(form.getByTestId('error-new-dueKind')).toContainText('按事项发生');
+  await expect(form.getByTestId('error-new-dueKind')).toContainText('事项触发时');
   await form.locator('#new-dueKind').selectOption('DAYS_AFTER_EVENT');
   await form.locator('#new-dueN').fill('10');
   await form.getByRole('button', { name: '新增规定动作' }).click();

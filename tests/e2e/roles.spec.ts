@@ -22,7 +22,7 @@ const CLERK = BRANCH_STAFF.filter((label) => label !== '党费');
 
 // Each demo role sees the areas it may use, and only those.
 const EXPECTED: Record<string, string[]> = {
-  admin: ['工作台', '党建手册', '通知公告', '组织架构', '用户管理', '角色分配', '操作痕迹'],
+  admin: ['工作台', '党建手册', '通知公告', '组织架构', '用户管理', '角色分配', '操作日志'],
   committee: [
     '工作台',
     '党建手册',
@@ -34,14 +34,14 @@ const EXPECTED: Record<string, string[]> = {
     '对标自查',
     '考核',
     '反馈整改',
-    '分析',
+    '统计分析',
     '通知公告',
     '党员队伍',
     '组织关系转接',
     '发展党员',
     '党费',
     '组织架构',
-    '操作痕迹',
+    '操作日志',
   ],
   auditor: ['工作台', '党建手册', '考核', '反馈整改', '通知公告'],
   secretary: BRANCH_STAFF,
