@@ -8,16 +8,15 @@ import type { Db } from '../lib/db/client';
 import type { Prisma } from '../lib/generated/prisma/client';
 import { gradeShortAnswer, startAttempt, saveAnswer, submitAttempt } from '../lib/exams/mutations/attempts';
 import { createExam } from '../lib/exams/mutations/create';
+import { bankFromArticles } from './exam-bank';
 import { FIRST_BRANCH_NAME } from './seed-data';
 
 const MARKER = 'demo.exams';
-const first = (s: string) => s.split(/[；。]/)[0]!.trim();
 const SHORT_ANSWERS = [
   '会前由支部书记确定议题并征求委员意见，提前通知参会人员；会上逐项讨论，形成决议并由专人记录；会后按分工落实，下次会议通报落实情况。',
   '先定议题，再通知开会，会上讨论后表决，会议记录要签字，会后抓落实。',
   '提前通知，按时开会，做好记录。',
 ];
-const pick = <T>(xs: T[], i: number) => xs[((i % xs.length) + xs.length) % xs.length]!;
 
 export async function seedExams(db: Db, now = new Date()) {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;
@@ -41,81 +40,7 @@ export async function seedExams(db: Db, now = new Date()) {
     select: { key: true, number: true, title: true, who: true, when: true, standard: true },
   });
   if (arts.length < 4) return;
-  const rows: Prisma.QuestionCreateManyInput[] = [];
-  const letters = ['A', 'B', 'C', 'D'];
-  arts.forEach((a, i) => {
-    const others = [1, 2, 3].map((d) => pick(arts, i + d * 7));
-    const options = (right: string, wrong: string[], seed: number) => {
-      const all = [right, ...wrong].map((t) => t.slice(0, 120));
-      const order = [0, 1, 2, 3].sort((x, y) => ((x * 7 + seed) % 5) - ((y * 7 + seed) % 5));
-      const opts = order.map((k, j) => ({ id: letters[j]!, text: all[k]! }));
-      return { options: opts, answer: [letters[order.indexOf(0)]!] };
-    };
-    const who = options(
-      first(a.who),
-      others.map((o) => first(o.who)),
-      i,
-    );
-    rows.push({
-      key: randomUUID(),
-      type: 'SINGLE',
-      stem: `按照手册第${a.number}条“${a.title}”，这项工作由谁来做？`,
-      ...who,
-      points: 2,
-      difficulty: 1,
-      articleKeys: [a.key],
-      tags: ['谁来做'],
-    });
-    const when = options(
-      first(a.when),
-      others.map((o) => first(o.when)),
-      i + 3,
-    );
-    rows.push({
-      key: randomUUID(),
-      type: 'SINGLE',
-      stem: `按照手册第${a.number}条“${a.title}”，这项工作应当在什么时候做？`,
-      ...when,
-      points: 2,
-      difficulty: 2,
-      articleKeys: [a.key],
-      tags: ['何时做'],
-    });
-    const clauses = a.standard
-      .split(/[；。]/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (i % 2 === 0 && clauses.length >= 2) {
-      const wrong = others.slice(0, 2).map((o) => first(o.standard));
-      const all = [clauses[0]!, clauses[1]!, ...wrong];
-      rows.push({
-        key: randomUUID(),
-        type: 'MULTIPLE',
-        stem: `下列哪些是手册第${a.number}条“${a.title}”规定要做到的程度？`,
-        options: all.map((t, j) => ({ id: letters[j]!, text: t.slice(0, 120) })),
-        answer: ['A', 'B'],
-        points: 4,
-        difficulty: 3,
-        articleKeys: [a.key],
-        tags: ['做到什么程度'],
-      });
-    } else {
-      rows.push({
-        key: randomUUID(),
-        type: 'JUDGE',
-        stem:
-          i % 4 === 1
-            ? `手册第${a.number}条“${a.title}”要求：${clauses[0] ?? first(a.standard)}。`
-            : `手册第${a.number}条“${a.title}”的工作只要口头布置即可，不需要留存任何记录。`,
-        options: [],
-        answer: [i % 4 === 1],
-        points: 1,
-        difficulty: 1,
-        articleKeys: [a.key],
-        tags: ['判断'],
-      });
-    }
-  });
+  const rows: Prisma.QuestionCreateManyInput[] = bankFromArticles(arts);
   const k = (n: number) => arts.find((a) => a.number === n)?.key ?? arts[0]!.key;
   rows.push(
     {

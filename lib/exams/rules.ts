@@ -88,6 +88,51 @@ export function grade(q: Gradable, given: unknown): number | null {
   }
 }
 
+/**
+ * The order a candidate sees a choice question's options in: a Fisher–Yates shuffle driven by mulberry32 from
+ * "<attempt seed>:<question id>", so the same attempt always shows the same paper and every candidate another.
+ */
+export function shuffledOptions(ids: readonly string[], seed: string): string[] {
+  const rand = mulberry32(seedToInt(seed));
+  const out = [...ids];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const CN_DIGITS: Record<string, string> = {
+  零: '0',
+  一: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  十: '10',
+};
+
+/** Option texts compared as people read them: without spaces and punctuation, numerals written one way. */
+export function optionKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '')
+    .replace(/[零一二两三四五六七八九十]/g, (c) => CN_DIGITS[c]!);
+}
+
+/** Options that read the same once spaces, punctuation and the way numerals are written are set aside. */
+export function nearDuplicateOptions(options: { id: string; text: string }[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const o of options) groups.set(optionKey(o.text), [...(groups.get(optionKey(o.text)) ?? []), o.id]);
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
 /** A question the bank can hold: choices exist and the right ones are among them. Returns a message key or null. */
 export function questionProblem(q: {
   type: QuestionType;
@@ -97,6 +142,9 @@ export function questionProblem(q: {
   const ids = new Set(q.options.map((o) => o.id));
   if (q.type === 'SINGLE' || q.type === 'MULTIPLE') {
     if (q.options.length < 2 || q.options.some((o) => !o.text.trim())) return 'exams.errors.options';
+    // The same option twice is refused; options that only read alike are warned of where the question is edited.
+    if (new Set(q.options.map((o) => o.text.trim())).size !== q.options.length)
+      return 'exams.errors.equalOptions';
     if (!q.answer.length || q.answer.some((a) => !ids.has(String(a)))) return 'exams.errors.noCorrect';
     if (q.type === 'SINGLE' && q.answer.length !== 1) return 'exams.errors.singleOne';
   }

@@ -12,7 +12,7 @@ import { createExam } from '../../lib/exams/mutations/create';
 import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser, companyRootFor, type TestUser } from '../fixtures/factories';
 import { question } from '../fixtures/exams';
-import { examResultsFor } from '../../lib/exams/queries/exams';
+import { attemptViewFor, examResultsFor } from '../../lib/exams/queries/exams';
 
 const [a, b] = twoAppInstances();
 let hb: TestHandbook;
@@ -135,6 +135,16 @@ describe('attempts', () => {
     const att = await a.examAttempt.findUniqueOrThrow({ where: { id } });
     expect(att.questionIds).toHaveLength(4);
     const qs = await a.question.findMany({ where: { id: { in: att.questionIds } } });
+    // Each choice question's options in this candidate's own order, kept with the attempt and shown as kept.
+    const orders = att.optionOrders as Record<string, string[]>;
+    const view = await attemptViewFor(u.memberA.subject, id, t0, a);
+    for (const q of qs.filter((x) => (x.options as unknown[]).length > 1)) {
+      const ids = (q.options as { id: string }[]).map((o) => o.id);
+      expect([...orders[q.id]!].sort()).toEqual([...ids].sort());
+      expect(view.questions.find((v) => v.id === q.id)!.options).toEqual(
+        orders[q.id]!.map((oid) => (q.options as { id: string }[]).find((o) => o.id === oid)),
+      );
+    }
     // Other files' questions share the bank: answer each by its own key.
     for (const q of qs)
       await saveAnswer(

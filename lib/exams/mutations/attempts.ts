@@ -13,7 +13,7 @@ import { canTakeExam, isOwner, type Subject } from '../../policy';
 import { examFocusKeys } from '../../learning/mutations/focus';
 import { audienceOf } from '../../training/mutations';
 import { periodOf, cstDay } from '../../calendar';
-import { drawPaper, grade, type PaperRules, type QuestionType } from '../rules';
+import { drawPaper, grade, shuffledOptions, type PaperRules, type QuestionType } from '../rules';
 
 /** Who may take an exam: a training class's invitees, an audited unit's people, or its own units and roles. */
 export async function examAudience(
@@ -88,6 +88,10 @@ export async function startAttempt(db: Db, ctx: ActionContext, examId: string, n
     seed,
   );
   if (!questionIds.length) throw new UserError('exams.errors.emptyPaper');
+  const drawn = await db.question.findMany({
+    where: { id: { in: questionIds } },
+    select: { id: true, options: true },
+  });
   const maxScore = questionIds.reduce((s, id) => s + bank.find((q) => q.id === id)!.points, 0);
   const deadline = new Date(Math.min(now.getTime() + exam.durationMin * 60_000, exam.closesAt.getTime()));
   const a = await db.examAttempt.create({
@@ -98,6 +102,13 @@ export async function startAttempt(db: Db, ctx: ActionContext, examId: string, n
       attemptNo,
       seed,
       questionIds,
+      // Each choice question's options in an order of this candidate's own, fixed for the attempt.
+      optionOrders: Object.fromEntries(
+        drawn.flatMap((q) => {
+          const ids = (q.options as { id: string }[]).map((o) => o.id);
+          return ids.length > 1 ? [[q.id, shuffledOptions(ids, `${seed}:${q.id}`)]] : [];
+        }),
+      ),
       deadline,
       maxScore,
       startedAt: now,

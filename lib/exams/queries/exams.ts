@@ -56,7 +56,16 @@ export async function attemptViewFor(user: Subject, attemptId: string, now = new
     where: { id: { in: a.questionIds } },
     select: { id: true, type: true, stem: true, options: true, points: true },
   });
-  const questions = a.questionIds.map((id) => qs.find((q) => q.id === id)!).filter(Boolean);
+  const orders = (a.optionOrders ?? {}) as Record<string, string[]>;
+  // Options in the order drawn for this candidate (an attempt started before orders were kept: as stored).
+  const questions = a.questionIds
+    .map((id) => qs.find((q) => q.id === id)!)
+    .filter(Boolean)
+    .map((q) => {
+      const opts = q.options as { id: string; text: string }[];
+      const order = orders[q.id];
+      return order ? { ...q, options: order.map((id) => opts.find((o) => o.id === id)!).filter(Boolean) } : q;
+    });
   return { attempt: a, questions };
 }
 

@@ -7,7 +7,7 @@ import { useActionForm } from '@/components/use-action-form';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import type { ActionResult } from '@/lib/action-client';
 import { createQuestionAction, editQuestionAction } from '@/lib/exams/actions';
-import { QUESTION_TYPES, type QuestionType } from '@/lib/exams/rules';
+import { QUESTION_TYPES, nearDuplicateOptions, type QuestionType } from '@/lib/exams/rules';
 import { ZQuestion, type TQuestion } from '@/lib/exams/schema';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -71,6 +71,10 @@ export function QuestionForm({
   const type = form.watch('type');
   const answer = form.watch('answer');
   const articleKeys = form.watch('articleKeys');
+  // Options that only read alike (spaces, punctuation, 一/1) are saved but pointed out as the author types.
+  const alike = isChoice(type)
+    ? nearDuplicateOptions(form.watch('options').filter((o) => o.text.trim()))
+    : [];
   const errors = form.formState.errors;
   // Schema rules without a message key of their own (a number's range) read as the generic one.
   const say = (m?: string) => (m && !/^[a-zA-Z]+(\.\w+)+(\||$)/.test(m) ? tm('validation.invalid') : tm(m));
@@ -192,6 +196,11 @@ export function QuestionForm({
               </div>
             );
           })}
+          {alike.length > 0 && (
+            <p className="text-sm text-amber-800" data-testid="options-alike">
+              {t('form.optionsAlike', { groups: alike.map((g) => g.join('/')).join('、') })}
+            </p>
+          )}
           {options.fields.length < LETTERS.length && (
             <Button
               type="button"

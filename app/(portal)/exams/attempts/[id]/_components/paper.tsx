@@ -8,6 +8,9 @@ import { Button } from '@/components/ui/button';
 import { Input, Textarea } from '@/components/ui/field';
 import { saveAnswerAction, submitAttemptAction } from '@/lib/exams/actions';
 
+/** Options are lettered in the order this candidate sees them; the answer keeps each option's own id. */
+const LETTERS = 'ABCDEFGH';
+
 type Q = { id: string; type: string; stem: string; options: { id: string; text: string }[]; points: number };
 type Answer = string | boolean | string[] | null;
 
@@ -151,7 +154,7 @@ export function Paper({
               </p>
               <div className="mt-2 space-y-1">
                 {q.type === 'SINGLE' &&
-                  q.options.map((o) => (
+                  q.options.map((o, j) => (
                     <label key={o.id} className="flex min-h-11 items-center gap-3">
                       <input
                         type="radio"
@@ -160,11 +163,11 @@ export function Paper({
                         checked={v === o.id}
                         onChange={() => answer(q.id, o.id)}
                       />
-                      {o.id}. {o.text}
+                      {LETTERS[j]}. {o.text}
                     </label>
                   ))}
                 {q.type === 'MULTIPLE' &&
-                  q.options.map((o) => {
+                  q.options.map((o, j) => {
                     const list = Array.isArray(v) ? v : [];
                     return (
                       <label key={o.id} className="flex min-h-11 items-center gap-3">
@@ -179,7 +182,7 @@ export function Paper({
                             )
                           }
                         />
-                        {o.id}. {o.text}
+                        {LETTERS[j]}. {o.text}
                       </label>
                     );
                   })}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExamAttempt" ADD COLUMN     "optionOrders" JSONB NOT NULL DEFAULT '{}';
