@@ -15,7 +15,7 @@ export const DEPARTMENTS = [
   '工程管理部',
   '财务资金部',
 ];
-export const GENERAL_BRANCHES = ['第一工程公司党总支', '第二工程公司党总支'];
+export const GENERAL_BRANCHES = ['第一工程分公司党总支', '第二工程分公司党总支'];
 
 export type ProjectBranch = {
   key: string;
@@ -310,7 +310,45 @@ export const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
     '',
   );
-export const GIVEN =
-  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉建国志红梅晨宇浩然子涵思远嘉怡欣雨泽博文慧婷俊凯海峰佳琪宏亮春燕立新永胜振华国庆卫东晓东雪松'.split(
-    '',
-  );
+/** Given names as people in China are named (whole names, not random characters): two characters mostly. */
+export const GIVEN_NAMES = (
+  '建华 志强 秀英 丽华 海燕 国平 晓明 文杰 婷婷 俊杰 子轩 雨桐 浩宇 欣怡 思远 嘉豪 静怡 志刚 红梅 春生 ' +
+  '玉兰 建军 立新 永强 海涛 晓燕 晨阳 博文 一鸣 梓涵 宇航 佳慧 雪梅 振宇 鹏飞 明辉 晓峰 丽娟 卫国 志华 ' +
+  '国栋 德明 春燕 文静 慧敏 建平 建伟 宏伟 亚楠 金凤 淑芬 学军 海波 东升 晓军 新华 志勇 桂芳 秀兰 明亮 ' +
+  '凤英 建国 红霞 晓丽 俊峰 天宇 雅琴 少华 永红 晓宇 宏图 子豪 欣然 明轩 晓静 梦瑶 思琪 家乐 佳怡 宇轩 ' +
+  '丹丹 伟东 春雷 国庆 小红 玉梅 海军 建新 军伟 立强 建强 德华 志军 文斌 永生 庆华 红英 美玲 丽萍 晓红 ' +
+  '俊 伟 芳 敏 静 磊 军 勇 杰 涛 超 平 刚 辉 鹏 华 琳 颖 倩 斌 浩 宁 洁 帆 凯 晶 蕾 莉 鑫 昊'
+).split(' ');
+
+/**
+ * Names the demo must never give an invented person: the country's leaders, past and present, so no generated
+ * 党员 of a branch shares a name that reads as theirs.
+ */
+export const BLOCKED_NAMES = new Set(
+  (
+    '习近平 李强 赵乐际 王沪宁 蔡奇 丁薛祥 李希 韩正 何立峰 王毅 刘国中 张国清 陈文清 王小洪 吴政隆 谌贻琴 ' +
+    '张又侠 何卫东 李干杰 李书磊 李鸿忠 陈敏尔 袁家军 黄坤明 马兴瑞 尹力 石泰峰 陈吉宁 李克强 栗战书 汪洋 ' +
+    '王岐山 胡锦涛 温家宝 江泽民 朱镕基 李鹏 吴邦国 贾庆林 李长春 周永康 贺国强 刘云山 张高丽 胡春华 孙春兰 ' +
+    '刘鹤 杨洁篪 郭声琨 许其亮 毛泽东 周恩来 刘少奇 朱德 邓小平 陈云 叶剑英 杨尚昆 李先念 乔石 李瑞环 尉健行 ' +
+    '李岚清 曾庆红 黄菊 罗干 吴官正 彭丽媛'
+  ).split(' '),
+);
+
+/** A person's name: a surname and a given name, never one of BLOCKED_NAMES. */
+export function personName(rand: () => number): string {
+  for (;;) {
+    const n =
+      SURNAMES[Math.floor(rand() * SURNAMES.length)]! + GIVEN_NAMES[Math.floor(rand() * GIVEN_NAMES.length)]!;
+    if (!BLOCKED_NAMES.has(n)) return n;
+  }
+}
+
+/** The i-th of a long deterministic run of names (seed:large), skipping BLOCKED_NAMES. */
+export function nameAt(i: number): string {
+  for (let k = i; ; k += 1) {
+    const n =
+      SURNAMES[k % SURNAMES.length]! +
+      GIVEN_NAMES[(k * 7 + Math.floor(k / SURNAMES.length)) % GIVEN_NAMES.length]!;
+    if (!BLOCKED_NAMES.has(n)) return n;
+  }
+}

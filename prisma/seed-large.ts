@@ -9,7 +9,7 @@ import { appendTrace } from '../lib/audit-log';
 import { hashPassword } from '../lib/auth/password';
 import { createPrismaClient } from '../lib/db/client';
 import { benchDatabase } from '../scripts/lib/bench-db';
-import { GIVEN, SURNAMES } from './seed-data';
+import { nameAt } from './seed-data';
 
 export const LARGE_ROOT_NAME = '压测集团党委';
 /** The branch that holds 300 people (the roster benchmark's branch). */
@@ -46,7 +46,9 @@ export function largeTree(): Row[] {
   const root = add(null, 'COMMITTEE', LARGE_ROOT_NAME, 0);
   const regions = Array.from({ length: 5 }, (_, i) => add(root, 'COMMITTEE', `第${i + 1}区域公司党委`, i));
   const generals = regions.flatMap((r, i) =>
-    Array.from({ length: 10 }, (_, j) => add(r, 'GENERAL_BRANCH', `区域${i + 1}第${j + 1}工程公司党总支`, j)),
+    Array.from({ length: 10 }, (_, j) =>
+      add(r, 'GENERAL_BRANCH', `区域${i + 1}第${j + 1}工程分公司党总支`, j),
+    ),
   );
   const branches = generals.flatMap((g, i) =>
     Array.from({ length: 10 }, (_, j) => add(g, 'BRANCH', `压测项目${i * 10 + j + 1}党支部`, j)),
@@ -119,9 +121,7 @@ export async function seedLarge(url: string, force = false) {
     for (let i = 0; i < USERS; i += 1) {
       ids.push(randomUUID());
       usernames.push(`load${stamp}${i}`);
-      names.push(
-        SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + GIVEN[(i * 13) % GIVEN.length]!,
-      );
+      names.push(nameAt(i));
       orgIds.push(leaves[i % leaves.length]!.id);
     }
     await insertChunks(

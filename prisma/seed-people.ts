@@ -13,7 +13,7 @@ import { addDays, addMonths, cstDay } from '../lib/calendar';
 import type { Db } from '../lib/db/client';
 import type { PartyPost, PartyStatus } from '../lib/people/rules';
 
-import { GIVEN, OFFICE_BRANCH_NAME, PROJECT_BRANCHES, SURNAMES } from './seed-data';
+import { OFFICE_BRANCH_NAME, personName, PROJECT_BRANCHES } from './seed-data';
 import { prng } from './seed-random';
 import { fenToYuan, monthlyDues } from '../lib/people/dues';
 
@@ -109,7 +109,7 @@ export async function seedPeople(db: Db) {
   const used = new Set(drafts.map((d) => d.name));
   const freshName = () => {
     for (;;) {
-      const n = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : '');
+      const n = personName(rand);
       if (!used.has(n)) {
         used.add(n);
         return n;

@@ -25,12 +25,11 @@ import {
   DEMO_PASSWORD,
   DEPARTMENTS,
   GENERAL_BRANCHES,
-  GIVEN,
+  personName as realisticName,
   KEY_UNITS,
   OFFICE_BRANCH_NAME,
   PROJECT_BRANCHES,
   ROOT_ORG_NAME,
-  SURNAMES,
 } from './seed-data';
 
 type OrgType =
@@ -189,7 +188,7 @@ export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number
   const used = new Set<string>(DEMO_ACCOUNTS.map((a) => a.name));
   const personName = () => {
     for (;;) {
-      const n = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.55 ? pick(GIVEN) : '');
+      const n = realisticName(rand);
       if (!used.has(n)) {
         used.add(n);
         return n;
