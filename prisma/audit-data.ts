@@ -1,26 +1,35 @@
 // Texts of the demo audits (prisma/seed-audits.ts): what auditors would write on site.
 
+/** What the team found, each with the criterion it concerns (a finding is filed against its own criterion). */
 export const FINDINGS: {
   kind: 'PROBLEM' | 'DIFFICULTY' | 'GOOD_PRACTICE' | 'IMPRACTICAL_STANDARD';
   text: string;
+  criterion: string;
 }[] = [
-  { kind: 'PROBLEM', text: '支委会会议记录与签到表日期不一致，存在事后补记' },
-  { kind: 'PROBLEM', text: '“三会一课”台账中党课记录内容照抄文件，未结合项目实际' },
-  { kind: 'PROBLEM', text: '两名党员党费连续两个月未按时交纳' },
-  { kind: 'PROBLEM', text: '主题党日活动照片与活动记录对不上' },
+  { kind: 'PROBLEM', text: '支委会会议记录与签到表日期不一致，存在事后补记', criterion: 'C4.1' },
+  { kind: 'PROBLEM', text: '“三会一课”台账中党课记录内容照抄文件，未结合项目实际', criterion: 'C2.4' },
+  { kind: 'PROBLEM', text: '两名党员党费连续两个月未按时交纳', criterion: 'C1.5' },
+  { kind: 'PROBLEM', text: '主题党日活动照片与活动记录对不上', criterion: 'C3.1' },
   {
     kind: 'DIFFICULTY',
     text: '项目地处偏远，党员分散在三个工区，集中学习难以组织，需党群工作部支持线上学习平台',
+    criterion: 'C2.7',
   },
   {
     kind: 'DIFFICULTY',
     text: '支部书记由项目经理兼任，工程抢工期间党务工作无人专门负责，需人力资源部配备专职党务工作者',
+    criterion: 'C1.2',
   },
-  { kind: 'GOOD_PRACTICE', text: '把“党员责任区”划到每个作业面，安全隐患随手拍、随手报，值得推广' },
-  { kind: 'GOOD_PRACTICE', text: '与业主、监理单位党组织开展联建，共同组织质量安全攻关' },
+  {
+    kind: 'GOOD_PRACTICE',
+    text: '把“党员责任区”划到每个作业面，安全隐患随手拍、随手报，值得推广',
+    criterion: 'C5.1',
+  },
+  { kind: 'GOOD_PRACTICE', text: '与业主、监理单位党组织开展联建，共同组织质量安全攻关', criterion: 'C3.3' },
   {
     kind: 'IMPRACTICAL_STANDARD',
-    text: '手册要求每月集中学习不少于4学时，施工高峰期难以落实，建议改为按季度累计',
+    text: '手册第3条要求党员大会参会率不低于90%，施工高峰期党员轮班作业难以达到，建议允许分场次召开并及时补学',
+    criterion: 'C2.1',
   },
 ];
 
@@ -31,3 +40,36 @@ export const NOTES_BY_METHOD = {
   SITE_VISIT: '查看了项目党员活动室、党建宣传栏和党员责任区公示牌。',
   WORK_REPORT: '听取支部书记关于本季度党建工作和标准化推进情况的汇报。',
 } as const;
+
+/**
+ * A deduction's reason, by criterion: what an auditor writes for that criterion and nothing else (a 党费 lapse is
+ * never the reason on 七一活动). The first fits one shortfall; later ones fit more.
+ */
+export const REASONS: Record<string, string[]> = {
+  'C1.1': ['新开工项目进场已超过15日，成立党支部的请示尚未报送'],
+  'C1.2': ['支委会任期已满，换届请示未报送，也无延期批复', '支委分工未随人员调整及时明确'],
+  'C1.3': ['一名发展对象的政治审查结论材料缺失', '入党积极分子考察登记表有两个半年度未记载'],
+  'C1.4': ['一名调入党员的组织关系超过1个月未转入', '党员花名册与实际在册党员不一致'],
+  'C1.5': ['一名党员党费迟交一个月，台账未注明补交情况', '本季度党费上缴凭证与收缴台账金额不符'],
+  'C2.1': ['本季度支部党员大会未召开', '党员大会记录缺少应到、实到人数和表决结果'],
+  'C2.2': ['有一个月未召开支委会', '支委会记录只有议题，没有研究意见和分工'],
+  'C2.3': ['第二党小组有一个月未开党小组会'],
+  'C2.4': ['本季度未开展党课', '党课讲稿照抄文件，未结合项目实际'],
+  'C2.5': ['组织生活会前未开展谈心谈话', '民主评议党员测评票和统计表不全'],
+  'C2.6': ['书记与三名党员今年尚未谈心谈话'],
+  'C2.7': ['两名党员学时未达到季度进度'],
+  'C3.1': ['有一个月主题党日未开展', '主题党日活动照片与活动记录对不上'],
+  'C3.2': ['“七一”主题活动只有通知，没有活动记录和照片'],
+  'C3.3': ['本季度未开展志愿服务或联建共建活动'],
+  'C3.4': ['党建宣传栏内容超过一个季度未更新'],
+  'C4.1': ['支委会会议记录与签到表日期不一致，存在事后补记', '三会一课记录缺少主持人和记录人签字'],
+  'C4.2': ['一名预备党员的档案缺少入党志愿书复印件'],
+  'C4.3': ['团支部活动台账缺少本季度记录'],
+  'C4.4': ['上级来文收发登记不全，三份文件未登记办理情况'],
+  'C4.5': ['上次检查的两项问题未按期整改销号'],
+  'C5.1': ['党员责任区公示牌信息与实际责任人不符'],
+  'C5.2': ['抢险任务中党员突击队无组建记录'],
+  'C5.3': ['“党建+安全”活动与项目安全管理脱节，无具体成效'],
+  'C5.4': ['廉洁风险点排查清单未更新'],
+  'C5.5': ['书记项目本季度无推进记录'],
+};

@@ -63,32 +63,52 @@ export const SHEET_REASONS = [
   '台账归档不及时',
 ];
 
-export const ANNOUNCEMENTS: {
+const CN_QUARTER = ['一', '二', '三', '四'];
+
+/**
+ * The demo's announcements, each written for the day it is dated (relative to the seed's today): this quarter's
+ * audit notice ten days into the quarter, the year's 党费 reminder three weeks ago, the 安全生产月 plan on the
+ * latest 1 June.
+ */
+export const ANNOUNCEMENTS: ((today: string) => {
   title: string;
   body: string;
   target: string;
-  daysAgo: number;
+  day: string;
   readShare: number;
-}[] = [
-  {
-    title: '关于开展第四季度基层党建标准化考核的通知',
-    body: '各基层党组织：\n公司党委定于12月中旬对各项目党支部开展第四季度标准化考核，重点单位逐一检查，其余单位随机抽查。\n请各支部对照《基层党建工作标准化管理手册（2026版）》完成对标自查，于12月10日前提交对标自查评分表，并整理好相关台账。\n公司党委党群工作部',
-    target: 'root',
-    daysAgo: 4,
-    readShare: 0.55,
+})[] = [
+  (today) => {
+    const y = Number(today.slice(0, 4));
+    const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+    const start = `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+    const ten = new Date(Date.parse(`${start}T00:00:00Z`) + 9 * 86_400_000).toISOString().slice(0, 10);
+    const last = q * 3 + 3;
+    return {
+      title: `关于开展${y}年第${CN_QUARTER[q]}季度基层党建标准化考核的通知`,
+      body: `各基层党组织：\n公司党委定于${last}月中旬对各项目党支部开展第${CN_QUARTER[q]}季度标准化考核，重点单位逐一检查，其余单位随机抽查。\n请各支部对照《基层党建工作标准化管理手册》完成对标自查，于${last}月10日前提交对标自查评分表，并整理好相关台账。\n公司党委党群工作部`,
+      target: 'root',
+      day: ten < today ? ten : today,
+      readShare: 0.55,
+    };
   },
-  {
-    title: '关于做好2026年度党费收缴工作的提醒',
-    body: '各党支部：\n请严格按照手册第12条要求按月足额收缴党费，建立收缴明细台账，每半年向党员公示一次。年底前完成全年党费核对。',
-    target: 'root',
-    daysAgo: 21,
-    readShare: 0.8,
+  (today) => {
+    const day = new Date(Date.parse(`${today}T00:00:00Z`) - 21 * 86_400_000).toISOString().slice(0, 10);
+    return {
+      title: `关于做好${day.slice(0, 4)}年度党费收缴工作的提醒`,
+      body: '各党支部：\n请严格按照手册第12条要求按月足额收缴党费，建立收缴明细台账，每半年向党员公示一次。年底前完成全年党费核对。',
+      target: 'root',
+      day,
+      readShare: 0.8,
+    };
   },
-  {
-    title: '第一工程分公司党总支“安全生产月”主题党日活动安排',
-    body: '各项目党支部：\n请结合安全生产月，组织党员开展“党员身边无事故”主题党日活动，活动照片和记录于月底前上传至系统。',
-    target: '第一工程分公司党总支',
-    daysAgo: 12,
-    readShare: 0.4,
+  (today) => {
+    const y = today.slice(5) >= '06-01' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+    return {
+      title: `第一工程分公司党总支${y}年“安全生产月”主题党日活动安排`,
+      body: '各项目党支部：\n请结合6月“安全生产月”，组织党员开展“党员身边无事故”主题党日活动，活动照片和记录于6月30日前上传至系统。',
+      target: '第一工程分公司党总支',
+      day: `${y}-06-01`,
+      readShare: 0.4,
+    };
   },
 ];

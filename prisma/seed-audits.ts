@@ -12,7 +12,13 @@ import { drawSample } from '../lib/audits/mutations/samples';
 import { ZDrawSample } from '../lib/audits/schema';
 import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
-import { FINDINGS, NOTES_BY_METHOD } from './audit-data';
+import { FINDINGS, NOTES_BY_METHOD, REASONS } from './audit-data';
+
+/** The reason written beside a deduction: one of its own criterion's, the first for a single shortfall. */
+const reasonFor = (code: string, count: number) => {
+  const r = REASONS[code] ?? ['现场检查发现该项未达到标准要求'];
+  return r[Math.min(r.length - 1, Math.max(0, count - 1))]!;
+};
 import { prng } from './seed-random';
 import { seedCount, seedDeduction, seedTotals } from './seed-scores';
 
@@ -77,7 +83,7 @@ export async function seedAudits(db: Db, now = new Date()) {
           criterionId: c.id,
           count,
           deduction,
-          reason: deduction ? FINDINGS[Math.floor(rand() * FINDINGS.length)]!.text : '',
+          reason: deduction ? reasonFor(c.code, count) : '',
           taskIds: [],
           updatedById: auditor.id,
         };
@@ -95,7 +101,8 @@ export async function seedAudits(db: Db, now = new Date()) {
         auditId,
         kind: f.kind,
         text: f.text,
-        criterionId: criteria[(i * 7) % criteria.length]!.id,
+        criterionId: (criteria.find((c) => c.code === f.criterion) ?? criteria[(i * 7) % criteria.length]!)
+          .id,
         clientKey: `seed-${auditId}-${i}`,
         createdById: auditor.id,
       })),

@@ -393,7 +393,8 @@ async function seedAnnouncements(db: Db, authorId: string, rand: () => number, t
     select: { id: true, path: true },
   });
   if (!root) return;
-  for (const [i, a] of ANNOUNCEMENTS.entries()) {
+  for (const [i, write] of ANNOUNCEMENTS.entries()) {
+    const a = write(today);
     const target =
       a.target === 'root'
         ? root
@@ -403,7 +404,7 @@ async function seedAnnouncements(db: Db, authorId: string, rand: () => number, t
       SELECT DISTINCT u.id::text AS id, u."orgId"::text AS "orgId" FROM "User" u LEFT JOIN "RoleAssignment" ra ON ra."userId" = u.id
       LEFT JOIN "Organization" mo ON mo.id = u."orgId" LEFT JOIN "Organization" ro ON ro.id = ra."orgId"
       WHERE u.active AND (mo.path LIKE ${`${target.path}%`} OR ro.path LIKE ${`${target.path}%`})`;
-    const createdAt = at(addDays(today, -a.daysAgo), 9);
+    const createdAt = at(a.day, 9);
     // The newest one is still unread by the demo branch accounts, so their bell has something to show.
     const unread =
       i === 0

@@ -69,6 +69,12 @@ export async function seedImprove(db: Db, now = new Date()) {
     select: { id: true, key: true },
     take: 20,
   });
+  // The 党员责任区 good practice belongs to Art 22 (党员责任区划分).
+  const zone =
+    (await db.article.findFirst({
+      where: { version: { status: 'PUBLISHED' }, number: 22 },
+      select: { id: true, key: true },
+    })) ?? published[5]!;
   if (pairs[0] && published.length > 12) {
     const decided = new Date('2025-12-20T02:00:00Z');
     await db.revisionProposal.createMany({
@@ -78,7 +84,7 @@ export async function seedImprove(db: Db, now = new Date()) {
           articleId: pairs[0].oldId,
           field: 'when',
           proposedText: pairs[0].when,
-          reason: '项目施工高峰期集中在二、三季度，原时间要求难以落实，建议按新表述执行。',
+          reason: '原时间要求与上级最新部署不一致，且未写明完成时限，建议按新表述执行。',
           kind: 'SECRETARY',
           orgId: first?.id ?? null,
           proposerId: secretary.id,
@@ -106,8 +112,8 @@ export async function seedImprove(db: Db, now = new Date()) {
           createdAt: new Date(now.getTime() - 40 * 86_400_000),
         },
         {
-          articleKey: published[5]!.key,
-          articleId: published[5]!.id,
+          articleKey: zone.key,
+          articleId: zone.id,
           field: 'example',
           proposedText: '把“党员责任区”划到每个作业面，安全隐患随手拍、随手报，每月评比一次“红旗责任区”。',
           reason: '考核中发现的好做法，建议作为范例推广。',

@@ -107,7 +107,7 @@ export async function seedTraining(db: Db, now = new Date()) {
         {
           name: '解标培训讲义（第一期）.docx',
           bytes: await handout('基层党建标准化手册解标讲义', [
-            '一、手册的结构：制度、台账要求及范例、考核标准三部分，每条写明做什么、谁来做、怎么做、何时做、做到什么程度。',
+            '一、手册的结构：基层党建工作制度、党建主题活动要求及范例、党建资料台账要求及范例三部分，另附考核标准；每条写明做什么、谁来做、怎么做、何时做、做到什么程度。',
             '二、支部建在项目上：项目进场即成立党支部，党员组织关系随人走。',
             '三、“三会一课”：会前议题公示、会中规范记录、会后及时归档。',
             '四、对标自查：每季度末按考核标准逐项自查，如实填写扣分和理由。',
@@ -153,7 +153,7 @@ export async function seedTraining(db: Db, now = new Date()) {
       place: '滨江新城项目部二楼会议室',
       onlineUrl: null,
       lecturer: '孙丽华（党群工作部）',
-      articleIds: ids(7, 8),
+      articleIds: ids(12, 16),
       invitedOrgIds: await orgs(FIRST_BRANCH_NAME, '城西安置房项目党支部'),
       invitedUserIds: [],
       show: 0,
