@@ -35,8 +35,9 @@ describe('grade bands', () => {
     [90, 'EXCELLENT'],
     [89.9, 'GOOD'],
     [80, 'GOOD'],
-    [60, 'PASS'],
-    [59.5, 'FAIL'],
+    [70, 'PASS'],
+    [69.5, 'FAIL'],
+    [60, 'FAIL'],
     [0, 'FAIL'],
   ])('%s → %s', (s, g) => {
     expect(gradeOf(s)).toBe(g);

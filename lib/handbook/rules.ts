@@ -23,7 +23,8 @@ export type Band = { code: string; minScore: number };
 export const DEFAULT_BANDS: Band[] = [
   { code: 'EXCELLENT', minScore: 90 },
   { code: 'GOOD', minScore: 80 },
-  { code: 'PASS', minScore: 60 },
+  // 合格 at 70, as most groups' standards set it.
+  { code: 'PASS', minScore: 70 },
   { code: 'FAIL', minScore: 0 },
 ];
 

@@ -103,7 +103,7 @@ export const SCORING: SeedCategory[] = [
         unitDeduction: 1,
         cap: null,
         deductionRule: '按党课记录计算，每季度缺一次扣1分',
-        articleNumbers: [6],
+        articleNumbers: [6, 37],
         kind: 'COMPUTED',
         ruleKey: 'meetingsShort',
         ruleParams: { kind: 'PARTY_LECTURE', per: 'QUARTER', min: 1 },
@@ -283,7 +283,7 @@ export const SCORING: SeedCategory[] = [
         unitDeduction: 3,
         cap: null,
         deductionRule: '发生违纪违规问题本项不得分；教育每缺一次扣0.5分',
-        articleNumbers: [15],
+        articleNumbers: [15, 46],
       },
       {
         code: 'C5.5',
