@@ -220,7 +220,7 @@ export async function seedPhotos(db: Db, now = new Date()) {
       });
     }
   }
-  // One group photo, two branches: the second used the first's 主题党日 photo for its own of the same month.
+  // One group photo, two branches: the second used the first's latest 主题党日 photo for its own latest one.
   if (first && second) {
     const theirs = await db.meeting.findMany({
       where: {
@@ -231,14 +231,9 @@ export async function seedPhotos(db: Db, now = new Date()) {
       select: meetingSelect,
       orderBy: { heldOn: 'desc' },
     });
-    const a = theirs.find(
-      (m) =>
-        m.orgId === first.id &&
-        theirs.some((n) => n.orgId === second.id && iso(n.heldOn).slice(0, 7) === iso(m.heldOn).slice(0, 7)),
-    );
-    const b =
-      a &&
-      theirs.find((n) => n.orgId === second.id && iso(n.heldOn).slice(0, 7) === iso(a.heldOn).slice(0, 7));
+    // Each branch's latest 主题党日: the second used the first's photo for its own.
+    const a = theirs.find((m) => m.orgId === first.id);
+    const b = theirs.find((m) => m.orgId === second.id);
     if (a && b) {
       const photo = await scenePhoto(picture++, {
         takenAt: clock(iso(a.heldOn), 15, 20),

@@ -54,8 +54,12 @@ test('on a phone, the team leader draws records in every unit, opens one, verifi
 test('the committee sees in 督办 the photo the second branch reused, flagged in both branches', async ({
   page,
 }) => {
+  // The year of the reused photo: 督办 lists the flagged photos of the filtered period.
+  const db = createPrismaClient();
+  const reused = await db.photoCheck.findFirstOrThrow({ where: { fileName: '主题党日集体照.jpg' } });
+  await db.$disconnect();
   await loginAs(page, 'committee');
-  await page.goto('/reminders/supervision');
+  await page.goto(`/reminders/supervision?periodKey=${reused.activityDate.toISOString().slice(0, 4)}`);
   const checks = page.getByTestId('photo-checks');
   const theirs = checks.getByTestId('photo-flagged').filter({ hasText: '主题党日集体照.jpg' });
   await expect(theirs).toContainText(SECOND);
