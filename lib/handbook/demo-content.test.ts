@@ -32,7 +32,17 @@ describe('the demo handbook agrees with the regulations it follows', () => {
     expect(action('A-06-2').dueRule.n).toBe(174); // 7月10日: 书记讲党课 in the days around 七一
   });
 
-  it('no weekly task on scattered project sites', () => {
-    expect(articles.flatMap((a) => a.actions).filter((x) => x.frequency === 'WEEK')).toEqual([]);
+  it('no weekly or daily task on scattered project sites, none for a member who cannot complete it', () => {
+    const actions = articles.flatMap((a) => a.actions);
+    expect(actions.filter((x) => x.frequency === 'WEEK' || x.frequency === 'DAY')).toEqual([]);
+    expect(actions.filter((x) => x.responsibleRole === 'MEMBER')).toEqual([]);
+  });
+
+  it('each task reaches the unit that does it, once: a group’s, union’s or league’s task not also its branch', () => {
+    const sub = ['PARTY_GROUP', 'UNION', 'YOUTH_LEAGUE'];
+    const both = articles
+      .flatMap((a) => a.actions)
+      .filter((x) => x.orgTypes.includes('BRANCH') && x.orgTypes.some((t) => sub.includes(t)));
+    expect(both.map((x) => x.code)).toEqual([]);
   });
 });

@@ -61,15 +61,6 @@ export const PART2: SeedPart = {
       standard: '责任区覆盖全部作业面；巡查记录连续；发现问题整改闭环率100%。',
       actions: [
         {
-          code: 'A-22-1',
-          title: '党员责任区安全巡查',
-          frequency: 'DAY',
-          dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
-          responsibleRole: 'MEMBER',
-          evidence: '巡查记录',
-          orgTypes: [...B],
-        },
-        {
           code: 'A-22-2',
           title: '汇总党员责任区巡查情况',
           frequency: 'MONTH',
@@ -335,7 +326,7 @@ export const PART2: SeedPart = {
           dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
           responsibleRole: 'CLERK',
           evidence: '竞赛方案、评比结果',
-          orgTypes: ['UNION', 'BRANCH'],
+          orgTypes: ['UNION'],
         },
       ],
       templates: [],
