@@ -71,7 +71,7 @@ export async function getOrgForUser(user: Subject, id: string, client: Db = db) 
       keyUnits: { select: { year: true }, orderBy: { year: 'desc' } },
     },
   });
-  const [members, memberCount, history] = await Promise.all([
+  const [members, memberCount, history, party] = await Promise.all([
     client.user.findMany({
       where: { orgId: id },
       select: {
@@ -91,9 +91,17 @@ export async function getOrgForUser(user: Subject, id: string, client: Db = db) 
       orderBy: { id: 'desc' },
       take: 50,
     }),
+    // 党员 of the unit by standing (counts only; who they are is the roster's, behind person.read).
+    client.person.groupBy({
+      by: ['status'],
+      where: { orgId: id, leftOn: null, status: { in: ['FULL', 'PROBATIONARY'] } },
+      _count: { _all: true },
+    }),
   ]);
   const parentReadable = org.parent ? can(user, 'org.read', org.parent) : false;
-  return { org, members, memberCount, history, parentReadable };
+  const of = (s: string) => party.find((p) => p.status === s)?._count._all ?? 0;
+  const partyMembers = { full: of('FULL'), probationary: of('PROBATIONARY') };
+  return { org, members, memberCount, history, parentReadable, partyMembers };
 }
 
 /** Active users of the unit's subtree, for the secretary picker. */

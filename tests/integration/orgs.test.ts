@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from '../../lib/orgs/mutations/tree';
 import { ZCreateOrg, ZMoveOrg } from '../../lib/orgs/schema';
 import { scopeOrgs } from '../../lib/policy';
-import { makeOrg } from '../fixtures/factories';
+import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
+import { getOrgForUser } from '../../lib/orgs/queries';
 import { testDb } from '../fixtures/db';
 import { treeWithUsers } from '../fixtures/tree';
 
@@ -162,5 +163,29 @@ describe('key units and scoping', () => {
     expect(rows.every((r) => r.path.startsWith(tree.b.path))).toBe(true);
     const none = await db.organization.findMany({ where: scopeOrgs({ id: 'x', grants: [] }, 'org.read') });
     expect(none).toEqual([]);
+  });
+});
+
+describe('the unit page', () => {
+  it('counts the unit’s 党员 by standing, for readers of the unit only', async () => {
+    const t = await makeTree(db);
+    const committee = await makeUser(db, 'COMMITTEE', t.root);
+    const outsider = await makeUser(db, 'SECRETARY', t.b);
+    for (const [i, status] of (['FULL', 'FULL', 'PROBATIONARY', 'ACTIVIST'] as const).entries())
+      await db.person.create({
+        data: { employeeNo: `${t.a.id.slice(0, 8)}-${i}`, name: `党员${i}`, status, orgId: t.a.id },
+      });
+    await db.person.create({
+      data: {
+        employeeNo: `${t.a.id.slice(0, 8)}-left`,
+        name: '已转出',
+        status: 'FULL',
+        orgId: t.a.id,
+        leftOn: new Date(),
+      },
+    });
+    const page = await getOrgForUser(committee.subject, t.a.id, db);
+    expect(page.partyMembers).toEqual({ full: 2, probationary: 1 });
+    await expect(getOrgForUser(outsider.subject, t.a.id, db)).rejects.toThrow('errors.forbidden');
   });
 });

@@ -20,7 +20,9 @@ export const metadata: Metadata = {};
 export default async function OrgPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await pageParams(params);
   const user = await requireUser();
-  const { org, members, memberCount, history, parentReadable } = await load(() => getOrgForUser(user, id));
+  const { org, members, memberCount, history, parentReadable, partyMembers } = await load(() =>
+    getOrgForUser(user, id),
+  );
   const t = await getTranslations();
   const format = await getFormatter();
   const manage = can(user, 'org.manage', org) && org.status !== 'ARCHIVED';
@@ -154,7 +156,18 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           </ul>
         )}
       </Card>
-      <Card title={t('orgs.members', { count: memberCount })}>
+      <Card
+        title={
+          partyUnit
+            ? t('orgs.partyMembers', {
+                total: partyMembers.full + partyMembers.probationary,
+                full: partyMembers.full,
+                probationary: partyMembers.probationary,
+                accounts: memberCount,
+              })
+            : t('orgs.members', { count: memberCount })
+        }
+      >
         {members.length === 0 ? (
           <p className="text-sm text-stone-600">{t('orgs.noMembers')}</p>
         ) : (
