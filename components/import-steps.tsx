@@ -23,3 +23,36 @@ export function DownloadLink({
     </a>
   );
 }
+
+/** The link that wraps a step's words in a download of `href` (for `t.rich`). */
+export const downloadTag = (href: string, testId?: string) =>
+  function Tag(chunks: React.ReactNode) {
+    return (
+      <DownloadLink href={href} testId={testId}>
+        {chunks}
+      </DownloadLink>
+    );
+  };
+
+/** An Excel import page: its header, the numbered steps, then the upload form. */
+export function ImportLayout({
+  header,
+  steps,
+  children,
+}: {
+  header: React.ReactNode;
+  steps: React.ReactNode[];
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="space-y-4">
+      {header}
+      <ImportSteps>
+        {steps.map((s, i) => (
+          <li key={i}>{s}</li>
+        ))}
+      </ImportSteps>
+      {children}
+    </div>
+  );
+}

@@ -1,11 +1,8 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/current-user';
 import { ChangePasswordForm } from './_components/change-password-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('changePassword'))('title') };
-}
+export const generateMetadata = pageTitle('changePassword');
 
 export default async function ChangePasswordPage() {
   const user = await requireUser({ allowPasswordChange: true });

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { PortalPage } from '@/components/page/portal-page';
@@ -8,10 +7,9 @@ import { requireUser } from '@/lib/auth/current-user';
 import { ANNOUNCEMENT_PAGE } from '@/lib/announcements/queries';
 import { announcementListFor } from '@/lib/announcements/queries';
 import { can } from '@/lib/policy';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('announcements'))('title') };
-}
+export const generateMetadata = pageTitle('announcements');
 
 export default async function AnnouncementsPage({
   searchParams,

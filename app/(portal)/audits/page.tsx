@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
@@ -12,10 +11,9 @@ import { ZAuditFilter } from '@/lib/audits/schema';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
 import { AuditList } from './_components/audit-list';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('audits'))('title') };
-}
+export const generateMetadata = pageTitle('audits');
 
 export default async function AuditsPage({
   searchParams,

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { PortalPage } from '@/components/page/portal-page';
@@ -7,10 +6,9 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { StartButton } from './_components/start-button';
 import { examsFor } from '@/lib/exams/queries/exams';
 import { CST_DATE_TIME } from '@/lib/calendar';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('exams'))('title') };
-}
+export const generateMetadata = pageTitle('exams');
 
 export default async function ExamsPage() {
   const user = await requirePermission('exam.take');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LinkButton } from '@/components/ui/button';
@@ -9,10 +8,9 @@ import { tocOf, versionForUser } from '@/lib/handbook/queries';
 import { load } from '@/lib/page-guard';
 import { can } from '@/lib/policy';
 import { VersionBanner, withVersion } from './_components/version-banner';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('handbook'))('title') };
-}
+export const generateMetadata = pageTitle('handbook');
 
 export default async function HandbookPage({ searchParams }: { searchParams: Promise<{ v?: string }> }) {
   const user = await requirePermission('handbook.read');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
@@ -18,10 +17,9 @@ import {
   percentAxis,
   stackedBars,
 } from './_components/chart-options';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('insights'))('title') };
-}
+export const generateMetadata = pageTitle('insights');
 
 const BANDS = ['<60', '60–70', '70–80', '80–90', '90+'];
 const STATUSES = ['OPEN', 'SUBMITTED', 'RETURNED', 'ACCEPTED'];

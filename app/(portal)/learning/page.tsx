@@ -3,13 +3,11 @@ import { ArticleLinks } from '@/components/article-links';
 import { Badge, Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { focusListFor } from '@/lib/learning/queries';
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('learning'))('contentTitle') };
-}
+export const generateMetadata = pageTitle('learning', 'contentTitle');
 
 /** 重点学习内容 by quarter: the articles, whether I have read it, and — for the committee — who has. */
 export default async function LearningPage() {

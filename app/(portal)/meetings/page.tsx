@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
@@ -16,10 +15,9 @@ import { MEETINGS_PAGE_SIZE, meetingsFor, readableUnits } from '@/lib/meetings/q
 import { MEETING_KINDS } from '@/lib/meetings/rules';
 import { can } from '@/lib/policy';
 import { MeetingBadges } from './_components/meeting-badges';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('meetings'))('title') };
-}
+export const generateMetadata = pageTitle('meetings');
 
 export default async function MeetingsPage({
   searchParams,

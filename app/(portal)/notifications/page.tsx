@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Pagination } from '@/components/pagination';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -6,10 +5,9 @@ import { requireUser } from '@/lib/auth/current-user';
 import { NOTIFICATION_PAGE } from '@/lib/notifications/queries';
 import { notificationPageFor } from '@/lib/notifications/queries';
 import { NotificationList } from './_components/notification-list';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('notifications'))('title') };
-}
+export const generateMetadata = pageTitle('notifications');
 
 export default async function NotificationsPage({
   searchParams,

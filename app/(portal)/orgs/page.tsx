@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
@@ -7,10 +6,9 @@ import { listOrgsForUser } from '@/lib/orgs/queries';
 import { buildTree } from '@/lib/orgs/tree';
 import { can } from '@/lib/policy';
 import { OrgTree } from './_components/org-tree';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('orgs'))('title') };
-}
+export const generateMetadata = pageTitle('orgs');
 
 export default async function OrgsPage() {
   const user = await requirePermission('org.read');

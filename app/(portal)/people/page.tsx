@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
@@ -15,10 +14,9 @@ import { PARTY_STATUSES } from '@/lib/people/rules';
 import { ZRosterFilter } from '@/lib/people/schema';
 import { can } from '@/lib/policy';
 import { NextStepBadge } from './_components/next-step';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('people'))('title') };
-}
+export const generateMetadata = pageTitle('people');
 
 export default async function PeoplePage({
   searchParams,

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
@@ -9,10 +8,9 @@ import { can } from '@/lib/policy';
 import { cstDay } from '@/lib/calendar';
 import { CoordinationForms, UnitForms, VerifyForms } from './_components/rectification-forms';
 import { DAY } from '@/lib/calendar';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('feedback'))('title') };
-}
+export const generateMetadata = pageTitle('feedback');
 
 const TONE = { OPEN: 'amber', SUBMITTED: 'blue', ACCEPTED: 'green', RETURNED: 'red' } as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
@@ -16,10 +15,9 @@ import { cstDay } from '@/lib/calendar';
 
 import { CompleteTaskForm } from './_components/complete-task-form';
 import { GenerateForm } from './_components/generate-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('reminders'))('title') };
-}
+export const generateMetadata = pageTitle('reminders');
 
 const TONE: Record<TaskState, 'green' | 'red' | 'amber' | 'stone'> = {
   done: 'green',

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
@@ -13,10 +12,9 @@ import { mySheetsFor, sheetOverviewFor } from '@/lib/self-check/queries';
 import { previousQuarter } from '@/lib/self-check/rules';
 import { ChaseButton } from './_components/chase-button';
 import { OpenSheetButton } from './_components/open-sheet-button';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('selfCheck'))('title') };
-}
+export const generateMetadata = pageTitle('selfCheck');
 
 const TONE = { NONE: 'stone', DRAFT: 'amber', SUBMITTED: 'green' } as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
@@ -10,10 +9,9 @@ import { listAuditEvents } from '@/lib/trace/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
 import { orgScope } from '@/lib/policy';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('audit'))('title') };
-}
+export const generateMetadata = pageTitle('audit');
 
 type SP = { user?: string; entityType?: string; action?: string; from?: string; to?: string; page?: string };
 

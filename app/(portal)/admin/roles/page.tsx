@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, PageHeader } from '@/components/ui/card';
@@ -6,10 +5,9 @@ import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { ROLES } from '@/lib/policy';
 import { listRoleAssignments } from '@/lib/users/queries';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('users'))('roleAssignments') };
-}
+export const generateMetadata = pageTitle('users', 'roleAssignments');
 
 export default async function RolesPage({ searchParams }: { searchParams: Promise<{ role?: string }> }) {
   const user = await requirePermission('role.assign', 'global');

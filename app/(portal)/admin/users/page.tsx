@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LinkButton } from '@/components/ui/button';
@@ -8,10 +7,9 @@ import { Badge, PageHeader } from '@/components/ui/card';
 import { Input } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listUsers } from '@/lib/users/queries';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('users'))('title') };
-}
+export const generateMetadata = pageTitle('users');
 
 export default async function UsersPage({
   searchParams,

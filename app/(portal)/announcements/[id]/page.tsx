@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
@@ -9,10 +8,9 @@ import { ChaseUnreadButton } from './_components/chase-button';
 import { MarkRead } from './_components/mark-read';
 import { pageParams } from '@/lib/route-params';
 import { CST_DATE_TIME } from '@/lib/calendar';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('announcements'))('title') };
-}
+export const generateMetadata = pageTitle('announcements');
 
 export default async function AnnouncementPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

@@ -1,13 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { addressableOrgsFor } from '@/lib/announcements/queries';
 import { PublishForm } from './_components/publish-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('announcements'))('new') };
-}
+export const generateMetadata = pageTitle('announcements', 'new');
 
 export default async function NewAnnouncementPage() {
   const user = await requirePermission('announcement.manage');

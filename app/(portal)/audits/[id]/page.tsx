@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
@@ -14,10 +13,9 @@ import { IssueFeedbackForm } from './_components/issue-feedback-form';
 import { ScoringForm, type Line } from './_components/scoring-form';
 import { auditExamFor } from '@/lib/exams/queries/exams';
 import { pageParams } from '@/lib/route-params';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('audits'))('scoring') };
-}
+export const generateMetadata = pageTitle('audits', 'scoring');
 
 export default async function AuditPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

@@ -1,14 +1,12 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 import { gapRowsFor, gapThresholdNow } from '@/lib/audits/queries/audits';
 import { requirePermission } from '@/lib/auth/current-user';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('audits'))('gapTitle') };
-}
+export const generateMetadata = pageTitle('audits', 'gapTitle');
 
 export default async function GapPage({ searchParams }: { searchParams: Promise<{ all?: string }> }) {
   const user = await requirePermission('auditPlan.manage');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
@@ -11,10 +10,9 @@ import { load } from '@/lib/page-guard';
 import { QUESTION_TYPES, type QuestionType } from '@/lib/exams/rules';
 import { BANK_PAGE } from '@/lib/exams/queries/bank';
 import { bankPageFor } from '@/lib/exams/queries/bank';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('bank'))('title') };
-}
+export const generateMetadata = pageTitle('bank');
 
 type SP = { type?: string; article?: string; tag?: string; q?: string; page?: string };
 

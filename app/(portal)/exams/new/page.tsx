@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { addressableOrgsFor } from '@/lib/announcements/queries';
@@ -7,10 +6,9 @@ import { articlesForProposals } from '@/lib/handbook/queries';
 import { trainingListFor } from '@/lib/training/queries';
 import { ExamForm } from './_components/exam-form';
 import { bankCountsNow } from '@/lib/exams/queries/bank';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('exams'))('form.new') };
-}
+export const generateMetadata = pageTitle('exams', 'form.new');
 
 const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
 

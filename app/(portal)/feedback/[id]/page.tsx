@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { FeedbackSheetDocument } from '@/components/feedback/feedback-sheet';
@@ -9,10 +8,9 @@ import { load } from '@/lib/page-guard';
 import { AcknowledgeButton } from './_components/acknowledge-button';
 import { pageParams } from '@/lib/route-params';
 import { findChromium } from '@/lib/browser';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('feedback'))('sheetTitle') };
-}
+export const generateMetadata = pageTitle('feedback', 'sheetTitle');
 
 export default async function FeedbackPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
@@ -9,10 +8,9 @@ import { load } from '@/lib/page-guard';
 import { ArticleBody } from '../_components/article-body';
 import { VersionBanner } from '../_components/version-banner';
 import { PrintButton } from '@/components/print-button';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('handbook'))('bookTitle') };
-}
+export const generateMetadata = pageTitle('handbook', 'bookTitle');
 
 /** The whole handbook on one page, for reading straight through and for printing. */
 export default async function BookPage({ searchParams }: { searchParams: Promise<{ v?: string }> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LinkButton } from '@/components/ui/button';
@@ -9,10 +8,9 @@ import { isPublishable } from '@/lib/handbook/mutations/versions';
 import { load } from '@/lib/page-guard';
 import { impactReportFor } from '@/lib/revisions/queries';
 import { AddArticleForm, ArticleRowActions, CreateDraftForm, PublishForm } from './_components/draft-forms';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('handbook'))('draftTitle') };
-}
+export const generateMetadata = pageTitle('handbook', 'draftTitle');
 
 export default async function DraftPage() {
   const user = await requirePermission('handbook.edit');

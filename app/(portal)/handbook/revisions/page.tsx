@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PortalPage } from '@/components/page/portal-page';
 import { Badge, Card } from '@/components/ui/card';
@@ -7,10 +6,9 @@ import { articlesForProposals } from '@/lib/handbook/queries';
 import { load } from '@/lib/page-guard';
 import { proposalListFor } from '@/lib/revisions/queries';
 import { DecideForm, ProposeForm } from './_components/revision-forms';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('revisions'))('title') };
-}
+export const generateMetadata = pageTitle('revisions');
 
 const TONE = { PENDING: 'amber', ACCEPTED: 'green', REJECTED: 'red', MERGED: 'stone' } as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
@@ -8,10 +7,9 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { searchArticles, versionForUser } from '@/lib/handbook/queries';
 import { load } from '@/lib/page-guard';
 import { withVersion } from '../_components/version-banner';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('handbook'))('search') };
-}
+export const generateMetadata = pageTitle('handbook', 'search');
 
 /** Wraps every occurrence of the query's terms in <mark>; React escapes the rest. */
 function Highlight({ text, terms }: { text: string; terms: string[] }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
@@ -13,10 +12,9 @@ import { GradeBandsForm } from '../_components/grade-bands-form';
 import { sumDifference, total } from '@/lib/handbook/rules';
 import { load } from '@/lib/page-guard';
 import { VersionBanner, withVersion } from '../_components/version-banner';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('handbook'))('standard') };
-}
+export const generateMetadata = pageTitle('handbook', 'standard');
 
 export default async function StandardPage({ searchParams }: { searchParams: Promise<{ v?: string }> }) {
   const user = await requirePermission('handbook.read');

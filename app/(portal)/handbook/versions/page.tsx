@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
@@ -7,10 +6,9 @@ import { Options } from '@/components/ui/options';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listVersions } from '@/lib/handbook/queries';
 import { DAY } from '@/lib/calendar';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('handbook'))('versions') };
-}
+export const generateMetadata = pageTitle('handbook', 'versions');
 
 export default async function VersionsPage() {
   const user = await requirePermission('handbook.read');

@@ -1,14 +1,12 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 import { currentWeightsNow, latestResultsFor } from '@/lib/annual/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { ComputeForm } from './_components/compute-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('annual'))('title') };
-}
+export const generateMetadata = pageTitle('annual');
 
 export default async function AnnualPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const user = await requirePermission('annual.compute');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Chart } from '@/components/chart';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
@@ -11,10 +10,9 @@ import { can } from '@/lib/policy';
 import { cstDay, periodOf } from '@/lib/calendar';
 import { previousQuarter } from '@/lib/self-check/rules';
 import { FocusForm } from './_components/focus-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('learning'))('problemsTitle') };
-}
+export const generateMetadata = pageTitle('learning', 'problemsTitle');
 
 const nextQuarter = (q: string) =>
   q.endsWith('Q4') ? `${Number(q.slice(0, 4)) + 1}-Q1` : `${q.slice(0, 5)}Q${Number(q.slice(6)) + 1}`;

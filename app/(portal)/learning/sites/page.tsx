@@ -5,14 +5,12 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { articlesForProposals } from '@/lib/handbook/queries';
 import { siteListFor } from '@/lib/learning/queries';
 import { can } from '@/lib/policy';
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { NameSiteForm, VisitForm } from './_components/site-forms';
 import { DAY } from '@/lib/calendar';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('learning'))('sitesTitle') };
-}
+export const generateMetadata = pageTitle('learning', 'sitesTitle');
 
 export default async function DemoSitesPage() {
   const user = await requirePermission('learning.read');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { PortalPage } from '@/components/page/portal-page';
@@ -7,10 +6,9 @@ import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { attendanceByOrgFor, trainingListFor } from '@/lib/training/queries';
 import { CST_DATE_TIME } from '@/lib/calendar';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('training'))('title') };
-}
+export const generateMetadata = pageTitle('training');
 
 /** 解标培训班: the classes, newest first, with their attendance; for the committee also attendance per unit this year. */
 export default async function TrainingPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {

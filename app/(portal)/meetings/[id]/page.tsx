@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -14,10 +13,9 @@ import { ProblemList } from '../_components/problem-list';
 import { FilesPanel } from './_components/files-panel';
 import { MakeupForm } from './_components/makeup-form';
 import { MeetingEditor } from './_components/meeting-editor';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('meetings'))('title') };
-}
+export const generateMetadata = pageTitle('meetings');
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { z } from 'zod';
@@ -12,10 +11,9 @@ import { unitAttendance } from '@/lib/meetings/attendance';
 import { readableUnits } from '@/lib/meetings/queries';
 import { YEARLY_STUDY_HOURS } from '@/lib/meetings/rules';
 import { load } from '@/lib/page-guard';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('meetings'))('attendance.title') };
-}
+export const generateMetadata = pageTitle('meetings', 'attendance.title');
 
 const ZQuery = z.object({
   orgId: z.uuid().optional().catch(undefined),

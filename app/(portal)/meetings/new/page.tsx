@@ -1,14 +1,12 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { cstDay } from '@/lib/calendar';
 import { recordableUnits } from '@/lib/meetings/queries';
 import { NewMeetingForm } from './_components/new-meeting-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('meetings'))('new') };
-}
+export const generateMetadata = pageTitle('meetings', 'new');
 
 export default async function NewMeetingPage({
   searchParams,

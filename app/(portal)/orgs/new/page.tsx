@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
@@ -7,10 +6,9 @@ import { getOrgForUser, secretaryCandidates } from '@/lib/orgs/queries';
 import { load } from '@/lib/page-guard';
 import { assertCan } from '@/lib/policy';
 import { CreateOrgForm } from '../_components/org-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('orgs'))('newTitle') };
-}
+export const generateMetadata = pageTitle('orgs', 'newTitle');
 
 const CHILD_DEFAULT: Record<string, string> = {
   COMMITTEE: 'BRANCH',

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
@@ -7,10 +6,9 @@ import { actorOf, requirePermission } from '@/lib/auth/current-user';
 import { DEVELOPMENT_STAGES } from '@/lib/people/development';
 import { developmentFor } from '@/lib/people/queries/roster';
 import { NextStepBadge } from '../_components/next-step';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('development'))('title') };
-}
+export const generateMetadata = pageTitle('development');
 
 export default async function DevelopmentPage() {
   const user = await requirePermission('person.read');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, PageHeader } from '@/components/ui/card';
@@ -9,10 +8,9 @@ import { addMonth, MAX_BACK_MONTHS, monthsBetween } from '@/lib/people/dues';
 import { duesFor } from '@/lib/people/queries/dues';
 import { can } from '@/lib/policy';
 import { DuesBaseForm, PayForm } from '../_components/dues-forms';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('dues'))('title') };
-}
+export const generateMetadata = pageTitle('dues');
 
 export default async function DuesPage({
   searchParams,

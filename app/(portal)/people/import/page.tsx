@@ -1,13 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { DownloadLink } from '@/components/import-steps';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { ImportWizard } from './_components/import-wizard';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('peopleImport'))('title') };
-}
+export const generateMetadata = pageTitle('peopleImport');
 
 export default async function PeopleImportPage() {
   await requirePermission('person.import');

@@ -1,13 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { peopleOptions } from '@/lib/people/queries/roster';
 import { PersonForm } from '../_components/person-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('people'))('new') };
-}
+export const generateMetadata = pageTitle('people', 'new');
 
 export default async function NewPersonPage({ searchParams }: { searchParams: Promise<{ orgId?: string }> }) {
   const user = await requirePermission('person.manage');

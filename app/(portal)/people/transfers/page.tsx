@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -8,10 +7,9 @@ import { transfersFor } from '@/lib/people/queries/transfers';
 import { can } from '@/lib/policy';
 import { TransferTable } from '../_components/transfer-table';
 import { IncomingForm } from '../_components/transfer-forms';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('transfers'))('title') };
-}
+export const generateMetadata = pageTitle('transfers');
 
 export default async function TransfersPage() {
   const user = await requirePermission('person.read');

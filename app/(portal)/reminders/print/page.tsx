@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { forbidden } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
@@ -6,10 +5,9 @@ import { can } from '@/lib/policy';
 import { FREQUENCY_SHEETS } from '@/lib/reminders/export';
 import { reminderTableFor } from '@/lib/reminders/queries';
 import { PrintButton } from '@/components/print-button';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('reminders'))('printTitle') };
-}
+export const generateMetadata = pageTitle('reminders', 'printTitle');
 
 const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
@@ -22,10 +21,9 @@ import { SUPERVISION_PAGE } from '@/lib/reminders/queries';
 import { NoticeForm } from './_components/notice-form';
 import { ReviewForms } from './_components/review-forms';
 import { OrgOptions } from '@/components/ui/org-options';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('supervision'))('title') };
-}
+export const generateMetadata = pageTitle('supervision');
 
 const TONE = { done: 'green', overdue: 'red', dueSoon: 'amber', open: 'stone' } as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
@@ -13,10 +12,9 @@ import type { Level } from '@/lib/handbook/scoring';
 import type { Ref } from '@/lib/ledger/rules';
 import { SheetEditor, type EditorLine } from './_components/sheet-editor';
 import { pageParams } from '@/lib/route-params';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('selfCheck'))('title') };
-}
+export const generateMetadata = pageTitle('selfCheck');
 
 export default async function SheetPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

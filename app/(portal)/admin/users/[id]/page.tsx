@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -6,10 +5,9 @@ import { load } from '@/lib/page-guard';
 import { getUser, orgOptions } from '@/lib/users/queries';
 import { ActiveToggle, EditUserForm, ResetPasswordForm, RolesEditor } from '../_components/user-forms';
 import { pageParams } from '@/lib/route-params';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('users'))('detail') };
-}
+export const generateMetadata = pageTitle('users', 'detail');
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await pageParams(params);

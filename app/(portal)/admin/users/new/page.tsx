@@ -1,13 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { orgOptions } from '@/lib/users/queries';
 import { CreateUserForm } from '../_components/user-forms';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('users'))('new') };
-}
+export const generateMetadata = pageTitle('users', 'new');
 
 export default async function NewUserPage() {
   const user = await requirePermission('user.manage', 'global');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
@@ -10,10 +9,9 @@ import { AuditList } from '../../_components/audit-list';
 import { DrawSampleForm } from './_components/draw-sample-form';
 import { VerifyDrawButton } from './_components/verify-draw-button';
 import { pageParams } from '@/lib/route-params';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('audits'))('plans') };
-}
+export const generateMetadata = pageTitle('audits', 'plans');
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

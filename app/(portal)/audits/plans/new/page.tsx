@@ -1,14 +1,12 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { planFormOptionsFor } from '@/lib/audits/queries/audits';
 import { requirePermission } from '@/lib/auth/current-user';
 import { cstDay, periodOf } from '@/lib/calendar';
 import { PlanForm } from './_components/plan-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('audits'))('newPlan') };
-}
+export const generateMetadata = pageTitle('audits', 'newPlan');
 
 export default async function NewPlanPage() {
   const user = await requirePermission('auditPlan.manage');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { PrintButton } from '@/components/print-button';
@@ -9,10 +8,9 @@ import { load } from '@/lib/page-guard';
 import { pageParams } from '@/lib/route-params';
 import { SignOffForm } from './_components/sign-off-form';
 import { VerifySampleButton } from './_components/verify-sample-button';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('audits.samples'))('title') };
-}
+export const generateMetadata = pageTitle('audits.samples');
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 

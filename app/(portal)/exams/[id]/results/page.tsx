@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
@@ -7,10 +6,9 @@ import { load } from '@/lib/page-guard';
 import { GradeForm } from './_components/grade-form';
 import { examResultsFor } from '@/lib/exams/queries/exams';
 import { pageParams } from '@/lib/route-params';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('exams'))('results') };
-}
+export const generateMetadata = pageTitle('exams', 'results');
 
 export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
@@ -6,10 +5,9 @@ import { load } from '@/lib/page-guard';
 import { Paper } from './_components/paper';
 import { attemptViewFor } from '@/lib/exams/queries/exams';
 import { pageParams } from '@/lib/route-params';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('exams'))('title') };
-}
+export const generateMetadata = pageTitle('exams');
 
 export default async function AttemptPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

@@ -1,14 +1,12 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { QuestionForm } from '../_components/question-form';
 import { bankArticlesFor } from '@/lib/exams/queries/bank';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('bank'))('form.newTitle') };
-}
+export const generateMetadata = pageTitle('bank', 'form.newTitle');
 
 export default async function NewQuestionPage() {
   const user = await requirePermission('learning.manage');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { FeedbackSheetDocument } from '@/components/feedback/feedback-sheet';
 import { requireUser } from '@/lib/auth/current-user';
@@ -6,10 +5,9 @@ import { sheetDetailFor } from '@/lib/feedback/queries';
 import { load } from '@/lib/page-guard';
 import { PrintButton } from '@/components/print-button';
 import { pageParams } from '@/lib/route-params';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('feedback'))('sheetTitle') };
-}
+export const generateMetadata = pageTitle('feedback', 'sheetTitle');
 
 /** A4 layout of the sheet (the portal header is hidden on paper); also what the PDF is rendered from. */
 export default async function FeedbackPrintPage({ params }: { params: Promise<{ id: string }> }) {

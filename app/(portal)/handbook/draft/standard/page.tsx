@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { BonusCapForm } from '../_components/bonus-cap-form';
@@ -13,10 +12,9 @@ import { standardOf } from '@/lib/handbook/queries';
 import { sumDifference, total } from '@/lib/handbook/rules';
 import { load } from '@/lib/page-guard';
 import { StandardEditor } from '../_components/standard-editor';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('handbook'))('editStandard') };
-}
+export const generateMetadata = pageTitle('handbook', 'editStandard');
 
 export default async function DraftStandardPage() {
   const user = await requirePermission('handbook.edit');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -6,10 +5,9 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { compareVersions, type Section, type TextPart } from '@/lib/handbook/diff';
 import { versionForUser } from '@/lib/handbook/queries';
 import { load } from '@/lib/page-guard';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('handbook'))('compare') };
-}
+export const generateMetadata = pageTitle('handbook', 'compare');
 
 function Parts({ parts }: { parts: TextPart[] }) {
   return (

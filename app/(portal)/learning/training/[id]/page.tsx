@@ -5,16 +5,14 @@ import { load } from '@/lib/page-guard';
 import { publicOrigin } from '@/lib/public-url';
 import { pageParams } from '@/lib/route-params';
 import { trainingViewFor } from '@/lib/training/queries';
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import QRCode from 'qrcode';
 import { RecordAttendanceForm } from './_components/record-form';
 import { CST_DATE_TIME } from '@/lib/calendar';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('training'))('title') };
-}
+export const generateMetadata = pageTitle('training');
 
 /** One class: what, when, where, materials; for the organizers the sign-in QR code and who came. */
 export default async function TrainingSessionPage({ params }: { params: Promise<{ id: string }> }) {

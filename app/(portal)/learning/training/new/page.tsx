@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { addressableOrgsFor } from '@/lib/announcements/queries';
@@ -6,10 +5,9 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { articlesForProposals } from '@/lib/handbook/queries';
 import { invitablePeopleFor } from '@/lib/training/queries';
 import { TrainingForm } from './_components/training-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('training'))('new') };
-}
+export const generateMetadata = pageTitle('training', 'new');
 
 export default async function NewTrainingPage() {
   const user = await requirePermission('learning.manage');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
@@ -8,10 +7,9 @@ import { load } from '@/lib/page-guard';
 import { assertCan } from '@/lib/policy';
 import { EditOrgForm } from '../../_components/org-form';
 import { pageParams } from '@/lib/route-params';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('orgs'))('editTitle') };
-}
+export const generateMetadata = pageTitle('orgs', 'editTitle');
 
 const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
@@ -6,10 +5,9 @@ import { load } from '@/lib/page-guard';
 import { peopleOptions, personForEdit } from '@/lib/people/queries/roster';
 import { pageParams } from '@/lib/route-params';
 import { PersonForm } from '../../_components/person-form';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('people'))('edit') };
-}
+export const generateMetadata = pageTitle('people', 'edit');
 
 export default async function EditPersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await pageParams(params);

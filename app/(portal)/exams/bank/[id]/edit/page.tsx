@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -8,10 +7,9 @@ import type { TQuestion } from '@/lib/exams/schema';
 import { QuestionForm } from '../../_components/question-form';
 import { questionForEditFor } from '@/lib/exams/queries/bank';
 import { pageParams } from '@/lib/route-params';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('bank'))('form.editTitle') };
-}
+export const generateMetadata = pageTitle('bank', 'form.editTitle');
 
 /** Only the current version is edited; once an attempt has used it, saving makes the next version. */
 export default async function EditQuestionPage({ params }: { params: Promise<{ id: string }> }) {

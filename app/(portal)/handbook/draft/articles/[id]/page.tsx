@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
@@ -10,10 +9,9 @@ import { ActionsEditor } from '../../_components/actions-editor';
 import { AttachmentsEditor } from '../../_components/attachments-editor';
 import { pageParams } from '@/lib/route-params';
 import { articleContent } from '@/lib/handbook/rules';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('handbook'))('editArticle') };
-}
+export const generateMetadata = pageTitle('handbook', 'editArticle');
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await pageParams(params);

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -7,10 +6,9 @@ import { signInViewFor } from '@/lib/training/queries';
 import { SignInButton } from './sign-in-button';
 import { pageParams } from '@/lib/route-params';
 import { CST_DATE_TIME } from '@/lib/calendar';
+import { pageTitle } from '@/lib/page-title';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('training'))('signInTitle') };
-}
+export const generateMetadata = pageTitle('training', 'signInTitle');
 
 /** Where the QR code leads (on a phone): the class, and one button — or why signing in is not possible. */
 export default async function TrainingSignInPage({
