@@ -7,6 +7,7 @@ const HREF: Record<Ref['type'], ((id: string) => string) | null> = {
   transfer: () => '/people/transfers',
   org: (id) => `/orgs/${id}`,
   task: () => '/reminders',
+  rectification: () => '/rectifications',
   period: null,
 };
 

@@ -1,6 +1,6 @@
 /**
- * The demo bank's questions drawn from the articles in force: for each article who does it and when (single
- * choice), what it must achieve (multiple choice) or a statement to judge. Distractors come from other articles and
+ * The demo bank's questions: for each article in force, when it is done (single choice) or a statement to judge,
+ * beside the hand-written 应知应会 items. Distractors come from other articles and
  * never read the same as the right answer or each other (lib/exams/rules.ts optionKey); options and keys are laid
  * out by a permutation drawn from the article number, so no letter carries the answers; a false statement is a real
  * common mistake — another article's frequency or standard put in this one's place.
@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mulberry32, seedToInt } from '../lib/audits/sampling';
 import { optionKey, shuffledOptions } from '../lib/exams/rules';
 import type { Prisma } from '../lib/generated/prisma/client';
+import { HANDWRITTEN } from './exam-handwritten';
 
 export type BankArticle = {
   key: string;
@@ -54,7 +55,39 @@ function lay(right: string[], wrong: string[], seed: string) {
   };
 }
 
+/**
+ * The demo bank: one question drawn from each article (when it is done, or a statement to judge) and the
+ * hand-written 应知应会 items (prisma/exam-handwritten.ts), which are at least half of it.
+ */
 export function bankFromArticles(arts: BankArticle[]): Prisma.QuestionCreateManyInput[] {
+  return [...drawnFromArticles(arts), ...handwritten(arts)];
+}
+
+function handwritten(arts: BankArticle[]): Prisma.QuestionCreateManyInput[] {
+  const keyOf = new Map(arts.map((a) => [a.number, a.key]));
+  return HANDWRITTEN.flatMap((q, i): Prisma.QuestionCreateManyInput[] => {
+    const key = keyOf.get(q.article);
+    if (!key) return [];
+    const common = {
+      key: randomUUID(),
+      stem: q.stem,
+      difficulty: q.difficulty,
+      articleKeys: [key],
+      tags: ['应知应会', q.cites],
+    };
+    if (q.type === 'JUDGE') return [{ ...common, type: 'JUDGE', options: [], answer: [q.truth], points: 1 }];
+    return [
+      {
+        ...common,
+        type: q.type,
+        ...lay(q.right, q.wrong, `应知应会:${i}`),
+        points: q.type === 'MULTIPLE' ? 4 : 2,
+      },
+    ];
+  });
+}
+
+function drawnFromArticles(arts: BankArticle[]): Prisma.QuestionCreateManyInput[] {
   const rows: Prisma.QuestionCreateManyInput[] = [];
   arts.forEach((a, i) => {
     // Other articles in an order of this one's own, as the pool of distractors.
@@ -64,56 +97,29 @@ export function bankFromArticles(arts: BankArticle[]): Prisma.QuestionCreateMany
       .map((o) => ({ o, r: rand() }))
       .sort((x, y) => x.r - y.r)
       .map((x) => x.o);
-    const single = (tag: string, stem: string, right: string, pool: string[], difficulty: number) => {
-      const wrong = distinct(pool, [right], 3);
-      if (wrong.length < 3) return;
-      rows.push({
-        key: randomUUID(),
-        type: 'SINGLE',
-        stem,
-        ...lay([right.slice(0, 120)], wrong, `${tag}:${a.number}`),
-        points: 2,
-        difficulty,
-        articleKeys: [a.key],
-        tags: [tag],
-      });
-    };
-    single(
-      '谁来做',
-      `按照手册第${a.number}条“${a.title}”，这项工作由谁来做？`,
-      first(a.who),
-      others.map((o) => first(o.who)),
-      1,
-    );
-    single(
-      '何时做',
-      `按照手册第${a.number}条“${a.title}”，这项工作应当在什么时候做？`,
-      first(a.when),
-      others.map((o) => first(o.when)),
-      2,
-    );
-    const own = clauses(a.standard);
-    if (i % 2 === 0 && own.length >= 2) {
-      const right = own.slice(0, 2).map((t) => t.slice(0, 120));
+    if (i % 2 === 0) {
+      const right = first(a.when);
       const wrong = distinct(
-        others.map((o) => first(o.standard)),
-        own,
-        2,
+        others.map((o) => first(o.when)),
+        [right],
+        3,
       );
-      if (wrong.length === 2)
+      if (wrong.length === 3) {
         rows.push({
           key: randomUUID(),
-          type: 'MULTIPLE',
-          stem: `下列哪些是手册第${a.number}条“${a.title}”规定要做到的程度？`,
-          ...lay(right, wrong, `多选:${a.number}`),
-          points: 4,
-          difficulty: 3,
+          type: 'SINGLE',
+          stem: `按照手册第${a.number}条“${a.title}”，这项工作应当在什么时候做？`,
+          ...lay([right.slice(0, 120)], wrong, `何时做:${a.number}`),
+          points: 2,
+          difficulty: 2,
           articleKeys: [a.key],
-          tags: ['做到什么程度'],
+          tags: ['何时做'],
         });
-      return;
+        return;
+      }
     }
     // True: the article's own first standard. False: another article's timing put in its place (a real mistake).
+    const own = clauses(a.standard);
     const truth = i % 4 === 1;
     const swapped = distinct(
       others.map((o) => first(o.when)),

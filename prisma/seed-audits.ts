@@ -12,13 +12,7 @@ import { drawSample } from '../lib/audits/mutations/samples';
 import { ZDrawSample } from '../lib/audits/schema';
 import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
-import { FINDINGS, NOTES_BY_METHOD, REASONS } from './audit-data';
-
-/** The reason written beside a deduction: one of its own criterion's, the first for a single shortfall. */
-const reasonFor = (code: string, count: number) => {
-  const r = REASONS[code] ?? ['现场检查发现该项未达到标准要求'];
-  return r[Math.min(r.length - 1, Math.max(0, count - 1))]!;
-};
+import { FINDINGS, NOTES_BY_METHOD, reasonFor } from './audit-data';
 import { prng } from './seed-random';
 import { seedCount, seedDeduction, seedTotals } from './seed-scores';
 

@@ -76,16 +76,17 @@ function olderScoring(cats: SeedCategory[]): SeedCategory[] {
       ...c,
       criteria: c.criteria.map(
         ({ kind: _k, levels: _l, vetoBand: _v, annualOnly: _a, ruleKey: _r, ruleParams: _p, ...k }) => {
-          if (k.code === 'C5.5')
+          if (k.code === 'C6.5')
             return {
               ...k,
               title: '工会、团支部作用发挥',
               articleNumbers: [19, 20],
               deductionRule: '工会、团支部未开展活动扣1分',
             };
-          if (k.code === 'C2.3')
-            return { ...k, maxPoints: 3, unitDeduction: 1, deductionRule: '每个党小组每缺一次扣1分' };
-          if (k.code === 'C4.1') return { ...k, maxPoints: 6, deductionRule: '每发现一次记录要素缺失扣1分' };
+          if (k.code === 'C3.3') return { ...k, unitDeduction: 1, deductionRule: '每个党小组每缺一次扣1分' };
+          if (k.code === 'C5.1') return { ...k, deductionRule: '每发现一次记录要素缺失扣1分' };
+          if (k.code === 'C6.1') return { ...k, deductionRule: '关键工序每缺一个先锋岗扣1分' };
+          if (k.code === 'C6.3') return { ...k, deductionRule: '“党建+安全”“党建+质量”活动每缺一次扣1分' };
           return k;
         },
       ),
@@ -165,6 +166,7 @@ async function insertVersion(
           orgTypes: x.orgTypes,
           meetingKind: x.meetingKind ?? null,
           bySecretary: x.bySecretary ?? false,
+          projectOnly: x.projectOnly ?? false,
           sortOrder: i,
         })),
       ),

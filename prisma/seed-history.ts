@@ -4,6 +4,7 @@
  * that faked its ledgers in one burst before the audit (城西安置房); submitted self-check sheets (one
  * reopened, one quarter missing); announcements with partial read receipts. Runs once (marker setting).
  */
+import { reasonFor } from './audit-data';
 import { appendTrace } from '../lib/audit-log';
 import { scanDueNotices } from '../lib/channels/due-notices';
 import { notify, unitPeople } from '../lib/channels/notify';
@@ -19,7 +20,6 @@ import {
   PROFILES,
   RATING_COMMENTS,
   RETURN_REASONS,
-  SHEET_REASONS,
 } from './history-data';
 import { FIRST_BRANCH_NAME } from './seed-data';
 import { prng } from './seed-random';
@@ -326,7 +326,7 @@ async function seedSheets(
           criterionId: c.id,
           count,
           deduction,
-          reason: deduction ? SHEET_REASONS[Math.floor(rand() * SHEET_REASONS.length)]! : '',
+          reason: deduction ? reasonFor(c.code, count ?? 1) : '',
           taskIds: [] as string[],
         };
       });
@@ -349,8 +349,8 @@ async function seedSheets(
         },
       });
       if (reopened) {
-        // The committee found two 支委会 missing from the claim: C2.2 carries them, and the total follows.
-        const c22 = criteria.find((c) => c.code === 'C2.2') ?? criteria[0]!;
+        // The committee found two 支委会 missing from the claim: C3.2 carries them, and the total follows.
+        const c22 = criteria.find((c) => c.code === 'C3.2') ?? criteria[0]!;
         const revised = items.map((i) =>
           i.criterionId === c22.id
             ? {

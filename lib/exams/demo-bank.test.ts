@@ -3,6 +3,7 @@ import { bankFromArticles } from '../../prisma/exam-bank';
 import { PART1 } from '../../prisma/handbook/content-part1';
 import { PART2 } from '../../prisma/handbook/content-part2';
 import { PART3 } from '../../prisma/handbook/content-part3';
+import { fenToYuan, monthlyDues, toFen } from '../people/dues';
 import { nearDuplicateOptions, optionKey, questionProblem, shuffledOptions } from './rules';
 
 const arts = [...PART1.articles, ...PART2.articles, ...PART3.articles].map((a) => ({
@@ -30,6 +31,20 @@ describe('the demo question bank', () => {
       bank.filter((q) => q.type === 'MULTIPLE').map((q) => (q.answer as string[]).join('')),
     );
     expect(pairs.size).toBeGreaterThan(2);
+  });
+
+  it('at least half of the bank is hand-written 应知应会, each item citing the regulation it was checked against', () => {
+    const hand = bank.filter((q) => (q.tags as string[]).includes('应知应会'));
+    expect(hand.length * 2).toBeGreaterThanOrEqual(bank.length);
+    for (const q of hand) expect((q.tags as string[])[1], q.stem).toMatch(/《.+》|手册第\d+条|规划/);
+    // No stem is asked twice.
+    expect(new Set(bank.map((q) => q.stem)).size).toBe(bank.length);
+    // The 党费 item computes as the 2008 rules: 9800 × 1.5% = 147.00.
+    const dues = hand.find((q) => q.stem.includes('9800元'))!;
+    const options = dues.options as { id: string; text: string }[];
+    expect(options.find((o) => o.id === (dues.answer as string[])[0])!.text).toBe(
+      `${fenToYuan(monthlyDues('EMPLOYED', toFen(9800)))}元`,
+    );
   });
 
   it('true/false items are not one statement repeated', () => {

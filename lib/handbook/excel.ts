@@ -45,6 +45,9 @@ const ACTION_COLS = [
   '留痕要求',
   '适用组织',
 ] as const;
+/** Written on export, optional on import (older sheets reach every unit of the types). */
+const ACTION_EXTRA_COLS = ['仅限在建项目'] as const;
+const YES = ['是', 'Y', 'y', 'true', '1'];
 const CRITERION_COLS = [
   '类别编号',
   '类别名称',
@@ -115,6 +118,7 @@ export type BookData = {
     responsibleRole: (typeof RESPONSIBLE_ROLES)[number];
     evidence: string;
     orgTypes: OrgType[];
+    projectOnly: boolean;
   }[];
   criteria: {
     categoryCode: string;
@@ -168,7 +172,7 @@ export async function buildWorkbook(data: BookData): Promise<Buffer> {
   sheet(
     wb,
     SHEETS.actions,
-    ACTION_COLS,
+    [...ACTION_COLS, ...ACTION_EXTRA_COLS],
     data.actions.map((x) => [
       x.code,
       x.articleNumber,
@@ -179,6 +183,7 @@ export async function buildWorkbook(data: BookData): Promise<Buffer> {
       ROLE_LABEL[x.responsibleRole],
       x.evidence,
       x.orgTypes.map((o) => ORG_LABEL[o]).join('、'),
+      x.projectOnly ? '是' : '',
     ]),
   );
   sheet(
@@ -382,6 +387,7 @@ export async function parseWorkbook(buffer: Buffer): Promise<{ data?: BookData; 
       responsibleRole: one(X, row, '责任人', get('责任人'), ROLE_BY)!,
       evidence: text(X, row, '留痕要求', get('留痕要求'), 300, false),
       orgTypes: list(X, row, '适用组织', get('适用组织'), ORG_BY, true) as OrgType[],
+      projectOnly: YES.includes(get('仅限在建项目').trim()),
     };
   });
 
@@ -480,7 +486,7 @@ function criterionKind(
     kind,
     levels: kind === 'GRADE' || kind === 'BONUS' ? levelsFromText(fields.levels) : null,
     vetoBand: kind === 'VETO' ? (fields.vetoBand ?? null) : null,
-    annualOnly: ['是', 'Y', 'y', 'true', '1'].includes(get('仅年度考核').trim()),
+    annualOnly: YES.includes(get('仅年度考核').trim()),
     ruleKey: rule?.ok ? rule.key : null,
     ruleParams: rule?.ok ? rule.params : null,
   };

@@ -44,6 +44,7 @@ export async function bookData(client: Db, versionId: string): Promise<BookData>
         responsibleRole: x.responsibleRole as BookData['actions'][number]['responsibleRole'],
         evidence: x.evidence,
         orgTypes: x.orgTypes,
+        projectOnly: x.projectOnly,
       };
     }),
     criteria: criteria.map((k) => ({
@@ -93,6 +94,7 @@ export const TEMPLATE_EXAMPLE: BookData = {
       responsibleRole: 'SECRETARY',
       evidence: '会议记录、签到表',
       orgTypes: ['BRANCH'],
+      projectOnly: false,
     },
   ],
   criteria: [

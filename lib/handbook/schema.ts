@@ -74,6 +74,7 @@ const actionFields = {
   orgTypes: z
     .array(z.enum(ORG_TYPES, msg('orgs.errors.badType')))
     .min(1, msg('handbook.errors.orgTypesRequired')),
+  projectOnly: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()).default(false),
 };
 type ActionShape = { frequency: string; dueKind: string };
 // An event-driven action is due some days after its event; a periodic one relative to its period.

@@ -1,7 +1,7 @@
 /**
  * What the computed rules read of one unit over one window: its meeting records, its members' 学时,
  * organizational life and 党费, the 发展 pipeline's dates, its transfers out, its prescribed tasks and the unit's
- * term. Six statements for any number of units; the rules themselves are pure (lib/ledger/rules.ts).
+ * term and its 整改 items. Seven statements for any number of units; the rules themselves are pure (lib/ledger/rules.ts).
  */
 import type { Db, Tx } from '../db/client';
 import { lapsedSince, ORG_LIFE_KINDS } from '../meetings/rules';
@@ -11,12 +11,19 @@ import { arrears } from '../people/dues';
 import type { PipelineRow } from '../people/queries/roster';
 import type { FactGroup, Facts, Window } from './rules';
 
-const ALL_FACTS: ReadonlySet<FactGroup> = new Set(['meetings', 'members', 'pipeline', 'transfers', 'tasks']);
+const ALL_FACTS: ReadonlySet<FactGroup> = new Set([
+  'meetings',
+  'members',
+  'pipeline',
+  'transfers',
+  'tasks',
+  'rectifications',
+]);
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
- * The facts of many units at once (a year-end pre-audit of every unit): at most six statements whatever the number
+ * The facts of many units at once (a year-end pre-audit of every unit): at most seven statements whatever the number
  * of units, each over `= ANY(units)`, then shared out by unit; only the groups `need` names are read.
  */
 export async function loadFactsMany(
@@ -28,7 +35,7 @@ export async function loadFactsMany(
 ): Promise<Map<string, Facts>> {
   const until = w.end < today ? w.end : today;
   const skip = Promise.resolve([] as never[]);
-  const [orgs, meetings, members, pipeline, transfers, tasks] = await Promise.all([
+  const [orgs, meetings, members, pipeline, transfers, tasks, rectifications] = await Promise.all([
     client.organization.findMany({
       where: { id: { in: orgIds } },
       select: { id: true, name: true, type: true, termStart: true, termYears: true, termExtendedTo: true },
@@ -124,6 +131,12 @@ export async function loadFactsMany(
             action: { select: { code: true, article: { select: { number: true } } } },
           },
         }),
+    !need.has('rectifications')
+      ? skip
+      : client.rectificationItem.findMany({
+          where: { orgId: { in: orgIds }, deadline: { gte: new Date(w.start), lte: new Date(w.end) } },
+          select: { id: true, orgId: true, problem: true, deadline: true, status: true, closedOnTime: true },
+        }),
   ]);
   const startMonth = w.start.slice(0, 7);
   // A month is late once it is over: arrears are counted up to the window's last month that has ended.
@@ -142,6 +155,7 @@ export async function loadFactsMany(
       pipeline: [],
       transfers: [],
       tasks: [],
+      rectifications: [],
     });
   for (const m of meetings)
     out.get(m.orgId)?.meetings.push({
@@ -202,6 +216,14 @@ export async function loadFactsMany(
       dueDate: iso(t.dueDate)!,
       open: t.status === 'OPEN',
       backfillFlag: t.backfillFlag,
+    });
+  for (const r of rectifications)
+    out.get(r.orgId)?.rectifications.push({
+      id: r.id,
+      problem: r.problem.length > 40 ? `${r.problem.slice(0, 40)}…` : r.problem,
+      deadline: iso(r.deadline)!,
+      accepted: r.status === 'ACCEPTED',
+      onTime: r.closedOnTime,
     });
   return out;
 }

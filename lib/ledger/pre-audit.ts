@@ -36,7 +36,7 @@ type ComputedCriterion = Parameters<typeof scoredCriterion>[0] & {
 
 /**
  * The pre-audit of many units over one period (the year-end inspection of every unit): the standard's computed
- * criteria read once, the facts of all the units in six statements, the rules run per unit in memory.
+ * criteria read once, the facts of all the units in at most seven statements, the rules run per unit in memory.
  */
 export async function suggestionsForUnits(
   client: Db | Tx,

@@ -27,11 +27,38 @@ const facts = (o: Partial<Facts> = {}): Facts => ({
   pipeline: [],
   transfers: [],
   tasks: [],
+  rectifications: [],
   ...o,
 });
 const run = (key: string, params: unknown, f: Facts, w = Q3) => runRule(key, params, f, w);
 
 describe('computed rules', () => {
+  it('rectificationsOverdue counts 整改 past its deadline in the window unless accepted on time', () => {
+    const item = (id: string, deadline: string, accepted: boolean, onTime: boolean | null) => ({
+      id,
+      problem: `问题${id}`,
+      deadline,
+      accepted,
+      onTime,
+    });
+    const f = facts({
+      today: '2026-10-15',
+      rectifications: [
+        item('open-late', '2026-08-31', false, null), // not accepted, deadline gone: counts
+        item('late-accepted', '2026-09-15', true, false), // accepted after the deadline: counts
+        item('on-time', '2026-09-20', true, true),
+        item('due-in-q4', '2026-10-31', false, null), // deadline after the window (and not yet come)
+        item('earlier', '2026-06-30', false, null), // a deadline of another window
+      ],
+    });
+    const r = run('rectificationsOverdue', {}, f)!;
+    expect(r.count).toBe(2);
+    expect(r.refs.map((x) => x.id).sort()).toEqual(['late-accepted', 'open-late']);
+    expect(r.refs[0]!.type).toBe('rectification');
+    expect(factsNeeded([{ ruleKey: 'rectificationsOverdue', ruleParams: {} }])).toEqual(
+      new Set(['rectifications']),
+    );
+  });
   it('meetingsShort counts each missing monthly 支委会; an invalid one does not count as held', () => {
     const f = facts({
       meetings: [

@@ -11,7 +11,7 @@ import { MEETING_KINDS, YEARLY_STUDY_HOURS } from '../meetings/rules';
  */
 export type Window = { start: string; end: string };
 export type Ref = {
-  type: 'meeting' | 'person' | 'task' | 'transfer' | 'org' | 'period';
+  type: 'meeting' | 'person' | 'task' | 'transfer' | 'org' | 'period' | 'rectification';
   id: string;
   label: string;
 };
@@ -41,10 +41,18 @@ export type Facts = {
     open: boolean;
     backfillFlag: string | null;
   }[];
+  /** The unit's 整改 items from feedback sheets: the deadline and, once accepted, whether it closed on time. */
+  rectifications: {
+    id: string;
+    problem: string;
+    deadline: string;
+    accepted: boolean;
+    onTime: boolean | null;
+  }[];
 };
 
 /** The parts of a unit's facts a rule reads: the loader reads only what the criteria at hand need. */
-export type FactGroup = 'meetings' | 'members' | 'pipeline' | 'transfers' | 'tasks';
+export type FactGroup = 'meetings' | 'members' | 'pipeline' | 'transfers' | 'tasks' | 'rectifications';
 
 const none = z.object({}).strict();
 const PERIODS = ['MONTH', 'QUARTER', 'YEAR'] as const;
@@ -160,6 +168,20 @@ export const LEDGER_RULES = {
       return {
         count: late.length,
         refs: late.map((t) => ({ type: 'task', id: t.id, label: `${t.code} ${t.periodKey}` })),
+      };
+    },
+  },
+  /** 整改 items whose deadline fell in the window and passed without the team's acceptance (销号) by then. */
+  rectificationsOverdue: {
+    needs: ['rectifications'] as FactGroup[],
+    params: none,
+    count(f: Facts, w: Window): RuleResult {
+      const late = f.rectifications.filter(
+        (r) => r.deadline < f.today && within(r.deadline, w, f.today) && (!r.accepted || r.onTime === false),
+      );
+      return {
+        count: late.length,
+        refs: late.map((r) => ({ type: 'rectification', id: r.id, label: `${r.deadline} ${r.problem}` })),
       };
     },
   },

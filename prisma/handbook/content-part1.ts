@@ -1,4 +1,5 @@
 // Part 1 of the demo handbook: 基层党建工作制度 (articles 1–20). Invented content for the demo company.
+import { FORMS } from './forms-part1';
 import type { SeedPart } from './types';
 
 const B = ['BRANCH'] as const;
@@ -39,7 +40,7 @@ export const PART1: SeedPart = {
           orgTypes: [...B],
         },
       ],
-      templates: [],
+      templates: FORMS[1]!,
     },
     {
       number: 2,
@@ -51,7 +52,7 @@ export const PART1: SeedPart = {
       how: '1. 任期届满前2个月向党委报送换届请示。\n2. 组织党员推荐委员候选人，支委会研究提出初步人选，报党委审查。\n3. 党委批复候选人预备人选后，召开党员大会，差额选举产生新一届支委会。\n4. 新一届支委会召开第一次会议选举书记、副书记。\n5. 选举结果报党委审批，10日内完成台账归档。',
       when: '任期届满前2个月启动，届满时完成；特殊情况延期须经党委批准，延期不超过1年。',
       standard:
-        '按期换届率100%；差额比例不少于20%；应到会有选举权党员超过五分之四方可选举；选票、计票单、选举结果报告齐全并归档。',
+        '按期换届率100%；差额比例不少于20%；有选举权的到会党员超过应到会人数的五分之四方可选举，被选举人赞成票超过实到会有选举权党员的半数始得当选；选票、计票单、选举结果报告齐全并归档。',
       actions: [
         {
           code: 'A-02-1',
@@ -63,7 +64,7 @@ export const PART1: SeedPart = {
           orgTypes: [...BG],
         },
       ],
-      templates: [],
+      templates: FORMS[2]!,
     },
     {
       number: 3,
@@ -88,18 +89,19 @@ export const PART1: SeedPart = {
           orgTypes: [...BG],
         },
       ],
-      templates: [],
+      templates: FORMS[3]!,
     },
     {
       number: 4,
       title: '支部委员会会议',
       orgTypes: [...BG],
       tags: ['三会一课', '支委会'],
-      what: '支委会研究讨论支部日常工作：传达上级部署，研究落实措施，讨论党员发展、教育管理、党费收缴、项目重点难点工作中的党建保障事项。',
+      what: '支委会研究讨论支部日常工作：落实“第一议题”制度，首先传达学习习近平总书记最新重要讲话、重要指示批示精神和党中央、上级党组织决策部署；研究落实措施，讨论党员发展、教育管理、党费收缴、项目重点难点工作中的党建保障事项。',
       who: '支部书记召集并主持；全体支委参加，可视议题邀请项目班子成员、党小组长列席。',
-      how: '1. 书记与委员提前沟通议题。\n2. 会上传达上级文件，逐项研究本月工作。\n3. 对发展党员等事项按程序表决。\n4. 形成会议记录，明确分工。\n5. 将研究结果在党员大会或党小组会上通报。',
+      how: '1. 书记与委员提前沟通议题，确定本次“第一议题”学习内容。\n2. 会上先学习“第一议题”，再传达上级文件，逐项研究本月工作。\n3. 对发展党员等事项按程序表决。\n4. 形成会议记录，明确分工。\n5. 将研究结果在党员大会或党小组会上通报。',
       when: '每月至少召开1次，一般在每月上旬召开。',
-      standard: '全年不少于12次；每次议题明确、记录完整；研究事项有落实、有反馈；支委出席率不低于80%。',
+      standard:
+        '全年不少于12次；每次会议把“第一议题”学习列在首位并有学习记录；议题明确、记录完整；研究事项有落实、有反馈；支委出席率不低于80%。',
       actions: [
         {
           code: 'A-04-1',
@@ -222,7 +224,7 @@ export const PART1: SeedPart = {
           orgTypes: [...BG],
         },
       ],
-      templates: [],
+      templates: FORMS[8]!,
     },
     {
       number: 9,
@@ -255,7 +257,7 @@ export const PART1: SeedPart = {
           orgTypes: [...B],
         },
       ],
-      templates: [],
+      templates: FORMS[9]!,
     },
     {
       number: 10,
@@ -288,7 +290,7 @@ export const PART1: SeedPart = {
           orgTypes: [...B],
         },
       ],
-      templates: [],
+      templates: FORMS[10]!,
     },
     {
       number: 11,
@@ -320,7 +322,7 @@ export const PART1: SeedPart = {
           orgTypes: [...B],
         },
       ],
-      templates: [],
+      templates: FORMS[11]!,
     },
     {
       number: 12,
@@ -369,7 +371,7 @@ export const PART1: SeedPart = {
       title: '党员教育培训',
       orgTypes: [...BG],
       tags: ['教育培训', '学习'],
-      what: '围绕理论武装、党性教育、业务技能开展党员教育培训，党员每年集中学习培训时间不少于32学时；流动分散在各作业面的党员通过线上学习补学。',
+      what: '以学习习近平新时代中国特色社会主义思想为主线，围绕理论武装、党章党规、党性教育、业务技能开展党员教育培训：支部每月至少组织一次集中学习，党员每年集中学习培训时间不少于32学时；流动分散在各作业面的党员通过线上学习补学。',
       who: '支部书记负责；宣传委员组织；全体党员参加。',
       how: '1. 年初制定学习计划，按月明确学习主题。\n2. 结合三会一课、主题党日组织集中学习。\n3. 利用线上平台推送学习内容，党员自学。\n4. 登记党员学时，季度通报。\n5. 年底开展学习测试。',
       when: '按月组织；学时按季度统计；年底测试。',
@@ -483,7 +485,7 @@ export const PART1: SeedPart = {
           orgTypes: [...B],
         },
       ],
-      templates: [],
+      templates: FORMS[16]!,
     },
     {
       number: 17,

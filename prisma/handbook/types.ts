@@ -29,6 +29,8 @@ export type SeedAction = {
     | 'DEMOCRATIC_REVIEW'
     | 'HEART_TALK';
   bySecretary?: boolean;
+  /** Only for units with a construction project (not a 机关党支部). */
+  projectOnly?: boolean;
 };
 
 export type SeedTemplate = {

@@ -27,7 +27,7 @@ test('everyone reads the handbook; 党费 search ranks the 党费 article first,
   await expect(page.getByTestId('article-title')).toContainText('党费收缴、使用和管理');
   await expect(page.getByTestId('answer-how')).toContainText('10日前');
   await expect(page.getByTestId('article-actions')).toContainText('按月收缴党费');
-  await expect(page.getByTestId('article-criteria')).toContainText('C1.5');
+  await expect(page.getByTestId('article-criteria')).toContainText('C2.5');
 });
 
 test('a secretary cannot reach the editor', async ({ page }) => {
@@ -145,11 +145,11 @@ test('committee edits the draft standard: the sum shows the exact difference, an
   const editor = page.getByTestId('standard-editor');
   // One criterion is edited at a time; its form's fields are prefixed "k".
   const points = editor.locator('input[id^="k"][id$="-maxPoints"]');
-  await editor.locator('li').filter({ hasText: 'C1.2' }).getByRole('button', { name: '编辑' }).click();
+  await editor.locator('li').filter({ hasText: 'C2.2' }).getByRole('button', { name: '编辑' }).click();
   await points.fill('4.5');
   await editor.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('standard-sum')).toContainText('相差 +1.5 分');
-  await editor.locator('li').filter({ hasText: 'C1.2' }).getByRole('button', { name: '编辑' }).click();
+  await editor.locator('li').filter({ hasText: 'C2.2' }).getByRole('button', { name: '编辑' }).click();
   await points.fill('3');
   await editor.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('standard-sum')).toContainText('合计 100 分');

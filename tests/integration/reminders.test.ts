@@ -3,15 +3,16 @@ import { twoAppInstances } from '../fixtures/db';
 import { completeTask } from '../../lib/reminders/mutations/complete';
 import { generateCurrent, generateForPeriod, generatePeriodIn } from '../../lib/reminders/mutations/generate';
 import { reminderSummaryFor, reminderTableFor } from '../../lib/reminders/queries';
-import { makePublishedHandbook } from '../fixtures/handbook';
+import { makeAction, makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
 import { makeOrg, makeTree, makeUser, type Tree } from '../fixtures/factories';
 
 const [a, b] = twoAppInstances();
 
 let tree: Tree;
 let actionKey: string;
+let hb: TestHandbook;
 beforeAll(async () => {
-  const hb = await makePublishedHandbook(a, `提醒测试${Date.now() % 10000}`);
+  hb = await makePublishedHandbook(a, `提醒测试${Date.now() % 10000}`);
   actionKey = (await a.prescribedAction.findFirstOrThrow({ where: { versionId: hb.version.id } })).key;
   tree = await makeTree(a);
 });
@@ -39,6 +40,23 @@ describe('reminder generation', () => {
     // without a calendar loaded it is the 10th weekday, 10/14.
     expect(task!.dueDate.toISOString().slice(0, 10)).toBe('2026-10-14');
     expect(await tasksOf(tree.a1.id, '2026-M10')).toHaveLength(0); // a party group is not a branch
+  });
+
+  it('a project-only action (先锋岗, 责任区) reaches branches with a construction project, not the 机关党支部', async () => {
+    const onSite = await makeAction(a, hb, {
+      code: `P-${Date.now() % 100000}`,
+      title: '党员先锋岗季度评比',
+      frequency: 'QUARTER',
+      dueRule: { kind: 'DAYS_AFTER_PERIOD_END', n: 10 },
+      projectOnly: true,
+    });
+    await a.organization.update({ where: { id: tree.a.id }, data: { projectName: '滨江新城综合管廊工程' } });
+    await generateForPeriod(a, 'QUARTER', '2027-05-10');
+    const reached = await a.reminderTask.findMany({
+      where: { actionId: onSite.id, periodKey: '2027-Q2', orgId: { in: [tree.a.id, tree.b.id] } },
+      select: { orgId: true },
+    });
+    expect(reached.map((t) => t.orgId)).toEqual([tree.a.id]);
   });
 
   it('is idempotent however often, and concurrently from two app instances', async () => {

@@ -76,6 +76,7 @@ async function insertTasks(client: Tx, frequency: Frequency, day: string): Promi
     FROM unnest(${actions.map((a) => a.id)}::uuid[], ${dues}::date[]) AS d(action_id, due)
     JOIN "PrescribedAction" a ON a.id = d.action_id
     JOIN "Organization" o ON o.status = 'ACTIVE' AND o.type = ANY(a."orgTypes")
+      AND (NOT a."projectOnly" OR o."projectName" IS NOT NULL)
     ON CONFLICT ("actionKey", "orgId", "periodKey") DO NOTHING`;
   return { frequency, periodKey: period.key, actions: actions.length, inserted };
 }

@@ -102,6 +102,7 @@ export default async function ArticlePage({
                   {t(`handbook.frequencies.${x.frequency}`)} ·{' '}
                   {dueRule(x.dueRule as { kind?: string; n?: number })} ·{' '}
                   {t('handbook.responsible', { role: t(`roles.${x.responsibleRole}`) })}
+                  {x.projectOnly && <> · {t('handbook.projectOnly')}</>}
                 </div>
                 {x.evidence && (
                   <div className="text-stone-500">{t('handbook.evidence', { evidence: x.evidence })}</div>

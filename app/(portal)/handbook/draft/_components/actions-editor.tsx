@@ -56,6 +56,10 @@ function Fields({ reg, errorOf, field, prefix }: FieldsProps & { prefix: string 
           ))}
         </div>
         {errorOf('orgTypes') && <p className="text-sm text-red-700">{errorOf('orgTypes')}</p>}
+        <label className="mt-2 flex min-h-11 items-center gap-2 text-sm">
+          <input type="checkbox" {...reg('projectOnly')} />
+          {t('fields.projectOnly')}
+        </label>
       </fieldset>
     </div>
   );
@@ -83,6 +87,7 @@ export function ActionsEditor({
     responsibleRole: 'SECRETARY' as const,
     evidence: '',
     orgTypes: defaultOrgTypes as TCreateAction['orgTypes'],
+    projectOnly: false,
   };
   return (
     <section

@@ -55,6 +55,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
               responsibleRole: x.responsibleRole as 'SECRETARY',
               evidence: x.evidence,
               orgTypes: x.orgTypes,
+              projectOnly: x.projectOnly,
             };
           })}
         />

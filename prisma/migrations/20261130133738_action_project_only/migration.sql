@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PrescribedAction" ADD COLUMN     "projectOnly" BOOLEAN NOT NULL DEFAULT false;
