@@ -22,24 +22,27 @@ export const PROFILES: Record<string, Profile> = {
   经开区标准厂房项目党支部: { onTime: 0.62, late: 0.2, missingSheet: 'Q2' },
 };
 
-export const NOTES = [
-  '按计划召开，应到9人实到8人，1人请假已补学',
-  '会议记录、签到表已归档',
-  '结合项目节点工作开展，会后形成纪要',
-  '党费已按月足额收缴并上交',
-  '组织党员学习最新文件精神并开展交流研讨',
-  '与业主单位党组织联合开展',
-  '',
-];
+/** A completion note that fits any task, or one of the action's own kind (党费, meetings, 主题党日). */
+export function noteFor(action: { code: string; title: string }, pick: number): string {
+  const own: Record<string, string[]> = {
+    'A-12': ['党费已按月足额收缴，台账已登记', '一名党员出差，经支部同意下月一并交纳'],
+    'A-03': ['按计划召开，应到9人实到8人，1人请假已补学', '会议记录、签到表和表决结果已归档'],
+    'A-04': ['先学习“第一议题”，再研究本月工作，会后形成纪要', '会议记录、签到表已归档'],
+    'A-17': ['结合项目节点开展，照片和活动记录已上传', '与业主单位党组织联合开展'],
+    'A-13': ['组织党员学习最新文件精神并开展交流研讨', '2人在外作业面，已通过线上平台补学'],
+  };
+  const notes = [...(own[action.code.slice(0, 4)] ?? []), `${action.title}已按计划完成，材料已归档`, ''];
+  return notes[pick % notes.length]!;
+}
 
-export const EVIDENCE_NAMES = [
-  '支委会会议记录.png',
-  '签到表.png',
-  '活动现场照片.png',
-  '党费收缴明细.png',
-  '学习笔记.png',
-  '主题党日照片.png',
-];
+/** Evidence files named after what the action asks to keep ("会议记录、签到表" → 会议记录.png, 签到表.png). */
+export function evidenceNameFor(action: { evidence: string; title: string }, pick: number): string {
+  const kinds = action.evidence
+    .split(/[、，,；;（）()]/)
+    .map((x) => x.trim())
+    .filter((x) => x.length >= 2 && x.length <= 16);
+  return `${kinds.length ? kinds[pick % kinds.length] : action.title}.png`;
+}
 
 export const RATING_COMMENTS: Record<string, string> = {
   EXCELLENT: '程序规范、记录完整，可作为范例推广',
@@ -48,12 +51,14 @@ export const RATING_COMMENTS: Record<string, string> = {
   POOR: '记录与照片不一致，佐证材料不足',
 };
 
-export const RETURN_REASONS = [
-  '会议记录缺少签到表，请补充后重新提交',
-  '佐证照片与活动日期不符，请核实',
-  '记录内容为模板原文，未体现本支部实际，请重新整理',
-  '党费收缴明细与党员名册人数不一致',
-];
+/** Why the committee sent a completed task back: about that task's own kind of record. */
+export function returnReasonFor(action: { code: string }, i: number): string {
+  if (action.code.startsWith('A-12') || action.code.startsWith('A-39'))
+    return '党费收缴明细与党员名册人数不一致，请核对';
+  if (/^A-0[3-6]|^A-17/.test(action.code))
+    return ['会议记录缺少签到表，请补充后重新提交', '佐证照片的拍摄日期与会议日期不符，请核实'][i % 2]!;
+  return ['记录内容为模板原文，未体现本支部实际，请重新整理', '佐证材料不能说明事项已完成，请补充'][i % 2]!;
+}
 
 const CN_QUARTER = ['一', '二', '三', '四'];
 

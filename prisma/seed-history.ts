@@ -15,11 +15,11 @@ import { previousQuarter } from '../lib/self-check/rules';
 import { putFile } from '../lib/storage';
 import {
   ANNOUNCEMENTS,
-  EVIDENCE_NAMES,
-  NOTES,
+  evidenceNameFor,
+  noteFor,
   PROFILES,
   RATING_COMMENTS,
-  RETURN_REASONS,
+  returnReasonFor,
 } from './history-data';
 import { FIRST_BRANCH_NAME } from './seed-data';
 import { prng } from './seed-random';
@@ -73,6 +73,7 @@ export async function seedHistory(db: Db, now = new Date()) {
     flag: string | null;
     by: string;
     note: string;
+    action: { code: string; title: string; evidence: string };
   }[] = [];
   const evidence: { taskId: string; fileName: string; by: string }[] = [];
   // Party groups, unions and youth leagues are completed by the branch they belong to, as it behaves.
@@ -91,7 +92,12 @@ export async function seedHistory(db: Db, now = new Date()) {
         : (org.secretaryId ?? branch?.secretaryId ?? committee.id);
     const tasks = await db.reminderTask.findMany({
       where: { orgId: org.id, status: 'OPEN', periodEnd: { lt: new Date(`${today}T00:00:00Z`) } },
-      select: { id: true, periodStart: true, dueDate: true },
+      select: {
+        id: true,
+        periodStart: true,
+        dueDate: true,
+        action: { select: { code: true, title: true, evidence: true } },
+      },
     });
     for (const t of tasks) {
       const start = iso(t.periodStart);
@@ -109,7 +115,8 @@ export async function seedHistory(db: Db, now = new Date()) {
           onTime: false,
           flag: 'BURST',
           by,
-          note: NOTES[Math.floor(rand() * NOTES.length)]!,
+          note: noteFor(t.action, Math.floor(rand() * 8)),
+          action: t.action,
         });
         continue;
       }
@@ -125,7 +132,8 @@ export async function seedHistory(db: Db, now = new Date()) {
           onTime: true,
           flag: null,
           by,
-          note: NOTES[Math.floor(rand() * NOTES.length)]!,
+          note: noteFor(t.action, Math.floor(rand() * 8)),
+          action: t.action,
         });
       } else if (r < profile.onTime + (profile.burst ?? 0) + profile.late) {
         const rec = addDays(due, 3 + Math.floor(rand() * 25));
@@ -141,6 +149,7 @@ export async function seedHistory(db: Db, now = new Date()) {
           flag: lag > 30 ? 'LAG' : null,
           by,
           note: '',
+          action: t.action,
         });
       }
       // else: missing, left open (overdue).
@@ -150,7 +159,7 @@ export async function seedHistory(db: Db, now = new Date()) {
     if (rand() < 0.6)
       evidence.push({
         taskId: d.id,
-        fileName: EVIDENCE_NAMES[Math.floor(rand() * EVIDENCE_NAMES.length)]!,
+        fileName: evidenceNameFor(d.action, Math.floor(rand() * 4)),
         by: d.by,
       });
 
@@ -226,7 +235,7 @@ export async function seedHistory(db: Db, now = new Date()) {
           data: {
             taskId: d.id,
             kind: 'RETURN',
-            comment: RETURN_REASONS[i % RETURN_REASONS.length]!,
+            comment: returnReasonFor(d.action, i),
             reviewerId: committee.id,
             createdAt: new Date(d.completedAt.getTime() + 2 * 86_400_000),
           },

@@ -298,22 +298,30 @@ export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number
 
 /** What later issues added to the demo; each part is idempotent on its own, so older demo databases catch up. */
 async function seedLater(db: Db) {
-  await seedPeople(db);
-  await seedDues(db);
-  await seedHandbook(db);
-  await seedCalendar(db);
-  await generateCurrent(db);
-  await seedHistory(db);
-  await seedMeetings(db);
-  await seedPhotos(db);
-  await seedAudits(db);
-  await seedFeedback(db);
-  await seedImprove(db);
-  await seedExams(db);
-  await seedTraining(db);
-  await seedAuditExam(db);
-  await seedLifecycle(db);
-  await generateEventTasks(db);
+  const steps: [string, (db: Db) => Promise<unknown>][] = [
+    ['people', seedPeople],
+    ['dues', seedDues],
+    ['handbook', seedHandbook],
+    ['calendar', seedCalendar],
+    ['reminders', generateCurrent],
+    ['history', seedHistory],
+    ['meetings', seedMeetings],
+    ['photos', seedPhotos],
+    ['audits', seedAudits],
+    ['feedback', seedFeedback],
+    ['improve', seedImprove],
+    ['exams', seedExams],
+    ['training', seedTraining],
+    ['audit exam', seedAuditExam],
+    ['lifecycle', seedLifecycle],
+    ['event tasks', generateEventTasks],
+  ];
+  for (const [name, step] of steps) {
+    const t = performance.now();
+    await step(db);
+    // SEED_TIMING=1 prints where the seed's time goes.
+    if (process.env.SEED_TIMING) console.log(`${name}: ${Math.round(performance.now() - t)} ms`);
+  }
 }
 
 export async function seedCalendar(db: Db) {

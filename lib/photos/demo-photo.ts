@@ -38,16 +38,21 @@ export async function scenePhoto(
     const base = 28 + next() * (200 - (Math.max(...walk) - lo) * scale);
     grey.push(...walk.map((v) => base + (v - lo) * scale));
   }
-  const blocks = grey.map((g) => [g + (next() - 0.5) * 20, g + (next() - 0.5) * 20, g + (next() - 0.5) * 20]);
+  const blocks = grey.map((g) =>
+    [0, 1, 2].map(() => Math.max(0, Math.min(255, Math.round(g + (next() - 0.5) * 20)))),
+  );
+  // One row of 36-pixel blocks per 30-pixel band, copied down the band.
   const px = Buffer.alloc(w * h * 3);
-  for (let y = 0; y < h; y++)
+  for (let band = 0; band < 8; band++) {
+    const rowStart = band * 30 * w * 3;
     for (let x = 0; x < w; x++) {
-      const b = blocks[Math.floor(y / 30) * 9 + Math.floor(x / 36)]!;
-      px.set(
-        b.map((v) => Math.max(0, Math.min(255, Math.round(v)))),
-        (y * w + x) * 3,
-      );
+      const b = blocks[band * 9 + Math.floor(x / 36)]!;
+      px[rowStart + x * 3] = b[0]!;
+      px[rowStart + x * 3 + 1] = b[1]!;
+      px[rowStart + x * 3 + 2] = b[2]!;
     }
+    for (let y = 1; y < 30; y++) px.copy(px, rowStart + y * w * 3, rowStart, rowStart + w * 3);
+  }
   let img = sharp(px, { raw: { width: w, height: h, channels: 3 } });
   if (o.width) img = img.resize(o.width);
   const jpeg = await img.jpeg({ quality: o.quality ?? 85 }).toBuffer();

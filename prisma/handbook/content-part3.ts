@@ -4,6 +4,29 @@
 import type { SeedAction, SeedArticle, SeedPart } from './types';
 
 const BG = ['BRANCH', 'GENERAL_BRANCH'] as const;
+const ROSTER_COLUMNS = [
+  '序号',
+  '姓名',
+  '性别',
+  '出生年月',
+  '学历',
+  '入党时间',
+  '转正时间',
+  '岗位',
+  '所在党小组',
+  '联系电话',
+];
+const STUDY_COLUMNS = ['日期', '学习内容', '形式', '学时', '参加人员', '缺席人员及补学情况'];
+const RECTIFICATION_COLUMNS = [
+  '序号',
+  '检查时间',
+  '问题描述',
+  '整改措施',
+  '责任人',
+  '完成时限',
+  '完成情况',
+  '销号日期',
+];
 
 type Ledger = {
   number: number;
@@ -117,18 +140,7 @@ export const PART3: SeedPart = {
       title: '党员花名册',
       tags: ['党员管理'],
       records: '支部全体正式党员和预备党员的基本信息，以及组织关系转入、转出和党员身份变化情况。',
-      columns: [
-        '序号',
-        '姓名',
-        '性别',
-        '出生年月',
-        '学历',
-        '入党时间',
-        '转正时间',
-        '岗位',
-        '所在党小组',
-        '联系电话',
-      ],
+      columns: ROSTER_COLUMNS,
       kept: '动态更新；每年12月31日留存当年版本，与全国党员管理信息系统数据一致，长期保存。花名册含个人信息，只在支委和党务干事范围使用。',
       who: '党务干事维护；组织委员每季度核对；支部书记对准确性负责。',
       steps: [
@@ -156,18 +168,7 @@ export const PART3: SeedPart = {
           title: '党员花名册模板',
           xlsx: {
             sheet: '花名册',
-            header: [
-              '序号',
-              '姓名',
-              '性别',
-              '出生年月',
-              '学历',
-              '入党时间',
-              '转正时间',
-              '岗位',
-              '所在党小组',
-              '联系电话',
-            ],
+            header: ROSTER_COLUMNS,
             rows: [
               [
                 '1',
@@ -510,7 +511,7 @@ export const PART3: SeedPart = {
       title: '党员教育培训台账',
       tags: ['教育培训'],
       records: '支部组织的集中学习、专题培训和党员参加上级培训的情况，逐人累计年度学时，记录缺席党员的补学。',
-      columns: ['日期', '学习内容', '形式', '学时', '参加人员', '缺席人员及补学情况'],
+      columns: STUDY_COLUMNS,
       kept: '按年度保存，与党员年度学时统计表一并归档。',
       who: '宣传委员登记；组织委员每季度统计学时并在支委会通报。',
       steps: [
@@ -537,7 +538,7 @@ export const PART3: SeedPart = {
           title: '党员学习学时登记表',
           xlsx: {
             sheet: '学时登记',
-            header: ['日期', '学习内容', '形式', '学时', '参加人员', '缺席人员及补学情况'],
+            header: STUDY_COLUMNS,
             rows: [
               [
                 '2026-10-09',
@@ -766,7 +767,7 @@ export const PART3: SeedPart = {
       title: '检查整改台账',
       tags: ['整改'],
       records: '各级检查（核标）反馈的问题、整改措施、责任人、完成时限、验收和销号情况，作为下次检查的重点。',
-      columns: ['序号', '检查时间', '问题描述', '整改措施', '责任人', '完成时限', '完成情况', '销号日期'],
+      columns: RECTIFICATION_COLUMNS,
       kept: '按检查批次保存，至下一次同类检查结束后随年度档案归档。',
       who: '支部书记对整改负总责；党务干事建账；检查组验收销号。',
       steps: [
@@ -794,16 +795,7 @@ export const PART3: SeedPart = {
           title: '检查问题整改台账模板',
           xlsx: {
             sheet: '整改台账',
-            header: [
-              '序号',
-              '检查时间',
-              '问题描述',
-              '整改措施',
-              '责任人',
-              '完成时限',
-              '完成情况',
-              '销号日期',
-            ],
+            header: RECTIFICATION_COLUMNS,
             rows: [
               [
                 '1',
