@@ -25,13 +25,19 @@ export const PROFILES: Record<string, Profile> = {
 /** A completion note that fits any task, or one of the action's own kind (党费, meetings, 主题党日). */
 export function noteFor(action: { code: string; title: string }, pick: number): string {
   const own: Record<string, string[]> = {
-    'A-12': ['党费已按月足额收缴，台账已登记', '一名党员出差，经支部同意下月一并交纳'],
+    'A-12-1': ['党费已按月足额收缴，台账已登记', '一名党员出差，经支部同意下月一并交纳'],
+    'A-12-2': ['本季度党费已上缴党委，凭证号已登记在台账'],
+    'A-12-3': ['党费收缴情况已在党员大会上公示'],
     'A-03': ['按计划召开，应到9人实到8人，1人请假已补学', '会议记录、签到表和表决结果已归档'],
     'A-04': ['先学习“第一议题”，再研究本月工作，会后形成纪要', '会议记录、签到表已归档'],
     'A-17': ['结合项目节点开展，照片和活动记录已上传', '与业主单位党组织联合开展'],
     'A-13': ['组织党员学习最新文件精神并开展交流研讨', '2人在外作业面，已通过线上平台补学'],
   };
-  const notes = [...(own[action.code.slice(0, 4)] ?? []), `${action.title}已按计划完成，材料已归档`, ''];
+  const notes = [
+    ...(own[action.code] ?? own[action.code.slice(0, 4)] ?? []),
+    `${action.title}已按计划完成，材料已归档`,
+    '',
+  ];
   return notes[pick % notes.length]!;
 }
 

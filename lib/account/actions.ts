@@ -1,14 +1,16 @@
 'use server';
 import { cookies } from 'next/headers';
 import { AuthError } from 'next-auth';
-import { defineAction } from '../action';
+import { revalidatePath } from 'next/cache';
+import { defineAction, defineMutation } from '../action';
+import { endOtherOwnSessions, endOwnSession, ZEndOtherSessions, ZEndSession } from './sessions';
 import { appendTrace } from '../audit-log';
 import { db } from '../db';
 import { isLocale, LOCALE_COOKIE } from '../i18n/locales';
 import { changeOwnPassword } from '../users/mutations';
 import { ZChangePassword } from '../users/schema';
 import { actorOf, getCurrentUser } from '../auth/current-user';
-import { auth, signIn, signOut } from '../auth/index';
+import { signIn, signOut } from '../auth/index';
 
 export type LoginState = { error?: 'invalid' | 'locked' | 'unexpected'; username?: string };
 
@@ -38,18 +40,17 @@ export async function logoutAction(): Promise<void> {
   const user = await getCurrentUser();
   if (user) {
     const actor = await actorOf(user);
-    const loginAt = ((await auth())?.user as { loginAt?: number } | undefined)?.loginAt;
     await db.$transaction(async (tx) => {
-      if (loginAt)
-        await tx.revokedSession.createMany({
-          data: [{ userId: user.id, loginAt: BigInt(loginAt) }],
-          skipDuplicates: true,
-        });
+      await tx.userSession.updateMany({
+        where: { id: user.sessionId, endedAt: null },
+        data: { endedAt: new Date(), endReason: 'logout' },
+      });
       await appendTrace(tx, actor, {
         action: 'auth.logout',
         entityType: 'User',
         entityId: user.id,
         orgPath: user.org?.path,
+        after: { session: user.sessionId },
       });
     });
   }
@@ -69,3 +70,15 @@ export async function setLocaleAction(locale: string): Promise<void> {
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax' });
 }
+
+export const endSessionAction = defineMutation(
+  ZEndSession,
+  (client, ctx, input) => endOwnSession(client, ctx, input),
+  () => revalidatePath('/account/sessions'),
+);
+
+export const endOtherSessionsAction = defineMutation(
+  ZEndOtherSessions,
+  (client, ctx) => endOtherOwnSessions(client, ctx),
+  () => revalidatePath('/account/sessions'),
+);

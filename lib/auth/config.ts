@@ -1,6 +1,7 @@
 /**
  * next-auth settings shared by proxy.ts and lib/auth/index.ts. Sessions are signed JWT cookies
- * (app nodes stay stateless); the jwt callback enforces the 30-minute idle and 12-hour absolute limits.
+ * naming a server-side session (lib/auth/sessions.ts) that can be ended from elsewhere; the jwt callback enforces the
+ * 30-minute idle and 12-hour absolute limits.
  */
 import type { NextAuthConfig } from 'next-auth';
 import { IDLE_TIMEOUT_MS, sessionExpiry } from './rules';
@@ -11,7 +12,7 @@ declare module 'next-auth' {
   }
 }
 
-type Clock = { uid?: string; loginAt?: number; lastSeen?: number };
+type Clock = { uid?: string; sid?: string; loginAt?: number; lastSeen?: number };
 
 export const authConfig = {
   trustHost: true,
@@ -31,6 +32,7 @@ export const authConfig = {
       const now = Date.now();
       if (user?.id) {
         t.uid = user.id;
+        t.sid = (user as { sid?: string }).sid;
         t.loginAt = now;
         t.lastSeen = now;
         return t;
@@ -47,6 +49,7 @@ export const authConfig = {
         id: t.uid!,
         name: String(token.name ?? ''),
         loginAt: t.loginAt,
+        sid: t.sid,
       } as typeof session.user;
       return session;
     },

@@ -7,8 +7,11 @@ import type { Actor } from '../audit-log';
 import { can, type Grant, type OrgRef, type Permission, type Subject } from '../policy';
 import { auth } from './index';
 import { clientIp } from './request-meta';
+import { sessionIsOpen } from './sessions';
 
 export type CurrentUser = Omit<Subject, 'grants'> & {
+  /** The server-side session this request belongs to. */
+  sessionId: string;
   name: string;
   username: string;
   mustChangePassword: boolean;
@@ -21,19 +24,12 @@ export type CurrentUser = Omit<Subject, 'grants'> & {
  * taken from the cookie, so a deactivation or a role change applies at the next request). null if none.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  // A session signed out on the server stays out, even if a late response re-issued its cookie.
+  // A session ended on the server (sign-out, another device, a password change, a deactivation) stays out.
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const loginAt = (session.user as { loginAt?: number }).loginAt;
-  if (
-    !loginAt ||
-    (await db.revokedSession.findUnique({
-      where: { userId_loginAt: { userId: id, loginAt: BigInt(loginAt) } },
-      select: { userId: true },
-    }))
-  )
-    return null;
+  const sessionId = (session.user as { sid?: string }).sid;
+  if (!(await sessionIsOpen(db, sessionId, id))) return null;
   const user = await db.user.findUnique({
     where: { id },
     include: {
@@ -44,6 +40,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!user || !user.active) return null;
   return {
     id: user.id,
+    sessionId: sessionId!,
     name: user.name,
     username: user.username,
     mustChangePassword: user.mustChangePassword,

@@ -29,7 +29,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           ip: clientIp(request.headers),
           userAgent: request.headers.get('user-agent'),
         });
-        if (result.ok) return { id: result.user.id, name: result.user.name };
+        if (result.ok) return { id: result.user.id, name: result.user.name, sid: result.sessionId };
         if (result.reason === 'locked') throw new AccountLocked();
         return null;
       },

@@ -3,15 +3,16 @@
  * across app instances: the user row is locked (FOR NO KEY UPDATE) while the attempt is judged. Not FOR
  * UPDATE: that also blocks the key-share lock every trace insert takes on its actor, and a sign-in
  * waiting for the trace's chain lock while holding it deadlocked with that person's concurrent action.
- * Every outcome is written to the trace with IP and user agent.
+ * Every outcome is written to the trace with IP and user agent; a success opens a session (lib/auth/sessions.ts).
  */
 import type { Db } from '../db/client';
 import { appendTrace } from '../audit-log';
 import { dummyHash, verifyPassword } from './password';
 import { afterFailure, isLocked } from './rules';
+import { openSession } from './sessions';
 
 export type LoginResult =
-  | { ok: true; user: { id: string; name: string; username: string } }
+  | { ok: true; user: { id: string; name: string; username: string }; sessionId: string }
   | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
 
 type Row = {
@@ -100,7 +101,16 @@ export async function attemptLogin(
       where: { id: user.id },
       data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
     });
-    await appendTrace(tx, actor, { ...trace, action: 'auth.login' });
-    return { ok: true, user: { id: user.id, name: user.name, username: user.username } } as const;
+    const session = await openSession(tx, user.id, meta, now);
+    await appendTrace(tx, actor, {
+      ...trace,
+      action: 'auth.login',
+      after: { session: session.id, ...(session.ended.length ? { endedByLimit: session.ended } : {}) },
+    });
+    return {
+      ok: true,
+      user: { id: user.id, name: user.name, username: user.username },
+      sessionId: session.id,
+    } as const;
   });
 }

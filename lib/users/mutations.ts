@@ -2,6 +2,7 @@
  * Accounts and role assignments (ADMIN only, decided by lib/policy), and a user's own password.
  * Passwords set by an administrator must be changed at the next sign-in.
  */
+import { endSessions, sessionOf } from '../auth/sessions';
 import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -99,13 +100,14 @@ export async function setUserActive(client: Db, ctx: ActionContext, input: z.out
     if (!before) throw new NotFoundError();
     if (before.active === input.active) return { changed: false };
     await tx.user.update({ where: { id: input.id }, data: { active: input.active } });
+    const ended = input.active ? 0 : await endSessions(tx, input.id, 'deactivated');
     await appendTrace(tx, ctx.actor, {
       action: input.active ? 'user.activate' : 'user.deactivate',
       entityType: 'User',
       entityId: input.id,
       orgPath: before.org?.path,
       before: { active: before.active },
-      after: { active: input.active },
+      after: { active: input.active, ...(ended ? { sessionsEnded: ended } : {}) },
     });
     return { changed: true };
   });
@@ -130,12 +132,13 @@ export async function resetPassword(client: Db, ctx: ActionContext, input: z.out
         lockedUntil: null,
       },
     });
+    const ended = await endSessions(tx, input.id, 'password-reset');
     await appendTrace(tx, ctx.actor, {
       action: 'user.resetPassword',
       entityType: 'User',
       entityId: input.id,
       orgPath: user.org?.path,
-      after: { mustChangePassword: true, unlocked: true },
+      after: { mustChangePassword: true, unlocked: true, sessionsEnded: ended },
     });
     return { id: input.id };
   });
@@ -176,6 +179,8 @@ export async function removeRole(client: Db, ctx: ActionContext, input: z.output
     if (ra.userId === ctx.user.id && ra.role === 'ADMIN')
       throw new UserError('users.errors.cannotRemoveOwnAdmin');
     await tx.roleAssignment.delete({ where: { id: ra.id } });
+    // What the role allowed may be open in another tab: that person signs in again.
+    const ended = await endSessions(tx, ra.userId, 'role-removed');
     const { org, ...before } = ra;
     await appendTrace(tx, ctx.actor, {
       action: 'role.remove',
@@ -183,6 +188,7 @@ export async function removeRole(client: Db, ctx: ActionContext, input: z.output
       entityId: ra.id,
       orgPath: org.path,
       before,
+      after: { sessionsEnded: ended },
     });
     return { id: ra.id };
   });
@@ -208,11 +214,14 @@ export async function changeOwnPassword(
       where: { id: ctx.user.id },
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() },
     });
+    // Every other session of the person ends; the one that changed the password goes on.
+    const ended = await endSessions(tx, ctx.user.id, 'password-changed', sessionOf(ctx.user));
     await appendTrace(tx, ctx.actor, {
       action: 'auth.password.change',
       entityType: 'User',
       entityId: ctx.user.id,
       orgPath: row.org?.path,
+      after: { sessionsEnded: ended },
     });
     return { id: ctx.user.id };
   });

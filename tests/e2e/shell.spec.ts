@@ -72,3 +72,43 @@ test.describe('on a 375 px phone', () => {
     await expect(page.getByTestId('mobile-nav')).toContainText('组织架构');
   });
 });
+
+test('a password change signs out one’s other devices, and the devices page ends them too', async ({
+  browser,
+}) => {
+  const username = `dev${Date.now() % 1000000}`;
+  await createUserAsAdmin(browser, username, '两台设备', 'Init#2026x');
+  const desk = await (await browser.newContext()).newPage();
+  await loginAs(desk, username, 'Init#2026x');
+  await expect(desk).toHaveURL(/\/change-password/);
+  const change = async (from: string, to: string) => {
+    await desk.goto('/change-password');
+    await desk.locator('#currentPassword').fill(from);
+    await desk.locator('#newPassword').fill(to);
+    await desk.locator('#confirm').fill(to);
+    await desk.getByRole('button', { name: '保存新密码' }).click();
+    await expect(desk).toHaveURL(/\/$/);
+  };
+  await change('Init#2026x', 'Mine#2026abc');
+
+  const phone = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+  await loginAs(phone, username, 'Mine#2026abc');
+  await phone.goto('/account/sessions');
+  await expect(phone.getByTestId('session-row')).toHaveCount(2);
+  await expect(phone.getByTestId('session-row').first()).toContainText('当前设备');
+
+  // From the desk, the phone's session is ended: the phone is signed out at its next step.
+  await desk.goto('/account/sessions');
+  await desk.getByTestId('end-other-sessions').click();
+  await expect(desk.getByTestId('session-row')).toHaveCount(1);
+  await phone.goto('/');
+  await expect(phone).toHaveURL(/\/login/);
+
+  // Signed in again on the phone; a password change at the desk signs the phone out, not the desk.
+  await loginAs(phone, username, 'Mine#2026abc');
+  await change('Mine#2026abc', 'Next#2026xyz');
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/login/);
+  await desk.goto('/');
+  await expect(desk).not.toHaveURL(/\/login/);
+});

@@ -72,6 +72,12 @@ export function PortalNav({
           >
             {t('changePassword')}
           </Link>
+          <Link
+            href="/account/sessions"
+            className="min-h-11 content-center whitespace-nowrap rounded px-2 hover:bg-brand-600"
+          >
+            {t('sessions')}
+          </Link>
           <LocaleSwitch className="hover:bg-brand-600" />
           <form action={logoutAction}>
             <button type="submit" className="min-h-11 whitespace-nowrap rounded px-2 hover:bg-brand-600">
@@ -124,6 +130,11 @@ export function PortalNav({
             <li>
               <Link href="/change-password" className="block min-h-11 content-center rounded px-2">
                 {t('changePassword')}
+              </Link>
+            </li>
+            <li>
+              <Link href="/account/sessions" className="block min-h-11 content-center rounded px-2">
+                {t('sessions')}
               </Link>
             </li>
           </ul>

@@ -1,0 +1,149 @@
+/**
+ * Server-side sessions behind the signed JWT cookie: the cookie names a UserSession row, and a request counts as
+ * signed in only while that row is open. So a session can be ended from elsewhere — by its owner, a password change
+ * or reset, a deactivation, a role removed, or the concurrent-session limit — and it ends at once, on every app
+ * instance. The idle (30 min) and absolute (12 h) limits stay in the cookie's clock (lib/auth/config.ts).
+ */
+import { z } from 'zod';
+import type { Db, Tx } from '../db/client';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './rules';
+
+export const END_REASONS = [
+  'logout',
+  'ended-by-owner',
+  'password-changed',
+  'password-reset',
+  'deactivated',
+  'role-removed',
+  'factors-reset',
+  'limit',
+] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+export const SESSION_SETTING = 'security.sessions';
+export const ZSessionSetting = z.object({ limit: z.coerce.number().int().min(1).max(20) }).strict();
+export const DEFAULT_SESSION_LIMIT = 3;
+/** How often a request refreshes its session's "last seen" (one write a minute, not one per request). */
+const TOUCH_MS = 60_000;
+
+export async function sessionLimit(client: Db | Tx): Promise<number> {
+  const s = await client.setting.findUnique({ where: { key: SESSION_SETTING } });
+  const parsed = ZSessionSetting.safeParse(s?.value);
+  return parsed.success ? parsed.data.limit : DEFAULT_SESSION_LIMIT;
+}
+
+/** A session is live while open and within its idle and absolute limits. */
+const liveSince = (now: Date) => ({
+  endedAt: null,
+  lastSeenAt: { gt: new Date(now.getTime() - IDLE_TIMEOUT_MS) },
+  createdAt: { gt: new Date(now.getTime() - ABSOLUTE_TIMEOUT_MS) },
+});
+
+/**
+ * Opens a session at sign-in (inside the sign-in's transaction) and ends the oldest live ones beyond the limit.
+ * Returns the new session's id and the ids it ended.
+ */
+export async function openSession(
+  tx: Tx,
+  userId: string,
+  meta: { ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<{ id: string; ended: string[] }> {
+  const row = await tx.userSession.create({
+    data: {
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      ip: meta.ip?.slice(0, 64) ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    },
+    select: { id: true },
+  });
+  const limit = await sessionLimit(tx);
+  const live = await tx.userSession.findMany({
+    where: { userId, ...liveSince(now) },
+    orderBy: [{ lastSeenAt: 'desc' }, { createdAt: 'desc' }],
+    select: { id: true },
+  });
+  const over = live.filter((s) => s.id !== row.id).slice(Math.max(0, limit - 1));
+  if (over.length)
+    await tx.userSession.updateMany({
+      where: { id: { in: over.map((s) => s.id) } },
+      data: { endedAt: now, endReason: 'limit' },
+    });
+  return { id: row.id, ended: over.map((s) => s.id) };
+}
+
+/** The session a server action runs in (CurrentUser carries it; the seed, imports and tests act without one). */
+export const sessionOf = (user: object): string | undefined =>
+  'sessionId' in user && typeof user.sessionId === 'string' ? user.sessionId : undefined;
+
+/** Ends a person's open sessions (all, or all but `except`); returns how many. */
+export async function endSessions(
+  tx: Tx | Db,
+  userId: string,
+  reason: EndReason,
+  except?: string,
+): Promise<number> {
+  const r = await tx.userSession.updateMany({
+    where: { userId, endedAt: null, ...(except ? { id: { not: except } } : {}) },
+    data: { endedAt: new Date(), endReason: reason },
+  });
+  return r.count;
+}
+
+/**
+ * Whether the cookie's session is still open for this person; refreshes its "last seen" at most once a minute.
+ * A cookie without a session id (issued before sessions were kept) is not signed in.
+ */
+export async function sessionIsOpen(
+  client: Db,
+  sessionId: string | undefined,
+  userId: string,
+  now = new Date(),
+) {
+  if (!sessionId || !z.uuid().safeParse(sessionId).success) return false;
+  const s = await client.userSession.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, endedAt: true, lastSeenAt: true },
+  });
+  if (!s || s.userId !== userId || s.endedAt) return false;
+  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_MS)
+    await client.userSession.updateMany({
+      where: { id: sessionId, endedAt: null },
+      data: { lastSeenAt: now },
+    });
+  return true;
+}
+
+/** A short device label from a user agent: browser and system, enough to tell one's own sessions apart. */
+export function deviceLabel(ua: string | null): string {
+  if (!ua) return '—';
+  const os = /Windows/.test(ua)
+    ? 'Windows'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Android/.test(ua)
+        ? 'Android'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
+  const app = /wxwork/i.test(ua)
+    ? '企业微信'
+    : /DingTalk/i.test(ua)
+      ? '钉钉'
+      : /Lark|Feishu/i.test(ua)
+        ? '飞书'
+        : /Edg\//.test(ua)
+          ? 'Edge'
+          : /Chrome\//.test(ua)
+            ? 'Chrome'
+            : /Firefox\//.test(ua)
+              ? 'Firefox'
+              : /Safari\//.test(ua)
+                ? 'Safari'
+                : '';
+  return [app, os].filter(Boolean).join(' · ') || ua.slice(0, 40);
+}
