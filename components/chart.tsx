@@ -1,4 +1,5 @@
 'use client';
+import { toCsv } from '@/lib/csv';
 import { useEffect, useRef } from 'react';
 
 type Row = Record<string, string | number | null>;
@@ -41,11 +42,7 @@ export function Chart({
     };
   }, [option]);
   const download = () => {
-    const cols = rows.length ? Object.keys(rows[0]!) : [];
-    const esc = (v: unknown) => `"${String(v ?? '').replaceAll('"', '""')}"`;
-    const csv =
-      '\uFEFF' +
-      [cols.map(esc).join(','), ...rows.map((r) => cols.map((c) => esc(r[c])).join(','))].join('\r\n');
+    const csv = toCsv(rows);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     a.download = `${fileName}.csv`;

@@ -42,7 +42,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
   {
     article: 1,
     type: 'SINGLE',
-    stem: '党员多少人以上的党支部，设立党支部委员会？',
+    stem: '有正式党员多少人以上的党支部，设立党支部委员会？',
     right: ['7人以上'],
     wrong: ['3人以上', '5人以上', '10人以上'],
     difficulty: 1,
@@ -72,7 +72,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['3年'],
     wrong: ['2年', '4年', '5年'],
     difficulty: 1,
-    cites: `${CONSTITUTION}第三十条`,
+    cites: `${BRANCH_RULES}；中共中央《关于党的基层组织任期的意见》`,
   },
   {
     article: 2,
@@ -146,7 +146,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['预备党员', '受留党察看处分、尚在察看期内的党员'],
     wrong: ['支部委员', '入党不满一年的正式党员'],
     difficulty: 3,
-    cites: `${CONSTITUTION}第七条、第四十条`,
+    cites: CONSTITUTION,
   },
   {
     article: 3,
@@ -189,7 +189,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['1次'],
     wrong: ['2次', '4次', '不作要求，由宣传委员讲'],
     difficulty: 1,
-    cites: BRANCH_RULES,
+    cites: '手册第6条',
   },
   {
     article: 6,
@@ -198,7 +198,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['每季度1次'],
     wrong: ['每月1次', '每半年1次', '每年1次'],
     difficulty: 1,
-    cites: BRANCH_RULES,
+    cites: '手册第6条',
   },
   // 组织生活会与民主评议
   {
@@ -226,7 +226,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['优秀、合格、基本合格、不合格'],
     wrong: ['优秀、良好、合格、不合格', '好、较好、一般、差', '称职、基本称职、不称职'],
     difficulty: 2,
-    cites: BRANCH_RULES,
+    cites: '中央组织部《关于建立民主评议党员制度的意见》；手册第8条',
   },
   {
     article: 8,
@@ -244,7 +244,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['1个月内'],
     wrong: ['7日内', '3个月内', '半年内'],
     difficulty: 1,
-    cites: `${DEVELOPMENT}第十条`,
+    cites: DEVELOPMENT,
   },
   {
     article: 9,
@@ -262,7 +262,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['一至两名正式党员'],
     wrong: ['两名预备党员', '三名正式党员', '由支部书记一人负责'],
     difficulty: 2,
-    cites: `${DEVELOPMENT}第十二条`,
+    cites: DEVELOPMENT,
   },
   {
     article: 9,
@@ -271,7 +271,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['每半年'],
     wrong: ['每季度', '每年', '每两年'],
     difficulty: 2,
-    cites: `${DEVELOPMENT}第十三条`,
+    cites: DEVELOPMENT,
   },
   {
     article: 9,
@@ -280,7 +280,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['一年以上'],
     wrong: ['三个月以上', '半年以上', '两年以上'],
     difficulty: 2,
-    cites: `${DEVELOPMENT}第十四条`,
+    cites: DEVELOPMENT,
   },
   {
     article: 9,
@@ -288,7 +288,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     stem: '确定入党积极分子，可以采取党员推荐、群团组织推优等方式产生人选，由支部委员会研究决定，并报上级党委备案。',
     truth: true,
     difficulty: 2,
-    cites: `${DEVELOPMENT}第十一条`,
+    cites: DEVELOPMENT,
   },
   {
     article: 10,
@@ -306,7 +306,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['3天或24个学时'],
     wrong: ['1天或8个学时', '7天或56个学时', '不作要求，自学即可'],
     difficulty: 2,
-    cites: `${DEVELOPMENT}第十七条`,
+    cites: DEVELOPMENT,
   },
   {
     article: 10,
@@ -367,7 +367,7 @@ export const HANDWRITTEN: HandwrittenItem[] = [
     right: ['不能少于半年，最长不超过一年'],
     wrong: ['不少于三个月，最长不超过半年', '最长可延长两年', '可以多次延长，不设上限'],
     difficulty: 2,
-    cites: `${CONSTITUTION}第七条`,
+    cites: `${CONSTITUTION}第七条；${DEVELOPMENT}`,
   },
   {
     article: 11,

@@ -20,7 +20,9 @@ import { seedPhotos } from './seed-photos';
 import { seedDues, seedLifecycle, seedPeople } from './seed-people';
 import { generateEventTasks } from '../lib/reminders/mutations/events';
 import { prng } from './seed-random';
+import { DEMO_MARKER } from '../lib/demo';
 import {
+  COMPANY_NAME,
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
   DEPARTMENTS,
@@ -298,6 +300,12 @@ export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number
 
 /** What later issues added to the demo; each part is idempotent on its own, so older demo databases catch up. */
 async function seedLater(db: Db) {
+  // The mark every page shows (lib/demo.ts): this database holds the invented demo company.
+  await db.setting.upsert({
+    where: { key: DEMO_MARKER },
+    create: { key: DEMO_MARKER, value: { company: COMPANY_NAME } },
+    update: {},
+  });
   const steps: [string, (db: Db) => Promise<unknown>][] = [
     ['people', seedPeople],
     ['dues', seedDues],

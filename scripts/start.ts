@@ -5,7 +5,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildIfNeeded, nextBin } from './lib/build';
 import { DATA_DIR, resolveDatabaseUrl } from './lib/database-url';
-import { prepareDatabase } from './lib/prepare-db';
+import { prepareDatabase, wantsDemo } from './lib/prepare-db';
 
 async function authSecret(): Promise<string> {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
@@ -34,7 +34,8 @@ const stopDb = async () => {
 };
 
 try {
-  await prepareDatabase(database.url, { seed: process.env.SEED_DEMO !== 'false' });
+  const demo = wantsDemo(process.env);
+  await prepareDatabase(database.url, { seed: demo, bootstrap: !demo });
   const env = {
     ...process.env,
     DATABASE_URL: database.url,

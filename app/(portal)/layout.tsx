@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { DemoMark } from '@/components/demo-mark';
 import { requireUser } from '@/lib/auth/current-user';
 import { navFor } from '@/lib/nav';
 import { unreadCountFor } from '@/lib/notifications/queries';
@@ -11,6 +12,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const unread = await unreadCountFor(user);
   return (
     <div className="min-h-screen">
+      <DemoMark />
       <PortalNav
         groups={navFor(user).map((g) => ({
           key: g.key,

@@ -3,7 +3,7 @@ import { DEMO_USERS, loginAs } from '../fixtures/login';
 
 /**
  * Every navigation page of every demo role, at a desk (1280 px) and on a phone (375 px): no console error, no
- * uncaught page error, no 5xx response, and nothing wider than the screen.
+ * uncaught page error, no 5xx response, nothing wider than the screen, and the 演示数据 mark.
  */
 function watch(page: Page) {
   const problems: string[] = [];
@@ -39,6 +39,8 @@ for (const username of DEMO_USERS) {
         await page.waitForLoadState('networkidle');
         expect(res?.status(), `${href} at ${width}`).toBeLessThan(400);
         expect(await overflow(page), `horizontal overflow on ${href} at ${width} px`).toBeLessThanOrEqual(0);
+        // The demo database says so on every page.
+        await expect(page.getByTestId('demo-mark'), href).toHaveCount(1);
       }
     }
     expect(problems).toEqual([]);

@@ -112,3 +112,8 @@ test('a password change signs out one’s other devices, and the devices page en
   await desk.goto('/');
   await expect(desk).not.toHaveURL(/\/login/);
 });
+
+test('the sign-in page of a demo database says the data are invented', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByTestId('demo-mark')).toContainText('演示数据');
+});

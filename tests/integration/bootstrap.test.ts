@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { attemptLogin } from '../../lib/auth/login';
+import { createPrismaClient, type Db } from '../../lib/db/client';
+import { isDemoDatabase } from '../../lib/demo';
+import { prepareDatabase, wantsDemo } from '../../scripts/lib/prepare-db';
+import { freshDatabase, type TestDb } from '../../scripts/lib/test-db';
+
+// A database of its own: the production start acts only on an empty one.
+let scratch: TestDb;
+let db: Db;
+beforeAll(async () => {
+  scratch = await freshDatabase('boot');
+  db = createPrismaClient(scratch.url);
+}, 120_000);
+afterAll(async () => {
+  await db?.$disconnect();
+  await scratch?.drop();
+});
+
+describe('a production start on an empty PostgreSQL', () => {
+  it('seeds the demo only on the embedded default or with SEED_DEMO=true', () => {
+    expect(wantsDemo({})).toBe(true);
+    expect(wantsDemo({ SEED_DEMO: 'false' })).toBe(false);
+    expect(wantsDemo({ DATABASE_URL: 'postgresql://x/y' })).toBe(false);
+    expect(wantsDemo({ DATABASE_URL: 'postgresql://x/y', SEED_DEMO: 'true' })).toBe(true);
+  });
+
+  it('makes one administrator with a one-time password printed once, to be changed; no demo, no known password', async () => {
+    const lines: string[] = [];
+    const log = vi
+      .spyOn(console, 'log')
+      .mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+    try {
+      await prepareDatabase(scratch.url, { seed: false, bootstrap: true });
+    } finally {
+      log.mockRestore();
+    }
+    const printed = lines
+      .find((l) => l.includes('one-time password'))
+      ?.split(': ')
+      .at(-1)
+      ?.trim();
+    expect(printed).toMatch(/^\S{16}$/);
+    const users = await db.user.findMany({ include: { roles: true } });
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatchObject({ username: 'admin', mustChangePassword: true });
+    expect(users[0]!.roles.map((r) => r.role)).toEqual(['ADMIN']);
+    const { passwordHash } = await db.user.findUniqueOrThrow({
+      where: { id: users[0]!.id },
+      select: { passwordHash: true },
+    });
+    expect(passwordHash).toMatch(/^\$argon2id\$/);
+    expect(passwordHash).not.toContain(printed!);
+    expect(await db.organization.count()).toBe(1);
+    expect(await isDemoDatabase(db, 0)).toBe(false);
+
+    expect((await attemptLogin(db, { username: 'admin', password: 'Wubiao@2026' })).ok).toBe(false);
+    expect((await attemptLogin(db, { username: 'admin', password: printed! })).ok).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: 'system.bootstrapAdmin' } })).toBe(1);
+
+    // A second start changes nothing and prints no password.
+    const again: string[] = [];
+    const log2 = vi
+      .spyOn(console, 'log')
+      .mockImplementation((...a: unknown[]) => void again.push(a.join(' ')));
+    try {
+      await prepareDatabase(scratch.url, { seed: false, bootstrap: true });
+    } finally {
+      log2.mockRestore();
+    }
+    expect(again.some((l) => l.includes('password'))).toBe(false);
+    expect(await db.user.count()).toBe(1);
+  }, 120_000);
+});
