@@ -12,6 +12,7 @@ import { saveAnswer, startAttempt, submitAttempt } from '../lib/exams/mutations/
 import { createAuditExam } from '../lib/exams/mutations/create';
 import type { Subject } from '../lib/policy';
 import { createTraining, invitees, recordAttendance, signIn } from '../lib/training/mutations';
+import { signInCode } from '../lib/training/rotating';
 import { FIRST_BRANCH_NAME, SECOND_BRANCH_NAME } from './seed-data';
 import { prng } from './seed-random';
 
@@ -186,14 +187,15 @@ export async function seedTraining(db: Db, now = new Date()) {
     for (const p of await invitees(db, s)) {
       if (rand() >= c.show) continue;
       // Most scan the code on arrival; a few without a phone at hand are ticked off the paper list afterwards.
-      if (rand() < 0.8)
+      if (rand() < 0.8) {
+        const at = new Date(startsAt.getTime() - Math.floor(rand() * 25) * MIN);
         await signIn(
           db,
           { user: await subjectOf(db, p.id), actor: { id: p.id, name: p.name } },
-          { sessionId: id, token: s.signInToken },
-          new Date(startsAt.getTime() - Math.floor(rand() * 25) * MIN),
+          { sessionId: id, token: signInCode(s.signInToken, id, at) },
+          at,
         );
-      else paper.push(p.id);
+      } else paper.push(p.id);
     }
     if (paper.length)
       await recordAttendance(

@@ -1,5 +1,14 @@
 import ExcelJS from 'exceljs';
 import { cellText, headerTexts } from './cells';
+import { checkZip } from './zip-guard';
+
+/** Loads an upload into the workbook after the zip-bomb check (lib/excel/zip-guard.ts); throws if it fails. */
+export async function loadXlsx(wb: ExcelJS.Workbook, buffer: Buffer | ArrayBuffer): Promise<void> {
+  const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
+  const verdict = checkZip(bytes);
+  if (!verdict.ok) throw new Error(`refused upload: ${verdict.reason}`);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+}
 
 /** A data row of an upload: its number, and its cells as text by column key ('' for a column it lacks). */
 export type SheetRow<K extends string> = { row: number; get: (k: K) => string };
@@ -15,7 +24,7 @@ export async function readColumns<K extends string>(
 ): Promise<{ missing: K[]; rows: SheetRow<K>[] } | null> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as ArrayBuffer);
+    await loadXlsx(wb, buffer);
   } catch {
     return null;
   }

@@ -19,6 +19,7 @@ import {
   RESPONSIBLE_ROLES,
 } from './schema';
 import { CRITERION_KINDS, type CriterionKind, type Level } from './scoring';
+import { loadXlsx } from '../excel/read';
 
 export const SHEETS = { articles: '条文', actions: '规定动作', criteria: '考核标准' } as const;
 const ARTICLE_COLS = [
@@ -264,7 +265,7 @@ function rowsOf(wb: ExcelJS.Workbook, name: string, cols: readonly string[], err
 export async function parseWorkbook(buffer: Buffer): Promise<{ data?: BookData; errors: SheetError[] }> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    await loadXlsx(wb, buffer);
   } catch {
     return { errors: [{ sheet: '', row: 0, column: '', message: msg('handbookImport.errors.unreadable') }] };
   }

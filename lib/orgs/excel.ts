@@ -12,6 +12,7 @@ import type { OrgType } from './rules';
 
 export { PATH_SEPARATOR } from '../excel/labels';
 import { PATH_SEPARATOR } from '../excel/labels';
+import { loadXlsx } from '../excel/read';
 export const MAX_IMPORT_ROWS = 2000;
 
 export const COLUMNS = [
@@ -154,7 +155,7 @@ export async function parseSheet(
 ): Promise<{ rows: ParsedRow[]; fileError?: string }> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as ArrayBuffer);
+    await loadXlsx(wb, buffer);
   } catch {
     return { rows: [], fileError: msg('orgImport.errors.unreadable') };
   }

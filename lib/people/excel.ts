@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { cellText } from '../excel/cells';
 import { A4_LANDSCAPE, sheetWithHeader, type Column } from '../excel/sheet';
 import { EDUCATIONS, PARTY_POSTS, PARTY_STATUSES, type PartyPost, type PartyStatus } from './rules';
+import { loadXlsx } from '../excel/read';
 
 export const MAX_PEOPLE_ROWS = 20_000;
 export const PEOPLE_IMPORT_MAX_BYTES = 15 * 1024 * 1024;
@@ -125,7 +126,7 @@ export type SheetRead =
 export async function readSheet(buffer: Buffer, maxRows = MAX_PEOPLE_ROWS): Promise<SheetRead> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    await loadXlsx(wb, buffer);
   } catch {
     return { ok: false, error: 'unreadable' };
   }

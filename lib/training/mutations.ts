@@ -1,11 +1,11 @@
 /**
  * 解标培训班: the committee sets a class (time, place or link, lecturer, articles, materials,
  * invitees) and attendance is recorded two ways — the invitee scans the QR code shown at the class
- * (the code carries the session's secret; signing in needs it, an invitation and the time window:
+ * (a code that changes every 30 s, lib/training/rotating.ts; signing in needs a fresh one, an invitation and the window:
  * from SIGN_IN_OPENS_MIN before the start to the end), or the organizer records people from the
  * list. One row per person and class: the first record stands, a repeated scan changes nothing.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
@@ -14,6 +14,7 @@ import type { ActionContext } from '../action-context';
 import type { TrainingSession } from '../generated/prisma/client';
 import { assertCan, assertCanCompanyWide, canAttendTraining, type Subject } from '../policy';
 import { putFile } from '../storage';
+import { checkSignInCode } from './rotating';
 import type { TCreateTraining } from './schema';
 
 export const SIGN_IN_OPENS_MIN = 30;
@@ -106,9 +107,6 @@ async function memberOrg(db: Db | Tx, userId: string) {
   );
 }
 
-const sameSecret = (a: string, b: string) =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-
 type Problem = { key: string; params?: Record<string, number> };
 
 /** Why `user` may not sign in to `s` with `token` at `now` (a message key), or null. The page and the action share it. */
@@ -119,7 +117,9 @@ export async function signInProblem(
   token: string,
   now: Date,
 ): Promise<Problem | null> {
-  if (!sameSecret(s.signInToken, token)) return { key: 'training.errors.badCode' };
+  const code = s.signInToken ? checkSignInCode(s.signInToken, s.id, token, now) : 'bad';
+  if (code === 'bad') return { key: 'training.errors.badCode' };
+  if (code === 'expired') return { key: 'training.errors.codeExpired' };
   const org = await memberOrg(db, user.id);
   if (!canAttendTraining(user, await audienceOf(db, s), org?.path))
     return { key: 'training.errors.notInvited' };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeAnnual } from '../../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../../lib/annual/rules';
@@ -18,6 +19,7 @@ import { makeOrg, makeUsers, type OrgRow, companyRootFor, type TestUser } from '
 import { auditExamFor } from '../../lib/exams/queries/exams';
 import { latestResultsFor } from '../../lib/annual/queries';
 import { testDb } from '../fixtures/db';
+import { signInCode } from '../../lib/training/rotating';
 
 const db = testDb();
 let hb: TestHandbook;
@@ -90,32 +92,51 @@ describe('training classes', () => {
   });
 
   it('an invitee signs in with the code inside the window, once; others are refused and nothing is written', async () => {
+    // The code on the organizer's screen at that moment (it changes every 30 s).
+    const code = (at: Date) => signInCode(token, sessionId, at);
+    const early = new Date(starts.getTime() - 31 * 60_000);
+    const late = new Date(ends.getTime() + 60_000);
+    const opens = new Date(starts.getTime() - 29 * 60_000);
+    // The raw secret, a code of another class and a photo of the code forwarded two minutes later: refused.
+    await expect(signIn(db, u.memberA.ctx, { sessionId, token }, during)).rejects.toThrow(
+      'training.errors.badCode',
+    );
+    await expect(
+      signIn(db, u.memberA.ctx, { sessionId, token: signInCode(token, randomUUID(), during) }, during),
+    ).rejects.toThrow('training.errors.badCode');
+    await expect(
+      signIn(db, u.memberA.ctx, { sessionId, token: code(new Date(during.getTime() - 120_000)) }, during),
+    ).rejects.toThrow('training.errors.codeExpired');
     await expect(
       signIn(db, u.memberA.ctx, { sessionId, token: 'wrong-token-123456' }, during),
     ).rejects.toThrow('training.errors.badCode');
-    await expect(signIn(db, u.memberC.ctx, { sessionId, token }, during)).rejects.toThrow(
+    await expect(signIn(db, u.memberC.ctx, { sessionId, token: code(during) }, during)).rejects.toThrow(
       'training.errors.notInvited',
     );
-    await expect(
-      signIn(db, u.memberA.ctx, { sessionId, token }, new Date(starts.getTime() - 31 * 60_000)),
-    ).rejects.toThrow('training.errors.notYet');
-    await expect(
-      signIn(db, u.memberA.ctx, { sessionId, token }, new Date(ends.getTime() + 60_000)),
-    ).rejects.toThrow('training.errors.over');
+    await expect(signIn(db, u.memberA.ctx, { sessionId, token: code(early) }, early)).rejects.toThrow(
+      'training.errors.notYet',
+    );
+    await expect(signIn(db, u.memberA.ctx, { sessionId, token: code(late) }, late)).rejects.toThrow(
+      'training.errors.over',
+    );
     expect(await db.trainingAttendance.count({ where: { sessionId } })).toBe(0);
     // A member of a party group under the invited branch, 29 minutes before the start: in.
-    expect(
-      await signIn(db, u.memberA.ctx, { sessionId, token }, new Date(starts.getTime() - 29 * 60_000)),
-    ).toEqual({ recorded: true });
-    expect(await signIn(db, u.memberA.ctx, { sessionId, token }, during)).toEqual({ recorded: false });
+    expect(await signIn(db, u.memberA.ctx, { sessionId, token: code(opens) }, opens)).toEqual({
+      recorded: true,
+    });
+    expect(await signIn(db, u.memberA.ctx, { sessionId, token: code(during) }, during)).toEqual({
+      recorded: false,
+    });
     // Invited by name although their branch is not.
-    expect(await signIn(db, u.memberB.ctx, { sessionId, token }, during)).toEqual({ recorded: true });
+    expect(await signIn(db, u.memberB.ctx, { sessionId, token: code(during) }, during)).toEqual({
+      recorded: true,
+    });
     expect(await db.trainingAttendance.count({ where: { sessionId } })).toBe(2);
     expect(await db.auditEvent.count({ where: { action: 'training.signIn', entityId: sessionId } })).toBe(2);
-    expect((await signInViewFor(u.memberC.subject, sessionId, token, during)).problem).toEqual({
+    expect((await signInViewFor(u.memberC.subject, sessionId, code(during), during)).problem).toEqual({
       key: 'training.errors.notInvited',
     });
-    expect((await signInViewFor(u.memberA.subject, sessionId, token, during)).signedAt).not.toBeNull();
+    expect((await signInViewFor(u.memberA.subject, sessionId, code(during), during)).signedAt).not.toBeNull();
   });
 
   it('the organizer records invitees (not outsiders); rates per class and per organization', async () => {

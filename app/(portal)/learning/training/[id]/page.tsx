@@ -5,6 +5,8 @@ import { load } from '@/lib/page-guard';
 import { publicOrigin } from '@/lib/public-url';
 import { pageParams } from '@/lib/route-params';
 import { trainingViewFor } from '@/lib/training/queries';
+import { CODE_STEP_MS, signInCode } from '@/lib/training/rotating';
+import { AutoRefresh } from '@/components/auto-refresh';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import QRCode from 'qrcode';
@@ -22,8 +24,9 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
   const [t, format] = await Promise.all([getTranslations('training'), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, CST_DATE_TIME);
   const s = v.session;
+  // The code in the link changes every 30 s (lib/training/rotating.ts): the page re-reads itself to show the next.
   const signInUrl = s.signInToken
-    ? `${await publicOrigin()}/learning/training/${s.id}/sign-in?t=${s.signInToken}`
+    ? `${await publicOrigin()}/learning/training/${s.id}/sign-in?t=${signInCode(s.signInToken, s.id, new Date())}`
     : null;
   const qr = signInUrl
     ? await QRCode.toString(signInUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
@@ -125,6 +128,8 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
             />
             <div className="min-w-0 flex-1 space-y-2 text-sm text-stone-600">
               <p>{t('qrHint')}</p>
+              <p>{t('qrRotates')}</p>
+              <AutoRefresh ms={CODE_STEP_MS} />
               <p className="break-all font-mono text-xs" data-testid="sign-in-url">
                 {signInUrl}
               </p>
