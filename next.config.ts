@@ -22,6 +22,7 @@ const nextConfig: NextConfig = {
     'playwright-core',
   ],
   poweredByHeader: false,
+  // Content-Security-Policy (with a nonce per request) and HSTS (over https) are set in proxy.ts.
   async headers() {
     return [
       {
@@ -30,6 +31,12 @@ const nextConfig: NextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Referrer-Policy', value: 'same-origin' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
+          {
+            key: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+          },
         ],
       },
     ];

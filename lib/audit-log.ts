@@ -24,7 +24,7 @@ export type TraceInput = {
 
 export const GENESIS_HASH = '0'.repeat(64);
 // One writer at a time extends the chain; the lock is released when the transaction ends.
-const CHAIN_LOCK = 5_218_001;
+export const CHAIN_LOCK = 5_218_001;
 const SECRET_KEYS = new Set(['passwordHash', 'password', 'newPassword', 'currentPassword']);
 
 /** JSON with sorted keys and secrets removed, so the same content always hashes the same after a jsonb round trip. */

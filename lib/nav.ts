@@ -46,5 +46,6 @@ export function navFor(user: Subject): NavGroup[] {
   if (can(user, 'user.manage', 'global')) add('system', '/admin/users', 'users');
   if (can(user, 'role.assign', 'global')) add('system', '/admin/roles', 'roles');
   if (can(user, 'auditLog.read')) add('system', '/admin/audit-log', 'auditLog');
+  if (can(user, 'auditLog.read', 'global')) add('system', '/admin/security-events', 'securityEvents');
   return groups.filter((g) => g.items.length > 0);
 }

@@ -1,19 +1,25 @@
 /**
- * Checks a username and password, counting failures in the database so that a lockout holds
- * across app instances: the user row is locked (FOR NO KEY UPDATE) while the attempt is judged. Not FOR
- * UPDATE: that also blocks the key-share lock every trace insert takes on its actor, and a sign-in
- * waiting for the trace's chain lock while holding it deadlocked with that person's concurrent action.
- * Every outcome is written to the trace with IP and user agent; a success opens a session (lib/auth/sessions.ts).
+ * Checks a username and password, counting failures in the database so that limits hold across app instances:
+ *  - per account: 5 wrong passwords lock it for 15 minutes (the User row, locked FOR NO KEY UPDATE while judged —
+ *    not FOR UPDATE, which also blocks the key-share lock every trace insert takes on its actor);
+ *  - per unknown username: the same count and the same answer, so the reply never tells whether an account exists;
+ *  - per client IP: IP_MAX_FAILURES failures in IP_WINDOW_MINUTES refuse every attempt from it for LOCK_MINUTES,
+ *    without checking a password (a flood costs no argon2).
+ * A success (and an account's lockout) goes to the hash-chained trace; failures and refusals go to SecurityEvent,
+ * which takes no chain lock, so a flood of failed sign-ins never queues the portal's writes behind it.
  */
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { appendTrace } from '../audit-log';
 import { dummyHash, verifyPassword } from './password';
-import { afterFailure, isLocked } from './rules';
+import { afterFailure, isLocked, LOCK_MINUTES, MAX_FAILED_LOGINS } from './rules';
 import { openSession } from './sessions';
+
+export const IP_MAX_FAILURES = 20;
+export const IP_WINDOW_MINUTES = 15;
 
 export type LoginResult =
   | { ok: true; user: { id: string; name: string; username: string }; sessionId: string }
-  | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
+  | { ok: false; reason: 'invalid' | 'locked' };
 
 type Row = {
   id: string;
@@ -25,77 +31,127 @@ type Row = {
   lockedUntil: Date | null;
   orgPath: string | null;
 };
+type Meta = { ip: string | null; userAgent: string | null };
+
+async function securityEvent(
+  client: Db | Tx,
+  kind: 'login.failed' | 'login.throttled',
+  e: { username: string; userId?: string | null; detail?: object } & Meta,
+) {
+  await client.securityEvent.create({
+    data: {
+      kind,
+      username: e.username.slice(0, 64),
+      userId: e.userId ?? null,
+      ip: e.ip?.slice(0, 64) ?? null,
+      userAgent: e.userAgent?.slice(0, 300) ?? null,
+      detail: e.detail ?? undefined,
+    },
+  });
+}
+
+/** Whether a throttle key is locked now. */
+async function throttled(client: Db | Tx, key: string, now: Date) {
+  const row = await client.loginThrottle.findUnique({ where: { key }, select: { lockedUntil: true } });
+  return !!row?.lockedUntil && row.lockedUntil > now;
+}
+
+/** One more failure on a key (a fresh window once the last has passed); locks it at `max`. Returns whether locked. */
+async function countFailure(client: Db | Tx, key: string, max: number, windowMinutes: number, now: Date) {
+  const windowStart = new Date(now.getTime() - windowMinutes * 60_000);
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const rows = await client.$queryRaw<{ lockedUntil: Date | null }[]>`
+    INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, ${now})
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "LoginThrottle".failures + 1 END,
+      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "LoginThrottle"."windowStart" END,
+      "lockedUntil" = CASE
+        WHEN (CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "LoginThrottle".failures + 1 END) >= ${max}
+          THEN ${lockUntil}::timestamptz
+        ELSE "LoginThrottle"."lockedUntil" END
+    RETURNING "lockedUntil"`;
+  const until = rows[0]?.lockedUntil;
+  return !!until && until > now;
+}
 
 export async function attemptLogin(
   client: Db,
   input: { username: string; password: string; ip?: string | null; userAgent?: string | null },
 ): Promise<LoginResult> {
   const username = input.username.trim().slice(0, 64);
-  const meta = { ip: input.ip ?? null, userAgent: input.userAgent ?? null };
+  const meta: Meta = { ip: input.ip ?? null, userAgent: input.userAgent ?? null };
+  const ipKey = meta.ip ? `ip:${meta.ip}` : null;
+  const nameKey = `name:${username.toLowerCase()}`;
+  const now = new Date();
+  if (ipKey && (await throttled(client, ipKey, now))) {
+    await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'ip' } });
+    return { ok: false, reason: 'locked' };
+  }
   // The hash is checked before the transaction: argon2 takes tens of milliseconds of a worker thread,
   // and holding a pooled connection (and the row lock) meanwhile made a class signing in at once
   // (50 phones) time out waiting for connections. Inside, the locked row decides; a password changed
   // in between is checked again.
   const seen = await client.user.findUnique({ where: { username }, select: { passwordHash: true } });
-  const checked = seen
-    ? { hash: seen.passwordHash, good: await verifyPassword(seen.passwordHash, input.password) }
-    : null;
-  if (!seen) await verifyPassword(await dummyHash(), input.password);
-  return client.$transaction(async (tx) => {
-    const now = new Date();
+  if (!seen) {
+    // An unknown name: the same work and, after as many tries, the same "locked" answer as a real account.
+    if (await throttled(client, nameKey, now)) {
+      await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'name' } });
+      return { ok: false, reason: 'locked' };
+    }
+    await verifyPassword(await dummyHash(), input.password);
+    const locked = await countFailure(client, nameKey, MAX_FAILED_LOGINS, LOCK_MINUTES, now);
+    if (ipKey) await countFailure(client, ipKey, IP_MAX_FAILURES, IP_WINDOW_MINUTES, now);
+    await securityEvent(client, 'login.failed', { username, ...meta, detail: { reason: 'unknown-user' } });
+    return { ok: false, reason: locked ? 'locked' : 'invalid' };
+  }
+  const checked = { hash: seen.passwordHash, good: await verifyPassword(seen.passwordHash, input.password) };
+  const result = await client.$transaction(async (tx): Promise<LoginResult & { failed?: boolean }> => {
     const rows = await tx.$queryRaw<Row[]>`
       SELECT u.id, u.name, u.username, u."passwordHash", u.active, u."failedLogins", u."lockedUntil", o.path AS "orgPath"
       FROM "User" u LEFT JOIN "Organization" o ON o.id = u."orgId"
       WHERE u.username = ${username} FOR NO KEY UPDATE OF u`;
     const user = rows[0];
     if (!user) {
-      await appendTrace(
-        tx,
-        { id: null, name: username, ...meta },
-        {
-          action: 'auth.login.failed',
-          entityType: 'User',
-          after: { username, reason: 'unknown-user' },
-        },
-      );
-      return { ok: false, reason: 'invalid' } as const;
+      await securityEvent(tx, 'login.failed', { username, ...meta, detail: { reason: 'unknown-user' } });
+      return { ok: false, reason: 'invalid', failed: true };
     }
     const actor = { id: user.id, name: user.name, ...meta };
     const trace = { entityType: 'User', entityId: user.id, orgPath: user.orgPath };
     if (isLocked(user, now)) {
-      await appendTrace(tx, actor, {
-        ...trace,
-        action: 'auth.login.locked',
-        after: { lockedUntil: user.lockedUntil },
+      await securityEvent(tx, 'login.throttled', {
+        username,
+        userId: user.id,
+        ...meta,
+        detail: { by: 'account' },
       });
-      return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil! } as const;
+      return { ok: false, reason: 'locked' };
     }
     const passwordOk =
-      checked?.hash === user.passwordHash
+      checked.hash === user.passwordHash
         ? checked.good
         : await verifyPassword(user.passwordHash, input.password);
-    const good = user.active && passwordOk;
-    if (!good) {
+    if (!(user.active && passwordOk)) {
       const next = afterFailure(user, now);
       await tx.user.update({
         where: { id: user.id },
         data: { failedLogins: next.failedLogins, lockedUntil: next.lockedUntil },
       });
-      await appendTrace(tx, actor, {
-        ...trace,
-        action: 'auth.login.failed',
-        before: { failedLogins: user.failedLogins },
-        after: { failedLogins: next.failedLogins, reason: user.active ? 'wrong-password' : 'inactive' },
+      await securityEvent(tx, 'login.failed', {
+        username,
+        userId: user.id,
+        ...meta,
+        detail: { reason: user.active ? 'wrong-password' : 'inactive', failedLogins: next.failedLogins },
       });
       if (next.lockedNow) {
+        // A lockout is rare and the account's own event: it goes to the trace.
         await appendTrace(tx, actor, {
           ...trace,
           action: 'auth.lockout',
           after: { lockedUntil: next.lockedUntil },
         });
-        return { ok: false, reason: 'locked', lockedUntil: next.lockedUntil! } as const;
+        return { ok: false, reason: 'locked', failed: true };
       }
-      return { ok: false, reason: 'invalid' } as const;
+      return { ok: false, reason: 'invalid', failed: true };
     }
     await tx.user.update({
       where: { id: user.id },
@@ -111,6 +167,10 @@ export async function attemptLogin(
       ok: true,
       user: { id: user.id, name: user.name, username: user.username },
       sessionId: session.id,
-    } as const;
+    };
   });
+  if (!result.ok && result.failed && ipKey)
+    await countFailure(client, ipKey, IP_MAX_FAILURES, IP_WINDOW_MINUTES, now);
+  if (result.ok) return result;
+  return { ok: false, reason: result.reason };
 }

@@ -1,8 +1,16 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { robotRequest, sendRobot, type RobotKind } from './webhook';
+
+// The fake robots below listen on loopback: the outbound guard (lib/channels/outbound.ts) is lifted for this file.
+beforeAll(() => {
+  process.env.ROBOT_ALLOW_LOCAL = 'true';
+});
+afterAll(() => {
+  delete process.env.ROBOT_ALLOW_LOCAL;
+});
 
 const msg = { title: '三会一课提醒', text: '第一党支部 11 月支部委员会尚未记录。' };
 const now = 1_764_000_000_123; // fixed ms timestamp

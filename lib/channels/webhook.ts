@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { assertRobotTarget } from './outbound';
 
 /**
  * Group-chat robots configured per organization: 企业微信 (WeCom) group robot, 钉钉 (DingTalk) custom
@@ -75,12 +76,17 @@ export async function sendRobot(
   fetchImpl: typeof fetch = fetch,
 ): Promise<void> {
   const req = robotRequest(kind, target, message);
+  // Only the platforms' public hosts, over https, never a redirect (lib/channels/outbound.ts).
+  await assertRobotTarget(req.url);
   const res = await fetchImpl(req.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: JSON.stringify(req.body),
     signal: AbortSignal.timeout(TIMEOUT_MS),
+    redirect: 'manual',
   });
+  if (res.status >= 300 && res.status < 400)
+    throw new Error(`${kind} robot: HTTP ${res.status} redirect refused`);
   const raw = await res.text();
   let reply: Reply | null = null;
   try {

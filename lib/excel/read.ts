@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { cellText, headerTexts } from './cells';
-import { checkZip } from './zip-guard';
+import { checkZip, DEFAULT_ZIP_LIMITS } from '../files/zip-guard';
 
-/** Loads an upload into the workbook after the zip-bomb check (lib/excel/zip-guard.ts); throws if it fails. */
+/** Loads an upload into the workbook after the zip-bomb check (lib/files/zip-guard.ts); throws if it fails. */
 export async function loadXlsx(wb: ExcelJS.Workbook, buffer: Buffer | ArrayBuffer): Promise<void> {
   const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
-  const verdict = checkZip(bytes);
+  const verdict = checkZip(bytes, DEFAULT_ZIP_LIMITS);
   if (!verdict.ok) throw new Error(`refused upload: ${verdict.reason}`);
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
 }

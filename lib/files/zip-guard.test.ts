@@ -74,4 +74,13 @@ describe('zip guard (before a workbook is inflated)', () => {
     });
     expect(checkZip(zip(parts), LIMITS)).toEqual({ ok: true });
   });
+
+  it('refuses an entry that inflates past the size it declares', () => {
+    const data = Buffer.alloc(5 * 1024 * 1024);
+    const liar = zip([{ name: 'xl/worksheets/sheet1.xml', data }]);
+    // Say 1,000 bytes in both the local and the central header.
+    liar.writeUInt32LE(1000, 22);
+    liar.writeUInt32LE(1000, liar.length - 22 - 46 - 'xl/worksheets/sheet1.xml'.length + 24);
+    expect(checkZip(liar, LIMITS)).toEqual({ ok: false, reason: 'tooLarge' });
+  });
 });

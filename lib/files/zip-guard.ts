@@ -1,9 +1,18 @@
 /**
- * An .xlsx is a ZIP archive. Before a workbook library inflates it, read the archive's central directory (no
- * decompression) and refuse what is not a ZIP, has too many entries, or would inflate past a limit — a
- * "zip bomb" of a few kilobytes that expands to gigabytes would otherwise exhaust the server's memory.
+ * An .xlsx is a ZIP archive. Before a workbook library inflates it, read the archive's central directory and refuse
+ * what is not a ZIP, has too many entries, or would inflate past a limit — a "zip bomb" of a few kilobytes that
+ * expands to gigabytes would otherwise exhaust the server's memory. The declared sizes are then proved: each entry
+ * is inflated with a cap at its declared size, so a file that lies about them is caught without inflating more.
  */
+import { inflateRawSync } from 'node:zlib';
+
 export type ZipLimits = { maxEntries: number; maxUncompressed: number; maxRatio: number };
+/** For every workbook upload (lib/excel/read.ts loadXlsx). */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 1000,
+  maxUncompressed: 100 * 1024 * 1024,
+  maxRatio: 200,
+};
 export type ZipVerdict = { ok: true } | { ok: false; reason: 'notZip' | 'tooManyEntries' | 'tooLarge' };
 
 const EOCD = 0x06054b50;
@@ -39,7 +48,27 @@ export function checkZip(bytes: Buffer, limits: ZipLimits): ZipVerdict {
     if (total > limits.maxUncompressed) return { ok: false, reason: 'tooLarge' };
     if (uncompressed > 1_000_000 && uncompressed > compressed * limits.maxRatio)
       return { ok: false, reason: 'tooLarge' };
+    if (!inflatesAsDeclared(bytes, p)) return { ok: false, reason: 'tooLarge' };
     p += 46 + bytes.readUInt16LE(p + 28) + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
   }
   return { ok: true };
+}
+
+/** Whether the entry whose central header is at `p` inflates to exactly its declared size (stored: is that size). */
+function inflatesAsDeclared(bytes: Buffer, p: number): boolean {
+  const method = bytes.readUInt16LE(p + 10);
+  const compressed = bytes.readUInt32LE(p + 20);
+  const uncompressed = bytes.readUInt32LE(p + 24);
+  const local = bytes.readUInt32LE(p + 42);
+  if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return false;
+  const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+  const data = bytes.subarray(start, start + compressed);
+  if (method === 0) return compressed === uncompressed;
+  if (method !== 8) return false;
+  try {
+    // One byte past the declared size throws: the entry says less than it holds.
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, uncompressed) }).length === uncompressed;
+  } catch {
+    return false;
+  }
 }

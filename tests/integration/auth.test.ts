@@ -16,8 +16,14 @@ beforeAll(async () => {
   tree = await makeTree(app1);
 });
 
-const login = (client: typeof app1, username: string, password: string) =>
-  attemptLogin(client, { username, password, ip: '10.1.2.3', userAgent: 'vitest' });
+// Each call from an address of its own unless given: the per-IP limit is tested on its own below.
+let ipSeq = 0;
+const login = (
+  client: typeof app1,
+  username: string,
+  password: string,
+  ip = `10.1.${(ipSeq += 1) % 250}.3`,
+) => attemptLogin(client, { username, password, ip, userAgent: 'vitest' });
 
 describe('sign-in', () => {
   it('signs in with the right password and traces it with IP and user agent', async () => {
@@ -25,7 +31,7 @@ describe('sign-in', () => {
     const r = await login(app1, u.username, PASSWORD);
     expect(r.ok).toBe(true);
     const ev = await app1.auditEvent.findFirst({ where: { actorId: u.id, action: 'auth.login' } });
-    expect(ev).toMatchObject({ ip: '10.1.2.3', userAgent: 'vitest' });
+    expect(ev).toMatchObject({ ip: expect.stringMatching(/^10\.1\./), userAgent: 'vitest' });
   });
 
   it('locks after 5 failures counted across two app instances, even concurrent ones', async () => {
@@ -43,12 +49,14 @@ describe('sign-in', () => {
     expect(await login(app1, u.username, PASSWORD)).toMatchObject({ ok: false, reason: 'locked' });
     const row = await app1.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
-    const actions = (
-      await app1.auditEvent.findMany({ where: { actorId: u.id }, select: { action: true } })
-    ).map((e) => e.action);
-    expect(actions.filter((a) => a === 'auth.login.failed')).toHaveLength(5);
-    expect(actions).toContain('auth.lockout');
-    expect(actions.filter((a) => a === 'auth.login.locked')).toHaveLength(2);
+    // Failures and refusals are security events (no trace chain lock); the lockout itself is traced.
+    const kinds = (
+      await app1.securityEvent.findMany({ where: { userId: u.id }, select: { kind: true } })
+    ).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'login.failed')).toHaveLength(5);
+    expect(kinds.filter((k) => k === 'login.throttled')).toHaveLength(2);
+    expect(await app1.auditEvent.count({ where: { actorId: u.id, action: 'auth.lockout' } })).toBe(1);
+    expect(await app1.auditEvent.count({ where: { actorId: u.id, action: 'auth.login.failed' } })).toBe(0);
   });
 
   it('a lock that has run out lets the right password in and clears the count', async () => {
@@ -62,6 +70,59 @@ describe('sign-in', () => {
       failedLogins: 0,
       lockedUntil: null,
     });
+  });
+
+  it('an unknown username locks after as many tries as a real account, with the same answers', async () => {
+    const real = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
+    const ghost = `ghost-${Date.now()}`;
+    const answers = async (name: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await login(app1, name, `wrong-${i}`);
+        out.push(r.ok ? 'ok' : r.reason);
+      }
+      return out;
+    };
+    expect(await answers(ghost)).toEqual(await answers(real.username));
+  });
+
+  it('one address failing 20 times is refused for 15 minutes, even with a right password; another address is not', async () => {
+    const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
+    const flood = `192.0.2.${Date.now() % 200}`;
+    for (let i = 0; i < 20; i++) await login(app1, `nobody-${i}-${Date.now()}`, 'x', flood);
+    expect(await login(app1, u.username, PASSWORD, flood)).toEqual({ ok: false, reason: 'locked' });
+    expect((await login(app2, u.username, PASSWORD, '198.51.100.7')).ok).toBe(true);
+    expect(
+      await app1.securityEvent.count({ where: { ip: flood, kind: 'login.throttled' } }),
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('failed sign-ins do not wait for the trace: they finish while another writer holds the chain lock', async () => {
+    const { CHAIN_LOCK } = await import('../../lib/audit-log');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const taken = new Promise<void>((r) => (locked = r));
+    const holder = app2.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+        locked();
+        await held;
+      },
+      { timeout: 30_000 },
+    );
+    await taken;
+    try {
+      const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
+      const r = await Promise.race([
+        Promise.all([login(app1, u.username, 'wrong-a'), login(app1, 'no-such-user-q', 'x')]),
+        new Promise((resolve) => setTimeout(() => resolve('timed out'), 8000)),
+      ]);
+      expect(r).not.toBe('timed out');
+    } finally {
+      release();
+      await holder;
+    }
   });
 
   it('gives one generic answer for an unknown user, a wrong password and an inactive account', async () => {
@@ -113,5 +174,23 @@ describe('signing in while one’s own actions are traced', () => {
     expect(
       rounds.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
     ).toEqual([]);
+  });
+});
+
+describe('security events', () => {
+  it('are read by the administrator only, not by a committee scoped to its subtree, and cannot be rewritten', async () => {
+    const { listSecurityEvents } = await import('../../lib/trace/security-events');
+    const admin = await makeUser(app1, 'ADMIN', tree.root);
+    const committee = await makeUser(app1, 'COMMITTEE', tree.root);
+    await login(app1, `stranger-${Date.now()}`, 'guess', '203.0.113.9');
+    const seen = await listSecurityEvents(admin.subject, { ip: '203.0.113.9' }, app1);
+    expect(seen.rows[0]).toMatchObject({ kind: 'login.failed', ip: '203.0.113.9' });
+    await expect(listSecurityEvents(committee.subject, {}, app1)).rejects.toThrow('errors.forbidden');
+    await expect(app1.securityEvent.deleteMany({ where: { ip: '203.0.113.9' } })).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      app1.securityEvent.updateMany({ where: { ip: '203.0.113.9' }, data: { kind: 'x' } }),
+    ).rejects.toThrow(/append-only/);
   });
 });

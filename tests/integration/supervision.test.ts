@@ -23,7 +23,12 @@ let clerkB: TestUser;
 let tasks: { id: string }[];
 const now = new Date('2026-11-25T04:00:00Z');
 
+// The fake robot listens on loopback: the outbound guard (lib/channels/outbound.ts) is lifted for this file.
+afterAll(() => {
+  delete process.env.ROBOT_ALLOW_LOCAL;
+});
 beforeAll(async () => {
+  process.env.ROBOT_ALLOW_LOCAL = 'true';
   await makePublishedHandbook(db, `督办测试${Date.now() % 10000}`);
   tree = await makeTree(db);
   committee = await makeUser(db, 'COMMITTEE', tree.root);

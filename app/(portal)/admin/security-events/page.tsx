@@ -1,0 +1,58 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { PortalPage } from '@/components/page/portal-page';
+import { Pagination } from '@/components/pagination';
+import { Card } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
+import { deviceLabel } from '@/lib/auth/sessions';
+import { requirePermission } from '@/lib/auth/current-user';
+import { pageTitle } from '@/lib/page-title';
+import { listSecurityEvents } from '@/lib/trace/security-events';
+import { forbidden } from 'next/navigation';
+import { can } from '@/lib/policy';
+import { CST_DATE_TIME } from '@/lib/calendar';
+
+export const generateMetadata = pageTitle('securityEvents');
+
+export default async function SecurityEventsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string; ip?: string }>;
+}) {
+  const user = await requirePermission('auditLog.read');
+  if (!can(user, 'auditLog.read', 'global')) forbidden();
+  const sp = await searchParams;
+  const ip = typeof sp.ip === 'string' ? sp.ip : '';
+  const data = await listSecurityEvents(user, { page: Number(sp.page) || 1, ip });
+  const [t, format] = await Promise.all([getTranslations('securityEvents'), getFormatter()]);
+  return (
+    <PortalPage title={t('title')} description={t('intro')}>
+      <Card>
+        <Table
+          framed={false}
+          testId="security-events"
+          rows={data.rows}
+          rowKey={(r) => String(r.id)}
+          empty={t('empty')}
+          columns={[
+            { key: 'at', header: t('at'), cell: (r) => format.dateTime(r.at, CST_DATE_TIME) },
+            {
+              key: 'kind',
+              header: t('kind'),
+              cell: (r) => t(`kinds.${r.kind === 'login.throttled' ? 'throttled' : 'failed'}`),
+            },
+            { key: 'username', header: t('username'), cell: (r) => r.username ?? '—' },
+            { key: 'ip', header: t('ip'), cell: (r) => r.ip ?? '—' },
+            { key: 'device', deskOnly: true, header: t('device'), cell: (r) => deviceLabel(r.userAgent) },
+          ]}
+        />
+        <Pagination
+          page={data.page}
+          pages={data.pages}
+          href={(p) =>
+            `/admin/security-events?${new URLSearchParams({ ...(ip ? { ip } : {}), page: String(p) })}`
+          }
+        />
+      </Card>
+    </PortalPage>
+  );
+}
