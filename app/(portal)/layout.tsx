@@ -1,6 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import { DemoMark } from '@/components/demo-mark';
+import Link from 'next/link';
 import { requireUser } from '@/lib/auth/current-user';
+import { passwordSetting } from '@/lib/auth/password-policy';
+import { db } from '@/lib/db';
 import { navFor } from '@/lib/nav';
 import { unreadCountFor } from '@/lib/notifications/queries';
 import { PortalNav } from './_components/portal-nav';
@@ -10,9 +13,21 @@ export default async function PortalLayout({ children }: { children: React.React
   const t = await getTranslations();
   const primary = user.grants[0];
   const unread = await unreadCountFor(user);
+  const { warnDays } = await passwordSetting(db);
   return (
     <div className="min-h-screen">
       <DemoMark />
+      {user.passwordExpiresIn !== null && user.passwordExpiresIn <= warnDays && (
+        <div
+          className="bg-amber-50 px-3 py-1 text-center text-sm text-amber-900"
+          role="status"
+          data-testid="password-expiring"
+        >
+          <Link href="/change-password" className="underline">
+            {t('shell.passwordExpiring', { days: Math.max(0, user.passwordExpiresIn) })}
+          </Link>
+        </div>
+      )}
       <PortalNav
         groups={navFor(user).map((g) => ({
           key: g.key,

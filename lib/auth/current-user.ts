@@ -7,11 +7,14 @@ import type { Actor } from '../audit-log';
 import { can, type Grant, type OrgRef, type Permission, type Subject } from '../policy';
 import { auth } from './index';
 import { clientIp } from './request-meta';
+import { daysToExpiry, passwordSetting } from './password-policy';
 import { sessionIsOpen } from './sessions';
 
 export type CurrentUser = Omit<Subject, 'grants'> & {
   /** The server-side session this request belongs to. */
   sessionId: string;
+  /** Days until the password expires (negative: expired, and a change is owed), or null when it never does. */
+  passwordExpiresIn: number | null;
   name: string;
   username: string;
   mustChangePassword: boolean;
@@ -38,12 +41,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     },
   });
   if (!user || !user.active) return null;
+  const passwordExpiresIn = daysToExpiry(user.passwordChangedAt, await passwordSetting(db));
   return {
     id: user.id,
     sessionId: sessionId!,
     name: user.name,
     username: user.username,
-    mustChangePassword: user.mustChangePassword,
+    // An expired password is owed a change like one an administrator set.
+    mustChangePassword: user.mustChangePassword || (passwordExpiresIn !== null && passwordExpiresIn < 0),
+    passwordExpiresIn,
     org: user.org,
     grants: user.roles.map((r) => ({
       role: r.role,

@@ -33,9 +33,9 @@ type Row = {
 };
 type Meta = { ip: string | null; userAgent: string | null };
 
-async function securityEvent(
+export async function securityEvent(
   client: Db | Tx,
-  kind: 'login.failed' | 'login.throttled',
+  kind: 'login.failed' | 'login.throttled' | 'password.currentWrong',
   e: { username: string; userId?: string | null; detail?: object } & Meta,
 ) {
   await client.securityEvent.create({

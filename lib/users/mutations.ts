@@ -6,6 +6,9 @@ import { endSessions, sessionOf } from '../auth/sessions';
 import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { securityEvent } from '../auth/login';
+import { commonPassword, newPasswordProblem, rememberPassword } from '../auth/password-policy';
+import { afterFailure, isLocked } from '../auth/rules';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import type { ActionContext } from '../action-context';
@@ -33,6 +36,8 @@ async function orgPathOf(tx: Tx, orgId: string | null | undefined) {
 
 export async function createUser(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateUser>) {
   assertCan(ctx.user, 'user.manage', 'global');
+  if (commonPassword(input.password, input.username))
+    throw new UserError('auth.password.common', {}, 'password');
   const passwordHash = await hashPassword(input.password);
   return client.$transaction(async (tx) => {
     const taken = await tx.user.findUnique({ where: { username: input.username }, select: { id: true } });
@@ -115,13 +120,15 @@ export async function setUserActive(client: Db, ctx: ActionContext, input: z.out
 
 export async function resetPassword(client: Db, ctx: ActionContext, input: z.output<typeof ZResetPassword>) {
   assertCan(ctx.user, 'user.manage', 'global');
+  if (commonPassword(input.password)) throw new UserError('auth.password.common', {}, 'password');
   const passwordHash = await hashPassword(input.password);
   return client.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: input.id },
-      select: { id: true, org: { select: { path: true } } },
+      select: { id: true, passwordHash: true, org: { select: { path: true } } },
     });
     if (!user) throw new NotFoundError();
+    await rememberPassword(tx, user.id, user.passwordHash);
     await tx.user.update({
       where: { id: input.id },
       data: {
@@ -194,7 +201,10 @@ export async function removeRole(client: Db, ctx: ActionContext, input: z.output
   });
 }
 
-/** A user changes their own password; the current one must be right. */
+/**
+ * A user changes their own password; the current one must be right. A wrong one counts like a failed sign-in (five
+ * lock the account); the new one must pass the policy (not common, not one of the last few, lib/auth/password-policy).
+ */
 export async function changeOwnPassword(
   client: Db,
   ctx: ActionContext,
@@ -202,18 +212,59 @@ export async function changeOwnPassword(
 ) {
   const row = await client.user.findUnique({
     where: { id: ctx.user.id },
-    select: { passwordHash: true, org: { select: { path: true } } },
+    select: {
+      username: true,
+      passwordHash: true,
+      failedLogins: true,
+      lockedUntil: true,
+      org: { select: { path: true } },
+    },
   });
   if (!row) throw new NotFoundError();
+  const now = new Date();
+  if (isLocked(row, now)) throw new UserError('auth.password.locked', {}, 'currentPassword');
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new UserError('auth.password.currentWrong', {}, 'currentPassword');
+    const next = afterFailure(row, now);
+    await client.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: ctx.user.id },
+        data: { failedLogins: next.failedLogins, lockedUntil: next.lockedUntil },
+      });
+      await securityEvent(tx, 'password.currentWrong', {
+        username: row.username,
+        userId: ctx.user.id,
+        ip: ctx.actor.ip ?? null,
+        userAgent: ctx.actor.userAgent ?? null,
+        detail: { failedLogins: next.failedLogins },
+      });
+      if (next.lockedNow)
+        await appendTrace(tx, ctx.actor, {
+          action: 'auth.lockout',
+          entityType: 'User',
+          entityId: ctx.user.id,
+          orgPath: row.org?.path,
+          after: { lockedUntil: next.lockedUntil, by: 'password-change' },
+        });
+    });
+    throw new UserError(
+      next.lockedNow ? 'auth.password.locked' : 'auth.password.currentWrong',
+      {},
+      'currentPassword',
+    );
   }
+  const problem = await newPasswordProblem(
+    client,
+    { id: ctx.user.id, username: row.username, passwordHash: row.passwordHash },
+    input.newPassword,
+  );
+  if (problem) throw new UserError(problem, {}, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   return client.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: ctx.user.id },
-      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), failedLogins: 0 },
     });
+    await rememberPassword(tx, ctx.user.id, row.passwordHash);
     // Every other session of the person ends; the one that changed the password goes on.
     const ended = await endSessions(tx, ctx.user.id, 'password-changed', sessionOf(ctx.user));
     await appendTrace(tx, ctx.actor, {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { createPrismaClient } from '../../lib/db/client';
 import { createUserAsAdmin, loginAs } from '../fixtures/login';
 
 test('the language switch works on the login page and inside', async ({ page }) => {
@@ -150,4 +151,37 @@ test('pages carry a nonce CSP that their scripts satisfy, and the other security
   await page.goto('/insights');
   await page.waitForLoadState('networkidle');
   expect(violations).toEqual([]);
+});
+
+test('a password near its expiry warns on every page; an expired one must be changed first', async ({
+  browser,
+}) => {
+  const username = `exp${Date.now() % 1000000}`;
+  await createUserAsAdmin(browser, username, '密码到期', 'Init#2026x');
+  const page = await (await browser.newContext()).newPage();
+  await loginAs(page, username, 'Init#2026x');
+  await page.locator('#currentPassword').fill('Init#2026x');
+  await page.locator('#newPassword').fill('Mine#2026abc');
+  await page.locator('#confirm').fill('Mine#2026abc');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const db = createPrismaClient();
+  try {
+    const day = 86_400_000;
+    await db.user.update({
+      where: { username },
+      data: { passwordChangedAt: new Date(Date.now() - 80 * day) },
+    });
+    await page.goto('/announcements');
+    await expect(page.getByTestId('password-expiring')).toContainText('天后过期');
+    await db.user.update({
+      where: { username },
+      data: { passwordChangedAt: new Date(Date.now() - 91 * day) },
+    });
+    await page.goto('/announcements');
+    await expect(page).toHaveURL(/\/change-password/);
+    await expect(page.getByText('密码已过期')).toBeVisible();
+  } finally {
+    await db.$disconnect();
+  }
 });

@@ -194,3 +194,43 @@ describe('security events', () => {
     ).rejects.toThrow(/append-only/);
   });
 });
+
+describe('password policy', () => {
+  it('refuses a common password and the last five; wrong current passwords lock like sign-ins', async () => {
+    const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
+    const change = (currentPassword: string, newPassword: string) =>
+      changeOwnPassword(
+        app1,
+        u.ctx,
+        ZChangePassword.parse({ currentPassword, newPassword, confirm: newPassword }),
+      );
+    await expect(change(PASSWORD, 'Password123')).rejects.toThrow('auth.password.common');
+    const chain = ['Hist#2026a', 'Hist#2026b', 'Hist#2026c', 'Hist#2026d', 'Hist#2026e'];
+    let current = PASSWORD;
+    for (const next of chain) {
+      await change(current, next);
+      current = next;
+    }
+    // The last five (the current one and four before it) are refused; the sixth back is allowed again.
+    await expect(change(current, 'Hist#2026b')).rejects.toThrow('auth.password.reused');
+    await change(current, PASSWORD);
+    current = PASSWORD;
+    expect(await app1.passwordHistory.count({ where: { userId: u.id } })).toBe(6);
+
+    for (let i = 0; i < 4; i++)
+      await expect(change(`wrong-${i}`, 'Fresh#2026z')).rejects.toThrow('auth.password.currentWrong');
+    await expect(change('wrong-4', 'Fresh#2026z')).rejects.toThrow('auth.password.locked');
+    expect(await login(app1, u.username, PASSWORD)).toEqual({ ok: false, reason: 'locked' });
+    expect(await app1.securityEvent.count({ where: { userId: u.id, kind: 'password.currentWrong' } })).toBe(
+      5,
+    );
+  });
+
+  it('an administrator cannot set a common password either', async () => {
+    const admin = await makeUser(app1, 'ADMIN', tree.root);
+    const u = await makeUser(app1, 'MEMBER', tree.a, { passwordHash: hash });
+    await expect(resetPassword(app1, admin.ctx, { id: u.id, password: 'P@ssw0rd' })).rejects.toThrow(
+      'auth.password.common',
+    );
+  });
+});

@@ -6,5 +6,6 @@ export const generateMetadata = pageTitle('changePassword');
 
 export default async function ChangePasswordPage() {
   const user = await requireUser({ allowPasswordChange: true });
-  return <ChangePasswordForm forced={user.mustChangePassword} name={user.name} />;
+  const expired = user.passwordExpiresIn !== null && user.passwordExpiresIn < 0;
+  return <ChangePasswordForm forced={user.mustChangePassword} expired={expired} name={user.name} />;
 }

@@ -8,7 +8,15 @@ import { ZChangePassword } from '@/lib/users/schema';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 
-export function ChangePasswordForm({ forced, name }: { forced: boolean; name: string }) {
+export function ChangePasswordForm({
+  forced,
+  expired = false,
+  name,
+}: {
+  forced: boolean;
+  expired?: boolean;
+  name: string;
+}) {
   const t = useTranslations('changePassword');
   const router = useRouter();
   const { submit, formError, field, busy } = useActionForm(ZChangePassword, changePasswordAction, {
@@ -25,7 +33,9 @@ export function ChangePasswordForm({ forced, name }: { forced: boolean; name: st
       noValidate
     >
       <h2 className="text-base font-semibold">{t('title')}</h2>
-      <p className="text-sm text-stone-600">{forced ? t('forced', { name }) : t('intro')}</p>
+      <p className="text-sm text-stone-600">
+        {expired ? t('expired', { name }) : forced ? t('forced', { name }) : t('intro')}
+      </p>
       <FormError message={formError} />
       <PasswordField
         id="currentPassword"
