@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '../../lib/db/client';
-import { createUserAsAdmin, loginAs } from '../fixtures/login';
+import { changePassword, createUserAsAdmin, loginAs, newAccountPage } from '../fixtures/login';
 
 test('the language switch works on the login page and inside', async ({ page }) => {
   await page.goto('/login');
@@ -77,20 +77,8 @@ test.describe('on a 375 px phone', () => {
 test('a password change signs out one’s other devices, and the devices page ends them too', async ({
   browser,
 }) => {
-  const username = `dev${Date.now() % 1000000}`;
-  await createUserAsAdmin(browser, username, '两台设备', 'Init#2026x');
-  const desk = await (await browser.newContext()).newPage();
-  await loginAs(desk, username, 'Init#2026x');
-  await expect(desk).toHaveURL(/\/change-password/);
-  const change = async (from: string, to: string) => {
-    await desk.goto('/change-password');
-    await desk.locator('#currentPassword').fill(from);
-    await desk.locator('#newPassword').fill(to);
-    await desk.locator('#confirm').fill(to);
-    await desk.getByRole('button', { name: '保存新密码' }).click();
-    await expect(desk).toHaveURL(/\/$/);
-  };
-  await change('Init#2026x', 'Mine#2026abc');
+  const { page: desk, username } = await newAccountPage(browser, 'dev', '两台设备', 'Mine#2026abc');
+  const change = (from: string, to: string) => changePassword(desk, from, to);
 
   const phone = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
   await loginAs(phone, username, 'Mine#2026abc');
@@ -156,15 +144,7 @@ test('pages carry a nonce CSP that their scripts satisfy, and the other security
 test('a password near its expiry warns on every page; an expired one must be changed first', async ({
   browser,
 }) => {
-  const username = `exp${Date.now() % 1000000}`;
-  await createUserAsAdmin(browser, username, '密码到期', 'Init#2026x');
-  const page = await (await browser.newContext()).newPage();
-  await loginAs(page, username, 'Init#2026x');
-  await page.locator('#currentPassword').fill('Init#2026x');
-  await page.locator('#newPassword').fill('Mine#2026abc');
-  await page.locator('#confirm').fill('Mine#2026abc');
-  await page.getByRole('button', { name: '保存新密码' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  const { page, username } = await newAccountPage(browser, 'exp', '密码到期', 'Mine#2026abc');
   const db = createPrismaClient();
   try {
     const day = 86_400_000;

@@ -17,6 +17,18 @@ afterAll(async () => {
   await scratch?.drop();
 });
 
+/** The console lines `run` prints. */
+async function printedBy(run: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+  try {
+    await run();
+  } finally {
+    log.mockRestore();
+  }
+  return lines;
+}
+
 describe('a production start on an empty PostgreSQL', () => {
   it('seeds the demo only on the embedded default or with SEED_DEMO=true', () => {
     expect(wantsDemo({})).toBe(true);
@@ -26,15 +38,7 @@ describe('a production start on an empty PostgreSQL', () => {
   });
 
   it('makes one administrator with a one-time password printed once, to be changed; no demo, no known password', async () => {
-    const lines: string[] = [];
-    const log = vi
-      .spyOn(console, 'log')
-      .mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
-    try {
-      await prepareDatabase(scratch.url, { seed: false, bootstrap: true });
-    } finally {
-      log.mockRestore();
-    }
+    const lines = await printedBy(() => prepareDatabase(scratch.url, { seed: false, bootstrap: true }));
     const printed = lines
       .find((l) => l.includes('one-time password'))
       ?.split(': ')
@@ -59,15 +63,7 @@ describe('a production start on an empty PostgreSQL', () => {
     expect(await db.auditEvent.count({ where: { action: 'system.bootstrapAdmin' } })).toBe(1);
 
     // A second start changes nothing and prints no password.
-    const again: string[] = [];
-    const log2 = vi
-      .spyOn(console, 'log')
-      .mockImplementation((...a: unknown[]) => void again.push(a.join(' ')));
-    try {
-      await prepareDatabase(scratch.url, { seed: false, bootstrap: true });
-    } finally {
-      log2.mockRestore();
-    }
+    const again = await printedBy(() => prepareDatabase(scratch.url, { seed: false, bootstrap: true }));
     expect(again.some((l) => l.includes('password'))).toBe(false);
     expect(await db.user.count()).toBe(1);
   }, 120_000);
