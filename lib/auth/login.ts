@@ -56,18 +56,31 @@ async function throttled(client: Db | Tx, key: string, now: Date) {
   return !!row?.lockedUntil && row.lockedUntil > now;
 }
 
-/** One more failure on a key (a fresh window once the last has passed); locks it at `max`. Returns whether locked. */
-async function countFailure(client: Db | Tx, key: string, max: number, windowMinutes: number, now: Date) {
-  const windowStart = new Date(now.getTime() - windowMinutes * 60_000);
+/**
+ * One more failure on a key; locks it at `max`. A count starts afresh once a lock on it has run out, and, with a
+ * window, once the window since its first failure has passed. Returns whether the key is locked now.
+ */
+async function countFailure(
+  client: Db | Tx,
+  key: string,
+  max: number,
+  windowMinutes: number | null,
+  now: Date,
+) {
+  const windowStart = new Date(now.getTime() - (windowMinutes ?? 1e9) * 60_000);
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  // Whether the stored count starts afresh, read from the row being updated (its latest version under concurrency).
   const rows = await client.$queryRaw<{ lockedUntil: Date | null }[]>`
     INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, ${now})
     ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "LoginThrottle".failures + 1 END,
-      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "LoginThrottle"."windowStart" END,
+      failures = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} OR "LoginThrottle"."lockedUntil" <= ${now}
+        THEN 1 ELSE "LoginThrottle".failures + 1 END,
+      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} OR "LoginThrottle"."lockedUntil" <= ${now}
+        THEN ${now} ELSE "LoginThrottle"."windowStart" END,
       "lockedUntil" = CASE
-        WHEN (CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "LoginThrottle".failures + 1 END) >= ${max}
-          THEN ${lockUntil}::timestamptz
+        WHEN (CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} OR "LoginThrottle"."lockedUntil" <= ${now}
+          THEN 1 ELSE "LoginThrottle".failures + 1 END) >= ${max} THEN ${lockUntil}::timestamptz
+        WHEN "LoginThrottle"."windowStart" < ${windowStart} OR "LoginThrottle"."lockedUntil" <= ${now} THEN NULL
         ELSE "LoginThrottle"."lockedUntil" END
     RETURNING "lockedUntil"`;
   const until = rows[0]?.lockedUntil;
@@ -81,7 +94,8 @@ export async function attemptLogin(
   const username = input.username.trim().slice(0, 64);
   const meta: Meta = { ip: input.ip ?? null, userAgent: input.userAgent ?? null };
   const ipKey = meta.ip ? `ip:${meta.ip}` : null;
-  const nameKey = `name:${username.toLowerCase()}`;
+  // The same name the account lookup uses (exact): 'BOB' is another name than 'bob' for both.
+  const nameKey = `name:${username}`;
   const now = new Date();
   if (ipKey && (await throttled(client, ipKey, now))) {
     await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'ip' } });
@@ -94,12 +108,14 @@ export async function attemptLogin(
   const seen = await client.user.findUnique({ where: { username }, select: { passwordHash: true } });
   if (!seen) {
     // An unknown name: the same work and, after as many tries, the same "locked" answer as a real account.
+    // A real account's refusal costs a password check too: so does this one's.
+    await verifyPassword(await dummyHash(), input.password);
     if (await throttled(client, nameKey, now)) {
       await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'name' } });
       return { ok: false, reason: 'locked' };
     }
-    await verifyPassword(await dummyHash(), input.password);
-    const locked = await countFailure(client, nameKey, MAX_FAILED_LOGINS, LOCK_MINUTES, now);
+    // Counted like an account's failedLogins: no window, a fresh count once a lock has run out.
+    const locked = await countFailure(client, nameKey, MAX_FAILED_LOGINS, null, now);
     if (ipKey) await countFailure(client, ipKey, IP_MAX_FAILURES, IP_WINDOW_MINUTES, now);
     await securityEvent(client, 'login.failed', { username, ...meta, detail: { reason: 'unknown-user' } });
     return { ok: false, reason: locked ? 'locked' : 'invalid' };

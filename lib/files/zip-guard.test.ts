@@ -83,4 +83,17 @@ describe('zip guard (before a workbook is inflated)', () => {
     liar.writeUInt32LE(1000, liar.length - 22 - 46 - 'xl/worksheets/sheet1.xml'.length + 24);
     expect(checkZip(liar, LIMITS)).toEqual({ ok: false, reason: 'tooLarge' });
   });
+
+  it('refuses an end record that declares fewer entries than the directory holds (a reader would inflate them all)', () => {
+    const bomb = zip([
+      { name: 'a.xml', data: Buffer.from('a') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1024 * 1024) },
+    ]);
+    bomb.writeUInt16LE(1, bomb.length - 22 + 8);
+    bomb.writeUInt16LE(1, bomb.length - 22 + 10);
+    expect(checkZip(bomb, LIMITS)).toEqual({ ok: false, reason: 'notZip' });
+    bomb.writeUInt16LE(0, bomb.length - 22 + 8);
+    bomb.writeUInt16LE(0, bomb.length - 22 + 10);
+    expect(checkZip(bomb, LIMITS)).toEqual({ ok: false, reason: 'notZip' });
+  });
 });

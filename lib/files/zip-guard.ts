@@ -36,7 +36,9 @@ export function checkZip(bytes: Buffer, limits: ZipLimits): ZipVerdict {
   if (entries === 0xffff || offset === 0xffffffff || size === 0xffffffff)
     return { ok: false, reason: 'tooLarge' };
   if (entries > limits.maxEntries) return { ok: false, reason: 'tooManyEntries' };
-  if (offset + size > bytes.length) return { ok: false, reason: 'notZip' };
+  // The directory must end where the end record begins: a reader (JSZip) that finds it elsewhere, or reads
+  // records past the declared count, would inflate entries this check never saw.
+  if (offset + size !== eocd) return { ok: false, reason: 'notZip' };
   let total = 0;
   let p = offset;
   for (let n = 0; n < entries; n += 1) {
@@ -51,6 +53,7 @@ export function checkZip(bytes: Buffer, limits: ZipLimits): ZipVerdict {
     if (!inflatesAsDeclared(bytes, p)) return { ok: false, reason: 'tooLarge' };
     p += 46 + bytes.readUInt16LE(p + 28) + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
   }
+  if (p !== offset + size) return { ok: false, reason: 'notZip' };
   return { ok: true };
 }
 

@@ -120,7 +120,10 @@ export async function setUserActive(client: Db, ctx: ActionContext, input: z.out
 
 export async function resetPassword(client: Db, ctx: ActionContext, input: z.output<typeof ZResetPassword>) {
   assertCan(ctx.user, 'user.manage', 'global');
-  if (commonPassword(input.password)) throw new UserError('auth.password.common', {}, 'password');
+  const named = await client.user.findUnique({ where: { id: input.id }, select: { username: true } });
+  if (!named) throw new NotFoundError();
+  if (commonPassword(input.password, named.username))
+    throw new UserError('auth.password.common', {}, 'password');
   const passwordHash = await hashPassword(input.password);
   return client.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
@@ -224,8 +227,12 @@ export async function changeOwnPassword(
   const now = new Date();
   if (isLocked(row, now)) throw new UserError('auth.password.locked', {}, 'currentPassword');
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    const next = afterFailure(row, now);
-    await client.$transaction(async (tx) => {
+    // Judged on the row locked as a sign-in locks it, so parallel wrong guesses each count.
+    const next = await client.$transaction(async (tx) => {
+      const [fresh] = await tx.$queryRaw<{ failedLogins: number; lockedUntil: Date | null }[]>`
+        SELECT "failedLogins", "lockedUntil" FROM "User" WHERE id = ${ctx.user.id}::uuid FOR NO KEY UPDATE`;
+      if (isLocked(fresh!, now)) return { ...fresh!, lockedNow: true };
+      const next = afterFailure(fresh!, now);
       await tx.user.update({
         where: { id: ctx.user.id },
         data: { failedLogins: next.failedLogins, lockedUntil: next.lockedUntil },
@@ -245,6 +252,7 @@ export async function changeOwnPassword(
           orgPath: row.org?.path,
           after: { lockedUntil: next.lockedUntil, by: 'password-change' },
         });
+      return next;
     });
     throw new UserError(
       next.lockedNow ? 'auth.password.locked' : 'auth.password.currentWrong',

@@ -84,6 +84,10 @@ describe('sign-in', () => {
       return out;
     };
     expect(await answers(ghost)).toEqual(await answers(real.username));
+    // The same name in other letters is another name, for an account and for a stranger alike.
+    expect(await login(app1, real.username.toUpperCase(), 'x')).toEqual(
+      await login(app1, ghost.toUpperCase(), 'x'),
+    );
   });
 
   it('one address failing 20 times is refused for 15 minutes, even with a right password; another address is not', async () => {
