@@ -22,18 +22,22 @@ export type ActionResult<T> =
  * transaction with its trace) → small result. Only UserErrors reach the user by their key; anything
  * else is logged with a reference id and shown as a generic message.
  */
-export function createActionClient<U extends Subject & { mustChangePassword: boolean }>(session: {
-  user: () => Promise<U | null>;
-  actor: (user: U) => Promise<Actor>;
-}) {
+export function createActionClient<
+  U extends Subject & { mustChangePassword: boolean; factorOwed?: 'verify' | 'enrol' | null },
+>(session: { user: () => Promise<U | null>; actor: (user: U) => Promise<Actor> }) {
   return function defineAction<S extends z.ZodType, T>(
     schema: S,
     handler: (input: z.output<S>, ctx: ActionContext<U>) => Promise<T>,
-    opts: { allowPasswordChange?: boolean } = {},
+    opts: { allowPasswordChange?: boolean; allowFactor?: 'verify' | 'enrol' } = {},
   ): (input: z.input<S>) => Promise<ActionResult<T>> {
     return async (raw) => {
       const user = await session.user();
       if (!user) return { ok: false, error: 'errors.unauthenticated' };
+      // A session that owes a second factor reaches only the actions that settle it.
+      if (user.factorOwed === 'verify' && opts.allowFactor !== 'verify')
+        return { ok: false, error: 'errors.secondFactorOwed' };
+      if (user.factorOwed === 'enrol' && opts.allowFactor !== 'enrol' && !opts.allowPasswordChange)
+        return { ok: false, error: 'errors.secondFactorOwed' };
       if (user.mustChangePassword && !opts.allowPasswordChange)
         return { ok: false, error: 'errors.mustChangePassword' };
       const parsed = schema.safeParse(raw);

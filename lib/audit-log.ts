@@ -1,11 +1,14 @@
 /**
  * 痕迹管理: every write appends an AuditEvent in the same transaction as the write.
- * The table refuses UPDATE/DELETE/TRUNCATE (trigger in the init migration); each event carries the
- * SHA-256 of the previous one, so an edit made around the trigger (by a superuser) breaks the chain
- * and verifyTraceChain() finds it.
+ * The table refuses UPDATE/DELETE/TRUNCATE (trigger in the init migration); each event carries an HMAC of itself
+ * and the previous event's hash under TRACE_KEY, a key kept outside the database (lib/secrets.ts). An edit made
+ * around the trigger (by a superuser, or on a copy of the database) breaks the chain, and without the key it cannot
+ * be re-computed: verifyTraceChain() finds it. Signed checkpoints outside the database (lib/trace/checkpoints.ts)
+ * add what a chain alone cannot show: events cut off its end.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Db, Tx } from './db/client';
+import { serverKey } from './secrets';
 
 export type Actor = { id: string | null; name: string | null; ip?: string | null; userAgent?: string | null };
 
@@ -62,10 +65,15 @@ export type HashedFields = {
   userAgent: string | null;
 };
 
-export function eventHash(prevHash: string, e: HashedFields): string {
+/** The event's hash: the HMAC-SHA256 under `key` (every event written now), or the plain SHA-256 of old events. */
+export function eventHash(prevHash: string, e: HashedFields, key?: Buffer): string {
   const body = canonicalJson({ ...e, at: e.at.toISOString() });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  const h = key ? createHmac('sha256', key) : createHash('sha256');
+  return h.update(prevHash).update('\n').update(body).digest('hex');
 }
+
+/** The key the chain is written under (derived from TRACE_KEY). */
+export const traceKey = () => serverKey('TRACE_KEY');
 
 /** Appends one event to the trace inside `tx`. Call it from every mutation. */
 export async function appendTrace(tx: Tx, actor: Actor, input: TraceInput) {
@@ -85,7 +93,7 @@ export async function appendTrace(tx: Tx, actor: Actor, input: TraceInput) {
     ip: actor.ip?.slice(0, 64) ?? null,
     userAgent: actor.userAgent?.slice(0, 400) ?? null,
   };
-  const hash = eventHash(prevHash, fields);
+  const hash = eventHash(prevHash, fields, traceKey());
   return tx.auditEvent.create({
     data: {
       ...fields,
@@ -93,29 +101,64 @@ export async function appendTrace(tx: Tx, actor: Actor, input: TraceInput) {
       after: fields.after === null ? undefined : (fields.after as object),
       prevHash,
       hash,
+      keyed: true,
     },
     select: { id: true, hash: true },
   });
 }
 
-/** Recomputes the chain from the first event; reports the first event whose hash or link does not hold. */
+export type ChainBreak = {
+  /** The first event that does not hold. */
+  id: bigint;
+  /**
+   * edited   – its content no longer gives its hash (changed, or written without the key);
+   * link     – it does not follow the event before it (one was deleted or inserted before it);
+   * unkeyed  – an unkeyed event where only keyed ones may be (after the boundary a checkpoint signed).
+   */
+  reason: 'edited' | 'link' | 'unkeyed';
+};
+
+/**
+ * Recomputes the chain from the first event and reports the first event that does not hold. Unkeyed events (written
+ * before the chain was keyed) are accepted only up to `legacyUntil` — the boundary the first signed checkpoint
+ * names; without a checkpoint, only before the first keyed event.
+ */
 export async function verifyTraceChain(
   client: Db,
-): Promise<{ ok: boolean; checked: number; brokenAt?: bigint }> {
+  opts: { legacyUntil?: bigint } = {},
+): Promise<{
+  ok: boolean;
+  checked: number;
+  brokenAt?: bigint;
+  reason?: ChainBreak['reason'];
+  head?: { id: bigint; hash: string };
+}> {
+  const key = traceKey();
   let prevHash = GENESIS_HASH;
   let cursor: bigint | undefined;
   let checked = 0;
+  let keyedSeen = false;
   for (;;) {
     const rows = await client.auditEvent.findMany({
       where: cursor === undefined ? {} : { id: { gt: cursor } },
       orderBy: { id: 'asc' },
       take: 1000,
     });
-    if (rows.length === 0) return { ok: true, checked };
+    if (rows.length === 0)
+      return { ok: true, checked, ...(cursor !== undefined ? { head: { id: cursor, hash: prevHash } } : {}) };
     for (const r of rows) {
-      const { id: _id, prevHash: _prev, hash: _hash, ...stored } = r;
-      const expected = eventHash(prevHash, { ...stored, before: r.before ?? null, after: r.after ?? null });
-      if (r.prevHash !== prevHash || r.hash !== expected) return { ok: false, checked, brokenAt: r.id };
+      const { id: _id, prevHash: _prev, hash: _hash, keyed, ...stored } = r;
+      const broken = (reason: ChainBreak['reason']) => ({ ok: false, checked, brokenAt: r.id, reason });
+      if (!keyed && (keyedSeen || (opts.legacyUntil !== undefined && r.id > opts.legacyUntil)))
+        return broken('unkeyed');
+      keyedSeen ||= keyed;
+      if (r.prevHash !== prevHash) return broken('link');
+      const expected = eventHash(
+        prevHash,
+        { ...stored, before: r.before ?? null, after: r.after ?? null },
+        keyed ? key : undefined,
+      );
+      if (r.hash !== expected) return broken('edited');
       prevHash = r.hash;
       checked += 1;
       cursor = r.id;

@@ -43,9 +43,10 @@ export function navFor(user: Subject): NavGroup[] {
   if (can(user, 'person.read')) add('system', '/people/development', 'development');
   if (can(user, 'person.sensitive')) add('system', '/people/dues', 'dues');
   if (can(user, 'org.read')) add('system', '/orgs', 'orgs');
-  if (can(user, 'user.manage', 'global')) add('system', '/admin/users', 'users');
+  if (can(user, 'user.read', 'global')) add('system', '/admin/users', 'users');
   if (can(user, 'role.assign', 'global')) add('system', '/admin/roles', 'roles');
   if (can(user, 'auditLog.read')) add('system', '/admin/audit-log', 'auditLog');
-  if (can(user, 'auditLog.read', 'global')) add('system', '/admin/security-events', 'securityEvents');
+  if (can(user, 'security.manage', 'global')) add('system', '/admin/security', 'security');
+  if (can(user, 'securityEvent.read', 'global')) add('system', '/admin/security-events', 'securityEvents');
   return groups.filter((g) => g.items.length > 0);
 }

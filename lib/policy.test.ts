@@ -5,6 +5,7 @@ import {
   canOnPerson,
   PERMISSIONS,
   ROLES,
+  roleGrantRefusal,
   scopeByPath,
   scopeOrgs,
   type Permission,
@@ -14,13 +15,16 @@ import {
 
 // Who holds each permission, stated permission by permission (not lib/policy.ts's role-by-role table):
 // a change to the policy must be made here too, and every role's grants and refusals follow from this.
-const EVERYONE = ROLES;
 const BRANCH_STAFF = ['SECRETARY', 'CLERK'] as const;
 const HOLDERS: [holders: readonly Role[], permissions: string[]][] = [
-  [EVERYONE, ['handbook.read']],
-  [['ADMIN'], ['user.read', 'user.manage', 'role.assign']],
-  [['ADMIN', 'COMMITTEE'], ['auditLog.read']],
-  [['ADMIN', 'COMMITTEE', ...BRANCH_STAFF], ['org.read']],
+  [['ADMIN', 'COMMITTEE', 'AUDITOR', ...BRANCH_STAFF, 'MEMBER'], ['handbook.read']],
+  // 三权分立: accounts, roles and security, the trace — three people.
+  [['ADMIN', 'SECURITY_ADMIN'], ['user.read']],
+  [['ADMIN'], ['user.manage']],
+  [['SECURITY_ADMIN'], ['role.assign', 'security.manage', 'factor.reset']],
+  [['AUDIT_ADMIN', 'COMMITTEE'], ['auditLog.read']],
+  [['AUDIT_ADMIN'], ['securityEvent.read']],
+  [['ADMIN', 'SECURITY_ADMIN', 'COMMITTEE', ...BRANCH_STAFF], ['org.read']],
   [
     ['COMMITTEE', ...BRANCH_STAFF],
     ['feedback.read', 'person.read', 'meeting.read'],
@@ -77,7 +81,16 @@ const as = (role: string, org = branchA): Subject => ({
 
 describe('policy table', () => {
   it('knows every role', () =>
-    expect([...ROLES].sort()).toEqual(['ADMIN', 'AUDITOR', 'CLERK', 'COMMITTEE', 'MEMBER', 'SECRETARY']));
+    expect([...ROLES].sort()).toEqual([
+      'ADMIN',
+      'AUDITOR',
+      'AUDIT_ADMIN',
+      'CLERK',
+      'COMMITTEE',
+      'MEMBER',
+      'SECRETARY',
+      'SECURITY_ADMIN',
+    ]));
   it('grants exactly the permissions stated above', () =>
     expect([...PERMISSIONS].sort()).toEqual([...new Set(HOLDERS.flatMap(([, ps]) => ps))].sort()));
 
@@ -85,13 +98,49 @@ describe('policy table', () => {
     for (const permission of PERMISSIONS) {
       const allowed = EXPECTED[role]!.includes(permission);
       it(`${role} ${allowed ? 'may' : 'may not'} ${permission}`, () => {
-        const scopeOrg = role === 'ADMIN' || role === 'COMMITTEE' ? root : branchA;
+        const scopeOrg = ['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'COMMITTEE'].includes(role)
+          ? root
+          : branchA;
         // Auditors act through audit membership, never through an organization by itself.
         const target = role === 'AUDITOR' ? undefined : scopeOrg;
         expect(can(as(role, scopeOrg), permission, target)).toBe(allowed);
       });
     }
   }
+});
+
+describe('三权分立: who may grant a role', () => {
+  const sys = { id: 'sys', grants: [{ role: 'ADMIN', orgId: 'root', orgPath: '/root/' }] };
+  const sec = { id: 'sec', grants: [{ role: 'SECURITY_ADMIN', orgId: 'root', orgPath: '/root/' }] };
+  const aud = { id: 'aud', grants: [{ role: 'AUDIT_ADMIN', orgId: 'root', orgPath: '/root/' }] };
+  const person = { id: 'p', roles: [] as string[] };
+  it('the 安全管理员 grants roles, never to themselves', () => {
+    expect(roleGrantRefusal(sec, 'SECRETARY', person, 1)).toBeNull();
+    expect(roleGrantRefusal(sec, 'COMMITTEE', { id: 'sec', roles: ['SECURITY_ADMIN'] }, 1)).toBe(
+      'users.errors.notOwnRoles',
+    );
+  });
+  it('the three administrator roles never meet on one person', () => {
+    expect(roleGrantRefusal(sec, 'AUDIT_ADMIN', { id: 'p', roles: ['ADMIN'] }, 1)).toBe(
+      'users.errors.adminRolesExclusive',
+    );
+    expect(roleGrantRefusal(sec, 'ADMIN', { id: 'p', roles: ['AUDIT_ADMIN'] }, 1)).toBe(
+      'users.errors.adminRolesExclusive',
+    );
+    // The same role at another unit is not a second role.
+    expect(roleGrantRefusal(sec, 'ADMIN', { id: 'p', roles: ['ADMIN', 'MEMBER'] }, 1)).toBeNull();
+  });
+  it('the 系统管理员 appoints only a first 安全/审计管理员, and nothing else', () => {
+    expect(roleGrantRefusal(sys, 'SECURITY_ADMIN', person, 0)).toBeNull();
+    expect(roleGrantRefusal(sys, 'AUDIT_ADMIN', person, 0)).toBeNull();
+    expect(roleGrantRefusal(sys, 'SECURITY_ADMIN', person, 1)).toBe('errors.forbidden');
+    expect(roleGrantRefusal(sys, 'COMMITTEE', person, 0)).toBe('errors.forbidden');
+    expect(roleGrantRefusal(sys, 'ADMIN', person, 0)).toBe('errors.forbidden');
+  });
+  it('the 审计管理员 grants nothing', () => {
+    expect(roleGrantRefusal(aud, 'MEMBER', person, 1)).toBe('errors.forbidden');
+    expect(roleGrantRefusal(aud, 'SECURITY_ADMIN', person, 0)).toBe('errors.forbidden');
+  });
 });
 
 describe('scope', () => {

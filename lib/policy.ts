@@ -10,15 +10,36 @@
 import type { Db, Tx } from './db/client';
 import { ForbiddenError, NotFoundError } from './errors';
 
-export const ROLES = ['ADMIN', 'COMMITTEE', 'AUDITOR', 'SECRETARY', 'CLERK', 'MEMBER'] as const;
+export const ROLES = [
+  'ADMIN',
+  'SECURITY_ADMIN',
+  'AUDIT_ADMIN',
+  'COMMITTEE',
+  'AUDITOR',
+  'SECRETARY',
+  'CLERK',
+  'MEMBER',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 type Scope = 'all' | 'subtree' | 'own' | 'audit';
 
 const TABLE = {
+  // 三权分立 (GB/T 22239-2019 8.1.4.2 e/f): three administrators, no one of them able to do another's part.
+  // 系统管理员: accounts (create, edit, disable, reset a password); grants no role except the first 安全/审计管理员.
   ADMIN: {
     scope: 'all',
-    permissions: ['user.read', 'user.manage', 'role.assign', 'auditLog.read', 'org.read', 'handbook.read'],
+    permissions: ['user.read', 'user.manage', 'org.read', 'handbook.read'],
+  },
+  // 安全管理员: who holds which role, the security settings, resetting a person's second factors.
+  SECURITY_ADMIN: {
+    scope: 'all',
+    permissions: ['user.read', 'org.read', 'role.assign', 'security.manage', 'factor.reset'],
+  },
+  // 审计管理员: reads the trace and the security events; changes nothing.
+  AUDIT_ADMIN: {
+    scope: 'all',
+    permissions: ['auditLog.read', 'securityEvent.read'],
   },
   COMMITTEE: {
     scope: 'subtree',
@@ -103,6 +124,36 @@ const TABLE = {
     permissions: ['handbook.read', 'learning.read', 'exam.take', 'coordination.answer'],
   },
 } as const satisfies Record<Role, { scope: Scope; permissions: readonly string[] }>;
+
+/** The three administrator roles: one person holds at most one of them. */
+export const ADMIN_ROLES = ['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'] as const satisfies readonly Role[];
+const isAdminRole = (r: string) => (ADMIN_ROLES as readonly string[]).includes(r);
+
+/**
+ * May `subject` grant (or remove) `role` to the person `target`? Refused, with the reason's message key:
+ *  - nobody changes their own roles;
+ *  - the three administrator roles do not combine on one person;
+ *  - the 安全管理员 grants roles; the 系统管理员 only appoints the first 安全管理员 or 审计管理员 while none is
+ *    active (a fresh installation has only the 系统管理员, GB/T 22239 still wants the other two).
+ * Returns null when allowed.
+ */
+export function roleGrantRefusal(
+  subject: Subject | null | undefined,
+  role: string,
+  target: { id: string; roles: readonly string[] },
+  activeHolders: number,
+): string | null {
+  if (!subject) return 'errors.forbidden';
+  if (subject.id === target.id) return 'users.errors.notOwnRoles';
+  if (isAdminRole(role) && target.roles.some((r) => isAdminRole(r) && r !== role))
+    return 'users.errors.adminRolesExclusive';
+  if (can(subject, 'role.assign', 'global')) return null;
+  const bootstrap =
+    (role === 'SECURITY_ADMIN' || role === 'AUDIT_ADMIN') &&
+    activeHolders === 0 &&
+    can(subject, 'user.manage', 'global');
+  return bootstrap ? null : 'errors.forbidden';
+}
 
 /** Every permission the table grants: a typo in a caller does not compile. */
 export type Permission = (typeof TABLE)[Role]['permissions'][number];

@@ -257,6 +257,22 @@ export const DEMO_ACCOUNTS = [
     phone: '13900010001',
   },
   {
+    username: 'secadmin',
+    name: '郑海洋',
+    role: 'SECURITY_ADMIN',
+    scope: 'root',
+    memberOf: 'office',
+    phone: '13900010008',
+  },
+  {
+    username: 'auditadmin',
+    name: '何静',
+    role: 'AUDIT_ADMIN',
+    scope: 'root',
+    memberOf: 'office',
+    phone: '13900010009',
+  },
+  {
     username: 'committee',
     name: '孙丽华',
     role: 'COMMITTEE',

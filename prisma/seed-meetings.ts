@@ -31,7 +31,17 @@ import { FIRST_BRANCH_NAME } from './seed-data';
 import { prng } from './seed-random';
 
 const MARKER = 'demo.meetings';
-const DEMO_ACCOUNTS = ['admin', 'committee', 'auditor', 'secretary', 'clerk', 'secretary2', 'member'];
+const DEMO_ACCOUNTS = [
+  'admin',
+  'secadmin',
+  'auditadmin',
+  'committee',
+  'auditor',
+  'secretary',
+  'clerk',
+  'secretary2',
+  'member',
+];
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const date = (day: string) => new Date(`${day}T00:00:00Z`);
 

@@ -21,6 +21,7 @@ import { seedDues, seedLifecycle, seedPeople } from './seed-people';
 import { generateEventTasks } from '../lib/reminders/mutations/events';
 import { prng } from './seed-random';
 import { DEMO_MARKER } from '../lib/demo';
+import { DEFAULT_FACTOR_SETTING, FACTOR_SETTING } from '../lib/auth/factors';
 import {
   COMPANY_NAME,
   DEMO_ACCOUNTS,
@@ -210,7 +211,7 @@ export async function seedDemo(db: Db): Promise<{ skipped: boolean; orgs: number
   const users: U[] = [];
   const roles: {
     userId: string;
-    role: 'ADMIN' | 'COMMITTEE' | 'AUDITOR' | 'SECRETARY' | 'CLERK' | 'MEMBER';
+    role: (typeof DEMO_ACCOUNTS)[number]['role'] | 'MEMBER';
     orgId: string;
   }[] = [];
   const demo = new Map<string, U>();
@@ -304,6 +305,13 @@ async function seedLater(db: Db) {
   await db.setting.upsert({
     where: { key: DEMO_MARKER },
     create: { key: DEMO_MARKER, value: { company: COMPANY_NAME } },
+    update: {},
+  });
+  // A newcomer tries every role with the README's password: the demo accounts need no second factor, except
+  // `admin`, who is asked to set one up so the flow can be seen (the security settings page shows this).
+  await db.setting.upsert({
+    where: { key: FACTOR_SETTING },
+    create: { key: FACTOR_SETTING, value: { ...DEFAULT_FACTOR_SETTING, demoExempt: true } },
     update: {},
   });
   const steps: [string, (db: Db) => Promise<unknown>][] = [

@@ -13,6 +13,8 @@ import { sessionIsOpen } from './sessions';
 export type CurrentUser = Omit<Subject, 'grants'> & {
   /** The server-side session this request belongs to. */
   sessionId: string;
+  /** What the session still owes before the portal: a second factor to show ('verify') or to set up ('enrol'). */
+  factorOwed: 'verify' | 'enrol' | null;
   /** Days until the password expires (negative: expired, and a change is owed), or null when it never does. */
   passwordExpiresIn: number | null;
   name: string;
@@ -32,7 +34,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const id = session?.user?.id;
   if (!id) return null;
   const sessionId = (session.user as { sid?: string }).sid;
-  if (!(await sessionIsOpen(db, sessionId, id))) return null;
+  const open = await sessionIsOpen(db, sessionId, id);
+  if (!open) return null;
   const user = await db.user.findUnique({
     where: { id },
     include: {
@@ -45,6 +48,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return {
     id: user.id,
     sessionId: sessionId!,
+    factorOwed: open.factorOwed,
     name: user.name,
     username: user.username,
     // An expired password is owed a change like one an administrator set.
@@ -60,11 +64,20 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   };
 });
 
-/** For pages: the user, or a redirect to /login (or to /change-password while one is owed). */
-export async function requireUser(opts: { allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
+/**
+ * For pages: the user, or a redirect to what the sign-in still owes, in this order: /login; the second factor
+ * (/login/verify); a password change (/change-password); setting up a second factor (/login/enrol).
+ */
+export async function requireUser(
+  opts: { allowPasswordChange?: boolean; allowFactor?: 'verify' | 'enrol' } = {},
+): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
+  if (user.factorOwed === 'verify' && opts.allowFactor !== 'verify') redirect('/login/verify');
+  if (user.factorOwed === 'verify') return user;
   if (user.mustChangePassword && !opts.allowPasswordChange) redirect('/change-password');
+  if (user.factorOwed === 'enrol' && opts.allowFactor !== 'enrol' && !opts.allowPasswordChange)
+    redirect('/login/enrol');
   return user;
 }
 

@@ -12,6 +12,7 @@ import type { Db, Tx } from '../db/client';
 import { appendTrace } from '../audit-log';
 import { dummyHash, verifyPassword } from './password';
 import { afterFailure, isLocked, LOCK_MINUTES, MAX_FAILED_LOGINS } from './rules';
+import { owedAtSignIn } from './factors';
 import { openSession } from './sessions';
 
 export const IP_MAX_FAILURES = 20;
@@ -35,7 +36,7 @@ type Meta = { ip: string | null; userAgent: string | null };
 
 export async function securityEvent(
   client: Db | Tx,
-  kind: 'login.failed' | 'login.throttled' | 'password.currentWrong',
+  kind: 'login.failed' | 'login.throttled' | 'password.currentWrong' | 'factor.failed',
   e: { username: string; userId?: string | null; detail?: object } & Meta,
 ) {
   await client.securityEvent.create({
@@ -173,11 +174,16 @@ export async function attemptLogin(
       where: { id: user.id },
       data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
     });
-    const session = await openSession(tx, user.id, meta, now);
+    const owed = await owedAtSignIn(tx, user.id, user.username);
+    const session = await openSession(tx, user.id, meta, now, owed);
     await appendTrace(tx, actor, {
       ...trace,
       action: 'auth.login',
-      after: { session: session.id, ...(session.ended.length ? { endedByLimit: session.ended } : {}) },
+      after: {
+        session: session.id,
+        ...(owed ? { secondFactor: owed } : {}),
+        ...(session.ended.length ? { endedByLimit: session.ended } : {}),
+      },
     });
     return {
       ok: true,

@@ -48,10 +48,12 @@ export async function openSession(
   userId: string,
   meta: { ip: string | null; userAgent: string | null },
   now = new Date(),
+  factorOwed: 'verify' | 'enrol' | null = null,
 ): Promise<{ id: string; ended: string[] }> {
   const row = await tx.userSession.create({
     data: {
       userId,
+      factorOwed,
       createdAt: now,
       lastSeenAt: now,
       ip: meta.ip?.slice(0, 64) ?? null,
@@ -93,19 +95,19 @@ export async function endSessions(
 }
 
 /**
- * Whether the cookie's session is still open for this person; refreshes its "last seen" at most once a minute.
- * A cookie without a session id (issued before sessions were kept) is not signed in.
+ * Whether the cookie's session is still open for this person, and what it still owes (a second factor);
+ * refreshes its "last seen" at most once a minute. A cookie without a session id is not signed in.
  */
 export async function sessionIsOpen(
   client: Db,
   sessionId: string | undefined,
   userId: string,
   now = new Date(),
-) {
+): Promise<false | { factorOwed: 'verify' | 'enrol' | null }> {
   if (!sessionId || !z.uuid().safeParse(sessionId).success) return false;
   const s = await client.userSession.findUnique({
     where: { id: sessionId },
-    select: { userId: true, endedAt: true, lastSeenAt: true },
+    select: { userId: true, endedAt: true, lastSeenAt: true, factorOwed: true },
   });
   if (!s || s.userId !== userId || s.endedAt) return false;
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_MS)
@@ -113,7 +115,7 @@ export async function sessionIsOpen(
       where: { id: sessionId, endedAt: null },
       data: { lastSeenAt: now },
     });
-  return true;
+  return { factorOwed: s.factorOwed === 'verify' || s.factorOwed === 'enrol' ? s.factorOwed : null };
 }
 
 /** A short device label from a user agent: browser and system, enough to tell one's own sessions apart. */

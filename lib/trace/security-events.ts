@@ -11,7 +11,7 @@ const PAGE = 50;
  * administrator, not a committee scoped to its subtree) may read them.
  */
 export async function listSecurityEvents(user: Subject, f: { page?: number; ip?: string }, client: Db = db) {
-  if (!can(user, 'auditLog.read', 'global')) throw new ForbiddenError();
+  if (!can(user, 'securityEvent.read', 'global')) throw new ForbiddenError();
   const where = f.ip ? { ip: f.ip.slice(0, 64) } : {};
   const page = Math.max(1, f.page ?? 1);
   const [rows, total] = await Promise.all([

@@ -1,5 +1,5 @@
 /**
- * Accounts and role assignments (ADMIN only, decided by lib/policy), and a user's own password.
+ * Accounts (系统管理员) and role assignments (安全管理员; lib/policy roleGrantRefusal), and a user's own password.
  * Passwords set by an administrator must be changed at the next sign-in.
  */
 import { endSessions, sessionOf } from '../auth/sessions';
@@ -10,9 +10,9 @@ import { securityEvent } from '../auth/login';
 import { commonPassword, newPasswordProblem, rememberPassword } from '../auth/password-policy';
 import { afterFailure, isLocked } from '../auth/rules';
 import type { Db, Tx } from '../db/client';
-import { NotFoundError, UserError } from '../errors';
+import { ForbiddenError, NotFoundError, UserError } from '../errors';
 import type { ActionContext } from '../action-context';
-import { assertCan } from '../policy';
+import { assertCan, can, roleGrantRefusal } from '../policy';
 import type {
   ZAssignRole,
   ZChangePassword,
@@ -155,10 +155,25 @@ export async function resetPassword(client: Db, ctx: ActionContext, input: z.out
 }
 
 export async function assignRole(client: Db, ctx: ActionContext, input: z.output<typeof ZAssignRole>) {
-  assertCan(ctx.user, 'role.assign', 'global');
+  if (!can(ctx.user, 'role.assign', 'global') && !can(ctx.user, 'user.manage', 'global'))
+    assertCan(ctx.user, 'role.assign', 'global');
   return client.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, roles: { select: { role: true } } },
+    });
     if (!user) throw new NotFoundError();
+    // Serialized per role, so two administrators cannot each appoint "the first" 安全管理员 at once.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'role.assign:' + input.role}))`;
+    const holders = await tx.roleAssignment.count({ where: { role: input.role, user: { active: true } } });
+    const refusal = roleGrantRefusal(
+      ctx.user,
+      input.role,
+      { id: user.id, roles: user.roles.map((r) => r.role) },
+      holders,
+    );
+    if (refusal === 'errors.forbidden') throw new ForbiddenError();
+    if (refusal) throw new UserError(refusal, {}, 'role');
     const org = await orgPathOf(tx, input.orgId);
     if (org?.status === 'ARCHIVED') throw new UserError('users.errors.orgArchived', {}, 'orgId');
     const exists = await tx.roleAssignment.findUnique({
@@ -172,7 +187,7 @@ export async function assignRole(client: Db, ctx: ActionContext, input: z.output
       entityType: 'RoleAssignment',
       entityId: ra.id,
       orgPath: org?.path,
-      after: ra,
+      after: { ...ra, ...(can(ctx.user, 'role.assign', 'global') ? {} : { firstOfItsKind: true }) },
     });
     return ra;
   });
@@ -186,8 +201,7 @@ export async function removeRole(client: Db, ctx: ActionContext, input: z.output
       include: { org: { select: { path: true } } },
     });
     if (!ra) throw new NotFoundError();
-    if (ra.userId === ctx.user.id && ra.role === 'ADMIN')
-      throw new UserError('users.errors.cannotRemoveOwnAdmin');
+    if (ra.userId === ctx.user.id) throw new UserError('users.errors.notOwnRoles');
     await tx.roleAssignment.delete({ where: { id: ra.id } });
     // What the role allowed may be open in another tab: that person signs in again.
     const ended = await endSessions(tx, ra.userId, 'role-removed');

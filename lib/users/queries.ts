@@ -71,7 +71,22 @@ export async function getUser(user: Subject, id: string, client: Db = db) {
     },
   });
   if (!row) throw new NotFoundError();
-  return row;
+  const [totp, passkeys] = await Promise.all([
+    client.totpFactor.count({ where: { userId: id, confirmedAt: { not: null } } }),
+    client.passkey.count({ where: { userId: id } }),
+  ]);
+  return { ...row, hasFactors: totp + passkeys > 0 };
+}
+
+/** Which of 安全管理员 / 审计管理员 some active person already holds (the 系统管理员 appoints only a first one). */
+export async function appointedAdminRoles(user: Subject, client: Db = db): Promise<string[]> {
+  if (!can(user, 'user.read', 'global')) throw new ForbiddenError();
+  const rows = await client.roleAssignment.findMany({
+    where: { role: { in: ['SECURITY_ADMIN', 'AUDIT_ADMIN'] }, user: { active: true } },
+    select: { role: true },
+    distinct: ['role'],
+  });
+  return rows.map((r) => r.role);
 }
 
 /** The whole tree (ADMIN scope is everything), for the org pickers of the admin pages. */

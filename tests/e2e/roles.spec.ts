@@ -22,7 +22,10 @@ const CLERK = BRANCH_STAFF.filter((label) => label !== '党费');
 
 // Each demo role sees the areas it may use, and only those.
 const EXPECTED: Record<string, string[]> = {
-  admin: ['工作台', '党建手册', '通知公告', '组织架构', '用户管理', '角色分配', '操作日志', '安全事件'],
+  // 三权分立: accounts; roles and security settings; the trace and security events.
+  admin: ['工作台', '党建手册', '通知公告', '组织架构', '用户管理'],
+  secadmin: ['工作台', '通知公告', '组织架构', '用户管理', '角色分配', '安全设置'],
+  auditadmin: ['工作台', '通知公告', '操作日志', '安全事件'],
   committee: [
     '工作台',
     '党建手册',

@@ -182,10 +182,12 @@ describe('signing in while one’s own actions are traced', () => {
 });
 
 describe('security events', () => {
-  it('are read by the administrator only, not by a committee scoped to its subtree, and cannot be rewritten', async () => {
+  it('are read by the 审计管理员 only, not by the 系统管理员 or a committee, and cannot be rewritten', async () => {
     const { listSecurityEvents } = await import('../../lib/trace/security-events');
-    const admin = await makeUser(app1, 'ADMIN', tree.root);
+    const admin = await makeUser(app1, 'AUDIT_ADMIN', tree.root);
     const committee = await makeUser(app1, 'COMMITTEE', tree.root);
+    const system = await makeUser(app1, 'ADMIN', tree.root);
+    await expect(listSecurityEvents(system.subject, {}, app1)).rejects.toThrow('errors.forbidden');
     await login(app1, `stranger-${Date.now()}`, 'guess', '203.0.113.9');
     const seen = await listSecurityEvents(admin.subject, { ip: '203.0.113.9' }, app1);
     expect(seen.rows[0]).toMatchObject({ kind: 'login.failed', ip: '203.0.113.9' });

@@ -23,7 +23,7 @@ async function signIn(username: string, ua = 'Mozilla/5.0 (Windows NT 10.0) Chro
   if (!r.ok) throw new Error('sign-in failed');
   return r.sessionId;
 }
-const open = (id: string, userId: string) => sessionIsOpen(db, id, userId);
+const open = async (id: string, userId: string) => !!(await sessionIsOpen(db, id, userId));
 const reason = async (id: string) =>
   (await db.userSession.findUniqueOrThrow({ where: { id }, select: { endReason: true } })).endReason;
 
@@ -82,7 +82,8 @@ describe('sessions that end', () => {
     const c = await makeUser(db, 'SECRETARY', tree.a, { passwordHash: hash });
     const s3 = await signIn(c.username);
     const role = await db.roleAssignment.findFirstOrThrow({ where: { userId: c.id } });
-    await removeRole(db, admin.ctx, { id: role.id });
+    const security = await makeUser(db, 'SECURITY_ADMIN', tree.root);
+    await removeRole(db, security.ctx, { id: role.id });
     expect(await reason(s3)).toBe('role-removed');
     const traced = await db.auditEvent.findFirstOrThrow({
       where: { action: 'role.remove', entityId: role.id },

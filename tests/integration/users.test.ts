@@ -7,12 +7,13 @@ import { treeWithUsers } from '../fixtures/tree';
 
 const db = testDb();
 
-const { tree, admin, committee } = treeWithUsers(db, {
+const { tree, admin, security, committee } = treeWithUsers(db, {
   admin: ['ADMIN', 'root'],
+  security: ['SECURITY_ADMIN', 'root'],
   committee: ['COMMITTEE', 'root'],
 });
 
-describe('users and roles (ADMIN only)', () => {
+describe('users (系统管理员) and roles (安全管理员)', () => {
   it('creates a user who must change the password, with a trace that holds no hash', async () => {
     const username = uniq('zhang')
       .replace(/[^a-z0-9-]/gi, '')
@@ -54,14 +55,18 @@ describe('users and roles (ADMIN only)', () => {
 
   it('assigns a scoped role once, removes it, and traces both', async () => {
     const u = await makeUser(db, null, tree.a);
-    const ra = await assignRole(db, admin.ctx, { userId: u.id, role: 'SECRETARY', orgId: tree.a.id });
+    const ra = await assignRole(db, security.ctx, { userId: u.id, role: 'SECRETARY', orgId: tree.a.id });
     await expect(
-      assignRole(db, admin.ctx, { userId: u.id, role: 'SECRETARY', orgId: tree.a.id }),
+      assignRole(db, security.ctx, { userId: u.id, role: 'SECRETARY', orgId: tree.a.id }),
     ).rejects.toThrow('users.errors.roleExists');
     await expect(
       assignRole(db, committee.ctx, { userId: u.id, role: 'ADMIN', orgId: tree.root.id }),
     ).rejects.toThrow('errors.forbidden');
-    await removeRole(db, admin.ctx, { id: ra.id });
+    // The 系统管理员 grants no ordinary role (三权分立).
+    await expect(
+      assignRole(db, admin.ctx, { userId: u.id, role: 'CLERK', orgId: tree.a.id }),
+    ).rejects.toThrow('errors.forbidden');
+    await removeRole(db, security.ctx, { id: ra.id });
     expect(await db.roleAssignment.count({ where: { userId: u.id } })).toBe(0);
     const actions = (
       await db.auditEvent.findMany({ where: { entityId: ra.id }, orderBy: { id: 'asc' } })
@@ -86,5 +91,53 @@ describe('users and roles (ADMIN only)', () => {
     const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: u.id, action: 'user.update' } });
     expect((ev.after as { name: string }).name).toBe('王小红');
     expect((ev.before as { orgId: string }).orgId).toBe(tree.b.id);
+  });
+});
+
+describe('三权分立', () => {
+  it('the three administrator roles never meet on one person, and nobody grants themselves a role', async () => {
+    const u = await makeUser(db, 'AUDIT_ADMIN', tree.root);
+    const before = await db.roleAssignment.count({ where: { userId: u.id } });
+    await expect(
+      assignRole(db, security.ctx, { userId: u.id, role: 'SECURITY_ADMIN', orgId: tree.root.id }),
+    ).rejects.toThrow('users.errors.adminRolesExclusive');
+    await expect(
+      assignRole(db, security.ctx, { userId: security.id, role: 'COMMITTEE', orgId: tree.root.id }),
+    ).rejects.toThrow('users.errors.notOwnRoles');
+    const own = await db.roleAssignment.findFirstOrThrow({ where: { userId: security.id } });
+    await expect(removeRole(db, security.ctx, { id: own.id })).rejects.toThrow('users.errors.notOwnRoles');
+    expect(await db.roleAssignment.count({ where: { userId: u.id } })).toBe(before);
+  });
+
+  it('the 系统管理员 of a fresh installation appoints the first 安全管理员, and only the first', async () => {
+    // A company of its own: no active 安全管理员 anywhere but the one this test's tree set up, so deactivate it.
+    const holders = await db.roleAssignment.findMany({
+      where: { role: 'SECURITY_ADMIN', user: { active: true } },
+      select: { userId: true },
+    });
+    await db.user.updateMany({
+      where: { id: { in: holders.map((h) => h.userId) } },
+      data: { active: false },
+    });
+    try {
+      const first = await makeUser(db, null, tree.root);
+      const second = await makeUser(db, null, tree.root);
+      const ra = await assignRole(db, admin.ctx, {
+        userId: first.id,
+        role: 'SECURITY_ADMIN',
+        orgId: tree.root.id,
+      });
+      const ev = await db.auditEvent.findFirstOrThrow({ where: { action: 'role.assign', entityId: ra.id } });
+      expect(ev.after).toMatchObject({ role: 'SECURITY_ADMIN', firstOfItsKind: true });
+      await expect(
+        assignRole(db, admin.ctx, { userId: second.id, role: 'SECURITY_ADMIN', orgId: tree.root.id }),
+      ).rejects.toThrow('errors.forbidden');
+      expect(await db.roleAssignment.count({ where: { userId: second.id } })).toBe(0);
+    } finally {
+      await db.user.updateMany({
+        where: { id: { in: holders.map((h) => h.userId) } },
+        data: { active: true },
+      });
+    }
   });
 });

@@ -78,6 +78,12 @@ export function PortalNav({
           >
             {t('sessions')}
           </Link>
+          <Link
+            href="/account/security"
+            className="min-h-11 content-center whitespace-nowrap rounded px-2 hover:bg-brand-600"
+          >
+            {t('factors')}
+          </Link>
           <LocaleSwitch className="hover:bg-brand-600" />
           <form action={logoutAction}>
             <button type="submit" className="min-h-11 whitespace-nowrap rounded px-2 hover:bg-brand-600">
@@ -135,6 +141,11 @@ export function PortalNav({
             <li>
               <Link href="/account/sessions" className="block min-h-11 content-center rounded px-2">
                 {t('sessions')}
+              </Link>
+            </li>
+            <li>
+              <Link href="/account/security" className="block min-h-11 content-center rounded px-2">
+                {t('factors')}
               </Link>
             </li>
           </ul>

@@ -7,9 +7,14 @@ import { deviceLabel } from '@/lib/auth/sessions';
 import { requirePermission } from '@/lib/auth/current-user';
 import { pageTitle } from '@/lib/page-title';
 import { listSecurityEvents } from '@/lib/trace/security-events';
-import { forbidden } from 'next/navigation';
-import { can } from '@/lib/policy';
 import { CST_DATE_TIME } from '@/lib/calendar';
+
+const KIND: Record<string, 'failed' | 'throttled' | 'factor' | 'currentWrong'> = {
+  'login.failed': 'failed',
+  'login.throttled': 'throttled',
+  'factor.failed': 'factor',
+  'password.currentWrong': 'currentWrong',
+};
 
 export const generateMetadata = pageTitle('securityEvents');
 
@@ -18,8 +23,7 @@ export default async function SecurityEventsPage({
 }: {
   searchParams: Promise<{ page?: string; ip?: string }>;
 }) {
-  const user = await requirePermission('auditLog.read');
-  if (!can(user, 'auditLog.read', 'global')) forbidden();
+  const user = await requirePermission('securityEvent.read', 'global');
   const sp = await searchParams;
   const ip = typeof sp.ip === 'string' ? sp.ip : '';
   const data = await listSecurityEvents(user, { page: Number(sp.page) || 1, ip });
@@ -38,7 +42,7 @@ export default async function SecurityEventsPage({
             {
               key: 'kind',
               header: t('kind'),
-              cell: (r) => t(`kinds.${r.kind === 'login.throttled' ? 'throttled' : 'failed'}`),
+              cell: (r) => t(`kinds.${KIND[r.kind] ?? 'failed'}`),
             },
             { key: 'username', header: t('username'), cell: (r) => r.username ?? '—' },
             { key: 'ip', header: t('ip'), cell: (r) => r.ip ?? '—' },

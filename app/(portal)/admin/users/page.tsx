@@ -7,6 +7,7 @@ import { Badge, PageHeader } from '@/components/ui/card';
 import { Input } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listUsers } from '@/lib/users/queries';
+import { can } from '@/lib/policy';
 import { pageTitle } from '@/lib/page-title';
 
 export const generateMetadata = pageTitle('users');
@@ -16,7 +17,7 @@ export default async function UsersPage({
 }: {
   searchParams: Promise<{ q?: string; page?: string }>;
 }) {
-  const user = await requirePermission('user.manage', 'global');
+  const user = await requirePermission('user.read', 'global');
   const sp = await searchParams;
   const t = await getTranslations();
   const q = typeof sp.q === 'string' ? sp.q : '';
@@ -29,9 +30,11 @@ export default async function UsersPage({
         title={t('users.title')}
         description={t('users.intro', { total })}
         actions={
-          <LinkButton href="/admin/users/new" variant="primary">
-            {t('users.new')}
-          </LinkButton>
+          can(user, 'user.manage', 'global') && (
+            <LinkButton href="/admin/users/new" variant="primary">
+              {t('users.new')}
+            </LinkButton>
+          )
         }
       />
       <form className="mb-3 flex gap-2" role="search">

@@ -2,8 +2,15 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
-import { getUser, orgOptions } from '@/lib/users/queries';
-import { ActiveToggle, EditUserForm, ResetPasswordForm, RolesEditor } from '../_components/user-forms';
+import { can, ROLES } from '@/lib/policy';
+import { appointedAdminRoles, getUser, orgOptions } from '@/lib/users/queries';
+import {
+  ActiveToggle,
+  EditUserForm,
+  ResetFactorsButton,
+  ResetPasswordForm,
+  RolesEditor,
+} from '../_components/user-forms';
 import { pageParams } from '@/lib/route-params';
 import { pageTitle } from '@/lib/page-title';
 
@@ -11,9 +18,21 @@ export const generateMetadata = pageTitle('users', 'detail');
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await pageParams(params);
-  const me = await requirePermission('user.manage', 'global');
+  const me = await requirePermission('user.read', 'global');
   const u = await load(() => getUser(me, id));
+  const firstAdmins = new Set(await appointedAdminRoles(me));
   const orgs = await orgOptions(me);
+  const manages = can(me, 'user.manage', 'global');
+  const assigns = can(me, 'role.assign', 'global');
+  const self = u.id === me.id;
+  // The 系统管理员 appoints only a first 安全管理员 / 审计管理员 (lib/policy roleGrantRefusal decides on save).
+  const grantable = self
+    ? []
+    : assigns
+      ? ROLES
+      : manages
+        ? (['SECURITY_ADMIN', 'AUDIT_ADMIN'] as const).filter((r) => !firstAdmins.has(r))
+        : [];
   const t = await getTranslations();
   const format = await getFormatter();
   const locked = u.lockedUntil && u.lockedUntil.getTime() > Date.now();
@@ -41,32 +60,49 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         }
       />
       <div className="grid gap-4 md:grid-cols-2">
-        <Card title={t('users.profile')}>
-          <EditUserForm
-            orgs={orgs}
-            values={{
-              id: u.id,
-              name: u.name,
-              phone: u.phone ?? '',
-              email: u.email ?? '',
-              orgId: u.orgId ?? '',
-            }}
-          />
-        </Card>
+        {manages ? (
+          <Card title={t('users.profile')}>
+            <EditUserForm
+              orgs={orgs}
+              values={{
+                id: u.id,
+                name: u.name,
+                phone: u.phone ?? '',
+                email: u.email ?? '',
+                orgId: u.orgId ?? '',
+              }}
+            />
+          </Card>
+        ) : (
+          <Card title={t('users.profile')}>
+            <p className="text-sm">{u.org?.name ?? '—'}</p>
+          </Card>
+        )}
         <div className="space-y-4">
           <Card title={t('users.roles')}>
             <RolesEditor
               userId={u.id}
               roles={u.roles.map((r) => ({ id: r.id, role: r.role, orgName: r.org.name }))}
               orgs={orgs}
+              grantable={grantable}
+              removable={assigns && !self}
             />
           </Card>
-          <Card title={t('users.resetPassword')}>
-            <ResetPasswordForm userId={u.id} />
-          </Card>
-          <Card title={t('users.state')}>
-            <ActiveToggle userId={u.id} active={u.active} self={u.id === me.id} />
-          </Card>
+          {can(me, 'factor.reset', 'global') && !self && (
+            <Card title={t('users.factors')}>
+              <ResetFactorsButton userId={u.id} has={u.hasFactors} />
+            </Card>
+          )}
+          {manages && (
+            <Card title={t('users.resetPassword')}>
+              <ResetPasswordForm userId={u.id} />
+            </Card>
+          )}
+          {manages && (
+            <Card title={t('users.state')}>
+              <ActiveToggle userId={u.id} active={u.active} self={self} />
+            </Card>
+          )}
         </div>
       </div>
     </div>

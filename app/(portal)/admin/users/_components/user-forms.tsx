@@ -6,6 +6,7 @@ import { Field, InputField, PasswordField, Select } from '@/components/ui/field'
 import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
+import { resetFactorsAction } from '@/lib/account/factor-actions';
 import { ROLES } from '@/lib/policy';
 import {
   assignRoleAction,
@@ -137,16 +138,22 @@ export function RolesEditor({
   userId,
   roles,
   orgs,
+  grantable = ROLES,
+  removable = true,
 }: {
   userId: string;
   roles: { id: string; role: string; orgName: string }[];
   orgs: OrgOption[];
+  /** The roles this administrator may grant here (the 系统管理员: only a first 安全/审计管理员). */
+  grantable?: readonly (typeof ROLES)[number][];
+  /** Whether roles can be removed here (the 安全管理员 only). */
+  removable?: boolean;
 }) {
   const t = useTranslations();
   const router = useRouter();
   const remove = useAction(removeRoleAction, { refresh: true });
   const { form, submit, formError, errorOf, field, busy } = useActionForm(ZAssignRole, assignRoleAction, {
-    defaultValues: { userId, role: 'MEMBER', orgId: '' },
+    defaultValues: { userId, role: grantable[0] ?? 'MEMBER', orgId: '' },
     onSuccess: () => router.refresh(),
   });
   return (
@@ -161,32 +168,40 @@ export function RolesEditor({
               <span>
                 {t(`roles.${r.role}`)} · {r.orgName}
               </span>
-              <Button variant="ghost" disabled={remove.pending} onClick={() => void remove.run({ id: r.id })}>
-                {t('users.removeRole')}
-              </Button>
+              {removable && (
+                <Button
+                  variant="ghost"
+                  disabled={remove.pending}
+                  onClick={() => void remove.run({ id: r.id })}
+                >
+                  {t('users.removeRole')}
+                </Button>
+              )}
             </li>
           ))}
         </ul>
       )}
       <FormError message={remove.error} />
-      <form onSubmit={submit} noValidate className="space-y-3 border-t border-stone-100 pt-3">
-        <FormError message={formError} />
-        <Field label={t('users.fields.role')} htmlFor="role" error={errorOf('role')}>
-          <Select id="role" {...form.register('role')}>
-            <Options items={ROLES} label={(r) => t(`roles.${r}`)} />
-          </Select>
-        </Field>
-        <OrgTreePickerField
-          id="scopeOrgId"
-          label={t('users.fields.scope')}
-          hint={t('users.scopeHint')}
-          orgs={orgs}
-          {...field('orgId')}
-        />
-        <Button type="submit" variant="secondary" disabled={busy}>
-          {t('users.assignRole')}
-        </Button>
-      </form>
+      {grantable.length > 0 && (
+        <form onSubmit={submit} noValidate className="space-y-3 border-t border-stone-100 pt-3">
+          <FormError message={formError} />
+          <Field label={t('users.fields.role')} htmlFor="role" error={errorOf('role')}>
+            <Select id="role" {...form.register('role')}>
+              <Options items={grantable} label={(r) => t(`roles.${r}`)} />
+            </Select>
+          </Field>
+          <OrgTreePickerField
+            id="scopeOrgId"
+            label={t('users.fields.scope')}
+            hint={t('users.scopeHint')}
+            orgs={orgs}
+            {...field('orgId')}
+          />
+          <Button type="submit" variant="secondary" disabled={busy}>
+            {t('users.assignRole')}
+          </Button>
+        </form>
+      )}
     </div>
   );
 }
@@ -209,5 +224,34 @@ function ProfileFields({
       <InputField id="email" label={t('fields.email')} type="email" {...field('email')} />
       <OrgTreePickerField id="orgId" label={t('fields.org')} orgs={orgs} {...field('orgId')} />
     </>
+  );
+}
+
+/** A 安全管理员 removes another person's second factors (a lost phone); they set one up again at next sign-in. */
+export function ResetFactorsButton({ userId, has }: { userId: string; has: boolean }) {
+  const t = useTranslations('users');
+  const [done, setDone] = useState(false);
+  const reset = useAction(resetFactorsAction, { refresh: true, onSuccess: () => setDone(true) });
+  return (
+    <div className="space-y-2 text-sm">
+      <p className="text-stone-600">{has ? t('factorsHave') : t('factorsNone')}</p>
+      {has && (
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={reset.pending}
+          data-testid="reset-factors"
+          onClick={() => void reset.run({ userId })}
+        >
+          {t('resetFactors')}
+        </Button>
+      )}
+      {done && (
+        <p role="status" className="text-green-800">
+          {t('factorsResetDone')}
+        </p>
+      )}
+      <FormError message={reset.error} />
+    </div>
   );
 }

@@ -1,0 +1,50 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { EnrolFactor } from '@/components/factors/enrol';
+import { PortalPage } from '@/components/page/portal-page';
+import { Card } from '@/components/ui/card';
+import { ownFactors } from '@/lib/account/factors';
+import { factorRequired, factorSetting } from '@/lib/auth/factors';
+import { requireUser } from '@/lib/auth/current-user';
+import { db } from '@/lib/db';
+import { pageTitle } from '@/lib/page-title';
+import { FactorList } from './_components/factor-list';
+
+export const generateMetadata = pageTitle('factors');
+
+/** One's own second factors: what is set up, adding another, removing one, new recovery codes. */
+export default async function SecurityPage() {
+  const user = await requireUser();
+  const [t, format, f, setting] = await Promise.all([
+    getTranslations('factors'),
+    getFormatter(),
+    ownFactors(db, user),
+    factorSetting(db),
+  ]);
+  const when = (d: Date) =>
+    format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const required = factorRequired(setting, {
+    username: user.username,
+    roles: user.grants.map((g) => g.role),
+  });
+  return (
+    <PortalPage title={t('title')} description={required ? t('introRequired') : t('introOptional')}>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title={t('yours')}>
+          <FactorList
+            totp={f.totp ? when(f.totp) : null}
+            passkeys={f.passkeys.map((p) => ({
+              id: p.id,
+              name: p.name,
+              since: when(p.createdAt),
+              lastUsed: p.lastUsedAt ? when(p.lastUsedAt) : null,
+            }))}
+            recoveryLeft={f.recoveryLeft}
+          />
+        </Card>
+        <Card title={t('add')}>
+          <EnrolFactor then="refresh" allowTotp={!f.totp} />
+        </Card>
+      </div>
+    </PortalPage>
+  );
+}

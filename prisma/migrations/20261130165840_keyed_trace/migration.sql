@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN     "keyed" BOOLEAN NOT NULL DEFAULT false;
