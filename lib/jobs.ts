@@ -9,12 +9,14 @@ import { DELIVER_QUEUE, deliverOne, sweepPending } from './channels/deliver';
 import { scanDueNotices } from './channels/due-notices';
 import { generateEventTasks } from './reminders/mutations/events';
 import { generateCurrent } from './reminders/mutations/generate';
+import { watchTrace } from './trace/watch';
 
 export const QUEUES = {
   generateReminders: 'reminders.generate',
   dueNotices: 'channels.due-notices',
   sweep: 'channels.sweep',
   deliver: DELIVER_QUEUE,
+  traceWatch: 'trace.watch',
 } as const;
 
 // Kept on globalThis: Next loads instrumentation and server actions in separate module graphs of one process.
@@ -51,6 +53,10 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
       QUEUES.deliver,
       async ([job]) => void (await deliverOne(db, job!.data.id)),
     );
+    // The trace checked and a signed checkpoint written outside the database, hourly (lib/trace/watch.ts).
+    await boss.createQueue(QUEUES.traceWatch);
+    await boss.schedule(QUEUES.traceWatch, '25 * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(QUEUES.traceWatch, async () => void (await watchTrace(db)));
     // And once at start (one instance wins the singleton for the minute).
     await boss.send(QUEUES.generateReminders, {}, { singletonKey: 'startup', singletonSeconds: 60 });
     return boss;

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { grantAppRole, userOf } from '../lib/db/app-role';
 import { buildIfNeeded, nextBin } from './lib/build';
 import { DATA_DIR, resolveDatabaseUrl } from './lib/database-url';
 import { prepareDatabase, wantsDemo } from './lib/prepare-db';
@@ -35,7 +36,14 @@ const stopDb = async () => {
 
 try {
   const demo = wantsDemo(process.env);
-  await prepareDatabase(database.url, { seed: demo, bootstrap: !demo });
+  // With MIGRATION_DATABASE_URL, migrations, the demo and the first administrator run as the owner, and the app
+  // connects as DATABASE_URL's role, granted only what it needs (INSERT/SELECT on the trace: lib/db/app-role.ts).
+  const owner = process.env.MIGRATION_DATABASE_URL;
+  await prepareDatabase(owner ?? database.url, { seed: demo, bootstrap: !demo });
+  if (owner && userOf(owner) !== userOf(database.url)) {
+    await grantAppRole(owner, userOf(database.url));
+    console.log(`▶ 应用以数据库角色 ${userOf(database.url)} 连接 the app connects as ${userOf(database.url)}`);
+  }
   const env = {
     ...process.env,
     DATABASE_URL: database.url,

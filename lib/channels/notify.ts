@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'FEEDBACK',
   'RECTIFICATION',
   'COORDINATION',
+  'SECURITY',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
