@@ -42,7 +42,9 @@ try {
   await prepareDatabase(owner ?? database.url, { seed: demo, bootstrap: !demo });
   if (owner && userOf(owner) !== userOf(database.url)) {
     await grantAppRole(owner, userOf(database.url));
-    console.log(`▶ 应用以数据库角色 ${userOf(database.url)} 连接 the app connects as ${userOf(database.url)}`);
+    console.log(
+      `▶ 应用以数据库角色 ${userOf(database.url)} 连接 the app connects as ${userOf(database.url)}`,
+    );
   }
   const env = {
     ...process.env,

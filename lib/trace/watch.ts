@@ -5,7 +5,13 @@
  */
 import { notify } from '../channels/notify';
 import type { Db } from '../db/client';
-import { checkpointStore, describeProblem, verifyTrace, writeCheckpoint, type CheckpointStore } from './checkpoints';
+import {
+  checkpointStore,
+  describeProblem,
+  verifyTrace,
+  writeCheckpoint,
+  type CheckpointStore,
+} from './checkpoints';
 
 export async function watchTrace(db: Db, store: CheckpointStore = checkpointStore(), now = new Date()) {
   const report = await verifyTrace(db, store);
