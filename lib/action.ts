@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { ActionContext } from './action-context';
 import { createActionClient } from './action-client';
-import { actorOf, getCurrentUser } from './auth/current-user';
+import { actorOf, getSessionUser } from './auth/current-user';
 import { db } from './db';
 import type { Db } from './db/client';
 
@@ -10,7 +10,7 @@ import type { Db } from './db/client';
  * The one action client (lib/action-client.ts) bound to the signed-in user of the request and the trace actor
  * with the request's IP and user agent. Every server action is `defineAction(schema, handler)`.
  */
-export const defineAction = createActionClient({ user: getCurrentUser, actor: actorOf });
+export const defineAction = createActionClient({ user: getSessionUser, actor: actorOf });
 
 /**
  * The plain server action: `mutate(db, ctx, input)` (which authorizes and writes with its trace), then `after`

@@ -57,6 +57,8 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
     await boss.createQueue(QUEUES.traceWatch);
     await boss.schedule(QUEUES.traceWatch, '25 * * * *', {}, { tz: 'Asia/Shanghai' });
     await boss.work(QUEUES.traceWatch, async () => void (await watchTrace(db)));
+    // Once at start too, so a new installation's first checkpoint (and its boundary) is signed at once.
+    await boss.send(QUEUES.traceWatch, {}, { singletonKey: 'startup', singletonSeconds: 300 });
     // And once at start (one instance wins the singleton for the minute).
     await boss.send(QUEUES.generateReminders, {}, { singletonKey: 'startup', singletonSeconds: 60 });
     return boss;

@@ -6,6 +6,7 @@ import {
   PERMISSIONS,
   ROLES,
   roleGrantRefusal,
+  mayManageAccount,
   scopeByPath,
   scopeOrgs,
   type Permission,
@@ -136,6 +137,13 @@ describe('三权分立: who may grant a role', () => {
     expect(roleGrantRefusal(sys, 'SECURITY_ADMIN', person, 1)).toBe('errors.forbidden');
     expect(roleGrantRefusal(sys, 'COMMITTEE', person, 0)).toBe('errors.forbidden');
     expect(roleGrantRefusal(sys, 'ADMIN', person, 0)).toBe('errors.forbidden');
+  });
+  it('the accounts of the 安全/审计管理员 are managed by a 安全管理员 only, never by themselves', () => {
+    expect(mayManageAccount(sys, { id: 'p', roles: ['SECRETARY'] })).toBe(true);
+    expect(mayManageAccount(sys, { id: 'p', roles: ['AUDIT_ADMIN'] })).toBe(false);
+    expect(mayManageAccount(sec, { id: 'p', roles: ['AUDIT_ADMIN'] })).toBe(true);
+    expect(mayManageAccount(sec, { id: 'sec', roles: ['SECURITY_ADMIN'] })).toBe(false);
+    expect(mayManageAccount(aud, { id: 'p', roles: ['MEMBER'] })).toBe(false);
   });
   it('the 审计管理员 grants nothing', () => {
     expect(roleGrantRefusal(aud, 'MEMBER', person, 1)).toBe('errors.forbidden');

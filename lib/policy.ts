@@ -133,15 +133,16 @@ const isAdminRole = (r: string) => (ADMIN_ROLES as readonly string[]).includes(r
  * May `subject` grant (or remove) `role` to the person `target`? Refused, with the reason's message key:
  *  - nobody changes their own roles;
  *  - the three administrator roles do not combine on one person;
- *  - the 安全管理员 grants roles; the 系统管理员 only appoints the first 安全管理员 or 审计管理员 while none is
- *    active (a fresh installation has only the 系统管理员, GB/T 22239 still wants the other two).
+ *  - the 安全管理员 grants roles; the 系统管理员 only appoints the first 安全管理员 or 审计管理员, while that role
+ *    has never been held (a fresh installation has only the 系统管理员; GB/T 22239 still wants the other two) —
+ *    once held, disabling its holders does not reopen it.
  * Returns null when allowed.
  */
 export function roleGrantRefusal(
   subject: Subject | null | undefined,
   role: string,
   target: { id: string; roles: readonly string[] },
-  activeHolders: number,
+  everHeld: number,
 ): string | null {
   if (!subject) return 'errors.forbidden';
   if (subject.id === target.id) return 'users.errors.notOwnRoles';
@@ -150,9 +151,24 @@ export function roleGrantRefusal(
   if (can(subject, 'role.assign', 'global')) return null;
   const bootstrap =
     (role === 'SECURITY_ADMIN' || role === 'AUDIT_ADMIN') &&
-    activeHolders === 0 &&
+    everHeld === 0 &&
     can(subject, 'user.manage', 'global');
   return bootstrap ? null : 'errors.forbidden';
+}
+
+/**
+ * May `subject` edit, disable or reset the password of the account `target`? The 系统管理员 manages accounts, but
+ * not those of the 安全管理员 and 审计管理员 who oversee them (else a reset password hands over their account):
+ * those only another 安全管理员 manages.
+ */
+export function mayManageAccount(
+  subject: Subject | null | undefined,
+  target: { id: string; roles: readonly string[] },
+): boolean {
+  if (!subject) return false;
+  const overseer = target.roles.some((r) => r === 'SECURITY_ADMIN' || r === 'AUDIT_ADMIN');
+  if (overseer) return can(subject, 'role.assign', 'global') && subject.id !== target.id;
+  return can(subject, 'user.manage', 'global');
 }
 
 /** Every permission the table grants: a typo in a caller does not compile. */

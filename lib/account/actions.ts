@@ -9,7 +9,7 @@ import { db } from '../db';
 import { isLocale, LOCALE_COOKIE } from '../i18n/locales';
 import { changeOwnPassword } from '../users/mutations';
 import { ZChangePassword } from '../users/schema';
-import { actorOf, getCurrentUser } from '../auth/current-user';
+import { actorOf, getSessionUser } from '../auth/current-user';
 import { signIn, signOut } from '../auth/index';
 
 export type LoginState = { error?: 'invalid' | 'locked' | 'unexpected'; username?: string };
@@ -37,7 +37,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
 }
 
 export async function logoutAction(): Promise<void> {
-  const user = await getCurrentUser();
+  const user = await getSessionUser();
   if (user) {
     const actor = await actorOf(user);
     await db.$transaction(async (tx) => {

@@ -30,7 +30,7 @@ import {
 } from '../auth/factors';
 import { securityEvent } from '../auth/login';
 import { afterFailure, isLocked } from '../auth/rules';
-import { endSessions } from '../auth/sessions';
+import { endSessions, enforceSessionLimit } from '../auth/sessions';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { msg } from '../i18n/message';
@@ -65,7 +65,15 @@ export const ZPasskeyName = z.object({
 export const ZPasskeyResponse = z.object({
   // The browser's JSON as SimpleWebAuthn reads it; its fields are checked there, cryptographically.
   response: z
-    .object({ id: z.string().min(1).max(1024), rawId: z.string().max(1024), type: z.literal('public-key') })
+    .object({
+      id: z.string().min(1).max(1400),
+      rawId: z.string().max(1400),
+      type: z.literal('public-key'),
+      response: z
+        .object({ transports: z.array(z.string().max(16)).max(8).optional() })
+        .passthrough()
+        .optional(),
+    })
     .passthrough(),
   name: z.string().trim().max(64).optional(),
 });
@@ -103,13 +111,23 @@ const hasFactor = async (tx: Tx | Db, userId: string, except: { totp?: boolean; 
   return !!totp || passkeys > 0;
 };
 
-/** A factor just set up: the session that owed one is through; codes are issued if the person has none left. */
+/**
+ * A factor just set up: the session that owed one is through (and now counts toward the session limit); the
+ * person's other sessions still waiting to enrol must show the new factor instead. Codes are issued if the person
+ * has none left.
+ */
 async function afterEnrol(tx: Tx, ctx: Ctx): Promise<string[] | null> {
-  if (ctx.user.factorOwed === 'enrol')
+  if (ctx.user.factorOwed === 'enrol') {
     await tx.userSession.updateMany({
       where: { id: ctx.user.sessionId, userId: ctx.user.id },
       data: { factorOwed: null },
     });
+    await enforceSessionLimit(tx, ctx.user.id, ctx.user.sessionId);
+  }
+  await tx.userSession.updateMany({
+    where: { userId: ctx.user.id, factorOwed: 'enrol', endedAt: null, id: { not: ctx.user.sessionId } },
+    data: { factorOwed: 'verify' },
+  });
   const left = await tx.recoveryCode.count({ where: { userId: ctx.user.id, usedAt: null } });
   return left ? null : issueRecoveryCodes(tx, ctx.user.id);
 }
@@ -119,16 +137,21 @@ async function orgPathOf(tx: Tx | Db, userId: string) {
   return u?.org?.path ?? null;
 }
 
-/** A person's session that still owes a factor may set one up or show one; a verified session manages its own. */
-function assertMayEnrol(ctx: Ctx) {
+/**
+ * A session that owes a factor shown may set nothing up; one that owes an enrolment may, until the person has a
+ * factor (set up from another session meanwhile); a verified session manages its own.
+ */
+async function assertMayEnrol(client: Db | Tx, ctx: Ctx) {
   if (ctx.user.factorOwed === 'verify') throw new UserError('factors.errors.verifyFirst');
+  if (ctx.user.factorOwed === 'enrol' && (await hasFactor(client, ctx.user.id)))
+    throw new UserError('factors.errors.verifyFirst');
 }
 
 // ─── the authenticator app ──────────────────────────────────────────────────────────────────────
 
 /** Starts (or restarts) setting up the app: a new secret, shown as a QR code and as text. */
 export async function startTotp(client: Db, ctx: Ctx) {
-  assertMayEnrol(ctx);
+  await assertMayEnrol(client, ctx);
   const secret = newTotpSecret();
   await client.$transaction(async (tx) => {
     const existing = await tx.totpFactor.findUnique({ where: { userId: ctx.user.id } });
@@ -151,7 +174,7 @@ export async function startTotp(client: Db, ctx: Ctx) {
 
 /** The first code from the app proves the set-up. Returns the recovery codes when new ones were issued. */
 export async function confirmTotp(client: Db, ctx: Ctx, input: z.output<typeof ZCode>) {
-  assertMayEnrol(ctx);
+  await assertMayEnrol(client, ctx);
   return client.$transaction(async (tx) => {
     const f = await tx.totpFactor.findUnique({ where: { userId: ctx.user.id } });
     if (!f) throw new UserError('factors.errors.notStarted');
@@ -176,12 +199,14 @@ export async function confirmTotp(client: Db, ctx: Ctx, input: z.output<typeof Z
 
 /** Removes the app; refused when it is the last factor of someone who must have one. */
 export async function removeTotp(client: Db, ctx: Ctx) {
-  assertMayEnrol(ctx);
+  await assertMayEnrol(client, ctx);
   return client.$transaction(async (tx) => {
     const f = await tx.totpFactor.findUnique({ where: { userId: ctx.user.id }, select: { userId: true } });
     if (!f) throw new NotFoundError();
     await assertNotLast(tx, ctx, { totp: true });
     await tx.totpFactor.delete({ where: { userId: ctx.user.id } });
+    if (!(await hasFactor(tx, ctx.user.id)))
+      await tx.recoveryCode.deleteMany({ where: { userId: ctx.user.id } });
     await appendTrace(tx, ctx.actor, {
       action: 'factor.totp.remove',
       entityType: 'User',
@@ -203,7 +228,7 @@ async function assertNotLast(tx: Tx, ctx: Ctx, except: { totp?: boolean; passkey
 
 /** Ten new recovery codes (the old ones stop working); only with a factor set up. */
 export async function renewRecoveryCodes(client: Db, ctx: Ctx) {
-  assertMayEnrol(ctx);
+  await assertMayEnrol(client, ctx);
   return client.$transaction(async (tx) => {
     if (!(await hasFactor(tx, ctx.user.id))) throw new UserError('factors.errors.noFactor');
     const codes = await issueRecoveryCodes(tx, ctx.user.id);
@@ -242,6 +267,7 @@ async function judge(
         where: { id: ctx.user.sessionId, userId: ctx.user.id },
         data: { factorOwed: null, challenge: null },
       });
+      await enforceSessionLimit(tx, ctx.user.id, ctx.user.sessionId);
       await appendTrace(tx, ctx.actor, {
         action: 'auth.secondFactor',
         entityType: 'User',
@@ -264,8 +290,11 @@ async function judge(
       detail: { method, failedLogins: next.failedLogins },
     });
     if (next.lockedNow) {
-      // Locked out: this half-open session ends too.
-      await endSessions(tx, ctx.user.id, 'limit');
+      // Locked out: this half-open session ends (the person's other, verified sessions stay).
+      await tx.userSession.updateMany({
+        where: { id: ctx.user.sessionId, endedAt: null },
+        data: { endedAt: now, endReason: 'factor-lockout' },
+      });
       await appendTrace(tx, ctx.actor, {
         action: 'auth.lockout',
         entityType: 'User',
@@ -316,27 +345,39 @@ export async function verifyCode(client: Db, ctx: Ctx, input: z.output<typeof ZV
 
 // ─── passkeys ─────────────────────────────────────────────────────────────────────────────────────
 
+const CHALLENGE_MS = 5 * 60_000;
+
 async function rememberChallenge(client: Db, ctx: Ctx, challenge: string) {
   await client.userSession.updateMany({
     where: { id: ctx.user.sessionId, userId: ctx.user.id, endedAt: null },
-    data: { challenge },
+    data: { challenge: `${Date.now()}.${challenge}` },
   });
 }
 
-/** Takes the session's challenge (single use). */
-async function takeChallenge(tx: Tx, ctx: Ctx): Promise<string> {
-  const s = await tx.userSession.findUnique({
+/**
+ * Takes the session's challenge: single use (cleared by a compare-and-set that commits on its own, so a failed
+ * attempt cannot use it again) and good for five minutes.
+ */
+async function takeChallenge(client: Db, ctx: Ctx): Promise<string | null> {
+  const s = await client.userSession.findUnique({
     where: { id: ctx.user.sessionId },
     select: { userId: true, challenge: true },
   });
-  if (!s || s.userId !== ctx.user.id || !s.challenge) throw new UserError('factors.errors.passkeyFailed');
-  await tx.userSession.update({ where: { id: ctx.user.sessionId }, data: { challenge: null } });
-  return s.challenge;
+  if (!s || s.userId !== ctx.user.id || !s.challenge) return null;
+  const taken = await client.userSession.updateMany({
+    where: { id: ctx.user.sessionId, challenge: s.challenge },
+    data: { challenge: null },
+  });
+  if (taken.count !== 1) return null;
+  const dot = s.challenge.indexOf('.');
+  const issued = Number(s.challenge.slice(0, dot));
+  if (!(Date.now() - issued < CHALLENGE_MS)) return null;
+  return s.challenge.slice(dot + 1);
 }
 
 /** Options for the browser to create a passkey. */
 export async function passkeyRegistrationOptions(client: Db, ctx: Ctx, site: Site) {
-  assertMayEnrol(ctx);
+  await assertMayEnrol(client, ctx);
   const existing = await client.passkey.findMany({
     where: { userId: ctx.user.id },
     select: { credentialId: true, transports: true },
@@ -366,9 +407,11 @@ export async function registerPasskey(
   site: Site,
   input: z.output<typeof ZPasskeyResponse>,
 ) {
-  assertMayEnrol(ctx);
+  await assertMayEnrol(client, ctx);
+  const expectedChallenge = await takeChallenge(client, ctx);
+  if (!expectedChallenge) throw new UserError('factors.errors.passkeyFailed');
+  const transports = input.response.response?.transports ?? [];
   return client.$transaction(async (tx) => {
-    const expectedChallenge = await takeChallenge(tx, ctx);
     let info;
     try {
       const v = await verifyRegistrationResponse({
@@ -383,16 +426,16 @@ export async function registerPasskey(
       info = undefined;
     }
     if (!info) throw new UserError('factors.errors.passkeyFailed');
+    const credentialId = Buffer.from(info.credentialID).toString('base64url');
+    if (credentialId.length > 512) throw new UserError('factors.errors.passkeyFailed');
     const count = await tx.passkey.count({ where: { userId: ctx.user.id } });
     const pk = await tx.passkey.create({
       data: {
         userId: ctx.user.id,
-        credentialId: Buffer.from(info.credentialID).toString('base64url'),
+        credentialId,
         publicKey: Buffer.from(info.credentialPublicKey),
         counter: BigInt(info.counter),
-        transports: (
-          (input.response.response as { transports?: string[] } | undefined)?.transports ?? []
-        ).slice(0, 8),
+        transports,
         name: input.name || msg('factors.passkeyDefault', { n: count + 1 }),
       },
       select: { id: true, name: true },
@@ -437,8 +480,8 @@ export async function verifyPasskey(
   site: Site,
   input: z.output<typeof ZPasskeyResponse>,
 ) {
+  const expectedChallenge = await takeChallenge(client, ctx);
   return judge(client, ctx, 'passkey', async (tx) => {
-    const expectedChallenge = await takeChallenge(tx, ctx).catch(() => null);
     if (!expectedChallenge) return false;
     const key = await tx.passkey.findUnique({ where: { credentialId: input.response.id } });
     if (!key || key.userId !== ctx.user.id) return false;
@@ -469,12 +512,14 @@ export async function verifyPasskey(
 }
 
 export async function removePasskey(client: Db, ctx: Ctx, input: z.output<typeof ZRemovePasskey>) {
-  assertMayEnrol(ctx);
+  await assertMayEnrol(client, ctx);
   return client.$transaction(async (tx) => {
     const pk = await tx.passkey.findUnique({ where: { id: input.id }, select: { userId: true, name: true } });
     if (!pk || pk.userId !== ctx.user.id) throw new NotFoundError();
     await assertNotLast(tx, ctx, { passkey: input.id });
     await tx.passkey.delete({ where: { id: input.id } });
+    if (!(await hasFactor(tx, ctx.user.id)))
+      await tx.recoveryCode.deleteMany({ where: { userId: ctx.user.id } });
     await appendTrace(tx, ctx.actor, {
       action: 'factor.passkey.remove',
       entityType: 'User',

@@ -25,10 +25,12 @@ export type CurrentUser = Omit<Subject, 'grants'> & {
 };
 
 /**
- * The signed-in user, read from the database once per request (roles and the active flag are never
- * taken from the cookie, so a deactivation or a role change applies at the next request). null if none.
+ * The person of this request's session, read from the database once per request (roles and the active flag are never
+ * taken from the cookie, so a deactivation or a role change applies at the next request), whatever the sign-in still
+ * owes (a second factor, a password change). null if none. Only the sign-in steps and the action client use it;
+ * everything else asks getCurrentUser().
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
   // A session ended on the server (sign-out, another device, a password change, a deactivation) stays out.
   const session = await auth();
   const id = session?.user?.id;
@@ -65,13 +67,22 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 });
 
 /**
+ * The signed-in user for data reads (route handlers: downloads, exports, imports): null unless the sign-in is whole —
+ * no second factor and no password change still owed.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const user = await getSessionUser();
+  return user && user.factorOwed === null && !user.mustChangePassword ? user : null;
+});
+
+/**
  * For pages: the user, or a redirect to what the sign-in still owes, in this order: /login; the second factor
  * (/login/verify); a password change (/change-password); setting up a second factor (/login/enrol).
  */
 export async function requireUser(
   opts: { allowPasswordChange?: boolean; allowFactor?: 'verify' | 'enrol' } = {},
 ): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+  const user = await getSessionUser();
   if (!user) redirect('/login');
   if (user.factorOwed === 'verify' && opts.allowFactor !== 'verify') redirect('/login/verify');
   if (user.factorOwed === 'verify') return user;

@@ -170,11 +170,14 @@ export async function attemptLogin(
       }
       return { ok: false, reason: 'invalid', failed: true };
     }
+    const owed = await owedAtSignIn(tx, user.id, user.username);
+    // A right password with a factor still to show clears nothing: the failure count runs on until the factor is
+    // right (lib/account/factors.ts), so signing in again does not buy more guesses at the code.
     await tx.user.update({
       where: { id: user.id },
-      data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
+      data:
+        owed === 'verify' ? { lastLoginAt: now } : { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
     });
-    const owed = await owedAtSignIn(tx, user.id, user.username);
     const session = await openSession(tx, user.id, meta, now, owed);
     await appendTrace(tx, actor, {
       ...trace,

@@ -16,6 +16,7 @@ export const END_REASONS = [
   'deactivated',
   'role-removed',
   'factors-reset',
+  'factor-lockout',
   'limit',
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];
@@ -61,19 +62,26 @@ export async function openSession(
     },
     select: { id: true },
   });
+  // A session that still owes a second factor ends nobody: a password alone must not sign the person out elsewhere.
+  const ended = factorOwed ? [] : await enforceSessionLimit(tx, userId, row.id, now);
+  return { id: row.id, ended };
+}
+
+/** Ends the person's oldest live sessions beyond the limit, keeping `keep`; returns the ids it ended. */
+export async function enforceSessionLimit(tx: Tx, userId: string, keep: string, now = new Date()) {
   const limit = await sessionLimit(tx);
   const live = await tx.userSession.findMany({
-    where: { userId, ...liveSince(now) },
+    where: { userId, ...liveSince(now), factorOwed: null },
     orderBy: [{ lastSeenAt: 'desc' }, { createdAt: 'desc' }],
     select: { id: true },
   });
-  const over = live.filter((s) => s.id !== row.id).slice(Math.max(0, limit - 1));
+  const over = live.filter((s) => s.id !== keep).slice(Math.max(0, limit - 1));
   if (over.length)
     await tx.userSession.updateMany({
       where: { id: { in: over.map((s) => s.id) } },
       data: { endedAt: now, endReason: 'limit' },
     });
-  return { id: row.id, ended: over.map((s) => s.id) };
+  return over.map((s) => s.id);
 }
 
 /** The session a server action runs in (CurrentUser carries it; the seed, imports and tests act without one). */

@@ -16,7 +16,8 @@ import { SESSION_SETTING, sessionLimit, ZSessionSetting } from '../auth/sessions
 import type { Db } from '../db/client';
 import { UserError } from '../errors';
 import { msg } from '../i18n/message';
-import { assertCan, ROLES, type Subject } from '../policy';
+import { ADMIN_ROLES, assertCan, ROLES, type Subject } from '../policy';
+import { isDemoDatabase } from '../demo';
 
 export const ZSecuritySettings = z
   .object({
@@ -44,13 +45,23 @@ export async function saveSecuritySettings(client: Db, ctx: ActionContext, input
   assertCan(ctx.user, 'security.manage', 'global');
   if (input.passwords.expiryDays > 0 && input.passwords.warnDays >= input.passwords.expiryDays)
     throw new UserError('securitySettings.errors.warnAfterExpiry', {}, 'passwords.warnDays');
+  // The demo's exemption exists only on a demo database; administrators always need a second factor.
+  if (input.factors.demoExempt && !(await isDemoDatabase(client)))
+    throw new UserError('securitySettings.errors.demoOnly', {}, 'factors.demoExempt');
+  input = {
+    ...input,
+    factors: {
+      ...input.factors,
+      requiredRoles: [...new Set([...ADMIN_ROLES, ...input.factors.requiredRoles])],
+    },
+  };
   const before = await readSecuritySettings(client, ctx.user);
   await client.$transaction(async (tx) => {
     const put = (key: string, value: object) =>
       tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
     await put(SESSION_SETTING, input.sessions);
     await put(PASSWORD_SETTING, input.passwords);
-    await put(FACTOR_SETTING, { ...input.factors, requiredRoles: [...new Set(input.factors.requiredRoles)] });
+    await put(FACTOR_SETTING, input.factors);
     await appendTrace(tx, ctx.actor, {
       action: 'security.settings',
       entityType: 'Setting',

@@ -179,10 +179,19 @@ export async function writeCheckpoint(
     client.auditEvent.findFirst({ where: { keyed: true }, orderBy: { id: 'asc' }, select: { id: true } }),
     store.list(),
   ]);
-  let legacyUntil: string;
-  if (earlier.length) {
-    legacyUntil = (JSON.parse(await store.get(earlier[0]!)) as Checkpoint).legacyUntil;
-  } else {
+  let legacyUntil: string | undefined;
+  // The boundary of the first checkpoint whose signature holds (a planted file is not believed).
+  for (const name of earlier) {
+    const c = await store
+      .get(name)
+      .then((t) => JSON.parse(t) as Checkpoint)
+      .catch(() => null);
+    if (c && c.v === 1 && signatureHolds(c)) {
+      legacyUntil = c.legacyUntil;
+      break;
+    }
+  }
+  if (legacyUntil === undefined) {
     // The boundary is fixed by the first checkpoint: unkeyed events before the first keyed one, and no more.
     const lastUnkeyed = await client.auditEvent.findFirst({
       where: { keyed: false, ...(firstKeyed ? { id: { lt: firstKeyed.id } } : {}) },

@@ -12,7 +12,7 @@ import { afterFailure, isLocked } from '../auth/rules';
 import type { Db, Tx } from '../db/client';
 import { ForbiddenError, NotFoundError, UserError } from '../errors';
 import type { ActionContext } from '../action-context';
-import { assertCan, can, roleGrantRefusal } from '../policy';
+import { assertCan, can, mayManageAccount, roleGrantRefusal } from '../policy';
 import type {
   ZAssignRole,
   ZChangePassword,
@@ -66,11 +66,22 @@ export async function createUser(client: Db, ctx: ActionContext, input: z.output
   });
 }
 
+/** Refuses (403, nothing changes) unless lib/policy mayManageAccount allows `ctx.user` to manage this account. */
+async function assertManages(tx: Tx | Db, ctx: ActionContext, id: string) {
+  const roles = await tx.roleAssignment.findMany({ where: { userId: id }, select: { role: true } });
+  if (!mayManageAccount(ctx.user, { id, roles: roles.map((r) => r.role) })) throw new ForbiddenError();
+}
+/** Account management: the 系统管理员, or the 安全管理员 for the accounts only they manage. */
+const assertManagesAny = (ctx: ActionContext) => {
+  if (!can(ctx.user, 'user.manage', 'global')) assertCan(ctx.user, 'role.assign', 'global');
+};
+
 export async function updateUser(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateUser>) {
-  assertCan(ctx.user, 'user.manage', 'global');
+  assertManagesAny(ctx);
   return client.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.id }, select: USER_PUBLIC_FIELDS });
     if (!before) throw new NotFoundError();
+    await assertManages(tx, ctx, input.id);
     const org = await orgPathOf(tx, input.orgId);
     const after = await tx.user.update({
       where: { id: input.id },
@@ -95,9 +106,10 @@ export async function updateUser(client: Db, ctx: ActionContext, input: z.output
 }
 
 export async function setUserActive(client: Db, ctx: ActionContext, input: z.output<typeof ZSetActive>) {
-  assertCan(ctx.user, 'user.manage', 'global');
+  assertManagesAny(ctx);
   if (input.id === ctx.user.id && !input.active) throw new UserError('users.errors.cannotDeactivateSelf');
   return client.$transaction(async (tx) => {
+    await assertManages(tx, ctx, input.id);
     const before = await tx.user.findUnique({
       where: { id: input.id },
       select: { active: true, org: { select: { path: true } } },
@@ -119,9 +131,10 @@ export async function setUserActive(client: Db, ctx: ActionContext, input: z.out
 }
 
 export async function resetPassword(client: Db, ctx: ActionContext, input: z.output<typeof ZResetPassword>) {
-  assertCan(ctx.user, 'user.manage', 'global');
+  assertManagesAny(ctx);
   const named = await client.user.findUnique({ where: { id: input.id }, select: { username: true } });
   if (!named) throw new NotFoundError();
+  await assertManages(client, ctx, input.id);
   if (commonPassword(input.password, named.username))
     throw new UserError('auth.password.common', {}, 'password');
   const passwordHash = await hashPassword(input.password);
@@ -131,6 +144,7 @@ export async function resetPassword(client: Db, ctx: ActionContext, input: z.out
       select: { id: true, passwordHash: true, org: { select: { path: true } } },
     });
     if (!user) throw new NotFoundError();
+    await assertManages(tx, ctx, input.id);
     await rememberPassword(tx, user.id, user.passwordHash);
     await tx.user.update({
       where: { id: input.id },
@@ -158,14 +172,21 @@ export async function assignRole(client: Db, ctx: ActionContext, input: z.output
   if (!can(ctx.user, 'role.assign', 'global') && !can(ctx.user, 'user.manage', 'global'))
     assertCan(ctx.user, 'role.assign', 'global');
   return client.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({
+    // The person's row locked first: two grants to one person at once are judged one after the other (so two
+    // administrator roles cannot meet on them); and a lock per role, so two "first" 安全管理员 cannot both pass.
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "User" WHERE id = ${input.userId}::uuid FOR NO KEY UPDATE`;
+    if (!locked) throw new NotFoundError();
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'role.assign:' + input.role}))`;
+    const user = await tx.user.findUniqueOrThrow({
       where: { id: input.userId },
       select: { id: true, roles: { select: { role: true } } },
     });
-    if (!user) throw new NotFoundError();
-    // Serialized per role, so two administrators cannot each appoint "the first" 安全管理员 at once.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'role.assign:' + input.role}))`;
-    const holders = await tx.roleAssignment.count({ where: { role: input.role, user: { active: true } } });
+    const holders =
+      (await tx.roleAssignment.count({ where: { role: input.role } })) +
+      (await tx.auditEvent.count({
+        where: { action: 'role.assign', after: { path: ['role'], equals: input.role } },
+      }));
     const refusal = roleGrantRefusal(
       ctx.user,
       input.role,

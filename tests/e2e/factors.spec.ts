@@ -30,6 +30,8 @@ test('admin: the password alone lands on the second-factor step, never in the po
   await expect(page).toHaveURL(/\/login\/verify/);
   for (const path of ['/', '/admin/users', '/account/security'])
     await page.goto(path).then(() => expect(page).toHaveURL(/\/login\/verify/));
+  // Nor any download: the password alone reads nothing.
+  expect((await page.request.get('/api/people/export')).status()).toBe(401);
   await page.getByTestId('switch-method').click();
   await page.locator('#factor-code').fill('AAAAA-AAAAA');
   await page.getByRole('button', { name: '验证', exact: true }).click();

@@ -67,4 +67,30 @@ describe('a production start on an empty PostgreSQL', () => {
     expect(again.some((l) => l.includes('password'))).toBe(false);
     expect(await db.user.count()).toBe(1);
   }, 120_000);
+
+  it('the first administrator is asked to set up a second factor, and appoints the first 安全管理员 once', async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' }, include: { roles: true } });
+    const root = await db.organization.findFirstOrThrow();
+    const subject = {
+      id: admin.id,
+      grants: admin.roles.map((r) => ({ role: r.role, orgId: r.orgId, orgPath: root.path })),
+    };
+    const ctx = { user: subject, actor: { id: admin.id, name: admin.name, ip: null, userAgent: null } };
+    const { createUser, assignRole, setUserActive, resetPassword } =
+      await import('../../lib/users/mutations');
+    const make = (username: string) =>
+      createUser(db, ctx, { username, name: '安全员', orgId: root.id, password: 'Init#2026x' });
+    const first = await make('secfirst');
+    const second = await make('secsecond');
+    await assignRole(db, ctx, { userId: first.id, role: 'SECURITY_ADMIN', orgId: root.id });
+    await expect(
+      assignRole(db, ctx, { userId: second.id, role: 'SECURITY_ADMIN', orgId: root.id }),
+    ).rejects.toThrow('errors.forbidden');
+    // The accounts that oversee the 系统管理员 are not theirs to disable or reset.
+    await expect(setUserActive(db, ctx, { id: first.id, active: false })).rejects.toThrow('errors.forbidden');
+    await expect(resetPassword(db, ctx, { id: first.id, password: 'Other#2026x' })).rejects.toThrow(
+      'errors.forbidden',
+    );
+    expect((await db.user.findUniqueOrThrow({ where: { id: first.id } })).active).toBe(true);
+  }, 60_000);
 });

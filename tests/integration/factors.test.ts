@@ -153,6 +153,38 @@ describe('second factor at sign-in', () => {
     expect(refused.ok).toBe(false);
   });
 
+  it('signing in again with the password buys no more guesses at the code', async () => {
+    const u = await makeUser(db, 'COMMITTEE', tree.root, { passwordHash: hash });
+    const first = await signIn(u);
+    const { secret } = await startTotp(db, first.ctx);
+    await confirmTotp(db, first.ctx, { code: totpCode(secret) });
+    for (let round = 0; round < 2; round++) {
+      const s = await signIn(u);
+      for (let i = 0; i < 2; i++)
+        await expect(verifyCode(db, s.ctx, { method: 'totp', code: '999999' })).rejects.toThrow();
+    }
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).failedLogins).toBe(4);
+    const last = await signIn(u);
+    await expect(verifyCode(db, last.ctx, { method: 'totp', code: '999999' })).rejects.toThrow(
+      'factors.errors.locked',
+    );
+  });
+
+  it('a half-open sign-in ends none of the person’s sessions; an enrolment elsewhere turns a waiting one to verify', async () => {
+    const u = await makeUser(db, 'COMMITTEE', tree.root, { passwordHash: hash });
+    const a = await signIn(u);
+    const b = await signIn(u);
+    expect(await owed(b.sessionId)).toBe('enrol');
+    const { secret } = await startTotp(db, a.ctx);
+    await confirmTotp(db, a.ctx, { code: totpCode(secret) });
+    // B waited to enrol; now there is a factor, B must show it, and may not set up its own.
+    expect(await owed(b.sessionId)).toBe('verify');
+    await expect(startTotp(db, b.ctx)).rejects.toThrow('factors.errors.verifyFirst');
+    // Password-only sign-ins beyond the limit (3) do not end the verified session.
+    for (let i = 0; i < 4; i++) await signIn(u);
+    expect(await sessionIsOpen(db, a.sessionId, u.id)).toMatchObject({ factorOwed: null });
+  });
+
   it('the last factor of someone who must have one cannot be removed', async () => {
     const u = await makeUser(db, 'AUDITOR', tree.root, { passwordHash: hash });
     const s = await signIn(u);

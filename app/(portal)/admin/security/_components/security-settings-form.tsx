@@ -13,6 +13,7 @@ type Role = SecuritySettings['factors']['requiredRoles'][number];
 export function SecuritySettingsForm({
   values,
   roles,
+  adminRoles,
   demo,
 }: {
   values: SecuritySettings;
@@ -54,7 +55,8 @@ export function SecuritySettingsForm({
               <input
                 type="checkbox"
                 name={`required-${r}`}
-                checked={v.factors.requiredRoles.includes(r)}
+                checked={adminRoles.includes(r) || v.factors.requiredRoles.includes(r)}
+                disabled={adminRoles.includes(r)}
                 onChange={(e) => toggleRole(r, e.target.checked)}
               />
               {tr(r)}

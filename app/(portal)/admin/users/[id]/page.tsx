@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
-import { can, ROLES } from '@/lib/policy';
+import { can, mayManageAccount, ROLES } from '@/lib/policy';
 import { appointedAdminRoles, getUser, orgOptions } from '@/lib/users/queries';
 import {
   ActiveToggle,
@@ -22,7 +22,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const u = await load(() => getUser(me, id));
   const firstAdmins = new Set(await appointedAdminRoles(me));
   const orgs = await orgOptions(me);
-  const manages = can(me, 'user.manage', 'global');
+  const manages = mayManageAccount(me, { id: u.id, roles: u.roles.map((r) => r.role) });
   const assigns = can(me, 'role.assign', 'global');
   const self = u.id === me.id;
   // The 系统管理员 appoints only a first 安全管理员 / 审计管理员 (lib/policy roleGrantRefusal decides on save).
@@ -30,7 +30,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     ? []
     : assigns
       ? ROLES
-      : manages
+      : can(me, 'user.manage', 'global')
         ? (['SECURITY_ADMIN', 'AUDIT_ADMIN'] as const).filter((r) => !firstAdmins.has(r))
         : [];
   const t = await getTranslations();
