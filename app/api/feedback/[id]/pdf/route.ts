@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { CHROMIUM_ARGS, findChromium } from '@/lib/browser';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { PdfBusy, PdfTimeout, PdfUnavailable, renderPdf } from '@/lib/pdf/render';
 import { UserError } from '@/lib/errors';
 import { sheetDetailFor } from '@/lib/feedback/queries';
 import { handlerParams, notFoundResponse } from '@/lib/route-params';
@@ -8,9 +9,9 @@ import { handlerParams, notFoundResponse } from '@/lib/route-params';
 export const dynamic = 'force-dynamic';
 
 /**
- * The feedback sheet as a PDF: the print page rendered by the Chromium the project already uses
- * (lib/browser.ts: CHROMIUM_PATH, the system's, Playwright's own), as the signed-in reader — so the PDF shows exactly
- * what this person may see. Chinese needs a CJK font on the server (Debian: fonts-noto-cjk).
+ * The feedback sheet as a PDF: the print page rendered by the shared Chromium (lib/pdf/render.ts: one browser, a
+ * bounded queue, a time limit, a cache by version), as the signed-in reader — access is checked here first, on every
+ * request, cached or not. Chinese needs a CJK font on the server (Debian: fonts-noto-cjk).
  */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const p = await handlerParams(params);
@@ -18,40 +19,36 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
   if (!p) return notFoundResponse();
   const { id } = p;
-  let number: string;
+  let sheet: Awaited<ReturnType<typeof sheetDetailFor>>['sheet'];
   try {
-    number = (await sheetDetailFor(user, id)).sheet.number;
+    ({ sheet } = await sheetDetailFor(user, id));
   } catch (e) {
     if (e instanceof UserError)
       return Response.json({ error: e.key }, { status: e.key === 'errors.forbidden' ? 403 : 404 });
     throw e;
   }
-  const executablePath = findChromium()?.path;
-  if (!executablePath) return Response.json({ error: 'feedback.pdfUnavailable' }, { status: 503 });
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath,
-    args: CHROMIUM_ARGS,
-  });
+  // A sheet is frozen once issued; its acknowledgement is the one change it shows. The language is the reader's.
+  const version = `${id}:${sheet.acknowledgedAt?.getTime() ?? 0}:${req.cookies.get(LOCALE_COOKIE)?.value ?? ''}`;
   try {
-    const context = await browser.newContext({
-      extraHTTPHeaders: { cookie: req.headers.get('cookie') ?? '' },
-    });
-    const page = await context.newPage();
-    await page.goto(`${req.nextUrl.origin}/feedback/${id}/print`, { waitUntil: 'networkidle' });
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+    const { pdf, cached } = await renderPdf({
+      key: `feedback:${version}`,
+      url: `${req.nextUrl.origin}/feedback/${id}/print`,
+      cookie: req.headers.get('cookie') ?? '',
     });
     return new Response(new Uint8Array(pdf), {
       headers: {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="feedback.pdf"; filename*=UTF-8''${encodeURIComponent(`检查调研情况反馈单-${number}.pdf`)}`,
+        'Content-Disposition': `attachment; filename="feedback.pdf"; filename*=UTF-8''${encodeURIComponent(`检查调研情况反馈单-${sheet.number}.pdf`)}`,
         'Cache-Control': 'private, no-store',
+        'X-Pdf-Cache': cached ? 'hit' : 'miss',
       },
     });
-  } finally {
-    await browser.close();
+  } catch (e) {
+    if (e instanceof PdfUnavailable)
+      return Response.json({ error: 'feedback.pdfUnavailable' }, { status: 503 });
+    if (e instanceof PdfBusy)
+      return Response.json({ error: 'feedback.pdfBusy' }, { status: 503, headers: { 'Retry-After': '10' } });
+    if (e instanceof PdfTimeout) return Response.json({ error: 'feedback.pdfTimeout' }, { status: 504 });
+    throw e;
   }
 }
