@@ -8,7 +8,7 @@
  * Unknown roles and permissions are refused. Queries take their `where` from scopeOrgs().
  */
 import type { Db, Tx } from './db/client';
-import { ForbiddenError, NotFoundError } from './errors';
+import { ForbiddenError, NotFoundError, UserError } from './errors';
 
 export const ROLES = [
   'ADMIN',
@@ -299,6 +299,28 @@ export function canOnAudit(
 }
 
 export const assertCanOnAudit = refusing(canOnAudit);
+
+/**
+ * 回避: whether the person belongs to `org` or below it — works there (their account's unit), is a party member
+ * there, or holds a role there. Such a person neither scores an audit of that unit nor verifies its rectification
+ * (the 考核组 judges others' work, never its own).
+ */
+export async function isInsider(client: Db | Tx, subject: Subject, org: OrgRef): Promise<boolean> {
+  if (subject.grants.some((g) => g.orgPath.startsWith(org.path))) return true;
+  const [user, person] = await Promise.all([
+    client.user.findUnique({ where: { id: subject.id }, select: { org: { select: { path: true } } } }),
+    client.person.findFirst({
+      where: { userId: subject.id, leftOn: null, org: { path: { startsWith: org.path } } },
+      select: { id: true },
+    }),
+  ]);
+  return !!user?.org?.path.startsWith(org.path) || !!person;
+}
+
+/** Refuses (nothing changes) a person of the unit judging its own audit or rectification. */
+export async function assertNotInsider(client: Db | Tx, subject: Subject, org: OrgRef) {
+  if (await isInsider(client, subject, org)) throw new UserError('audits.errors.ownUnit');
+}
 
 /** A plan as policy sees it: its team (leaders among them) and the organization it was made over. */
 export type PlanRef = { memberIds: readonly string[]; leaderIds: readonly string[]; org: OrgRef };

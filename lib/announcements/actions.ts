@@ -27,7 +27,7 @@ export const chaseUnreadAction = defineAction(ZAnnouncementId, async ({ id }, ct
 });
 
 export const readAnnouncementAction = defineAction(ZAnnouncementId, async ({ id }, ctx) => {
-  await markAnnouncementRead(db, ctx.user, id);
+  await markAnnouncementRead(db, ctx.user, id, new Date(), ctx.actor);
   revalidatePath('/', 'layout');
   return { id };
 });

@@ -130,19 +130,37 @@ export async function chaseUnread(db: Db, ctx: ActionContext, id: string, now = 
 }
 
 /** The read receipt: the first opening by a recipient counts; later ones change nothing. */
-export async function markAnnouncementRead(db: Db, user: Subject, id: string, now = new Date()) {
+export async function markAnnouncementRead(
+  db: Db,
+  user: Subject,
+  id: string,
+  now = new Date(),
+  actor: ActionContext['actor'] = { id: user.id, name: null },
+) {
   const r = await db.announcementRecipient.findUnique({
     where: { announcementId_userId: { announcementId: id, userId: user.id } },
+    include: { announcement: { select: { orgPath: true } } },
   });
   if (!r || !isOwner(user, r.userId)) throw new NotFoundError();
   if (!r.readAt) {
-    await db.announcementRecipient.updateMany({
-      where: { announcementId: id, userId: user.id, readAt: null },
-      data: { readAt: now },
-    });
-    await db.notification.updateMany({
-      where: { userId: user.id, dedupeKey: `announcement:${id}`, readAt: null },
-      data: { readAt: now },
+    // The receipt is a record the publisher counts on (谁已阅): written with its trace.
+    await db.$transaction(async (tx) => {
+      const first = await tx.announcementRecipient.updateMany({
+        where: { announcementId: id, userId: user.id, readAt: null },
+        data: { readAt: now },
+      });
+      await tx.notification.updateMany({
+        where: { userId: user.id, dedupeKey: `announcement:${id}`, readAt: null },
+        data: { readAt: now },
+      });
+      if (first.count)
+        await appendTrace(tx, actor, {
+          action: 'announcements.read',
+          entityType: 'Announcement',
+          entityId: id,
+          orgPath: r.announcement.orgPath,
+          after: { readAt: now },
+        });
     });
   }
   return { readAt: r.readAt ?? now };

@@ -11,7 +11,9 @@ import { createAuditExam, createExam } from './mutations/create';
 import { ZAttemptId, ZAuditExam, ZCreateExam, ZExamId, ZGradeShort, ZQuestion, ZSaveAnswer } from './schema';
 
 export const startAttemptAction = defineAction(ZExamId, (i, ctx) => startAttempt(db, ctx, i.examId));
-export const saveAnswerAction = defineAction(ZSaveAnswer, (i, ctx) => saveAnswer(db, ctx.user, i));
+export const saveAnswerAction = defineAction(ZSaveAnswer, (i, ctx) =>
+  saveAnswer(db, ctx.user, i, new Date(), ctx.actor),
+);
 export const submitAttemptAction = defineAction(ZAttemptId, async (i, ctx) => {
   const r = await submitAttempt(db, ctx, i.attemptId);
   revalidatePath('/exams');

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getCurrentUser } from '../auth/current-user';
+import { traceDownload } from '../trace/downloads';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { Subject } from '../policy';
 import { handlerParams, notFoundResponse } from '../route-params';
@@ -14,13 +15,15 @@ type StoredFile = { storageKey: string; mimeType: string; fileName: string };
 export function fileRoute<P extends { id: string; index?: number }>(
   read: (user: Subject, p: P) => Promise<StoredFile>,
 ) {
-  return async (_req: Request, { params }: { params: Promise<Record<string, string>> }) => {
+  return async (req: Request, { params }: { params: Promise<Record<string, string>> }) => {
     const p = await handlerParams(params as Promise<Record<'id' | 'index', string>>);
     const user = await getCurrentUser();
     if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
     if (!p) return notFoundResponse();
     try {
-      return await fileDownload(await read(user, p as unknown as P));
+      const file = await read(user, p as unknown as P);
+      await traceDownload(user, { kind: 'file', name: file.fileName, url: req.url, entityId: p.id });
+      return await fileDownload(file);
     } catch (e) {
       if (e instanceof NotFoundError) return notFoundResponse();
       if (e instanceof ForbiddenError) return Response.json({ error: 'forbidden' }, { status: 403 });

@@ -90,6 +90,9 @@ describe('announcements', () => {
     });
     expect(row.readAt).toEqual(new Date('2026-11-20T02:00:00Z'));
     expect(first.readAt).toEqual(row.readAt);
+    // The receipt is traced once, as its reader's.
+    const traced = await db.auditEvent.findMany({ where: { action: 'announcements.read', entityId: a!.id } });
+    expect(traced.map((e) => e.actorId)).toEqual([u.memberA1.id]);
     // Reading it also clears its bell notification.
     expect(
       await db.notification.count({

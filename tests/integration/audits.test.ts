@@ -102,6 +102,19 @@ describe('on-site scoring', () => {
     expect((await auditListFor(u.aud2.subject, {}, a)).audits.some((x) => x.id === auditId)).toBe(true);
   });
 
+  it('回避: a team member who works in the audited unit may not score it', async () => {
+    const before = await a.user.findUniqueOrThrow({ where: { id: u.aud2.id }, select: { orgId: true } });
+    await a.user.update({ where: { id: u.aud2.id }, data: { orgId: tree.a1.id } });
+    try {
+      await expect(saveScore(a, u.aud2.ctx, score(c1, 1, '一次支委会无记录'))).rejects.toThrow(
+        'audits.errors.ownUnit',
+      );
+      expect(await a.auditScore.count({ where: { auditId } })).toBe(0);
+    } finally {
+      await a.user.update({ where: { id: u.aud2.id }, data: { orgId: before.orgId } });
+    }
+  });
+
   it('two auditors scoring different criteria at once both keep their work; a re-sent save does not double it', async () => {
     await Promise.all([
       saveScore(a, u.aud1.ctx, score(c1, 3, '三次支委会无记录')),

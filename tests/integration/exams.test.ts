@@ -174,6 +174,11 @@ describe('attempts', () => {
     ).rejects.toThrow('exams.errors.submitted');
     await expect(startAttempt(a, u.memberA.ctx, examId, t0)).rejects.toThrow('exams.errors.alreadyTaken');
     expect(await a.auditEvent.count({ where: { entityId: id, action: 'exams.submit' } })).toBe(1);
+    // The start and every answer are traced too, each with the person who gave it.
+    expect(await a.auditEvent.count({ where: { entityId: id, action: 'exams.start' } })).toBe(1);
+    const answers = await a.auditEvent.findMany({ where: { entityId: id, action: 'exams.answer' } });
+    expect(answers).toHaveLength(qs.length);
+    expect(new Set(answers.map((e) => e.actorId))).toEqual(new Set([u.memberA.id]));
   });
 
   it('the server keeps the clock: a save after the deadline is refused and the attempt submitted as it stands', async () => {
@@ -246,6 +251,24 @@ describe('attempts', () => {
     expect(r.orgs[0]).toMatchObject({ count: 2 });
     expect(r.articles[0]!.asked).toBeGreaterThan(0);
     await expect(examResultsFor(u.memberA.subject, examId, a)).rejects.toThrow('errors.forbidden');
+  });
+
+  it('nobody grades their own paper', async () => {
+    const e3 = (
+      await createExam(
+        a,
+        u.committee.ctx,
+        exam('党务干部自测', { parts: [{ type: 'SHORT', count: 1 }], roles: ['COMMITTEE'] }),
+      )
+    ).id;
+    const { id } = await startAttempt(a, u.committee.ctx, e3, t0);
+    const [qid] = (await a.examAttempt.findUniqueOrThrow({ where: { id } })).questionIds;
+    await saveAnswer(a, u.committee.subject, { attemptId: id, questionId: qid!, answer: '按期换届' }, t0);
+    await submitAttempt(a, u.committee.ctx, id, t0);
+    await expect(
+      gradeShortAnswer(a, u.committee.ctx, { attemptId: id, questionId: qid!, points: 1 }),
+    ).rejects.toThrow('exams.errors.ownAttempt');
+    expect((await a.examAttempt.findUniqueOrThrow({ where: { id } })).pendingManual).toBe(1);
   });
 
   it('editing a question after use makes a new version; the old one stays for the attempt', async () => {

@@ -151,8 +151,9 @@ describe('the rectification state machine', () => {
     await savePlan(db, u.aud2.ctx, item!.id, '12月底前补齐10—11月支委会记录，建立归档台账');
     await addNote(db, u.aud2.ctx, item!.id, '已补齐10月记录');
     await submitItem(db, u.aud2.ctx, item!.id, new Date('2026-12-10T02:00:00Z'));
+    // aud2 is of the unit (a role there): 回避 refuses them before their own work is even looked at.
     await expect(verifyItem(db, u.aud2.ctx, { itemId: item!.id, accept: true })).rejects.toThrow(
-      'feedback.errors.ownWork',
+      'audits.errors.ownUnit',
     );
     await expect(verifyItem(db, u.outsider.ctx, { itemId: item!.id, accept: true })).rejects.toThrow(
       'errors.forbidden',

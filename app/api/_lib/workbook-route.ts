@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { traceDownload } from '@/lib/trace/downloads';
 import { xlsxResponse } from '@/lib/excel/response';
 
 /**
@@ -17,6 +18,8 @@ export function workbookRoute(
     if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
     if (!(await allowed(user))) return Response.json({ error: 'forbidden' }, { status: 403 });
     const built = await build(user, req);
-    return built instanceof Response ? built : xlsxResponse(...built);
+    if (built instanceof Response) return built;
+    await traceDownload(user, { kind: 'workbook', name: built[1], url: req.nextUrl });
+    return xlsxResponse(...built);
   };
 }

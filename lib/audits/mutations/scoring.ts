@@ -16,7 +16,7 @@ import { suggestionsFor } from '../../ledger/pre-audit';
 import { cstDay } from '../../calendar';
 import { Prisma } from '../../generated/prisma/client';
 import type { ActionContext } from '../../action-context';
-import { assertCanOnAudit } from '../../policy';
+import { assertCanOnAudit, assertNotInsider } from '../../policy';
 import { putFile } from '../../storage';
 import { isOpen, loadAudit } from '../queries/load';
 import type { TAddFinding, ZSaveNote, ZSaveScore } from '../schema';
@@ -29,6 +29,7 @@ async function openAudit(
 ) {
   const a = await loadAudit(db, auditId);
   assertCanOnAudit(ctx.user, permission, a.ref);
+  if (permission === 'audit.score') await assertNotInsider(db, ctx.user, a.ref.org);
   if (!isOpen(a)) throw new UserError('audits.errors.closed');
   return a;
 }

@@ -94,25 +94,35 @@ export async function startAttempt(db: Db, ctx: ActionContext, examId: string, n
   });
   const maxScore = questionIds.reduce((s, id) => s + bank.find((q) => q.id === id)!.points, 0);
   const deadline = new Date(Math.min(now.getTime() + exam.durationMin * 60_000, exam.closesAt.getTime()));
-  const a = await db.examAttempt.create({
-    data: {
-      examId,
-      userId: ctx.user.id,
-      orgId: org?.id ?? null,
-      attemptNo,
-      seed,
-      questionIds,
-      // Each choice question's options in an order of this candidate's own, fixed for the attempt.
-      optionOrders: Object.fromEntries(
-        drawn.flatMap((q) => {
-          const ids = (q.options as { id: string }[]).map((o) => o.id);
-          return ids.length > 1 ? [[q.id, shuffledOptions(ids, `${seed}:${q.id}`)]] : [];
-        }),
-      ),
-      deadline,
-      maxScore,
-      startedAt: now,
-    },
+  const a = await db.$transaction(async (tx) => {
+    const created = await tx.examAttempt.create({
+      data: {
+        examId,
+        userId: ctx.user.id,
+        orgId: org?.id ?? null,
+        attemptNo,
+        seed,
+        questionIds,
+        // Each choice question's options in an order of this candidate's own, fixed for the attempt.
+        optionOrders: Object.fromEntries(
+          drawn.flatMap((q) => {
+            const ids = (q.options as { id: string }[]).map((o) => o.id);
+            return ids.length > 1 ? [[q.id, shuffledOptions(ids, `${seed}:${q.id}`)]] : [];
+          }),
+        ),
+        deadline,
+        maxScore,
+        startedAt: now,
+      },
+    });
+    await appendTrace(tx, ctx.actor, {
+      action: 'exams.start',
+      entityType: 'ExamAttempt',
+      entityId: created.id,
+      orgPath: exam.orgPath,
+      after: { exam: examId, attemptNo, questions: questionIds.length, deadline },
+    });
+    return created;
   });
   return { id: a.id };
 }
@@ -128,6 +138,7 @@ export async function saveAnswer(
   user: Subject,
   input: { attemptId: string; questionId: string; answer: unknown },
   now = new Date(),
+  actor?: ActionContext['actor'],
 ) {
   const a = await ownAttempt(db, user, input.attemptId);
   if (!a.questionIds.includes(input.questionId)) throw new UserError('validation.invalid');
@@ -136,11 +147,20 @@ export async function saveAnswer(
     await submitAttempt(db, { user, actor: { id: user.id, name: null } }, a.id, now, true);
     throw new UserError('exams.errors.timeUp');
   }
-  const r = await db.$executeRaw`
-    UPDATE "ExamAttempt" SET answers = answers || jsonb_build_object(${input.questionId}::text, ${JSON.stringify(input.answer ?? null)}::jsonb)
-    WHERE id = ${a.id}::uuid AND status = 'IN_PROGRESS' AND deadline >= ${now}`;
-  if (!r) throw new UserError('exams.errors.submitted');
-  return { saved: true };
+  // Every answer given is traced with the save (who answered what, when): an exam's record is the person's own.
+  return db.$transaction(async (tx) => {
+    const r = await tx.$executeRaw`
+      UPDATE "ExamAttempt" SET answers = answers || jsonb_build_object(${input.questionId}::text, ${JSON.stringify(input.answer ?? null)}::jsonb)
+      WHERE id = ${a.id}::uuid AND status = 'IN_PROGRESS' AND deadline >= ${now}`;
+    if (!r) throw new UserError('exams.errors.submitted');
+    await appendTrace(tx, actor ?? { id: user.id, name: null }, {
+      action: 'exams.answer',
+      entityType: 'ExamAttempt',
+      entityId: a.id,
+      after: { question: input.questionId, answer: input.answer ?? null },
+    });
+    return { saved: true };
+  });
 }
 
 /** Submits and grades once. `auto` marks a time-out submission (by the server, not the person). */
@@ -228,6 +248,8 @@ export async function gradeShortAnswer(
   if (!a) throw new NotFoundError();
   const { assertCan } = await import('../../policy');
   assertCan(ctx.user, 'learning.manage', { id: '', path: a.exam.orgPath });
+  // Nobody grades their own paper.
+  if (a.userId === ctx.user.id) throw new UserError('exams.errors.ownAttempt');
   const marks = a.marks as Record<string, number | null>;
   if (!(input.questionId in marks) || marks[input.questionId] !== null)
     throw new UserError('exams.errors.notPending');

@@ -13,7 +13,7 @@ import { notify, unitPeople } from '../../channels/notify';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { checkUploads, storeChecked, traceFiles, type Upload } from '../../files/uploads';
-import { assertCan, assertCanOnAudit } from '../../policy';
+import { assertCan, assertCanOnAudit, assertNotInsider } from '../../policy';
 
 const EDITABLE = ['OPEN', 'RETURNED'];
 
@@ -113,6 +113,7 @@ export async function verifyItem(
   const item = await loadItem(db, input.itemId);
   const audit = await loadAudit(db, item.auditId);
   assertCanOnAudit(ctx.user, 'rectification.verify', audit.ref);
+  await assertNotInsider(db, ctx.user, audit.ref.org);
   if (item.status !== 'SUBMITTED') throw new UserError('feedback.errors.notSubmitted');
   if (item.submittedById === ctx.user.id) throw new UserError('feedback.errors.ownWork');
   const onTime = !!item.submittedAt && cstDay(item.submittedAt) <= item.deadline.toISOString().slice(0, 10);

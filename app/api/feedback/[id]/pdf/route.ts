@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { traceDownload } from '@/lib/trace/downloads';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { PdfBusy, PdfTimeout, PdfUnavailable, renderPdf } from '@/lib/pdf/render';
 import { UserError } from '@/lib/errors';
@@ -34,6 +35,13 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
       key: `feedback:${version}`,
       url: `${req.nextUrl.origin}/feedback/${id}/print`,
       cookie: req.headers.get('cookie') ?? '',
+    });
+    await traceDownload(user, {
+      kind: 'pdf',
+      name: `检查调研情况反馈单-${sheet.number}.pdf`,
+      url: req.nextUrl,
+      entityType: 'FeedbackSheet',
+      entityId: id,
     });
     return new Response(new Uint8Array(pdf), {
       headers: {

@@ -1,0 +1,14 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from '../fixtures/login';
+
+test('a download is traced, and the 审计管理员 sees who took which list', async ({ page, browser }) => {
+  await loginAs(page, 'committee');
+  const r = await page.request.get('/api/orgs/export');
+  expect(r.status()).toBe(200);
+  const audit = await (await browser.newContext()).newPage();
+  await loginAs(audit, 'auditadmin');
+  await audit.goto('/admin/audit-log?action=download.workbook');
+  const row = audit.getByRole('row').filter({ hasText: '孙丽华' }).first();
+  await expect(row).toContainText('下载表格');
+  await expect(row).toContainText('/api/orgs/export');
+});
