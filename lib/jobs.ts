@@ -9,6 +9,7 @@ import { DELIVER_QUEUE, deliverOne, sweepPending } from './channels/deliver';
 import { scanDueNotices } from './channels/due-notices';
 import { generateEventTasks } from './reminders/mutations/events';
 import { generateCurrent } from './reminders/mutations/generate';
+import { purgeSecurityEvents } from './trace/retention';
 import { watchTrace } from './trace/watch';
 
 export const QUEUES = {
@@ -17,6 +18,7 @@ export const QUEUES = {
   sweep: 'channels.sweep',
   deliver: DELIVER_QUEUE,
   traceWatch: 'trace.watch',
+  retention: 'security.retention',
 } as const;
 
 // Kept on globalThis: Next loads instrumentation and server actions in separate module graphs of one process.
@@ -57,6 +59,10 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
     await boss.createQueue(QUEUES.traceWatch);
     await boss.schedule(QUEUES.traceWatch, '25 * * * *', {}, { tz: 'Asia/Shanghai' });
     await boss.work(QUEUES.traceWatch, async () => void (await watchTrace(db)));
+    // Security events past their retention (never under 180 days), nightly.
+    await boss.createQueue(QUEUES.retention);
+    await boss.schedule(QUEUES.retention, '40 3 * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(QUEUES.retention, async () => void (await purgeSecurityEvents(db)));
     // Once at start too, so a new installation's first checkpoint (and its boundary) is signed at once.
     await boss.send(QUEUES.traceWatch, {}, { singletonKey: 'startup', singletonSeconds: 300 });
     // And once at start (one instance wins the singleton for the minute).

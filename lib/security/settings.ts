@@ -14,6 +14,7 @@ import {
 } from '../auth/password-policy';
 import { SESSION_SETTING, sessionLimit, ZSessionSetting } from '../auth/sessions';
 import type { Db } from '../db/client';
+import { RETENTION_SETTING, retentionDays, ZRetentionSetting } from '../trace/retention';
 import { UserError } from '../errors';
 import { msg } from '../i18n/message';
 import { ADMIN_ROLES, assertCan, ROLES, type Subject } from '../policy';
@@ -23,6 +24,7 @@ export const ZSecuritySettings = z
   .object({
     sessions: ZSessionSetting,
     passwords: ZPasswordSetting,
+    retention: ZRetentionSetting,
     factors: ZFactorSetting.extend({
       requiredRoles: z.array(z.enum(ROLES, msg('users.errors.badRole'))).max(ROLES.length),
     }),
@@ -33,12 +35,13 @@ export type SecuritySettings = z.output<typeof ZSecuritySettings>;
 export async function readSecuritySettings(client: Db, user: Subject): Promise<SecuritySettings> {
   assertCan(user, 'security.manage', 'global');
   forgetPasswordSetting();
-  const [limit, passwords, factors] = await Promise.all([
+  const [limit, passwords, factors, days] = await Promise.all([
     sessionLimit(client),
     passwordSetting(client),
     factorSetting(client),
+    retentionDays(client),
   ]);
-  return { sessions: { limit }, passwords, factors };
+  return { sessions: { limit }, passwords, factors, retention: { days } };
 }
 
 export async function saveSecuritySettings(client: Db, ctx: ActionContext, input: SecuritySettings) {
@@ -62,6 +65,7 @@ export async function saveSecuritySettings(client: Db, ctx: ActionContext, input
     await put(SESSION_SETTING, input.sessions);
     await put(PASSWORD_SETTING, input.passwords);
     await put(FACTOR_SETTING, input.factors);
+    await put(RETENTION_SETTING, input.retention);
     await appendTrace(tx, ctx.actor, {
       action: 'security.settings',
       entityType: 'Setting',

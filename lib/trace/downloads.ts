@@ -11,7 +11,7 @@ import { db } from '../db';
 export async function traceDownload(
   user: CurrentUser,
   d: {
-    kind: 'workbook' | 'file' | 'pdf';
+    kind: 'workbook' | 'file' | 'pdf' | 'personal';
     name: string;
     url: URL | string;
     entityType?: string;

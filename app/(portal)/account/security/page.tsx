@@ -44,6 +44,16 @@ export default async function SecurityPage() {
         <Card title={t('add')}>
           <EnrolFactor then="refresh" allowTotp={!f.totp} />
         </Card>
+        <Card title={t('myData.title')}>
+          <p className="mb-3 text-sm text-stone-600">{t('myData.intro')}</p>
+          <a
+            href="/api/account/my-data"
+            className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 text-sm"
+            data-testid="my-data"
+          >
+            {t('myData.download')}
+          </a>
+        </Card>
       </div>
     </PortalPage>
   );

@@ -138,6 +138,24 @@ export function SecuritySettingsForm({
           />
         </Field>
       </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-3">
+        <legend className="mb-2 text-sm font-semibold">{t('retention.title')}</legend>
+        <Field
+          label={t('retention.days')}
+          htmlFor="retentionDays"
+          hint={t('retention.hint')}
+          error={fe['retention.days']}
+        >
+          <Input
+            id="retentionDays"
+            type="number"
+            min={180}
+            max={3650}
+            value={Number.isNaN(v.retention.days) ? '' : v.retention.days}
+            onChange={(e) => setV({ ...v, retention: { days: num(e.target.value) } })}
+          />
+        </Field>
+      </fieldset>
       {!Object.keys(fe).length && <FormError message={save.error} />}
       {saved && (
         <p className="text-sm text-green-800" role="status" data-testid="settings-saved">
