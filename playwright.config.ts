@@ -4,7 +4,11 @@ import { chromiumLaunchOptions } from './lib/browser';
 // The browser lib/browser.ts finds (CHROMIUM_PATH, the system's Chromium, Playwright's own); npm test installs one
 // first where it can (scripts/lib/browser-setup.ts).
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // The hostile-input suite runs after the end-to-end tests, alone, so the rows it watches are its own.
+  projects: [
+    { name: 'e2e', testDir: 'tests/e2e' },
+    { name: 'security', testDir: 'tests/security', dependencies: ['e2e'] },
+  ],
   globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results/e2e',
   timeout: 60_000,

@@ -23,7 +23,7 @@ import {
   ZVerify,
 } from './factors';
 
-const ZNone = z.object({});
+const ZNone = z.object({}).strict();
 const site = async () => ({ origin: await publicOrigin() });
 const enrol = { allowFactor: 'enrol' } as const;
 const verify = { allowFactor: 'verify' } as const;

@@ -13,7 +13,7 @@ import { msg } from '../i18n/message';
 import { isOwner, type Subject } from '../policy';
 
 export const ZEndSession = z.object({ id: z.uuid(msg('validation.invalidId')) });
-export const ZEndOtherSessions = z.object({});
+export const ZEndOtherSessions = z.object({}).strict();
 
 export type OwnSession = {
   id: string;

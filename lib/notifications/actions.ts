@@ -15,7 +15,7 @@ export const readNotificationAction = defineAction(
   },
 );
 
-export const readAllNotificationsAction = defineAction(z.object({}), async (_input, ctx) => {
+export const readAllNotificationsAction = defineAction(z.object({}).strict(), async (_input, ctx) => {
   const r = await markAllRead(db, ctx.user);
   revalidatePath('/', 'layout');
   return r;
