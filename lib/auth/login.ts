@@ -102,6 +102,12 @@ export async function attemptLogin(
     await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'ip' } });
     return { ok: false, reason: 'locked' };
   }
+  // Counted before the password is checked (and given back on success), so a burst of parallel guesses from one
+  // address cannot all pass the check above before the lock lands: the (IP_MAX_FAILURES + 1)th in flight is refused.
+  if (ipKey && (await countFailure(client, ipKey, IP_MAX_FAILURES + 1, IP_WINDOW_MINUTES, now))) {
+    await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'ip' } });
+    return { ok: false, reason: 'locked' };
+  }
   // The hash is checked before the transaction: argon2 takes tens of milliseconds of a worker thread,
   // and holding a pooled connection (and the row lock) meanwhile made a class signing in at once
   // (50 phones) time out waiting for connections. Inside, the locked row decides; a password changed
@@ -117,7 +123,6 @@ export async function attemptLogin(
     }
     // Counted like an account's failedLogins: no window, a fresh count once a lock has run out.
     const locked = await countFailure(client, nameKey, MAX_FAILED_LOGINS, null, now);
-    if (ipKey) await countFailure(client, ipKey, IP_MAX_FAILURES, IP_WINDOW_MINUTES, now);
     await securityEvent(client, 'login.failed', { username, ...meta, detail: { reason: 'unknown-user' } });
     return { ok: false, reason: locked ? 'locked' : 'invalid' };
   }
@@ -194,8 +199,12 @@ export async function attemptLogin(
       sessionId: session.id,
     };
   });
-  if (!result.ok && result.failed && ipKey)
-    await countFailure(client, ipKey, IP_MAX_FAILURES, IP_WINDOW_MINUTES, now);
+  // A success gives its address's count back (it was counted before the check).
+  if (result.ok && ipKey)
+    await client.loginThrottle.updateMany({
+      where: { key: ipKey, failures: { gt: 0 } },
+      data: { failures: { decrement: 1 } },
+    });
   if (result.ok) return result;
   return { ok: false, reason: result.reason };
 }

@@ -33,9 +33,27 @@ describe('where robot messages may go', () => {
       '::1',
       'fd00::1',
       '::ffff:127.0.0.1',
+      // The same addresses inside IPv6 forms that carry an IPv4 address.
+      '::ffff:7f00:1',
+      '::10.0.0.5',
+      '64:ff9b::a9fe:a9fe',
+      '64:ff9b::192.168.1.1',
+      '2002:c0a8:0101::1',
+      '2001:0:4136:e378::1',
+      'fe80::1%eth0',
+      '::',
+      'not-an-address',
     ])
       expect(privateAddress(ip), ip).toBe(true);
-    for (const ip of ['101.226.0.1', '8.8.8.8', '2408:8000::1']) expect(privateAddress(ip), ip).toBe(false);
+    for (const ip of [
+      '101.226.0.1',
+      '8.8.8.8',
+      '2408:8000::1',
+      '64:ff9b::808:808',
+      '2002:0808:0808::1',
+      '240e::1',
+    ])
+      expect(privateAddress(ip), ip).toBe(false);
     const url = 'https://oapi.dingtalk.com/robot/send?access_token=t';
     // A platform name that an attacker's DNS points inside the network.
     await expect(assertRobotTarget(url, resolveTo('203.119.0.1', '10.1.1.1'))).rejects.toThrow(/private/);

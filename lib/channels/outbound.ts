@@ -25,19 +25,45 @@ export function privateAddress(ip: string): boolean {
       a >= 224
     );
   }
-  const v6 = ip.toLowerCase();
-  if (v6.startsWith('::ffff:')) return privateAddress(v6.slice(7));
+  const h = expandV6(ip);
+  if (!h) return true; // not an address we can read: refuse
+  const [a, b] = h;
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zero = (n: number) => h.slice(0, n).every((x) => x === 0);
+  // Forms that carry an IPv4 address inside: judged by that address.
+  if (zero(5) && h[5] === 0xffff) return privateAddress(v4(h[6]!, h[7]!)); // ::ffff:a.b.c.d (mapped)
+  if (zero(6)) return h[6] === 0 && h[7]! <= 1 ? true : privateAddress(v4(h[6]!, h[7]!)); // ::, ::1, ::a.b.c.d
+  if (a === 0x64 && b === 0xff9b) return privateAddress(v4(h[6]!, h[7]!)); // NAT64 64:ff9b::/96 (and /48)
+  if (a === 0x2002) return privateAddress(v4(h[1]!, h[2]!)); // 6to4 2002:AABB:CCDD::
   return (
-    v6 === '::' ||
-    v6 === '::1' ||
-    v6.startsWith('fc') ||
-    v6.startsWith('fd') ||
-    v6.startsWith('fe8') ||
-    v6.startsWith('fe9') ||
-    v6.startsWith('fea') ||
-    v6.startsWith('feb') ||
-    v6.startsWith('ff')
+    (a & 0xfe00) === 0xfc00 || // fc00::/7 unique local
+    (a & 0xffc0) === 0xfe80 || // fe80::/10 link-local
+    (a & 0xff00) === 0xff00 || // multicast
+    (a === 0x2001 && b === 0) || // Teredo 2001::/32
+    (a === 0x2001 && b === 0xdb8) || // documentation
+    (a === 0x100 && zero(4)) // 100::/64 discard
   );
+}
+
+/** The eight 16-bit groups of an IPv6 address (with an IPv4 tail read as two groups), or null. */
+function expandV6(ip: string): number[] | null {
+  let s = ip.toLowerCase().split('%')[0]!;
+  const tail = s.match(/(\d+\.\d+\.\d+\.\d+)$/);
+  if (tail) {
+    const p = tail[1]!.split('.').map(Number);
+    s =
+      s.slice(0, -tail[1]!.length) +
+      `${((p[0]! << 8) | p[1]!).toString(16)}:${((p[2]! << 8) | p[3]!).toString(16)}`;
+  }
+  const [head, rest] = s.split('::') as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = rest !== undefined && rest !== '' ? rest.split(':') : [];
+  const fill = rest === undefined ? 0 : 8 - left.length - right.length;
+  if (fill < 0) return null;
+  const groups = [...left, ...Array(fill).fill('0'), ...right].map((g) => parseInt(g, 16));
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff)
+    ? groups
+    : null;
 }
 
 /** Checks the URL and where its host resolves now; throws (the job retries or fails) if it may not be posted to. */

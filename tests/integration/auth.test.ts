@@ -101,6 +101,19 @@ describe('sign-in', () => {
     ).toBeGreaterThanOrEqual(1);
   });
 
+  it('a burst of parallel guesses from one address: no more than 20 reach a password check', async () => {
+    const burst = `192.0.2.${(Date.now() % 50) + 200}`;
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        login(i % 2 ? app1 : app2, `burst-${i}-${Date.now()}`, 'x', burst),
+      ),
+    );
+    const failed = await app1.securityEvent.count({ where: { ip: burst, kind: 'login.failed' } });
+    const refused = await app1.securityEvent.count({ where: { ip: burst, kind: 'login.throttled' } });
+    expect(failed).toBeLessThanOrEqual(20);
+    expect(failed + refused).toBe(30);
+  });
+
   it('failed sign-ins do not wait for the trace: they finish while another writer holds the chain lock', async () => {
     const { CHAIN_LOCK } = await import('../../lib/audit-log');
     let release!: () => void;
