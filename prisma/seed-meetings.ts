@@ -27,21 +27,11 @@ import {
   RESOLUTIONS,
   TOPICS,
 } from './meeting-data';
-import { FIRST_BRANCH_NAME } from './seed-data';
+import { DEMO_ACCOUNTS, FIRST_BRANCH_NAME } from './seed-data';
 import { prng } from './seed-random';
 
 const MARKER = 'demo.meetings';
-const DEMO_ACCOUNTS = [
-  'admin',
-  'secadmin',
-  'auditadmin',
-  'committee',
-  'auditor',
-  'secretary',
-  'clerk',
-  'secretary2',
-  'member',
-];
+const DEMO_USERNAMES = DEMO_ACCOUNTS.map((a) => a.username);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const date = (day: string) => new Date(`${day}T00:00:00Z`);
 
@@ -61,7 +51,7 @@ export async function seedMeetings(db: Db, now = new Date()) {
           status: 'FULL',
           posts: { isEmpty: true },
           leftOn: null,
-          OR: [{ userId: null }, { user: { username: { notIn: [...DEMO_ACCOUNTS] } } }],
+          OR: [{ userId: null }, { user: { username: { notIn: DEMO_USERNAMES } } }],
         },
         orderBy: { employeeNo: 'asc' },
         select: { id: true },

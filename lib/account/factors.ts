@@ -28,8 +28,8 @@ import {
   unseal,
   type FactorOwed,
 } from '../auth/factors';
-import { securityEvent } from '../auth/login';
-import { afterFailure, isLocked } from '../auth/rules';
+import { countWrongSecret } from '../auth/login';
+import { isLocked } from '../auth/rules';
 import { endSessions, enforceSessionLimit } from '../auth/sessions';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
@@ -277,30 +277,18 @@ async function judge(
       });
       return 'ok' as const;
     }
-    const next = afterFailure(row, now);
-    await tx.user.update({
-      where: { id: ctx.user.id },
-      data: { failedLogins: next.failedLogins, lockedUntil: next.lockedUntil },
-    });
-    await securityEvent(tx, 'factor.failed', {
-      username: row.username,
-      userId: ctx.user.id,
-      ip: ctx.actor.ip ?? null,
-      userAgent: ctx.actor.userAgent ?? null,
-      detail: { method, failedLogins: next.failedLogins },
-    });
+    const next = await countWrongSecret(
+      tx,
+      { id: ctx.user.id, username: row.username, orgPath: await orgPathOf(tx, ctx.user.id), state: row },
+      ctx.actor,
+      { kind: 'factor.failed', by: 'second-factor', detail: { method } },
+      now,
+    );
     if (next.lockedNow) {
       // Locked out: this half-open session ends (the person's other, verified sessions stay).
       await tx.userSession.updateMany({
         where: { id: ctx.user.sessionId, endedAt: null },
         data: { endedAt: now, endReason: 'factor-lockout' },
-      });
-      await appendTrace(tx, ctx.actor, {
-        action: 'auth.lockout',
-        entityType: 'User',
-        entityId: ctx.user.id,
-        orgPath: await orgPathOf(tx, ctx.user.id),
-        after: { lockedUntil: next.lockedUntil, by: 'second-factor' },
       });
       return 'locked' as const;
     }
@@ -375,13 +363,22 @@ async function takeChallenge(client: Db, ctx: Ctx): Promise<string | null> {
   return s.challenge.slice(dot + 1);
 }
 
+/** A person's passkeys as WebAuthn names them to the browser (to exclude at registration, to allow at sign-in). */
+async function credentialsOf(client: Db, userId: string) {
+  const keys = await client.passkey.findMany({
+    where: { userId },
+    select: { credentialId: true, transports: true },
+  });
+  return keys.map((p) => ({
+    id: Buffer.from(p.credentialId, 'base64url'),
+    type: 'public-key' as const,
+    transports: p.transports as AuthenticatorTransport[],
+  }));
+}
+
 /** Options for the browser to create a passkey. */
 export async function passkeyRegistrationOptions(client: Db, ctx: Ctx, site: Site) {
   await assertMayEnrol(client, ctx);
-  const existing = await client.passkey.findMany({
-    where: { userId: ctx.user.id },
-    select: { credentialId: true, transports: true },
-  });
   const options = await generateRegistrationOptions({
     rpName: ISSUER,
     rpID: rpIdOf(site),
@@ -389,11 +386,7 @@ export async function passkeyRegistrationOptions(client: Db, ctx: Ctx, site: Sit
     userName: ctx.user.username,
     userDisplayName: ctx.user.name,
     attestationType: 'none',
-    excludeCredentials: existing.map((p) => ({
-      id: Buffer.from(p.credentialId, 'base64url'),
-      type: 'public-key' as const,
-      transports: p.transports as AuthenticatorTransport[],
-    })),
+    excludeCredentials: await credentialsOf(client, ctx.user.id),
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
   });
   await rememberChallenge(client, ctx, options.challenge);
@@ -455,18 +448,11 @@ export async function registerPasskey(
 /** Options for the browser to sign in with one of the person's passkeys. */
 export async function passkeyAuthenticationOptions(client: Db, ctx: Ctx, site: Site) {
   if (ctx.user.factorOwed !== 'verify') throw new UserError('factors.errors.nothingOwed');
-  const keys = await client.passkey.findMany({
-    where: { userId: ctx.user.id },
-    select: { credentialId: true, transports: true },
-  });
+  const keys = await credentialsOf(client, ctx.user.id);
   if (!keys.length) throw new UserError('factors.errors.noPasskey');
   const options = await generateAuthenticationOptions({
     rpID: rpIdOf(site),
-    allowCredentials: keys.map((p) => ({
-      id: Buffer.from(p.credentialId, 'base64url'),
-      type: 'public-key' as const,
-      transports: p.transports as AuthenticatorTransport[],
-    })),
+    allowCredentials: keys,
     userVerification: 'preferred',
   });
   await rememberChallenge(client, ctx, options.challenge);

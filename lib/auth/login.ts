@@ -9,9 +9,9 @@
  * which takes no chain lock, so a flood of failed sign-ins never queues the portal's writes behind it.
  */
 import type { Db, Tx } from '../db/client';
-import { appendTrace } from '../audit-log';
+import { appendTrace, type Actor } from '../audit-log';
 import { dummyHash, verifyPassword } from './password';
-import { afterFailure, isLocked, LOCK_MINUTES, MAX_FAILED_LOGINS } from './rules';
+import { afterFailure, isLocked, LOCK_MINUTES, MAX_FAILED_LOGINS, type LockState } from './rules';
 import { owedAtSignIn } from './factors';
 import { openSession } from './sessions';
 
@@ -49,6 +49,41 @@ export async function securityEvent(
       detail: e.detail ?? undefined,
     },
   });
+}
+
+/**
+ * One more wrong secret (a current password on 修改密码, a second-factor code) on the person's row, judged as a
+ * sign-in's: the count and lock updated, a security event written, a lockout traced. Inside the caller's
+ * transaction, on the row it has locked. Returns the new state.
+ */
+export async function countWrongSecret(
+  tx: Tx,
+  who: { id: string; username: string; orgPath: string | null | undefined; state: LockState },
+  actor: Actor,
+  e: { kind: 'password.currentWrong' | 'factor.failed'; by: string; detail?: object },
+  now: Date,
+) {
+  const next = afterFailure(who.state, now);
+  await tx.user.update({
+    where: { id: who.id },
+    data: { failedLogins: next.failedLogins, lockedUntil: next.lockedUntil },
+  });
+  await securityEvent(tx, e.kind, {
+    username: who.username,
+    userId: who.id,
+    ip: actor.ip ?? null,
+    userAgent: actor.userAgent ?? null,
+    detail: { ...e.detail, failedLogins: next.failedLogins },
+  });
+  if (next.lockedNow)
+    await appendTrace(tx, actor, {
+      action: 'auth.lockout',
+      entityType: 'User',
+      entityId: who.id,
+      orgPath: who.orgPath ?? null,
+      after: { lockedUntil: next.lockedUntil, by: e.by },
+    });
+  return next;
 }
 
 /** Whether a throttle key is locked now. */

@@ -6,9 +6,9 @@ import { endSessions, sessionOf } from '../auth/sessions';
 import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
 import { hashPassword, verifyPassword } from '../auth/password';
-import { securityEvent } from '../auth/login';
+import { countWrongSecret } from '../auth/login';
 import { commonPassword, newPasswordProblem, rememberPassword } from '../auth/password-policy';
-import { afterFailure, isLocked } from '../auth/rules';
+import { isLocked } from '../auth/rules';
 import type { Db, Tx } from '../db/client';
 import { ForbiddenError, NotFoundError, UserError } from '../errors';
 import type { ActionContext } from '../action-context';
@@ -267,26 +267,13 @@ export async function changeOwnPassword(
       const [fresh] = await tx.$queryRaw<{ failedLogins: number; lockedUntil: Date | null }[]>`
         SELECT "failedLogins", "lockedUntil" FROM "User" WHERE id = ${ctx.user.id}::uuid FOR NO KEY UPDATE`;
       if (isLocked(fresh!, now)) return { ...fresh!, lockedNow: true };
-      const next = afterFailure(fresh!, now);
-      await tx.user.update({
-        where: { id: ctx.user.id },
-        data: { failedLogins: next.failedLogins, lockedUntil: next.lockedUntil },
-      });
-      await securityEvent(tx, 'password.currentWrong', {
-        username: row.username,
-        userId: ctx.user.id,
-        ip: ctx.actor.ip ?? null,
-        userAgent: ctx.actor.userAgent ?? null,
-        detail: { failedLogins: next.failedLogins },
-      });
-      if (next.lockedNow)
-        await appendTrace(tx, ctx.actor, {
-          action: 'auth.lockout',
-          entityType: 'User',
-          entityId: ctx.user.id,
-          orgPath: row.org?.path,
-          after: { lockedUntil: next.lockedUntil, by: 'password-change' },
-        });
+      const next = await countWrongSecret(
+        tx,
+        { id: ctx.user.id, username: row.username, orgPath: row.org?.path, state: fresh! },
+        ctx.actor,
+        { kind: 'password.currentWrong', by: 'password-change' },
+        now,
+      );
       return next;
     });
     throw new UserError(

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { EnrolFactor } from '@/components/factors/enrol';
 import { requireUser } from '@/lib/auth/current-user';
-import { logoutAction } from '@/lib/account/actions';
+import { SignOutLink } from '@/components/factors/sign-out-link';
 import { pageTitle } from '@/lib/page-title';
 
 export const generateMetadata = pageTitle('factors', 'enrol.title');
@@ -19,11 +19,7 @@ export default async function EnrolPage() {
         <p className="text-sm text-stone-600">{t('enrol.intro', { name: user.name })}</p>
         <EnrolFactor then="home" />
       </div>
-      <form action={logoutAction} className="text-center">
-        <button type="submit" className="text-sm text-stone-600 underline">
-          {t('cancel')}
-        </button>
-      </form>
+      <SignOutLink />
     </div>
   );
 }

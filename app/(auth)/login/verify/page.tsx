@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { VerifyFactor } from '@/components/factors/verify';
 import { requireUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
-import { logoutAction } from '@/lib/account/actions';
+import { SignOutLink } from '@/components/factors/sign-out-link';
 import { ownFactors } from '@/lib/account/factors';
 import { pageTitle } from '@/lib/page-title';
 
@@ -18,11 +18,7 @@ export default async function VerifyPage() {
     <div className="space-y-3">
       <p className="text-center text-sm text-stone-700">{t('signedInAs', { name: user.name })}</p>
       <VerifyFactor hasTotp={!!f.totp} hasPasskey={f.passkeys.length > 0} />
-      <form action={logoutAction} className="text-center">
-        <button type="submit" className="text-sm text-stone-600 underline">
-          {t('cancel')}
-        </button>
-      </form>
+      <SignOutLink />
     </div>
   );
 }

@@ -26,7 +26,6 @@ export function SecuritySettingsForm({
   const [v, setV] = useState(values);
   const [saved, setSaved] = useState(false);
   const save = useAction(saveSecuritySettingsAction, { onSuccess: () => setSaved(true), refresh: true });
-  const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
   const fe = save.fieldErrors;
   const toggleRole = (r: Role, on: boolean) =>
     setV({
@@ -89,72 +88,54 @@ export function SecuritySettingsForm({
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">{t('passwords.title')}</legend>
-        <Field
+        <NumberSetting
+          id="expiryDays"
           label={t('passwords.expiryDays')}
-          htmlFor="expiryDays"
           hint={t('passwords.expiryHint')}
+          range={[0, 3650]}
+          value={v.passwords.expiryDays}
           error={fe['passwords.expiryDays']}
-        >
-          <Input
-            id="expiryDays"
-            type="number"
-            min={0}
-            max={3650}
-            value={Number.isNaN(v.passwords.expiryDays) ? '' : v.passwords.expiryDays}
-            onChange={(e) => setV({ ...v, passwords: { ...v.passwords, expiryDays: num(e.target.value) } })}
-          />
-        </Field>
-        <Field label={t('passwords.warnDays')} htmlFor="warnDays" error={fe['passwords.warnDays']}>
-          <Input
-            id="warnDays"
-            type="number"
-            min={0}
-            max={90}
-            value={Number.isNaN(v.passwords.warnDays) ? '' : v.passwords.warnDays}
-            onChange={(e) => setV({ ...v, passwords: { ...v.passwords, warnDays: num(e.target.value) } })}
-          />
-        </Field>
-        <Field label={t('passwords.history')} htmlFor="history" error={fe['passwords.history']}>
-          <Input
-            id="history"
-            type="number"
-            min={0}
-            max={24}
-            value={Number.isNaN(v.passwords.history) ? '' : v.passwords.history}
-            onChange={(e) => setV({ ...v, passwords: { ...v.passwords, history: num(e.target.value) } })}
-          />
-        </Field>
+          onChange={(n) => setV({ ...v, passwords: { ...v.passwords, expiryDays: n } })}
+        />
+        <NumberSetting
+          id="warnDays"
+          label={t('passwords.warnDays')}
+          range={[0, 90]}
+          value={v.passwords.warnDays}
+          error={fe['passwords.warnDays']}
+          onChange={(n) => setV({ ...v, passwords: { ...v.passwords, warnDays: n } })}
+        />
+        <NumberSetting
+          id="history"
+          label={t('passwords.history')}
+          range={[0, 24]}
+          value={v.passwords.history}
+          error={fe['passwords.history']}
+          onChange={(n) => setV({ ...v, passwords: { ...v.passwords, history: n } })}
+        />
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">{t('sessions.title')}</legend>
-        <Field label={t('sessions.limit')} htmlFor="sessionLimit" error={fe['sessions.limit']}>
-          <Input
-            id="sessionLimit"
-            type="number"
-            min={1}
-            max={20}
-            value={Number.isNaN(v.sessions.limit) ? '' : v.sessions.limit}
-            onChange={(e) => setV({ ...v, sessions: { limit: num(e.target.value) } })}
-          />
-        </Field>
+        <NumberSetting
+          id="sessionLimit"
+          label={t('sessions.limit')}
+          range={[1, 20]}
+          value={v.sessions.limit}
+          error={fe['sessions.limit']}
+          onChange={(n) => setV({ ...v, sessions: { limit: n } })}
+        />
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">{t('retention.title')}</legend>
-        <Field
+        <NumberSetting
+          id="retentionDays"
           label={t('retention.days')}
-          htmlFor="retentionDays"
           hint={t('retention.hint')}
+          range={[180, 3650]}
+          value={v.retention.days}
           error={fe['retention.days']}
-        >
-          <Input
-            id="retentionDays"
-            type="number"
-            min={180}
-            max={3650}
-            value={Number.isNaN(v.retention.days) ? '' : v.retention.days}
-            onChange={(e) => setV({ ...v, retention: { days: num(e.target.value) } })}
-          />
-        </Field>
+          onChange={(n) => setV({ ...v, retention: { days: n } })}
+        />
       </fieldset>
       {!Object.keys(fe).length && <FormError message={save.error} />}
       {saved && (
@@ -166,5 +147,37 @@ export function SecuritySettingsForm({
         {t('save')}
       </Button>
     </form>
+  );
+}
+
+/** A whole-number setting; an emptied box is NaN, which the schema refuses with its message. */
+function NumberSetting({
+  id,
+  label,
+  hint,
+  range: [min, max],
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  range: [number, number];
+  value: number;
+  error?: string;
+  onChange: (n: number) => void;
+}) {
+  return (
+    <Field label={label} htmlFor={id} hint={hint} error={error}>
+      <Input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        value={Number.isNaN(value) ? '' : value}
+        onChange={(e) => onChange(e.target.value.trim() === '' ? NaN : Number(e.target.value))}
+      />
+    </Field>
   );
 }
