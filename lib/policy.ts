@@ -310,7 +310,12 @@ export async function isInsider(client: Db | Tx, subject: Subject, org: OrgRef):
   const [user, person] = await Promise.all([
     client.user.findUnique({ where: { id: subject.id }, select: { org: { select: { path: true } } } }),
     client.person.findFirst({
-      where: { userId: subject.id, leftOn: null, org: { path: { startsWith: org.path } } },
+      where: {
+        userId: subject.id,
+        leftOn: null,
+        // A member there, or working there (seconded, 流动党员).
+        OR: [{ org: { path: { startsWith: org.path } } }, { workOrg: { path: { startsWith: org.path } } }],
+      },
       select: { id: true },
     }),
   ]);

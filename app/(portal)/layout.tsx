@@ -19,7 +19,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <DemoMark />
       {user.passwordExpiresIn !== null && user.passwordExpiresIn <= warnDays && (
         <div
-          className="bg-amber-50 px-3 py-1 text-center text-sm text-amber-900"
+          className="no-print bg-amber-50 px-3 py-1 text-center text-sm text-amber-900"
           role="status"
           data-testid="password-expiring"
         >

@@ -26,6 +26,8 @@ export function appRoleGrants(role: string): string[] {
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${appendOnly} FROM ${r}`,
     `REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${r}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`,
+    // Security events past their retention are purged only through this function (it keeps the 180-day floor).
+    `GRANT EXECUTE ON FUNCTION purge_security_events() TO ${r}`,
     // The job queue (pg-boss) keeps its own schema, which the app creates and owns.
     `CREATE SCHEMA IF NOT EXISTS pgboss AUTHORIZATION ${r}`,
   ];

@@ -16,6 +16,8 @@ import { chromiumLaunchOptions, findChromium } from '../browser';
 export class PdfBusy extends Error {}
 export class PdfTimeout extends Error {}
 export class PdfUnavailable extends Error {}
+/** The page did not render as the asking person's document (an error, a sign-in page): nothing is cached. */
+export class PdfFailed extends Error {}
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
 export const PDF_LIMITS = {
@@ -81,6 +83,8 @@ export type PdfRequest = {
   url: string;
   /** Sent with the page request, so the page renders as the person asking (their session cookie). */
   cookie: string;
+  /** The scheme the person reached the portal by, passed on so the session cookie's name is read as it was set. */
+  forwardedProto?: string;
 };
 
 /** The PDF of `url`, from the cache when this version was rendered before. */
@@ -93,12 +97,16 @@ export async function renderPdf(req: PdfRequest): Promise<{ pdf: Uint8Array; cac
   }
   const pdf = await slot(async () => {
     const b = await browser();
-    const context = await b.newContext({ extraHTTPHeaders: { cookie: req.cookie } });
+    const context = await b.newContext({
+      extraHTTPHeaders: { cookie: req.cookie, 'x-forwarded-proto': req.forwardedProto ?? 'http' },
+    });
     let timer: NodeJS.Timeout | undefined;
     try {
       const work = (async () => {
         const page = await context.newPage();
-        await page.goto(req.url, { waitUntil: 'networkidle', timeout: PDF_LIMITS.timeoutMs });
+        const res = await page.goto(req.url, { waitUntil: 'networkidle', timeout: PDF_LIMITS.timeoutMs });
+        // Only the document itself is printed (and cached): not a redirect to the sign-in page, not an error page.
+        if (!res?.ok() || new URL(page.url()).pathname !== new URL(req.url).pathname) throw new PdfFailed();
         return page.pdf({
           format: 'A4',
           printBackground: true,
@@ -111,7 +119,9 @@ export async function renderPdf(req: PdfRequest): Promise<{ pdf: Uint8Array; cac
       return new Uint8Array(await Promise.race([work, timeout]));
     } catch (e) {
       if (e instanceof Error && e.name === 'TimeoutError') throw new PdfTimeout();
-      throw e;
+      if (e instanceof PdfTimeout || e instanceof PdfFailed) throw e;
+      // Navigation refused (the server unreachable at that address, a crashed page): not the reader's fault.
+      throw new PdfFailed();
     } finally {
       clearTimeout(timer);
       await context.close().catch(() => undefined);

@@ -1,7 +1,8 @@
 /**
  * How long security events are kept (issue 16.13): `Setting` `security.retention` ({"days": 365} by default), never
- * less than 180 days (网络安全法 第二十一条) — the floor is enforced by the database function that purges
- * (migration security_event_retention), not only here. The trace itself (AuditEvent) is never purged: it is a hash
+ * less than 180 days (网络安全法 第二十一条) — the floor is kept by the database too (migration
+ * security_event_retention): its purge function reads the setting and never goes under 180 days, and the table's
+ * trigger refuses deleting a younger event. The trace itself (AuditEvent) is never purged: it is a hash
  * chain the company keeps for good (痕迹管理), and deleting its head would break every later link.
  */
 import { z } from 'zod';
@@ -32,7 +33,8 @@ export async function retentionDays(client: Db | Tx): Promise<number> {
 export async function purgeSecurityEvents(db: Db): Promise<number> {
   const days = await retentionDays(db);
   return db.$transaction(async (tx) => {
-    const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT purge_security_events(${days}::int) AS n`;
+    // The function reads the setting itself and keeps its 180-day floor (migration security_event_retention).
+    const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT purge_security_events() AS n`;
     if (n)
       await appendTrace(tx, SYSTEM_ACTOR, {
         action: 'security.purge',

@@ -80,19 +80,31 @@ export async function tableCounts(
 }
 
 /** Writes a backup into `out` (created; must not exist yet). `url`: a server's database; without it, the embedded one. */
+/**
+ * pg_dump / pg_restore arguments for a URL, with its password moved to PGPASSWORD (never on a command line, where
+ * the process list would show it).
+ */
+function pgTool(url: string): { url: string; env: NodeJS.ProcessEnv } {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = '';
+  return { url: u.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
+}
+
 export async function backup(out: string, places: Places, url?: string): Promise<Manifest> {
   if (await exists(out)) throw new Error(`${out} exists already: a backup never overwrites another`);
-  await mkdir(out, { recursive: true });
+  // Every member's personal data is in it: readable by the owner only.
+  process.umask(0o077);
+  await mkdir(out, { recursive: true, mode: 0o700 });
   let counts: Record<string, number>;
   let migration: string | null;
   if (url) {
-    await run('pg_dump', [
-      '--format=custom',
-      '--no-owner',
-      '--no-acl',
-      `--file=${path.join(out, 'db.dump')}`,
-      url,
-    ]);
+    const tool = pgTool(url);
+    await run(
+      'pg_dump',
+      ['--format=custom', '--no-owner', '--no-acl', `--file=${path.join(out, 'db.dump')}`, tool.url],
+      { env: tool.env },
+    );
     ({ counts, migration } = await tableCounts(url));
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -160,13 +172,12 @@ export async function restore(
     if (!url) throw new Error('this backup is of a PostgreSQL server: set DATABASE_URL to an empty database');
     if (!(await isEmptyDatabase(url)))
       throw new Error('the target database is not empty: restore only into a new one');
-    await run('pg_restore', [
-      '--no-owner',
-      '--no-acl',
-      '--exit-on-error',
-      `--dbname=${url}`,
-      path.join(from, 'db.dump'),
-    ]);
+    const tool = pgTool(url);
+    await run(
+      'pg_restore',
+      ['--no-owner', '--no-acl', '--exit-on-error', `--dbname=${tool.url}`, path.join(from, 'db.dump')],
+      { env: tool.env },
+    );
     target = url;
   } else {
     if (url) throw new Error('this backup is of the embedded database: unset DATABASE_URL to restore it');

@@ -1,7 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePdfBrowser, PDF_LIMITS, PdfBusy, PdfTimeout, pdfStats, renderPdf } from '../../lib/pdf/render';
+import {
+  closePdfBrowser,
+  PDF_LIMITS,
+  PdfBusy,
+  PdfFailed,
+  PdfTimeout,
+  pdfStats,
+  renderPdf,
+} from '../../lib/pdf/render';
 
 // A page server of its own: /slow answers after 800 ms, /never does not answer; everything else at once.
 let server: Server;
@@ -11,6 +19,14 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     seenCookies.push(req.headers.cookie ?? '');
     if (req.url === '/never') return;
+    if (req.url === '/gone') {
+      res.writeHead(302, { location: '/login' });
+      return res.end();
+    }
+    if (req.url === '/broken') {
+      res.writeHead(500);
+      return res.end('boom');
+    }
     const send = () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><html><body><h1>检查调研情况反馈单</h1></body></html>');
@@ -72,5 +88,15 @@ describe('PDF rendering on one shared browser', () => {
     } finally {
       reset();
     }
+  }, 60_000);
+
+  it('prints nothing and caches nothing when the page is not the document (a sign-in redirect, an error)', async () => {
+    for (const url of [`${base}/gone`, `${base}/broken`]) {
+      await expect(renderPdf({ key: `f:${url}`, url, cookie: '' })).rejects.toBeInstanceOf(PdfFailed);
+      expect(pdfStats().running).toBe(0);
+    }
+    // The same key renders afresh once the page is right (nothing was cached for it).
+    const r = await renderPdf({ key: `f:${base}/gone`, url: `${base}/fine`, cookie: '' });
+    expect(r.cached).toBe(false);
   }, 60_000);
 });

@@ -28,7 +28,11 @@ describe('security events are kept at least 180 days', () => {
 
     // Under the floor: the setting refuses it, the database function refuses it.
     expect(ZRetentionSetting.safeParse({ days: 90 }).success).toBe(false);
-    await expect(db.$queryRaw`SELECT purge_security_events(90)`).rejects.toThrow(/at least 180 days/);
+    // A setting written around the form (90 days): the database still keeps 180 — the 200-day-old event goes,
+    // the 100-day-old one stays.
+    await db.setting.update({ where: { key: RETENTION_SETTING }, data: { value: { days: 90 } } });
+    await purgeSecurityEvents(db);
+    expect(await db.securityEvent.count({ where: { username: tag } })).toBe(1);
     // And a deletion outside the function, even switched "on", of an event younger than 180 days.
     await expect(
       db.$transaction(async (tx) => {
@@ -36,7 +40,7 @@ describe('security events are kept at least 180 days', () => {
         await tx.$executeRaw`DELETE FROM "SecurityEvent" WHERE username = ${tag}`;
       }),
     ).rejects.toThrow(/append-only/);
-    expect(await db.securityEvent.count({ where: { username: tag } })).toBe(2);
+    expect(await db.securityEvent.count({ where: { username: tag } })).toBe(1);
     await db.setting.delete({ where: { key: RETENTION_SETTING } });
   });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { db } from '@/lib/db';
 import { buildWorkbook } from '@/lib/handbook/excel';
 import { bookData } from '@/lib/handbook/export';
@@ -11,10 +12,12 @@ export const GET = workbookRoute(
   (user) => can(user, 'handbook.read'),
   async (user, req) => {
     const v = req.nextUrl.searchParams.get('v');
-    const version =
-      v && /^[0-9a-f-]{36}$/i.test(v)
-        ? await db.handbookVersion.findUnique({ where: { id: v } })
-        : await db.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
+    // A ?v= that is not a UUID is no version at all (404), not the one in force.
+    if (v !== null && !z.uuid().safeParse(v).success)
+      return Response.json({ error: 'not found' }, { status: 404 });
+    const version = v
+      ? await db.handbookVersion.findUnique({ where: { id: v } })
+      : await db.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
     if (!version) return Response.json({ error: 'not found' }, { status: 404 });
     if (version.status === 'DRAFT' && !can(user, 'handbook.edit'))
       return Response.json({ error: 'forbidden' }, { status: 403 });

@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { traceDownload } from '@/lib/trace/downloads';
-import { LOCALE_COOKIE } from '@/lib/i18n/locales';
-import { PdfBusy, PdfTimeout, PdfUnavailable, renderPdf } from '@/lib/pdf/render';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { PdfBusy, PdfFailed, PdfTimeout, PdfUnavailable, renderPdf } from '@/lib/pdf/render';
 import { UserError } from '@/lib/errors';
 import { sheetDetailFor } from '@/lib/feedback/queries';
 import { handlerParams, notFoundResponse } from '@/lib/route-params';
@@ -29,12 +29,17 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
     throw e;
   }
   // A sheet is frozen once issued; its acknowledgement is the one change it shows. The language is the reader's.
-  const version = `${id}:${sheet.acknowledgedAt?.getTime() ?? 0}:${req.cookies.get(LOCALE_COOKIE)?.value ?? ''}`;
+  const locale = req.cookies.get(LOCALE_COOKIE)?.value;
+  const version = `${id}:${sheet.acknowledgedAt?.getTime() ?? 0}:${isLocale(locale) ? locale : DEFAULT_LOCALE}`;
   try {
     const { pdf, cached } = await renderPdf({
       key: `feedback:${version}`,
-      url: `${req.nextUrl.origin}/feedback/${id}/print`,
+      // The app itself, over plain HTTP on its own host and port (PDF_ORIGIN to override), never the public address:
+      // behind a TLS proxy that would be https to a server that speaks http.
+      url: `${process.env.PDF_ORIGIN ?? `http://${req.nextUrl.host}`}/feedback/${id}/print`,
       cookie: req.headers.get('cookie') ?? '',
+      forwardedProto:
+        req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http',
     });
     await traceDownload(user, {
       kind: 'pdf',
@@ -57,6 +62,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
     if (e instanceof PdfBusy)
       return Response.json({ error: 'feedback.pdfBusy' }, { status: 503, headers: { 'Retry-After': '10' } });
     if (e instanceof PdfTimeout) return Response.json({ error: 'feedback.pdfTimeout' }, { status: 504 });
+    if (e instanceof PdfFailed) return Response.json({ error: 'feedback.pdfUnavailable' }, { status: 503 });
     throw e;
   }
 }
