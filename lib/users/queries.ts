@@ -26,7 +26,8 @@ export async function listUsers(user: Subject, opts: { q?: string; page?: number
         OR: [
           { name: { contains: q } },
           { username: { contains: q, mode: 'insensitive' as const } },
-          { phone: { contains: q } },
+          // Searching by phone is for whoever manages accounts (the list itself shows no phone numbers).
+          ...(can(user, 'user.manage', 'global') ? [{ phone: { contains: q } }] : []),
         ],
       }
     : {};
@@ -38,7 +39,6 @@ export async function listUsers(user: Subject, opts: { q?: string; page?: number
         id: true,
         username: true,
         name: true,
-        phone: true,
         active: true,
         lockedUntil: true,
         mustChangePassword: true,
