@@ -8,7 +8,7 @@ import { can, type Grant, type OrgRef, type Permission, type Subject } from '../
 import { auth } from './index';
 import { clientIp } from './request-meta';
 import { daysToExpiry, passwordSetting } from './password-policy';
-import { sessionIsOpen } from './sessions';
+import { sessionPerson } from './sessions';
 
 export type CurrentUser = Omit<Subject, 'grants'> & {
   /** The server-side session this request belongs to. */
@@ -36,33 +36,22 @@ export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
   const id = session?.user?.id;
   if (!id) return null;
   const sessionId = (session.user as { sid?: string }).sid;
-  const open = await sessionIsOpen(db, sessionId, id);
-  if (!open) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    include: {
-      org: { select: { id: true, name: true, path: true } },
-      roles: { include: { org: { select: { name: true, path: true } } } },
-    },
-  });
-  if (!user || !user.active) return null;
+  // Session, person, unit and roles in one query (lib/auth/sessions.ts sessionPerson).
+  const found = await sessionPerson(db, sessionId, id);
+  if (!found) return null;
+  const { user } = found;
   const passwordExpiresIn = daysToExpiry(user.passwordChangedAt, await passwordSetting(db));
   return {
     id: user.id,
     sessionId: sessionId!,
-    factorOwed: open.factorOwed,
+    factorOwed: found.factorOwed,
     name: user.name,
     username: user.username,
     // An expired password is owed a change like one an administrator set.
     mustChangePassword: user.mustChangePassword || (passwordExpiresIn !== null && passwordExpiresIn < 0),
     passwordExpiresIn,
     org: user.org,
-    grants: user.roles.map((r) => ({
-      role: r.role,
-      orgId: r.orgId,
-      orgPath: r.org.path,
-      orgName: r.org.name,
-    })),
+    grants: found.grants,
   };
 });
 

@@ -157,3 +157,78 @@ export function deviceLabel(ua: string | null): string {
                 : '';
   return [app, os].filter(Boolean).join(' · ') || ua.slice(0, 40);
 }
+
+export type SessionPerson = {
+  factorOwed: 'verify' | 'enrol' | null;
+  user: {
+    id: string;
+    name: string;
+    username: string;
+    mustChangePassword: boolean;
+    passwordChangedAt: Date;
+    org: { id: string; name: string; path: string } | null;
+  };
+  grants: { role: string; orgId: string; orgPath: string; orgName: string }[];
+};
+
+/**
+ * The person behind an open session, in ONE query (issue 17.3): the session row, its user with their unit, and their
+ * roles with each role's unit — what every request needs before its own work. null when the session is ended, is
+ * another person's, or its user is disabled. Refreshes the session's "last seen" at most once a minute.
+ */
+export async function sessionPerson(
+  client: Db,
+  sessionId: string | undefined,
+  userId: string,
+  now = new Date(),
+): Promise<SessionPerson | null> {
+  if (!sessionId || !z.uuid().safeParse(sessionId).success) return null;
+  const rows = await client.$queryRaw<
+    {
+      userId: string;
+      endedAt: Date | null;
+      lastSeenAt: Date;
+      factorOwed: string | null;
+      active: boolean;
+      name: string;
+      username: string;
+      mustChangePassword: boolean;
+      passwordChangedAt: Date;
+      orgId: string | null;
+      orgName: string | null;
+      orgPath: string | null;
+      grants: SessionPerson['grants'];
+    }[]
+  >`
+    SELECT s."userId", s."endedAt", s."lastSeenAt", s."factorOwed",
+           u.active, u.name, u.username, u."mustChangePassword", u."passwordChangedAt",
+           o.id AS "orgId", o.name AS "orgName", o.path AS "orgPath",
+           coalesce((
+             SELECT json_agg(json_build_object('role', r.role, 'orgId', r."orgId", 'orgPath', ro.path, 'orgName', ro.name)
+                             ORDER BY r."createdAt", r.id)
+             FROM "RoleAssignment" r JOIN "Organization" ro ON ro.id = r."orgId"
+             WHERE r."userId" = u.id), '[]'::json) AS grants
+    FROM "UserSession" s
+    JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "Organization" o ON o.id = u."orgId"
+    WHERE s.id = ${sessionId}::uuid`;
+  const r = rows[0];
+  if (!r || r.userId !== userId || r.endedAt || !r.active) return null;
+  if (now.getTime() - r.lastSeenAt.getTime() > TOUCH_MS)
+    await client.userSession.updateMany({
+      where: { id: sessionId, endedAt: null },
+      data: { lastSeenAt: now },
+    });
+  return {
+    factorOwed: r.factorOwed === 'verify' || r.factorOwed === 'enrol' ? r.factorOwed : null,
+    user: {
+      id: userId,
+      name: r.name,
+      username: r.username,
+      mustChangePassword: r.mustChangePassword,
+      passwordChangedAt: r.passwordChangedAt,
+      org: r.orgId ? { id: r.orgId, name: r.orgName!, path: r.orgPath! } : null,
+    },
+    grants: r.grants,
+  };
+}

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { endOtherOwnSessions, endOwnSession, ownSessions } from '../../lib/account/sessions';
 import { attemptLogin } from '../../lib/auth/login';
 import { hashPassword } from '../../lib/auth/password';
-import { sessionIsOpen, SESSION_SETTING } from '../../lib/auth/sessions';
+import { sessionIsOpen, sessionPerson, SESSION_SETTING } from '../../lib/auth/sessions';
 import { changeOwnPassword, removeRole, resetPassword, setUserActive } from '../../lib/users/mutations';
 import { ZChangePassword } from '../../lib/users/schema';
 import { testDb } from '../fixtures/db';
@@ -118,5 +119,32 @@ describe('sessions that end', () => {
         where: { actorId: u.id, action: { in: ['auth.session.end', 'auth.session.endOthers'] } },
       }),
     ).toBe(2);
+  });
+});
+
+describe('the one query every request makes (sessionPerson)', () => {
+  it('gives the person, their unit and every role with its unit, as the separate reads did; nothing for an ended, foreign or disabled session', async () => {
+    const u = await makeUser(db, 'SECRETARY', tree.a, { passwordHash: hash });
+    await db.roleAssignment.create({ data: { userId: u.id, role: 'MEMBER', orgId: tree.b.id } });
+    const sid = await signIn(u.username);
+    const found = await sessionPerson(db, sid, u.id);
+    const expected = await db.user.findUniqueOrThrow({
+      where: { id: u.id },
+      include: { org: { select: { id: true, name: true, path: true } }, roles: { include: { org: true } } },
+    });
+    expect(found?.user).toMatchObject({ id: u.id, username: u.username, name: u.name, org: expected.org });
+    expect(found?.user.passwordChangedAt).toEqual(expected.passwordChangedAt);
+    expect([...found!.grants].sort((x, y) => x.role.localeCompare(y.role))).toEqual(
+      expected.roles
+        .map((r) => ({ role: r.role, orgId: r.orgId, orgPath: r.org.path, orgName: r.org.name }))
+        .sort((x, y) => x.role.localeCompare(y.role)),
+    );
+    expect(await sessionPerson(db, sid, randomUUID())).toBeNull();
+    expect(await sessionPerson(db, 'not-a-uuid', u.id)).toBeNull();
+    await db.user.update({ where: { id: u.id }, data: { active: false } });
+    expect(await sessionPerson(db, sid, u.id)).toBeNull();
+    await db.user.update({ where: { id: u.id }, data: { active: true } });
+    await db.userSession.update({ where: { id: sid }, data: { endedAt: new Date(), endReason: 'logout' } });
+    expect(await sessionPerson(db, sid, u.id)).toBeNull();
   });
 });
