@@ -53,11 +53,15 @@ export function createActionClient<
   };
 }
 
+/** A message our schemas give (a message key, possibly with its parameters), not zod's own English default. */
+const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z0-9]+)+(\|.*)?$/;
+
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_form';
-    out[key] ??= issue.message;
+    // zod's defaults ("Unrecognized key", "expected object") are English and not for people: say it in their language.
+    out[key] ??= MESSAGE_KEY.test(issue.message) ? issue.message : 'validation.invalid';
   }
   return out;
 }

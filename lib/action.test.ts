@@ -47,8 +47,18 @@ describe('the action client', () => {
     const handler = vi.fn();
     const r = await client(member)(ZInput, handler)({ title: 'x', n: 1.5 } as never);
     expect(r).toMatchObject({ ok: false, error: 'errors.invalidInput' });
-    expect(r.ok || r.fieldErrors).toMatchObject({ title: 'validation.tooShort', n: expect.any(String) });
+    // zod's own English default (n: not an integer) becomes a message the page says in its language.
+    expect(r.ok || r.fieldErrors).toEqual({ title: 'validation.tooShort', n: 'validation.invalid' });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('an unexpected key of a strict schema is refused in the page’s language, not zod’s English', async () => {
+    const r = await client(member)(z.object({}).strict(), vi.fn())({ id: 'x' } as never);
+    expect(r).toEqual({
+      ok: false,
+      error: 'errors.invalidInput',
+      fieldErrors: { _form: 'validation.invalid' },
+    });
   });
 
   it('a UserError reaches the user by its key, params and field; a policy refusal as errors.forbidden', async () => {
