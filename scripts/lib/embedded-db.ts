@@ -29,6 +29,7 @@ export async function startEmbeddedDb(dataDir: string | null, port?: number): Pr
   const db = await PGlite.create({ dataDir: dataDir ?? undefined, extensions: { pg_trgm } });
   const chosen = port ?? (await freePort());
   const server = new PGLiteSocketServer({ db, port: chosen, host: '127.0.0.1', maxConnections: 100 });
+  keepExtendedQueriesWhole(server, db);
   await server.start();
   let stopped = false;
   return {
@@ -39,5 +40,82 @@ export async function startEmbeddedDb(dataDir: string | null, port?: number): Pr
       await server.stop();
       await db.close();
     },
+  };
+}
+
+type QueuedMessage = {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (bytes: number) => void;
+  reject: (e: unknown) => void;
+  onData: (data: Uint8Array) => void;
+};
+type QueryQueue = {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  processQueue: () => Promise<void>;
+  clearQueueForHandler: (id: number) => void;
+};
+
+// Frontend messages of the extended query protocol that leave a group open until Sync (Parse, Bind, Describe,
+// Execute, Close, Flush); Sync and a simple Query end one.
+const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+const ENDS_GROUP = new Set([0x53, 0x51, 0x58]);
+
+/**
+ * pglite-socket serves every connection from one PGlite session, one protocol message at a time. Between a
+ * connection's Parse and its Bind, another connection's Parse could run and replace the unnamed statement
+ * ("bind message supplies 3 parameters, but prepared statement "" requires 2" — seen under load at start-up).
+ * Here the queue serves a connection's extended-query group whole, up to its Sync, as it already does a
+ * transaction; a connection that goes away mid-group releases it.
+ */
+function keepExtendedQueriesWhole(server: PGLiteSocketServer, db: PGlite) {
+  const q = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  let open: number | null = null;
+  const clear = q.clearQueueForHandler.bind(q);
+  q.clearQueueForHandler = (id: number) => {
+    if (open === id) open = null;
+    clear(id);
+    if (!q.processing) void q.processQueue();
+  };
+  q.processQueue = async function processQueue(this: QueryQueue) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = open ?? (db.isInTransaction() ? this.lastHandlerId : null);
+        let item: QueuedMessage | undefined;
+        if (owner !== null) {
+          const k = this.queue.findIndex((m) => m.handlerId === owner);
+          // The owner's next message is not here yet: wait for it (its enqueue runs the queue again).
+          if (k === -1) break;
+          item = this.queue.splice(k, 1)[0];
+        } else item = this.queue.shift();
+        if (!item) break;
+        const type = item.message[0]!;
+        let bytes = 0;
+        try {
+          await db.runExclusive(() =>
+            db.execProtocolRawStream(item.message, {
+              onRawData: (d: Uint8Array) => {
+                bytes += d.length;
+                item.onData(d);
+              },
+            }),
+          );
+        } catch (e) {
+          open = null;
+          item.reject(e);
+          continue;
+        }
+        if (ENDS_GROUP.has(type)) open = null;
+        else if (EXTENDED.has(type)) open = item.handlerId;
+        this.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
   };
 }
