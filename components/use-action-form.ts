@@ -1,10 +1,27 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import { useEffect, useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-client';
 import { useTranslateMessage } from './use-translate-message';
+
+/** Where a form's zod schema comes from: loaded on demand, so zod is not in any page's first-load JavaScript. */
+export type SchemaLoader<S> = () => Promise<S>;
+
+/**
+ * A resolver that loads the schema (and the zod resolver) the first time it is needed. The form starts
+ * loading both once it is on screen, so by the first submit they are normally there already.
+ */
+function lazyResolver<S extends z.ZodType<unknown, FieldValues>>(load: SchemaLoader<S>) {
+  let ready: Promise<Resolver<FieldValues>> | undefined;
+  const get = () =>
+    (ready ??= Promise.all([load(), import('@hookform/resolvers/zod')]).then(
+      ([schema, { zodResolver }]) => zodResolver(schema as never) as unknown as Resolver<FieldValues>,
+    ));
+  const resolver: Resolver<FieldValues> = async (values, context, options) =>
+    (await get())(values, context, options);
+  return { resolver, preload: () => void get().catch(() => undefined) };
+}
 
 /**
  * react-hook-form bound to a zod schema (the same one the server action parses) and a server action.
@@ -12,14 +29,16 @@ import { useTranslateMessage } from './use-translate-message';
  * under way the form refuses another (no double submit).
  */
 export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
-  schema: S,
+  schema: SchemaLoader<S>,
   action: (input: z.input<S>) => Promise<ActionResult<T>>,
   opts: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: T) => void } = {},
 ) {
   const tm = useTranslateMessage();
   const [formError, setFormError] = useState<string>();
+  const [lazy] = useState(() => lazyResolver(schema));
+  useEffect(() => lazy.preload(), [lazy]);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(schema as never) as never,
+    resolver: lazy.resolver as never,
     defaultValues: opts.defaultValues,
   });
   const submit = form.handleSubmit(async () => {

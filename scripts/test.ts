@@ -5,13 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureBrowser } from './lib/browser-setup';
+import { BUDGET_KB, kb, overBudget, routeSizes } from './lib/bundle-budget';
 import { buildIfNeeded, nextBin, run, waitFor } from './lib/build';
 import { freePort } from './lib/embedded-db';
 import { prepareDatabase } from './lib/prepare-db';
 import { freshDatabase } from './lib/test-db';
 
 type Count = { passed: number; failed: number; skipped: number };
-const ALL = ['unit', 'integration', 'e2e'];
+const ALL = ['unit', 'integration', 'e2e', 'bundle'];
 const flag = process.argv.indexOf('--layer');
 const wanted =
   (flag >= 0 ? process.argv[flag + 1] : process.env.TEST_LAYERS)?.split(',').map((s) => s.trim()) ?? ALL;
@@ -104,10 +105,24 @@ async function integration(): Promise<Count> {
   }
 }
 
+/** The bundle budget (a size, not a timing): one check, failed naming every route over it. */
+async function bundle(): Promise<Count> {
+  await buildIfNeeded({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
+  const sizes = await routeSizes(process.cwd());
+  const over = overBudget(sizes);
+  console.log(
+    `  first-load JavaScript: largest ${kb(sizes[0]!.gzipBytes).toFixed(1)} kB (${sizes[0]!.route}), budget ${BUDGET_KB} kB`,
+  );
+  for (const s of over)
+    console.error(`✖ ${s.route}: ${kb(s.gzipBytes).toFixed(1)} kB gzip, over ${BUDGET_KB} kB`);
+  return { passed: over.length ? 0 : 1, failed: over.length ? 1 : 0, skipped: 0 };
+}
+
 const layers: Record<string, () => Promise<Count>> = {
   unit: () => vitest('unit', process.env),
   integration,
   e2e,
+  bundle,
 };
 
 const total: Count = { passed: 0, failed: 0, skipped: 0 };

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { msg } from '../i18n/message';
 import { id } from '../validation';
 import { MEETING_KINDS } from '../meetings/rules';
+export { AUDIT_KINDS, DRAW_TYPES, AUDIT_METHODS, FINDING_KINDS } from './rules';
+import { AUDIT_KINDS, DRAW_TYPES, AUDIT_METHODS, FINDING_KINDS } from './rules';
 
 const text = (max: number) =>
   z
@@ -9,9 +11,6 @@ const text = (max: number) =>
     .trim()
     .max(max, msg('validation.tooLong', { max }))
     .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
-
-export const AUDIT_KINDS = ['KEY_QUARTERLY', 'SPOT_CHECK', 'YEAR_END'] as const;
-export const DRAW_TYPES = ['GENERAL_BRANCH', 'BRANCH'] as const;
 
 export const ZDrawCriteria = z
   .object({
@@ -70,16 +69,8 @@ export const ZSaveScore = z.object({
 });
 export type TSaveScore = z.input<typeof ZSaveScore>;
 
-export const AUDIT_METHODS = [
-  'WRITTEN_TEST',
-  'DOCUMENT_CHECK',
-  'SITE_VISIT',
-  'WORK_REPORT',
-  'INTERVIEW',
-] as const;
 export const ZSaveNote = z.object({ auditId: id, method: z.enum(AUDIT_METHODS), text: text(2000) });
 
-export const FINDING_KINDS = ['PROBLEM', 'DIFFICULTY', 'GOOD_PRACTICE', 'IMPRACTICAL_STANDARD'] as const;
 export const ZAddFinding = z.object({
   auditId: id,
   clientKey: z.string().regex(/^[\w-]{8,64}$/, msg('validation.invalid')),

@@ -101,3 +101,12 @@ export function articleContent<O extends string>(a: ArticleContent<O>): ArticleC
     tags: a.tags,
   };
 }
+
+export const FREQUENCIES = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR', 'EVENT'] as const;
+export const DUE_KINDS = [
+  'WORKDAY_OF_PERIOD',
+  'DAYS_BEFORE_PERIOD_END',
+  'DAYS_AFTER_PERIOD_END',
+  'DAYS_AFTER_EVENT',
+] as const;
+export const RESPONSIBLE_ROLES = ['SECRETARY', 'CLERK', 'COMMITTEE', 'MEMBER'] as const;

@@ -4,6 +4,8 @@ import { paramsFromText, parseRule } from '../ledger/rules';
 import { ORG_TYPES } from '../orgs/schema';
 import { CRITERION_KINDS, type CriterionKind, hasBasePoints, type Level, levelProblems } from './scoring';
 import { id, intInRange, optionalDate, optionalText, requiredText } from '../validation';
+export { FREQUENCIES, DUE_KINDS, RESPONSIBLE_ROLES } from './rules';
+import { FREQUENCIES, DUE_KINDS, RESPONSIBLE_ROLES } from './rules';
 
 const longText = (max: number) =>
   z
@@ -53,14 +55,6 @@ export const ZAttachmentFields = z.object({
   sourceOrgName: optionalText(100),
 });
 
-export const FREQUENCIES = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR', 'EVENT'] as const;
-export const DUE_KINDS = [
-  'WORKDAY_OF_PERIOD',
-  'DAYS_BEFORE_PERIOD_END',
-  'DAYS_AFTER_PERIOD_END',
-  'DAYS_AFTER_EVENT',
-] as const;
-export const RESPONSIBLE_ROLES = ['SECRETARY', 'CLERK', 'COMMITTEE', 'MEMBER'] as const;
 const code = requiredText(20).regex(/^[A-Za-z0-9.\-]+$/, msg('handbook.errors.codeFormat'));
 
 const actionFields = {

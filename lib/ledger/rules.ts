@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { periodOf } from '../calendar';
 import { msg } from '../i18n/message';
 import { MEETING_KINDS, YEARLY_STUDY_HOURS } from '../meetings/rules';
+import { RULE_KEYS, type RuleKey } from './rule-keys';
+
+export { RULE_KEYS, type RuleKey };
 
 /**
  * The library of computed criteria: each rule counts, from a unit's own records over the audited window, how
@@ -203,8 +206,11 @@ export const LEDGER_RULES = {
   },
 } as const;
 
-export type RuleKey = keyof typeof LEDGER_RULES;
-export const RULE_KEYS = Object.keys(LEDGER_RULES) as RuleKey[];
+// RULE_KEYS (zod-free, for the editor) and LEDGER_RULES name the same rules: each direction is checked here.
+LEDGER_RULES satisfies Record<RuleKey, unknown>;
+type NoUnnamedRule = keyof typeof LEDGER_RULES extends RuleKey ? true : never;
+const noUnnamedRule: NoUnnamedRule = true;
+void noUnnamedRule;
 
 const people = (ms: { id: string; name: string }[]): RuleResult => ({
   count: ms.length,

@@ -189,3 +189,5 @@ export function lapsedSince(lastAttended: string | null, memberSince: string | n
   if (memberSince && memberSince > from) return false;
   return !lastAttended || lastAttended < from;
 }
+
+export const MAX_RESOLUTIONS = 20;

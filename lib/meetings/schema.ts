@@ -3,10 +3,11 @@ import { msg } from '../i18n/message';
 import { uploadSchema } from '../files/form-data';
 import { id, intInRange, longText, optionalId, optionalText, requiredText } from '../validation';
 import { ATTENDANCE_STATUSES, type AttendeeInput, MEETING_KINDS, REVIEW_RATINGS } from './rules';
+export { MAX_RESOLUTIONS } from './rules';
+import { MAX_RESOLUTIONS } from './rules';
 
 export const MEETING_FILE_MAX_BYTES = 20 * 1024 * 1024;
 export const MEETING_MAX_FILES = 12;
-export const MAX_RESOLUTIONS = 20;
 
 const day = z.iso.date(msg('validation.invalidDate'));
 const hours = z.coerce

@@ -1,5 +1,4 @@
 // Pure rules of the organization tree (骨架). Unit-tested in rules.test.ts.
-import type { ORG_TYPES } from './schema';
 
 export type OrgType = (typeof ORG_TYPES)[number];
 
@@ -40,3 +39,13 @@ export function formalCommitteeName(name: string): string {
   const m = /^(.+?)(党委|党的委员会)$/.exec(name);
   return m ? `中共${m[1]}委员会` : name;
 }
+
+export const ORG_TYPES = [
+  'COMMITTEE',
+  'GENERAL_BRANCH',
+  'BRANCH',
+  'PARTY_GROUP',
+  'UNION',
+  'YOUTH_LEAGUE',
+  'DEPARTMENT',
+] as const;

@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message';
 import { id, intInRange, optionalDate, optionalId, optionalText, requiredText } from '../validation';
+export { ORG_TYPES } from './rules';
+import { ORG_TYPES } from './rules';
 
-export const ORG_TYPES = [
-  'COMMITTEE',
-  'GENERAL_BRANCH',
-  'BRANCH',
-  'PARTY_GROUP',
-  'UNION',
-  'YOUTH_LEAGUE',
-  'DEPARTMENT',
-] as const;
 export const ORG_STATUSES = ['PREPARING', 'ACTIVE', 'ARCHIVED'] as const;
 
 function optionalCoordinate(max: number, message: string) {

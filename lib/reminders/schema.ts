@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message';
+export { QUALITIES } from './rules';
+import { QUALITIES } from './rules';
 
 export const ZGenerate = z.object({
   day: z.iso.date(msg('validation.invalidDate')),
@@ -29,8 +31,6 @@ const comment = (max: number) =>
     .trim()
     .max(max, msg('validation.tooLong', { max }))
     .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
-
-export const QUALITIES = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const;
 
 export const ZRateTask = z.object({
   taskId: z.uuid(msg('validation.invalidId')),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message';
+export { REVISION_FIELDS } from './rules';
+import { REVISION_FIELDS } from './rules';
 
-export const REVISION_FIELDS = ['what', 'who', 'how', 'when', 'standard', 'example'] as const;
 const text = (max: number) =>
   z
     .string()

@@ -4,9 +4,11 @@ import { Button } from '@/components/ui/button';
 import { PasswordField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { changePasswordAction } from '@/lib/account/actions';
-import { ZChangePassword } from '@/lib/users/schema';
+
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+
+const loadChangePassword = () => import('@/lib/users/schema').then((m) => m.ZChangePassword);
 
 export function ChangePasswordForm({
   forced,
@@ -19,7 +21,7 @@ export function ChangePasswordForm({
 }) {
   const t = useTranslations('changePassword');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(ZChangePassword, changePasswordAction, {
+  const { submit, formError, field, busy } = useActionForm(loadChangePassword, changePasswordAction, {
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
     onSuccess: () => {
       router.push('/');

@@ -7,13 +7,15 @@ import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { setGradeBandsAction } from '@/lib/handbook/actions';
-import { ZGradeBands, type TGradeBands } from '@/lib/handbook/schema';
+import type { TGradeBands } from '@/lib/handbook/schema';
+
+const loadGradeBands = () => import('@/lib/handbook/schema').then((m) => m.ZGradeBands);
 
 export function GradeBandsForm({ values }: { values: TGradeBands }) {
   const t = useTranslations('handbook');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { submit, formError, field, busy } = useActionForm(ZGradeBands, setGradeBandsAction, {
+  const { submit, formError, field, busy } = useActionForm(loadGradeBands, setGradeBandsAction, {
     defaultValues: values,
     onSuccess: () => {
       setSaved(true);

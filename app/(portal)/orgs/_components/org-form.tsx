@@ -7,7 +7,11 @@ import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { createOrgAction, updateOrgAction } from '@/lib/orgs/actions';
-import { ORG_TYPES, ZCreateOrg, ZUpdateOrg, type TCreateOrg, type TUpdateOrg } from '@/lib/orgs/schema';
+import type { TCreateOrg, TUpdateOrg } from '@/lib/orgs/schema';
+import { ORG_TYPES } from '@/lib/orgs/rules';
+
+const loadCreateOrg = () => import('@/lib/orgs/schema').then((m) => m.ZCreateOrg);
+const loadUpdateOrg = () => import('@/lib/orgs/schema').then((m) => m.ZUpdateOrg);
 
 type Candidate = { id: string; name: string; username: string };
 type Values = Omit<TCreateOrg, 'parentId'>;
@@ -94,7 +98,7 @@ export function CreateOrgForm({
 }) {
   const t = useTranslations('orgs');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZCreateOrg, createOrgAction, {
+  const { form, submit, formError, errorOf, busy } = useActionForm(loadCreateOrg, createOrgAction, {
     defaultValues: {
       parentId: parent.id,
       name: '',
@@ -121,7 +125,7 @@ export function CreateOrgForm({
 export function EditOrgForm({ values, candidates }: { values: TUpdateOrg; candidates: Candidate[] }) {
   const t = useTranslations('orgs');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZUpdateOrg, updateOrgAction, {
+  const { form, submit, formError, errorOf, busy } = useActionForm(loadUpdateOrg, updateOrgAction, {
     defaultValues: values,
     onSuccess: (d) => {
       router.push(`/orgs/${d.id}`);

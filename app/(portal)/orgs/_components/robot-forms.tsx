@@ -8,7 +8,8 @@ import { useActionForm } from '@/components/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { addRobotAction, removeRobotAction } from '@/lib/channels/actions';
-import { ZAddRobot } from '@/lib/channels/schema';
+
+const loadAddRobot = () => import('@/lib/channels/schema').then((m) => m.ZAddRobot);
 
 type Robot = { id: string; kind: string; active: boolean; signed: boolean; url: string };
 
@@ -16,7 +17,7 @@ export function RobotForms({ orgId, robots }: { orgId: string; robots: Robot[] }
   const t = useTranslations('robots');
   const router = useRouter();
   const remove = useAction(removeRobotAction);
-  const { form, submit, formError, errorOf, busy } = useActionForm(ZAddRobot, addRobotAction, {
+  const { form, submit, formError, errorOf, busy } = useActionForm(loadAddRobot, addRobotAction, {
     defaultValues: { orgId, kind: 'WECOM', url: '', secret: '' },
     onSuccess: () => {
       form.reset({ orgId, kind: 'WECOM', url: '', secret: '' });

@@ -15,7 +15,10 @@ import {
   PARTY_STATUSES,
   STAGE_DATES,
 } from '@/lib/people/rules';
-import { ZCreatePerson, ZUpdatePerson, type TCreatePerson } from '@/lib/people/schema';
+import type { TCreatePerson } from '@/lib/people/schema';
+
+const loadCreatePerson = () => import('@/lib/people/schema').then((m) => m.ZCreatePerson);
+const loadUpdatePerson = () => import('@/lib/people/schema').then((m) => m.ZUpdatePerson);
 
 export type PersonOptions = {
   partyUnits: { id: string; name: string; manage: boolean }[];
@@ -35,7 +38,7 @@ export function PersonForm({
   const router = useRouter();
   const editing = !!values.id;
   const { form, submit, formError, errorOf, busy } = useActionForm(
-    editing ? ZUpdatePerson : ZCreatePerson,
+    editing ? loadUpdatePerson : loadCreatePerson,
     (input) => (editing ? updatePersonAction(input as never) : createPersonAction(input as never)),
     {
       defaultValues: { posts: [], ...values } as never,

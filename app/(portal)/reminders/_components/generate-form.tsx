@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { generateRemindersAction } from '@/lib/reminders/actions';
-import { ZGenerate } from '@/lib/reminders/schema';
+
+const loadGenerate = () => import('@/lib/reminders/schema').then((m) => m.ZGenerate);
 
 const FREQS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
 
@@ -17,7 +18,7 @@ export function GenerateForm({ today }: { today: string }) {
   const router = useRouter();
   const [done, setDone] = useState<string>();
   const { form, submit, formError, errorOf, field, busy } = useActionForm(
-    ZGenerate,
+    loadGenerate,
     generateRemindersAction,
     {
       defaultValues: { day: today, frequencies: [...FREQS] },

@@ -16,16 +16,21 @@ import {
   setUserActiveAction,
   updateUserAction,
 } from '@/lib/users/actions';
-import { ZAssignRole, ZCreateUser, ZResetPassword, ZUpdateUser, type TUpdateUser } from '@/lib/users/schema';
+import type { TUpdateUser } from '@/lib/users/schema';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
+const loadAssignRole = () => import('@/lib/users/schema').then((m) => m.ZAssignRole);
+const loadCreateUser = () => import('@/lib/users/schema').then((m) => m.ZCreateUser);
+const loadResetPassword = () => import('@/lib/users/schema').then((m) => m.ZResetPassword);
+const loadUpdateUser = () => import('@/lib/users/schema').then((m) => m.ZUpdateUser);
+
 export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
   const t = useTranslations('users');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(ZCreateUser, createUserAction, {
+  const { submit, formError, field, busy } = useActionForm(loadCreateUser, createUserAction, {
     defaultValues: { username: '', name: '', phone: '', email: '', orgId: '', password: '' },
     onSuccess: (d) => router.push(`/admin/users/${d.id}`),
   });
@@ -65,7 +70,7 @@ export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgO
   const t = useTranslations('users');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { submit, formError, field, busy } = useActionForm(ZUpdateUser, updateUserAction, {
+  const { submit, formError, field, busy } = useActionForm(loadUpdateUser, updateUserAction, {
     defaultValues: values,
     onSuccess: () => {
       setSaved(true);
@@ -89,7 +94,7 @@ export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgO
 export function ResetPasswordForm({ userId }: { userId: string }) {
   const t = useTranslations('users');
   const [done, setDone] = useState(false);
-  const { form, submit, formError, field, busy } = useActionForm(ZResetPassword, resetPasswordAction, {
+  const { form, submit, formError, field, busy } = useActionForm(loadResetPassword, resetPasswordAction, {
     defaultValues: { id: userId, password: '' },
     onSuccess: () => {
       setDone(true);
@@ -152,7 +157,7 @@ export function RolesEditor({
   const t = useTranslations();
   const router = useRouter();
   const remove = useAction(removeRoleAction, { refresh: true });
-  const { form, submit, formError, errorOf, field, busy } = useActionForm(ZAssignRole, assignRoleAction, {
+  const { form, submit, formError, errorOf, field, busy } = useActionForm(loadAssignRole, assignRoleAction, {
     defaultValues: { userId, role: grantable[0] ?? 'MEMBER', orgId: '' },
     onSuccess: () => router.refresh(),
   });

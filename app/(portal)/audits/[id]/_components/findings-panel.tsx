@@ -3,7 +3,7 @@ import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
-import { FINDING_KINDS } from '@/lib/audits/schema';
+import { FINDING_KINDS } from '@/lib/audits/rules';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import type { Finding, Line } from './scoring-form';

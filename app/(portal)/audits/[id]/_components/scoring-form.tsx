@@ -5,7 +5,7 @@ import { Textarea } from '@/components/ui/field';
 import { useFailureText } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { addFindingAction, finishAuditAction, saveNoteAction, saveScoreAction } from '@/lib/audits/actions';
-import { AUDIT_METHODS } from '@/lib/audits/schema';
+import { AUDIT_METHODS } from '@/lib/audits/rules';
 import type { SheetCriterionLine } from '@/components/score-input';
 import { SheetScoreNote } from '@/components/sheet-score-note';
 import type { Suggestion } from '@/lib/ledger/pre-audit';

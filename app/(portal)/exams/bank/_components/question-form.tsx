@@ -8,13 +8,15 @@ import { useTranslateMessage } from '@/components/use-translate-message';
 import type { ActionResult } from '@/lib/action-client';
 import { createQuestionAction, editQuestionAction } from '@/lib/exams/actions';
 import { QUESTION_TYPES, nearDuplicateOptions, type QuestionType } from '@/lib/exams/rules';
-import { ZQuestion, type TQuestion } from '@/lib/exams/schema';
+import type { ZQuestion, TQuestion } from '@/lib/exams/schema';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import type { z } from 'zod';
 import { ArticlePicker, type ArticleOption } from './article-picker';
+
+const loadQuestion = () => import('@/lib/exams/schema').then((m) => m.ZQuestion);
 
 type Values = z.input<typeof ZQuestion>;
 
@@ -51,7 +53,7 @@ export function QuestionForm({
   );
   const save = async (q: Values): Promise<ActionResult<{ id: string }>> =>
     question ? editQuestionAction({ ...q, id: question.id }) : createQuestionAction(q);
-  const { form, submit, formError, busy } = useActionForm(ZQuestion, save, {
+  const { form, submit, formError, busy } = useActionForm(loadQuestion, save, {
     defaultValues: initial ?? {
       type: 'SINGLE',
       stem: '',

@@ -4,18 +4,15 @@ import { InputField, NumberField, SelectField } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
 import { createActionAction, deleteActionAction, updateActionAction } from '@/lib/handbook/actions';
-import {
-  DUE_KINDS,
-  FREQUENCIES,
-  RESPONSIBLE_ROLES,
-  ZCreateAction,
-  ZUpdateAction,
-  type TCreateAction,
-} from '@/lib/handbook/schema';
-import { ORG_TYPES } from '@/lib/orgs/schema';
+import type { TCreateAction } from '@/lib/handbook/schema';
+import { DUE_KINDS, FREQUENCIES, RESPONSIBLE_ROLES } from '@/lib/handbook/rules';
+import { ORG_TYPES } from '@/lib/orgs/rules';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { EditableRow, InlineEdit, NewRowForm, type FieldsProps } from './inline-edit';
+
+const loadCreateAction = () => import('@/lib/handbook/schema').then((m) => m.ZCreateAction);
+const loadUpdateAction = () => import('@/lib/handbook/schema').then((m) => m.ZUpdateAction);
 
 export type ActionRow = Omit<TCreateAction, 'articleId'> & { id: string };
 
@@ -103,7 +100,7 @@ export function ActionsEditor({
             editing={editing === r.id}
             editor={
               <InlineEdit
-                schema={ZUpdateAction}
+                schema={loadUpdateAction}
                 action={updateActionAction}
                 row={r}
                 onDone={() => setEditing(undefined)}
@@ -128,7 +125,7 @@ export function ActionsEditor({
       </ul>
       <FormError message={remove.error} />
       <NewRowForm
-        schema={ZCreateAction}
+        schema={loadCreateAction}
         action={createActionAction}
         blank={blank}
         title={t('addAction')}

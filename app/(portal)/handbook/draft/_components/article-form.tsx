@@ -8,8 +8,10 @@ import { Field, Input, InputField, TextareaField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { updateArticleAction } from '@/lib/handbook/actions';
 import { FIVE_ANSWERS } from '@/lib/handbook/rules';
-import { ZUpdateArticle, type TUpdateArticle } from '@/lib/handbook/schema';
-import { ORG_TYPES } from '@/lib/orgs/schema';
+import type { TUpdateArticle } from '@/lib/handbook/schema';
+import { ORG_TYPES } from '@/lib/orgs/rules';
+
+const loadUpdateArticle = () => import('@/lib/handbook/schema').then((m) => m.ZUpdateArticle);
 
 export function ArticleForm({ values, number }: { values: TUpdateArticle; number: number }) {
   const t = useTranslations('handbook');
@@ -18,7 +20,7 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
   const [saved, setSaved] = useState(false);
   const [tags, setTags] = useState((values.tags ?? []).join('，'));
   const { form, submit, formError, errorOf, field, busy } = useActionForm(
-    ZUpdateArticle,
+    loadUpdateArticle,
     updateArticleAction,
     {
       defaultValues: values,

@@ -5,13 +5,14 @@ import { FormSubmit } from '@/components/form-submit';
 import { NumberField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { setBonusCapAction } from '@/lib/handbook/actions';
-import { ZSetBonusCap } from '@/lib/handbook/schema';
+
+const loadSetBonusCap = () => import('@/lib/handbook/schema').then((m) => m.ZSetBonusCap);
 
 /** How many points the 加分项 may add together (the standard's bonus cap). */
 export function BonusCapForm({ versionId, bonusCap }: { versionId: string; bonusCap: number }) {
   const t = useTranslations('scoringKinds');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(ZSetBonusCap, setBonusCapAction, {
+  const { submit, formError, field, busy } = useActionForm(loadSetBonusCap, setBonusCapAction, {
     defaultValues: { versionId, bonusCap },
     onSuccess: () => router.refresh(),
   });

@@ -13,13 +13,16 @@ import {
   moveArticleAction,
   publishVersionAction,
 } from '@/lib/handbook/actions';
-import { ZCreateArticle, ZCreateDraft, ZPublishVersion } from '@/lib/handbook/schema';
+
+const loadCreateArticle = () => import('@/lib/handbook/schema').then((m) => m.ZCreateArticle);
+const loadCreateDraft = () => import('@/lib/handbook/schema').then((m) => m.ZCreateDraft);
+const loadPublishVersion = () => import('@/lib/handbook/schema').then((m) => m.ZPublishVersion);
 
 export function CreateDraftForm() {
   const t = useTranslations('handbook');
   const router = useRouter();
   const year = new Date().getFullYear();
-  const { submit, formError, field, busy } = useActionForm(ZCreateDraft, createDraftAction, {
+  const { submit, formError, field, busy } = useActionForm(loadCreateDraft, createDraftAction, {
     defaultValues: { label: `${year + 1}版` },
     onSuccess: () => router.refresh(),
   });
@@ -38,7 +41,7 @@ export function CreateDraftForm() {
 export function PublishForm({ versionId }: { versionId: string }) {
   const t = useTranslations('handbook');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(ZPublishVersion, publishVersionAction, {
+  const { submit, formError, field, busy } = useActionForm(loadPublishVersion, publishVersionAction, {
     defaultValues: { versionId, effectiveDate: '', changeSummary: '' },
     onSuccess: () => {
       router.push('/handbook');
@@ -68,7 +71,7 @@ export function PublishForm({ versionId }: { versionId: string }) {
 export function AddArticleForm({ partId }: { partId: string }) {
   const t = useTranslations('handbook');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(ZCreateArticle, createArticleAction, {
+  const { submit, formError, field, busy } = useActionForm(loadCreateArticle, createArticleAction, {
     defaultValues: { partId, title: '' },
     onSuccess: (d) => router.push(`/handbook/draft/articles/${d.id}`),
   });

@@ -5,7 +5,7 @@ import type { DefaultValues, FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, type SchemaLoader } from '@/components/use-action-form';
 import type { ActionResult } from '@/lib/action-client';
 
 export type FieldsProps = {
@@ -37,7 +37,7 @@ function fieldsProps({
 
 /** What both row forms take: the row's schema and action, and its fields. */
 type RowFormProps<S extends z.ZodType<unknown, FieldValues>, T> = {
-  schema: S;
+  schema: SchemaLoader<S>;
   action: (input: z.input<S>) => Promise<ActionResult<T>>;
   fields: (p: FieldsProps) => React.ReactNode;
 };

@@ -3,7 +3,7 @@ import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { InputField, SelectField } from '@/components/ui/field';
 import { CRITERION_KINDS, type CriterionKind } from '@/lib/handbook/scoring';
-import { RULE_KEYS } from '@/lib/ledger/rules';
+import { RULE_KEYS } from '@/lib/ledger/rule-keys';
 import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
 import {
@@ -13,16 +13,15 @@ import {
   deleteCriterionAction,
   updateCriterionAction,
 } from '@/lib/handbook/actions';
-import {
-  ZCreateCategory,
-  ZCreateCriterion,
-  ZUpdateCriterion,
-  type TUpdateCriterion,
-} from '@/lib/handbook/schema';
+import type { TUpdateCriterion } from '@/lib/handbook/schema';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { EditableRow, InlineEdit, NewRowForm, type FieldsProps } from './inline-edit';
+
+const loadCreateCategory = () => import('@/lib/handbook/schema').then((m) => m.ZCreateCategory);
+const loadCreateCriterion = () => import('@/lib/handbook/schema').then((m) => m.ZCreateCriterion);
+const loadUpdateCriterion = () => import('@/lib/handbook/schema').then((m) => m.ZUpdateCriterion);
 
 export type CriterionRow = TUpdateCriterion & { id: string };
 const VETO_BANDS = ['EXCELLENT', 'GOOD', 'PASS', 'FAIL'] as const;
@@ -136,7 +135,7 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
   const removeCriterion = useAction(deleteCriterionAction, { refresh: true });
   const pending = removeCategory.pending || removeCriterion.pending;
   const error = removeCategory.error ?? removeCriterion.error;
-  const cat = useActionForm(ZCreateCategory, createCategoryAction, {
+  const cat = useActionForm(loadCreateCategory, createCategoryAction, {
     defaultValues: { versionId, code: '', title: '' },
     onSuccess: () => {
       cat.form.reset({ versionId, code: '', title: '' });
@@ -174,7 +173,7 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
                 editing={editing === k.id}
                 editor={
                   <InlineEdit
-                    schema={ZUpdateCriterion}
+                    schema={loadUpdateCriterion}
                     action={updateCriterionAction}
                     row={k}
                     onDone={() => setEditing(undefined)}
@@ -200,7 +199,7 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
             ))}
           </ul>
           <NewRowForm
-            schema={ZCreateCriterion}
+            schema={loadCreateCriterion}
             action={createCriterionAction}
             blank={{
               categoryId: c.id,

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Input, Select, Textarea } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { decideRevisionAction, proposeRevisionAction } from '@/lib/revisions/actions';
-import { REVISION_FIELDS } from '@/lib/revisions/schema';
+import { REVISION_FIELDS } from '@/lib/revisions/rules';
 
 export function DecideForm({
   proposalId,

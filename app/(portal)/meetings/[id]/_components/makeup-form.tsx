@@ -5,7 +5,8 @@ import { InputField, NumberField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { useRouter } from 'next/navigation';
 import { recordMakeupAction } from '@/lib/meetings/actions';
-import { ZRecordMakeup } from '@/lib/meetings/schema';
+
+const loadRecordMakeup = () => import('@/lib/meetings/schema').then((m) => m.ZRecordMakeup);
 
 /** 补学 of one absent member: when, how (e.g. 观看会议录像、自学会议精神并交心得) and the 学时 it earns. */
 export function MakeupForm({
@@ -23,7 +24,7 @@ export function MakeupForm({
 }) {
   const t = useTranslations('meetings');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(ZRecordMakeup, recordMakeupAction, {
+  const { submit, formError, field, busy } = useActionForm(loadRecordMakeup, recordMakeupAction, {
     defaultValues: { meetingId, personId, studiedOn: today, method: '', hours: 1 },
     onSuccess: () => router.refresh(),
   });

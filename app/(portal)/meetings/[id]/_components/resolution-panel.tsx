@@ -3,7 +3,8 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { Input, Textarea } from '@/components/ui/field';
-import { MAX_RESOLUTIONS, type TSaveMeeting } from '@/lib/meetings/schema';
+import type { TSaveMeeting } from '@/lib/meetings/schema';
+import { MAX_RESOLUTIONS } from '@/lib/meetings/rules';
 
 type Resolution = TSaveMeeting['resolutions'][number];
 const VOTES = ['votesFor', 'votesAgainst', 'votesAbstain'] as const;

@@ -6,7 +6,8 @@ import { InputField, SelectField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { createMeetingAction } from '@/lib/meetings/actions';
 import { MEETING_KINDS } from '@/lib/meetings/rules';
-import { ZCreateMeeting } from '@/lib/meetings/schema';
+
+const loadCreateMeeting = () => import('@/lib/meetings/schema').then((m) => m.ZCreateMeeting);
 
 /** Step one of a record: which unit, what kind, which day. The rest is filled in on the record's page. */
 export function NewMeetingForm({
@@ -20,7 +21,7 @@ export function NewMeetingForm({
 }) {
   const t = useTranslations('meetings');
   const router = useRouter();
-  const { form, submit, formError, field, busy } = useActionForm(ZCreateMeeting, createMeetingAction, {
+  const { form, submit, formError, field, busy } = useActionForm(loadCreateMeeting, createMeetingAction, {
     defaultValues: { orgId: defaultOrgId ?? units[0]?.id ?? '', kind: 'COMMITTEE', heldOn: today },
     onSuccess: (r) => router.push(`/meetings/${r.id}`),
   });

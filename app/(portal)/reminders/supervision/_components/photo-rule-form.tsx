@@ -5,7 +5,9 @@ import { FormSubmit } from '@/components/form-submit';
 import { NumberField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { setPhotoRuleAction } from '@/lib/photos/actions';
-import { ZPhotoRule, type PhotoRule } from '@/lib/photos/rules';
+import type { PhotoRule } from '@/lib/photos/rules';
+
+const loadPhotoRule = () => import('@/lib/photos/rules').then((m) => m.ZPhotoRule);
 
 const FIELDS = [
   { name: 'days', limits: { min: 1, max: 60 } },
@@ -17,7 +19,7 @@ const FIELDS = [
 export function PhotoRuleForm({ rule }: { rule: PhotoRule }) {
   const t = useTranslations('photos.settings');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(ZPhotoRule, setPhotoRuleAction, {
+  const { submit, formError, field, busy } = useActionForm(loadPhotoRule, setPhotoRuleAction, {
     defaultValues: rule,
     onSuccess: () => router.refresh(),
   });

@@ -8,7 +8,10 @@ import { useActionForm } from '@/components/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
 import { rateTaskAction, returnTaskAction } from '@/lib/reminders/actions';
-import { QUALITIES, ZRateTask, ZReturnTask } from '@/lib/reminders/schema';
+import { QUALITIES } from '@/lib/reminders/rules';
+
+const loadRateTask = () => import('@/lib/reminders/schema').then((m) => m.ZRateTask);
+const loadReturnTask = () => import('@/lib/reminders/schema').then((m) => m.ZReturnTask);
 
 /** Rate a completed item (优/良/中/差 + comment) or return it for rework with a reason. */
 export function ReviewForms({ taskId }: { taskId: string }) {
@@ -17,7 +20,7 @@ export function ReviewForms({ taskId }: { taskId: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<'rate' | 'return' | null>(null);
   const [done, setDone] = useState<string>();
-  const rate = useActionForm(ZRateTask, rateTaskAction, {
+  const rate = useActionForm(loadRateTask, rateTaskAction, {
     defaultValues: { taskId, quality: 'GOOD', comment: '' },
     onSuccess: () => {
       setDone(t('rated'));
@@ -25,7 +28,7 @@ export function ReviewForms({ taskId }: { taskId: string }) {
       router.refresh();
     },
   });
-  const ret = useActionForm(ZReturnTask, returnTaskAction, {
+  const ret = useActionForm(loadReturnTask, returnTaskAction, {
     defaultValues: { taskId, reason: '' },
     onSuccess: () => {
       setDone(t('returned'));

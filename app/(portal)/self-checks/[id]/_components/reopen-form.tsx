@@ -5,12 +5,13 @@ import { useRouter } from 'next/navigation';
 import { useActionForm } from '@/components/use-action-form';
 import { InputField } from '@/components/ui/field';
 import { reopenSheetAction } from '@/lib/self-check/actions';
-import { ZReopenSheet } from '@/lib/self-check/schema';
+
+const loadReopenSheet = () => import('@/lib/self-check/schema').then((m) => m.ZReopenSheet);
 
 export function ReopenForm({ sheetId }: { sheetId: string }) {
   const t = useTranslations('selfCheck');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(ZReopenSheet, reopenSheetAction, {
+  const { submit, formError, field, busy } = useActionForm(loadReopenSheet, reopenSheetAction, {
     defaultValues: { sheetId, reason: '' },
     onSuccess: (d) => router.push(`/self-checks/${d.id}`),
   });

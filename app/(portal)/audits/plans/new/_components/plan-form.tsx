@@ -9,7 +9,7 @@ import { useTranslateMessage } from '@/components/use-translate-message';
 import { Field, InputField, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { createPlanAction } from '@/lib/audits/actions';
-import { AUDIT_KINDS, DRAW_TYPES } from '@/lib/audits/schema';
+import { AUDIT_KINDS, DRAW_TYPES } from '@/lib/audits/rules';
 
 type Option = { id: string; name: string; depth?: number };
 

@@ -5,13 +5,14 @@ import { FormSubmit } from '@/components/form-submit';
 import { TextareaField } from '@/components/ui/field';
 import { useActionForm } from '@/components/use-action-form';
 import { signOffSampleAction } from '@/lib/audits/actions';
-import { ZSignOffSample } from '@/lib/audits/schema';
+
+const loadSignOffSample = () => import('@/lib/audits/schema').then((m) => m.ZSignOffSample);
 
 /** The team leader's sign-off of a working paper, with the review's conclusion; the paper is frozen after it. */
 export function SignOffForm({ sampleId }: { sampleId: string }) {
   const t = useTranslations('audits.samples');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(ZSignOffSample, signOffSampleAction, {
+  const { submit, formError, field, busy } = useActionForm(loadSignOffSample, signOffSampleAction, {
     defaultValues: { sampleId, conclusion: '' },
     onSuccess: () => router.refresh(),
   });
