@@ -6,7 +6,7 @@
 // Prints p50/p95 per step, errors (goal 0), and the attempts in the database (goal: 300, each graded
 // and traced once). Baseline in the same run: the same save called in-process (lib/exams/attempts.ts),
 // so the ratio is what HTTP, the session check and the action layer add.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,29 +15,13 @@ import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { saveAnswer, startAttempt } from '../lib/exams/mutations/attempts';
 import { benchDatabase } from '../scripts/lib/bench-db';
-import { buildIfNeeded, nextBin, waitFor } from '../scripts/lib/build';
-import { freePort } from '../scripts/lib/embedded-db';
 import { pct } from './lib/bench';
+import { Jar, signIn, startServer, stopServer } from './lib/http';
 import { examOutcome, printTimes, runCandidates, setupExam, stepTimer } from './lib/exam-setup';
 
 const CANDIDATES = Number(process.env.CANDIDATES ?? 300);
 const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 50);
 const PASSWORD = 'Bench@2026load';
-
-/** A browser's cookie jar, enough for one origin. */
-class Jar {
-  private cookies = new Map<string, string>();
-  take(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair!.indexOf('=');
-      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-  }
-  get header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
 
 async function actionIds() {
   const m = JSON.parse(
@@ -72,16 +56,10 @@ try {
     SEED_DEMO: 'false',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  await buildIfNeeded(env);
+  const started = await startServer(env);
+  server = started.child;
+  const base = started.base;
   const ids = await actionIds();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  server = spawn(nextBin(), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  });
-  if (!(await waitFor(`${base}/api/health`, 90_000)))
-    throw new Error('the app did not answer /api/health within 90 s');
 
   const { times, timed } = stepTimer(['login', 'start', 'page', 'save', 'submit'] as const);
   let errors = 0;
@@ -116,25 +94,7 @@ try {
   const candidate = async (i: number) => {
     const jar = new Jar();
     try {
-      await timed('login', async () => {
-        const csrf = await fetch(`${base}/api/auth/csrf`);
-        jar.take(csrf);
-        const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-        const res = await fetch(`${base}/api/auth/callback/credentials`, {
-          method: 'POST',
-          redirect: 'manual',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar.header },
-          body: new URLSearchParams({
-            username: users[i]!.username,
-            password: PASSWORD,
-            csrfToken,
-            callbackUrl: `${base}/exams`,
-          }),
-        });
-        jar.take(res);
-        if (!jar.header.includes('session-token'))
-          throw new Error(`login refused (${res.status} ${res.headers.get('location')})`);
-      });
+      await timed('login', () => signIn(base, users[i]!.username, PASSWORD, jar));
       const started = await timed('start', () => act(jar, '/exams', ids.start, { examId: exam.id }));
       if (!started.ok || !started.data?.id) throw new Error(`start refused: ${started.error}`);
       const attemptId = started.data.id;
@@ -206,8 +166,7 @@ try {
   );
   if (errors || outcome.attempts !== CANDIDATES || outcome.traces !== CANDIDATES) process.exitCode = 1;
 } finally {
-  server?.kill('SIGTERM');
-  if (server && server.exitCode === null) await new Promise((r) => server!.once('exit', r));
+  await stopServer(server);
   await db.$disconnect();
   await database.stop();
 }

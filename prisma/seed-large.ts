@@ -27,7 +27,10 @@ type Row = {
   sortOrder: number;
 };
 
-export function largeTree(): Row[] {
+/** Where the large company hangs: a root of its own, or (for the HTTP bench) under the demo company's committee. */
+export type LargeParent = { id: string; path: string; depth: number };
+
+export function largeTree(under?: LargeParent): Row[] {
   const rows: Row[] = [];
   const add = (parent: Row | null, type: string, name: string, sortOrder: number) => {
     const id = randomUUID();
@@ -43,7 +46,8 @@ export function largeTree(): Row[] {
     rows.push(r);
     return r;
   };
-  const root = add(null, 'COMMITTEE', LARGE_ROOT_NAME, 0);
+  const parent = under ? { ...under, name: '', type: 'COMMITTEE', parentId: null, sortOrder: 0 } : null;
+  const root = add(parent, 'COMMITTEE', LARGE_ROOT_NAME, 0);
   const regions = Array.from({ length: 5 }, (_, i) => add(root, 'COMMITTEE', `第${i + 1}区域公司党委`, i));
   const generals = regions.flatMap((r, i) =>
     Array.from({ length: 10 }, (_, j) =>
@@ -84,7 +88,7 @@ async function insertChunks(
   }
 }
 
-export async function seedLarge(url: string, force = false) {
+export async function seedLarge(url: string, force = false, under?: LargeParent) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -94,7 +98,7 @@ export async function seedLarge(url: string, force = false) {
     if (n > 1000 && !force)
       throw new Error(`the database already holds ${n} organizations; pass --force to add another 5,000`);
     const t0 = performance.now();
-    const orgs = largeTree();
+    const orgs = largeTree(under);
     await client.query('BEGIN');
     await insertChunks(
       client,

@@ -56,24 +56,25 @@ export function Table<R>({
         </thead>
         <tbody role="rowgroup" className="block sm:table-row-group">
           {rows.map((r, i) => (
-            <tr
-              role="row"
-              key={rowKey(r, i)}
-              className="block border-t border-stone-100 py-2 first:border-t-0 sm:table-row sm:py-0 sm:first:border-t"
-              {...rowProps?.(r)}
-            >
-              {columns.map((c) => (
-                <td
-                  role="cell"
-                  key={c.key}
-                  className={`${c.deskOnly ? 'hidden' : 'flex'} gap-3 px-3 py-1 sm:table-cell sm:p-2 ${c.className ?? ''}`}
-                >
-                  <span className="w-24 shrink-0 text-stone-500 sm:hidden" aria-hidden>
-                    {c.header}
-                  </span>
-                  <span className="min-w-0 break-words sm:contents">{c.cell(r, i)}</span>
-                </td>
-              ))}
+            <tr role="row" key={rowKey(r, i)} className="wb-tr" {...rowProps?.(r)}>
+              {columns.map((c) => {
+                const label = typeof c.header === 'string' ? c.header : undefined;
+                return (
+                  <td
+                    role="cell"
+                    key={c.key}
+                    data-label={label}
+                    className={`${c.deskOnly ? 'wb-td-desk' : 'wb-td'}${c.className ? ` ${c.className}` : ''}`}
+                  >
+                    {label === undefined && (
+                      <span className="w-24 shrink-0 text-stone-500 sm:hidden" aria-hidden>
+                        {c.header}
+                      </span>
+                    )}
+                    <span className="wb-cv">{c.cell(r, i)}</span>
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

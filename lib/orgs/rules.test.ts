@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formalCommitteeName, mayHaveParent, moveMakesCycle, rebasePath } from './rules';
+import { formalCommitteeName, mayHaveParent, moveMakesCycle, pickerUnits, rebasePath } from './rules';
 
 describe('org tree rules', () => {
   it('party groups only under branches', () => {
@@ -25,5 +25,31 @@ describe('formalCommitteeName', () => {
     expect(formalCommitteeName('华岳宏构建设集团有限公司党委')).toBe('中共华岳宏构建设集团有限公司委员会');
     expect(formalCommitteeName('中共某某公司委员会')).toBe('中共某某公司委员会');
     expect(formalCommitteeName('第一工程分公司党总支')).toBe('第一工程分公司党总支');
+  });
+});
+
+describe('pickerUnits', () => {
+  const tree = [
+    { id: 'r', depth: 0 },
+    ...Array.from({ length: 5 }, (_, i) => ({ id: `g${i}`, depth: 1 })),
+    ...Array.from({ length: 50 }, (_, i) => ({ id: `b${i}`, depth: 2 })),
+    ...Array.from({ length: 400 }, (_, i) => ({ id: `p${i}`, depth: 3 })),
+  ];
+  it('lists every unit when they fit', () => {
+    expect(pickerUnits(tree.slice(0, 56), undefined, 300)).toEqual({
+      units: tree.slice(0, 56),
+      trimmed: false,
+    });
+  });
+  it('leaves out the deepest levels that do not fit, keeping the chosen unit', () => {
+    const r = pickerUnits(tree, 'p7', 300);
+    expect(r.trimmed).toBe(true);
+    expect(r.units.map((u) => u.id)).toEqual([...tree.slice(0, 56).map((u) => u.id), 'p7']);
+  });
+  it('when even the top level is too many, lists the first ones of it', () => {
+    const flat = Array.from({ length: 500 }, (_, i) => ({ id: `u${i}`, depth: 2 }));
+    const r = pickerUnits(flat, undefined, 300);
+    expect(r.units).toHaveLength(300);
+    expect(r.trimmed).toBe(true);
   });
 });

@@ -49,3 +49,32 @@ export const ORG_TYPES = [
   'YOUTH_LEAGUE',
   'DEPARTMENT',
 ] as const;
+
+/** A unit choice lists at most this many units; beyond, the deepest levels are left out. */
+export const PICKER_MAX = 300;
+
+/**
+ * The units a filter's choice lists, in the order given: all of them when they fit, else the top levels
+ * that fit within `max` (a company of 5,000 units lists its committees, general branches and branches, not
+ * every group), always with the chosen unit. `trimmed` says whether some were left out.
+ */
+export function pickerUnits<O extends { id: string; depth: number }>(
+  orgs: readonly O[],
+  chosen?: string,
+  max = PICKER_MAX,
+): { units: O[]; trimmed: boolean } {
+  if (orgs.length <= max) return { units: [...orgs], trimmed: false };
+  const byDepth = new Map<number, number>();
+  for (const o of orgs) byDepth.set(o.depth, (byDepth.get(o.depth) ?? 0) + 1);
+  let deepest = -1;
+  let n = 0;
+  for (const d of [...byDepth.keys()].sort((a, b) => a - b)) {
+    n += byDepth.get(d)!;
+    if (n > max) break;
+    deepest = d;
+  }
+  // Even the top level alone is over: keep the first `max` of it.
+  const units = orgs.filter((o) => o.depth <= deepest || o.id === chosen);
+  if (deepest < 0) units.push(...orgs.filter((o) => o.id !== chosen).slice(0, max));
+  return { units, trimmed: true };
+}

@@ -152,7 +152,6 @@ export function supervisableOrgsFor(user: Subject, client: Db = db) {
     where: { ...scopeOrgs(user, 'reminder.supervise'), type: { notIn: ['PARTY_GROUP', 'DEPARTMENT'] } },
     select: { id: true, name: true, depth: true },
     orderBy: { path: 'asc' },
-    take: 1000,
   });
 }
 

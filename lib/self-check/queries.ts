@@ -108,6 +108,22 @@ export async function sheetOverviewFor(user: Subject, periodKey: string, client:
   return { rows, submitted: rows.filter((r) => r.sheet?.status === 'SUBMITTED').length, total: rows.length };
 }
 
+/** Units a page of the committee's overview lists (a company of 5,000 units was 1.75 MB of HTML in one page). */
+export const OVERVIEW_PAGE = 50;
+
+/** The overview as the page shows it: counts over every unit, one page of rows (by name). */
+export async function sheetOverviewPage(user: Subject, periodKey: string, page = 1, client: Db = db) {
+  const all = await sheetOverviewFor(user, periodKey, client);
+  const pages = Math.max(1, Math.ceil(all.rows.length / OVERVIEW_PAGE));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+  return {
+    ...all,
+    rows: all.rows.slice((current - 1) * OVERVIEW_PAGE, current * OVERVIEW_PAGE),
+    page: current,
+    pages,
+  };
+}
+
 export const SHEET_ORG_TYPES = ['GENERAL_BRANCH', 'BRANCH'] as const;
 
 export async function loadSheet(client: Db | Tx, id: string) {

@@ -9,7 +9,7 @@ import { saveSheet } from '../../lib/self-check/mutations/save';
 import { reopenSheet, submitSheet } from '../../lib/self-check/mutations/submit';
 import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
 import { makeTree, makeUsers, type TestUser, type Tree } from '../fixtures/factories';
-import { sheetOverviewFor } from '../../lib/self-check/queries';
+import { sheetOverviewFor, sheetOverviewPage, OVERVIEW_PAGE } from '../../lib/self-check/queries';
 
 const [a, b] = twoAppInstances();
 let hb: TestHandbook;
@@ -135,6 +135,13 @@ describe('self-check sheets', () => {
     expect(o.rows.find((r) => r.id === tree.a.id)!.sheet).toMatchObject({ status: 'SUBMITTED', total: 74 });
     expect(o.rows.find((r) => r.id === tree.b.id)!.sheet).toBeNull();
     await expect(sheetOverviewFor(users.secA.subject, '2026-Q3', a)).rejects.toThrow('errors.forbidden');
+    // The page shows one page of the same rows, its counts over all of them; a page past the end is the last.
+    const last = await sheetOverviewPage(users.committee.subject, '2026-Q3', 10_000, a);
+    expect(last.pages).toBe(Math.max(1, Math.ceil(o.rows.length / OVERVIEW_PAGE)));
+    expect(last.page).toBe(last.pages);
+    expect(last.rows).toEqual(o.rows.slice((last.pages - 1) * OVERVIEW_PAGE));
+    expect([last.total, last.submitted]).toEqual([o.total, o.submitted]);
+    await expect(sheetOverviewPage(users.secA.subject, '2026-Q3', 1, a)).rejects.toThrow('errors.forbidden');
     const chase = await chaseMissingSheets(a, users.committee.ctx, { periodKey: '2026-Q3' }, now);
     expect(chase.units).toBeGreaterThan(0);
     expect(await a.notification.count({ where: { userId: users.secB.id, kind: 'SELF_CHECK' } })).toBe(1);

@@ -36,9 +36,10 @@ export default async function InsightsPage({
   const to = Math.min(now, Number(sp.to) || now);
   const from = Math.max(to - 3, Math.min(to, Number(sp.from) || to - 1));
   const orgId = sp.orgId && /^[0-9a-f-]{36}$/.test(sp.orgId) ? sp.orgId : undefined;
-  const [t, tf, d, orgs] = await Promise.all([
+  const [t, tf, tshell, d, orgs] = await Promise.all([
     getTranslations('insights'),
     getTranslations('feedback'),
+    getTranslations('shell'),
     insightsFor(user, { orgId, from, to }),
     supervisableOrgsFor(user),
   ]);
@@ -69,7 +70,12 @@ export default async function InsightsPage({
         <FilterForm className="sm:grid-cols-4" applyLabel={t('apply')}>
           <FilterField label={t('unit')}>
             <Select name="orgId" defaultValue={orgId ?? ''}>
-              <OrgOptions orgs={orgs} emptyLabel={t('allUnits')} />
+              <OrgOptions
+                orgs={orgs}
+                chosen={orgId}
+                emptyLabel={t('allUnits')}
+                moreLabel={tshell('moreUnits')}
+              />
             </Select>
           </FilterField>
           <FilterField label={t('from')}>

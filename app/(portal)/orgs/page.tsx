@@ -2,8 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { listOrgsForUser } from '@/lib/orgs/queries';
-import { buildTree } from '@/lib/orgs/tree';
+import { orgTreeForUser } from '@/lib/orgs/queries/tree';
 import { can } from '@/lib/policy';
 import { OrgTree } from './_components/org-tree';
 import { pageTitle } from '@/lib/page-title';
@@ -13,9 +12,8 @@ export const generateMetadata = pageTitle('orgs');
 export default async function OrgsPage() {
   const user = await requirePermission('org.read');
   const t = await getTranslations('orgs');
-  const rows = await listOrgsForUser(user);
+  const tree = await orgTreeForUser(user);
   const manage = can(user, 'org.manage');
-  const roots = buildTree(rows);
   return (
     <div>
       <PageHeader
@@ -32,7 +30,7 @@ export default async function OrgsPage() {
           </>
         }
       />
-      <OrgTree roots={roots} total={rows.length} />
+      <OrgTree roots={tree.roots} total={tree.total} complete={tree.complete} />
     </div>
   );
 }

@@ -8,7 +8,8 @@ import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
 import { cstDay, periodOf } from '@/lib/calendar';
-import { mySheetsFor, sheetOverviewFor } from '@/lib/self-check/queries';
+import { mySheetsFor, sheetOverviewPage } from '@/lib/self-check/queries';
+import { Pagination } from '@/components/pagination';
 import { previousQuarter } from '@/lib/self-check/rules';
 import { ChaseButton } from './_components/chase-button';
 import { OpenSheetButton } from './_components/open-sheet-button';
@@ -18,19 +19,23 @@ export const generateMetadata = pageTitle('selfCheck');
 
 const TONE = { NONE: 'stone', DRAFT: 'amber', SUBMITTED: 'green' } as const;
 
-export default async function SelfChecksPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function SelfChecksPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   const user = await requireUser();
   const drafter = can(user, 'selfCheck.draft');
   const overseer = can(user, 'selfCheck.oversee');
   if (!drafter && !overseer) forbidden();
   const t = await getTranslations('selfCheck');
-  const q = (await searchParams).q;
+  const { q, page } = await searchParams;
   // By default the quarter just ended: the one whose sheets are due now.
   const quarter =
     q && /^\d{4}-Q[1-4]$/.test(q) ? q : previousQuarter(periodOf('QUARTER', cstDay(new Date())).key);
   const [mine, overview] = await Promise.all([
     drafter ? mySheetsFor(user) : null,
-    overseer ? sheetOverviewFor(user, quarter) : null,
+    overseer ? sheetOverviewPage(user, quarter, Number(page) || 1) : null,
   ]);
   return (
     <div className="space-y-4">
@@ -127,6 +132,13 @@ export default async function SelfChecksPage({ searchParams }: { searchParams: P
               },
             ]}
           />
+          {overview.pages > 1 && (
+            <Pagination
+              page={overview.page}
+              pages={overview.pages}
+              href={(p) => `/self-checks?${new URLSearchParams({ q: quarter, page: String(p) })}`}
+            />
+          )}
         </Card>
       )}
     </div>

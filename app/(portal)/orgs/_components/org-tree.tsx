@@ -1,43 +1,101 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/card';
 import { Input } from '@/components/ui/field';
-
-export type TreeNode = {
-  id: string;
-  name: string;
-  shortName: string | null;
-  type: string;
-  status: string;
-  memberCount: number;
-  children: TreeNode[];
-};
+import type { OrgTreeNode as TreeNode } from '@/lib/orgs/queries/tree';
 
 function matches(n: TreeNode, q: string): boolean {
-  return n.name.includes(q) || (n.shortName ?? '').includes(q) || n.children.some((c) => matches(c, q));
+  return (
+    n.name.includes(q) || (n.shortName ?? '').includes(q) || (n.children ?? []).some((c) => matches(c, q))
+  );
 }
 
-export function OrgTree({ roots, total }: { roots: TreeNode[]; total: number }) {
+type Found = { q: string; roots: TreeNode[]; truncated: boolean };
+
+/**
+ * The organization tree. `complete`: every unit of the user's scope is here and search filters in the
+ * browser. Otherwise (a large company) only the top levels came with the page: a branch's units are fetched
+ * when it is opened, and search asks the server.
+ */
+export function OrgTree({ roots, total, complete }: { roots: TreeNode[]; total: number; complete: boolean }) {
   const t = useTranslations('orgs');
   const [q, setQ] = useState('');
   // Expanded: the first two levels by default; everything that matches while searching.
   const [open, setOpen] = useState<Set<string>>(() => new Set(roots.flatMap((r) => [r.id])));
+  const [loaded, setLoaded] = useState<Map<string, TreeNode[]>>(() => new Map());
+  const [loading, setLoading] = useState<Set<string>>(() => new Set());
+  const [failed, setFailed] = useState(false);
+  const [answer, setAnswer] = useState<Found | null>(null);
   const query = q.trim();
-  const toggle = (id: string) =>
+  const childrenOf = (n: TreeNode) => n.children ?? loaded.get(n.id);
+  // The server's answer to the text now in the box (an older answer is not shown).
+  const found = answer && answer.q === query ? answer : null;
+
+  const load = async (id: string) => {
+    setLoading((s) => new Set(s).add(id));
+    try {
+      const res = await fetch(`/api/orgs/tree?parent=${encodeURIComponent(id)}`);
+      if (!res.ok) throw new Error(String(res.status));
+      const { children } = (await res.json()) as { children: TreeNode[] };
+      setLoaded((m) => new Map(m).set(id, children));
+      setFailed(false);
+    } catch {
+      setFailed(true);
+      setOpen((s) => {
+        const n = new Set(s);
+        n.delete(id);
+        return n;
+      });
+    } finally {
+      setLoading((s) => {
+        const n = new Set(s);
+        n.delete(id);
+        return n;
+      });
+    }
+  };
+  const toggle = (n: TreeNode) => {
+    const opening = !open.has(n.id);
     setOpen((s) => {
-      const n = new Set(s);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
+      const next = new Set(s);
+      if (next.has(n.id)) next.delete(n.id);
+      else next.add(n.id);
+      return next;
     });
+    if (opening && !childrenOf(n) && !loading.has(n.id)) void load(n.id);
+  };
+
+  // A large tree is searched on the server, a moment after typing stops.
+  useEffect(() => {
+    if (complete || !query) return;
+    const ctl = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`/api/orgs/tree?q=${encodeURIComponent(query)}`, { signal: ctl.signal })
+        .then((r) =>
+          r.ok ? (r.json() as Promise<Omit<Found, 'q'>>) : Promise.reject(new Error(String(r.status))),
+        )
+        .then((f) => {
+          setAnswer({ ...f, q: query });
+          setFailed(false);
+        })
+        .catch((e: Error) => {
+          if (e.name !== 'AbortError') setFailed(true);
+        });
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
+  }, [complete, query]);
+
   const all = useMemo(() => {
     const ids: string[] = [];
     const walk = (ns: TreeNode[]) =>
       ns.forEach((n) => {
         ids.push(n.id);
-        walk(n.children);
+        walk(n.children ?? []);
       });
     walk(roots);
     return ids;
@@ -46,16 +104,18 @@ export function OrgTree({ roots, total }: { roots: TreeNode[]; total: number }) 
   const render = (nodes: TreeNode[], level: number) => (
     <ul className={level ? 'ml-3 border-l border-stone-200 pl-2 sm:ml-4' : ''}>
       {nodes
-        .filter((n) => !query || matches(n, query))
+        .filter((n) => !query || !complete || matches(n, query))
         .map((n) => {
           const expanded = query ? true : open.has(n.id);
+          const kids = childrenOf(n);
           return (
             <li key={n.id} data-testid="org-node">
               <div className="flex min-h-11 items-center gap-1">
-                {n.children.length > 0 ? (
+                {(query ? (kids?.length ?? 0) : n.childCount) > 0 ? (
                   <button
                     type="button"
-                    onClick={() => toggle(n.id)}
+                    onClick={() => toggle(n)}
+                    disabled={!!query}
                     aria-expanded={expanded}
                     aria-label={expanded ? t('collapse') : t('expand')}
                     className="flex h-9 w-9 shrink-0 items-center justify-center rounded hover:bg-stone-100"
@@ -83,7 +143,12 @@ export function OrgTree({ roots, total }: { roots: TreeNode[]; total: number }) 
                   {t('memberCount', { count: n.memberCount })}
                 </span>
               </div>
-              {expanded && n.children.length > 0 && render(n.children, level + 1)}
+              {expanded && loading.has(n.id) && (
+                <p className="ml-12 py-1 text-sm text-stone-500" role="status">
+                  {t('loading')}
+                </p>
+              )}
+              {expanded && kids && kids.length > 0 && render(kids, level + 1)}
             </li>
           );
         })}
@@ -102,13 +167,15 @@ export function OrgTree({ roots, total }: { roots: TreeNode[]; total: number }) 
           aria-label={t('search')}
           data-testid="org-search"
         />
-        <button
-          type="button"
-          className="min-h-11 rounded px-3 text-sm hover:bg-stone-100"
-          onClick={() => setOpen(new Set(all))}
-        >
-          {t('expandAll')}
-        </button>
+        {complete && (
+          <button
+            type="button"
+            className="min-h-11 rounded px-3 text-sm hover:bg-stone-100"
+            onClick={() => setOpen(new Set(all))}
+          >
+            {t('expandAll')}
+          </button>
+        )}
         <button
           type="button"
           className="min-h-11 rounded px-3 text-sm hover:bg-stone-100"
@@ -118,7 +185,29 @@ export function OrgTree({ roots, total }: { roots: TreeNode[]; total: number }) 
         </button>
         <span className="text-sm text-stone-500">{t('total', { count: total })}</span>
       </div>
-      {roots.length === 0 ? <p className="text-sm text-stone-600">{t('empty')}</p> : render(roots, 0)}
+      {failed && (
+        <p className="mb-2 text-sm text-red-700" role="alert">
+          {t('loadFailed')}
+        </p>
+      )}
+      {found?.truncated && <p className="mb-2 text-sm text-amber-800">{t('searchTruncated')}</p>}
+      {roots.length === 0 ? (
+        <p className="text-sm text-stone-600">{t('empty')}</p>
+      ) : !complete && query ? (
+        found ? (
+          found.roots.length ? (
+            render(found.roots, 0)
+          ) : (
+            <p className="text-sm text-stone-600">{t('noMatch')}</p>
+          )
+        ) : (
+          <p className="text-sm text-stone-500" role="status">
+            {t('searching')}
+          </p>
+        )
+      ) : (
+        render(roots, 0)
+      )}
     </div>
   );
 }

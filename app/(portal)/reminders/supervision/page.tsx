@@ -35,11 +35,12 @@ export default async function SupervisionPage({
   const user = await requireUser();
   if (!can(user, 'reminder.supervise')) forbidden();
   const f = ZSupervisionFilter.parse(await searchParams);
-  const [t, tr, th, tq, format] = await Promise.all([
+  const [t, tr, th, tq, tshell, format] = await Promise.all([
     getTranslations('supervision'),
     getTranslations('reminders'),
     getTranslations('handbook'),
     getTranslations('quality'),
+    getTranslations('shell'),
     getFormatter(),
   ]);
   // Photos of the filtered period, else of the last three months.
@@ -77,7 +78,12 @@ export default async function SupervisionPage({
         >
           <FilterField label={t('filters.org')}>
             <Select name="orgId" defaultValue={f.orgId ?? ''}>
-              <OrgOptions orgs={orgs} emptyLabel={t('filters.allOrgs')} />
+              <OrgOptions
+                orgs={orgs}
+                chosen={f.orgId}
+                emptyLabel={t('filters.allOrgs')}
+                moreLabel={tshell('moreUnits')}
+              />
             </Select>
           </FilterField>
           <FilterField label={t('filters.period')}>

@@ -1,19 +1,19 @@
 import 'server-only';
-import { db } from '../db';
-import { ForbiddenError, NotFoundError } from '../errors';
-import { can, orgScope, type Subject } from '../policy';
-import { subtreeOf } from './tree';
-import { cstDay } from '../calendar';
-import { closingChecklist } from './closing';
-import { COMMITTEE_POSTS } from '../people/rules';
+import { db } from '../../db';
+import { ForbiddenError, NotFoundError } from '../../errors';
+import { can, orgScope, type Subject } from '../../policy';
+import { subtreeOf } from '../tree';
+import { cstDay } from '../../calendar';
+import { closingChecklist } from '../closing';
+import { COMMITTEE_POSTS } from '../../people/rules';
 import {
   DEFAULT_LIFECYCLE,
   lifecycleFindings,
   termEnd,
   type LifecycleOrg,
   type LifecycleSettings,
-} from './lifecycle';
-import type { Db } from '../db/client';
+} from '../lifecycle';
+import type { Db } from '../../db/client';
 
 export const orgListSelect = {
   id: true,
@@ -34,9 +34,9 @@ export const orgListSelect = {
 export async function listOrgsForUser(user: Subject, client: Db = db) {
   const scope = orgScope(user, 'org.read');
   const rows = scope.all
-    ? await subtreeOf(db, '/')
+    ? await subtreeOf(client, '/')
     : dedupe([
-        ...(await Promise.all(scope.pathPrefixes.map((p) => subtreeOf(db, p)))).flat(),
+        ...(await Promise.all(scope.pathPrefixes.map((p) => subtreeOf(client, p)))).flat(),
         ...(scope.orgIds.length
           ? await client.organization.findMany({ where: { id: { in: scope.orgIds } }, select: orgListSelect })
           : []),

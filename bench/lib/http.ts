@@ -1,0 +1,80 @@
+// What the HTTP benches share: a browser's cookie jar, signing in through next-auth's credentials
+// endpoint, a production server started on loopback, and its resident memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import { buildIfNeeded, nextBin, waitFor } from '../../scripts/lib/build';
+import { freePort } from '../../scripts/lib/embedded-db';
+
+/** A browser's cookie jar, enough for one origin. */
+export class Jar {
+  private cookies = new Map<string, string>();
+  take(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  }
+  get header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+/** Signs in as the login form does; throws unless a session cookie comes back. */
+export async function signIn(base: string, username: string, password: string, jar = new Jar()) {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  jar.take(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar.header },
+    body: new URLSearchParams({ username, password, csrfToken, callbackUrl: `${base}/` }),
+  });
+  jar.take(res);
+  if (!jar.header.includes('session-token'))
+    throw new Error(`login of ${username} refused (${res.status} ${res.headers.get('location')})`);
+  return jar;
+}
+
+/** `next start` on a free loopback port with this environment; resolves once /api/health answers. */
+export async function startServer(env: NodeJS.ProcessEnv): Promise<{ base: string; child: ChildProcess }> {
+  await buildIfNeeded(env);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(nextBin(), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
+  if (!(await waitFor(`${base}/api/health`, 90_000)))
+    throw new Error('the app did not answer /api/health within 90 s');
+  return { base, child };
+}
+
+export async function stopServer(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
+export async function treeRssMb(pid: number): Promise<number> {
+  let kb = 0;
+  const seen = new Set<number>();
+  const visit = async (p: number) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    try {
+      const status = await readFile(`/proc/${p}/status`, 'utf8');
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const t of await readdir(`/proc/${p}/task`)) {
+        const children = await readFile(`/proc/${p}/task/${t}/children`, 'utf8').catch(() => '');
+        for (const c of children.split(/\s+/).filter(Boolean)) await visit(Number(c));
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  };
+  await visit(pid);
+  return kb / 1024;
+}
