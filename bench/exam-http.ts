@@ -7,7 +7,6 @@
 // and traced once). Baseline in the same run: the same save called in-process (lib/exams/attempts.ts),
 // so the ratio is what HTTP, the session check and the action layer add.
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashPassword } from '../lib/auth/password';
@@ -47,16 +46,8 @@ try {
   console.log(`bench:exam-http on ${database.where}, ${CANDIDATES} candidates, ${IN_FLIGHT} in flight`);
   await applyMigrations(database.url);
   const { root, users, exam } = await setupExam(db, CANDIDATES, await hashPassword(PASSWORD));
-  const env = {
-    ...process.env,
-    DATABASE_URL: database.url,
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-    AUTH_TRUST_HOST: 'true',
-    JOBS: 'off',
-    SEED_DEMO: 'false',
-    NEXT_TELEMETRY_DISABLED: '1',
-  };
-  const started = await startServer(env);
+
+  const started = await startServer(database.url);
   server = started.child;
   const base = started.base;
   const ids = await actionIds();

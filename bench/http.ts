@@ -11,7 +11,6 @@
 // HTTP_SECONDS (default 8) per measurement, HTTP_CONNECTIONS (default 10,50), HTTP_PAGES (names, to pick).
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../lib/auth/password';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
@@ -76,15 +75,7 @@ try {
     select: { number: true },
   });
 
-  const started = await startServer({
-    ...process.env,
-    DATABASE_URL: database.url,
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-    AUTH_TRUST_HOST: 'true',
-    JOBS: 'off',
-    SEED_DEMO: 'false',
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
+  const started = await startServer(database.url);
   server = started.child;
   const base = started.base;
   const jars: Record<string, Jar> = {

@@ -1,6 +1,7 @@
 // What the HTTP benches share: a browser's cookie jar, signing in through next-auth's credentials
 // endpoint, a production server started on loopback, and its resident memory.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { buildIfNeeded, nextBin, waitFor } from '../../scripts/lib/build';
 import { freePort } from '../../scripts/lib/embedded-db';
@@ -37,8 +38,20 @@ export async function signIn(base: string, username: string, password: string, j
   return jar;
 }
 
-/** `next start` on a free loopback port with this environment; resolves once /api/health answers. */
-export async function startServer(env: NodeJS.ProcessEnv): Promise<{ base: string; child: ChildProcess }> {
+/**
+ * `next start` on a free loopback port on this database (no jobs, no demo seeding, a fresh AUTH_SECRET);
+ * resolves once /api/health answers.
+ */
+export async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    AUTH_TRUST_HOST: 'true',
+    JOBS: 'off',
+    SEED_DEMO: 'false',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   await buildIfNeeded(env);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
