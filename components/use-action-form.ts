@@ -17,6 +17,11 @@ function lazyResolver<S extends z.ZodType<unknown, FieldValues>>(load: SchemaLoa
   const get = () =>
     (ready ??= Promise.all([load(), import('@hookform/resolvers/zod')]).then(
       ([schema, { zodResolver }]) => zodResolver(schema as never) as unknown as Resolver<FieldValues>,
+      (e: unknown) => {
+        // A chunk that did not arrive (a dropped connection, a new deploy): the next submit tries again.
+        ready = undefined;
+        throw e;
+      },
     ));
   const resolver: Resolver<FieldValues> = async (values, context, options) =>
     (await get())(values, context, options);
@@ -41,7 +46,7 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
     resolver: lazy.resolver as never,
     defaultValues: opts.defaultValues,
   });
-  const submit = form.handleSubmit(async () => {
+  const validated = form.handleSubmit(async () => {
     setFormError(undefined);
     const result = await action(form.getValues());
     if (result.ok) {
@@ -57,6 +62,9 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
     }
     if (!placed || result.error !== 'errors.invalidInput') setFormError(tm(result.error, result.params));
   });
+  // The schema could not be loaded to check the form: say so instead of a silent button.
+  const submit = (e?: React.BaseSyntheticEvent) =>
+    validated(e).catch(() => setFormError(tm('errors.unexpected', { ref: '-' })));
   const errorOf = (name: string) => {
     const e = (form.formState.errors as Record<string, { message?: string } | undefined>)[name];
     return tm(e?.message);

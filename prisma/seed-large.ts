@@ -116,7 +116,7 @@ export async function seedLarge(url: string, force = false, under?: LargeParent)
     );
     const t1 = performance.now();
     const hash = await hashPassword(randomUUID());
-    const leaves = orgs.filter((o) => o.depth >= 3);
+    const leaves = orgs.filter((o) => o.depth - orgs[0]!.depth >= 3);
     const stamp = Date.now().toString(36);
     const ids: string[] = [];
     const usernames: string[] = [];
@@ -212,7 +212,7 @@ async function insertPeople(client: pg.Client, orgs: Row[], userIds: string[], n
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const branches = orgs.filter((o) => o.type === 'BRANCH');
   const big = branches.find((b) => b.name === LARGE_BIG_BRANCH)!;
-  const leaves = orgs.filter((o) => o.depth >= 3);
+  const leaves = orgs.filter((o) => o.depth - orgs[0]!.depth >= 3);
   // The big branch holds exactly 300 (it and its party groups are skipped for everyone else).
   const others = leaves.filter((l) => l.id !== big.id && l.parentId !== big.id);
   const cols: Record<string, unknown[]> = {

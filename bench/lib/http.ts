@@ -59,13 +59,15 @@ export async function startServer(databaseUrl: string): Promise<{ base: string; 
     stdio: ['ignore', 'ignore', 'inherit'],
     env,
   });
-  if (!(await waitFor(`${base}/api/health`, 90_000)))
+  if (!(await waitFor(`${base}/api/health`, 90_000))) {
+    child.kill('SIGKILL');
     throw new Error('the app did not answer /api/health within 90 s');
+  }
   return { base, child };
 }
 
 export async function stopServer(child: ChildProcess | undefined) {
-  if (!child || child.exitCode !== null) return;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
 }

@@ -51,5 +51,12 @@ describe('pickerUnits', () => {
     const r = pickerUnits(flat, undefined, 300);
     expect(r.units).toHaveLength(300);
     expect(r.trimmed).toBe(true);
+    // In tree order each top unit's subtree follows it: only top units are listed, in order, and the chosen one.
+    const wide = Array.from({ length: 400 }, (_, i) => [
+      { id: `t${i}`, depth: 1 },
+      { id: `c${i}`, depth: 2 },
+    ]).flat();
+    const w = pickerUnits(wide, 'c350', 300);
+    expect(w.units.map((u) => u.id)).toEqual([...Array.from({ length: 300 }, (_, i) => `t${i}`), 'c350']);
   });
 });

@@ -74,7 +74,10 @@ export function pickerUnits<O extends { id: string; depth: number }>(
     deepest = d;
   }
   // Even the top level alone is over: keep the first `max` of it.
-  const units = orgs.filter((o) => o.depth <= deepest || o.id === chosen);
-  if (deepest < 0) units.push(...orgs.filter((o) => o.id !== chosen).slice(0, max));
-  return { units, trimmed: true };
+  if (deepest < 0) {
+    const top = Math.min(...byDepth.keys());
+    const firsts = new Set(orgs.filter((o) => o.depth === top).slice(0, max));
+    return { units: orgs.filter((o) => firsts.has(o) || o.id === chosen), trimmed: true };
+  }
+  return { units: orgs.filter((o) => o.depth <= deepest || o.id === chosen), trimmed: true };
 }

@@ -62,6 +62,23 @@ describe('org tree at scale', () => {
     expect(JSON.stringify(r).length).toBeLessThan(2_000);
   });
 
+  it('a grant inside another grant’s subtree is not a second root: its siblings still load', async () => {
+    const both = await makeUser(db, 'COMMITTEE', t.root);
+    await db.roleAssignment.create({
+      data: { userId: both.id, role: 'SECRETARY', orgId: t.branches[5]!.id },
+    });
+    const subject = {
+      ...both.subject,
+      grants: [
+        ...both.subject.grants,
+        { role: 'SECRETARY', orgId: t.branches[5]!.id, orgPath: t.branches[5]!.path },
+      ],
+    };
+    const r = await orgTreeForUser(subject, { fullLimit: 10 }, db);
+    expect(ids(r.roots)).toEqual([t.root.id]);
+    expect(r.roots[0]!.children!.find((g) => g.id === t.gens[1]!.id)!.children).toBeUndefined();
+  });
+
   it('opens a branch: its children with their own counts', async () => {
     const kids = await orgChildrenForUser(t.committee.subject, t.gens[1]!.id, db);
     expect(ids(kids)).toEqual(t.branches.slice(4, 8).map((b) => b.id));
@@ -98,5 +115,12 @@ describe('org tree at scale', () => {
     expect(r.truncated).toBe(false);
     const outside = await searchOrgsForUser(t.secretary.subject, '青年突击队', db);
     expect(outside.roots).toEqual([]);
+    // LIKE's wildcards are text: '_' and '%' match only units whose names hold them.
+    expect((await searchOrgsForUser(t.committee.subject, '_', db)).roots).toEqual([]);
+    expect((await searchOrgsForUser(t.committee.subject, '%', db)).roots).toEqual([]);
+    const odd = await makeOrg(db, t.branches[2]!, 'PARTY_GROUP', uniq('第_3%党小组'));
+    const hit = await searchOrgsForUser(t.committee.subject, '_3%', db);
+    expect(ids(hit.roots[0]!.children![0]!.children![0]!.children)).toEqual([odd.id]);
+    await db.organization.delete({ where: { id: odd.id } });
   });
 });

@@ -72,9 +72,8 @@ export default async function InsightsPage({
             <Select name="orgId" defaultValue={orgId ?? ''}>
               <OrgOptions
                 orgs={orgs}
-                chosen={orgId}
                 emptyLabel={t('allUnits')}
-                moreLabel={tshell('moreUnits')}
+                trim={{ chosen: orgId, moreLabel: tshell('moreUnits') }}
               />
             </Select>
           </FilterField>

@@ -6,6 +6,9 @@ import { can, orgScope, scopeOrgs, type Subject } from '../../policy';
 import { buildTree, type Node } from '../tree';
 import { listOrgsForUser, orgListSelect } from './index';
 
+/** Text searched as typed: LIKE's wildcards (% _ and the backslash) match only themselves. */
+const literal = (q: string) => q.replace(/[\\%_]/g, '\\$&');
+
 /** Up to this many units the tree page gets them all and filters in the browser; beyond, branches load on demand. */
 export const FULL_TREE_LIMIT = 400;
 /** A search of a large tree names at most this many units (with their ancestors). */
@@ -97,10 +100,15 @@ export async function orgTreeForUser(
       : { OR: [{ path: { in: scope.pathPrefixes } }, { id: { in: scope.orgIds } }] },
     select: { id: true, path: true },
   });
+  // A grant inside another subtree grant (a committee member who is also a branch's secretary) is not a top:
+  // its unit is reached by opening the tree, and its parent's other children load with it.
+  const firsts = scope.all
+    ? tops
+    : tops.filter((t) => !scope.pathPrefixes.some((p) => p !== t.path && t.path.startsWith(p)));
   // A subtree grant's children are in scope; an own-unit grant's are not.
-  const open = tops.filter((t) => scope.all || scope.pathPrefixes.includes(t.path)).map((t) => t.id);
+  const open = firsts.filter((t) => scope.all || scope.pathPrefixes.includes(t.path)).map((t) => t.id);
   const rows = await client.organization.findMany({
-    where: { OR: [{ id: { in: tops.map((t) => t.id) } }, { parentId: { in: open } }] },
+    where: { OR: [{ id: { in: firsts.map((t) => t.id) } }, { parentId: { in: open } }] },
     select: orgListSelect,
     ...order,
   });
@@ -130,7 +138,9 @@ export async function orgChildrenForUser(user: Subject, parentId: string, client
 export async function searchOrgsForUser(user: Subject, q: string, client: Db = db) {
   const scope = scopeOrgs(user, 'org.read');
   const hits = await client.organization.findMany({
-    where: { AND: [scope, { OR: [{ name: { contains: q } }, { shortName: { contains: q } }] }] },
+    where: {
+      AND: [scope, { OR: [{ name: { contains: literal(q) } }, { shortName: { contains: literal(q) } }] }],
+    },
     select: orgListSelect,
     ...order,
     take: SEARCH_LIMIT + 1,

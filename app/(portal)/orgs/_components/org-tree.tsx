@@ -162,7 +162,11 @@ export function OrgTree({ roots, total, complete }: { roots: TreeNode[]; total: 
           type="search"
           placeholder={t('searchPlaceholder')}
           value={q}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setFailed(false);
+          }}
+          maxLength={50}
           className="max-w-xs"
           aria-label={t('search')}
           data-testid="org-search"

@@ -80,9 +80,8 @@ export default async function SupervisionPage({
             <Select name="orgId" defaultValue={f.orgId ?? ''}>
               <OrgOptions
                 orgs={orgs}
-                chosen={f.orgId}
                 emptyLabel={t('filters.allOrgs')}
-                moreLabel={tshell('moreUnits')}
+                trim={{ chosen: f.orgId, moreLabel: tshell('moreUnits') }}
               />
             </Select>
           </FilterField>
