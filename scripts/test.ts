@@ -12,7 +12,7 @@ import { prepareDatabase } from './lib/prepare-db';
 import { freshDatabase } from './lib/test-db';
 
 type Count = { passed: number; failed: number; skipped: number };
-const ALL = ['unit', 'integration', 'e2e', 'bundle'];
+const ALL = ['unit', 'integration', 'e2e', 'nodes', 'bundle'];
 const flag = process.argv.indexOf('--layer');
 const wanted =
   (flag >= 0 ? process.argv[flag + 1] : process.env.TEST_LAYERS)?.split(',').map((s) => s.trim()) ?? ALL;
@@ -72,26 +72,51 @@ async function e2e(): Promise<Count> {
     const base = `http://127.0.0.1:${port}`;
     if (!(await waitFor(`${base}/api/health`, 90_000)))
       throw new Error('the app did not answer /api/health within 90 s');
-    const file = path.join(OUT, 'playwright.json');
-    await rm(file, { force: true });
-    await run(path.resolve('node_modules/.bin/playwright'), ['test', '--reporter=list,json'], {
-      env: { ...env, BASE_URL: base, PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+    return await playwright(['--project', 'e2e', '--project', 'security'], 'playwright.json', {
+      ...env,
+      BASE_URL: base,
     });
-    const r = await readJson<{
-      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-      errors?: unknown[];
-    }>(file);
-    if (!r) return { passed: 0, failed: 1, skipped: 0 };
-    const loadErrors = r.errors?.length && r.stats.expected + r.stats.unexpected === 0 ? 1 : 0;
-    return {
-      passed: r.stats.expected + r.stats.flaky,
-      failed: r.stats.unexpected + loadErrors,
-      skipped: r.stats.skipped,
-    };
   } finally {
     server?.kill('SIGTERM');
     if (server && server.exitCode === null) await new Promise((r) => server!.once('exit', r));
     await database.drop().catch((e) => console.error('dropping the e2e database failed', e));
+  }
+}
+
+/** Runs Playwright with these arguments and counts its JSON report (a file that fails to load counts as a failure). */
+async function playwright(args: string[], report: string, env: NodeJS.ProcessEnv): Promise<Count> {
+  const file = path.join(OUT, report);
+  await rm(file, { force: true });
+  await run(path.resolve('node_modules/.bin/playwright'), ['test', ...args, '--reporter=list,json'], {
+    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+  });
+  const r = await readJson<{
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  }>(file);
+  if (!r) return { passed: 0, failed: 1, skipped: 0 };
+  const loadErrors = r.errors?.length && r.stats.expected + r.stats.unexpected === 0 ? 1 : 0;
+  return {
+    passed: r.stats.expected + r.stats.flaky,
+    failed: r.stats.unexpected + loadErrors,
+    skipped: r.stats.skipped,
+  };
+}
+
+/**
+ * Two app nodes behind nginx on one PostgreSQL (tests/nodes): its own seeded database; the tests start the nodes,
+ * nginx, an S3-compatible store and a fake robot themselves.
+ */
+async function nodes(): Promise<Count> {
+  if (!ensureBrowser()) return { passed: 0, failed: 1, skipped: 0 };
+  const database = await freshDatabase('nodes');
+  try {
+    await prepareDatabase(database.url, { seed: true });
+    const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
+    await buildIfNeeded(env);
+    return await playwright(['--config', 'playwright.nodes.config.ts'], 'playwright-nodes.json', env);
+  } finally {
+    await database.drop().catch((e) => console.error('dropping the nodes database failed', e));
   }
 }
 
@@ -122,6 +147,7 @@ const layers: Record<string, () => Promise<Count>> = {
   unit: () => vitest('unit', process.env),
   integration,
   e2e,
+  nodes,
   bundle,
 };
 

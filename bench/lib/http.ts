@@ -1,10 +1,10 @@
 // What the HTTP benches share: a browser's cookie jar, signing in through next-auth's credentials
 // endpoint, a production server started on loopback, and its resident memory.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
-import { buildIfNeeded, nextBin, waitFor } from '../../scripts/lib/build';
-import { freePort } from '../../scripts/lib/embedded-db';
+import { buildIfNeeded } from '../../scripts/lib/build';
+import { startNode, stopNode } from '../../scripts/lib/cluster';
 
 /** A browser's cookie jar, enough for one origin. */
 export class Jar {
@@ -53,24 +53,11 @@ export async function startServer(databaseUrl: string): Promise<{ base: string; 
     NEXT_TELEMETRY_DISABLED: '1',
   };
   await buildIfNeeded(env);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(nextBin(), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  });
-  if (!(await waitFor(`${base}/api/health`, 90_000))) {
-    child.kill('SIGKILL');
-    throw new Error('the app did not answer /api/health within 90 s');
-  }
+  const { base, child } = await startNode(env);
   return { base, child };
 }
 
-export async function stopServer(child: ChildProcess | undefined) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-}
+export const stopServer = (child: ChildProcess | undefined) => stopNode(child);
 
 /** Resident memory of a process and all its descendants, in MB (Linux /proc). */
 export async function treeRssMb(pid: number): Promise<number> {
