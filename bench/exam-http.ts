@@ -7,15 +7,13 @@
 // and traced once). Baseline in the same run: the same save called in-process (lib/exams/attempts.ts),
 // so the ratio is what HTTP, the session check and the action layer add.
 import type { ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { hashPassword } from '../lib/auth/password';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { saveAnswer, startAttempt } from '../lib/exams/mutations/attempts';
 import { benchDatabase } from '../scripts/lib/bench-db';
 import { pct } from './lib/bench';
-import { Jar, signIn, startServer, stopServer } from './lib/http';
+import { actionId, callAction, Jar, signIn, startServer, stopServer } from './lib/http';
 import { examOutcome, printTimes, runCandidates, setupExam, stepTimer } from './lib/exam-setup';
 
 const CANDIDATES = Number(process.env.CANDIDATES ?? 300);
@@ -23,20 +21,12 @@ const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 50);
 const PASSWORD = 'Bench@2026load';
 
 async function actionIds() {
-  const m = JSON.parse(
-    await readFile(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8'),
-  ) as { node: Record<string, { exportedName?: string; filename?: string }> };
-  const id = (name: string) =>
-    Object.entries(m.node).find(
-      ([, v]) => v.exportedName === name && v.filename === 'lib/exams/actions.ts',
-    )?.[0];
-  const ids = {
-    start: id('startAttemptAction'),
-    save: id('saveAnswerAction'),
-    submit: id('submitAttemptAction'),
+  const file = 'lib/exams/actions.ts';
+  return {
+    start: await actionId('startAttemptAction', file),
+    save: await actionId('saveAnswerAction', file),
+    submit: await actionId('submitAttemptAction', file),
   };
-  if (!ids.start || !ids.save || !ids.submit) throw new Error('exam actions not found in the build manifest');
-  return ids as Record<'start' | 'save' | 'submit', string>;
 }
 
 const database = await benchDatabase();
@@ -55,33 +45,7 @@ try {
   const { times, timed } = stepTimer(['login', 'start', 'page', 'save', 'submit'] as const);
   let errors = 0;
   let refusedSecond = 0;
-  // A server action as the page posts it: the action id in a header, the arguments as JSON; the result is a line of the RSC stream.
-  const act = async (jar: Jar, page: string, id: string, arg: unknown) => {
-    const res = await fetch(`${base}${page}`, {
-      method: 'POST',
-      headers: {
-        'Next-Action': id,
-        'Content-Type': 'text/plain;charset=UTF-8',
-        Accept: 'text/x-component',
-        Origin: base,
-        Cookie: jar.header,
-      },
-      body: JSON.stringify([arg]),
-    });
-    jar.take(res);
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${page}`);
-    const line = text.split('\n').find((l) => l.includes('"ok":'));
-    const result = line
-      ? (JSON.parse(line.slice(line.indexOf(':') + 1)) as {
-          ok: boolean;
-          data?: { id?: string };
-          error?: string;
-        })
-      : null;
-    if (!result) throw new Error(`no action result from ${page}`);
-    return result;
-  };
+  const act = (jar: Jar, page: string, id: string, arg: unknown) => callAction(base, jar, page, id, arg);
   const candidate = async (i: number) => {
     const jar = new Jar();
     try {

@@ -28,6 +28,19 @@ export const QUEUES = {
 const g = globalThis as unknown as { wubiaoJobs?: Promise<PgBoss> | null };
 let started: Promise<PgBoss> | null = g.wubiaoJobs ?? null;
 
+/** Runs `step` up to five times, waiting a growing, jittered pause between tries. */
+async function retrying(step: () => Promise<void>) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await step();
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      console.error(`[jobs] setting up the queues failed (try ${attempt}): ${(e as Error).message}`);
+      await new Promise((r) => setTimeout(r, 500 * attempt + Math.random() * 500));
+    }
+  }
+}
+
 export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | null {
   if (!url || process.env.JOBS === 'off') return null;
   if (!started) setJobsState('starting');
@@ -36,18 +49,28 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
     boss.on('error', (e) => console.error('[jobs]', e.message));
     await boss.start();
     const db = createPrismaClient(url);
-    await boss.createQueue(QUEUES.generateReminders);
-    // Hourly, so new units and new periods get their tasks within the hour; idempotent by design.
-    await boss.schedule(QUEUES.generateReminders, '5 * * * *', {}, { tz: 'Asia/Shanghai' });
+    // Queues and schedules first, retried: two nodes starting at once on a new database can deadlock in pg-boss's
+    // create_queue (seen in the two-node tests); both are idempotent.
+    await retrying(async () => {
+      for (const q of Object.values(QUEUES)) await boss.createQueue(q);
+      // Hourly, so new units and new periods get their tasks within the hour; idempotent by design.
+      await boss.schedule(QUEUES.generateReminders, '5 * * * *', {}, { tz: 'Asia/Shanghai' });
+      await boss.schedule(QUEUES.dueNotices, '15 * * * *', {}, { tz: 'Asia/Shanghai' });
+      await boss.schedule(QUEUES.sweep, '*/10 * * * *', {}, { tz: 'Asia/Shanghai' });
+      // The trace checked and a signed checkpoint written outside the database, hourly (lib/trace/watch.ts).
+      await boss.schedule(QUEUES.traceWatch, '25 * * * *', {}, { tz: 'Asia/Shanghai' });
+      // Security events past their retention (never under 180 days), nightly.
+      await boss.schedule(QUEUES.retention, '40 3 * * *', {}, { tz: 'Asia/Shanghai' });
+    }).catch(async (e: unknown) => {
+      await boss.stop({ graceful: false }).catch(() => undefined);
+      throw e;
+    });
     await boss.work(QUEUES.generateReminders, async () => {
       const results = await generateCurrent(db);
       const events = await generateEventTasks(db);
       const inserted = results.reduce((s, r) => s + r.inserted, 0) + events.inserted;
       if (inserted) console.log(`[jobs] reminders generated: ${inserted}`);
     });
-    for (const q of [QUEUES.dueNotices, QUEUES.sweep, QUEUES.deliver]) await boss.createQueue(q);
-    await boss.schedule(QUEUES.dueNotices, '15 * * * *', {}, { tz: 'Asia/Shanghai' });
-    await boss.schedule(QUEUES.sweep, '*/10 * * * *', {}, { tz: 'Asia/Shanghai' });
     await boss.work(QUEUES.dueNotices, async () => {
       const r = await scanDueNotices(db);
       if (r.created) console.log(`[jobs] due/overdue notifications: ${r.created}`);
@@ -69,13 +92,7 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
           ),
         )),
     );
-    // The trace checked and a signed checkpoint written outside the database, hourly (lib/trace/watch.ts).
-    await boss.createQueue(QUEUES.traceWatch);
-    await boss.schedule(QUEUES.traceWatch, '25 * * * *', {}, { tz: 'Asia/Shanghai' });
     await boss.work(QUEUES.traceWatch, async () => void (await watchTrace(db)));
-    // Security events past their retention (never under 180 days), nightly.
-    await boss.createQueue(QUEUES.retention);
-    await boss.schedule(QUEUES.retention, '40 3 * * *', {}, { tz: 'Asia/Shanghai' });
     await boss.work(QUEUES.retention, async () => void (await purgeSecurityEvents(db)));
     // Once at start too, so a new installation's first checkpoint (and its boundary) is signed at once.
     await boss.send(QUEUES.traceWatch, {}, { singletonKey: 'startup', singletonSeconds: 300 });

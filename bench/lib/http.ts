@@ -3,6 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { buildIfNeeded } from '../../scripts/lib/build';
 import { startNode, stopNode } from '../../scripts/lib/cluster';
 
@@ -36,6 +37,42 @@ export async function signIn(base: string, username: string, password: string, j
   if (!jar.header.includes('session-token'))
     throw new Error(`login of ${username} refused (${res.status} ${res.headers.get('location')})`);
   return jar;
+}
+
+/** The id of a server action in the build's manifest (its exported name and the file that defines it). */
+export async function actionId(name: string, filename: string): Promise<string> {
+  const m = JSON.parse(
+    await readFile(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  const id = Object.entries(m.node).find(([, v]) => v.exportedName === name && v.filename === filename)?.[0];
+  if (!id) throw new Error(`${name} (${filename}) is not in the build's server-reference manifest`);
+  return id;
+}
+
+export type ActionReply = { ok: boolean; data?: { id?: string }; error?: string };
+
+/**
+ * A server action as a page posts it: the action id in a header, the argument as JSON; the result is the line of
+ * the RSC stream that carries `"ok":`. Throws on any other HTTP status or a reply without a result.
+ */
+export async function callAction(base: string, jar: Jar, page: string, id: string, arg: unknown) {
+  const res = await fetch(`${base}${page}`, {
+    method: 'POST',
+    headers: {
+      'Next-Action': id,
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+      Origin: base,
+      Cookie: jar.header,
+    },
+    body: JSON.stringify([arg]),
+  });
+  jar.take(res);
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${page}`);
+  const line = text.split('\n').find((l) => l.includes('"ok":'));
+  if (!line) throw new Error(`no action result from ${page}`);
+  return JSON.parse(line.slice(line.indexOf(':') + 1)) as ActionReply;
 }
 
 /**

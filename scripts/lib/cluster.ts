@@ -14,12 +14,12 @@ export type AppNode = { base: string; port: number; child: ChildProcess };
 /** One `next start` of the current build on a free loopback port; resolves once /api/health answers. */
 export async function startNode(
   env: NodeJS.ProcessEnv,
-  log: 'inherit' | 'ignore' = 'ignore',
+  log: { stdout?: 'inherit' | 'ignore'; stderr?: 'inherit' | 'ignore' } = {},
 ): Promise<AppNode> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(nextBin(), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    stdio: ['ignore', log, 'inherit'],
+    stdio: ['ignore', log.stdout ?? 'ignore', log.stderr ?? 'inherit'],
     env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
   });
   if (!(await waitFor(`${base}/api/health`, 90_000))) {
