@@ -6,19 +6,20 @@
 // Prints p50/p95 per step, errors (goal 0), and the attempts in the database (goal: 300, each graded
 // and traced once). Baseline in the same run: the same save called in-process (lib/exams/attempts.ts),
 // so the ratio is what HTTP, the session check and the action layer add.
-import type { ChildProcess } from 'node:child_process';
+// NODES=2: two app processes behind nginx (scripts/lib/cluster.ts), as "Beyond one machine" deploys them.
 import { hashPassword } from '../lib/auth/password';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { saveAnswer, startAttempt } from '../lib/exams/mutations/attempts';
 import { benchDatabase } from '../scripts/lib/bench-db';
 import { pct } from './lib/bench';
-import { actionId, callAction, Jar, signIn, startServer, stopServer } from './lib/http';
+import { actionId, callAction, Jar, signIn, startServers } from './lib/http';
 import { examOutcome, printTimes, runCandidates, setupExam, stepTimer } from './lib/exam-setup';
 
 const CANDIDATES = Number(process.env.CANDIDATES ?? 300);
 const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 50);
 const PASSWORD = 'Bench@2026load';
+const NODES = Math.max(1, Number(process.env.NODES ?? 1));
 
 async function actionIds() {
   const file = 'lib/exams/actions.ts';
@@ -31,15 +32,16 @@ async function actionIds() {
 
 const database = await benchDatabase();
 const db = createPrismaClient(database.url);
-let server: ChildProcess | undefined;
+let servers: Awaited<ReturnType<typeof startServers>> | undefined;
 try {
-  console.log(`bench:exam-http on ${database.where}, ${CANDIDATES} candidates, ${IN_FLIGHT} in flight`);
+  console.log(
+    `bench:exam-http on ${database.where}, ${CANDIDATES} candidates, ${IN_FLIGHT} in flight, ${NODES} app node(s)${NODES > 1 ? ' behind nginx' : ''}`,
+  );
   await applyMigrations(database.url);
   const { root, users, exam } = await setupExam(db, CANDIDATES, await hashPassword(PASSWORD));
 
-  const started = await startServer(database.url);
-  server = started.child;
-  const base = started.base;
+  servers = await startServers(database.url, NODES);
+  const base = servers.base;
   const ids = await actionIds();
 
   const { times, timed } = stepTimer(['login', 'start', 'page', 'save', 'submit'] as const);
@@ -121,7 +123,7 @@ try {
   );
   if (errors || outcome.attempts !== CANDIDATES || outcome.traces !== CANDIDATES) process.exitCode = 1;
 } finally {
-  await stopServer(server);
+  await servers?.stop();
   await db.$disconnect();
   await database.stop();
 }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { buildIfNeeded } from '../../scripts/lib/build';
-import { startNode, stopNode } from '../../scripts/lib/cluster';
+import { startNginx, startNode, stopNode } from '../../scripts/lib/cluster';
 
 /** A browser's cookie jar, enough for one origin. */
 export class Jar {
@@ -80,6 +80,15 @@ export async function callAction(base: string, jar: Jar, page: string, id: strin
  * resolves once /api/health answers.
  */
 export async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
+  const { base, children } = await startServers(databaseUrl, 1);
+  return { base, child: children[0]! };
+}
+
+/**
+ * `nodes` such servers sharing one AUTH_SECRET; with more than one, nginx in front of them (scripts/lib/cluster.ts)
+ * and `base` is nginx's address.
+ */
+export async function startServers(databaseUrl: string, nodes: number) {
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -90,8 +99,17 @@ export async function startServer(databaseUrl: string): Promise<{ base: string; 
     NEXT_TELEMETRY_DISABLED: '1',
   };
   await buildIfNeeded(env);
-  const { base, child } = await startNode(env);
-  return { base, child };
+  const started = await Promise.all(Array.from({ length: nodes }, () => startNode(env)));
+  const children = started.map((n) => n.child);
+  const proxy = nodes > 1 ? await startNginx(started.map((n) => `127.0.0.1:${n.port}`)) : null;
+  return {
+    base: proxy?.base ?? started[0]!.base,
+    children,
+    stop: async () => {
+      await proxy?.stop();
+      await Promise.all(children.map((c) => stopNode(c)));
+    },
+  };
 }
 
 export const stopServer = (child: ChildProcess | undefined) => stopNode(child);

@@ -12,7 +12,7 @@ import { ZChangePassword } from '../users/schema';
 import { actorOf, getSessionUser } from '../auth/current-user';
 import { signIn, signOut } from '../auth/index';
 
-export type LoginState = { error?: 'invalid' | 'locked' | 'unexpected'; username?: string };
+export type LoginState = { error?: 'invalid' | 'locked' | 'busy' | 'unexpected'; username?: string };
 
 /** The login form's action. next-auth signals success by throwing a redirect, which must propagate. */
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
@@ -28,7 +28,12 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     if (e instanceof AuthError) {
       const code = (e as AuthError & { code?: string }).code;
       return {
-        error: code === 'locked' ? 'locked' : e.type === 'CredentialsSignin' ? 'invalid' : 'unexpected',
+        error:
+          code === 'locked' || code === 'busy'
+            ? code
+            : e.type === 'CredentialsSignin'
+              ? 'invalid'
+              : 'unexpected',
         username,
       };
     }

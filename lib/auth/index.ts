@@ -10,6 +10,11 @@ export class AccountLocked extends CredentialsSignin {
   code = 'locked';
 }
 
+/** Too many sign-ins from this address are being checked at this moment: try again in a moment. */
+export class SignInBusy extends CredentialsSignin {
+  code = 'busy';
+}
+
 // The auth module is imported by proxy.ts too; it gets its own small client rather than lib/db
 // (which is marked server-only for components).
 const authDb = createPrismaClient();
@@ -31,6 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         });
         if (result.ok) return { id: result.user.id, name: result.user.name, sid: result.sessionId };
         if (result.reason === 'locked') throw new AccountLocked();
+        if (result.reason === 'busy') throw new SignInBusy();
         return null;
       },
     }),

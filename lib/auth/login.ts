@@ -4,7 +4,8 @@
  *    not FOR UPDATE, which also blocks the key-share lock every trace insert takes on its actor);
  *  - per unknown username: the same count and the same answer, so the reply never tells whether an account exists;
  *  - per client IP: IP_MAX_FAILURES failures in IP_WINDOW_MINUTES refuse every attempt from it for LOCK_MINUTES,
- *    without checking a password (a flood costs no argon2).
+ *    without checking a password (a flood costs no argon2); at most IP_MAX_IN_FLIGHT of its attempts are checked at
+ *    once, so a parallel burst gets at most that many guesses past the lock before it lands.
  * A success (and an account's lockout) goes to the hash-chained trace; failures and refusals go to SecurityEvent,
  * which takes no chain lock, so a flood of failed sign-ins never queues the portal's writes behind it.
  */
@@ -17,10 +18,12 @@ import { openSession } from './sessions';
 
 export const IP_MAX_FAILURES = 20;
 export const IP_WINDOW_MINUTES = 15;
+/** Sign-ins from one address checked at the same moment, at most (a site's NAT in front of a class of 50). */
+export const IP_MAX_IN_FLIGHT = 60;
 
 export type LoginResult =
   | { ok: true; user: { id: string; name: string; username: string }; sessionId: string }
-  | { ok: false; reason: 'invalid' | 'locked' };
+  | { ok: false; reason: 'invalid' | 'locked' | 'busy' };
 
 type Row = {
   id: string;
@@ -130,19 +133,58 @@ export async function attemptLogin(
   const username = input.username.trim().slice(0, 64);
   const meta: Meta = { ip: input.ip ?? null, userAgent: input.userAgent ?? null };
   const ipKey = meta.ip ? `ip:${meta.ip}` : null;
-  // The same name the account lookup uses (exact): 'BOB' is another name than 'bob' for both.
-  const nameKey = `name:${username}`;
   const now = new Date();
   if (ipKey && (await throttled(client, ipKey, now))) {
     await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'ip' } });
     return { ok: false, reason: 'locked' };
   }
-  // Counted before the password is checked (and given back on success), so a burst of parallel guesses from one
-  // address cannot all pass the check above before the lock lands: the (IP_MAX_FAILURES + 1)th in flight is refused.
-  if (ipKey && (await countFailure(client, ipKey, IP_MAX_FAILURES + 1, IP_WINDOW_MINUTES, now))) {
-    await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'ip' } });
-    return { ok: false, reason: 'locked' };
+  // Sign-ins from one address being checked at once are counted, so a burst of parallel guesses cannot all pass the
+  // check above before the failures' lock lands: beyond IP_MAX_IN_FLIGHT the attempt is refused for now (no lock).
+  // A class of 50 phones behind one site's NAT signing in at once stays under it; failures are counted after the check.
+  const busyKey = meta.ip ? `busy:${meta.ip}` : null;
+  if (busyKey && (await enterBusy(client, busyKey, now)) > IP_MAX_IN_FLIGHT) {
+    await leaveBusy(client, busyKey);
+    await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'ip-in-flight' } });
+    return { ok: false, reason: 'busy' };
   }
+  try {
+    const result = await checkCredentials(client, username, input.password, meta, now);
+    if (!result.ok && ipKey) await countFailure(client, ipKey, IP_MAX_FAILURES, IP_WINDOW_MINUTES, now);
+    return result;
+  } finally {
+    if (busyKey) await leaveBusy(client, busyKey);
+  }
+}
+
+/**
+ * One more sign-in of this address being checked; returns how many are. `windowStart` is the last entry: after a
+ * quiet minute (no check lasts that long) the count starts afresh, so one left by a crashed process lapses.
+ */
+async function enterBusy(client: Db, key: string, now: Date): Promise<number> {
+  const quiet = new Date(now.getTime() - 60_000);
+  const rows = await client.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, ${now})
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN "LoginThrottle"."windowStart" < ${quiet} THEN 1 ELSE "LoginThrottle".failures + 1 END,
+      "windowStart" = ${now}
+    RETURNING failures`;
+  return rows[0]?.failures ?? 1;
+}
+
+async function leaveBusy(client: Db, key: string) {
+  await client.$executeRaw`UPDATE "LoginThrottle" SET failures = GREATEST(failures - 1, 0) WHERE key = ${key}`;
+}
+
+/** The account (or unknown name) and the password judged, with the account's own count and lock. */
+async function checkCredentials(
+  client: Db,
+  username: string,
+  password: string,
+  meta: Meta,
+  now: Date,
+): Promise<LoginResult> {
+  // The same name the account lookup uses (exact): 'BOB' is another name than 'bob' for both.
+  const nameKey = `name:${username}`;
   // The hash is checked before the transaction: argon2 takes tens of milliseconds of a worker thread,
   // and holding a pooled connection (and the row lock) meanwhile made a class signing in at once
   // (50 phones) time out waiting for connections. Inside, the locked row decides; a password changed
@@ -151,7 +193,7 @@ export async function attemptLogin(
   if (!seen) {
     // An unknown name: the same work and, after as many tries, the same "locked" answer as a real account.
     // A real account's refusal costs a password check too: so does this one's.
-    await verifyPassword(await dummyHash(), input.password);
+    await verifyPassword(await dummyHash(), password);
     if (await throttled(client, nameKey, now)) {
       await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'name' } });
       return { ok: false, reason: 'locked' };
@@ -161,7 +203,7 @@ export async function attemptLogin(
     await securityEvent(client, 'login.failed', { username, ...meta, detail: { reason: 'unknown-user' } });
     return { ok: false, reason: locked ? 'locked' : 'invalid' };
   }
-  const checked = { hash: seen.passwordHash, good: await verifyPassword(seen.passwordHash, input.password) };
+  const checked = { hash: seen.passwordHash, good: await verifyPassword(seen.passwordHash, password) };
   const result = await client.$transaction(async (tx): Promise<LoginResult & { failed?: boolean }> => {
     const rows = await tx.$queryRaw<Row[]>`
       SELECT u.id, u.name, u.username, u."passwordHash", u.active, u."failedLogins", u."lockedUntil", o.path AS "orgPath"
@@ -184,9 +226,7 @@ export async function attemptLogin(
       return { ok: false, reason: 'locked' };
     }
     const passwordOk =
-      checked.hash === user.passwordHash
-        ? checked.good
-        : await verifyPassword(user.passwordHash, input.password);
+      checked.hash === user.passwordHash ? checked.good : await verifyPassword(user.passwordHash, password);
     if (!(user.active && passwordOk)) {
       const next = afterFailure(user, now);
       await tx.user.update({
@@ -234,12 +274,6 @@ export async function attemptLogin(
       sessionId: session.id,
     };
   });
-  // A success gives its address's count back (it was counted before the check).
-  if (result.ok && ipKey)
-    await client.loginThrottle.updateMany({
-      where: { key: ipKey, failures: { gt: 0 } },
-      data: { failures: { decrement: 1 } },
-    });
   if (result.ok) return result;
   return { ok: false, reason: result.reason };
 }
