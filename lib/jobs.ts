@@ -13,7 +13,7 @@ import { generateCurrent } from './reminders/mutations/generate';
 import { purgeSecurityEvents } from './trace/retention';
 import { watchTrace } from './trace/watch';
 
-const DELIVER_BATCH = 5;
+const DELIVER_WORKERS = 5;
 
 export const QUEUES = {
   generateReminders: 'reminders.generate',
@@ -49,55 +49,54 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
     boss.on('error', (e) => console.error('[jobs]', e.message));
     await boss.start();
     const db = createPrismaClient(url);
-    // Queues and schedules first, retried: two nodes starting at once on a new database can deadlock in pg-boss's
-    // create_queue (seen in the two-node tests); both are idempotent.
-    await retrying(async () => {
-      for (const q of Object.values(QUEUES)) await boss.createQueue(q);
-      // Hourly, so new units and new periods get their tasks within the hour; idempotent by design.
-      await boss.schedule(QUEUES.generateReminders, '5 * * * *', {}, { tz: 'Asia/Shanghai' });
-      await boss.schedule(QUEUES.dueNotices, '15 * * * *', {}, { tz: 'Asia/Shanghai' });
-      await boss.schedule(QUEUES.sweep, '*/10 * * * *', {}, { tz: 'Asia/Shanghai' });
-      // The trace checked and a signed checkpoint written outside the database, hourly (lib/trace/watch.ts).
-      await boss.schedule(QUEUES.traceWatch, '25 * * * *', {}, { tz: 'Asia/Shanghai' });
-      // Security events past their retention (never under 180 days), nightly.
-      await boss.schedule(QUEUES.retention, '40 3 * * *', {}, { tz: 'Asia/Shanghai' });
-    }).catch(async (e: unknown) => {
+    // A start that fails part-way stops what it began (no half-started runner polling beside the retry).
+    try {
+      // Queues and schedules first, retried: two nodes starting at once on a new database can deadlock in pg-boss's
+      // create_queue (seen in the two-node tests); both are idempotent.
+      await retrying(async () => {
+        for (const q of Object.values(QUEUES)) await boss.createQueue(q);
+        // Hourly, so new units and new periods get their tasks within the hour; idempotent by design.
+        await boss.schedule(QUEUES.generateReminders, '5 * * * *', {}, { tz: 'Asia/Shanghai' });
+        await boss.schedule(QUEUES.dueNotices, '15 * * * *', {}, { tz: 'Asia/Shanghai' });
+        await boss.schedule(QUEUES.sweep, '*/10 * * * *', {}, { tz: 'Asia/Shanghai' });
+        // The trace checked and a signed checkpoint written outside the database, hourly (lib/trace/watch.ts).
+        await boss.schedule(QUEUES.traceWatch, '25 * * * *', {}, { tz: 'Asia/Shanghai' });
+        // Security events past their retention (never under 180 days), nightly.
+        await boss.schedule(QUEUES.retention, '40 3 * * *', {}, { tz: 'Asia/Shanghai' });
+      });
+      await boss.work(QUEUES.generateReminders, async () => {
+        const results = await generateCurrent(db);
+        const events = await generateEventTasks(db);
+        const inserted = results.reduce((s, r) => s + r.inserted, 0) + events.inserted;
+        if (inserted) console.log(`[jobs] reminders generated: ${inserted}`);
+      });
+      await boss.work(QUEUES.dueNotices, async () => {
+        const r = await scanDueNotices(db);
+        if (r.created) console.log(`[jobs] due/overdue notifications: ${r.created}`);
+        await sweepPending(db, boss, 0);
+      });
+      await boss.work(QUEUES.sweep, async () => void (await sweepPending(db, boss)));
+      // One job per delivery; a failure throws and pg-boss retries that delivery alone (RETRY). Several workers, each
+      // fetching one job a second: pg-boss waits its polling interval between fetches even when it found work, so one
+      // worker at the default 2 s sent half a delivery a second. (One batch of several would complete a job that failed
+      // and was picked up again by another node before the batch returned.)
+      for (let i = 0; i < DELIVER_WORKERS; i += 1)
+        await boss.work<{ id: string }>(
+          QUEUES.deliver,
+          { pollingIntervalSeconds: 1 },
+          async ([job]) => void (await deliverOne(db, job!.data.id)),
+        );
+      await boss.work(QUEUES.traceWatch, async () => void (await watchTrace(db)));
+      await boss.work(QUEUES.retention, async () => void (await purgeSecurityEvents(db)));
+      // Once at start too, so a new installation's first checkpoint (and its boundary) is signed at once.
+      await boss.send(QUEUES.traceWatch, {}, { singletonKey: 'startup', singletonSeconds: 300 });
+      // And once at start (one instance wins the singleton for the minute).
+      await boss.send(QUEUES.generateReminders, {}, { singletonKey: 'startup', singletonSeconds: 60 });
+    } catch (e) {
       await boss.stop({ graceful: false }).catch(() => undefined);
+      await db.$disconnect().catch(() => undefined);
       throw e;
-    });
-    await boss.work(QUEUES.generateReminders, async () => {
-      const results = await generateCurrent(db);
-      const events = await generateEventTasks(db);
-      const inserted = results.reduce((s, r) => s + r.inserted, 0) + events.inserted;
-      if (inserted) console.log(`[jobs] reminders generated: ${inserted}`);
-    });
-    await boss.work(QUEUES.dueNotices, async () => {
-      const r = await scanDueNotices(db);
-      if (r.created) console.log(`[jobs] due/overdue notifications: ${r.created}`);
-      await sweepPending(db, boss, 0);
-    });
-    await boss.work(QUEUES.sweep, async () => void (await sweepPending(db, boss)));
-    // One job per delivery, fetched five at a time each second (pg-boss waits its polling interval between fetches
-    // even when it found work: one at a time every 2 s sent 0.5 a second per node). A failed one is failed alone, and
-    // pg-boss retries that delivery (RETRY); the others complete when the batch returns.
-    await boss.work<{ id: string }>(
-      QUEUES.deliver,
-      { batchSize: DELIVER_BATCH, pollingIntervalSeconds: 1 },
-      async (jobs) =>
-        void (await Promise.all(
-          jobs.map((job) =>
-            deliverOne(db, job.data.id).catch((e: Error) =>
-              boss.fail(QUEUES.deliver, job.id, { message: e.message }),
-            ),
-          ),
-        )),
-    );
-    await boss.work(QUEUES.traceWatch, async () => void (await watchTrace(db)));
-    await boss.work(QUEUES.retention, async () => void (await purgeSecurityEvents(db)));
-    // Once at start too, so a new installation's first checkpoint (and its boundary) is signed at once.
-    await boss.send(QUEUES.traceWatch, {}, { singletonKey: 'startup', singletonSeconds: 300 });
-    // And once at start (one instance wins the singleton for the minute).
-    await boss.send(QUEUES.generateReminders, {}, { singletonKey: 'startup', singletonSeconds: 60 });
+    }
     setJobsState('running');
     return boss;
   })().catch((e) => {

@@ -87,18 +87,22 @@ async function e2e(): Promise<Count> {
 async function playwright(args: string[], report: string, env: NodeJS.ProcessEnv): Promise<Count> {
   const file = path.join(OUT, report);
   await rm(file, { force: true });
-  await run(path.resolve('node_modules/.bin/playwright'), ['test', ...args, '--reporter=list,json'], {
-    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file },
-  });
+  const code = await run(
+    path.resolve('node_modules/.bin/playwright'),
+    ['test', ...args, '--reporter=list,json'],
+    { env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file } },
+  );
   const r = await readJson<{
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
     errors?: unknown[];
   }>(file);
   if (!r) return { passed: 0, failed: 1, skipped: 0 };
-  const loadErrors = r.errors?.length && r.stats.expected + r.stats.unexpected === 0 ? 1 : 0;
+  // Errors outside any test (a file that fails to load, a teardown, an uncaught error) count too, and a non-zero exit
+  // with nothing else failed counts as one.
+  const failed = r.stats.unexpected + (r.errors?.length ?? 0);
   return {
     passed: r.stats.expected + r.stats.flaky,
-    failed: r.stats.unexpected + loadErrors,
+    failed: failed + (code !== 0 && failed === 0 ? 1 : 0),
     skipped: r.stats.skipped,
   };
 }

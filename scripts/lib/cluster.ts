@@ -1,12 +1,12 @@
 // More than one app node on one machine, as a deployer runs them: `next start` processes on loopback ports sharing
 // one PostgreSQL and one AUTH_SECRET, and nginx (Debian's package) in front of them. Used by the two-node tests
-// (tests/nodes) and the benches that measure two nodes (bench:exam-http NODES=2).
+// (tests/nodes) and bench:exam-http NODES=2.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { nextBin, waitFor } from './build';
+import { nextBin } from './build';
 import { freePort } from './embedded-db';
 
 export type AppNode = { base: string; port: number; child: ChildProcess };
@@ -22,11 +22,35 @@ export async function startNode(
     stdio: ['ignore', log.stdout ?? 'ignore', log.stderr ?? 'inherit'],
     env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
   });
-  if (!(await waitFor(`${base}/api/health`, 90_000))) {
-    child.kill('SIGKILL');
-    throw new Error(`the app on port ${port} did not answer /api/health within 90 s`);
-  }
+  await upOrExited(child, `${base}/api/health`, 90_000, `the app on port ${port}`);
   return { base, port, child };
+}
+
+/**
+ * Waits until `url` answers or the process ends (a port taken meanwhile, a crash): never mistakes another process
+ * on the port for this one, never waits out the timeout for a process that is gone.
+ */
+async function upOrExited(child: ChildProcess, url: string, ms: number, what: string) {
+  let exited = false;
+  const onExit = () => (exited = true);
+  child.once('exit', onExit);
+  try {
+    const until = Date.now() + ms;
+    while (Date.now() < until && !exited) {
+      const ok = await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok && !exited) return;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  } finally {
+    child.off('exit', onExit);
+  }
+  child.kill('SIGKILL');
+  throw new Error(
+    exited ? `${what} exited before it answered ${url}` : `${what} did not answer ${url} in time`,
+  );
 }
 
 export async function stopNode(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM') {
@@ -69,6 +93,8 @@ ${o.upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=10s;`).join('
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Forwarded-Host $host;
+      proxy_set_header X-Real-IP $remote_addr;
       proxy_next_upstream error timeout http_502 http_503;
       proxy_read_timeout 120s;
     }
@@ -84,26 +110,31 @@ export async function startNginx(upstreams: string[]): Promise<Nginx> {
   if (!existsSync(NGINX))
     throw new Error(`nginx not found at ${NGINX}: install Debian's package (apt-get install -y nginx)`);
   const prefix = await mkdtemp(path.join(tmpdir(), 'wubiao-nginx-'));
-  for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'logs']) await mkdir(path.join(prefix, d));
-  const listen = await freePort();
-  const conf = path.join(prefix, 'nginx.conf');
-  await writeFile(conf, nginxConfig({ listen, upstreams, prefix }));
   const errorLog = path.join(prefix, 'logs', 'error.log');
-  const args = ['-p', prefix, '-c', conf, '-e', errorLog];
-  const check = spawnSync(NGINX, [...args, '-t'], { encoding: 'utf8' });
-  if (check.status !== 0) throw new Error(`nginx refused its configuration: ${check.stderr}`);
-  const child = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${listen}`;
-  if (!(await waitFor(`${base}/api/health`, 30_000))) {
-    child.kill('SIGKILL');
-    throw new Error(`nginx did not answer on ${base}: ${await readFile(errorLog, 'utf8').catch(() => '')}`);
+  try {
+    for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'logs']) await mkdir(path.join(prefix, d));
+    const listen = await freePort();
+    const conf = path.join(prefix, 'nginx.conf');
+    await writeFile(conf, nginxConfig({ listen, upstreams, prefix }));
+    const args = ['-p', prefix, '-c', conf, '-e', errorLog];
+    const check = spawnSync(NGINX, [...args, '-t'], { encoding: 'utf8' });
+    if (check.status !== 0) throw new Error(`nginx refused its configuration: ${check.stderr}`);
+    const child = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const base = `http://127.0.0.1:${listen}`;
+    await upOrExited(child, `${base}/api/health`, 30_000, 'nginx').catch(async (e: Error) => {
+      throw new Error(`${e.message}: ${await readFile(errorLog, 'utf8').catch(() => '')}`);
+    });
+    return {
+      base,
+      errorLog: () => readFile(errorLog, 'utf8').catch(() => ''),
+      stop: async () => {
+        // A graceful stop: the master ends its workers before it exits.
+        await stopNode(child, 'SIGQUIT');
+        await rm(prefix, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await rm(prefix, { recursive: true, force: true });
+    throw e;
   }
-  return {
-    base,
-    errorLog: () => readFile(errorLog, 'utf8').catch(() => ''),
-    stop: async () => {
-      await stopNode(child, 'SIGQUIT');
-      await rm(prefix, { recursive: true, force: true });
-    },
-  };
 }
