@@ -97,6 +97,8 @@ export async function startServers(databaseUrl: string, nodes: number) {
     JOBS: 'off',
     SEED_DEMO: 'false',
     NEXT_TELEMETRY_DISABLED: '1',
+    // Node options for the app only (e.g. a heap limit), not for the bench itself.
+    ...(process.env.APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.APP_NODE_OPTIONS } : {}),
   };
   await buildIfNeeded(env);
   const started = await Promise.all(Array.from({ length: nodes }, () => startNode(env)));
