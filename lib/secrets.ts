@@ -12,12 +12,15 @@ export type KeyName = 'FACTOR_KEY' | 'TRACE_KEY';
 const FILES: Record<KeyName, string> = { FACTOR_KEY: 'factor-key', TRACE_KEY: 'trace-key' };
 const cache = new Map<KeyName, Buffer>();
 
-export const dataDir = () => path.resolve(process.cwd(), process.env.WUBIAO_DATA_DIR ?? '.data');
+// Read at run time from the data folder (turbopackIgnore: not files of the build, so the build does not trace the
+// whole project into its output).
+export const dataDir = () =>
+  path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.WUBIAO_DATA_DIR ?? '.data');
 
 function loadOrCreate(name: KeyName): string {
   const fromEnv = process.env[name]?.trim();
   if (fromEnv) return fromEnv;
-  const file = path.join(dataDir(), FILES[name]);
+  const file = path.join(/*turbopackIgnore: true*/ dataDir(), FILES[name]);
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {

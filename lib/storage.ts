@@ -85,7 +85,8 @@ export function fileStore(env = process.env): FileStore {
       })
     : localStore(
         path.resolve(
-          /*turbopackIgnore: true*/ env.FILES_DIR ?? path.join(env.WUBIAO_DATA_DIR ?? '.data', 'files'),
+          /*turbopackIgnore: true*/ env.FILES_DIR ??
+            path.join(/*turbopackIgnore: true*/ env.WUBIAO_DATA_DIR ?? '.data', 'files'),
         ),
       );
   return configured;

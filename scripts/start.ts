@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { grantAppRole, userOf } from '../lib/db/app-role';
-import { buildIfNeeded, nextBin } from './lib/build';
+import { appNodeOptions, buildIfNeeded, nextBin } from './lib/build';
 import { DATA_DIR, resolveDatabaseUrl } from './lib/database-url';
-import { prepareDatabase, wantsDemo } from './lib/prepare-db';
+import { wantsDemo } from './lib/prepare-db';
 
 async function authSecret(): Promise<string> {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
@@ -22,13 +22,28 @@ async function authSecret(): Promise<string> {
   }
 }
 
+/** scripts/prepare.ts as a child (async spawn: this process serves the embedded database meanwhile). */
+async function prepareInChild(url: string, demo: boolean) {
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/prepare.ts'], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PREPARE_SEED: demo ? '1' : '0',
+      PREPARE_BOOTSTRAP: demo ? '0' : '1',
+    },
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`preparing the database failed (exit ${code})`);
+}
+
 const port = process.env.PORT ?? '3000';
 console.log(
   process.env.DATABASE_URL
     ? '▶ 使用 DATABASE_URL 指定的 PostgreSQL using the PostgreSQL server in DATABASE_URL'
     : `▶ 使用内置数据库 using the embedded PostgreSQL (${path.relative(process.cwd(), path.join(DATA_DIR, 'pg')) || DATA_DIR})`,
 );
-const database = await resolveDatabaseUrl();
+let database = await resolveDatabaseUrl();
 let stopping = false;
 const stopDb = async () => {
   await database.stop().catch((e) => console.error('embedded database stop failed', e));
@@ -39,7 +54,14 @@ try {
   // With MIGRATION_DATABASE_URL, migrations, the demo and the first administrator run as the owner, and the app
   // connects as DATABASE_URL's role, granted only what it needs (INSERT/SELECT on the trace: lib/db/app-role.ts).
   const owner = process.env.MIGRATION_DATABASE_URL;
-  await prepareDatabase(owner ?? database.url, { seed: demo, bootstrap: !demo });
+  await prepareInChild(owner ?? database.url, demo);
+  if (database.embedded) {
+    // Migrating and seeding grew PGlite's WASM memory, which never shrinks: the portal gets it started afresh on
+    // the same port (bench:embedded: the process keeping it went from about 475 to 270 MB).
+    const port = Number(new URL(database.url).port);
+    await database.stop();
+    database = await resolveDatabaseUrl(port);
+  }
   if (owner && userOf(owner) !== userOf(database.url)) {
     await grantAppRole(owner, userOf(database.url));
     console.log(
@@ -52,6 +74,7 @@ try {
     AUTH_SECRET: await authSecret(),
     AUTH_TRUST_HOST: 'true',
     NEXT_TELEMETRY_DISABLED: '1',
+    NODE_OPTIONS: appNodeOptions(),
   };
   await buildIfNeeded(env);
   const child = spawn(nextBin(), ['start', '-p', port], { stdio: 'inherit', env });

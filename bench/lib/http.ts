@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { buildIfNeeded } from '../../scripts/lib/build';
+import { appNodeOptions, buildIfNeeded } from '../../scripts/lib/build';
 import { startNginx, startNode, stopNode } from '../../scripts/lib/cluster';
 
 /** A browser's cookie jar, enough for one origin. */
@@ -97,8 +97,8 @@ export async function startServers(databaseUrl: string, nodes: number) {
     JOBS: 'off',
     SEED_DEMO: 'false',
     NEXT_TELEMETRY_DISABLED: '1',
-    // Node options for the app only (e.g. a heap limit), not for the bench itself.
-    ...(process.env.APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.APP_NODE_OPTIONS } : {}),
+    // The app's Node options as npm start sets them (its heap limit), or APP_NODE_OPTIONS; not the bench's own.
+    NODE_OPTIONS: process.env.APP_NODE_OPTIONS ?? appNodeOptions(''),
   };
   await buildIfNeeded(env);
   const started = await Promise.all(Array.from({ length: nodes }, () => startNode(env)));

@@ -26,7 +26,19 @@ export async function freePort(): Promise<number> {
 /** Starts PGlite on `dataDir` (a folder, kept across restarts) or in memory when dataDir is null. */
 export async function startEmbeddedDb(dataDir: string | null, port?: number): Promise<EmbeddedDb> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: dataDir ?? undefined, extensions: { pg_trgm } });
+  const db = await PGlite.create({
+    dataDir: dataDir ?? undefined,
+    extensions: { pg_trgm },
+    // PostgreSQL's 128 MB of shared buffers live in PGlite's WASM memory, which never shrinks; the data files are
+    // ordinary files the OS caches anyway. 32 MB took the idle process from about 360 to 260 MB (bench:embedded).
+    startParams: [
+      ...PGlite.defaultStartParams,
+      '-c',
+      'shared_buffers=32MB',
+      '-c',
+      'maintenance_work_mem=32MB',
+    ],
+  });
   const chosen = port ?? (await freePort());
   const server = new PGLiteSocketServer({ db, port: chosen, host: '127.0.0.1', maxConnections: 100 });
   keepExtendedQueriesWhole(server, db);

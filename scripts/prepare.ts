@@ -1,0 +1,11 @@
+// The database preparation of `npm start` (migrations, then the demo or the first administrator), run as a child of
+// the start process: the migration engine (WASM) and the seeding's objects leave with it instead of staying in the
+// process that keeps the embedded database for the portal's whole life (bench:embedded).
+import { prepareDatabase } from './lib/prepare-db';
+
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('scripts/prepare.ts needs DATABASE_URL');
+await prepareDatabase(url, {
+  seed: process.env.PREPARE_SEED === '1',
+  bootstrap: process.env.PREPARE_BOOTSTRAP === '1',
+});
