@@ -1,15 +1,14 @@
 // npm run bench:embedded — the embedded default's memory (issue 17.2: ≤ 600 MB): `npm start` exactly as a new user
 // runs it (no DATABASE_URL: PGlite in the start process, `next start` as its child) on a data folder of its own
 // (.data/bench-embedded, seeded with the demo on first start), then EMBEDDED_SECONDS (default 60) of load at 10
-// connections over the pages people use most. Prints the RSS of each process of the tree before and after, and the
+// connections over the pages people use most (bench/lib/http.ts demoPageMix). Prints the RSS of each process of the tree before and after, and the
 // goal met or missed. EMBEDDED_FRESH=1 starts from an empty data folder.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DEMO_PASSWORD } from '../prisma/seed-data';
 import { freePort } from '../scripts/lib/embedded-db';
-import { signIn } from './lib/http';
+import { demoPageMix } from './lib/http';
 
 const SECONDS = Number(process.env.EMBEDDED_SECONDS ?? 60);
 const GOAL_MB = 600;
@@ -73,30 +72,8 @@ try {
     `bench:embedded: npm start answered in ${((Date.now() - t0) / 1000).toFixed(0)} s (${dataDir})`,
   );
   const before = show('before load', await processes(child.pid!));
-  const jars = {
-    secretary: await signIn(base, 'secretary', DEMO_PASSWORD),
-    committee: await signIn(base, 'committee', DEMO_PASSWORD),
-  };
-  const pages: { who: keyof typeof jars; path: string }[] = [
-    { who: 'secretary', path: '/' },
-    { who: 'secretary', path: '/reminders' },
-    { who: 'secretary', path: '/handbook' },
-    { who: 'secretary', path: '/meetings' },
-    { who: 'committee', path: '/' },
-    { who: 'committee', path: '/reminders/supervision' },
-    { who: 'committee', path: '/insights' },
-    { who: 'committee', path: '/people' },
-  ];
-  const r = await autocannon({
-    url: base,
-    connections: 10,
-    duration: SECONDS,
-    requests: pages.map((p) => ({
-      method: 'GET' as const,
-      path: p.path,
-      headers: { cookie: jars[p.who].header },
-    })),
-  });
+  const requests = await demoPageMix(base, null);
+  const r = await autocannon({ url: base, connections: 10, duration: SECONDS, requests });
   console.log(
     `load: ${SECONDS} s at 10 connections, ${(r.requests.total / SECONDS).toFixed(1)} req/s, errors ${r.errors + r.timeouts + r.non2xx}`,
   );

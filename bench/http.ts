@@ -20,7 +20,7 @@ import { seedDemo } from '../prisma/seed';
 import { DEMO_PASSWORD, ROOT_ORG_NAME } from '../prisma/seed-data';
 import { benchDatabase } from '../scripts/lib/bench-db';
 import { pct } from './lib/bench';
-import { Jar, signIn, startServer, stopServer, treeRssMb } from './lib/http';
+import { Jar, latestSheetOf, signIn, startServer, stopServer, treeRssMb } from './lib/http';
 
 const SECONDS = Number(process.env.HTTP_SECONDS ?? 8);
 const CONNECTIONS = (process.env.HTTP_CONNECTIONS ?? '10,50').split(',').map(Number);
@@ -60,15 +60,7 @@ try {
     `data: ${counts[0]!.orgs} units, ${counts[0]!.people} people, ${counts[0]!.tasks} reminder tasks (ready in ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
   );
 
-  const secretary = await db.user.findUniqueOrThrow({
-    where: { username: 'secretary' },
-    select: { orgId: true },
-  });
-  const sheet = await db.selfCheckSheet.findFirst({
-    where: { orgId: secretary.orgId ?? undefined },
-    orderBy: { createdAt: 'desc' },
-    select: { id: true },
-  });
+  const sheetId = await latestSheetOf(db, 'secretary');
   const article = await db.article.findFirstOrThrow({
     where: { version: { status: 'PUBLISHED' } },
     orderBy: { number: 'asc' },
@@ -86,7 +78,7 @@ try {
   const pages: { name: string; who: string; path: string }[] = [
     { name: 'secretary workbench', who: 'secretary', path: '/' },
     { name: '工作提醒表', who: 'secretary', path: '/reminders' },
-    ...(sheet ? [{ name: 'self-check sheet', who: 'secretary', path: `/self-checks/${sheet.id}` }] : []),
+    ...(sheetId ? [{ name: 'self-check sheet', who: 'secretary', path: `/self-checks/${sheetId}` }] : []),
     { name: 'handbook article', who: 'secretary', path: `/handbook/articles/${article.number}` },
     { name: 'roster (300 people)', who: BIG_SECRETARY, path: '/people' },
     { name: 'big branch workbench', who: BIG_SECRETARY, path: '/' },

@@ -9,9 +9,8 @@ import autocannon from 'autocannon';
 import { createPrismaClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { seedDemo } from '../prisma/seed';
-import { DEMO_PASSWORD } from '../prisma/seed-data';
 import { benchDatabase } from '../scripts/lib/bench-db';
-import { signIn, startServers, treeRssMb } from './lib/http';
+import { demoPageMix, latestSheetOf, startServers, treeRssMb } from './lib/http';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 10);
@@ -28,40 +27,12 @@ try {
   );
   await applyMigrations(database.url);
   await seedDemo(db);
-  const secretary = await db.user.findUniqueOrThrow({
-    where: { username: 'secretary' },
-    select: { orgId: true },
-  });
-  const sheet = await db.selfCheckSheet.findFirst({
-    where: { orgId: secretary.orgId ?? undefined },
-    orderBy: { createdAt: 'desc' },
-    select: { id: true },
-  });
+  const sheetId = await latestSheetOf(db, 'secretary');
   servers = await startServers(database.url, 1);
   const { base } = servers;
   const pid = servers.children[0]!.pid!;
-  const jars = {
-    secretary: await signIn(base, 'secretary', DEMO_PASSWORD),
-    committee: await signIn(base, 'committee', DEMO_PASSWORD),
-  };
-  const pages: { who: keyof typeof jars; path: string }[] = [
-    { who: 'secretary', path: '/' },
-    { who: 'secretary', path: '/reminders' },
-    ...(sheet ? [{ who: 'secretary' as const, path: `/self-checks/${sheet.id}` }] : []),
-    { who: 'secretary', path: '/handbook' },
-    { who: 'secretary', path: '/meetings' },
-    { who: 'committee', path: '/' },
-    { who: 'committee', path: '/reminders/supervision' },
-    { who: 'committee', path: '/insights' },
-    { who: 'committee', path: '/people' },
-    { who: 'committee', path: '/orgs' },
-  ];
   // Every page in every slice: autocannon's request list, round robin over the connections.
-  const requests = pages.map((p) => ({
-    method: 'GET' as const,
-    path: p.path,
-    headers: { cookie: jars[p.who].header },
-  }));
+  const requests = await demoPageMix(base, sheetId);
   const samples: { minute: number; rss: number; rps: number; errors: number }[] = [];
   const t0 = Date.now();
   console.log(`start: RSS ${(await treeRssMb(pid)).toFixed(0)} MB`);

@@ -4,6 +4,8 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { Db } from '../../lib/db/client';
+import { DEMO_PASSWORD } from '../../prisma/seed-data';
 import { appNodeOptions, buildIfNeeded } from '../../scripts/lib/build';
 import { startNginx, startNode, stopNode } from '../../scripts/lib/cluster';
 
@@ -115,6 +117,46 @@ export async function startServers(databaseUrl: string, nodes: number) {
 }
 
 export const stopServer = (child: ChildProcess | undefined) => stopNode(child);
+
+/** The id of the latest self-check sheet of a user's unit, or null. */
+export async function latestSheetOf(db: Db, username: string): Promise<string | null> {
+  const user = await db.user.findUniqueOrThrow({ where: { username }, select: { orgId: true } });
+  const sheet = await db.selfCheckSheet.findFirst({
+    where: { orgId: user.orgId ?? undefined },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true },
+  });
+  return sheet?.id ?? null;
+}
+
+/**
+ * The demo accounts' most-used pages as autocannon requests, signed in as `secretary` and `committee`: workbenches,
+ * 工作提醒表, the secretary's self-check sheet (when given), the handbook, meetings, supervision, insights, people
+ * and the org tree. For the memory benches (bench:soak, bench:embedded).
+ */
+export async function demoPageMix(base: string, sheetId: string | null) {
+  const jars = {
+    secretary: await signIn(base, 'secretary', DEMO_PASSWORD),
+    committee: await signIn(base, 'committee', DEMO_PASSWORD),
+  };
+  const pages: { who: keyof typeof jars; path: string }[] = [
+    { who: 'secretary', path: '/' },
+    { who: 'secretary', path: '/reminders' },
+    ...(sheetId ? [{ who: 'secretary' as const, path: `/self-checks/${sheetId}` }] : []),
+    { who: 'secretary', path: '/handbook' },
+    { who: 'secretary', path: '/meetings' },
+    { who: 'committee', path: '/' },
+    { who: 'committee', path: '/reminders/supervision' },
+    { who: 'committee', path: '/insights' },
+    { who: 'committee', path: '/people' },
+    { who: 'committee', path: '/orgs' },
+  ];
+  return pages.map((p) => ({
+    method: 'GET' as const,
+    path: p.path,
+    headers: { cookie: jars[p.who].header },
+  }));
+}
 
 /** Resident memory of a process and all its descendants, in MB (Linux /proc). */
 export async function treeRssMb(pid: number): Promise<number> {
