@@ -1,5 +1,5 @@
 // npm start — the portal at http://localhost:$PORT (3000). See README "Two commands".
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,7 +33,12 @@ async function prepareInChild(url: string, demo: boolean) {
       PREPARE_BOOTSTRAP: demo ? '0' : '1',
     },
   });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  current = child;
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  current = null;
   if (code !== 0) throw new Error(`preparing the database failed (exit ${code})`);
 }
 
@@ -44,10 +49,21 @@ console.log(
     : `▶ 使用内置数据库 using the embedded PostgreSQL (${path.relative(process.cwd(), path.join(DATA_DIR, 'pg')) || DATA_DIR})`,
 );
 let database = await resolveDatabaseUrl();
-let stopping = false;
 const stopDb = async () => {
   await database.stop().catch((e) => console.error('embedded database stop failed', e));
 };
+// From here a signal stops whatever runs now: the child is asked to stop and the step awaiting it ends the start
+// (the database stopped after it); between children the start ends at once.
+let current: ChildProcess | null = null;
+let stopping = false;
+const onSignal = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  if (current && current.exitCode === null && current.signalCode === null) current.kill(signal);
+  else void stopDb().then(() => process.exit(130));
+};
+process.on('SIGINT', () => onSignal('SIGINT'));
+process.on('SIGTERM', () => onSignal('SIGTERM'));
 
 try {
   const demo = wantsDemo(process.env);
@@ -55,6 +71,7 @@ try {
   // connects as DATABASE_URL's role, granted only what it needs (INSERT/SELECT on the trace: lib/db/app-role.ts).
   const owner = process.env.MIGRATION_DATABASE_URL;
   await prepareInChild(owner ?? database.url, demo);
+  if (stopping) throw new Error('stopped');
   if (database.embedded) {
     // Migrating and seeding grew PGlite's WASM memory, which never shrinks: the portal gets it started afresh on
     // the same port (bench:embedded: the process keeping it went from about 475 to 270 MB).
@@ -74,18 +91,16 @@ try {
     AUTH_SECRET: await authSecret(),
     AUTH_TRUST_HOST: 'true',
     NEXT_TELEMETRY_DISABLED: '1',
-    NODE_OPTIONS: appNodeOptions(),
   };
   await buildIfNeeded(env);
-  const child = spawn(nextBin(), ['start', '-p', port], { stdio: 'inherit', env });
+  if (stopping) throw new Error('stopped');
+  // The heap limit is the app's, not the build's (its type check needs more).
+  const child = spawn(nextBin(), ['start', '-p', port], {
+    stdio: 'inherit',
+    env: { ...env, NODE_OPTIONS: appNodeOptions() },
+  });
+  current = child;
   console.log(`▶ 五标已启动 Wubiao is starting at http://localhost:${port}`);
-  const forward = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    child.kill(signal);
-  };
-  process.on('SIGINT', () => forward('SIGINT'));
-  process.on('SIGTERM', () => forward('SIGTERM'));
   const code: number = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 0 : 1))));
   await stopDb();
   process.exit(code);

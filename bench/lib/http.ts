@@ -99,11 +99,11 @@ export async function startServers(databaseUrl: string, nodes: number) {
     JOBS: 'off',
     SEED_DEMO: 'false',
     NEXT_TELEMETRY_DISABLED: '1',
-    // The app's Node options as npm start sets them (its heap limit), or APP_NODE_OPTIONS; not the bench's own.
-    NODE_OPTIONS: process.env.APP_NODE_OPTIONS ?? appNodeOptions(''),
   };
   await buildIfNeeded(env);
-  const started = await Promise.all(Array.from({ length: nodes }, () => startNode(env)));
+  // The app's Node options as npm start sets them (its heap limit), or APP_NODE_OPTIONS; not the bench's or the build's.
+  const appEnv = { ...env, NODE_OPTIONS: process.env.APP_NODE_OPTIONS ?? appNodeOptions('') };
+  const started = await Promise.all(Array.from({ length: nodes }, () => startNode(appEnv)));
   const children = started.map((n) => n.child);
   const proxy = nodes > 1 ? await startNginx(started.map((n) => `127.0.0.1:${n.port}`)) : null;
   return {

@@ -141,9 +141,9 @@ export async function attemptLogin(
   // Sign-ins from one address being checked at once are counted, so a burst of parallel guesses cannot all pass the
   // check above before the failures' lock lands: beyond IP_MAX_IN_FLIGHT the attempt is refused for now (no lock).
   // A class of 50 phones behind one site's NAT signing in at once stays under it; failures are counted after the check.
-  const busyKey = meta.ip ? `busy:${meta.ip}` : null;
-  if (busyKey && (await enterBusy(client, busyKey, now)) > IP_MAX_IN_FLIGHT) {
-    await leaveBusy(client, busyKey);
+  const busy = meta.ip ? await enterBusy(client, meta.ip) : null;
+  if (busy && busy.inFlight > IP_MAX_IN_FLIGHT) {
+    await leaveBusy(client, busy.key);
     await securityEvent(client, 'login.throttled', { username, ...meta, detail: { by: 'ip-in-flight' } });
     return { ok: false, reason: 'busy' };
   }
@@ -152,27 +152,39 @@ export async function attemptLogin(
     if (!result.ok && ipKey) await countFailure(client, ipKey, IP_MAX_FAILURES, IP_WINDOW_MINUTES, now);
     return result;
   } finally {
-    if (busyKey) await leaveBusy(client, busyKey);
+    if (busy) await leaveBusy(client, busy.key);
   }
 }
 
 /**
- * One more sign-in of this address being checked; returns how many are. `windowStart` is the last entry: after a
- * quiet minute (no check lasts that long) the count starts afresh, so one left by a crashed process lapses.
+ * One more sign-in of this address being checked. Counted per minute of the database's clock (`busy:<ip>:<minute>`),
+ * and in flight are this minute's and the last one's: a count that a crashed process or a lost connection never gave
+ * back lapses within two minutes however busy the address stays. Older minutes of the address are deleted when a
+ * new minute starts.
  */
-async function enterBusy(client: Db, key: string, now: Date): Promise<number> {
-  const quiet = new Date(now.getTime() - 60_000);
-  const rows = await client.$queryRaw<{ failures: number }[]>`
-    INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, ${now})
-    ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN "LoginThrottle"."windowStart" < ${quiet} THEN 1 ELSE "LoginThrottle".failures + 1 END,
-      "windowStart" = ${now}
-    RETURNING failures`;
-  return rows[0]?.failures ?? 1;
+async function enterBusy(client: Db, ip: string): Promise<{ key: string; inFlight: number }> {
+  const rows = await client.$queryRaw<{ key: string; inFlight: number; fresh: boolean }[]>`
+    WITH m AS (SELECT floor(extract(epoch FROM now()) / 60)::bigint AS n),
+    ins AS (
+      INSERT INTO "LoginThrottle" (key, failures, "windowStart")
+      SELECT 'busy:' || ${ip} || ':' || m.n, 1, now() FROM m
+      ON CONFLICT (key) DO UPDATE SET failures = "LoginThrottle".failures + 1
+      RETURNING key, failures)
+    SELECT ins.key, ins.failures = 1 AS fresh, (ins.failures + coalesce((SELECT t.failures FROM "LoginThrottle" t, m
+      WHERE t.key = 'busy:' || ${ip} || ':' || (m.n - 1)), 0))::int AS "inFlight"
+    FROM ins`;
+  const row = rows[0]!;
+  if (row.fresh)
+    await client.$executeRaw`
+      DELETE FROM "LoginThrottle" WHERE key LIKE ${`busy:${ip}:%`} AND "windowStart" < now() - interval '3 minutes'`;
+  return { key: row.key, inFlight: row.inFlight };
 }
 
+/** Gives the count back; a failure here is logged, not the sign-in's (the count lapses within two minutes anyway). */
 async function leaveBusy(client: Db, key: string) {
-  await client.$executeRaw`UPDATE "LoginThrottle" SET failures = GREATEST(failures - 1, 0) WHERE key = ${key}`;
+  await client.$executeRaw`UPDATE "LoginThrottle" SET failures = GREATEST(failures - 1, 0) WHERE key = ${key}`.catch(
+    (e: Error) => console.error('[auth] giving back an in-flight count failed', e.message),
+  );
 }
 
 /** The account (or unknown name) and the password judged, with the account's own count and lock. */
