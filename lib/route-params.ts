@@ -12,6 +12,8 @@ const SHAPES = {
   id: z.uuid(),
   index: z.coerce.number().int().min(0).max(999),
   number: z.coerce.number().int().min(1).max(9999),
+  // A company sign-in's own routes (/api/sso/…): the three it runs itself (OIDC goes through next-auth).
+  provider: z.enum(['wecom', 'dingtalk', 'feishu']),
 } as const;
 type Name = keyof typeof SHAPES;
 type Parsed<K extends Name> = { [k in K]: z.output<(typeof SHAPES)[k]> };

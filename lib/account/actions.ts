@@ -4,6 +4,7 @@ import { AuthError } from 'next-auth';
 import { revalidatePath } from 'next/cache';
 import { defineAction, defineMutation } from '../action';
 import { endOtherOwnSessions, endOwnSession, ZEndOtherSessions, ZEndSession } from './sessions';
+import { unlinkOwnIdentity, ZUnlinkIdentity } from './identities';
 import { appendTrace } from '../audit-log';
 import { db } from '../db';
 import { isLocale, LOCALE_COOKIE } from '../i18n/locales';
@@ -39,6 +40,12 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     }
     throw e;
   }
+}
+
+/** 统一身份认证: off to the company's OpenID Connect provider through next-auth (PKCE, state, nonce). */
+export async function oidcSignInAction(form: FormData): Promise<void> {
+  const next = String(form.get('next') ?? '/');
+  await signIn('oidc', { redirectTo: next.startsWith('/') && !next.startsWith('//') ? next : '/' });
 }
 
 export async function logoutAction(): Promise<void> {
@@ -86,4 +93,10 @@ export const endOtherSessionsAction = defineMutation(
   ZEndOtherSessions,
   (client, ctx) => endOtherOwnSessions(client, ctx),
   () => revalidatePath('/account/sessions'),
+);
+
+export const unlinkIdentityAction = defineMutation(
+  ZUnlinkIdentity,
+  (client, ctx, input) => unlinkOwnIdentity(client, ctx, input),
+  () => revalidatePath('/account/security'),
 );

@@ -39,7 +39,7 @@ type Meta = { ip: string | null; userAgent: string | null };
 
 export async function securityEvent(
   client: Db | Tx,
-  kind: 'login.failed' | 'login.throttled' | 'password.currentWrong' | 'factor.failed',
+  kind: 'login.failed' | 'login.throttled' | 'password.currentWrong' | 'factor.failed' | 'sso.failed',
   e: { username: string; userId?: string | null; detail?: object } & Meta,
 ) {
   await client.securityEvent.create({

@@ -3,22 +3,25 @@ import { EnrolFactor } from '@/components/factors/enrol';
 import { PortalPage } from '@/components/page/portal-page';
 import { Card } from '@/components/ui/card';
 import { ownFactors } from '@/lib/account/factors';
+import { ownIdentities } from '@/lib/account/identities';
 import { factorRequired, factorSetting } from '@/lib/auth/factors';
 import { requireUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { pageTitle } from '@/lib/page-title';
 import { FactorList } from './_components/factor-list';
+import { IdentityList } from './_components/identity-list';
 
 export const generateMetadata = pageTitle('factors');
 
 /** One's own second factors: what is set up, adding another, removing one, new recovery codes. */
 export default async function SecurityPage() {
   const user = await requireUser();
-  const [t, format, f, setting] = await Promise.all([
+  const [t, format, f, setting, identities] = await Promise.all([
     getTranslations('factors'),
     getFormatter(),
     ownFactors(db, user),
     factorSetting(db),
+    ownIdentities(db, user),
   ]);
   const when = (d: Date) =>
     format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
@@ -43,6 +46,17 @@ export default async function SecurityPage() {
         </Card>
         <Card title={t('add')}>
           <EnrolFactor then="refresh" allowTotp={!f.totp} />
+        </Card>
+        <Card title={t('identities.title')}>
+          <IdentityList
+            identities={identities.map((i) => ({
+              id: i.id,
+              provider: i.provider,
+              label: i.label,
+              since: when(i.linkedAt),
+              lastUsed: i.lastUsedAt ? when(i.lastUsedAt) : null,
+            }))}
+          />
         </Card>
         <Card title={t('myData.title')}>
           <p className="mb-3 text-sm text-stone-600">{t('myData.intro')}</p>

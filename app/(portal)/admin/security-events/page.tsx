@@ -9,11 +9,12 @@ import { pageTitle } from '@/lib/page-title';
 import { listSecurityEvents } from '@/lib/trace/security-events';
 import { CST_DATE_TIME } from '@/lib/calendar';
 
-const KIND: Record<string, 'failed' | 'throttled' | 'factor' | 'currentWrong'> = {
+const KIND: Record<string, 'failed' | 'throttled' | 'factor' | 'currentWrong' | 'company'> = {
   'login.failed': 'failed',
   'login.throttled': 'throttled',
   'factor.failed': 'factor',
   'password.currentWrong': 'currentWrong',
+  'sso.failed': 'company',
 };
 
 export const generateMetadata = pageTitle('securityEvents');
@@ -42,7 +43,13 @@ export default async function SecurityEventsPage({
             {
               key: 'kind',
               header: t('kind'),
-              cell: (r) => t(`kinds.${KIND[r.kind] ?? 'failed'}`),
+              cell: (r) =>
+                KIND[r.kind] === 'company'
+                  ? t('kinds.company', {
+                      provider: String((r.detail as { provider?: string } | null)?.provider ?? ''),
+                      reason: String((r.detail as { reason?: string } | null)?.reason ?? ''),
+                    })
+                  : t(`kinds.${KIND[r.kind] ?? 'failed'}`),
             },
             { key: 'username', header: t('username'), cell: (r) => r.username ?? '—' },
             { key: 'ip', header: t('ip'), cell: (r) => r.ip ?? '—' },

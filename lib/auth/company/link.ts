@@ -1,0 +1,209 @@
+/**
+ * The end every company sign-in shares (OIDC through next-auth, 企业微信, 钉钉, 飞书): linking, not guessing.
+ * An identity already linked names its account; a new one is matched once by the configured field (工号, phone,
+ * e-mail, username) and linked only when exactly one active account matches. No match and two matches each get a
+ * clear page and a security event; by setting, no match also asks the administrators to link the person. Nothing
+ * ever creates an account. A success opens a session and is traced like a password sign-in (with `via`).
+ */
+import type { Db, Tx } from '../../db/client';
+import { appendTrace } from '../../audit-log';
+import { ADMIN_ROLES } from '../../policy';
+import { owedAtSignIn, type FactorOwed } from '../factors';
+import { securityEvent } from '../login';
+import { openSession } from '../sessions';
+import { companyPolicy, type CompanyPolicy, type MatchField, type Provider } from './config';
+
+/** What a provider says about the person after a good code. */
+export type CompanyIdentity = {
+  provider: Provider;
+  /** The provider's own id of the person (OIDC sub, WeCom userid, DingTalk unionId, Feishu user_id). */
+  subject: string;
+  /** A name or e-mail, shown on 账号安全 beside the link. */
+  label: string | null;
+  /** The value matched against `field` on a first sign-in. */
+  value: string | null;
+  field: MatchField;
+  /** False when the provider reports the person disabled or departed. */
+  active?: boolean;
+};
+
+export const FAILURES = [
+  'state',
+  'provider',
+  'denied',
+  'not-visible',
+  'no-match',
+  'ambiguous',
+  'inactive',
+  'unavailable',
+] as const;
+export type CompanyFailure = (typeof FAILURES)[number];
+
+export type CompanyResult =
+  | { ok: true; user: { id: string; name: string }; sessionId: string; factorOwed: FactorOwed }
+  | { ok: false; reason: CompanyFailure };
+
+type Meta = { ip: string | null; userAgent: string | null };
+
+/** A refused company sign-in: written to the security events (no chain lock), never a session. */
+export async function companyFailure(
+  client: Db | Tx,
+  provider: Provider | string,
+  reason: CompanyFailure,
+  meta: Meta,
+  detail: object = {},
+  who: { username?: string; userId?: string | null } = {},
+): Promise<{ ok: false; reason: CompanyFailure }> {
+  await securityEvent(client, 'sso.failed', {
+    username: who.username ?? `${provider}`,
+    userId: who.userId ?? null,
+    ...meta,
+    detail: { provider, reason, ...detail },
+  });
+  return { ok: false, reason };
+}
+
+/** Phone numbers as people type them: +86, spaces and dashes dropped. */
+export const normalPhone = (v: string) =>
+  v
+    .replace(/[\s-]/g, '')
+    .replace(/^\+?86(?=1\d{10}$)/, '')
+    .trim();
+
+/** The active-or-not accounts whose `field` holds `value` (two for a value shared by two people). */
+export async function matchAccounts(client: Db | Tx, field: MatchField, value: string): Promise<string[]> {
+  const v = value.trim();
+  if (!v) return [];
+  let rows: { id: string }[];
+  if (field === 'employeeNo')
+    rows = await client.$queryRaw`
+      SELECT p."userId" AS id FROM "Person" p WHERE p."employeeNo" = ${v} AND p."userId" IS NOT NULL`;
+  else if (field === 'phone') {
+    const phone = normalPhone(v);
+    rows = await client.$queryRaw`
+      SELECT u.id FROM "User" u WHERE u.phone = ${phone}
+      UNION SELECT p."userId" FROM "Person" p WHERE p.phone = ${phone} AND p."userId" IS NOT NULL AND p."leftOn" IS NULL`;
+  } else if (field === 'email')
+    rows = await client.$queryRaw`SELECT u.id FROM "User" u WHERE lower(u.email) = lower(${v})`;
+  else rows = await client.$queryRaw`SELECT u.id FROM "User" u WHERE u.username = ${v}`;
+  return [...new Set(rows.map((r) => r.id))];
+}
+
+/** No account matched: each active administrator gets one notification per identity (by setting). */
+async function askAdministrators(tx: Tx, id: CompanyIdentity) {
+  const admins = await tx.roleAssignment.findMany({
+    where: { role: 'ADMIN', user: { active: true } },
+    select: { userId: true },
+    distinct: ['userId'],
+  });
+  if (!admins.length) return;
+  await tx.notification.createMany({
+    data: admins.map((a) => ({
+      userId: a.userId,
+      kind: 'SECURITY',
+      titleKey: 'notifications.titles.companyNoMatch',
+      params: { provider: id.provider, label: id.label ?? id.subject, value: id.value ?? '' },
+      link: '/users',
+      dedupeKey: `sso:${id.provider}:${id.subject}`.slice(0, 120),
+    })),
+    skipDuplicates: true,
+  });
+}
+
+/** What the sign-in owes: by the policy, a company sign-in may count as the second factor. */
+async function owedAfterCompany(tx: Tx, userId: string, username: string, policy: CompanyPolicy) {
+  if (policy.secondFactor === 'provider') {
+    const roles = await tx.roleAssignment.findMany({ where: { userId }, select: { role: true } });
+    const admin = roles.some((r) => (ADMIN_ROLES as readonly string[]).includes(r.role));
+    if (!admin) return null;
+  }
+  return owedAtSignIn(tx, userId, username);
+}
+
+export async function companySignIn(
+  client: Db,
+  id: CompanyIdentity,
+  meta: Meta,
+  policy: CompanyPolicy = companyPolicy(),
+  now = new Date(),
+): Promise<CompanyResult> {
+  const subject = id.subject.trim().slice(0, 128);
+  if (!subject) return companyFailure(client, id.provider, 'provider', meta, { why: 'no subject' });
+  const linked = await client.externalIdentity.findUnique({
+    where: { provider_subject: { provider: id.provider, subject } },
+    select: { id: true, userId: true },
+  });
+  let userId = linked?.userId;
+  if (!userId) {
+    const found = id.value ? await matchAccounts(client, id.field, id.value) : [];
+    if (found.length > 1)
+      return companyFailure(client, id.provider, 'ambiguous', meta, {
+        subject,
+        field: id.field,
+        accounts: found.length,
+      });
+    if (!found.length) {
+      if (policy.requestOnNoMatch)
+        await client.$transaction((tx) => askAdministrators(tx, { ...id, subject }));
+      return companyFailure(client, id.provider, 'no-match', meta, {
+        subject,
+        field: id.field,
+        requested: policy.requestOnNoMatch,
+      });
+    }
+    userId = found[0]!;
+  }
+  const uid = userId;
+  return client.$transaction(async (tx): Promise<CompanyResult> => {
+    const rows = await tx.$queryRaw<
+      { id: string; name: string; username: string; active: boolean; orgPath: string | null }[]
+    >`
+      SELECT u.id, u.name, u.username, u.active, o.path AS "orgPath"
+      FROM "User" u LEFT JOIN "Organization" o ON o.id = u."orgId"
+      WHERE u.id = ${uid}::uuid FOR NO KEY UPDATE OF u`;
+    const user = rows[0];
+    if (!user) return companyFailure(tx, id.provider, 'no-match', meta, { subject });
+    const who = { username: user.username, userId: user.id };
+    if (!user.active || id.active === false)
+      return companyFailure(
+        tx,
+        id.provider,
+        'inactive',
+        meta,
+        { subject, by: user.active ? 'provider' : 'portal' },
+        who,
+      );
+    const actor = { id: user.id, name: user.name, ...meta };
+    const trace = { entityType: 'User', entityId: user.id, orgPath: user.orgPath };
+    if (!linked) {
+      // Two first sign-ins at once: the second finds the link the first made.
+      await tx.externalIdentity.createMany({
+        data: [{ provider: id.provider, subject, userId: user.id, label: id.label?.slice(0, 128) ?? null }],
+        skipDuplicates: true,
+      });
+      await appendTrace(tx, actor, {
+        ...trace,
+        action: 'auth.identity.link',
+        after: { provider: id.provider, subject, label: id.label, by: id.field },
+      });
+    }
+    await tx.externalIdentity.update({
+      where: { provider_subject: { provider: id.provider, subject } },
+      data: { lastUsedAt: now },
+    });
+    const owed = await owedAfterCompany(tx, user.id, user.username, policy);
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+    const session = await openSession(tx, user.id, meta, now, owed);
+    await appendTrace(tx, actor, {
+      ...trace,
+      action: 'auth.login',
+      after: {
+        session: session.id,
+        via: id.provider,
+        ...(owed ? { secondFactor: owed } : {}),
+        ...(session.ended.length ? { endedByLimit: session.ended } : {}),
+      },
+    });
+    return { ok: true, user: { id: user.id, name: user.name }, sessionId: session.id, factorOwed: owed };
+  });
+}

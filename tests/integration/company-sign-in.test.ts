@@ -1,0 +1,366 @@
+/**
+ * Company sign-in (issue 18): the linking rule (lib/auth/company/link.ts) on a real PostgreSQL, and each provider's
+ * client (WeCom, DingTalk, Feishu) against its local fake speaking the documented protocol, error codes included.
+ * The browser flows through next-auth's OIDC and the /api/sso routes are in tests/nodes/company-sign-in.spec.ts.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb } from '../fixtures/db';
+import { makeTree, makeUser, uniq, type Tree } from '../fixtures/factories';
+import { fakeDingtalk, fakeFeishu, fakeWecom, type FakeIdp } from '../fixtures/company-idp';
+import type { CompanyPolicy, DingtalkConfig, FeishuConfig, WecomConfig } from '../../lib/auth/company/config';
+import { companySignIn, type CompanyIdentity } from '../../lib/auth/company/link';
+import { wecomAuthorizeUrl, wecomIdentify } from '../../lib/auth/company/wecom';
+import { dingtalkAuthorizeUrl, dingtalkIdentify } from '../../lib/auth/company/dingtalk';
+import { feishuAuthorizeUrl, feishuIdentify } from '../../lib/auth/company/feishu';
+import { CompanyError } from '../../lib/auth/company/http';
+import { ownIdentities, unlinkOwnIdentity } from '../../lib/account/identities';
+import { NotFoundError } from '../../lib/errors';
+
+const db = testDb();
+const meta = { ip: '192.0.2.77', userAgent: 'vitest wxwork' };
+const provider: CompanyPolicy = { secondFactor: 'provider', requestOnNoMatch: false };
+let tree: Tree;
+
+beforeAll(async () => {
+  tree = await makeTree(db);
+});
+
+/** A person on the roster with an account: 工号, phone, the account's e-mail. */
+async function personWithAccount(
+  role: string | null = 'SECRETARY',
+  opts: { phone?: string; email?: string } = {},
+) {
+  const u = await makeUser(db, role, tree.a);
+  const employeeNo = uniq('E').slice(0, 30);
+  await db.user.update({
+    where: { id: u.id },
+    data: { email: opts.email ?? null, phone: opts.phone ?? null },
+  });
+  await db.person.create({
+    data: { employeeNo, name: u.name, orgId: tree.a.id, userId: u.id, phone: opts.phone ?? null },
+  });
+  return { ...u, employeeNo };
+}
+
+const identity = (o: Partial<CompanyIdentity> & { value: string }): CompanyIdentity => ({
+  provider: 'wecom',
+  subject: uniq('wx'),
+  label: '企业微信成员',
+  field: 'employeeNo',
+  ...o,
+});
+
+const events = (userId: string, action: string) =>
+  db.auditEvent.findMany({ where: { actorId: userId, action } });
+const refusals = (subject: string) =>
+  db.securityEvent.findMany({
+    where: { kind: 'sso.failed', detail: { path: ['subject'], equals: subject } },
+  });
+
+describe('linking, not guessing', () => {
+  it('finds the person by 工号 once, links the identity, and then knows it by the provider id', async () => {
+    const p = await personWithAccount();
+    const id = identity({ value: p.employeeNo });
+    const first = await companySignIn(db, id, meta, provider);
+    expect(first).toMatchObject({ ok: true, user: { id: p.id }, factorOwed: null });
+    const link = await db.externalIdentity.findUnique({
+      where: { provider_subject: { provider: 'wecom', subject: id.subject } },
+    });
+    expect(link).toMatchObject({ userId: p.id, label: '企业微信成员' });
+    expect(await events(p.id, 'auth.identity.link')).toHaveLength(1);
+    const login = await events(p.id, 'auth.login');
+    expect(login[0]?.after).toMatchObject({ via: 'wecom', session: first.ok ? first.sessionId : '' });
+    expect(login[0]).toMatchObject({ ip: '192.0.2.77' });
+    // The 工号 changes on the roster: the link, not the field, decides from now on.
+    await db.person.updateMany({ where: { userId: p.id }, data: { employeeNo: uniq('E2').slice(0, 30) } });
+    const again = await companySignIn(db, id, meta, provider);
+    expect(again).toMatchObject({ ok: true, user: { id: p.id } });
+    expect(await events(p.id, 'auth.identity.link')).toHaveLength(1);
+    const session = await db.userSession.findUnique({ where: { id: again.ok ? again.sessionId : '' } });
+    expect(session).toMatchObject({ userId: p.id, endedAt: null, ip: '192.0.2.77' });
+  });
+
+  it('matches by phone (as people type it, +86 and dashes) and by e-mail in any case', async () => {
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    const p = await personWithAccount(null, { phone });
+    const r = await companySignIn(
+      db,
+      identity({ field: 'phone', value: `+86 ${phone.slice(0, 3)}-${phone.slice(3)}` }),
+      meta,
+      provider,
+    );
+    expect(r).toMatchObject({ ok: true, user: { id: p.id } });
+    const email = `${uniq('m')}@zhongjian-sanju.cn`;
+    const q = await personWithAccount(null, { email });
+    const s = await companySignIn(
+      db,
+      identity({ provider: 'oidc', field: 'email', value: email.toUpperCase() }),
+      meta,
+      provider,
+    );
+    expect(s).toMatchObject({ ok: true, user: { id: q.id } });
+  });
+
+  it('no match: a refusal with a security event, no account, no session; by setting the administrators are asked', async () => {
+    const before = await db.user.count();
+    const sessions = await db.userSession.count();
+    const id = identity({ value: 'NO-SUCH-工号' });
+    expect(await companySignIn(db, id, meta, provider)).toEqual({ ok: false, reason: 'no-match' });
+    expect(await refusals(id.subject)).toHaveLength(1);
+    expect(await db.user.count()).toBe(before);
+    expect(await db.userSession.count()).toBe(sessions);
+    expect(await db.notification.count({ where: { dedupeKey: `sso:wecom:${id.subject}` } })).toBe(0);
+
+    const admin = await makeUser(db, 'ADMIN', tree.root);
+    const asked = identity({ value: 'ANOTHER-工号', label: '王建军' });
+    const policy = { ...provider, requestOnNoMatch: true };
+    expect(await companySignIn(db, asked, meta, policy)).toEqual({ ok: false, reason: 'no-match' });
+    expect(await companySignIn(db, asked, meta, policy)).toEqual({ ok: false, reason: 'no-match' });
+    const notes = await db.notification.findMany({
+      where: { userId: admin.id, dedupeKey: `sso:wecom:${asked.subject}` },
+    });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ kind: 'SECURITY', params: { label: '王建军', value: 'ANOTHER-工号' } });
+    expect(await db.user.count()).toBe(before + 1);
+  });
+
+  it('a value that maps to two people is refused, never guessed', async () => {
+    const phone = `137${String(Date.now()).slice(-8)}`;
+    await personWithAccount(null, { phone });
+    const b = await makeUser(db, null, tree.b);
+    await db.user.update({ where: { id: b.id }, data: { phone } });
+    const id = identity({ field: 'phone', value: phone });
+    expect(await companySignIn(db, id, meta, provider)).toEqual({ ok: false, reason: 'ambiguous' });
+    expect((await refusals(id.subject))[0]?.detail).toMatchObject({ reason: 'ambiguous', accounts: 2 });
+    expect(await db.externalIdentity.count({ where: { subject: id.subject } })).toBe(0);
+  });
+
+  it('a disabled account, or one the provider reports disabled, gets no session', async () => {
+    const p = await personWithAccount();
+    await db.user.update({ where: { id: p.id }, data: { active: false } });
+    const id = identity({ value: p.employeeNo });
+    expect(await companySignIn(db, id, meta, provider)).toEqual({ ok: false, reason: 'inactive' });
+    const q = await personWithAccount();
+    const gone = identity({ value: q.employeeNo, active: false });
+    expect(await companySignIn(db, gone, meta, provider)).toEqual({ ok: false, reason: 'inactive' });
+    expect(await db.userSession.count({ where: { userId: { in: [p.id, q.id] } } })).toBe(0);
+    const ev = await db.securityEvent.findMany({
+      where: { userId: { in: [p.id, q.id] }, kind: 'sso.failed' },
+    });
+    expect(ev.map((e) => (e.detail as { by: string }).by).sort()).toEqual(['portal', 'provider']);
+  });
+
+  it('second factor: the company sign-in counts for a secretary, not for an administrator; "always" owes it like a password', async () => {
+    const sec = await personWithAccount('SECRETARY');
+    const admin = await personWithAccount('ADMIN');
+    const s = await companySignIn(db, identity({ value: sec.employeeNo }), meta, provider);
+    const a = await companySignIn(db, identity({ value: admin.employeeNo }), meta, provider);
+    expect(s).toMatchObject({ ok: true, factorOwed: null });
+    // An administrator without a factor must set one up, as after a password.
+    expect(a).toMatchObject({ ok: true, factorOwed: 'enrol' });
+    const always = await companySignIn(db, identity({ value: sec.employeeNo }), meta, {
+      ...provider,
+      secondFactor: 'always',
+    });
+    // A secretary's role needs no factor by the default setting: nothing owed either way.
+    expect(always).toMatchObject({ ok: true, factorOwed: null });
+    await db.totpFactor.create({ data: { userId: sec.id, secret: 'sealed', confirmedAt: new Date() } });
+    const withTotp = await companySignIn(db, identity({ value: sec.employeeNo }), meta, {
+      ...provider,
+      secondFactor: 'always',
+    });
+    expect(withTotp).toMatchObject({ ok: true, factorOwed: 'verify' });
+    expect(await companySignIn(db, identity({ value: sec.employeeNo }), meta, provider)).toMatchObject({
+      factorOwed: null,
+    });
+  });
+
+  it('the owner sees and unlinks an identity (traced); another person cannot', async () => {
+    const p = await personWithAccount();
+    const id = identity({ provider: 'feishu', value: p.employeeNo });
+    await companySignIn(db, id, meta, provider);
+    const mine = await ownIdentities(db, p.subject);
+    expect(mine).toHaveLength(1);
+    const other = await makeUser(db, 'ADMIN', tree.root);
+    await expect(unlinkOwnIdentity(db, other.ctx, { id: mine[0]!.id })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await ownIdentities(db, other.subject)).toHaveLength(0);
+    await unlinkOwnIdentity(db, p.ctx, { id: mine[0]!.id });
+    expect(await ownIdentities(db, p.subject)).toHaveLength(0);
+    const ev = await db.auditEvent.findFirst({ where: { action: 'auth.identity.unlink', entityId: p.id } });
+    expect(ev?.before).toMatchObject({ provider: 'feishu', subject: id.subject });
+  });
+});
+
+/** What a browser does on the provider's page: follow it to the redirect and read the code. */
+async function visit(url: string) {
+  const res = await fetch(url, { redirect: 'manual' });
+  expect(res.status).toBe(302);
+  return new URL(res.headers.get('location')!);
+}
+
+describe('企业微信 against its local fake', () => {
+  let fake: FakeIdp & { expireTokens: () => void };
+  let cfg: WecomConfig;
+  const app = { corpId: `ww${randomBytes(4).toString('hex')}`, secret: 's3cret', agentId: '1000002' };
+  beforeAll(async () => {
+    fake = await fakeWecom(app);
+    cfg = {
+      ...app,
+      field: 'employeeNo',
+      apiBase: fake.url,
+      qrBase: fake.url,
+      oauthBase: fake.url,
+    };
+    fake.members.set('ZJ3-0101', { id: 'ZJ3-0101', name: '李建国', mobile: '13900020001' });
+    fake.members.set('ZJ3-0102', { id: 'ZJ3-0102', name: '张卫东', status: 2 });
+    fake.members.set('ZJ3-0103', { id: 'ZJ3-0103', name: '刘洋', hidden: true });
+  });
+  afterAll(() => fake.close());
+
+  const codeFor = async (member: string, inApp = false) => {
+    fake.signingIn = member;
+    const back = await visit(wecomAuthorizeUrl(cfg, { state: 'st', redirectUri: 'http://portal/cb', inApp }));
+    expect(back.searchParams.get('state')).toBe('st');
+    return back.searchParams.get('code')!;
+  };
+
+  it('QR and in-client codes give the member, with name, status and the matched value', async () => {
+    expect(await wecomIdentify(cfg, await codeFor('ZJ3-0101'))).toEqual({
+      provider: 'wecom',
+      subject: 'ZJ3-0101',
+      label: '李建国',
+      value: 'ZJ3-0101',
+      field: 'employeeNo',
+      active: true,
+    });
+    const byPhone = await wecomIdentify({ ...cfg, field: 'phone' }, await codeFor('ZJ3-0101', true));
+    expect(byPhone.value).toBe('13900020001');
+    expect(wecomAuthorizeUrl(cfg, { state: 's', redirectUri: 'http://p/cb', inApp: true })).toMatch(
+      /\/connect\/oauth2\/authorize\?.*scope=snsapi_base.*#wechat_redirect$/,
+    );
+  });
+
+  it('a code used twice is refused by WeCom (40029); a disabled member is reported inactive', async () => {
+    const code = await codeFor('ZJ3-0101');
+    await wecomIdentify(cfg, code);
+    const again = await wecomIdentify(cfg, code).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(CompanyError);
+    expect(again).toMatchObject({ reason: 'provider', detail: { errcode: 40029 } });
+    expect(await wecomIdentify(cfg, await codeFor('ZJ3-0102'))).toMatchObject({ active: false });
+  });
+
+  it('a member outside the app\'s visible range (60011) is "not-visible"; an invalid secret (40001) is the provider\'s refusal', async () => {
+    await expect(wecomIdentify(cfg, await codeFor('ZJ3-0103'))).rejects.toMatchObject({
+      reason: 'not-visible',
+      detail: { errcode: 60011 },
+    });
+    const wrong = { ...cfg, corpId: cfg.corpId, secret: 'wrong', agentId: '1000099' };
+    await expect(wecomIdentify(wrong, 'x')).rejects.toMatchObject({
+      reason: 'provider',
+      detail: { step: 'gettoken', errcode: 40001 },
+    });
+  });
+
+  it('an expired app token (42001) is fetched again once; a WeCom that is down is "unavailable"', async () => {
+    await wecomIdentify(cfg, await codeFor('ZJ3-0101'));
+    fake.expireTokens();
+    expect(await wecomIdentify(cfg, await codeFor('ZJ3-0101'))).toMatchObject({ subject: 'ZJ3-0101' });
+    const code = await codeFor('ZJ3-0101');
+    fake.down = true;
+    await expect(wecomIdentify(cfg, code)).rejects.toMatchObject({ reason: 'unavailable' });
+    fake.down = false;
+  });
+});
+
+describe('钉钉 against its local fake', () => {
+  let fake: FakeIdp;
+  let cfg: DingtalkConfig;
+  const app = { clientId: `ding${randomBytes(4).toString('hex')}`, clientSecret: 'd-secret' };
+  beforeAll(async () => {
+    fake = await fakeDingtalk(app);
+    cfg = {
+      ...app,
+      agentId: '3001',
+      field: 'employeeNo',
+      loginBase: fake.url,
+      apiBase: fake.url,
+      oapiBase: fake.url,
+    };
+    fake.members.set('dt01', { id: 'dt01', name: '陈思远', employeeNo: 'ZJ3-0201', mobile: '13900020002' });
+    fake.members.set('dt02', { id: 'dt02', name: '外单位', hidden: true });
+  });
+  afterAll(() => fake.close());
+
+  const codeFor = async (member: string | null) => {
+    fake.signingIn = member;
+    const back = await visit(dingtalkAuthorizeUrl(cfg, { state: 'st', redirectUri: 'http://portal/cb' }));
+    return back.searchParams.get('authCode');
+  };
+
+  it('the code gives the unionId and, through the directory, the 工号', async () => {
+    expect(await dingtalkIdentify(cfg, (await codeFor('dt01'))!)).toEqual({
+      provider: 'dingtalk',
+      subject: 'union-dt01',
+      label: '陈思远',
+      value: 'ZJ3-0201',
+      field: 'employeeNo',
+      active: true,
+    });
+  });
+
+  it('used code, not a member of the company (60121), declined', async () => {
+    const code = (await codeFor('dt01'))!;
+    await dingtalkIdentify(cfg, code);
+    await expect(dingtalkIdentify(cfg, code)).rejects.toMatchObject({
+      reason: 'provider',
+      detail: { status: 400, code: 'invalidParameter.authCode.notFound' },
+    });
+    await expect(dingtalkIdentify(cfg, (await codeFor('dt02'))!)).rejects.toMatchObject({
+      reason: 'not-visible',
+    });
+    expect(await codeFor(null)).toBeNull();
+  });
+});
+
+describe('飞书 against its local fake', () => {
+  let fake: FakeIdp;
+  let cfg: FeishuConfig;
+  const app = { appId: `cli_${randomBytes(4).toString('hex')}`, appSecret: 'f-secret' };
+  beforeAll(async () => {
+    fake = await fakeFeishu(app);
+    cfg = { ...app, field: 'phone', base: fake.url, accountsBase: fake.url };
+    fake.members.set('fs01', { id: 'fs01', name: '周敏', employeeNo: 'ZJ3-0301', mobile: '13900020003' });
+    fake.members.set('fs02', { id: 'fs02', name: '无权限', hidden: true });
+  });
+  afterAll(() => fake.close());
+
+  const codeFor = async (member: string) => {
+    fake.signingIn = member;
+    const back = await visit(feishuAuthorizeUrl(cfg, { state: 'st', redirectUri: 'http://portal/cb' }));
+    return back.searchParams.get('code')!;
+  };
+
+  it('the code gives user_id and the mobile (+86 as Feishu writes it, matched without it)', async () => {
+    const id = await feishuIdentify(cfg, await codeFor('fs01'), 'http://portal/cb');
+    expect(id).toEqual({
+      provider: 'feishu',
+      subject: 'fs01',
+      label: '周敏',
+      value: '+8613900020003',
+      field: 'phone',
+    });
+  });
+
+  it('a used code (20003) and a person without the app (20010) are refused', async () => {
+    const code = await codeFor('fs01');
+    await feishuIdentify(cfg, code, 'http://portal/cb');
+    await expect(feishuIdentify(cfg, code, 'http://portal/cb')).rejects.toMatchObject({
+      reason: 'provider',
+      detail: { code: 20003 },
+    });
+    await expect(feishuIdentify(cfg, await codeFor('fs02'), 'http://portal/cb')).rejects.toMatchObject({
+      reason: 'not-visible',
+    });
+  });
+});
