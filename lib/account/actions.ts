@@ -1,5 +1,6 @@
 'use server';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { revalidatePath } from 'next/cache';
 import { defineAction, defineMutation } from '../action';
@@ -12,6 +13,9 @@ import { changeOwnPassword } from '../users/mutations';
 import { ZChangePassword } from '../users/schema';
 import { actorOf, getSessionUser } from '../auth/current-user';
 import { signIn, signOut } from '../auth/index';
+import { oidcConfig } from '../auth/company/config';
+import { companyFailure } from '../auth/company/link';
+import { clientIp } from '../auth/request-meta';
 
 export type LoginState = { error?: 'invalid' | 'locked' | 'busy' | 'unexpected'; username?: string };
 
@@ -42,9 +46,27 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
   }
 }
 
-/** 统一身份认证: off to the company's OpenID Connect provider through next-auth (PKCE, state, nonce). */
+/**
+ * 统一身份认证: off to the company's OpenID Connect provider through next-auth (PKCE, state, nonce). A provider that
+ * does not answer its discovery document is explained on /login/company and recorded, rather than next-auth's
+ * generic configuration error.
+ */
 export async function oidcSignInAction(form: FormData): Promise<void> {
   const next = String(form.get('next') ?? '/');
+  const cfg = oidcConfig();
+  const reachable =
+    !!cfg &&
+    (await fetch(`${cfg.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(5000),
+    }).then(
+      (r) => r.ok,
+      () => false,
+    ));
+  if (!reachable) {
+    const h = await headers();
+    await companyFailure(db, 'oidc', 'unavailable', { ip: clientIp(h), userAgent: h.get('user-agent') });
+    redirect('/login/company?provider=oidc&error=unavailable');
+  }
   await signIn('oidc', { redirectTo: next.startsWith('/') && !next.startsWith('//') ? next : '/' });
 }
 

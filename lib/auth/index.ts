@@ -40,6 +40,9 @@ function oidcProvider(): NextAuthConfig['providers'] {
       clientId: cfg.clientId,
       clientSecret: cfg.clientSecret,
       checks: ['pkce', 'state', 'nonce'],
+      // The ID token is checked (nonce, signature, audience); the claims come from userinfo, where providers put the
+      // company's own claims (工号) more often than in the ID token.
+      idToken: false,
       authorization: { params: { scope: 'openid profile email' } },
       profile: (p: Record<string, unknown>) => ({ id: String(p.sub), name: String(p.name ?? p.sub) }),
     },
@@ -73,10 +76,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const reason = OIDC_FAILURES[type];
       if (reason) {
         // Written as a company sign-in refusal; the person lands on /login/company with next-auth's error type.
+        const cause = (error.cause as { err?: Error } | undefined)?.err?.message ?? '';
+        console.error('[auth] company sign-in (OIDC) refused:', type, cause);
         void requestMeta()
-          .then((m) =>
-            companyFailure(authDb, 'oidc', reason, m, { error: type, message: error.message.slice(0, 200) }),
-          )
+          .then((m) => companyFailure(authDb, 'oidc', reason, m, { error: type, cause: cause.slice(0, 300) }))
           .catch((e: Error) => console.error('[auth] recording an OIDC failure failed', e.message));
         return;
       }

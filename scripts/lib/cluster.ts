@@ -14,9 +14,9 @@ export type AppNode = { base: string; port: number; child: ChildProcess };
 /** One `next start` of the current build on a free loopback port; resolves once /api/health answers. */
 export async function startNode(
   env: NodeJS.ProcessEnv,
-  log: { stdout?: 'inherit' | 'ignore'; stderr?: 'inherit' | 'ignore' } = {},
+  log: { stdout?: 'inherit' | 'ignore'; stderr?: 'inherit' | 'ignore'; port?: number } = {},
 ): Promise<AppNode> {
-  const port = await freePort();
+  const port = log.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(nextBin(), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', log.stdout ?? 'ignore', log.stderr ?? 'inherit'],
