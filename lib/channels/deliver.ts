@@ -6,6 +6,7 @@
  */
 import type PgBoss from 'pg-boss';
 import type { Db } from '../db/client';
+import { isCardChannel, sendCard, type Card } from './cards';
 import { sendMail } from './email';
 import { sendRobot, type RobotKind } from './webhook';
 
@@ -30,6 +31,8 @@ export async function deliverOne(db: Db, id: string): Promise<'SENT' | 'FAILED' 
         if (d.channel === 'EMAIL') {
           const p = d.payload as { subject: string; text: string };
           await sendMail({ to: d.target, subject: p.subject, text: p.text });
+        } else if (isCardChannel(d.channel)) {
+          await sendCard(d.channel, d.target, d.payload as Card);
         } else {
           const hook = await tx.robotHook.findUnique({ where: { id: d.target } });
           if (!hook?.active) throw new Error('robot removed or inactive');

@@ -1,7 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { defineAction } from '../action';
+import { defineAction, defineMutation } from '../action';
+import { setNotifyPrefs, ZNotifyPrefs } from '../channels/preferences';
 import { db } from '../db';
 import { msg } from '../i18n/message';
 import { markAllRead, markRead } from './mutations';
@@ -20,3 +21,8 @@ export const readAllNotificationsAction = defineAction(z.object({}).strict(), as
   revalidatePath('/', 'layout');
   return r;
 });
+
+/** 接收方式: one channel's kinds for the signed-in person (lib/channels/preferences.ts). */
+export const setNotifyPrefsAction = defineMutation(ZNotifyPrefs, setNotifyPrefs, () =>
+  revalidatePath('/notifications'),
+);

@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { defineAction, defineMutation } from '../action';
+import { queueDeliveries } from '../channels/queue';
 import { db } from '../db';
 import { readFiles, uploadSchema } from '../files/form-data';
 import { createTraining, MAX_MATERIAL_BYTES, recordAttendance, signIn } from './mutations';
@@ -13,8 +14,9 @@ const ZCreateUpload = uploadSchema(ZCreateTraining, {
 
 export const createTrainingAction = defineAction(ZCreateUpload, async ({ files, ...input }, ctx) => {
   const r = await createTraining(db, ctx, input, await readFiles(files));
+  queueDeliveries(r.deliveryIds);
   revalidatePath('/learning/training');
-  return r;
+  return { id: r.id };
 });
 
 const sessionChanged = (i: { sessionId: string }) => revalidatePath(`/learning/training/${i.sessionId}`);

@@ -5,6 +5,7 @@
  * from SIGN_IN_OPENS_MIN before the start to the end), or the organizer records people from the
  * list. One row per person and class: the first record stands, a repeated scan changes nothing.
  */
+import { notify } from '../channels/notify';
 import { randomBytes } from 'node:crypto';
 import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
@@ -18,6 +19,14 @@ import { checkSignInCode } from './rotating';
 import type { TCreateTraining } from './schema';
 
 export const SIGN_IN_OPENS_MIN = 30;
+const CST_INVITE = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 
 export async function createTraining(
@@ -67,7 +76,17 @@ export async function createTraining(
       orgPath: root.path,
       after: { ...input, materials: stored.map((f) => f.sha256) },
     });
-    return { id: s.id };
+    // 培训邀请: each invitee's notification centre, and their e-mail or task card where they keep it on.
+    const people = await invitees(tx, s);
+    const sent = await notify(tx, {
+      userIds: people.map((p) => p.id),
+      kind: 'TRAINING',
+      titleKey: 'notifications.titles.training',
+      params: { title: s.title, when: CST_INVITE.format(s.startsAt), place: s.place ?? s.onlineUrl ?? '' },
+      link: `/learning/training/${s.id}`,
+      dedupeKey: `training:${s.id}`,
+    });
+    return { id: s.id, deliveryIds: sent.deliveryIds };
   });
 }
 

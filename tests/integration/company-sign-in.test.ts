@@ -16,6 +16,9 @@ import { feishuAuthorizeUrl, feishuIdentify } from '../../lib/auth/company/feish
 import { CompanyError } from '../../lib/auth/company/http';
 import { ownIdentities, unlinkOwnIdentity } from '../../lib/account/identities';
 import { NotFoundError } from '../../lib/errors';
+import { notify } from '../../lib/channels/notify';
+import { deliverOne } from '../../lib/channels/deliver';
+import { ownChannels, setNotifyPrefs } from '../../lib/channels/preferences';
 
 const db = testDb();
 const meta = { ip: '192.0.2.77', userAgent: 'vitest wxwork' };
@@ -233,6 +236,7 @@ describe('企业微信 against its local fake', () => {
       value: 'ZJ3-0101',
       field: 'employeeNo',
       active: true,
+      messageTo: 'ZJ3-0101',
     });
     const byPhone = await wecomIdentify({ ...cfg, field: 'phone' }, await codeFor('ZJ3-0101', true));
     expect(byPhone.value).toBe('13900020001');
@@ -306,6 +310,7 @@ describe('钉钉 against its local fake', () => {
       value: 'ZJ3-0201',
       field: 'employeeNo',
       active: true,
+      messageTo: 'dt01',
     });
   });
 
@@ -349,6 +354,7 @@ describe('飞书 against its local fake', () => {
       label: '周敏',
       value: '+8613900020003',
       field: 'phone',
+      messageTo: 'fs01',
     });
   });
 
@@ -362,5 +368,108 @@ describe('飞书 against its local fake', () => {
     await expect(feishuIdentify(cfg, await codeFor('fs02'), 'http://portal/cb')).rejects.toMatchObject({
       reason: 'not-visible',
     });
+  });
+});
+
+describe('task cards through the outbox', () => {
+  let fake: FakeIdp & { expireTokens: () => void };
+  const app = { corpId: `ww${randomBytes(4).toString('hex')}`, secret: 'card-secret', agentId: '1000003' };
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    fake = await fakeWecom(app);
+    Object.assign(process.env, {
+      WECOM_CORP_ID: app.corpId,
+      WECOM_AGENT_ID: app.agentId,
+      WECOM_SECRET: app.secret,
+      WECOM_API_BASE: fake.url,
+      PUBLIC_URL: 'https://djbz.sanju.example',
+    });
+  });
+  afterAll(async () => {
+    for (const k of ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_API_BASE', 'PUBLIC_URL'])
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    await fake.close();
+  });
+
+  it('a notification becomes a WeCom card for a linked person, unless they turned that kind off; the card opens the page', async () => {
+    const p = await personWithAccount();
+    fake.members.set(p.employeeNo, { id: p.employeeNo, name: p.name });
+    await companySignIn(
+      db,
+      identity({ subject: p.employeeNo, value: p.employeeNo, messageTo: p.employeeNo }),
+      meta,
+      provider,
+    );
+    const other = await personWithAccount();
+    const send = (kind: 'SUPERVISION' | 'TRAINING', key: string) =>
+      db.$transaction((tx) =>
+        notify(tx, {
+          userIds: [p.id, other.id],
+          kind,
+          titleKey:
+            kind === 'SUPERVISION' ? 'notifications.titles.supervision' : 'notifications.titles.training',
+          params: {
+            count: 2,
+            message: '请补齐支委会记录',
+            title: '解标培训第三期',
+            when: '12月8日 14:30',
+            place: '三楼会议室',
+          },
+          link: kind === 'SUPERVISION' ? '/reminders' : '/learning/training',
+          dedupeKey: `${key}-${uniq('k')}`,
+        }),
+      );
+    const first = await send('SUPERVISION', 'card');
+    const cards = await db.delivery.findMany({ where: { id: { in: first.deliveryIds }, channel: 'WECOM' } });
+    // Only the linked person gets a card; the other has no WeCom identity.
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({
+      target: p.employeeNo,
+      payload: { title: '五标 · 督办', link: '/reminders' },
+    });
+    expect(await deliverOne(db, cards[0]!.id)).toBe('SENT');
+    expect(fake.messages.at(-1)).toMatchObject({
+      to: p.employeeNo,
+      body: {
+        msgtype: 'textcard',
+        agentid: 1000003,
+        textcard: { title: '五标 · 督办', url: 'https://djbz.sanju.example/reminders' },
+      },
+    });
+
+    // The person keeps training invitations only: a 督办 stays in the centre.
+    await setNotifyPrefs(db, p.ctx, { channel: 'WECOM', kinds: ['TRAINING'] });
+    const trace = await db.auditEvent.findFirst({ where: { action: 'account.notifyPrefs', entityId: p.id } });
+    expect(trace?.after).toEqual({ channel: 'WECOM', kinds: ['TRAINING'] });
+    const second = await send('SUPERVISION', 'off');
+    expect(await db.delivery.count({ where: { id: { in: second.deliveryIds }, channel: 'WECOM' } })).toBe(0);
+    expect(await db.notification.count({ where: { userId: p.id, kind: 'SUPERVISION' } })).toBe(2);
+    const third = await send('TRAINING', 'on');
+    expect(await db.delivery.count({ where: { id: { in: third.deliveryIds }, channel: 'WECOM' } })).toBe(1);
+    const channels = await ownChannels(db, p.subject);
+    expect(channels.find((c) => c.channel === 'WECOM')).toEqual({
+      channel: 'WECOM',
+      reachable: true,
+      kinds: ['TRAINING'],
+    });
+    // Another person's choices are their own: the other's WeCom channel does not reach them (no identity).
+    expect((await ownChannels(db, other.subject)).find((c) => c.channel === 'WECOM')?.reachable).toBe(false);
+  });
+
+  it("a card WeCom refuses (the person left the app's range) is retried, then failed with the reason kept", async () => {
+    const p = await personWithAccount();
+    fake.members.set(p.employeeNo, { id: p.employeeNo, name: p.name, hidden: true });
+    const d = await db.delivery.create({
+      data: {
+        channel: 'WECOM',
+        target: p.employeeNo,
+        payload: { title: '五标 · 督办', text: '请补齐记录', link: '/reminders' },
+      },
+    });
+    await expect(deliverOne(db, d.id)).rejects.toThrow(/企业微信 refused the card/);
+    const row = await db.delivery.findUnique({ where: { id: d.id } });
+    expect(row).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(row?.lastError).toContain('invaliduser');
   });
 });

@@ -13,6 +13,7 @@ import Provider from 'oidc-provider';
 import { fakeDingtalk, fakeFeishu, fakeWecom, type FakeIdp } from '../fixtures/company-idp';
 import { freePort } from '../../scripts/lib/embedded-db';
 import { startNode, stopNode, type AppNode } from '../../scripts/lib/cluster';
+import { actionId, callAction, signIn } from '../../bench/lib/http';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -148,7 +149,8 @@ test.beforeAll(async () => {
     AUTH_SECRET: randomBytes(32).toString('base64'),
     AUTH_TRUST_HOST: 'true',
     SEED_DEMO: 'false',
-    JOBS: 'off',
+    // The node works the job queue: task cards go out through the outbox's delivery jobs.
+    PUBLIC_URL: `http://127.0.0.1:${appPort}`,
     OIDC_ISSUER: oidcUrl,
     OIDC_CLIENT_ID: 'wubiao',
     OIDC_CLIENT_SECRET: 'oidc-secret',
@@ -163,6 +165,7 @@ test.beforeAll(async () => {
     WECOM_OAUTH_BASE: wecom.url,
     DINGTALK_CLIENT_ID: DING.clientId,
     DINGTALK_CLIENT_SECRET: DING.clientSecret,
+    DINGTALK_AGENT_ID: '3001',
     DINGTALK_LOGIN_BASE: dingtalk.url,
     DINGTALK_API_BASE: dingtalk.url,
     DINGTALK_OAPI_BASE: dingtalk.url,
@@ -174,8 +177,22 @@ test.beforeAll(async () => {
     SSO_NO_MATCH_REQUEST: 'true',
     SSO_TIMEOUT_MS: '3000',
   };
+  delete env.JOBS;
   app = await startNode(env, { port: appPort });
+  await until('the node works the job queue', async () => {
+    const h = (await (await fetch(`${app.base}/api/health`)).json()) as { jobs: string };
+    return h.jobs === 'running';
+  });
 });
+
+async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
 
 test.afterAll(async () => {
   await stopNode(app?.child);
@@ -280,6 +297,98 @@ test('钉钉 and 飞书 sign-in', async ({ browser }) => {
   await b.getByTestId('sign-in-feishu').click();
   await expectSignedIn(b, '刘晓燕');
   expect(await lastLogin('clerk')).toMatchObject({ via: 'feishu' });
+});
+
+test('task cards: a 督办 reaches the secretary in WeCom, the clerk in Feishu, the other secretary in DingTalk; a card opens its page signed in', async ({
+  browser,
+}) => {
+  // Everyone above has signed in once through their app, so each identity carries its message id.
+  const units = (
+    await sql.query(
+      `SELECT u.username, ra."orgId" AS org,
+              (SELECT t.id FROM "ReminderTask" t WHERE t."orgId" = ra."orgId" AND t.status = 'OPEN' LIMIT 1) AS task
+       FROM "RoleAssignment" ra JOIN "User" u ON u.id = ra."userId"
+       WHERE ra.role = 'SECRETARY' AND u.username IN ('secretary', 'secretary2')`,
+    )
+  ).rows as { username: string; org: string; task: string }[];
+  const jar = await signIn(app.base, 'committee', 'Wubiao@2026');
+  const send = await actionId('sendNoticeAction', 'lib/reminders/actions.ts');
+  const sentBefore = {
+    wecom: wecom.messages.length,
+    feishu: feishu.messages.length,
+    ding: dingtalk.messages.length,
+  };
+  for (const u of units) {
+    const r = await callAction(app.base, jar, '/reminders/supervision', send, {
+      orgId: u.org,
+      taskIds: [u.task],
+      message: `请于本周五前补齐${u.username === 'secretary' ? '滨江' : '北环'}项目的三会一课记录`,
+    });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+  }
+  await until(
+    'the three cards are sent',
+    async () =>
+      wecom.messages.length > sentBefore.wecom &&
+      feishu.messages.length > sentBefore.feishu &&
+      dingtalk.messages.length > sentBefore.ding,
+  );
+  const wx = wecom.messages.at(-1)!;
+  expect(wx.to).toBe(no.secretary);
+  expect(wx.body).toMatchObject({
+    msgtype: 'textcard',
+    agentid: Number(WECOM.agentId),
+    textcard: { title: '五标 · 督办', url: `${app.base}/reminders` },
+  });
+  expect(String((wx.body.textcard as { description: string }).description)).toContain(
+    '滨江项目的三会一课记录',
+  );
+  const fs = feishu.messages.at(-1)!;
+  expect(fs.to).toBe('fs-liuxy');
+  expect(fs.body).toMatchObject({ msg_type: 'interactive', receive_id_type: 'user_id' });
+  expect(String(fs.body.content)).toContain(`${app.base}/reminders`);
+  const dt = dingtalk.messages.find((m) => m.to === 'dt-lihf')!;
+  expect(dt.body).toMatchObject({
+    agent_id: 3001,
+    msg: { msgtype: 'action_card', action_card: { single_url: `${app.base}/reminders` } },
+  });
+  await until('the card deliveries are marked sent', async () => {
+    const open = await sql.query(
+      `SELECT count(*)::int AS n FROM "Delivery" WHERE channel IN ('WECOM', 'DINGTALK', 'FEISHU') AND status <> 'SENT'`,
+    );
+    return open.rows[0].n === 0;
+  });
+
+  // The card, tapped inside WeCom: the page it names, signed in without a password.
+  const page = await fresh(browser, WXWORK_UA);
+  wecom.signingIn = no.secretary;
+  await page.goto(String((wx.body.textcard as { url: string }).url));
+  await expect(page).toHaveURL(/\/reminders(#wechat_redirect)?$/);
+  await expectSignedIn(page, '陈志强');
+
+  // The clerk turns Feishu cards off for 督办: the next one reaches only the in-app centre (and WeCom for the secretary).
+  const clerk = await fresh(browser);
+  feishu.signingIn = 'fs-liuxy';
+  await clerk.goto('/login');
+  await clerk.getByTestId('sign-in-feishu').click();
+  await expectSignedIn(clerk, '刘晓燕');
+  await clerk.goto('/notifications');
+  const card = clerk.getByTestId('channel-FEISHU');
+  await card.getByLabel('督办').uncheck();
+  await card.getByRole('button', { name: '保存' }).click();
+  await expect(card.getByRole('status')).toHaveText('已保存。');
+  const feishuNow = feishu.messages.length;
+  const wecomNow = wecom.messages.length;
+  const mine = units.find((u) => u.username === 'secretary')!;
+  const r = await callAction(app.base, jar, '/reminders/supervision', send, {
+    orgId: mine.org,
+    taskIds: [mine.task],
+    message: '请核对党费收缴台账',
+  });
+  expect(r.ok).toBe(true);
+  await until('the WeCom card is sent', async () => wecom.messages.length > wecomNow);
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(feishu.messages.length).toBe(feishuNow);
 });
 
 test('a forged state, a replayed callback and a code used twice: no session, each traced', async ({

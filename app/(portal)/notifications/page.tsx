@@ -5,6 +5,10 @@ import { requireUser } from '@/lib/auth/current-user';
 import { NOTIFICATION_PAGE } from '@/lib/notifications/queries';
 import { notificationPageFor } from '@/lib/notifications/queries';
 import { NotificationList } from './_components/notification-list';
+import { ChannelPrefs } from './_components/channel-prefs';
+import { ownChannels } from '@/lib/channels/preferences';
+import { NOTIFICATION_KINDS } from '@/lib/channels/notify';
+import { db } from '@/lib/db';
 import { pageTitle } from '@/lib/page-title';
 
 export const generateMetadata = pageTitle('notifications');
@@ -16,11 +20,12 @@ export default async function NotificationsPage({
 }) {
   const user = await requireUser();
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const [t, tAll, format, data] = await Promise.all([
+  const [t, tAll, format, data, channels] = await Promise.all([
     getTranslations('notifications'),
     getTranslations(),
     getFormatter(),
     notificationPageFor(user, page),
+    ownChannels(db, user),
   ]);
   // Parameters that name a message (a quality code) are rendered in the reader's language.
   const rows = data.rows.map((n) => {
@@ -52,6 +57,10 @@ export default async function NotificationsPage({
           pages={Math.max(1, Math.ceil(data.total / NOTIFICATION_PAGE))}
           href={(p) => `/notifications?page=${p}`}
         />
+      </Card>
+      <Card title={t('channels.title')}>
+        <p className="mb-3 text-sm text-stone-600">{t('channels.intro')}</p>
+        <ChannelPrefs channels={channels} kinds={[...NOTIFICATION_KINDS]} />
       </Card>
     </div>
   );

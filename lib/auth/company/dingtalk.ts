@@ -101,5 +101,6 @@ export async function dingtalkIdentify(cfg: DingtalkConfig, code: string): Promi
     value: value || null,
     field: cfg.field,
     active: u.active === undefined ? undefined : u.active,
+    messageTo: userid,
   };
 }

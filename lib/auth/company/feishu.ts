@@ -85,5 +85,12 @@ export async function feishuIdentify(
       : cfg.field === 'phone'
         ? d.mobile
         : (d.enterprise_email ?? d.email);
-  return { provider: 'feishu', subject, label: d.name ?? null, value: value || null, field: cfg.field };
+  return {
+    provider: 'feishu',
+    subject,
+    label: d.name ?? null,
+    value: value || null,
+    field: cfg.field,
+    messageTo: d.user_id ?? null,
+  };
 }

@@ -25,6 +25,8 @@ export type CompanyIdentity = {
   field: MatchField;
   /** False when the provider reports the person disabled or departed. */
   active?: boolean;
+  /** Who the provider's messages (task cards) go to, when it has such an id. */
+  messageTo?: string | null;
 };
 
 export const FAILURES = [
@@ -178,7 +180,15 @@ export async function companySignIn(
     if (!linked) {
       // Two first sign-ins at once: the second finds the link the first made.
       await tx.externalIdentity.createMany({
-        data: [{ provider: id.provider, subject, userId: user.id, label: id.label?.slice(0, 128) ?? null }],
+        data: [
+          {
+            provider: id.provider,
+            subject,
+            userId: user.id,
+            label: id.label?.slice(0, 128) ?? null,
+            messageTo: id.messageTo?.slice(0, 128) ?? null,
+          },
+        ],
         skipDuplicates: true,
       });
       await appendTrace(tx, actor, {
@@ -189,7 +199,7 @@ export async function companySignIn(
     }
     await tx.externalIdentity.update({
       where: { provider_subject: { provider: id.provider, subject } },
-      data: { lastUsedAt: now },
+      data: { lastUsedAt: now, ...(id.messageTo ? { messageTo: id.messageTo.slice(0, 128) } : {}) },
     });
     const owed = await owedAfterCompany(tx, user.id, user.username, policy);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });

@@ -99,5 +99,6 @@ export async function wecomIdentify(cfg: WecomConfig, code: string): Promise<Com
     field: cfg.field,
     // 1 = activated; 2 disabled, 4 not activated, 5 left the company.
     active: user.status === undefined ? undefined : user.status === 1,
+    messageTo: userid,
   };
 }
