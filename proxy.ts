@@ -8,7 +8,7 @@ import { contentSecurityPolicy, HSTS, newNonce } from './lib/security-headers';
 // it on its own scripts, read from the request's CSP header). Authorization itself is lib/policy.ts.
 const { auth } = NextAuth(authConfig);
 
-const PUBLIC = ['/login', '/api/health', '/api/auth', '/api/sso'];
+const PUBLIC = ['/login', '/api/health', '/api/auth', '/api/sso', '/offline', '/manifest.webmanifest'];
 
 function secured(req: NextRequest): NextResponse {
   const nonce = newNonce();

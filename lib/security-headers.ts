@@ -12,6 +12,9 @@ export function contentSecurityPolicy(nonce: string, o: { https: boolean; dev: b
     "img-src 'self' blob: data:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The service worker (public/sw.js) and the web app manifest: this origin only.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,10 +1,26 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_USERS, loginAs } from '../fixtures/login';
 
 /**
  * Every navigation page of every demo role, at a desk (1280 px) and on a phone (375 px): no console error, no
- * uncaught page error, no 5xx response, nothing wider than the screen, and the 演示数据 mark.
+ * uncaught page error, no 5xx response, nothing wider than the screen, and the 演示数据 mark; and at the desk, axe-core
+ * finds no serious or critical violation of WCAG 2.1 AA (issue 18.6: colour contrast of the red theme included).
  */
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
+async function accessibility(page: Page): Promise<string[]> {
+  // Rows of a list past the fifth repeat the first five's markup: left out, they only cost time.
+  const r = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('.wb-tr:nth-child(n+6)')
+    .analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${page.url()} axe ${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`,
+    );
+}
 function watch(page: Page) {
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -20,6 +36,9 @@ function watch(page: Page) {
 async function overflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+// The roles' walks are independent: both workers share them.
+test.describe.configure({ mode: 'parallel' });
 
 for (const username of DEMO_USERS) {
   test(`${username}: every navigation page at 1280 px and 375 px is clean`, async ({ page }) => {
@@ -41,7 +60,15 @@ for (const username of DEMO_USERS) {
         expect(await overflow(page), `horizontal overflow on ${href} at ${width} px`).toBeLessThanOrEqual(0);
         // The demo database says so on every page.
         await expect(page.getByTestId('demo-mark'), href).toHaveCount(1);
+        if (width === 1280) problems.push(...(await accessibility(page)));
       }
+    }
+    // The pages every role has besides the navigation: 账号安全, 会话, 消息中心.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const href of ['/account/security', '/account/sessions', '/notifications']) {
+      await page.goto(href);
+      await page.waitForLoadState('networkidle');
+      problems.push(...(await accessibility(page)));
     }
     expect(problems).toEqual([]);
   });
@@ -81,4 +108,19 @@ test('a malformed id in a route is the 404 page, never a 500', async ({ page }) 
   ]) {
     expect((await page.request.get(path)).status(), path).toBe(404);
   }
+});
+
+test('the pages before sign-in pass axe-core too: login, a refused company sign-in, offline', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  for (const href of ['/login', '/login/company?provider=wecom&error=no-match', '/offline']) {
+    await page.goto(href);
+    await page.waitForLoadState('networkidle');
+    problems.push(...(await accessibility(page)));
+  }
+  expect(problems).toEqual([]);
+  await context.close();
 });

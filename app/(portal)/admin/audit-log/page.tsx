@@ -93,7 +93,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             cell: (e) => (
               <>
                 {actionLabel(t, e.action)}
-                <div className="font-mono text-xs text-stone-400">{e.action}</div>
+                <div className="font-mono text-xs text-stone-500">{e.action}</div>
               </>
             ),
           },

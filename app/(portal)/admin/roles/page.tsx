@@ -47,7 +47,10 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
             header: t('users.fields.name'),
             cell: (r) => (
               <>
-                <Link href={`/admin/users/${r.user.id}`} className="text-brand-700 hover:underline">
+                <Link
+                  href={`/admin/users/${r.user.id}`}
+                  className="text-brand-700 underline underline-offset-2"
+                >
                   {r.user.name}
                 </Link>{' '}
                 <span className="font-mono text-xs text-stone-500">{r.user.username}</span>{' '}

@@ -12,7 +12,7 @@ export async function ArticleBody({ article }: { article: A }) {
         <div key={k} className="break-inside-avoid">
           <dt className="mb-1 text-sm font-semibold text-brand-700">{t(k)}</dt>
           <dd className="whitespace-pre-line leading-7 text-stone-800" data-testid={`answer-${k}`}>
-            {article[k] || <span className="text-stone-400">{t('empty')}</span>}
+            {article[k] || <span className="text-stone-500">{t('empty')}</span>}
           </dd>
         </div>
       ))}

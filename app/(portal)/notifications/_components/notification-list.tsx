@@ -31,7 +31,7 @@ export function NotificationList({ rows }: { rows: Row[] }) {
         {rows.map((n) => (
           <li
             key={n.id}
-            className={`flex items-start justify-between gap-2 py-2 ${n.read ? 'text-stone-500' : ''}`}
+            className={`flex items-start justify-between gap-2 py-2 ${n.read ? 'text-stone-600' : ''}`}
             data-unread={!n.read || undefined}
           >
             <div>

@@ -173,7 +173,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
         ) : (
           <ul className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4" data-testid="org-members">
             {members.map((m) => (
-              <li key={m.id} className={m.active ? '' : 'text-stone-400'}>
+              <li key={m.id} className={m.active ? '' : 'text-stone-500'}>
                 {m.name}
                 {m.roles
                   .filter((r) => r.orgId === org.id && r.role !== 'MEMBER')

@@ -127,7 +127,7 @@ export function OrgTree({ roots, total, complete }: { roots: TreeNode[]; total: 
                 )}
                 <Link
                   href={`/orgs/${n.id}`}
-                  className={`min-w-0 flex-1 truncate py-1 hover:underline ${n.status === 'ARCHIVED' ? 'text-stone-400 line-through' : ''}`}
+                  className={`min-w-0 flex-1 truncate py-1 hover:underline ${n.status === 'ARCHIVED' ? 'text-stone-500 line-through' : ''}`}
                 >
                   {query && n.name.includes(query) ? <mark className="bg-amber-100">{n.name}</mark> : n.name}
                 </Link>
