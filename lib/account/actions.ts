@@ -15,6 +15,7 @@ import { actorOf, getSessionUser } from '../auth/current-user';
 import { signIn, signOut } from '../auth/index';
 import { oidcConfig } from '../auth/company/config';
 import { companyFailure } from '../auth/company/link';
+import { safeNext } from '../auth/company/flow';
 import { clientIp } from '../auth/request-meta';
 
 export type LoginState = { error?: 'invalid' | 'locked' | 'busy' | 'unexpected'; username?: string };
@@ -67,7 +68,7 @@ export async function oidcSignInAction(form: FormData): Promise<void> {
     await companyFailure(db, 'oidc', 'unavailable', { ip: clientIp(h), userAgent: h.get('user-agent') });
     redirect('/login/company?provider=oidc&error=unavailable');
   }
-  await signIn('oidc', { redirectTo: next.startsWith('/') && !next.startsWith('//') ? next : '/' });
+  await signIn('oidc', { redirectTo: safeNext(next) });
 }
 
 export async function logoutAction(): Promise<void> {
@@ -88,7 +89,8 @@ export async function logoutAction(): Promise<void> {
       });
     });
   }
-  await signOut({ redirectTo: '/login' });
+  // ?password=1: inside WeCom, DingTalk or Feishu the login page would otherwise sign the person straight back in.
+  await signOut({ redirectTo: '/login?password=1' });
 }
 
 export const changePasswordAction = defineAction(

@@ -133,8 +133,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signIn({ user, account, profile }) {
       if (account?.provider !== 'oidc') return true;
       const cfg = oidcConfig();
-      if (!cfg || !profile?.sub) return '/login/company?provider=oidc&error=provider';
-      const claim = (profile as Record<string, unknown>)[cfg.claim];
+      if (!cfg || !profile?.sub) {
+        await companyFailure(authDb, 'oidc', 'provider', await requestMeta(), { why: 'no sub' });
+        return '/login/company?provider=oidc&error=provider';
+      }
+      const claims = profile as Record<string, unknown>;
+      // An e-mail the provider has not verified finds no one (a person may type any address into some providers).
+      const unverified = cfg.claim === 'email' && claims.email_verified !== true;
+      const claim = unverified ? null : claims[cfg.claim];
       const result = await companySignIn(
         authDb,
         {

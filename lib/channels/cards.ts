@@ -35,6 +35,9 @@ export function cardUrl(link: string): string {
   return `${base}${link.startsWith('/') ? link : `/${link}`}`;
 }
 
+/** Text people typed (a title, a place, a message) shown as itself in DingTalk's markdown: no links, no formatting. */
+export const plainMarkdown = (text: string) => text.replace(/([\\`*_{}[\]()#+\-.!|>~<])/g, '\\$1');
+
 const refused = (what: string, detail: unknown) =>
   new Error(`${what} refused the card: ${JSON.stringify(detail).slice(0, 300)}`);
 
@@ -70,7 +73,7 @@ export async function sendCard(channel: CardChannel, to: string, card: Card): Pr
               msgtype: 'action_card',
               action_card: {
                 title: card.title,
-                markdown: `#### ${card.title}\n\n${card.text}`,
+                markdown: `#### ${card.title}\n\n${plainMarkdown(card.text)}`,
                 single_title: '查看详情',
                 single_url: url,
               },
@@ -86,7 +89,7 @@ export async function sendCard(channel: CardChannel, to: string, card: Card): Pr
       const content = {
         header: { title: { tag: 'plain_text', content: card.title }, template: 'red' },
         elements: [
-          { tag: 'div', text: { tag: 'lark_md', content: card.text } },
+          { tag: 'div', text: { tag: 'plain_text', content: card.text } },
           {
             tag: 'action',
             actions: [

@@ -72,6 +72,16 @@ describe('linking, not guessing', () => {
     });
     expect(link).toMatchObject({ userId: p.id, label: '企业微信成员' });
     expect(await events(p.id, 'auth.identity.link')).toHaveLength(1);
+    // The owner is told of the new link, with where to undo it.
+    const told = await db.notification.findMany({
+      where: { userId: p.id, titleKey: 'notifications.titles.identityLinked' },
+    });
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({
+      kind: 'SECURITY',
+      link: '/account/security',
+      params: { provider: 'wecom' },
+    });
     const login = await events(p.id, 'auth.login');
     expect(login[0]?.after).toMatchObject({ via: 'wecom', session: first.ok ? first.sessionId : '' });
     expect(login[0]).toMatchObject({ ip: '192.0.2.77' });
@@ -162,6 +172,12 @@ describe('linking, not guessing', () => {
     expect(s).toMatchObject({ ok: true, factorOwed: null });
     // An administrator without a factor must set one up, as after a password.
     expect(a).toMatchObject({ ok: true, factorOwed: 'enrol' });
+    // So must a role the factor setting names (the committee, by default): the provider alone does not open it.
+    const committee = await personWithAccount('COMMITTEE');
+    expect(await companySignIn(db, identity({ value: committee.employeeNo }), meta, provider)).toMatchObject({
+      ok: true,
+      factorOwed: 'enrol',
+    });
     const always = await companySignIn(db, identity({ value: sec.employeeNo }), meta, {
       ...provider,
       secondFactor: 'always',

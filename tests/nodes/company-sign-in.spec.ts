@@ -313,11 +313,6 @@ test('task cards: a 督办 reaches the secretary in WeCom, the clerk in Feishu, 
   ).rows as { username: string; org: string; task: string }[];
   const jar = await signIn(app.base, 'committee', 'Wubiao@2026');
   const send = await actionId('sendNoticeAction', 'lib/reminders/actions.ts');
-  const sentBefore = {
-    wecom: wecom.messages.length,
-    feishu: feishu.messages.length,
-    ding: dingtalk.messages.length,
-  };
   for (const u of units) {
     const r = await callAction(app.base, jar, '/reminders/supervision', send, {
       orgId: u.org,
@@ -326,14 +321,18 @@ test('task cards: a 督办 reaches the secretary in WeCom, the clerk in Feishu, 
     });
     expect(r.ok, JSON.stringify(r)).toBe(true);
   }
-  await until(
-    'the three cards are sent',
-    async () =>
-      wecom.messages.length > sentBefore.wecom &&
-      feishu.messages.length > sentBefore.feishu &&
-      dingtalk.messages.length > sentBefore.ding,
-  );
-  const wx = wecom.messages.at(-1)!;
+  // (Each person was also sent a card when their identity was first linked: those go to /account/security.)
+  const supervision = () => ({
+    wx: wecom.messages.find((m) => m.to === no.secretary && JSON.stringify(m.body).includes('督办')),
+    fs: feishu.messages.find((m) => m.to === 'fs-liuxy' && String(m.body.content).includes('/reminders')),
+    dt: dingtalk.messages.find((m) => m.to === 'dt-lihf' && JSON.stringify(m.body).includes('/reminders')),
+  });
+  await until('the three cards are sent', async () => {
+    const c = supervision();
+    return !!(c.wx && c.fs && c.dt);
+  });
+  const found = supervision();
+  const wx = found.wx!;
   expect(wx.to).toBe(no.secretary);
   expect(wx.body).toMatchObject({
     msgtype: 'textcard',
@@ -343,11 +342,11 @@ test('task cards: a 督办 reaches the secretary in WeCom, the clerk in Feishu, 
   expect(String((wx.body.textcard as { description: string }).description)).toContain(
     '滨江项目的三会一课记录',
   );
-  const fs = feishu.messages.at(-1)!;
+  const fs = found.fs!;
   expect(fs.to).toBe('fs-liuxy');
   expect(fs.body).toMatchObject({ msg_type: 'interactive', receive_id_type: 'user_id' });
   expect(String(fs.body.content)).toContain(`${app.base}/reminders`);
-  const dt = dingtalk.messages.find((m) => m.to === 'dt-lihf')!;
+  const dt = found.dt!;
   expect(dt.body).toMatchObject({
     agent_id: 3001,
     msg: { msgtype: 'action_card', action_card: { single_url: `${app.base}/reminders` } },

@@ -88,12 +88,8 @@ export async function dingtalkIdentify(cfg: DingtalkConfig, code: string): Promi
   if (user.body.errcode || !user.body.result)
     throw new CompanyError('provider', { step: 'user/get', errcode: user.body.errcode });
   const u = user.body.result;
-  const value =
-    cfg.field === 'employeeNo'
-      ? u.job_number
-      : cfg.field === 'phone'
-        ? (u.mobile ?? me.body.mobile)
-        : (u.email ?? me.body.email);
+  // The company's directory only: the mobile and e-mail of users/me are the person's own DingTalk account's.
+  const value = cfg.field === 'employeeNo' ? u.job_number : cfg.field === 'phone' ? u.mobile : u.email;
   return {
     provider: 'dingtalk',
     subject: me.body.unionId,

@@ -11,6 +11,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import { db } from '../../db';
 import { publicOrigin } from '../../public-url';
 import { clientIp } from '../request-meta';
@@ -36,7 +37,11 @@ export function inAppProvider(userAgent: string | null): 'wecom' | 'dingtalk' | 
 
 /** A relative path of this portal to land on afterwards; anything else is the workbench. */
 export const safeNext = (next: string | null | undefined) =>
-  next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+  next &&
+  next.startsWith('/') &&
+  !next.startsWith('//') &&
+  !next.startsWith('/\\') &&
+  !/[\u0000-\u001f\u007f]/.test(next)
     ? next.slice(0, 500)
     : '/';
 
@@ -125,10 +130,21 @@ export async function finishCompanySignIn(provider: Provider, url: URL): Promise
   if (!result.ok) redirect(failPage(provider, result.reason));
   // Opens next-auth's cookie session for the session row just opened; throws the redirect.
   const { signIn } = await import('../index');
-  await signIn('company', {
-    session: result.sessionId,
-    proof: ticketProof(result.sessionId),
-    redirectTo: stateOk.next,
-  });
+  try {
+    await signIn('company', {
+      session: result.sessionId,
+      proof: ticketProof(result.sessionId),
+      redirectTo: stateOk.next,
+    });
+  } catch (e) {
+    if (isRedirectError(e)) throw e;
+    // The session was refused its cookie (the account disabled, the minute gone): close it and say so.
+    await db.userSession.updateMany({
+      where: { id: result.sessionId, endedAt: null },
+      data: { endedAt: new Date(), endReason: 'logout' },
+    });
+    await companyFailure(db, provider, 'unavailable', m, { step: 'session', error: (e as Error).name });
+    redirect(failPage(provider, 'unavailable'));
+  }
   redirect(stateOk.next);
 }

@@ -8,7 +8,9 @@
 import type { Db, Tx } from '../../db/client';
 import { appendTrace } from '../../audit-log';
 import { ADMIN_ROLES } from '../../policy';
-import { owedAtSignIn, type FactorOwed } from '../factors';
+import { factorRequired, factorSetting, owedAtSignIn, type FactorOwed } from '../factors';
+import { notify } from '../../channels/notify';
+import { queueDeliveries } from '../../channels/queue';
 import { securityEvent } from '../login';
 import { openSession } from '../sessions';
 import { companyPolicy, type CompanyPolicy, type MatchField, type Provider } from './config';
@@ -72,14 +74,22 @@ export const normalPhone = (v: string) =>
     .replace(/^\+?86(?=1\d{10}$)/, '')
     .trim();
 
-/** The active-or-not accounts whose `field` holds `value` (two for a value shared by two people). */
-export async function matchAccounts(client: Db | Tx, field: MatchField, value: string): Promise<string[]> {
+/**
+ * The active accounts whose `field` holds `value` (two for a value shared by two people); a disabled account, or a
+ * person who has left the company, never takes a link (a phone once used by a departed colleague stays usable).
+ */
+export async function matchAccounts(
+  client: Db | Tx,
+  field: MatchField,
+  value: string,
+): Promise<{ active: string[]; disabled: string[] }> {
   const v = value.trim();
-  if (!v) return [];
+  if (!v) return { active: [], disabled: [] };
   let rows: { id: string }[];
   if (field === 'employeeNo')
     rows = await client.$queryRaw`
-      SELECT p."userId" AS id FROM "Person" p WHERE p."employeeNo" = ${v} AND p."userId" IS NOT NULL`;
+      SELECT p."userId" AS id FROM "Person" p
+      WHERE p."employeeNo" = ${v} AND p."userId" IS NOT NULL AND p."leftOn" IS NULL`;
   else if (field === 'phone') {
     const phone = normalPhone(v);
     rows = await client.$queryRaw`
@@ -88,7 +98,14 @@ export async function matchAccounts(client: Db | Tx, field: MatchField, value: s
   } else if (field === 'email')
     rows = await client.$queryRaw`SELECT u.id FROM "User" u WHERE lower(u.email) = lower(${v})`;
   else rows = await client.$queryRaw`SELECT u.id FROM "User" u WHERE u.username = ${v}`;
-  return [...new Set(rows.map((r) => r.id))];
+  const ids = [...new Set(rows.map((r) => r.id))];
+  if (!ids.length) return { active: [], disabled: [] };
+  const active = await client.user.findMany({
+    where: { id: { in: ids }, active: true },
+    select: { id: true },
+  });
+  const on = new Set(active.map((u) => u.id));
+  return { active: [...on], disabled: ids.filter((i) => !on.has(i)) };
 }
 
 /** No account matched: each active administrator gets one notification per identity (by setting). */
@@ -115,9 +132,16 @@ async function askAdministrators(tx: Tx, id: CompanyIdentity) {
 /** What the sign-in owes: by the policy, a company sign-in may count as the second factor. */
 async function owedAfterCompany(tx: Tx, userId: string, username: string, policy: CompanyPolicy) {
   if (policy.secondFactor === 'provider') {
-    const roles = await tx.roleAssignment.findMany({ where: { userId }, select: { role: true } });
-    const admin = roles.some((r) => (ADMIN_ROLES as readonly string[]).includes(r.role));
-    if (!admin) return null;
+    // Waived for the roles the factor setting asks none of (secretaries, clerks, members by default); administrators
+    // and every role that must show a second factor (committee, auditors by default) still show theirs, so a company
+    // identity linked to such an account by mistake or malice does not open it alone.
+    const [roles, setting] = await Promise.all([
+      tx.roleAssignment.findMany({ where: { userId }, select: { role: true } }),
+      factorSetting(tx),
+    ]);
+    const names = roles.map((r) => r.role as string);
+    const admin = names.some((r) => (ADMIN_ROLES as readonly string[]).includes(r));
+    if (!admin && !factorRequired(setting, { username, roles: names })) return null;
   }
   return owedAtSignIn(tx, userId, username);
 }
@@ -137,7 +161,17 @@ export async function companySignIn(
   });
   let userId = linked?.userId;
   if (!userId) {
-    const found = id.value ? await matchAccounts(client, id.field, id.value) : [];
+    const matched = id.value ? await matchAccounts(client, id.field, id.value) : { active: [], disabled: [] };
+    const found = matched.active;
+    if (!found.length && matched.disabled.length)
+      return companyFailure(
+        client,
+        id.provider,
+        'inactive',
+        meta,
+        { subject, field: id.field, by: 'portal' },
+        { userId: matched.disabled.length === 1 ? matched.disabled[0] : null },
+      );
     if (found.length > 1)
       return companyFailure(client, id.provider, 'ambiguous', meta, {
         subject,
@@ -156,7 +190,8 @@ export async function companySignIn(
     userId = found[0]!;
   }
   const uid = userId;
-  return client.$transaction(async (tx): Promise<CompanyResult> => {
+  const deliveryIds: string[] = [];
+  const result = await client.$transaction(async (tx): Promise<CompanyResult> => {
     const rows = await tx.$queryRaw<
       { id: string; name: string; username: string; active: boolean; orgPath: string | null }[]
     >`
@@ -177,9 +212,15 @@ export async function companySignIn(
       );
     const actor = { id: user.id, name: user.name, ...meta };
     const trace = { entityType: 'User', entityId: user.id, orgPath: user.orgPath };
-    if (!linked) {
-      // Two first sign-ins at once: the second finds the link the first made.
-      await tx.externalIdentity.createMany({
+    // The link as it stands now (another sign-in or an unlink may have come between the look-up and here).
+    const current = await tx.externalIdentity.findUnique({
+      where: { provider_subject: { provider: id.provider, subject } },
+      select: { userId: true },
+    });
+    if (current && current.userId !== user.id)
+      return companyFailure(tx, id.provider, 'ambiguous', meta, { subject, linkedTo: current.userId }, who);
+    if (!current) {
+      const made = await tx.externalIdentity.createMany({
         data: [
           {
             provider: id.provider,
@@ -191,14 +232,27 @@ export async function companySignIn(
         ],
         skipDuplicates: true,
       });
+      if (made.count === 0)
+        return companyFailure(tx, id.provider, 'ambiguous', meta, { subject, race: true }, who);
       await appendTrace(tx, actor, {
         ...trace,
         action: 'auth.identity.link',
         after: { provider: id.provider, subject, label: id.label, by: id.field },
       });
+      // The owner hears of every new link (in the centre, and by e-mail or card where they keep security notices):
+      // a link they did not make is theirs to undo on 账号安全 and report.
+      const sent = await notify(tx, {
+        userIds: [user.id],
+        kind: 'SECURITY',
+        titleKey: 'notifications.titles.identityLinked',
+        params: { provider: id.provider, label: id.label ?? subject },
+        link: '/account/security',
+        dedupeKey: `link:${id.provider}:${subject}:${now.getTime()}`.slice(0, 120),
+      });
+      deliveryIds.push(...sent.deliveryIds);
     }
-    await tx.externalIdentity.update({
-      where: { provider_subject: { provider: id.provider, subject } },
+    await tx.externalIdentity.updateMany({
+      where: { provider: id.provider, subject },
       data: { lastUsedAt: now, ...(id.messageTo ? { messageTo: id.messageTo.slice(0, 128) } : {}) },
     });
     const owed = await owedAfterCompany(tx, user.id, user.username, policy);
@@ -216,4 +270,6 @@ export async function companySignIn(
     });
     return { ok: true, user: { id: user.id, name: user.name }, sessionId: session.id, factorOwed: owed };
   });
+  if (deliveryIds.length) queueDeliveries(deliveryIds);
+  return result;
 }
