@@ -14,7 +14,7 @@ import { appendTrace, type Actor } from '../audit-log';
 import { dummyHash, verifyPassword } from './password';
 import { afterFailure, isLocked, LOCK_MINUTES, MAX_FAILED_LOGINS, type LockState } from './rules';
 import { owedAtSignIn } from './factors';
-import { openSession } from './sessions';
+import { openTracedSession } from './sessions';
 
 export const IP_MAX_FAILURES = 20;
 export const IP_WINDOW_MINUTES = 15;
@@ -270,20 +270,18 @@ async function checkCredentials(
       data:
         owed === 'verify' ? { lastLoginAt: now } : { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
     });
-    const session = await openSession(tx, user.id, meta, now, owed);
-    await appendTrace(tx, actor, {
-      ...trace,
-      action: 'auth.login',
-      after: {
-        session: session.id,
-        ...(owed ? { secondFactor: owed } : {}),
-        ...(session.ended.length ? { endedByLimit: session.ended } : {}),
-      },
-    });
+    const sessionId = await openTracedSession(
+      tx,
+      actor,
+      { id: user.id, orgPath: user.orgPath },
+      meta,
+      now,
+      owed,
+    );
     return {
       ok: true,
       user: { id: user.id, name: user.name, username: user.username },
-      sessionId: session.id,
+      sessionId,
     };
   });
   if (result.ok) return result;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client';
+import { appendTrace, type Actor } from '../audit-log';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './rules';
 
 export const END_REASONS = [
@@ -65,6 +66,35 @@ export async function openSession(
   // A session that still owes a second factor ends nobody: a password alone must not sign the person out elsewhere.
   const ended = factorOwed ? [] : await enforceSessionLimit(tx, userId, row.id, now);
   return { id: row.id, ended };
+}
+
+/**
+ * A sign-in's session opened and traced (`auth.login`) in the sign-in's transaction: password or company (`via`).
+ * Returns the session's id.
+ */
+export async function openTracedSession(
+  tx: Tx,
+  actor: Actor,
+  who: { id: string; orgPath: string | null },
+  meta: { ip: string | null; userAgent: string | null },
+  now: Date,
+  owed: 'verify' | 'enrol' | null,
+  via?: string,
+): Promise<string> {
+  const session = await openSession(tx, who.id, meta, now, owed);
+  await appendTrace(tx, actor, {
+    entityType: 'User',
+    entityId: who.id,
+    orgPath: who.orgPath,
+    action: 'auth.login',
+    after: {
+      session: session.id,
+      ...(via ? { via } : {}),
+      ...(owed ? { secondFactor: owed } : {}),
+      ...(session.ended.length ? { endedByLimit: session.ended } : {}),
+    },
+  });
+  return session.id;
 }
 
 /** Ends the person's oldest live sessions beyond the limit, keeping `keep`; returns the ids it ended. */

@@ -12,7 +12,7 @@ import { factorRequired, factorSetting, owedAtSignIn, type FactorOwed } from '..
 import { notify } from '../../channels/notify';
 import { queueDeliveries } from '../../channels/queue';
 import { securityEvent } from '../login';
-import { openSession } from '../sessions';
+import { openTracedSession } from '../sessions';
 import { companyPolicy, type CompanyPolicy, type MatchField, type Provider } from './config';
 
 /** What a provider says about the person after a good code. */
@@ -257,18 +257,16 @@ export async function companySignIn(
     });
     const owed = await owedAfterCompany(tx, user.id, user.username, policy);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-    const session = await openSession(tx, user.id, meta, now, owed);
-    await appendTrace(tx, actor, {
-      ...trace,
-      action: 'auth.login',
-      after: {
-        session: session.id,
-        via: id.provider,
-        ...(owed ? { secondFactor: owed } : {}),
-        ...(session.ended.length ? { endedByLimit: session.ended } : {}),
-      },
-    });
-    return { ok: true, user: { id: user.id, name: user.name }, sessionId: session.id, factorOwed: owed };
+    const sessionId = await openTracedSession(
+      tx,
+      actor,
+      { id: user.id, orgPath: user.orgPath },
+      meta,
+      now,
+      owed,
+      id.provider,
+    );
+    return { ok: true, user: { id: user.id, name: user.name }, sessionId, factorOwed: owed };
   });
   if (deliveryIds.length) queueDeliveries(deliveryIds);
   return result;
