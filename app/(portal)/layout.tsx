@@ -16,6 +16,12 @@ export default async function PortalLayout({ children }: { children: React.React
   const { warnDays } = await passwordSetting(db);
   return (
     <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
+      >
+        {t('shell.skipToContent')}
+      </a>
       <DemoMark />
       {user.passwordExpiresIn !== null && user.passwordExpiresIn <= warnDays && (
         <div
@@ -42,7 +48,9 @@ export default async function PortalLayout({ children }: { children: React.React
         }}
         roleLine={primary ? `${t(`roles.${primary.role}`)} · ${primary.orgName}` : t('shell.noRole')}
       />
-      <main className="mx-auto w-full max-w-6xl px-3 py-4 sm:px-6 sm:py-6">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-3 py-4 sm:px-6 sm:py-6">
+        {children}
+      </main>
     </div>
   );
 }

@@ -53,16 +53,16 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
  * generic configuration error.
  */
 export async function oidcSignInAction(form: FormData): Promise<void> {
-  const next = String(form.get('next') ?? '/');
+  // Posted by the login page's form; anything else (a hand-made call) is simply sent back to the login page.
+  const next = form instanceof FormData ? String(form.get('next') ?? '/') : '/';
   const cfg = oidcConfig();
-  const reachable =
-    !!cfg &&
-    (await fetch(`${cfg.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
-      signal: AbortSignal.timeout(5000),
-    }).then(
-      (r) => r.ok,
-      () => false,
-    ));
+  if (!cfg) redirect('/login');
+  const reachable = await fetch(`${cfg.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+    signal: AbortSignal.timeout(5000),
+  }).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (!reachable) {
     const h = await headers();
     await companyFailure(db, 'oidc', 'unavailable', { ip: clientIp(h), userAgent: h.get('user-agent') });

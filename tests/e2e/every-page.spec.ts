@@ -42,7 +42,8 @@ test.describe.configure({ mode: 'parallel' });
 
 for (const username of DEMO_USERS) {
   test(`${username}: every navigation page at 1280 px and 375 px is clean`, async ({ page }) => {
-    test.setTimeout(180_000);
+    // With axe-core on every page the committee's walk takes about two minutes on two cores.
+    test.setTimeout(360_000);
     const problems = watch(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     await loginAs(page, username);

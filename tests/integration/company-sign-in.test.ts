@@ -1,7 +1,7 @@
 /**
  * Company sign-in (issue 18): the linking rule (lib/auth/company/link.ts) on a real PostgreSQL, and each provider's
  * client (WeCom, DingTalk, Feishu) against its local fake speaking the documented protocol, error codes included.
- * The browser flows through next-auth's OIDC and the /api/sso routes are in tests/nodes/company-sign-in.spec.ts.
+ * The browser flows through next-auth's OIDC and the /api/sso routes are in tests/nodes/workplace-sign-in.spec.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

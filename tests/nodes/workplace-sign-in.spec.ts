@@ -1,4 +1,6 @@
 /**
+ * (Named to run after two-nodes.spec.ts: its node works the job queue, and the two-node test counts the start-up
+ * jobs of nodes it starts itself.)
  * Company sign-in in a real browser (issue 18): one app node of this build, configured for all four providers, each
  * provider a local server on loopback — panva's oidc-provider as the company's OpenID Connect provider, and the fakes
  * of 企业微信, 钉钉 and 飞书 (tests/fixtures/company-idp.ts). Chromium signs in through each, lands on the portal as the
