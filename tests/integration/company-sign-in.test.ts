@@ -18,7 +18,7 @@ import { ownIdentities, unlinkOwnIdentity } from '../../lib/account/identities';
 import { NotFoundError } from '../../lib/errors';
 import { notify } from '../../lib/channels/notify';
 import { deliverOne } from '../../lib/channels/deliver';
-import { ownChannels, setNotifyPrefs } from '../../lib/channels/preferences';
+import { ownChannels, setNotifyPrefs, ZNotifyPrefs } from '../../lib/channels/preferences';
 
 const db = testDb();
 const meta = { ip: '192.0.2.77', userAgent: 'vitest wxwork' };
@@ -487,5 +487,20 @@ describe('task cards through the outbox', () => {
     const row = await db.delivery.findUnique({ where: { id: d.id } });
     expect(row).toMatchObject({ status: 'PENDING', attempts: 1 });
     expect(row?.lastError).toContain('invaliduser');
+  });
+});
+
+describe('接收方式: refused input changes nothing', () => {
+  it('an unknown channel or kind is refused by the schema, and a person only ever changes their own row', async () => {
+    expect(ZNotifyPrefs.safeParse({ channel: 'SMS', kinds: [] }).success).toBe(false);
+    expect(ZNotifyPrefs.safeParse({ channel: 'WECOM', kinds: ['PAYROLL'] }).success).toBe(false);
+    expect(ZNotifyPrefs.safeParse({ channel: 'WECOM', kinds: [], userId: 'someone' }).success).toBe(false);
+    const a = await personWithAccount();
+    const b = await personWithAccount();
+    await setNotifyPrefs(db, a.ctx, { channel: 'EMAIL', kinds: ['OVERDUE'] });
+    expect(await db.notifyPreference.count({ where: { userId: b.id } })).toBe(0);
+    expect((await ownChannels(db, b.subject)).find((c) => c.channel === 'EMAIL')?.kinds).toContain(
+      'SUPERVISION',
+    );
   });
 });
