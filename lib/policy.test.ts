@@ -22,7 +22,7 @@ const HOLDERS: [holders: readonly Role[], permissions: string[]][] = [
   // 三权分立: accounts, roles and security, the trace — three people.
   [['ADMIN', 'SECURITY_ADMIN'], ['user.read']],
   [['ADMIN'], ['user.manage']],
-  [['SECURITY_ADMIN'], ['role.assign', 'security.manage', 'factor.reset']],
+  [['SECURITY_ADMIN'], ['role.assign', 'security.manage', 'factor.reset', 'identity.manage']],
   [['AUDIT_ADMIN', 'COMMITTEE'], ['auditLog.read']],
   [['AUDIT_ADMIN'], ['securityEvent.read']],
   [['ADMIN', 'SECURITY_ADMIN', 'COMMITTEE', ...BRANCH_STAFF], ['org.read']],

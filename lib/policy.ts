@@ -31,10 +31,18 @@ const TABLE = {
     scope: 'all',
     permissions: ['user.read', 'user.manage', 'org.read', 'handbook.read'],
   },
-  // 安全管理员: who holds which role, the security settings, resetting a person's second factors.
+  // 安全管理员: who holds which role, the security settings, resetting a person's second factors, reviewing the
+  // company identities linked to an account (unlinking one, clearing a hold on a first link).
   SECURITY_ADMIN: {
     scope: 'all',
-    permissions: ['user.read', 'org.read', 'role.assign', 'security.manage', 'factor.reset'],
+    permissions: [
+      'user.read',
+      'org.read',
+      'role.assign',
+      'security.manage',
+      'factor.reset',
+      'identity.manage',
+    ],
   },
   // 审计管理员: reads the trace and the security events; changes nothing.
   AUDIT_ADMIN: {

@@ -22,6 +22,8 @@ import {
   ZResetFactors,
   ZVerify,
 } from './factors';
+import { unlinkIdentity, ZUnlinkIdentity } from './identities';
+import { clearHold, ZClearHold } from '../auth/company/holds';
 
 const ZNone = z.object({}).strict();
 const site = async () => ({ origin: await publicOrigin() });
@@ -89,3 +91,9 @@ export const renewRecoveryCodesAction = defineAction(
 export const resetFactorsAction = defineMutation(ZResetFactors, resetFactors, (input) =>
   revalidatePath(`/admin/users/${input.userId}`),
 );
+
+// The 安全管理员's review of a person's company identities: unlink one, or clear a hold on a first link.
+export const adminUnlinkIdentityAction = defineMutation(ZUnlinkIdentity, unlinkIdentity, (_input, out) =>
+  revalidatePath(`/admin/users/${out.userId}`),
+);
+export const clearHoldAction = defineMutation(ZClearHold, clearHold, () => revalidatePath('/admin/users'));

@@ -1,14 +1,16 @@
 /**
  * A person's own company identities (企业微信, 钉钉, 飞书, the company's OIDC): the list on 账号安全 and unlinking one.
- * Only the owner reaches them (lib/policy isOwner): another person's link is not found. An unlink is traced.
+ * Only the owner reaches them (lib/policy isOwner): another person's link is not found; the 安全管理员 (identity.manage)
+ * may unlink anyone's. An unlink is traced and holds the identity (lib/auth/company/holds.ts).
  */
 import { z } from 'zod';
 import type { ActionContext } from '../action-context';
 import { appendTrace } from '../audit-log';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
+import { holdUnlinked } from '../auth/company/holds';
 import { NotFoundError } from '../errors';
 import { msg } from '../i18n/message';
-import { isOwner, type Subject } from '../policy';
+import { assertCan, isOwner, type Subject } from '../policy';
 
 export const ZUnlinkIdentity = z.object({ id: z.uuid(msg('validation.invalidId')) });
 
@@ -29,13 +31,38 @@ export async function unlinkOwnIdentity(
   return client.$transaction(async (tx) => {
     const row = await tx.externalIdentity.findUnique({ where: { id: input.id } });
     if (!row || !isOwner(ctx.user, row.userId)) throw new NotFoundError();
-    await tx.externalIdentity.delete({ where: { id: row.id } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'auth.identity.unlink',
-      entityType: 'User',
-      entityId: row.userId,
-      before: { provider: row.provider, subject: row.subject, label: row.label },
-    });
-    return { id: row.id };
+    return unlink(tx, ctx, row);
   });
+}
+
+/** The 安全管理员 unlinks another person's identity (one found linked by mistake or malice). */
+export async function unlinkIdentity(
+  client: Db,
+  ctx: ActionContext,
+  input: z.output<typeof ZUnlinkIdentity>,
+) {
+  assertCan(ctx.user, 'identity.manage', 'global');
+  return client.$transaction(async (tx) => {
+    const row = await tx.externalIdentity.findUnique({ where: { id: input.id } });
+    if (!row) throw new NotFoundError();
+    return unlink(tx, ctx, row);
+  });
+}
+
+/** Unlinked, held (the same identity is not linked again by the same field without review) and traced. */
+async function unlink(
+  tx: Tx,
+  ctx: ActionContext,
+  row: { id: string; userId: string; provider: string; subject: string; label: string | null },
+) {
+  await tx.externalIdentity.delete({ where: { id: row.id } });
+  await holdUnlinked(tx, ctx.actor, row);
+  await appendTrace(tx, ctx.actor, {
+    action: 'auth.identity.unlink',
+    entityType: 'User',
+    entityId: row.userId,
+    before: { provider: row.provider, subject: row.subject, label: row.label },
+    after: { held: true },
+  });
+  return { id: row.id, userId: row.userId };
 }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from './messages/en.json';
 import zh from './messages/zh-CN.json';
@@ -28,5 +30,30 @@ describe('messages', () => {
       expect(z.get(k)!.trim(), k).not.toBe('');
       expect(placeholders(v), k).toEqual(placeholders(z.get(k)!));
     }
+  });
+});
+
+/** The .ts files under a folder (generated code left out). */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    if (n === 'generated' || n === 'node_modules') return [];
+    if (statSync(p).isDirectory()) return sources(p);
+    return /\.tsx?$/.test(n) && !/\.test\.tsx?$/.test(n) ? [p] : [];
+  });
+}
+
+describe('trace action labels', () => {
+  it('every action the code traces has words on the trace page, in both languages', () => {
+    const traced = new Set<string>();
+    for (const f of [...sources('lib'), ...sources('app')])
+      for (const m of readFileSync(f, 'utf8').matchAll(/\baction: '([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g))
+        traced.add(m[1]!);
+    expect(traced.size).toBeGreaterThan(50);
+    const missing = [...traced].filter((a) => {
+      const k = a.replaceAll('.', '_');
+      return !(k in zh.actions) || !(k in en.actions);
+    });
+    expect(missing).toEqual([]);
   });
 });

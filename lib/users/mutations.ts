@@ -2,6 +2,7 @@
  * Accounts (系统管理员) and role assignments (安全管理员; lib/policy roleGrantRefusal), and a user's own password.
  * Passwords set by an administrator must be changed at the next sign-in.
  */
+import { holdChangedFields } from '../auth/company/holds';
 import { endSessions, sessionOf } from '../auth/sessions';
 import type { z } from 'zod';
 import { appendTrace } from '../audit-log';
@@ -93,6 +94,8 @@ export async function updateUser(client: Db, ctx: ActionContext, input: z.output
       },
       select: USER_PUBLIC_FIELDS,
     });
+    // A phone or e-mail changed by an administrator holds a first company link matched by it (holds.ts).
+    await holdChangedFields(tx, ctx.actor, input.id, before, after);
     await appendTrace(tx, ctx.actor, {
       action: 'user.update',
       entityType: 'User',

@@ -15,7 +15,12 @@ import { dingtalkAuthorizeUrl, dingtalkIdentify } from '../../lib/auth/company/d
 import { feishuAuthorizeUrl, feishuIdentify } from '../../lib/auth/company/feishu';
 import { CompanyError } from '../../lib/auth/company/http';
 import { ownIdentities, unlinkOwnIdentity } from '../../lib/account/identities';
-import { NotFoundError } from '../../lib/errors';
+import { ForbiddenError, NotFoundError } from '../../lib/errors';
+import { clearHold, holdChangedFields, identitiesOf } from '../../lib/auth/company/holds';
+import { updatePerson } from '../../lib/people/mutations/person';
+import { ZUpdatePerson } from '../../lib/people/schema';
+import { updateUser } from '../../lib/users/mutations';
+import { ZUpdateUser } from '../../lib/users/schema';
 import { notify } from '../../lib/channels/notify';
 import { deliverOne } from '../../lib/channels/deliver';
 import { ownChannels, setNotifyPrefs, ZNotifyPrefs } from '../../lib/channels/preferences';
@@ -208,6 +213,107 @@ describe('linking, not guessing', () => {
     expect(await ownIdentities(db, p.subject)).toHaveLength(0);
     const ev = await db.auditEvent.findFirst({ where: { action: 'auth.identity.unlink', entityId: p.id } });
     expect(ev?.before).toMatchObject({ provider: 'feishu', subject: id.subject });
+  });
+});
+
+describe('holds on a first link (another person changed the field, or the owner unlinked)', () => {
+  it('an unlink holds that identity: the next sign-in is refused and the 安全管理员 told; a secretary cannot clear it, the 安全管理员 can', async () => {
+    const guard = await makeUser(db, 'SECURITY_ADMIN', tree.root);
+    const p = await personWithAccount();
+    const id = identity({ provider: 'dingtalk', value: p.employeeNo });
+    expect(await companySignIn(db, id, meta, provider)).toMatchObject({ ok: true });
+    const [link] = await ownIdentities(db, p.subject);
+    await unlinkOwnIdentity(db, p.ctx, { id: link!.id });
+    const sessions = await db.userSession.count({ where: { userId: p.id } });
+    expect(await companySignIn(db, id, meta, provider)).toEqual({ ok: false, reason: 'held' });
+    expect(await db.userSession.count({ where: { userId: p.id } })).toBe(sessions);
+    expect(await ownIdentities(db, p.subject)).toHaveLength(0);
+    expect((await refusals(id.subject)).map((e) => e.detail)).toContainEqual(
+      expect.objectContaining({ reason: 'held', hold: 'unlinked' }),
+    );
+    const told = await db.notification.findMany({
+      where: { userId: guard.id, titleKey: 'notifications.titles.identityHeld' },
+    });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.link).toBe(`/admin/users/${p.id}`);
+    // A second try does not tell them twice.
+    await companySignIn(db, id, meta, provider);
+    expect(
+      await db.notification.count({
+        where: { userId: guard.id, titleKey: 'notifications.titles.identityHeld' },
+      }),
+    ).toBe(1);
+    // Another identity of the same person (a different provider) is not held by this unlink.
+    const other = identity({ provider: 'feishu', value: p.employeeNo });
+    expect(await companySignIn(db, other, meta, provider)).toMatchObject({ ok: true, user: { id: p.id } });
+
+    const view = await identitiesOf(db, guard.subject, p.id);
+    expect(view?.holds).toHaveLength(1);
+    expect(await identitiesOf(db, p.subject, p.id)).toBeNull();
+    const hold = view!.holds[0]!;
+    const secretary = await makeUser(db, 'SECRETARY', tree.a);
+    await expect(clearHold(db, secretary.ctx, { id: hold.id })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.identityHold.findUnique({ where: { id: hold.id } })).toMatchObject({ clearedAt: null });
+    await clearHold(db, guard.ctx, { id: hold.id });
+    expect(await db.auditEvent.count({ where: { action: 'auth.identity.holdClear', entityId: p.id } })).toBe(
+      1,
+    );
+    expect(await companySignIn(db, id, meta, provider)).toMatchObject({ ok: true, user: { id: p.id } });
+  });
+
+  it("a 工号 or phone changed by someone else holds a first link by that field; the owner's own change and an existing link do not", async () => {
+    const committee = await makeUser(db, 'COMMITTEE', tree.root);
+    const p = await personWithAccount(null);
+    const row = await db.person.findFirstOrThrow({ where: { userId: p.id } });
+    // Already linked through WeCom before the change: that link keeps working.
+    const wx = identity({ value: p.employeeNo });
+    expect(await companySignIn(db, wx, meta, provider)).toMatchObject({ ok: true });
+    const newNo = uniq('E9').slice(0, 30);
+    const phone = `137${String(Date.now()).slice(-8)}`;
+    await updatePerson(
+      db,
+      committee.ctx,
+      ZUpdatePerson.parse({
+        id: row.id,
+        employeeNo: newNo,
+        name: row.name,
+        status: 'FULL',
+        admittedOn: '2015-04-20',
+        fullOn: '2016-04-22',
+        phone,
+        orgId: tree.a.id,
+      }),
+    );
+    const holds = await db.identityHold.findMany({ where: { userId: p.id, clearedAt: null } });
+    expect(holds.map((h) => h.field).sort()).toEqual(['employeeNo', 'phone']);
+    expect(await companySignIn(db, wx, meta, provider)).toMatchObject({ ok: true, user: { id: p.id } });
+    // A new identity claiming the new 工号 or phone is held, not linked.
+    const taker = identity({ provider: 'dingtalk', value: newNo });
+    expect(await companySignIn(db, taker, meta, provider)).toEqual({ ok: false, reason: 'held' });
+    const byPhone = identity({ provider: 'feishu', field: 'phone', value: phone });
+    expect(await companySignIn(db, byPhone, meta, provider)).toEqual({ ok: false, reason: 'held' });
+    expect(await db.externalIdentity.count({ where: { userId: p.id } })).toBe(1);
+    // The owner's own e-mail change holds nothing; an administrator's does.
+    await db.$transaction((tx) =>
+      holdChangedFields(tx, p.ctx.actor, p.id, { email: null }, { email: 'me@zhongjian-sanju.cn' }),
+    );
+    expect(await db.identityHold.count({ where: { userId: p.id, field: 'email' } })).toBe(0);
+    const admin = await makeUser(db, 'ADMIN', tree.root);
+    const u = await db.user.findUniqueOrThrow({ where: { id: p.id } });
+    await updateUser(
+      db,
+      admin.ctx,
+      ZUpdateUser.parse({
+        id: p.id,
+        name: u.name,
+        phone: u.phone ?? '',
+        email: `${uniq('n')}@zhongjian-sanju.cn`,
+        orgId: u.orgId ?? '',
+      }),
+    );
+    expect(await db.identityHold.count({ where: { userId: p.id, field: 'email' } })).toBe(1);
+    const trace = await db.auditEvent.findMany({ where: { action: 'auth.identity.hold', entityId: p.id } });
+    expect(trace).toHaveLength(2);
   });
 });
 

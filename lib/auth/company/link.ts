@@ -13,6 +13,9 @@ import { notify } from '../../channels/notify';
 import { queueDeliveries } from '../../channels/queue';
 import { securityEvent } from '../login';
 import { openTracedSession } from '../sessions';
+import { holdOnLink, normalPhone } from './holds';
+
+export { normalPhone };
 import { companyPolicy, type CompanyPolicy, type MatchField, type Provider } from './config';
 
 /** What a provider says about the person after a good code. */
@@ -40,6 +43,7 @@ export const FAILURES = [
   'ambiguous',
   'inactive',
   'unavailable',
+  'held',
 ] as const;
 export type CompanyFailure = (typeof FAILURES)[number];
 
@@ -66,13 +70,6 @@ export async function companyFailure(
   });
   return { ok: false, reason };
 }
-
-/** Phone numbers as people type them: +86, spaces and dashes dropped. */
-export const normalPhone = (v: string) =>
-  v
-    .replace(/[\s-]/g, '')
-    .replace(/^\+?86(?=1\d{10}$)/, '')
-    .trim();
 
 /**
  * The active accounts whose `field` holds `value` (two for a value shared by two people); a disabled account, or a
@@ -124,6 +121,27 @@ async function askAdministrators(tx: Tx, id: CompanyIdentity) {
       params: { provider: id.provider, label: id.label ?? id.subject, value: id.value ?? '' },
       link: '/users',
       dedupeKey: `sso:${id.provider}:${id.subject}`.slice(0, 120),
+    })),
+    skipDuplicates: true,
+  });
+}
+
+/** A held first link: each 安全管理员 hears once per hold, with the account's page to review it on. */
+async function askSecurityAdministrators(tx: Tx, userId: string, holdId: string, id: CompanyIdentity) {
+  const admins = await tx.roleAssignment.findMany({
+    where: { role: 'SECURITY_ADMIN', user: { active: true } },
+    select: { userId: true },
+    distinct: ['userId'],
+  });
+  if (!admins.length) return;
+  await tx.notification.createMany({
+    data: admins.map((a) => ({
+      userId: a.userId,
+      kind: 'SECURITY',
+      titleKey: 'notifications.titles.identityHeld',
+      params: { provider: id.provider, label: id.label ?? id.subject },
+      link: `/admin/users/${userId}`,
+      dedupeKey: `hold:${holdId}`,
     })),
     skipDuplicates: true,
   });
@@ -220,6 +238,20 @@ export async function companySignIn(
     if (current && current.userId !== user.id)
       return companyFailure(tx, id.provider, 'ambiguous', meta, { subject, linkedTo: current.userId }, who);
     if (!current) {
+      // A first link through a field someone else just changed, or of an identity the owner unlinked, waits for the
+      // 安全管理员 (lib/auth/company/holds.ts).
+      const hold = await holdOnLink(tx, user.id, { provider: id.provider, subject, field: id.field });
+      if (hold) {
+        await askSecurityAdministrators(tx, user.id, hold.id, id);
+        return companyFailure(
+          tx,
+          id.provider,
+          'held',
+          meta,
+          { subject, field: id.field, hold: hold.reason },
+          who,
+        );
+      }
       const made = await tx.externalIdentity.createMany({
         data: [
           {

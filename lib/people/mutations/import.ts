@@ -6,6 +6,7 @@
  * updated, optionally with accounts (username = 工号, a one-time password returned once, never stored in clear),
  * in one transaction with one trace event.
  */
+import { holdChangedFields } from '../../auth/company/holds';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ActionContext } from '../../action-context';
@@ -346,6 +347,7 @@ export async function importPeople(
           (k) =>
             JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(data[k as keyof NewPerson]),
         );
+        await holdChangedFields(tx, ctx.actor, g.existing!.userId, before, data);
         if (changed.length)
           await appendTrace(tx, ctx.actor, {
             action: 'person.update',

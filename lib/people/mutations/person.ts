@@ -2,6 +2,7 @@
  * Writing one person: policy on the unit holding the 组织关系 (both the old and the new one when it changes),
  * the units' own rules, a unique 工号, the account's unit kept in step, and the trace — all in one transaction.
  */
+import { holdChangedFields } from '../../auth/company/holds';
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
 import { appendTrace } from '../../audit-log';
@@ -113,6 +114,8 @@ export async function updatePerson(client: Db, ctx: ActionContext, input: z.outp
     await assertEmployeeNoFree(tx, input.employeeNo, input.id);
     const data = personData(input);
     await tx.person.update({ where: { id: input.id }, data });
+    // A 工号 or phone changed on a person with an account holds a first company link matched by it (holds.ts).
+    await holdChangedFields(tx, ctx.actor, before.userId, before, data);
     // The account's unit follows the person's (exams, announcements and the workbench read it).
     if (before.userId)
       await tx.user.update({

@@ -9,7 +9,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import { pageTitle } from '@/lib/page-title';
 import { FactorList } from './_components/factor-list';
-import { IdentityList } from './_components/identity-list';
+import { IdentityList } from '@/components/identity-list';
 
 export const generateMetadata = pageTitle('factors');
 

@@ -7,11 +7,15 @@ import { appointedAdminRoles, getUser, orgOptions } from '@/lib/users/queries';
 import {
   ActiveToggle,
   EditUserForm,
+  HoldList,
   ResetFactorsButton,
   ResetPasswordForm,
   RolesEditor,
 } from '../_components/user-forms';
 import { pageParams } from '@/lib/route-params';
+import { IdentityList } from '@/components/identity-list';
+import { identitiesOf } from '@/lib/auth/company/holds';
+import { db } from '@/lib/db';
 import { pageTitle } from '@/lib/page-title';
 
 export const generateMetadata = pageTitle('users', 'detail');
@@ -22,6 +26,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const u = await load(() => getUser(me, id));
   const firstAdmins = new Set(await appointedAdminRoles(me));
   const orgs = await orgOptions(me);
+  const identities = await identitiesOf(db, me, u.id);
   const manages = mayManageAccount(me, { id: u.id, roles: u.roles.map((r) => r.role) });
   const assigns = can(me, 'role.assign', 'global');
   const self = u.id === me.id;
@@ -35,6 +40,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         : [];
   const t = await getTranslations();
   const format = await getFormatter();
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeStyle: 'short' });
   const locked = u.lockedUntil && u.lockedUntil.getTime() > Date.now();
   return (
     <div className="space-y-4">
@@ -91,6 +97,33 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {can(me, 'factor.reset', 'global') && !self && (
             <Card title={t('users.factors')}>
               <ResetFactorsButton userId={u.id} has={u.hasFactors} />
+            </Card>
+          )}
+          {identities && (
+            <Card title={t('users.identities')}>
+              <IdentityList
+                admin
+                identities={identities.links.map((i) => ({
+                  id: i.id,
+                  provider: i.provider,
+                  label: i.label,
+                  since: when(i.linkedAt),
+                  lastUsed: i.lastUsedAt ? when(i.lastUsedAt) : null,
+                }))}
+              />
+            </Card>
+          )}
+          {identities && identities.holds.length > 0 && (
+            <Card title={t('users.holds')}>
+              <HoldList
+                holds={identities.holds.map((h) => ({
+                  id: h.id,
+                  reason: h.reason,
+                  field: h.field,
+                  provider: h.provider,
+                  when: when(h.createdAt),
+                }))}
+              />
             </Card>
           )}
           {manages && (

@@ -6,7 +6,7 @@ import { Field, InputField, PasswordField, Select } from '@/components/ui/field'
 import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
 import { useActionForm } from '@/components/use-action-form';
-import { resetFactorsAction } from '@/lib/account/factor-actions';
+import { clearHoldAction, resetFactorsAction } from '@/lib/account/factor-actions';
 import { ROLES } from '@/lib/policy';
 import {
   assignRoleAction,
@@ -257,6 +257,40 @@ export function ResetFactorsButton({ userId, has }: { userId: string; has: boole
         </p>
       )}
       <FormError message={reset.error} />
+    </div>
+  );
+}
+
+type Hold = { id: string; reason: string; field: string | null; provider: string | null; when: string };
+
+/** 待确认: first company links held after someone else changed a matching field, or after an unlink (holds.ts). */
+export function HoldList({ holds }: { holds: Hold[] }) {
+  const t = useTranslations('users');
+  const tp = useTranslations('factors.identities.providers');
+  const clear = useAction(clearHoldAction, { refresh: true });
+  return (
+    <div className="space-y-2 text-sm" data-testid="identity-holds">
+      <p className="text-stone-600">{t('holdsHelp')}</p>
+      <ul className="divide-y divide-stone-100">
+        {holds.map((h) => (
+          <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <span>
+              {h.reason === 'unlinked'
+                ? t('holdUnlinked', { provider: tp(h.provider ?? 'oidc'), when: h.when })
+                : t('holdFieldChanged', { field: t(`holdFields.${h.field ?? 'phone'}`), when: h.when })}
+            </span>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={clear.pending}
+              onClick={() => void clear.run({ id: h.id })}
+            >
+              {t('clearHold')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <FormError message={clear.error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/use-action';
 import { unlinkIdentityAction } from '@/lib/account/actions';
+import { adminUnlinkIdentityAction } from '@/lib/account/factor-actions';
 
 type Identity = {
   id: string;
@@ -13,14 +14,19 @@ type Identity = {
   lastUsed: string | null;
 };
 
-/** 单位账号: the company identities linked to one's account, each with 解除关联. */
-export function IdentityList({ identities }: { identities: Identity[] }) {
+/**
+ * 单位账号: the company identities linked to an account, each with 解除关联 — one's own on 账号安全, or (admin) another
+ * person's on their user page for the 安全管理员 (the server decides either way: lib/account/identities.ts).
+ */
+export function IdentityList({ identities, admin = false }: { identities: Identity[]; admin?: boolean }) {
   const t = useTranslations('factors.identities');
-  const unlink = useAction(unlinkIdentityAction, { refresh: true });
+  const unlink = useAction(admin ? adminUnlinkIdentityAction : unlinkIdentityAction, { refresh: true });
+  const confirm = (provider: string) =>
+    admin ? t('adminConfirm', { provider }) : t('confirm', { provider });
   return (
     <div className="space-y-3 text-sm">
-      <p className="text-stone-600">{t('intro')}</p>
-      {identities.length === 0 && <p className="text-stone-600">{t('none')}</p>}
+      <p className="text-stone-600">{admin ? t('adminHelp') : t('intro')}</p>
+      {identities.length === 0 && <p className="text-stone-600">{admin ? t('adminNone') : t('none')}</p>}
       <ul className="divide-y divide-stone-100" data-testid="identity-list">
         {identities.map((i) => (
           <li
@@ -43,8 +49,7 @@ export function IdentityList({ identities }: { identities: Identity[] }) {
               variant="secondary"
               disabled={unlink.pending}
               onClick={() => {
-                if (window.confirm(t('confirm', { provider: t(`providers.${i.provider}`) })))
-                  void unlink.run({ id: i.id });
+                if (window.confirm(confirm(t(`providers.${i.provider}`)))) void unlink.run({ id: i.id });
               }}
             >
               {t('unlink')}
