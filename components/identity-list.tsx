@@ -5,14 +5,9 @@ import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/use-action';
 import { unlinkIdentityAction } from '@/lib/account/actions';
 import { adminUnlinkIdentityAction } from '@/lib/account/factor-actions';
+import type { IdentityRow } from '@/lib/account/identities';
 
-type Identity = {
-  id: string;
-  provider: string;
-  label: string | null;
-  since: string;
-  lastUsed: string | null;
-};
+type Identity = IdentityRow;
 
 /**
  * 单位账号: the company identities linked to an account, each with 解除关联 — one's own on 账号安全, or (admin) another

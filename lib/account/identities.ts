@@ -66,3 +66,23 @@ async function unlink(
   });
   return { id: row.id, userId: row.userId };
 }
+
+export type IdentityRow = {
+  id: string;
+  provider: string;
+  label: string | null;
+  since: string;
+  lastUsed: string | null;
+};
+
+/** A link as the server read it, with its times written out (on the server, so both renders agree). */
+export const identityRow = (
+  i: { id: string; provider: string; label: string | null; linkedAt: Date; lastUsedAt: Date | null },
+  when: (d: Date) => string,
+): IdentityRow => ({
+  id: i.id,
+  provider: i.provider,
+  label: i.label,
+  since: when(i.linkedAt),
+  lastUsed: i.lastUsedAt ? when(i.lastUsedAt) : null,
+});

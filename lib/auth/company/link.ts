@@ -105,47 +105,41 @@ export async function matchAccounts(
   return { active: [...on], disabled: ids.filter((i) => !on.has(i)) };
 }
 
-/** No account matched: each active administrator gets one notification per identity (by setting). */
-async function askAdministrators(tx: Tx, id: CompanyIdentity) {
-  const admins = await tx.roleAssignment.findMany({
-    where: { role: 'ADMIN', user: { active: true } },
+/** One security notice to every active holder of `role`, once per `dedupeKey` (a retried sign-in asks once). */
+async function tellRole(
+  tx: Tx,
+  role: 'ADMIN' | 'SECURITY_ADMIN',
+  note: { titleKey: string; params: Record<string, string>; link: string; dedupeKey: string },
+) {
+  const holders = await tx.roleAssignment.findMany({
+    where: { role, user: { active: true } },
     select: { userId: true },
     distinct: ['userId'],
   });
-  if (!admins.length) return;
+  if (!holders.length) return;
   await tx.notification.createMany({
-    data: admins.map((a) => ({
-      userId: a.userId,
-      kind: 'SECURITY',
-      titleKey: 'notifications.titles.companyNoMatch',
-      params: { provider: id.provider, label: id.label ?? id.subject, value: id.value ?? '' },
-      link: '/users',
-      dedupeKey: `sso:${id.provider}:${id.subject}`.slice(0, 120),
-    })),
+    data: holders.map((a) => ({ userId: a.userId, kind: 'SECURITY' as const, ...note })),
     skipDuplicates: true,
   });
 }
 
+/** No account matched: each 系统管理员 is asked to link the person (by setting), once per identity. */
+const askAdministrators = (tx: Tx, id: CompanyIdentity) =>
+  tellRole(tx, 'ADMIN', {
+    titleKey: 'notifications.titles.companyNoMatch',
+    params: { provider: id.provider, label: id.label ?? id.subject, value: id.value ?? '' },
+    link: '/admin/users',
+    dedupeKey: `sso:${id.provider}:${id.subject}`.slice(0, 120),
+  });
+
 /** A held first link: each 安全管理员 hears once per hold, with the account's page to review it on. */
-async function askSecurityAdministrators(tx: Tx, userId: string, holdId: string, id: CompanyIdentity) {
-  const admins = await tx.roleAssignment.findMany({
-    where: { role: 'SECURITY_ADMIN', user: { active: true } },
-    select: { userId: true },
-    distinct: ['userId'],
+const askSecurityAdministrators = (tx: Tx, userId: string, holdId: string, id: CompanyIdentity) =>
+  tellRole(tx, 'SECURITY_ADMIN', {
+    titleKey: 'notifications.titles.identityHeld',
+    params: { provider: id.provider, label: id.label ?? id.subject },
+    link: `/admin/users/${userId}`,
+    dedupeKey: `hold:${holdId}`,
   });
-  if (!admins.length) return;
-  await tx.notification.createMany({
-    data: admins.map((a) => ({
-      userId: a.userId,
-      kind: 'SECURITY',
-      titleKey: 'notifications.titles.identityHeld',
-      params: { provider: id.provider, label: id.label ?? id.subject },
-      link: `/admin/users/${userId}`,
-      dedupeKey: `hold:${holdId}`,
-    })),
-    skipDuplicates: true,
-  });
-}
 
 /** What the sign-in owes: by the policy, a company sign-in may count as the second factor. */
 async function owedAfterCompany(tx: Tx, userId: string, username: string, policy: CompanyPolicy) {

@@ -3,7 +3,7 @@ import { EnrolFactor } from '@/components/factors/enrol';
 import { PortalPage } from '@/components/page/portal-page';
 import { Card } from '@/components/ui/card';
 import { ownFactors } from '@/lib/account/factors';
-import { ownIdentities } from '@/lib/account/identities';
+import { identityRow, ownIdentities } from '@/lib/account/identities';
 import { factorRequired, factorSetting } from '@/lib/auth/factors';
 import { requireUser } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
@@ -48,15 +48,7 @@ export default async function SecurityPage() {
           <EnrolFactor then="refresh" allowTotp={!f.totp} />
         </Card>
         <Card title={t('identities.title')}>
-          <IdentityList
-            identities={identities.map((i) => ({
-              id: i.id,
-              provider: i.provider,
-              label: i.label,
-              since: when(i.linkedAt),
-              lastUsed: i.lastUsedAt ? when(i.lastUsedAt) : null,
-            }))}
-          />
+          <IdentityList identities={identities.map((i) => identityRow(i, when))} />
         </Card>
         <Card title={t('myData.title')}>
           <p className="mb-3 text-sm text-stone-600">{t('myData.intro')}</p>

@@ -14,6 +14,7 @@ import {
 } from '../_components/user-forms';
 import { pageParams } from '@/lib/route-params';
 import { IdentityList } from '@/components/identity-list';
+import { identityRow } from '@/lib/account/identities';
 import { identitiesOf } from '@/lib/auth/company/holds';
 import { db } from '@/lib/db';
 import { pageTitle } from '@/lib/page-title';
@@ -101,16 +102,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           )}
           {identities && (
             <Card title={t('users.identities')}>
-              <IdentityList
-                admin
-                identities={identities.links.map((i) => ({
-                  id: i.id,
-                  provider: i.provider,
-                  label: i.label,
-                  since: when(i.linkedAt),
-                  lastUsed: i.lastUsedAt ? when(i.lastUsedAt) : null,
-                }))}
-              />
+              <IdentityList admin identities={identities.links.map((i) => identityRow(i, when))} />
             </Card>
           )}
           {identities && identities.holds.length > 0 && (
