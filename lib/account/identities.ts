@@ -55,7 +55,9 @@ async function unlink(
   ctx: ActionContext,
   row: { id: string; userId: string; provider: string; subject: string; label: string | null },
 ) {
-  await tx.externalIdentity.delete({ where: { id: row.id } });
+  // Two unlinks at once: the second finds nothing left to unlink.
+  const gone = await tx.externalIdentity.deleteMany({ where: { id: row.id } });
+  if (gone.count === 0) throw new NotFoundError();
   await holdUnlinked(tx, ctx.actor, row);
   await appendTrace(tx, ctx.actor, {
     action: 'auth.identity.unlink',

@@ -314,6 +314,36 @@ describe('holds on a first link (another person changed the field, or the owner 
     expect(await db.identityHold.count({ where: { userId: p.id, field: 'email' } })).toBe(1);
     const trace = await db.auditEvent.findMany({ where: { action: 'auth.identity.hold', entityId: p.id } });
     expect(trace).toHaveLength(2);
+    // A 安全管理员 whose own change made a hold (e.g. another administrator's phone) cannot clear it; another can.
+    const guard = await makeUser(db, 'SECURITY_ADMIN', tree.root);
+    const other = await makeUser(db, 'SECURITY_ADMIN', tree.root);
+    const v = await db.user.findUniqueOrThrow({ where: { id: p.id } });
+    await db.identityHold.updateMany({
+      where: { userId: p.id, field: 'phone' },
+      data: { clearedAt: new Date() },
+    });
+    await db.$transaction((tx) =>
+      holdChangedFields(
+        tx,
+        guard.ctx.actor,
+        p.id,
+        { phone: v.phone },
+        { phone: `135${String(Date.now()).slice(-8)}` },
+      ),
+    );
+    const own = await db.identityHold.findFirstOrThrow({
+      where: { userId: p.id, field: 'phone', clearedAt: null },
+    });
+    expect(own.createdById).toBe(guard.id);
+    await expect(clearHold(db, guard.ctx, { id: own.id })).rejects.toMatchObject({
+      key: 'users.errors.notOwnHold',
+    });
+    await clearHold(db, other.ctx, { id: own.id });
+    // Cleared once: a second clear finds nothing open.
+    await expect(clearHold(db, other.ctx, { id: own.id })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.auditEvent.count({ where: { action: 'auth.identity.holdClear', entityId: p.id } })).toBe(
+      1,
+    );
   });
 });
 

@@ -4,14 +4,15 @@
  * at their own WeCom/DingTalk/Feishu identity. So:
  * - a change of 工号, phone or e-mail by anyone but the account's owner holds a first link matched by that field;
  * - an unlink holds that identity, so the next sign-in does not link it again by the same field;
- * - the 安全管理员 (identity.manage) reviews and clears a hold on the account's page; every step is traced.
+ * - the 安全管理员 (identity.manage) reviews and clears a hold on the account's page, never one their own change
+ *   made; every step is traced.
  * A link that already exists is never held: the owner's everyday sign-in does not change.
  */
 import { z } from 'zod';
 import type { ActionContext } from '../../action-context';
 import { appendTrace, type Actor } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
-import { NotFoundError } from '../../errors';
+import { NotFoundError, UserError } from '../../errors';
 import { msg } from '../../i18n/message';
 import { assertCan, can, type Subject } from '../../policy';
 
@@ -40,8 +41,9 @@ export async function holdChangedFields(
   after: Partial<Record<HoldField, string | null | undefined>>,
 ) {
   if (!userId || actor.id === userId) return 0;
+  // Compared as the match compares them: a phone as people type it, an e-mail in any case, a 工号 exactly.
   const norm = (f: HoldField, v: string | null | undefined) =>
-    f === 'phone' ? normalPhone(v ?? '') : (v ?? '').trim().toLowerCase();
+    f === 'phone' ? normalPhone(v ?? '') : f === 'email' ? (v ?? '').trim().toLowerCase() : (v ?? '').trim();
   const changed = HOLD_FIELDS.filter(
     (f) => f in after && norm(f, after[f]) !== '' && norm(f, after[f]) !== norm(f, before[f]),
   );
@@ -129,10 +131,13 @@ export async function clearHold(client: Db, ctx: ActionContext, input: z.output<
       include: { user: { select: { org: { select: { path: true } } } } },
     });
     if (!hold || hold.clearedAt) throw new NotFoundError();
-    await tx.identityHold.update({
-      where: { id: hold.id },
+    // Whoever made the change reviews nothing of their own: another 安全管理员 does.
+    if (hold.createdById === ctx.user.id) throw new UserError('users.errors.notOwnHold');
+    const done = await tx.identityHold.updateMany({
+      where: { id: hold.id, clearedAt: null },
       data: { clearedAt: new Date(), clearedById: ctx.user.id },
     });
+    if (done.count === 0) throw new NotFoundError();
     await appendTrace(tx, ctx.actor, {
       action: 'auth.identity.holdClear',
       entityType: 'User',
