@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ActionContext } from '../action-context';
 import { appendTrace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
-import { holdUnlinked } from '../auth/company/holds';
+import { holdUnlinked, orgPathOfUser } from '../auth/company/holds';
 import { NotFoundError } from '../errors';
 import { msg } from '../i18n/message';
 import { assertCan, isOwner, type Subject } from '../policy';
@@ -63,6 +63,7 @@ async function unlink(
     action: 'auth.identity.unlink',
     entityType: 'User',
     entityId: row.userId,
+    orgPath: await orgPathOfUser(tx, row.userId),
     before: { provider: row.provider, subject: row.subject, label: row.label },
     after: { held: true },
   });

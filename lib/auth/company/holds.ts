@@ -62,9 +62,16 @@ export async function holdChangedFields(
     action: 'auth.identity.hold',
     entityType: 'User',
     entityId: userId,
+    orgPath: await orgPathOfUser(tx, userId),
     after: { reason: 'fieldChanged', fields: fresh },
   });
   return fresh.length;
+}
+
+/** The account's unit, so the trace is read where the account's other events are. */
+export async function orgPathOfUser(tx: Tx, userId: string) {
+  const u = await tx.user.findUnique({ where: { id: userId }, select: { org: { select: { path: true } } } });
+  return u?.org?.path ?? null;
 }
 
 /** After an unlink (by the owner or the 安全管理员): the same identity is not linked again without review. */
