@@ -4,6 +4,7 @@ import { db } from '../db';
 import type { Db } from '../db/client';
 import { type Subject, can, orgScope } from '../policy';
 import { ForbiddenError } from '../errors';
+import { Prisma } from '../generated/prisma/client';
 
 export async function insightsFor(user: Subject, f: InsightFilter, client: Db = db) {
   const [distribution, scores, completion, pareto, closure, gaps] = await Promise.all([
@@ -93,30 +94,50 @@ export async function completionByMonth(user: Subject, f: InsightFilter, client:
     GROUP BY 1 ORDER BY 1`;
 }
 
-/** Points lost per criterion across audits, most first (Pareto), with how many units lost them. */
+type ParetoRow = {
+  criterionId: string;
+  code: string;
+  title: string;
+  points: number;
+  units: number;
+  articleIds: string[];
+};
+
+/**
+ * Points lost per criterion across audits, most first (Pareto), with how many units lost them. Over years it reads
+ * the rollup the scores keep ("DeductionRollup", one row per criterion, unit and year); one quarter is a sixteenth of
+ * four years and reads the scores themselves. An integration test proves the two agree.
+ */
 export async function paretoFor(user: Subject, f: InsightFilter & { quarter?: string }, client: Db = db) {
+  if (f.quarter) return paretoRaw(user, f, client);
+  const p = await prefixes(client, user, f);
+  return client.$queryRaw<ParetoRow[]>`
+    WITH lost AS (
+      SELECT r."criterionId", sum(r.points) AS points, count(DISTINCT r."orgId")::int AS units
+      FROM "DeductionRollup" r JOIN "Organization" o ON o.id = r."orgId"
+      WHERE o.path LIKE ANY(${p}::text[]) AND r.year BETWEEN ${f.from} AND ${f.to}
+      GROUP BY 1 ORDER BY points DESC LIMIT 30)
+    ${named}`;
+}
+
+/** The same Pareto from the scores (a quarter's, and the rollup's reference). */
+export async function paretoRaw(user: Subject, f: InsightFilter & { quarter?: string }, client: Db = db) {
   const p = await prefixes(client, user, f);
   // Aggregate by criterion first, then name only the 30 that lost most (the join is per row otherwise).
-  return client.$queryRaw<
-    {
-      criterionId: string;
-      code: string;
-      title: string;
-      points: number;
-      units: number;
-      articleIds: string[];
-    }[]
-  >`
+  return client.$queryRaw<ParetoRow[]>`
     WITH lost AS (
       SELECT s."criterionId", sum(s.deduction) AS points, count(DISTINCT a."orgId")::int AS units
       FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId"
       WHERE s.deduction > 0 AND o.path LIKE ANY(${p}::text[]) AND substr(p."periodKey", 1, 4)::int BETWEEN ${f.from} AND ${f.to}
         AND (${f.quarter ?? null}::text IS NULL OR p."periodKey" = ${f.quarter ?? null})
       GROUP BY 1 ORDER BY points DESC LIMIT 30)
-    SELECT c.id::text AS "criterionId", c.code, c.title, round(l.points::numeric, 1)::float8 AS points, l.units,
+    ${named}`;
+}
+
+/** The 30 criteria that lost most, named, with the articles behind them. */
+const named = Prisma.sql`SELECT c.id::text AS "criterionId", c.code, c.title, round(l.points::numeric, 1)::float8 AS points, l.units,
       COALESCE((SELECT array_agg(ca."articleId"::text) FROM "CriterionArticle" ca WHERE ca."criterionId" = c.id), '{}') AS "articleIds"
     FROM lost l JOIN "ScoringCriterion" c ON c.id = l."criterionId" ORDER BY l.points DESC`;
-}
 
 /** Rectification items by the quarter of their audit and state. */
 export async function rectificationClosure(user: Subject, f: InsightFilter, client: Db = db) {
