@@ -8,6 +8,7 @@ import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
 import {
   completionByMonth,
   paretoFor,
+  paretoRaw,
   rectificationClosure,
   scoreDistribution,
   unitScores,
@@ -112,8 +113,14 @@ try {
       [like],
     ],
     [
-      'insights: deduction Pareto',
+      'insights: deduction Pareto (rollup)',
       () => paretoFor(committee, f),
+      `SELECT s."criterionId", sum(s.deduction), count(DISTINCT a."orgId") FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE s.deduction > 0 AND o.path LIKE $1 AND substr(p."periodKey", 1, 4)::int BETWEEN 2023 AND 2026 GROUP BY 1 ORDER BY 2 DESC LIMIT 30`,
+      [like],
+    ],
+    [
+      'insights: deduction Pareto from the scores',
+      () => paretoRaw(committee, f),
       `SELECT s."criterionId", sum(s.deduction), count(DISTINCT a."orgId") FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId" WHERE s.deduction > 0 AND o.path LIKE $1 AND substr(p."periodKey", 1, 4)::int BETWEEN 2023 AND 2026 GROUP BY 1 ORDER BY 2 DESC LIMIT 30`,
       [like],
     ],
