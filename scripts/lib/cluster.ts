@@ -53,11 +53,18 @@ async function upOrExited(child: ChildProcess, url: string, ms: number, what: st
   );
 }
 
-export async function stopNode(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM') {
+export async function stopNode(
+  child: ChildProcess | undefined,
+  signal: NodeJS.Signals = 'SIGTERM',
+  graceMs = 20_000,
+) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill(signal);
+  // A node still finishing its jobs after the grace period is killed, so a test's clean-up never hangs on it.
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
+  clearTimeout(timer);
 }
 
 export const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';

@@ -25,7 +25,13 @@ test('a phone changed by the committee holds the first company link; the 安全�
     const committee = await (await browser.newContext()).newPage();
     await loginAs(committee, 'committee');
     await committee.goto(`/people/${person.id}/edit`);
-    await committee.locator('#phone').fill(phone);
+    // The form is filled once it is live (a value typed while the page hydrates may be merged with the old one).
+    await committee.waitForLoadState('networkidle');
+    const field = committee.locator('#phone');
+    await expect(async () => {
+      await field.fill(phone);
+      await expect(field).toHaveValue(phone, { timeout: 1000 });
+    }).toPass();
     await committee.getByTestId('person-form').getByRole('button', { name: '保存' }).click();
     await expect(committee).toHaveURL(new RegExp(`/people/${person.id}$`));
     await committee.context().close();

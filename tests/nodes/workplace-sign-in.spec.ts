@@ -199,7 +199,11 @@ async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
 test.afterAll(async () => {
   await stopNode(app?.child);
   await Promise.all([wecom?.close(), dingtalk?.close(), feishu?.close()]);
-  await new Promise<void>((r) => (oidcServer ? oidcServer.close(() => r()) : r()));
+  await new Promise<void>((r) => {
+    if (!oidcServer?.listening) return r();
+    oidcServer.close(() => r());
+    oidcServer.closeAllConnections();
+  });
   await sql?.end();
 });
 
@@ -462,7 +466,10 @@ test('a disabled WeCom member, one outside the range, and WeCom down: clear page
 
 test('the OIDC provider down: the explanation page, no session', async ({ browser }) => {
   const page = await fresh(browser);
-  await new Promise<void>((r) => oidcServer.close(() => r()));
+  await new Promise<void>((r) => {
+    oidcServer.close(() => r());
+    oidcServer.closeAllConnections();
+  });
   await page.goto('/login');
   await page.getByTestId('sign-in-oidc').click();
   await failed(page, 'unavailable');
