@@ -14,7 +14,7 @@ import { wecomAuthorizeUrl, wecomIdentify } from '../../lib/auth/company/wecom';
 import { dingtalkAuthorizeUrl, dingtalkIdentify } from '../../lib/auth/company/dingtalk';
 import { feishuAuthorizeUrl, feishuIdentify } from '../../lib/auth/company/feishu';
 import { CompanyError } from '../../lib/auth/company/http';
-import { ownIdentities, unlinkOwnIdentity } from '../../lib/account/identities';
+import { ownIdentities, unlinkIdentity, unlinkOwnIdentity } from '../../lib/account/identities';
 import { ForbiddenError, NotFoundError } from '../../lib/errors';
 import { clearHold, holdChangedFields, identitiesOf } from '../../lib/auth/company/holds';
 import { updatePerson } from '../../lib/people/mutations/person';
@@ -259,6 +259,26 @@ describe('holds on a first link (another person changed the field, or the owner 
       1,
     );
     expect(await companySignIn(db, id, meta, provider)).toMatchObject({ ok: true, user: { id: p.id } });
+  });
+
+  it("only the 安全管理员 unlinks another person's identity; the refused call changes nothing", async () => {
+    const guard = await makeUser(db, 'SECURITY_ADMIN', tree.root);
+    const admin = await makeUser(db, 'ADMIN', tree.root);
+    const p = await personWithAccount();
+    expect(await companySignIn(db, identity({ value: p.employeeNo }), meta, provider)).toMatchObject({
+      ok: true,
+    });
+    const [link] = await ownIdentities(db, p.subject);
+    await expect(unlinkIdentity(db, admin.ctx, { id: link!.id })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await ownIdentities(db, p.subject)).toHaveLength(1);
+    expect(await db.identityHold.count({ where: { userId: p.id } })).toBe(0);
+    await unlinkIdentity(db, guard.ctx, { id: link!.id });
+    expect(await ownIdentities(db, p.subject)).toHaveLength(0);
+    expect(
+      await db.identityHold.count({ where: { userId: p.id, reason: 'unlinked', clearedAt: null } }),
+    ).toBe(1);
+    // Unlinked already: a second call finds nothing.
+    await expect(unlinkIdentity(db, guard.ctx, { id: link!.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("a 工号 or phone changed by someone else holds a first link by that field; the owner's own change and an existing link do not", async () => {
