@@ -107,6 +107,21 @@ export async function appendTrace(tx: Tx, actor: Actor, input: TraceInput) {
   });
 }
 
+/**
+ * `appendTrace` in one line, as every mutation writes it: the action, the kind of record and its id, then what
+ * changed (before, after) and the unit it belongs to.
+ */
+export function trace(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  entityType: string,
+  entityId: string | null,
+  change: Omit<TraceInput, 'action' | 'entityType' | 'entityId'> = {},
+) {
+  return appendTrace(tx, actor, { action, entityType, entityId, ...change });
+}
+
 export type ChainBreak = {
   /** The first event that does not hold. */
   id: bigint;

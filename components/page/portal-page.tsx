@@ -1,8 +1,8 @@
-import { LinkButton } from '@/components/ui/button';
+import { AnchorButton, LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 
-/** A link in a page's header: `primary` for the page's main step (making something new). */
-export type HeaderLink = { href: string; label: string; primary?: boolean };
+/** A link in a page's header: `primary` for the page's main step (making something new), `file` for a download. */
+export type HeaderLink = { href: string; label: string; primary?: boolean; file?: boolean };
 
 /**
  * A portal page: its header (title, introduction, the links the reader may follow — a `false` one is left out,
@@ -27,11 +27,17 @@ export function PortalPage({
         description={description}
         actions={
           shown.length > 0 &&
-          shown.map((l) => (
-            <LinkButton key={l.href} href={l.href} variant={l.primary ? 'primary' : 'secondary'}>
-              {l.label}
-            </LinkButton>
-          ))
+          shown.map((l) =>
+            l.file ? (
+              <AnchorButton key={l.href} href={l.href}>
+                {l.label}
+              </AnchorButton>
+            ) : (
+              <LinkButton key={l.href} href={l.href} variant={l.primary ? 'primary' : 'secondary'}>
+                {l.label}
+              </LinkButton>
+            ),
+          )
         }
       />
       {children}

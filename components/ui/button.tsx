@@ -25,3 +25,12 @@ export function LinkButton({
 }: React.ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={`${base} ${styles[variant]} ${className}`} {...props} />;
 }
+
+/** A plain anchor styled as a button: for a file download from an API route, which client navigation must not take. */
+export function AnchorButton({
+  variant = 'secondary',
+  className = '',
+  ...props
+}: React.AnchorHTMLAttributes<HTMLAnchorElement> & { variant?: Variant }) {
+  return <a className={`${base} ${styles[variant]} ${className}`} {...props} />;
+}

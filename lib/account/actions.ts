@@ -6,7 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { defineAction, defineMutation } from '../action';
 import { endOtherOwnSessions, endOwnSession, ZEndOtherSessions, ZEndSession } from './sessions';
 import { unlinkOwnIdentity, ZUnlinkIdentity } from './identities';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import { db } from '../db';
 import { isLocale, LOCALE_COOKIE } from '../i18n/locales';
 import { changeOwnPassword } from '../users/mutations';
@@ -80,10 +80,7 @@ export async function logoutAction(): Promise<void> {
         where: { id: user.sessionId, endedAt: null },
         data: { endedAt: new Date(), endReason: 'logout' },
       });
-      await appendTrace(tx, actor, {
-        action: 'auth.logout',
-        entityType: 'User',
-        entityId: user.id,
+      await trace(tx, actor, 'auth.logout', 'User', user.id, {
         orgPath: user.org?.path,
         after: { session: user.sessionId },
       });

@@ -13,7 +13,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { ActionContext } from '../action-context';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import {
   factorRequired,
   factorSetting,
@@ -161,10 +161,7 @@ export async function startTotp(client: Db, ctx: Ctx) {
       create: { userId: ctx.user.id, secret: seal(secret) },
       update: { secret: seal(secret), createdAt: new Date(), lastStep: null },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'factor.totp.start',
-      entityType: 'User',
-      entityId: ctx.user.id,
+    await trace(tx, ctx.actor, 'factor.totp.start', 'User', ctx.user.id, {
       orgPath: await orgPathOf(tx, ctx.user.id),
     });
   });
@@ -186,10 +183,7 @@ export async function confirmTotp(client: Db, ctx: Ctx, input: z.output<typeof Z
       data: { confirmedAt: new Date(), lastStep: BigInt(step) },
     });
     const codes = await afterEnrol(tx, ctx);
-    await appendTrace(tx, ctx.actor, {
-      action: 'factor.totp.enrol',
-      entityType: 'User',
-      entityId: ctx.user.id,
+    await trace(tx, ctx.actor, 'factor.totp.enrol', 'User', ctx.user.id, {
       orgPath: await orgPathOf(tx, ctx.user.id),
       after: { recoveryCodesIssued: !!codes },
     });
@@ -207,10 +201,7 @@ export async function removeTotp(client: Db, ctx: Ctx) {
     await tx.totpFactor.delete({ where: { userId: ctx.user.id } });
     if (!(await hasFactor(tx, ctx.user.id)))
       await tx.recoveryCode.deleteMany({ where: { userId: ctx.user.id } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'factor.totp.remove',
-      entityType: 'User',
-      entityId: ctx.user.id,
+    await trace(tx, ctx.actor, 'factor.totp.remove', 'User', ctx.user.id, {
       orgPath: await orgPathOf(tx, ctx.user.id),
     });
     return { removed: true };
@@ -232,10 +223,7 @@ export async function renewRecoveryCodes(client: Db, ctx: Ctx) {
   return client.$transaction(async (tx) => {
     if (!(await hasFactor(tx, ctx.user.id))) throw new UserError('factors.errors.noFactor');
     const codes = await issueRecoveryCodes(tx, ctx.user.id);
-    await appendTrace(tx, ctx.actor, {
-      action: 'factor.recovery.renew',
-      entityType: 'User',
-      entityId: ctx.user.id,
+    await trace(tx, ctx.actor, 'factor.recovery.renew', 'User', ctx.user.id, {
       orgPath: await orgPathOf(tx, ctx.user.id),
     });
     return { recoveryCodes: codes };
@@ -268,10 +256,7 @@ async function judge(
         data: { factorOwed: null, challenge: null },
       });
       await enforceSessionLimit(tx, ctx.user.id, ctx.user.sessionId);
-      await appendTrace(tx, ctx.actor, {
-        action: 'auth.secondFactor',
-        entityType: 'User',
-        entityId: ctx.user.id,
+      await trace(tx, ctx.actor, 'auth.secondFactor', 'User', ctx.user.id, {
         orgPath: await orgPathOf(tx, ctx.user.id),
         after: { method, session: ctx.user.sessionId },
       });
@@ -376,6 +361,16 @@ async function credentialsOf(client: Db, userId: string) {
   }));
 }
 
+/** What a browser's passkey response must have been made for: this challenge, this site; presence is enough. */
+function expected(site: Site, expectedChallenge: string) {
+  return {
+    expectedChallenge,
+    expectedOrigin: site.origin,
+    expectedRPID: rpIdOf(site),
+    requireUserVerification: false,
+  };
+}
+
 /** Options for the browser to create a passkey. */
 export async function passkeyRegistrationOptions(client: Db, ctx: Ctx, site: Site) {
   await assertMayEnrol(client, ctx);
@@ -409,10 +404,7 @@ export async function registerPasskey(
     try {
       const v = await verifyRegistrationResponse({
         response: input.response as unknown as RegistrationResponseJSON,
-        expectedChallenge,
-        expectedOrigin: site.origin,
-        expectedRPID: rpIdOf(site),
-        requireUserVerification: false,
+        ...expected(site, expectedChallenge),
       });
       info = v.verified ? v.registrationInfo : undefined;
     } catch {
@@ -434,10 +426,7 @@ export async function registerPasskey(
       select: { id: true, name: true },
     });
     const codes = await afterEnrol(tx, ctx);
-    await appendTrace(tx, ctx.actor, {
-      action: 'factor.passkey.add',
-      entityType: 'User',
-      entityId: ctx.user.id,
+    await trace(tx, ctx.actor, 'factor.passkey.add', 'User', ctx.user.id, {
       orgPath: await orgPathOf(tx, ctx.user.id),
       after: { passkey: pk.id, name: pk.name, recoveryCodesIssued: !!codes },
     });
@@ -474,16 +463,13 @@ export async function verifyPasskey(
     try {
       const v = await verifyAuthenticationResponse({
         response: input.response as unknown as AuthenticationResponseJSON,
-        expectedChallenge,
-        expectedOrigin: site.origin,
-        expectedRPID: rpIdOf(site),
+        ...expected(site, expectedChallenge),
         authenticator: {
           credentialID: Buffer.from(key.credentialId, 'base64url'),
           credentialPublicKey: new Uint8Array(key.publicKey),
           counter: Number(key.counter),
           transports: key.transports as AuthenticatorTransport[],
         },
-        requireUserVerification: false,
       });
       if (!v.verified) return false;
       await tx.passkey.update({
@@ -506,10 +492,7 @@ export async function removePasskey(client: Db, ctx: Ctx, input: z.output<typeof
     await tx.passkey.delete({ where: { id: input.id } });
     if (!(await hasFactor(tx, ctx.user.id)))
       await tx.recoveryCode.deleteMany({ where: { userId: ctx.user.id } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'factor.passkey.remove',
-      entityType: 'User',
-      entityId: ctx.user.id,
+    await trace(tx, ctx.actor, 'factor.passkey.remove', 'User', ctx.user.id, {
       orgPath: await orgPathOf(tx, ctx.user.id),
       before: { passkey: input.id, name: pk.name },
     });
@@ -538,10 +521,7 @@ export async function resetFactors(client: Db, ctx: ActionContext, input: z.outp
       tx.recoveryCode.deleteMany({ where: { userId: u.id } }),
     ]);
     const ended = await endSessions(tx, u.id, 'factors-reset');
-    await appendTrace(tx, ctx.actor, {
-      action: 'factor.reset',
-      entityType: 'User',
-      entityId: u.id,
+    await trace(tx, ctx.actor, 'factor.reset', 'User', u.id, {
       orgPath: u.org?.path,
       before: { totp: totp.count, passkeys: passkeys.count, recoveryCodes: codes.count },
       after: { sessionsEnded: ended },

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ActionContext } from '../action-context';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { holdUnlinked, orgPathOfUser } from '../auth/company/holds';
 import { NotFoundError } from '../errors';
@@ -59,10 +59,7 @@ async function unlink(
   const gone = await tx.externalIdentity.deleteMany({ where: { id: row.id } });
   if (gone.count === 0) throw new NotFoundError();
   await holdUnlinked(tx, ctx.actor, row);
-  await appendTrace(tx, ctx.actor, {
-    action: 'auth.identity.unlink',
-    entityType: 'User',
-    entityId: row.userId,
+  await trace(tx, ctx.actor, 'auth.identity.unlink', 'User', row.userId, {
     orgPath: await orgPathOfUser(tx, row.userId),
     before: { provider: row.provider, subject: row.subject, label: row.label },
     after: { held: true },

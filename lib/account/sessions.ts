@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ActionContext } from '../action-context';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import { deviceLabel, endSessions, sessionLimit, sessionOf } from '../auth/sessions';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../auth/rules';
 import type { Db } from '../db/client';
@@ -62,10 +62,7 @@ export async function endOwnSession(client: Db, ctx: ActionContext, input: z.out
       where: { id: input.id },
       data: { endedAt: new Date(), endReason: 'ended-by-owner' },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'auth.session.end',
-      entityType: 'UserSession',
-      entityId: input.id,
+    await trace(tx, ctx.actor, 'auth.session.end', 'UserSession', input.id, {
       after: { current: input.id === sessionOf(ctx.user) },
     });
     return { ended: 1 };
@@ -75,10 +72,7 @@ export async function endOwnSession(client: Db, ctx: ActionContext, input: z.out
 export async function endOtherOwnSessions(client: Db, ctx: ActionContext) {
   return client.$transaction(async (tx) => {
     const ended = await endSessions(tx, ctx.user.id, 'ended-by-owner', sessionOf(ctx.user));
-    await appendTrace(tx, ctx.actor, {
-      action: 'auth.session.endOthers',
-      entityType: 'User',
-      entityId: ctx.user.id,
+    await trace(tx, ctx.actor, 'auth.session.endOthers', 'User', ctx.user.id, {
       after: { ended },
     });
     return { ended };

@@ -4,7 +4,7 @@
  * means the same people tomorrow as today. Each gets a bell notification; the units' group robots too.
  */
 import type { ActionContext } from '../action-context';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import { cstDay } from '../calendar';
 import { notify } from '../channels/notify';
 import type { Db } from '../db/client';
@@ -66,10 +66,7 @@ export async function publishAnnouncement(
       },
       select: { id: true },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'announcements.publish',
-      entityType: 'Announcement',
-      entityId: a.id,
+    await trace(tx, ctx.actor, 'announcements.publish', 'Announcement', a.id, {
       orgPath: authorPath,
       after: {
         title: input.title,
@@ -118,10 +115,7 @@ export async function chaseUnread(db: Db, ctx: ActionContext, id: string, now = 
       where: { announcementId: id, readAt: null, OR: [{ chasedAt: null }, { chasedAt: { lt: dayStart } }] },
       data: { chasedAt: now },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'announcements.chase',
-      entityType: 'Announcement',
-      entityId: id,
+    await trace(tx, ctx.actor, 'announcements.chase', 'Announcement', id, {
       orgPath: a.orgPath,
       after: { unread: unread.length, notified: sent.created },
     });
@@ -154,10 +148,7 @@ export async function markAnnouncementRead(
         data: { readAt: now },
       });
       if (first.count)
-        await appendTrace(tx, actor, {
-          action: 'announcements.read',
-          entityType: 'Announcement',
-          entityId: id,
+        await trace(tx, actor, 'announcements.read', 'Announcement', id, {
           orgPath: r.announcement.orgPath,
           after: { readAt: now },
         });

@@ -8,7 +8,7 @@ import { DEFAULT_BANDS } from '../handbook/rules';
 import { capGrade } from '../handbook/scoring';
 import { z } from 'zod';
 import type { ActionContext } from '../action-context';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import type { Db } from '../db/client';
 import { ForbiddenError, UserError } from '../errors';
 import { assertCan, orgScope, type Subject } from '../policy';
@@ -93,10 +93,7 @@ export async function computeAnnual(db: Db, ctx: ActionContext, input: z.output<
       create: { key: 'annual.weights', value: input.weights },
       update: { value: input.weights },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'annual.compute',
-      entityType: 'AnnualComputation',
-      entityId: c.id,
+    await trace(tx, ctx.actor, 'annual.compute', 'AnnualComputation', c.id, {
       orgPath,
       after: { year: input.year, weights: input.weights, units: results.length },
     });

@@ -10,7 +10,7 @@
  * which takes no chain lock, so a flood of failed sign-ins never queues the portal's writes behind it.
  */
 import type { Db, Tx } from '../db/client';
-import { appendTrace, type Actor } from '../audit-log';
+import { appendTrace, type Actor, trace } from '../audit-log';
 import { dummyHash, verifyPassword } from './password';
 import { afterFailure, isLocked, LOCK_MINUTES, MAX_FAILED_LOGINS, type LockState } from './rules';
 import { owedAtSignIn } from './factors';
@@ -79,10 +79,7 @@ export async function countWrongSecret(
     detail: { ...e.detail, failedLogins: next.failedLogins },
   });
   if (next.lockedNow)
-    await appendTrace(tx, actor, {
-      action: 'auth.lockout',
-      entityType: 'User',
-      entityId: who.id,
+    await trace(tx, actor, 'auth.lockout', 'User', who.id, {
       orgPath: who.orgPath ?? null,
       after: { lockedUntil: next.lockedUntil, by: e.by },
     });

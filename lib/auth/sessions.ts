@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client';
-import { appendTrace, type Actor } from '../audit-log';
+import { type Actor, trace } from '../audit-log';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './rules';
 
 export const END_REASONS = [
@@ -82,11 +82,8 @@ export async function openTracedSession(
   via?: string,
 ): Promise<string> {
   const session = await openSession(tx, who.id, meta, now, owed);
-  await appendTrace(tx, actor, {
-    entityType: 'User',
-    entityId: who.id,
+  await trace(tx, actor, 'auth.login', 'User', who.id, {
     orgPath: who.orgPath,
-    action: 'auth.login',
     after: {
       session: session.id,
       ...(via ? { via } : {}),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ActionContext } from '../action-context';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
 import { assertCan } from '../policy';
@@ -21,10 +21,7 @@ export async function addRobot(db: Db, ctx: ActionContext, input: z.output<typeo
     const r = await tx.robotHook.create({
       data: { orgId: org.id, kind: input.kind, url: input.url, secret: input.secret },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'robots.add',
-      entityType: 'RobotHook',
-      entityId: r.id,
+    await trace(tx, ctx.actor, 'robots.add', 'RobotHook', r.id, {
       orgPath: org.path,
       after: { kind: input.kind, host: new URL(input.url).host, signed: !!input.secret },
     });
@@ -42,10 +39,7 @@ export async function removeRobot(db: Db, ctx: ActionContext, id: string) {
   return db.$transaction(async (tx) => {
     // Deactivated, not deleted: pending deliveries and the trace still name it.
     await tx.robotHook.update({ where: { id }, data: { active: false } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'robots.remove',
-      entityType: 'RobotHook',
-      entityId: id,
+    await trace(tx, ctx.actor, 'robots.remove', 'RobotHook', id, {
       orgPath: r.org.path,
       before: { kind: r.kind, active: r.active },
       after: { active: false },

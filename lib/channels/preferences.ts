@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { ActionContext } from '../action-context';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import type { Db } from '../db/client';
 import { isOwner, type Subject } from '../policy';
 import { CARD_CHANNELS, CARD_PROVIDER, cardChannelOn } from './cards';
@@ -62,10 +62,7 @@ export async function setNotifyPrefs(client: Db, ctx: ActionContext, input: z.ou
       create: { userId: ctx.user.id, channel: input.channel, kinds },
       update: { kinds },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'account.notifyPrefs',
-      entityType: 'User',
-      entityId: ctx.user.id,
+    await trace(tx, ctx.actor, 'account.notifyPrefs', 'User', ctx.user.id, {
       before: before ? { channel: input.channel, kinds: before.kinds } : null,
       after: { channel: input.channel, kinds },
     });

@@ -47,7 +47,9 @@ describe('trace action labels', () => {
   it('every action the code traces has words on the trace page, in both languages', () => {
     const traced = new Set<string>();
     for (const f of [...sources('lib'), ...sources('app')])
-      for (const m of readFileSync(f, 'utf8').matchAll(/\baction: '([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g))
+      for (const m of readFileSync(f, 'utf8').matchAll(
+        /(?:\baction: |\btrace\([^')]*?)'([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g,
+      ))
         traced.add(m[1]!);
     expect(traced.size).toBeGreaterThan(50);
     const missing = [...traced].filter((a) => {

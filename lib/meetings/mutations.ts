@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { ActionContext } from '../action-context';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import { addMonths, cstDay, periodOf } from '../calendar';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
@@ -80,10 +80,7 @@ export async function createMeeting(
         },
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'meetings.create',
-      entityType: 'Meeting',
-      entityId: m.id,
+    await trace(tx, ctx.actor, 'meetings.create', 'Meeting', m.id, {
       orgPath: org.path,
       after: { kind: input.kind, heldOn: input.heldOn, expected: expected.length },
     });
@@ -221,10 +218,7 @@ export async function saveMeeting(
       });
     const completed =
       o.submit && check.valid ? await completeTasks(tx, ctx, m, kind, input, roster, now) : [];
-    await appendTrace(tx, ctx.actor, {
-      action: o.submit ? 'meetings.submit' : 'meetings.save',
-      entityType: 'Meeting',
-      entityId: m.id,
+    await trace(tx, ctx.actor, o.submit ? 'meetings.submit' : 'meetings.save', 'Meeting', m.id, {
       orgPath: m.org.path,
       before: { lockVersion: m.lockVersion, heldOn: dayOf(m.heldOn), valid: m.valid },
       after: {
@@ -329,10 +323,7 @@ export async function addMeetingFiles(client: Db, ctx: ActionContext, meetingId:
       files: rows,
       facts,
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'meetings.addFiles',
-      entityType: 'Meeting',
-      entityId: meetingId,
+    await trace(tx, ctx.actor, 'meetings.addFiles', 'Meeting', meetingId, {
       orgPath: m.org.path,
       after: { files: traceFiles(stored) },
     });
@@ -351,10 +342,7 @@ export async function removeMeetingFile(
     if (!f) throw new NotFoundError();
     await tx.photoCheck.deleteMany({ where: { fileId: f.id } });
     await tx.meetingFile.delete({ where: { id: f.id } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'meetings.removeFile',
-      entityType: 'Meeting',
-      entityId: m.id,
+    await trace(tx, ctx.actor, 'meetings.removeFile', 'Meeting', m.id, {
       orgPath: m.org.path,
       before: { files: traceFiles([f]) },
     });
@@ -399,10 +387,7 @@ export async function recordMakeup(
         recordedById: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'meetings.makeup',
-      entityType: 'Meeting',
-      entityId: m.id,
+    await trace(tx, ctx.actor, 'meetings.makeup', 'Meeting', m.id, {
       orgPath: m.org.path,
       after: { personId: input.personId, studiedOn: input.studiedOn, hours: input.hours },
     });

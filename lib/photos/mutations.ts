@@ -1,7 +1,7 @@
 /** The photo check rule (thresholds), set company-wide by the committee; traced. */
 import type { z } from 'zod';
 import type { ActionContext } from '../action-context';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import type { Db } from '../db/client';
 import { assertCanCompanyWide } from '../policy';
 import { PHOTO_RULE_KEY, photoRule, type ZPhotoRule } from './rules';
@@ -15,10 +15,7 @@ export async function setPhotoRule(client: Db, ctx: ActionContext, input: z.outp
       create: { key: PHOTO_RULE_KEY, value: input },
       update: { value: input },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'photos.setRule',
-      entityType: 'Setting',
-      entityId: PHOTO_RULE_KEY,
+    await trace(tx, ctx.actor, 'photos.setRule', 'Setting', PHOTO_RULE_KEY, {
       orgPath: root.path,
       before,
       after: input,

@@ -5,7 +5,7 @@
  * (applied to the current draft, citing the proposal — a published version is never edited), rejects
  * with a reason, or merges it into another proposal.
  */
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import type { Db } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { searchColumns } from '../handbook/mutations/articles';
@@ -51,10 +51,7 @@ export async function propose(db: Db, ctx: ActionContext, input: TPropose) {
         proposerId: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'revisions.propose',
-      entityType: 'RevisionProposal',
-      entityId: p.id,
+    await trace(tx, ctx.actor, 'revisions.propose', 'RevisionProposal', p.id, {
       after: {
         article: article.number,
         field: input.field,
@@ -110,10 +107,7 @@ export async function decide(db: Db, ctx: ActionContext, input: TDecide, now = n
           appliedToId: article.id,
         },
       });
-      await appendTrace(tx, ctx.actor, {
-        action: 'revisions.accept',
-        entityType: 'RevisionProposal',
-        entityId: p.id,
+      await trace(tx, ctx.actor, 'revisions.accept', 'RevisionProposal', p.id, {
         orgPath: root.path,
         before: { [field]: article[field] },
         after: { [field]: value, draftArticleId: article.id },
@@ -138,10 +132,7 @@ export async function decide(db: Db, ctx: ActionContext, input: TDecide, now = n
         mergedIntoId: input.mergeIntoId ?? null,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: `revisions.${status.toLowerCase()}`,
-      entityType: 'RevisionProposal',
-      entityId: p.id,
+    await trace(tx, ctx.actor, `revisions.${status.toLowerCase()}`, 'RevisionProposal', p.id, {
       orgPath: root.path,
       before: { status: 'PENDING' },
       after: { status, note: input.note, mergedIntoId: input.mergeIntoId },

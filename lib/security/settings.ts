@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ActionContext } from '../action-context';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import { FACTOR_SETTING, factorSetting, ZFactorSetting } from '../auth/factors';
 import {
   forgetPasswordSetting,
@@ -66,10 +66,7 @@ export async function saveSecuritySettings(client: Db, ctx: ActionContext, input
     await put(PASSWORD_SETTING, input.passwords);
     await put(FACTOR_SETTING, input.factors);
     await put(RETENTION_SETTING, input.retention);
-    await appendTrace(tx, ctx.actor, {
-      action: 'security.settings',
-      entityType: 'Setting',
-      entityId: 'security',
+    await trace(tx, ctx.actor, 'security.settings', 'Setting', 'security', {
       before,
       after: input,
     });

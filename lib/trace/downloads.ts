@@ -1,5 +1,5 @@
 import 'server-only';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import { actorOf, type CurrentUser } from '../auth/current-user';
 import { db } from '../db';
 
@@ -21,10 +21,7 @@ export async function traceDownload(
   const actor = await actorOf(user);
   const url = typeof d.url === 'string' ? new URL(d.url, 'http://local') : d.url;
   await db.$transaction((tx) =>
-    appendTrace(tx, actor, {
-      action: `download.${d.kind}`,
-      entityType: d.entityType ?? 'Download',
-      entityId: d.entityId?.slice(0, 64) ?? null,
+    trace(tx, actor, `download.${d.kind}`, d.entityType ?? 'Download', d.entityId?.slice(0, 64) ?? null, {
       orgPath: user.org?.path ?? null,
       after: { name: d.name.slice(0, 200), path: `${url.pathname}${url.search}`.slice(0, 500) },
     }),

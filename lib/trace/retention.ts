@@ -6,7 +6,7 @@
  * chain the company keeps for good (痕迹管理), and deleting its head would break every later link.
  */
 import { z } from 'zod';
-import { appendTrace, SYSTEM_ACTOR } from '../audit-log';
+import { SYSTEM_ACTOR, trace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { msg } from '../i18n/message';
 
@@ -36,9 +36,7 @@ export async function purgeSecurityEvents(db: Db): Promise<number> {
     // The function reads the setting itself and keeps its 180-day floor (migration security_event_retention).
     const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT purge_security_events() AS n`;
     if (n)
-      await appendTrace(tx, SYSTEM_ACTOR, {
-        action: 'security.purge',
-        entityType: 'SecurityEvent',
+      await trace(tx, SYSTEM_ACTOR, 'security.purge', 'SecurityEvent', null, {
         after: { deleted: n, olderThanDays: days },
       });
     return n;

@@ -7,7 +7,7 @@
  */
 import { notify } from '../channels/notify';
 import { randomBytes } from 'node:crypto';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { NotFoundError, UserError } from '../errors';
 import { checkUploads, type Upload } from '../files/uploads';
@@ -69,10 +69,7 @@ export async function createTraining(
         createdById: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'training.create',
-      entityType: 'TrainingSession',
-      entityId: s.id,
+    await trace(tx, ctx.actor, 'training.create', 'TrainingSession', s.id, {
       orgPath: root.path,
       after: { ...input, materials: stored.map((f) => f.sha256) },
     });
@@ -175,10 +172,7 @@ export async function signIn(
       skipDuplicates: true,
     });
     if (r.count)
-      await appendTrace(tx, ctx.actor, {
-        action: 'training.signIn',
-        entityType: 'TrainingSession',
-        entityId: s.id,
+      await trace(tx, ctx.actor, 'training.signIn', 'TrainingSession', s.id, {
         orgPath: s.orgPath,
         after: { userId: ctx.user.id, at: now.toISOString() },
       });
@@ -213,10 +207,7 @@ export async function recordAttendance(
       })),
       skipDuplicates: true,
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'training.record',
-      entityType: 'TrainingSession',
-      entityId: s.id,
+    await trace(tx, ctx.actor, 'training.record', 'TrainingSession', s.id, {
       orgPath: s.orgPath,
       after: { userIds: input.userIds, recorded: r.count },
     });

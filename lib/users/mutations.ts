@@ -5,7 +5,7 @@
 import { holdChangedFields } from '../auth/company/holds';
 import { endSessions, sessionOf } from '../auth/sessions';
 import type { z } from 'zod';
-import { appendTrace } from '../audit-log';
+import { trace } from '../audit-log';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { countWrongSecret } from '../auth/login';
 import { commonPassword, newPasswordProblem, rememberPassword } from '../auth/password-policy';
@@ -56,10 +56,7 @@ export async function createUser(client: Db, ctx: ActionContext, input: z.output
       },
       select: USER_PUBLIC_FIELDS,
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'user.create',
-      entityType: 'User',
-      entityId: user.id,
+    await trace(tx, ctx.actor, 'user.create', 'User', user.id, {
       orgPath: org?.path,
       after: user,
     });
@@ -96,10 +93,7 @@ export async function updateUser(client: Db, ctx: ActionContext, input: z.output
     });
     // A phone or e-mail changed by an administrator holds a first company link matched by it (holds.ts).
     await holdChangedFields(tx, ctx.actor, input.id, before, after);
-    await appendTrace(tx, ctx.actor, {
-      action: 'user.update',
-      entityType: 'User',
-      entityId: input.id,
+    await trace(tx, ctx.actor, 'user.update', 'User', input.id, {
       orgPath: org?.path,
       before,
       after,
@@ -121,10 +115,7 @@ export async function setUserActive(client: Db, ctx: ActionContext, input: z.out
     if (before.active === input.active) return { changed: false };
     await tx.user.update({ where: { id: input.id }, data: { active: input.active } });
     const ended = input.active ? 0 : await endSessions(tx, input.id, 'deactivated');
-    await appendTrace(tx, ctx.actor, {
-      action: input.active ? 'user.activate' : 'user.deactivate',
-      entityType: 'User',
-      entityId: input.id,
+    await trace(tx, ctx.actor, input.active ? 'user.activate' : 'user.deactivate', 'User', input.id, {
       orgPath: before.org?.path,
       before: { active: before.active },
       after: { active: input.active, ...(ended ? { sessionsEnded: ended } : {}) },
@@ -160,10 +151,7 @@ export async function resetPassword(client: Db, ctx: ActionContext, input: z.out
       },
     });
     const ended = await endSessions(tx, input.id, 'password-reset');
-    await appendTrace(tx, ctx.actor, {
-      action: 'user.resetPassword',
-      entityType: 'User',
-      entityId: input.id,
+    await trace(tx, ctx.actor, 'user.resetPassword', 'User', input.id, {
       orgPath: user.org?.path,
       after: { mustChangePassword: true, unlocked: true, sessionsEnded: ended },
     });
@@ -206,10 +194,7 @@ export async function assignRole(client: Db, ctx: ActionContext, input: z.output
     });
     if (exists) throw new UserError('users.errors.roleExists', {}, 'role');
     const ra = await tx.roleAssignment.create({ data: input });
-    await appendTrace(tx, ctx.actor, {
-      action: 'role.assign',
-      entityType: 'RoleAssignment',
-      entityId: ra.id,
+    await trace(tx, ctx.actor, 'role.assign', 'RoleAssignment', ra.id, {
       orgPath: org?.path,
       after: { ...ra, ...(can(ctx.user, 'role.assign', 'global') ? {} : { firstOfItsKind: true }) },
     });
@@ -230,10 +215,7 @@ export async function removeRole(client: Db, ctx: ActionContext, input: z.output
     // What the role allowed may be open in another tab: that person signs in again.
     const ended = await endSessions(tx, ra.userId, 'role-removed');
     const { org, ...before } = ra;
-    await appendTrace(tx, ctx.actor, {
-      action: 'role.remove',
-      entityType: 'RoleAssignment',
-      entityId: ra.id,
+    await trace(tx, ctx.actor, 'role.remove', 'RoleAssignment', ra.id, {
       orgPath: org.path,
       before,
       after: { sessionsEnded: ended },
@@ -300,10 +282,7 @@ export async function changeOwnPassword(
     await rememberPassword(tx, ctx.user.id, row.passwordHash);
     // Every other session of the person ends; the one that changed the password goes on.
     const ended = await endSessions(tx, ctx.user.id, 'password-changed', sessionOf(ctx.user));
-    await appendTrace(tx, ctx.actor, {
-      action: 'auth.password.change',
-      entityType: 'User',
-      entityId: ctx.user.id,
+    await trace(tx, ctx.actor, 'auth.password.change', 'User', ctx.user.id, {
       orgPath: row.org?.path,
       after: { sessionsEnded: ended },
     });

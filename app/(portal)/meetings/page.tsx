@@ -1,8 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
-import { LinkButton } from '@/components/ui/button';
-import { PageHeader } from '@/components/ui/card';
+import { PortalPage } from '@/components/page/portal-page';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
@@ -34,21 +33,14 @@ export default async function MeetingsPage({
   ]);
   const query = (extra: Record<string, string | undefined>) => listQuery(f, extra);
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('title')}
-        description={t('intro')}
-        actions={
-          <>
-            {can(user, 'meeting.record') && (
-              <LinkButton href="/meetings/new" variant="primary">
-                {t('new')}
-              </LinkButton>
-            )}
-            <LinkButton href="/meetings/attendance">{t('attendance.link')}</LinkButton>
-          </>
-        }
-      />
+    <PortalPage
+      title={t('title')}
+      description={t('intro')}
+      links={[
+        can(user, 'meeting.record') && { href: '/meetings/new', label: t('new'), primary: true },
+        { href: '/meetings/attendance', label: t('attendance.link') },
+      ]}
+    >
       <FilterForm applyLabel={t('apply')} className="sm:grid-cols-5" aria-label={t('filter')}>
         <FilterField label={t('fields.org')}>
           <Select name="orgId" defaultValue={f.orgId ?? ''}>
@@ -104,6 +96,6 @@ export default async function MeetingsPage({
         pages={Math.max(1, Math.ceil(list.total / MEETINGS_PAGE_SIZE))}
         href={(p) => `/meetings?${query({ page: String(p) })}`}
       />
-    </div>
+    </PortalPage>
   );
 }

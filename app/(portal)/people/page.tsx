@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
-import { LinkButton } from '@/components/ui/button';
-import { Badge, PageHeader } from '@/components/ui/card';
+import { PortalPage } from '@/components/page/portal-page';
+import { Badge } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { Table } from '@/components/ui/table';
@@ -33,30 +33,20 @@ export default async function PeoplePage({
   const query = (extra: Record<string, string | undefined>) => listQuery(f, extra);
   const members = roster.counts.FULL + roster.counts.PROBATIONARY;
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('title')}
-        description={t('intro')}
-        actions={
-          <>
-            {can(user, 'person.manage') && (
-              <LinkButton href="/people/new" variant="primary">
-                {t('new')}
-              </LinkButton>
-            )}
-            {can(user, 'person.import') && <LinkButton href="/people/import">{t('import')}</LinkButton>}
-            <LinkButton href="/people/transfers">{t('transfers')}</LinkButton>
-            {can(user, 'person.export') && (
-              <a
-                href={`/api/people/export?${query({})}`}
-                className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 text-sm"
-              >
-                {t('export')}
-              </a>
-            )}
-          </>
-        }
-      />
+    <PortalPage
+      title={t('title')}
+      description={t('intro')}
+      links={[
+        can(user, 'person.manage') && { href: '/people/new', label: t('new'), primary: true },
+        can(user, 'person.import') && { href: '/people/import', label: t('import') },
+        { href: '/people/transfers', label: t('transfers') },
+        can(user, 'person.export') && {
+          href: `/api/people/export?${query({})}`,
+          label: t('export'),
+          file: true,
+        },
+      ]}
+    >
       <section aria-label={t('countsLabel')} className="flex flex-wrap gap-2" data-testid="roster-counts">
         <span className="rounded-md bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800">
           {t('members', { count: members })}
@@ -175,6 +165,6 @@ export default async function PeoplePage({
         pages={roster.pages}
         href={(p) => `/people?${query({ page: String(p) })}`}
       />
-    </div>
+    </PortalPage>
   );
 }

@@ -4,7 +4,7 @@
  * reproducible draw for a spot check. One Audit per target, against the standard in force.
  */
 import { randomBytes } from 'node:crypto';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -118,10 +118,7 @@ export async function createPlan(db: Db, ctx: ActionContext, input: TCreatePlan,
       },
       select: { id: true },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'audits.plan',
-      entityType: 'AuditPlan',
-      entityId: plan.id,
+    await trace(tx, ctx.actor, 'audits.plan', 'AuditPlan', plan.id, {
       orgPath: scopeRoot.path,
       after: {
         title: input.title,

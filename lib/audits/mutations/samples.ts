@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { windowOf } from '../../ledger/pre-audit';
@@ -51,10 +51,7 @@ export async function drawSample(
         },
         select: { id: true },
       });
-      await appendTrace(tx, ctx.actor, {
-        action: 'audits.drawSample',
-        entityType: 'RecordSample',
-        entityId: s.id,
+      await trace(tx, ctx.actor, 'audits.drawSample', 'RecordSample', s.id, {
         orgPath: plan.orgPath,
         after: {
           planId: plan.id,
@@ -86,10 +83,7 @@ export async function signOffSample(client: Db, ctx: ActionContext, input: z.out
       where: { id: row.id },
       data: { signedById: ctx.user.id, signedAt, conclusion: input.conclusion },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'audits.signOffSample',
-      entityType: 'RecordSample',
-      entityId: row.id,
+    await trace(tx, ctx.actor, 'audits.signOffSample', 'RecordSample', row.id, {
       orgPath: plan.orgPath,
       before: { signedAt: null },
       after: { signedAt: signedAt.toISOString(), conclusion: input.conclusion },

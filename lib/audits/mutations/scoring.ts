@@ -5,7 +5,7 @@
  * (unit × count); one above the criterion's cap is refused, not silently cut.
  */
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
 import { checkUploads, type Upload } from '../../files/uploads';
@@ -117,10 +117,7 @@ export async function saveScore(
       before.reason !== input.reason ||
       before.taskIds.join() !== taskIds.join()
     ) {
-      await appendTrace(tx, ctx.actor, {
-        action: 'audits.score',
-        entityType: 'Audit',
-        entityId: a.id,
+      await trace(tx, ctx.actor, 'audits.score', 'Audit', a.id, {
         orgPath: a.org.path,
         before: before && { code: c.code, count: before.count, reason: before.reason },
         after: {
@@ -151,10 +148,7 @@ export async function saveNote(db: Db, ctx: ActionContext, input: z.output<typeo
       update: { text: input.text, updatedById: ctx.user.id },
     });
     if (before?.text !== input.text)
-      await appendTrace(tx, ctx.actor, {
-        action: 'audits.note',
-        entityType: 'Audit',
-        entityId: a.id,
+      await trace(tx, ctx.actor, 'audits.note', 'Audit', a.id, {
         orgPath: a.org.path,
         before: before && { method: input.method, text: before.text },
         after: { method: input.method, text: input.text },
@@ -196,10 +190,7 @@ export async function addFinding(db: Db, ctx: ActionContext, input: TAddFinding 
         createdById: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'audits.finding',
-      entityType: 'Finding',
-      entityId: f.id,
+    await trace(tx, ctx.actor, 'audits.finding', 'Finding', f.id, {
       orgPath: a.org.path,
       after: { auditId: a.id, kind: input.kind, text: input.text, criterionId: input.criterionId },
     });
@@ -233,10 +224,7 @@ export async function addAuditEvidence(
         uploadedById: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'audits.evidence',
-      entityType: 'Audit',
-      entityId: a.id,
+    await trace(tx, ctx.actor, 'audits.evidence', 'Audit', a.id, {
       orgPath: a.org.path,
       after: { file: file.name, sha256: stored.sha256, criterionId: input.criterionId },
     });
@@ -279,10 +267,7 @@ export async function finishAudit(db: Db, ctx: ActionContext, auditId: string, n
       },
     });
     if (!r.count) throw new UserError('audits.errors.closed');
-    await appendTrace(tx, ctx.actor, {
-      action: 'audits.finish',
-      entityType: 'Audit',
-      entityId: auditId,
+    await trace(tx, ctx.actor, 'audits.finish', 'Audit', auditId, {
       orgPath: a.org.path,
       before: { status: a.status },
       after: {

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace, type Actor } from '../../audit-log';
+import { type Actor, trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { msg } from '../../i18n/message';
@@ -58,10 +58,7 @@ export async function holdChangedFields(
   await tx.identityHold.createMany({
     data: fresh.map((field) => ({ userId, reason: 'fieldChanged', field, createdById: actor.id })),
   });
-  await appendTrace(tx, actor, {
-    action: 'auth.identity.hold',
-    entityType: 'User',
-    entityId: userId,
+  await trace(tx, actor, 'auth.identity.hold', 'User', userId, {
     orgPath: await orgPathOfUser(tx, userId),
     after: { reason: 'fieldChanged', fields: fresh },
   });
@@ -145,10 +142,7 @@ export async function clearHold(client: Db, ctx: ActionContext, input: z.output<
       data: { clearedAt: new Date(), clearedById: ctx.user.id },
     });
     if (done.count === 0) throw new NotFoundError();
-    await appendTrace(tx, ctx.actor, {
-      action: 'auth.identity.holdClear',
-      entityType: 'User',
-      entityId: hold.userId,
+    await trace(tx, ctx.actor, 'auth.identity.holdClear', 'User', hold.userId, {
       orgPath: hold.user.org?.path,
       before: { reason: hold.reason, field: hold.field, provider: hold.provider, subject: hold.subject },
     });

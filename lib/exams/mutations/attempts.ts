@@ -5,7 +5,7 @@
  * saves from two tabs never lose each other. Submission flips IN_PROGRESS → SUBMITTED under a
  * conditional update: of two submissions of one attempt exactly one grades it.
  */
-import { appendTrace } from '../../audit-log';
+import { appendTrace, trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { ForbiddenError, NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -115,10 +115,7 @@ export async function startAttempt(db: Db, ctx: ActionContext, examId: string, n
         startedAt: now,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'exams.start',
-      entityType: 'ExamAttempt',
-      entityId: created.id,
+    await trace(tx, ctx.actor, 'exams.start', 'ExamAttempt', created.id, {
       orgPath: exam.orgPath,
       after: { exam: examId, attemptNo, questions: questionIds.length, deadline },
     });
@@ -200,10 +197,7 @@ export async function submitAttempt(
           : { score }),
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: auto ? 'exams.timeout' : 'exams.submit',
-      entityType: 'ExamAttempt',
-      entityId: a.id,
+    await trace(tx, ctx.actor, auto ? 'exams.timeout' : 'exams.submit', 'ExamAttempt', a.id, {
       orgPath: exam.orgPath,
       after: { score, pending, answered: Object.keys(row.answers).length },
     });
@@ -272,10 +266,7 @@ export async function gradeShortAnswer(
         ...(pending ? {} : { status: 'GRADED', passed: (100 * score) / a.maxScore >= a.exam.passMark }),
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'exams.grade',
-      entityType: 'ExamAttempt',
-      entityId: a.id,
+    await trace(tx, ctx.actor, 'exams.grade', 'ExamAttempt', a.id, {
       orgPath: a.exam.orgPath,
       before: { [input.questionId]: null },
       after: { [input.questionId]: input.points, score },

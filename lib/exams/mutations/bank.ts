@@ -4,7 +4,7 @@
  * asked; an unused question is edited in place.
  */
 import { randomUUID } from 'node:crypto';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -40,10 +40,7 @@ export async function insertQuestion(
   mark: { via?: 'import' } = {},
 ) {
   const row = await tx.question.create({ data: { ...q, key: randomUUID() } });
-  await appendTrace(tx, ctx.actor, {
-    action: 'exams.question.create',
-    entityType: 'Question',
-    entityId: row.id,
+  await trace(tx, ctx.actor, 'exams.question.create', 'Question', row.id, {
     orgPath,
     after: { ...q, ...mark },
   });
@@ -63,10 +60,7 @@ export async function traceQuestionEdit(
   mark: { via?: 'import' } = {},
 ) {
   const { before, rowId, version } = edited;
-  await appendTrace(tx, ctx.actor, {
-    action: 'exams.question.edit',
-    entityType: 'Question',
-    entityId: rowId,
+  await trace(tx, ctx.actor, 'exams.question.edit', 'Question', rowId, {
     orgPath,
     before: { stem: before.stem, answer: before.answer, version: before.version },
     after: { ...q, version, ...mark },

@@ -3,7 +3,7 @@
  * chosen articles and/or tags), window, time limit, pass mark, and the audience — units and roles,
  * a training class's invitees, or (the written part of an audit) the audited unit's people.
  */
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { loadAudit } from '../../audits/queries/load';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
@@ -69,10 +69,7 @@ export async function createExam(db: Db, ctx: ActionContext, input: ExamInput) {
         createdById: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'exams.create',
-      entityType: 'Exam',
-      entityId: e.id,
+    await trace(tx, ctx.actor, 'exams.create', 'Exam', e.id, {
       orgPath: root.path,
       after: { ...input, rules },
     });

@@ -1,5 +1,5 @@
 /** The unit's secretary acknowledges receipt of a feedback sheet; the first acknowledgement is kept. */
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { NotFoundError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -19,10 +19,7 @@ export async function acknowledgeSheet(db: Db, ctx: ActionContext, sheetId: stri
       data: { acknowledgedAt: now, acknowledgedById: ctx.user.id },
     });
     if (r.count)
-      await appendTrace(tx, ctx.actor, {
-        action: 'feedback.acknowledge',
-        entityType: 'FeedbackSheet',
-        entityId: sheet.id,
+      await trace(tx, ctx.actor, 'feedback.acknowledge', 'FeedbackSheet', sheet.id, {
         orgPath: sheet.audit.org.path,
         after: { acknowledgedAt: now.toISOString() },
       });

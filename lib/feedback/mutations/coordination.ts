@@ -2,7 +2,7 @@
  * 协调: a difficulty sent to a functional department. Its people (members of the department, or the
  * committee over it) answer; the committee closes it once solved. The unit and the committee see it.
  */
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -32,10 +32,7 @@ export async function answerCoordination(
       where: { id },
       data: { status: 'ANSWERED', answer, answeredById: ctx.user.id, answeredAt: now },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'coordination.answer',
-      entityType: 'CoordinationTask',
-      entityId: id,
+    await trace(tx, ctx.actor, 'coordination.answer', 'CoordinationTask', id, {
       orgPath: t.unit.path,
       before: { status: t.status, answer: t.answer },
       after: { status: 'ANSWERED', answer },
@@ -50,10 +47,7 @@ export async function closeCoordination(db: Db, ctx: ActionContext, id: string, 
   if (t.status !== 'ANSWERED') throw new UserError('feedback.errors.coordinationNotAnswered');
   return db.$transaction(async (tx) => {
     await tx.coordinationTask.update({ where: { id }, data: { status: 'CLOSED', closedAt: now } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'coordination.close',
-      entityType: 'CoordinationTask',
-      entityId: id,
+    await trace(tx, ctx.actor, 'coordination.close', 'CoordinationTask', id, {
       orgPath: t.unit.path,
       before: { status: t.status },
       after: { status: 'CLOSED' },

@@ -4,7 +4,7 @@
  * deadline), one coordination task per difficulty (to the department chosen), the audit frozen
  * (FEEDBACK_ISSUED), the trace, and the unit told.
  */
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { loadAudit } from '../../audits/queries/load';
 import { notify, unitPeople } from '../../channels/notify';
 import type { Db } from '../../db/client';
@@ -98,10 +98,7 @@ export async function issueFeedback(db: Db, ctx: ActionContext, input: TIssueFee
         createdById: ctx.user.id,
       })),
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'feedback.issue',
-      entityType: 'FeedbackSheet',
-      entityId: sheet.id,
+    await trace(tx, ctx.actor, 'feedback.issue', 'FeedbackSheet', sheet.id, {
       orgPath: a.org.path,
       before: { auditStatus: 'SCORED' },
       after: {

@@ -6,7 +6,7 @@
  * who submitted it. Accepted items are closed; "on time" means submitted by the deadline.
  */
 import type { ActionContext } from '../../action-context';
-import { appendTrace, type TraceInput } from '../../audit-log';
+import { type TraceInput, trace } from '../../audit-log';
 import { loadAudit } from '../../audits/queries/load';
 import { cstDay } from '../../calendar';
 import { notify, unitPeople } from '../../channels/notify';
@@ -34,10 +34,7 @@ function traceItem(
   action: string,
   change: Pick<TraceInput, 'before' | 'after'>,
 ) {
-  return appendTrace(tx, ctx.actor, {
-    action,
-    entityType: 'RectificationItem',
-    entityId: item.id,
+  return trace(tx, ctx.actor, action, 'RectificationItem', item.id, {
     orgPath: item.org.path,
     ...change,
   });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -39,10 +39,7 @@ export async function updateArticle(client: Db, ctx: ActionContext, input: z.out
     if (changed.count === 0) throw new UserError('handbook.errors.conflict');
     const after = await loadArticle(tx, id);
     const pick = (a: typeof before) => ({ number: a.number, ...articleContent(a) });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.article.update',
-      entityType: 'Article',
-      entityId: id,
+    await trace(tx, ctx.actor, 'handbook.article.update', 'Article', id, {
       before: pick(before),
       after: pick(after),
     });
@@ -98,10 +95,7 @@ export async function createArticle(client: Db, ctx: ActionContext, input: z.out
     });
     // Its provisional number sorts it last in its part; renumbering closes the gap across parts.
     await renumber(tx, part.versionId, await orderedIds(tx, part.versionId));
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.article.create',
-      entityType: 'Article',
-      entityId: id,
+    await trace(tx, ctx.actor, 'handbook.article.create', 'Article', id, {
       after: { title: input.title, part: part.number },
     });
     return { id };
@@ -123,10 +117,7 @@ export async function moveArticle(client: Db, ctx: ActionContext, input: z.outpu
     const j = ids.indexOf(neighbour.id);
     [ids[i], ids[j]] = [ids[j]!, ids[i]!];
     await renumber(tx, a.versionId, ids);
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.article.move',
-      entityType: 'Article',
-      entityId: a.id,
+    await trace(tx, ctx.actor, 'handbook.article.move', 'Article', a.id, {
       before: { number: a.number },
       after: { number: neighbour.number },
     });
@@ -140,10 +131,7 @@ export async function deleteArticle(client: Db, ctx: ActionContext, input: z.out
     await assertDraft(tx, a.versionId);
     await tx.article.delete({ where: { id: a.id } });
     await renumber(tx, a.versionId, await orderedIds(tx, a.versionId));
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.article.delete',
-      entityType: 'Article',
-      entityId: a.id,
+    await trace(tx, ctx.actor, 'handbook.article.delete', 'Article', a.id, {
       before: { number: a.number, title: a.title },
     });
     return { id: a.id };

@@ -3,7 +3,7 @@
  * content (its signature) together with its extension, never by the name alone; at most 20 MB.
  */
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -54,10 +54,7 @@ export async function addAttachment(
         sourceOrgName: input.sourceOrgName ?? null,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.attachment.add',
-      entityType: 'ArticleAttachment',
-      entityId: row.id,
+    await trace(tx, ctx.actor, 'handbook.attachment.add', 'ArticleAttachment', row.id, {
       after: { articleId: article.id, fileName: row.fileName, size: row.size, sha256: row.sha256 },
     });
     return row;
@@ -78,10 +75,7 @@ export async function removeAttachment(
     await assertDraft(tx, f.article.versionId);
     await tx.articleAttachment.delete({ where: { id: f.id } });
     // The file itself stays: other versions may share it (content-addressed), and the trace names its hash.
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.attachment.remove',
-      entityType: 'ArticleAttachment',
-      entityId: f.id,
+    await trace(tx, ctx.actor, 'handbook.attachment.remove', 'ArticleAttachment', f.id, {
       before: { fileName: f.fileName, sha256: f.sha256 },
     });
     return { id: f.id };

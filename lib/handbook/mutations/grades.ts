@@ -1,6 +1,6 @@
 /** Grade bands (优秀/良好/合格/不合格): configurable by the committee, used by every score later on. */
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -29,9 +29,7 @@ export async function setGradeBands(client: Db, ctx: ActionContext, input: z.out
     const before = await tx.gradeBand.findMany({ orderBy: { minScore: 'desc' } });
     await tx.gradeBand.deleteMany({});
     await tx.gradeBand.createMany({ data: next.map((b, i) => ({ ...b, sortOrder: i })) });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.grades.set',
-      entityType: 'GradeBand',
+    await trace(tx, ctx.actor, 'handbook.grades.set', 'GradeBand', null, {
       before: before.map((b) => ({ code: b.code, minScore: b.minScore })),
       after: next,
     });

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -154,10 +154,7 @@ export async function importIntoDraft(
         actions: data.actions.length,
         criteria: data.criteria.length,
       };
-      await appendTrace(tx, ctx.actor, {
-        action: 'handbook.import',
-        entityType: 'HandbookVersion',
-        entityId: draft.id,
+      await trace(tx, ctx.actor, 'handbook.import', 'HandbookVersion', draft.id, {
         before: { articles: oldArticles.length },
         after: counts,
       });

@@ -1,7 +1,7 @@
 /** Prescribed actions (规定动作) of draft articles: what reminders will later be generated from. */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -43,10 +43,7 @@ export async function createAction(client: Db, ctx: ActionContext, input: z.outp
         sortOrder: count,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.action.create',
-      entityType: 'PrescribedAction',
-      entityId: row.id,
+    await trace(tx, ctx.actor, 'handbook.action.create', 'PrescribedAction', row.id, {
       after: row,
     });
     return { id: row.id };
@@ -61,10 +58,7 @@ export async function updateAction(client: Db, ctx: ActionContext, input: z.outp
     const { id, ...fields } = input;
     await assertCodeFree(tx, before.versionId, fields.code, id);
     const after = await tx.prescribedAction.update({ where: { id }, data: data(fields) });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.action.update',
-      entityType: 'PrescribedAction',
-      entityId: id,
+    await trace(tx, ctx.actor, 'handbook.action.update', 'PrescribedAction', id, {
       before,
       after,
     });
@@ -78,10 +72,7 @@ export async function deleteAction(client: Db, ctx: ActionContext, input: z.outp
     if (!before) throw new NotFoundError();
     await assertDraft(tx, before.versionId);
     await tx.prescribedAction.delete({ where: { id: before.id } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.action.delete',
-      entityType: 'PrescribedAction',
-      entityId: before.id,
+    await trace(tx, ctx.actor, 'handbook.action.delete', 'PrescribedAction', before.id, {
       before,
     });
     return { id: before.id };

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client';
 import { paramsFromText, parseRule } from '../../ledger/rules';
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -94,10 +94,7 @@ export async function createCategory(
     const row = await tx.scoringCategory.create({
       data: { standardId: standard.id, code: input.code, title: input.title, sortOrder: count },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.category.create',
-      entityType: 'ScoringCategory',
-      entityId: row.id,
+    await trace(tx, ctx.actor, 'handbook.category.create', 'ScoringCategory', row.id, {
       after: row,
     });
     return { id: row.id };
@@ -115,10 +112,7 @@ export async function deleteCategory(
     if (await tx.scoringCriterion.count({ where: { categoryId: c.id } }))
       throw new UserError('handbook.errors.categoryNotEmpty');
     await tx.scoringCategory.delete({ where: { id: c.id } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.category.delete',
-      entityType: 'ScoringCategory',
-      entityId: c.id,
+    await trace(tx, ctx.actor, 'handbook.category.delete', 'ScoringCategory', c.id, {
       before: { code: c.code, title: c.title },
     });
     return { id: c.id };
@@ -143,10 +137,7 @@ export async function createCriterion(
     await tx.criterionArticle.createMany({
       data: ids.map((articleId) => ({ criterionId: row.id, articleId })),
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.criterion.create',
-      entityType: 'ScoringCriterion',
-      entityId: row.id,
+    await trace(tx, ctx.actor, 'handbook.criterion.create', 'ScoringCriterion', row.id, {
       after: { ...row, articleNumbers },
     });
     return { id: row.id };
@@ -176,10 +167,7 @@ export async function updateCriterion(
     await tx.criterionArticle.deleteMany({ where: { criterionId: id } });
     await tx.criterionArticle.createMany({ data: ids.map((articleId) => ({ criterionId: id, articleId })) });
     const { category: _c, articles, ...plain } = before;
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.criterion.update',
-      entityType: 'ScoringCriterion',
-      entityId: id,
+    await trace(tx, ctx.actor, 'handbook.criterion.update', 'ScoringCriterion', id, {
       before: { ...plain, articleNumbers: articles.map((l) => l.article.number).join(',') },
       after: { ...after, articleNumbers },
     });
@@ -200,10 +188,7 @@ export async function deleteCriterion(
     if (!k) throw new NotFoundError();
     await assertDraft(tx, k.category.standard.versionId);
     await tx.scoringCriterion.delete({ where: { id: k.id } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.criterion.delete',
-      entityType: 'ScoringCriterion',
-      entityId: k.id,
+    await trace(tx, ctx.actor, 'handbook.criterion.delete', 'ScoringCriterion', k.id, {
       before: { code: k.code, title: k.title, maxPoints: k.maxPoints },
     });
     return { id: k.id };
@@ -217,10 +202,7 @@ export async function setBonusCap(client: Db, ctx: ActionContext, input: z.outpu
     const before = await tx.scoringStandard.findUnique({ where: { versionId: input.versionId } });
     if (!before) throw new NotFoundError();
     await tx.scoringStandard.update({ where: { id: before.id }, data: { bonusCap: input.bonusCap } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.bonusCap',
-      entityType: 'ScoringStandard',
-      entityId: before.id,
+    await trace(tx, ctx.actor, 'handbook.bonusCap', 'ScoringStandard', before.id, {
       before: { bonusCap: before.bonusCap },
       after: { bonusCap: input.bonusCap },
     });

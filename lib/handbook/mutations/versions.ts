@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client';
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -30,10 +30,7 @@ export async function createDraft(client: Db, ctx: ActionContext, input: z.outpu
         data: { label: input.label, basedOnId: published?.id ?? null },
       });
       if (published) await copyContent(tx, published.id, draft.id);
-      await appendTrace(tx, ctx.actor, {
-        action: 'handbook.draft.create',
-        entityType: 'HandbookVersion',
-        entityId: draft.id,
+      await trace(tx, ctx.actor, 'handbook.draft.create', 'HandbookVersion', draft.id, {
         after: { label: draft.label, basedOnId: draft.basedOnId },
       });
       return draft;
@@ -191,10 +188,7 @@ export async function publishVersion(
           : new Date(new Date().toISOString().slice(0, 10)),
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'handbook.publish',
-      entityType: 'HandbookVersion',
-      entityId: draft.id,
+    await trace(tx, ctx.actor, 'handbook.publish', 'HandbookVersion', draft.id, {
       before: { status: 'DRAFT', supersedes: old?.label ?? null },
       after: { status: 'PUBLISHED', label: published.label, effectiveDate: published.effectiveDate },
     });

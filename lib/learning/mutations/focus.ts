@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ActionContext } from '../../action-context';
 import { publishAnnouncement } from '../../announcements/mutations';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
 import { assertCanCompanyWide } from '../../policy';
@@ -45,10 +45,7 @@ export async function createLearningFocus(db: Db, ctx: ActionContext, input: z.o
         createdById: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'learning.focus',
-      entityType: 'LearningFocus',
-      entityId: f.id,
+    await trace(tx, ctx.actor, 'learning.focus', 'LearningFocus', f.id, {
       orgPath: root.path,
       after: {
         periodKey: input.periodKey,

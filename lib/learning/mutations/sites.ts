@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { checkUploads, type Upload } from '../../files/uploads';
@@ -35,10 +35,7 @@ export async function nameDemoSite(db: Db, ctx: ActionContext, input: z.output<t
         createdById: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'learning.site',
-      entityType: 'DemoSite',
-      entityId: s.id,
+    await trace(tx, ctx.actor, 'learning.site', 'DemoSite', s.id, {
       orgPath: org.path,
       after: input,
     });
@@ -70,10 +67,7 @@ export async function recordVisit(
         createdById: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'learning.visit',
-      entityType: 'SiteVisit',
-      entityId: v.id,
+    await trace(tx, ctx.actor, 'learning.visit', 'SiteVisit', v.id, {
       orgPath: org.path,
       after: { ...input, photos: stored.map((s) => s.sha256) },
     });

@@ -4,7 +4,7 @@
  * nothing written; otherwise all rows are created in one transaction through createOrg, parents first.
  */
 import type { Db } from '../../db/client';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { UserError } from '../../errors';
 import { msg } from '../../i18n/message';
 import { can } from '../../policy';
@@ -141,9 +141,7 @@ export async function importOrgTree(
             throw e;
           }
         }
-        await appendTrace(tx, ctx.actor, {
-          action: 'org.import',
-          entityType: 'Organization',
+        await trace(tx, ctx.actor, 'org.import', 'Organization', null, {
           after: { created: order.length, names: order.slice(0, 50).map((r) => r.name) },
         });
         return order.length;

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { cstDay } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
@@ -43,10 +43,7 @@ export async function setLifecycle(client: Db, ctx: ActionContext, input: z.outp
         : {}),
     };
     await tx.organization.update({ where: { id: org.id }, data });
-    await appendTrace(tx, ctx.actor, {
-      action: 'org.lifecycle',
-      entityType: 'Organization',
-      entityId: org.id,
+    await trace(tx, ctx.actor, 'org.lifecycle', 'Organization', org.id, {
       orgPath: org.path,
       before: {
         temporary: org.temporary,
@@ -77,10 +74,7 @@ export async function extendTerm(client: Db, ctx: ActionContext, input: z.output
       where: { id: org.id },
       data: { termExtendedTo: day(input.extendedTo), termExtensionBy: input.approvedBy },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'org.termExtend',
-      entityType: 'Organization',
-      entityId: org.id,
+    await trace(tx, ctx.actor, 'org.termExtend', 'Organization', org.id, {
       orgPath: org.path,
       before: { termExtendedTo: iso(org.termExtendedTo) },
       after: { termExtendedTo: input.extendedTo, approvedBy: input.approvedBy },
@@ -125,10 +119,7 @@ export async function cancelOpenTasks(
       where: { id: { in: open.map((t) => t.id) }, status: 'OPEN' },
       data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: input.reason },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'org.closing.cancelTasks',
-      entityType: 'Organization',
-      entityId: org.id,
+    await trace(tx, ctx.actor, 'org.closing.cancelTasks', 'Organization', org.id, {
       orgPath: org.path,
       after: { tasks: open.length, reason: input.reason },
     });
@@ -152,10 +143,7 @@ export async function handUpRectifications(
       where: { id: { in: open.map((r) => r.id) } },
       data: { orgId: org.parentId },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'org.closing.handUp',
-      entityType: 'Organization',
-      entityId: org.id,
+    await trace(tx, ctx.actor, 'org.closing.handUp', 'Organization', org.id, {
       orgPath: org.path,
       after: { rectifications: open.map((r) => r.id), to: org.parentId },
     });

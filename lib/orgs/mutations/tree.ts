@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { assertCan } from '../../policy';
@@ -88,10 +88,7 @@ export async function createOrg(
         depth: parent.depth + 1,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'org.create',
-      entityType: 'Organization',
-      entityId: id,
+    await trace(tx, ctx.actor, 'org.create', 'Organization', id, {
       orgPath: org.path,
       after: org,
     });
@@ -115,10 +112,7 @@ export async function updateOrg(client: Db, ctx: ActionContext, input: z.output<
       where: { id: before.id },
       data: formData(input),
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'org.update',
-      entityType: 'Organization',
-      entityId: before.id,
+    await trace(tx, ctx.actor, 'org.update', 'Organization', before.id, {
       orgPath: before.path,
       before,
       after,
@@ -149,10 +143,7 @@ export async function moveOrg(client: Db, ctx: ActionContext, input: z.output<ty
       SET path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${delta}, "updatedAt" = now()
       WHERE path LIKE ${org.path + '%'}`;
     await tx.organization.update({ where: { id: org.id }, data: { parentId: target.id } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'org.move',
-      entityType: 'Organization',
-      entityId: org.id,
+    await trace(tx, ctx.actor, 'org.move', 'Organization', org.id, {
       orgPath: newPath,
       before: { parentId: org.parentId, path: org.path },
       after: { parentId: target.id, path: rebasePath(org.path, org.path, newPath), unitsMoved: moved },
@@ -187,10 +178,7 @@ export async function archiveOrg(client: Db, ctx: ActionContext, input: z.output
       where: { id: org.id },
       data: { status: 'ARCHIVED', archivedAt: new Date() },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'org.archive',
-      entityType: 'Organization',
-      entityId: org.id,
+    await trace(tx, ctx.actor, 'org.archive', 'Organization', org.id, {
       orgPath: org.path,
       before: { status: org.status },
       after: { status: after.status, archivedAt: after.archivedAt },
@@ -209,14 +197,18 @@ export async function setKeyUnit(client: Db, ctx: ActionContext, input: z.output
     if (input.isKey && !existing) await tx.keyUnit.create({ data: { orgId: org.id, year: input.year } });
     else if (!input.isKey && existing) await tx.keyUnit.delete({ where: key });
     else return { changed: false };
-    await appendTrace(tx, ctx.actor, {
-      action: input.isKey ? 'org.keyUnit.set' : 'org.keyUnit.unset',
-      entityType: 'Organization',
-      entityId: org.id,
-      orgPath: org.path,
-      before: { year: input.year, isKey: !!existing },
-      after: { year: input.year, isKey: input.isKey },
-    });
+    await trace(
+      tx,
+      ctx.actor,
+      input.isKey ? 'org.keyUnit.set' : 'org.keyUnit.unset',
+      'Organization',
+      org.id,
+      {
+        orgPath: org.path,
+        before: { year: input.year, isKey: !!existing },
+        after: { year: input.year, isKey: input.isKey },
+      },
+    );
     return { changed: true };
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { addMonths, cstDay } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
@@ -47,10 +47,7 @@ export async function setDuesBase(client: Db, ctx: ActionContext, input: z.outpu
       create: { personId: p.id, year: input.year, ...data },
       update: data,
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'dues.base',
-      entityType: 'Person',
-      entityId: p.id,
+    await trace(tx, ctx.actor, 'dues.base', 'Person', p.id, {
       orgPath: p.org.path,
       after: { year: input.year, category: input.category, amount, quarterly: input.quarterly },
     });
@@ -103,10 +100,7 @@ export async function recordDues(client: Db, ctx: ActionContext, input: z.output
         recordedById: ctx.user.id,
       })),
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'dues.pay',
-      entityType: 'Person',
-      entityId: p.id,
+    await trace(tx, ctx.actor, 'dues.pay', 'Person', p.id, {
       orgPath: p.org.path,
       after: { months, paidOn: input.paidOn },
     });

@@ -10,7 +10,7 @@ import { holdChangedFields } from '../../auth/company/holds';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { hashPassword } from '../../auth/password';
 import type { Db, Tx } from '../../db/client';
 import { ForbiddenError, UserError } from '../../errors';
@@ -349,10 +349,7 @@ export async function importPeople(
         );
         await holdChangedFields(tx, ctx.actor, g.existing!.userId, before, data);
         if (changed.length)
-          await appendTrace(tx, ctx.actor, {
-            action: 'person.update',
-            entityType: 'Person',
-            entityId: g.existing!.id,
+          await trace(tx, ctx.actor, 'person.update', 'Person', g.existing!.id, {
             orgPath: g.existing!.org.path,
             before: maskedPick(before, changed),
             after: { ...maskedPick(data, changed), via: 'import' },
@@ -361,9 +358,7 @@ export async function importPeople(
         if (done % 200 === 0) step();
       }
       step();
-      await appendTrace(tx, ctx.actor, {
-        action: 'person.import',
-        entityType: 'Person',
+      await trace(tx, ctx.actor, 'person.import', 'Person', null, {
         after: {
           created: fresh.length,
           updated: updates.length,

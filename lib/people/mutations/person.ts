@@ -5,7 +5,7 @@
 import { holdChangedFields } from '../../auth/company/holds';
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { assertCanOnPerson } from '../../policy';
@@ -90,10 +90,7 @@ export async function createPerson(client: Db, ctx: ActionContext, input: Input)
     await assertEmployeeNoFree(tx, input.employeeNo);
     const data = personData(input);
     const person = await tx.person.create({ data, select: { id: true } });
-    await appendTrace(tx, ctx.actor, {
-      action: 'person.create',
-      entityType: 'Person',
-      entityId: person.id,
+    await trace(tx, ctx.actor, 'person.create', 'Person', person.id, {
       orgPath: org.path,
       after: traceOf(data),
     });
@@ -123,10 +120,7 @@ export async function updatePerson(client: Db, ctx: ActionContext, input: z.outp
         data: { orgId: data.partyGroupId ?? data.orgId },
       });
     const { org: _o, id: _i, createdAt: _c, updatedAt: _u, userId: _a, ...old } = before;
-    await appendTrace(tx, ctx.actor, {
-      action: 'person.update',
-      entityType: 'Person',
-      entityId: input.id,
+    await trace(tx, ctx.actor, 'person.update', 'Person', input.id, {
       orgPath: org.path,
       before: { ...old, phone: maskPhone(old.phone) },
       after: traceOf(data),

@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { appendTrace, trace } from '../../audit-log';
 import { addDays, addMonths, cstDay } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
 import { ForbiddenError, NotFoundError, UserError } from '../../errors';
@@ -65,7 +65,7 @@ function checkValidity(validUntil: string) {
     throw new UserError('transfers.errors.validityTooLong', { months: MAX_VALIDITY_MONTHS }, 'validUntil');
 }
 
-const trace = (
+const traceTransfer = (
   tx: Tx,
   ctx: ActionContext,
   action: string,
@@ -98,15 +98,12 @@ export async function proposeTransfer(
       },
       select: { id: true },
     });
-    await trace(tx, ctx, 'transfer.propose', t, p.org.path, {
+    await traceTransfer(tx, ctx, 'transfer.propose', t, p.org.path, {
       person: p.employeeNo,
       kind: input.kind,
       to: to?.name ?? input.externalUnit,
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'person.transfer',
-      entityType: 'Person',
-      entityId: p.id,
+    await trace(tx, ctx.actor, 'person.transfer', 'Person', p.id, {
       orgPath: p.org.path,
       after: { transfer: t.id, step: 'PROPOSED', to: to?.name ?? input.externalUnit },
     });
@@ -133,7 +130,7 @@ export async function issueTransfer(client: Db, ctx: ActionContext, input: z.out
         issuedById: ctx.user.id,
       },
     });
-    await trace(tx, ctx, 'transfer.issue', t, t.fromOrg!.path, {
+    await traceTransfer(tx, ctx, 'transfer.issue', t, t.fromOrg!.path, {
       letterNo: input.letterNo,
       validUntil: input.validUntil,
     });
@@ -180,7 +177,10 @@ export async function recordIncoming(
       },
       select: { id: true },
     });
-    await trace(tx, ctx, 'transfer.incoming', t, to.path, { person: p.employeeNo, from: input.externalUnit });
+    await traceTransfer(tx, ctx, 'transfer.incoming', t, to.path, {
+      person: p.employeeNo,
+      from: input.externalUnit,
+    });
     return t;
   });
 }
@@ -220,11 +220,8 @@ export async function receiveTransfer(
       data: { status: 'RECEIVED', receivedAt: new Date(), receivedById: ctx.user.id },
     });
     const path = (t.toOrg ?? t.fromOrg)!.path;
-    await trace(tx, ctx, 'transfer.receive', t, path, { person: t.person.employeeNo });
-    await appendTrace(tx, ctx.actor, {
-      action: 'person.transfer',
-      entityType: 'Person',
-      entityId: t.personId,
+    await traceTransfer(tx, ctx, 'transfer.receive', t, path, { person: t.person.employeeNo });
+    await trace(tx, ctx.actor, 'person.transfer', 'Person', t.personId, {
       orgPath: path,
       before: { org: t.person.org.name },
       after: { transfer: t.id, step: 'RECEIVED', org: t.toOrg?.name ?? t.externalUnit },
@@ -250,7 +247,7 @@ export async function cancelTransfer(
       where: { id: t.id },
       data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: input.reason },
     });
-    await trace(tx, ctx, 'transfer.cancel', t, sideOrg.path, { reason: input.reason });
+    await traceTransfer(tx, ctx, 'transfer.cancel', t, sideOrg.path, { reason: input.reason });
     return { id: t.id };
   });
 }

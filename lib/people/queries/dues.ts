@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '../../generated/prisma/client';
-import { appendTrace, type Actor } from '../../audit-log';
+import { type Actor, trace } from '../../audit-log';
 import { cstDay } from '../../calendar';
 import { db } from '../../db';
 import type { Db, Tx } from '../../db/client';
@@ -104,9 +104,7 @@ export async function duesFor(user: Subject, actor: Actor, f: { orgId?: string }
       };
     });
   await client.$transaction((tx) =>
-    appendTrace(tx, actor, {
-      action: 'dues.view',
-      entityType: 'Person',
+    trace(tx, actor, 'dues.view', 'Person', null, {
       after: { rows: rows.length, year, orgId: f.orgId ?? null },
     }),
   );

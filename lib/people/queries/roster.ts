@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '../../generated/prisma/client';
-import { appendTrace, type Actor } from '../../audit-log';
+import { appendTrace, type Actor, trace } from '../../audit-log';
 import { addMonths, cstDay } from '../../calendar';
 import { DEVELOPMENT_STAGES, developmentViolations } from '../development';
 import { inScope, readableUnitIds, unitScope } from './transfers';
@@ -258,10 +258,7 @@ export async function personFor(user: Subject, actor: Actor, id: string, client:
   if (!canOnPerson(user, 'person.read', p)) throw new ForbiddenError();
   const sensitive = canOnPerson(user, 'person.sensitive', p);
   const history = await client.$transaction(async (tx) => {
-    await appendTrace(tx, actor, {
-      action: 'person.view',
-      entityType: 'Person',
-      entityId: p.id,
+    await trace(tx, actor, 'person.view', 'Person', p.id, {
       orgPath: p.org.path,
     });
     return tx.auditEvent.findMany({
@@ -323,9 +320,7 @@ export async function exportRosterFor(user: Subject, actor: Actor, f: RosterFilt
     workOrg: p.workOrg?.name ?? '',
   }));
   await client.$transaction((tx) =>
-    appendTrace(tx, actor, {
-      action: 'person.export',
-      entityType: 'Person',
+    trace(tx, actor, 'person.export', 'Person', null, {
       after: {
         rows: rows.length,
         filter: f,

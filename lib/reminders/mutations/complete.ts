@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { cstDay } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
@@ -120,10 +120,7 @@ export async function markTaskDone(
     },
   });
   const burst = await flagBurst(tx, task.orgId, o.now, today, rule);
-  await appendTrace(tx, ctx.actor, {
-    action: 'reminders.complete',
-    entityType: 'ReminderTask',
-    entityId: task.id,
+  await trace(tx, ctx.actor, 'reminders.complete', 'ReminderTask', task.id, {
     orgPath: task.orgPath,
     before: { status: 'OPEN' },
     after: {

@@ -5,7 +5,7 @@
  * by the task's periodKey (its kind and subject, ≤ 12 characters), so the same ON CONFLICT DO NOTHING on
  * (action, unit, key) as the periodic tasks makes any number of runs leave one task per event.
  */
-import { appendTrace, SYSTEM_ACTOR, type Actor } from '../../audit-log';
+import { SYSTEM_ACTOR, type Actor, trace } from '../../audit-log';
 import { addDays, addMonths, cstDay } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
 import { DEFAULT_LIFECYCLE, TERM_REMINDERS, termEnd } from '../../orgs/lifecycle';
@@ -212,9 +212,7 @@ export async function generateEventTasks(
         skipDuplicates: true,
       });
       if (count > 0 || actor !== SYSTEM_ACTOR)
-        await appendTrace(tx, actor, {
-          action: 'reminders.events',
-          entityType: 'ReminderTask',
+        await trace(tx, actor, 'reminders.events', 'ReminderTask', null, {
           after: { day: today, events: events.length, inserted: count },
         });
       return { events: events.length, inserted: count };

@@ -5,7 +5,7 @@
  * a crash halfway — leaves exactly one task each. Archived and 筹建 units get none. Each period's generation
  * commits together with its trace event (the hourly job traces a period only when it created tasks).
  */
-import { appendTrace, SYSTEM_ACTOR, type Actor } from '../../audit-log';
+import { SYSTEM_ACTOR, type Actor, trace } from '../../audit-log';
 import { cstDay, dueDate, periodOf, type Calendar, type DueRule, type Frequency } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
 import { PERIODIC } from '../../calendar';
@@ -46,9 +46,7 @@ export async function generatePeriodIn(
   const result = await insertTasks(tx, frequency, day);
   // The job runs hourly: it leaves a trace when it created something; a person's request always does.
   if (result.inserted > 0 || actor !== SYSTEM_ACTOR) {
-    await appendTrace(tx, actor, {
-      action: 'reminders.generate',
-      entityType: 'ReminderTask',
+    await trace(tx, actor, 'reminders.generate', 'ReminderTask', null, {
       after: { day, ...result },
     });
   }

@@ -3,7 +3,7 @@
  * tasks, what was said), lands in the unit's notification centre and, when configured, its group robot.
  */
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { notify, unitPeople } from '../../channels/notify';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
@@ -28,10 +28,7 @@ export async function sendNotice(client: Db, ctx: ActionContext, input: z.output
     const notice = await tx.supervisionNotice.create({
       data: { orgId: org.id, message: input.message, taskIds, sentById: ctx.user.id },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'reminders.supervise',
-      entityType: 'SupervisionNotice',
-      entityId: notice.id,
+    await trace(tx, ctx.actor, 'reminders.supervise', 'SupervisionNotice', notice.id, {
       orgPath: org.path,
       after: { orgId: org.id, message: input.message, taskIds },
     });

@@ -4,7 +4,7 @@
  * its evidence kept; the branch is told through the notification centre. History in TaskReview.
  */
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { notify, unitPeople, type NotifyInput } from '../../channels/notify';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
@@ -66,10 +66,7 @@ export async function rateTask(client: Db, ctx: ActionContext, input: z.output<t
         reviewerId: ctx.user.id,
       },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'reminders.rate',
-      entityType: 'ReminderTask',
-      entityId: task.id,
+    await trace(tx, ctx.actor, 'reminders.rate', 'ReminderTask', task.id, {
       orgPath: task.org.path,
       before: { quality: task.quality },
       after: { quality: input.quality, comment: input.comment },
@@ -103,10 +100,7 @@ export async function returnTask(client: Db, ctx: ActionContext, input: z.output
     const review = await tx.taskReview.create({
       data: { taskId: task.id, kind: 'RETURN', comment: input.reason, reviewerId: ctx.user.id },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'reminders.return',
-      entityType: 'ReminderTask',
-      entityId: task.id,
+    await trace(tx, ctx.actor, 'reminders.return', 'ReminderTask', task.id, {
       orgPath: task.org.path,
       before: {
         status: 'DONE',

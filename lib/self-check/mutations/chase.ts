@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { cstDay } from '../../calendar';
 import { notify, unitPeople } from '../../channels/notify';
 import type { Db } from '../../db/client';
@@ -36,9 +36,7 @@ export async function chaseMissingSheets(
       people += sent.created;
       deliveryIds.push(...sent.deliveryIds);
     }
-    await appendTrace(tx, ctx.actor, {
-      action: 'selfCheck.chase',
-      entityType: 'SelfCheckSheet',
+    await trace(tx, ctx.actor, 'selfCheck.chase', 'SelfCheckSheet', null, {
       after: { periodKey: input.periodKey, units: missing.map((r) => r.name), notified: people },
     });
     return { units: missing.length, people, deliveryIds };

@@ -4,7 +4,7 @@
  * (lib/ledger). Opening twice (or at once from two devices) returns the same sheet.
  */
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { Prisma } from '../../generated/prisma/client';
@@ -77,10 +77,7 @@ export async function openSheet(
         },
         select: { id: true },
       });
-      await appendTrace(tx, ctx.actor, {
-        action: 'selfCheck.open',
-        entityType: 'SelfCheckSheet',
-        entityId: sheet.id,
+      await trace(tx, ctx.actor, 'selfCheck.open', 'SelfCheckSheet', sheet.id, {
         orgPath: org.path,
         after: { periodKey: input.periodKey, revision: 1, computed: suggestions.size },
       });

@@ -4,7 +4,7 @@
  * Linked tasks must be completed tasks of the same unit.
  */
 import type { z } from 'zod';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -63,10 +63,7 @@ export async function saveSheet(client: Db, ctx: ActionContext, input: z.output<
         data: { count: it.count, reason: it.reason, taskIds: it.taskIds, deduction: d },
       });
     }
-    await appendTrace(tx, ctx.actor, {
-      action: 'selfCheck.save',
-      entityType: 'SelfCheckSheet',
-      entityId: sheet.id,
+    await trace(tx, ctx.actor, 'selfCheck.save', 'SelfCheckSheet', sheet.id, {
       orgPath: sheet.org.path,
       before: {
         total: sheet.total,

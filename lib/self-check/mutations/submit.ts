@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { Prisma } from '../../generated/prisma/client';
-import { appendTrace } from '../../audit-log';
+import { trace } from '../../audit-log';
 import { notify, unitPeople } from '../../channels/notify';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
@@ -57,10 +57,7 @@ export async function submitSheet(
         fresh.status === 'SUBMITTED' ? 'selfCheck.errors.alreadySubmitted' : 'selfCheck.errors.stale',
       );
     }
-    await appendTrace(tx, ctx.actor, {
-      action: 'selfCheck.submit',
-      entityType: 'SelfCheckSheet',
-      entityId: sheet.id,
+    await trace(tx, ctx.actor, 'selfCheck.submit', 'SelfCheckSheet', sheet.id, {
       orgPath: sheet.org.path,
       before: { status: 'DRAFT' },
       after: { status: 'SUBMITTED', total },
@@ -112,10 +109,7 @@ export async function reopenSheet(
       },
       select: { id: true, revision: true },
     });
-    await appendTrace(tx, ctx.actor, {
-      action: 'selfCheck.reopen',
-      entityType: 'SelfCheckSheet',
-      entityId: next.id,
+    await trace(tx, ctx.actor, 'selfCheck.reopen', 'SelfCheckSheet', next.id, {
       orgPath: sheet.org.path,
       before: { id: sheet.id, revision: sheet.revision, status: 'SUBMITTED', total: sheet.total },
       after: { id: next.id, revision: next.revision, status: 'DRAFT', reason: input.reason },
