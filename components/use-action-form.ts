@@ -9,6 +9,16 @@ import { useTranslateMessage } from './use-translate-message';
 export type SchemaLoader<S> = () => Promise<S>;
 
 /**
+ * The schemas of one module by name, each loaded the first time a form needs it:
+ * `const schemas = lazySchemas(() => import('@/lib/users/schema'))`, then `useActionForm(schemas.ZCreateUser, …)`.
+ */
+export function lazySchemas<M extends object>(load: () => Promise<M>) {
+  return new Proxy({} as { [K in keyof M]: SchemaLoader<M[K]> }, {
+    get: (_, name) => () => load().then((m) => m[name as keyof M]),
+  });
+}
+
+/**
  * A resolver that loads the schema (and the zod resolver) the first time it is needed. The form starts
  * loading both once it is on screen, so by the first submit they are normally there already.
  */

@@ -230,6 +230,12 @@ export function assertCan(
 }
 
 /** The throwing form of a record-level check (canOnAudit, canOnPlan, canOnPerson): 403, nothing changes. */
+/** A check on one record, false for no one signed in: the body sees a subject. */
+function onRecord<P, R>(check: (subject: Subject, permission: P, record: R) => boolean) {
+  return (subject: Subject | null | undefined, permission: P, record: R): boolean =>
+    !!subject && check(subject, permission, record);
+}
+
 function refusing<P, R>(check: (subject: Subject | null | undefined, permission: P, record: R) => boolean) {
   return (subject: Subject | null | undefined, permission: P, record: R): void => {
     if (!check(subject, permission, record)) throw new ForbiddenError();
@@ -291,12 +297,7 @@ type AuditPermission =
  * (audit.score, audit.note) only on audits of plans they are a member of. The committee that plans
  * audits over the unit may read them (auditPlan.manage) but scores only if it is on the team too.
  */
-export function canOnAudit(
-  subject: Subject | null | undefined,
-  permission: AuditPermission,
-  audit: AuditRef,
-): boolean {
-  if (!subject) return false;
+export const canOnAudit = onRecord((subject, permission: AuditPermission, audit: AuditRef) => {
   const member = audit.memberIds.includes(subject.id);
   // The feedback sheet is the team leader's to issue.
   if (permission === 'feedback.issue')
@@ -304,7 +305,7 @@ export function canOnAudit(
   if (permission === 'audit.read')
     return (member && can(subject, 'audit.score')) || can(subject, 'auditPlan.manage', audit.org);
   return member && can(subject, permission);
-}
+});
 
 export const assertCanOnAudit = refusing(canOnAudit);
 
@@ -343,17 +344,12 @@ type PlanPermission = 'plan.read' | 'sample.draw' | 'sample.signOff';
  * A plan's working papers: read by its team and by the committee that plans over the unit; drawn (二级抽样) by the
  * team's auditors; signed off by the team leader only.
  */
-export function canOnPlan(
-  subject: Subject | null | undefined,
-  permission: PlanPermission,
-  plan: PlanRef,
-): boolean {
-  if (!subject) return false;
+export const canOnPlan = onRecord((subject, permission: PlanPermission, plan: PlanRef) => {
   const member = plan.memberIds.includes(subject.id) && can(subject, 'audit.score');
   if (permission === 'plan.read') return member || can(subject, 'auditPlan.manage', plan.org);
   if (permission === 'sample.draw') return member;
   return member && plan.leaderIds.includes(subject.id) && can(subject, 'feedback.issue');
-}
+});
 
 export const assertCanOnPlan = refusing(canOnPlan);
 
@@ -461,17 +457,12 @@ type PersonPermission = 'person.read' | 'person.manage' | 'person.sensitive';
  * 流动党员 working with it), but only through the unit holding their 组织关系 for writing and for personal
  * data (phone, 党费 base). Everyone reads their own record, personal data included.
  */
-export function canOnPerson(
-  subject: Subject | null | undefined,
-  permission: PersonPermission,
-  person: PersonRef,
-): boolean {
-  if (!subject) return false;
+export const canOnPerson = onRecord((subject, permission: PersonPermission, person: PersonRef) => {
   const own = !!person.userId && isOwner(subject, person.userId);
   if (permission === 'person.manage') return can(subject, permission, person.org);
   if (own || can(subject, permission, person.org)) return true;
   return permission === 'person.read' && !!person.workOrg && can(subject, permission, person.workOrg);
-}
+});
 
 export const assertCanOnPerson = refusing(canOnPerson);
 

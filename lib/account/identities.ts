@@ -4,7 +4,7 @@
  * may unlink anyone's. An unlink is traced and holds the identity (lib/auth/company/holds.ts).
  */
 import { z } from 'zod';
-import type { ActionContext } from '../action-context';
+import { type ActionContext, inTransaction } from '../action-context';
 import { trace } from '../audit-log';
 import type { Db, Tx } from '../db/client';
 import { holdUnlinked, orgPathOfUser } from '../auth/company/holds';
@@ -23,17 +23,13 @@ export async function ownIdentities(client: Db, user: Subject) {
   return rows.filter((r) => isOwner(user, r.userId));
 }
 
-export async function unlinkOwnIdentity(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZUnlinkIdentity>,
-) {
-  return client.$transaction(async (tx) => {
+export const unlinkOwnIdentity = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZUnlinkIdentity>) => {
     const row = await tx.externalIdentity.findUnique({ where: { id: input.id } });
     if (!row || !isOwner(ctx.user, row.userId)) throw new NotFoundError();
     return unlink(tx, ctx, row);
-  });
-}
+  },
+);
 
 /** The 安全管理员 unlinks another person's identity (one found linked by mistake or malice). */
 export async function unlinkIdentity(

@@ -3,7 +3,7 @@
  * them (lib/policy isOwner); another person's session id is not found. Every end is traced.
  */
 import { z } from 'zod';
-import type { ActionContext } from '../action-context';
+import { type ActionContext, inTransaction } from '../action-context';
 import { trace } from '../audit-log';
 import { deviceLabel, endSessions, sessionLimit, sessionOf } from '../auth/sessions';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../auth/rules';
@@ -50,8 +50,8 @@ export async function ownSessions(client: Db, user: Subject & { sessionId: strin
   return { sessions, limit: await sessionLimit(client) };
 }
 
-export async function endOwnSession(client: Db, ctx: ActionContext, input: z.output<typeof ZEndSession>) {
-  return client.$transaction(async (tx) => {
+export const endOwnSession = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZEndSession>) => {
     const row = await tx.userSession.findUnique({
       where: { id: input.id },
       select: { userId: true, endedAt: true },
@@ -66,8 +66,8 @@ export async function endOwnSession(client: Db, ctx: ActionContext, input: z.out
       after: { current: input.id === sessionOf(ctx.user) },
     });
     return { ended: 1 };
-  });
-}
+  },
+);
 
 export async function endOtherOwnSessions(client: Db, ctx: ActionContext) {
   return client.$transaction(async (tx) => {

@@ -5,7 +5,7 @@
  * period. Absent members' 补学 are records of their own, so the meeting stays as it was submitted.
  */
 import type { z } from 'zod';
-import type { ActionContext } from '../action-context';
+import { type ActionContext, inTransaction } from '../action-context';
 import { trace } from '../audit-log';
 import { addMonths, cstDay, periodOf } from '../calendar';
 import type { Db, Tx } from '../db/client';
@@ -331,12 +331,8 @@ export async function addMeetingFiles(client: Db, ctx: ActionContext, meetingId:
   });
 }
 
-export async function removeMeetingFile(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZRemoveMeetingFile>,
-) {
-  return client.$transaction(async (tx) => {
+export const removeMeetingFile = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZRemoveMeetingFile>) => {
     const m = await lockDraft(tx, ctx, input.meetingId);
     const f = await tx.meetingFile.findFirst({ where: { id: input.fileId, meetingId: m.id } });
     if (!f) throw new NotFoundError();
@@ -347,8 +343,8 @@ export async function removeMeetingFile(
       before: { files: traceFiles([f]) },
     });
     return { id: f.id };
-  });
-}
+  },
+);
 
 /** 补学: a member who missed a submitted meeting catches up; once per member and meeting. */
 export async function recordMakeup(

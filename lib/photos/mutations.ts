@@ -1,13 +1,12 @@
 /** The photo check rule (thresholds), set company-wide by the committee; traced. */
 import type { z } from 'zod';
-import type { ActionContext } from '../action-context';
+import { type ActionContext, inTransaction } from '../action-context';
 import { trace } from '../audit-log';
-import type { Db } from '../db/client';
 import { assertCanCompanyWide } from '../policy';
 import { PHOTO_RULE_KEY, photoRule, type ZPhotoRule } from './rules';
 
-export async function setPhotoRule(client: Db, ctx: ActionContext, input: z.output<typeof ZPhotoRule>) {
-  return client.$transaction(async (tx) => {
+export const setPhotoRule = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZPhotoRule>) => {
     const root = await assertCanCompanyWide(tx, ctx.user, 'reminder.supervise');
     const before = await photoRule(tx);
     await tx.setting.upsert({
@@ -21,5 +20,5 @@ export async function setPhotoRule(client: Db, ctx: ActionContext, input: z.outp
       after: input,
     });
     return input;
-  });
-}
+  },
+);

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { ActionContext } from '../../action-context';
+import { type ActionContext, inTransaction } from '../../action-context';
 import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
@@ -68,11 +68,11 @@ export async function drawSample(
   );
 }
 
-export async function signOffSample(client: Db, ctx: ActionContext, input: z.output<typeof ZSignOffSample>) {
-  return client.$transaction(async (tx) => {
+export const signOffSample = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZSignOffSample>) => {
     // The row lock makes a second, concurrent sign-off wait and then find the paper signed.
     const [row] = await tx.$queryRaw<{ id: string; planId: string; signedAt: Date | null }[]>`
-      SELECT id, "planId", "signedAt" FROM "RecordSample" WHERE id = ${input.sampleId}::uuid FOR UPDATE`;
+    SELECT id, "planId", "signedAt" FROM "RecordSample" WHERE id = ${input.sampleId}::uuid FOR UPDATE`;
     if (!row) throw new NotFoundError();
     const { plan, ref } = await loadPlanRef(tx, row.planId);
     assertCanOnPlan(ctx.user, 'sample.signOff', ref);
@@ -89,5 +89,5 @@ export async function signOffSample(client: Db, ctx: ActionContext, input: z.out
       after: { signedAt: signedAt.toISOString(), conclusion: input.conclusion },
     });
     return { id: row.id };
-  });
-}
+  },
+);

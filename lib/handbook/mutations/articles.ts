@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { trace } from '../../audit-log';
-import type { Db, Tx } from '../../db/client';
+import type { Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { searchWords } from '../rules';
 import type { ZCreateArticle, ZDeleteArticle, ZMoveArticle, ZUpdateArticle } from '../schema';
-import { assertDraft, editHandbook } from './draft';
+import { assertDraft, handbookEdit } from './draft';
 import { articleContent, type ArticleContent } from '../rules';
 
 export function searchColumns(a: Omit<ArticleContent, 'orgTypes'>) {
@@ -27,8 +27,8 @@ async function loadArticle(tx: Tx, id: string) {
   return a;
 }
 
-export async function updateArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateArticle>) {
-  return editHandbook(client, ctx, async (tx) => {
+export const updateArticle = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZUpdateArticle>) => {
     const before = await loadArticle(tx, input.id);
     await assertDraft(tx, before.versionId);
     const { id, lockVersion, ...fields } = input;
@@ -44,8 +44,8 @@ export async function updateArticle(client: Db, ctx: ActionContext, input: z.out
       after: pick(after),
     });
     return { id, lockVersion: after.lockVersion };
-  });
-}
+  },
+);
 
 /** Articles are numbered 1..n across the parts in order; rewrite the numbers after a structural change. */
 async function renumber(tx: Tx, versionId: string, orderedIds: string[]) {
@@ -65,8 +65,8 @@ async function orderedIds(tx: Tx, versionId: string) {
   return rows.map((r) => r.id);
 }
 
-export async function createArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateArticle>) {
-  return editHandbook(client, ctx, async (tx) => {
+export const createArticle = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZCreateArticle>) => {
     const part = await tx.handbookPart.findUnique({ where: { id: input.partId } });
     if (!part) throw new NotFoundError();
     await assertDraft(tx, part.versionId);
@@ -99,12 +99,12 @@ export async function createArticle(client: Db, ctx: ActionContext, input: z.out
       after: { title: input.title, part: part.number },
     });
     return { id };
-  });
-}
+  },
+);
 
 /** Moves an article one place up or down within its part. */
-export async function moveArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZMoveArticle>) {
-  return editHandbook(client, ctx, async (tx) => {
+export const moveArticle = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZMoveArticle>) => {
     const a = await loadArticle(tx, input.id);
     await assertDraft(tx, a.versionId);
     const neighbour = await tx.article.findFirst({
@@ -122,11 +122,11 @@ export async function moveArticle(client: Db, ctx: ActionContext, input: z.outpu
       after: { number: neighbour.number },
     });
     return { moved: true };
-  });
-}
+  },
+);
 
-export async function deleteArticle(client: Db, ctx: ActionContext, input: z.output<typeof ZDeleteArticle>) {
-  return editHandbook(client, ctx, async (tx) => {
+export const deleteArticle = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZDeleteArticle>) => {
     const a = await loadArticle(tx, input.id);
     await assertDraft(tx, a.versionId);
     await tx.article.delete({ where: { id: a.id } });
@@ -135,5 +135,5 @@ export async function deleteArticle(client: Db, ctx: ActionContext, input: z.out
       before: { number: a.number, title: a.title },
     });
     return { id: a.id };
-  });
-}
+  },
+);

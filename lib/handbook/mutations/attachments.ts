@@ -10,7 +10,7 @@ import type { ActionContext } from '../../action-context';
 import { sniffType } from '../../files/type';
 import { putFile } from '../../storage';
 import type { ZRemoveAttachment } from '../schema';
-import { assertDraft, editHandbook } from './draft';
+import { assertDraft, handbookEdit } from './draft';
 import { assertCanCompanyWide } from '../../policy';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -61,12 +61,8 @@ export async function addAttachment(
   });
 }
 
-export async function removeAttachment(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZRemoveAttachment>,
-) {
-  return editHandbook(client, ctx, async (tx) => {
+export const removeAttachment = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZRemoveAttachment>) => {
     const f = await tx.articleAttachment.findUnique({
       where: { id: input.id },
       include: { article: { select: { versionId: true } } },
@@ -79,5 +75,5 @@ export async function removeAttachment(
       before: { fileName: f.fileName, sha256: f.sha256 },
     });
     return { id: f.id };
-  });
-}
+  },
+);

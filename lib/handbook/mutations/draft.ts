@@ -19,6 +19,12 @@ export function editHandbook<T>(
   }, options);
 }
 
+/** `editHandbook` as a mutation of (client, context, input): the form most handbook writes take. */
+export function handbookEdit<I, T>(edit: (tx: Tx, ctx: ActionContext, input: I) => Promise<T>) {
+  return (client: Db, ctx: ActionContext, input: I): Promise<T> =>
+    editHandbook(client, ctx, (tx) => edit(tx, ctx, input));
+}
+
 /** Published and superseded versions are frozen: every write to a version's content goes through here. */
 export async function assertDraft(tx: Tx, versionId: string) {
   const v = await tx.handbookVersion.findUnique({

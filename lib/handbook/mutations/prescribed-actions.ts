@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { trace } from '../../audit-log';
-import type { Db, Tx } from '../../db/client';
+import type { Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import type { ZCreateAction, ZDeleteAction, ZUpdateAction } from '../schema';
-import { assertDraft, editHandbook } from './draft';
+import { assertDraft, handbookEdit } from './draft';
 
 type Fields = Omit<z.output<typeof ZCreateAction>, 'articleId'>;
 const data = ({ dueKind, dueN, evidence, ...f }: Fields) => ({
@@ -23,8 +23,8 @@ async function assertCodeFree(tx: Tx, versionId: string, code: string, exceptId?
   if (clash) throw new UserError('handbook.errors.codeTaken', { code }, 'code');
 }
 
-export async function createAction(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateAction>) {
-  return editHandbook(client, ctx, async (tx) => {
+export const createAction = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZCreateAction>) => {
     const article = await tx.article.findUnique({
       where: { id: input.articleId },
       select: { id: true, versionId: true },
@@ -47,11 +47,11 @@ export async function createAction(client: Db, ctx: ActionContext, input: z.outp
       after: row,
     });
     return { id: row.id };
-  });
-}
+  },
+);
 
-export async function updateAction(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateAction>) {
-  return editHandbook(client, ctx, async (tx) => {
+export const updateAction = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZUpdateAction>) => {
     const before = await tx.prescribedAction.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError();
     await assertDraft(tx, before.versionId);
@@ -63,11 +63,11 @@ export async function updateAction(client: Db, ctx: ActionContext, input: z.outp
       after,
     });
     return { id };
-  });
-}
+  },
+);
 
-export async function deleteAction(client: Db, ctx: ActionContext, input: z.output<typeof ZDeleteAction>) {
-  return editHandbook(client, ctx, async (tx) => {
+export const deleteAction = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZDeleteAction>) => {
     const before = await tx.prescribedAction.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError();
     await assertDraft(tx, before.versionId);
@@ -76,5 +76,5 @@ export async function deleteAction(client: Db, ctx: ActionContext, input: z.outp
       before,
     });
     return { id: before.id };
-  });
-}
+  },
+);

@@ -7,7 +7,7 @@ import { Prisma } from '../../generated/prisma/client';
 import { paramsFromText, parseRule } from '../../ledger/rules';
 import type { z } from 'zod';
 import { trace } from '../../audit-log';
-import type { Db, Tx } from '../../db/client';
+import type { Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import type {
@@ -19,7 +19,7 @@ import type {
   ZUpdateCriterion,
 } from '../schema';
 import { levelsFromText } from '../schema';
-import { assertDraft, editHandbook } from './draft';
+import { assertDraft, handbookEdit } from './draft';
 
 export function parseArticleNumbers(s: string): number[] {
   return [
@@ -76,12 +76,8 @@ const fields = (f: Omit<z.output<typeof ZCreateCriterion>, 'categoryId' | 'artic
   };
 };
 
-export async function createCategory(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZCreateCategory>,
-) {
-  return editHandbook(client, ctx, async (tx) => {
+export const createCategory = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZCreateCategory>) => {
     await assertDraft(tx, input.versionId);
     const standard =
       (await tx.scoringStandard.findUnique({ where: { versionId: input.versionId } })) ??
@@ -98,15 +94,11 @@ export async function createCategory(
       after: row,
     });
     return { id: row.id };
-  });
-}
+  },
+);
 
-export async function deleteCategory(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZDeleteCategory>,
-) {
-  return editHandbook(client, ctx, async (tx) => {
+export const deleteCategory = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZDeleteCategory>) => {
     const c = await categoryWithVersion(tx, input.id);
     await assertDraft(tx, c.standard.versionId);
     if (await tx.scoringCriterion.count({ where: { categoryId: c.id } }))
@@ -116,15 +108,11 @@ export async function deleteCategory(
       before: { code: c.code, title: c.title },
     });
     return { id: c.id };
-  });
-}
+  },
+);
 
-export async function createCriterion(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZCreateCriterion>,
-) {
-  return editHandbook(client, ctx, async (tx) => {
+export const createCriterion = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZCreateCriterion>) => {
     const c = await categoryWithVersion(tx, input.categoryId);
     await assertDraft(tx, c.standard.versionId);
     const { categoryId: _c, articleNumbers, ...rest } = input;
@@ -141,15 +129,11 @@ export async function createCriterion(
       after: { ...row, articleNumbers },
     });
     return { id: row.id };
-  });
-}
+  },
+);
 
-export async function updateCriterion(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZUpdateCriterion>,
-) {
-  return editHandbook(client, ctx, async (tx) => {
+export const updateCriterion = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZUpdateCriterion>) => {
     const before = await tx.scoringCriterion.findUnique({
       where: { id: input.id },
       include: {
@@ -172,15 +156,11 @@ export async function updateCriterion(
       after: { ...after, articleNumbers },
     });
     return { id };
-  });
-}
+  },
+);
 
-export async function deleteCriterion(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZDeleteCriterion>,
-) {
-  return editHandbook(client, ctx, async (tx) => {
+export const deleteCriterion = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZDeleteCriterion>) => {
     const k = await tx.scoringCriterion.findUnique({
       where: { id: input.id },
       include: { category: { include: { standard: { select: { versionId: true } } } } },
@@ -192,12 +172,12 @@ export async function deleteCriterion(
       before: { code: k.code, title: k.title, maxPoints: k.maxPoints },
     });
     return { id: k.id };
-  });
-}
+  },
+);
 
 /** The draft standard's bonus cap. */
-export async function setBonusCap(client: Db, ctx: ActionContext, input: z.output<typeof ZSetBonusCap>) {
-  return editHandbook(client, ctx, async (tx) => {
+export const setBonusCap = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZSetBonusCap>) => {
     await assertDraft(tx, input.versionId);
     const before = await tx.scoringStandard.findUnique({ where: { versionId: input.versionId } });
     if (!before) throw new NotFoundError();
@@ -207,5 +187,5 @@ export async function setBonusCap(client: Db, ctx: ActionContext, input: z.outpu
       after: { bonusCap: input.bonusCap },
     });
     return { id: before.id };
-  });
-}
+  },
+);

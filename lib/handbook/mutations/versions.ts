@@ -12,7 +12,7 @@ import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { missingAnswers, sumDifference } from '../rules';
 import type { ZCreateDraft, ZPublishVersion } from '../schema';
-import { editHandbook } from './draft';
+import { editHandbook, handbookEdit } from './draft';
 
 export async function createDraft(client: Db, ctx: ActionContext, input: z.output<typeof ZCreateDraft>) {
   return editHandbook(
@@ -150,12 +150,8 @@ export function isPublishable(p: PublishProblems): boolean {
   return !p.noArticles && p.incomplete.length === 0 && !p.standard.missing && p.standard.difference === 0;
 }
 
-export async function publishVersion(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZPublishVersion>,
-) {
-  return editHandbook(client, ctx, async (tx) => {
+export const publishVersion = handbookEdit(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZPublishVersion>) => {
     const draft = await tx.handbookVersion.findUnique({ where: { id: input.versionId } });
     if (!draft) throw new NotFoundError();
     if (draft.status !== 'DRAFT') throw new UserError('handbook.errors.frozen', { label: draft.label });
@@ -193,5 +189,5 @@ export async function publishVersion(
       after: { status: 'PUBLISHED', label: published.label, effectiveDate: published.effectiveDate },
     });
     return published;
-  });
-}
+  },
+);

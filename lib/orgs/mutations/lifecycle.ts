@@ -4,7 +4,7 @@
  * Archiving itself (lib/orgs/mutations/tree.ts) refuses while the checklist names anything left.
  */
 import type { z } from 'zod';
-import type { ActionContext } from '../../action-context';
+import { type ActionContext, inTransaction } from '../../action-context';
 import { trace } from '../../audit-log';
 import { cstDay } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
@@ -22,8 +22,8 @@ async function loadUnit(tx: Tx, id: string) {
   return org;
 }
 
-export async function setLifecycle(client: Db, ctx: ActionContext, input: z.output<typeof ZOrgLifecycle>) {
-  return client.$transaction(async (tx) => {
+export const setLifecycle = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZOrgLifecycle>) => {
     const org = await loadUnit(tx, input.id);
     assertCan(ctx.user, 'org.manage', org);
     if (org.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: org.name });
@@ -56,12 +56,12 @@ export async function setLifecycle(client: Db, ctx: ActionContext, input: z.outp
       after: input,
     });
     return { id: org.id };
-  });
-}
+  },
+);
 
 /** 换届延期, recorded by the committee over the unit with the approving unit's name; at most one year. */
-export async function extendTerm(client: Db, ctx: ActionContext, input: z.output<typeof ZExtendTerm>) {
-  return client.$transaction(async (tx) => {
+export const extendTerm = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZExtendTerm>) => {
     const org = await loadUnit(tx, input.id);
     assertCan(ctx.user, 'org.manage', org);
     if (org.temporary) throw new UserError('orgs.lifecycle.errors.temporaryNoTerm');
@@ -80,8 +80,8 @@ export async function extendTerm(client: Db, ctx: ActionContext, input: z.output
       after: { termExtendedTo: input.extendedTo, approvedBy: input.approvedBy },
     });
     return { id: org.id };
-  });
-}
+  },
+);
 
 type Unit = Awaited<ReturnType<typeof loadUnit>>;
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ActionContext } from '../../action-context';
+import { type ActionContext, inTransaction } from '../../action-context';
 import { trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
@@ -97,64 +97,60 @@ export async function createOrg(
   return tx0 ? run(tx0) : client.$transaction(run);
 }
 
-export async function updateOrg(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdateOrg>) {
-  return client.$transaction(async (tx) => {
-    const before = await loadOrg(tx, input.id);
-    assertCan(ctx.user, 'org.manage', before);
-    if (before.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: before.name });
-    if (before.parentId) {
-      const parent = await loadOrg(tx, before.parentId);
-      assertMayHaveParent(input.type, parent.type);
-      await assertNameFree(tx, before.parentId, input.name, before.id);
-    }
-    await assertSecretary(tx, input.secretaryId);
-    const after = await tx.organization.update({
-      where: { id: before.id },
-      data: formData(input),
-    });
-    await trace(tx, ctx.actor, 'org.update', 'Organization', before.id, {
-      orgPath: before.path,
-      before,
-      after,
-    });
-    return after;
+export const updateOrg = inTransaction(async (tx, ctx: ActionContext, input: z.output<typeof ZUpdateOrg>) => {
+  const before = await loadOrg(tx, input.id);
+  assertCan(ctx.user, 'org.manage', before);
+  if (before.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: before.name });
+  if (before.parentId) {
+    const parent = await loadOrg(tx, before.parentId);
+    assertMayHaveParent(input.type, parent.type);
+    await assertNameFree(tx, before.parentId, input.name, before.id);
+  }
+  await assertSecretary(tx, input.secretaryId);
+  const after = await tx.organization.update({
+    where: { id: before.id },
+    data: formData(input),
   });
-}
+  await trace(tx, ctx.actor, 'org.update', 'Organization', before.id, {
+    orgPath: before.path,
+    before,
+    after,
+  });
+  return after;
+});
 
 /** Moves a unit (with its whole subtree) under another parent; paths are rewritten in one statement. */
-export async function moveOrg(client: Db, ctx: ActionContext, input: z.output<typeof ZMoveOrg>) {
-  return client.$transaction(async (tx) => {
-    const org = await loadOrg(tx, input.id);
-    const target = await loadOrg(tx, input.newParentId);
-    assertCan(ctx.user, 'org.manage', org);
-    assertCan(ctx.user, 'org.manage', target);
-    if (!org.parentId) throw new UserError('orgs.errors.cannotMoveRoot');
-    if (org.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: org.name });
-    if (target.status === 'ARCHIVED')
-      throw new UserError('orgs.errors.parentArchived', { name: target.name }, 'newParentId');
-    if (moveMakesCycle(org.path, target.path)) throw new UserError('orgs.errors.cycle', {}, 'newParentId');
-    if (target.id === org.parentId) throw new UserError('orgs.errors.sameParent', {}, 'newParentId');
-    assertMayHaveParent(org.type, target.type, 'newParentId');
-    await assertNameFree(tx, target.id, org.name);
-    const newPath = pathOf(target.path, org.id);
-    const delta = target.depth + 1 - org.depth;
-    const moved = await tx.$executeRaw`
-      UPDATE "Organization"
-      SET path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${delta}, "updatedAt" = now()
-      WHERE path LIKE ${org.path + '%'}`;
-    await tx.organization.update({ where: { id: org.id }, data: { parentId: target.id } });
-    await trace(tx, ctx.actor, 'org.move', 'Organization', org.id, {
-      orgPath: newPath,
-      before: { parentId: org.parentId, path: org.path },
-      after: { parentId: target.id, path: rebasePath(org.path, org.path, newPath), unitsMoved: moved },
-    });
-    return { id: org.id, moved };
+export const moveOrg = inTransaction(async (tx, ctx: ActionContext, input: z.output<typeof ZMoveOrg>) => {
+  const org = await loadOrg(tx, input.id);
+  const target = await loadOrg(tx, input.newParentId);
+  assertCan(ctx.user, 'org.manage', org);
+  assertCan(ctx.user, 'org.manage', target);
+  if (!org.parentId) throw new UserError('orgs.errors.cannotMoveRoot');
+  if (org.status === 'ARCHIVED') throw new UserError('orgs.errors.archived', { name: org.name });
+  if (target.status === 'ARCHIVED')
+    throw new UserError('orgs.errors.parentArchived', { name: target.name }, 'newParentId');
+  if (moveMakesCycle(org.path, target.path)) throw new UserError('orgs.errors.cycle', {}, 'newParentId');
+  if (target.id === org.parentId) throw new UserError('orgs.errors.sameParent', {}, 'newParentId');
+  assertMayHaveParent(org.type, target.type, 'newParentId');
+  await assertNameFree(tx, target.id, org.name);
+  const newPath = pathOf(target.path, org.id);
+  const delta = target.depth + 1 - org.depth;
+  const moved = await tx.$executeRaw`
+    UPDATE "Organization"
+    SET path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${delta}, "updatedAt" = now()
+    WHERE path LIKE ${org.path + '%'}`;
+  await tx.organization.update({ where: { id: org.id }, data: { parentId: target.id } });
+  await trace(tx, ctx.actor, 'org.move', 'Organization', org.id, {
+    orgPath: newPath,
+    before: { parentId: org.parentId, path: org.path },
+    after: { parentId: target.id, path: rebasePath(org.path, org.path, newPath), unitsMoved: moved },
   });
-}
+  return { id: org.id, moved };
+});
 
 /** Archives a unit (never deletes it). Refused while it has children that are not archived. */
-export async function archiveOrg(client: Db, ctx: ActionContext, input: z.output<typeof ZArchiveOrg>) {
-  return client.$transaction(async (tx) => {
+export const archiveOrg = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZArchiveOrg>) => {
     const org = await loadOrg(tx, input.id);
     assertCan(ctx.user, 'org.manage', org);
     if (!org.parentId) throw new UserError('orgs.errors.cannotArchiveRoot');
@@ -184,12 +180,12 @@ export async function archiveOrg(client: Db, ctx: ActionContext, input: z.output
       after: { status: after.status, archivedAt: after.archivedAt },
     });
     return after;
-  });
-}
+  },
+);
 
 /** 重点单位 for a year: on or off. */
-export async function setKeyUnit(client: Db, ctx: ActionContext, input: z.output<typeof ZSetKeyUnit>) {
-  return client.$transaction(async (tx) => {
+export const setKeyUnit = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZSetKeyUnit>) => {
     const org = await loadOrg(tx, input.orgId);
     assertCan(ctx.user, 'org.manage', org);
     const key = { orgId_year: { orgId: org.id, year: input.year } };
@@ -210,5 +206,5 @@ export async function setKeyUnit(client: Db, ctx: ActionContext, input: z.output
       },
     );
     return { changed: true };
-  });
-}
+  },
+);

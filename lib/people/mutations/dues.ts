@@ -3,10 +3,10 @@
  * unit holding the member's 组织关系. Rules in lib/people/dues.ts; each write with its trace (amounts, not wages).
  */
 import type { z } from 'zod';
-import type { ActionContext } from '../../action-context';
+import { type ActionContext, inTransaction } from '../../action-context';
 import { trace } from '../../audit-log';
 import { addMonths, cstDay } from '../../calendar';
-import type { Db, Tx } from '../../db/client';
+import type { Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { assertCanOnPerson } from '../../policy';
 import { fenToYuan, MAX_BACK_MONTHS, monthlyDues, paymentMonthProblem, toFen } from '../dues';
@@ -26,8 +26,8 @@ async function loadMember(tx: Tx, ctx: ActionContext, personId: string) {
   return p;
 }
 
-export async function setDuesBase(client: Db, ctx: ActionContext, input: z.output<typeof ZSetDuesBase>) {
-  return client.$transaction(async (tx) => {
+export const setDuesBase = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZSetDuesBase>) => {
     const p = await loadMember(tx, ctx, input.personId);
     const year = Number(cstDay(new Date()).slice(0, 4));
     if (input.year !== year && input.year !== year + 1)
@@ -52,12 +52,12 @@ export async function setDuesBase(client: Db, ctx: ActionContext, input: z.outpu
       after: { year: input.year, category: input.category, amount, quarterly: input.quarterly },
     });
     return { id: row.id, amount };
-  });
-}
+  },
+);
 
 /** Months paid on a day: this month, 补交 of up to 6 months back, or ahead (per quarter, with consent). */
-export async function recordDues(client: Db, ctx: ActionContext, input: z.output<typeof ZRecordDues>) {
-  return client.$transaction(async (tx) => {
+export const recordDues = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZRecordDues>) => {
     const p = await loadMember(tx, ctx, input.personId);
     const today = cstDay(new Date());
     const thisMonth = today.slice(0, 7);
@@ -105,5 +105,5 @@ export async function recordDues(client: Db, ctx: ActionContext, input: z.output
       after: { months, paidOn: input.paidOn },
     });
     return { months: months.length };
-  });
-}
+  },
+);

@@ -4,9 +4,9 @@
  */
 import { holdChangedFields } from '../../auth/company/holds';
 import type { z } from 'zod';
-import type { ActionContext } from '../../action-context';
+import { type ActionContext, inTransaction } from '../../action-context';
 import { trace } from '../../audit-log';
-import type { Db, Tx } from '../../db/client';
+import type { Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { assertCanOnPerson } from '../../policy';
 import { maskPhone } from '../rules';
@@ -83,23 +83,21 @@ async function assertEmployeeNoFree(tx: Tx, employeeNo: string, exceptId?: strin
     throw new UserError('people.errors.employeeNoTaken', { employeeNo }, 'employeeNo');
 }
 
-export async function createPerson(client: Db, ctx: ActionContext, input: Input) {
-  return client.$transaction(async (tx) => {
-    const { org, work } = await checkUnits(tx, input);
-    assertCanOnPerson(ctx.user, 'person.manage', { org, workOrg: work });
-    await assertEmployeeNoFree(tx, input.employeeNo);
-    const data = personData(input);
-    const person = await tx.person.create({ data, select: { id: true } });
-    await trace(tx, ctx.actor, 'person.create', 'Person', person.id, {
-      orgPath: org.path,
-      after: traceOf(data),
-    });
-    return person;
+export const createPerson = inTransaction(async (tx, ctx: ActionContext, input: Input) => {
+  const { org, work } = await checkUnits(tx, input);
+  assertCanOnPerson(ctx.user, 'person.manage', { org, workOrg: work });
+  await assertEmployeeNoFree(tx, input.employeeNo);
+  const data = personData(input);
+  const person = await tx.person.create({ data, select: { id: true } });
+  await trace(tx, ctx.actor, 'person.create', 'Person', person.id, {
+    orgPath: org.path,
+    after: traceOf(data),
   });
-}
+  return person;
+});
 
-export async function updatePerson(client: Db, ctx: ActionContext, input: z.output<typeof ZUpdatePerson>) {
-  return client.$transaction(async (tx) => {
+export const updatePerson = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZUpdatePerson>) => {
     const before = await tx.person.findUnique({
       where: { id: input.id },
       include: { org: { select: { id: true, path: true } } },
@@ -126,5 +124,5 @@ export async function updatePerson(client: Db, ctx: ActionContext, input: z.outp
       after: traceOf(data),
     });
     return { id: input.id };
-  });
-}
+  },
+);

@@ -6,10 +6,10 @@
  * transaction with its trace.
  */
 import type { z } from 'zod';
-import type { ActionContext } from '../../action-context';
-import { appendTrace, trace } from '../../audit-log';
+import { type ActionContext, inTransaction } from '../../action-context';
+import { trace } from '../../audit-log';
 import { addDays, addMonths, cstDay } from '../../calendar';
-import type { Db, Tx } from '../../db/client';
+import type { Tx } from '../../db/client';
 import { ForbiddenError, NotFoundError, UserError } from '../../errors';
 import { assertCan, assertCanOnPerson, can, canOnPerson } from '../../policy';
 
@@ -58,9 +58,11 @@ async function receivingUnit(tx: Tx, id: string, personOrgId: string) {
   return to;
 }
 
-function checkValidity(validUntil: string) {
+/** A letter's validity: not past (an incoming letter may be up to `pastDays` old), at most `MAX_VALIDITY_MONTHS` ahead. */
+function checkValidity(validUntil: string, pastDays = 0) {
   const today = cstDay(new Date());
-  if (validUntil < today) throw new UserError('transfers.errors.validityPast', {}, 'validUntil');
+  if (validUntil < addDays(today, -pastDays))
+    throw new UserError('transfers.errors.validityPast', {}, 'validUntil');
   if (validUntil > addMonths(today, MAX_VALIDITY_MONTHS))
     throw new UserError('transfers.errors.validityTooLong', { months: MAX_VALIDITY_MONTHS }, 'validUntil');
 }
@@ -72,14 +74,10 @@ const traceTransfer = (
   t: { id: string },
   orgPath: string,
   after: object,
-) => appendTrace(tx, ctx.actor, { action, entityType: 'Transfer', entityId: t.id, orgPath, after });
+) => trace(tx, ctx.actor, action, 'Transfer', t.id, { orgPath, after });
 
-export async function proposeTransfer(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZProposeTransfer>,
-) {
-  return client.$transaction(async (tx) => {
+export const proposeTransfer = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZProposeTransfer>) => {
     const p = await loadPerson(tx, input.personId);
     if (!canOnPerson(ctx.user, 'person.read', p)) throw new ForbiddenError();
     assertCanOnPerson(ctx.user, 'person.manage', p);
@@ -108,12 +106,12 @@ export async function proposeTransfer(
       after: { transfer: t.id, step: 'PROPOSED', to: to?.name ?? input.externalUnit },
     });
     return t;
-  });
-}
+  },
+);
 
 /** The 介绍信: by the committee over the sending unit (and over the receiving one, inside the company). */
-export async function issueTransfer(client: Db, ctx: ActionContext, input: z.output<typeof ZIssueTransfer>) {
-  return client.$transaction(async (tx) => {
+export const issueTransfer = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZIssueTransfer>) => {
     const t = await loadTransfer(tx, input.id);
     assertCan(ctx.user, 'transfer.issue', t.fromOrg!);
     if (t.toOrg) assertCan(ctx.user, 'transfer.issue', t.toOrg);
@@ -135,16 +133,12 @@ export async function issueTransfer(client: Db, ctx: ActionContext, input: z.out
       validUntil: input.validUntil,
     });
     return { id: t.id };
-  });
-}
+  },
+);
 
 /** Someone arriving with a letter from outside: the person is registered at the receiving unit, 在途 until 报到. */
-export async function recordIncoming(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZRecordIncoming>,
-) {
-  return client.$transaction(async (tx) => {
+export const recordIncoming = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZRecordIncoming>) => {
     const found = await tx.person.findUnique({
       where: { employeeNo: input.employeeNo },
       select: { id: true },
@@ -157,11 +151,7 @@ export async function recordIncoming(
     if (to.status === 'ARCHIVED') throw new UserError('transfers.errors.toArchived', {}, 'toOrgId');
     if (p.orgId !== to.id) throw new UserError('transfers.errors.registerFirst', {}, 'toOrgId');
     await assertNoOpenTransfer(tx, p.id);
-    const today = cstDay(new Date());
-    if (input.validUntil < addDays(today, -366))
-      throw new UserError('transfers.errors.validityPast', {}, 'validUntil');
-    if (input.validUntil > addMonths(today, MAX_VALIDITY_MONTHS))
-      throw new UserError('transfers.errors.validityTooLong', { months: MAX_VALIDITY_MONTHS }, 'validUntil');
+    checkValidity(input.validUntil, 366);
     const t = await tx.transfer.create({
       data: {
         kind: 'IN',
@@ -182,19 +172,15 @@ export async function recordIncoming(
       from: input.externalUnit,
     });
     return t;
-  });
-}
+  },
+);
 
 /**
  * 报到: the receiving branch (or its committee) confirms; the person's 组织关系 moves, their account with it.
  * A transfer out of the company is closed by the committee when the 回执 comes back: the person leaves the roster.
  */
-export async function receiveTransfer(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZReceiveTransfer>,
-) {
-  return client.$transaction(async (tx) => {
+export const receiveTransfer = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZReceiveTransfer>) => {
     const t = await loadTransfer(tx, input.id);
     const seen =
       (t.fromOrg && can(ctx.user, 'person.read', t.fromOrg)) ||
@@ -227,16 +213,12 @@ export async function receiveTransfer(
       after: { transfer: t.id, step: 'RECEIVED', org: t.toOrg?.name ?? t.externalUnit },
     });
     return { id: t.id };
-  });
-}
+  },
+);
 
 /** Withdrawn by the sending branch before the letter is issued, or by the committee until the 报到. */
-export async function cancelTransfer(
-  client: Db,
-  ctx: ActionContext,
-  input: z.output<typeof ZCancelTransfer>,
-) {
-  return client.$transaction(async (tx) => {
+export const cancelTransfer = inTransaction(
+  async (tx, ctx: ActionContext, input: z.output<typeof ZCancelTransfer>) => {
     const t = await loadTransfer(tx, input.id);
     const sideOrg = (t.fromOrg ?? t.toOrg)!;
     const committee = can(ctx.user, 'transfer.issue', sideOrg);
@@ -249,5 +231,5 @@ export async function cancelTransfer(
     });
     await traceTransfer(tx, ctx, 'transfer.cancel', t, sideOrg.path, { reason: input.reason });
     return { id: t.id };
-  });
-}
+  },
+);

@@ -2,13 +2,13 @@
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { PasswordField } from '@/components/ui/field';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { changePasswordAction } from '@/lib/account/actions';
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 
-const loadChangePassword = () => import('@/lib/users/schema').then((m) => m.ZChangePassword);
+const schemas = lazySchemas(() => import('@/lib/users/schema'));
 
 export function ChangePasswordForm({
   forced,
@@ -21,7 +21,7 @@ export function ChangePasswordForm({
 }) {
   const t = useTranslations('changePassword');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(loadChangePassword, changePasswordAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZChangePassword, changePasswordAction, {
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
     onSuccess: () => {
       router.push('/');

@@ -5,17 +5,17 @@ import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { setGradeBandsAction } from '@/lib/handbook/actions';
 import type { TGradeBands } from '@/lib/handbook/schema';
 
-const loadGradeBands = () => import('@/lib/handbook/schema').then((m) => m.ZGradeBands);
+const schemas = lazySchemas(() => import('@/lib/handbook/schema'));
 
 export function GradeBandsForm({ values }: { values: TGradeBands }) {
   const t = useTranslations('handbook');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { submit, formError, field, busy } = useActionForm(loadGradeBands, setGradeBandsAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZGradeBands, setGradeBandsAction, {
     defaultValues: values,
     onSuccess: () => {
       setSaved(true);

@@ -5,13 +5,12 @@ import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { createOrgAction, updateOrgAction } from '@/lib/orgs/actions';
 import type { TCreateOrg, TUpdateOrg } from '@/lib/orgs/schema';
 import { ORG_TYPES } from '@/lib/orgs/rules';
 
-const loadCreateOrg = () => import('@/lib/orgs/schema').then((m) => m.ZCreateOrg);
-const loadUpdateOrg = () => import('@/lib/orgs/schema').then((m) => m.ZUpdateOrg);
+const schemas = lazySchemas(() => import('@/lib/orgs/schema'));
 
 type Candidate = { id: string; name: string; username: string };
 type Values = Omit<TCreateOrg, 'parentId'>;
@@ -98,7 +97,7 @@ export function CreateOrgForm({
 }) {
   const t = useTranslations('orgs');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(loadCreateOrg, createOrgAction, {
+  const { form, submit, formError, errorOf, busy } = useActionForm(schemas.ZCreateOrg, createOrgAction, {
     defaultValues: {
       parentId: parent.id,
       name: '',
@@ -125,7 +124,7 @@ export function CreateOrgForm({
 export function EditOrgForm({ values, candidates }: { values: TUpdateOrg; candidates: Candidate[] }) {
   const t = useTranslations('orgs');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(loadUpdateOrg, updateOrgAction, {
+  const { form, submit, formError, errorOf, busy } = useActionForm(schemas.ZUpdateOrg, updateOrgAction, {
     defaultValues: values,
     onSuccess: (d) => {
       router.push(`/orgs/${d.id}`);

@@ -4,12 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
 import { useAction } from '@/components/use-action';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { addRobotAction, removeRobotAction } from '@/lib/channels/actions';
 
-const loadAddRobot = () => import('@/lib/channels/schema').then((m) => m.ZAddRobot);
+const schemas = lazySchemas(() => import('@/lib/channels/schema'));
 
 type Robot = { id: string; kind: string; active: boolean; signed: boolean; url: string };
 
@@ -17,7 +17,7 @@ export function RobotForms({ orgId, robots }: { orgId: string; robots: Robot[] }
   const t = useTranslations('robots');
   const router = useRouter();
   const remove = useAction(removeRobotAction);
-  const { form, submit, formError, errorOf, busy } = useActionForm(loadAddRobot, addRobotAction, {
+  const { form, submit, formError, errorOf, busy } = useActionForm(schemas.ZAddRobot, addRobotAction, {
     defaultValues: { orgId, kind: 'WECOM', url: '', secret: '' },
     onSuccess: () => {
       form.reset({ orgId, kind: 'WECOM', url: '', secret: '' });

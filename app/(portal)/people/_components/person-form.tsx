@@ -5,7 +5,7 @@ import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { createPersonAction, updatePersonAction } from '@/lib/people/actions';
 import {
   EDUCATION_KEYS,
@@ -17,8 +17,7 @@ import {
 } from '@/lib/people/rules';
 import type { TCreatePerson } from '@/lib/people/schema';
 
-const loadCreatePerson = () => import('@/lib/people/schema').then((m) => m.ZCreatePerson);
-const loadUpdatePerson = () => import('@/lib/people/schema').then((m) => m.ZUpdatePerson);
+const schemas = lazySchemas(() => import('@/lib/people/schema'));
 
 export type PersonOptions = {
   partyUnits: { id: string; name: string; manage: boolean }[];
@@ -38,7 +37,7 @@ export function PersonForm({
   const router = useRouter();
   const editing = !!values.id;
   const { form, submit, formError, errorOf, busy } = useActionForm(
-    editing ? loadUpdatePerson : loadCreatePerson,
+    editing ? schemas.ZUpdatePerson : schemas.ZCreatePerson,
     (input) => (editing ? updatePersonAction(input as never) : createPersonAction(input as never)),
     {
       defaultValues: { posts: [], ...values } as never,

@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { generateRemindersAction } from '@/lib/reminders/actions';
 
-const loadGenerate = () => import('@/lib/reminders/schema').then((m) => m.ZGenerate);
+const schemas = lazySchemas(() => import('@/lib/reminders/schema'));
 
 const FREQS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
 
@@ -18,7 +18,7 @@ export function GenerateForm({ today }: { today: string }) {
   const router = useRouter();
   const [done, setDone] = useState<string>();
   const { form, submit, formError, errorOf, field, busy } = useActionForm(
-    loadGenerate,
+    schemas.ZGenerate,
     generateRemindersAction,
     {
       defaultValues: { day: today, frequencies: [...FREQS] },

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field, InputField, PasswordField, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { clearHoldAction, resetFactorsAction } from '@/lib/account/factor-actions';
 import { ROLES } from '@/lib/policy';
 import {
@@ -22,15 +22,12 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
-const loadAssignRole = () => import('@/lib/users/schema').then((m) => m.ZAssignRole);
-const loadCreateUser = () => import('@/lib/users/schema').then((m) => m.ZCreateUser);
-const loadResetPassword = () => import('@/lib/users/schema').then((m) => m.ZResetPassword);
-const loadUpdateUser = () => import('@/lib/users/schema').then((m) => m.ZUpdateUser);
+const schemas = lazySchemas(() => import('@/lib/users/schema'));
 
 export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
   const t = useTranslations('users');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(loadCreateUser, createUserAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZCreateUser, createUserAction, {
     defaultValues: { username: '', name: '', phone: '', email: '', orgId: '', password: '' },
     onSuccess: (d) => router.push(`/admin/users/${d.id}`),
   });
@@ -70,7 +67,7 @@ export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgO
   const t = useTranslations('users');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { submit, formError, field, busy } = useActionForm(loadUpdateUser, updateUserAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZUpdateUser, updateUserAction, {
     defaultValues: values,
     onSuccess: () => {
       setSaved(true);
@@ -94,13 +91,17 @@ export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgO
 export function ResetPasswordForm({ userId }: { userId: string }) {
   const t = useTranslations('users');
   const [done, setDone] = useState(false);
-  const { form, submit, formError, field, busy } = useActionForm(loadResetPassword, resetPasswordAction, {
-    defaultValues: { id: userId, password: '' },
-    onSuccess: () => {
-      setDone(true);
-      form.reset({ id: userId, password: '' });
+  const { form, submit, formError, field, busy } = useActionForm(
+    schemas.ZResetPassword,
+    resetPasswordAction,
+    {
+      defaultValues: { id: userId, password: '' },
+      onSuccess: () => {
+        setDone(true);
+        form.reset({ id: userId, password: '' });
+      },
     },
-  });
+  );
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
       <p className="text-sm text-stone-600">{t('resetHelp')}</p>
@@ -157,10 +158,14 @@ export function RolesEditor({
   const t = useTranslations();
   const router = useRouter();
   const remove = useAction(removeRoleAction, { refresh: true });
-  const { form, submit, formError, errorOf, field, busy } = useActionForm(loadAssignRole, assignRoleAction, {
-    defaultValues: { userId, role: grantable[0] ?? 'MEMBER', orgId: '' },
-    onSuccess: () => router.refresh(),
-  });
+  const { form, submit, formError, errorOf, field, busy } = useActionForm(
+    schemas.ZAssignRole,
+    assignRoleAction,
+    {
+      defaultValues: { userId, role: grantable[0] ?? 'MEMBER', orgId: '' },
+      onSuccess: () => router.refresh(),
+    },
+  );
   return (
     <div className="space-y-3">
       <p className="text-sm text-stone-600">{t('users.rolesHelp')}</p>

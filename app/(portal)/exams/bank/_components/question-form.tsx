@@ -3,7 +3,7 @@ import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Input, InputField, SelectField, TextareaField } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import type { ActionResult } from '@/lib/action-client';
 import { createQuestionAction, editQuestionAction } from '@/lib/exams/actions';
@@ -16,7 +16,7 @@ import { useFieldArray } from 'react-hook-form';
 import type { z } from 'zod';
 import { ArticlePicker, type ArticleOption } from './article-picker';
 
-const loadQuestion = () => import('@/lib/exams/schema').then((m) => m.ZQuestion);
+const schemas = lazySchemas(() => import('@/lib/exams/schema'));
 
 type Values = z.input<typeof ZQuestion>;
 
@@ -53,7 +53,7 @@ export function QuestionForm({
   );
   const save = async (q: Values): Promise<ActionResult<{ id: string }>> =>
     question ? editQuestionAction({ ...q, id: question.id }) : createQuestionAction(q);
-  const { form, submit, formError, busy } = useActionForm(loadQuestion, save, {
+  const { form, submit, formError, busy } = useActionForm(schemas.ZQuestion, save, {
     defaultValues: initial ?? {
       type: 'SINGLE',
       stem: '',

@@ -3,6 +3,7 @@ import { FormError } from '@/components/form-error';
 import { InputField, NumberField, SelectField } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
+import { lazySchemas } from '@/components/use-action-form';
 import { createActionAction, deleteActionAction, updateActionAction } from '@/lib/handbook/actions';
 import type { TCreateAction } from '@/lib/handbook/schema';
 import { DUE_KINDS, FREQUENCIES, RESPONSIBLE_ROLES } from '@/lib/handbook/rules';
@@ -11,8 +12,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { EditableRow, InlineEdit, NewRowForm, type FieldsProps } from './inline-edit';
 
-const loadCreateAction = () => import('@/lib/handbook/schema').then((m) => m.ZCreateAction);
-const loadUpdateAction = () => import('@/lib/handbook/schema').then((m) => m.ZUpdateAction);
+const schemas = lazySchemas(() => import('@/lib/handbook/schema'));
 
 export type ActionRow = Omit<TCreateAction, 'articleId'> & { id: string };
 
@@ -100,7 +100,7 @@ export function ActionsEditor({
             editing={editing === r.id}
             editor={
               <InlineEdit
-                schema={loadUpdateAction}
+                schema={schemas.ZUpdateAction}
                 action={updateActionAction}
                 row={r}
                 onDone={() => setEditing(undefined)}
@@ -125,7 +125,7 @@ export function ActionsEditor({
       </ul>
       <FormError message={remove.error} />
       <NewRowForm
-        schema={loadCreateAction}
+        schema={schemas.ZCreateAction}
         action={createActionAction}
         blank={blank}
         title={t('addAction')}

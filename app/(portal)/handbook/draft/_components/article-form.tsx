@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input, InputField, TextareaField } from '@/components/ui/field';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { updateArticleAction } from '@/lib/handbook/actions';
 import { FIVE_ANSWERS } from '@/lib/handbook/rules';
 import type { TUpdateArticle } from '@/lib/handbook/schema';
 import { ORG_TYPES } from '@/lib/orgs/rules';
 
-const loadUpdateArticle = () => import('@/lib/handbook/schema').then((m) => m.ZUpdateArticle);
+const schemas = lazySchemas(() => import('@/lib/handbook/schema'));
 
 export function ArticleForm({ values, number }: { values: TUpdateArticle; number: number }) {
   const t = useTranslations('handbook');
@@ -20,7 +20,7 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
   const [saved, setSaved] = useState(false);
   const [tags, setTags] = useState((values.tags ?? []).join('，'));
   const { form, submit, formError, errorOf, field, busy } = useActionForm(
-    loadUpdateArticle,
+    schemas.ZUpdateArticle,
     updateArticleAction,
     {
       defaultValues: values,

@@ -3,16 +3,16 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
 import { NumberField } from '@/components/ui/field';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { setBonusCapAction } from '@/lib/handbook/actions';
 
-const loadSetBonusCap = () => import('@/lib/handbook/schema').then((m) => m.ZSetBonusCap);
+const schemas = lazySchemas(() => import('@/lib/handbook/schema'));
 
 /** How many points the 加分项 may add together (the standard's bonus cap). */
 export function BonusCapForm({ versionId, bonusCap }: { versionId: string; bonusCap: number }) {
   const t = useTranslations('scoringKinds');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(loadSetBonusCap, setBonusCapAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZSetBonusCap, setBonusCapAction, {
     defaultValues: { versionId, bonusCap },
     onSuccess: () => router.refresh(),
   });

@@ -5,7 +5,7 @@ import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { InputField, TextareaField } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import {
   createArticleAction,
   createDraftAction,
@@ -14,15 +14,13 @@ import {
   publishVersionAction,
 } from '@/lib/handbook/actions';
 
-const loadCreateArticle = () => import('@/lib/handbook/schema').then((m) => m.ZCreateArticle);
-const loadCreateDraft = () => import('@/lib/handbook/schema').then((m) => m.ZCreateDraft);
-const loadPublishVersion = () => import('@/lib/handbook/schema').then((m) => m.ZPublishVersion);
+const schemas = lazySchemas(() => import('@/lib/handbook/schema'));
 
 export function CreateDraftForm() {
   const t = useTranslations('handbook');
   const router = useRouter();
   const year = new Date().getFullYear();
-  const { submit, formError, field, busy } = useActionForm(loadCreateDraft, createDraftAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZCreateDraft, createDraftAction, {
     defaultValues: { label: `${year + 1}版` },
     onSuccess: () => router.refresh(),
   });
@@ -41,7 +39,7 @@ export function CreateDraftForm() {
 export function PublishForm({ versionId }: { versionId: string }) {
   const t = useTranslations('handbook');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(loadPublishVersion, publishVersionAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZPublishVersion, publishVersionAction, {
     defaultValues: { versionId, effectiveDate: '', changeSummary: '' },
     onSuccess: () => {
       router.push('/handbook');
@@ -71,7 +69,7 @@ export function PublishForm({ versionId }: { versionId: string }) {
 export function AddArticleForm({ partId }: { partId: string }) {
   const t = useTranslations('handbook');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(loadCreateArticle, createArticleAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZCreateArticle, createArticleAction, {
     defaultValues: { partId, title: '' },
     onSuccess: (d) => router.push(`/handbook/draft/articles/${d.id}`),
   });

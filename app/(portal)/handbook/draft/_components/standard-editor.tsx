@@ -5,7 +5,7 @@ import { InputField, SelectField } from '@/components/ui/field';
 import { CRITERION_KINDS, type CriterionKind } from '@/lib/handbook/scoring';
 import { RULE_KEYS } from '@/lib/ledger/rule-keys';
 import { useAction } from '@/components/use-action';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import {
   createCategoryAction,
   createCriterionAction,
@@ -19,9 +19,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { EditableRow, InlineEdit, NewRowForm, type FieldsProps } from './inline-edit';
 
-const loadCreateCategory = () => import('@/lib/handbook/schema').then((m) => m.ZCreateCategory);
-const loadCreateCriterion = () => import('@/lib/handbook/schema').then((m) => m.ZCreateCriterion);
-const loadUpdateCriterion = () => import('@/lib/handbook/schema').then((m) => m.ZUpdateCriterion);
+const schemas = lazySchemas(() => import('@/lib/handbook/schema'));
 
 export type CriterionRow = TUpdateCriterion & { id: string };
 const VETO_BANDS = ['EXCELLENT', 'GOOD', 'PASS', 'FAIL'] as const;
@@ -135,7 +133,7 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
   const removeCriterion = useAction(deleteCriterionAction, { refresh: true });
   const pending = removeCategory.pending || removeCriterion.pending;
   const error = removeCategory.error ?? removeCriterion.error;
-  const cat = useActionForm(loadCreateCategory, createCategoryAction, {
+  const cat = useActionForm(schemas.ZCreateCategory, createCategoryAction, {
     defaultValues: { versionId, code: '', title: '' },
     onSuccess: () => {
       cat.form.reset({ versionId, code: '', title: '' });
@@ -173,7 +171,7 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
                 editing={editing === k.id}
                 editor={
                   <InlineEdit
-                    schema={loadUpdateCriterion}
+                    schema={schemas.ZUpdateCriterion}
                     action={updateCriterionAction}
                     row={k}
                     onDone={() => setEditing(undefined)}
@@ -199,7 +197,7 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
             ))}
           </ul>
           <NewRowForm
-            schema={loadCreateCriterion}
+            schema={schemas.ZCreateCriterion}
             action={createCriterionAction}
             blank={{
               categoryId: c.id,

@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import { FormSubmit } from '@/components/form-submit';
 import { InputField, NumberField } from '@/components/ui/field';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { useRouter } from 'next/navigation';
 import { recordMakeupAction } from '@/lib/meetings/actions';
 
-const loadRecordMakeup = () => import('@/lib/meetings/schema').then((m) => m.ZRecordMakeup);
+const schemas = lazySchemas(() => import('@/lib/meetings/schema'));
 
 /** 补学 of one absent member: when, how (e.g. 观看会议录像、自学会议精神并交心得) and the 学时 it earns. */
 export function MakeupForm({
@@ -24,7 +24,7 @@ export function MakeupForm({
 }) {
   const t = useTranslations('meetings');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(loadRecordMakeup, recordMakeupAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZRecordMakeup, recordMakeupAction, {
     defaultValues: { meetingId, personId, studiedOn: today, method: '', hours: 1 },
     onSuccess: () => router.refresh(),
   });

@@ -3,11 +3,11 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
 import { InputField, SelectField } from '@/components/ui/field';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { createMeetingAction } from '@/lib/meetings/actions';
 import { MEETING_KINDS } from '@/lib/meetings/rules';
 
-const loadCreateMeeting = () => import('@/lib/meetings/schema').then((m) => m.ZCreateMeeting);
+const schemas = lazySchemas(() => import('@/lib/meetings/schema'));
 
 /** Step one of a record: which unit, what kind, which day. The rest is filled in on the record's page. */
 export function NewMeetingForm({
@@ -21,10 +21,14 @@ export function NewMeetingForm({
 }) {
   const t = useTranslations('meetings');
   const router = useRouter();
-  const { form, submit, formError, field, busy } = useActionForm(loadCreateMeeting, createMeetingAction, {
-    defaultValues: { orgId: defaultOrgId ?? units[0]?.id ?? '', kind: 'COMMITTEE', heldOn: today },
-    onSuccess: (r) => router.push(`/meetings/${r.id}`),
-  });
+  const { form, submit, formError, field, busy } = useActionForm(
+    schemas.ZCreateMeeting,
+    createMeetingAction,
+    {
+      defaultValues: { orgId: defaultOrgId ?? units[0]?.id ?? '', kind: 'COMMITTEE', heldOn: today },
+      onSuccess: (r) => router.push(`/meetings/${r.id}`),
+    },
+  );
   const group = units.find((u) => u.id === form.watch('orgId'))?.type === 'PARTY_GROUP';
   return (
     <form onSubmit={submit} noValidate className="max-w-xl space-y-4">

@@ -3,11 +3,11 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
 import { NumberField } from '@/components/ui/field';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { setPhotoRuleAction } from '@/lib/photos/actions';
 import type { PhotoRule } from '@/lib/photos/rules';
 
-const loadPhotoRule = () => import('@/lib/photos/rules').then((m) => m.ZPhotoRule);
+const schemas = lazySchemas(() => import('@/lib/photos/rules'));
 
 const FIELDS = [
   { name: 'days', limits: { min: 1, max: 60 } },
@@ -19,7 +19,7 @@ const FIELDS = [
 export function PhotoRuleForm({ rule }: { rule: PhotoRule }) {
   const t = useTranslations('photos.settings');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(loadPhotoRule, setPhotoRuleAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZPhotoRule, setPhotoRuleAction, {
     defaultValues: rule,
     onSuccess: () => router.refresh(),
   });

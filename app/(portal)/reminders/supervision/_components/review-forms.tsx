@@ -4,14 +4,13 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
 import { rateTaskAction, returnTaskAction } from '@/lib/reminders/actions';
 import { QUALITIES } from '@/lib/reminders/rules';
 
-const loadRateTask = () => import('@/lib/reminders/schema').then((m) => m.ZRateTask);
-const loadReturnTask = () => import('@/lib/reminders/schema').then((m) => m.ZReturnTask);
+const schemas = lazySchemas(() => import('@/lib/reminders/schema'));
 
 /** Rate a completed item (优/良/中/差 + comment) or return it for rework with a reason. */
 export function ReviewForms({ taskId }: { taskId: string }) {
@@ -20,7 +19,7 @@ export function ReviewForms({ taskId }: { taskId: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<'rate' | 'return' | null>(null);
   const [done, setDone] = useState<string>();
-  const rate = useActionForm(loadRateTask, rateTaskAction, {
+  const rate = useActionForm(schemas.ZRateTask, rateTaskAction, {
     defaultValues: { taskId, quality: 'GOOD', comment: '' },
     onSuccess: () => {
       setDone(t('rated'));
@@ -28,7 +27,7 @@ export function ReviewForms({ taskId }: { taskId: string }) {
       router.refresh();
     },
   });
-  const ret = useActionForm(loadReturnTask, returnTaskAction, {
+  const ret = useActionForm(schemas.ZReturnTask, returnTaskAction, {
     defaultValues: { taskId, reason: '' },
     onSuccess: () => {
       setDone(t('returned'));

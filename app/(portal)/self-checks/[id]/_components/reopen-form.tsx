@@ -2,16 +2,16 @@
 import { FormSubmit } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { InputField } from '@/components/ui/field';
 import { reopenSheetAction } from '@/lib/self-check/actions';
 
-const loadReopenSheet = () => import('@/lib/self-check/schema').then((m) => m.ZReopenSheet);
+const schemas = lazySchemas(() => import('@/lib/self-check/schema'));
 
 export function ReopenForm({ sheetId }: { sheetId: string }) {
   const t = useTranslations('selfCheck');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(loadReopenSheet, reopenSheetAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZReopenSheet, reopenSheetAction, {
     defaultValues: { sheetId, reason: '' },
     onSuccess: (d) => router.push(`/self-checks/${d.id}`),
   });

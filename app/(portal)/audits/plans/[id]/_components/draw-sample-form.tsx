@@ -4,19 +4,19 @@ import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
 import { InputField, NumberField, SelectField } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { drawSampleAction } from '@/lib/audits/actions';
 
 import { MEETING_KINDS } from '@/lib/meetings/rules';
 
-const loadDrawSample = () => import('@/lib/audits/schema').then((m) => m.ZDrawSample);
+const schemas = lazySchemas(() => import('@/lib/audits/schema'));
 
 /** 二级抽样: the kind of record, how many per unit, the seed (blank = random) and the reviewer from the team. */
 export function DrawSampleForm({ planId, team }: { planId: string; team: { id: string; name: string }[] }) {
   const t = useTranslations('audits.samples');
   const tm = useTranslations('meetings');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(loadDrawSample, drawSampleAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZDrawSample, drawSampleAction, {
     defaultValues: { planId, recordKind: 'COMMITTEE', perUnit: 3, seed: '', reviewerId: team[0]?.id ?? '' },
     onSuccess: (d) => router.push(`/audits/samples/${d.id}`),
   });

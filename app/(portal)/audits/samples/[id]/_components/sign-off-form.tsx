@@ -3,16 +3,16 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
 import { TextareaField } from '@/components/ui/field';
-import { useActionForm } from '@/components/use-action-form';
+import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { signOffSampleAction } from '@/lib/audits/actions';
 
-const loadSignOffSample = () => import('@/lib/audits/schema').then((m) => m.ZSignOffSample);
+const schemas = lazySchemas(() => import('@/lib/audits/schema'));
 
 /** The team leader's sign-off of a working paper, with the review's conclusion; the paper is frozen after it. */
 export function SignOffForm({ sampleId }: { sampleId: string }) {
   const t = useTranslations('audits.samples');
   const router = useRouter();
-  const { submit, formError, field, busy } = useActionForm(loadSignOffSample, signOffSampleAction, {
+  const { submit, formError, field, busy } = useActionForm(schemas.ZSignOffSample, signOffSampleAction, {
     defaultValues: { sampleId, conclusion: '' },
     onSuccess: () => router.refresh(),
   });
