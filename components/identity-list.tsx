@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
+import { ItemRow } from '@/components/ui/item-row';
 import { useAction } from '@/components/use-action';
 import { unlinkIdentityAction } from '@/lib/account/actions';
 import { adminUnlinkIdentityAction } from '@/lib/account/factor-actions';
@@ -24,21 +25,22 @@ export function IdentityList({ identities, admin = false }: { identities: Identi
       {identities.length === 0 && <p className="text-stone-600">{admin ? t('adminNone') : t('none')}</p>}
       <ul className="divide-y divide-stone-100" data-testid="identity-list">
         {identities.map((i) => (
-          <li
+          <ItemRow
             key={i.id}
-            className="flex flex-wrap items-center justify-between gap-2 py-2"
-            data-testid="identity"
-          >
-            <div>
-              <div className="font-medium">
+            testId="identity"
+            title={
+              <>
                 {t(`providers.${i.provider}`)}
                 {i.label && <span className="font-normal text-stone-700"> · {i.label}</span>}
-              </div>
-              <div className="text-stone-600">
+              </>
+            }
+            detail={
+              <>
                 {t('linkedAt', { when: i.since })}
                 {i.lastUsed && ` · ${t('lastUsed', { when: i.lastUsed })}`}
-              </div>
-            </div>
+              </>
+            }
+          >
             <Button
               type="button"
               variant="secondary"
@@ -49,7 +51,7 @@ export function IdentityList({ identities, admin = false }: { identities: Identi
             >
               {t('unlink')}
             </Button>
-          </li>
+          </ItemRow>
         ))}
       </ul>
       <FormError message={unlink.error} />

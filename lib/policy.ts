@@ -24,6 +24,20 @@ export type Role = (typeof ROLES)[number];
 
 type Scope = 'all' | 'subtree' | 'own' | 'audit';
 
+/** What a branch's secretary and clerk both do: read the branch, keep its records, take exams. */
+const BRANCH_WORK = [
+  'org.read',
+  'handbook.read',
+  'learning.read',
+  'reminder.complete',
+  'selfCheck.draft',
+  'exam.take',
+  'feedback.read',
+  'person.read',
+  'meeting.read',
+  'meeting.record',
+] as const;
+
 const TABLE = {
   // 三权分立 (GB/T 22239-2019 8.1.4.2 e/f): three administrators, no one of them able to do another's part.
   // 系统管理员: accounts (create, edit, disable, reset a password); grants no role except the first 安全/审计管理员.
@@ -92,41 +106,19 @@ const TABLE = {
   SECRETARY: {
     scope: 'subtree',
     permissions: [
-      'org.read',
-      'handbook.read',
-      'learning.read',
-      'reminder.complete',
-      'selfCheck.draft',
+      ...BRANCH_WORK,
       'selfCheck.submit',
       'feedback.acknowledge',
       'rectification.answer',
       'revision.propose',
-      'exam.take',
-      'feedback.read',
-      'person.read',
       'person.manage',
       'person.export',
       'person.sensitive',
       'org.close',
-      'meeting.read',
-      'meeting.record',
     ],
   },
-  CLERK: {
-    scope: 'subtree',
-    permissions: [
-      'org.read',
-      'handbook.read',
-      'learning.read',
-      'reminder.complete',
-      'selfCheck.draft',
-      'exam.take',
-      'feedback.read',
-      'person.read',
-      'meeting.read',
-      'meeting.record',
-    ],
-  },
+  // 支部组织委员 / 党务干事: keeps the branch's records; the secretary submits and answers for them.
+  CLERK: { scope: 'subtree', permissions: BRANCH_WORK },
   MEMBER: {
     scope: 'own',
     permissions: ['handbook.read', 'learning.read', 'exam.take', 'coordination.answer'],

@@ -6,6 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import { LocaleSwitch } from '@/components/locale-switch';
 import { logoutAction } from '@/lib/account/actions';
 
+/** One's own account pages, beside the name (desk) or at the end of the menu (phone). */
+const ACCOUNT_LINKS = [
+  ['/change-password', 'changePassword'],
+  ['/account/sessions', 'sessions'],
+  ['/account/security', 'factors'],
+] as const;
+
 type Item = { href: string; label: string };
 type Group = { key: string; label: string; items: Item[] };
 
@@ -66,24 +73,15 @@ export function PortalNav({
               {roleLine}
             </div>
           </div>
-          <Link
-            href="/change-password"
-            className="min-h-11 content-center whitespace-nowrap rounded px-2 hover:bg-brand-600"
-          >
-            {t('changePassword')}
-          </Link>
-          <Link
-            href="/account/sessions"
-            className="min-h-11 content-center whitespace-nowrap rounded px-2 hover:bg-brand-600"
-          >
-            {t('sessions')}
-          </Link>
-          <Link
-            href="/account/security"
-            className="min-h-11 content-center whitespace-nowrap rounded px-2 hover:bg-brand-600"
-          >
-            {t('factors')}
-          </Link>
+          {ACCOUNT_LINKS.map(([href, key]) => (
+            <Link
+              key={href}
+              href={href}
+              className="min-h-11 content-center whitespace-nowrap rounded px-2 hover:bg-brand-600"
+            >
+              {t(key)}
+            </Link>
+          ))}
           <LocaleSwitch className="hover:bg-brand-600" />
           <form action={logoutAction}>
             <button type="submit" className="min-h-11 whitespace-nowrap rounded px-2 hover:bg-brand-600">
@@ -133,21 +131,13 @@ export function PortalNav({
                 </ul>
               </li>
             ))}
-            <li>
-              <Link href="/change-password" className="block min-h-11 content-center rounded px-2">
-                {t('changePassword')}
-              </Link>
-            </li>
-            <li>
-              <Link href="/account/sessions" className="block min-h-11 content-center rounded px-2">
-                {t('sessions')}
-              </Link>
-            </li>
-            <li>
-              <Link href="/account/security" className="block min-h-11 content-center rounded px-2">
-                {t('factors')}
-              </Link>
-            </li>
+            {ACCOUNT_LINKS.map(([href, key]) => (
+              <li key={href}>
+                <Link href={href} className="block min-h-11 content-center rounded px-2">
+                  {t(key)}
+                </Link>
+              </li>
+            ))}
           </ul>
           <div className="flex gap-2">
             <LocaleSwitch />

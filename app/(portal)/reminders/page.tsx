@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { AnchorButton, LinkButton } from '@/components/ui/button';
 import { forbidden } from 'next/navigation';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
@@ -73,19 +74,10 @@ export default async function RemindersPage() {
         actions={
           completer && (
             <>
-              <a
-                href="/api/reminders/export"
-                className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
-                data-testid="reminders-export"
-              >
+              <AnchorButton href="/api/reminders/export" data-testid="reminders-export">
                 {t('exportXlsx')}
-              </a>
-              <Link
-                href="/reminders/print"
-                className="min-h-11 content-center rounded-md border border-stone-300 bg-white px-4 text-sm"
-              >
-                {t('print')}
-              </Link>
+              </AnchorButton>
+              <LinkButton href="/reminders/print">{t('print')}</LinkButton>
             </>
           )
         }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AnchorButton, LinkButton } from '@/components/ui/button';
 import { getTranslations } from 'next-intl/server';
 import { companyPolicy, isProvider, oidcConfig } from '@/lib/auth/company/config';
 import { FAILURES, type CompanyFailure } from '@/lib/auth/company/link';
@@ -47,18 +47,10 @@ export default async function CompanySignInFailed({
         </p>
       )}
       <div className="flex flex-col gap-2 sm:flex-row">
-        <a
-          href={retry}
-          className="inline-flex min-h-11 items-center justify-center rounded-md bg-red-700 px-4 text-sm font-medium text-white"
-        >
+        <AnchorButton href={retry} variant="primary">
           {t('retry')}
-        </a>
-        <Link
-          href="/login?password=1"
-          className="inline-flex min-h-11 items-center justify-center rounded-md border border-stone-300 px-4 text-sm"
-        >
-          {t('password')}
-        </Link>
+        </AnchorButton>
+        <LinkButton href="/login?password=1">{t('password')}</LinkButton>
       </div>
     </section>
   );

@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
+import { RunButton } from '@/components/ui/item-row';
 import { useAction } from '@/components/use-action';
 import { setNotifyPrefsAction } from '@/lib/notifications/actions';
 import type { NotificationKind } from '@/lib/channels/notify';
@@ -66,14 +66,9 @@ function ChannelCard({
         ))}
       </div>
       <div className="flex items-center gap-3">
-        <Button
-          type="button"
-          variant="secondary"
-          disabled={save.pending}
-          onClick={() => void save.run({ channel: channel.channel, kinds: [...on] })}
-        >
+        <RunButton action={save} input={{ channel: channel.channel, kinds: [...on] }}>
           {t('channels.save')}
-        </Button>
+        </RunButton>
         {saved && (
           <span role="status" className="text-green-800">
             {t('channels.saved')}

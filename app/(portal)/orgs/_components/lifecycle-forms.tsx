@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
+import { RunButton } from '@/components/ui/item-row';
 import { Field, Input } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
@@ -143,14 +144,9 @@ export function ClosingActions({
       )}
       {openRectifications > 0 && (
         <div>
-          <Button
-            type="button"
-            variant="secondary"
-            disabled={handUp.pending}
-            onClick={() => void handUp.run({ orgId })}
-          >
+          <RunButton action={handUp} input={{ orgId }}>
             {t('handUp', { count: openRectifications })}
-          </Button>
+          </RunButton>
           <FormError message={handUp.error} />
         </div>
       )}

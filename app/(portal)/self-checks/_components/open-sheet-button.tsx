@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
+import { RunButton } from '@/components/ui/item-row';
 import { useAction } from '@/components/use-action';
 import { openSheetAction } from '@/lib/self-check/actions';
 
@@ -12,14 +12,9 @@ export function OpenSheetButton({ orgId, periodKey }: { orgId: string; periodKey
   const openSheet = useAction(openSheetAction, { onSuccess: (d) => router.push(`/self-checks/${d.id}`) });
   return (
     <>
-      <Button
-        type="button"
-        variant="secondary"
-        disabled={openSheet.pending}
-        onClick={() => void openSheet.run({ orgId, periodKey })}
-      >
+      <RunButton action={openSheet} input={{ orgId, periodKey }}>
         {t('open')}
-      </Button>
+      </RunButton>
       <FormError message={openSheet.error} />
     </>
   );

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { RecoveryCodes } from '@/components/factors/recovery-codes';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
+import { ItemRow, RunButton } from '@/components/ui/item-row';
 import { useAction } from '@/components/use-action';
 import {
   removePasskeyAction,
@@ -34,43 +34,28 @@ export function FactorList({
       {none && <p className="text-stone-600">{t('none')}</p>}
       <ul className="divide-y divide-stone-100" data-testid="factor-list">
         {totp && (
-          <li className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="factor-totp">
-            <div>
-              <div className="font-medium">{t('totp.title')}</div>
-              <div className="text-stone-600">{t('since', { when: totp })}</div>
-            </div>
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={removeTotp.pending}
-              onClick={() => void removeTotp.run({})}
-            >
+          <ItemRow testId="factor-totp" title={t('totp.title')} detail={t('since', { when: totp })}>
+            <RunButton action={removeTotp} input={{}}>
               {t('remove')}
-            </Button>
-          </li>
+            </RunButton>
+          </ItemRow>
         )}
         {passkeys.map((p) => (
-          <li
+          <ItemRow
             key={p.id}
-            className="flex flex-wrap items-center justify-between gap-2 py-2"
-            data-testid="factor-passkey"
-          >
-            <div>
-              <div className="font-medium">{p.name}</div>
-              <div className="text-stone-600">
+            testId="factor-passkey"
+            title={p.name}
+            detail={
+              <>
                 {t('since', { when: p.since })}
                 {p.lastUsed && ` · ${t('lastUsed', { when: p.lastUsed })}`}
-              </div>
-            </div>
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={removePasskey.pending}
-              onClick={() => void removePasskey.run({ id: p.id })}
-            >
+              </>
+            }
+          >
+            <RunButton action={removePasskey} input={{ id: p.id }}>
               {t('remove')}
-            </Button>
-          </li>
+            </RunButton>
+          </ItemRow>
         ))}
       </ul>
       <FormError message={removeTotp.error ?? removePasskey.error} />
@@ -79,14 +64,9 @@ export function FactorList({
           <p className="text-stone-700" data-testid="recovery-left">
             {t('recovery.left', { n: recoveryLeft })}
           </p>
-          <Button
-            type="button"
-            variant="secondary"
-            disabled={renew.pending}
-            onClick={() => void renew.run({})}
-          >
+          <RunButton action={renew} input={{}}>
             {t('recovery.renew')}
-          </Button>
+          </RunButton>
           <FormError message={renew.error} />
         </div>
       )}

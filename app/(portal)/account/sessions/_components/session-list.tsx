@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
+import { ItemRow, RunButton } from '@/components/ui/item-row';
 import { useAction } from '@/components/use-action';
 import { endOtherSessionsAction, endSessionAction } from '@/lib/account/actions';
 
@@ -17,48 +17,34 @@ export function SessionList({ rows }: { rows: Row[] }) {
     <div className="space-y-3">
       <ul className="divide-y divide-stone-100 text-sm" data-testid="session-list">
         {rows.map((r) => (
-          <li
+          <ItemRow
             key={r.id}
-            className="flex flex-wrap items-center justify-between gap-2 py-2"
-            data-testid="session-row"
-          >
-            <div>
-              <div className="font-medium">
+            testId="session-row"
+            title={
+              <>
                 {r.device}
                 {r.current && (
                   <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs text-green-800">
                     {t('current')}
                   </span>
                 )}
-              </div>
-              <div className="text-stone-600">
-                {t('line', { ip: r.ip, since: r.since, lastSeen: r.lastSeen })}
-              </div>
-            </div>
+              </>
+            }
+            detail={t('line', { ip: r.ip, since: r.since, lastSeen: r.lastSeen })}
+          >
             {!r.current && (
-              <Button
-                type="button"
-                variant="secondary"
-                disabled={endOne.pending}
-                onClick={() => void endOne.run({ id: r.id })}
-              >
+              <RunButton action={endOne} input={{ id: r.id }}>
                 {t('end')}
-              </Button>
+              </RunButton>
             )}
-          </li>
+          </ItemRow>
         ))}
       </ul>
       <FormError message={endOne.error} />
       {others > 0 && (
-        <Button
-          type="button"
-          variant="secondary"
-          disabled={endOthers.pending}
-          data-testid="end-other-sessions"
-          onClick={() => void endOthers.run({})}
-        >
+        <RunButton action={endOthers} input={{}} testId="end-other-sessions">
           {t('endOthers', { n: others })}
-        </Button>
+        </RunButton>
       )}
       {others === 0 && <p className="text-sm text-stone-600">{t('onlyThis')}</p>}
       <FormError message={endOthers.error} />

@@ -2,6 +2,7 @@
 import { FormError } from '@/components/form-error';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
+import { RunButton } from '@/components/ui/item-row';
 import { Field, InputField, PasswordField, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
@@ -246,15 +247,9 @@ export function ResetFactorsButton({ userId, has }: { userId: string; has: boole
     <div className="space-y-2 text-sm">
       <p className="text-stone-600">{has ? t('factorsHave') : t('factorsNone')}</p>
       {has && (
-        <Button
-          type="button"
-          variant="secondary"
-          disabled={reset.pending}
-          data-testid="reset-factors"
-          onClick={() => void reset.run({ userId })}
-        >
+        <RunButton action={reset} input={{ userId }} testId="reset-factors">
           {t('resetFactors')}
-        </Button>
+        </RunButton>
       )}
       {done && (
         <p role="status" className="text-green-800">
@@ -284,14 +279,9 @@ export function HoldList({ holds }: { holds: Hold[] }) {
                 ? t('holdUnlinked', { provider: tp(h.provider ?? 'oidc'), when: h.when })
                 : t('holdFieldChanged', { field: t(`holdFields.${h.field ?? 'phone'}`), when: h.when })}
             </span>
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={clear.pending}
-              onClick={() => void clear.run({ id: h.id })}
-            >
+            <RunButton action={clear} input={{ id: h.id }}>
               {t('clearHold')}
-            </Button>
+            </RunButton>
           </li>
         ))}
       </ul>
