@@ -1,5 +1,5 @@
 'use client';
-import { FormError } from '@/components/form-error';
+import { ActionForm } from '@/components/action-form';
 import { Button } from '@/components/ui/button';
 import { PasswordField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -29,16 +29,19 @@ export function ChangePasswordForm({
     },
   });
   return (
-    <form
-      onSubmit={submit}
+    <ActionForm
+      submit={submit}
+      error={formError}
       className="space-y-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm"
-      noValidate
+      heading={
+        <>
+          <h2 className="text-base font-semibold">{t('title')}</h2>
+          <p className="text-sm text-stone-600">
+            {expired ? t('expired', { name }) : forced ? t('forced', { name }) : t('intro')}
+          </p>
+        </>
+      }
     >
-      <h2 className="text-base font-semibold">{t('title')}</h2>
-      <p className="text-sm text-stone-600">
-        {expired ? t('expired', { name }) : forced ? t('forced', { name }) : t('intro')}
-      </p>
-      <FormError message={formError} />
       <PasswordField
         id="currentPassword"
         label={t('current')}
@@ -56,6 +59,6 @@ export function ChangePasswordForm({
       <Button type="submit" className="w-full" disabled={busy}>
         {t('submit')}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

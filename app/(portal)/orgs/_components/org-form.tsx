@@ -1,8 +1,8 @@
 'use client';
+import { ActionForm } from '@/components/action-form';
 import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -163,14 +163,13 @@ function OrgFormFrame({
 }) {
   const t = useTranslations('orgs');
   return (
-    <form
-      onSubmit={submit}
-      noValidate
+    <ActionForm
+      submit={submit}
+      error={formError}
       className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
-      data-testid="org-form"
+      testId="org-form"
+      heading={intro && <p className="text-sm text-stone-600">{intro}</p>}
     >
-      {intro && <p className="text-sm text-stone-600">{intro}</p>}
-      <FormError message={formError} />
       {fields}
       <div className="flex gap-2">
         <Button type="submit" disabled={busy}>
@@ -178,6 +177,6 @@ function OrgFormFrame({
         </Button>
         <LinkButton href={cancelHref}>{t('cancel')}</LinkButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
+import { ActionForm } from '@/components/action-form';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -29,14 +29,13 @@ export function GenerateForm({ today }: { today: string }) {
     },
   );
   return (
-    <form
-      onSubmit={submit}
-      noValidate
+    <ActionForm
+      submit={submit}
+      error={formError}
       className="space-y-3 border-t border-stone-100 pt-3"
-      data-testid="generate-form"
+      testId="generate-form"
+      heading={<p className="text-sm text-stone-600">{t('generateHelp')}</p>}
     >
-      <p className="text-sm text-stone-600">{t('generateHelp')}</p>
-      <FormError message={formError} />
       <InputField id="day" label={t('periodOfDay')} type="date" className="max-w-xs" {...field('day')} />
       <fieldset>
         <div className="flex flex-wrap gap-3">
@@ -59,6 +58,6 @@ export function GenerateForm({ today }: { today: string }) {
           </span>
         )}
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { ActionForm } from '@/components/action-form';
 import { FormError } from '@/components/form-error';
 import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
@@ -33,13 +34,12 @@ export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
     onSuccess: (d) => router.push(`/admin/users/${d.id}`),
   });
   return (
-    <form
-      onSubmit={submit}
-      noValidate
+    <ActionForm
+      submit={submit}
+      error={formError}
       className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
-      data-testid="user-form"
+      testId="user-form"
     >
-      <FormError message={formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         <InputField
           id="username"
@@ -60,7 +60,7 @@ export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
       <Button type="submit" disabled={busy}>
         {t('create')}
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 

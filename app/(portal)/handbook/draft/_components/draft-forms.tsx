@@ -1,4 +1,5 @@
 'use client';
+import { ActionForm } from '@/components/action-form';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
@@ -47,13 +48,12 @@ export function PublishForm({ versionId }: { versionId: string }) {
     },
   });
   return (
-    <form
-      onSubmit={submit}
-      noValidate
+    <ActionForm
+      submit={submit}
+      error={formError}
       className="space-y-3 border-t border-stone-100 pt-3"
-      data-testid="publish-form"
+      testId="publish-form"
     >
-      <FormError message={formError} />
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField id="effectiveDate" label={t('effectiveDate')} type="date" {...field('effectiveDate')} />
         <TextareaField id="changeSummary" label={t('changeSummary')} rows={2} {...field('changeSummary')} />
@@ -62,7 +62,7 @@ export function PublishForm({ versionId }: { versionId: string }) {
       <Button type="submit" disabled={busy}>
         {t('publish')}
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 

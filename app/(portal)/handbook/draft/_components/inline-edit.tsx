@@ -1,4 +1,5 @@
 'use client';
+import { ActionForm } from '@/components/action-form';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import type { DefaultValues, FieldValues } from 'react-hook-form';
@@ -99,19 +100,18 @@ export function NewRowForm<S extends z.ZodType<unknown, FieldValues>, T>({
     },
   });
   return (
-    <form
-      onSubmit={newForm.submit}
-      noValidate
+    <ActionForm
+      submit={newForm.submit}
+      error={newForm.formError}
       className="space-y-3 border-t border-stone-100 pt-3"
-      data-testid={testId}
+      testId={testId}
+      heading={<h3 className="text-sm font-medium">{title}</h3>}
     >
-      <h3 className="text-sm font-medium">{title}</h3>
-      <FormError message={newForm.formError} />
       {fields(fieldsProps(newForm))}
       <Button type="submit" variant="secondary" disabled={newForm.busy}>
         {title}
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
