@@ -320,11 +320,13 @@ export async function verifyCode(client: Db, ctx: Ctx, input: z.output<typeof ZV
 
 const CHALLENGE_MS = 5 * 60_000;
 
-async function rememberChallenge(client: Db, ctx: Ctx, challenge: string) {
+/** Keeps the options' challenge on the session (for the next step to take) and hands the options on. */
+async function rememberChallenge<O extends { challenge: string }>(client: Db, ctx: Ctx, options: O) {
   await client.userSession.updateMany({
     where: { id: ctx.user.sessionId, userId: ctx.user.id, endedAt: null },
-    data: { challenge: `${Date.now()}.${challenge}` },
+    data: { challenge: `${Date.now()}.${options.challenge}` },
   });
+  return options;
 }
 
 /**
@@ -361,6 +363,8 @@ async function credentialsOf(client: Db, userId: string) {
   }));
 }
 
+type PasskeyInput = z.output<typeof ZPasskeyResponse>;
+
 /** What a browser's passkey response must have been made for: this challenge, this site; presence is enough. */
 function expected(site: Site, expectedChallenge: string) {
   return {
@@ -384,17 +388,11 @@ export async function passkeyRegistrationOptions(client: Db, ctx: Ctx, site: Sit
     excludeCredentials: await credentialsOf(client, ctx.user.id),
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
   });
-  await rememberChallenge(client, ctx, options.challenge);
-  return options;
+  return rememberChallenge(client, ctx, options);
 }
 
 /** Keeps the passkey the browser created, once its attestation checks out. */
-export async function registerPasskey(
-  client: Db,
-  ctx: Ctx,
-  site: Site,
-  input: z.output<typeof ZPasskeyResponse>,
-) {
+export async function registerPasskey(client: Db, ctx: Ctx, site: Site, input: PasskeyInput) {
   await assertMayEnrol(client, ctx);
   const expectedChallenge = await takeChallenge(client, ctx);
   if (!expectedChallenge) throw new UserError('factors.errors.passkeyFailed');
@@ -444,17 +442,11 @@ export async function passkeyAuthenticationOptions(client: Db, ctx: Ctx, site: S
     allowCredentials: keys,
     userVerification: 'preferred',
   });
-  await rememberChallenge(client, ctx, options.challenge);
-  return options;
+  return rememberChallenge(client, ctx, options);
 }
 
 /** A passkey's signature after the password. */
-export async function verifyPasskey(
-  client: Db,
-  ctx: Ctx,
-  site: Site,
-  input: z.output<typeof ZPasskeyResponse>,
-) {
+export async function verifyPasskey(client: Db, ctx: Ctx, site: Site, input: PasskeyInput) {
   const expectedChallenge = await takeChallenge(client, ctx);
   return judge(client, ctx, 'passkey', async (tx) => {
     if (!expectedChallenge) return false;

@@ -267,14 +267,7 @@ async function checkCredentials(
       data:
         owed === 'verify' ? { lastLoginAt: now } : { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
     });
-    const sessionId = await openTracedSession(
-      tx,
-      actor,
-      { id: user.id, orgPath: user.orgPath },
-      meta,
-      now,
-      owed,
-    );
+    const sessionId = await openTracedSession(tx, actor, user, meta, now, owed);
     return {
       ok: true,
       user: { id: user.id, name: user.name, username: user.username },

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { trace } from '../../audit-log';
 import type { Db } from '../../db/client';
 import { UserError } from '../../errors';
-import { checkUploads, type Upload } from '../../files/uploads';
+import { checkUploads, storeChecked, type Upload } from '../../files/uploads';
 import { inputProblem, isApplicable, mustAssess, scoreLine, scoreSheet } from '../../handbook/scoring';
 import { scoredCriterion } from '../../handbook/standard-rows';
 import { auditScope } from '../rules';
@@ -17,7 +17,6 @@ import { cstDay } from '../../calendar';
 import { Prisma } from '../../generated/prisma/client';
 import type { ActionContext } from '../../action-context';
 import { assertCanOnAudit, assertNotInsider } from '../../policy';
-import { putFile } from '../../storage';
 import { isOpen, loadAudit } from '../queries/load';
 import type { TAddFinding, ZSaveNote, ZSaveScore } from '../schema';
 
@@ -208,25 +207,21 @@ export async function addAuditEvidence(
   const a = await openAudit(db, ctx, input.auditId, 'audit.score');
   const existing = await db.auditEvidence.findUnique({ where: { clientKey: input.clientKey } });
   if (existing) return { id: existing.id, duplicate: true };
-  const [checked] = checkUploads([file], { area: 'audits', maxFiles: 1, maxBytes: 20 * 1024 * 1024 });
-  const stored = await putFile(checked!.bytes);
+  const checked = checkUploads([file], { area: 'audits', maxFiles: 1, maxBytes: 20 * 1024 * 1024 });
+  const [stored] = await storeChecked(checked);
   return db.$transaction(async (tx) => {
     const e = await tx.auditEvidence.create({
       data: {
         auditId: a.id,
         criterionId: input.criterionId ?? null,
-        fileName: file.name.slice(0, 200),
-        mimeType: checked!.mimeType,
-        size: stored.size,
-        sha256: stored.sha256,
-        storageKey: stored.key,
+        ...stored!,
         clientKey: input.clientKey,
         uploadedById: ctx.user.id,
       },
     });
     await trace(tx, ctx.actor, 'audits.evidence', 'Audit', a.id, {
       orgPath: a.org.path,
-      after: { file: file.name, sha256: stored.sha256, criterionId: input.criterionId },
+      after: { file: file.name, sha256: stored!.sha256, criterionId: input.criterionId },
     });
     return { id: e.id, duplicate: false };
   });

@@ -283,15 +283,7 @@ export async function companySignIn(
     });
     const owed = await owedAfterCompany(tx, user.id, user.username, policy);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-    const sessionId = await openTracedSession(
-      tx,
-      actor,
-      { id: user.id, orgPath: user.orgPath },
-      meta,
-      now,
-      owed,
-      id.provider,
-    );
+    const sessionId = await openTracedSession(tx, actor, user, meta, now, owed, id.provider);
     return { ok: true, user: { id: user.id, name: user.name }, sessionId, factorOwed: owed };
   });
   if (deliveryIds.length) queueDeliveries(deliveryIds);

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { sniffType } from '../../files/type';
-import { putFile } from '../../storage';
+import { storeChecked } from '../../files/uploads';
 import type { ZRemoveAttachment } from '../schema';
 import { assertDraft, handbookEdit } from './draft';
 import { assertCanCompanyWide } from '../../policy';
@@ -38,7 +38,7 @@ export async function addAttachment(
     select: { id: true, versionId: true },
   });
   if (!article) throw new NotFoundError();
-  const stored = await putFile(input.bytes);
+  const [stored] = await storeChecked([{ name: input.fileName, bytes: input.bytes, mimeType }]);
   return client.$transaction(async (tx) => {
     await assertDraft(tx, article.versionId);
     const row = await tx.articleAttachment.create({
@@ -46,11 +46,7 @@ export async function addAttachment(
         articleId: article.id,
         kind: input.kind,
         title: input.title,
-        fileName: input.fileName.slice(0, 200),
-        mimeType,
-        size: stored.size,
-        sha256: stored.sha256,
-        storageKey: stored.key,
+        ...stored!,
         sourceOrgName: input.sourceOrgName ?? null,
       },
     });
