@@ -24,6 +24,9 @@ export function cstDay(instant: Date): string {
 const toUtc = (day: string) =>
   Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** A date column (kept at UTC midnight) as its day, '' when empty: for forms and sheets. */
+export const ymd = (d?: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+
 export const addDays = (day: string, n: number) => fromUtc(toUtc(day) + n * DAY_MS);
 /** 1 = Monday … 7 = Sunday. */
 export const weekday = (day: string) => ((new Date(toUtc(day)).getUTCDay() + 6) % 7) + 1;

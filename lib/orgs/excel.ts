@@ -8,11 +8,12 @@ import { STATUS_LABELS, TYPE_LABELS } from '../excel/labels';
 import { addHelpSheet, sheetWithHeader } from '../excel/sheet';
 import { msg } from '../i18n/message';
 import { ZImportRow } from './schema';
-import type { OrgType } from './rules';
+import { PROJECT_DAYS, PROJECT_TEXTS, projectFields, type OrgType } from './rules';
 
 export { PATH_SEPARATOR } from '../excel/labels';
 import { PATH_SEPARATOR } from '../excel/labels';
 import { loadXlsx } from '../excel/read';
+import { ymd } from '../calendar';
 export const MAX_IMPORT_ROWS = 2000;
 
 export const COLUMNS = [
@@ -59,8 +60,6 @@ export type ExportRow = {
   projectActualStart: Date | null;
   projectActualEnd: Date | null;
 };
-
-const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 function addDropdowns(ws: ExcelJS.Worksheet, rows: number) {
   const types = `"${Object.values(TYPE_LABELS).join(',')}"`;
@@ -129,13 +128,7 @@ export async function exportTree(rows: ExportRow[]): Promise<Buffer> {
       parent: r.parentPath,
       sortOrder: r.sortOrder,
       status: STATUS_LABELS[r.status],
-      projectName: r.projectName ?? '',
-      projectCode: r.projectCode ?? '',
-      projectLocation: r.projectLocation ?? '',
-      projectPlannedStart: ymd(r.projectPlannedStart),
-      projectPlannedEnd: ymd(r.projectPlannedEnd),
-      projectActualStart: ymd(r.projectActualStart),
-      projectActualEnd: ymd(r.projectActualEnd),
+      ...projectFields(r, (v) => v ?? '', ymd),
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -210,13 +203,7 @@ function parseRow(row: number, get: (k: Key) => string): ParsedRow {
     type: type ?? 'BRANCH',
     sortOrder: get('sortOrder') || 0,
     status: status === 'PREPARING' ? 'PREPARING' : 'ACTIVE',
-    projectName: get('projectName'),
-    projectCode: get('projectCode'),
-    projectLocation: get('projectLocation'),
-    projectPlannedStart: get('projectPlannedStart'),
-    projectPlannedEnd: get('projectPlannedEnd'),
-    projectActualStart: get('projectActualStart'),
-    projectActualEnd: get('projectActualEnd'),
+    ...Object.fromEntries([...PROJECT_TEXTS, ...PROJECT_DAYS].map((k) => [k, get(k)])),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -81,3 +81,26 @@ export function pickerUnits<O extends { id: string; depth: number }>(
   }
   return { units: orgs.filter((o) => o.depth <= deepest || o.id === chosen), trimmed: true };
 }
+
+/** A project branch's project: three texts and four days, kept, shown, imported and exported field by field. */
+export const PROJECT_TEXTS = ['projectName', 'projectCode', 'projectLocation'] as const;
+export const PROJECT_DAYS = [
+  'projectPlannedStart',
+  'projectPlannedEnd',
+  'projectActualStart',
+  'projectActualEnd',
+] as const;
+type ProjectText = (typeof PROJECT_TEXTS)[number];
+type ProjectDay = (typeof PROJECT_DAYS)[number];
+
+/** The project's seven fields of `src`, each text through `text` and each day through `day`. */
+export function projectFields<S, D, TS, TD>(
+  src: Partial<Record<ProjectText, S> & Record<ProjectDay, D>>,
+  text: (v: S | undefined) => TS,
+  day: (v: D | undefined) => TD,
+): Record<ProjectText, TS> & Record<ProjectDay, TD> {
+  return Object.fromEntries([
+    ...PROJECT_TEXTS.map((k) => [k, text(src[k])]),
+    ...PROJECT_DAYS.map((k) => [k, day(src[k])]),
+  ]) as Record<ProjectText, TS> & Record<ProjectDay, TD>;
+}

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { A4_LANDSCAPE } from '../excel/sheet';
 import type { TaskState } from './queries';
+import { ymd } from '../calendar';
 
 export type ExportTask = {
   periodKey: string;
@@ -45,7 +46,6 @@ const HEADER = [
   '说明',
 ];
 const WIDTHS = [6, 22, 26, 28, 11, 12, 26, 12, 12, 30];
-const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 const thin = { style: 'thin' as const };
 
 export async function reminderWorkbook(tasks: ExportTask[], today: string): Promise<Buffer> {

@@ -10,7 +10,7 @@ import { trace } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { assertCan } from '../../policy';
-import { mayHaveParent, moveMakesCycle, rebasePath, type OrgType } from '../rules';
+import { mayHaveParent, moveMakesCycle, projectFields, rebasePath, type OrgType } from '../rules';
 import type { ZArchiveOrg, ZCreateOrg, ZMoveOrg, ZSetKeyUnit, ZUpdateOrg } from '../schema';
 import { pathOf } from '../tree';
 import { closingChecklist, closingDone } from '../closing';
@@ -26,13 +26,7 @@ function formData(input: z.output<typeof ZCreateOrg> | z.output<typeof ZUpdateOr
     sortOrder: input.sortOrder,
     status: input.status,
     secretaryId: input.secretaryId ?? null,
-    projectName: input.projectName ?? null,
-    projectCode: input.projectCode ?? null,
-    projectLocation: input.projectLocation ?? null,
-    projectPlannedStart: dateOrNull(input.projectPlannedStart),
-    projectPlannedEnd: dateOrNull(input.projectPlannedEnd),
-    projectActualStart: dateOrNull(input.projectActualStart),
-    projectActualEnd: dateOrNull(input.projectActualEnd),
+    ...projectFields(input, (v) => v ?? null, dateOrNull),
     siteLatitude: input.siteLatitude ?? null,
     siteLongitude: input.siteLongitude ?? null,
   };

@@ -6,10 +6,9 @@ import { FREQUENCY_SHEETS } from '@/lib/reminders/export';
 import { reminderTableFor } from '@/lib/reminders/queries';
 import { PrintButton } from '@/components/print-button';
 import { pageTitle } from '@/lib/page-title';
+import { ymd } from '@/lib/calendar';
 
 export const generateMetadata = pageTitle('reminders', 'printTitle');
-
-const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 /** The reminder table on paper: one plain bordered table per frequency, as the printed form was. */
 export default async function PrintRemindersPage() {

@@ -5,13 +5,13 @@ import { requireUser } from '@/lib/auth/current-user';
 import { getOrgForUser, secretaryCandidates } from '@/lib/orgs/queries';
 import { load } from '@/lib/page-guard';
 import { assertCan } from '@/lib/policy';
+import { projectFields } from '@/lib/orgs/rules';
 import { EditOrgForm } from '../../_components/org-form';
 import { pageParams } from '@/lib/route-params';
 import { pageTitle } from '@/lib/page-title';
+import { ymd } from '@/lib/calendar';
 
 export const generateMetadata = pageTitle('orgs', 'editTitle');
-
-const ymd = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 export default async function EditOrgPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await pageParams(params);
@@ -37,13 +37,7 @@ export default async function EditOrgPage({ params }: { params: Promise<{ id: st
           sortOrder: org.sortOrder,
           status: org.status === 'PREPARING' ? 'PREPARING' : 'ACTIVE',
           secretaryId: org.secretaryId ?? '',
-          projectName: org.projectName ?? '',
-          projectCode: org.projectCode ?? '',
-          projectLocation: org.projectLocation ?? '',
-          projectPlannedStart: ymd(org.projectPlannedStart),
-          projectPlannedEnd: ymd(org.projectPlannedEnd),
-          projectActualStart: ymd(org.projectActualStart),
-          projectActualEnd: ymd(org.projectActualEnd),
+          ...projectFields(org, (v) => v ?? '', ymd),
           siteLatitude: org.siteLatitude ?? undefined,
           siteLongitude: org.siteLongitude ?? undefined,
         }}
