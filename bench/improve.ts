@@ -3,7 +3,7 @@
 // the root over 4 years against their raw SQL, with p95. Sets up the 5,000 units and 4 years of audits itself
 // when the bench database does not have them yet (as bench:audits does).
 import { randomUUID } from 'node:crypto';
-import { rawInputs, resultsOf } from '../lib/annual/mutations';
+import { ANNUAL_INPUTS_SQL, annualInputParams, rawInputs, resultsOf } from '../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
 import {
   completionByMonth,
@@ -81,18 +81,13 @@ try {
   }
   const committee = { id: 'bench', grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] };
   const like = `${root.path}%`;
-  const RAW_ANNUAL = `SELECT o.id, (SELECT avg(a.total) FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId" WHERE a."orgId" = o.id AND a.total IS NOT NULL AND p."periodKey" LIKE '2026%') AS audit,
-      (SELECT count(*) FROM "ReminderTask" t WHERE t."orgId" = o.id AND t."dueDate" BETWEEN '2026-01-01' AND LEAST('2026-12-31'::date, CURRENT_DATE)) AS due,
-      (SELECT count(*) FROM "ReminderTask" t WHERE t."orgId" = o.id AND t."dueDate" BETWEEN '2026-01-01' AND LEAST('2026-12-31'::date, CURRENT_DATE) AND t."onTime") AS on_time,
-      (SELECT count(*) FROM "RectificationItem" r WHERE r."orgId" = o.id AND r.deadline BETWEEN '2026-01-01' AND '2026-12-31') AS rect
-    FROM "Organization" o WHERE o.status = 'ACTIVE' AND o.type IN ('BRANCH', 'GENERAL_BRANCH') AND o.path LIKE $1`;
   const f = { from: 2023, to: 2026 };
   const cases: [string, () => Promise<unknown>, string, unknown[]][] = [
     [
       'annual results, 5,000 units (inputs + arithmetic)',
       async () => resultsOf(await rawInputs(db, committee, 2026), DEFAULT_WEIGHTS),
-      RAW_ANNUAL,
-      [like],
+      ANNUAL_INPUTS_SQL,
+      annualInputParams(2026, [like]),
     ],
     [
       'insights: score distribution, 4 years',

@@ -25,28 +25,55 @@ import { ZCompute } from './schema';
 /** `vetoes`: the bands of the year's audits where a 否决项 was triggered (they hold the annual grade too). */
 export type RawRow = { orgId: string; type: string; vetoes?: string[] } & RawInputs;
 
+/**
+ * A year's inputs for every active branch and general branch whose path starts with one of `$4`: one statement, one
+ * pass over each table per unit (aggregates with FILTER in LATERAL subqueries). `$1` the year's period keys
+ * (`2026%`), `$2`/`$3` its first and last day. Constant text with bound parameters; `npm run bench:improve` runs
+ * the same statement through a bare `pg` client as the baseline.
+ */
+export const ANNUAL_INPUTS_SQL = `
+  SELECT o.id::text AS "orgId", o.type::text AS type, au.audits, au.vetoes,
+    tk."tasksDue", tk."tasksOnTime", tk.qualities, rc."rectItems", rc."rectOnTime", ex.exams
+  FROM "Organization" o
+  CROSS JOIN LATERAL (
+    SELECT COALESCE(array_agg(a.total) FILTER (WHERE a.total IS NOT NULL), '{}') AS audits,
+      COALESCE(array_agg(a."vetoBand") FILTER (WHERE a."vetoBand" IS NOT NULL), '{}') AS vetoes
+    FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId"
+    WHERE a."orgId" = o.id AND a.status IN ('SCORED', 'FEEDBACK_ISSUED') AND p."periodKey" LIKE $1
+  ) au
+  CROSS JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE t."dueDate" <= LEAST($3::date, CURRENT_DATE))::int AS "tasksDue",
+      count(*) FILTER (WHERE t."dueDate" <= LEAST($3::date, CURRENT_DATE) AND t.status = 'DONE' AND t."onTime")::int
+        AS "tasksOnTime",
+      COALESCE(array_agg(t.quality::text) FILTER (WHERE t.quality IS NOT NULL), '{}') AS qualities
+    FROM "ReminderTask" t WHERE t."orgId" = o.id AND t."dueDate" BETWEEN $2::date AND $3::date
+  ) tk
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS "rectItems", count(*) FILTER (WHERE r."closedOnTime")::int AS "rectOnTime"
+    FROM "RectificationItem" r WHERE r."orgId" = o.id AND r.deadline BETWEEN $2::date AND $3::date
+  ) rc
+  CROSS JOIN LATERAL (
+    SELECT COALESCE(array_agg(100 * x.score / x."maxScore"), '{}') AS exams
+    FROM "ExamAttempt" x JOIN "Exam" e ON e.id = x."examId" JOIN "Audit" a ON a.id = e."auditId"
+      JOIN "AuditPlan" p ON p.id = a."planId"
+    WHERE a."orgId" = o.id AND x.status = 'GRADED' AND p."periodKey" LIKE $1
+  ) ex
+  WHERE o.status = 'ACTIVE' AND o.type IN ('BRANCH', 'GENERAL_BRANCH') AND o.path LIKE ANY($4::text[])
+  ORDER BY o.path`;
+
+/** The statement's parameters for `year` over the path prefixes (each already ending in `%`). */
+export const annualInputParams = (year: number, prefixes: string[]) => [
+  `${year}%`,
+  `${year}-01-01`,
+  `${year}-12-31`,
+  prefixes,
+];
+
 export async function rawInputs(db: Db, user: Subject, year: number): Promise<RawRow[]> {
   const s = orgScope(user, 'annual.compute');
   if (!s.all && !s.pathPrefixes.length) throw new ForbiddenError();
   const prefixes = (s.all ? ['/'] : s.pathPrefixes).map((p) => `${p}%`);
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  return db.$queryRaw<RawRow[]>`
-    SELECT o.id::text AS "orgId", o.type::text AS type,
-      COALESCE((SELECT array_agg(a.total) FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId"
-        WHERE a."orgId" = o.id AND a.total IS NOT NULL AND a.status IN ('SCORED', 'FEEDBACK_ISSUED') AND p."periodKey" LIKE ${`${year}%`}), '{}') AS audits,
-      COALESCE((SELECT array_agg(a."vetoBand") FROM "Audit" a JOIN "AuditPlan" p ON p.id = a."planId"
-        WHERE a."orgId" = o.id AND a."vetoBand" IS NOT NULL AND a.status IN ('SCORED', 'FEEDBACK_ISSUED') AND p."periodKey" LIKE ${`${year}%`}), '{}') AS vetoes,
-      (SELECT count(*)::int FROM "ReminderTask" t WHERE t."orgId" = o.id AND t."dueDate" BETWEEN ${from}::date AND LEAST(${to}::date, CURRENT_DATE)) AS "tasksDue",
-      (SELECT count(*)::int FROM "ReminderTask" t WHERE t."orgId" = o.id AND t."dueDate" BETWEEN ${from}::date AND LEAST(${to}::date, CURRENT_DATE) AND t.status = 'DONE' AND t."onTime") AS "tasksOnTime",
-      COALESCE((SELECT array_agg(t.quality::text) FROM "ReminderTask" t WHERE t."orgId" = o.id AND t.quality IS NOT NULL AND t."dueDate" BETWEEN ${from}::date AND ${to}::date), '{}') AS qualities,
-      (SELECT count(*)::int FROM "RectificationItem" r WHERE r."orgId" = o.id AND r.deadline BETWEEN ${from}::date AND ${to}::date) AS "rectItems",
-      (SELECT count(*)::int FROM "RectificationItem" r WHERE r."orgId" = o.id AND r.deadline BETWEEN ${from}::date AND ${to}::date AND r."closedOnTime") AS "rectOnTime",
-      COALESCE((SELECT array_agg(100 * x.score / x."maxScore") FROM "ExamAttempt" x JOIN "Exam" e ON e.id = x."examId" JOIN "Audit" a ON a.id = e."auditId"
-        JOIN "AuditPlan" p ON p.id = a."planId" WHERE a."orgId" = o.id AND x.status = 'GRADED' AND p."periodKey" LIKE ${`${year}%`}), '{}') AS exams
-    FROM "Organization" o
-    WHERE o.status = 'ACTIVE' AND o.type IN ('BRANCH', 'GENERAL_BRANCH') AND o.path LIKE ANY(${prefixes}::text[])
-    ORDER BY o.path`;
+  return db.$queryRawUnsafe<RawRow[]>(ANNUAL_INPUTS_SQL, ...annualInputParams(year, prefixes));
 }
 
 /** The pure part: same raw rows and weights → same results. */
