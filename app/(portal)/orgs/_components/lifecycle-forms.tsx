@@ -1,10 +1,11 @@
 'use client';
+import { FormSubmit } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { RunButton } from '@/components/ui/item-row';
 import { Field, Input } from '@/components/ui/field';
-import { useAction } from '@/components/use-action';
+import { useAction, formRefusal, formValues } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import {
   cancelOpenTasksAction,
@@ -12,11 +13,6 @@ import {
   handUpRectificationsAction,
   setLifecycleAction,
 } from '@/lib/orgs/actions';
-
-const values = (e: React.FormEvent<HTMLFormElement>) =>
-  Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-const formError = (call: { error?: string; fieldErrors: Record<string, string> }) =>
-  Object.keys(call.fieldErrors).length ? undefined : call.error;
 
 type Record_ = {
   temporary: boolean;
@@ -55,7 +51,7 @@ export function LifecycleForm({ orgId, record }: { orgId: string; record: Record
       data-testid="lifecycle-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const v = values(e);
+        const v = formValues(e);
         void call.run({ id: orgId, ...v, temporary: v.temporary === 'on' } as never);
       }}
     >
@@ -74,7 +70,7 @@ export function LifecycleForm({ orgId, record }: { orgId: string; record: Record
         </Button>
       </div>
       <div className="sm:col-span-3">
-        <FormError message={formError(call)} />
+        <FormError message={formRefusal(call)} />
       </div>
     </form>
   );
@@ -91,7 +87,7 @@ export function ExtendTermForm({ orgId }: { orgId: string }) {
       data-testid="extend-term"
       onSubmit={(e) => {
         e.preventDefault();
-        const v = values(e);
+        const v = formValues(e);
         void call.run({ id: orgId, extendedTo: v.extendedTo ?? '', approvedBy: v.approvedBy ?? '' });
       }}
     >
@@ -101,10 +97,7 @@ export function ExtendTermForm({ orgId }: { orgId: string }) {
       <Field label={t('approvedBy')} htmlFor="ext-by" error={tm(call.fieldErrors.approvedBy)}>
         <Input id="ext-by" name="approvedBy" maxLength={130} />
       </Field>
-      <Button type="submit" variant="secondary" disabled={call.pending}>
-        {t('extend')}
-      </Button>
-      <FormError message={formError(call)} />
+      <FormSubmit pending={call.pending} error={formRefusal(call)} label={t('extend')} variant="secondary" />
     </form>
   );
 }
@@ -130,7 +123,7 @@ export function ClosingActions({
           className="flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void cancel.run({ orgId, reason: values(e).reason ?? '' });
+            void cancel.run({ orgId, reason: formValues(e).reason ?? '' });
           }}
         >
           <Field label={t('cancelReason')} htmlFor="close-reason" error={tm(cancel.fieldErrors.reason)}>
@@ -139,7 +132,7 @@ export function ClosingActions({
           <Button type="submit" variant="secondary" disabled={cancel.pending} data-testid="cancel-open-tasks">
             {t('cancelTasks', { count: openTasks })}
           </Button>
-          <FormError message={formError(cancel)} />
+          <FormError message={formRefusal(cancel)} />
         </form>
       )}
       {openRectifications > 0 && (

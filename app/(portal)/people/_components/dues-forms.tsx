@@ -1,11 +1,12 @@
 'use client';
+import { FormSubmit } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
-import { useAction } from '@/components/use-action';
+import { useAction, formValues } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { recordDuesAction, setDuesBaseAction } from '@/lib/people/actions';
 import { DUES_CATEGORIES } from '@/lib/people/dues';
@@ -34,7 +35,7 @@ export function DuesBaseForm({
       data-testid={`base-${personId}`}
       onSubmit={(e) => {
         e.preventDefault();
-        const v = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+        const v = formValues(e);
         void call.run({
           personId,
           year,
@@ -67,10 +68,7 @@ export function DuesBaseForm({
         <input type="checkbox" name="quarterly" defaultChecked={current?.quarterly} className="h-5 w-5" />
         {t('quarterly')}
       </label>
-      <Button type="submit" variant="secondary" disabled={call.pending}>
-        {t('setBase')}
-      </Button>
-      <FormError message={refusal(call, tm)} />
+      <FormSubmit pending={call.pending} error={refusal(call, tm)} label={t('setBase')} variant="secondary" />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { FormSubmit } from '@/components/form-submit';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
-import { useAction } from '@/components/use-action';
+import { useAction, formRefusal, formValues } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import {
   cancelTransferAction,
@@ -15,13 +15,6 @@ import {
   receiveTransferAction,
   recordIncomingAction,
 } from '@/lib/people/actions';
-
-const formData = (e: React.FormEvent<HTMLFormElement>) =>
-  Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-
-/** The refusal to show under the form: none when it is already shown on the fields. */
-const formRefusal = (call: { error?: string; fieldErrors: Record<string, string> }) =>
-  Object.keys(call.fieldErrors).length ? undefined : call.error;
 
 /** On a profile: propose moving the 组织关系 to another unit of the company, or out of the company. */
 export function ProposeTransferForm({
@@ -42,7 +35,7 @@ export function ProposeTransferForm({
       data-testid="propose-transfer"
       onSubmit={(e) => {
         e.preventDefault();
-        const v = formData(e);
+        const v = formValues(e);
         void call.run({ personId, kind, toOrgId: v.toOrgId, externalUnit: v.externalUnit, reason: v.reason });
       }}
     >
@@ -91,7 +84,7 @@ export function IssueForm({ id, defaultUntil }: { id: string; defaultUntil: stri
       data-testid={`issue-${id}`}
       onSubmit={(e) => {
         e.preventDefault();
-        const v = formData(e);
+        const v = formValues(e);
         void call.run({ id, letterNo: v.letterNo ?? '', validUntil: v.validUntil ?? '' });
       }}
     >
@@ -151,16 +144,18 @@ export function CancelForm({ id }: { id: string }) {
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        void call.run({ id, reason: formData(e).reason ?? '' });
+        void call.run({ id, reason: formValues(e).reason ?? '' });
       }}
     >
       <Field label={t('cancelReason')} htmlFor={`cancel-${id}`} error={tm(call.fieldErrors.reason)}>
         <Input id={`cancel-${id}`} name="reason" maxLength={510} />
       </Field>
-      <Button type="submit" variant="danger" disabled={call.pending}>
-        {t('confirmCancel')}
-      </Button>
-      <FormError message={formRefusal(call)} />
+      <FormSubmit
+        pending={call.pending}
+        error={formRefusal(call)}
+        label={t('confirmCancel')}
+        variant="danger"
+      />
     </form>
   );
 }
@@ -183,7 +178,7 @@ export function IncomingForm({
       data-testid="incoming-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const v = formData(e);
+        const v = formValues(e);
         void call.run({
           employeeNo: v.employeeNo ?? '',
           toOrgId: v.toOrgId ?? '',
