@@ -1,23 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { loginAs, navLabels } from '../fixtures/login';
 
+// Runs of the nav in its order: the daily work (workbench to meeting records) and the people pages.
+const DAILY = ['工作台', '党建手册', '重点学习', '学习考试', '工作提醒', '会议记录'];
+const PEOPLE = ['党员队伍', '组织关系转接', '发展党员', '党费', '组织架构'];
+
 // A branch's secretaries and clerks see the same areas, but for 党费 (personal data: the branch's leaders only).
-const BRANCH_STAFF = [
-  '工作台',
-  '党建手册',
-  '重点学习',
-  '学习考试',
-  '工作提醒',
-  '会议记录',
-  '对标自查',
-  '反馈整改',
-  '通知公告',
-  '党员队伍',
-  '组织关系转接',
-  '发展党员',
-  '党费',
-  '组织架构',
-];
+const BRANCH_STAFF = [...DAILY, '对标自查', '反馈整改', '通知公告', ...PEOPLE];
 const CLERK = BRANCH_STAFF.filter((label) => label !== '党费');
 
 // Each demo role sees the areas it may use, and only those.
@@ -27,23 +16,14 @@ const EXPECTED: Record<string, string[]> = {
   secadmin: ['工作台', '通知公告', '组织架构', '用户管理', '角色分配', '安全设置'],
   auditadmin: ['工作台', '通知公告', '操作日志', '安全事件'],
   committee: [
-    '工作台',
-    '党建手册',
-    '重点学习',
-    '学习考试',
-    '工作提醒',
-    '会议记录',
+    ...DAILY,
     '督办',
     '对标自查',
     '考核',
     '反馈整改',
     '统计分析',
     '通知公告',
-    '党员队伍',
-    '组织关系转接',
-    '发展党员',
-    '党费',
-    '组织架构',
+    ...PEOPLE,
     '操作日志',
   ],
   auditor: ['工作台', '党建手册', '考核', '反馈整改', '通知公告'],
