@@ -68,64 +68,71 @@ const field = (name: string, fallback: 'employeeNo' | 'phone' | 'email') => {
   return v === 'phone' || v === 'email' || v === 'employeeNo' ? v : fallback;
 };
 
+/** The named settings (key → variable), or null when one is missing: the provider is then not connected. */
+function required<K extends string>(names: Record<K, string>): Record<K, string> | null {
+  const out = {} as Record<K, string>;
+  for (const [k, name] of Object.entries(names) as [K, string][]) {
+    const v = env(name);
+    if (!v) return null;
+    out[k] = v;
+  }
+  return out;
+}
+
 export function oidcConfig(): OidcConfig | null {
-  const issuer = env('OIDC_ISSUER');
-  const clientId = env('OIDC_CLIENT_ID');
-  const clientSecret = env('OIDC_CLIENT_SECRET');
-  if (!issuer || !clientId || !clientSecret) return null;
+  const r = required({
+    issuer: 'OIDC_ISSUER',
+    clientId: 'OIDC_CLIENT_ID',
+    clientSecret: 'OIDC_CLIENT_SECRET',
+  });
   const f = z.enum(MATCH_FIELDS).safeParse(env('OIDC_MATCH_FIELD') ?? 'email');
-  return {
-    issuer,
-    clientId,
-    clientSecret,
-    claim: env('OIDC_MATCH_CLAIM') ?? 'email',
-    field: f.success ? f.data : 'email',
-    name: env('OIDC_NAME') ?? null,
-  };
+  return (
+    r && {
+      ...r,
+      claim: env('OIDC_MATCH_CLAIM') ?? 'email',
+      field: f.success ? f.data : 'email',
+      name: env('OIDC_NAME') ?? null,
+    }
+  );
 }
 
 export function wecomConfig(): WecomConfig | null {
-  const corpId = env('WECOM_CORP_ID');
-  const agentId = env('WECOM_AGENT_ID');
-  const secret = env('WECOM_SECRET');
-  if (!corpId || !agentId || !secret) return null;
-  return {
-    corpId,
-    agentId,
-    secret,
-    field: field('WECOM_MATCH', 'employeeNo'),
-    apiBase: base('WECOM_API_BASE', 'https://qyapi.weixin.qq.com'),
-    qrBase: base('WECOM_QR_BASE', 'https://login.work.weixin.qq.com'),
-    oauthBase: base('WECOM_OAUTH_BASE', 'https://open.weixin.qq.com'),
-  };
+  const r = required({ corpId: 'WECOM_CORP_ID', agentId: 'WECOM_AGENT_ID', secret: 'WECOM_SECRET' });
+  return (
+    r && {
+      ...r,
+      field: field('WECOM_MATCH', 'employeeNo'),
+      apiBase: base('WECOM_API_BASE', 'https://qyapi.weixin.qq.com'),
+      qrBase: base('WECOM_QR_BASE', 'https://login.work.weixin.qq.com'),
+      oauthBase: base('WECOM_OAUTH_BASE', 'https://open.weixin.qq.com'),
+    }
+  );
 }
 
 export function dingtalkConfig(): DingtalkConfig | null {
-  const clientId = env('DINGTALK_CLIENT_ID');
-  const clientSecret = env('DINGTALK_CLIENT_SECRET');
-  if (!clientId || !clientSecret) return null;
-  return {
-    clientId,
-    clientSecret,
-    agentId: env('DINGTALK_AGENT_ID') ?? null,
-    field: field('DINGTALK_MATCH', 'employeeNo'),
-    loginBase: base('DINGTALK_LOGIN_BASE', 'https://login.dingtalk.com'),
-    apiBase: base('DINGTALK_API_BASE', 'https://api.dingtalk.com'),
-    oapiBase: base('DINGTALK_OAPI_BASE', 'https://oapi.dingtalk.com'),
-  };
+  const r = required({ clientId: 'DINGTALK_CLIENT_ID', clientSecret: 'DINGTALK_CLIENT_SECRET' });
+  return (
+    r && {
+      ...r,
+      agentId: env('DINGTALK_AGENT_ID') ?? null,
+      field: field('DINGTALK_MATCH', 'employeeNo'),
+      loginBase: base('DINGTALK_LOGIN_BASE', 'https://login.dingtalk.com'),
+      apiBase: base('DINGTALK_API_BASE', 'https://api.dingtalk.com'),
+      oapiBase: base('DINGTALK_OAPI_BASE', 'https://oapi.dingtalk.com'),
+    }
+  );
 }
 
 export function feishuConfig(): FeishuConfig | null {
-  const appId = env('FEISHU_APP_ID');
-  const appSecret = env('FEISHU_APP_SECRET');
-  if (!appId || !appSecret) return null;
-  return {
-    appId,
-    appSecret,
-    field: field('FEISHU_MATCH', 'employeeNo'),
-    base: base('FEISHU_BASE', 'https://open.feishu.cn'),
-    accountsBase: base('FEISHU_ACCOUNTS_BASE', 'https://accounts.feishu.cn'),
-  };
+  const r = required({ appId: 'FEISHU_APP_ID', appSecret: 'FEISHU_APP_SECRET' });
+  return (
+    r && {
+      ...r,
+      field: field('FEISHU_MATCH', 'employeeNo'),
+      base: base('FEISHU_BASE', 'https://open.feishu.cn'),
+      accountsBase: base('FEISHU_ACCOUNTS_BASE', 'https://accounts.feishu.cn'),
+    }
+  );
 }
 
 export function companyPolicy(): CompanyPolicy {
