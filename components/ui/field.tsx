@@ -33,23 +33,26 @@ export function Field({
   );
 }
 
-export const Input = forwardRef<HTMLInputElement, React.InputHTMLAttributes<HTMLInputElement>>(function Input(
-  { className = '', ...props },
-  ref,
+/** A form control with the portal's look; `className` adds to it. */
+function styled<E extends HTMLElement, P extends React.HTMLAttributes<E>>(
+  Tag: 'input' | 'select' | 'textarea',
+  name: string,
 ) {
-  return <input ref={ref} className={`${control} ${className}`} {...props} />;
-});
+  const C = forwardRef<E, P>(function Control({ className = '', ...props }, ref) {
+    return <Tag ref={ref as never} className={`${control} ${className}`} {...(props as object)} />;
+  });
+  C.displayName = name;
+  return C;
+}
 
-export const Select = forwardRef<HTMLSelectElement, React.SelectHTMLAttributes<HTMLSelectElement>>(
-  function Select({ className = '', ...props }, ref) {
-    return <select ref={ref} className={`${control} ${className}`} {...props} />;
-  },
+export const Input = styled<HTMLInputElement, React.InputHTMLAttributes<HTMLInputElement>>('input', 'Input');
+export const Select = styled<HTMLSelectElement, React.SelectHTMLAttributes<HTMLSelectElement>>(
+  'select',
+  'Select',
 );
-
-export const Textarea = forwardRef<HTMLTextAreaElement, React.TextareaHTMLAttributes<HTMLTextAreaElement>>(
-  function Textarea({ className = '', ...props }, ref) {
-    return <textarea ref={ref} className={`${control} ${className}`} {...props} />;
-  },
+export const Textarea = styled<HTMLTextAreaElement, React.TextareaHTMLAttributes<HTMLTextAreaElement>>(
+  'textarea',
+  'Textarea',
 );
 
 /** A labelled multiple choice from a list (articles, people): hold Ctrl/⌘ at a desk, tap on a phone. */
@@ -81,17 +84,28 @@ export function MultiSelectField({
 
 export type Labelled = { id: string; label: string; error?: string; hint?: string };
 
-/** A labelled input: `id` ties the label (and the error's test id) to it; the rest goes to the input. */
-export const InputField = forwardRef<
-  HTMLInputElement,
-  Labelled & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id'>
->(function InputField({ id, label, error, hint, ...input }, ref) {
-  return (
-    <Field label={label} htmlFor={id} error={error} hint={hint}>
-      <Input id={id} ref={ref} {...input} />
-    </Field>
-  );
-});
+/** A labelled control: `id` ties the label (and the error's test id) to it; the rest goes to the control. */
+function labelled<E extends HTMLElement, P>(
+  Control: React.ComponentType<P & React.RefAttributes<E>>,
+  name: string,
+) {
+  const C = forwardRef<E, Labelled & Omit<P, 'id'>>(function LabelledControl(props, ref) {
+    const { id, label, error, hint, ...rest } = props as Labelled;
+    return (
+      <Field label={label} htmlFor={id} error={error} hint={hint}>
+        <Control {...(rest as P)} id={id} ref={ref} />
+      </Field>
+    );
+  });
+  C.displayName = name;
+  return C;
+}
+
+/** A labelled input; the rest of its props go to the input. */
+export const InputField = labelled<HTMLInputElement, React.InputHTMLAttributes<HTMLInputElement>>(
+  Input,
+  'InputField',
+);
 
 /** A labelled number input: the phone shows digits (with a point when `step` is fractional). */
 export const NumberField = forwardRef<
@@ -103,16 +117,10 @@ export const NumberField = forwardRef<
 });
 
 /** A labelled text area, as `InputField`. */
-export const TextareaField = forwardRef<
-  HTMLTextAreaElement,
-  Labelled & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>
->(function TextareaField({ id, label, error, hint, ...textarea }, ref) {
-  return (
-    <Field label={label} htmlFor={id} error={error} hint={hint}>
-      <Textarea id={id} ref={ref} {...textarea} />
-    </Field>
-  );
-});
+export const TextareaField = labelled<HTMLTextAreaElement, React.TextareaHTMLAttributes<HTMLTextAreaElement>>(
+  Textarea,
+  'TextareaField',
+);
 
 /** A labelled password input; `autoComplete` tells the browser's password manager which one it is. */
 export const PasswordField = forwardRef<
@@ -125,13 +133,7 @@ export const PasswordField = forwardRef<
 });
 
 /** A labelled select, as `InputField`; its options are its children. */
-export const SelectField = forwardRef<
-  HTMLSelectElement,
-  Labelled & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'id'>
->(function SelectField({ id, label, error, hint, ...select }, ref) {
-  return (
-    <Field label={label} htmlFor={id} error={error} hint={hint}>
-      <Select id={id} ref={ref} {...select} />
-    </Field>
-  );
-});
+export const SelectField = labelled<HTMLSelectElement, React.SelectHTMLAttributes<HTMLSelectElement>>(
+  Select,
+  'SelectField',
+);
