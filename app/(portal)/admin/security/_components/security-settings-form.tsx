@@ -35,6 +35,20 @@ export function SecuritySettingsForm({
         requiredRoles: on ? [...v.factors.requiredRoles, r] : v.factors.requiredRoles.filter((x) => x !== r),
       },
     });
+  type Numbers = Pick<SecuritySettings, 'passwords' | 'sessions' | 'retention'>;
+  /** A number setting's props: its label and error by `section.key`, its value and how it changes. */
+  const num = <S extends keyof Numbers>(
+    section: S,
+    key: keyof Numbers[S] & string,
+    range: [number, number],
+  ) => ({
+    id: key,
+    label: t(`${section}.${key}` as never),
+    range,
+    value: v[section][key] as number,
+    error: fe[`${section}.${key}`],
+    onChange: (n: number) => setV({ ...v, [section]: { ...v[section], [key]: n } }),
+  });
   return (
     <form
       className="space-y-6"
@@ -88,53 +102,20 @@ export function SecuritySettingsForm({
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">{t('passwords.title')}</legend>
-        <NumberSetting
-          id="expiryDays"
-          label={t('passwords.expiryDays')}
-          hint={t('passwords.expiryHint')}
-          range={[0, 3650]}
-          value={v.passwords.expiryDays}
-          error={fe['passwords.expiryDays']}
-          onChange={(n) => setV({ ...v, passwords: { ...v.passwords, expiryDays: n } })}
-        />
-        <NumberSetting
-          id="warnDays"
-          label={t('passwords.warnDays')}
-          range={[0, 90]}
-          value={v.passwords.warnDays}
-          error={fe['passwords.warnDays']}
-          onChange={(n) => setV({ ...v, passwords: { ...v.passwords, warnDays: n } })}
-        />
-        <NumberSetting
-          id="history"
-          label={t('passwords.history')}
-          range={[0, 24]}
-          value={v.passwords.history}
-          error={fe['passwords.history']}
-          onChange={(n) => setV({ ...v, passwords: { ...v.passwords, history: n } })}
-        />
+        <NumberSetting {...num('passwords', 'expiryDays', [0, 3650])} hint={t('passwords.expiryHint')} />
+        <NumberSetting {...num('passwords', 'warnDays', [0, 90])} />
+        <NumberSetting {...num('passwords', 'history', [0, 24])} />
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">{t('sessions.title')}</legend>
-        <NumberSetting
-          id="sessionLimit"
-          label={t('sessions.limit')}
-          range={[1, 20]}
-          value={v.sessions.limit}
-          error={fe['sessions.limit']}
-          onChange={(n) => setV({ ...v, sessions: { limit: n } })}
-        />
+        <NumberSetting {...num('sessions', 'limit', [1, 20])} id="sessionLimit" />
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">{t('retention.title')}</legend>
         <NumberSetting
+          {...num('retention', 'days', [180, 3650])}
           id="retentionDays"
-          label={t('retention.days')}
           hint={t('retention.hint')}
-          range={[180, 3650]}
-          value={v.retention.days}
-          error={fe['retention.days']}
-          onChange={(n) => setV({ ...v, retention: { days: n } })}
         />
       </fieldset>
       {!Object.keys(fe).length && <FormError message={save.error} />}
