@@ -17,6 +17,19 @@ import { ValidityPanel } from './validity-panel';
 
 export type EditorPerson = RosterPerson & { name: string };
 
+type TextKey =
+  | 'heldOn'
+  | 'startTime'
+  | 'place'
+  | 'hostId'
+  | 'lecturerId'
+  | 'lecturerName'
+  | 'studyHours'
+  | 'topic'
+  | 'agenda'
+  | 'minutes'
+  | 'backfillReason';
+
 // No answer from the server (no signal): the copy on this device stays, and the refusal says so.
 const OFFLINE = { ok: false as const, error: 'meetings.offline' };
 const saveOrKeep = (input: TSaveMeeting) => saveMeetingAction(input).catch(() => OFFLINE);
@@ -78,6 +91,15 @@ export function MeetingEditor({
     [kind, m, roster],
   );
   const people = roster.filter((p) => p.member || p.inGroup);
+  /** A text field's id, label, value and refusal, and how it changes the record. */
+  const bind = (k: TextKey, label?: string) => ({
+    id: k,
+    label: label ?? t(`fields.${k}`),
+    value: String(m[k] ?? ''),
+    error: refused[k],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      set(k, e.target.value as never),
+  });
   const pending = save.pending || submit.pending;
   return (
     <div className="space-y-4" data-testid="meeting-editor">
@@ -110,37 +132,10 @@ export function MeetingEditor({
       )}
       <Card title={t('basics')}>
         <div className="grid gap-3 sm:grid-cols-2">
-          <InputField
-            id="heldOn"
-            type="date"
-            max={today}
-            label={t('fields.heldOn')}
-            value={m.heldOn}
-            error={refused.heldOn}
-            onChange={(e) => set('heldOn', e.target.value)}
-          />
-          <InputField
-            id="startTime"
-            type="time"
-            label={t('fields.startTime')}
-            value={m.startTime ?? ''}
-            error={refused.startTime}
-            onChange={(e) => set('startTime', e.target.value)}
-          />
-          <InputField
-            id="place"
-            label={t('fields.place')}
-            value={m.place ?? ''}
-            error={refused.place}
-            onChange={(e) => set('place', e.target.value)}
-          />
-          <SelectField
-            id="hostId"
-            label={kind === 'HEART_TALK' ? t('fields.talker') : t('fields.host')}
-            value={m.hostId ?? ''}
-            error={refused.hostId}
-            onChange={(e) => set('hostId', e.target.value)}
-          >
+          <InputField {...bind('heldOn')} type="date" max={today} />
+          <InputField {...bind('startTime')} type="time" />
+          <InputField {...bind('place')} />
+          <SelectField {...bind('hostId', kind === 'HEART_TALK' ? t('fields.talker') : t('fields.host'))}>
             <option value="">{t('choose')}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
@@ -150,14 +145,7 @@ export function MeetingEditor({
           </SelectField>
           {kind === 'PARTY_LECTURE' && (
             <>
-              <SelectField
-                id="lecturerId"
-                label={t('fields.lecturer')}
-                hint={t('lecturerHint')}
-                value={m.lecturerId ?? ''}
-                error={refused.lecturerId}
-                onChange={(e) => set('lecturerId', e.target.value)}
-              >
+              <SelectField {...bind('lecturerId', t('fields.lecturer'))} hint={t('lecturerHint')}>
                 <option value="">{t('lecturerOutside')}</option>
                 {people.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -165,27 +153,16 @@ export function MeetingEditor({
                   </option>
                 ))}
               </SelectField>
-              {!m.lecturerId && (
-                <InputField
-                  id="lecturerName"
-                  label={t('fields.lecturerName')}
-                  value={m.lecturerName ?? ''}
-                  error={refused.lecturerName}
-                  onChange={(e) => set('lecturerName', e.target.value)}
-                />
-              )}
+              {!m.lecturerId && <InputField {...bind('lecturerName')} />}
             </>
           )}
           <NumberField
-            id="studyHours"
+            {...bind('studyHours')}
             step="0.5"
             min={0}
             max={16}
-            label={t('fields.studyHours')}
             hint={t('studyHoursHint')}
             value={String(m.studyHours ?? 0)}
-            error={refused.studyHours}
-            onChange={(e) => set('studyHours', e.target.value)}
           />
           {kind === 'GENERAL_ASSEMBLY' && (
             <label className="flex min-h-11 items-center gap-2 text-sm">
@@ -200,21 +177,8 @@ export function MeetingEditor({
           )}
         </div>
         <div className="mt-3 space-y-3">
-          <InputField
-            id="topic"
-            label={t('fields.topic')}
-            value={m.topic ?? ''}
-            error={refused.topic}
-            onChange={(e) => set('topic', e.target.value)}
-          />
-          <TextareaField
-            id="agenda"
-            rows={3}
-            label={t('fields.agenda')}
-            value={m.agenda ?? ''}
-            error={refused.agenda}
-            onChange={(e) => set('agenda', e.target.value)}
-          />
+          <InputField {...bind('topic')} />
+          <TextareaField {...bind('agenda')} rows={3} />
         </div>
       </Card>
       <AttendeePanel
@@ -235,25 +199,10 @@ export function MeetingEditor({
         />
       )}
       <Card title={t('fields.minutes')}>
-        <TextareaField
-          id="minutes"
-          rows={8}
-          label={t('minutesLabel')}
-          value={m.minutes ?? ''}
-          error={refused.minutes}
-          onChange={(e) => set('minutes', e.target.value)}
-        />
+        <TextareaField {...bind('minutes', t('minutesLabel'))} rows={8} />
       </Card>
       <Card title={t('backfillTitle')}>
-        <TextareaField
-          id="backfillReason"
-          rows={2}
-          label={t('fields.backfillReason')}
-          hint={t('backfillHint')}
-          value={m.backfillReason ?? ''}
-          error={refused.backfillReason}
-          onChange={(e) => set('backfillReason', e.target.value)}
-        />
+        <TextareaField {...bind('backfillReason')} rows={2} hint={t('backfillHint')} />
       </Card>
       <div className="sticky bottom-0 z-10 space-y-2 rounded-lg border border-stone-200 bg-white/95 p-3 sm:static sm:border-0 sm:bg-transparent sm:p-0">
         <FormError message={refused._form} />
