@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { Card, PageHeader } from '@/components/ui/card';
+import { Card, PageHeader, ListCard } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
@@ -166,22 +166,19 @@ export default async function WorkbenchPage() {
           </Card>
         )}
       </div>
-      <Card title={t('workbench.recent')}>
-        {recent.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('workbench.noRecent')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-100 text-sm">
-            {recent.map((e) => (
-              <li key={String(e.id)} className="flex flex-wrap justify-between gap-2 py-2">
-                <span>{actionLabel(t, e.action)}</span>
-                <span className="text-stone-500">
-                  {format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'short' })}
-                </span>
-              </li>
-            ))}
-          </ul>
+      <ListCard
+        title={t('workbench.recent')}
+        items={recent}
+        empty={t('workbench.noRecent')}
+        item={(e) => (
+          <li key={String(e.id)} className="flex flex-wrap justify-between gap-2 py-2">
+            <span>{actionLabel(t, e.action)}</span>
+            <span className="text-stone-500">
+              {format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'short' })}
+            </span>
+          </li>
         )}
-      </Card>
+      />
     </div>
   );
 }

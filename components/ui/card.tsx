@@ -22,6 +22,35 @@ export function Card({
   );
 }
 
+/** A card holding a list: its title, the words for an empty list, else one `<li>` an item from `item`. */
+export function ListCard<T>({
+  title,
+  items,
+  empty,
+  testId,
+  className = 'divide-y divide-stone-100 text-sm',
+  item,
+}: {
+  title: React.ReactNode;
+  items: readonly T[];
+  empty: string;
+  testId?: string;
+  className?: string;
+  item: (x: T) => React.ReactNode;
+}) {
+  return (
+    <Card title={title}>
+      {items.length === 0 ? (
+        <p className="text-sm text-stone-600">{empty}</p>
+      ) : (
+        <ul className={className} data-testid={testId}>
+          {items.map(item)}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
 export function PageHeader({
   title,
   description,

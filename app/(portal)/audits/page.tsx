@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { PortalPage } from '@/components/page/portal-page';
-import { Badge, Card } from '@/components/ui/card';
+import { Badge, Card, ListCard } from '@/components/ui/card';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
@@ -34,29 +34,27 @@ export default async function AuditsPage({
         manager && { href: '/audits/gap', label: t('gapLink') },
       ]}
     >
-      <Card title={t('plans')}>
-        {list.plans.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('noPlans')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-100 text-sm" data-testid="plan-list">
-            {list.plans.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link
-                  href={`/audits/plans/${p.id}`}
-                  className="min-h-11 content-center text-brand-700 hover:underline"
-                >
-                  {p.title}
-                </Link>
-                <span className="flex gap-2 text-xs">
-                  <Badge>{t(`kinds.${p.kind}`)}</Badge>
-                  <span>{p.periodKey}</span>
-                  <span>{t('targets', { count: p._count.audits })}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
+      <ListCard
+        title={t('plans')}
+        items={list.plans}
+        empty={t('noPlans')}
+        testId="plan-list"
+        item={(p) => (
+          <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <Link
+              href={`/audits/plans/${p.id}`}
+              className="min-h-11 content-center text-brand-700 hover:underline"
+            >
+              {p.title}
+            </Link>
+            <span className="flex gap-2 text-xs">
+              <Badge>{t(`kinds.${p.kind}`)}</Badge>
+              <span>{p.periodKey}</span>
+              <span>{t('targets', { count: p._count.audits })}</span>
+            </span>
+          </li>
         )}
-      </Card>
+      />
       <Card>
         <FilterForm className="mb-3 sm:grid-cols-4" applyLabel={t('filters.apply')}>
           <FilterField label={t('filters.plan')}>

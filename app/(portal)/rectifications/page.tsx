@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Badge, Card, PageHeader, ListCard } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { coordinationListFor, rectificationListFor, sheetListFor } from '@/lib/feedback/queries';
 import { can } from '@/lib/policy';
@@ -29,32 +29,30 @@ export default async function RectificationsPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
-      <Card title={t('sheets')}>
-        {sheets.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('noSheets')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-100 text-sm" data-testid="sheet-list">
-            {sheets.map((s) => (
-              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link
-                  href={`/feedback/${s.id}`}
-                  className="min-h-11 content-center text-brand-700 hover:underline"
-                >
-                  {s.number} · {s.audit.org.name}
-                </Link>
-                <span className="flex items-center gap-2 text-xs">
-                  {s.total} · {s.audit.plan.title}
-                  {s.acknowledgedAt ? (
-                    <Badge tone="green">{t('acknowledge')}</Badge>
-                  ) : (
-                    <Badge tone="amber">{t('notAcknowledged')}</Badge>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ul>
+      <ListCard
+        title={t('sheets')}
+        items={sheets}
+        empty={t('noSheets')}
+        testId="sheet-list"
+        item={(s) => (
+          <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <Link
+              href={`/feedback/${s.id}`}
+              className="min-h-11 content-center text-brand-700 hover:underline"
+            >
+              {s.number} · {s.audit.org.name}
+            </Link>
+            <span className="flex items-center gap-2 text-xs">
+              {s.total} · {s.audit.plan.title}
+              {s.acknowledgedAt ? (
+                <Badge tone="green">{t('acknowledge')}</Badge>
+              ) : (
+                <Badge tone="amber">{t('notAcknowledged')}</Badge>
+              )}
+            </span>
+          </li>
         )}
-      </Card>
+      />
       <Card title={t('items')}>
         {items.length === 0 ? (
           <p className="text-sm text-stone-600">{t('noItems')}</p>
@@ -124,35 +122,34 @@ export default async function RectificationsPage() {
           </ul>
         )}
       </Card>
-      <Card title={t('coordination')}>
-        {coordination.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('noCoordination')}</p>
-        ) : (
-          <ul className="space-y-2 text-sm" data-testid="coordination-list">
-            {coordination.map((c) => (
-              <li key={c.id} className="rounded-md border border-stone-200 p-2">
-                <div className="flex justify-between gap-2">
-                  <span>{c.text}</span>
-                  <Badge>{t(`coordStatuses.${c.status}`)}</Badge>
-                </div>
-                <div className="text-xs text-stone-500">
-                  {t('from', { unit: c.unit.name, department: c.department.name })}
-                </div>
-                {c.answer && (
-                  <p className="mt-1">
-                    {t('answer')}：{c.answer}
-                  </p>
-                )}
-                {(c.canAnswer || c.canClose) && (
-                  <div className="mt-1">
-                    <CoordinationForms taskId={c.id} canAnswer={c.canAnswer} canClose={c.canClose} />
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
+      <ListCard
+        title={t('coordination')}
+        items={coordination}
+        empty={t('noCoordination')}
+        testId="coordination-list"
+        className="space-y-2 text-sm"
+        item={(c) => (
+          <li key={c.id} className="rounded-md border border-stone-200 p-2">
+            <div className="flex justify-between gap-2">
+              <span>{c.text}</span>
+              <Badge>{t(`coordStatuses.${c.status}`)}</Badge>
+            </div>
+            <div className="text-xs text-stone-500">
+              {t('from', { unit: c.unit.name, department: c.department.name })}
+            </div>
+            {c.answer && (
+              <p className="mt-1">
+                {t('answer')}：{c.answer}
+              </p>
+            )}
+            {(c.canAnswer || c.canClose) && (
+              <div className="mt-1">
+                <CoordinationForms taskId={c.id} canAnswer={c.canAnswer} canClose={c.canClose} />
+              </div>
+            )}
+          </li>
         )}
-      </Card>
+      />
     </div>
   );
 }

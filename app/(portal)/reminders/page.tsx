@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AnchorButton, LinkButton } from '@/components/ui/button';
 import { forbidden } from 'next/navigation';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Badge, Card, PageHeader, ListCard } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
 import {
@@ -219,42 +219,40 @@ export default async function RemindersPage() {
         ))}
       {completer && (
         <div className="grid gap-4 md:grid-cols-2">
-          <Card title={tb('noticesTitle')}>
-            {notices.length === 0 ? (
-              <p className="text-sm text-stone-600">{tb('none')}</p>
-            ) : (
-              <ul className="space-y-2 text-sm" data-testid="branch-notices">
-                {notices.map((n) => (
-                  <li key={n.id}>
-                    <div>{n.message}</div>
-                    <div className="text-xs text-stone-500">
-                      {n.org.name} · {tb('by', { name: n.sentBy.name, date: day(n.createdAt) })}
-                    </div>
-                  </li>
-                ))}
-              </ul>
+          <ListCard
+            title={tb('noticesTitle')}
+            items={notices}
+            empty={tb('none')}
+            testId="branch-notices"
+            className="space-y-2 text-sm"
+            item={(n) => (
+              <li key={n.id}>
+                <div>{n.message}</div>
+                <div className="text-xs text-stone-500">
+                  {n.org.name} · {tb('by', { name: n.sentBy.name, date: day(n.createdAt) })}
+                </div>
+              </li>
             )}
-          </Card>
-          <Card title={tb('reviewsTitle')}>
-            {reviews.length === 0 ? (
-              <p className="text-sm text-stone-600">{tb('none')}</p>
-            ) : (
-              <ul className="space-y-2 text-sm" data-testid="branch-reviews">
-                {reviews.map((r) => (
-                  <li key={r.id}>
-                    <div>
-                      {r.task.action.title}（{r.task.periodKey}）
-                      {tb(r.kind, { quality: r.quality ? tq(r.quality) : '' })}
-                      {r.comment && `：${r.comment}`}
-                    </div>
-                    <div className="text-xs text-stone-500">
-                      {tb('by', { name: r.reviewer.name, date: day(r.createdAt) })}
-                    </div>
-                  </li>
-                ))}
-              </ul>
+          />
+          <ListCard
+            title={tb('reviewsTitle')}
+            items={reviews}
+            empty={tb('none')}
+            testId="branch-reviews"
+            className="space-y-2 text-sm"
+            item={(r) => (
+              <li key={r.id}>
+                <div>
+                  {r.task.action.title}（{r.task.periodKey}）
+                  {tb(r.kind, { quality: r.quality ? tq(r.quality) : '' })}
+                  {r.comment && `：${r.comment}`}
+                </div>
+                <div className="text-xs text-stone-500">
+                  {tb('by', { name: r.reviewer.name, date: day(r.createdAt) })}
+                </div>
+              </li>
             )}
-          </Card>
+          />
         </div>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PortalPage } from '@/components/page/portal-page';
-import { Badge, Card } from '@/components/ui/card';
+import { Badge, Card, ListCard } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { articlesForProposals } from '@/lib/handbook/queries';
 import { load } from '@/lib/page-guard';
@@ -27,41 +27,40 @@ export default async function RevisionsPage() {
       description={t('intro')}
       links={[list.canDecide && { href: '/handbook/draft', label: t('draft') }]}
     >
-      <Card title={t('proposals')}>
-        {list.rows.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('none')}</p>
-        ) : (
-          <ul className="space-y-3 text-sm" data-testid="proposal-list">
-            {list.rows.map((r) => (
-              <li key={r.id} className="rounded-md border border-stone-200 p-3">
-                <div className="flex flex-wrap justify-between gap-2">
-                  <span className="font-medium">
-                    {r.article ? `第${r.article.number}条 ${r.article.title}` : '—'} ·{' '}
-                    {t(`fields.${r.field}` as never)}
-                  </span>
-                  <Badge tone={TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>
-                </div>
-                <p className="mt-1 whitespace-pre-line">{r.proposedText}</p>
-                <p className="text-stone-600">{t('because', { reason: r.reason })}</p>
-                <p className="text-xs text-stone-500">
-                  {r.proposer}
-                  {r.unit && ` · ${r.unit}`} · {t(`kinds.${r.kind}` as never)} ·{' '}
-                  {format.dateTime(r.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' })}
-                  {r.decisionNote && ` · ${r.decisionNote}`}
-                </p>
-                {list.canDecide && r.status === 'PENDING' && (
-                  <DecideForm
-                    proposalId={r.id}
-                    others={pending
-                      .filter((o) => o.id !== r.id && o.articleKey === r.articleKey)
-                      .map((o) => ({ id: o.id, label: o.proposedText.slice(0, 30) }))}
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
+      <ListCard
+        title={t('proposals')}
+        items={list.rows}
+        empty={t('none')}
+        testId="proposal-list"
+        className="space-y-3 text-sm"
+        item={(r) => (
+          <li key={r.id} className="rounded-md border border-stone-200 p-3">
+            <div className="flex flex-wrap justify-between gap-2">
+              <span className="font-medium">
+                {r.article ? `第${r.article.number}条 ${r.article.title}` : '—'} ·{' '}
+                {t(`fields.${r.field}` as never)}
+              </span>
+              <Badge tone={TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>
+            </div>
+            <p className="mt-1 whitespace-pre-line">{r.proposedText}</p>
+            <p className="text-stone-600">{t('because', { reason: r.reason })}</p>
+            <p className="text-xs text-stone-500">
+              {r.proposer}
+              {r.unit && ` · ${r.unit}`} · {t(`kinds.${r.kind}` as never)} ·{' '}
+              {format.dateTime(r.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' })}
+              {r.decisionNote && ` · ${r.decisionNote}`}
+            </p>
+            {list.canDecide && r.status === 'PENDING' && (
+              <DecideForm
+                proposalId={r.id}
+                others={pending
+                  .filter((o) => o.id !== r.id && o.articleKey === r.articleKey)
+                  .map((o) => ({ id: o.id, label: o.proposedText.slice(0, 30) }))}
+              />
+            )}
+          </li>
         )}
-      </Card>
+      />
       {list.findings.length > 0 && (
         <Card title={t('fromFindings')}>
           <ul className="space-y-3 text-sm" data-testid="finding-list">

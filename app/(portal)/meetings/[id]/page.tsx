@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { Card, PageHeader } from '@/components/ui/card';
+import { Card, PageHeader, ListCard } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
 import { DAY } from '@/lib/calendar';
@@ -167,21 +167,20 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           <p className="whitespace-pre-wrap text-sm">{m.minutes}</p>
         </Card>
       )}
-      <Card title={t('files')}>
-        {m.files.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('noFiles')}</p>
-        ) : (
-          <ul className="space-y-1 text-sm" data-testid="meeting-files">
-            {m.files.map((f) => (
-              <li key={f.id}>
-                <a href={`/api/meetings/files/${f.id}`} className="text-brand-700 hover:underline">
-                  {f.fileName}
-                </a>
-              </li>
-            ))}
-          </ul>
+      <ListCard
+        title={t('files')}
+        items={m.files}
+        empty={t('noFiles')}
+        testId="meeting-files"
+        className="space-y-1 text-sm"
+        item={(f) => (
+          <li key={f.id}>
+            <a href={`/api/meetings/files/${f.id}`} className="text-brand-700 hover:underline">
+              {f.fileName}
+            </a>
+          </li>
         )}
-      </Card>
+      />
       {m.status === 'SUBMITTED' && absent.length > 0 && (
         <Card title={t('makeupTitle')}>
           <ul className="divide-y divide-stone-100 text-sm" data-testid="makeups">

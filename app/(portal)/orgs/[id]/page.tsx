@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LinkButton } from '@/components/ui/button';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Badge, Card, PageHeader, ListCard } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
 import { getOrgForUser, lifecycleOf, listOrgsForUser } from '@/lib/orgs/queries';
@@ -137,25 +137,22 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           <RobotForms orgId={org.id} robots={robots} />
         </Card>
       )}
-      <Card title={t('orgs.children', { count: org.children.length })}>
-        {org.children.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('orgs.noChildren')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-100 text-sm">
-            {org.children.map((c) => (
-              <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link href={`/orgs/${c.id}`} className="text-brand-700 hover:underline">
-                  {c.name}
-                </Link>
-                <span className="flex gap-1">
-                  <Badge>{t(`orgs.types.${c.type}`)}</Badge>
-                  {c.status !== 'ACTIVE' && <Badge>{t(`orgs.statuses.${c.status}`)}</Badge>}
-                </span>
-              </li>
-            ))}
-          </ul>
+      <ListCard
+        title={t('orgs.children', { count: org.children.length })}
+        items={org.children}
+        empty={t('orgs.noChildren')}
+        item={(c) => (
+          <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <Link href={`/orgs/${c.id}`} className="text-brand-700 hover:underline">
+              {c.name}
+            </Link>
+            <span className="flex gap-1">
+              <Badge>{t(`orgs.types.${c.type}`)}</Badge>
+              {c.status !== 'ACTIVE' && <Badge>{t(`orgs.statuses.${c.status}`)}</Badge>}
+            </span>
+          </li>
         )}
-      </Card>
+      />
       <Card
         title={
           partyUnit
@@ -206,24 +203,22 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           </div>
         </Card>
       )}
-      <Card title={t('orgs.history')}>
-        {history.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('orgs.noHistory')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-100 text-sm" data-testid="org-history">
-            {history.map((h) => (
-              <li key={String(h.id)} className="flex flex-wrap justify-between gap-2 py-2">
-                <span>
-                  {actionLabel(t, h.action)} · {h.actorName ?? t('audit.system')}
-                </span>
-                <span className="text-stone-500">
-                  {format.dateTime(h.at, { dateStyle: 'short', timeStyle: 'short' })}
-                </span>
-              </li>
-            ))}
-          </ul>
+      <ListCard
+        title={t('orgs.history')}
+        items={history}
+        empty={t('orgs.noHistory')}
+        testId="org-history"
+        item={(h) => (
+          <li key={String(h.id)} className="flex flex-wrap justify-between gap-2 py-2">
+            <span>
+              {actionLabel(t, h.action)} · {h.actorName ?? t('audit.system')}
+            </span>
+            <span className="text-stone-500">
+              {format.dateTime(h.at, { dateStyle: 'short', timeStyle: 'short' })}
+            </span>
+          </li>
         )}
-      </Card>
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Badge, Card, PageHeader, ListCard } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { articleOf, versionForUser } from '@/lib/handbook/queries';
 import { load } from '@/lib/page-guard';
@@ -66,68 +66,63 @@ export default async function ArticlePage({
       <Card>
         <ArticleBody article={a} />
       </Card>
-      <Card title={t('handbook.templates')}>
-        {a.attachments.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('handbook.noTemplates')}</p>
-        ) : (
-          <ul className="space-y-2 text-sm" data-testid="article-attachments">
-            {a.attachments.map((f) => (
-              <li key={f.id} className="flex flex-wrap items-center gap-2">
-                <Badge>{t(`handbook.attachmentKinds.${f.kind}`)}</Badge>
-                <a href={`/api/handbook/attachments/${f.id}`} className="text-brand-700 underline">
-                  {f.title}
-                </a>
-                <span className="text-stone-500">
-                  {f.fileName} · {Math.max(1, Math.round(f.size / 1024))} KB
-                </span>
-                {f.sourceOrgName && (
-                  <span className="text-stone-500">{t('handbook.fromUnit', { unit: f.sourceOrgName })}</span>
-                )}
-              </li>
-            ))}
-          </ul>
+      <ListCard
+        title={t('handbook.templates')}
+        items={a.attachments}
+        empty={t('handbook.noTemplates')}
+        testId="article-attachments"
+        className="space-y-2 text-sm"
+        item={(f) => (
+          <li key={f.id} className="flex flex-wrap items-center gap-2">
+            <Badge>{t(`handbook.attachmentKinds.${f.kind}`)}</Badge>
+            <a href={`/api/handbook/attachments/${f.id}`} className="text-brand-700 underline">
+              {f.title}
+            </a>
+            <span className="text-stone-500">
+              {f.fileName} · {Math.max(1, Math.round(f.size / 1024))} KB
+            </span>
+            {f.sourceOrgName && (
+              <span className="text-stone-500">{t('handbook.fromUnit', { unit: f.sourceOrgName })}</span>
+            )}
+          </li>
         )}
-      </Card>
-      <Card title={t('handbook.actions')}>
-        {a.actions.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('handbook.noActions')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-100 text-sm" data-testid="article-actions">
-            {a.actions.map((x) => (
-              <li key={x.id} className="py-2">
-                <div className="font-medium">
-                  {x.code} {x.title}
-                </div>
-                <div className="text-stone-600">
-                  {t(`handbook.frequencies.${x.frequency}`)} ·{' '}
-                  {dueRule(x.dueRule as { kind?: string; n?: number })} ·{' '}
-                  {t('handbook.responsible', { role: t(`roles.${x.responsibleRole}`) })}
-                  {x.projectOnly && <> · {t('handbook.projectOnly')}</>}
-                </div>
-                {x.evidence && (
-                  <div className="text-stone-500">{t('handbook.evidence', { evidence: x.evidence })}</div>
-                )}
-              </li>
-            ))}
-          </ul>
+      />
+      <ListCard
+        title={t('handbook.actions')}
+        items={a.actions}
+        empty={t('handbook.noActions')}
+        testId="article-actions"
+        item={(x) => (
+          <li key={x.id} className="py-2">
+            <div className="font-medium">
+              {x.code} {x.title}
+            </div>
+            <div className="text-stone-600">
+              {t(`handbook.frequencies.${x.frequency}`)} ·{' '}
+              {dueRule(x.dueRule as { kind?: string; n?: number })} ·{' '}
+              {t('handbook.responsible', { role: t(`roles.${x.responsibleRole}`) })}
+              {x.projectOnly && <> · {t('handbook.projectOnly')}</>}
+            </div>
+            {x.evidence && (
+              <div className="text-stone-500">{t('handbook.evidence', { evidence: x.evidence })}</div>
+            )}
+          </li>
         )}
-      </Card>
-      <Card title={t('handbook.criteria')}>
-        {a.criteria.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('handbook.noCriteria')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-100 text-sm" data-testid="article-criteria">
-            {a.criteria.map(({ criterion: c }) => (
-              <li key={c.id} className="py-2">
-                <div className="font-medium">
-                  {c.category.title} · {c.code} {c.title}（{t('handbook.points', { points: c.maxPoints })}）
-                </div>
-                <div className="text-stone-600">{c.deductionRule}</div>
-              </li>
-            ))}
-          </ul>
+      />
+      <ListCard
+        title={t('handbook.criteria')}
+        items={a.criteria}
+        empty={t('handbook.noCriteria')}
+        testId="article-criteria"
+        item={({ criterion: c }) => (
+          <li key={c.id} className="py-2">
+            <div className="font-medium">
+              {c.category.title} · {c.code} {c.title}（{t('handbook.points', { points: c.maxPoints })}）
+            </div>
+            <div className="text-stone-600">{c.deductionRule}</div>
+          </li>
         )}
-      </Card>
+      />
       <nav className="no-print flex flex-wrap justify-between gap-2 text-sm" aria-label={t('handbook.toc')}>
         {prev ? (
           <Link className="text-brand-700" href={withVersion(`/handbook/articles/${prev.number}`, version)}>

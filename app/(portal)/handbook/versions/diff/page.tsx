@@ -36,25 +36,23 @@ async function SectionView({ title, section, testId }: { title: string; section:
     <Card title={title}>
       <div data-testid={testId} className="space-y-3 text-sm">
         {empty && <p className="text-stone-600">{t('noChanges')}</p>}
-        {section.added.length > 0 && (
-          <div>
-            <h3 className="font-medium text-green-800">{t('added')}</h3>
-            <ul className="list-disc pl-5">
-              {section.added.map((x) => (
-                <li key={x}>{x}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {section.removed.length > 0 && (
-          <div>
-            <h3 className="font-medium text-red-800">{t('removed')}</h3>
-            <ul className="list-disc pl-5">
-              {section.removed.map((x) => (
-                <li key={x}>{x}</li>
-              ))}
-            </ul>
-          </div>
+        {(
+          [
+            ['added', 'text-green-800'],
+            ['removed', 'text-red-800'],
+          ] as const
+        ).map(
+          ([side, tone]) =>
+            section[side].length > 0 && (
+              <div key={side}>
+                <h3 className={`font-medium ${tone}`}>{t(side)}</h3>
+                <ul className="list-disc pl-5">
+                  {section[side].map((x) => (
+                    <li key={x}>{x}</li>
+                  ))}
+                </ul>
+              </div>
+            ),
         )}
         {section.changed.map((c) => (
           <div key={c.key} className="rounded-md border border-stone-200 p-3">
