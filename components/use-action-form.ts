@@ -14,7 +14,9 @@ export type SchemaLoader<S> = () => Promise<S>;
  */
 export function lazySchemas<M extends object>(load: () => Promise<M>) {
   return new Proxy({} as { [K in keyof M]: SchemaLoader<M[K]> }, {
-    get: (_, name) => () => load().then((m) => m[name as keyof M]),
+    // Only schema names: not `then` (the object must never look like a promise) nor symbols.
+    get: (_, name) =>
+      typeof name === 'string' && name !== 'then' ? () => load().then((m) => m[name as keyof M]) : undefined,
   });
 }
 

@@ -221,13 +221,13 @@ export function assertCan(
   if (!can(subject, permission, target)) throw new ForbiddenError();
 }
 
-/** The throwing form of a record-level check (canOnAudit, canOnPlan, canOnPerson): 403, nothing changes. */
 /** A check on one record, false for no one signed in: the body sees a subject. */
 function onRecord<P, R>(check: (subject: Subject, permission: P, record: R) => boolean) {
   return (subject: Subject | null | undefined, permission: P, record: R): boolean =>
     !!subject && check(subject, permission, record);
 }
 
+/** The throwing form of a record-level check (canOnAudit, canOnPlan, canOnPerson): 403, nothing changes. */
 function refusing<P, R>(check: (subject: Subject | null | undefined, permission: P, record: R) => boolean) {
   return (subject: Subject | null | undefined, permission: P, record: R): void => {
     if (!check(subject, permission, record)) throw new ForbiddenError();
