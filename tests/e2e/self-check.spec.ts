@@ -67,8 +67,12 @@ test('the committee rates a completed task and the branch sees the rating', asyn
   const taskId = await page.getByTestId('supervision-row').first().getAttribute('data-task-id');
   // Hold on to the row by its task: other tests change what comes first in the list.
   const row = page.locator(`[data-task-id="${taskId}"]`);
-  await row.getByRole('button', { name: '评定' }).click();
   const form = row.getByTestId('rate-form');
+  // A click before the row's buttons are hydrated does nothing: click again until the form opens.
+  await expect(async () => {
+    if (!(await form.isVisible())) await row.getByRole('button', { name: '评定' }).click();
+    await expect(form).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await form.locator('select').selectOption('EXCELLENT');
   await form.locator('input').fill('记录规范，可作范例');
   await form.getByRole('button', { name: '评定' }).click();
