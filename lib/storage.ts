@@ -39,8 +39,22 @@ export type S3Options = {
   forcePathStyle?: boolean;
 };
 
-export function s3Store(o: S3Options): FileStore {
-  const client = new S3Client({
+/** The bucket settings from the environment (`S3_*`), or null when no bucket is set. */
+export function s3OptionsFromEnv(env: NodeJS.ProcessEnv = process.env): S3Options | null {
+  if (!env.S3_BUCKET) return null;
+  return {
+    bucket: env.S3_BUCKET,
+    endpoint: env.S3_ENDPOINT || undefined,
+    region: env.S3_REGION || undefined,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : undefined,
+  };
+}
+
+/** An S3 client for an S3-compatible server (MinIO, OSS, COS, …): path-style when an endpoint is given. */
+export function s3Client(o: S3Options) {
+  return new S3Client({
     region: o.region ?? 'us-east-1',
     endpoint: o.endpoint,
     forcePathStyle: o.forcePathStyle ?? !!o.endpoint,
@@ -52,6 +66,10 @@ export function s3Store(o: S3Options): FileStore {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+}
+
+export function s3Store(o: S3Options): FileStore {
+  const client = s3Client(o);
   return {
     async put(key, bytes) {
       await client.send(
@@ -74,15 +92,9 @@ export function s3Store(o: S3Options): FileStore {
 let configured: FileStore | null = null;
 export function fileStore(env = process.env): FileStore {
   if (configured) return configured;
-  configured = env.S3_BUCKET
-    ? s3Store({
-        bucket: env.S3_BUCKET,
-        endpoint: env.S3_ENDPOINT || undefined,
-        region: env.S3_REGION || undefined,
-        accessKeyId: env.S3_ACCESS_KEY_ID,
-        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
-        forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : undefined,
-      })
+  const s3 = s3OptionsFromEnv(env);
+  configured = s3
+    ? s3Store(s3)
     : localStore(
         path.resolve(
           /*turbopackIgnore: true*/ env.FILES_DIR ??

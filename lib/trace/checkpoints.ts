@@ -8,13 +8,14 @@
  * trace-checkpoints/ when S3_BUCKET is set (a bucket with object lock makes them unchangeable too). A scheduled job
  * writes one an hour after checking the whole trace (lib/jobs.ts); `npm run trace:verify` checks everything.
  */
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { canonicalJson, traceKey, verifyTraceChain, type ChainBreak } from '../audit-log';
 import type { Db } from '../db/client';
 import { dataDir } from '../secrets';
+import { s3Client, s3OptionsFromEnv } from '../storage';
 
 export type Checkpoint = {
   v: 1;
@@ -54,18 +55,9 @@ export function folderCheckpoints(dir: string): CheckpointStore {
 }
 
 export function s3Checkpoints(env = process.env): CheckpointStore {
-  const client = new S3Client({
-    region: env.S3_REGION || 'us-east-1',
-    endpoint: env.S3_ENDPOINT || undefined,
-    forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : !!env.S3_ENDPOINT,
-    credentials:
-      env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
-        ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
-        : undefined,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  const Bucket = env.S3_BUCKET!;
+  const o = s3OptionsFromEnv(env)!;
+  const client = s3Client(o);
+  const Bucket = o.bucket;
   const prefix = 'trace-checkpoints/';
   return {
     async put(name, body) {
