@@ -9,7 +9,7 @@ import { termEnd } from '../orgs/lifecycle';
 import { developmentViolations } from '../people/development';
 import { arrears } from '../people/dues';
 import type { PipelineRow } from '../people/queries/roster';
-import type { FactGroup, Facts, Window } from './rules';
+import { emptyFacts, type FactGroup, type Facts, type Window } from './rules';
 
 const ALL_FACTS: ReadonlySet<FactGroup> = new Set([
   'meetings',
@@ -143,20 +143,14 @@ export async function loadFactsMany(
   const thisMonth = w.end < today ? nextMonth(w.end.slice(0, 7)) : until.slice(0, 7);
   const out = new Map<string, Facts>();
   for (const org of orgs)
-    out.set(org.id, {
-      today,
-      org: {
+    out.set(
+      org.id,
+      emptyFacts(today, {
         id: org.id,
         name: org.name,
         termEnd: termEnd({ ...org, termStart: iso(org.termStart), termExtendedTo: iso(org.termExtendedTo) }),
-      },
-      meetings: [],
-      members: [],
-      pipeline: [],
-      transfers: [],
-      tasks: [],
-      rectifications: [],
-    });
+      }),
+    );
   for (const m of meetings)
     out.get(m.orgId)?.meetings.push({
       id: m.id,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { factsNeeded, paramsFromText, paramsToText, parseRule, runRule, type Facts } from './rules';
+import {
+  emptyFacts,
+  factsNeeded,
+  paramsFromText,
+  paramsToText,
+  parseRule,
+  runRule,
+  type Facts,
+} from './rules';
 
 const Q3 = { start: '2026-07-01', end: '2026-09-30' };
 const YEAR = { start: '2026-01-01', end: '2026-12-31' };
@@ -20,14 +28,7 @@ const meeting = (id: string, kind: string, heldOn: string, o: Partial<Facts['mee
   ...o,
 });
 const facts = (o: Partial<Facts> = {}): Facts => ({
-  today: '2026-11-30',
-  org: { id: 'o', name: '甲支部', termEnd: null },
-  meetings: [],
-  members: [],
-  pipeline: [],
-  transfers: [],
-  tasks: [],
-  rectifications: [],
+  ...emptyFacts('2026-11-30', { id: 'o', name: '甲支部', termEnd: null }),
   ...o,
 });
 const run = (key: string, params: unknown, f: Facts, w = Q3) => runRule(key, params, f, w);

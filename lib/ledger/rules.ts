@@ -54,6 +54,18 @@ export type Facts = {
   }[];
 };
 
+/** A unit's facts before any group is read: every group empty. */
+export const emptyFacts = (today: string, org: Facts['org']): Facts => ({
+  today,
+  org,
+  meetings: [],
+  members: [],
+  pipeline: [],
+  transfers: [],
+  tasks: [],
+  rectifications: [],
+});
+
 /** The parts of a unit's facts a rule reads: the loader reads only what the criteria at hand need. */
 export type FactGroup = 'meetings' | 'members' | 'pipeline' | 'transfers' | 'tasks' | 'rectifications';
 
