@@ -7,7 +7,8 @@ import 'server-only';
 import { Prisma } from '../generated/prisma/client';
 import { db } from '../db';
 import type { Db, Tx } from '../db/client';
-import { can, scopeOrgs, type Subject } from '../policy';
+import { can, type Subject } from '../policy';
+import { scopeOrgsSql } from '../policy-sql';
 import { flagsOf, photoRule, type PhotoFlag, type PhotoRule, type ReuseUse } from './rules';
 
 export type PhotoItem = {
@@ -121,18 +122,19 @@ async function recordLabels(client: Db | Tx, rows: Row[]) {
 }
 
 /**
- * The photos of `orgIds` whose claimed day lies in [from, to], with their flags. `flaggedOnly` leaves out the
- * photos nothing is wrong with; `checked` counts every photo looked at.
+ * The photos of some units whose claimed day lies in [from, to], with their flags: `orgIds` names the units, or is a
+ * condition on the unit's row `g` (scopeOrgsSql). `flaggedOnly` leaves out the photos nothing is wrong with;
+ * `checked` counts every photo looked at.
  */
 export async function photoChecksOf(
   client: Db | Tx,
-  o: { orgIds: string[] | 'any'; from: string; to: string; flaggedOnly?: boolean; limit?: number },
+  o: { orgIds: string[] | Prisma.Sql; from: string; to: string; flaggedOnly?: boolean; limit?: number },
   viewer: Subject | null,
   rule?: PhotoRule,
 ): Promise<{ checked: number; flagged: number; items: PhotoItem[]; rule: PhotoRule }> {
   const r = rule ?? (await photoRule(client));
-  if (o.orgIds !== 'any' && o.orgIds.length === 0) return { checked: 0, flagged: 0, items: [], rule: r };
-  const orgFilter = o.orgIds === 'any' ? Prisma.sql`TRUE` : Prisma.sql`p."orgId" = ANY(${o.orgIds}::uuid[])`;
+  if (Array.isArray(o.orgIds) && o.orgIds.length === 0) return { checked: 0, flagged: 0, items: [], rule: r };
+  const orgFilter = Array.isArray(o.orgIds) ? Prisma.sql`p."orgId" = ANY(${o.orgIds}::uuid[])` : o.orgIds;
   const rows = await client.$queryRaw<Row[]>`
     SELECT p.id, p."fileId", p.source::text AS source, p."recordId", p."fileName", p."orgId", g.name AS "orgName",
            p."activityDate", p."takenAt", p."receivedAt", p.exif::text AS exif, p.latitude, p.longitude, p.dhash,
@@ -206,13 +208,7 @@ export async function supervisionPhotosFor(
   f: { orgId?: string; from: string; to: string },
   client: Db = db,
 ) {
-  const orgs = await client.organization.findMany({
-    where: { AND: [scopeOrgs(user, 'reminder.supervise'), f.orgId ? { id: f.orgId } : {}] },
-    select: { id: true },
-  });
-  return photoChecksOf(
-    client,
-    { orgIds: orgs.map((x) => x.id), from: f.from, to: f.to, flaggedOnly: true, limit: 100 },
-    user,
-  );
+  const scope = scopeOrgsSql(user, 'reminder.supervise', 'g');
+  const orgs = f.orgId ? Prisma.sql`(${scope} AND g.id = ${f.orgId}::uuid)` : scope;
+  return photoChecksOf(client, { orgIds: orgs, from: f.from, to: f.to, flaggedOnly: true, limit: 100 }, user);
 }

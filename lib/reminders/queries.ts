@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError } from '../errors';
 import { addDays, cstDay, periodOf } from '../calendar';
 import type { Prisma } from '../generated/prisma/client';
 import { PERIODIC } from '../calendar';
+import { scopeOrgsSql } from '../policy-sql';
 
 export type TaskState = 'done' | 'overdue' | 'dueSoon' | 'open';
 
@@ -62,34 +63,24 @@ export async function reminderTableFor(user: Subject, now = new Date(), client: 
   return { today, current, tasks: tasks.map((t) => ({ ...t, state: taskState(t, today) })) };
 }
 
-/** Across the committee's subtree: tasks of each current period by state. */
+/** Across the committee's subtree: tasks of each current period by state (one pass over the period's tasks). */
 export async function reminderSummaryFor(user: Subject, now = new Date(), client: Db = db) {
   if (!can(user, 'reminder.supervise')) throw new ForbiddenError();
   const today = cstDay(now);
-  const todayDate = new Date(`${today}T00:00:00Z`);
   const keys = PERIODIC.map((f) => periodOf(f, today).key);
-  const where = { org: scopeOrgs(user, 'reminder.supervise'), periodKey: { in: keys } };
-  const [done, overdue, total] = await Promise.all([
-    client.reminderTask.groupBy({
-      by: ['periodKey'],
-      where: { ...where, status: 'DONE' },
-      _count: { _all: true },
-    }),
-    client.reminderTask.groupBy({
-      by: ['periodKey'],
-      where: { ...where, status: 'OPEN', dueDate: { lt: todayDate } },
-      _count: { _all: true },
-    }),
-    client.reminderTask.groupBy({ by: ['periodKey'], where, _count: { _all: true } }),
-  ]);
-  const n = (rows: { periodKey: string; _count: { _all: number } }[], k: string) =>
-    rows.find((r) => r.periodKey === k)?._count._all ?? 0;
+  const rows = await client.$queryRaw<{ periodKey: string; total: number; done: number; overdue: number }[]>`
+    SELECT t."periodKey", count(*)::int AS total, count(*) FILTER (WHERE t.status = 'DONE')::int AS done,
+           count(*) FILTER (WHERE t.status = 'OPEN' AND t."dueDate" < ${today}::date)::int AS overdue
+    FROM "ReminderTask" t JOIN "Organization" o ON o.id = t."orgId"
+    WHERE t."periodKey" = ANY(${keys}::text[]) AND ${scopeOrgsSql(user, 'reminder.supervise', 'o')}
+    GROUP BY t."periodKey"`;
+  const of = (k: string) => rows.find((r) => r.periodKey === k);
   return PERIODIC.map((f, i) => ({
     frequency: f,
     periodKey: keys[i]!,
-    total: n(total, keys[i]!),
-    done: n(done, keys[i]!),
-    overdue: n(overdue, keys[i]!),
+    total: of(keys[i]!)?.total ?? 0,
+    done: of(keys[i]!)?.done ?? 0,
+    overdue: of(keys[i]!)?.overdue ?? 0,
   }));
 }
 

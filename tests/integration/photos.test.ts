@@ -6,7 +6,8 @@ import { ZSaveMeeting } from '../../lib/meetings/schema';
 import { scenePhoto } from '../../lib/photos/demo-photo';
 import { withBrokenExif } from '../../lib/photos/exif-writer';
 import { setPhotoRule } from '../../lib/photos/mutations';
-import { photoChecksOf } from '../../lib/photos/queries';
+import { photoChecksOf, supervisionPhotosFor } from '../../lib/photos/queries';
+import type { Subject } from '../../lib/policy';
 import { DEFAULT_PHOTO_RULE, PHOTO_RULE_KEY } from '../../lib/photos/rules';
 import { makePlan } from '../fixtures/audits';
 import { testDb } from '../fixtures/db';
@@ -255,5 +256,21 @@ describe('photo checks', () => {
     await db.auditPlan.update({ where: { id: plan.id }, data: { closedAt: new Date() } });
     await expect(meetingFileFor(auditor.subject, file.id, db)).rejects.toThrow();
     await expect(meetingFor(auditor.subject, groupMeeting.id, db)).rejects.toThrow();
+  });
+
+  it("督办 reads the flagged photos of the units in the supervisor's scope (by path): the company committee both branches, a committee of A only A, the filter one unit, a clerk none", async () => {
+    const units = async (s: Subject, orgId?: string) =>
+      new Set(
+        (await supervisionPhotosFor(s, { from: addDays(today, -90), to: today, orgId }, db)).items.map(
+          (p) => p.orgId,
+        ),
+      );
+    // Both branches have flagged photos from the tests above (A: taken ten days off; B: a borrowed photo).
+    expect(await units(committee.subject)).toEqual(new Set([tree.a.id, tree.b.id]));
+    expect(await units(committee.subject, tree.b.id)).toEqual(new Set([tree.b.id]));
+    const committeeOfA = await makeUser(db, 'COMMITTEE', tree.a);
+    expect(await units(committeeOfA.subject)).toEqual(new Set([tree.a.id]));
+    expect(await units(committeeOfA.subject, tree.b.id)).toEqual(new Set());
+    expect(await units(clerkA.subject)).toEqual(new Set());
   });
 });
