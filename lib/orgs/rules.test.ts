@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formalCommitteeName, mayHaveParent, moveMakesCycle, pickerUnits, rebasePath } from './rules';
+import {
+  formalCommitteeName,
+  mayHaveParent,
+  moveMakesCycle,
+  pickedUnits,
+  pickerLevels,
+  rebasePath,
+} from './rules';
 
 describe('org tree rules', () => {
   it('party groups only under branches', () => {
@@ -28,7 +35,14 @@ describe('formalCommitteeName', () => {
   });
 });
 
-describe('pickerUnits', () => {
+/** What pickerOrgs does with the database: the levels from the count per depth, then the units of those levels. */
+function pickerUnits(orgs: { id: string; depth: number }[], chosen: string | undefined, max: number) {
+  const byDepth = new Map<number, number>();
+  for (const o of orgs) byDepth.set(o.depth, (byDepth.get(o.depth) ?? 0) + 1);
+  return pickedUnits(orgs, pickerLevels(byDepth, max), chosen, max);
+}
+
+describe('pickerLevels and pickedUnits', () => {
   const tree = [
     { id: 'r', depth: 0 },
     ...Array.from({ length: 5 }, (_, i) => ({ id: `g${i}`, depth: 1 })),

@@ -54,32 +54,36 @@ export const ORG_TYPES = [
 export const PICKER_MAX = 300;
 
 /**
- * The units a filter's choice lists, in the order given: all of them when they fit, else the top levels
- * that fit within `max` (a company of 5,000 units lists its committees, general branches and branches, not
- * every group), always with the chosen unit. `trimmed` says whether some were left out.
+ * Which levels a unit choice lists, from how many units stand at each depth: all of them when they fit within
+ * `max`, else the top levels that fit (a company of 5,000 units lists its committees, general branches and
+ * branches, not every group), else — when even the top level is over — the first `max` of the top level.
  */
-export function pickerUnits<O extends { id: string; depth: number }>(
-  orgs: readonly O[],
-  chosen?: string,
-  max = PICKER_MAX,
-): { units: O[]; trimmed: boolean } {
-  if (orgs.length <= max) return { units: [...orgs], trimmed: false };
-  const byDepth = new Map<number, number>();
-  for (const o of orgs) byDepth.set(o.depth, (byDepth.get(o.depth) ?? 0) + 1);
+export type PickerLevels = { all: true } | { all: false; deepest: number } | { all: false; top: number };
+export function pickerLevels(byDepth: ReadonlyMap<number, number>, max = PICKER_MAX): PickerLevels {
+  const depths = [...byDepth.keys()].sort((a, b) => a - b);
+  if (depths.reduce((n, d) => n + byDepth.get(d)!, 0) <= max) return { all: true };
   let deepest = -1;
   let n = 0;
-  for (const d of [...byDepth.keys()].sort((a, b) => a - b)) {
+  for (const d of depths) {
     n += byDepth.get(d)!;
     if (n > max) break;
     deepest = d;
   }
-  // Even the top level alone is over: keep the first `max` of it.
-  if (deepest < 0) {
-    const top = Math.min(...byDepth.keys());
-    const firsts = new Set(orgs.filter((o) => o.depth === top).slice(0, max));
-    return { units: orgs.filter((o) => firsts.has(o) || o.id === chosen), trimmed: true };
-  }
-  return { units: orgs.filter((o) => o.depth <= deepest || o.id === chosen), trimmed: true };
+  return deepest < 0 ? { all: false, top: depths[0]! } : { all: false, deepest };
+}
+
+/** Of units in tree order (at least those `levels` names), the ones the choice lists, always with the chosen one. */
+export function pickedUnits<O extends { id: string; depth: number }>(
+  orgs: readonly O[],
+  levels: PickerLevels,
+  chosen?: string,
+  max = PICKER_MAX,
+): { units: O[]; trimmed: boolean } {
+  if (levels.all) return { units: [...orgs], trimmed: false };
+  if ('deepest' in levels)
+    return { units: orgs.filter((o) => o.depth <= levels.deepest || o.id === chosen), trimmed: true };
+  const firsts = new Set(orgs.filter((o) => o.depth === levels.top).slice(0, max));
+  return { units: orgs.filter((o) => firsts.has(o) || o.id === chosen), trimmed: true };
 }
 
 /** A project branch's project: three texts and four days, kept, shown, imported and exported field by field. */

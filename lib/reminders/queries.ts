@@ -8,6 +8,7 @@ import { addDays, cstDay, periodOf } from '../calendar';
 import type { Prisma } from '../generated/prisma/client';
 import { PERIODIC } from '../calendar';
 import { scopeOrgsSql } from '../policy-sql';
+import { pickerOrgs } from '../orgs/queries';
 
 export type TaskState = 'done' | 'overdue' | 'dueSoon' | 'open';
 
@@ -137,13 +138,14 @@ export async function supervisionListFor(
   return { today, total, tasks: tasks.map((t) => ({ ...t, state: taskState(t, today) })) };
 }
 
-/** Units the supervisor may pick in the filter (active and archived, in tree order). */
-export function supervisableOrgsFor(user: Subject, client: Db = db) {
-  return client.organization.findMany({
-    where: { ...scopeOrgs(user, 'reminder.supervise'), type: { notIn: ['PARTY_GROUP', 'DEPARTMENT'] } },
-    select: { id: true, name: true, depth: true },
-    orderBy: { path: 'asc' },
-  });
+/** Units the supervisor may pick in the filter (active and archived, in tree order; at company scale the levels that
+ * fit, with the chosen one). */
+export function supervisableOrgsFor(user: Subject, chosen?: string, client: Db = db) {
+  return pickerOrgs(
+    { ...scopeOrgs(user, 'reminder.supervise'), type: { notIn: ['PARTY_GROUP', 'DEPARTMENT'] } },
+    chosen,
+    client,
+  );
 }
 
 /** Notices sent to the units the user completes reminders for, newest first. */

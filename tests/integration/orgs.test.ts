@@ -3,7 +3,7 @@ import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from '../../lib
 import { ZCreateOrg, ZMoveOrg } from '../../lib/orgs/schema';
 import { scopeOrgs } from '../../lib/policy';
 import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
-import { getOrgForUser } from '../../lib/orgs/queries';
+import { getOrgForUser, pickerOrgs } from '../../lib/orgs/queries';
 import { testDb } from '../fixtures/db';
 import { treeWithUsers } from '../fixtures/tree';
 
@@ -187,5 +187,30 @@ describe('the unit page', () => {
     const page = await getOrgForUser(committee.subject, t.a.id, db);
     expect(page.partyMembers).toEqual({ full: 2, probationary: 1 });
     await expect(getOrgForUser(outsider.subject, t.a.id, db)).rejects.toThrow('errors.forbidden');
+  });
+});
+
+describe("a filter's unit choice (pickerOrgs)", () => {
+  it('reads the levels that fit and the chosen unit, in tree order; all of them when they fit', async () => {
+    const tree = await makeTree(db);
+    const groups = [
+      tree.a1,
+      await makeOrg(db, tree.a, 'PARTY_GROUP'),
+      await makeOrg(db, tree.b, 'PARTY_GROUP'),
+    ];
+    const scope = { path: { startsWith: tree.root.path } };
+    const ids = (r: { units: { id: string }[] }) => r.units.map((u) => u.id);
+    // Six units: all fit in 6; in 4 the groups (the deepest level) are left out, but a chosen group stays.
+    const all = await pickerOrgs(scope, undefined, db, 6);
+    expect(all.trimmed).toBe(false);
+    expect(ids(all).sort()).toEqual([tree.root, tree.a, tree.b, ...groups].map((o) => o.id).sort());
+    const some = await pickerOrgs(scope, groups[2]!.id, db, 4);
+    expect(some.trimmed).toBe(true);
+    expect(new Set(ids(some))).toEqual(new Set([tree.root.id, tree.a.id, tree.b.id, groups[2]!.id]));
+    // Tree order: each unit before the units under it.
+    expect(ids(some).indexOf(tree.b.id)).toBeLessThan(ids(some).indexOf(groups[2]!.id));
+    // Outside the scope, a chosen unit is not listed.
+    const other = await makeTree(db);
+    expect(ids(await pickerOrgs(scope, other.a.id, db, 4))).not.toContain(other.a.id);
   });
 });

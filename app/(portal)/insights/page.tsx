@@ -41,7 +41,7 @@ export default async function InsightsPage({
     getTranslations('feedback'),
     getTranslations('shell'),
     insightsFor(user, { orgId, from, to }),
-    supervisableOrgsFor(user),
+    supervisableOrgsFor(user, orgId),
   ]);
   const quarters = [...new Set(d.distribution.map((r) => r.quarter))];
   const latest = quarters.at(-1);
@@ -71,9 +71,9 @@ export default async function InsightsPage({
           <FilterField label={t('unit')}>
             <Select name="orgId" defaultValue={orgId ?? ''}>
               <OrgOptions
-                orgs={orgs}
+                orgs={orgs.units}
                 emptyLabel={t('allUnits')}
-                trim={{ chosen: orgId, moreLabel: tshell('moreUnits') }}
+                more={orgs.trimmed ? tshell('moreUnits') : undefined}
               />
             </Select>
           </FilterField>

@@ -14,6 +14,8 @@ import {
   type LifecycleSettings,
 } from '../lifecycle';
 import type { Db } from '../../db/client';
+import type { Prisma } from '../../generated/prisma/client';
+import { PICKER_MAX, pickedUnits, pickerLevels } from '../rules';
 
 export const orgListSelect = {
   id: true,
@@ -198,4 +200,30 @@ export function lifecycleRecord(o: OrgLike): LifecycleOrg & { termExtensionBy: s
     termExtendedTo: isoDay(o.termExtendedTo),
     termExtensionBy: o.termExtensionBy ?? null,
   };
+}
+
+/**
+ * A filter's unit choice at company scale (`where`: the units in the user's scope, from lib/policy.ts), in tree
+ * order: the count per level first, then only the levels that fit (lib/orgs/rules pickerLevels) and the chosen
+ * unit are read — not 5,000 units for 300 lines.
+ */
+export async function pickerOrgs(
+  where: Prisma.OrganizationWhereInput,
+  chosen?: string,
+  client: Db = db,
+  max = PICKER_MAX,
+) {
+  const counts = await client.organization.groupBy({ by: ['depth'], where, _count: { _all: true } });
+  const levels = pickerLevels(new Map(counts.map((c) => [c.depth, c._count._all])), max);
+  const near = levels.all
+    ? {}
+    : 'deepest' in levels
+      ? { depth: { lte: levels.deepest } }
+      : { depth: levels.top };
+  const orgs = await client.organization.findMany({
+    where: { AND: [where, chosen ? { OR: [near, { id: chosen }] } : near] },
+    select: { id: true, name: true, depth: true },
+    orderBy: { path: 'asc' },
+  });
+  return pickedUnits(orgs, levels, chosen, max);
 }

@@ -51,7 +51,7 @@ export default async function SupervisionPage({
   };
   const [list, orgs, lateFixes, tf, tph, photos, ruleEditable] = await Promise.all([
     supervisionListFor(user, f),
-    supervisableOrgsFor(user),
+    supervisableOrgsFor(user, f.orgId),
     overdueRectificationsFor(user, 'reminder.supervise'),
     getTranslations('feedback'),
     getTranslations('photos'),
@@ -79,9 +79,9 @@ export default async function SupervisionPage({
           <FilterField label={t('filters.org')}>
             <Select name="orgId" defaultValue={f.orgId ?? ''}>
               <OrgOptions
-                orgs={orgs}
+                orgs={orgs.units}
                 emptyLabel={t('filters.allOrgs')}
-                trim={{ chosen: f.orgId, moreLabel: tshell('moreUnits') }}
+                more={orgs.trimmed ? tshell('moreUnits') : undefined}
               />
             </Select>
           </FilterField>
