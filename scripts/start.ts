@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { grantAppRole, userOf } from '../lib/db/app-role';
-import { appNodeOptions, buildIfNeeded, nextBin } from './lib/build';
+import { appEnv, buildIfNeeded, nextBin } from './lib/build';
 import { DATA_DIR, resolveDatabaseUrl } from './lib/database-url';
 import { wantsDemo } from './lib/prepare-db';
 
@@ -97,7 +97,7 @@ try {
   // The heap limit is the app's, not the build's (its type check needs more).
   const child = spawn(nextBin(), ['start', '-p', port], {
     stdio: 'inherit',
-    env: { ...env, NODE_OPTIONS: appNodeOptions() },
+    env: appEnv(env),
   });
   current = child;
   console.log(`▶ 五标已启动 Wubiao is starting at http://localhost:${port}`);

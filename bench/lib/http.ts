@@ -6,7 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../lib/db/client';
 import { DEMO_PASSWORD } from '../../prisma/seed-data';
-import { appNodeOptions, buildIfNeeded } from '../../scripts/lib/build';
+import { appEnv, appNodeOptions, buildIfNeeded } from '../../scripts/lib/build';
 import { startNginx, startNode, stopNode } from '../../scripts/lib/cluster';
 
 /** A browser's cookie jar, enough for one origin. */
@@ -102,8 +102,8 @@ export async function startServers(databaseUrl: string, nodes: number) {
   };
   await buildIfNeeded(env);
   // The app's Node options as npm start sets them (its heap limit), or APP_NODE_OPTIONS; not the bench's or the build's.
-  const appEnv = { ...env, NODE_OPTIONS: process.env.APP_NODE_OPTIONS ?? appNodeOptions('') };
-  const started = await Promise.all(Array.from({ length: nodes }, () => startNode(appEnv)));
+  const app = appEnv(env, process.env.APP_NODE_OPTIONS ?? appNodeOptions(''));
+  const started = await Promise.all(Array.from({ length: nodes }, () => startNode(app)));
   const children = started.map((n) => n.child);
   const proxy = nodes > 1 ? await startNginx(started.map((n) => `127.0.0.1:${n.port}`)) : null;
   return {
