@@ -100,7 +100,7 @@ ${o.upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=10s;`).join('
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header X-Forwarded-Host $host;
+      proxy_set_header X-Forwarded-Host $http_host;
       proxy_set_header X-Real-IP $remote_addr;
       proxy_next_upstream error timeout http_502 http_503;
       proxy_read_timeout 120s;
