@@ -24,3 +24,27 @@ export function FormSubmit({
     </>
   );
 }
+
+/** The last cells of a form laid out as a three-column grid: its button, then its refusal across the row. */
+export function GridSubmit({
+  error,
+  pending,
+  label,
+}: {
+  error?: string;
+  pending: boolean;
+  label: React.ReactNode;
+}) {
+  return (
+    <>
+      <div className="flex items-end">
+        <Button type="submit" disabled={pending}>
+          {label}
+        </Button>
+      </div>
+      <div className="sm:col-span-3">
+        <FormError message={error} />
+      </div>
+    </>
+  );
+}

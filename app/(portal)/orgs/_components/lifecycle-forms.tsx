@@ -1,5 +1,5 @@
 'use client';
-import { FormSubmit } from '@/components/form-submit';
+import { FormSubmit, GridSubmit } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
@@ -64,14 +64,7 @@ export function LifecycleForm({ orgId, record }: { orgId: string; record: Record
       {date('setupApprovedOn')}
       {date('termStart')}
       {number('termYears', 1, 5, t('termYearsHint'))}
-      <div className="flex items-end">
-        <Button type="submit" disabled={call.pending}>
-          {t('save')}
-        </Button>
-      </div>
-      <div className="sm:col-span-3">
-        <FormError message={formRefusal(call)} />
-      </div>
+      <GridSubmit pending={call.pending} error={formRefusal(call)} label={t('save')} />
     </form>
   );
 }

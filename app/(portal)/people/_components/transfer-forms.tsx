@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { FormSubmit } from '@/components/form-submit';
+import { FormSubmit, GridSubmit } from '@/components/form-submit';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
@@ -210,14 +210,7 @@ export function IncomingForm({
       <Field label={t('validUntil')} htmlFor="in-validUntil" error={err('validUntil')}>
         <Input id="in-validUntil" name="validUntil" type="date" defaultValue={defaultUntil} />
       </Field>
-      <div className="flex items-end">
-        <Button type="submit" disabled={call.pending}>
-          {t('recordIncoming')}
-        </Button>
-      </div>
-      <div className="sm:col-span-3">
-        <FormError message={formRefusal(call)} />
-      </div>
+      <GridSubmit pending={call.pending} error={formRefusal(call)} label={t('recordIncoming')} />
     </form>
   );
 }
