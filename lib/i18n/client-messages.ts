@@ -6,7 +6,8 @@
 
 /**
  * Every page: the shell, the shared components, and the messages any action may return (every namespace's
- * `errors`, `validation`, and the password rules' messages).
+ * `errors`, `validation`, the password rules' messages, a passkey's default name). The second-factor screens and the
+ * scoring inputs take theirs in their sections (4 and 2 KB that every other page did without).
  */
 export const BASE_NAMESPACES = [
   'app',
@@ -14,22 +15,21 @@ export const BASE_NAMESPACES = [
   'errors',
   'validation',
   'errorPages',
-  'factors',
-  'scoringKinds',
   'auth.password',
+  'factors.passkeyDefault',
 ];
 
 /** Per section (the folder under app/(portal) or app/(auth)): the namespaces its client components use. */
 export const SECTION_NAMESPACES: Record<string, string[]> = {
   'change-password': ['changePassword'],
-  login: ['login'],
-  account: ['sessions'],
-  admin: ['roles', 'securitySettings', 'users'],
+  login: ['factors', 'login'],
+  account: ['factors', 'sessions'],
+  admin: ['factors', 'roles', 'securitySettings', 'users'],
   announcements: ['announcements'],
-  audits: ['audits', 'exams', 'feedback', 'handbook', 'meetings'],
+  audits: ['audits', 'exams', 'feedback', 'handbook', 'meetings', 'scoringKinds'],
   exams: ['bank', 'exams', 'roles'],
   feedback: ['feedback'],
-  handbook: ['handbook', 'handbookImport', 'orgs', 'revisions', 'roles'],
+  handbook: ['handbook', 'handbookImport', 'orgs', 'revisions', 'roles', 'scoringKinds'],
   insights: ['annual', 'learning'],
   learning: ['learning', 'training'],
   meetings: ['meetings', 'people'],
@@ -38,7 +38,7 @@ export const SECTION_NAMESPACES: Record<string, string[]> = {
   people: ['dues', 'people', 'peopleImport', 'transfers'],
   rectifications: ['feedback'],
   reminders: ['handbook', 'photos', 'quality', 'reminders', 'supervision'],
-  'self-checks': ['selfCheck'],
+  'self-checks': ['scoringKinds', 'selfCheck'],
 };
 
 type Tree = { [k: string]: string | Tree };
