@@ -10,8 +10,10 @@ export function memo<T>(ttlMs: number, max = 500) {
     const hit = kept.get(key);
     if (hit && hit.until > now) return hit.value;
     const value = read();
-    // A failed read is not kept.
-    value.catch(() => kept.delete(key));
+    // A failed read is not kept (nor does it remove a newer read of the same key).
+    value.catch(() => {
+      if (kept.get(key)?.value === value) kept.delete(key);
+    });
     kept.delete(key);
     if (kept.size >= max) kept.delete(kept.keys().next().value!);
     kept.set(key, { until: now + ttlMs, value });

@@ -99,6 +99,10 @@ test('a malformed id in a route is the 404 page, never a 500', async ({ page }) 
     expect(res?.status(), path).toBe(404);
     await expect(page.getByTestId('page-404'), path).toBeVisible();
   }
+  // A malformed unit in a filter is ignored: the page answers, unfiltered.
+  for (const path of [`/insights?orgId=${'-'.repeat(36)}`, '/reminders/supervision?orgId=x']) {
+    expect((await page.goto(path))?.status(), path).toBe(200);
+  }
   for (const path of [
     '/api/reminders/evidence/x',
     '/api/handbook/attachments/x',

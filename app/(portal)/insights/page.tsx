@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
@@ -35,7 +36,7 @@ export default async function InsightsPage({
   );
   const to = Math.min(now, Number(sp.to) || now);
   const from = Math.max(to - 3, Math.min(to, Number(sp.from) || to - 1));
-  const orgId = sp.orgId && /^[0-9a-f-]{36}$/.test(sp.orgId) ? sp.orgId : undefined;
+  const orgId = z.uuid().safeParse(sp.orgId).data;
   const [t, tf, tshell, d, orgs] = await Promise.all([
     getTranslations('insights'),
     getTranslations('feedback'),
