@@ -69,7 +69,8 @@ export function appNodeOptions(current = process.env.NODE_OPTIONS ?? ''): string
 /**
  * The app process's environment: its heap limit (appNodeOptions, or `nodeOptions`), and glibc's malloc held to two
  * arenas unless MALLOC_ARENA_MAX says otherwise — each thread (the pool's crypto, argon2, the database driver) would
- * otherwise keep an arena of its own: about 70 MB less RSS after bench:http's load, the same requests a second.
+ * otherwise keep an arena of its own: about 70 MB less RSS after 50 connections on four of bench:http's pages, the
+ * same requests a second.
  */
 export function appEnv<E extends Record<string, string | undefined>>(env: E, nodeOptions = appNodeOptions()) {
   return { ...env, NODE_OPTIONS: nodeOptions, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2' };
