@@ -72,7 +72,8 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
         placed = true;
       }
     }
-    if (!placed || result.error !== 'errors.invalidInput') setFormError(tm(result.error, result.params));
+    if (!placed || result.error !== 'errors.invalidInput')
+      setFormError(result.text ?? tm(result.error, result.params));
   });
   // The schema could not be loaded to check the form: say so instead of a silent button.
   const submit = (e?: React.BaseSyntheticEvent) =>

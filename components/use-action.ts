@@ -1,17 +1,16 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/action-client';
+import type { ActionFailure, ActionResult } from '@/lib/action-client';
 import { oversizedFile, UPLOAD_LIMIT_BYTES } from './check-upload';
 import { useTranslateMessage } from './use-translate-message';
-
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
 /** The text to show for a refused action: its first field error, else its message, in the page's language. */
 export function useFailureText() {
   const tm = useTranslateMessage();
   return useCallback(
-    (r: Failure) => tm(Object.values(r.fieldErrors ?? {}).find(Boolean) ?? r.error, r.params) ?? r.error,
+    (r: ActionFailure) =>
+      tm(Object.values(r.fieldErrors ?? {}).find(Boolean) ?? r.text ?? r.error, r.params) ?? r.error,
     [tm],
   );
 }

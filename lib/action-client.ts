@@ -4,17 +4,45 @@ import type { ActionContext } from './action-context';
 import type { Actor } from './audit-log';
 import { UserError } from './errors';
 import { Prisma } from './generated/prisma/client';
-import { msg } from './i18n/message';
+import { msg, parseMsg } from './i18n/message';
 import type { Subject } from './policy';
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | {
-      ok: false;
-      error: string;
-      params?: Record<string, string | number>;
-      fieldErrors?: Record<string, string>;
-    };
+export type ActionFailure = {
+  ok: false;
+  /** The message key (stable: a page may act on it). */
+  error: string;
+  params?: Record<string, string | number>;
+  /** By field: the message in words once `words` ran, else its key. */
+  fieldErrors?: Record<string, string>;
+  /** The message in the page's language, once `words` ran. */
+  text?: string;
+};
+
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
+
+/** What turns a message key (and its parameters) into words: next-intl's translator of the whole catalogue. */
+export type Translator = {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+};
+
+/**
+ * A refusal with its words: the page shows them as they are, so it needs no namespace's errors of its own
+ * (issue 17: every namespace's `errors` was 20 KB of every page). A key without a message stays a key.
+ */
+export function wordFailure(t: Translator, f: ActionFailure): ActionFailure {
+  const say = (m: string, extra?: Record<string, string | number>) => {
+    const { key, params } = parseMsg(m);
+    return t.has(key) ? t(key, { ...params, ...extra }) : m;
+  };
+  return {
+    ...f,
+    text: say(f.error, f.params),
+    ...(f.fieldErrors
+      ? { fieldErrors: Object.fromEntries(Object.entries(f.fieldErrors).map(([k, v]) => [k, say(v)])) }
+      : {}),
+  };
+}
 
 /**
  * The one action client. Every server action is built with it, so the order never varies:
@@ -24,13 +52,18 @@ export type ActionResult<T> =
  */
 export function createActionClient<
   U extends Subject & { mustChangePassword: boolean; factorOwed?: 'verify' | 'enrol' | null },
->(session: { user: () => Promise<U | null>; actor: (user: U) => Promise<Actor> }) {
+>(session: {
+  user: () => Promise<U | null>;
+  actor: (user: U) => Promise<Actor>;
+  /** Puts a refusal into words before it leaves the server. */
+  words?: () => Promise<Translator>;
+}) {
   return function defineAction<S extends z.ZodType, T>(
     schema: S,
     handler: (input: z.output<S>, ctx: ActionContext<U>) => Promise<T>,
     opts: { allowPasswordChange?: boolean; allowFactor?: 'verify' | 'enrol' } = {},
   ): (input: z.input<S>) => Promise<ActionResult<T>> {
-    return async (raw) => {
+    const run = async (raw: z.input<S>): Promise<ActionResult<T>> => {
       const user = await session.user();
       if (!user) return { ok: false, error: 'errors.unauthenticated' };
       // A session that owes a second factor reaches only the actions that settle it.
@@ -50,6 +83,10 @@ export function createActionClient<
         return toFailure(e);
       }
     };
+    return async (raw) => {
+      const r = await run(raw);
+      return r.ok || !session.words ? r : wordFailure(await session.words(), r);
+    };
   };
 }
 
@@ -66,12 +103,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function toFailure(e: unknown): {
-  ok: false;
-  error: string;
-  params?: Record<string, string | number>;
-  fieldErrors?: Record<string, string>;
-} {
+export function toFailure(e: unknown): ActionFailure {
   if (e instanceof UserError) {
     return {
       ok: false,

@@ -1,16 +1,22 @@
 import 'server-only';
+import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import type { ActionContext } from './action-context';
-import { createActionClient } from './action-client';
+import { createActionClient, type Translator } from './action-client';
 import { actorOf, getSessionUser } from './auth/current-user';
 import { db } from './db';
 import type { Db } from './db/client';
 
 /**
  * The one action client (lib/action-client.ts) bound to the signed-in user of the request and the trace actor
- * with the request's IP and user agent. Every server action is `defineAction(schema, handler)`.
+ * with the request's IP and user agent; a refusal leaves in the words of the request's language. Every server
+ * action is `defineAction(schema, handler)`.
  */
-export const defineAction = createActionClient({ user: getSessionUser, actor: actorOf });
+export const defineAction = createActionClient({
+  user: getSessionUser,
+  actor: actorOf,
+  words: async () => (await getTranslations()) as unknown as Translator,
+});
 
 /**
  * The plain server action: `mutate(db, ctx, input)` (which authorizes and writes with its trace), then `after`

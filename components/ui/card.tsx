@@ -86,9 +86,5 @@ export function Badge({
     red: 'bg-red-100 text-red-800',
     blue: 'bg-blue-100 text-blue-800',
   };
-  return (
-    <span className={`inline-flex items-center rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>
-      {children}
-    </span>
-  );
+  return <span className={`wb-badge ${tones[tone]}`}>{children}</span>;
 }

@@ -5,9 +5,9 @@
 // section does not send.
 
 /**
- * Every page: the shell, the shared components, and the messages any action may return (every namespace's
- * `errors`, `validation`, the password rules' messages, a passkey's default name). The second-factor screens and the
- * scoring inputs take theirs in their sections (4 and 2 KB that every other page did without).
+ * Every page (the root layout): the shell, the shared components, the generic errors and the validation messages
+ * the shared field rules give. An action's refusal arrives already in words (lib/action.ts), so no namespace's
+ * `errors` rides along for it; a section adds the keys its forms' schemas may give in the browser.
  */
 export const BASE_NAMESPACES = [
   'app',
@@ -19,31 +19,72 @@ export const BASE_NAMESPACES = [
   'factors.passkeyDefault',
 ];
 
-/** Per section (the folder under app/(portal) or app/(auth)): the namespaces its client components use. */
+/** Every namespace's `errors`: for the pages that show keys the server sent as data (an import's refused rows). */
+export const ALL_ERRORS = '*.errors';
+
+/**
+ * Per section (a route folder under app/(portal) or app/(auth), whose layout.tsx renders `<ClientMessages
+ * section>`): the namespaces, subtrees or single messages its client components use, laid over the root's in the
+ * browser (components/section-messages.tsx), so the base travels once a page. A nested section adds to its
+ * parent's. A page with no client words needs no section: the roster, the handbook's reading pages, audits' lists.
+ */
 export const SECTION_NAMESPACES: Record<string, string[]> = {
-  'change-password': ['changePassword'],
+  'change-password': ['changePassword', 'users.errors'],
   login: ['factors', 'login'],
   account: ['factors', 'sessions'],
-  admin: ['factors', 'roles', 'securitySettings', 'users'],
+  admin: ['factors', 'roles', 'securitySettings', 'sessions.title', 'users'],
   announcements: ['announcements'],
-  audits: ['audits', 'exams', 'feedback', 'handbook', 'meetings', 'scoringKinds'],
+  'audits/[id]': ['audits', 'exams', 'feedback', 'handbook', 'scoringKinds'],
+  'audits/plans': ['audits', 'meetings', 'people.errors'],
+  'audits/samples': ['audits', 'meetings.errors', 'people.errors'],
   exams: ['bank', 'exams', 'roles'],
   feedback: ['feedback'],
-  handbook: ['handbook', 'handbookImport', 'orgs', 'revisions', 'roles', 'scoringKinds'],
-  insights: ['annual', 'learning'],
-  learning: ['learning', 'training'],
+  'handbook/articles': ['revisions'],
+  'handbook/revisions': ['revisions'],
+  'handbook/draft': [
+    'handbook',
+    'ledger.errors',
+    'meetings.errors',
+    'orgs',
+    'people.errors',
+    'photos.site.errors',
+    'roles',
+    'scoringKinds',
+  ],
+  'handbook/standard': [
+    'handbook',
+    'ledger.errors',
+    'meetings.errors',
+    'orgs.errors',
+    'people.errors',
+    'photos.site.errors',
+    'scoringKinds.errors',
+  ],
+  'insights/annual': ['annual'],
+  'insights/problems': ['learning'],
+  learning: ['announcements.errors.fileTooLarge', 'learning', 'training'],
   meetings: ['meetings', 'people'],
   notifications: ['notifications'],
-  orgs: ['orgImport', 'orgs', 'photos', 'robots'],
-  people: ['dues', 'people', 'peopleImport', 'transfers'],
+  orgs: ['orgs', 'photos', 'robots'],
+  'people/[id]': ['dues.errors', 'people', 'transfers'],
+  'people/new': ['dues.errors', 'people', 'transfers.errors'],
+  'people/dues': ['dues'],
+  'people/transfers': ['transfers'],
   rectifications: ['feedback'],
-  reminders: ['handbook', 'photos', 'quality', 'reminders', 'supervision'],
-  'self-checks': ['scoringKinds', 'selfCheck'],
+  reminders: ['reminders', 'supervision.errors'],
+  'reminders/supervision': ['photos', 'quality', 'supervision'],
+  'self-checks': ['selfCheck'],
+  'self-checks/[id]': ['handbook.errors', 'scoringKinds'],
+  // An import shows the keys its rows were refused with, which may be any namespace's errors.
+  'exams/bank/import': [ALL_ERRORS],
+  'handbook/draft/import': [ALL_ERRORS, 'handbookImport'],
+  'orgs/import': [ALL_ERRORS, 'orgImport'],
+  'people/import': [ALL_ERRORS, 'peopleImport'],
 };
 
 type Tree = { [k: string]: string | Tree };
 
-/** Errors sit under `errors` in many namespaces (orgs.errors, ledger.errors…): an action may return any of them. */
+/** Errors sit under `errors` in many namespaces (orgs.errors, ledger.errors…). */
 function errorsOnly(t: Tree): Tree | undefined {
   let out: Tree | undefined;
   for (const [k, v] of Object.entries(t)) {
@@ -54,26 +95,31 @@ function errorsOnly(t: Tree): Tree | undefined {
   return out;
 }
 
-/** The given namespaces (or dotted subtrees, 'auth.password') whole, and every namespace's `errors`. */
-export function pickMessages(all: Tree, namespaces: readonly string[]): Tree {
-  const out: Tree = {};
-  for (const [k, v] of Object.entries(all)) {
-    if (namespaces.includes(k)) out[k] = v;
-    else if (typeof v !== 'string') {
-      const e = errorsOnly(v);
-      if (e) out[k] = e;
-    }
+/** `into` with `from` laid over it, subtree by subtree (a new object; neither argument changes). */
+export function mergeMessages(into: Tree, from: Tree): Tree {
+  const out: Tree = { ...into };
+  for (const [k, v] of Object.entries(from)) {
+    const had = out[k];
+    out[k] = typeof v === 'object' && typeof had === 'object' ? mergeMessages(had, v) : v;
   }
-  for (const n of namespaces.filter((x) => x.includes('.'))) {
+  return out;
+}
+
+/**
+ * The given namespaces whole, dotted subtrees or single messages ('auth.password', 'orgs.errors.badType') alone,
+ * and with ALL_ERRORS every namespace's `errors`.
+ */
+export function pickMessages(all: Tree, names: readonly string[]): Tree {
+  let out: Tree = {};
+  if (names.includes(ALL_ERRORS)) out = errorsOnly(all) ?? {};
+  for (const n of names) {
+    if (n === ALL_ERRORS) continue;
     const parts = n.split('.');
     let from: Tree | string | undefined = all;
-    let to = out;
-    for (const [i, p] of parts.entries()) {
-      from = typeof from === 'object' ? from[p] : undefined;
-      if (from === undefined) break;
-      if (i === parts.length - 1) to[p] = from;
-      else to = (to[p] ??= {}) as Tree;
-    }
+    for (const p of parts) from = typeof from === 'object' ? from[p] : undefined;
+    if (from === undefined) continue;
+    const picked = parts.reduceRight<Tree | string>((v, p) => ({ [p]: v }), from) as Tree;
+    out = mergeMessages(out, picked);
   }
   return out;
 }

@@ -75,7 +75,7 @@ export default async function MeetingsPage({
             key: 'heldOn',
             header: t('fields.heldOn'),
             cell: (m) => (
-              <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
+              <Link href={`/meetings/${m.id}`} className="wb-link">
                 {format.dateTime(m.heldOn, DAY)}
               </Link>
             ),

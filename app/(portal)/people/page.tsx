@@ -106,7 +106,7 @@ export default async function PeoplePage({
             key: 'name',
             header: t('fields.name'),
             cell: (p) => (
-              <Link href={`/people/${p.id}`} className="font-medium text-brand-700 hover:underline">
+              <Link href={`/people/${p.id}`} className="wb-link">
                 {p.name}
               </Link>
             ),

@@ -18,6 +18,8 @@ import { CompleteTaskForm } from './_components/complete-task-form';
 import { GenerateForm } from './_components/generate-form';
 import { pageTitle } from '@/lib/page-title';
 
+/** The frequencies the committee may generate reminders for, every one ticked to begin with. */
+const GENERATED = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
 export const generateMetadata = pageTitle('reminders');
 
 const TONE: Record<TaskState, 'green' | 'red' | 'amber' | 'stone'> = {
@@ -109,7 +111,10 @@ export default async function RemindersPage() {
             </table>
           </div>
           <div className="mt-4">
-            <GenerateForm today={cstDay(new Date())} />
+            <GenerateForm
+              today={cstDay(new Date())}
+              frequencies={GENERATED.map((f) => ({ value: f, label: th(`frequencies.${f}`) }))}
+            />
           </div>
         </Card>
       )}

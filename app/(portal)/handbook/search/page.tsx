@@ -69,10 +69,7 @@ export default async function SearchPage({
       <ol className="space-y-3" data-testid="search-results">
         {hits.map((h) => (
           <li key={h.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <Link
-              href={withVersion(`/handbook/articles/${h.number}`, version)}
-              className="font-medium text-brand-700 hover:underline"
-            >
+            <Link href={withVersion(`/handbook/articles/${h.number}`, version)} className="wb-link">
               {t('articleNo', { number: h.number })} <Highlight text={h.title} terms={terms} />
             </Link>
             <div className="text-xs text-stone-500">{h.partTitle}</div>

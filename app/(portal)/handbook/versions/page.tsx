@@ -28,7 +28,7 @@ export default async function VersionsPage() {
               <div>
                 <Link
                   href={v.status === 'PUBLISHED' ? '/handbook' : `/handbook?v=${v.id}`}
-                  className="font-medium text-brand-700 hover:underline"
+                  className="wb-link"
                 >
                   {v.label}
                 </Link>{' '}

@@ -74,7 +74,7 @@ export default async function AttendancePage({
                 key: 'name',
                 header: t('fields.name'),
                 cell: (r) => (
-                  <Link href={`/people/${r.personId}`} className="font-medium text-brand-700 hover:underline">
+                  <Link href={`/people/${r.personId}`} className="wb-link">
                     {r.name}
                   </Link>
                 ),

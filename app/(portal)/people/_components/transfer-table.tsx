@@ -35,10 +35,7 @@ export async function TransferTable({
                 key: 'person',
                 header: t('person'),
                 cell: (r: TransferView) => (
-                  <Link
-                    href={`/people/${r.person.id}`}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
+                  <Link href={`/people/${r.person.id}`} className="wb-link">
                     {r.person.name}
                   </Link>
                 ),

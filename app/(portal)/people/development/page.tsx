@@ -18,7 +18,7 @@ export default async function DevelopmentPage() {
     actorOf(user).then((actor) => developmentFor(user, actor)),
   ]);
   const personLink = (r: { id: string; name: string }) => (
-    <Link href={`/people/${r.id}`} className="font-medium text-brand-700 hover:underline">
+    <Link href={`/people/${r.id}`} className="wb-link">
       {r.name}
     </Link>
   );

@@ -63,7 +63,7 @@ export default async function DuesPage({
             key: 'name',
             header: t('person'),
             cell: (r) => (
-              <Link href={`/people/${r.id}`} className="font-medium text-brand-700 hover:underline">
+              <Link href={`/people/${r.id}`} className="wb-link">
                 {r.name}
               </Link>
             ),

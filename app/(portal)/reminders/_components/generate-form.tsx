@@ -7,21 +7,26 @@ import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { generateRemindersAction } from '@/lib/reminders/actions';
+import type { TGenerate } from '@/lib/reminders/schema';
 
 const schemas = lazySchemas(() => import('@/lib/reminders/schema'));
 
-const FREQS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
-
-export function GenerateForm({ today }: { today: string }) {
+/** `frequencies` with their names from the page (the handbook's words stay on the server), all ticked at first. */
+export function GenerateForm({
+  today,
+  frequencies,
+}: {
+  today: string;
+  frequencies: { value: TGenerate['frequencies'][number]; label: string }[];
+}) {
   const t = useTranslations('reminders');
-  const th = useTranslations('handbook');
   const router = useRouter();
   const [done, setDone] = useState<string>();
   const { form, submit, formError, errorOf, field, busy } = useActionForm(
     schemas.ZGenerate,
     generateRemindersAction,
     {
-      defaultValues: { day: today, frequencies: [...FREQS] },
+      defaultValues: { day: today, frequencies: frequencies.map((f) => f.value) },
       onSuccess: (d) => {
         setDone(t('generated', { count: d.inserted, periods: d.periods.join('、') }));
         router.refresh();
@@ -39,10 +44,10 @@ export function GenerateForm({ today }: { today: string }) {
       <InputField id="day" label={t('periodOfDay')} type="date" className="max-w-xs" {...field('day')} />
       <fieldset>
         <div className="flex flex-wrap gap-3">
-          {FREQS.map((f) => (
-            <label key={f} className="flex min-h-11 items-center gap-2 text-sm">
-              <input type="checkbox" value={f} {...form.register('frequencies')} />
-              {th(`frequencies.${f}`)}
+          {frequencies.map((f) => (
+            <label key={f.value} className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="checkbox" value={f.value} {...form.register('frequencies')} />
+              {f.label}
             </label>
           ))}
         </div>

@@ -1,5 +1,5 @@
 import { ClientMessages } from '@/components/client-messages';
 
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages section="audits">{children}</ClientMessages>;
+  return <ClientMessages section="handbook/standard">{children}</ClientMessages>;
 }

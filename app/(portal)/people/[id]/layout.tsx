@@ -1,5 +1,5 @@
 import { ClientMessages } from '@/components/client-messages';
 
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages section="insights">{children}</ClientMessages>;
+  return <ClientMessages section="people/[id]">{children}</ClientMessages>;
 }
