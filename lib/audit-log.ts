@@ -75,12 +75,9 @@ export function eventHash(prevHash: string, e: HashedFields, key?: Buffer): stri
 /** The key the chain is written under (derived from TRACE_KEY). */
 export const traceKey = () => serverKey('TRACE_KEY');
 
-/** Appends one event to the trace inside `tx`. Call it from every mutation. */
-export async function appendTrace(tx: Tx, actor: Actor, input: TraceInput) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields: HashedFields = {
+/** The fields an event is stored and hashed with. */
+function traceFields(actor: Actor, input: TraceInput): HashedFields {
+  return {
     at: new Date(),
     actorId: actor.id,
     actorName: actor.name,
@@ -93,6 +90,14 @@ export async function appendTrace(tx: Tx, actor: Actor, input: TraceInput) {
     ip: actor.ip?.slice(0, 64) ?? null,
     userAgent: actor.userAgent?.slice(0, 400) ?? null,
   };
+}
+
+/** Appends one event to the trace inside `tx`. Call it from every mutation. */
+export async function appendTrace(tx: Tx, actor: Actor, input: TraceInput) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const fields = traceFields(actor, input);
   const hash = eventHash(prevHash, fields, traceKey());
   return tx.auditEvent.create({
     data: {
@@ -106,6 +111,84 @@ export async function appendTrace(tx: Tx, actor: Actor, input: TraceInput) {
     select: { id: true, hash: true },
   });
 }
+
+/** A connection of pg's pool (lib/db.ts `tracePool`): what `appendTraceAlone` uses of it. */
+export type RawConnection = {
+  query(text: string): Promise<unknown>;
+  escapeLiteral(text: string): string;
+  release(destroy?: boolean): void;
+};
+
+const COLUMNS = [
+  'at',
+  'actorId',
+  'actorName',
+  'action',
+  'entityType',
+  'entityId',
+  'orgPath',
+  'before',
+  'after',
+  'ip',
+  'userAgent',
+  'prevHash',
+  'hash',
+  'keyed',
+] as const;
+
+/**
+ * One event that is a transaction of its own (a traced read: the roster, a profile), in two round trips: BEGIN, the
+ * chain's lock and its head in one; the event and COMMIT in the other. Through the ORM the same event took five
+ * (BEGIN, lock, head, insert, COMMIT), and the chain stayed locked while each reply waited its turn on a busy event
+ * loop: under load, readers of the roster queued on the lock and held pool connections meanwhile (issue 17). The
+ * same event, hash and chain as `appendTrace`; verifyTraceChain checks both alike.
+ */
+export async function appendTraceAlone(
+  connect: () => Promise<RawConnection>,
+  actor: Actor,
+  input: TraceInput,
+): Promise<{ id: bigint; hash: string }> {
+  const c = await connect();
+  try {
+    const opened = (await c.query(
+      `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK}); SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`,
+    )) as { rows: { hash?: string }[] }[];
+    const prevHash = opened[2]?.rows[0]?.hash ?? GENESIS_HASH;
+    const fields = traceFields(actor, input);
+    const hash = eventHash(prevHash, fields, traceKey());
+    const row: Record<(typeof COLUMNS)[number], string> = {
+      at: `${c.escapeLiteral(fields.at.toISOString())}::timestamptz`,
+      actorId: fields.actorId === null ? 'NULL' : `${c.escapeLiteral(fields.actorId)}::uuid`,
+      actorName: literal(c, fields.actorName),
+      action: literal(c, fields.action),
+      entityType: literal(c, fields.entityType),
+      entityId: literal(c, fields.entityId),
+      orgPath: literal(c, fields.orgPath),
+      before: fields.before === null ? 'NULL' : `${c.escapeLiteral(JSON.stringify(fields.before))}::jsonb`,
+      after: fields.after === null ? 'NULL' : `${c.escapeLiteral(JSON.stringify(fields.after))}::jsonb`,
+      ip: literal(c, fields.ip),
+      userAgent: literal(c, fields.userAgent),
+      prevHash: literal(c, prevHash),
+      hash: literal(c, hash),
+      keyed: 'TRUE',
+    };
+    const written = (await c.query(
+      `INSERT INTO "AuditEvent" (${COLUMNS.map((k) => `"${k}"`).join(', ')}) VALUES (${COLUMNS.map((k) => row[k]).join(', ')}) RETURNING id; COMMIT`,
+    )) as { rows: { id: string }[] }[];
+    const id = BigInt(written[0]!.rows[0]!.id);
+    c.release();
+    return { id, hash };
+  } catch (e) {
+    // The transaction is aborted or half-sent: end it, or drop the connection if even that fails.
+    await c.query('ROLLBACK').then(
+      () => c.release(),
+      () => c.release(true),
+    );
+    throw e;
+  }
+}
+
+const literal = (c: RawConnection, v: string | null) => (v === null ? 'NULL' : c.escapeLiteral(v));
 
 /**
  * `appendTrace` in one line, as every mutation writes it: the action, the kind of record and its id, then what

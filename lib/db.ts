@@ -1,8 +1,37 @@
 import 'server-only';
+import pg from 'pg';
+import { type Actor, appendTrace, appendTraceAlone, type RawConnection, type TraceInput } from './audit-log';
 import { createPrismaClient, type Db } from './db/client';
 
-const globalForDb = globalThis as unknown as { wubiaoDb?: Db };
+const globalForDb = globalThis as unknown as { wubiaoDb?: Db; wubiaoTracePool?: pg.Pool };
 
 /** The one PrismaClient of the app (pg adapter; password hashes omitted unless asked for). */
 export const db: Db = globalForDb.wubiaoDb ?? createPrismaClient();
 if (process.env.NODE_ENV !== 'production') globalForDb.wubiaoDb = db;
+
+/**
+ * Two plain connections for the traced reads (`appendTraceAlone`): each writes its event in two round trips, and
+ * the ones waiting queue here rather than on the chain's lock with a connection of the app's pool in hand.
+ */
+const tracePool =
+  globalForDb.wubiaoTracePool ??
+  new pg.Pool({
+    connectionString: process.env.DATABASE_URL ?? 'postgresql://unset@127.0.0.1:1/unset',
+    max: Number(process.env.DATABASE_TRACE_POOL_SIZE ?? 2),
+  });
+// A connection lost while idle (PostgreSQL restarted) is dropped and a new one opened when next needed.
+tracePool.on('error', (e) => console.error('trace pool: an idle connection failed:', e.message));
+if (process.env.NODE_ENV !== 'production') globalForDb.wubiaoTracePool = tracePool;
+
+/** A connection for `appendTraceAlone` on the app's database. */
+export const traceConnection = (): Promise<RawConnection> => tracePool.connect();
+
+/**
+ * A read that is traced (personal data in bulk, a profile opened), as a transaction of its own: two round trips on
+ * the app's database (`appendTraceAlone`), the ORM's transaction on any other client (a test's).
+ */
+export function traceRead(client: Db, actor: Actor, input: TraceInput) {
+  return client === db
+    ? appendTraceAlone(traceConnection, actor, input)
+    : client.$transaction((tx) => appendTrace(tx, actor, input));
+}

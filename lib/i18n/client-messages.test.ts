@@ -41,6 +41,18 @@ function resolve(from: string, spec: string): string | null {
   return null;
 }
 
+/** The files `entry` (whose source is `src`) loads by value: its imports but `import type`, static and dynamic. */
+function valueImports(entry: string, src: string): string[] {
+  const out: string[] = [];
+  for (const m of src.matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
+    const line = src.slice(src.lastIndexOf('\n', m.index) + 1, m.index);
+    if (m[0].startsWith('from') && /import type /.test(line)) continue;
+    const file = resolve(entry, m[1]!);
+    if (file) out.push(file);
+  }
+  return out;
+}
+
 /** The namespaces the client components reachable from `entry` use (through static and dynamic imports). */
 function clientNamespaces(entry: string, seen = new Set<string>(), inClient = false): Set<string> {
   const out = new Set<string>();
@@ -54,17 +66,9 @@ function clientNamespaces(entry: string, seen = new Set<string>(), inClient = fa
     if (src.includes('useTranslations()'))
       for (const m of src.matchAll(/\bt\([`'](\w+)\./g)) if (m[1]! in zh) out.add(m[1]!);
   }
-  for (const m of src.matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
-    if (
-      m[0].startsWith('from') &&
-      /import type /.test(src.slice(src.lastIndexOf('\n', m.index) + 1, m.index))
-    )
-      continue;
-    const file = resolve(entry, m[1]!);
-    // lib/ holds no client components: its modules are not followed.
-    if (file && !file.startsWith(path.join(ROOT, 'lib')))
-      for (const n of clientNamespaces(file, seen, client)) out.add(n);
-  }
+  // lib/ holds no client components: its modules are not followed.
+  for (const file of valueImports(entry, src).filter((f) => !f.startsWith(path.join(ROOT, 'lib'))))
+    for (const n of clientNamespaces(file, seen, client)) out.add(n);
   return out;
 }
 
@@ -91,17 +95,10 @@ function clientKeys(entry: string, seen = new Set<string>(), inClient = false): 
       if (PERMISSIONS.includes(key as never) || /Error\(\s*$/.test(m[1] ?? '')) continue;
       if (typeof lookup(zh, key) === 'string') out.add(key);
     }
-  for (const m of src.matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
-    if (
-      m[0].startsWith('from') &&
-      /import type /.test(src.slice(src.lastIndexOf('\n', m.index) + 1, m.index))
-    )
-      continue;
-    const file = resolve(entry, m[1]!);
-    // Server-only modules and server actions never run in the browser (a client holds only an action's reference).
-    if (file && !(client && /^(import 'server-only'|'use server')/m.test(readFileSync(file, 'utf8'))))
+  // Server-only modules and server actions never run in the browser (a client holds only an action's reference).
+  for (const file of valueImports(entry, src))
+    if (!(client && /^(import 'server-only'|'use server')/m.test(readFileSync(file, 'utf8'))))
       for (const k of clientKeys(file, seen, client)) out.add(k);
-  }
   return out;
 }
 

@@ -1,7 +1,6 @@
 import 'server-only';
-import { trace } from '../audit-log';
 import { actorOf, type CurrentUser } from '../auth/current-user';
-import { db } from '../db';
+import { db, traceRead } from '../db';
 
 /**
  * Who took which file or list (issue 16.11): every download — an export, a template, a stored file, a PDF — leaves
@@ -20,10 +19,11 @@ export async function traceDownload(
 ) {
   const actor = await actorOf(user);
   const url = typeof d.url === 'string' ? new URL(d.url, 'http://local') : d.url;
-  await db.$transaction((tx) =>
-    trace(tx, actor, `download.${d.kind}`, d.entityType ?? 'Download', d.entityId?.slice(0, 64) ?? null, {
-      orgPath: user.org?.path ?? null,
-      after: { name: d.name.slice(0, 200), path: `${url.pathname}${url.search}`.slice(0, 500) },
-    }),
-  );
+  await traceRead(db, actor, {
+    action: `download.${d.kind}`,
+    entityType: d.entityType ?? 'Download',
+    entityId: d.entityId?.slice(0, 64) ?? null,
+    orgPath: user.org?.path ?? null,
+    after: { name: d.name.slice(0, 200), path: `${url.pathname}${url.search}`.slice(0, 500) },
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendTrace, verifyTraceChain } from '../../lib/audit-log';
+import pg from 'pg';
+import { appendTrace, appendTraceAlone, verifyTraceChain } from '../../lib/audit-log';
 import { testDb } from '../fixtures/db';
 
 const db = testDb();
@@ -22,6 +23,47 @@ describe('the trace (痕迹管理)', () => {
     const result = await verifyTraceChain(db);
     expect(result.ok).toBe(true);
     expect(result.checked).toBeGreaterThanOrEqual(10);
+  });
+
+  it('a traced read written alone (two round trips) joins the same chain among concurrent writers', async () => {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+    try {
+      const before = await db.auditEvent.count();
+      const alone = (i: number) =>
+        appendTraceAlone(() => pool.connect(), actor, {
+          action: 'test.alone',
+          entityType: 'Person',
+          entityId: `p${i}`,
+          orgPath: "0001.0002'; DROP TABLE x; --",
+          after: { rows: i, filter: { q: '王 "建华"', status: null } },
+        });
+      const inTx = (i: number) =>
+        db.$transaction((tx) =>
+          appendTrace(tx, actor, { action: 'test.inTx', entityType: 'Test', after: { i } }),
+        );
+      const written = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 3 ? alone(i) : inTx(i))));
+      expect(await db.auditEvent.count()).toBe(before + 12);
+      const one = await db.auditEvent.findUniqueOrThrow({ where: { id: written[1]!.id } });
+      expect(one).toMatchObject({
+        action: 'test.alone',
+        entityId: 'p1',
+        orgPath: "0001.0002'; DROP TABLE x; --",
+        after: { rows: 1, filter: { q: '王 "建华"', status: null } },
+        before: null,
+        keyed: true,
+        hash: written[1]!.hash,
+      });
+      // A refused event (its action is over the column's 64 characters) leaves nothing, and the pool goes on.
+      await expect(
+        appendTraceAlone(() => pool.connect(), actor, { action: 'x'.repeat(65), entityType: 'Test' }),
+      ).rejects.toThrow();
+      expect(await db.auditEvent.count()).toBe(before + 12);
+      await alone(99);
+      const result = await verifyTraceChain(db);
+      expect(result).toMatchObject({ ok: true });
+    } finally {
+      await pool.end();
+    }
   });
 
   it('is written with the write or not at all', async () => {

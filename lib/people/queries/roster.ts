@@ -1,10 +1,10 @@
 import 'server-only';
 import { Prisma } from '../../generated/prisma/client';
-import { appendTrace, type Actor, trace } from '../../audit-log';
+import { type Actor, trace } from '../../audit-log';
 import { addMonths, cstDay } from '../../calendar';
 import { DEVELOPMENT_STAGES, developmentViolations } from '../development';
 import { inScope, readableUnitIds, unitScope } from './transfers';
-import { db } from '../../db';
+import { db, traceRead } from '../../db';
 import type { Db } from '../../db/client';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { can, canOnPerson, scopeOrgs, scopePeople, type Subject } from '../../policy';
@@ -257,16 +257,17 @@ export async function personFor(user: Subject, actor: Actor, id: string, client:
   if (!p) throw new NotFoundError();
   if (!canOnPerson(user, 'person.read', p)) throw new ForbiddenError();
   const sensitive = canOnPerson(user, 'person.sensitive', p);
-  const history = await client.$transaction(async (tx) => {
-    await trace(tx, actor, 'person.view', 'Person', p.id, {
-      orgPath: p.org.path,
-    });
-    return tx.auditEvent.findMany({
-      where: { entityType: 'Person', entityId: p.id, action: { not: 'person.view' } },
-      orderBy: { id: 'desc' },
-      take: 50,
-      select: { id: true, at: true, actorName: true, action: true, before: true, after: true },
-    });
+  await traceRead(client, actor, {
+    action: 'person.view',
+    entityType: 'Person',
+    entityId: p.id,
+    orgPath: p.org.path,
+  });
+  const history = await client.auditEvent.findMany({
+    where: { entityType: 'Person', entityId: p.id, action: { not: 'person.view' } },
+    orderBy: { id: 'desc' },
+    take: 50,
+    select: { id: true, at: true, actorName: true, action: true, before: true, after: true },
   });
   const views = await client.auditEvent.count({
     where: { entityType: 'Person', entityId: p.id, action: 'person.view' },
@@ -459,5 +460,5 @@ export async function myPerson(user: Subject, client: Db = db) {
 
 /** One trace event for a list of people read (their statuses and dates are personal data). */
 function traceBulkRead(client: Db, actor: Actor, action: string, after: object) {
-  return client.$transaction((tx) => appendTrace(tx, actor, { action, entityType: 'Person', after }));
+  return traceRead(client, actor, { action, entityType: 'Person', after });
 }
