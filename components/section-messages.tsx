@@ -7,7 +7,9 @@ type Messages = Parameters<typeof mergeMessages>[0];
 
 /**
  * A section's messages laid over the ones the root layout sent: the page carries the base once, not once per
- * layout (a nested provider replaces its parent's messages rather than adding to them).
+ * layout (a nested provider replaces its parent's messages rather than adding to them). It passes on the locale and
+ * the time zone; lib/i18n/request.ts sets no `formats` or `now` — one that did would pass them here too, or the
+ * sections would render without them.
  */
 export function SectionMessages({ messages, children }: { messages: Messages; children: React.ReactNode }) {
   const parent = useMessages() as Messages;

@@ -68,12 +68,12 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
     let placed = false;
     for (const [field, m] of Object.entries(result.fieldErrors ?? {})) {
       if (field !== '_form' && field in (form.getValues() as object)) {
-        form.setError(field as Path<z.input<S>>, { message: m });
+        form.setError(field as Path<z.input<S>>, { type: 'server', message: m });
         placed = true;
       }
     }
     if (!placed || result.error !== 'errors.invalidInput')
-      setFormError(result.text ?? tm(result.error, result.params));
+      setFormError(tm(result.text ?? result.error, result.params));
   });
   // The schema could not be loaded to check the form: say so instead of a silent button.
   const submit = (e?: React.BaseSyntheticEvent) =>

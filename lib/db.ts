@@ -11,16 +11,22 @@ if (process.env.NODE_ENV !== 'production') globalForDb.wubiaoDb = db;
 
 /**
  * Two plain connections for the traced reads (`appendTraceAlone`): each writes its event in two round trips, and
- * the ones waiting queue here rather than on the chain's lock with a connection of the app's pool in hand.
+ * the ones waiting queue here rather than on the chain's lock with a connection of the app's pool in hand. Bounded
+ * in time, so a stuck connection fails its page instead of holding every traced read behind it.
  */
-const tracePool =
-  globalForDb.wubiaoTracePool ??
-  new pg.Pool({
+function createTracePool() {
+  const pool = new pg.Pool({
     connectionString: process.env.DATABASE_URL ?? 'postgresql://unset@127.0.0.1:1/unset',
-    max: Number(process.env.DATABASE_TRACE_POOL_SIZE ?? 2),
+    max: Math.max(1, Number(process.env.DATABASE_TRACE_POOL_SIZE) || 2),
+    connectionTimeoutMillis: 10_000,
+    statement_timeout: 15_000,
+    idle_in_transaction_session_timeout: 15_000,
   });
-// A connection lost while idle (PostgreSQL restarted) is dropped and a new one opened when next needed.
-tracePool.on('error', (e) => console.error('trace pool: an idle connection failed:', e.message));
+  // A connection lost while idle (PostgreSQL restarted) is dropped and a new one opened when next needed.
+  pool.on('error', (e) => console.error('trace pool: an idle connection failed:', e.message));
+  return pool;
+}
+const tracePool = globalForDb.wubiaoTracePool ?? createTracePool();
 if (process.env.NODE_ENV !== 'production') globalForDb.wubiaoTracePool = tracePool;
 
 /** A connection for `appendTraceAlone` on the app's database. */

@@ -67,6 +67,15 @@ test('the committee keeps the question bank: template, import (all or nothing), 
   await page.goto(`/exams/bank?tag=${encodeURIComponent(tag)}`);
   await expect(page.getByTestId('bank-row')).toHaveCount(1);
 
+  // The same question again by hand: the server's refusal is shown in its words on the stem, not as a generic one.
+  await page.goto('/exams/bank/new');
+  await page.getByLabel('题型').selectOption({ label: '判断' });
+  await page.getByLabel('题干').fill(`端到端导入的判断题：支部委员会会议应当形成记录。${tag}`);
+  await page.getByRole('radio', { name: '对' }).check();
+  await page.getByTestId('article-picker').getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: '添加题目' }).click();
+  await expect(page.getByTestId('error-q-stem')).toHaveText('题库里已有同样题型、同样题干的题目');
+
   const member = await (await browser.newContext()).newPage();
   await loginAs(member, 'member');
   expect((await member.request.get('/api/exams/bank/export')).status()).toBe(403);

@@ -204,7 +204,7 @@ export function ScoringForm(props: {
               if (r.ok) {
                 setDone(t('finished', { total: r.data.total }));
                 router.refresh();
-              } else setFormError(r.text ?? tm(r.error, r.params) ?? r.error);
+              } else setFormError(tm(r.text ?? r.error, r.params) ?? r.error);
             });
           }}
         >

@@ -78,8 +78,13 @@ export function QuestionForm({
     ? nearDuplicateOptions(form.watch('options').filter((o) => o.text.trim()))
     : [];
   const errors = form.formState.errors;
-  // Schema rules without a message key of their own (a number's range) read as the generic one.
-  const say = (m?: string) => (m && !/^[a-zA-Z]+(\.\w+)+(\||$)/.test(m) ? tm('validation.invalid') : tm(m));
+  // The server's refusal comes in words; schema rules without a message key of their own (a number's range) read as
+  // the generic one.
+  const say = (e?: { type?: unknown; message?: unknown }) => {
+    const m = typeof e?.message === 'string' ? e.message : undefined;
+    if (e?.type === 'server') return m;
+    return m && !/^[a-zA-Z]+(\.\w+)+(\||$)/.test(m) ? tm('validation.invalid') : tm(m);
+  };
 
   const setAnswer = (a: (string | boolean)[]) => form.setValue('answer', a, { shouldDirty: true });
   const changeType = (next: QuestionType) => {
@@ -123,7 +128,7 @@ export function QuestionForm({
         <SelectField
           id="q-type"
           label={t('form.type')}
-          error={say(errors.type?.message)}
+          error={say(errors.type)}
           {...form.register('type', { onChange: (e) => changeType(e.target.value as QuestionType) })}
         >
           <Options items={QUESTION_TYPES} label={(x) => tt(x)} />
@@ -131,7 +136,7 @@ export function QuestionForm({
         <InputField
           id="q-points"
           label={t('form.points')}
-          error={say(errors.points?.message)}
+          error={say(errors.points)}
           type="number"
           min={0.5}
           max={50}
@@ -141,7 +146,7 @@ export function QuestionForm({
         <SelectField
           id="q-difficulty"
           label={t('form.difficulty')}
-          error={say(errors.difficulty?.message)}
+          error={say(errors.difficulty)}
           {...form.register('difficulty', { valueAsNumber: true })}
         >
           <Options items={['1', '2', '3']} label={(d) => t(`levels.${d}`)} />
@@ -150,7 +155,7 @@ export function QuestionForm({
       <TextareaField
         id="q-stem"
         label={t('form.stem')}
-        error={say(errors.stem?.message)}
+        error={say(errors.stem)}
         rows={3}
         maxLength={1000}
         {...form.register('stem')}
@@ -193,7 +198,7 @@ export function QuestionForm({
                   </Button>
                 </div>
                 {errors.options?.[i]?.text && (
-                  <p className="text-sm text-red-700">{say(errors.options[i]?.text?.message)}</p>
+                  <p className="text-sm text-red-700">{say(errors.options[i]?.text)}</p>
                 )}
               </div>
             );
@@ -232,7 +237,7 @@ export function QuestionForm({
           id="q-answer"
           label={t(type === 'BLANK' ? 'form.answerBlank' : 'form.answerShort')}
           hint={t(type === 'BLANK' ? 'form.answerBlankHint' : 'form.answerShortHint')}
-          error={say(errors.answer?.message)}
+          error={say(errors.answer)}
           rows={type === 'BLANK' ? 3 : 4}
           value={answerText}
           onChange={(e) => setAnswerText(e.target.value)}
@@ -243,13 +248,13 @@ export function QuestionForm({
         articles={articles}
         selected={articleKeys}
         onToggle={toggleArticle}
-        error={errors.articleKeys ? say(errors.articleKeys.message) : undefined}
+        error={errors.articleKeys ? say(errors.articleKeys) : undefined}
       />
       <InputField
         id="q-tags"
         label={t('form.tags')}
         hint={t('form.tagsHint')}
-        error={say(errors.tags?.message)}
+        error={say(errors.tags)}
         value={tags}
         onChange={(e) => setTags(e.target.value)}
       />

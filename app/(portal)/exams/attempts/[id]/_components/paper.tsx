@@ -68,7 +68,7 @@ export function Paper({
             window.localStorage.setItem(key, JSON.stringify(rest));
           }
           if (!r.ok) {
-            setError(r.text ?? tmRef.current(r.error, r.params) ?? r.error);
+            setError(tmRef.current(r.text ?? r.error, r.params) ?? r.error);
             if (r.error === 'exams.errors.timeUp' || r.error === 'exams.errors.submitted') {
               routerRef.current.refresh();
               return;
@@ -103,7 +103,7 @@ export function Paper({
         const r = await submitAttemptAction({ attemptId });
         if (!r.ok && r.error !== 'exams.errors.submitted') {
           submitted.current = false;
-          setError(r.text ?? tmRef.current(r.error, r.params) ?? r.error);
+          setError(tmRef.current(r.text ?? r.error, r.params) ?? r.error);
           return;
         }
         window.localStorage.removeItem(key);
