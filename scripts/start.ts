@@ -92,7 +92,7 @@ try {
     AUTH_TRUST_HOST: 'true',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  await buildIfNeeded(env);
+  await buildIfNeeded(env, { typeCheck: false });
   if (stopping) throw new Error('stopped');
   // The heap limit is the app's, not the build's (its type check needs more).
   const child = spawn(nextBin(), ['start', '-p', port], {
