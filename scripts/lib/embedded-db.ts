@@ -25,6 +25,9 @@ export async function freePort(): Promise<number> {
 
 /** Starts PGlite on `dataDir` (a folder, kept across restarts) or in memory when dataDir is null. */
 export async function startEmbeddedDb(dataDir: string | null, port?: number): Promise<EmbeddedDb> {
+  // Every connection shares one PGlite session, so one connection's named statement would collide with another's:
+  // clients made from here on (this process's and its children's) send unnamed statements (lib/db/client.ts).
+  process.env.DATABASE_STATEMENT_CACHE = 'off';
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create({
     dataDir: dataDir ?? undefined,

@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPrismaClient } from '../../lib/db/client';
+
+// The embedded engine serves every connection from one session: there the cache is off (scripts/lib/embedded-db.ts).
+const embedded = process.env.DATABASE_STATEMENT_CACHE === 'off';
+
+const prepared = createPrismaClient(process.env.DATABASE_URL, { prepared: true });
+const unnamed = createPrismaClient(process.env.DATABASE_URL, { prepared: false });
+afterAll(() => Promise.all([prepared.$disconnect(), unnamed.$disconnect()]));
+
+/** Runs two reads on one connection (a transaction holds it), then lists that connection's named statements. */
+const namesAfterReads = (client: typeof prepared) =>
+  client.$transaction(async (tx) => {
+    await tx.organization.findMany({ where: { name: { startsWith: '测试' } }, take: 3 });
+    await tx.organization.findMany({ where: { name: { startsWith: '测试' } }, take: 3 });
+    const rows = await tx.$queryRaw<{ name: string; statement: string }[]>`
+      SELECT name, statement FROM pg_prepared_statements WHERE name LIKE ${'w%'}`;
+    return rows;
+  });
+
+describe('statements prepared once per connection', () => {
+  it.skipIf(embedded)(
+    'a read with parameters is prepared by name and used again, not parsed anew',
+    async () => {
+      const rows = await namesAfterReads(prepared);
+      const org = rows.filter((r) => r.statement.includes('"Organization"'));
+      // The same read twice: one statement, named by its text's hash.
+      expect(org).toHaveLength(1);
+      expect(org[0]!.name).toMatch(/^w[A-Za-z0-9_-]{27}$/);
+    },
+  );
+
+  it('with the cache off, nothing is prepared by name', async () => {
+    expect(await namesAfterReads(unnamed)).toEqual([]);
+  });
+
+  it.skipIf(embedded)(
+    'raw SQL of several commands without parameters still runs (as a simple query)',
+    async () => {
+      await prepared.$executeRawUnsafe(
+        'CREATE TEMP TABLE wb_sc (n int); INSERT INTO wb_sc VALUES (1); DROP TABLE wb_sc',
+      );
+      const n = await prepared.$queryRaw<{ n: number }[]>`SELECT ${2}::int AS n`;
+      expect(n[0]!.n).toBe(2);
+    },
+  );
+});
