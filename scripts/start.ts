@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { grantAppRole, userOf } from '../lib/db/app-role';
-import { appEnv, buildIfNeeded, nextBin } from './lib/build';
+import { appEnv, appServer, buildIfNeeded } from './lib/build';
 import { DATA_DIR, resolveDatabaseUrl } from './lib/database-url';
 import { wantsDemo } from './lib/prepare-db';
 
@@ -95,10 +95,8 @@ try {
   await buildIfNeeded(env, { typeCheck: false });
   if (stopping) throw new Error('stopped');
   // The heap limit is the app's, not the build's (its type check needs more).
-  const child = spawn(nextBin(), ['start', '-p', port], {
-    stdio: 'inherit',
-    env: appEnv(env),
-  });
+  const server = appServer(appEnv(env), port);
+  const child = spawn(server.command, server.args, { stdio: 'inherit', env: server.env });
   current = child;
   console.log(`▶ 五标已启动 Wubiao is starting at http://localhost:${port}`);
   const code: number = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 0 : 1))));

@@ -6,7 +6,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureBrowser } from './lib/browser-setup';
 import { BUDGET_KB, kb, overBudget, routeSizes } from './lib/bundle-budget';
-import { buildIfNeeded, nextBin, run, waitFor } from './lib/build';
+import { appServer, buildIfNeeded, run, waitFor } from './lib/build';
 import { freePort } from './lib/embedded-db';
 import { prepareDatabase } from './lib/prepare-db';
 import { freshDatabase } from './lib/test-db';
@@ -65,10 +65,8 @@ async function e2e(): Promise<Count> {
     };
     await buildIfNeeded(env);
     const port = await freePort();
-    server = spawn(nextBin(), ['start', '-p', String(port)], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env,
-    });
+    const app = appServer(env, port);
+    server = spawn(app.command, app.args, { stdio: ['ignore', 'inherit', 'inherit'], env: app.env });
     const base = `http://127.0.0.1:${port}`;
     if (!(await waitFor(`${base}/api/health`, 90_000)))
       throw new Error('the app did not answer /api/health within 90 s');

@@ -79,6 +79,18 @@ export function appEnv<E extends Record<string, string | undefined>>(env: E, nod
 export const nextBin = () => path.join(process.cwd(), 'node_modules', '.bin', 'next');
 
 /**
+ * The app's production server (scripts/server.mjs: Next's handler behind an admission gate, in place of `next start`)
+ * as a command for spawn, listening on `port` (and only on `host` when given).
+ */
+export function appServer(env: NodeJS.ProcessEnv, port: number | string, host?: string) {
+  return {
+    command: process.execPath,
+    args: [path.join(process.cwd(), 'scripts', 'server.mjs')],
+    env: { ...env, PORT: String(port), ...(host ? { APP_HOST: host } : {}) },
+  };
+}
+
+/**
  * Builds the app when a source is newer than the last build. `typeCheck: false` (npm start) skips next build's
  * TypeScript pass: a user's first start needs a running portal, not a type check, and that pass is a third of the
  * build on a 2-core machine; the test layers build with it.

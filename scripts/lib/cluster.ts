@@ -1,4 +1,4 @@
-// More than one app node on one machine, as a deployer runs them: `next start` processes on loopback ports sharing
+// More than one app node on one machine, as a deployer runs them: app server processes (scripts/server.mjs) on loopback ports sharing
 // one PostgreSQL and one AUTH_SECRET, and nginx (Debian's package) in front of them. Used by the two-node tests
 // (tests/nodes) and bench:exam-http NODES=2.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -6,21 +6,22 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { nextBin } from './build';
+import { appServer } from './build';
 import { freePort } from './embedded-db';
 
 export type AppNode = { base: string; port: number; child: ChildProcess };
 
-/** One `next start` of the current build on a free loopback port; resolves once /api/health answers. */
+/** One app server (scripts/server.mjs) of the current build on a free loopback port; resolves once /api/health answers. */
 export async function startNode(
   env: NodeJS.ProcessEnv,
   log: { stdout?: 'inherit' | 'ignore'; stderr?: 'inherit' | 'ignore'; port?: number } = {},
 ): Promise<AppNode> {
   const port = log.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(nextBin(), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const app = appServer({ NEXT_TELEMETRY_DISABLED: '1', ...env }, port, '127.0.0.1');
+  const child = spawn(app.command, app.args, {
     stdio: ['ignore', log.stdout ?? 'ignore', log.stderr ?? 'inherit'],
-    env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: app.env,
   });
   await upOrExited(child, `${base}/api/health`, 90_000, `the app on port ${port}`);
   return { base, port, child };

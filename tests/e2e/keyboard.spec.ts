@@ -141,6 +141,9 @@ test('an auditor scores a criterion with a reason and a photo using only the key
   await retype(page, '1');
   await tabTo(page, card.locator('textarea'));
   await retype(page, reason);
+  // The count and reason saved first: the form re-renders when a save lands, which could take the focus from the
+  // file input between Tab and Space (seen once under the full suite's load).
+  await expect(page.getByTestId('sync-status')).toHaveText('已全部保存', { timeout: 15_000 });
   await tabTo(page, card.locator('input[type="file"]'));
   await pickFile(page, '键盘评分照片.png');
   await expect(card).toContainText('📎 键盘评分照片.png');

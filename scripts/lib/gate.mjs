@@ -1,0 +1,69 @@
+// An admission gate for the app's HTTP server (scripts/server.mjs): at most `limit` requests are in Next's hands at
+// once; the rest wait in arrival order, and one whose client has gone by its turn is dropped unserved. Plain
+// JavaScript, as the server runs on node alone (no TypeScript loader in the production process).
+//
+// Why: a Next process rendering 50 pages at once holds 50 renders in its heap; near the heap limit V8's collector
+// takes most of the time, and renders of clients that have given up go on. Measured on the seed:large data (50
+// connections, the same build): see the README's bench:http section.
+
+/**
+ * Requests that pass the gate: the build's static files, the health check (a balancer must not queue behind pages) and
+ * large bodies (an upload trickles in over a phone's network: it would hold a slot while it waits). The app's requests
+ * to itself (a server action's redirect, the PDF browser) come to its internal listener, which has no gate
+ * (scripts/server.mjs).
+ */
+export function passes(req) {
+  const url = req.url ?? '';
+  if (url.startsWith('/_next/static/') || url === '/api/health' || url.startsWith('/api/health?'))
+    return true;
+  return Number(req.headers['content-length'] ?? 0) > 1024 * 1024;
+}
+
+/**
+ * @param {{ limit: number, maxQueued: number }} options
+ * @returns {{ admit: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse,
+ *   handle: () => void) => void, stats: () => { active: number, queued: number } }}
+ */
+export function createGate({ limit, maxQueued }) {
+  let active = 0;
+  const queue = [];
+  const gone = (res) => res.destroyed || res.writableEnded || res.socket?.destroyed === true;
+  const pump = () => {
+    while (active < limit && queue.length) {
+      const job = queue.shift();
+      if (!gone(job.res)) start(job);
+    }
+  };
+  const start = ({ res, handle }) => {
+    active++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      active--;
+      pump();
+    };
+    // finish: the last byte is with the OS (a slow reader does not hold the slot); close: the client went first.
+    res.once('finish', release);
+    res.once('close', release);
+    try {
+      handle();
+    } catch (e) {
+      release();
+      throw e;
+    }
+  };
+  return {
+    admit(req, res, handle) {
+      if (passes(req)) return void handle();
+      if (queue.length >= maxQueued) {
+        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' });
+        res.end('服务器繁忙，请稍后再试。The portal is busy; please try again in a few seconds.\n');
+        return;
+      }
+      queue.push({ res, handle });
+      pump();
+    },
+    stats: () => ({ active, queued: queue.length }),
+  };
+}

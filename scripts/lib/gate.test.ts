@@ -1,0 +1,86 @@
+import { once } from 'node:events';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGate, passes } from './gate.mjs';
+
+let server: Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((r) => server?.close(r) ?? r(null));
+  server = undefined;
+});
+
+/** A real HTTP server on loopback whose handler takes `ms` to answer, behind the gate; counts what it handles. */
+async function gated(limit: number, maxQueued: number, ms: number) {
+  const gate = createGate({ limit, maxQueued });
+  const seen = { now: 0, most: 0, handled: [] as string[] };
+  server = createServer((req, res) =>
+    gate.admit(req, res, () => {
+      seen.now++;
+      seen.most = Math.max(seen.most, seen.now);
+      seen.handled.push(req.url ?? '');
+      setTimeout(() => {
+        seen.now--;
+        res.end('ok');
+      }, ms);
+    }),
+  );
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { gate, seen, base };
+}
+
+describe('the admission gate (scripts/lib/gate.mjs)', () => {
+  it('holds requests in Next beyond the limit in line, and serves every one', async () => {
+    const { seen, base } = await gated(3, 100, 40);
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => fetch(`${base}/page/${i}`).then((r) => r.status)),
+    );
+    expect(replies).toEqual(Array(12).fill(200));
+    expect(seen.most).toBe(3);
+    expect(seen.handled).toHaveLength(12);
+  });
+
+  it('drops a waiting request whose client has gone, unserved', async () => {
+    const { gate, seen, base } = await gated(1, 100, 150);
+    const first = fetch(`${base}/first`);
+    await new Promise((r) => setTimeout(r, 30));
+    // The second waits behind the first, then its client gives up.
+    const req = request(`${base}/abandoned`);
+    req.on('error', () => {});
+    req.end();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(gate.stats()).toEqual({ active: 1, queued: 1 });
+    req.destroy();
+    const third = fetch(`${base}/third`);
+    expect((await first).status).toBe(200);
+    expect((await third).status).toBe(200);
+    expect(seen.handled).toEqual(['/first', '/third']);
+    expect(gate.stats()).toEqual({ active: 0, queued: 0 });
+  });
+
+  it('answers 503 with Retry-After in both languages when the line is full', async () => {
+    const { base } = await gated(1, 2, 100);
+    const all = await Promise.all(Array.from({ length: 5 }, () => fetch(`${base}/x`)));
+    const busy = all.filter((r) => r.status === 503);
+    expect(all.filter((r) => r.status === 200)).toHaveLength(3);
+    expect(busy).toHaveLength(2);
+    expect(busy[0]!.headers.get('retry-after')).toBe('5');
+    expect(await busy[0]!.text()).toMatch(/服务器繁忙.*busy/);
+  });
+
+  it('lets static files, the health check and uploads past the line', async () => {
+    const h = (url: string, length?: number) => ({
+      url,
+      headers: length === undefined ? {} : { 'content-length': String(length) },
+    });
+    expect(passes(h('/_next/static/chunks/a.js'))).toBe(true);
+    expect(passes(h('/api/health'))).toBe(true);
+    expect(passes(h('/reminders', 5 * 1024 * 1024))).toBe(true);
+    expect(passes(h('/reminders', 2048))).toBe(false);
+    expect(passes(h('/api/healthy'))).toBe(false);
+    expect(passes(h('/'))).toBe(false);
+  });
+});

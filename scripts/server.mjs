@@ -1,0 +1,63 @@
+// The app's production server, in place of `next start`: Next's request handler behind an admission gate
+// (scripts/lib/gate.mjs). npm start, the test layers, the benches and the two-node cluster all run this.
+//
+// PORT (3000) and APP_HOST (every interface): where people reach it. APP_CONCURRENCY (8): requests in Next's hands at
+// once; APP_QUEUE (1000): requests waiting beyond those before a 503.
+//
+// A second listener, on a free loopback port and without the gate, takes the app's requests to itself: a server
+// action that redirects fetches the target page from its own server while it holds its slot (Next's action handler,
+// through __NEXT_PRIVATE_ORIGIN, which `next start` sets to its own address too), and the PDF browser opens the print
+// page while the PDF's request holds one (APP_INTERNAL_ORIGIN, app/api/feedback/[id]/pdf/route.ts). Through the gate
+// these would wait on the requests that wait for them.
+process.env.NODE_ENV = 'production';
+const { createServer } = await import('node:http');
+const { default: next } = await import('next');
+const { createGate } = await import('./lib/gate.mjs');
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.APP_HOST || undefined;
+const whole = (v, fallback) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
+const limit = whole(process.env.APP_CONCURRENCY, 8);
+const gate = createGate({ limit, maxQueued: whole(process.env.APP_QUEUE, 1000) });
+
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const serve = (req, res) =>
+  handle(req, res).catch((e) => {
+    console.error('request failed', e);
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  });
+
+const listen = (server, p, host) =>
+  new Promise((resolve) => {
+    server.once('error', (e) => {
+      console.error(`✖ the server could not listen on port ${p}:`, e.message);
+      process.exit(1);
+    });
+    server.listen(p, host, () => resolve(server.address().port));
+  });
+
+const internal = createServer(serve);
+const internalPort = await listen(internal, 0, '127.0.0.1');
+process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${internalPort}`;
+process.env.APP_INTERNAL_ORIGIN = process.env.__NEXT_PRIVATE_ORIGIN;
+
+const server = createServer((req, res) => gate.admit(req, res, () => serve(req, res)));
+await listen(server, port, hostname);
+console.log(`✓ Ready on port ${port}, ${limit} requests at once`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  internal.close();
+  internal.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
