@@ -24,12 +24,16 @@ function statementName(query: { sql: string; args: unknown[] }): string | undefi
  * sends every query as a new unnamed statement, so PostgreSQL parsed and planned each one on every request — on the
  * seed:large data most of a page's database time (the secretary's workbench 29 → 15 ms, 督办 98 → 33 ms). The cost:
  * about 2 MB more per connection while it lives (idle connections close after 10 s; none lives past 15 minutes). The
- * embedded database turns it off (scripts/lib/embedded-db.ts); so must a deployment behind a pooler in transaction
- * mode that does not track prepared statements.
+ * embedded database turns it off (its address carries application_name=wubiao-embedded, scripts/lib/embedded-db.ts:
+ * one PGlite session serves every connection); so must a deployment behind a pooler in transaction mode that does not
+ * track prepared statements.
  */
 export function createPrismaClient(
   url = process.env.DATABASE_URL,
-  { prepared = process.env.DATABASE_STATEMENT_CACHE !== 'off' } = {},
+  {
+    prepared = process.env.DATABASE_STATEMENT_CACHE !== 'off' &&
+      !/[?&]application_name=wubiao-embedded(&|$)/.test(url ?? ''),
+  } = {},
 ) {
   const adapter = new PrismaPg(
     {

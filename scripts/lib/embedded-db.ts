@@ -9,6 +9,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+/** The application_name of connections to the embedded database, in its address (lib/db/client.ts reads it). */
+export const EMBEDDED_APP_NAME = 'wubiao-embedded';
+
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
 export async function freePort(): Promise<number> {
@@ -26,7 +29,8 @@ export async function freePort(): Promise<number> {
 /** Starts PGlite on `dataDir` (a folder, kept across restarts) or in memory when dataDir is null. */
 export async function startEmbeddedDb(dataDir: string | null, port?: number): Promise<EmbeddedDb> {
   // Every connection shares one PGlite session, so one connection's named statement would collide with another's:
-  // clients made from here on (this process's and its children's) send unnamed statements (lib/db/client.ts).
+  // clients made from here on (this process's and its children's) send unnamed statements (lib/db/client.ts), as does
+  // any client given the address (it names the embedded database in application_name).
   process.env.DATABASE_STATEMENT_CACHE = 'off';
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create({
@@ -48,7 +52,8 @@ export async function startEmbeddedDb(dataDir: string | null, port?: number): Pr
   await server.start();
   let stopped = false;
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${chosen}/postgres?sslmode=disable`,
+    // application_name marks the address as the embedded one, whoever uses it (lib/db/client.ts: no named statements).
+    url: `postgresql://postgres:postgres@127.0.0.1:${chosen}/postgres?sslmode=disable&application_name=${EMBEDDED_APP_NAME}`,
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -7,15 +7,17 @@
 // connections, the same build): see the README's bench:http section.
 
 /**
- * Requests that pass the gate: the build's static files, the health check (a balancer must not queue behind pages) and
- * large bodies (an upload trickles in over a phone's network: it would hold a slot while it waits). The app's requests
- * to itself (a server action's redirect, the PDF browser) come to its internal listener, which has no gate
- * (scripts/server.mjs).
+ * Requests that pass the gate: the build's static files; the health check (a balancer must not queue behind pages);
+ * large bodies (an upload trickles in over a phone's network: it would hold a slot while it waits); PDFs (they wait on
+ * the PDF browser, which has a line of its own). The app's requests to itself (a server action's redirect, the PDF
+ * browser) come to its internal listener, which has no gate (scripts/server.mjs).
  */
 export function passes(req) {
   const url = req.url ?? '';
   if (url.startsWith('/_next/static/') || url === '/api/health' || url.startsWith('/api/health?'))
     return true;
+  // A PDF waits on the PDF browser, which has its own limit and line (PDF_CONCURRENCY, PDF_QUEUE, lib/pdf/render.ts).
+  if (/^\/api\/feedback\/[^/?]+\/pdf(\?|$)/.test(url)) return true;
   return Number(req.headers['content-length'] ?? 0) > 1024 * 1024;
 }
 
@@ -27,25 +29,34 @@ export function passes(req) {
 export function createGate({ limit, maxQueued }) {
   let active = 0;
   const queue = [];
-  const gone = (res) => res.destroyed || res.writableEnded || res.socket?.destroyed === true;
+  // The connection is checked too: a pipelined request's response has no socket of its own until the ones before it
+  // are done, so when the connection goes it is neither destroyed nor ended, and it would never finish.
+  const gone = ({ req, res }) =>
+    res.destroyed || res.writableEnded || res.socket?.destroyed === true || req.socket?.destroyed === true;
   const pump = () => {
     while (active < limit && queue.length) {
       const job = queue.shift();
-      if (!gone(job.res)) start(job);
+      if (!gone(job)) start(job);
     }
   };
-  const start = ({ res, handle }) => {
+  const start = ({ req, res, handle }) => {
     active++;
     let released = false;
+    const socket = req.socket;
     const release = () => {
       if (released) return;
       released = true;
       active--;
+      res.off('finish', release);
+      res.off('close', release);
+      socket?.off('close', release);
       pump();
     };
-    // finish: the last byte is with the OS (a slow reader does not hold the slot); close: the client went first.
+    // finish: the response is handed to the OS; close: the client went first; the connection's close: a pipelined
+    // response that never got the socket (neither of the others fires for it).
     res.once('finish', release);
     res.once('close', release);
+    socket?.once('close', release);
     try {
       handle();
     } catch (e) {
@@ -61,7 +72,7 @@ export function createGate({ limit, maxQueued }) {
         res.end('服务器繁忙，请稍后再试。The portal is busy; please try again in a few seconds.\n');
         return;
       }
-      queue.push({ res, handle });
+      queue.push({ req, res, handle });
       pump();
     },
     stats: () => ({ active, queued: queue.length }),

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createServer, request, type Server } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGate, passes } from './gate.mjs';
@@ -61,6 +62,24 @@ describe('the admission gate (scripts/lib/gate.mjs)', () => {
     expect(gate.stats()).toEqual({ active: 0, queued: 0 });
   });
 
+  it('frees the slots of pipelined requests whose connection closed before their turn', async () => {
+    const { gate, seen, base } = await gated(1, 100, 80);
+    const { port } = new URL(base);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.on('error', () => {});
+    // Three requests on one connection at once: the second and third have no socket of their own yet.
+    socket.write(['/p1', '/p2', '/p3'].map((p) => `GET ${p} HTTP/1.1\r\nHost: x\r\n\r\n`).join(''));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(gate.stats()).toEqual({ active: 1, queued: 2 });
+    socket.destroy();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(gate.stats()).toEqual({ active: 0, queued: 0 });
+    // Nothing held: the next request is served at once.
+    expect((await fetch(`${base}/after`)).status).toBe(200);
+    expect(seen.handled).toEqual(['/p1', '/after']);
+  });
+
   it('answers 503 with Retry-After in both languages when the line is full', async () => {
     const { base } = await gated(1, 2, 100);
     const all = await Promise.all(Array.from({ length: 5 }, () => fetch(`${base}/x`)));
@@ -82,5 +101,10 @@ describe('the admission gate (scripts/lib/gate.mjs)', () => {
     expect(passes(h('/reminders', 2048))).toBe(false);
     expect(passes(h('/api/healthy'))).toBe(false);
     expect(passes(h('/'))).toBe(false);
+    // A PDF waits on the PDF browser's own line.
+    expect(passes(h('/api/feedback/7d0c5a86-2b8e-4c8e-9a55-0d1f3f5d2a11/pdf'))).toBe(true);
+    expect(passes(h('/api/feedback/7d0c5a86-2b8e-4c8e-9a55-0d1f3f5d2a11/pdf?x=1'))).toBe(true);
+    expect(passes(h('/api/feedback/7d0c5a86/pdfx'))).toBe(false);
+    expect(passes(h('/feedback/7d0c5a86/print'))).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db/client';
 
-// The embedded engine serves every connection from one session: there the cache is off (scripts/lib/embedded-db.ts).
-const embedded = process.env.DATABASE_STATEMENT_CACHE === 'off';
+// The embedded engine serves every connection from one session: there the cache is off (scripts/lib/embedded-db.ts
+// names it in the address's application_name).
+const embedded = /[?&]application_name=wubiao-embedded/.test(process.env.DATABASE_URL ?? '');
 
 const prepared = createPrismaClient(process.env.DATABASE_URL, { prepared: true });
 const unnamed = createPrismaClient(process.env.DATABASE_URL, { prepared: false });
@@ -32,6 +33,17 @@ describe('statements prepared once per connection', () => {
 
   it('with the cache off, nothing is prepared by name', async () => {
     expect(await namesAfterReads(unnamed)).toEqual([]);
+  });
+
+  it('an address naming the embedded database turns it off, whatever the environment says', async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.searchParams.set('application_name', 'wubiao-embedded');
+    const client = createPrismaClient(url.toString());
+    try {
+      expect(await namesAfterReads(client)).toEqual([]);
+    } finally {
+      await client.$disconnect();
+    }
   });
 
   it.skipIf(embedded)(

@@ -35,9 +35,9 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
     const { pdf, cached } = await renderPdf({
       key: `feedback:${version}`,
       // The app itself over plain HTTP, never the public address (behind a TLS proxy that would be https to a server
-      // that speaks http): its internal listener, which the admission gate does not hold up (scripts/server.mjs),
-      // else its own host and port; PDF_ORIGIN overrides.
-      url: `${process.env.PDF_ORIGIN ?? process.env.APP_INTERNAL_ORIGIN ?? `http://${req.nextUrl.host}`}/feedback/${id}/print`,
+      // that speaks http): its internal listener, which the admission gate does not hold up (scripts/server.mjs);
+      // without it (`next dev`), PDF_ORIGIN or its own host and port.
+      url: `${process.env.APP_INTERNAL_ORIGIN ?? process.env.PDF_ORIGIN ?? `http://${req.nextUrl.host}`}/feedback/${id}/print`,
       cookie: req.headers.get('cookie') ?? '',
       forwardedProto:
         req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http',
