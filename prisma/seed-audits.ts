@@ -6,6 +6,7 @@
  */
 import { appendTrace } from '../lib/audit-log';
 import type { Db } from '../lib/db/client';
+import { companyActor } from './seed-context';
 import type { ScoringScope } from '../lib/handbook/scoring';
 import { createPlan } from '../lib/audits/mutations/plans';
 import { drawSample } from '../lib/audits/mutations/samples';
@@ -20,17 +21,10 @@ const MARKER = 'demo.audits';
 
 export async function seedAudits(db: Db, now = new Date()) {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;
-  const root = await db.organization.findFirst({
-    where: { parentId: null },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, path: true },
-  });
-  const committee = await db.user.findUnique({
-    where: { username: 'committee' },
-    select: { id: true, name: true },
-  });
+  const committee = await companyActor(db, 'committee', 'COMMITTEE');
   const auditor = await db.user.findUnique({ where: { username: 'auditor' }, select: { id: true } });
-  if (!root || !committee || !auditor) return;
+  if (!committee || !auditor) return;
+  const { root, ctx } = committee;
   // A second member of the audit team: a 党群工作部 member who also holds the auditor role.
   const second = await db.user.findFirst({
     where: { org: { name: '党群工作部' }, username: { startsWith: 'm' } },
@@ -43,10 +37,6 @@ export async function seedAudits(db: Db, now = new Date()) {
       skipDuplicates: true,
     });
   const team = [auditor.id, ...(second ? [second.id] : [])];
-  const ctx = {
-    user: { id: committee.id, grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] },
-    actor: { id: committee.id, name: committee.name },
-  };
   const criteria = await db.scoringCriterion.findMany({
     where: { category: { standard: { version: { status: 'PUBLISHED' } } } },
     orderBy: { sortOrder: 'asc' },

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../lib/db/client';
+import { companyActor } from './seed-context';
 import type { Prisma } from '../lib/generated/prisma/client';
 import { gradeShortAnswer, startAttempt, saveAnswer, submitAttempt } from '../lib/exams/mutations/attempts';
 import { createExam } from '../lib/exams/mutations/create';
@@ -20,20 +21,9 @@ const SHORT_ANSWERS = [
 
 export async function seedExams(db: Db, now = new Date()) {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;
-  const root = await db.organization.findFirst({
-    where: { parentId: null },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, path: true },
-  });
-  const committee = await db.user.findUnique({
-    where: { username: 'committee' },
-    select: { id: true, name: true },
-  });
-  if (!root || !committee) return;
-  const ctx = {
-    user: { id: committee.id, grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] },
-    actor: { id: committee.id, name: committee.name },
-  };
+  const committee = await companyActor(db, 'committee', 'COMMITTEE');
+  if (!committee) return;
+  const { root, ctx } = committee;
   const arts = await db.article.findMany({
     where: { version: { status: 'PUBLISHED' } },
     orderBy: { number: 'asc' },

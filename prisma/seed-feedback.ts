@@ -5,6 +5,7 @@
  * the start. Runs once (marker setting).
  */
 import type { Db } from '../lib/db/client';
+import { companyActor } from './seed-context';
 import { acknowledgeSheet } from '../lib/feedback/mutations/acknowledge';
 import { answerCoordination } from '../lib/feedback/mutations/coordination';
 import { issueFeedback } from '../lib/feedback/mutations/issue';
@@ -25,20 +26,9 @@ const PLANS = [
 
 export async function seedFeedback(db: Db) {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;
-  const root = await db.organization.findFirst({
-    where: { parentId: null },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, path: true },
-  });
-  const auditor = await db.user.findUnique({
-    where: { username: 'auditor' },
-    select: { id: true, name: true },
-  });
-  if (!root || !auditor) return;
-  const leader = {
-    user: { id: auditor.id, grants: [{ role: 'AUDITOR', orgId: root.id, orgPath: root.path }] },
-    actor: { id: auditor.id, name: auditor.name },
-  };
+  const auditor = await companyActor(db, 'auditor', 'AUDITOR');
+  if (!auditor) return;
+  const leader = auditor.ctx;
   const audits = await db.audit.findMany({
     where: { status: 'SCORED', plan: { kind: 'KEY_QUARTERLY' } },
     include: {
@@ -140,17 +130,11 @@ export async function seedFeedback(db: Db) {
     include: { department: { select: { id: true, path: true } } },
   });
   if (first) {
-    const committee = await db.user.findUnique({
-      where: { username: 'committee' },
-      select: { id: true, name: true },
-    });
+    const committee = await companyActor(db, 'committee', 'COMMITTEE');
     if (committee)
       await answerCoordination(
         db,
-        {
-          user: { id: committee.id, grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] },
-          actor: committee,
-        },
+        committee.ctx,
         first.id,
         '已列入明年一季度招聘计划，先从机关抽调一名党务干部支援。',
       );

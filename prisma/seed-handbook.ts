@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import { appendTrace } from '../lib/audit-log';
 import type { Db, Tx } from '../lib/db/client';
 import { searchColumns } from '../lib/handbook/mutations/articles';
-import { DEFAULT_BANDS } from '../lib/handbook/rules';
+import { articleContent, DEFAULT_BANDS } from '../lib/handbook/rules';
+import { criterionText } from '../lib/handbook/standard-rows';
 import { putFile } from '../lib/storage';
 import { PART1 } from './handbook/content-part1';
 import { PART2 } from './handbook/content-part2';
@@ -130,22 +131,13 @@ async function insertVersion(
       const origin = a.origin ?? a.number;
       const id = randomUUID();
       articleIdByOrigin.set(origin, id);
-      const fields = {
-        title: a.title,
-        what: a.what,
-        who: a.who,
-        how: a.how,
-        when: a.when,
-        standard: a.standard,
-        tags: a.tags,
-      };
+      const fields = articleContent(a);
       return {
         id,
         versionId: version.id,
         partId: part.id,
         key: v.keys.get(origin)!,
         number: a.number,
-        orgTypes: a.orgTypes,
         ...fields,
         ...searchColumns(fields),
       };
@@ -201,12 +193,7 @@ async function insertVersion(
         data: {
           categoryId: cat.id,
           key: v.criterionKeys.get(k.code)!,
-          code: k.code,
-          title: k.title,
-          maxPoints: k.maxPoints,
-          unitDeduction: k.unitDeduction,
-          cap: k.cap,
-          deductionRule: k.deductionRule,
+          ...criterionText(k),
           sortOrder: ki,
           kind: k.kind ?? 'DEDUCTION',
           levels: k.levels ?? Prisma.DbNull,

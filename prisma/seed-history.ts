@@ -10,6 +10,7 @@ import { scanDueNotices } from '../lib/channels/due-notices';
 import { notify, unitPeople } from '../lib/channels/notify';
 import type { Db } from '../lib/db/client';
 import { generateForPeriod } from '../lib/reminders/mutations/generate';
+import { announceNotice } from '../lib/reminders/mutations/notice';
 import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
 import { putFile } from '../lib/storage';
@@ -270,14 +271,7 @@ export async function seedHistory(db: Db, now = new Date()) {
             createdAt: at(addDays(today, -5), 9),
           },
         });
-        await notify(tx, {
-          userIds: await unitPeople(tx, org.id),
-          kind: 'SUPERVISION',
-          titleKey: 'notifications.titles.supervision',
-          params: { count: open.length, message: notice.message },
-          link: '/reminders',
-          dedupeKey: `notice:${notice.id}`,
-        });
+        await announceNotice(tx, notice, { robot: false });
       }
       await tx.setting.create({
         data: { key: MARKER, value: { at: now.toISOString(), tasksDone: done.length } },

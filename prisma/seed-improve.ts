@@ -6,6 +6,7 @@
 import { computeAnnual } from '../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
 import type { Db } from '../lib/db/client';
+import { companyActor } from './seed-context';
 import { createLearningFocus } from '../lib/learning/mutations/focus';
 import { cstDay, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
@@ -15,22 +16,11 @@ const MARKER = 'demo.improve';
 
 export async function seedImprove(db: Db, now = new Date()) {
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;
-  const root = await db.organization.findFirst({
-    where: { parentId: null },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, path: true },
-  });
-  const committee = await db.user.findUnique({
-    where: { username: 'committee' },
-    select: { id: true, name: true },
-  });
+  const committee = await companyActor(db, 'committee', 'COMMITTEE');
   const secretary = await db.user.findUnique({ where: { username: 'secretary' }, select: { id: true } });
   const secretary2 = await db.user.findUnique({ where: { username: 'secretary2' }, select: { id: true } });
-  if (!root || !committee || !secretary || !secretary2) return;
-  const ctx = {
-    user: { id: committee.id, grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] },
-    actor: { id: committee.id, name: committee.name },
-  };
+  if (!committee || !secretary || !secretary2) return;
+  const { ctx } = committee;
 
   // Key learning for this quarter from last quarter's deductions, the five articles that cost most.
   const q0 = periodOf('QUARTER', cstDay(now)).key;

@@ -11,7 +11,7 @@
 import { appendTrace, SYSTEM_ACTOR } from '../lib/audit-log';
 import { addDays, addMonths, cstDay } from '../lib/calendar';
 import type { Db } from '../lib/db/client';
-import type { PartyPost, PartyStatus } from '../lib/people/rules';
+import { personDays, type PartyPost, type PartyStatus } from '../lib/people/rules';
 
 import { OFFICE_BRANCH_NAME, personName, PROJECT_BRANCHES } from './seed-data';
 import { prng } from './seed-random';
@@ -319,15 +319,7 @@ export async function seedPeople(db: Db) {
       for (const d of drafts) {
         const data = {
           ...d,
-          birthDate: day(d.birthDate),
-          appliedOn: day(d.appliedOn),
-          activistOn: day(d.activistOn),
-          candidateOn: day(d.candidateOn),
-          admittedOn: day(d.admittedOn),
-          fullOn: day(d.fullOn),
-          talkOn: day(d.talkOn),
-          politicalReviewOn: day(d.politicalReviewOn),
-          approvedOn: day(d.approvedOn),
+          ...personDays(d),
           introducers: d.introducers ?? null,
           contacts: d.contacts ?? null,
         };

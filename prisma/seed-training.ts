@@ -8,6 +8,7 @@ import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { computeAnnual } from '../lib/annual/mutations';
 import { DEFAULT_WEIGHTS } from '../lib/annual/rules';
 import type { Db } from '../lib/db/client';
+import { companyActor } from './seed-context';
 import { saveAnswer, startAttempt, submitAttempt } from '../lib/exams/mutations/attempts';
 import { createAuditExam } from '../lib/exams/mutations/create';
 import type { Subject } from '../lib/policy';
@@ -18,23 +19,6 @@ import { prng } from './seed-random';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
-
-async function committeeCtx(db: Db) {
-  const root = await db.organization.findFirst({
-    where: { parentId: null },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, path: true },
-  });
-  const committee = await db.user.findUnique({
-    where: { username: 'committee' },
-    select: { id: true, name: true },
-  });
-  if (!root || !committee) return null;
-  return {
-    user: { id: committee.id, grants: [{ role: 'COMMITTEE', orgId: root.id, orgPath: root.path }] },
-    actor: { id: committee.id, name: committee.name },
-  };
-}
 
 /** A person as policy sees them: their role grants, or a member of their unit. */
 async function subjectOf(db: Db, userId: string): Promise<Subject> {
@@ -76,7 +60,7 @@ function afternoon(now: Date, days: number) {
 export async function seedTraining(db: Db, now = new Date()) {
   const MARKER = 'demo.training';
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;
-  const ctx = await committeeCtx(db);
+  const ctx = (await companyActor(db, 'committee', 'COMMITTEE'))?.ctx;
   if (!ctx) return;
   const arts = await db.article.findMany({
     where: { version: { status: 'PUBLISHED' } },
@@ -211,7 +195,7 @@ export async function seedTraining(db: Db, now = new Date()) {
 export async function seedAuditExam(db: Db) {
   const MARKER = 'demo.auditExam';
   if (await db.setting.findUnique({ where: { key: MARKER } })) return;
-  const ctx = await committeeCtx(db);
+  const ctx = (await companyActor(db, 'committee', 'COMMITTEE'))?.ctx;
   const audit = await db.audit.findFirst({
     where: {
       org: { name: FIRST_BRANCH_NAME },

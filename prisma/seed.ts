@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { appendTrace } from '../lib/audit-log';
 import { hashPassword } from '../lib/auth/password';
 import { createPrismaClient, type Db } from '../lib/db/client';
-import { pathOf } from '../lib/orgs/tree';
+import { pathOf, type SubtreeRow } from '../lib/orgs/tree';
 import { generateCurrent } from '../lib/reminders/mutations/generate';
 import { expand, HOLIDAYS, MAKEUP_WORKDAYS } from './calendar-data';
 import { seedHandbook } from './seed-handbook';
@@ -35,18 +35,7 @@ import {
   ROOT_ORG_NAME,
 } from './seed-data';
 
-type OrgType =
-  'COMMITTEE' | 'GENERAL_BRANCH' | 'BRANCH' | 'PARTY_GROUP' | 'UNION' | 'YOUTH_LEAGUE' | 'DEPARTMENT';
-type Org = {
-  id: string;
-  name: string;
-  shortName: string | null;
-  type: OrgType;
-  parentId: string | null;
-  path: string;
-  depth: number;
-  sortOrder: number;
-  status: 'PREPARING' | 'ACTIVE' | 'ARCHIVED';
+type Org = SubtreeRow & {
   archivedAt: Date | null;
   secretaryId?: string | null;
   projectName?: string;

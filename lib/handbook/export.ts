@@ -2,6 +2,7 @@ import type { Level } from './scoring';
 import type { Db } from '../db/client';
 import type { BookData } from './excel';
 import { articleContent } from './rules';
+import { criterionText } from './standard-rows';
 
 /** A version's content in the workbook's shape. */
 export async function bookData(client: Db, versionId: string): Promise<BookData> {
@@ -50,12 +51,7 @@ export async function bookData(client: Db, versionId: string): Promise<BookData>
     criteria: criteria.map((k) => ({
       categoryCode: k.category.code,
       categoryTitle: k.category.title,
-      code: k.code,
-      title: k.title,
-      maxPoints: k.maxPoints,
-      unitDeduction: k.unitDeduction,
-      cap: k.cap,
-      deductionRule: k.deductionRule,
+      ...criterionText(k),
       articleNumbers: k.articles.map((l) => l.article.number).sort((a, b) => a - b),
       kind: k.kind,
       levels: k.levels as Level[] | null,

@@ -1,3 +1,4 @@
+import type { BookData } from './excel';
 import type { CriterionKind, Level, ScoredCriterion } from './scoring';
 
 /** A criterion row as the database holds it (levels as JSON), as the scoring rules read it. */
@@ -21,4 +22,18 @@ export const scoredCriterion = (c: {
   levels: c.levels as Level[] | null,
   vetoBand: c.vetoBand,
   annualOnly: c.annualOnly,
+});
+
+/** What a criterion says of itself — code, title, points and rule — as the book file and the demo seed carry it. */
+type CriterionText = Pick<
+  BookData['criteria'][number],
+  'code' | 'title' | 'maxPoints' | 'unitDeduction' | 'cap' | 'deductionRule'
+>;
+export const criterionText = (k: CriterionText): CriterionText => ({
+  code: k.code,
+  title: k.title,
+  maxPoints: k.maxPoints,
+  unitDeduction: k.unitDeduction,
+  cap: k.cap,
+  deductionRule: k.deductionRule,
 });

@@ -58,6 +58,16 @@ export const isMember = (s: PartyStatus | null | undefined) => s === 'FULL' || s
 export const CHECKPOINT_DATES = ['talkOn', 'politicalReviewOn', 'approvedOn'] as const;
 type CheckpointDate = (typeof CHECKPOINT_DATES)[number];
 export type DateFields = Partial<Record<StageDate | CheckpointDate | 'birthDate', string | undefined>>;
+/** A person's dates ("YYYY-MM-DD" or absent) as the database holds them (UTC midnight, or null). */
+export function personDays(d: DateFields) {
+  const day = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
+  const out = { birthDate: day(d.birthDate) } as Record<
+    StageDate | CheckpointDate | 'birthDate',
+    Date | null
+  >;
+  for (const k of [...STAGE_DATES, ...CHECKPOINT_DATES]) out[k] = day(d[k]);
+  return out;
+}
 export type DateIssue = {
   field: StageDate | CheckpointDate | 'birthDate';
   key: string;

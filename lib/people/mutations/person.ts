@@ -9,12 +9,11 @@ import { trace } from '../../audit-log';
 import type { Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { assertCanOnPerson } from '../../policy';
-import { maskPhone } from '../rules';
+import { maskPhone, personDays } from '../rules';
 import type { ZCreatePerson, ZUpdatePerson } from '../schema';
 
 type Input = z.output<typeof ZCreatePerson>;
 const PARTY_UNITS = new Set(['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH']);
-const day = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
 
 /** The columns of a person from validated input; ids of units already checked by checkUnits. */
 export function personData(input: Input) {
@@ -22,20 +21,12 @@ export function personData(input: Input) {
     employeeNo: input.employeeNo,
     name: input.name,
     gender: input.gender ?? null,
-    birthDate: day(input.birthDate),
     phone: input.phone ?? null,
     education: input.education ?? null,
     status: input.status,
-    appliedOn: day(input.appliedOn),
-    activistOn: day(input.activistOn),
-    candidateOn: day(input.candidateOn),
-    admittedOn: day(input.admittedOn),
-    fullOn: day(input.fullOn),
-    talkOn: day(input.talkOn),
+    ...personDays(input),
     trainingDays: input.trainingDays ?? null,
     trainingHours: input.trainingHours ?? null,
-    politicalReviewOn: day(input.politicalReviewOn),
-    approvedOn: day(input.approvedOn),
     probationExtendedMonths: input.probationExtendedMonths ?? null,
     introducers: input.introducers ?? null,
     contacts: input.contacts ?? null,

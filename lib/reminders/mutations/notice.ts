@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { trace } from '../../audit-log';
 import { notify, unitPeople } from '../../channels/notify';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { assertCan } from '../../policy';
@@ -32,15 +32,24 @@ export async function sendNotice(client: Db, ctx: ActionContext, input: z.output
       orgPath: org.path,
       after: { orgId: org.id, message: input.message, taskIds },
     });
-    const sent = await notify(tx, {
-      userIds: await unitPeople(tx, org.id),
-      kind: 'SUPERVISION',
-      titleKey: 'notifications.titles.supervision',
-      params: { count: taskIds.length, message: input.message },
-      link: '/reminders',
-      dedupeKey: `notice:${notice.id}`,
-      robotOrgIds: [org.id],
-    });
+    const sent = await announceNotice(tx, notice, { robot: true });
     return { id: notice.id, deliveryIds: sent.deliveryIds };
+  });
+}
+
+/** A 督办 notice in its unit's notification centre and, with `robot`, the unit's group robot. */
+export async function announceNotice(
+  tx: Tx,
+  notice: { id: string; orgId: string; message: string; taskIds: string[] },
+  { robot }: { robot: boolean },
+) {
+  return notify(tx, {
+    userIds: await unitPeople(tx, notice.orgId),
+    kind: 'SUPERVISION',
+    titleKey: 'notifications.titles.supervision',
+    params: { count: notice.taskIds.length, message: notice.message },
+    link: '/reminders',
+    dedupeKey: `notice:${notice.id}`,
+    robotOrgIds: robot ? [notice.orgId] : [],
   });
 }
