@@ -9,16 +9,44 @@
 // through __NEXT_PRIVATE_ORIGIN, which `next start` sets to its own address too), and the PDF browser opens the print
 // page while the PDF's request holds one (APP_INTERNAL_ORIGIN, app/api/feedback/[id]/pdf/route.ts). Through the gate
 // these would wait on the requests that wait for them.
+//
+// The configuration is the one the build resolved (.next/required-server-files.json), handed to Next as its
+// standalone server does: next.config.ts is not loaded at run time, so neither are the compiler that reads
+// TypeScript nor the i18n plugin's compiler and file watcher (about 40 MB of native code, and the heap they
+// take). The .env files are read here, as Next reads them when it loads the configuration itself.
 process.env.NODE_ENV = 'production';
 const { createServer } = await import('node:http');
+const { readFileSync } = await import('node:fs');
+const { join } = await import('node:path');
+const { createRequire } = await import('node:module');
+// @next/env as Next itself resolves it (a dependency of next, not of the app).
+const fromNext = createRequire(createRequire(import.meta.url).resolve('next/package.json'));
+const { loadEnvConfig } = fromNext('@next/env');
+loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+const builtFile = join(process.cwd(), '.next', 'required-server-files.json');
+let built;
+try {
+  built = JSON.parse(readFileSync(builtFile, 'utf8'));
+} catch {
+  console.error(`✖ 尚未构建应用：缺少 ${builtFile}。请运行 npm start（会先构建）或 npx next build。`);
+  console.error(
+    `✖ The app is not built: ${builtFile} is missing. Run npm start (it builds first) or npx next build.`,
+  );
+  process.exit(1);
+}
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
 const { default: next } = await import('next');
-const { createGate } = await import('./lib/gate.mjs');
+const { busyText, createGate } = await import('./lib/gate.mjs');
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.APP_HOST || undefined;
 const whole = (v, fallback) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
 const limit = whole(process.env.APP_CONCURRENCY, 8);
-const gate = createGate({ limit, maxQueued: whole(process.env.APP_QUEUE, 1000) });
+const gate = createGate({
+  limit,
+  maxQueued: whole(process.env.APP_QUEUE, 1000),
+  busy: busyText(process.cwd()),
+});
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();

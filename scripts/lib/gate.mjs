@@ -6,6 +6,9 @@
 // takes most of the time, and renders of clients that have given up go on. Measured on the seed:large data (50
 // connections, the same build): see the README's bench:http section.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /**
  * Requests that pass the gate: the build's static files; the health check (a balancer must not queue behind pages);
  * large bodies (an upload trickles in over a phone's network: it would hold a slot while it waits); PDFs (they wait on
@@ -22,11 +25,22 @@ export function passes(req) {
 }
 
 /**
- * @param {{ limit: number, maxQueued: number }} options
+ * The 503's words, from the message files in both languages: at the door the request's language is not known yet.
+ * @param {string} root the app's folder
+ */
+export function busyText(root) {
+  const said = (locale) =>
+    JSON.parse(readFileSync(join(root, 'lib', 'i18n', 'messages', `${locale}.json`), 'utf8')).errorPages.busy;
+  return `${said('zh-CN')} ${said('en')}`;
+}
+
+/**
+ * `busy`: the 503's text when the line is full (scripts/server.mjs gives it from the message files, both languages).
+ * @param {{ limit: number, maxQueued: number, busy: string }} options
  * @returns {{ admit: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse,
  *   handle: () => void) => void, stats: () => { active: number, queued: number } }}
  */
-export function createGate({ limit, maxQueued }) {
+export function createGate({ limit, maxQueued, busy }) {
   let active = 0;
   const queue = [];
   // The connection is checked too: a pipelined request's response has no socket of its own until the ones before it
@@ -69,7 +83,7 @@ export function createGate({ limit, maxQueued }) {
       if (passes(req)) return void handle();
       if (queue.length >= maxQueued) {
         res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' });
-        res.end('服务器繁忙，请稍后再试。The portal is busy; please try again in a few seconds.\n');
+        res.end(`${busy}\n`);
         return;
       }
       queue.push({ req, res, handle });

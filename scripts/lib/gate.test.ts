@@ -3,7 +3,7 @@ import { createServer, request, type Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGate, passes } from './gate.mjs';
+import { busyText, createGate, passes } from './gate.mjs';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 /** A real HTTP server on loopback whose handler takes `ms` to answer, behind the gate; counts what it handles. */
 async function gated(limit: number, maxQueued: number, ms: number) {
-  const gate = createGate({ limit, maxQueued });
+  const gate = createGate({ limit, maxQueued, busy: busyText(process.cwd()) });
   const seen = { now: 0, most: 0, handled: [] as string[] };
   server = createServer((req, res) =>
     gate.admit(req, res, () => {
