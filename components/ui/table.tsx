@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 export type Column<R> = {
@@ -8,6 +9,8 @@ export type Column<R> = {
   className?: string;
   /** Shown at a desk only; left out of the phone card. */
   deskOnly?: boolean;
+  /** The row's own page (a person, a meeting): the cell links there, the way from a list into a record. */
+  href?: (row: R) => string;
 };
 
 /**
@@ -71,7 +74,15 @@ export function Table<R>({
                         {c.header}
                       </span>
                     )}
-                    <span className="wb-cv">{c.cell(r, i)}</span>
+                    <span className="wb-cv">
+                      {c.href ? (
+                        <Link href={c.href(r)} className="wb-link">
+                          {c.cell(r, i)}
+                        </Link>
+                      ) : (
+                        c.cell(r, i)
+                      )}
+                    </span>
                   </td>
                 );
               })}

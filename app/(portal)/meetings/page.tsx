@@ -1,5 +1,4 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
 import { PortalPage } from '@/components/page/portal-page';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
@@ -49,12 +48,7 @@ export default async function MeetingsPage({
         </FilterField>
         <FilterField label={t('fields.kind')}>
           <Select name="kind" defaultValue={f.kind ?? ''}>
-            <option value="">{t('allKinds')}</option>
-            {MEETING_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
+            <Options items={MEETING_KINDS} label={(k) => t(`kinds.${k}`)} empty={t('allKinds')} />
           </Select>
         </FilterField>
         <FilterField label={t('from')}>
@@ -74,11 +68,8 @@ export default async function MeetingsPage({
           {
             key: 'heldOn',
             header: t('fields.heldOn'),
-            cell: (m) => (
-              <Link href={`/meetings/${m.id}`} className="wb-link">
-                {format.dateTime(m.heldOn, DAY)}
-              </Link>
-            ),
+            href: (m) => `/meetings/${m.id}`,
+            cell: (m) => format.dateTime(m.heldOn, DAY),
           },
           { key: 'kind', header: t('fields.kind'), cell: (m) => t(`kinds.${m.kind}`) },
           { key: 'org', header: t('fields.org'), cell: (m) => m.org.name },

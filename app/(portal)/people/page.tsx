@@ -102,15 +102,7 @@ export default async function PeoplePage({
         rowKey={(p) => p.id}
         empty={t('none')}
         columns={[
-          {
-            key: 'name',
-            header: t('fields.name'),
-            cell: (p) => (
-              <Link href={`/people/${p.id}`} className="wb-link">
-                {p.name}
-              </Link>
-            ),
-          },
+          { key: 'name', header: t('fields.name'), href: (p) => `/people/${p.id}`, cell: (p) => p.name },
           {
             key: 'employeeNo',
             header: t('fields.employeeNo'),

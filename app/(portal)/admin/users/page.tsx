@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { LinkButton } from '@/components/ui/button';
 import { Pagination } from '@/components/pagination';
 import { Table } from '@/components/ui/table';
@@ -58,11 +57,8 @@ export default async function UsersPage({
           {
             key: 'name',
             header: t('users.fields.name'),
-            cell: (u) => (
-              <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">
-                {u.name}
-              </Link>
-            ),
+            href: (u) => `/admin/users/${u.id}`,
+            cell: (u) => u.name,
           },
           {
             key: 'username',

@@ -1,5 +1,5 @@
+import { Options } from '@/components/ui/options';
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { z } from 'zod';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
@@ -42,11 +42,7 @@ export default async function AttendancePage({
       <FilterForm applyLabel={t('apply')} className="sm:grid-cols-3" aria-label={t('filter')}>
         <FilterField label={t('fields.org')}>
           <Select name="orgId" defaultValue={orgId ?? ''}>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <Options items={units} label={(u) => u.name} />
           </Select>
         </FilterField>
         <FilterField label={t('attendance.year')}>
@@ -73,11 +69,8 @@ export default async function AttendancePage({
               {
                 key: 'name',
                 header: t('fields.name'),
-                cell: (r) => (
-                  <Link href={`/people/${r.personId}`} className="wb-link">
-                    {r.name}
-                  </Link>
-                ),
+                href: (r) => `/people/${r.personId}`,
+                cell: (r) => r.name,
               },
               {
                 key: 'attended',

@@ -107,26 +107,20 @@ export function PersonForm({
         <p className="text-xs text-stone-500 sm:col-span-2">{t('unitsHelp')}</p>
         <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}>
           <Select id="orgId" aria-invalid={!!errorOf('orgId')} {...reg('orgId')}>
-            <option value="">{t('choose')}</option>
-            {options.partyUnits
-              .filter((o) => o.manage)
-              .map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+            <Options
+              items={options.partyUnits.filter((o) => o.manage)}
+              label={(o) => o.name}
+              empty={t('choose')}
+            />
           </Select>
         </Field>
         <Field label={t('fields.partyGroup')} htmlFor="partyGroupId" error={errorOf('partyGroupId')}>
           <Select id="partyGroupId" {...reg('partyGroupId')}>
-            <option value="">{t('noGroup')}</option>
-            {options.groups
-              .filter((g) => g.parentId === orgId)
-              .map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
+            <Options
+              items={options.groups.filter((g) => g.parentId === orgId)}
+              label={(g) => g.name}
+              empty={t('noGroup')}
+            />
           </Select>
         </Field>
         <Field

@@ -1,5 +1,4 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 import { DAY } from '@/lib/calendar';
@@ -34,11 +33,8 @@ export async function TransferTable({
               {
                 key: 'person',
                 header: t('person'),
-                cell: (r: TransferView) => (
-                  <Link href={`/people/${r.person.id}`} className="wb-link">
-                    {r.person.name}
-                  </Link>
-                ),
+                href: (r: TransferView) => `/people/${r.person.id}`,
+                cell: (r: TransferView) => r.person.name,
               },
             ]
           : []),

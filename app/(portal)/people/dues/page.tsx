@@ -59,15 +59,7 @@ export default async function DuesPage({
         empty={t('none')}
         rowProps={(r) => ({ 'data-owed': String(r.owed.length) })}
         columns={[
-          {
-            key: 'name',
-            header: t('person'),
-            cell: (r) => (
-              <Link href={`/people/${r.id}`} className="wb-link">
-                {r.name}
-              </Link>
-            ),
-          },
+          { key: 'name', header: t('person'), href: (r) => `/people/${r.id}`, cell: (r) => r.name },
           { key: 'org', header: t('org'), deskOnly: true, cell: (r) => r.org.name },
           {
             key: 'base',

@@ -1,4 +1,5 @@
 'use client';
+import { Options } from '@/components/ui/options';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { InputField, SelectField } from '@/components/ui/field';
@@ -43,11 +44,7 @@ function CriterionFields({ field, reg, watch, prefix }: FieldsProps & { prefix: 
         <InputField id={f('title')} label={t('criterion')} {...field('title')} />
       </div>
       <SelectField id={f('kind')} label={tk('label')} hint={tk(`hints.${kind}`)} {...field('kind')}>
-        {CRITERION_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {tk(`kinds.${k}`)}
-          </option>
-        ))}
+        <Options items={CRITERION_KINDS} label={(k) => tk(`kinds.${k}`)} />
       </SelectField>
       {(kind === 'GRADE' || kind === 'BONUS') && (
         <div className="sm:col-span-3">
@@ -61,23 +58,13 @@ function CriterionFields({ field, reg, watch, prefix }: FieldsProps & { prefix: 
       )}
       {kind === 'VETO' && (
         <SelectField id={f('vetoBand')} label={tk('vetoBand')} {...field('vetoBand')}>
-          <option value="">{tk('choose')}</option>
-          {VETO_BANDS.map((b) => (
-            <option key={b} value={b}>
-              {tk(`bands.${b}`)}
-            </option>
-          ))}
+          <Options items={VETO_BANDS} label={(b) => tk(`bands.${b}`)} empty={tk('choose')} />
         </SelectField>
       )}
       {kind === 'COMPUTED' && (
         <>
           <SelectField id={f('ruleKey')} label={tk('rule')} {...field('ruleKey')}>
-            <option value="">{tk('choose')}</option>
-            {RULE_KEYS.map((r) => (
-              <option key={r} value={r}>
-                {tk(`rules.${r}`)}
-              </option>
-            ))}
+            <Options items={RULE_KEYS} label={(r) => tk(`rules.${r}`)} empty={tk('choose')} />
           </SelectField>
           <div className="sm:col-span-2">
             <InputField

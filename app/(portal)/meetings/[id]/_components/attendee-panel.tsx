@@ -1,4 +1,5 @@
 'use client';
+import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -45,14 +46,7 @@ export function AttendeePanel({
           error={error}
           onChange={(e) => onChange(e.target.value ? [{ personId: e.target.value, status: 'PRESENT' }] : [])}
         >
-          <option value="">{t('choose')}</option>
-          {roster
-            .filter((p) => p.id !== hostId)
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+          <Options items={roster.filter((p) => p.id !== hostId)} label={(p) => p.name} empty={t('choose')} />
         </SelectField>
       </Card>
     );
@@ -99,12 +93,7 @@ export function AttendeePanel({
                 patch(p.id, { rating: (e.target.value || undefined) as AttendeeInput['rating'] })
               }
             >
-              <option value="">{t('rating')}</option>
-              {REVIEW_RATINGS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`ratings.${r}`)}
-                </option>
-              ))}
+              <Options items={REVIEW_RATINGS} label={(r) => t(`ratings.${r}`)} empty={t('rating')} />
             </Select>
           )}
         </div>
@@ -115,11 +104,10 @@ export function AttendeePanel({
               value={a?.status ?? 'ABSENT'}
               onChange={(e) => patch(p.id, { status: e.target.value as AttendanceStatus })}
             >
-              {ATTENDANCE_STATUSES.filter((s) => s !== 'PRESENT').map((s) => (
-                <option key={s} value={s}>
-                  {t(`attendance.statuses.${s}`)}
-                </option>
-              ))}
+              <Options
+                items={ATTENDANCE_STATUSES.filter((s) => s !== 'PRESENT')}
+                label={(s) => t(`attendance.statuses.${s}`)}
+              />
             </Select>
             <Input
               aria-label={t('reasonOf', { name: p.name })}

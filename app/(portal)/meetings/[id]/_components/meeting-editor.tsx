@@ -1,4 +1,5 @@
 'use client';
+import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
@@ -136,22 +137,12 @@ export function MeetingEditor({
           <InputField {...bind('startTime')} type="time" />
           <InputField {...bind('place')} />
           <SelectField {...bind('hostId', kind === 'HEART_TALK' ? t('fields.talker') : t('fields.host'))}>
-            <option value="">{t('choose')}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options items={people} label={(p) => p.name} empty={t('choose')} />
           </SelectField>
           {kind === 'PARTY_LECTURE' && (
             <>
               <SelectField {...bind('lecturerId', t('fields.lecturer'))} hint={t('lecturerHint')}>
-                <option value="">{t('lecturerOutside')}</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
+                <Options items={people} label={(p) => p.name} empty={t('lecturerOutside')} />
               </SelectField>
               {!m.lecturerId && <InputField {...bind('lecturerName')} />}
             </>

@@ -1,4 +1,5 @@
 'use client';
+import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
@@ -33,11 +34,7 @@ export function NewMeetingForm({
   return (
     <form onSubmit={submit} noValidate className="max-w-xl space-y-4">
       <SelectField id="orgId" label={t('fields.org')} {...field('orgId')}>
-        {units.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
+        <Options items={units} label={(u) => u.name} />
       </SelectField>
       <SelectField
         id="kind"
@@ -45,11 +42,10 @@ export function NewMeetingForm({
         hint={group ? t('groupOnly') : undefined}
         {...field('kind')}
       >
-        {MEETING_KINDS.filter((k) => !group || k === 'GROUP').map((k) => (
-          <option key={k} value={k}>
-            {t(`kinds.${k}`)}
-          </option>
-        ))}
+        <Options
+          items={MEETING_KINDS.filter((k) => !group || k === 'GROUP')}
+          label={(k) => t(`kinds.${k}`)}
+        />
       </SelectField>
       <InputField id="heldOn" type="date" max={today} label={t('fields.heldOn')} {...field('heldOn')} />
       <FormSubmit error={formError} pending={busy} label={t('start')} className="w-full sm:w-auto" />
