@@ -5,6 +5,7 @@
  */
 import PgBoss from 'pg-boss';
 import { createPrismaClient } from './db/client';
+import { refreshStatistics } from './db/statistics';
 import { setJobsState } from './jobs-state';
 import { DELIVER_QUEUE, deliverOne, sweepPending } from './channels/deliver';
 import { scanDueNotices } from './channels/due-notices';
@@ -22,6 +23,7 @@ export const QUEUES = {
   deliver: DELIVER_QUEUE,
   traceWatch: 'trace.watch',
   retention: 'security.retention',
+  statistics: 'db.statistics',
 } as const;
 
 // Kept on globalThis: Next loads instrumentation and server actions in separate module graphs of one process.
@@ -63,6 +65,8 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
         await boss.schedule(QUEUES.traceWatch, '25 * * * *', {}, { tz: 'Asia/Shanghai' });
         // Security events past their retention (never under 180 days), nightly.
         await boss.schedule(QUEUES.retention, '40 3 * * *', {}, { tz: 'Asia/Shanghai' });
+        // The planner's statistics, nightly, where no autovacuum keeps them (lib/db/statistics.ts).
+        await boss.schedule(QUEUES.statistics, '50 3 * * *', {}, { tz: 'Asia/Shanghai' });
       });
       await boss.work(QUEUES.generateReminders, async () => {
         const results = await generateCurrent(db);
@@ -88,6 +92,7 @@ export function startJobs(url = process.env.DATABASE_URL): Promise<PgBoss> | nul
         );
       await boss.work(QUEUES.traceWatch, async () => void (await watchTrace(db)));
       await boss.work(QUEUES.retention, async () => void (await purgeSecurityEvents(db)));
+      await boss.work(QUEUES.statistics, async () => void (await refreshStatistics(db)));
       // Once at start too, so a new installation's first checkpoint (and its boundary) is signed at once.
       await boss.send(QUEUES.traceWatch, {}, { singletonKey: 'startup', singletonSeconds: 300 });
       // And once at start (one instance wins the singleton for the minute).
