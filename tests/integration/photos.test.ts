@@ -273,4 +273,39 @@ describe('photo checks', () => {
     expect(await units(committeeOfA.subject, tree.b.id)).toEqual(new Set());
     expect(await units(clerkA.subject)).toEqual(new Set());
   });
+
+  it('a list of flagged photos, prefiltered by the database, is exactly the flagged ones of all photos, at the edges too', async () => {
+    // Default rule: more than 3 days, more than 5 km. China time decides the photo's day.
+    const edge = (seed: number, takenAt: string, latitude = SITE.latitude) =>
+      scenePhoto(seed, { takenAt, latitude, longitude: SITE.longitude });
+    const photos = {
+      '三天-深夜.jpg': await edge(301, stamp(addDays(d2, -3), '23:50:00')),
+      '四天-凌晨.jpg': await edge(302, stamp(addDays(d2, -4), '00:10:00')),
+      '三天后-凌晨.jpg': await edge(303, stamp(addDays(d2, 3), '00:10:00')),
+      '4.97公里.jpg': await edge(304, stamp(d2), SITE.latitude + 0.0447),
+      '5.2公里.jpg': await edge(305, stamp(d2), SITE.latitude + 0.0468),
+    };
+    await meetingWith(
+      clerkA,
+      tree.a.id,
+      d2,
+      Object.entries(photos).map(([name, bytes]) => ({ name, bytes })),
+    );
+    // (A synthetic scene may come near another test's in its hash: reuse is not what these photos are about.)
+    const edges = async (name: string) => (await flagsOf(tree.a.id, name)).filter((c) => c !== 'reuse');
+    expect(await edges('三天-深夜.jpg')).toEqual([]);
+    expect(await edges('四天-凌晨.jpg')).toEqual(['time']);
+    expect(await edges('三天后-凌晨.jpg')).toEqual([]);
+    expect(await edges('4.97公里.jpg')).toEqual([]);
+    expect(await edges('5.2公里.jpg')).toEqual(['distance']);
+    for (const orgIds of [[tree.a.id], [tree.b.id], [tree.a.id, tree.b.id]]) {
+      const window = { orgIds, from: addDays(today, -90), to: today };
+      const all = await photoChecksOf(db, window, committee.subject);
+      const flagged = await photoChecksOf(db, { ...window, flaggedOnly: true }, committee.subject);
+      expect(flagged.flagged).toBeGreaterThan(0);
+      expect(flagged.checked).toBe(all.checked);
+      expect(flagged.flagged).toBe(all.flagged);
+      expect(flagged.items).toEqual(all.items.filter((i) => i.flags.length));
+    }
+  });
 });
