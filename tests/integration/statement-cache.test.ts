@@ -31,6 +31,23 @@ describe('statements prepared once per connection', () => {
     },
   );
 
+  it.skipIf(embedded)(
+    'a prepared statement is planned for its parameters every time, never by a generic plan',
+    async () => {
+      const plans = await prepared.$transaction(async (tx) => {
+        for (let i = 0; i < 8; i++)
+          await tx.organization.findMany({ where: { path: { startsWith: `/plan-${i % 2}` } }, take: 2 });
+        return tx.$queryRaw<{ mode: string; generic: number; custom: number }[]>`
+          SELECT current_setting('plan_cache_mode') AS mode, generic_plans::int AS generic,
+                 custom_plans::int AS custom
+          FROM pg_prepared_statements WHERE statement LIKE ${'%"Organization"."path"%'}`;
+      });
+      // (The connection may hold the earlier test's reads of Organization too.)
+      expect(plans.map((p) => p.custom)).toContain(8);
+      for (const p of plans) expect(p).toMatchObject({ mode: 'force_custom_plan', generic: 0 });
+    },
+  );
+
   it('with the cache off, nothing is prepared by name', async () => {
     expect(await namesAfterReads(unnamed)).toEqual([]);
   });
