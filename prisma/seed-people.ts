@@ -314,12 +314,15 @@ export async function seedPeople(db: Db) {
   ];
 
   const day = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
+  const registeredAt = new Date(`${addMonths(today, -15)}T01:00:00Z`);
   await db.$transaction(
     async (tx) => {
       for (const d of drafts) {
         const data = {
           ...d,
           ...personDays(d),
+          // The roster was registered when the company took the portal into use, before the demo's history begins.
+          createdAt: registeredAt,
           introducers: d.introducers ?? null,
           contacts: d.contacts ?? null,
         };

@@ -62,11 +62,18 @@ export async function loadFactsMany(
             admittedOn: Date | null;
             hours: number | string;
             lastAttended: Date | null;
+            memberSince: Date | null;
             paid: string[];
           }[]
         >`
       WITH p AS (
-        SELECT id, "orgId", name, "admittedOn", "userId" FROM "Person"
+        SELECT id, "orgId", name, "admittedOn", "userId",
+          -- Since when the unit can know of the member's organizational life (lib/meetings/rules.ts lapsedSince).
+          greatest("admittedOn", ("createdAt" AT TIME ZONE 'Asia/Shanghai')::date,
+            (SELECT max((t."receivedAt" AT TIME ZONE 'Asia/Shanghai')::date) FROM "Transfer" t
+              WHERE t."personId" = "Person".id AND t."toOrgId" = "Person"."orgId" AND t."receivedAt" IS NOT NULL))
+            AS "memberSince"
+        FROM "Person"
         WHERE "orgId" = ANY(${orgIds}::uuid[]) AND "leftOn" IS NULL AND status IN ('FULL', 'PROBATIONARY')),
       att AS (
         SELECT ma."personId",
@@ -90,7 +97,7 @@ export async function loadFactsMany(
         SELECT "personId", array_agg(month) AS paid FROM "DuesPayment"
         WHERE "personId" IN (SELECT id FROM p) AND month >= ${w.start.slice(0, 7)}
         GROUP BY "personId")
-      SELECT p.id, p."orgId", p.name, p."admittedOn",
+      SELECT p.id, p."orgId", p.name, p."admittedOn", p."memberSince",
         COALESCE(att.hours, 0) + COALESCE(mk.hours, 0) + COALESCE(tr.hours, 0) AS hours,
         att.last AS "lastAttended", COALESCE(dues.paid, '{}') AS paid
       FROM p LEFT JOIN att ON att."personId" = p.id LEFT JOIN mk ON mk."personId" = p.id
@@ -164,7 +171,7 @@ export async function loadFactsMany(
       id: m.id,
       name: m.name,
       hours: Number(m.hours),
-      lapsed: lapsedSince(iso(m.lastAttended), iso(m.admittedOn), until),
+      lapsed: lapsedSince(iso(m.lastAttended), iso(m.memberSince), until),
       owedMonths: arrears(
         { admittedMonth: m.admittedOn?.toISOString().slice(0, 7) ?? null, paid: new Set(m.paid) },
         startMonth,

@@ -21,7 +21,10 @@ export type AttendanceRow = {
   short: boolean;
 };
 
-type Raw = Omit<AttendanceRow, 'lapsed' | 'short' | 'hours'> & { hours: number | string };
+type Raw = Omit<AttendanceRow, 'lapsed' | 'short' | 'hours'> & {
+  hours: number | string;
+  memberSince: string | null;
+};
 
 /**
  * 学时 and attendance of the year for the given people: meetings attended (submitted records), 补学 and training
@@ -52,7 +55,13 @@ async function attendanceOf(client: Db, personIds: string[], year: number, today
             AND (t."startsAt" AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date), 0)
         AS hours,
       (SELECT to_char(max("heldOn"), 'YYYY-MM-DD') FROM a WHERE a."personId" = p.id AND a.status = 'PRESENT'
-         AND a.kind::text = ANY(${[...ORG_LIFE_KINDS]}::text[])) AS "lastAttended"
+         AND a.kind::text = ANY(${[...ORG_LIFE_KINDS]}::text[])) AS "lastAttended",
+      -- Since when the unit can know of the member's organizational life: admitted, registered here, or arrived by
+      -- a transfer confirmed into their unit, whichever is latest.
+      to_char(greatest(p."admittedOn", (p."createdAt" AT TIME ZONE 'Asia/Shanghai')::date,
+        (SELECT max((t."receivedAt" AT TIME ZONE 'Asia/Shanghai')::date) FROM "Transfer" t
+          WHERE t."personId" = p.id AND t."toOrgId" = p."orgId" AND t."receivedAt" IS NOT NULL)), 'YYYY-MM-DD')
+        AS "memberSince"
     FROM "Person" p WHERE p.id = ANY(${personIds}::uuid[])
     ORDER BY p.name`;
   const ended = year < Number(today.slice(0, 4));
@@ -61,7 +70,7 @@ async function attendanceOf(client: Db, personIds: string[], year: number, today
     return {
       ...r,
       hours,
-      lapsed: lapsedSince(r.lastAttended, r.admittedOn, today),
+      lapsed: lapsedSince(r.lastAttended, r.memberSince, today),
       // Under 32 学时: final for a past year; for the current one, shown as the gap still to close.
       short: (ended || today.slice(5) >= '12-01') && hours < YEARLY_STUDY_HOURS,
     };

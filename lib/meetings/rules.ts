@@ -182,7 +182,9 @@ export const sixMonthsBefore = (today: string) => addMonths(today, -6);
 /**
  * 党章第九条: a member who, without good reason, takes no part in organizational life for six consecutive months is
  * regarded as having given up membership. The warning stands when the member has belonged to the unit for the
- * whole window and attended nothing in it.
+ * whole window and attended nothing in it. `memberSince` is the latest of admission, registration in the portal and
+ * a transfer received into the unit: a member who arrived last month, or whose records the portal has only kept since
+ * it was taken into use, has not been silent for six months as far as anyone here can know.
  */
 export function lapsedSince(lastAttended: string | null, memberSince: string | null, today: string): boolean {
   const from = sixMonthsBefore(today);

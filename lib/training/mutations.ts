@@ -36,10 +36,12 @@ export async function createTraining(
   materials: Upload[],
 ) {
   const root = await assertCanCompanyWide(db, ctx.user, 'learning.manage');
-  const arts = await db.article.findMany({
+  const found = await db.article.findMany({
     where: { id: { in: input.articleIds }, version: { status: 'PUBLISHED' } },
-    select: { key: true },
+    select: { id: true, key: true },
   });
+  // In the order the committee chose them (a query's rows come in whatever order its plan gives).
+  const arts = [...new Set(input.articleIds)].flatMap((id) => found.filter((a) => a.id === id));
   if (arts.length !== new Set(input.articleIds).size) throw new UserError('training.errors.notPublished');
   const [orgs, users] = await Promise.all([
     db.organization.count({ where: { id: { in: input.invitedOrgIds } } }),

@@ -398,11 +398,38 @@ describe('files, 补学 and 学时', () => {
     ).toBe('errors.forbidden');
   });
 
-  it('the branch list flags a member with no organizational life for six months', async () => {
+  it('the branch list flags a member with no organizational life for six months, not one who arrived since', async () => {
     const quiet = (await makePerson(db, committee.ctx, tree.a.id, { name: '失联党员' })).id;
+    // Registered in the portal eight months ago and silent since.
+    await db.person.update({
+      where: { id: quiet },
+      data: { createdAt: new Date(Date.now() - 240 * 86_400_000) },
+    });
+    // Admitted years ago, registered today: nothing here says they have been silent for six months.
+    const registered = (await makePerson(db, committee.ctx, tree.a.id, { name: '新登记党员' })).id;
+    // Registered long ago elsewhere, arrived by a transfer confirmed two months ago.
+    const arrived = (await makePerson(db, committee.ctx, tree.a.id, { name: '转入党员' })).id;
+    await db.person.update({
+      where: { id: arrived },
+      data: { createdAt: new Date(Date.now() - 400 * 86_400_000) },
+    });
+    await db.transfer.create({
+      data: {
+        kind: 'INTERNAL',
+        status: 'RECEIVED',
+        personId: arrived,
+        fromOrgId: tree.b.id,
+        toOrgId: tree.a.id,
+        reason: '调入',
+        issuedAt: new Date(Date.now() - 70 * 86_400_000),
+        receivedAt: new Date(Date.now() - 60 * 86_400_000),
+      },
+    });
     const list = await unitAttendance(clerkA.subject, tree.a.id, Number(today.slice(0, 4)), db);
     const rows = new Map(list.rows.map((r) => [r.personId, r]));
     expect(rows.get(quiet)).toMatchObject({ lapsed: true, present: 0 });
+    expect(rows.get(registered)).toMatchObject({ lapsed: false, present: 0 });
+    expect(rows.get(arrived)).toMatchObject({ lapsed: false, present: 0 });
     expect(rows.get(A.c1!)).toMatchObject({ lapsed: false });
     expect(await refusal(unitAttendance(clerkB.subject, tree.a.id, 2026, db))).toBe('errors.notFound');
   });
