@@ -1,21 +1,23 @@
 import Link from 'next/link';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
+// Short class names (app/globals.css): a list of 78 tasks with a button each repeated the 180 characters of
+// Tailwind classes 78 times in the HTML and again in the RSC payload.
 const styles: Record<Variant, string> = {
-  primary: 'bg-brand-700 text-white hover:bg-brand-800 disabled:bg-stone-400',
-  secondary: 'border border-stone-300 bg-white text-stone-800 hover:bg-stone-100 disabled:text-stone-400',
-  danger: 'border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:text-stone-400',
-  ghost: 'text-stone-700 hover:bg-stone-100',
+  primary: 'wb-btn wb-btn-primary',
+  secondary: 'wb-btn wb-btn-secondary',
+  danger: 'wb-btn wb-btn-danger',
+  ghost: 'wb-btn wb-btn-ghost',
 };
-const base =
-  'inline-flex min-h-11 items-center justify-center gap-1 rounded-md px-4 text-sm font-medium transition-colors disabled:cursor-not-allowed';
+const classOf = (variant: Variant, extra: string) =>
+  extra ? `${styles[variant]} ${extra}` : styles[variant];
 
 export function Button({
   variant = 'primary',
   className = '',
   ...props
 }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button className={`${base} ${styles[variant]} ${className}`} {...props} />;
+  return <button className={classOf(variant, className)} {...props} />;
 }
 
 export function LinkButton({
@@ -23,7 +25,7 @@ export function LinkButton({
   className = '',
   ...props
 }: React.ComponentProps<typeof Link> & { variant?: Variant }) {
-  return <Link className={`${base} ${styles[variant]} ${className}`} {...props} />;
+  return <Link className={classOf(variant, className)} {...props} />;
 }
 
 /** A plain anchor styled as a button: for a file download from an API route, which client navigation must not take. */
@@ -32,5 +34,5 @@ export function AnchorButton({
   className = '',
   ...props
 }: React.AnchorHTMLAttributes<HTMLAnchorElement> & { variant?: Variant }) {
-  return <a className={`${base} ${styles[variant]} ${className}`} {...props} />;
+  return <a className={classOf(variant, className)} {...props} />;
 }
