@@ -50,7 +50,8 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
 };
 delete env.DATABASE_URL;
-const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], {
+// As package.json's start script runs it.
+const child = spawn(process.execPath, ['scripts/start.mjs'], {
   env,
   stdio: ['ignore', 'ignore', 'inherit'],
   detached: true,

@@ -5,8 +5,9 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { grantAppRole, userOf } from '../lib/db/app-role';
 import { appEnv, appServer, buildIfNeeded } from './lib/build';
-import { DATA_DIR, resolveDatabaseUrl } from './lib/database-url';
-import { wantsDemo } from './lib/prepare-db';
+// Only light modules here: this process keeps the embedded database for as long as the portal runs, and what it
+// imports stays in its memory (the ORM behind prepare-db took 24 MB; preparing runs in a child). scripts/start.mjs runs this file.
+import { DATA_DIR, resolveDatabaseUrl, wantsDemo } from './lib/database-url';
 
 async function authSecret(): Promise<string> {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
@@ -80,10 +81,9 @@ try {
     database = await resolveDatabaseUrl(port);
   }
   if (owner && userOf(owner) !== userOf(database.url)) {
-    await grantAppRole(owner, userOf(database.url));
-    console.log(
-      `▶ 应用以数据库角色 ${userOf(database.url)} 连接 the app connects as ${userOf(database.url)}`,
-    );
+    const role = userOf(database.url);
+    await grantAppRole(owner, role);
+    console.log(`▶ 应用以数据库角色 ${role} 连接 the app connects as ${role}`);
   }
   const env = {
     ...process.env,

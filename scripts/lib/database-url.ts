@@ -14,3 +14,10 @@ export async function resolveDatabaseUrl(port?: number): Promise<{
   const db = await startEmbeddedDb(path.join(DATA_DIR, 'pg'), port);
   return { url: db.url, embedded: true, stop: db.stop };
 }
+
+/**
+ * Whether `npm start` seeds the demo: always on the embedded default (unless SEED_DEMO=false), and on a PostgreSQL
+ * server only when SEED_DEMO=true is set explicitly.
+ */
+export const wantsDemo = (env: Record<string, string | undefined>) =>
+  env.DATABASE_URL ? env.SEED_DEMO === 'true' : env.SEED_DEMO !== 'false';

@@ -31,10 +31,3 @@ export async function prepareDatabase(
     await db.$disconnect();
   }
 }
-
-/**
- * Whether `npm start` seeds the demo: always on the embedded default (unless SEED_DEMO=false), and on a PostgreSQL
- * server only when SEED_DEMO=true is set explicitly.
- */
-export const wantsDemo = (env: Record<string, string | undefined>) =>
-  env.DATABASE_URL ? env.SEED_DEMO === 'true' : env.SEED_DEMO !== 'false';

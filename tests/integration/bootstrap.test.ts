@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attemptLogin } from '../../lib/auth/login';
 import { createPrismaClient, type Db } from '../../lib/db/client';
 import { isDemoDatabase } from '../../lib/demo';
-import { prepareDatabase, wantsDemo } from '../../scripts/lib/prepare-db';
+import { wantsDemo } from '../../scripts/lib/database-url';
+import { prepareDatabase } from '../../scripts/lib/prepare-db';
 import { freshDatabase, type TestDb } from '../../scripts/lib/test-db';
 
 // A database of its own: the production start acts only on an empty one.
