@@ -5,23 +5,28 @@
 // database still runs under tsx, in a child that exits. PGlite's WebAssembly is compiled by V8's optimizing
 // compiler only (no baseline copy kept beside it): about 20 MB less (bench:embedded, 246 → 226 MB after its load).
 import { build, stop } from 'esbuild';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 
+// Inside the project, so the bundle's package imports resolve from its node_modules. Written under this process's
+// own name and renamed into place: two starts of one checkout never read each other's half-written file.
 const outfile = path.resolve('node_modules', '.cache', 'wubiao', 'start.mjs');
+const written = outfile.replace(/\.mjs$/, `.${process.pid}.mjs`);
 await build({
   entryPoints: ['scripts/start.ts'],
-  outfile,
+  outfile: written,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   packages: 'external',
-  sourcemap: true,
+  sourcemap: 'inline',
   logLevel: 'warning',
 });
 await stop();
+await rename(written, outfile);
 v8.setFlagsFromString('--no-liftoff');
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(outfile).href);
