@@ -148,12 +148,44 @@ export async function appendTraceAlone(
   actor: Actor,
   input: TraceInput,
 ): Promise<{ id: bigint; hash: string }> {
+  return (await chainAlone(connect, actor, input))!;
+}
+
+/**
+ * A write of one SQL statement and its event, committed together in the same two round trips as
+ * `appendTraceAlone`: the statement goes first in the first one, so the chain's lock is held only while the event's
+ * hash is computed and sent, not across a busy event loop's four replies (the exam's saves, 50 at a time on two
+ * nodes, queued on it). `statement` must carry its values as literals (`pg.escapeLiteral`). Returns the rows it
+ * changed; when none, nothing is written and nothing traced.
+ */
+export async function writeTracedAlone(
+  connect: () => Promise<RawConnection>,
+  statement: string,
+  actor: Actor,
+  input: TraceInput,
+): Promise<number> {
+  const r = await chainAlone(connect, actor, input, statement);
+  return r ? r.changed : 0;
+}
+
+async function chainAlone(
+  connect: () => Promise<RawConnection>,
+  actor: Actor,
+  input: TraceInput,
+  statement?: string,
+): Promise<{ id: bigint; hash: string; changed: number } | null> {
   const c = await connect();
   try {
     const opened = (await c.query(
-      `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK}); SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`,
-    )) as { rows: { hash?: string }[] }[];
-    const prevHash = opened[2]?.rows[0]?.hash ?? GENESIS_HASH;
+      `BEGIN; ${statement ? `${statement}; ` : ''}SELECT pg_advisory_xact_lock(${CHAIN_LOCK}); SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`,
+    )) as { rows: { hash?: string }[]; rowCount: number | null }[];
+    const changed = statement ? (opened[1]!.rowCount ?? 0) : 1;
+    if (!changed) {
+      await c.query('ROLLBACK');
+      c.release();
+      return null;
+    }
+    const prevHash = opened.at(-1)?.rows[0]?.hash ?? GENESIS_HASH;
     const fields = traceFields(actor, input);
     const hash = eventHash(prevHash, fields, traceKey());
     const row: Record<(typeof COLUMNS)[number], string> = {
@@ -177,7 +209,7 @@ export async function appendTraceAlone(
     )) as { rows: { id: string }[] }[];
     const id = BigInt(written[0]!.rows[0]!.id);
     c.release();
-    return { id, hash };
+    return { id, hash, changed };
   } catch (e) {
     // The transaction is aborted or half-sent: end it, or drop the connection if even that fails.
     await c.query('ROLLBACK').then(
@@ -186,6 +218,41 @@ export async function appendTraceAlone(
     );
     throw e;
   }
+}
+
+/** The clients whose traced reads and statements take the two-round-trip path, and their plain connections. */
+const aloneConnections = new WeakMap<object, () => Promise<RawConnection>>();
+
+/** The app's client (lib/db.ts) writes its traced reads and statements alone, on these connections. */
+export function traceAloneOn(client: object, connect: () => Promise<RawConnection>) {
+  aloneConnections.set(client, connect);
+}
+
+/**
+ * A read that is traced (personal data in bulk, a profile opened), as a transaction of its own: two round trips on
+ * the app's client (`appendTraceAlone`), the ORM's transaction on any other client (a test's).
+ */
+export function traceRead(client: Db, actor: Actor, input: TraceInput) {
+  const connect = aloneConnections.get(client);
+  return connect
+    ? appendTraceAlone(connect, actor, input)
+    : client.$transaction((tx) => appendTrace(tx, actor, input));
+}
+
+/**
+ * A write of one SQL statement (its values as `pg.escapeLiteral` literals) and its trace, committed together: in two
+ * round trips on the app's client (`writeTracedAlone`), in the ORM's transaction on any other client (a test's), the
+ * same statement either way. Returns the rows it changed; none → nothing written, nothing traced.
+ */
+export function tracedStatement(client: Db, statement: string, actor: Actor, input: TraceInput) {
+  const connect = aloneConnections.get(client);
+  return connect
+    ? writeTracedAlone(connect, statement, actor, input)
+    : client.$transaction(async (tx) => {
+        const changed = await tx.$executeRawUnsafe(statement);
+        if (changed) await appendTrace(tx, actor, input);
+        return changed;
+      });
 }
 
 const literal = (c: RawConnection, v: string | null) => (v === null ? 'NULL' : c.escapeLiteral(v));

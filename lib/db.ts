@@ -1,6 +1,6 @@
 import 'server-only';
 import pg from 'pg';
-import { type Actor, appendTrace, appendTraceAlone, type RawConnection, type TraceInput } from './audit-log';
+import { type RawConnection, traceAloneOn } from './audit-log';
 import { createPrismaClient, type Db } from './db/client';
 
 const globalForDb = globalThis as unknown as { wubiaoDb?: Db; wubiaoTracePool?: pg.Pool };
@@ -10,8 +10,10 @@ export const db: Db = globalForDb.wubiaoDb ?? createPrismaClient();
 if (process.env.NODE_ENV !== 'production') globalForDb.wubiaoDb = db;
 
 /**
- * Two plain connections for the traced reads (`appendTraceAlone`): each writes its event in two round trips, and
- * the ones waiting queue here rather than on the chain's lock with a connection of the app's pool in hand. Bounded
+ * Two plain connections for the traced reads and statements (`appendTraceAlone`, `writeTracedAlone`: the roster, a
+ * profile, the exam's saves): each writes its event in two round trips, and the ones waiting queue here rather than
+ * on the chain's lock with a connection of the app's pool in hand. Two keep the lock busy: one holds it while the
+ * other waits for it in PostgreSQL. Bounded
  * in time, so a stuck connection fails its page instead of holding every traced read behind it.
  */
 function createTracePool() {
@@ -31,13 +33,5 @@ if (process.env.NODE_ENV !== 'production') globalForDb.wubiaoTracePool = tracePo
 
 /** A connection for `appendTraceAlone` on the app's database. */
 export const traceConnection = (): Promise<RawConnection> => tracePool.connect();
-
-/**
- * A read that is traced (personal data in bulk, a profile opened), as a transaction of its own: two round trips on
- * the app's database (`appendTraceAlone`), the ORM's transaction on any other client (a test's).
- */
-export function traceRead(client: Db, actor: Actor, input: TraceInput) {
-  return client === db
-    ? appendTraceAlone(traceConnection, actor, input)
-    : client.$transaction((tx) => appendTrace(tx, actor, input));
-}
+// The app's traced reads and statements take the two-round-trip path (lib/audit-log.ts traceRead, tracedStatement).
+traceAloneOn(db, traceConnection);

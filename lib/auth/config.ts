@@ -4,6 +4,7 @@
  * 30-minute idle and 12-hour absolute limits.
  */
 import type { NextAuthConfig } from 'next-auth';
+import { decode, encode } from './jwt';
 import { IDLE_TIMEOUT_MS, sessionExpiry } from './rules';
 
 declare module 'next-auth' {
@@ -25,6 +26,8 @@ export const authConfig = {
   },
   pages: { signIn: '/login' },
   session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_MS / 1000 },
+  // next-auth's cookie format, the key derived once (lib/auth/jwt.ts).
+  jwt: { encode, decode },
   providers: [],
   callbacks: {
     jwt({ token, user }) {

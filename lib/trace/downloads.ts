@@ -1,6 +1,7 @@
 import 'server-only';
 import { actorOf, type CurrentUser } from '../auth/current-user';
-import { db, traceRead } from '../db';
+import { traceRead } from '../audit-log';
+import { db } from '../db';
 
 /**
  * Who took which file or list (issue 16.11): every download — an export, a template, a stored file, a PDF — leaves

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { appendTrace, appendTraceAlone, verifyTraceChain } from '../../lib/audit-log';
+import { appendTrace, appendTraceAlone, verifyTraceChain, writeTracedAlone } from '../../lib/audit-log';
 import { testDb } from '../fixtures/db';
 
 const db = testDb();
@@ -63,6 +63,56 @@ describe('the trace (痕迹管理)', () => {
       expect(result).toMatchObject({ ok: true });
     } finally {
       await pool.end();
+    }
+  });
+
+  it('a write and its event in two round trips (writeTracedAlone) commit together, or neither does', async () => {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
+    const key = `test.alone.${Date.now()}`;
+    await db.setting.create({ data: { key, value: { n: 0 } } });
+    const bump = (n: number) =>
+      `UPDATE "Setting" SET value = ${pg.escapeLiteral(JSON.stringify({ n }))}::jsonb, "updatedAt" = now() WHERE key = ${pg.escapeLiteral(key)}`;
+    const event = (n: number) => ({
+      action: 'test.writeAlone',
+      entityType: 'Setting',
+      entityId: key,
+      after: { n },
+    });
+    try {
+      const before = await db.auditEvent.count({ where: { action: 'test.writeAlone' } });
+      // Eight at once, beside writers through the ORM: each changes its row and traces it, on one chain.
+      const changed = await Promise.all([
+        ...Array.from({ length: 8 }, (_, i) =>
+          writeTracedAlone(() => pool.connect(), bump(i + 1), actor, event(i + 1)),
+        ),
+        ...Array.from({ length: 4 }, (_, i) =>
+          db.$transaction((tx) =>
+            appendTrace(tx, actor, { action: 'test.inTx', entityType: 'Test', after: { i } }),
+          ),
+        ),
+      ]);
+      expect(changed.slice(0, 8)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+      expect(await db.auditEvent.count({ where: { action: 'test.writeAlone' } })).toBe(before + 8);
+      // A statement that changes no row: nothing traced.
+      const none = `UPDATE "Setting" SET value = '{}'::jsonb WHERE key = ${pg.escapeLiteral(`${key}.missing`)}`;
+      expect(await writeTracedAlone(() => pool.connect(), none, actor, event(100))).toBe(0);
+      // An event the table refuses (action over 64 characters): the write is rolled back with it.
+      await expect(
+        writeTracedAlone(() => pool.connect(), bump(200), actor, { ...event(200), action: 'x'.repeat(65) }),
+      ).rejects.toThrow();
+      // A statement that fails: no event.
+      await expect(
+        writeTracedAlone(() => pool.connect(), `UPDATE "Setting" SET nope = 1`, actor, event(300)),
+      ).rejects.toThrow();
+      expect(await db.auditEvent.count({ where: { action: 'test.writeAlone' } })).toBe(before + 8);
+      const row = await db.setting.findUniqueOrThrow({ where: { key } });
+      expect((row.value as { n: number }).n).toBeLessThanOrEqual(8);
+      expect(await verifyTraceChain(db)).toMatchObject({ ok: true });
+      // The pool's connections all came back (none left inside a transaction).
+      expect(pool.idleCount + pool.waitingCount).toBe(pool.totalCount);
+    } finally {
+      await pool.end();
+      await db.setting.delete({ where: { key } });
     }
   });
 

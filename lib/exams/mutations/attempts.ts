@@ -5,7 +5,8 @@
  * saves from two tabs never lose each other. Submission flips IN_PROGRESS → SUBMITTED under a
  * conditional update: of two submissions of one attempt exactly one grades it.
  */
-import { appendTrace, trace } from '../../audit-log';
+import pg from 'pg';
+import { trace, tracedStatement } from '../../audit-log';
 import type { Db, Tx } from '../../db/client';
 import { ForbiddenError, NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
@@ -144,20 +145,24 @@ export async function saveAnswer(
     await submitAttempt(db, { user, actor: { id: user.id, name: null } }, a.id, now, true);
     throw new UserError('exams.errors.timeUp');
   }
-  // Every answer given is traced with the save (who answered what, when): an exam's record is the person's own.
-  return db.$transaction(async (tx) => {
-    const r = await tx.$executeRaw`
-      UPDATE "ExamAttempt" SET answers = answers || jsonb_build_object(${input.questionId}::text, ${JSON.stringify(input.answer ?? null)}::jsonb)
-      WHERE id = ${a.id}::uuid AND status = 'IN_PROGRESS' AND deadline >= ${now}`;
-    if (!r) throw new UserError('exams.errors.submitted');
-    await appendTrace(tx, actor ?? { id: user.id, name: null }, {
+  // Every answer given is traced with the save (who answered what, when): an exam's record is the person's own. The
+  // save and its trace commit together in two round trips (lib/audit-log.ts tracedStatement): 50 candidates saving at once
+  // otherwise queued on the trace chain's lock.
+  const lit = pg.escapeLiteral;
+  const changed = await tracedStatement(
+    db,
+    `UPDATE "ExamAttempt" SET answers = answers || jsonb_build_object(${lit(input.questionId)}::text, ${lit(JSON.stringify(input.answer ?? null))}::jsonb)
+      WHERE id = ${lit(a.id)}::uuid AND status = 'IN_PROGRESS' AND deadline >= ${lit(now.toISOString())}::timestamptz`,
+    actor ?? { id: user.id, name: null },
+    {
       action: 'exams.answer',
       entityType: 'ExamAttempt',
       entityId: a.id,
       after: { question: input.questionId, answer: input.answer ?? null },
-    });
-    return { saved: true };
-  });
+    },
+  );
+  if (!changed) throw new UserError('exams.errors.submitted');
+  return { saved: true };
 }
 
 /** Submits and grades once. `auto` marks a time-out submission (by the server, not the person). */

@@ -1,10 +1,10 @@
 import 'server-only';
 import { Prisma } from '../../generated/prisma/client';
-import { type Actor, trace } from '../../audit-log';
+import { type Actor, trace, traceRead } from '../../audit-log';
 import { addMonths, cstDay } from '../../calendar';
 import { DEVELOPMENT_STAGES, developmentViolations } from '../development';
 import { inScope, readableUnitIds, unitScope } from './transfers';
-import { db, traceRead } from '../../db';
+import { db } from '../../db';
 import type { Db } from '../../db/client';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { can, canOnPerson, scopeOrgs, scopePeople, type Subject } from '../../policy';
