@@ -48,6 +48,11 @@ describe('the session cookie (lib/auth/jwt.ts)', () => {
     await expect(decode({ token: jwe, secret: `${secret}x`, salt })).rejects.toThrow();
     await expect(decode({ token: jwe, secret, salt: '__Secure-authjs.session-token' })).rejects.toThrow();
     await expect(decode({ token: 'a.b.c', secret, salt })).rejects.toThrow();
+    // Junk a lenient base64url decoder would skip, after the tag or the IV: refused, as jose refuses it.
+    await expect(decode({ token: `${jwe}==`, secret, salt })).rejects.toThrow('base64url');
+    const parts = jwe.split('.');
+    parts[2] += '!';
+    await expect(decode({ token: parts.join('.'), secret, salt })).rejects.toThrow('base64url');
     expect(await decode({ token: '', secret, salt })).toBeNull();
   });
 

@@ -4,7 +4,8 @@
  * the other (lib/auth/jwt.test.ts checks both ways against @auth/core's own). next-auth's derives the key and its
  * thumbprint again and imports it into WebCrypto at every call: three times a request (the proxy reads and re-issues
  * the cookie, the page reads it), 15% of the CPU of an exam's answer save under load (issue 17). Here the key is
- * derived once per secret and the cipher and MAC are node:crypto's.
+ * derived once per secret and the cipher and MAC are node:crypto's. Only what next-auth writes is read
+ * (A256CBC-HS512); its decode also takes A256GCM, for cookies of versions this app never ran.
  */
 import {
   createCipheriv,
@@ -59,6 +60,13 @@ function tagOf(key: Key, aad: string, iv: Buffer, ciphertext: Buffer) {
     .subarray(0, 32);
 }
 
+/** A part of the token in canonical base64url only (no padding, nothing a lenient decoder would skip). */
+function part(text: string): Buffer {
+  const b = Buffer.from(text, 'base64url');
+  if (b.toString('base64url') !== text) throw new Error('the token is not in base64url');
+  return b;
+}
+
 const secretsOf = (secret: string | string[]) => (Array.isArray(secret) ? secret : [secret]);
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -84,26 +92,30 @@ export async function decode({ token, secret, salt }: JWTDecodeParams): Promise<
   const parts = token.split('.');
   if (parts.length !== 5 || parts[1] !== '') throw new Error('not a compact JWE with direct encryption');
   const [header, , ivText, ciphertextText, tagText] = parts as [string, string, string, string, string];
-  const h = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown>;
-  if (h.alg !== 'dir' || h.enc !== ENC) throw new Error('unsupported JWE algorithm');
+  const h = JSON.parse(part(header).toString('utf8')) as Record<string, unknown>;
+  if (h.alg !== 'dir' || h.enc !== ENC || 'zip' in h || 'crit' in h)
+    throw new Error('unsupported JWE header');
   const key = secretsOf(secret)
     .map((s) => keyFor(s, salt))
     .find((k) => h.kid === undefined || h.kid === k.kid);
   if (!key) throw new Error('no matching decryption secret');
-  const iv = Buffer.from(ivText, 'base64url');
-  const ciphertext = Buffer.from(ciphertextText, 'base64url');
-  const tag = Buffer.from(tagText, 'base64url');
+  const iv = part(ivText);
+  const ciphertext = part(ciphertextText);
+  const tag = part(tagText);
   const expected = tagOf(key, header, iv, ciphertext);
   if (iv.length !== 16 || tag.length !== expected.length || !timingSafeEqual(tag, expected))
     throw new Error('the token fails its integrity check');
   const decipher = createDecipheriv('aes-256-cbc', key.enc, iv);
   const payload = JSON.parse(
     Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8'),
-  ) as JWT & { exp?: unknown; nbf?: unknown };
+  ) as unknown;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    throw new Error('the token holds no claims');
+  const { exp, nbf } = payload as { exp?: unknown; nbf?: unknown };
+  if ((exp !== undefined && typeof exp !== 'number') || (nbf !== undefined && typeof nbf !== 'number'))
+    throw new Error('the token has malformed times');
   const now = nowSeconds();
-  if (typeof payload.exp === 'number' && payload.exp <= now - CLOCK_TOLERANCE)
-    throw new Error('the token expired');
-  if (typeof payload.nbf === 'number' && payload.nbf > now + CLOCK_TOLERANCE)
-    throw new Error('the token is not yet valid');
-  return payload;
+  if (typeof exp === 'number' && exp <= now - CLOCK_TOLERANCE) throw new Error('the token expired');
+  if (typeof nbf === 'number' && nbf > now + CLOCK_TOLERANCE) throw new Error('the token is not yet valid');
+  return payload as JWT;
 }
