@@ -67,6 +67,9 @@ function part(text: string): Buffer {
   return b;
 }
 
+/** UTF-8 as jose reads it: a byte sequence that is not UTF-8 is refused, not replaced. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 const secretsOf = (secret: string | string[]) => (Array.isArray(secret) ? secret : [secret]);
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -76,6 +79,7 @@ export async function encode({
   maxAge = DEFAULT_MAX_AGE,
   salt,
 }: JWTEncodeParams): Promise<string> {
+  if (!Number.isFinite(maxAge)) throw new Error('the session needs a finite lifetime');
   const key = keyFor(secretsOf(secret)[0]!, salt);
   const iat = nowSeconds();
   const payload = { ...token, iat, exp: iat + maxAge, jti: randomUUID() };
@@ -92,7 +96,8 @@ export async function decode({ token, secret, salt }: JWTDecodeParams): Promise<
   const parts = token.split('.');
   if (parts.length !== 5 || parts[1] !== '') throw new Error('not a compact JWE with direct encryption');
   const [header, , ivText, ciphertextText, tagText] = parts as [string, string, string, string, string];
-  const h = JSON.parse(part(header).toString('utf8')) as Record<string, unknown>;
+  const h = JSON.parse(utf8.decode(part(header))) as Record<string, unknown> | null;
+  if (typeof h !== 'object' || h === null || Array.isArray(h)) throw new Error('unsupported JWE header');
   if (h.alg !== 'dir' || h.enc !== ENC || 'zip' in h || 'crit' in h)
     throw new Error('unsupported JWE header');
   const key = secretsOf(secret)
@@ -107,12 +112,13 @@ export async function decode({ token, secret, salt }: JWTDecodeParams): Promise<
     throw new Error('the token fails its integrity check');
   const decipher = createDecipheriv('aes-256-cbc', key.enc, iv);
   const payload = JSON.parse(
-    Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8'),
+    utf8.decode(Buffer.concat([decipher.update(ciphertext), decipher.final()])),
   ) as unknown;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
     throw new Error('the token holds no claims');
-  const { exp, nbf } = payload as { exp?: unknown; nbf?: unknown };
-  if ((exp !== undefined && typeof exp !== 'number') || (nbf !== undefined && typeof nbf !== 'number'))
+  const times = payload as { exp?: unknown; nbf?: unknown; iat?: unknown };
+  const { exp, nbf } = times;
+  if ([exp, nbf, times.iat].some((t) => t !== undefined && typeof t !== 'number'))
     throw new Error('the token has malformed times');
   const now = nowSeconds();
   if (typeof exp === 'number' && exp <= now - CLOCK_TOLERANCE) throw new Error('the token expired');
