@@ -177,7 +177,7 @@ async function chainAlone(
   const c = await connect();
   try {
     const opened = (await c.query(
-      `BEGIN; ${statement ? `${statement}; ` : ''}SELECT pg_advisory_xact_lock(${CHAIN_LOCK}); SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`,
+      `BEGIN ISOLATION LEVEL READ COMMITTED; ${statement ? `${statement}; ` : ''}SELECT pg_advisory_xact_lock(${CHAIN_LOCK}); SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`,
     )) as { rows: { hash?: string }[]; rowCount: number | null }[];
     const changed = statement ? (opened[1]!.rowCount ?? 0) : 1;
     if (!changed) {
@@ -211,7 +211,13 @@ async function chainAlone(
     c.release();
     return { id, hash, changed };
   } catch (e) {
-    // The transaction is aborted or half-sent: end it, or drop the connection if even that fails.
+    // The transaction is aborted or half-sent: end it, or drop the connection if even that fails. A reply that never
+    // came (the driver's query_timeout) leaves nothing to roll back on: the connection is dropped, and the server
+    // ends the transaction with it.
+    if (e instanceof Error && e.message === 'Query read timeout') {
+      c.release(true);
+      throw e;
+    }
     await c.query('ROLLBACK').then(
       () => c.release(),
       () => c.release(true),

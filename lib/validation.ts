@@ -4,6 +4,12 @@ import { msg } from './i18n/message';
 // Shared field builders: every message is an i18n key (lib/i18n/messages), shown on the field by the form.
 const MARKUP = /[<>]/;
 
+/**
+ * Text PostgreSQL can store: no NUL (text and jsonb refuse it) and no half of a surrogate pair (jsonb refuses its
+ * escape). Without this check such a character reached the database and became an unexpected error.
+ */
+export const storable = (v: string) => !v.includes('\u0000') && v.isWellFormed();
+
 /** A required single-line text: trimmed, 1..max characters, no markup. */
 export function requiredText(max: number) {
   return z
@@ -11,7 +17,8 @@ export function requiredText(max: number) {
     .trim()
     .min(1, msg('validation.required'))
     .max(max, msg('validation.tooLong', { max }))
-    .refine((v) => !MARKUP.test(v), msg('validation.noMarkup'));
+    .refine((v) => !MARKUP.test(v), msg('validation.noMarkup'))
+    .refine(storable, msg('validation.badCharacters'));
 }
 
 /** An optional single-line text; '' becomes undefined. */
@@ -23,6 +30,7 @@ export function optionalText(max: number) {
       .trim()
       .max(max, msg('validation.tooLong', { max }))
       .refine((v) => !MARKUP.test(v), msg('validation.noMarkup'))
+      .refine(storable, msg('validation.badCharacters'))
       .optional(),
   );
 }

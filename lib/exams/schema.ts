@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message';
+import { storable } from '../validation';
 import { QUESTION_TYPES } from './rules';
 
 const text = (max: number) =>
@@ -7,7 +8,8 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max, msg('validation.tooLong', { max }))
-    .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
+    .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'))
+    .refine(storable, msg('validation.badCharacters'));
 
 export const ZQuestion = z.object({
   type: z.enum(QUESTION_TYPES),
@@ -52,7 +54,12 @@ export type TCreateExam = z.output<typeof ZCreateExam>;
 export const ZSaveAnswer = z.object({
   attemptId: z.uuid(),
   questionId: z.uuid(),
-  answer: z.union([z.string().max(2000), z.boolean(), z.array(z.string().max(4)).max(8), z.null()]),
+  answer: z.union([
+    z.string().max(2000).refine(storable, msg('validation.badCharacters')),
+    z.boolean(),
+    z.array(z.string().max(4).refine(storable, msg('validation.badCharacters'))).max(8),
+    z.null(),
+  ]),
 });
 export const ZAttemptId = z.object({ attemptId: z.uuid() });
 export const ZExamId = z.object({ examId: z.uuid() });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { appendTrace, appendTraceAlone, verifyTraceChain, writeTracedAlone } from '../../lib/audit-log';
+import {
+  appendTrace,
+  appendTraceAlone,
+  CHAIN_LOCK,
+  verifyTraceChain,
+  writeTracedAlone,
+} from '../../lib/audit-log';
+import { createTracePool } from '../../lib/db/trace-pool';
 import { testDb } from '../fixtures/db';
 
 const db = testDb();
@@ -113,6 +120,42 @@ describe('the trace (痕迹管理)', () => {
     } finally {
       await pool.end();
       await db.setting.delete({ where: { key } });
+    }
+  });
+
+  it('a trace connection lost mid-write fails that write only: nothing half-written, no unheard error, the next write goes through', async () => {
+    const pool = createTracePool(process.env.DATABASE_URL);
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      const before = await db.auditEvent.count();
+      // Another writer holds the chain, so the write waits on the lock inside its transaction; then its
+      // connection is cut, as a PostgreSQL restart or a dropped network would.
+      await holder.query(`BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
+      const write = appendTraceAlone(() => pool.connect(), actor, { action: 'test.cut', entityType: 'Test' });
+      const outcome = write.then(
+        () => 'written',
+        (e: Error) => e.message,
+      );
+      let waiting: number | undefined;
+      for (let i = 0; i < 100 && !waiting; i += 1) {
+        const r = await holder.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE wait_event = 'advisory' AND datname = current_database()`,
+        );
+        waiting = r.rows[0]?.pid;
+        if (!waiting) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(waiting).toBeDefined();
+      await holder.query('SELECT pg_terminate_backend($1)', [waiting]);
+      expect(await outcome).not.toBe('written');
+      await holder.query('COMMIT');
+      expect(await db.auditEvent.count()).toBe(before);
+      await appendTraceAlone(() => pool.connect(), actor, { action: 'test.afterCut', entityType: 'Test' });
+      expect(await db.auditEvent.count()).toBe(before + 1);
+      expect((await verifyTraceChain(db)).ok).toBe(true);
+    } finally {
+      await holder.end();
+      await pool.end();
     }
   });
 
