@@ -6,6 +6,7 @@ import { UserError } from './errors';
 import { Prisma } from './generated/prisma/client';
 import { msg, parseMsg } from './i18n/message';
 import type { Subject } from './policy';
+import { storable } from './validation';
 
 export type ActionFailure = {
   ok: false;
@@ -76,6 +77,13 @@ export function createActionClient<
       const parsed = schema.safeParse(raw);
       if (!parsed.success)
         return { ok: false, error: 'errors.invalidInput', fieldErrors: fieldErrorsOf(parsed.error) };
+      const unstorable = unstorablePath(parsed.data);
+      if (unstorable)
+        return {
+          ok: false,
+          error: 'errors.invalidInput',
+          fieldErrors: { [unstorable.join('.') || '_form']: 'validation.badCharacters' },
+        };
       try {
         const data = await handler(parsed.data, { user, actor: await session.actor(user) });
         return { ok: true, data };
@@ -88,6 +96,29 @@ export function createActionClient<
       return r.ok || !session.words ? r : wordFailure(await session.words(), r);
     };
   };
+}
+
+/**
+ * Where the input holds text PostgreSQL cannot store (lib/validation.ts storable: a NUL, half a surrogate pair), as
+ * the field's path; null when it holds none. Every action's input passes here after its schema, so no schema can
+ * forget it (it reached the database as an unexpected error). Files are bytes, not text, and are not looked into.
+ */
+export function unstorablePath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === 'string') return storable(value) ? null : path;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = unstorablePath(v, [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [k, v] of Object.entries(value)) {
+      const found = unstorablePath(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 /** A message our schemas give (a message key, possibly with its parameters), not zod's own English default. */

@@ -52,6 +52,25 @@ describe('the action client', () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it('refuses text PostgreSQL cannot store anywhere in the input, naming the field, before the handler runs', async () => {
+    const handler = vi.fn(async () => 1);
+    const act = client(member)(
+      z.object({ title: z.string(), items: z.array(z.object({ note: z.string() })) }),
+      handler,
+    );
+    expect(await act({ title: '支委会\u0000', items: [] })).toEqual({
+      ok: false,
+      error: 'errors.invalidInput',
+      fieldErrors: { title: 'validation.badCharacters' },
+    });
+    expect(await act({ title: '支委会', items: [{ note: '好' }, { note: '\ud83d' }] })).toMatchObject({
+      fieldErrors: { 'items.1.note': 'validation.badCharacters' },
+    });
+    expect(handler).not.toHaveBeenCalled();
+    // A whole surrogate pair (an emoji) is text like any other.
+    expect(await act({ title: '支委会🎉', items: [{ note: '好' }] })).toEqual({ ok: true, data: 1 });
+  });
+
   it('an unexpected key of a strict schema is refused in the page’s language, not zod’s English', async () => {
     const r = await client(member)(z.object({}).strict(), vi.fn())({ id: 'x' } as never);
     expect(r).toEqual({
