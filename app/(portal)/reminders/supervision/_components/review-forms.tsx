@@ -12,64 +12,21 @@ import { QUALITIES } from '@/lib/reminders/rules';
 
 const schemas = lazySchemas(() => import('@/lib/reminders/schema'));
 
-/** Rate a completed item (优/良/中/差 + comment) or return it for rework with a reason. */
+/**
+ * Rate a completed item (优/良/中/差 + comment) or return it for rework with a reason. A row shows two buttons; the
+ * form behind one is made only once it is chosen, so a page of 50 done items renders and hydrates no form (each
+ * form's state is a react-hook-form instance: two a row made the review list the portal's heaviest page).
+ */
 export function ReviewForms({ taskId }: { taskId: string }) {
   const t = useTranslations('supervision');
-  const tq = useTranslations('quality');
-  const router = useRouter();
   const [mode, setMode] = useState<'rate' | 'return' | null>(null);
   const [done, setDone] = useState<string>();
-  const rate = useActionForm(schemas.ZRateTask, rateTaskAction, {
-    defaultValues: { taskId, quality: 'GOOD', comment: '' },
-    onSuccess: () => {
-      setDone(t('rated'));
-      setMode(null);
-      router.refresh();
-    },
-  });
-  const ret = useActionForm(schemas.ZReturnTask, returnTaskAction, {
-    defaultValues: { taskId, reason: '' },
-    onSuccess: () => {
-      setDone(t('returned'));
-      setMode(null);
-      router.refresh();
-    },
-  });
-  if (mode === 'rate') {
-    return (
-      <form onSubmit={rate.submit} className="flex flex-wrap items-center gap-2" data-testid="rate-form">
-        <Select aria-label={t('rate')} {...rate.form.register('quality')}>
-          <Options items={QUALITIES} label={(q) => tq(q)} />
-        </Select>
-        <Input
-          aria-label={t('comment')}
-          placeholder={t('comment')}
-          {...rate.form.register('comment')}
-          className="w-48"
-        />
-        <Button type="submit" disabled={rate.busy}>
-          {t('rate')}
-        </Button>
-        <FormError message={rate.formError ?? rate.errorOf('comment')} />
-      </form>
-    );
-  }
-  if (mode === 'return') {
-    return (
-      <form onSubmit={ret.submit} className="flex flex-wrap items-center gap-2" data-testid="return-form">
-        <Input
-          aria-label={t('reason')}
-          placeholder={t('reason')}
-          {...ret.form.register('reason')}
-          className="w-56"
-        />
-        <Button type="submit" variant="danger" disabled={ret.busy}>
-          {t('confirmReturn')}
-        </Button>
-        <FormError message={ret.formError ?? ret.errorOf('reason')} />
-      </form>
-    );
-  }
+  const finished = (message: string) => {
+    setDone(message);
+    setMode(null);
+  };
+  if (mode === 'rate') return <RateForm taskId={taskId} onDone={() => finished(t('rated'))} />;
+  if (mode === 'return') return <ReturnForm taskId={taskId} onDone={() => finished(t('returned'))} />;
   return (
     <div className="flex flex-wrap gap-2">
       <Button type="button" variant="secondary" onClick={() => setMode('rate')}>
@@ -84,5 +41,61 @@ export function ReviewForms({ taskId }: { taskId: string }) {
         </span>
       )}
     </div>
+  );
+}
+
+function RateForm({ taskId, onDone }: { taskId: string; onDone: () => void }) {
+  const t = useTranslations('supervision');
+  const tq = useTranslations('quality');
+  const router = useRouter();
+  const rate = useActionForm(schemas.ZRateTask, rateTaskAction, {
+    defaultValues: { taskId, quality: 'GOOD', comment: '' },
+    onSuccess: () => {
+      onDone();
+      router.refresh();
+    },
+  });
+  return (
+    <form onSubmit={rate.submit} className="flex flex-wrap items-center gap-2" data-testid="rate-form">
+      <Select aria-label={t('rate')} {...rate.form.register('quality')}>
+        <Options items={QUALITIES} label={(q) => tq(q)} />
+      </Select>
+      <Input
+        aria-label={t('comment')}
+        placeholder={t('comment')}
+        {...rate.form.register('comment')}
+        className="w-48"
+      />
+      <Button type="submit" disabled={rate.busy}>
+        {t('rate')}
+      </Button>
+      <FormError message={rate.formError ?? rate.errorOf('comment')} />
+    </form>
+  );
+}
+
+function ReturnForm({ taskId, onDone }: { taskId: string; onDone: () => void }) {
+  const t = useTranslations('supervision');
+  const router = useRouter();
+  const ret = useActionForm(schemas.ZReturnTask, returnTaskAction, {
+    defaultValues: { taskId, reason: '' },
+    onSuccess: () => {
+      onDone();
+      router.refresh();
+    },
+  });
+  return (
+    <form onSubmit={ret.submit} className="flex flex-wrap items-center gap-2" data-testid="return-form">
+      <Input
+        aria-label={t('reason')}
+        placeholder={t('reason')}
+        {...ret.form.register('reason')}
+        className="w-56"
+      />
+      <Button type="submit" variant="danger" disabled={ret.busy}>
+        {t('confirmReturn')}
+      </Button>
+      <FormError message={ret.formError ?? ret.errorOf('reason')} />
+    </form>
   );
 }
