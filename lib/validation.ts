@@ -36,6 +36,8 @@ export function optionalText(max: number) {
 }
 
 export const id = z.uuid(msg('validation.invalidId'));
+/** A UUID as PostgreSQL casts it (a 36-character look-alike, dashes only, is not one: the cast fails with a 500). */
+export const isUuid = (v: unknown): v is string => id.safeParse(v).success;
 export const optionalId = z.preprocess((v) => (v === '' || v === null ? undefined : v), id.optional());
 
 /** 'YYYY-MM-DD' or empty. */

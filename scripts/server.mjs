@@ -36,7 +36,7 @@ try {
 }
 process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
 const { default: next } = await import('next');
-const { busyText, createGate } = await import('./lib/gate.mjs');
+const { busyText, createGate, doorText, unservableUrl } = await import('./lib/gate.mjs');
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.APP_HOST || undefined;
@@ -73,7 +73,15 @@ const internalPort = await listen(internal, 0, '127.0.0.1');
 process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${internalPort}`;
 process.env.APP_INTERNAL_ORIGIN = process.env.__NEXT_PRIVATE_ORIGIN;
 
-const server = createServer((req, res) => gate.admit(req, res, () => serve(req, res)));
+const badAddress = doorText(process.cwd(), 'badAddress');
+const server = createServer((req, res) => {
+  if (unservableUrl(req.url)) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(badAddress);
+    return;
+  }
+  gate.admit(req, res, () => serve(req, res));
+});
 await listen(server, port, hostname);
 console.log(`✓ Ready on port ${port}, ${limit} requests at once`);
 

@@ -27,14 +27,24 @@ export async function announcementListFor(user: Subject, page: number, client: D
         createdAt: true,
         author: { select: { name: true } },
         recipients: { where: { userId: user.id }, select: { readAt: true } },
-        _count: { select: { recipients: true } },
       },
       orderBy: { createdAt: 'desc' },
       skip: (page - 1) * ANNOUNCEMENT_PAGE,
       take: ANNOUNCEMENT_PAGE,
     }),
   ]);
-  return { total, rows };
+  // The recipients of this page's announcements only: the ORM's relation count joins an aggregate over every
+  // recipient of every announcement (a company-wide notice alone is one row per person).
+  const counts = await client.announcementRecipient.groupBy({
+    by: ['announcementId'],
+    where: { announcementId: { in: rows.map((r) => r.id) } },
+    _count: { _all: true },
+  });
+  const recipients = new Map(counts.map((c) => [c.announcementId, c._count._all]));
+  return {
+    total,
+    rows: rows.map((r) => ({ ...r, _count: { recipients: recipients.get(r.id) ?? 0 } })),
+  };
 }
 
 export async function announcementDetailFor(user: Subject, id: string, client: Db = db) {

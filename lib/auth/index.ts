@@ -8,6 +8,7 @@ import { clientIp } from './request-meta';
 import { companyPolicy, oidcConfig } from './company/config';
 import { proofMatches, TICKET_MS } from './company/ticket';
 import { companyFailure, companySignIn } from './company/link';
+import { isUuid } from '../validation';
 
 /** Thrown from authorize() so the login form can say "locked" instead of the generic message. */
 export class AccountLocked extends CredentialsSignin {
@@ -113,7 +114,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials) {
         const sid = typeof credentials?.session === 'string' ? credentials.session : '';
         const proof = typeof credentials?.proof === 'string' ? credentials.proof : '';
-        if (!/^[0-9a-f-]{36}$/.test(sid) || !proofMatches(sid, proof)) return null;
+        if (!isUuid(sid) || !proofMatches(sid, proof)) return null;
         const s = await authDb.userSession.findUnique({
           where: { id: sid },
           select: {

@@ -5,12 +5,13 @@ import { can, type Subject } from '../policy';
 import { queryTerms, searchWords } from './rules';
 import type { Db } from '../db/client';
 import { publishProblems } from './mutations/versions';
+import { isUuid } from '../validation';
 
 /** Readers see published and superseded versions; drafts only those who may edit the handbook. */
 export async function versionForUser(user: Subject, versionId?: string | null, client: Db = db) {
   if (!can(user, 'handbook.read')) throw new ForbiddenError();
   const v =
-    versionId && /^[0-9a-f-]{36}$/i.test(versionId)
+    isUuid(versionId)
       ? await client.handbookVersion.findUnique({ where: { id: versionId } })
       : await client.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
   if (!v) {

@@ -46,7 +46,8 @@ export async function meetingsFor(user: Subject, f: MeetingFilter = {}, client: 
         valid: true,
         backfillReason: true,
         org: { select: { id: true, name: true } },
-        _count: { select: { attendees: { where: { status: 'PRESENT' } } } },
+        // Counted here from the page's own attendees: a relation count with a condition is joined by the ORM as
+        // an aggregate over every attendee of the company (2.3 million at seed:large scale: 0.8 s a page).
         attendees: { select: { status: true } },
       },
     }),
@@ -55,9 +56,9 @@ export async function meetingsFor(user: Subject, f: MeetingFilter = {}, client: 
   return {
     total,
     page,
-    rows: rows.map(({ attendees, _count, ...m }) => ({
+    rows: rows.map(({ attendees, ...m }) => ({
       ...m,
-      present: _count.attendees,
+      present: attendees.filter((a) => a.status === 'PRESENT').length,
       expected: attendees.length,
     })),
   };

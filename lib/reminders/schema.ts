@@ -65,6 +65,6 @@ export const ZSupervisionFilter = z.object({
     .catch(undefined),
   article: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(SUPERVISION_STATUSES).catch('overdue'),
-  page: z.coerce.number().int().min(1).catch(1),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type TSupervisionFilter = z.output<typeof ZSupervisionFilter>;

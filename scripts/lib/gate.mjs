@@ -25,14 +25,26 @@ export function passes(req) {
 }
 
 /**
- * The 503's words, from the message files in both languages: at the door the request's language is not known yet.
+ * An error page's words (errorPages.<key>) from the message files in both languages: at the door the request's
+ * language is not known yet.
  * @param {string} root the app's folder
+ * @param {string} key
  */
-export function busyText(root) {
+export function doorText(root, key) {
   const said = (locale) =>
-    JSON.parse(readFileSync(join(root, 'lib', 'i18n', 'messages', `${locale}.json`), 'utf8')).errorPages.busy;
+    JSON.parse(readFileSync(join(root, 'lib', 'i18n', 'messages', `${locale}.json`), 'utf8')).errorPages[key];
   return `${said('zh-CN')} ${said('en')}`;
 }
+
+/** The 503's words. @param {string} root the app's folder */
+export const busyText = (root) => doorText(root, 'busy');
+
+/**
+ * An address no page or route of the portal can take: a NUL (%00) anywhere in it. PostgreSQL refuses NUL in text,
+ * so a search for it (`/people?q=%00`) reached the database and ended in a 500; it is refused at the door with 400.
+ * @param {string | undefined} url the request's path and query, as received
+ */
+export const unservableUrl = (url) => /%00/.test(url ?? '');
 
 /**
  * `busy`: the 503's text when the line is full (scripts/server.mjs gives it from the message files, both languages).

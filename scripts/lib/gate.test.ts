@@ -3,7 +3,7 @@ import { createServer, request, type Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { busyText, createGate, passes } from './gate.mjs';
+import { busyText, createGate, doorText, passes, unservableUrl } from './gate.mjs';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -106,5 +106,18 @@ describe('the admission gate (scripts/lib/gate.mjs)', () => {
     expect(passes(h('/api/feedback/7d0c5a86-2b8e-4c8e-9a55-0d1f3f5d2a11/pdf?x=1'))).toBe(true);
     expect(passes(h('/api/feedback/7d0c5a86/pdfx'))).toBe(false);
     expect(passes(h('/feedback/7d0c5a86/print'))).toBe(false);
+  });
+
+  it('knows an address with a NUL for one no page can take, and says so in both languages', () => {
+    for (const url of [
+      '/people?q=%00',
+      '/api/orgs/tree?q=a%00b',
+      '/people/%00',
+      '/admin/audit-log?action=%00',
+    ])
+      expect(unservableUrl(url), url).toBe(true);
+    for (const url of ['/people?q=%E7%8E%8B', '/people?q=100', '/api/health', undefined])
+      expect(unservableUrl(url), String(url)).toBe(false);
+    expect(doorText(process.cwd(), 'badAddress')).toMatch(/空字符.*null character/);
   });
 });

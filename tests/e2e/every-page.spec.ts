@@ -103,6 +103,32 @@ test('a malformed id in a route is the 404 page, never a 500', async ({ page }) 
   for (const path of [`/insights?orgId=${'-'.repeat(36)}`, '/reminders/supervision?orgId=x']) {
     expect((await page.goto(path))?.status(), path).toBe(200);
   }
+  // Found by a hostile pass: ids that look like UUIDs and are not, page numbers and years out of range, a NUL in
+  // the address. Each was a 500.
+  const dashes = '-'.repeat(36);
+  expect((await page.goto(`/orgs/new?parent=${dashes}`))?.status()).toBe(404);
+  for (const path of [
+    `/handbook?v=${dashes}`,
+    `/handbook/articles/1?v=${dashes}`,
+    `/handbook/versions/diff?a=${dashes}&b=${dashes}`,
+    `/people/dues?orgId=${dashes}`,
+    '/announcements?page=1e20',
+    '/notifications?page=1e30',
+    '/exams/bank?page=Infinity',
+    '/reminders/supervision?page=1e20',
+    '/insights?to=1',
+    '/insights?to=-5&from=1e308',
+    '/insights/annual?year=1e20',
+  ]) {
+    const status = (await page.goto(path))?.status() ?? 0;
+    expect(status, path).toBeGreaterThanOrEqual(200);
+    expect(status, path).toBeLessThan(500);
+  }
+  for (const path of ['/people?q=%00', '/api/orgs/tree?q=%00', '/exams/bank?tag=a%00b']) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(400);
+    expect(await res.text(), path).toContain('空字符');
+  }
   for (const path of [
     '/api/reminders/evidence/x',
     '/api/handbook/attachments/x',

@@ -8,6 +8,7 @@ import { ANNOUNCEMENT_PAGE } from '@/lib/announcements/queries';
 import { announcementListFor } from '@/lib/announcements/queries';
 import { can } from '@/lib/policy';
 import { pageTitle } from '@/lib/page-title';
+import { pageNumber } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('announcements');
 
@@ -17,7 +18,7 @@ export default async function AnnouncementsPage({
   searchParams: Promise<{ page?: string }>;
 }) {
   const user = await requireUser();
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const page = pageNumber((await searchParams).page);
   const [t, format, list] = await Promise.all([
     getTranslations('announcements'),
     getFormatter(),

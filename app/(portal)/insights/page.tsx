@@ -19,6 +19,7 @@ import {
   stackedBars,
 } from './_components/chart-options';
 import { pageTitle } from '@/lib/page-title';
+import { yearParam } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('insights');
 
@@ -34,8 +35,8 @@ export default async function InsightsPage({
   const now = Number(
     new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
   );
-  const to = Math.min(now, Number(sp.to) || now);
-  const from = Math.max(to - 3, Math.min(to, Number(sp.from) || to - 1));
+  const to = yearParam(sp.to, now, now);
+  const from = Math.max(to - 3, Math.min(to, yearParam(sp.from, to - 1, now)));
   const orgId = z.uuid().safeParse(sp.orgId).data;
   const [t, tf, tshell, d, orgs] = await Promise.all([
     getTranslations('insights'),

@@ -10,6 +10,7 @@ import { ownChannels } from '@/lib/channels/preferences';
 import { NOTIFICATION_KINDS } from '@/lib/channels/notify';
 import { db } from '@/lib/db';
 import { pageTitle } from '@/lib/page-title';
+import { pageNumber } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('notifications');
 
@@ -19,7 +20,7 @@ export default async function NotificationsPage({
   searchParams: Promise<{ page?: string }>;
 }) {
   const user = await requireUser();
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const page = pageNumber((await searchParams).page);
   const [t, tAll, format, data, channels] = await Promise.all([
     getTranslations('notifications'),
     getTranslations(),

@@ -10,6 +10,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
 import { orgScope } from '@/lib/policy';
 import { pageTitle } from '@/lib/page-title';
+import { pageNumber } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('audit');
 
@@ -34,7 +35,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   };
   const { rows, total, page, pages, entityTypes } = await listAuditEvents(user, {
     ...filter,
-    page: Number(sp.page) || 1,
+    page: pageNumber(sp.page),
   });
   const t = await getTranslations();
   const format = await getFormatter();

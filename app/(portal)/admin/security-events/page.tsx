@@ -8,6 +8,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { pageTitle } from '@/lib/page-title';
 import { listSecurityEvents } from '@/lib/trace/security-events';
 import { CST_DATE_TIME } from '@/lib/calendar';
+import { pageNumber } from '@/lib/search-params';
 
 const KIND: Record<string, 'failed' | 'throttled' | 'factor' | 'currentWrong' | 'company'> = {
   'login.failed': 'failed',
@@ -27,7 +28,7 @@ export default async function SecurityEventsPage({
   const user = await requirePermission('securityEvent.read', 'global');
   const sp = await searchParams;
   const ip = typeof sp.ip === 'string' ? sp.ip : '';
-  const data = await listSecurityEvents(user, { page: Number(sp.page) || 1, ip });
+  const data = await listSecurityEvents(user, { page: pageNumber(sp.page), ip });
   const [t, format] = await Promise.all([getTranslations('securityEvents'), getFormatter()]);
   return (
     <PortalPage title={t('title')} description={t('intro')}>

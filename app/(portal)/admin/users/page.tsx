@@ -8,6 +8,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { listUsers } from '@/lib/users/queries';
 import { can } from '@/lib/policy';
 import { pageTitle } from '@/lib/page-title';
+import { pageNumber } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('users');
 
@@ -20,7 +21,7 @@ export default async function UsersPage({
   const sp = await searchParams;
   const t = await getTranslations();
   const q = typeof sp.q === 'string' ? sp.q : '';
-  const { rows, total, page, pages } = await listUsers(user, { q, page: Number(sp.page) || 1 });
+  const { rows, total, page, pages } = await listUsers(user, { q, page: pageNumber(sp.page) });
   const now = Date.now();
   const pageHref = (p: number) => `/admin/users?${new URLSearchParams({ q, page: String(p) })}`;
   return (

@@ -11,6 +11,7 @@ import { QUESTION_TYPES, type QuestionType } from '@/lib/exams/rules';
 import { BANK_PAGE } from '@/lib/exams/queries/bank';
 import { bankPageFor } from '@/lib/exams/queries/bank';
 import { pageTitle } from '@/lib/page-title';
+import { pageNumber } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('bank');
 
@@ -30,7 +31,7 @@ export default async function BankPage({ searchParams }: { searchParams: Promise
     tag: str(sp.tag).slice(0, 20),
     q: str(sp.q).slice(0, 100),
   };
-  const page = Math.max(1, Number(sp.page) || 1);
+  const page = pageNumber(sp.page);
   const { rows, total, articles } = await load(() => bankPageFor(user, { ...filter, type }, page));
   const t = await getTranslations();
   const numberOf = new Map(articles.map((a) => [a.key, a.number]));

@@ -5,6 +5,7 @@ import { currentWeightsNow, latestResultsFor } from '@/lib/annual/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { ComputeForm } from './_components/compute-form';
 import { pageTitle } from '@/lib/page-title';
+import { yearParam } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('annual');
 
@@ -13,7 +14,7 @@ export default async function AnnualPage({ searchParams }: { searchParams: Promi
   const thisYear = Number(
     new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
   );
-  const year = Number((await searchParams).year) || thisYear;
+  const year = yearParam((await searchParams).year, thisYear, thisYear);
   const [t, tb, format, weights, latest] = await Promise.all([
     getTranslations('annual'),
     getTranslations('handbook.bands'),

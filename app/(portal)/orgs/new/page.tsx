@@ -7,6 +7,7 @@ import { load } from '@/lib/page-guard';
 import { assertCan } from '@/lib/policy';
 import { CreateOrgForm } from '../_components/org-form';
 import { pageTitle } from '@/lib/page-title';
+import { isUuid } from '@/lib/validation';
 
 export const generateMetadata = pageTitle('orgs', 'newTitle');
 
@@ -18,7 +19,7 @@ const CHILD_DEFAULT: Record<string, string> = {
 
 export default async function NewOrgPage({ searchParams }: { searchParams: Promise<{ parent?: string }> }) {
   const { parent } = await searchParams;
-  if (typeof parent !== 'string' || !/^[0-9a-f-]{36}$/i.test(parent)) notFound();
+  if (!isUuid(parent)) notFound();
   const user = await requireUser();
   const { org } = await load(async () => {
     const r = await getOrgForUser(user, parent);

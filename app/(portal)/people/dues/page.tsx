@@ -9,6 +9,7 @@ import { duesFor } from '@/lib/people/queries/dues';
 import { can } from '@/lib/policy';
 import { DuesBaseForm, PayForm } from '../_components/dues-forms';
 import { pageTitle } from '@/lib/page-title';
+import { isUuid } from '@/lib/validation';
 
 export const generateMetadata = pageTitle('dues');
 
@@ -19,7 +20,7 @@ export default async function DuesPage({
 }) {
   const user = await requirePermission('person.sensitive');
   const sp = await searchParams;
-  const orgId = sp.orgId && /^[0-9a-f-]{36}$/.test(sp.orgId) ? sp.orgId : undefined;
+  const orgId = isUuid(sp.orgId) ? sp.orgId : undefined;
   const [t, dues] = await Promise.all([
     getTranslations('dues'),
     duesFor(user, await actorOf(user), { orgId }),

@@ -8,6 +8,7 @@ import { QuestionForm } from '../../_components/question-form';
 import { questionForEditFor } from '@/lib/exams/queries/bank';
 import { pageParams } from '@/lib/route-params';
 import { pageTitle } from '@/lib/page-title';
+import { isUuid } from '@/lib/validation';
 
 export const generateMetadata = pageTitle('bank', 'form.editTitle');
 
@@ -15,7 +16,7 @@ export const generateMetadata = pageTitle('bank', 'form.editTitle');
 export default async function EditQuestionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('learning.manage');
   const { id } = await pageParams(params);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [t, { q, articles, used }] = await Promise.all([
     getTranslations('bank'),
     load(() => questionForEditFor(user, id)),

@@ -10,12 +10,13 @@ import { AttachmentsEditor } from '../../_components/attachments-editor';
 import { pageParams } from '@/lib/route-params';
 import { articleContent } from '@/lib/handbook/rules';
 import { pageTitle } from '@/lib/page-title';
+import { isUuid } from '@/lib/validation';
 
 export const generateMetadata = pageTitle('handbook', 'editArticle');
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await pageParams(params);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const user = await requirePermission('handbook.edit');
   const a = await load(() => draftArticleForEditor(user, id));
   // Published and superseded articles have no edit page: read them instead.
