@@ -10,10 +10,9 @@ import { isUuid } from '../validation';
 /** Readers see published and superseded versions; drafts only those who may edit the handbook. */
 export async function versionForUser(user: Subject, versionId?: string | null, client: Db = db) {
   if (!can(user, 'handbook.read')) throw new ForbiddenError();
-  const v =
-    isUuid(versionId)
-      ? await client.handbookVersion.findUnique({ where: { id: versionId } })
-      : await client.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
+  const v = isUuid(versionId)
+    ? await client.handbookVersion.findUnique({ where: { id: versionId } })
+    : await client.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
   if (!v) {
     if (versionId) throw new NotFoundError();
     return null;
