@@ -1,12 +1,13 @@
 import 'server-only';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import { type Actor, trace } from '../../audit-log';
 import { cstDay } from '../../calendar';
 import { db } from '../../db';
 import type { Db, Tx } from '../../db/client';
 import { ForbiddenError } from '../../errors';
-import { can, canOnPerson, scopeOrgs, type Subject } from '../../policy';
-import { arrears, type DuesCategory } from '../dues';
+import { can, canOnPerson, type Subject } from '../../policy';
+import { scopeOrgsSql } from '../../policy-sql';
+import { addMonth, arrears, LAPSE_MONTHS, type DuesCategory } from '../dues';
 
 /** Where arrears are counted from: Setting "dues.startMonth" (YYYY-MM), else January of this year. */
 export async function duesStartMonth(client: Db | Tx, thisMonth: string) {
@@ -46,19 +47,67 @@ export async function arrearsOf(client: Db | Tx, where: Prisma.PersonWhereInput)
   );
 }
 
+/** Rows of /people/dues a page. */
+export const DUES_PAGE = 50;
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
 /**
  * /people/dues: the members whose personal data the reader may see (person.sensitive on their 组织关系 unit),
- * with this year's base and amount, the months paid and owed. Reading bases in bulk is traced.
+ * with this year's base and amount, the months paid and owed; `owing` keeps those who owe, a page at a time
+ * (DUES_PAGE). Who owes, and the counts, are decided in SQL over the whole scope, as `arrears` decides them
+ * (lib/people/dues.ts; tests/integration/dues.test.ts compares the two): a company's committee reads 100,000 members,
+ * and loading them all to count took the app server's whole heap. Reading bases in bulk is traced.
  */
-export async function duesFor(user: Subject, actor: Actor, f: { orgId?: string }, client: Db = db) {
+export async function duesFor(
+  user: Subject,
+  actor: Actor,
+  f: { orgId?: string; owing?: boolean; page?: number },
+  client: Db = db,
+) {
   if (!can(user, 'person.sensitive')) throw new ForbiddenError();
   const today = cstDay(new Date());
   const year = Number(today.slice(0, 4));
-  const units = scopeOrgs(user, 'person.sensitive');
-  const where: Prisma.PersonWhereInput = { org: units, ...(f.orgId ? { orgId: f.orgId } : {}) };
+  const thisMonth = today.slice(0, 7);
+  const start = await duesStartMonth(client, thisMonth);
+  // Months as whole numbers (year × 12 + month − 1): owed are those from the later of the start and the month of
+  // admission up to last month, less those paid; a lapse is the last six all owed.
+  const last = monthIndex(thisMonth) - 1;
+  const scoped = Prisma.sql`
+    SELECT p.id, o.path, p."employeeNo",
+           GREATEST(${monthIndex(start)}::int,
+                    COALESCE(EXTRACT(YEAR FROM p."admittedOn")::int * 12 + EXTRACT(MONTH FROM p."admittedOn")::int - 1,
+                             0)) AS "from"
+      FROM "Person" p JOIN "Organization" o ON o.id = p."orgId"
+     WHERE ${scopeOrgsSql(user, 'person.sensitive', 'o')}
+       AND p.status IN ('FULL', 'PROBATIONARY') AND p."leftOn" IS NULL AND NOT o.temporary
+       ${f.orgId ? Prisma.sql`AND p."orgId" = ${f.orgId}::uuid` : Prisma.empty}`;
+  const owedSql = Prisma.sql`
+    SELECT s.id, s.path, s."employeeNo",
+           GREATEST(0, ${last}::int - s."from" + 1) - (
+             SELECT count(*) FROM "DuesPayment" d
+              WHERE d."personId" = s.id
+                AND d.month BETWEEN to_char(make_date(s."from" / 12, s."from" % 12 + 1, 1), 'YYYY-MM')
+                                AND ${addMonth(thisMonth, -1)}
+           )::int AS owed,
+           (s."from" <= ${last - (LAPSE_MONTHS - 1)}::int AND NOT EXISTS (
+             SELECT 1 FROM "DuesPayment" d
+              WHERE d."personId" = s.id AND d.month BETWEEN ${addMonth(thisMonth, -LAPSE_MONTHS)} AND ${addMonth(thisMonth, -1)}
+           )) AS lapse
+      FROM (${scoped}) s`;
+  const [counts] = await client.$queryRaw<{ all: number; owing: number; lapse: number }[]>`
+    SELECT count(*)::int AS "all", count(*) FILTER (WHERE owed > 0)::int AS owing,
+           count(*) FILTER (WHERE lapse)::int AS lapse
+      FROM (${owedSql}) x`;
+  const total = f.owing ? counts!.owing : counts!.all;
+  const pages = Math.max(1, Math.ceil(total / DUES_PAGE));
+  const page = Math.min(Math.max(1, f.page ?? 1), pages);
+  const ids = await client.$queryRaw<{ id: string }[]>`
+    SELECT id FROM (${owedSql}) x ${f.owing ? Prisma.sql`WHERE owed > 0` : Prisma.empty}
+     ORDER BY path, "employeeNo" LIMIT ${DUES_PAGE} OFFSET ${(page - 1) * DUES_PAGE}`;
   const [people, owed] = await Promise.all([
     client.person.findMany({
-      where: members(where),
+      where: { id: { in: ids.map((r) => r.id) } },
       select: {
         id: true,
         name: true,
@@ -73,12 +122,13 @@ export async function duesFor(user: Subject, actor: Actor, f: { orgId?: string }
         },
         payments: { where: { month: { startsWith: String(year) } }, select: { month: true } },
       },
-      orderBy: [{ org: { path: 'asc' } }, { employeeNo: 'asc' }],
     }),
-    arrearsOf(client, where),
+    arrearsOf(client, { id: { in: ids.map((r) => r.id) } }),
   ]);
+  const order = new Map(ids.map((r, i) => [r.id, i]));
   const rows = people
     .filter((p) => canOnPerson(user, 'person.sensitive', p))
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     .map((p) => {
       const base = p.duesBases[0];
       const a = owed.get(p.id) ?? { months: [], lapse: false };
@@ -105,8 +155,8 @@ export async function duesFor(user: Subject, actor: Actor, f: { orgId?: string }
     });
   await client.$transaction((tx) =>
     trace(tx, actor, 'dues.view', 'Person', null, {
-      after: { rows: rows.length, year, orgId: f.orgId ?? null },
+      after: { rows: rows.length, year, orgId: f.orgId ?? null, owing: !!f.owing, page },
     }),
   );
-  return { year, thisMonth: today.slice(0, 7), rows };
+  return { year, thisMonth, counts: counts!, page, pages, rows };
 }

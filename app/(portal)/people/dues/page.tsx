@@ -10,24 +10,27 @@ import { can } from '@/lib/policy';
 import { DuesBaseForm, PayForm } from '../_components/dues-forms';
 import { pageTitle } from '@/lib/page-title';
 import { isUuid } from '@/lib/validation';
+import { Pagination } from '@/components/pagination';
+import { listQuery, pageNumber } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('dues');
 
 export default async function DuesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ orgId?: string; owing?: string }>;
+  searchParams: Promise<{ orgId?: string; owing?: string; page?: string }>;
 }) {
   const user = await requirePermission('person.sensitive');
   const sp = await searchParams;
   const orgId = isUuid(sp.orgId) ? sp.orgId : undefined;
   const [t, dues] = await Promise.all([
     getTranslations('dues'),
-    duesFor(user, await actorOf(user), { orgId }),
+    duesFor(user, await actorOf(user), { orgId, owing: !!sp.owing, page: pageNumber(sp.page) }),
   ]);
   const today = cstDay(new Date());
-  const owing = dues.rows.filter((r) => r.owed.length > 0);
-  const rows = sp.owing ? owing : dues.rows;
+  const rows = dues.rows;
+  const query = (extra: Record<string, string | undefined>) =>
+    listQuery({ orgId, owing: sp.owing ? '1' : undefined }, extra);
   const manage = can(user, 'person.manage');
   // What may be recorded now: 补交 back to six months, this month, and (with consent) the rest of the quarter.
   const window = monthsBetween(
@@ -39,18 +42,19 @@ export default async function DuesPage({
       <PageHeader title={t('title')} description={t('intro', { year: dues.year })} />
       <p className="flex flex-wrap gap-2 text-sm">
         <Link
-          href="/people/dues"
+          href={`/people/dues?${query({ owing: undefined })}`}
           className="rounded-md border border-stone-200 bg-white px-3 py-2"
           aria-current={!sp.owing ? 'true' : undefined}
         >
-          {t('all', { count: dues.rows.length })}
+          {t('all', { count: dues.counts.all })}
         </Link>
         <Link
-          href="/people/dues?owing=1"
+          href={`/people/dues?${query({ owing: '1' })}`}
           className="rounded-md border border-stone-200 bg-white px-3 py-2"
+          aria-current={sp.owing ? 'true' : undefined}
           data-testid="dues-owing-link"
         >
-          {t('owing', { count: owing.length, lapse: owing.filter((r) => r.lapse).length })}
+          {t('owing', { count: dues.counts.owing, lapse: dues.counts.lapse })}
         </Link>
       </p>
       <Table
@@ -124,6 +128,11 @@ export default async function DuesPage({
               ]
             : []),
         ]}
+      />
+      <Pagination
+        page={dues.page}
+        pages={dues.pages}
+        href={(p) => `/people/dues?${query({ page: String(p) })}`}
       />
     </div>
   );
