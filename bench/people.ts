@@ -223,12 +223,12 @@ try {
         ).length > 0,
     );
   };
-  const dev = await developmentFor(committee, actor, reader);
+  const dev = await developmentFor(committee, actor, {}, reader);
   const devCheck = await devRaw();
   if (devCheck.length !== dev.violations.length)
     throw new Error(`violations differ: ${dev.violations.length} vs ${devCheck.length}`);
   const [dApp, dRaw] = (
-    await sampleInTurn(2, 10, [() => developmentFor(committee, actor, reader), devRaw])
+    await sampleInTurn(2, 10, [() => developmentFor(committee, actor, {}, reader), devRaw])
   ).map(median) as [number, number];
   const pipeline = Object.values(dev.stages).reduce((s, x) => s + x.length, 0);
   line(`committee: 发展 list (${pipeline} in pipeline, ${dev.violations.length} violations)`, dApp, dRaw);

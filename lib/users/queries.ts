@@ -100,10 +100,17 @@ export async function orgOptions(user: Subject, client: Db = db) {
 }
 
 /** Every role assignment, optionally of one role, for the admin overview. */
-export async function listRoleAssignments(user: Subject, role?: string, client: Db = db) {
+/** Role assignments a page on /admin/roles. */
+export const ROLE_PAGE = 100;
+
+export async function listRoleAssignments(user: Subject, role?: string, page = 1, client: Db = db) {
   if (!can(user, 'role.assign', 'global')) throw new ForbiddenError();
-  return client.roleAssignment.findMany({
-    where: role ? { role: role as never } : {},
+  const where = role ? { role: role as never } : {};
+  const total = await client.roleAssignment.count({ where });
+  const pages = Math.max(1, Math.ceil(total / ROLE_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = await client.roleAssignment.findMany({
+    where,
     select: {
       id: true,
       role: true,
@@ -111,7 +118,9 @@ export async function listRoleAssignments(user: Subject, role?: string, client: 
       user: { select: { id: true, name: true, username: true, active: true } },
       org: { select: { id: true, name: true } },
     },
-    orderBy: [{ role: 'asc' }, { org: { path: 'asc' } }, { user: { name: 'asc' } }],
-    take: 1000,
+    orderBy: [{ role: 'asc' }, { org: { path: 'asc' } }, { user: { name: 'asc' } }, { id: 'asc' }],
+    skip: (current - 1) * ROLE_PAGE,
+    take: ROLE_PAGE,
   });
+  return { rows, total, page: current, pages };
 }

@@ -4,6 +4,7 @@ import { PortalPage } from '@/components/page/portal-page';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
+import { OrgOptions } from '@/components/ui/org-options';
 import { Table } from '@/components/ui/table';
 import { listQuery } from '@/lib/search-params';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -24,11 +25,12 @@ export default async function MeetingsPage({
 }) {
   const user = await requirePermission('meeting.read');
   const f = ZMeetingFilter.parse(await searchParams);
-  const [t, format, list, units] = await Promise.all([
+  const [t, tshell, format, list, units] = await Promise.all([
     getTranslations('meetings'),
+    getTranslations('shell'),
     getFormatter(),
     meetingsFor(user, f),
-    readableUnits(user),
+    readableUnits(user, f.orgId),
   ]);
   const query = (extra: Record<string, string | undefined>) => listQuery(f, extra);
   return (
@@ -43,7 +45,11 @@ export default async function MeetingsPage({
       <FilterForm applyLabel={t('apply')} className="sm:grid-cols-5" aria-label={t('filter')}>
         <FilterField label={t('fields.org')}>
           <Select name="orgId" defaultValue={f.orgId ?? ''}>
-            <Options items={units} empty={t('allUnits')} label={(o) => o.name} />
+            <OrgOptions
+              orgs={units.units}
+              emptyLabel={t('allUnits')}
+              more={units.trimmed ? tshell('moreUnits') : undefined}
+            />
           </Select>
         </FilterField>
         <FilterField label={t('fields.kind')}>

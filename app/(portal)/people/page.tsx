@@ -9,7 +9,9 @@ import { Table } from '@/components/ui/table';
 import { listQuery } from '@/lib/search-params';
 import { actorOf, requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
-import { peopleOptions, rosterFor } from '@/lib/people/queries/roster';
+import { rosterFor } from '@/lib/people/queries/roster';
+import { rosterFilterOptions } from '@/lib/orgs/queries';
+import { OrgOptions } from '@/components/ui/org-options';
 import { PARTY_STATUSES } from '@/lib/people/rules';
 import { ZRosterFilter } from '@/lib/people/schema';
 import { can } from '@/lib/policy';
@@ -25,10 +27,11 @@ export default async function PeoplePage({
 }) {
   const user = await requirePermission('person.read');
   const f = ZRosterFilter.parse(await searchParams);
-  const [t, roster, options] = await Promise.all([
+  const [t, tshell, roster, options] = await Promise.all([
     getTranslations('people'),
+    getTranslations('shell'),
     load(async () => rosterFor(user, await actorOf(user), f)),
-    peopleOptions(user),
+    rosterFilterOptions(user, f.orgId),
   ]);
   const query = (extra: Record<string, string | undefined>) => listQuery(f, extra);
   const members = roster.counts.FULL + roster.counts.PROBATIONARY;
@@ -66,15 +69,18 @@ export default async function PeoplePage({
       <form role="search" className="grid gap-2 sm:grid-cols-5" aria-label={t('filter')}>
         <Input name="q" defaultValue={f.q} placeholder={t('searchPlaceholder')} aria-label={t('search')} />
         <Select name="orgId" defaultValue={f.orgId ?? ''} aria-label={t('fields.org')}>
-          <Options items={options.partyUnits} empty={t('allUnits')} label={(o) => o.name} />
-        </Select>
-        <Select name="groupId" defaultValue={f.groupId ?? ''} aria-label={t('fields.partyGroup')}>
-          <Options
-            items={options.groups}
-            empty={t('allGroups')}
-            label={(g) => `${options.partyUnits.find((o) => o.id === g.parentId)?.name ?? ''} · ${g.name}`}
+          <OrgOptions
+            orgs={options.units.units}
+            emptyLabel={t('allUnits')}
+            more={options.units.trimmed ? tshell('moreUnits') : undefined}
           />
         </Select>
+        {/* The groups of the chosen unit: pick the unit, apply, then its groups. */}
+        {options.groups.length > 0 && (
+          <Select name="groupId" defaultValue={f.groupId ?? ''} aria-label={t('fields.partyGroup')}>
+            <Options items={options.groups} empty={t('allGroups')} label={(g) => g.name} />
+          </Select>
+        )}
         <Select name="relation" defaultValue={f.relation ?? ''} aria-label={t('relation')}>
           <option value="">{t('relationAll')}</option>
           <option value="here">{t('relationHere')}</option>

@@ -6,14 +6,20 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { ROLES } from '@/lib/policy';
 import { listRoleAssignments } from '@/lib/users/queries';
 import { pageTitle } from '@/lib/page-title';
+import { Pagination } from '@/components/pagination';
+import { listQuery, pageNumber } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('users', 'roleAssignments');
 
-export default async function RolesPage({ searchParams }: { searchParams: Promise<{ role?: string }> }) {
+export default async function RolesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ role?: string; page?: string }>;
+}) {
   const user = await requirePermission('role.assign', 'global');
-  const { role } = await searchParams;
+  const { role, page } = await searchParams;
   const chosen = (ROLES as readonly string[]).includes(role ?? '') ? role : undefined;
-  const rows = await listRoleAssignments(user, chosen);
+  const { rows, ...paging } = await listRoleAssignments(user, chosen, pageNumber(page));
   const t = await getTranslations();
   return (
     <div>
@@ -60,6 +66,11 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
           },
           { key: 'scope', header: t('users.fields.scope'), cell: (r) => r.org.name },
         ]}
+      />
+      <Pagination
+        page={paging.page}
+        pages={paging.pages}
+        href={(p) => `/admin/roles?${listQuery({ role: chosen }, { page: String(p) })}`}
       />
     </div>
   );

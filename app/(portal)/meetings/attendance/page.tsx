@@ -1,4 +1,3 @@
-import { Options } from '@/components/ui/options';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Badge, PageHeader } from '@/components/ui/card';
@@ -9,6 +8,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { cstDay } from '@/lib/calendar';
 import { unitAttendance } from '@/lib/meetings/attendance';
 import { readableUnits } from '@/lib/meetings/queries';
+import { OrgOptions } from '@/components/ui/org-options';
 import { YEARLY_STUDY_HOURS } from '@/lib/meetings/rules';
 import { load } from '@/lib/page-guard';
 import { pageTitle } from '@/lib/page-title';
@@ -28,9 +28,13 @@ export default async function AttendancePage({
 }) {
   const user = await requirePermission('meeting.read');
   const q = ZQuery.parse(await searchParams);
-  const [t, units] = await Promise.all([getTranslations('meetings'), readableUnits(user)]);
+  const [t, tshell, units] = await Promise.all([
+    getTranslations('meetings'),
+    getTranslations('shell'),
+    readableUnits(user, q.orgId),
+  ]);
   const year = q.year ?? Number(cstDay(new Date()).slice(0, 4));
-  const orgId = q.orgId ?? units.find((u) => u.type !== 'PARTY_GROUP')?.id ?? units[0]?.id;
+  const orgId = q.orgId ?? units.units[0]?.id;
   const list = orgId ? await load(() => unitAttendance(user, orgId, year)) : null;
   const lapsed = list?.rows.filter((r) => r.lapsed).length ?? 0;
   return (
@@ -42,7 +46,7 @@ export default async function AttendancePage({
       <FilterForm applyLabel={t('apply')} className="sm:grid-cols-3" aria-label={t('filter')}>
         <FilterField label={t('fields.org')}>
           <Select name="orgId" defaultValue={orgId ?? ''}>
-            <Options items={units} label={(u) => u.name} />
+            <OrgOptions orgs={units.units} more={units.trimmed ? tshell('moreUnits') : undefined} />
           </Select>
         </FilterField>
         <FilterField label={t('attendance.year')}>

@@ -7,16 +7,38 @@ import { DEVELOPMENT_STAGES } from '@/lib/people/development';
 import { developmentFor } from '@/lib/people/queries/roster';
 import { NextStepBadge } from '../_components/next-step';
 import { pageTitle } from '@/lib/page-title';
+import { FilterField, FilterForm } from '@/components/ui/filter-form';
+import { Select } from '@/components/ui/field';
+import { OrgOptions } from '@/components/ui/org-options';
+import { rosterFilterOptions } from '@/lib/orgs/queries';
+import { isUuid } from '@/lib/validation';
 
 export const generateMetadata = pageTitle('development');
 
-export default async function DevelopmentPage() {
+/** Rows a table of this page lists at most; a company's committee narrows by unit to see the rest. */
+const SHOWN = 30;
+
+export default async function DevelopmentPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ orgId?: string }>;
+}) {
   const user = await requirePermission('person.read');
-  const [t, tp, dev] = await Promise.all([
+  const sp = await searchParams;
+  const orgId = isUuid(sp.orgId) ? sp.orgId : undefined;
+  const [t, tp, tshell, dev, options] = await Promise.all([
     getTranslations('development'),
     getTranslations('people'),
-    actorOf(user).then((actor) => developmentFor(user, actor)),
+    getTranslations('shell'),
+    actorOf(user).then((actor) => developmentFor(user, actor, { orgId })),
+    rosterFilterOptions(user, orgId),
   ]);
+  const firstOf = (total: number) =>
+    total > SHOWN && (
+      <p className="mt-2 text-xs text-stone-500" data-testid="first-of">
+        {t('firstOf', { total, shown: SHOWN })}
+      </p>
+    );
   const personLink = (r: { id: string; name: string }) => (
     <Link href={`/people/${r.id}`} className="wb-link">
       {r.name}
@@ -25,10 +47,21 @@ export default async function DevelopmentPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
+      <FilterForm applyLabel={t('apply')} inline aria-label={t('filter')}>
+        <FilterField label={t('unit')}>
+          <Select name="orgId" defaultValue={orgId ?? ''}>
+            <OrgOptions
+              orgs={options.units.units}
+              emptyLabel={t('allUnits')}
+              more={options.units.trimmed ? tshell('moreUnits') : undefined}
+            />
+          </Select>
+        </FilterField>
+      </FilterForm>
       <Card title={t('violationsTitle', { count: dev.violations.length })}>
         <Table
           testId="development-violations"
-          rows={dev.violations}
+          rows={dev.violations.slice(0, SHOWN)}
           rowKey={(r) => r.id}
           empty={t('noViolations')}
           columns={[
@@ -51,6 +84,7 @@ export default async function DevelopmentPage() {
             },
           ]}
         />
+        {firstOf(dev.violations.length)}
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         {DEVELOPMENT_STAGES.map((s) => (
@@ -58,7 +92,7 @@ export default async function DevelopmentPage() {
             <Table
               testId={`stage-${s}`}
               framed={false}
-              rows={dev.stages[s]}
+              rows={dev.stages[s].slice(0, SHOWN)}
               rowKey={(r) => r.id}
               empty={t('nobody')}
               columns={[
@@ -67,6 +101,7 @@ export default async function DevelopmentPage() {
                 { key: 'next', header: tp('next'), cell: (r) => <NextStepBadge next={r.next} /> },
               ]}
             />
+            {firstOf(dev.stages[s].length)}
           </Card>
         ))}
       </div>
