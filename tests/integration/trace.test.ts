@@ -127,31 +127,39 @@ describe('the trace (痕迹管理)', () => {
     const pool = createTracePool(process.env.DATABASE_URL);
     const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await holder.connect();
+    const written = (action: string) => db.auditEvent.count({ where: { action } });
     try {
-      const before = await db.auditEvent.count();
       // Another writer holds the chain, so the write waits on the lock inside its transaction; then its
       // connection is cut, as a PostgreSQL restart or a dropped network would.
       await holder.query(`BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-      const write = appendTraceAlone(() => pool.connect(), actor, { action: 'test.cut', entityType: 'Test' });
-      const outcome = write.then(
+      let pid: number | undefined;
+      const connect = async () => {
+        const c = await pool.connect();
+        pid = (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+        return c;
+      };
+      const outcome = appendTraceAlone(connect, actor, { action: 'test.cut', entityType: 'Test' }).then(
         () => 'written',
         (e: Error) => e.message,
       );
-      let waiting: number | undefined;
-      for (let i = 0; i < 100 && !waiting; i += 1) {
-        const r = await holder.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE wait_event = 'advisory' AND datname = current_database()`,
-        );
-        waiting = r.rows[0]?.pid;
-        if (!waiting) await new Promise((r) => setTimeout(r, 50));
+      // The write's own connection, once it waits on the chain's lock. Asked from outside the holder's transaction:
+      // a transaction sees pg_stat_activity as it was at its first look, so polls inside it never see a change.
+      let state: { wait_event: string | null; state: string | null; query: string | null } | undefined;
+      for (let i = 0; i < 200 && state?.wait_event !== 'advisory'; i += 1) {
+        if (pid)
+          [state] = await db.$queryRaw<NonNullable<typeof state>[]>`
+            SELECT wait_event, state, left(query, 80) AS query FROM pg_stat_activity WHERE pid = ${pid}`;
+        if (state?.wait_event !== 'advisory') await new Promise((r) => setTimeout(r, 50));
       }
-      expect(waiting).toBeDefined();
-      await holder.query('SELECT pg_terminate_backend($1)', [waiting]);
+      expect(state, `the write's connection ${pid}: ${JSON.stringify(state)}`).toMatchObject({
+        wait_event: 'advisory',
+      });
+      await holder.query('SELECT pg_terminate_backend($1)', [pid]);
       expect(await outcome).not.toBe('written');
       await holder.query('COMMIT');
-      expect(await db.auditEvent.count()).toBe(before);
+      expect(await written('test.cut')).toBe(0);
       await appendTraceAlone(() => pool.connect(), actor, { action: 'test.afterCut', entityType: 'Test' });
-      expect(await db.auditEvent.count()).toBe(before + 1);
+      expect(await written('test.afterCut')).toBe(1);
       expect((await verifyTraceChain(db)).ok).toBe(true);
     } finally {
       await holder.end();

@@ -48,7 +48,7 @@ export async function arrearsOf(client: Db | Tx, where: Prisma.PersonWhereInput)
 }
 
 /** Rows of /people/dues a page. */
-export const DUES_PAGE = 50;
+export const DUES_PAGE = 40;
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 

@@ -16,7 +16,7 @@ import { isUuid } from '@/lib/validation';
 export const generateMetadata = pageTitle('development');
 
 /** Rows a table of this page lists at most; a company's committee narrows by unit to see the rest. */
-const SHOWN = 30;
+const SHOWN = 25;
 
 export default async function DevelopmentPage({
   searchParams,

@@ -24,10 +24,10 @@ export default async function TransfersPage() {
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
       <Card title={t('inTransitTitle', { count: list.inTransit.length, overdue })}>
-        <TransferTable rows={list.inTransit} testId="in-transit" limit={50} defaultUntil={defaultUntil} />
+        <TransferTable rows={list.inTransit} testId="in-transit" limit={40} defaultUntil={defaultUntil} />
       </Card>
       <Card title={t('proposedTitle', { count: list.proposed.length })}>
-        <TransferTable rows={list.proposed} testId="proposed" limit={50} defaultUntil={defaultUntil} />
+        <TransferTable rows={list.proposed} testId="proposed" limit={40} defaultUntil={defaultUntil} />
       </Card>
       {can(user, 'transfer.issue') && (
         <Card title={t('incomingTitle')}>
@@ -36,7 +36,7 @@ export default async function TransfersPage() {
         </Card>
       )}
       <Card title={t('closedTitle')}>
-        <TransferTable rows={list.closed} testId="closed" limit={50} defaultUntil={defaultUntil} />
+        <TransferTable rows={list.closed} testId="closed" limit={40} defaultUntil={defaultUntil} />
       </Card>
     </div>
   );
