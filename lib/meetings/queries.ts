@@ -78,6 +78,16 @@ function partyUnits(user: Subject, permission: 'meeting.read' | 'meeting.record'
 
 /** Units the reader may record meetings for (party branches and groups that are not closed). */
 export const recordableUnits = (user: Subject, client: Db = db) => partyUnits(user, 'meeting.record', client);
+/** The first branch (or general branch) whose records the reader may read, by level: attendance's default unit. */
+export async function firstBranchFor(user: Subject, client: Db = db) {
+  const unit = await client.organization.findFirst({
+    where: { AND: [scopeOrgs(user, 'meeting.read'), { type: { in: ['BRANCH', 'GENERAL_BRANCH'] } }] },
+    select: { id: true },
+    orderBy: [{ depth: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
+  });
+  return unit?.id;
+}
+
 /**
  * Units whose records the reader may read, for the list's filter: at company scale the levels that fit, with the
  * chosen one (lib/orgs pickerOrgs; all of a company's units were 1 MB of the committee's page).

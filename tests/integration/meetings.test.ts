@@ -8,7 +8,7 @@ import {
   removeMeetingFile,
   saveMeeting,
 } from '../../lib/meetings/mutations';
-import { meetingFileFor, meetingFor, meetingsFor } from '../../lib/meetings/queries';
+import { firstBranchFor, meetingFileFor, meetingFor, meetingsFor } from '../../lib/meetings/queries';
 import type { MeetingKind } from '../../lib/meetings/rules';
 import { ZSaveMeeting, type TSaveMeeting } from '../../lib/meetings/schema';
 import { testDb } from '../fixtures/db';
@@ -432,5 +432,14 @@ describe('files, 补学 and 学时', () => {
     expect(rows.get(arrived)).toMatchObject({ lapsed: false, present: 0 });
     expect(rows.get(A.c1!)).toMatchObject({ lapsed: false });
     expect(await refusal(unitAttendance(clerkB.subject, tree.a.id, 2026, db))).toBe('errors.notFound');
+  });
+
+  it('attendance opens on the reader’s own first branch, never on the committee above the branches', async () => {
+    expect(await firstBranchFor(clerkA.subject)).toBe(tree.a.id);
+    expect(await firstBranchFor(clerkB.subject)).toBe(tree.b.id);
+    const first = await db.organization.findUniqueOrThrow({
+      where: { id: (await firstBranchFor(committee.subject))! },
+    });
+    expect(['BRANCH', 'GENERAL_BRANCH']).toContain(first.type);
   });
 });

@@ -12,7 +12,7 @@ import { addMonth, arrears, LAPSE_MONTHS, type DuesCategory } from '../dues';
 /** Where arrears are counted from: Setting "dues.startMonth" (YYYY-MM), else January of this year. */
 export async function duesStartMonth(client: Db | Tx, thisMonth: string) {
   const s = await client.setting.findUnique({ where: { key: 'dues.startMonth' } });
-  const v = typeof s?.value === 'string' && /^\d{4}-\d{2}$/.test(s.value) ? s.value : null;
+  const v = typeof s?.value === 'string' && /^(2\d{3})-(0[1-9]|1[0-2])$/.test(s.value) ? s.value : null;
   return v ?? `${thisMonth.slice(0, 4)}-01`;
 }
 

@@ -411,9 +411,12 @@ export async function developmentFor(
   const chosen = f.orgId
     ? await client.organization.findUnique({ where: { id: f.orgId }, select: { path: true } })
     : null;
+  // A unit that does not exist narrows to nobody, not to the whole scope.
   const within = chosen
     ? Prisma.sql`AND (o.path LIKE ${`${chosen.path}%`} OR w.path LIKE ${`${chosen.path}%`})`
-    : Prisma.empty;
+    : f.orgId
+      ? Prisma.sql`AND FALSE`
+      : Prisma.empty;
   const people = await client.$queryRaw<PipelineRow[]>`
     SELECT p.id, p.name, p."employeeNo", p.status, p."appliedOn", p."talkOn", p."activistOn", p."candidateOn",
       p."trainingDays", p."trainingHours", p."politicalReviewOn", p."admittedOn", p."approvedOn", p."fullOn",

@@ -7,7 +7,7 @@ import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { cstDay } from '@/lib/calendar';
 import { unitAttendance } from '@/lib/meetings/attendance';
-import { readableUnits } from '@/lib/meetings/queries';
+import { firstBranchFor, readableUnits } from '@/lib/meetings/queries';
 import { OrgOptions } from '@/components/ui/org-options';
 import { YEARLY_STUDY_HOURS } from '@/lib/meetings/rules';
 import { load } from '@/lib/page-guard';
@@ -28,13 +28,14 @@ export default async function AttendancePage({
 }) {
   const user = await requirePermission('meeting.read');
   const q = ZQuery.parse(await searchParams);
+  // The reader's first branch (its members are the list), also when the picker's levels leave it out.
+  const orgId = q.orgId ?? (await firstBranchFor(user));
   const [t, tshell, units] = await Promise.all([
     getTranslations('meetings'),
     getTranslations('shell'),
-    readableUnits(user, q.orgId),
+    readableUnits(user, orgId),
   ]);
   const year = q.year ?? Number(cstDay(new Date()).slice(0, 4));
-  const orgId = q.orgId ?? units.units[0]?.id;
   const list = orgId ? await load(() => unitAttendance(user, orgId, year)) : null;
   const lapsed = list?.rows.filter((r) => r.lapsed).length ?? 0;
   return (
