@@ -198,7 +198,7 @@ function dynamicPaths(kind: 'route.ts' | 'page.tsx'): string[] {
   return out;
 }
 
-test('route handlers and pages answer malformed, unknown and foreign ids with 401/403/404, never a 5xx', async ({
+test('route handlers and pages answer malformed, unknown and foreign ids with 400/401/403/404, never a 5xx', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -211,7 +211,8 @@ test('route handlers and pages answer malformed, unknown and foreign ids with 40
       for (const fill of fills) {
         const url = urlOf(dir, fill);
         const r = await page.request.get(url, { maxRedirects: 0, failOnStatusCode: false });
-        const allowed = kind === 'route.ts' ? [400, 401, 403, 404] : [403, 404];
+        // An address with a NUL is refused at the door with 400 (scripts/lib/gate.mjs unservableUrl), page or not.
+        const allowed = kind === 'route.ts' || fill.includes('%00') ? [400, 401, 403, 404] : [403, 404];
         if (!allowed.includes(r.status())) failures.push(`${url} → ${r.status()}`);
       }
     }
