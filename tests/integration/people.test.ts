@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../lib/auth/password';
+import { rosterFilterOptions } from '../../lib/orgs/queries';
 import { ForbiddenError, UserError } from '../../lib/errors';
 import { guessMapping } from '../../lib/people/excel';
 import { importPeople, inspectPeopleFile, type ImportResult } from '../../lib/people/mutations/import';
@@ -416,5 +417,27 @@ describe('发展党员 pipeline', () => {
     expect(
       (await developmentFor(secretaryB.subject, secretaryB.ctx.actor)).stages.CANDIDATE.map((r) => r.id),
     ).not.toContain(early.id);
+    // A unit filter narrows within the reader's scope and never widens it.
+    const candidates = async (u: TestUser, orgId: string) =>
+      (await developmentFor(u.subject, u.ctx.actor, { orgId })).stages.CANDIDATE.map((r) => r.id);
+    expect(await candidates(committee, tree.a.id)).toContain(early.id);
+    expect(await candidates(committee, tree.b.id)).not.toContain(early.id);
+    expect(await candidates(secretaryB, tree.a.id)).toEqual([]);
+    expect(await candidates(committee, '00000000-0000-4000-8000-000000000000')).toEqual([]);
+  });
+
+  it('the roster filter offers the reader’s own units only, and nothing to one without the roster', async () => {
+    const ids = async (u: TestUser) => (await rosterFilterOptions(u.subject)).units.units.map((o) => o.id);
+    expect(await ids(committee)).toEqual(expect.arrayContaining([tree.a.id, tree.b.id]));
+    expect(await ids(secretaryB)).not.toContain(tree.a.id);
+    expect(await ids(secretaryB)).toContain(tree.b.id);
+    // A party group of branch A shows once branch A is chosen, for its readers only.
+    const group = await makeOrg(db, tree.a, 'PARTY_GROUP');
+    expect((await rosterFilterOptions(secretaryA.subject, tree.a.id)).groups.map((g) => g.id)).toContain(
+      group.id,
+    );
+    expect((await rosterFilterOptions(secretaryB.subject, tree.a.id)).groups).toEqual([]);
+    const member = await makeUser(db, 'MEMBER', tree.a);
+    await expect(rosterFilterOptions(member.subject)).rejects.toThrow(ForbiddenError);
   });
 });
