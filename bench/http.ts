@@ -95,6 +95,8 @@ try {
     { name: 'gap analysis', who: 'committee', path: '/audits/gap' },
     { name: 'self-checks list', who: 'committee', path: '/self-checks' },
   ].filter((p) => !PICK || PICK.includes(p.name) || PICK.includes(p.path));
+  // A pick that names no page would print every goal "met" over nothing.
+  if (pages.length === 0) throw new Error(`HTTP_PAGES names no page: ${PICK?.join(', ')}`);
 
   // Each page once first: it must answer 200 with its own content (not a sign-in redirect); its HTML's size.
   const htmlKb = new Map<string, number>();

@@ -1,39 +1,141 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { forwardRef, useMemo, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Field, Input, Select, type Labelled } from './ui/field';
+import { Options } from './ui/options';
 import { OrgOptions } from './ui/org-options';
 
-export type OrgOption = { id: string; name: string; depth: number; path: string };
+/** A unit to choose; `trail` names its parents (a search's hit, shown without the tree around it). */
+export type OrgOption = { id: string; name: string; depth: number; path: string; trail?: string };
+/**
+ * The units a form offers (lib/orgs/queries/choices unitChoices): all of them, or — `search` set, a company too large
+ * for one list — the upper levels and the chosen ones, the others found on the server as the user types.
+ */
+export type OrgChoices = { units: OrgOption[]; search?: string };
+
+type Found = { q: string; units: OrgOption[]; more: boolean };
 
 /**
- * The organization tree as an indented, searchable list (options ordered by path, so children
- * follow their parent). Typing filters to the matching units and their ancestors.
+ * The server's units whose name holds the typed text, a quarter second after the typing stops; `null` while
+ * nothing is typed or the list is whole (then the picker filters in the browser).
+ */
+function useUnitSearch(source: string | undefined, q: string) {
+  const [found, setFound] = useState<Found | null>(null);
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const query = q.trim();
+  useEffect(() => {
+    if (!source || !query) return;
+    const ctl = new AbortController();
+    const timer = setTimeout(() => {
+      setState('busy');
+      const url = `/api/orgs/choices?for=${encodeURIComponent(source)}&q=${encodeURIComponent(query)}`;
+      fetch(url, { signal: ctl.signal })
+        .then((r) =>
+          r.ok ? (r.json() as Promise<Omit<Found, 'q'>>) : Promise.reject(new Error(`${r.status}`)),
+        )
+        .then((d) => {
+          setFound({ q: query, units: d.units, more: d.more });
+          setState('idle');
+        })
+        .catch(() => {
+          if (!ctl.signal.aborted) setState('failed');
+        });
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
+  }, [source, query]);
+  // Nothing typed: the list the page came with (an answer still on its way is dropped by the effect's cleanup).
+  return !source || !query ? { found: null, state: 'idle' as const } : { found, state };
+}
+
+/**
+ * The organization tree as an indented, searchable list (options ordered by path, so children follow their
+ * parent). Typing filters to the matching units and their ancestors; at company scale (`orgs.search`) it asks the
+ * server instead, and the units already chosen stay in the list.
  */
 export const OrgTreePicker = forwardRef<
   HTMLSelectElement,
-  { id: string; orgs: OrgOption[]; emptyLabel?: string } & React.SelectHTMLAttributes<HTMLSelectElement>
->(function OrgTreePicker({ id, orgs, emptyLabel, ...select }, ref) {
+  {
+    id: string;
+    orgs: OrgOption[] | OrgChoices;
+    emptyLabel?: string;
+  } & React.SelectHTMLAttributes<HTMLSelectElement>
+>(function OrgTreePicker({ id, orgs, emptyLabel, onChange, ...select }, ref) {
   const t = useTranslations('shell');
+  const { units, search } = Array.isArray(orgs) ? { units: orgs, search: undefined } : orgs;
   const [q, setQ] = useState('');
+  const own = useRef<HTMLSelectElement>(null);
+  useImperativeHandle(ref, () => own.current!, []);
+  const { found, state } = useUnitSearch(search, q);
+  const [pinned, setPinned] = useState<OrgOption[]>([]);
   const shown = useMemo(() => {
     const query = q.trim();
-    if (!query) return orgs;
-    const hits = orgs.filter((o) => o.name.includes(query));
+    if (search) {
+      if (!found) return units;
+      const ids = new Set(found.units.map((u) => u.id));
+      return [...pinned.filter((p) => !ids.has(p.id)), ...found.units];
+    }
+    if (!query) return units;
+    const hits = units.filter((o) => o.name.includes(query));
     const keep = new Set(hits.flatMap((h) => h.path.split('/').filter(Boolean)));
-    return orgs.filter((o) => keep.has(o.id));
-  }, [orgs, q]);
+    return units.filter((o) => keep.has(o.id));
+  }, [units, search, found, pinned, q]);
+  // The chosen units (each one of the list shown now), kept in the list whatever the next search finds.
+  const pin = () => {
+    const chosen = new Set([...(own.current?.selectedOptions ?? [])].map((o) => o.value));
+    setPinned(shown.filter((u) => chosen.has(u.id)));
+  };
+  const message = !search
+    ? null
+    : state === 'busy'
+      ? t('orgsSearching')
+      : state === 'failed'
+        ? t('orgsFailed')
+        : !found
+          ? t('searchOrgs')
+          : found.units.length === 0
+            ? t('orgsNone', { q: found.q })
+            : found.more
+              ? t('orgsMore', { count: found.units.length })
+              : t('orgsFound', { count: found.units.length });
   return (
     <div className="space-y-1">
       <Input
         type="search"
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => {
+          pin();
+          setQ(e.target.value);
+        }}
         placeholder={t('filterOrgs')}
         aria-label={t('filterOrgs')}
+        aria-describedby={message ? `${id}-search` : undefined}
       />
-      <Select id={id} ref={ref} {...select}>
-        <OrgOptions orgs={shown} emptyLabel={emptyLabel ?? t('chooseOrg')} />
+      {message && (
+        <p id={`${id}-search`} className="text-xs text-stone-500" aria-live="polite">
+          {message}
+        </p>
+      )}
+      <Select
+        id={id}
+        ref={own}
+        onChange={(e) => {
+          pin();
+          onChange?.(e);
+        }}
+        {...select}
+      >
+        {search && found ? (
+          <Options
+            items={shown}
+            empty={select.multiple ? undefined : (emptyLabel ?? t('chooseOrg'))}
+            label={(o) => (o.trail ? `${o.name}（${o.trail}）` : o.name)}
+          />
+        ) : (
+          <OrgOptions orgs={shown} emptyLabel={emptyLabel ?? t('chooseOrg')} />
+        )}
       </Select>
     </div>
   );

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '../db';
-import { type Subject, can, scopeByPath, scopeOrgs } from '../policy';
+import { type Subject, can, scopeByPath } from '../policy';
 import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
@@ -110,18 +110,4 @@ export async function announcementAttachmentFor(user: Subject, id: string, clien
   )
     throw new NotFoundError();
   return f;
-}
-
-/** Units a manager may address (not party groups, which follow their branch). */
-export function addressableOrgsFor(user: Subject, client: Db = db) {
-  return client.organization.findMany({
-    where: {
-      ...scopeOrgs(user, 'announcement.manage'),
-      status: { not: 'ARCHIVED' },
-      type: { not: 'PARTY_GROUP' },
-    },
-    select: { id: true, name: true, depth: true, path: true },
-    orderBy: { path: 'asc' },
-    take: 2000,
-  });
 }

@@ -76,14 +76,15 @@ export function pickerLevels(byDepth: ReadonlyMap<number, number>, max = PICKER_
 export function pickedUnits<O extends { id: string; depth: number }>(
   orgs: readonly O[],
   levels: PickerLevels,
-  chosen?: string,
+  chosen?: string | readonly string[],
   max = PICKER_MAX,
 ): { units: O[]; trimmed: boolean } {
   if (levels.all) return { units: [...orgs], trimmed: false };
+  const kept = new Set(typeof chosen === 'string' ? [chosen] : (chosen ?? []));
   if ('deepest' in levels)
-    return { units: orgs.filter((o) => o.depth <= levels.deepest || o.id === chosen), trimmed: true };
+    return { units: orgs.filter((o) => o.depth <= levels.deepest || kept.has(o.id)), trimmed: true };
   const firsts = new Set(orgs.filter((o) => o.depth === levels.top).slice(0, max));
-  return { units: orgs.filter((o) => firsts.has(o) || o.id === chosen), trimmed: true };
+  return { units: orgs.filter((o) => firsts.has(o) || kept.has(o.id)), trimmed: true };
 }
 
 /** A project branch's project: three texts and four days, kept, shown, imported and exported field by field. */

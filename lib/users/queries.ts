@@ -89,16 +89,6 @@ export async function appointedAdminRoles(user: Subject, client: Db = db): Promi
   return rows.map((r) => r.role);
 }
 
-/** The whole tree (ADMIN scope is everything), for the org pickers of the admin pages. */
-export async function orgOptions(user: Subject, client: Db = db) {
-  if (!can(user, 'org.read')) return [];
-  return client.organization.findMany({
-    where: { status: { not: 'ARCHIVED' } },
-    select: { id: true, name: true, depth: true, path: true, parentId: true, sortOrder: true },
-    orderBy: [{ path: 'asc' }],
-  });
-}
-
 /** Every role assignment, optionally of one role, for the admin overview. */
 /** Role assignments a page on /admin/roles. */
 export const ROLE_PAGE = 100;

@@ -95,7 +95,7 @@ test('a transfer: the secretary proposes, the committee issues the letter, the r
 
   // … and proposes the transfer to the second branch.
   const propose = page.getByTestId('propose-transfer');
-  await propose.locator('#toOrgId').selectOption({ label: SECOND });
+  await propose.locator('#toOrgId').selectOption({ label: `　${SECOND}` });
   await propose.locator('#reason').fill('调往北环快速路三标段项目');
   await propose.getByRole('button', { name: '提出转接' }).click();
   await expect(page.getByTestId('person-transfers')).toContainText('待开具');

@@ -209,7 +209,7 @@ export function lifecycleRecord(o: OrgLike): LifecycleOrg & { termExtensionBy: s
  */
 export async function pickerOrgs(
   where: Prisma.OrganizationWhereInput,
-  chosen?: string,
+  chosen?: string | readonly string[],
   client: Db = db,
   max = PICKER_MAX,
 ) {
@@ -221,8 +221,15 @@ export async function pickerOrgs(
       ? { depth: { lte: levels.deepest } }
       : { depth: levels.top };
   const orgs = await client.organization.findMany({
-    where: { AND: [where, chosen ? { OR: [near, { id: chosen }] } : near] },
-    select: { id: true, name: true, depth: true },
+    where: {
+      AND: [
+        where,
+        chosen?.length
+          ? { OR: [near, { id: { in: typeof chosen === 'string' ? [chosen] : [...chosen] } }] }
+          : near,
+      ],
+    },
+    select: { id: true, name: true, depth: true, path: true },
     orderBy: { path: 'asc' },
   });
   return pickedUnits(orgs, levels, chosen, max);

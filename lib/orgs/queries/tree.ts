@@ -7,7 +7,7 @@ import { buildTree, type Node } from '../tree';
 import { listOrgsForUser, orgListSelect } from './index';
 
 /** Text searched as typed: LIKE's wildcards (% _ and the backslash) match only themselves. */
-const literal = (q: string) => q.replace(/[\\%_]/g, '\\$&');
+export const likeLiteral = (q: string) => q.replace(/[\\%_]/g, '\\$&');
 
 /** Up to this many units the tree page gets them all and filters in the browser; beyond, branches load on demand. */
 export const FULL_TREE_LIMIT = 400;
@@ -139,7 +139,10 @@ export async function searchOrgsForUser(user: Subject, q: string, client: Db = d
   const scope = scopeOrgs(user, 'org.read');
   const hits = await client.organization.findMany({
     where: {
-      AND: [scope, { OR: [{ name: { contains: literal(q) } }, { shortName: { contains: literal(q) } }] }],
+      AND: [
+        scope,
+        { OR: [{ name: { contains: likeLiteral(q) } }, { shortName: { contains: likeLiteral(q) } }] },
+      ],
     },
     select: orgListSelect,
     ...order,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { groupChoices, unitChoices } from '../../orgs/queries/choices';
 import { Prisma } from '../../generated/prisma/client';
 import { type Actor, trace, traceRead } from '../../audit-log';
 import { addMonths, cstDay } from '../../calendar';
@@ -219,25 +220,24 @@ export async function rosterFor(user: Subject, actor: Actor, f: RosterFilter, cl
   };
 }
 
-/** The units and party groups the roster can be filtered by, and a person's form can choose from. */
-export async function peopleOptions(user: Subject, client: Db = db) {
-  if (!can(user, 'person.read')) throw new ForbiddenError();
-  const orgs = await client.organization.findMany({
-    where: { AND: [scopeOrgs(user, 'person.read'), { status: { not: 'ARCHIVED' } }] },
-    select: { id: true, name: true, type: true, parentId: true, path: true },
-    orderBy: [{ depth: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
-  });
-  return {
-    partyUnits: orgs
-      .filter((o) => ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'].includes(o.type))
-      .map((o) => ({ id: o.id, name: o.name, manage: can(user, 'person.manage', o) })),
-    workUnits: orgs
-      .filter((o) => o.type !== 'PARTY_GROUP' && o.type !== 'UNION' && o.type !== 'YOUTH_LEAGUE')
-      .map((o) => ({ id: o.id, name: o.name })),
-    groups: orgs
-      .filter((o) => o.type === 'PARTY_GROUP')
-      .map((o) => ({ id: o.id, name: o.name, parentId: o.parentId })),
-  };
+/**
+ * The person form's choices: its 党组织 and 工作单位 (lib/orgs/queries/choices: at company scale the upper levels and
+ * the chosen ones, the rest searched), and the party groups of the chosen 党组织 (the form asks for another unit's).
+ */
+export async function peopleOptions(
+  user: Subject,
+  chosen: { orgId?: string | null; workOrgId?: string | null } = {},
+  client: Db = db,
+) {
+  if (!can(user, 'person.manage')) throw new ForbiddenError();
+  const [partyUnits, workUnits] = await Promise.all([
+    unitChoices(user, 'personUnit', chosen.orgId ? [chosen.orgId] : [], client),
+    unitChoices(user, 'workUnit', chosen.workOrgId ? [chosen.workOrgId] : [], client),
+  ]);
+  // A chosen unit outside the user's units (an address's ?orgId=) is not chosen.
+  const orgId = partyUnits.units.find((u) => u.id === chosen.orgId)?.id;
+  const groups = orgId ? await groupChoices(user, orgId, client) : [];
+  return { partyUnits, workUnits, groups, orgId };
 }
 
 /**

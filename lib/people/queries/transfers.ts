@@ -164,13 +164,3 @@ export async function transfersOfPerson(user: Subject, personId: string, client:
   });
   return rows.map((t) => shown(user, t, today));
 }
-
-/** Units a person may be transferred to: every active party organization of the company (names only). */
-export async function transferTargets(user: Subject, client: Db = db) {
-  if (!can(user, 'person.manage')) throw new ForbiddenError();
-  return client.organization.findMany({
-    where: { status: { not: 'ARCHIVED' }, type: { in: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'] } },
-    select: { id: true, name: true },
-    orderBy: [{ depth: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
-  });
-}

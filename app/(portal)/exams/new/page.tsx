@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
-import { addressableOrgsFor } from '@/lib/announcements/queries';
+import { unitChoices } from '@/lib/orgs/queries/choices';
 import { requirePermission } from '@/lib/auth/current-user';
 import { articlesForProposals } from '@/lib/handbook/queries';
 import { trainingListFor } from '@/lib/training/queries';
@@ -16,7 +16,7 @@ export default async function NewExamPage() {
   const user = await requirePermission('learning.manage');
   const [t, orgs, bank, articles, trainings] = await Promise.all([
     getTranslations('exams'),
-    addressableOrgsFor(user),
+    unitChoices(user, 'addressable'),
     bankCountsNow(),
     articlesForProposals(),
     trainingListFor(user),

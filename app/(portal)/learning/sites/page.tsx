@@ -1,6 +1,6 @@
 import { ArticleLinks } from '@/components/article-links';
 import { Card, PageHeader } from '@/components/ui/card';
-import { addressableOrgsFor } from '@/lib/announcements/queries';
+import { unitChoices } from '@/lib/orgs/queries/choices';
 import { requirePermission } from '@/lib/auth/current-user';
 import { articlesForProposals } from '@/lib/handbook/queries';
 import { siteListFor } from '@/lib/learning/queries';
@@ -19,7 +19,7 @@ export default async function DemoSitesPage() {
     getTranslations('learning'),
     getFormatter(),
     siteListFor(user),
-    manager ? addressableOrgsFor(user) : [],
+    manager ? unitChoices(user, 'addressable') : { units: [] },
     manager ? articlesForProposals() : [],
   ]);
   const day = (d: Date) => format.dateTime(d, DAY);

@@ -5,7 +5,8 @@ import { LinkButton } from '@/components/ui/button';
 import { Badge, Card, PageHeader, ListCard } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
-import { getOrgForUser, lifecycleOf, listOrgsForUser } from '@/lib/orgs/queries';
+import { getOrgForUser, lifecycleOf } from '@/lib/orgs/queries';
+import { unitChoices } from '@/lib/orgs/queries/choices';
 import { LifecycleCard } from '../_components/lifecycle-card';
 import { load } from '@/lib/page-guard';
 import { can } from '@/lib/policy';
@@ -33,12 +34,9 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
   const robots = can(user, 'robot.manage', org) ? await robotsFor(user, org) : null;
   const partyUnit = ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'].includes(org.type);
   const life = partyUnit ? await lifecycleOf(user, org) : null;
-  const moveTargets =
-    manage && org.parentId
-      ? (await listOrgsForUser(user)).filter(
-          (o) => !o.path.startsWith(org.path) && o.status !== 'ARCHIVED' && o.id !== org.parentId,
-        )
-      : [];
+  // Where it may move: not into itself or below, not where it is (a search at company scale may offer those; the
+  // move refuses them with its reason).
+  const moveTargets = manage && org.parentId ? await unitChoices(user, 'orgMove') : null;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -196,7 +194,12 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
             {org.parentId && (
               <MoveForm
                 orgId={org.id}
-                targets={moveTargets.map((o) => ({ id: o.id, name: o.name, depth: o.depth }))}
+                targets={{
+                  ...moveTargets!,
+                  units: moveTargets!.units.filter(
+                    (o) => !o.path.startsWith(org.path) && o.id !== org.parentId,
+                  ),
+                }}
               />
             )}
             {org.parentId && <ArchiveButton orgId={org.id} />}

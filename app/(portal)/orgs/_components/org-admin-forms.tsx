@@ -3,10 +3,10 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
-import { Field, Select } from '@/components/ui/field';
+import { Field } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { archiveOrgAction, moveOrgAction, setKeyUnitAction } from '@/lib/orgs/actions';
-import { OrgOptions } from '@/components/ui/org-options';
+import { OrgTreePicker, type OrgChoices } from '@/components/org-tree-picker';
 
 export function KeyUnitToggle({ orgId, year, isKey }: { orgId: string; year: number; isKey: boolean }) {
   const t = useTranslations('orgs');
@@ -29,13 +29,7 @@ export function KeyUnitToggle({ orgId, year, isKey }: { orgId: string; year: num
   );
 }
 
-export function MoveForm({
-  orgId,
-  targets,
-}: {
-  orgId: string;
-  targets: { id: string; name: string; depth: number }[];
-}) {
+export function MoveForm({ orgId, targets }: { orgId: string; targets: OrgChoices }) {
   const t = useTranslations('orgs');
   const [target, setTarget] = useState('');
   const [moved, setMoved] = useState(false);
@@ -52,9 +46,13 @@ export function MoveForm({
     >
       <div className="min-w-56 flex-1">
         <Field label={t('moveTo')} htmlFor="newParentId">
-          <Select id="newParentId" value={target} onChange={(e) => setTarget(e.target.value)}>
-            <OrgOptions orgs={targets} emptyLabel={t('choose')} />
-          </Select>
+          <OrgTreePicker
+            id="newParentId"
+            orgs={targets}
+            emptyLabel={t('choose')}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          />
         </Field>
       </div>
       <Button type="submit" variant="secondary" disabled={move.pending || !target}>

@@ -8,7 +8,8 @@ import { CST_DATE_TIME } from '@/lib/calendar';
 import { actionLabel } from '@/lib/i18n/labels';
 import { load } from '@/lib/page-guard';
 import { personFor } from '@/lib/people/queries/roster';
-import { transfersOfPerson, transferTargets } from '@/lib/people/queries/transfers';
+import { transfersOfPerson } from '@/lib/people/queries/transfers';
+import { unitChoices } from '@/lib/orgs/queries/choices';
 import { addDays, cstDay } from '@/lib/calendar';
 import { EDUCATION_KEYS, STAGE_DATES } from '@/lib/people/rules';
 import { pageParams } from '@/lib/route-params';
@@ -32,7 +33,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   } = await load(async () => personFor(user, await actorOf(user), id));
   const transfers = await transfersOfPerson(user, p.id);
   const open = transfers.some((x) => x.status === 'PROPOSED' || x.status === 'ISSUED');
-  const targets = canManage && !open && !p.leftOn ? await transferTargets(user) : [];
+  const targets = canManage && !open && !p.leftOn ? await unitChoices(user, 'transferTarget') : null;
   const t = await getTranslations('people');
   const tt = await getTranslations('transfers');
   const tAll = await getTranslations();
@@ -143,8 +144,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               defaultUntil={addDays(cstDay(new Date()), 30)}
             />
           )}
-          {targets.length > 0 ? (
-            <ProposeTransferForm personId={p.id} targets={targets.filter((o) => o.id !== p.org.id)} />
+          {targets && targets.units.length > 0 ? (
+            <ProposeTransferForm
+              personId={p.id}
+              targets={{ ...targets, units: targets.units.filter((o) => o.id !== p.org.id) }}
+            />
           ) : (
             transfers.length === 0 && <p className="text-sm text-stone-600">{tt('noneForPerson')}</p>
           )}

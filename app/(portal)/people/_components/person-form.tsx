@@ -1,6 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { OrgTreePicker, type OrgChoices } from '@/components/org-tree-picker';
 import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
@@ -19,11 +21,32 @@ import type { TCreatePerson } from '@/lib/people/schema';
 
 const schemas = lazySchemas(() => import('@/lib/people/schema'));
 
+/** lib/people/queries/roster peopleOptions: the units to choose from, the party groups of the chosen unit. */
 export type PersonOptions = {
-  partyUnits: { id: string; name: string; manage: boolean }[];
-  workUnits: { id: string; name: string }[];
-  groups: { id: string; name: string; parentId: string | null }[];
+  partyUnits: OrgChoices;
+  workUnits: OrgChoices;
+  groups: { id: string; name: string }[];
 };
+
+type Groups = { orgId: string | undefined; list: { id: string; name: string }[]; failed?: boolean };
+
+/** The party groups of the chosen unit: the server's for the unit the form opened with, asked for any other. */
+function useGroupsOf(orgId: string | undefined, initial: Groups) {
+  const [groups, setGroups] = useState(initial);
+  useEffect(() => {
+    // No unit: no groups (the form shows only the chosen unit's).
+    if (!orgId || orgId === groups.orgId) return;
+    const ctl = new AbortController();
+    fetch(`/api/orgs/choices?for=partyGroup&parent=${encodeURIComponent(orgId)}`, { signal: ctl.signal })
+      .then((r) => (r.ok ? (r.json() as Promise<{ groups: Groups['list'] }>) : Promise.reject(new Error())))
+      .then((d) => setGroups({ orgId, list: d.groups }))
+      .catch(() => {
+        if (!ctl.signal.aborted) setGroups({ orgId, list: [], failed: true });
+      });
+    return () => ctl.abort();
+  }, [orgId, groups.orgId]);
+  return groups;
+}
 
 /** Create (no `id`) or edit a person; the same schema checks the fields here and on the server. */
 export function PersonForm({
@@ -46,6 +69,10 @@ export function PersonForm({
   );
   const reg = (name: string) => form.register(name as never);
   const orgId = form.watch('orgId' as never) as unknown as string | undefined;
+  const groups = useGroupsOf(orgId || undefined, {
+    orgId: (values.orgId as string | undefined) || undefined,
+    list: options.groups,
+  });
   const text = (name: keyof TCreatePerson, type = 'text', extra: object = {}) => (
     <Field label={t(`fields.${name}`)} htmlFor={name} error={errorOf(name)}>
       <Input id={name} type={type} aria-invalid={!!errorOf(name)} {...extra} {...reg(name)} />
@@ -106,18 +133,22 @@ export function PersonForm({
         <legend className="px-1 text-sm font-medium">{t('units')}</legend>
         <p className="text-xs text-stone-500 sm:col-span-2">{t('unitsHelp')}</p>
         <Field label={t('fields.org')} htmlFor="orgId" error={errorOf('orgId')}>
-          <Select id="orgId" aria-invalid={!!errorOf('orgId')} {...reg('orgId')}>
-            <Options
-              items={options.partyUnits.filter((o) => o.manage)}
-              label={(o) => o.name}
-              empty={t('choose')}
-            />
-          </Select>
+          <OrgTreePicker
+            id="orgId"
+            aria-invalid={!!errorOf('orgId')}
+            orgs={options.partyUnits}
+            emptyLabel={t('choose')}
+            {...reg('orgId')}
+          />
         </Field>
-        <Field label={t('fields.partyGroup')} htmlFor="partyGroupId" error={errorOf('partyGroupId')}>
+        <Field
+          label={t('fields.partyGroup')}
+          htmlFor="partyGroupId"
+          error={errorOf('partyGroupId') ?? (groups.failed ? t('groupsFailed') : undefined)}
+        >
           <Select id="partyGroupId" {...reg('partyGroupId')}>
             <Options
-              items={options.groups.filter((g) => g.parentId === orgId)}
+              items={groups.orgId === (orgId || undefined) ? groups.list : []}
               label={(g) => g.name}
               empty={t('noGroup')}
             />
@@ -129,9 +160,12 @@ export function PersonForm({
           error={errorOf('workOrgId')}
           hint={t('workOrgHint')}
         >
-          <Select id="workOrgId" {...reg('workOrgId')}>
-            <Options items={options.workUnits} empty={t('sameUnit')} label={(o) => o.name} />
-          </Select>
+          <OrgTreePicker
+            id="workOrgId"
+            orgs={options.workUnits}
+            emptyLabel={t('sameUnit')}
+            {...reg('workOrgId')}
+          />
         </Field>
       </fieldset>
       <div className="flex gap-2">

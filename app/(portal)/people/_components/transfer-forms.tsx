@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { FormSubmit, GridSubmit } from '@/components/form-submit';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select } from '@/components/ui/field';
-import { Options } from '@/components/ui/options';
+import { Field, Input } from '@/components/ui/field';
+import { OrgTreePicker, type OrgChoices } from '@/components/org-tree-picker';
 import { useAction, formRefusal, formValues } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import {
@@ -17,13 +17,7 @@ import {
 } from '@/lib/people/actions';
 
 /** On a profile: propose moving the 组织关系 to another unit of the company, or out of the company. */
-export function ProposeTransferForm({
-  personId,
-  targets,
-}: {
-  personId: string;
-  targets: { id: string; name: string }[];
-}) {
+export function ProposeTransferForm({ personId, targets }: { personId: string; targets: OrgChoices }) {
   const t = useTranslations('transfers');
   const tm = useTranslateMessage();
   const [kind, setKind] = useState<'INTERNAL' | 'OUT'>('INTERNAL');
@@ -56,9 +50,13 @@ export function ProposeTransferForm({
       </fieldset>
       {kind === 'INTERNAL' ? (
         <Field label={t('to')} htmlFor="toOrgId" error={err('toOrgId')}>
-          <Select id="toOrgId" name="toOrgId" defaultValue="">
-            <Options items={targets} empty={t('choose')} label={(o) => o.name} />
-          </Select>
+          <OrgTreePicker
+            id="toOrgId"
+            name="toOrgId"
+            defaultValue=""
+            orgs={targets}
+            emptyLabel={t('choose')}
+          />
         </Field>
       ) : (
         <Field label={t('externalTo')} htmlFor="externalUnit" error={err('externalUnit')}>
@@ -161,13 +159,7 @@ export function CancelForm({ id }: { id: string }) {
 }
 
 /** The committee records someone arriving from outside the company, with the letter that came with them. */
-export function IncomingForm({
-  units,
-  defaultUntil,
-}: {
-  units: { id: string; name: string }[];
-  defaultUntil: string;
-}) {
+export function IncomingForm({ units, defaultUntil }: { units: OrgChoices; defaultUntil: string }) {
   const t = useTranslations('transfers');
   const tm = useTranslateMessage();
   const call = useAction(recordIncomingAction, { refresh: true });
@@ -197,9 +189,7 @@ export function IncomingForm({
         <Input id="in-employeeNo" name="employeeNo" maxLength={40} />
       </Field>
       <Field label={t('to')} htmlFor="in-toOrgId" error={err('toOrgId')}>
-        <Select id="in-toOrgId" name="toOrgId" defaultValue="">
-          <Options items={units} empty={t('choose')} label={(o) => o.name} />
-        </Select>
+        <OrgTreePicker id="in-toOrgId" name="toOrgId" defaultValue="" orgs={units} emptyLabel={t('choose')} />
       </Field>
       <Field label={t('externalFrom')} htmlFor="in-externalUnit" error={err('externalUnit')}>
         <Input id="in-externalUnit" name="externalUnit" maxLength={130} />

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { addDays, cstDay } from '@/lib/calendar';
-import { peopleOptions } from '@/lib/people/queries/roster';
+import { unitChoices } from '@/lib/orgs/queries/choices';
 import { transfersFor } from '@/lib/people/queries/transfers';
 import { can } from '@/lib/policy';
 import { TransferTable } from '../_components/transfer-table';
@@ -13,10 +13,10 @@ export const generateMetadata = pageTitle('transfers');
 
 export default async function TransfersPage() {
   const user = await requirePermission('person.read');
-  const [t, list, options] = await Promise.all([
+  const [t, list, units] = await Promise.all([
     getTranslations('transfers'),
     transfersFor(user),
-    peopleOptions(user),
+    unitChoices(user, 'personUnit'),
   ]);
   const defaultUntil = addDays(cstDay(new Date()), 30);
   const overdue = list.inTransit.filter((r) => r.overdue).length;
@@ -32,7 +32,7 @@ export default async function TransfersPage() {
       {can(user, 'transfer.issue') && (
         <Card title={t('incomingTitle')}>
           <p className="mb-3 text-sm text-stone-600">{t('incomingIntro')}</p>
-          <IncomingForm units={options.partyUnits.filter((o) => o.manage)} defaultUntil={defaultUntil} />
+          <IncomingForm units={units} defaultUntil={defaultUntil} />
         </Card>
       )}
       <Card title={t('closedTitle')}>

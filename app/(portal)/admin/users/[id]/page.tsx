@@ -3,7 +3,8 @@ import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { can, mayManageAccount, ROLES } from '@/lib/policy';
-import { appointedAdminRoles, getUser, orgOptions } from '@/lib/users/queries';
+import { appointedAdminRoles, getUser } from '@/lib/users/queries';
+import { unitChoices } from '@/lib/orgs/queries/choices';
 import {
   ActiveToggle,
   EditUserForm,
@@ -26,7 +27,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const me = await requirePermission('user.read', 'global');
   const u = await load(() => getUser(me, id));
   const firstAdmins = new Set(await appointedAdminRoles(me));
-  const orgs = await orgOptions(me);
+  const orgs = await unitChoices(me, 'tree', u.orgId ? [u.orgId] : []);
   const identities = await identitiesOf(db, me, u.id);
   const manages = mayManageAccount(me, { id: u.id, roles: u.roles.map((r) => r.role) });
   const assigns = can(me, 'role.assign', 'global');

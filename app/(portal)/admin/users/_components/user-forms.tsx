@@ -1,7 +1,7 @@
 'use client';
 import { ActionForm } from '@/components/action-form';
 import { FormError } from '@/components/form-error';
-import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
+import { OrgTreePickerField, type OrgChoices } from '@/components/org-tree-picker';
 import { Button } from '@/components/ui/button';
 import { RunButton } from '@/components/ui/item-row';
 import { Field, InputField, PasswordField, Select } from '@/components/ui/field';
@@ -26,7 +26,7 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 
 const schemas = lazySchemas(() => import('@/lib/users/schema'));
 
-export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
+export function CreateUserForm({ orgs }: { orgs: OrgChoices }) {
   const t = useTranslations('users');
   const router = useRouter();
   const { submit, formError, field, busy } = useActionForm(schemas.ZCreateUser, createUserAction, {
@@ -64,7 +64,7 @@ export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
   );
 }
 
-export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgOption[] }) {
+export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgChoices }) {
   const t = useTranslations('users');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
@@ -150,7 +150,7 @@ export function RolesEditor({
 }: {
   userId: string;
   roles: { id: string; role: string; orgName: string }[];
-  orgs: OrgOption[];
+  orgs: OrgChoices;
   /** The roles this administrator may grant here (the 系统管理员: only a first 安全/审计管理员). */
   grantable?: readonly (typeof ROLES)[number][];
   /** Whether roles can be removed here (the 安全管理员 only). */
@@ -224,7 +224,7 @@ function ProfileFields({
   orgs,
   field,
 }: {
-  orgs: OrgOption[];
+  orgs: OrgChoices;
   field: (name: ProfileField) => UseFormRegisterReturn & { error?: string };
 }) {
   const t = useTranslations('users');

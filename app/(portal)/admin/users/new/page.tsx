@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/current-user';
-import { orgOptions } from '@/lib/users/queries';
+import { unitChoices } from '@/lib/orgs/queries/choices';
 import { CreateUserForm } from '../_components/user-forms';
 import { pageTitle } from '@/lib/page-title';
 
@@ -13,7 +13,7 @@ export default async function NewUserPage() {
   return (
     <div>
       <PageHeader title={t('new')} description={t('newIntro')} />
-      <CreateUserForm orgs={await orgOptions(user)} />
+      <CreateUserForm orgs={await unitChoices(user, 'tree')} />
     </div>
   );
 }

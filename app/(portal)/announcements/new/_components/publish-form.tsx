@@ -3,14 +3,14 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
 import { onFormSubmit } from '@/components/on-form-submit';
-import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
+import { OrgTreePickerField, type OrgChoices } from '@/components/org-tree-picker';
 import { rejectionAsUnexpected, useUploadAction } from '@/components/use-action';
 import { InputField, TextareaField } from '@/components/ui/field';
 import { publishAnnouncementAction } from '@/lib/announcements/actions';
 
 const publishAnnouncement = rejectionAsUnexpected(publishAnnouncementAction);
 
-export function PublishForm({ orgs }: { orgs: OrgOption[] }) {
+export function PublishForm({ orgs }: { orgs: OrgChoices }) {
   const t = useTranslations('announcements');
   const router = useRouter();
   const publish = useUploadAction(publishAnnouncement, {

@@ -1,7 +1,7 @@
 'use client';
 import { FormSubmit } from '@/components/form-submit';
 import { onFormSubmit } from '@/components/on-form-submit';
-import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
+import { OrgTreePickerField, type OrgChoices } from '@/components/org-tree-picker';
 import { Field, Input, InputField, MultiSelectField, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { useAction } from '@/components/use-action';
@@ -33,7 +33,7 @@ export function ExamForm({
   trainings,
   defaults,
 }: {
-  orgs: OrgOption[];
+  orgs: OrgChoices;
   bank: Record<string, number>;
   articles: Option[];
   trainings: Option[];

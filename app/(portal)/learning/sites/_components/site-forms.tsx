@@ -1,7 +1,7 @@
 'use client';
 import { FormSubmit } from '@/components/form-submit';
 import { onFormSubmit } from '@/components/on-form-submit';
-import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
+import { OrgTreePickerField, type OrgChoices } from '@/components/org-tree-picker';
 import { InputField, MultiSelectField, TextareaField } from '@/components/ui/field';
 import { rejectionAsUnexpected, useAction, useRefusalTexts, useUploadAction } from '@/components/use-action';
 import { nameDemoSiteAction, recordVisitAction } from '@/lib/learning/actions';
@@ -16,7 +16,7 @@ export function NameSiteForm({
   articles,
   year,
 }: {
-  orgs: OrgOption[];
+  orgs: OrgChoices;
   articles: { id: string; label: string }[];
   year: number;
 }) {
@@ -66,7 +66,7 @@ export function NameSiteForm({
 }
 
 /** Recording an observation visit to a site: when, which units came, notes, photos. */
-export function VisitForm({ siteId, orgs }: { siteId: string; orgs: OrgOption[] }) {
+export function VisitForm({ siteId, orgs }: { siteId: string; orgs: OrgChoices }) {
   const t = useTranslations('learning');
   const formRef = useRef<HTMLFormElement>(null);
   const visit = useUploadAction(recordVisit, {

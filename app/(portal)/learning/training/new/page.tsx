@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui/card';
-import { addressableOrgsFor } from '@/lib/announcements/queries';
+import { unitChoices } from '@/lib/orgs/queries/choices';
 import { requirePermission } from '@/lib/auth/current-user';
 import { articlesForProposals } from '@/lib/handbook/queries';
 import { invitablePeopleFor } from '@/lib/training/queries';
@@ -13,7 +13,7 @@ export default async function NewTrainingPage() {
   const user = await requirePermission('learning.manage');
   const [t, orgs, articles, people] = await Promise.all([
     getTranslations('training'),
-    addressableOrgsFor(user),
+    unitChoices(user, 'addressable'),
     articlesForProposals(),
     invitablePeopleFor(user),
   ]);

@@ -13,7 +13,10 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
   const { id } = await pageParams(params);
   const user = await requireUser();
   const values = await load(() => personForEdit(user, id));
-  const [t, options] = await Promise.all([getTranslations('people'), peopleOptions(user)]);
+  const [t, options] = await Promise.all([
+    getTranslations('people'),
+    peopleOptions(user, { orgId: values.orgId, workOrgId: values.workOrgId }),
+  ]);
   return (
     <div className="space-y-4">
       <PageHeader title={t('editTitle', { name: values.name })} />

@@ -1,7 +1,7 @@
 'use client';
 import { FormSubmit } from '@/components/form-submit';
 import { onFormSubmit } from '@/components/on-form-submit';
-import { OrgTreePickerField, type OrgOption } from '@/components/org-tree-picker';
+import { OrgTreePickerField, type OrgChoices } from '@/components/org-tree-picker';
 import { InputField, MultiSelectField } from '@/components/ui/field';
 import { rejectionAsUnexpected, useUploadAction } from '@/components/use-action';
 import { createTrainingAction } from '@/lib/training/actions';
@@ -18,7 +18,7 @@ export function TrainingForm({
   articles,
   people,
 }: {
-  orgs: OrgOption[];
+  orgs: OrgChoices;
   articles: { id: string; label: string }[];
   people: { id: string; label: string }[];
 }) {

@@ -1,0 +1,150 @@
+import 'server-only';
+import { db } from '../../db';
+import type { Db } from '../../db/client';
+import { ForbiddenError } from '../../errors';
+import type { OrgType, Prisma } from '../../generated/prisma/client';
+import { can, scopeOrgs, type Subject } from '../../policy';
+import { PICKER_MAX } from '../rules';
+import { pickerOrgs } from './index';
+import { likeLiteral } from './tree';
+
+/** A unit a form offers: `trail` names its parents (a search's hit, where the tree is not shown around it). */
+export type ChoiceUnit = { id: string; name: string; depth: number; path: string; trail?: string };
+/**
+ * A form's unit choice. `search` set: the company is larger than one list (PICKER_MAX), `units` holds the levels
+ * that fit and the chosen ones, and the picker asks `/api/orgs/choices?for=<search>&q=…` for the others.
+ */
+export type UnitChoices = { units: ChoiceUnit[]; search?: UnitSource };
+
+export const UNIT_SOURCES = [
+  'addressable',
+  'tree',
+  'orgMove',
+  'personUnit',
+  'workUnit',
+  'transferTarget',
+] as const;
+export type UnitSource = (typeof UNIT_SOURCES)[number];
+type Source = { may: (u: Subject) => boolean; where: (u: Subject) => Prisma.OrganizationWhereInput };
+
+/** How many units a search names. */
+export const CHOICE_HITS = 30;
+
+const live = { status: { not: 'ARCHIVED' as const } };
+const partyUnit = { type: { in: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'] as OrgType[] } };
+
+/** Which units a form may offer, and who may ask for them: each a scope of lib/policy.ts. */
+const SOURCES: Record<UnitSource, Source> = {
+  // Whom a notice, an exam, a training class or a demonstration site's visit is for (as addressableOrgsFor).
+  addressable: {
+    may: (u) => can(u, 'announcement.manage') || can(u, 'learning.manage'),
+    where: (u) => ({
+      AND: [
+        { OR: [scopeOrgs(u, 'announcement.manage'), scopeOrgs(u, 'learning.manage')] },
+        live,
+        { type: { not: 'PARTY_GROUP' } },
+      ],
+    }),
+  },
+  // The whole tree, for the account pages of the system's administrators (an account's unit, a role's unit).
+  tree: {
+    may: (u) => can(u, 'user.read', 'global') && can(u, 'org.read'),
+    where: () => live,
+  },
+  // Where a unit may be moved: a unit the user manages (the move itself refuses its own subtree and parent).
+  orgMove: {
+    may: (u) => can(u, 'org.manage'),
+    where: (u) => ({ AND: [scopeOrgs(u, 'org.manage'), live] }),
+  },
+  // A person's 党组织: a party unit whose people the user manages.
+  personUnit: {
+    may: (u) => can(u, 'person.manage'),
+    where: (u) => ({ AND: [scopeOrgs(u, 'person.manage'), live, partyUnit] }),
+  },
+  // A person's 工作单位: any unit the user reads but a party group, a union or a youth league.
+  workUnit: {
+    may: (u) => can(u, 'person.manage'),
+    where: (u) => ({
+      AND: [scopeOrgs(u, 'person.read'), live, { type: { notIn: ['PARTY_GROUP', 'UNION', 'YOUTH_LEAGUE'] } }],
+    }),
+  },
+  // Where a 组织关系 may be transferred inside the company: every party unit (names only).
+  transferTarget: {
+    may: (u) => can(u, 'person.manage'),
+    where: () => ({ AND: [live, partyUnit] }),
+  },
+};
+
+function source(user: Subject, name: UnitSource) {
+  const s = SOURCES[name];
+  if (!s.may(user)) throw new ForbiddenError();
+  return s.where(user);
+}
+
+/**
+ * A form's unit choice: every unit of the source when they fit in one list, else the levels that fit and the
+ * `chosen` ones, with `search` set so the picker finds the rest on the server (5,054 units were 0.66–2.4 MB of a
+ * form's HTML).
+ */
+export async function unitChoices(
+  user: Subject,
+  name: UnitSource,
+  chosen: readonly string[] = [],
+  client: Db = db,
+  max = PICKER_MAX,
+): Promise<UnitChoices> {
+  // A form whose user may choose no unit here shows an empty choice (its action refuses any unit anyway).
+  if (!SOURCES[name].may(user)) return { units: [] };
+  const { units, trimmed } = await pickerOrgs(source(user, name), chosen, client, max);
+  return trimmed ? { units, search: name } : { units };
+}
+
+/**
+ * The source's units whose name or short name holds `q` (as typed: LIKE's wildcards match only themselves), in
+ * tree order, at most CHOICE_HITS, each with the names of its parents (those the user may read, below the company) as `trail`.
+ */
+export async function searchUnitChoices(user: Subject, name: UnitSource, q: string, client: Db = db) {
+  const where = source(user, name);
+  const text = likeLiteral(q);
+  const hits = await client.organization.findMany({
+    where: { AND: [where, { OR: [{ name: { contains: text } }, { shortName: { contains: text } }] }] },
+    select: { id: true, name: true, depth: true, path: true },
+    orderBy: { path: 'asc' },
+    take: CHOICE_HITS + 1,
+  });
+  const found = hits.slice(0, CHOICE_HITS);
+  // The parents between the company (left out: it is every unit's) and the unit.
+  const parentsOf = (path: string) => path.split('/').filter(Boolean).slice(1, -1);
+  const parentIds = [...new Set(found.flatMap((h) => parentsOf(h.path)))];
+  const parents = parentIds.length
+    ? await client.organization.findMany({
+        where: { AND: [scopeOrgs(user, 'org.read'), { id: { in: parentIds } }] },
+        select: { id: true, name: true, shortName: true },
+      })
+    : [];
+  const called = new Map(parents.map((p) => [p.id, p.shortName || p.name]));
+  const units: ChoiceUnit[] = found.map((h) => ({
+    ...h,
+    trail: parentsOf(h.path)
+      .flatMap((id) => called.get(id) ?? [])
+      .join(' › '),
+  }));
+  return { units, more: hits.length > CHOICE_HITS };
+}
+
+/**
+ * The party groups of one unit, for a person's 党小组 once the unit is chosen (a company's groups are thousands):
+ * a unit the user may not manage people of → ForbiddenError.
+ */
+export async function groupChoices(user: Subject, parentId: string, client: Db = db) {
+  const parent = await client.organization.findUnique({
+    where: { id: parentId },
+    select: { id: true, path: true },
+  });
+  if (!parent || !can(user, 'person.manage', parent)) throw new ForbiddenError();
+  return client.organization.findMany({
+    where: { parentId, type: 'PARTY_GROUP', ...live },
+    select: { id: true, name: true },
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+  });
+}
