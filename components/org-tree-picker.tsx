@@ -9,7 +9,8 @@ import { OrgOptions } from './ui/org-options';
 export type OrgOption = { id: string; name: string; depth: number; path: string; trail?: string };
 /**
  * The units a form offers (lib/orgs/queries/choices unitChoices): all of them, or — `search` set, a company too large
- * for one list — the upper levels and the chosen ones, the others found on the server as the user types.
+ * for one list — the upper levels and the chosen ones, the others found at the address `search` (plus `q`) as the
+ * user types. People to invite come the same way (a name, their unit as the trail).
  */
 export type OrgChoices = { units: OrgOption[]; search?: string };
 
@@ -19,16 +20,16 @@ type Found = { q: string; units: OrgOption[]; more: boolean };
  * The server's units whose name holds the typed text, a quarter second after the typing stops; `null` while
  * nothing is typed or the list is whole (then the picker filters in the browser).
  */
-function useUnitSearch(source: string | undefined, q: string) {
+function useUnitSearch(search: string | undefined, q: string) {
   const [found, setFound] = useState<Found | null>(null);
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
   const query = q.trim();
   useEffect(() => {
-    if (!source || !query) return;
+    if (!search || !query) return;
     const ctl = new AbortController();
     const timer = setTimeout(() => {
       setState('busy');
-      const url = `/api/orgs/choices?for=${encodeURIComponent(source)}&q=${encodeURIComponent(query)}`;
+      const url = `${search}${search.includes('?') ? '&' : '?'}q=${encodeURIComponent(query)}`;
       fetch(url, { signal: ctl.signal })
         .then((r) =>
           r.ok ? (r.json() as Promise<Omit<Found, 'q'>>) : Promise.reject(new Error(`${r.status}`)),
@@ -45,9 +46,9 @@ function useUnitSearch(source: string | undefined, q: string) {
       clearTimeout(timer);
       ctl.abort();
     };
-  }, [source, query]);
+  }, [search, query]);
   // Nothing typed: the list the page came with (an answer still on its way is dropped by the effect's cleanup).
-  return !source || !query ? { found: null, state: 'idle' as const } : { found, state };
+  return !search || !query ? { found: null, state: 'idle' as const } : { found, state };
 }
 
 /**
@@ -61,8 +62,10 @@ export const OrgTreePicker = forwardRef<
     id: string;
     orgs: OrgOption[] | OrgChoices;
     emptyLabel?: string;
+    /** People, not units: each a name with their unit as the trail, and the messages say so. */
+    people?: boolean;
   } & React.SelectHTMLAttributes<HTMLSelectElement>
->(function OrgTreePicker({ id, orgs, emptyLabel, onChange, ...select }, ref) {
+>(function OrgTreePicker({ id, orgs, emptyLabel, people = false, onChange, ...select }, ref) {
   const t = useTranslations('shell');
   const { units, search } = Array.isArray(orgs) ? { units: orgs, search: undefined } : orgs;
   const [q, setQ] = useState('');
@@ -94,12 +97,12 @@ export const OrgTreePicker = forwardRef<
       : state === 'failed'
         ? t('orgsFailed')
         : !found
-          ? t('searchOrgs')
+          ? t(people ? 'searchPeople' : 'searchOrgs')
           : found.units.length === 0
-            ? t('orgsNone', { q: found.q })
+            ? t(people ? 'peopleNone' : 'orgsNone', { q: found.q })
             : found.more
               ? t('orgsMore', { count: found.units.length })
-              : t('orgsFound', { count: found.units.length });
+              : t(people ? 'peopleFound' : 'orgsFound', { count: found.units.length });
   return (
     <div className="space-y-1">
       <Input
@@ -109,8 +112,12 @@ export const OrgTreePicker = forwardRef<
           pin();
           setQ(e.target.value);
         }}
-        placeholder={t('filterOrgs')}
-        aria-label={t('filterOrgs')}
+        // The list follows the typing: Enter must not send the form around it (a filter, a form half filled).
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault();
+        }}
+        placeholder={t(people ? 'filterPeople' : 'filterOrgs')}
+        aria-label={t(people ? 'filterPeople' : 'filterOrgs')}
         aria-describedby={message ? `${id}-search` : undefined}
       />
       {message && (

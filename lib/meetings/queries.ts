@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { can, canReadLedger, scopeOrgs, type Subject } from '../policy';
-import { pickerOrgs } from '../orgs/queries';
+import { unitChoices } from '../orgs/queries/choices';
 import { loadRoster } from './roster';
 import type { MeetingKind } from './rules';
 
@@ -90,19 +90,10 @@ export async function firstBranchFor(user: Subject, client: Db = db) {
 
 /**
  * Units whose records the reader may read, for the list's filter: at company scale the levels that fit, with the
- * chosen one (lib/orgs pickerOrgs; all of a company's units were 1 MB of the committee's page).
+ * chosen one, the others searched (lib/orgs/queries/choices; all of a company's units were 1 MB of the committee's page).
  */
 export const readableUnits = (user: Subject, chosen?: string, client: Db = db) =>
-  pickerOrgs(
-    {
-      AND: [
-        scopeOrgs(user, 'meeting.read'),
-        { type: { in: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'PARTY_GROUP'] } },
-      ],
-    },
-    chosen,
-    client,
-  );
+  unitChoices(user, 'meetingUnit', chosen ? [chosen] : [], client);
 
 /** One record with everything its page shows; absent (404) for a reader outside its unit. */
 export async function meetingFor(user: Subject, id: string, client: Db = db) {

@@ -53,6 +53,9 @@ export const ORG_TYPES = [
 /** A unit choice lists at most this many units; beyond, the deepest levels are left out. */
 export const PICKER_MAX = 300;
 
+/** Text searched as typed: LIKE's wildcards (% _ and the backslash) match only themselves. */
+export const likeLiteral = (q: string) => q.replace(/[\\%_]/g, '\\$&');
+
 /**
  * Which levels a unit choice lists, from how many units stand at each depth: all of them when they fit within
  * `max`, else the top levels that fit (a company of 5,000 units lists its committees, general branches and

@@ -8,7 +8,7 @@ import { addDays, cstDay, periodOf } from '../calendar';
 import type { Prisma } from '../generated/prisma/client';
 import { PERIODIC } from '../calendar';
 import { scopeOrgsSql } from '../policy-sql';
-import { pickerOrgs } from '../orgs/queries';
+import { unitChoices } from '../orgs/queries/choices';
 
 export type TaskState = 'done' | 'overdue' | 'dueSoon' | 'open';
 
@@ -139,13 +139,9 @@ export async function supervisionListFor(
 }
 
 /** Units the supervisor may pick in the filter (active and archived, in tree order; at company scale the levels that
- * fit, with the chosen one). */
+ * fit, with the chosen one, the others searched: lib/orgs/queries/choices). */
 export function supervisableOrgsFor(user: Subject, chosen?: string, client: Db = db) {
-  return pickerOrgs(
-    { ...scopeOrgs(user, 'reminder.supervise'), type: { notIn: ['PARTY_GROUP', 'DEPARTMENT'] } },
-    chosen,
-    client,
-  );
+  return unitChoices(user, 'supervised', chosen ? [chosen] : [], client);
 }
 
 /** Notices sent to the units the user completes reminders for, newest first. */

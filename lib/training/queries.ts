@@ -3,6 +3,8 @@ import { db } from '../db';
 import { type Subject, assertCan, can, canAttendTraining, scopeOrgs } from '../policy';
 import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
+import { likeLiteral, PICKER_MAX } from '../orgs/rules';
+import { CHOICE_HITS } from '../orgs/queries/choices';
 import { audienceOf, invitees, signInProblem } from './mutations';
 
 const rate = (attended: number, invited: number) =>
@@ -152,16 +154,46 @@ export async function trainingMaterialFor(user: Subject, id: string, index: numb
   return { storageKey, fileName, mimeType: s.materialTypes[index] ?? 'application/octet-stream' };
 }
 
-/** Active people the committee may invite by name: its subtree's members and role holders. */
-export async function invitablePeopleFor(user: Subject, client: Db = db) {
+/** Whom a class may invite by name: the active accounts of the units the organizer manages. */
+const invitable = (user: Subject) => ({ active: true, org: scopeOrgs(user, 'learning.manage') });
+const invitee = (u: { id: string; name: string; org: { name: string } | null }) => ({
+  id: u.id,
+  name: u.name,
+  depth: 0,
+  path: `/${u.id}/`,
+  trail: u.org?.name ?? '—',
+});
+
+/**
+ * The people a new class may invite (components/org-tree-picker's choices: each a name with its unit as the trail):
+ * all of them while they fit in one list, else none listed and the form searches them by name (a company's 100,000
+ * accounts; the first 2,000 were 431 KB of the page and the rest could not be invited).
+ */
+export async function invitablePeopleFor(user: Subject, client: Db = db, max = PICKER_MAX) {
   assertCan(user, 'learning.manage');
+  const total = await client.user.count({ where: invitable(user) });
+  if (total > max) return { units: [], search: '/api/training/invitees' };
   const users = await client.user.findMany({
-    where: { active: true, org: scopeOrgs(user, 'learning.manage') },
+    where: invitable(user),
     select: { id: true, name: true, org: { select: { name: true } } },
     orderBy: [{ orgId: 'asc' }, { name: 'asc' }],
-    take: 2000,
   });
-  return users.map((u) => ({ id: u.id, label: `${u.name}（${u.org?.name ?? '—'}）` }));
+  return { units: users.map((u) => ({ ...invitee(u), name: `${u.name}（${u.org?.name ?? '—'}）` })) };
+}
+
+/** People a class may invite whose name or account holds `q` (as typed), at most CHOICE_HITS, by name. */
+export async function searchInvitees(user: Subject, q: string, client: Db = db) {
+  assertCan(user, 'learning.manage');
+  const text = likeLiteral(q);
+  const users = await client.user.findMany({
+    where: {
+      AND: [invitable(user), { OR: [{ name: { contains: text } }, { username: { contains: text } }] }],
+    },
+    select: { id: true, name: true, org: { select: { name: true } } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: CHOICE_HITS + 1,
+  });
+  return { units: users.slice(0, CHOICE_HITS).map(invitee), more: users.length > CHOICE_HITS };
 }
 
 /** The sign-in page: the class, whether I am already signed in, and what stands in the way if anything. */

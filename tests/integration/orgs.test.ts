@@ -3,7 +3,8 @@ import { archiveOrg, createOrg, moveOrg, setKeyUnit, updateOrg } from '../../lib
 import { ZCreateOrg, ZMoveOrg } from '../../lib/orgs/schema';
 import { scopeOrgs } from '../../lib/policy';
 import { makeOrg, makeTree, makeUser } from '../fixtures/factories';
-import { getOrgForUser, pickerOrgs } from '../../lib/orgs/queries';
+import { getOrgForUser } from '../../lib/orgs/queries';
+import { pickerOrgs } from '../../lib/orgs/queries/choices';
 import { testDb } from '../fixtures/db';
 import { treeWithUsers } from '../fixtures/tree';
 

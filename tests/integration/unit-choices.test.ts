@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../lib/errors';
 import { CHOICE_HITS, searchUnitChoices, unitChoices } from '../../lib/orgs/queries/choices';
+import { invitablePeopleFor, searchInvitees } from '../../lib/training/queries';
 import { testDb } from '../fixtures/db';
 import { makeOrg, makeUser, uniq } from '../fixtures/factories';
 
@@ -62,7 +63,7 @@ describe('unitChoices', () => {
   it('a scope over the limit lists the levels that fit and the chosen units, and names its search', async () => {
     const chosen = t.branches[5]!.id;
     const c = await unitChoices(t.committee.subject, 'addressable', [chosen], db, 10);
-    expect(c.search).toBe('addressable');
+    expect(c.search).toBe('/api/orgs/choices?for=addressable');
     // In tree order (by path): the company, its general branches, the chosen branch after its own.
     const expected = [t.root, ...t.gens, t.branches[5]!].sort((a, b) => (a.path < b.path ? -1 : 1));
     expect(ids(c.units)).toEqual(ids(expected));
@@ -119,6 +120,33 @@ describe('searchUnitChoices', () => {
     );
   });
 
+  it('finds for the list filters within what each reads: the roster party units, 督办 archived units too', async () => {
+    const b = t.branches[9]!;
+    for (const source of ['rosterUnit', 'meetingUnit', 'supervised'] as const) {
+      expect(ids((await searchUnitChoices(t.committee.subject, source, b.name, db)).units), source).toEqual([
+        b.id,
+      ]);
+      expect((await searchUnitChoices(t.otherCommittee.subject, source, b.name, db)).units, source).toEqual(
+        [],
+      );
+      await expect(searchUnitChoices(t.member.subject, source, b.name, db), source).rejects.toThrow(
+        ForbiddenError,
+      );
+    }
+    // A secretary reads the people of their own branch only.
+    expect((await searchUnitChoices(t.secretary.subject, 'rosterUnit', b.name, db)).units).toEqual([]);
+    const own = t.branches[0]!;
+    expect(ids((await searchUnitChoices(t.secretary.subject, 'rosterUnit', own.name, db)).units)).toEqual([
+      own.id,
+    ]);
+    expect(
+      ids((await searchUnitChoices(t.committee.subject, 'supervised', '选单位已撤销', db)).units),
+    ).toEqual([t.archived.id]);
+    expect((await searchUnitChoices(t.committee.subject, 'rosterUnit', '选单位已撤销', db)).units).toEqual(
+      [],
+    );
+  });
+
   it('names at most CHOICE_HITS units in tree order and says there are more', async () => {
     // The administrators' whole tree: 40 units of this company hold the text, party groups included.
     const r = await searchUnitChoices(t.admin.subject, 'tree', '选单位', db);
@@ -126,5 +154,25 @@ describe('searchUnitChoices', () => {
     expect(r.more).toBe(true);
     const paths = r.units.map((u) => u.path);
     expect(paths).toEqual([...paths].sort());
+  });
+});
+
+describe('people a class may invite', () => {
+  it('lists them all while they fit, else none and names the search', async () => {
+    const all = await invitablePeopleFor(t.committee.subject, db);
+    expect(all.search).toBeUndefined();
+    expect(ids(all.units)).toContain(t.secretary.id);
+    expect(all.units.find((u) => u.id === t.secretary.id)!.name).toContain(t.branches[0]!.name);
+    const many = await invitablePeopleFor(t.committee.subject, db, 2);
+    expect(many).toEqual({ units: [], search: '/api/training/invitees' });
+  });
+
+  it('finds them by name within the organizer’s units, with their unit as the trail', async () => {
+    const name = (await db.user.findUniqueOrThrow({ where: { id: t.secretary.id } })).name;
+    const r = await searchInvitees(t.committee.subject, name, db);
+    expect(ids(r.units)).toEqual([t.secretary.id]);
+    expect(r.units[0]!.trail).toBe(t.branches[0]!.name);
+    expect((await searchInvitees(t.otherCommittee.subject, name, db)).units).toEqual([]);
+    await expect(searchInvitees(t.member.subject, name, db)).rejects.toThrow(ForbiddenError);
   });
 });

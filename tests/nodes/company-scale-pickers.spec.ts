@@ -167,6 +167,18 @@ test('a person is registered in a unit found by typing, with a party group the f
     )
   ).rows[0]!;
   expect(p).toEqual({ orgId: unit.id, partyGroupId: groupId });
+
+  // The roster's filter finds the same unit below the levels it lists, and shows its people.
+  await page.goto(`${node.base}/people`);
+  const filter = page.locator('#roster-org');
+  await expect(filter.locator('option', { hasText: unit.name })).toHaveCount(0);
+  await page.getByRole('main').getByRole('searchbox', { name: '输入名称筛选组织' }).fill(unit.name);
+  await expect(filter.locator('option', { hasText: unit.name })).toHaveCount(1);
+  await filter.selectOption(unit.id);
+  await page.getByRole('main').getByRole('button', { name: '筛选', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`orgId=${unit.id}`));
+  await expect(page.getByTestId('roster')).toContainText('规模测试党员');
+  await expect(page.getByTestId('roster-total')).toContainText('1');
 });
 
 test('the search answers through lib/policy: signed out 401, a member 403, a bad query 400', async () => {
@@ -187,4 +199,15 @@ test('the search answers through lib/policy: signed out 401, a member 403, a bad
     await choices(committee, `for=partyGroup&parent=${branches.at(-1)!.id}`)
   ).json()) as { groups: { id: string }[] };
   expect(groups.groups.map((g) => g.id)).toEqual([groupId]);
+
+  // People a class may invite, found by name the same way.
+  const invitees = (jar: Jar | null, query: string) =>
+    fetch(`${node.base}/api/training/invitees?${query}`, { headers: jar ? { Cookie: jar.header } : {} });
+  expect((await invitees(null, 'q=规模')).status).toBe(401);
+  expect((await invitees(secretary, 'q=规模')).status).toBe(403);
+  expect((await invitees(committee, 'q=')).status).toBe(400);
+  const people = (await (await invitees(committee, 'q=规模测试收件人')).json()) as {
+    units: { name: string; trail: string }[];
+  };
+  expect(people.units.map((u) => u.trail).sort()).toEqual([branches[199]!.name, branches[200]!.name].sort());
 });

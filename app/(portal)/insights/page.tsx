@@ -1,15 +1,15 @@
 import { z } from 'zod';
+import { OrgTreePicker } from '@/components/org-tree-picker';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
 import { PortalPage } from '@/components/page/portal-page';
 import { Card } from '@/components/ui/card';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
-import { Input, Select } from '@/components/ui/field';
+import { Input } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
 import { insightsFor } from '@/lib/insights/queries';
 import { supervisableOrgsFor } from '@/lib/reminders/queries';
-import { OrgOptions } from '@/components/ui/org-options';
 import {
   categoryChart,
   horizontalBars,
@@ -38,10 +38,9 @@ export default async function InsightsPage({
   const to = yearParam(sp.to, now, now);
   const from = Math.max(to - 3, Math.min(to, yearParam(sp.from, to - 1, now)));
   const orgId = z.uuid().safeParse(sp.orgId).data;
-  const [t, tf, tshell, d, orgs] = await Promise.all([
+  const [t, tf, d, orgs] = await Promise.all([
     getTranslations('insights'),
     getTranslations('feedback'),
-    getTranslations('shell'),
     insightsFor(user, { orgId, from, to }),
     supervisableOrgsFor(user, orgId),
   ]);
@@ -71,13 +70,14 @@ export default async function InsightsPage({
       <Card>
         <FilterForm className="sm:grid-cols-4" applyLabel={t('apply')}>
           <FilterField label={t('unit')}>
-            <Select name="orgId" defaultValue={orgId ?? ''}>
-              <OrgOptions
-                orgs={orgs.units}
-                emptyLabel={t('allUnits')}
-                more={orgs.trimmed ? tshell('moreUnits') : undefined}
-              />
-            </Select>
+            <OrgTreePicker
+              id="insights-org"
+              name="orgId"
+              defaultValue={orgId ?? ''}
+              orgs={orgs}
+              aria-label={t('unit')}
+              emptyLabel={t('allUnits')}
+            />
           </FilterField>
           <FilterField label={t('from')}>
             <Input name="from" type="number" defaultValue={from} />

@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { OrgTreePicker } from '@/components/org-tree-picker';
 import { Pagination } from '@/components/pagination';
 import { PortalPage } from '@/components/page/portal-page';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
-import { OrgOptions } from '@/components/ui/org-options';
 import { Table } from '@/components/ui/table';
 import { listQuery } from '@/lib/search-params';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -25,9 +25,8 @@ export default async function MeetingsPage({
 }) {
   const user = await requirePermission('meeting.read');
   const f = ZMeetingFilter.parse(await searchParams);
-  const [t, tshell, format, list, units] = await Promise.all([
+  const [t, format, list, units] = await Promise.all([
     getTranslations('meetings'),
-    getTranslations('shell'),
     getFormatter(),
     meetingsFor(user, f),
     readableUnits(user, f.orgId),
@@ -44,13 +43,14 @@ export default async function MeetingsPage({
     >
       <FilterForm applyLabel={t('apply')} className="sm:grid-cols-5" aria-label={t('filter')}>
         <FilterField label={t('fields.org')}>
-          <Select name="orgId" defaultValue={f.orgId ?? ''}>
-            <OrgOptions
-              orgs={units.units}
-              emptyLabel={t('allUnits')}
-              more={units.trimmed ? tshell('moreUnits') : undefined}
-            />
-          </Select>
+          <OrgTreePicker
+            id="meetings-org"
+            name="orgId"
+            defaultValue={f.orgId ?? ''}
+            orgs={units}
+            aria-label={t('fields.org')}
+            emptyLabel={t('allUnits')}
+          />
         </FilterField>
         <FilterField label={t('fields.kind')}>
           <Select name="kind" defaultValue={f.kind ?? ''}>

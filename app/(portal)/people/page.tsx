@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { OrgTreePicker } from '@/components/org-tree-picker';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
 import { PortalPage } from '@/components/page/portal-page';
@@ -11,7 +12,6 @@ import { actorOf, requirePermission } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { rosterFor } from '@/lib/people/queries/roster';
 import { rosterFilterOptions } from '@/lib/orgs/queries';
-import { OrgOptions } from '@/components/ui/org-options';
 import { PARTY_STATUSES } from '@/lib/people/rules';
 import { ZRosterFilter } from '@/lib/people/schema';
 import { can } from '@/lib/policy';
@@ -27,9 +27,8 @@ export default async function PeoplePage({
 }) {
   const user = await requirePermission('person.read');
   const f = ZRosterFilter.parse(await searchParams);
-  const [t, tshell, roster, options] = await Promise.all([
+  const [t, roster, options] = await Promise.all([
     getTranslations('people'),
-    getTranslations('shell'),
     load(async () => rosterFor(user, await actorOf(user), f)),
     rosterFilterOptions(user, f.orgId),
   ]);
@@ -68,13 +67,14 @@ export default async function PeoplePage({
       </section>
       <form role="search" className="grid gap-2 sm:grid-cols-5" aria-label={t('filter')}>
         <Input name="q" defaultValue={f.q} placeholder={t('searchPlaceholder')} aria-label={t('search')} />
-        <Select name="orgId" defaultValue={f.orgId ?? ''} aria-label={t('fields.org')}>
-          <OrgOptions
-            orgs={options.units.units}
-            emptyLabel={t('allUnits')}
-            more={options.units.trimmed ? tshell('moreUnits') : undefined}
-          />
-        </Select>
+        <OrgTreePicker
+          id="roster-org"
+          name="orgId"
+          defaultValue={f.orgId ?? ''}
+          orgs={options.units}
+          aria-label={t('fields.org')}
+          emptyLabel={t('allUnits')}
+        />
         {/* The groups of the chosen unit: pick the unit, apply, then its groups. */}
         {options.groups.length > 0 && (
           <Select name="groupId" defaultValue={f.groupId ?? ''} aria-label={t('fields.partyGroup')}>

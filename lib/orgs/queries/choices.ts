@@ -4,17 +4,16 @@ import type { Db } from '../../db/client';
 import { ForbiddenError } from '../../errors';
 import type { OrgType, Prisma } from '../../generated/prisma/client';
 import { can, scopeOrgs, type Subject } from '../../policy';
-import { PICKER_MAX } from '../rules';
-import { pickerOrgs } from './index';
-import { likeLiteral } from './tree';
+import { likeLiteral, PICKER_MAX, pickedUnits, pickerLevels } from '../rules';
 
 /** A unit a form offers: `trail` names its parents (a search's hit, where the tree is not shown around it). */
 export type ChoiceUnit = { id: string; name: string; depth: number; path: string; trail?: string };
 /**
- * A form's unit choice. `search` set: the company is larger than one list (PICKER_MAX), `units` holds the levels
- * that fit and the chosen ones, and the picker asks `/api/orgs/choices?for=<search>&q=…` for the others.
+ * A form's choice (components/org-tree-picker). `search` set: there are more than one list holds (PICKER_MAX),
+ * `units` holds the levels that fit and the chosen ones, and the picker asks `search` (an address; `q` is added)
+ * for the others, which answers `{ units, more }`.
  */
-export type UnitChoices = { units: ChoiceUnit[]; search?: UnitSource };
+export type UnitChoices = { units: ChoiceUnit[]; search?: string };
 
 export const UNIT_SOURCES = [
   'addressable',
@@ -23,9 +22,45 @@ export const UNIT_SOURCES = [
   'personUnit',
   'workUnit',
   'transferTarget',
+  'rosterUnit',
+  'meetingUnit',
+  'supervised',
 ] as const;
 export type UnitSource = (typeof UNIT_SOURCES)[number];
 type Source = { may: (u: Subject) => boolean; where: (u: Subject) => Prisma.OrganizationWhereInput };
+
+/**
+ * A filter's unit choice at company scale (`where`: the units in the user's scope, from lib/policy.ts), in tree
+ * order: the count per level first, then only the levels that fit (lib/orgs/rules pickerLevels) and the chosen
+ * unit are read — not 5,000 units for 300 lines.
+ */
+export async function pickerOrgs(
+  where: Prisma.OrganizationWhereInput,
+  chosen?: string | readonly string[],
+  client: Db = db,
+  max = PICKER_MAX,
+) {
+  const counts = await client.organization.groupBy({ by: ['depth'], where, _count: { _all: true } });
+  const levels = pickerLevels(new Map(counts.map((c) => [c.depth, c._count._all])), max);
+  const near = levels.all
+    ? {}
+    : 'deepest' in levels
+      ? { depth: { lte: levels.deepest } }
+      : { depth: levels.top };
+  const orgs = await client.organization.findMany({
+    where: {
+      AND: [
+        where,
+        chosen?.length
+          ? { OR: [near, { id: { in: typeof chosen === 'string' ? [chosen] : [...chosen] } }] }
+          : near,
+      ],
+    },
+    select: { id: true, name: true, depth: true, path: true },
+    orderBy: { path: 'asc' },
+  });
+  return pickedUnits(orgs, levels, chosen, max);
+}
 
 /** How many units a search names. */
 export const CHOICE_HITS = 30;
@@ -68,6 +103,28 @@ const SOURCES: Record<UnitSource, Source> = {
       AND: [scopeOrgs(u, 'person.read'), live, { type: { notIn: ['PARTY_GROUP', 'UNION', 'YOUTH_LEAGUE'] } }],
     }),
   },
+  // The roster's and the 发展 list's filter: the party units whose people the user reads.
+  rosterUnit: {
+    may: (u) => can(u, 'person.read'),
+    where: (u) => ({ AND: [scopeOrgs(u, 'person.read'), live, partyUnit] }),
+  },
+  // The meeting records' and attendance filter: party units and groups whose records the user reads.
+  meetingUnit: {
+    may: (u) => can(u, 'meeting.read'),
+    where: (u) => ({
+      AND: [
+        scopeOrgs(u, 'meeting.read'),
+        { type: { in: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'PARTY_GROUP'] } },
+      ],
+    }),
+  },
+  // 督办's and the insights' filter: the units the user supervises, archived ones too (their history is kept).
+  supervised: {
+    may: (u) => can(u, 'reminder.supervise'),
+    where: (u) => ({
+      AND: [scopeOrgs(u, 'reminder.supervise'), { type: { notIn: ['PARTY_GROUP', 'DEPARTMENT'] } }],
+    }),
+  },
   // Where a 组织关系 may be transferred inside the company: every party unit (names only).
   transferTarget: {
     may: (u) => can(u, 'person.manage'),
@@ -96,7 +153,7 @@ export async function unitChoices(
   // A form whose user may choose no unit here shows an empty choice (its action refuses any unit anyway).
   if (!SOURCES[name].may(user)) return { units: [] };
   const { units, trimmed } = await pickerOrgs(source(user, name), chosen, client, max);
-  return trimmed ? { units, search: name } : { units };
+  return trimmed ? { units, search: `/api/orgs/choices?for=${name}` } : { units };
 }
 
 /**

@@ -1,4 +1,5 @@
 import 'server-only';
+import { unitChoices } from './choices';
 import { db } from '../../db';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { can, orgScope, scopeOrgs, type Subject } from '../../policy';
@@ -14,8 +15,6 @@ import {
   type LifecycleSettings,
 } from '../lifecycle';
 import type { Db } from '../../db/client';
-import type { OrgType, Prisma } from '../../generated/prisma/client';
-import { PICKER_MAX, pickedUnits, pickerLevels } from '../rules';
 
 export const orgListSelect = {
   id: true,
@@ -203,55 +202,23 @@ export function lifecycleRecord(o: OrgLike): LifecycleOrg & { termExtensionBy: s
 }
 
 /**
- * A filter's unit choice at company scale (`where`: the units in the user's scope, from lib/policy.ts), in tree
- * order: the count per level first, then only the levels that fit (lib/orgs/rules pickerLevels) and the chosen
- * unit are read — not 5,000 units for 300 lines.
- */
-export async function pickerOrgs(
-  where: Prisma.OrganizationWhereInput,
-  chosen?: string | readonly string[],
-  client: Db = db,
-  max = PICKER_MAX,
-) {
-  const counts = await client.organization.groupBy({ by: ['depth'], where, _count: { _all: true } });
-  const levels = pickerLevels(new Map(counts.map((c) => [c.depth, c._count._all])), max);
-  const near = levels.all
-    ? {}
-    : 'deepest' in levels
-      ? { depth: { lte: levels.deepest } }
-      : { depth: levels.top };
-  const orgs = await client.organization.findMany({
-    where: {
-      AND: [
-        where,
-        chosen?.length
-          ? { OR: [near, { id: { in: typeof chosen === 'string' ? [chosen] : [...chosen] } }] }
-          : near,
-      ],
-    },
-    select: { id: true, name: true, depth: true, path: true },
-    orderBy: { path: 'asc' },
-  });
-  return pickedUnits(orgs, levels, chosen, max);
-}
-
-/**
  * The roster's filter (lib/people's, here beside the picker it uses): the party units to pick from (at company scale the levels that fit, with the chosen one:
  * lib/orgs pickerOrgs), and the party groups of the chosen unit (none until one is chosen). Every unit and group of a
  * company as options was 1.3 MB of the committee's roster page.
  */
 export async function rosterFilterOptions(user: Subject, orgId?: string, client: Db = db) {
   if (!can(user, 'person.read')) throw new ForbiddenError();
-  const live = [scopeOrgs(user, 'person.read'), { status: { not: 'ARCHIVED' as const } }];
   const [units, groups] = await Promise.all([
-    pickerOrgs(
-      { AND: [...live, { type: { in: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'] as OrgType[] } }] },
-      orgId,
-      client,
-    ),
+    unitChoices(user, 'rosterUnit', orgId ? [orgId] : [], client),
     orgId
       ? client.organization.findMany({
-          where: { AND: [...live, { parentId: orgId, type: 'PARTY_GROUP' }] },
+          where: {
+            AND: [
+              scopeOrgs(user, 'person.read'),
+              { status: { not: 'ARCHIVED' } },
+              { parentId: orgId, type: 'PARTY_GROUP' },
+            ],
+          },
           select: { id: true, name: true },
           orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
         })

@@ -5,9 +5,7 @@ import { ForbiddenError, NotFoundError } from '../../errors';
 import { can, orgScope, scopeOrgs, type Subject } from '../../policy';
 import { buildTree, type Node } from '../tree';
 import { listOrgsForUser, orgListSelect } from './index';
-
-/** Text searched as typed: LIKE's wildcards (% _ and the backslash) match only themselves. */
-export const likeLiteral = (q: string) => q.replace(/[\\%_]/g, '\\$&');
+import { likeLiteral } from '../rules';
 
 /** Up to this many units the tree page gets them all and filters in the browser; beyond, branches load on demand. */
 export const FULL_TREE_LIMIT = 400;

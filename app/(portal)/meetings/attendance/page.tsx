@@ -1,14 +1,14 @@
 import { getTranslations } from 'next-intl/server';
+import { OrgTreePicker } from '@/components/org-tree-picker';
 import { z } from 'zod';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
-import { Input, Select } from '@/components/ui/field';
+import { Input } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { cstDay } from '@/lib/calendar';
 import { unitAttendance } from '@/lib/meetings/attendance';
 import { firstBranchFor, readableUnits } from '@/lib/meetings/queries';
-import { OrgOptions } from '@/components/ui/org-options';
 import { YEARLY_STUDY_HOURS } from '@/lib/meetings/rules';
 import { load } from '@/lib/page-guard';
 import { pageTitle } from '@/lib/page-title';
@@ -30,11 +30,7 @@ export default async function AttendancePage({
   const q = ZQuery.parse(await searchParams);
   // The reader's first branch (its members are the list), also when the picker's levels leave it out.
   const orgId = q.orgId ?? (await firstBranchFor(user));
-  const [t, tshell, units] = await Promise.all([
-    getTranslations('meetings'),
-    getTranslations('shell'),
-    readableUnits(user, orgId),
-  ]);
+  const [t, units] = await Promise.all([getTranslations('meetings'), readableUnits(user, orgId)]);
   const year = q.year ?? Number(cstDay(new Date()).slice(0, 4));
   const list = orgId ? await load(() => unitAttendance(user, orgId, year)) : null;
   const lapsed = list?.rows.filter((r) => r.lapsed).length ?? 0;
@@ -46,9 +42,13 @@ export default async function AttendancePage({
       />
       <FilterForm applyLabel={t('apply')} className="sm:grid-cols-3" aria-label={t('filter')}>
         <FilterField label={t('fields.org')}>
-          <Select name="orgId" defaultValue={orgId ?? ''}>
-            <OrgOptions orgs={units.units} more={units.trimmed ? tshell('moreUnits') : undefined} />
-          </Select>
+          <OrgTreePicker
+            id="attendance-org"
+            name="orgId"
+            defaultValue={orgId ?? ''}
+            orgs={units}
+            aria-label={t('fields.org')}
+          />
         </FilterField>
         <FilterField label={t('attendance.year')}>
           <Input type="number" name="year" defaultValue={year} min={2000} max={2100} />

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { OrgTreePicker } from '@/components/org-tree-picker';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
@@ -8,8 +9,6 @@ import { developmentFor } from '@/lib/people/queries/roster';
 import { NextStepBadge } from '../_components/next-step';
 import { pageTitle } from '@/lib/page-title';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
-import { Select } from '@/components/ui/field';
-import { OrgOptions } from '@/components/ui/org-options';
 import { rosterFilterOptions } from '@/lib/orgs/queries';
 import { isUuid } from '@/lib/validation';
 
@@ -26,10 +25,9 @@ export default async function DevelopmentPage({
   const user = await requirePermission('person.read');
   const sp = await searchParams;
   const orgId = isUuid(sp.orgId) ? sp.orgId : undefined;
-  const [t, tp, tshell, dev, options] = await Promise.all([
+  const [t, tp, dev, options] = await Promise.all([
     getTranslations('development'),
     getTranslations('people'),
-    getTranslations('shell'),
     actorOf(user).then((actor) => developmentFor(user, actor, { orgId })),
     rosterFilterOptions(user, orgId),
   ]);
@@ -49,13 +47,14 @@ export default async function DevelopmentPage({
       <PageHeader title={t('title')} description={t('intro')} />
       <FilterForm applyLabel={t('apply')} inline aria-label={t('filter')}>
         <FilterField label={t('unit')}>
-          <Select name="orgId" defaultValue={orgId ?? ''}>
-            <OrgOptions
-              orgs={options.units.units}
-              emptyLabel={t('allUnits')}
-              more={options.units.trimmed ? tshell('moreUnits') : undefined}
-            />
-          </Select>
+          <OrgTreePicker
+            id="development-org"
+            name="orgId"
+            defaultValue={orgId ?? ''}
+            orgs={options.units}
+            aria-label={t('unit')}
+            emptyLabel={t('allUnits')}
+          />
         </FilterField>
       </FilterForm>
       <Card title={t('violationsTitle', { count: dev.violations.length })}>

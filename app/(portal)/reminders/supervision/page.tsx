@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { OrgTreePicker } from '@/components/org-tree-picker';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { Pagination } from '@/components/pagination';
@@ -20,7 +21,6 @@ import { SUPERVISION_STATUSES, ZSupervisionFilter } from '@/lib/reminders/schema
 import { SUPERVISION_PAGE } from '@/lib/reminders/queries';
 import { NoticeForm } from './_components/notice-form';
 import { ReviewForms } from './_components/review-forms';
-import { OrgOptions } from '@/components/ui/org-options';
 import { pageTitle } from '@/lib/page-title';
 
 export const generateMetadata = pageTitle('supervision');
@@ -35,12 +35,11 @@ export default async function SupervisionPage({
   const user = await requireUser();
   if (!can(user, 'reminder.supervise')) forbidden();
   const f = ZSupervisionFilter.parse(await searchParams);
-  const [t, tr, th, tq, tshell, format] = await Promise.all([
+  const [t, tr, th, tq, format] = await Promise.all([
     getTranslations('supervision'),
     getTranslations('reminders'),
     getTranslations('handbook'),
     getTranslations('quality'),
-    getTranslations('shell'),
     getFormatter(),
   ]);
   // Photos of the filtered period, else of the last three months.
@@ -77,13 +76,14 @@ export default async function SupervisionPage({
           applyLabel={t('filters.apply')}
         >
           <FilterField label={t('filters.org')}>
-            <Select name="orgId" defaultValue={f.orgId ?? ''}>
-              <OrgOptions
-                orgs={orgs.units}
-                emptyLabel={t('filters.allOrgs')}
-                more={orgs.trimmed ? tshell('moreUnits') : undefined}
-              />
-            </Select>
+            <OrgTreePicker
+              id="supervision-org"
+              name="orgId"
+              defaultValue={f.orgId ?? ''}
+              orgs={orgs}
+              aria-label={t('filters.org')}
+              emptyLabel={t('filters.allOrgs')}
+            />
           </FilterField>
           <FilterField label={t('filters.period')}>
             <Input name="periodKey" defaultValue={f.periodKey ?? ''} placeholder={t('filters.periodHint')} />

@@ -20,7 +20,7 @@ export function TrainingForm({
 }: {
   orgs: OrgChoices;
   articles: { id: string; label: string }[];
-  people: { id: string; label: string }[];
+  people: OrgChoices;
 }) {
   const t = useTranslations('training');
   const router = useRouter();
@@ -68,11 +68,14 @@ export function TrainingForm({
         size={8}
         emptyLabel={t('noneChosen')}
       />
-      <MultiSelectField
+      <OrgTreePickerField
         {...at('tr-users', 'invitedUsers', 'invitedUserIds')}
         hint={t('multiHint')}
-        options={people}
+        orgs={people}
+        people
+        multiple
         size={6}
+        emptyLabel={t('noneChosen')}
       />
       <InputField
         {...at('tr-files', 'materials', 'files')}
