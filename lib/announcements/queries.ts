@@ -72,19 +72,38 @@ export async function announcementDetailFor(user: Subject, id: string, client: D
 }
 
 /** Who has read it and who has not, for managers. */
-export async function receiptsFor(user: Subject, id: string, client: Db = db) {
+/** Receipts a page on an announcement's page. */
+export const RECEIPT_PAGE = 50;
+
+/**
+ * Who has read an announcement, the unread first, a page of RECEIPT_PAGE, with the counts of the whole (a notice to
+ * a whole company is a receipt per person: 100,000 rows were the whole page before).
+ */
+export async function receiptsFor(user: Subject, id: string, page = 1, client: Db = db) {
   const a = await client.announcement.findUnique({ where: { id }, select: { orgPath: true } });
   if (!a || !can(user, 'announcement.manage', { id: '', path: a.orgPath })) throw new NotFoundError();
-  const rows = await client.announcementRecipient.findMany({
-    where: { announcementId: id },
-    select: {
-      readAt: true,
-      chasedAt: true,
-      user: { select: { name: true, org: { select: { name: true } } } },
-    },
-    orderBy: [{ readAt: { sort: 'asc', nulls: 'first' } }],
-  });
-  return { rows, read: rows.filter((r) => r.readAt).length, unread: rows.filter((r) => !r.readAt).length };
+  const where = { announcementId: id };
+  const [counts, rows] = await Promise.all([
+    client.announcementRecipient.groupBy({
+      by: ['announcementId'],
+      where,
+      _count: { _all: true, readAt: true },
+    }),
+    client.announcementRecipient.findMany({
+      where,
+      select: {
+        readAt: true,
+        chasedAt: true,
+        user: { select: { name: true, org: { select: { name: true } } } },
+      },
+      orderBy: [{ readAt: { sort: 'asc', nulls: 'first' } }, { userId: 'asc' }],
+      skip: (page - 1) * RECEIPT_PAGE,
+      take: RECEIPT_PAGE,
+    }),
+  ]);
+  const all = counts[0]?._count._all ?? 0;
+  const read = counts[0]?._count.readAt ?? 0;
+  return { rows, read, unread: all - read, page, pages: Math.max(1, Math.ceil(all / RECEIPT_PAGE)) };
 }
 
 /**

@@ -4,9 +4,11 @@ import {
   announcementAttachmentFor,
   announcementDetailFor,
   announcementListFor,
+  RECEIPT_PAGE,
   receiptsFor,
 } from '../../lib/announcements/queries';
-import { makeOrg, makeTree, makeUsers, type TestUser, type Tree } from '../fixtures/factories';
+import { makeOrg, makeTree, makeUsers, uniq, type TestUser, type Tree } from '../fixtures/factories';
+import { randomUUID } from 'node:crypto';
 import { testDb } from '../fixtures/db';
 
 const db = testDb();
@@ -144,5 +146,44 @@ describe('announcements', () => {
         })
       ).chasedAt,
     ).toBeNull();
+  });
+});
+
+describe('receipts of a large notice', () => {
+  it('come a page of RECEIPT_PAGE at a time, the unread first, with the counts of the whole', async () => {
+    const a = await db.announcement.create({
+      data: {
+        title: '关于做好年末安全生产工作的通知',
+        body: '请各单位组织全体党员开展隐患排查。',
+        targetOrgIds: [tree.root.id],
+        authorId: u.committee.id,
+        orgPath: tree.root.path,
+      },
+    });
+    // 120 readers in the unit, 7 of whom have read it.
+    const people = Array.from({ length: 120 }, (_, i) => ({
+      id: randomUUID(),
+      username: uniq(`rc${i}`).slice(0, 60),
+      name: `收件人${String(i).padStart(3, '0')}`,
+      passwordHash: 'x',
+      orgId: tree.a1.id,
+    }));
+    await db.user.createMany({ data: people });
+    await db.announcementRecipient.createMany({
+      data: people.map((p, i) => ({
+        announcementId: a.id,
+        userId: p.id,
+        orgId: tree.a1.id,
+        readAt: i < 7 ? new Date('2026-11-20T02:00:00Z') : null,
+      })),
+    });
+    const first = await receiptsFor(u.committee.subject, a.id, 1);
+    expect(first).toMatchObject({ read: 7, unread: 113, page: 1, pages: Math.ceil(120 / RECEIPT_PAGE) });
+    expect(first.rows).toHaveLength(RECEIPT_PAGE);
+    expect(first.rows.every((r) => r.readAt === null)).toBe(true);
+    const last = await receiptsFor(u.committee.subject, a.id, first.pages);
+    expect(last.rows).toHaveLength(120 - RECEIPT_PAGE * (first.pages - 1));
+    expect(last.rows.filter((r) => r.readAt)).toHaveLength(7);
+    await expect(receiptsFor(u.secA.subject, a.id, 1)).rejects.toThrow('errors.notFound');
   });
 });

@@ -298,3 +298,60 @@ describe('attempts', () => {
     });
   });
 });
+
+describe('an exam’s results', () => {
+  it('are counted in the database: per unit over graded papers, per article over every finished one', async () => {
+    const [k1, k2] = [hb.articles[0]!.key, hb.articles[1]!.key];
+    const stem = `结果统计${Date.now() % 100000}`;
+    const q1 = await createQuestion(a, u.committee.ctx, question(`${stem}甲`, [k1], { points: 2 }));
+    const q2 = await createQuestion(a, u.committee.ctx, question(`${stem}乙`, [k2], { points: 2 }));
+    const id = (await createExam(a, u.committee.ctx, exam(`${stem}考试`, {}))).id;
+    const branchB = (await a.user.findUniqueOrThrow({ where: { id: u.memberB.id } })).orgId!;
+    // Four finished papers (two units), one still in progress; the last submitted one waits for a grader.
+    const papers = [
+      { orgId: branchA.id, marks: { [q1.id]: 2, [q2.id]: 0 }, status: 'GRADED', score: 2, passed: false },
+      { orgId: branchA.id, marks: { [q1.id]: 2, [q2.id]: 2 }, status: 'GRADED', score: 4, passed: true },
+      { orgId: branchB, marks: { [q1.id]: 0, [q2.id]: 2 }, status: 'GRADED', score: 2, passed: false },
+      {
+        orgId: branchB,
+        marks: { [q1.id]: 2, [q2.id]: null },
+        status: 'SUBMITTED',
+        score: null,
+        passed: null,
+      },
+      { orgId: branchA.id, marks: { [q1.id]: 0 }, status: 'IN_PROGRESS', score: null, passed: null },
+    ] as const;
+    for (const [i, p] of papers.entries())
+      await a.examAttempt.create({
+        data: {
+          examId: id,
+          userId: u.committee.id,
+          attemptNo: i + 1,
+          orgId: p.orgId,
+          seed: `s${i}`,
+          questionIds: [q1.id, q2.id],
+          marks: p.marks,
+          status: p.status,
+          score: p.score,
+          maxScore: 4,
+          passed: p.passed,
+          deadline: t0,
+          submittedAt: p.status === 'IN_PROGRESS' ? null : new Date(t0.getTime() + i * 60_000),
+        },
+      });
+    const r = await examResultsFor(u.committee.subject, id, a);
+    expect(r.orgs).toEqual([
+      { name: branchA.name, count: 2, average: 75, passRate: 50 },
+      { name: expect.any(String), count: 1, average: 50, passRate: 0 },
+    ]);
+    // 甲 missed once in four papers, 乙 twice (a mark not yet given counts as missed).
+    expect(r.articles.map((x) => [x.key, x.asked, x.wrongRate])).toEqual([
+      [k2, 4, 50],
+      [k1, 4, 25],
+    ]);
+    expect(r.people).toHaveLength(4);
+    expect({ total: r.total, pages: r.pages }).toEqual({ total: 4, pages: 1 });
+    expect(r.pending.map((x) => x.questionId)).toEqual([q2.id]);
+    expect((await examResultsFor(u.committee.subject, id, a, 2)).people).toEqual([]);
+  });
+});

@@ -9,17 +9,26 @@ import { MarkRead } from './_components/mark-read';
 import { pageParams } from '@/lib/route-params';
 import { CST_DATE_TIME } from '@/lib/calendar';
 import { pageTitle } from '@/lib/page-title';
+import { Pagination } from '@/components/pagination';
+import { pageNumber } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('announcements');
 
-export default async function AnnouncementPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AnnouncementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await pageParams(params);
+  const page = pageNumber((await searchParams).page);
   const { announcement: a, recipient, manager, targets } = await load(() => announcementDetailFor(user, id));
   const [t, format, rc] = await Promise.all([
     getTranslations('announcements'),
     getFormatter(),
-    manager ? receiptsFor(user, id) : null,
+    manager ? receiptsFor(user, id, page) : null,
   ]);
   const when = (d: Date) => format.dateTime(d, CST_DATE_TIME);
   return (
@@ -81,6 +90,7 @@ export default async function AnnouncementPage({ params }: { params: Promise<{ i
               ]}
             />
           </div>
+          <Pagination page={rc.page} pages={rc.pages} href={(p) => `/announcements/${a.id}?page=${p}`} />
         </Card>
       )}
     </div>

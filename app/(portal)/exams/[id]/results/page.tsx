@@ -5,15 +5,24 @@ import { requireUser } from '@/lib/auth/current-user';
 import { load } from '@/lib/page-guard';
 import { GradeForm } from './_components/grade-form';
 import { examResultsFor } from '@/lib/exams/queries/exams';
+import { Pagination } from '@/components/pagination';
+import { pageNumber } from '@/lib/search-params';
 import { pageParams } from '@/lib/route-params';
 import { pageTitle } from '@/lib/page-title';
 
 export const generateMetadata = pageTitle('exams', 'results');
 
-export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ResultsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await pageParams(params);
-  const r = await load(() => examResultsFor(user, id));
+  const page = pageNumber((await searchParams).page);
+  const r = await load(() => examResultsFor(user, id, undefined, page));
   const t = await getTranslations('exams');
   return (
     <div className="space-y-4">
@@ -88,6 +97,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
             },
           ]}
         />
+        <Pagination page={r.page} pages={r.pages} href={(p) => `/exams/${r.exam.id}/results?page=${p}`} />
       </Card>
     </div>
   );
