@@ -13,7 +13,7 @@ import { createExam } from '../../lib/exams/mutations/create';
 import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser, companyRootFor, type TestUser } from '../fixtures/factories';
 import { question } from '../fixtures/exams';
-import { attemptViewFor, examResultsFor } from '../../lib/exams/queries/exams';
+import { attemptViewFor, examResultsFor, RESULT_UNITS } from '../../lib/exams/queries/exams';
 
 const [a, b] = twoAppInstances();
 let hb: TestHandbook;
@@ -353,5 +353,36 @@ describe('an exam’s results', () => {
     expect({ total: r.total, pages: r.pages }).toEqual({ total: 4, pages: 1 });
     expect(r.pending.map((x) => x.questionId)).toEqual([q2.id]);
     expect((await examResultsFor(u.committee.subject, id, a, 2)).people).toEqual([]);
+    expect(r.unitCount).toBe(2);
+  });
+
+  it('list the units with the most candidates, and say how many took it', async () => {
+    const id = (await createExam(a, u.committee.ctx, exam(`单位上限${Date.now() % 100000}`, {}))).id;
+    const root = await companyRootFor(a);
+    for (let i = 0; i < RESULT_UNITS + 5; i += 1) {
+      const org = await makeOrg(a, root, 'BRANCH');
+      // The first unit has two candidates: it leads the list.
+      for (let n = 0; n < (i === 0 ? 2 : 1); n += 1)
+        await a.examAttempt.create({
+          data: {
+            examId: id,
+            userId: u.committee.id,
+            attemptNo: i * 2 + n + 1,
+            orgId: org.id,
+            seed: `u${i}`,
+            questionIds: [],
+            status: 'GRADED',
+            score: 1,
+            maxScore: 1,
+            passed: true,
+            deadline: t0,
+            submittedAt: new Date(t0.getTime() + i * 60_000 + n),
+          },
+        });
+    }
+    const r = await examResultsFor(u.committee.subject, id, a);
+    expect(r.unitCount).toBe(RESULT_UNITS + 5);
+    expect(r.orgs).toHaveLength(RESULT_UNITS);
+    expect(r.orgs[0]).toMatchObject({ count: 2, average: 100, passRate: 100 });
   });
 });

@@ -69,8 +69,9 @@ export async function attemptViewFor(user: Subject, attemptId: string, now = new
   return { attempt: a, questions };
 }
 
-/** Candidates a page on an exam's results. */
+/** Candidates a page on an exam's results; units listed at the most (those with the most candidates). */
 export const RESULTS_PAGE = 50;
+export const RESULT_UNITS = 50;
 
 /**
  * An exam's results for its organizer: per unit and per article in SQL over every attempt (a company's exam is
@@ -83,13 +84,14 @@ export async function examResultsFor(user: Subject, examId: string, client: Db =
   if (!can(user, 'learning.manage', { id: '', path: exam.orgPath })) throw new ForbiddenError();
   const done = { examId, status: { not: 'IN_PROGRESS' as const } };
   const [units, perQuestion, total, rows, queued] = await Promise.all([
-    // Graded attempts by unit, in the order each unit's first was submitted.
-    client.$queryRaw<{ name: string | null; n: number; average: number; passed: number }[]>`
+    // Graded attempts by unit: the RESULT_UNITS units with the most candidates (a company's exam spans thousands).
+    client.$queryRaw<{ name: string | null; n: number; average: number; passed: number; units: number }[]>`
       SELECT o.name, count(*)::int AS n, avg(100 * coalesce(a.score, 0) / a."maxScore")::float AS average,
-             count(*) FILTER (WHERE a.passed)::int AS passed
+             count(*) FILTER (WHERE a.passed)::int AS passed, (count(*) OVER ())::int AS units
       FROM "ExamAttempt" a LEFT JOIN "Organization" o ON o.id = a."orgId"
       WHERE a."examId" = ${examId}::uuid AND a.status = 'GRADED'
-      GROUP BY a."orgId", o.name ORDER BY min(a."submittedAt"), a."orgId"`,
+      GROUP BY a."orgId", o.name ORDER BY n DESC, min(a."submittedAt"), a."orgId"
+      LIMIT ${RESULT_UNITS}`,
     // Each question as asked in a finished attempt: how often, how often short of full points (no points yet: short).
     client.$queryRaw<{ articleKeys: string[]; asked: number; wrong: number }[]>`
       SELECT q."articleKeys", count(*)::int AS asked,
@@ -188,6 +190,7 @@ export async function examResultsFor(user: Subject, examId: string, client: Db =
     total,
     page,
     pages: Math.max(1, Math.ceil(total / RESULTS_PAGE)),
+    unitCount: units[0]?.units ?? 0,
     orgs: units.map((o) => ({
       name: o.name ?? '—',
       count: o.n,

@@ -37,6 +37,11 @@ export default async function ResultsPage({
       )}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t('byUnit')}>
+          {r.unitCount > r.orgs.length && (
+            <p className="mb-2 text-xs text-stone-500" data-testid="results-units-shown">
+              {t('unitsShown', { total: r.unitCount, shown: r.orgs.length })}
+            </p>
+          )}
           <Table
             testId="results-units"
             framed={false}
