@@ -1,4 +1,5 @@
 import { Button } from '@/components/ui/button';
+import { OrgTreePicker, type OrgChoices } from '@/components/org-tree-picker';
 
 /**
  * A list's filters: a GET form whose fields put themselves in the address, and an apply button. `className`
@@ -35,5 +36,32 @@ export function FilterField({ label, children }: { label: string; children: Reac
       {label}
       {children}
     </label>
+  );
+}
+
+/** A list's unit filter (sent as `orgId`): its name above the unit picker, which finds units beyond those listed. */
+export function UnitFilter({
+  label,
+  value,
+  orgs,
+  empty,
+}: {
+  label: string;
+  value: string | undefined;
+  orgs: OrgChoices;
+  /** The first choice, no unit (all of them); none where a unit must be chosen. */
+  empty?: string;
+}) {
+  return (
+    <FilterField label={label}>
+      <OrgTreePicker
+        id="filter-org"
+        name="orgId"
+        defaultValue={value ?? ''}
+        orgs={orgs}
+        aria-label={label}
+        emptyLabel={empty}
+      />
+    </FilterField>
   );
 }

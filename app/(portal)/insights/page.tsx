@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { OrgTreePicker } from '@/components/org-tree-picker';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ChartCard } from '@/components/chart-card';
 import { PortalPage } from '@/components/page/portal-page';
 import { Card } from '@/components/ui/card';
-import { FilterField, FilterForm } from '@/components/ui/filter-form';
+import { FilterField, FilterForm, UnitFilter } from '@/components/ui/filter-form';
 import { Input } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
 import { insightsFor } from '@/lib/insights/queries';
@@ -69,16 +68,7 @@ export default async function InsightsPage({
     >
       <Card>
         <FilterForm className="sm:grid-cols-4" applyLabel={t('apply')}>
-          <FilterField label={t('unit')}>
-            <OrgTreePicker
-              id="insights-org"
-              name="orgId"
-              defaultValue={orgId ?? ''}
-              orgs={orgs}
-              aria-label={t('unit')}
-              emptyLabel={t('allUnits')}
-            />
-          </FilterField>
+          <UnitFilter label={t('unit')} value={orgId} orgs={orgs} empty={t('allUnits')} />
           <FilterField label={t('from')}>
             <Input name="from" type="number" defaultValue={from} />
           </FilterField>

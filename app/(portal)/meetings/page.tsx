@@ -1,8 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { OrgTreePicker } from '@/components/org-tree-picker';
 import { Pagination } from '@/components/pagination';
 import { PortalPage } from '@/components/page/portal-page';
-import { FilterField, FilterForm } from '@/components/ui/filter-form';
+import { FilterField, FilterForm, UnitFilter } from '@/components/ui/filter-form';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { Table } from '@/components/ui/table';
@@ -42,16 +41,7 @@ export default async function MeetingsPage({
       ]}
     >
       <FilterForm applyLabel={t('apply')} className="sm:grid-cols-5" aria-label={t('filter')}>
-        <FilterField label={t('fields.org')}>
-          <OrgTreePicker
-            id="meetings-org"
-            name="orgId"
-            defaultValue={f.orgId ?? ''}
-            orgs={units}
-            aria-label={t('fields.org')}
-            emptyLabel={t('allUnits')}
-          />
-        </FilterField>
+        <UnitFilter label={t('fields.org')} value={f.orgId} orgs={units} empty={t('allUnits')} />
         <FilterField label={t('fields.kind')}>
           <Select name="kind" defaultValue={f.kind ?? ''}>
             <Options items={MEETING_KINDS} label={(k) => t(`kinds.${k}`)} empty={t('allKinds')} />

@@ -3,7 +3,7 @@ import { db } from '../../db';
 import type { Db } from '../../db/client';
 import { ForbiddenError } from '../../errors';
 import type { OrgType, Prisma } from '../../generated/prisma/client';
-import { can, scopeOrgs, type Subject } from '../../policy';
+import { can, scopeOrgs, type Permission, type Subject } from '../../policy';
 import { likeLiteral, PICKER_MAX, pickedUnits, pickerLevels } from '../rules';
 
 /** A unit a form offers: `trail` names its parents (a search's hit, where the tree is not shown around it). */
@@ -67,6 +67,11 @@ export const CHOICE_HITS = 30;
 
 const live = { status: { not: 'ARCHIVED' as const } };
 const partyUnit = { type: { in: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'] as OrgType[] } };
+/** A source that is one permission's scope, narrowed by `filters`. */
+const scoped = (permission: Permission, ...filters: Prisma.OrganizationWhereInput[]): Source => ({
+  may: (u) => can(u, permission),
+  where: (u) => ({ AND: [scopeOrgs(u, permission), ...filters] }),
+});
 
 /** Which units a form may offer, and who may ask for them: each a scope of lib/policy.ts. */
 const SOURCES: Record<UnitSource, Source> = {
@@ -87,15 +92,9 @@ const SOURCES: Record<UnitSource, Source> = {
     where: () => live,
   },
   // Where a unit may be moved: a unit the user manages (the move itself refuses its own subtree and parent).
-  orgMove: {
-    may: (u) => can(u, 'org.manage'),
-    where: (u) => ({ AND: [scopeOrgs(u, 'org.manage'), live] }),
-  },
+  orgMove: scoped('org.manage', live),
   // A person's 党组织: a party unit whose people the user manages.
-  personUnit: {
-    may: (u) => can(u, 'person.manage'),
-    where: (u) => ({ AND: [scopeOrgs(u, 'person.manage'), live, partyUnit] }),
-  },
+  personUnit: scoped('person.manage', live, partyUnit),
   // A person's 工作单位: any unit the user reads but a party group, a union or a youth league.
   workUnit: {
     may: (u) => can(u, 'person.manage'),
@@ -104,27 +103,13 @@ const SOURCES: Record<UnitSource, Source> = {
     }),
   },
   // The roster's and the 发展 list's filter: the party units whose people the user reads.
-  rosterUnit: {
-    may: (u) => can(u, 'person.read'),
-    where: (u) => ({ AND: [scopeOrgs(u, 'person.read'), live, partyUnit] }),
-  },
+  rosterUnit: scoped('person.read', live, partyUnit),
   // The meeting records' and attendance filter: party units and groups whose records the user reads.
-  meetingUnit: {
-    may: (u) => can(u, 'meeting.read'),
-    where: (u) => ({
-      AND: [
-        scopeOrgs(u, 'meeting.read'),
-        { type: { in: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'PARTY_GROUP'] } },
-      ],
-    }),
-  },
+  meetingUnit: scoped('meeting.read', {
+    type: { in: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'PARTY_GROUP'] },
+  }),
   // 督办's and the insights' filter: the units the user supervises, archived ones too (their history is kept).
-  supervised: {
-    may: (u) => can(u, 'reminder.supervise'),
-    where: (u) => ({
-      AND: [scopeOrgs(u, 'reminder.supervise'), { type: { notIn: ['PARTY_GROUP', 'DEPARTMENT'] } }],
-    }),
-  },
+  supervised: scoped('reminder.supervise', { type: { notIn: ['PARTY_GROUP', 'DEPARTMENT'] } }),
   // Where a 组织关系 may be transferred inside the company: every party unit (names only).
   transferTarget: {
     may: (u) => can(u, 'person.manage'),

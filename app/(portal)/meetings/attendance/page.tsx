@@ -1,8 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import { OrgTreePicker } from '@/components/org-tree-picker';
 import { z } from 'zod';
 import { Badge, PageHeader } from '@/components/ui/card';
-import { FilterField, FilterForm } from '@/components/ui/filter-form';
+import { FilterField, FilterForm, UnitFilter } from '@/components/ui/filter-form';
 import { Input } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -41,15 +40,7 @@ export default async function AttendancePage({
         description={t('attendance.intro', { goal: YEARLY_STUDY_HOURS })}
       />
       <FilterForm applyLabel={t('apply')} className="sm:grid-cols-3" aria-label={t('filter')}>
-        <FilterField label={t('fields.org')}>
-          <OrgTreePicker
-            id="attendance-org"
-            name="orgId"
-            defaultValue={orgId ?? ''}
-            orgs={units}
-            aria-label={t('fields.org')}
-          />
-        </FilterField>
+        <UnitFilter label={t('fields.org')} value={orgId} orgs={units} />
         <FilterField label={t('attendance.year')}>
           <Input type="number" name="year" defaultValue={year} min={2000} max={2100} />
         </FilterField>

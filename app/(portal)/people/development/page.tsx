@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { OrgTreePicker } from '@/components/org-tree-picker';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
@@ -8,7 +7,7 @@ import { DEVELOPMENT_STAGES } from '@/lib/people/development';
 import { developmentFor } from '@/lib/people/queries/roster';
 import { NextStepBadge } from '../_components/next-step';
 import { pageTitle } from '@/lib/page-title';
-import { FilterField, FilterForm } from '@/components/ui/filter-form';
+import { FilterForm, UnitFilter } from '@/components/ui/filter-form';
 import { rosterFilterOptions } from '@/lib/orgs/queries';
 import { isUuid } from '@/lib/validation';
 
@@ -46,16 +45,7 @@ export default async function DevelopmentPage({
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
       <FilterForm applyLabel={t('apply')} inline aria-label={t('filter')}>
-        <FilterField label={t('unit')}>
-          <OrgTreePicker
-            id="development-org"
-            name="orgId"
-            defaultValue={orgId ?? ''}
-            orgs={options.units}
-            aria-label={t('unit')}
-            emptyLabel={t('allUnits')}
-          />
-        </FilterField>
+        <UnitFilter label={t('unit')} value={orgId} orgs={options.units} empty={t('allUnits')} />
       </FilterForm>
       <Card title={t('violationsTitle', { count: dev.violations.length })}>
         <Table

@@ -1,10 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { OrgTreePicker } from '@/components/org-tree-picker';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { Pagination } from '@/components/pagination';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
-import { FilterField, FilterForm } from '@/components/ui/filter-form';
+import { FilterField, FilterForm, UnitFilter } from '@/components/ui/filter-form';
 import { Table } from '@/components/ui/table';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
@@ -75,16 +74,7 @@ export default async function SupervisionPage({
           data-testid="supervision-filter"
           applyLabel={t('filters.apply')}
         >
-          <FilterField label={t('filters.org')}>
-            <OrgTreePicker
-              id="supervision-org"
-              name="orgId"
-              defaultValue={f.orgId ?? ''}
-              orgs={orgs}
-              aria-label={t('filters.org')}
-              emptyLabel={t('filters.allOrgs')}
-            />
-          </FilterField>
+          <UnitFilter label={t('filters.org')} value={f.orgId} orgs={orgs} empty={t('filters.allOrgs')} />
           <FilterField label={t('filters.period')}>
             <Input name="periodKey" defaultValue={f.periodKey ?? ''} placeholder={t('filters.periodHint')} />
           </FilterField>
