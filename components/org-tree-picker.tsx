@@ -3,7 +3,6 @@ import { useTranslations } from 'next-intl';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Field, Input, Select, type Labelled } from './ui/field';
 import { Options } from './ui/options';
-import { OrgOptions } from './ui/org-options';
 
 /** A unit to choose; `trail` names its parents (a search's hit, shown without the tree around it). */
 export type OrgOption = { id: string; name: string; depth: number; path: string; trail?: string };
@@ -73,18 +72,28 @@ export const OrgTreePicker = forwardRef<
   useImperativeHandle(ref, () => own.current!, []);
   const { found, state } = useUnitSearch(search, q);
   const [pinned, setPinned] = useState<OrgOption[]>([]);
+  // What the list holds: the server's hits, the page's units filtered by the text, or all of them — and, first, the
+  // units already chosen that these leave out (a choice never disappears because the text changed).
   const shown = useMemo(() => {
     const query = q.trim();
-    if (search) {
-      if (!found) return units;
-      const ids = new Set(found.units.map((u) => u.id));
-      return [...pinned.filter((p) => !ids.has(p.id)), ...found.units];
+    let list = units;
+    if (search) list = found ? found.units : units;
+    else if (query) {
+      const hits = units.filter((o) => o.name.includes(query));
+      const keep = new Set(hits.flatMap((h) => h.path.split('/').filter(Boolean)));
+      list = units.filter((o) => keep.has(o.id));
     }
-    if (!query) return units;
-    const hits = units.filter((o) => o.name.includes(query));
-    const keep = new Set(hits.flatMap((h) => h.path.split('/').filter(Boolean)));
-    return units.filter((o) => keep.has(o.id));
+    const ids = new Set(list.map((u) => u.id));
+    return [...pinned.filter((p) => !ids.has(p.id)), ...list];
   }, [units, search, found, pinned, q]);
+  // Units of the tree are indented under their parents; a search's hits (and people) name their parents instead.
+  const top = Math.min(...shown.filter((o) => o.trail === undefined).map((o) => o.depth));
+  const label = (o: OrgOption) =>
+    o.trail === undefined
+      ? '　'.repeat(o.depth - top) + o.name
+      : o.trail
+        ? `${o.name}（${o.trail}）`
+        : o.name;
   // The chosen units (each one of the list shown now), kept in the list whatever the next search finds.
   const pin = () => {
     const chosen = new Set([...(own.current?.selectedOptions ?? [])].map((o) => o.value));
@@ -134,15 +143,8 @@ export const OrgTreePicker = forwardRef<
         }}
         {...select}
       >
-        {search && found ? (
-          <Options
-            items={shown}
-            empty={select.multiple ? undefined : (emptyLabel ?? t('chooseOrg'))}
-            label={(o) => (o.trail ? `${o.name}（${o.trail}）` : o.name)}
-          />
-        ) : (
-          <OrgOptions orgs={shown} emptyLabel={emptyLabel ?? t('chooseOrg')} />
-        )}
+        {/* One list keyed by unit, whatever it shows: an option that stays keeps its selection. */}
+        <Options items={shown} empty={emptyLabel ?? t('chooseOrg')} label={label} />
       </Select>
     </div>
   );

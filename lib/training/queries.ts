@@ -178,7 +178,7 @@ export async function invitablePeopleFor(user: Subject, client: Db = db, max = P
     select: { id: true, name: true, org: { select: { name: true } } },
     orderBy: [{ orgId: 'asc' }, { name: 'asc' }],
   });
-  return { units: users.map((u) => ({ ...invitee(u), name: `${u.name}（${u.org?.name ?? '—'}）` })) };
+  return { units: users.map(invitee) };
 }
 
 /** People a class may invite whose name or account holds `q` (as typed), at most CHOICE_HITS, by name. */

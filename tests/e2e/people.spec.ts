@@ -78,6 +78,8 @@ test('a transfer: the secretary proposes, the committee issues the letter, the r
   page,
   browser,
 }) => {
+  // Three people in three browsers through four pages each: more than a minute on a busy two-core machine.
+  test.slow();
   const employeeNo = `TR${Date.now().toString(36).toUpperCase()}`;
   const name = `调动测试${employeeNo.slice(-4)}`;
   // The secretary registers a member through the form.

@@ -122,9 +122,17 @@ test('a notice goes to a unit found by typing, where the list holds only the upp
   const option = picker.locator('option', { hasText: target.name });
   await expect(option).toHaveText(`${target.name}（${MARK}工程分公司党总支）`);
   await picker.selectOption(target.id);
-  // Another search keeps the unit already chosen.
+  // Another search keeps the unit already chosen, still chosen; so does clearing the text.
+  const chosen = picker.locator(`option[value="${target.id}"]`);
   await search.fill(`${MARK}第201号`);
   await expect(page.getByText('找到 1 个单位')).toBeVisible();
+  await expect(picker.locator('option', { hasText: `${MARK}第201号` })).toHaveCount(1);
+  await expect(chosen).toHaveJSProperty('selected', true);
+  await search.fill('');
+  await expect(picker.locator('option', { hasText: `${MARK}第201号` })).toHaveCount(0);
+  await expect(chosen).toHaveJSProperty('selected', true);
+  await search.fill(`${MARK}第201号`);
+  await expect(picker.locator('option', { hasText: `${MARK}第201号` })).toHaveCount(1);
   await picker.selectOption([target.id, branches[200]!.id]);
   await page.locator('#ann-title').fill(`${MARK}关于开展安全生产月活动的通知`);
   await page.locator('#ann-body').fill('请各项目党支部结合施工实际，组织党员开展隐患排查。');

@@ -139,6 +139,11 @@ export function PersonForm({
             orgs={options.partyUnits}
             emptyLabel={t('choose')}
             {...reg('orgId')}
+            onChange={(e) => {
+              // Another unit: the party group chosen under the last one is no longer one of its groups.
+              form.setValue('partyGroupId' as never, '' as never);
+              return reg('orgId').onChange(e);
+            }}
           />
         </Field>
         <Field

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable } from '@/lib/validation';
 import { groupChoices, searchUnitChoices, UNIT_SOURCES } from '@/lib/orgs/queries/choices';
 import { queryRoute } from '../../_lib/query-route';
 
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = queryRoute(
   z.union([
-    z.object({ for: z.enum(UNIT_SOURCES), q: z.string().trim().min(1).max(50) }).strict(),
+    z.object({ for: z.enum(UNIT_SOURCES), q: z.string().trim().min(1).max(50).refine(storable) }).strict(),
     z.object({ for: z.literal('partyGroup'), parent: z.uuid() }).strict(),
   ]),
   async (user, q) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable } from '@/lib/validation';
 import { orgChildrenForUser, searchOrgsForUser } from '@/lib/orgs/queries/tree';
 import { queryRoute } from '../../_lib/query-route';
 
@@ -6,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 const ZQuery = z.union([
   z.object({ parent: z.uuid() }).strict(),
-  z.object({ q: z.string().trim().min(1).max(50) }).strict(),
+  z.object({ q: z.string().trim().min(1).max(50).refine(storable) }).strict(),
 ]);
 
 /**

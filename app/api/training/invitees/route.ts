@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable } from '@/lib/validation';
 import { searchInvitees } from '@/lib/training/queries';
 import { queryRoute } from '../../_lib/query-route';
 
@@ -9,6 +10,7 @@ export const dynamic = 'force-dynamic';
  * class form of a company too large for one list. Through lib/policy (learning.manage): no session → 401, refused →
  * 403, a bad query → 400.
  */
-export const GET = queryRoute(z.object({ q: z.string().trim().min(1).max(50) }).strict(), (user, { q }) =>
-  searchInvitees(user, q),
+export const GET = queryRoute(
+  z.object({ q: z.string().trim().min(1).max(50).refine(storable) }).strict(),
+  (user, { q }) => searchInvitees(user, q),
 );
