@@ -1,13 +1,17 @@
-import { getTranslations } from 'next-intl/server';
+import type { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 
-/** The handbook articles a record is about, each a link to the article in force ("第12条 党费收缴"). */
-export async function ArticleLinks({
+/**
+ * The handbook articles a record is about, each a link to the article in force ("第12条 党费收缴"). Synchronous,
+ * with the page's `handbook` translator: lists show it in every row.
+ */
+export function ArticleLinks({
   articles,
+  t,
 }: {
   articles: readonly { key: string; number: number; title: string }[];
+  t: Awaited<ReturnType<typeof getTranslations<'handbook'>>>;
 }) {
-  const t = await getTranslations('handbook');
   return (
     <ul className="list-disc pl-5">
       {articles.map((a) => (

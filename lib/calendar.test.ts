@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addMonths,
   cstDay,
   dueDate,
   isoWeek,
@@ -90,5 +91,35 @@ describe('working days and due dates', () => {
       '2026-02-01',
     );
     expect(() => dueDate({ kind: 'DAYS_AFTER_EVENT', n: 3 }, oct, cal)).toThrow();
+  });
+});
+
+describe('addMonths', () => {
+  it("keeps the day, or takes the month's last where it is shorter (leap years by the Gregorian rule)", () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2000-03-31', -1)).toBe('2000-02-29');
+    expect(addMonths('1900-01-29', 1)).toBe('1900-02-28');
+    expect(addMonths('2026-08-31', 1)).toBe('2026-09-30');
+    expect(addMonths('2026-12-02', -36)).toBe('2023-12-02');
+    expect(addMonths('2026-11-15', 2)).toBe('2027-01-15');
+    expect(addMonths('2026-01-15', -1)).toBe('2025-12-15');
+  });
+
+  it('agrees with the calendar of Date.UTC on every day of 1999–2029 and shifts of ±40 months', () => {
+    const reference = (day: string, n: number) => {
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      const first = new Date(Date.UTC(y, m - 1 + n, 1));
+      const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+      first.setUTCDate(Math.min(d, last));
+      return first.toISOString().slice(0, 10);
+    };
+    const mismatches: string[] = [];
+    for (let t = Date.UTC(1999, 0, 1); t <= Date.UTC(2029, 11, 31); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      for (const n of [-40, -13, -12, -1, 0, 1, 3, 6, 11, 12, 24, 40])
+        if (addMonths(day, n) !== reference(day, n)) mismatches.push(`${day} ${n}`);
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -147,8 +147,11 @@ export const DAY = { dateStyle: 'medium', timeZone: 'UTC' } as const;
 
 /** The same day `n` months later (or earlier), the month's last day where it is shorter: 01-31 + 1 → 02-28. */
 export const addMonths = (day: string, n: number) => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1 + n, 1));
-  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  return `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  // Integer arithmetic, no Date: the 发展 checks call it a few times for each of 18,000 people of a company.
+  const months = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + n;
+  const y = Math.floor(months / 12);
+  const m = months - y * 12 + 1;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const last = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return `${y}-${pad(m)}-${pad(Math.min(Number(day.slice(8, 10)), last))}`;
 };

@@ -12,9 +12,10 @@ export const generateMetadata = pageTitle('learning', 'contentTitle');
 /** 重点学习内容 by quarter: the articles, whether I have read it, and — for the committee — who has. */
 export default async function LearningPage() {
   const user = await requirePermission('learning.read');
-  const [t, tt, rows] = await Promise.all([
+  const [t, tt, th, rows] = await Promise.all([
     getTranslations('learning'),
     getTranslations('training'),
+    getTranslations('handbook'),
     focusListFor(user),
   ]);
   return (
@@ -40,7 +41,7 @@ export default async function LearningPage() {
           >
             <div className="space-y-2 text-sm" data-testid="learning-focus">
               <p className="whitespace-pre-line">{r.body}</p>
-              <ArticleLinks articles={r.articles} />
+              <ArticleLinks articles={r.articles} t={th} />
               <div className="flex flex-wrap items-center gap-3">
                 {r.announcementId && (
                   <Link href={`/announcements/${r.announcementId}`} className="text-brand-700 underline">

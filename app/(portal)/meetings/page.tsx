@@ -75,7 +75,7 @@ export default async function MeetingsPage({
             header: t('presentColumn'),
             cell: (m) => t('presentOf', { present: m.present, expected: m.expected }),
           },
-          { key: 'state', header: t('state'), cell: (m) => <MeetingBadges meeting={m} /> },
+          { key: 'state', header: t('state'), cell: (m) => <MeetingBadges meeting={m} t={t} /> },
         ]}
       />
       <Pagination

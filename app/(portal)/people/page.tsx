@@ -27,8 +27,9 @@ export default async function PeoplePage({
 }) {
   const user = await requirePermission('person.read');
   const f = ZRosterFilter.parse(await searchParams);
-  const [t, roster, options] = await Promise.all([
+  const [t, steps, roster, options] = await Promise.all([
     getTranslations('people'),
+    getTranslations('people.steps'),
     load(async () => rosterFor(user, await actorOf(user), f)),
     rosterFilterOptions(user, f.orgId),
   ]);
@@ -155,7 +156,7 @@ export default async function PeoplePage({
             className: 'font-mono text-xs',
             cell: (p) => p.phone ?? '—',
           },
-          { key: 'next', header: t('next'), cell: (p) => <NextStepBadge next={p.next} /> },
+          { key: 'next', header: t('next'), cell: (p) => <NextStepBadge next={p.next} t={steps} /> },
         ]}
       />
       <Pagination

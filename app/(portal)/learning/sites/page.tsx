@@ -15,8 +15,9 @@ export const generateMetadata = pageTitle('learning', 'sitesTitle');
 export default async function DemoSitesPage() {
   const user = await requirePermission('learning.read');
   const manager = can(user, 'learning.manage');
-  const [t, format, sites, orgs, articles] = await Promise.all([
+  const [t, th, format, sites, orgs, articles] = await Promise.all([
     getTranslations('learning'),
+    getTranslations('handbook'),
     getFormatter(),
     siteListFor(user),
     manager ? unitChoices(user, 'addressable') : { units: [] },
@@ -35,7 +36,7 @@ export default async function DemoSitesPage() {
           <Card key={s.id} title={`${s.unit} · ${day(s.fromDate)}–${day(s.toDate)}`}>
             <div className="space-y-2 text-sm" data-testid="demo-site">
               <p>{s.description}</p>
-              <ArticleLinks articles={s.articles} />
+              <ArticleLinks articles={s.articles} t={th} />
               {s.visits.map((v) => (
                 <div key={v.id} className="rounded-md bg-stone-50 p-2">
                   <p className="font-medium">

@@ -34,7 +34,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const header = (
     <PageHeader
       title={title}
-      description={<MeetingBadges meeting={m} />}
+      description={<MeetingBadges meeting={m} t={t} />}
       actions={
         <Link href={`/meetings?orgId=${m.org.id}`} className="text-sm text-brand-700 hover:underline">
           {t('backToList')}

@@ -1,13 +1,17 @@
-import { getTranslations } from 'next-intl/server';
+import type { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/card';
 
-/** Draft or submitted, valid or not, back-filled: the state of a record in a word or three. */
-export async function MeetingBadges({
+/**
+ * Draft or submitted, valid or not, back-filled: the state of a record in a word or three. Synchronous, with the
+ * page's `meetings` translator (an async component in each row of a list is a render task and a chunk of its own).
+ */
+export function MeetingBadges({
   meeting,
+  t,
 }: {
   meeting: { status: string; valid: boolean | null; backfillReason: string | null };
+  t: Awaited<ReturnType<typeof getTranslations<'meetings'>>>;
 }) {
-  const t = await getTranslations('meetings');
   return (
     <span className="flex flex-wrap gap-1">
       <Badge tone={meeting.status === 'SUBMITTED' ? 'green' : undefined}>

@@ -36,6 +36,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const targets = canManage && !open && !p.leftOn ? await unitChoices(user, 'transferTarget') : null;
   const t = await getTranslations('people');
   const tt = await getTranslations('transfers');
+  const steps = await getTranslations('people.steps');
   const tAll = await getTranslations();
   const format = await getFormatter();
   const row = (label: string, value: React.ReactNode, testId?: string) => (
@@ -59,7 +60,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             <span>
               {t('fields.employeeNo')} {p.employeeNo}
             </span>
-            <NextStepBadge next={next} />
+            <NextStepBadge next={next} t={steps} />
           </span>
         }
         actions={

@@ -24,9 +24,10 @@ export default async function DevelopmentPage({
   const user = await requirePermission('person.read');
   const sp = await searchParams;
   const orgId = isUuid(sp.orgId) ? sp.orgId : undefined;
-  const [t, tp, dev, options] = await Promise.all([
+  const [t, tp, steps, dev, options] = await Promise.all([
     getTranslations('development'),
     getTranslations('people'),
+    getTranslations('people.steps'),
     actorOf(user).then((actor) => developmentFor(user, actor, { orgId })),
     rosterFilterOptions(user, orgId),
   ]);
@@ -87,7 +88,7 @@ export default async function DevelopmentPage({
               columns={[
                 { key: 'name', header: tp('fields.name'), cell: personLink },
                 { key: 'org', header: tp('fields.org'), cell: (r) => r.org.name },
-                { key: 'next', header: tp('next'), cell: (r) => <NextStepBadge next={r.next} /> },
+                { key: 'next', header: tp('next'), cell: (r) => <NextStepBadge next={r.next} t={steps} /> },
               ]}
             />
             {firstOf(dev.stages[s].length)}

@@ -21,7 +21,11 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
   const { id } = await pageParams(params);
   const user = await requirePermission('learning.read');
   const v = await load(() => trainingViewFor(user, id));
-  const [t, format] = await Promise.all([getTranslations('training'), getFormatter()]);
+  const [t, th, format] = await Promise.all([
+    getTranslations('training'),
+    getTranslations('handbook'),
+    getFormatter(),
+  ]);
   const when = (d: Date) => format.dateTime(d, CST_DATE_TIME);
   const s = v.session;
   // The code in the link changes every 30 s (lib/training/rotating.ts): the page re-reads itself to show the next.
@@ -75,7 +79,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
           <dd>{v.invitedOrgs.join('、') || '—'}</dd>
           <dt className="text-stone-500">{t('fields.articles')}</dt>
           <dd>
-            <ArticleLinks articles={v.articles} />
+            <ArticleLinks articles={v.articles} t={th} />
           </dd>
           {s.materialNames.length > 0 && (
             <>
