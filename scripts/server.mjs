@@ -1,7 +1,7 @@
 // The app's production server, in place of `next start`: Next's request handler behind an admission gate
 // (scripts/lib/gate.mjs). npm start, the test layers, the benches and the two-node cluster all run this.
 //
-// PORT (3000) and APP_HOST (every interface): where people reach it. APP_CONCURRENCY (4): requests in Next's hands at
+// PORT (3000) and APP_HOST (every interface): where people reach it. APP_CONCURRENCY (3): requests in Next's hands at
 // once; APP_QUEUE (1000): requests waiting beyond those before a 503.
 //
 // A second listener, on a free loopback port and without the gate, takes the app's requests to itself: a server
@@ -41,7 +41,7 @@ const { busyText, createGate, doorText, unservableUrl } = await import('./lib/ga
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.APP_HOST || undefined;
 const whole = (v, fallback) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
-const limit = whole(process.env.APP_CONCURRENCY, 4);
+const limit = whole(process.env.APP_CONCURRENCY, 3);
 const gate = createGate({
   limit,
   maxQueued: whole(process.env.APP_QUEUE, 1000),
