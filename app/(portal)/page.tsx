@@ -6,7 +6,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
 import { can } from '@/lib/policy';
 import { overdueRectificationsFor } from '@/lib/feedback/queries';
-import { reminderSummaryFor, reminderTableFor } from '@/lib/reminders/queries';
+import { reminderGlanceFor, reminderSummaryFor } from '@/lib/reminders/queries';
 import { myRecentEvents, workbenchCounts } from '@/lib/workbench/queries';
 import { myPerson } from '@/lib/people/queries/roster';
 import { DAY } from '@/lib/calendar';
@@ -21,7 +21,7 @@ export default async function WorkbenchPage() {
   const [counts, recent, reminders, me] = await Promise.all([
     workbenchCounts(user, year),
     myRecentEvents(user),
-    can(user, 'reminder.complete') ? reminderTableFor(user) : null,
+    can(user, 'reminder.complete') ? reminderGlanceFor(user) : null,
     myPerson(user),
   ]);
   // The committee's view across its subtree: this period's reminders, done and overdue.
@@ -29,9 +29,9 @@ export default async function WorkbenchPage() {
   const lateFixes = can(user, 'rectification.answer')
     ? await overdueRectificationsFor(user, 'feedback.read')
     : [];
-  const byState = (s: string) => reminders?.tasks.filter((x) => x.state === s).length ?? 0;
+  const byState = (s: string) => reminders?.filter((x) => x.state === s).length ?? 0;
   // On a phone the first screen is what is late and what is due next, not who the user is.
-  const urgent = (reminders?.tasks ?? []).filter((x) => x.state === 'overdue' || x.state === 'dueSoon');
+  const urgent = (reminders ?? []).filter((x) => x.state === 'overdue' || x.state === 'dueSoon');
   return (
     <div className="space-y-4">
       <PageHeader title={t('workbench.greeting', { name: user.name })} description={t('workbench.intro')} />

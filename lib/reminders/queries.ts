@@ -28,15 +28,7 @@ export async function reminderTableFor(user: Subject, now = new Date(), client: 
   const today = cstDay(now);
   const current = PERIODIC.map((f) => periodOf(f, today).key);
   const tasks = await client.reminderTask.findMany({
-    where: {
-      org: scopeOrgs(user, 'reminder.complete'),
-      OR: [
-        { periodKey: { in: current } },
-        { status: 'OPEN', dueDate: { lt: new Date(`${today}T00:00:00Z`) } },
-        // Event tasks (a project started, a term ends, a 发展 step is due) stay listed until done.
-        { status: 'OPEN', action: { frequency: 'EVENT' } },
-      ],
-    },
+    where: tableWhere(user, today, current),
     include: {
       org: { select: { id: true, name: true } },
       evidence: { select: { id: true, fileName: true }, orderBy: { createdAt: 'asc' } },
@@ -58,10 +50,55 @@ export async function reminderTableFor(user: Subject, now = new Date(), client: 
         },
       },
     },
-    orderBy: [{ dueDate: 'asc' }, { action: { code: 'asc' } }],
+    orderBy: TABLE_ORDER,
     take: 500,
   });
   return { today, current, tasks: tasks.map((t) => ({ ...t, state: taskState(t, today) })) };
+}
+
+const TABLE_ORDER = [
+  { dueDate: 'asc' },
+  { action: { code: 'asc' } },
+] as const satisfies Prisma.ReminderTaskOrderByWithRelationInput[];
+
+/** The 工作提醒表's tasks: this day's … year's, and whatever is still open from earlier or waits on an event. */
+function tableWhere(user: Subject, today: string, current: string[]): Prisma.ReminderTaskWhereInput {
+  return {
+    org: scopeOrgs(user, 'reminder.complete'),
+    OR: [
+      { periodKey: { in: current } },
+      { status: 'OPEN', dueDate: { lt: new Date(`${today}T00:00:00Z`) } },
+      // Event tasks (a project started, a term ends, a 发展 step is due) stay listed until done.
+      { status: 'OPEN', action: { frequency: 'EVENT' } },
+    ],
+  };
+}
+
+/**
+ * The workbench's glance at the same tasks: each one's state, title, unit and due date, nothing of its article,
+ * evidence or reviews (three queries instead of seven for a count and the few that are urgent).
+ */
+export async function reminderGlanceFor(user: Subject, now = new Date(), client: Db = db) {
+  if (!can(user, 'reminder.complete')) throw new ForbiddenError();
+  const today = cstDay(now);
+  const tasks = await client.reminderTask.findMany({
+    where: tableWhere(
+      user,
+      today,
+      PERIODIC.map((f) => periodOf(f, today).key),
+    ),
+    select: {
+      id: true,
+      status: true,
+      dueDate: true,
+      eventNote: true,
+      org: { select: { name: true } },
+      action: { select: { title: true } },
+    },
+    orderBy: TABLE_ORDER,
+    take: 500,
+  });
+  return tasks.map((t) => ({ ...t, state: taskState(t, today) }));
 }
 
 /** Across the committee's subtree: tasks of each current period by state (one pass over the period's tasks). */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { twoAppInstances } from '../fixtures/db';
 import { completeTask } from '../../lib/reminders/mutations/complete';
 import { generateCurrent, generateForPeriod, generatePeriodIn } from '../../lib/reminders/mutations/generate';
-import { reminderSummaryFor, reminderTableFor } from '../../lib/reminders/queries';
+import { reminderGlanceFor, reminderSummaryFor, reminderTableFor } from '../../lib/reminders/queries';
 import { makeAction, makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
 import { makeOrg, makeTree, makeUser, type Tree } from '../fixtures/factories';
 
@@ -161,6 +161,23 @@ describe('who sees which reminders', () => {
     const committee = await makeUser(a, 'COMMITTEE', tree.root);
     const summary = await reminderSummaryFor(committee.subject, now);
     expect(summary.find((r) => r.frequency === 'MONTH')!.total).toBeGreaterThan(0);
+  });
+
+  it("the workbench's glance is the 工作提醒表's tasks, in its order and states, and refused where the table is", async () => {
+    const now = new Date('2026-11-25T04:00:00Z');
+    await generateCurrent(a, now);
+    const sec = await makeUser(a, 'SECRETARY', tree.a);
+    // One done, so that every state the workbench counts can differ.
+    const [first] = (await reminderTableFor(sec.subject, now)).tasks;
+    await a.reminderTask.update({ where: { id: first!.id }, data: { status: 'DONE', completedAt: now } });
+    const table = (await reminderTableFor(sec.subject, now)).tasks;
+    const glance = await reminderGlanceFor(sec.subject, now);
+    expect(glance.map((t) => [t.id, t.state, t.org.name, t.action.title])).toEqual(
+      table.map((t) => [t.id, t.state, t.org.name, t.action.title]),
+    );
+    expect(new Set(glance.map((t) => t.state)).size).toBeGreaterThan(1);
+    const member = await makeUser(a, 'MEMBER', tree.a);
+    await expect(reminderGlanceFor(member.subject, now)).rejects.toThrow('errors.forbidden');
   });
 });
 
