@@ -8,7 +8,7 @@ import { lapsedSince, ORG_LIFE_KINDS } from '../meetings/rules';
 import { termEnd } from '../orgs/lifecycle';
 import { developmentViolations } from '../people/development';
 import { arrears } from '../people/dues';
-import type { PipelineRow } from '../people/queries/roster';
+import type { PipelineRow } from '../people/queries/development';
 import { emptyFacts, type FactGroup, type Facts, type Window } from './rules';
 
 const ALL_FACTS: ReadonlySet<FactGroup> = new Set([

@@ -5,7 +5,13 @@ import { ForbiddenError, UserError } from '../../lib/errors';
 import { guessMapping } from '../../lib/people/excel';
 import { importPeople, inspectPeopleFile, type ImportResult } from '../../lib/people/mutations/import';
 import { createPerson, updatePerson } from '../../lib/people/mutations/person';
-import { developmentFor, exportRosterFor, personFor, rosterFor } from '../../lib/people/queries/roster';
+import {
+  clearDevelopmentMemo,
+  developmentFor,
+  developmentMemoStats,
+} from '../../lib/people/queries/development';
+import { exportRosterFor, personFor, rosterFor } from '../../lib/people/queries/roster';
+import { addMonths, cstDay } from '../../lib/calendar';
 import { ZCreatePerson, ZUpdatePerson } from '../../lib/people/schema';
 import { makeOrg, makeTree, makeUser, uniq, type TestUser, type Tree } from '../fixtures/factories';
 import { testDb } from '../fixtures/db';
@@ -408,22 +414,98 @@ describe('发展党员 pipeline', () => {
       }),
     );
     const ofA = await developmentFor(secretaryA.subject, secretaryA.ctx.actor);
-    expect(ofA.stages.CANDIDATE.map((r) => r.id)).toContain(early.id);
-    const row = ofA.violations.find((r) => r.id === early.id);
+    expect(ofA.stages.CANDIDATE.rows.map((r) => r.id)).toContain(early.id);
+    const row = ofA.violations.rows.find((r) => r.id === early.id);
     expect(row?.violations.map((v) => v.key)).toContain('candidateTooEarly');
     expect(
-      (await developmentFor(committee.subject, committee.ctx.actor)).violations.map((r) => r.id),
+      (
+        await developmentFor(committee.subject, committee.ctx.actor, { orgId: tree.a.id })
+      ).violations.rows.map((r) => r.id),
     ).toContain(early.id);
     expect(
-      (await developmentFor(secretaryB.subject, secretaryB.ctx.actor)).stages.CANDIDATE.map((r) => r.id),
+      (await developmentFor(secretaryB.subject, secretaryB.ctx.actor)).stages.CANDIDATE.rows.map((r) => r.id),
     ).not.toContain(early.id);
     // A unit filter narrows within the reader's scope and never widens it.
     const candidates = async (u: TestUser, orgId: string) =>
-      (await developmentFor(u.subject, u.ctx.actor, { orgId })).stages.CANDIDATE.map((r) => r.id);
+      (await developmentFor(u.subject, u.ctx.actor, { orgId })).stages.CANDIDATE.rows.map((r) => r.id);
     expect(await candidates(committee, tree.a.id)).toContain(early.id);
     expect(await candidates(committee, tree.b.id)).not.toContain(early.id);
     expect(await candidates(secretaryB, tree.a.id)).toEqual([]);
     expect(await candidates(committee, '00000000-0000-4000-8000-000000000000')).toEqual([]);
+  });
+
+  it('serves the lists again only while nothing they read has changed, and equal to checking afresh', async () => {
+    const unit = await makeOrg(db, tree.a, 'BRANCH');
+    const today = cstDay(new Date());
+    const fields = {
+      orgId: unit.id,
+      status: 'CANDIDATE',
+      admittedOn: undefined,
+      fullOn: undefined,
+      appliedOn: '2023-03-01',
+      talkOn: '2023-03-15',
+      activistOn: '2023-06-01',
+      candidateOn: '2024-09-01',
+      politicalReviewOn: addMonths(today, -8),
+    };
+    const p = await createPerson(db, committee.ctx, person(fields));
+    const view = () => developmentFor(committee.subject, committee.ctx.actor, { orgId: unit.id });
+    // What the memo serves is what a fresh check gives.
+    const fresh = async () => {
+      const kept = await view();
+      clearDevelopmentMemo();
+      expect(await view()).toEqual(kept);
+      return kept;
+    };
+    const problems = async () =>
+      (await fresh()).violations.rows.find((r) => r.id === p.id)?.violations.map((v) => v.key) ?? [];
+    const traces = () => db.auditEvent.count({ where: { action: 'person.pipeline', actorId: committee.id } });
+
+    expect(await problems()).toEqual([]);
+    const first = await view();
+    const [stats, traced] = [developmentMemoStats(), await traces()];
+    const again = await view();
+    expect(again).toBe(first);
+    expect(developmentMemoStats().hits).toBe(stats.hits + 1);
+    expect(await traces()).toBe(traced + 1); // a view from the memo is still a traced bulk read
+    expect(again.stages.CANDIDATE).toMatchObject({ total: 1, rows: [{ id: p.id }] });
+
+    // A write by any statement, not only the app's own: a 发展对象 named within a year of becoming an activist.
+    await db.$executeRaw`UPDATE "Person" SET "candidateOn" = '2024-01-10' WHERE id = ${p.id}::uuid`;
+    expect(await problems()).toEqual(['candidateTooEarly']);
+    // The unit's project closes within three months.
+    await db.organization.update({
+      where: { id: unit.id },
+      data: { projectPlannedEnd: new Date(`${addMonths(today, 1)}T00:00:00Z`) },
+    });
+    expect(await problems()).toEqual(['candidateTooEarly', 'projectClosing']);
+    // The company shortens how long a 政治审查 stays current: eight months ago is now stale.
+    await db.setting.upsert({
+      where: { key: 'people.development' },
+      create: { key: 'people.development', value: { reviewMonths: 6 } },
+      update: { value: { reviewMonths: 6 } },
+    });
+    try {
+      expect(await problems()).toEqual(['candidateTooEarly', 'reviewExpired', 'projectClosing']);
+    } finally {
+      await db.setting.delete({ where: { key: 'people.development' } });
+    }
+    // The person leaves the pipeline (joins as a probationary member): the stage's count follows.
+    const { employeeNo } = await db.person.findUniqueOrThrow({ where: { id: p.id } });
+    await updatePerson(
+      db,
+      committee.ctx,
+      ZUpdatePerson.parse({
+        ...person(fields),
+        id: p.id,
+        employeeNo,
+        status: 'PROBATIONARY',
+        admittedOn: today,
+      }),
+    );
+    const after = await fresh();
+    expect(after.stages.CANDIDATE.total).toBe(0);
+    expect(after.stages.PROBATIONARY.rows.map((r) => r.id)).toEqual([p.id]);
   });
 
   it('the roster filter offers the reader’s own units only, and nothing to one without the roster', async () => {

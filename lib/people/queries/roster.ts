@@ -2,9 +2,8 @@ import 'server-only';
 import { groupChoices, unitChoices } from '../../orgs/queries/choices';
 import { Prisma } from '../../generated/prisma/client';
 import { type Actor, trace, traceRead } from '../../audit-log';
-import { addMonths, cstDay } from '../../calendar';
-import { DEVELOPMENT_STAGES, developmentViolations } from '../development';
-import { inScope, readableUnitIds, unitScope } from './transfers';
+import { cstDay } from '../../calendar';
+import { readableUnitIds } from './transfers';
 import { db } from '../../db';
 import type { Db } from '../../db/client';
 import { ForbiddenError, NotFoundError } from '../../errors';
@@ -367,124 +366,6 @@ export async function personForEdit(user: Subject, id: string, client: Db = db) 
     workOrgId: p.workOrgId ?? '',
     partyGroupId: p.partyGroupId ?? '',
   };
-}
-
-/** A person of the 发展 pipeline as the statements read them (dates as Date). */
-export type PipelineRow = {
-  id: string;
-  name: string;
-  employeeNo: string;
-  status: PartyStatus | null;
-  appliedOn: Date | null;
-  talkOn: Date | null;
-  activistOn: Date | null;
-  candidateOn: Date | null;
-  trainingDays: number | null;
-  trainingHours: number | null;
-  politicalReviewOn: Date | null;
-  admittedOn: Date | null;
-  approvedOn: Date | null;
-  fullOn: Date | null;
-  probationExtendedMonths: number | null;
-  orgId: string;
-  orgName: string;
-  projectEnd: Date | null;
-};
-
-type DayKey =
-  | 'appliedOn'
-  | 'talkOn'
-  | 'activistOn'
-  | 'candidateOn'
-  | 'politicalReviewOn'
-  | 'admittedOn'
-  | 'approvedOn'
-  | 'fullOn'
-  | 'projectEnd';
-/** The same, its dates read as 'YYYY-MM-DD' text: 18,000 people's dates parsed into Date and back took longer than the checks. */
-type PipelineDays = Omit<PipelineRow, DayKey> & Record<DayKey, string | null>;
-
-/**
- * /people/development: everyone in the 发展 pipeline in the reader's scope by stage, with what is due next, and
- * the date checks of 《发展党员工作细则》 over them and over members admitted in the last three years.
- */
-export async function developmentFor(
-  user: Subject,
-  actor: Actor,
-  f: { orgId?: string } = {},
-  client: Db = db,
-) {
-  if (!can(user, 'person.read')) throw new ForbiddenError();
-  const today = cstDay(new Date());
-  const setting = await client.setting.findUnique({ where: { key: 'people.development' } });
-  const reviewMonths = Number((setting?.value as { reviewMonths?: number } | null)?.reviewMonths) || 12;
-  // One statement (Prisma's query and its two relation queries over 18,000 rows took 2.4× the SQL).
-  const units = unitScope(user);
-  // A chosen unit narrows to its subtree (of the 组织关系 unit or the work unit), within the reader's scope.
-  const chosen = f.orgId
-    ? await client.organization.findUnique({ where: { id: f.orgId }, select: { path: true } })
-    : null;
-  // A unit that does not exist narrows to nobody, not to the whole scope.
-  const within = chosen
-    ? Prisma.sql`AND (o.path LIKE ${`${chosen.path}%`} OR w.path LIKE ${`${chosen.path}%`})`
-    : f.orgId
-      ? Prisma.sql`AND FALSE`
-      : Prisma.empty;
-  const people = await client.$queryRaw<PipelineDays[]>`
-    SELECT p.id, p.name, p."employeeNo", p.status, p."trainingDays", p."trainingHours", p."probationExtendedMonths",
-      to_char(p."appliedOn", 'YYYY-MM-DD') AS "appliedOn", to_char(p."talkOn", 'YYYY-MM-DD') AS "talkOn",
-      to_char(p."activistOn", 'YYYY-MM-DD') AS "activistOn",
-      to_char(p."candidateOn", 'YYYY-MM-DD') AS "candidateOn",
-      to_char(p."politicalReviewOn", 'YYYY-MM-DD') AS "politicalReviewOn",
-      to_char(p."admittedOn", 'YYYY-MM-DD') AS "admittedOn",
-      to_char(p."approvedOn", 'YYYY-MM-DD') AS "approvedOn", to_char(p."fullOn", 'YYYY-MM-DD') AS "fullOn",
-      o.id AS "orgId", o.name AS "orgName",
-      to_char(CASE WHEN p."workOrgId" IS NOT NULL THEN COALESCE(w."projectActualEnd", w."projectPlannedEnd")
-              ELSE COALESCE(o."projectActualEnd", o."projectPlannedEnd") END, 'YYYY-MM-DD') AS "projectEnd"
-    FROM "Person" p JOIN "Organization" o ON o.id = p."orgId" LEFT JOIN "Organization" w ON w.id = p."workOrgId"
-    WHERE p."leftOn" IS NULL
-      AND (${inScope(units, Prisma.sql`o`)} OR ${inScope(units, Prisma.sql`w`)} OR p."userId" = ${user.id}::uuid)
-      AND (p.status IN ('APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY')
-           OR (p.status = 'FULL' AND p."admittedOn" >= ${addMonths(today, -36)}::date))
-      ${within}
-    ORDER BY o.path, p."employeeNo"`;
-  const rows = people.map((p) => {
-    const dates = {
-      appliedOn: p.appliedOn,
-      talkOn: p.talkOn,
-      activistOn: p.activistOn,
-      candidateOn: p.candidateOn,
-      politicalReviewOn: p.politicalReviewOn,
-      admittedOn: p.admittedOn,
-      approvedOn: p.approvedOn,
-      fullOn: p.fullOn,
-    };
-    return {
-      id: p.id,
-      name: p.name,
-      employeeNo: p.employeeNo,
-      status: p.status,
-      org: { id: p.orgId, name: p.orgName },
-      next: nextStep({ status: p.status, ...dates }, today),
-      violations: developmentViolations(
-        {
-          ...dates,
-          status: p.status,
-          trainingDays: p.trainingDays,
-          trainingHours: p.trainingHours,
-          probationExtendedMonths: p.probationExtendedMonths,
-          projectEnd: p.projectEnd,
-        },
-        today,
-        reviewMonths,
-      ),
-    };
-  });
-  const stages = Object.fromEntries(
-    DEVELOPMENT_STAGES.map((s) => [s, rows.filter((r) => r.status === s)]),
-  ) as Record<(typeof DEVELOPMENT_STAGES)[number], typeof rows>;
-  await traceBulkRead(client, actor, 'person.pipeline', { rows: rows.length });
-  return { stages, violations: rows.filter((r) => r.violations.length > 0) };
 }
 
 /** The signed-in user's own person, if their account has one (everyone may read their own record). */

@@ -4,7 +4,7 @@ import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 import { actorOf, requirePermission } from '@/lib/auth/current-user';
 import { DEVELOPMENT_STAGES } from '@/lib/people/development';
-import { developmentFor } from '@/lib/people/queries/roster';
+import { DEVELOPMENT_SHOWN as SHOWN, developmentFor } from '@/lib/people/queries/development';
 import { NextStepBadge } from '../_components/next-step';
 import { pageTitle } from '@/lib/page-title';
 import { FilterForm, UnitFilter } from '@/components/ui/filter-form';
@@ -12,9 +12,6 @@ import { rosterFilterOptions } from '@/lib/orgs/queries';
 import { isUuid } from '@/lib/validation';
 
 export const generateMetadata = pageTitle('development');
-
-/** Rows a table of this page lists at most; a company's committee narrows by unit to see the rest. */
-const SHOWN = 25;
 
 export default async function DevelopmentPage({
   searchParams,
@@ -48,10 +45,10 @@ export default async function DevelopmentPage({
       <FilterForm applyLabel={t('apply')} inline aria-label={t('filter')}>
         <UnitFilter label={t('unit')} value={orgId} orgs={options.units} empty={t('allUnits')} />
       </FilterForm>
-      <Card title={t('violationsTitle', { count: dev.violations.length })}>
+      <Card title={t('violationsTitle', { count: dev.violations.total })}>
         <Table
           testId="development-violations"
-          rows={dev.violations.slice(0, SHOWN)}
+          rows={dev.violations.rows}
           rowKey={(r) => r.id}
           empty={t('noViolations')}
           columns={[
@@ -74,15 +71,15 @@ export default async function DevelopmentPage({
             },
           ]}
         />
-        {firstOf(dev.violations.length)}
+        {firstOf(dev.violations.total)}
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         {DEVELOPMENT_STAGES.map((s) => (
-          <Card key={s} title={`${tp(`statuses.${s}`)} · ${dev.stages[s].length}`}>
+          <Card key={s} title={`${tp(`statuses.${s}`)} · ${dev.stages[s].total}`}>
             <Table
               testId={`stage-${s}`}
               framed={false}
-              rows={dev.stages[s].slice(0, SHOWN)}
+              rows={dev.stages[s].rows}
               rowKey={(r) => r.id}
               empty={t('nobody')}
               columns={[
@@ -91,7 +88,7 @@ export default async function DevelopmentPage({
                 { key: 'next', header: tp('next'), cell: (r) => <NextStepBadge next={r.next} t={steps} /> },
               ]}
             />
-            {firstOf(dev.stages[s].length)}
+            {firstOf(dev.stages[s].total)}
           </Card>
         ))}
       </div>
