@@ -8,8 +8,7 @@ import { cstDay } from '../lib/calendar';
 import { preAudit, windowOf } from '../lib/ledger/pre-audit';
 import { ORG_LIFE_KINDS, sixMonthsBefore } from '../lib/meetings/rules';
 import { previousQuarter } from '../lib/self-check/rules';
-import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
-import { median, openBench, sampleInTurn } from './lib/bench';
+import { largeRoot, median, openBench, sampleInTurn } from './lib/bench';
 
 const criterion = (id: string, ruleKey: string, ruleParams: object) => ({
   id,
@@ -105,14 +104,11 @@ function periodsOver(per: 'MONTH' | 'QUARTER', w: { start: string; end: string }
 
 const { database, db, raw, close } = await openBench('ledger');
 try {
-  let root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  if (!root || !(await db.meeting.count({ where: { orgPath: { startsWith: root.path } }, take: 1 }))) {
-    console.log(
-      'no seed:large data yet: generating it (5,000 organizations, 100,000 people, a year of meetings)…',
+  const root = await largeRoot(db, database.url);
+  if (!(await db.meeting.count({ where: { orgPath: { startsWith: root.path } }, take: 1 })))
+    throw new Error(
+      'this database holds seed:large data from before its meetings: bench:ledger needs a new one',
     );
-    await seedLarge(database.url, true);
-    root = await db.organization.findFirstOrThrow({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  }
   await raw.query('ANALYZE');
   const today = cstDay(new Date());
   const units = (

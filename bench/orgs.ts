@@ -2,8 +2,7 @@
 // Needs the seed:large data (made here when missing). Prints medians and the ratio (goal ≤ 1.5×).
 import pg from 'pg';
 import { subtreeOf } from '../lib/orgs/tree';
-import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
-import { median, openBench, sampleInTurn } from './lib/bench';
+import { largeRoot, median, openBench, sampleInTurn } from './lib/bench';
 
 const RAW = `SELECT id, name, "shortName", type, "parentId", path, depth, "sortOrder", status FROM "Organization"
   WHERE path LIKE $1 ORDER BY depth ASC, "sortOrder" ASC, name ASC`;
@@ -16,12 +15,7 @@ const { database, db, raw, close } = await openBench('orgs');
 // The app reaches PostgreSQL through a pool (the Prisma pg adapter), so a pooled baseline is printed too.
 const pool = new pg.Pool({ connectionString: database.url, max: 2 });
 try {
-  let root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  if (!root) {
-    console.log('no seed:large data yet: generating it (5,000 organizations, 100,000 users)…');
-    await seedLarge(database.url, true);
-    root = await db.organization.findFirstOrThrow({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  }
+  const root = await largeRoot(db, database.url);
   const mid = await db.organization.findFirstOrThrow({
     where: { path: { startsWith: root.path }, depth: 2 },
     orderBy: { sortOrder: 'asc' },

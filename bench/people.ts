@@ -15,8 +15,8 @@ import { clearDevelopmentMemo, developmentFor } from '../lib/people/queries/deve
 import { rosterFor } from '../lib/people/queries/roster';
 import { transfersFor } from '../lib/people/queries/transfers';
 import type { Subject } from '../lib/policy';
-import { LARGE_BIG_BRANCH, LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
-import { median, openBench, sampleInTurn } from './lib/bench';
+import { LARGE_BIG_BRANCH } from '../prisma/seed-large';
+import { largeRoot, median, openBench, sampleInTurn } from './lib/bench';
 
 const { database, db, raw, close } = await openBench('people');
 // The roster and the 发展 list are traced reads. The app's own client (lib/db.ts) writes the event in two round trips;
@@ -31,12 +31,7 @@ const line = (label: string, app: number, base: number, extra = '') =>
     `${label.padEnd(44)} ${app.toFixed(1).padStart(9)} ms ${base.toFixed(1).padStart(9)} ms   ${(app / base).toFixed(2)}×${extra}`,
   );
 try {
-  let root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  if (!root) {
-    console.log('no seed:large data yet: generating it (5,000 organizations, 100,000 people)…');
-    await seedLarge(database.url, true);
-    root = await db.organization.findFirstOrThrow({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  }
+  const root = await largeRoot(db, database.url);
   const big = await db.organization.findFirstOrThrow({ where: { name: LARGE_BIG_BRANCH } });
   const people = await db.person.count();
   const grant = (role: string, o: { id: string; path: string }): Subject => ({

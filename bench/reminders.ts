@@ -6,18 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { generateForPeriod } from '../lib/reminders/mutations/generate';
 import { periodOf } from '../lib/calendar';
 import { reminderSummaryFor, reminderTableFor } from '../lib/reminders/queries';
-import { LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
-import { median, openBench, sampleInTurn } from './lib/bench';
+import { largeRoot, median, openBench, sampleInTurn } from './lib/bench';
 
 const FREQS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
 
 const { database, db, raw, close } = await openBench('reminders');
 try {
-  let root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  if (!root) {
-    await seedLarge(database.url, true);
-    root = await db.organization.findFirstOrThrow({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  }
+  const root = await largeRoot(db, database.url);
 
   // A published handbook of 80 actions (20 quarterly), unless one is in force already.
   let version = await db.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });

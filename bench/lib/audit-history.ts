@@ -3,16 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Db } from '../../lib/db/client';
-import { LARGE_ROOT_NAME, seedLarge } from '../../prisma/seed-large';
+import { largeRoot } from './bench';
 
 export const QUARTERS = [2023, 2024, 2025, 2026].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`));
 
 export async function ensureAuditHistory(db: Db, raw: pg.Client, url: string) {
-  let root = await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  if (!root) {
-    await seedLarge(url, true);
-    root = await db.organization.findFirstOrThrow({ where: { name: LARGE_ROOT_NAME, parentId: null } });
-  }
+  const root = await largeRoot(db, url);
   const user = await db.user.findFirstOrThrow({ select: { id: true } });
 
   if (!(await db.auditPlan.findFirst({ where: { title: 'bench' } }))) {

@@ -1,9 +1,10 @@
 // Shared by the benches: the bench database (migrated) with the app's client and a raw pg client on it,
 // and the statistics they print.
 import pg from 'pg';
-import { createPrismaClient } from '../../lib/db/client';
+import { createPrismaClient, type Db } from '../../lib/db/client';
 import { applyMigrations } from '../../lib/db/schema-engine';
 import { benchDatabase } from '../../scripts/lib/bench-db';
+import { LARGE_ROOT_NAME, seedLarge } from '../../prisma/seed-large';
 
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -58,4 +59,18 @@ export async function openBench(name: string) {
     throw e;
   }
   return { database, db, raw, close };
+}
+
+/**
+ * The seed:large company's root (5,000 units, 100,000 people, a year of meetings), made first where the database has
+ * none. It stands alone or hangs under the demo company's root (bench:http's database), so it is found by name.
+ */
+export async function largeRoot(db: Db, url: string) {
+  const find = () =>
+    db.organization.findFirst({ where: { name: LARGE_ROOT_NAME }, orderBy: { depth: 'asc' } });
+  const found = await find();
+  if (found) return found;
+  console.log('no seed:large data yet: generating it (5,000 units, 100,000 people, a year of meetings)…');
+  await seedLarge(url, true);
+  return (await find())!;
 }
