@@ -490,6 +490,11 @@ describe('发展党员 pipeline', () => {
     } finally {
       await db.setting.delete({ where: { key: 'people.development' } });
     }
+    // A NULL keeps its place in the fingerprint: 20 学时 and no days, then 20 days and no 学时.
+    await db.$executeRaw`UPDATE "Person" SET "trainingDays" = NULL, "trainingHours" = 20 WHERE id = ${p.id}::uuid`;
+    expect(await problems()).toEqual(['candidateTooEarly', 'trainingShort', 'projectClosing']);
+    await db.$executeRaw`UPDATE "Person" SET "trainingDays" = 20, "trainingHours" = NULL WHERE id = ${p.id}::uuid`;
+    expect(await problems()).toEqual(['candidateTooEarly', 'projectClosing']);
     // The person leaves the pipeline (joins as a probationary member): the stage's count follows.
     const { employeeNo } = await db.person.findUniqueOrThrow({ where: { id: p.id } });
     await updatePerson(

@@ -110,12 +110,13 @@ export async function developmentFor(
       ${within}`;
   const projectEnd = Prisma.sql`CASE WHEN p."workOrgId" IS NOT NULL
     THEN COALESCE(w."projectActualEnd", w."projectPlannedEnd") ELSE COALESCE(o."projectActualEnd", o."projectPlannedEnd") END`;
-  // Every column below that the lists read or sort by, and o.path (the order).
+  // Every column below that the lists read or sort by, and o.path (the order), as a row's text: a NULL keeps its
+  // place there ("(a,,c)"), where concat_ws would drop it (days NULL and hours 5 would read as days 5, hours NULL).
   const [print] = await client.$queryRaw<{ n: number; h: string | null }[]>`
-    SELECT count(*)::int AS n, sum(hashtextextended(concat_ws('|', p.id, p.name, p."employeeNo", p.status,
+    SELECT count(*)::int AS n, sum(hashtextextended(ROW(p.id, p.name, p."employeeNo", p.status,
       p."trainingDays", p."trainingHours", p."probationExtendedMonths", p."appliedOn", p."talkOn", p."activistOn",
       p."candidateOn", p."politicalReviewOn", p."admittedOn", p."approvedOn", p."fullOn", o.id, o.name, o.path,
-      ${projectEnd}), 0))::text AS h
+      ${projectEnd})::text, 0))::text AS h
     ${from}`;
   const key = `${today}|${reviewMonths}|${print!.n}|${print!.h ?? ''}`;
   let result = memo.get(key);
