@@ -112,21 +112,24 @@ export async function developmentFor(
     THEN COALESCE(w."projectActualEnd", w."projectPlannedEnd") ELSE COALESCE(o."projectActualEnd", o."projectPlannedEnd") END`;
   // Every column below that the lists read or sort by, and o.path (the order), as a row's text: a NULL keeps its
   // place there ("(a,,c)"), where concat_ws would drop it (days NULL and hours 5 would read as days 5, hours NULL).
+  const rowHash = Prisma.sql`hashtextextended(ROW(p.id, p.name, p."employeeNo", p.status, p."trainingDays",
+    p."trainingHours", p."probationExtendedMonths", p."appliedOn", p."talkOn", p."activistOn", p."candidateOn",
+    p."politicalReviewOn", p."admittedOn", p."approvedOn", p."fullOn", o.id, o.name, o.path, ${projectEnd})::text, 0)`;
+  const keyOf = (n: number, h: string | null) => `${today}|${reviewMonths}|${n}|${h ?? ''}`;
   const [print] = await client.$queryRaw<{ n: number; h: string | null }[]>`
-    SELECT count(*)::int AS n, sum(hashtextextended(ROW(p.id, p.name, p."employeeNo", p.status,
-      p."trainingDays", p."trainingHours", p."probationExtendedMonths", p."appliedOn", p."talkOn", p."activistOn",
-      p."candidateOn", p."politicalReviewOn", p."admittedOn", p."approvedOn", p."fullOn", o.id, o.name, o.path,
-      ${projectEnd})::text, 0))::text AS h
-    ${from}`;
-  const key = `${today}|${reviewMonths}|${print!.n}|${print!.h ?? ''}`;
-  let result = memo.get(key);
+    SELECT count(*)::int AS n, sum(${rowHash})::text AS h ${from}`;
+  const asked = keyOf(print!.n, print!.h);
+  let result = memo.get(asked);
   if (result) {
     counts.hits += 1;
-    memo.delete(key);
+    memo.delete(asked);
+    memo.set(asked, result);
   } else {
     counts.misses += 1;
-    // One statement (Prisma's query and its two relation queries over 18,000 rows took 2.4× the SQL).
-    const people = await client.$queryRaw<PipelineDays[]>`
+    // One statement (Prisma's query and its two relation queries over 18,000 rows took 2.4× the SQL). It carries
+    // its own fingerprint, and the lists are kept under that one: a write between the two statements would
+    // otherwise keep what it read under the key of what was there before.
+    const people = await client.$queryRaw<(PipelineDays & { printN: number; printH: string })[]>`
       SELECT p.id, p.name, p."employeeNo", p.status, p."trainingDays", p."trainingHours", p."probationExtendedMonths",
         to_char(p."appliedOn", 'YYYY-MM-DD') AS "appliedOn", to_char(p."talkOn", 'YYYY-MM-DD') AS "talkOn",
         to_char(p."activistOn", 'YYYY-MM-DD') AS "activistOn",
@@ -134,13 +137,14 @@ export async function developmentFor(
         to_char(p."politicalReviewOn", 'YYYY-MM-DD') AS "politicalReviewOn",
         to_char(p."admittedOn", 'YYYY-MM-DD') AS "admittedOn",
         to_char(p."approvedOn", 'YYYY-MM-DD') AS "approvedOn", to_char(p."fullOn", 'YYYY-MM-DD') AS "fullOn",
-        o.id AS "orgId", o.name AS "orgName", to_char(${projectEnd}, 'YYYY-MM-DD') AS "projectEnd"
+        o.id AS "orgId", o.name AS "orgName", to_char(${projectEnd}, 'YYYY-MM-DD') AS "projectEnd",
+        count(*) OVER ()::int AS "printN", (sum(${rowHash}) OVER ())::text AS "printH"
       ${from}
       ORDER BY o.path, p."employeeNo"`;
     result = summarize(people, today, reviewMonths);
     if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+    memo.set(people.length ? keyOf(people[0]!.printN, people[0]!.printH) : keyOf(0, null), result);
   }
-  memo.set(key, result);
   await traceRead(client, actor, {
     action: 'person.pipeline',
     entityType: 'Person',
