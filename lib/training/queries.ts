@@ -5,7 +5,8 @@ import type { Db } from '../db/client';
 import { NotFoundError } from '../errors';
 import { likeLiteral, PICKER_MAX } from '../orgs/rules';
 import { CHOICE_HITS } from '../orgs/queries/choices';
-import { audienceOf, invitees, signInProblem } from './mutations';
+import { Prisma } from '../generated/prisma/client';
+import { audienceOf, invitees, inviteeRows, signInProblem } from './mutations';
 
 const rate = (attended: number, invited: number) =>
   invited ? Math.round((1000 * attended) / invited) / 10 : null;
@@ -22,15 +23,28 @@ export async function trainingListFor(user: Subject, client: Db = db) {
   const sessions = await client.trainingSession.findMany({
     orderBy: { startsAt: 'desc' },
     take: 100,
-    include: { attendances: { select: { userId: true } } },
+    include: { attendances: { where: { userId: user.id }, select: { userId: true } } },
   });
-  const member = await memberPath(client, user.id);
-  const rows = [];
-  for (const s of sessions) {
-    const people = await invitees(client, s);
-    const invitedIds = new Set(people.map((p) => p.id));
-    const attended = s.attendances.filter((a) => invitedIds.has(a.userId)).length;
-    rows.push({
+  // Each class's invitees and how many of them came, and the invited units' paths: two statements for the list.
+  const [counts, units, member] = await Promise.all([
+    client.$queryRaw<{ sid: string; invited: number; attended: number }[]>`
+      ${inviteeRows(Prisma.sql`SELECT id, "invitedOrgIds", "invitedUserIds" FROM "TrainingSession"
+        WHERE id = ANY(${sessions.map((s) => s.id)}::uuid[])`)}
+      SELECT inv.sid, count(*)::int AS invited, count(a."userId")::int AS attended
+      FROM inv LEFT JOIN "TrainingAttendance" a ON a."sessionId" = inv.sid AND a."userId" = inv.uid
+      GROUP BY inv.sid`,
+    client.organization.findMany({
+      where: { id: { in: [...new Set(sessions.flatMap((s) => s.invitedOrgIds))] } },
+      select: { id: true, path: true },
+    }),
+    memberPath(client, user.id),
+  ]);
+  const countOf = new Map(counts.map((c) => [c.sid, c]));
+  const pathOf = new Map(units.map((o) => [o.id, o.path]));
+  const rows = sessions.map((s) => {
+    const { invited, attended } = countOf.get(s.id) ?? { invited: 0, attended: 0 };
+    const targetPaths = s.invitedOrgIds.flatMap((id) => pathOf.get(id) ?? []);
+    return {
       id: s.id,
       title: s.title,
       startsAt: s.startsAt,
@@ -38,13 +52,13 @@ export async function trainingListFor(user: Subject, client: Db = db) {
       place: s.place,
       online: !!s.onlineUrl,
       lecturer: s.lecturer,
-      invited: people.length,
+      invited,
       attended,
-      rate: rate(attended, people.length),
-      mine: canAttendTraining(user, await audienceOf(client, s), member),
-      signedIn: s.attendances.some((a) => a.userId === user.id),
-    });
-  }
+      rate: rate(attended, invited),
+      mine: canAttendTraining(user, { targetPaths, userIds: s.invitedUserIds }, member),
+      signedIn: s.attendances.length > 0,
+    };
+  });
   return { rows, manager: can(user, 'learning.manage') };
 }
 
@@ -102,41 +116,35 @@ export async function attendanceByOrgFor(user: Subject, year: number, client: Db
   assertCan(user, 'learning.manage');
   const from = new Date(Date.UTC(year, 0, 1, -8));
   const to = new Date(Date.UTC(year + 1, 0, 1, -8));
-  const sessions = await client.trainingSession.findMany({
-    where: { startsAt: { gte: from, lt: to } },
-    include: { attendances: { select: { userId: true } } },
-  });
-  const orgs = await client.organization.findMany({
-    select: { id: true, name: true, type: true, path: true },
-  });
-  const byId = new Map(orgs.map((o) => [o.id, o]));
-  const unitOf = (orgId: string | null) => {
-    const own = orgId ? byId.get(orgId) : undefined;
-    if (!own) return null;
-    const chain = own.path
-      .split('/')
-      .filter(Boolean)
-      .reverse()
-      .map((id) => byId.get(id))
-      .filter((o): o is NonNullable<typeof o> => !!o);
-    return chain.find((o) => o.type === 'BRANCH' || o.type === 'GENERAL_BRANCH') ?? own;
-  };
-  const byOrg = new Map<string, { name: string; invited: number; attended: number }>();
-  for (const s of sessions) {
-    const came = new Set(s.attendances.map((a) => a.userId));
-    for (const p of await invitees(client, s)) {
-      const unit = unitOf(p.orgId);
-      const key = unit?.id ?? '-';
-      const o = byOrg.get(key) ?? { name: unit?.name ?? '—', invited: 0, attended: 0 };
-      o.invited += 1;
-      o.attended += came.has(p.id) ? 1 : 0;
-      byOrg.set(key, o);
-    }
-  }
+  const [sessions, units] = await Promise.all([
+    client.trainingSession.count({ where: { startsAt: { gte: from, lt: to } } }),
+    // Invitations and attendances by the invitee's unit, then by the nearest branch (or general branch) that is
+    // the unit or above it — a party group's people count for its branch — else the unit itself.
+    client.$queryRaw<{ unitId: string | null; name: string | null; invited: number; attended: number }[]>`
+      ${inviteeRows(Prisma.sql`SELECT id, "invitedOrgIds", "invitedUserIds" FROM "TrainingSession"
+        WHERE "startsAt" >= ${from} AND "startsAt" < ${to}`)},
+      counted AS (
+        SELECT inv."orgId", count(*) AS invited, count(a."userId") AS attended
+        FROM inv LEFT JOIN "TrainingAttendance" a ON a."sessionId" = inv.sid AND a."userId" = inv.uid
+        GROUP BY inv."orgId")
+      SELECT b.id AS "unitId", b.name, sum(c.invited)::int AS invited, sum(c.attended)::int AS attended
+      FROM counted c LEFT JOIN "Organization" o ON o.id = c."orgId"
+      LEFT JOIN LATERAL (
+        SELECT x.id, x.name FROM "Organization" x
+        WHERE x.id = o.id OR (x.id = ANY(string_to_array(trim(BOTH '/' FROM o.path), '/')::uuid[])
+          AND x.type IN ('BRANCH', 'GENERAL_BRANCH'))
+        ORDER BY x.type IN ('BRANCH', 'GENERAL_BRANCH') DESC, x.depth DESC LIMIT 1) b ON TRUE
+      GROUP BY b.id, b.name`,
+  ]);
   return {
-    sessions: sessions.length,
-    rows: [...byOrg.values()]
-      .map((o) => ({ ...o, rate: rate(o.attended, o.invited) }))
+    sessions,
+    rows: units
+      .map((o) => ({
+        name: o.name ?? '—',
+        invited: o.invited,
+        attended: o.attended,
+        rate: rate(o.attended, o.invited),
+      }))
       .sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0) || a.name.localeCompare(b.name, 'zh-CN')),
   };
 }
