@@ -219,3 +219,38 @@ test('the search answers through lib/policy: signed out 401, a member 403, a bad
   };
   expect(people.units.map((u) => u.trail).sort()).toEqual([branches[199]!.name, branches[200]!.name].sort());
 });
+
+test('a branch of 120 members lists its attendance 50 a page, whom to talk to first on the first', async ({
+  browser,
+}) => {
+  const unit = branches[10]!;
+  const no = `S${randomUUID().slice(0, 6)}-`;
+  // 120 正式党员; the first admitted through a transfer a year ago and never at a meeting since (six months lapsed).
+  await sql.query(
+    `INSERT INTO "Person" (id, "employeeNo", name, status, "orgId", "admittedOn", "updatedAt")
+     SELECT gen_random_uuid(), $1 || lpad(i::text, 3, '0'), '规模党员' || lpad(i::text, 3, '0'), 'FULL', $2,
+            '2015-07-01', now()
+     FROM generate_series(1, 120) AS i`,
+    [no, unit.id],
+  );
+  await sql.query(
+    `UPDATE "Person" SET "createdAt" = now() - interval '1 year', name = '规模党员999' WHERE "employeeNo" = $1`,
+    [`${no}001`],
+  );
+  const { page } = await pageAs(browser, 'committee');
+  const rows = page.getByTestId('attendance').locator('tbody tr');
+  await page.goto(`${node.base}/meetings/attendance?orgId=${unit.id}`);
+  await expect(page.getByTestId('attendance-total')).toContainText('共 120 名党员');
+  await expect(page.getByTestId('lapsed-alert')).toContainText('1 名党员');
+  await expect(rows).toHaveCount(50);
+  // Last by name, first in the list: the one the branch must talk to.
+  await expect(rows.first()).toContainText('规模党员999');
+  await expect(rows.first()).toContainText('连续6个月未参加组织生活');
+  await expect(page.getByText('第 1 / 3 页')).toBeVisible();
+  await page.getByRole('link', { name: '下一页' }).click();
+  await expect(page.getByText('第 2 / 3 页')).toBeVisible();
+  await expect(rows).toHaveCount(50);
+  await page.goto(`${node.base}/meetings/attendance?orgId=${unit.id}&page=3`);
+  await expect(rows).toHaveCount(20);
+  await expect(page.getByText('规模党员999')).toHaveCount(0);
+});
