@@ -34,19 +34,29 @@ async function attendanceOf(client: Db, personIds: string[], year: number, today
   if (personIds.length === 0) return [];
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
+  // Each person's meetings are read once and counted in one pass (GROUP BY): a subquery a figure over the
+  // branch's meetings took 370 ms for a 300-person branch, every one of them scanning all of its rows.
   const rows = await client.$queryRaw<Raw[]>`
     WITH a AS (
-      SELECT ma."personId", ma.status, m."heldOn", m."studyHours", m.kind, m.id AS "meetingId"
+      SELECT ma."personId", ma.status, m."heldOn", m."studyHours", m.kind,
+        m."heldOn" BETWEEN ${from}::date AND ${to}::date AS "inYear", s."meetingId" IS NOT NULL AS "madeUp"
       FROM "MeetingAttendee" ma JOIN "Meeting" m ON m.id = ma."meetingId"
+        LEFT JOIN "MakeupStudy" s ON s."meetingId" = m.id AND s."personId" = ma."personId"
       WHERE ma."personId" = ANY(${personIds}::uuid[]) AND m.status = 'SUBMITTED'
-    ), y AS (SELECT * FROM a WHERE "heldOn" BETWEEN ${from}::date AND ${to}::date)
+    ), per AS (
+      SELECT "personId",
+        count(*) FILTER (WHERE "inYear" AND status = 'PRESENT')::int AS present,
+        count(*) FILTER (WHERE "inYear" AND status <> 'PRESENT')::int AS missed,
+        count(*) FILTER (WHERE "inYear" AND status <> 'PRESENT' AND NOT "madeUp")::int AS "makeupOwed",
+        sum("studyHours") FILTER (WHERE "inYear" AND status = 'PRESENT') AS hours,
+        max("heldOn") FILTER (WHERE status = 'PRESENT' AND kind::text = ANY(${[...ORG_LIFE_KINDS]}::text[]))
+          AS "lastAttended"
+      FROM a GROUP BY "personId"
+    )
     SELECT p.id AS "personId", p.name, p.status::text AS status, to_char(p."admittedOn", 'YYYY-MM-DD') AS "admittedOn",
-      (SELECT count(*)::int FROM y WHERE y."personId" = p.id AND y.status = 'PRESENT') AS present,
-      (SELECT count(*)::int FROM y WHERE y."personId" = p.id AND y.status <> 'PRESENT') AS missed,
-      (SELECT count(*)::int FROM y WHERE y."personId" = p.id AND y.status <> 'PRESENT'
-         AND NOT EXISTS (SELECT 1 FROM "MakeupStudy" s WHERE s."meetingId" = y."meetingId" AND s."personId" = p.id))
-        AS "makeupOwed",
-      COALESCE((SELECT sum("studyHours") FROM y WHERE y."personId" = p.id AND y.status = 'PRESENT'), 0)
+      COALESCE(per.present, 0) AS present, COALESCE(per.missed, 0) AS missed,
+      COALESCE(per."makeupOwed", 0) AS "makeupOwed",
+      COALESCE(per.hours, 0)
       + COALESCE((SELECT sum(hours) FROM "MakeupStudy" s
           WHERE s."personId" = p.id AND s."studiedOn" BETWEEN ${from}::date AND ${to}::date), 0)
       + COALESCE((SELECT sum(round(extract(epoch FROM t."endsAt" - t."startsAt") / 1800) / 2)
@@ -54,15 +64,14 @@ async function attendanceOf(client: Db, personIds: string[], year: number, today
           WHERE p."userId" IS NOT NULL AND ta."userId" = p."userId"
             AND (t."startsAt" AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date), 0)
         AS hours,
-      (SELECT to_char(max("heldOn"), 'YYYY-MM-DD') FROM a WHERE a."personId" = p.id AND a.status = 'PRESENT'
-         AND a.kind::text = ANY(${[...ORG_LIFE_KINDS]}::text[])) AS "lastAttended",
+      to_char(per."lastAttended", 'YYYY-MM-DD') AS "lastAttended",
       -- Since when the unit can know of the member's organizational life: admitted, registered here, or arrived by
       -- a transfer confirmed into their unit, whichever is latest.
       to_char(greatest(p."admittedOn", (p."createdAt" AT TIME ZONE 'Asia/Shanghai')::date,
         (SELECT max((t."receivedAt" AT TIME ZONE 'Asia/Shanghai')::date) FROM "Transfer" t
           WHERE t."personId" = p.id AND t."toOrgId" = p."orgId" AND t."receivedAt" IS NOT NULL)), 'YYYY-MM-DD')
         AS "memberSince"
-    FROM "Person" p WHERE p.id = ANY(${personIds}::uuid[])
+    FROM "Person" p LEFT JOIN per ON per."personId" = p.id WHERE p.id = ANY(${personIds}::uuid[])
     ORDER BY p.name`;
   const ended = year < Number(today.slice(0, 4));
   return rows.map((r) => {
