@@ -82,19 +82,22 @@ export async function duesFor(
      WHERE ${scopeOrgsSql(user, 'person.sensitive', 'o')}
        AND p.status IN ('FULL', 'PROBATIONARY') AND p."leftOn" IS NULL AND NOT o.temporary
        ${f.orgId ? Prisma.sql`AND p."orgId" = ${f.orgId}::uuid` : Prisma.empty}`;
+  // Payments are joined once and counted per member (a hash join): two subqueries a member, 100,000 index probes
+  // each, took 0.8 s of PostgreSQL's time for the committee's counts. Only months from the start to last month are
+  // read; a lapse is possible only when its six months lie inside them ("from" at most last − 5).
   const owedSql = Prisma.sql`
+    WITH s AS (${scoped}),
+    pay AS (
+      SELECT s.id,
+             count(*) FILTER (WHERE d.month >= to_char(make_date(s."from" / 12, s."from" % 12 + 1, 1), 'YYYY-MM'))
+               AS paid,
+             count(*) FILTER (WHERE d.month >= ${addMonth(thisMonth, -LAPSE_MONTHS)}) AS recent
+        FROM s JOIN "DuesPayment" d ON d."personId" = s.id AND d.month BETWEEN ${start} AND ${addMonth(thisMonth, -1)}
+       GROUP BY s.id)
     SELECT s.id, s.path, s."employeeNo",
-           GREATEST(0, ${last}::int - s."from" + 1) - (
-             SELECT count(*) FROM "DuesPayment" d
-              WHERE d."personId" = s.id
-                AND d.month BETWEEN to_char(make_date(s."from" / 12, s."from" % 12 + 1, 1), 'YYYY-MM')
-                                AND ${addMonth(thisMonth, -1)}
-           )::int AS owed,
-           (s."from" <= ${last - (LAPSE_MONTHS - 1)}::int AND NOT EXISTS (
-             SELECT 1 FROM "DuesPayment" d
-              WHERE d."personId" = s.id AND d.month BETWEEN ${addMonth(thisMonth, -LAPSE_MONTHS)} AND ${addMonth(thisMonth, -1)}
-           )) AS lapse
-      FROM (${scoped}) s`;
+           GREATEST(0, ${last}::int - s."from" + 1) - COALESCE(pay.paid, 0)::int AS owed,
+           (s."from" <= ${last - (LAPSE_MONTHS - 1)}::int AND COALESCE(pay.recent, 0) = 0) AS lapse
+      FROM s LEFT JOIN pay ON pay.id = s.id`;
   const [counts] = await client.$queryRaw<{ all: number; owing: number; lapse: number }[]>`
     SELECT count(*)::int AS "all", count(*) FILTER (WHERE owed > 0)::int AS owing,
            count(*) FILTER (WHERE lapse)::int AS lapse
