@@ -12,22 +12,17 @@
 // the RSS is read again HTTP_SETTLE_SECONDS (default 30) after the load.
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
-import { hashPassword } from '../lib/auth/password';
 import { createPrismaClient } from '../lib/db/client';
-import { applyMigrations } from '../lib/db/schema-engine';
-import { generateCurrent } from '../lib/reminders/mutations/generate';
-import { LARGE_BIG_BRANCH, LARGE_ROOT_NAME, seedLarge } from '../prisma/seed-large';
-import { seedDemo } from '../prisma/seed';
-import { DEMO_PASSWORD, ROOT_ORG_NAME } from '../prisma/seed-data';
+import { DEMO_PASSWORD } from '../prisma/seed-data';
 import { benchDatabase } from '../scripts/lib/bench-db';
 import { pct } from './lib/bench';
+import { BIG_SECRETARY, prepareCompany } from './lib/company';
 import { Jar, latestSheetOf, signIn, startServer, stopServer, treeRssMb } from './lib/http';
 
 const SECONDS = Number(process.env.HTTP_SECONDS ?? 8);
 const CONNECTIONS = (process.env.HTTP_CONNECTIONS ?? '10,50').split(',').map(Number);
 const PICK = process.env.HTTP_PAGES?.split(',');
 const SETTLE_SECONDS = Number(process.env.HTTP_SETTLE_SECONDS ?? 30);
-const BIG_SECRETARY = 'bench-secretary';
 const GOALS = { ratio: 0.5, htmlKb: 300, rssMb: 400 };
 
 const database = await benchDatabase('pg-bench-http');
@@ -35,36 +30,7 @@ const db = createPrismaClient(database.url);
 let server: ChildProcess | undefined;
 try {
   console.log(`bench:http on ${database.where}, ${SECONDS} s per measurement`);
-  await applyMigrations(database.url);
-  const t0 = performance.now();
-  await seedDemo(db);
-  const demoRoot = await db.organization.findFirstOrThrow({ where: { name: ROOT_ORG_NAME, parentId: null } });
-  if (!(await db.organization.findFirst({ where: { name: LARGE_ROOT_NAME } }))) {
-    await seedLarge(database.url, true, demoRoot);
-    await generateCurrent(db);
-  }
-  const big = await db.organization.findFirstOrThrow({ where: { name: LARGE_BIG_BRANCH } });
-  await db.user.upsert({
-    where: { username: BIG_SECRETARY },
-    update: {},
-    create: {
-      username: BIG_SECRETARY,
-      name: '压测书记',
-      orgId: big.id,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      roles: { create: { role: 'SECRETARY', orgId: big.id } },
-    },
-  });
-  // Statistics as a running database has them: autovacuum analyzes after a load, but it may be off (it is on
-  // these machines), and without statistics the planner guesses (the overdue count of 督办 joined 3,547 tasks to
-  // their units one by one, estimating 4 rows).
-  await db.$executeRawUnsafe('ANALYZE');
-  const counts = await db.$queryRaw<{ orgs: number; people: number; tasks: number }[]>`
-    SELECT (SELECT count(*)::int FROM "Organization") AS orgs, (SELECT count(*)::int FROM "Person") AS people,
-           (SELECT count(*)::int FROM "ReminderTask") AS tasks`;
-  console.log(
-    `data: ${counts[0]!.orgs} units, ${counts[0]!.people} people, ${counts[0]!.tasks} reminder tasks (ready in ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
-  );
+  await prepareCompany(db, database.url);
 
   const sheetId = await latestSheetOf(db, 'secretary');
   const article = await db.article.findFirstOrThrow({
