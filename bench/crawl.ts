@@ -4,8 +4,9 @@
 // on loopback, one request at a time.
 //
 // Prints per role the slowest pages: the server's CPU (its own counters in /proc) and the wall time a request
-// (the faster of two after one untimed; the CPU over both, halved), and the HTML's size; then whether any page answered 5xx or sent more
-// than 300 KB of HTML (issue 17). CRAWL_USERS (default committee,bench-secretary,secretary) picks the roles;
+// (the faster of two after one untimed; the CPU over both, halved), each also as a multiple of the same figures for
+// the sign-in page (/login) measured the same way in the same run (the baseline, as in bench:http), and the HTML's
+// size; then whether any page answered 5xx or sent more than 300 KB of HTML (issue 17). CRAWL_USERS (default committee,bench-secretary,secretary) picks the roles;
 // CRAWL_SHOW (15) how many rows each; CRAWL_MAX (150) how many kinds of page each role opens at most.
 import { readFile } from 'node:fs/promises';
 import type { ChildProcess } from 'node:child_process';
@@ -41,13 +42,33 @@ const kindOf = (path: string) =>
 
 type Row = { path: string; cpu: number; wall: number; kb: number; status: number };
 
-async function crawl(base: string, pid: number, jar: Jar) {
-  const get = async (path: string) => {
-    const r = await fetch(base + path, { headers: { Cookie: jar.header }, redirect: 'manual' });
+/** One page: once untimed, then twice timed; the faster wall time, the server's CPU over both halved (its counters tick in 10 ms). */
+async function measure(base: string, pid: number, jar: Jar | null, path: string) {
+  const get = async () => {
+    const r = await fetch(base + path, { headers: jar ? { Cookie: jar.header } : {}, redirect: 'manual' });
     return { status: r.status, html: await r.text() };
   };
-  const home = await get('/');
-  const navigation = new Set(['/', ...linksOf(home.html)]);
+  const first = await get();
+  let wall = Infinity;
+  let last = first;
+  const c0 = await cpuMs(pid);
+  for (let k = 0; k < 2; k += 1) {
+    const t0 = performance.now();
+    last = await get();
+    wall = Math.min(wall, performance.now() - t0);
+  }
+  const row: Row = {
+    path,
+    cpu: ((await cpuMs(pid)) - c0) / 2,
+    wall,
+    kb: last.html.length / 1024,
+    status: last.status,
+  };
+  return { row, html: first.html };
+}
+
+async function crawl(base: string, pid: number, jar: Jar) {
+  const home = await measure(base, pid, jar, '/');
   const seen = new Set<string>();
   const queue: { path: string; fromNavigation: boolean }[] = [];
   const add = (path: string, fromNavigation: boolean) => {
@@ -55,30 +76,13 @@ async function crawl(base: string, pid: number, jar: Jar) {
     seen.add(kindOf(path));
     queue.push({ path, fromNavigation });
   };
-  for (const path of navigation) add(path, true);
+  for (const path of new Set(['/', ...linksOf(home.html)])) add(path, true);
   const rows: Row[] = [];
-  for (let i = 0; i < queue.length; i += 1) {
-    const { path, fromNavigation } = queue[i]!;
-    const first = await get(path);
-    // Two timed requests: the faster one's wall time, the server's CPU over both halved (its counters tick in 10 ms).
-    let wall = Infinity;
-    let last = first;
-    const c0 = await cpuMs(pid);
-    for (let k = 0; k < 2; k += 1) {
-      const t0 = performance.now();
-      last = await get(path);
-      wall = Math.min(wall, performance.now() - t0);
-    }
-    const best: Row = {
-      path,
-      cpu: ((await cpuMs(pid)) - c0) / 2,
-      wall,
-      kb: last.html.length / 1024,
-      status: last.status,
-    };
-    rows.push(best);
+  for (const { path, fromNavigation } of queue) {
+    const { row, html } = await measure(base, pid, jar, path);
+    rows.push(row);
     // One level below the navigation: the first page of each kind its pages link to.
-    if (fromNavigation) for (const link of linksOf(first.html)) add(link, false);
+    if (fromNavigation) for (const link of linksOf(html)) add(link, false);
   }
   return rows;
 }
@@ -92,14 +96,24 @@ try {
   await prepareCompany(db, database.url);
   const started = await startServer(database.url);
   server = started.child;
+  // The baseline: the sign-in page of the same server, measured the same way (several times, the median).
+  const logins: Row[] = [];
+  for (let k = 0; k < 5; k += 1) logins.push((await measure(started.base, server.pid!, null, '/login')).row);
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const login = { wall: mid(logins.map((r) => r.wall)), cpu: Math.max(1, mid(logins.map((r) => r.cpu))) };
+  console.log(
+    `\nbaseline: the sign-in page (/login), ${login.wall.toFixed(0)} ms wall, ${login.cpu.toFixed(0)} ms of server CPU a request`,
+  );
   for (const username of USERS) {
     const rows = await crawl(started.base, server.pid!, await signIn(started.base, username, DEMO_PASSWORD));
     rows.sort((a, b) => b.wall - a.wall);
     console.log(`\n${username}: ${rows.length} kinds of page, the slowest ${Math.min(SHOW, rows.length)}`);
-    console.log('| page | wall ms | server CPU ms | HTML KB | status |\n|---|---:|---:|---:|---:|');
+    console.log(
+      '| page | wall ms | × sign-in | server CPU ms | × sign-in | HTML KB | status |\n|---|---:|---:|---:|---:|---:|---:|',
+    );
     for (const r of rows.slice(0, SHOW))
       console.log(
-        `| ${r.path} | ${r.wall.toFixed(0)} | ${r.cpu.toFixed(0)} | ${r.kb.toFixed(0)} | ${r.status} |`,
+        `| ${r.path} | ${r.wall.toFixed(0)} | ${(r.wall / login.wall).toFixed(1)} | ${r.cpu.toFixed(0)} | ${(r.cpu / login.cpu).toFixed(1)} | ${r.kb.toFixed(0)} | ${r.status} |`,
       );
     for (const r of rows) {
       if (r.status >= 500) problems.push(`${username} ${r.path}: HTTP ${r.status}`);
