@@ -1,4 +1,5 @@
 'use client';
+import { useHydrated } from '@/components/use-hydrated';
 import { Button } from './button';
 
 /**
@@ -27,7 +28,7 @@ export function ItemRow({
   );
 }
 
-/** A row's action button: runs `action.run(input)`, off while the action is under way. */
+/** A row's action button: runs `action.run(input)`; off until the page is live and while the action is under way. */
 export function RunButton<I>({
   action,
   input,
@@ -39,11 +40,12 @@ export function RunButton<I>({
   children: React.ReactNode;
   testId?: string;
 }) {
+  const live = useHydrated();
   return (
     <Button
       type="button"
       variant="secondary"
-      disabled={action.pending}
+      disabled={!live || action.pending}
       data-testid={testId}
       onClick={() => void action.run(input)}
     >
