@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
+import { LiveMark } from '@/components/live-mark';
 import { ServiceWorker } from '@/components/service-worker';
 import './globals.css';
 
@@ -23,6 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
         <ClientMessages>{children}</ClientMessages>
         <ServiceWorker />
+        <LiveMark />
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { startRegistration } from '@simplewebauthn/browser';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -110,9 +111,9 @@ export function EnrolFactor({ then, allowTotp = true }: { then: 'home' | 'refres
                 />
               </Field>
               {!confirm.fieldErrors.code && <FormError message={confirm.error} />}
-              <Button type="submit" disabled={confirm.pending} className="w-full">
+              <SubmitButton pending={confirm.pending} className="w-full">
                 {t('totp.confirm')}
-              </Button>
+              </SubmitButton>
             </form>
           )}
         </section>

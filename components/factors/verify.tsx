@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { startAuthentication } from '@simplewebauthn/browser';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -81,14 +82,13 @@ export function VerifyFactor({ hasTotp, hasPasskey }: { hasTotp: boolean; hasPas
             required
           />
         </Field>
-        <Button
-          type="submit"
+        <SubmitButton
           variant={hasPasskey ? 'secondary' : 'primary'}
           className="w-full"
-          disabled={verify.pending}
+          pending={verify.pending}
         >
           {t('verify.submit')}
-        </Button>
+        </SubmitButton>
       </form>
       {hasTotp && (
         <button

@@ -102,6 +102,35 @@ test('a password change signs out one’s other devices, and the devices page en
   await expect(desk).not.toHaveURL(/\/login/);
 });
 
+test('a form the page’s script sends cannot be sent before the page is live: no password in an address', async ({
+  browser,
+}) => {
+  const { page } = await newAccountPage(browser, 'live', '页面就绪', 'Mine#2026abc');
+  // The page's scripts held back: what a slow phone shows between the HTML and hydration.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/change-password', { waitUntil: 'commit' });
+  const save = page.getByRole('button', { name: '保存新密码' });
+  await expect(save).toBeDisabled();
+  // A button that works only through the script (the language switch) takes no tap yet.
+  const locale = page.getByTestId('locale-switch').first();
+  expect(await locale.evaluate((e) => getComputedStyle(e).pointerEvents)).toBe('none');
+  await page.locator('#currentPassword').fill('Mine#2026abc');
+  await page.locator('#confirm').press('Enter');
+  await page.waitForTimeout(300);
+  expect(page.url()).not.toContain('Password');
+  expect(page.url()).not.toContain('Mine');
+  release();
+  await expect(save).toBeEnabled();
+  await expect(page.locator('html')).toHaveAttribute('data-live', '');
+  expect(await locale.evaluate((e) => getComputedStyle(e).pointerEvents)).toBe('auto');
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 test('the sign-in page of a demo database says the data are invented', async ({ page }) => {
   await page.goto('/login');
   await expect(page.getByTestId('demo-mark')).toContainText('演示数据');

@@ -202,7 +202,7 @@ export default async function RemindersPage() {
                               {tb('returnedBanner', { reason: x.reviews[0].comment })}
                             </div>
                           )}
-                          <CompleteTaskForm taskId={x.id} today={table.today} />
+                          <CompleteTaskForm taskId={x.id} today={table.today} label={t('complete')} />
                         </>
                       )}
                       {x.status === 'DONE' && x.quality && (

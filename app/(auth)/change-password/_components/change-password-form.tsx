@@ -1,6 +1,6 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { ActionForm } from '@/components/action-form';
-import { Button } from '@/components/ui/button';
 import { PasswordField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { changePasswordAction } from '@/lib/account/actions';
@@ -56,9 +56,9 @@ export function ChangePasswordForm({
         {...field('newPassword')}
       />
       <PasswordField id="confirm" label={t('confirm')} autoComplete="new-password" {...field('confirm')} />
-      <Button type="submit" className="w-full" disabled={busy}>
+      <SubmitButton className="w-full" pending={busy}>
         {t('submit')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

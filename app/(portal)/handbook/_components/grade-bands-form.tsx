@@ -1,9 +1,9 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { setGradeBandsAction } from '@/lib/handbook/actions';
@@ -38,9 +38,9 @@ export function GradeBandsForm({ values }: { values: TGradeBands }) {
       </div>
       <p className="text-xs text-stone-500">{t('bandsHelp')}</p>
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={busy}>
+        <SubmitButton variant="secondary" pending={busy}>
           {t('save')}
-        </Button>
+        </SubmitButton>
         {saved && <span className="text-sm text-green-700">{t('saved')}</span>}
       </div>
     </form>

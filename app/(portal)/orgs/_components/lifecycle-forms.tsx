@@ -1,8 +1,7 @@
 'use client';
-import { FormSubmit, GridSubmit } from '@/components/form-submit';
+import { FormSubmit, GridSubmit, SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
 import { RunButton } from '@/components/ui/item-row';
 import { Field, Input } from '@/components/ui/field';
 import { useAction, formRefusal, formValues } from '@/components/use-action';
@@ -122,9 +121,9 @@ export function ClosingActions({
           <Field label={t('cancelReason')} htmlFor="close-reason" error={tm(cancel.fieldErrors.reason)}>
             <Input id="close-reason" name="reason" maxLength={510} placeholder={t('cancelReasonHint')} />
           </Field>
-          <Button type="submit" variant="secondary" disabled={cancel.pending} data-testid="cancel-open-tasks">
+          <SubmitButton variant="secondary" pending={cancel.pending} data-testid="cancel-open-tasks">
             {t('cancelTasks', { count: openTasks })}
-          </Button>
+          </SubmitButton>
           <FormError message={formRefusal(cancel)} />
         </form>
       )}

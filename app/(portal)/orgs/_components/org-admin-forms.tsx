@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
@@ -55,9 +56,9 @@ export function MoveForm({ orgId, targets }: { orgId: string; targets: OrgChoice
           />
         </Field>
       </div>
-      <Button type="submit" variant="secondary" disabled={move.pending || !target}>
+      <SubmitButton variant="secondary" pending={move.pending || !target}>
         {t('move')}
-      </Button>
+      </SubmitButton>
       <div className="w-full">
         <FormError message={move.error} />
         {moved && <p className="text-sm text-green-700">{t('moved')}</p>}

@@ -1,9 +1,10 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { ActionForm } from '@/components/action-form';
 import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { Button, LinkButton } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { createOrgAction, updateOrgAction } from '@/lib/orgs/actions';
@@ -172,9 +173,7 @@ function OrgFormFrame({
     >
       {fields}
       <div className="flex gap-2">
-        <Button type="submit" disabled={busy}>
-          {submitLabel}
-        </Button>
+        <SubmitButton pending={busy}>{submitLabel}</SubmitButton>
         <LinkButton href={cancelHref}>{t('cancel')}</LinkButton>
       </div>
     </ActionForm>

@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -68,9 +69,7 @@ export function RobotForms({ orgId, robots }: { orgId: string; robots: Robot[] }
           <Input id="robot-secret" type="password" autoComplete="off" {...form.register('secret')} />
         </Field>
         <div className="flex items-end">
-          <Button type="submit" disabled={busy}>
-            {t('add')}
-          </Button>
+          <SubmitButton pending={busy}>{t('add')}</SubmitButton>
         </div>
         <FormError message={formError} />
       </form>

@@ -1,9 +1,8 @@
 'use client';
-import { FormSubmit } from '@/components/form-submit';
+import { FormSubmit, SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { useAction, formValues } from '@/components/use-action';
@@ -114,9 +113,7 @@ export function PayForm({
       <Field label={t('paidOn')} htmlFor={`paid-${personId}`}>
         <Input id={`paid-${personId}`} name="paidOn" type="date" defaultValue={today} className="w-40" />
       </Field>
-      <Button type="submit" disabled={call.pending || months.length === 0}>
-        {t('pay')}
-      </Button>
+      <SubmitButton pending={call.pending || months.length === 0}>{t('pay')}</SubmitButton>
       <FormError message={refusal(call, tm)} />
     </form>
   );

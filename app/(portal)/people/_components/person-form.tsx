@@ -1,10 +1,11 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { OrgTreePicker, type OrgChoices } from '@/components/org-tree-picker';
 import { FormError } from '@/components/form-error';
-import { Button, LinkButton } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -174,9 +175,9 @@ export function PersonForm({
         </Field>
       </fieldset>
       <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={busy}>
+        <SubmitButton variant="primary" pending={busy}>
           {busy ? t('saving') : editing ? t('save') : t('create')}
-        </Button>
+        </SubmitButton>
         <LinkButton href={editing ? `/people/${values.id}` : '/people'}>{t('cancel')}</LinkButton>
       </div>
     </form>

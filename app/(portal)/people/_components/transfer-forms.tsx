@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { FormSubmit, GridSubmit } from '@/components/form-submit';
+import { FormSubmit, GridSubmit, SubmitButton } from '@/components/form-submit';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { OrgTreePicker, type OrgChoices } from '@/components/org-tree-picker';
@@ -98,9 +98,7 @@ export function IssueForm({ id, defaultUntil }: { id: string; defaultUntil: stri
           className="w-44"
         />
       </Field>
-      <Button type="submit" disabled={call.pending}>
-        {t('issue')}
-      </Button>
+      <SubmitButton pending={call.pending}>{t('issue')}</SubmitButton>
       <FormError message={formRefusal(call)} />
     </form>
   );

@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
@@ -122,9 +123,9 @@ export function UnitForms({ itemId, plan }: { itemId: string; plan: string }) {
           aria-label={t('evidence')}
           className="text-sm"
         />
-        <Button type="submit" variant="secondary" disabled={pending}>
+        <SubmitButton variant="secondary" pending={pending}>
           {t('upload')}
-        </Button>
+        </SubmitButton>
       </form>
       <Button type="button" disabled={pending} onClick={() => run(submit, { itemId })}>
         {t('submit')}

@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { oversizedFile, UPLOAD_LIMIT_BYTES } from '@/components/check-upload';
@@ -11,17 +12,25 @@ import { completeTaskAction } from '@/lib/reminders/actions';
 
 const completeTask = rejectionAsUnexpected(completeTaskAction);
 
-export function CompleteTaskForm({ taskId, today }: { taskId: string; today: string }) {
-  const t = useTranslations('reminders');
-  const tm = useTranslateMessage();
+/**
+ * An open task's "mark done": a button, and the form once it is pressed. A table holds dozens of open tasks; only
+ * the one being completed mounts the form's hooks, so each closed row renders and hydrates a single button.
+ */
+export function CompleteTaskForm({ taskId, today, label }: { taskId: string; today: string; label: string }) {
   const [open, setOpen] = useState(false);
-  const complete = useAction(completeTask, { refresh: true, onSuccess: () => setOpen(false) });
   if (!open)
     return (
       <Button type="button" variant="secondary" className="mt-1" onClick={() => setOpen(true)}>
-        {t('complete')}
+        {label}
       </Button>
     );
+  return <OpenForm taskId={taskId} today={today} close={() => setOpen(false)} />;
+}
+
+function OpenForm({ taskId, today, close }: { taskId: string; today: string; close: () => void }) {
+  const t = useTranslations('reminders');
+  const tm = useTranslateMessage();
+  const complete = useAction(completeTask, { refresh: true, onSuccess: close });
   return (
     <form
       className="mt-2 space-y-2 rounded-md bg-stone-50 p-3"
@@ -63,10 +72,8 @@ export function CompleteTaskForm({ taskId, today }: { taskId: string; today: str
       </Field>
       <FormError message={complete.error} />
       <div className="flex gap-2">
-        <Button type="submit" disabled={complete.pending}>
-          {t('markDone')}
-        </Button>
-        <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+        <SubmitButton pending={complete.pending}>{t('markDone')}</SubmitButton>
+        <Button type="button" variant="ghost" onClick={close}>
           {t('cancel')}
         </Button>
       </div>

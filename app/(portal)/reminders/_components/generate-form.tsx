@@ -1,9 +1,9 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { ActionForm } from '@/components/action-form';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { generateRemindersAction } from '@/lib/reminders/actions';
@@ -54,9 +54,9 @@ export function GenerateForm({
         {errorOf('frequencies') && <p className="text-sm text-red-700">{errorOf('frequencies')}</p>}
       </fieldset>
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={busy}>
+        <SubmitButton variant="secondary" pending={busy}>
           {t('generate')}
-        </Button>
+        </SubmitButton>
         {done && (
           <span className="text-sm text-green-700" data-testid="generated">
             {done}

@@ -1,8 +1,8 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { saveSecuritySettingsAction } from '@/lib/security/actions';
@@ -124,9 +124,7 @@ export function SecuritySettingsForm({
           {t('saved')}
         </p>
       )}
-      <Button type="submit" disabled={save.pending}>
-        {t('save')}
-      </Button>
+      <SubmitButton pending={save.pending}>{t('save')}</SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { ActionForm } from '@/components/action-form';
 import { FormError } from '@/components/form-error';
 import { OrgTreePickerField, type OrgChoices } from '@/components/org-tree-picker';
@@ -57,9 +58,7 @@ export function CreateUserForm({ orgs }: { orgs: OrgChoices }) {
           {...field('password')}
         />
       </div>
-      <Button type="submit" disabled={busy}>
-        {t('create')}
-      </Button>
+      <SubmitButton pending={busy}>{t('create')}</SubmitButton>
     </ActionForm>
   );
 }
@@ -80,9 +79,7 @@ export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgC
       <FormError message={formError} />
       <ProfileFields orgs={orgs} field={field} />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={busy}>
-          {t('save')}
-        </Button>
+        <SubmitButton pending={busy}>{t('save')}</SubmitButton>
         {saved && <span className="text-sm text-green-700">{t('saved')}</span>}
       </div>
     </form>
@@ -114,9 +111,9 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
         {...field('password')}
       />
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={busy}>
+        <SubmitButton variant="secondary" pending={busy}>
           {t('resetPassword')}
-        </Button>
+        </SubmitButton>
         {done && <span className="text-sm text-green-700">{t('resetDone')}</span>}
       </div>
     </form>
@@ -208,9 +205,9 @@ export function RolesEditor({
             orgs={orgs}
             {...field('orgId')}
           />
-          <Button type="submit" variant="secondary" disabled={busy}>
+          <SubmitButton variant="secondary" pending={busy}>
             {t('users.assignRole')}
-          </Button>
+          </SubmitButton>
         </form>
       )}
     </div>

@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { FormError } from '@/components/form-error';
 import { Button, LinkButton } from '@/components/ui/button';
 import { Input, InputField, SelectField, TextareaField } from '@/components/ui/field';
@@ -259,9 +260,7 @@ export function QuestionForm({
         onChange={(e) => setTags(e.target.value)}
       />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={busy}>
-          {question ? t('form.save') : t('form.create')}
-        </Button>
+        <SubmitButton pending={busy}>{question ? t('form.save') : t('form.create')}</SubmitButton>
         <LinkButton href="/exams/bank">{t('form.back')}</LinkButton>
       </div>
     </form>

@@ -1,9 +1,10 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
-import { Button, LinkButton } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/button';
 import { Field, Input, InputField, TextareaField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
 import { updateArticleAction } from '@/lib/handbook/actions';
@@ -86,9 +87,7 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
         onChange={(e) => setTags(e.target.value)}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={busy}>
-          {busy ? t('saving') : t('save')}
-        </Button>
+        <SubmitButton pending={busy}>{busy ? t('saving') : t('save')}</SubmitButton>
         <LinkButton href="/handbook/draft">{t('backToDraft')}</LinkButton>
         {saved && (
           <span className="text-sm text-green-700" data-testid="saved">

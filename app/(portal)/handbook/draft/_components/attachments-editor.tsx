@@ -1,8 +1,8 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
 import { Field, InputField, Select } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { addAttachmentAction, removeAttachmentAction } from '@/lib/handbook/actions';
@@ -82,9 +82,9 @@ export function AttachmentsEditor({ articleId, files }: { articleId: string; fil
           <FormError message={error} />
         </div>
         <div>
-          <Button type="submit" variant="secondary" disabled={pending}>
+          <SubmitButton variant="secondary" pending={pending}>
             {t('upload')}
-          </Button>
+          </SubmitButton>
         </div>
       </form>
     </section>

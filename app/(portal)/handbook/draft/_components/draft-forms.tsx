@@ -1,9 +1,9 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { ActionForm } from '@/components/action-form';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { FormError } from '@/components/form-error';
-import { Button } from '@/components/ui/button';
 import { InputField, TextareaField } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -30,9 +30,7 @@ export function CreateDraftForm() {
       <p className="text-sm text-stone-600">{t('createDraftHelp')}</p>
       <FormError message={formError} />
       <InputField id="label" label={t('versionLabel')} {...field('label')} className="max-w-xs" />
-      <Button type="submit" disabled={busy}>
-        {t('createDraft')}
-      </Button>
+      <SubmitButton pending={busy}>{t('createDraft')}</SubmitButton>
     </form>
   );
 }
@@ -59,9 +57,7 @@ export function PublishForm({ versionId }: { versionId: string }) {
         <TextareaField id="changeSummary" label={t('changeSummary')} rows={2} {...field('changeSummary')} />
       </div>
       <p className="text-xs text-stone-500">{t('publishWarning')}</p>
-      <Button type="submit" disabled={busy}>
-        {t('publish')}
-      </Button>
+      <SubmitButton pending={busy}>{t('publish')}</SubmitButton>
     </ActionForm>
   );
 }
@@ -82,9 +78,9 @@ export function AddArticleForm({ partId }: { partId: string }) {
       <div className="min-w-56 flex-1">
         <InputField id={`title-${partId}`} label={t('newArticle')} {...field('title')} />
       </div>
-      <Button type="submit" variant="secondary" disabled={busy}>
+      <SubmitButton variant="secondary" pending={busy}>
         {t('addArticle')}
-      </Button>
+      </SubmitButton>
       <div className="w-full">
         <FormError message={formError} />
       </div>

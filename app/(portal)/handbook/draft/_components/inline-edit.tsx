@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { ActionForm } from '@/components/action-form';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -68,9 +69,7 @@ export function InlineEdit<S extends z.ZodType<unknown, FieldValues>, T>({
       <FormError message={rowForm.formError} />
       {fields(fieldsProps(rowForm))}
       <div className="flex gap-2">
-        <Button type="submit" disabled={rowForm.busy}>
-          {t('save')}
-        </Button>
+        <SubmitButton pending={rowForm.busy}>{t('save')}</SubmitButton>
         <Button type="button" variant="secondary" onClick={onDone}>
           {t('cancel')}
         </Button>
@@ -108,9 +107,9 @@ export function NewRowForm<S extends z.ZodType<unknown, FieldValues>, T>({
       heading={<h3 className="text-sm font-medium">{title}</h3>}
     >
       {fields(fieldsProps(newForm))}
-      <Button type="submit" variant="secondary" disabled={newForm.busy}>
+      <SubmitButton variant="secondary" pending={newForm.busy}>
         {title}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

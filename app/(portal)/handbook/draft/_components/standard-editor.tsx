@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { Options } from '@/components/ui/options';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
@@ -216,9 +217,9 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
         <div className="min-w-48 flex-1">
           <InputField id="cat-title" label={t('categoryTitle')} {...cat.field('title')} />
         </div>
-        <Button type="submit" variant="secondary" disabled={cat.busy}>
+        <SubmitButton variant="secondary" pending={cat.busy}>
           {t('addCategory')}
-        </Button>
+        </SubmitButton>
         <div className="w-full">
           <FormError message={cat.formError} />
         </div>

@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
@@ -112,9 +113,9 @@ export function ProposeForm({
       ) : (
         <FormError message={propose.error} />
       )}
-      <Button type="submit" variant="secondary" disabled={propose.pending}>
+      <SubmitButton variant="secondary" pending={propose.pending}>
         {t('propose')}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

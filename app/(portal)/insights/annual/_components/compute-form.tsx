@@ -1,10 +1,10 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { onFormSubmit } from '@/components/on-form-submit';
 import { useAction } from '@/components/use-action';
-import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { computeAnnualAction } from '@/lib/annual/actions';
 import { COMPONENTS, type Weights } from '@/lib/annual/rules';
@@ -44,9 +44,7 @@ export function ComputeForm({ year, weights }: { year: number; weights: Weights 
       <span className={`min-h-11 content-center ${sum === 100 ? '' : 'text-red-700'}`}>
         {t('sum', { sum })}
       </span>
-      <Button type="submit" disabled={compute.pending}>
-        {t('compute')}
-      </Button>
+      <SubmitButton pending={compute.pending}>{t('compute')}</SubmitButton>
       {computed ? (
         <p className="w-full text-green-700" role="status">
           {computed}

@@ -1,10 +1,10 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { onFormSubmit } from '@/components/on-form-submit';
 import { useAction } from '@/components/use-action';
-import { Button } from '@/components/ui/button';
 import { InputField, TextareaField } from '@/components/ui/field';
 import { createLearningFocusAction } from '@/lib/learning/actions';
 
@@ -90,9 +90,7 @@ export function FocusForm(props: {
       ) : (
         <FormError message={create.error} />
       )}
-      <Button type="submit" disabled={create.pending}>
-        {t('publishFocus')}
-      </Button>
+      <SubmitButton pending={create.pending}>{t('publishFocus')}</SubmitButton>
     </form>
   );
 }

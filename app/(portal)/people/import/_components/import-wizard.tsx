@@ -199,7 +199,7 @@ export function ImportWizard() {
             </p>
           )}
           <div className="mt-4">
-            <Button variant="primary" onClick={start} disabled={running || missing.length > 0}>
+            <Button type="button" variant="primary" onClick={start} disabled={running || missing.length > 0}>
               {running ? t('importing') : t('submit', { rows: inspected.rows })}
             </Button>
           </div>
@@ -237,7 +237,7 @@ export function ImportWizard() {
           {passwords ? (
             <div className="mt-2 space-y-2">
               <p className="text-sm text-amber-800">{t('passwordsOnce')}</p>
-              <Button variant="primary" onClick={downloadPasswords}>
+              <Button type="button" variant="primary" onClick={downloadPasswords}>
                 {t('downloadPasswords')}
               </Button>
             </div>

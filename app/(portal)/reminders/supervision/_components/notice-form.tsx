@@ -1,9 +1,9 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { useAction } from '@/components/use-action';
-import { Button } from '@/components/ui/button';
 import { TextareaField } from '@/components/ui/field';
 import { sendNoticeAction } from '@/lib/reminders/actions';
 
@@ -42,9 +42,7 @@ export function NoticeForm({ orgId }: { orgId: string }) {
           {t('sent')}
         </p>
       )}
-      <Button type="submit" disabled={notice.pending}>
-        {t('send')}
-      </Button>
+      <SubmitButton pending={notice.pending}>{t('send')}</SubmitButton>
     </form>
   );
 }

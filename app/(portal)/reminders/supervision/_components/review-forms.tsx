@@ -1,4 +1,5 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -66,9 +67,7 @@ function RateForm({ taskId, onDone }: { taskId: string; onDone: () => void }) {
         {...rate.form.register('comment')}
         className="w-48"
       />
-      <Button type="submit" disabled={rate.busy}>
-        {t('rate')}
-      </Button>
+      <SubmitButton pending={rate.busy}>{t('rate')}</SubmitButton>
       <FormError message={rate.formError ?? rate.errorOf('comment')} />
     </form>
   );
@@ -92,9 +91,9 @@ function ReturnForm({ taskId, onDone }: { taskId: string; onDone: () => void }) 
         {...ret.form.register('reason')}
         className="w-56"
       />
-      <Button type="submit" variant="danger" disabled={ret.busy}>
+      <SubmitButton variant="danger" pending={ret.busy}>
         {t('confirmReturn')}
-      </Button>
+      </SubmitButton>
       <FormError message={ret.formError ?? ret.errorOf('reason')} />
     </form>
   );

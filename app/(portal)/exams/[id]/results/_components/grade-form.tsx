@@ -1,8 +1,8 @@
 'use client';
+import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-error';
 import { useAction } from '@/components/use-action';
-import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { gradeShortAnswerAction } from '@/lib/exams/actions';
 
@@ -43,9 +43,7 @@ export function GradeForm({ item }: { item: Pending }) {
           {t('grading.points', { max: item.points })}
           <Input name="points" type="number" min={0} max={item.points} step={0.5} required className="w-24" />
         </label>
-        <Button type="submit" disabled={grade.pending}>
-          {t('grading.save')}
-        </Button>
+        <SubmitButton pending={grade.pending}>{t('grading.save')}</SubmitButton>
       </div>
       <FormError message={grade.error} />
     </form>
