@@ -16,6 +16,7 @@ export function KeyUnitToggle({ orgId, year, isKey }: { orgId: string; year: num
     <div className="flex flex-wrap items-center gap-3">
       <span className="text-sm">{isKey ? t('isKeyUnit', { year }) : t('notKeyUnit', { year })}</span>
       <Button
+        type="button"
         variant="secondary"
         disabled={toggle.pending}
         onClick={() => {
@@ -74,6 +75,7 @@ export function ArchiveButton({ orgId }: { orgId: string }) {
     <div className="space-y-2">
       <p className="text-sm text-stone-600">{t('archiveHelp')}</p>
       <Button
+        type="button"
         variant="danger"
         disabled={archive.pending}
         data-testid="archive-org"

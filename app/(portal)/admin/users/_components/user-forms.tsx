@@ -127,6 +127,7 @@ export function ActiveToggle({ userId, active, self }: { userId: string; active:
     <div className="space-y-2">
       <p className="text-sm">{active ? t('activeHelp') : t('inactiveHelp')}</p>
       <Button
+        type="button"
         variant={active ? 'danger' : 'secondary'}
         disabled={toggle.pending || (self && active)}
         onClick={() => void toggle.run({ id: userId, active: !active })}
@@ -178,6 +179,7 @@ export function RolesEditor({
               </span>
               {removable && (
                 <Button
+                  type="button"
                   variant="ghost"
                   disabled={remove.pending}
                   onClick={() => void remove.run({ id: r.id })}
