@@ -1,5 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import { pageNumber } from '@/lib/search-params';
 import { z } from 'zod';
 
 /**
@@ -45,3 +46,15 @@ export async function handlerParams<K extends Name>(
 }
 
 export const notFoundResponse = () => Response.json({ error: 'not found' }, { status: 404 });
+
+/** A record's page that lists something of it a page at a time (`/announcements/[id]?page=`). */
+export type PagedRecordProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ page?: string }>;
+};
+
+/** The record's id (or the 404 page) and the list's page from the address. */
+export async function pagedRecord({ params, searchParams }: PagedRecordProps) {
+  const [{ id }, { page }] = await Promise.all([pageParams(params), searchParams]);
+  return { id, page: pageNumber(page) };
+}

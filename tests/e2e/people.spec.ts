@@ -9,17 +9,7 @@ const FIRST = '滨江新城综合管廊项目党支部';
 const SECOND = '北环快速路三标段项目党支部';
 const THIRD = '云岭隧道项目党支部';
 // A sheet exported from another system: its own column names and order, mapped on the page.
-const HEAD = [
-  '序号',
-  '姓名',
-  '人员编号',
-  '性别',
-  '人员类别',
-  '入党时间',
-  '转正时间',
-  '所在党支部',
-  '联系电话',
-];
+const HEAD = '序号 姓名 人员编号 性别 人员类别 入党时间 转正时间 所在党支部 联系电话'.split(' ');
 
 async function chooseFile(page: Page, name: string, buffer: Buffer) {
   await page.locator('#people-file').setInputFiles({ name, mimeType: XLSX, buffer });

@@ -14,11 +14,13 @@ const { tree, admin, security, committee } = treeWithUsers(db, {
 });
 
 /** A grant refused with `key`: nothing assigned. */
+type Grant = Parameters<typeof assignRole>[2];
+/** `ctx` granting `role` on `org` to `user` is refused with `key`. */
 const grantRefused = (
   ctx: Parameters<typeof assignRole>[1],
-  input: Parameters<typeof assignRole>[2],
+  [user, role, org]: [{ id: string }, Grant['role'], { id: string }],
   key: string,
-) => expect(assignRole(db, ctx, input)).rejects.toThrow(key);
+) => expect(assignRole(db, ctx, { userId: user.id, role, orgId: org.id })).rejects.toThrow(key);
 
 describe('users (系统管理员) and roles (安全管理员)', () => {
   it('creates a user who must change the password, with a trace that holds no hash', async () => {
@@ -63,18 +65,10 @@ describe('users (系统管理员) and roles (安全管理员)', () => {
   it('assigns a scoped role once, removes it, and traces both', async () => {
     const u = await makeUser(db, null, tree.a);
     const ra = await assignRole(db, security.ctx, { userId: u.id, role: 'SECRETARY', orgId: tree.a.id });
-    await grantRefused(
-      security.ctx,
-      { userId: u.id, role: 'SECRETARY', orgId: tree.a.id },
-      'users.errors.roleExists',
-    );
-    await grantRefused(
-      committee.ctx,
-      { userId: u.id, role: 'ADMIN', orgId: tree.root.id },
-      'errors.forbidden',
-    );
+    await grantRefused(security.ctx, [u, 'SECRETARY', tree.a], 'users.errors.roleExists');
+    await grantRefused(committee.ctx, [u, 'ADMIN', tree.root], 'errors.forbidden');
     // The 系统管理员 grants no ordinary role (三权分立).
-    await grantRefused(admin.ctx, { userId: u.id, role: 'CLERK', orgId: tree.a.id }, 'errors.forbidden');
+    await grantRefused(admin.ctx, [u, 'CLERK', tree.a], 'errors.forbidden');
     await removeRole(db, security.ctx, { id: ra.id });
     expect(await db.roleAssignment.count({ where: { userId: u.id } })).toBe(0);
     const actions = (
@@ -107,16 +101,8 @@ describe('三权分立', () => {
   it('the three administrator roles never meet on one person, and nobody grants themselves a role', async () => {
     const u = await makeUser(db, 'AUDIT_ADMIN', tree.root);
     const before = await db.roleAssignment.count({ where: { userId: u.id } });
-    await grantRefused(
-      security.ctx,
-      { userId: u.id, role: 'SECURITY_ADMIN', orgId: tree.root.id },
-      'users.errors.adminRolesExclusive',
-    );
-    await grantRefused(
-      security.ctx,
-      { userId: security.id, role: 'COMMITTEE', orgId: tree.root.id },
-      'users.errors.notOwnRoles',
-    );
+    await grantRefused(security.ctx, [u, 'SECURITY_ADMIN', tree.root], 'users.errors.adminRolesExclusive');
+    await grantRefused(security.ctx, [security, 'COMMITTEE', tree.root], 'users.errors.notOwnRoles');
     const own = await db.roleAssignment.findFirstOrThrow({ where: { userId: security.id } });
     await expect(removeRole(db, security.ctx, { id: own.id })).rejects.toThrow('users.errors.notOwnRoles');
     expect(await db.roleAssignment.count({ where: { userId: u.id } })).toBe(before);
@@ -134,11 +120,7 @@ describe('三权分立', () => {
     });
     try {
       const other = await makeUser(db, null, tree.root);
-      await grantRefused(
-        admin.ctx,
-        { userId: other.id, role: 'SECURITY_ADMIN', orgId: tree.root.id },
-        'errors.forbidden',
-      );
+      await grantRefused(admin.ctx, [other, 'SECURITY_ADMIN', tree.root], 'errors.forbidden');
       expect(await db.roleAssignment.count({ where: { userId: other.id } })).toBe(0);
     } finally {
       await db.user.updateMany({

@@ -6,24 +6,16 @@ import { announcementDetailFor, receiptsFor } from '@/lib/announcements/queries'
 import { load } from '@/lib/page-guard';
 import { ChaseUnreadButton } from './_components/chase-button';
 import { MarkRead } from './_components/mark-read';
-import { pageParams } from '@/lib/route-params';
+import { pagedRecord, type PagedRecordProps } from '@/lib/route-params';
 import { CST_DATE_TIME } from '@/lib/calendar';
 import { pageTitle } from '@/lib/page-title';
 import { Pagination } from '@/components/pagination';
-import { pageNumber } from '@/lib/search-params';
 
 export const generateMetadata = pageTitle('announcements');
 
-export default async function AnnouncementPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ page?: string }>;
-}) {
+export default async function AnnouncementPage(props: PagedRecordProps) {
   const user = await requireUser();
-  const { id } = await pageParams(params);
-  const page = pageNumber((await searchParams).page);
+  const { id, page } = await pagedRecord(props);
   const { announcement: a, recipient, manager, targets } = await load(() => announcementDetailFor(user, id));
   const [t, format, rc] = await Promise.all([
     getTranslations('announcements'),

@@ -167,7 +167,7 @@ function OrgFormFrame({
     <ActionForm
       submit={submit}
       error={formError}
-      className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      look="card"
       testId="org-form"
       heading={intro && <p className="text-sm text-stone-600">{intro}</p>}
     >

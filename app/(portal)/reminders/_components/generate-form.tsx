@@ -37,7 +37,7 @@ export function GenerateForm({
     <ActionForm
       submit={submit}
       error={formError}
-      className="space-y-3 border-t border-stone-100 pt-3"
+      look="section"
       testId="generate-form"
       heading={<p className="text-sm text-stone-600">{t('generateHelp')}</p>}
     >

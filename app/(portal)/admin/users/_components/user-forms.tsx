@@ -35,12 +35,7 @@ export function CreateUserForm({ orgs }: { orgs: OrgChoices }) {
     onSuccess: (d) => router.push(`/admin/users/${d.id}`),
   });
   return (
-    <ActionForm
-      submit={submit}
-      error={formError}
-      className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
-      testId="user-form"
-    >
+    <ActionForm submit={submit} error={formError} look="card" testId="user-form">
       <div className="grid gap-4 sm:grid-cols-2">
         <InputField
           id="username"

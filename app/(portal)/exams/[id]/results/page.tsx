@@ -6,22 +6,14 @@ import { load } from '@/lib/page-guard';
 import { GradeForm } from './_components/grade-form';
 import { examResultsFor } from '@/lib/exams/queries/exams';
 import { Pagination } from '@/components/pagination';
-import { pageNumber } from '@/lib/search-params';
-import { pageParams } from '@/lib/route-params';
+import { pagedRecord, type PagedRecordProps } from '@/lib/route-params';
 import { pageTitle } from '@/lib/page-title';
 
 export const generateMetadata = pageTitle('exams', 'results');
 
-export default async function ResultsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ page?: string }>;
-}) {
+export default async function ResultsPage(props: PagedRecordProps) {
   const user = await requireUser();
-  const { id } = await pageParams(params);
-  const page = pageNumber((await searchParams).page);
+  const { id, page } = await pagedRecord(props);
   const r = await load(() => examResultsFor(user, id, undefined, page));
   const t = await getTranslations('exams');
   return (

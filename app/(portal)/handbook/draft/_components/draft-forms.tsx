@@ -46,12 +46,7 @@ export function PublishForm({ versionId }: { versionId: string }) {
     },
   });
   return (
-    <ActionForm
-      submit={submit}
-      error={formError}
-      className="space-y-3 border-t border-stone-100 pt-3"
-      testId="publish-form"
-    >
+    <ActionForm submit={submit} error={formError} look="section" testId="publish-form">
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField id="effectiveDate" label={t('effectiveDate')} type="date" {...field('effectiveDate')} />
         <TextareaField id="changeSummary" label={t('changeSummary')} rows={2} {...field('changeSummary')} />

@@ -102,7 +102,7 @@ export function NewRowForm<S extends z.ZodType<unknown, FieldValues>, T>({
     <ActionForm
       submit={newForm.submit}
       error={newForm.formError}
-      className="space-y-3 border-t border-stone-100 pt-3"
+      look="section"
       testId={testId}
       heading={<h3 className="text-sm font-medium">{title}</h3>}
     >
