@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { openAs } from '../fixtures/login';
 
 test('the committee publishes an announcement; the secretary reads it; the receipt shows it', async ({
   page,
   browser,
 }) => {
   const title = `关于报送年度党建工作总结的通知 ${Date.now() % 100000}`;
-  await loginAs(page, 'committee');
-  await page.goto('/announcements/new');
+  await openAs(page, 'committee', '/announcements/new');
   const form = page.getByTestId('publish-form');
   await form.getByRole('button', { name: '发布' }).click();
   await expect(form).toContainText('请填写标题');
@@ -25,8 +24,7 @@ test('the committee publishes an announcement; the secretary reads it; the recei
   await expect(page.getByTestId('receipts')).toContainText('未读');
 
   const secretary = await (await browser.newContext()).newPage();
-  await loginAs(secretary, 'secretary');
-  await secretary.goto('/announcements');
+  await openAs(secretary, 'secretary', '/announcements');
   await secretary.getByRole('link', { name: title }).click();
   await expect(secretary.getByTestId('announcement-body')).toContainText('年度党建工作总结');
   const file = await secretary.request.get(
@@ -41,8 +39,7 @@ test('the committee publishes an announcement; the secretary reads it; the recei
   await secretary.context().close();
 
   const other = await (await browser.newContext()).newPage();
-  await loginAs(other, 'secretary2');
-  await other.goto(url);
+  await openAs(other, 'secretary2', url);
   await expect(other.getByTestId('page-404').or(other.getByTestId('page-403'))).toBeVisible();
   await other.context().close();
 

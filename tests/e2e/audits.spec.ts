@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { openAs } from '../fixtures/login';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -10,8 +10,7 @@ test.describe('on a 375 px phone', () => {
     page,
     context,
   }) => {
-    await loginAs(page, 'auditor');
-    await page.goto('/audits?status=PLANNED');
+    await openAs(page, 'auditor', '/audits?status=PLANNED');
     await page
       .getByTestId('audit-list')
       .getByRole('link', { name: '滨江新城综合管廊项目党支部' })
@@ -60,8 +59,7 @@ test('a branch secretary cannot open an audit by URL; the committee verifies the
   page,
   browser,
 }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/audits');
+  await openAs(page, 'committee', '/audits');
   await page
     .getByTestId('plan-list')
     .getByRole('link', { name: /不定期抽查/ })
@@ -72,8 +70,7 @@ test('a branch secretary cannot open an audit by URL; the committee verifies the
   const auditUrl = await page.getByTestId('plan-targets').getByRole('link').first().getAttribute('href');
 
   const secretary = await (await browser.newContext()).newPage();
-  await loginAs(secretary, 'secretary');
-  await secretary.goto(auditUrl!);
+  await openAs(secretary, 'secretary', auditUrl!);
   await expect(secretary.getByTestId('page-403')).toBeVisible();
   await secretary.context().close();
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { loginAs, openAs } from '../fixtures/login';
 import { bankHead, workbook } from '../fixtures/workbook';
 
 /** A sheet in the template's layout (all eight option columns) with the given rows. */
@@ -43,8 +43,7 @@ test('the committee keeps the question bank: template, import (all or nothing), 
   page,
   browser,
 }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/exams');
+  await openAs(page, 'committee', '/exams');
   await page.getByRole('link', { name: '题库' }).click();
   await expect(page).toHaveURL(/\/exams\/bank$/);
   await expect(page.getByTestId('bank-total')).toContainText(/共 \d+ 道现行题目/);
@@ -85,8 +84,7 @@ test('the committee keeps the question bank: template, import (all or nothing), 
 });
 
 test('the committee names a demonstration site and records a visit with a photo', async ({ page }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/learning/sites');
+  await openAs(page, 'committee', '/learning/sites');
   const form = page.getByTestId('name-site-form');
   const unit = await form
     .locator('#site-org option', { hasText: '青溪水厂扩建项目党支部' })

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { openAs } from '../fixtures/login';
 
 test.describe('on a 375 px phone', () => {
   test.use({ viewport: { width: 375, height: 800 }, hasTouch: true });
@@ -9,8 +9,7 @@ test.describe('on a 375 px phone', () => {
     browser,
   }) => {
     page.on('dialog', (d) => d.accept());
-    await loginAs(page, 'member');
-    await page.goto('/exams');
+    await openAs(page, 'member', '/exams');
     const row = page.getByTestId('exam-row').filter({ hasText: '党员月度学习测试' });
     await row.getByTestId('start-exam').click();
     await expect(page).toHaveURL(/\/exams\/attempts\//);
@@ -34,8 +33,7 @@ test.describe('on a 375 px phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
     const other = await (await browser.newContext()).newPage();
-    await loginAs(other, 'secretary2');
-    await other.goto(url);
+    await openAs(other, 'secretary2', url);
     await expect(other.getByTestId('page-404')).toBeVisible();
     await other.goto('/exams');
     await expect(other.getByTestId('exam-row').filter({ hasText: '党员月度学习测试' })).toHaveCount(0);
@@ -44,8 +42,7 @@ test.describe('on a 375 px phone', () => {
 });
 
 test('the committee sets an exam from the bank; it appears in the list', async ({ page }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/exams/new');
+  await openAs(page, 'committee', '/exams/new');
   const form = page.getByTestId('exam-form');
   await form.locator('#ex-title').fill('端到端测试考试');
   await form.getByRole('button', { name: '发布考试' }).click();
@@ -54,8 +51,7 @@ test('the committee sets an exam from the bank; it appears in the list', async (
 });
 
 test('members see the demonstration sites with their articles and visits', async ({ page }) => {
-  await loginAs(page, 'member');
-  await page.goto('/learning/sites');
+  await openAs(page, 'member', '/learning/sites');
   // Held by name: another test names a site of its own on the same demo data.
   for (const shows of ['“三会一课”标准化', '支部建在项目上'])
     await expect(page.getByTestId('demo-site').filter({ hasText: shows }).first()).toContainText('观摩');
@@ -63,8 +59,7 @@ test('members see the demonstration sites with their articles and visits', async
 });
 
 test('the committee grades a short answer from its queue; the attempt is then graded', async ({ page }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/exams');
+  await openAs(page, 'committee', '/exams');
   await page
     .getByTestId('exam-row')
     .filter({ hasText: '“三会一课”专题测试' })

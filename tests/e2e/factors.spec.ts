@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { takeRecoveryCode } from '../fixtures/factor';
-import { DEMO_PASSWORD, loginAs, newAccountPage } from '../fixtures/login';
+import { DEMO_PASSWORD, newAccountPage, openAs } from '../fixtures/login';
 
 /** Chromium's virtual authenticator (CDP WebAuthn): a platform passkey that verifies the user at once. */
 async function virtualAuthenticator(page: Page) {
@@ -70,8 +70,7 @@ test('a passkey is set up, asked for at the next sign-in, and reset by the 安�
 
   // The 安全管理员 resets it (a lost phone): that person's session ends at once.
   const admin = await (await browser.newContext()).newPage();
-  await loginAs(admin, 'secadmin');
-  await admin.goto(`/admin/users?q=${username}`);
+  await openAs(admin, 'secadmin', `/admin/users?q=${username}`);
   await admin.getByRole('link', { name: '通行密钥' }).click();
   await admin.getByTestId('reset-factors').click();
   await expect(admin.getByText('已重置')).toBeVisible();
@@ -80,11 +79,9 @@ test('a passkey is set up, asked for at the next sign-in, and reset by the 安�
 });
 
 test('the security settings show the demo exemption, to the 安全管理员 only', async ({ page, browser }) => {
-  await loginAs(page, 'secadmin');
-  await page.goto('/admin/security');
+  await openAs(page, 'secadmin', '/admin/security');
   await expect(page.getByTestId('demo-exempt').locator('input')).toBeChecked();
   const audit = await (await browser.newContext()).newPage();
-  await loginAs(audit, 'auditadmin');
-  await audit.goto('/admin/security');
+  await openAs(audit, 'auditadmin', '/admin/security');
   await expect(audit.getByTestId('page-403')).toBeVisible();
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { loginAs, openAs } from '../fixtures/login';
 
 const FIRST = '滨江新城综合管廊项目党支部';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -38,8 +38,7 @@ test('the full loop: feedback issued → acknowledged → rectified with evidenc
 
   // The unit's secretary acknowledges, rectifies with evidence and submits both items.
   const secretary = await (await browser.newContext()).newPage();
-  await loginAs(secretary, 'secretary');
-  await secretary.goto(sheetUrl);
+  await openAs(secretary, 'secretary', sheetUrl);
   await secretary.getByTestId('acknowledge').click();
   await expect(secretary.getByTestId('acknowledgement')).toContainText('已于');
   await secretary.goto('/rectifications');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { loginAs, openAs } from '../fixtures/login';
 
 /** Opens the draft editor, copying a draft from the version in force when there is none. */
 async function openDraft(page: Page, label = `草稿${Date.now() % 10000}`) {
@@ -15,8 +15,7 @@ async function openDraft(page: Page, label = `草稿${Date.now() % 10000}`) {
 test('everyone reads the handbook; 党费 search ranks the 党费 article first, highlighted', async ({
   page,
 }) => {
-  await loginAs(page, 'member');
-  await page.goto('/handbook');
+  await openAs(page, 'member', '/handbook');
   await expect(page.getByTestId('handbook-toc')).toContainText('党费收缴、使用和管理');
   await page.getByTestId('handbook-search').fill('党费');
   await page.getByTestId('handbook-search').press('Enter');
@@ -31,8 +30,7 @@ test('everyone reads the handbook; 党费 search ranks the 党费 article first,
 });
 
 test('a secretary cannot reach the editor', async ({ page }) => {
-  await loginAs(page, 'secretary');
-  await page.goto('/handbook');
+  await openAs(page, 'secretary', '/handbook');
   await expect(page.getByRole('link', { name: '编辑草稿' })).toHaveCount(0);
   await page.goto('/handbook/draft');
   await expect(page.getByTestId('page-403')).toBeVisible();
@@ -80,8 +78,7 @@ test('committee edits a draft article and publishes; a secretary sees the new te
   await committee.context().close();
 
   const secretary = await (await browser.newContext()).newPage();
-  await loginAs(secretary, 'secretary');
-  await secretary.goto('/handbook/articles/12');
+  await openAs(secretary, 'secretary', '/handbook/articles/12');
   await expect(secretary.getByTestId('answer-standard')).toContainText(added);
   await secretary.goto('/handbook/versions');
   await secretary.getByTestId('diff-form').getByRole('button', { name: '查看变化' }).click();

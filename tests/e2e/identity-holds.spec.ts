@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '../../lib/db/client';
-import { loginAs } from '../fixtures/login';
+import { openAs } from '../fixtures/login';
 
 /** A generated member no other spec opens (the seed's members are m0001…; this one is far down the list). */
 const MEMBER = 'm0142';
@@ -23,8 +23,7 @@ test('a phone changed by the committee holds the first company link; the 安全�
     const phone = `136${String(Date.now()).slice(-8)}`;
 
     const committee = await (await browser.newContext()).newPage();
-    await loginAs(committee, 'committee');
-    await committee.goto(`/people/${person.id}/edit`);
+    await openAs(committee, 'committee', `/people/${person.id}/edit`);
     // The form is filled once it is live (a value typed while the page hydrates may be merged with the old one).
     await committee.waitForLoadState('networkidle');
     const field = committee.locator('#phone');
@@ -37,16 +36,14 @@ test('a phone changed by the committee holds the first company link; the 安全�
     await committee.context().close();
 
     const admin = await (await browser.newContext()).newPage();
-    await loginAs(admin, 'admin');
-    await admin.goto(`/admin/users/${person.userId}`);
+    await openAs(admin, 'admin', `/admin/users/${person.userId}`);
     await expect(admin.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(admin.getByTestId('identity-holds')).toHaveCount(0);
     await expect(admin.getByTestId('identity-list')).toHaveCount(0);
     await admin.context().close();
 
     const guard = await (await browser.newContext()).newPage();
-    await loginAs(guard, 'secadmin');
-    await guard.goto(`/admin/users/${person.userId}`);
+    await openAs(guard, 'secadmin', `/admin/users/${person.userId}`);
     await expect(guard.getByText('尚未关联单位账号。')).toBeVisible();
     const holds = guard.getByTestId('identity-holds');
     await expect(holds).toContainText('手机号由他人修改');

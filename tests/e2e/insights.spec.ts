@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { openAs } from '../fixtures/login';
 
 test('the committee reads the insights charts, downloads a chart’s data, and sees annual results with their formula', async ({
   page,
 }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/insights');
+  await openAs(page, 'committee', '/insights');
   for (const id of [
     'chart-distribution',
     'chart-ranking',
@@ -33,8 +32,7 @@ test('the committee reads the insights charts, downloads a chart’s data, and s
 test('the committee turns last quarter’s common problems into published key learning content', async ({
   page,
 }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/insights/problems');
+  await openAs(page, 'committee', '/insights/problems');
   await expect(page.getByTestId('problems-table')).toBeVisible();
   await page.getByTestId('focus-form').getByRole('button', { name: '发布重点学习内容' }).click();
   await expect(page.getByTestId('focus-form')).toContainText('已发布');
@@ -43,8 +41,7 @@ test('the committee turns last quarter’s common problems into published key le
 test('a member sees this quarter’s key learning content with its articles and whether they have read it', async ({
   page,
 }) => {
-  await loginAs(page, 'member');
-  await page.goto('/learning');
+  await openAs(page, 'member', '/learning');
   const focus = page.getByTestId('learning-focus').first();
   await expect(focus).toContainText('第');
   await expect(focus.getByText(/已读|未读/).first()).toBeVisible();

@@ -9,7 +9,7 @@
  * file's own for secretary2 to take. Nothing another spec depends on is consumed.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { openAs } from '../fixtures/login';
 
 // Hundreds of key presses, each followed by a focus check: more than the default minute on a loaded machine.
 test.describe.configure({ timeout: 150_000 });
@@ -72,8 +72,7 @@ async function pickFile(page: Page, input: Locator, name: string) {
 }
 
 test('a secretary records a task done with a photo using only the keyboard', async ({ page }) => {
-  await loginAs(page, 'secretary2');
-  await page.goto('/reminders');
+  await openAs(page, 'secretary2', '/reminders');
   // The last open task of this month: the other specs complete the first branch's tasks, not these.
   const open = page
     .getByTestId(`reminders-${thisMonth()}`)
@@ -101,8 +100,7 @@ test('a secretary fills in and submits the quarter’s self-check sheet using on
   page,
 }) => {
   page.on('dialog', (d) => d.accept());
-  await loginAs(page, 'secretary2');
-  await page.goto('/self-checks');
+  await openAs(page, 'secretary2', '/self-checks');
   const row = page.getByTestId(`sheet-row-${thisQuarter()}`).first();
   await expect(row).toBeVisible();
   // Opened here for the first time, or left as a draft by an earlier run; a submitted sheet cannot be redone.
@@ -145,8 +143,7 @@ test('a secretary fills in and submits the quarter’s self-check sheet using on
 });
 
 test('an auditor scores a criterion with a reason and a photo using only the keyboard', async ({ page }) => {
-  await loginAs(page, 'auditor');
-  await page.goto('/audits');
+  await openAs(page, 'auditor', '/audits');
   await tabTo(page, auditLink(page), 200);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/audits\/[0-9a-f-]{36}$/);
@@ -177,8 +174,7 @@ test('the committee sets an exam and a secretary takes it and submits it using o
   // The committee sets an exam of this test's own (keyboard-only as well).
   const title = `键盘考试 ${Date.now()}`;
   const committee = await (await browser.newContext()).newPage();
-  await loginAs(committee, 'committee');
-  await committee.goto('/exams/new');
+  await openAs(committee, 'committee', '/exams/new');
   const form = committee.getByTestId('exam-form');
   await tabTo(committee, form.locator('#ex-title'));
   await committee.keyboard.type(title);
@@ -193,8 +189,7 @@ test('the committee sets an exam and a secretary takes it and submits it using o
   await committee.context().close();
 
   page.on('dialog', (d) => d.accept());
-  await loginAs(page, 'secretary2');
-  await page.goto('/exams');
+  await openAs(page, 'secretary2', '/exams');
   const row = page.getByTestId('exam-row').filter({ hasText: title });
   await tabTo(page, row.getByTestId('start-exam'), 200);
   await page.keyboard.press('Enter');
@@ -296,8 +291,7 @@ test('every element Tab reaches on the sign-in page and on a form page shows whe
   await page.goto('/login');
   const onLogin = await withoutVisibleFocus(page, 15);
   // The form page: the auditor's scoring sheet, from the top (the portal's header) and from its first field.
-  await loginAs(page, 'auditor');
-  await page.goto('/audits');
+  await openAs(page, 'auditor', '/audits');
   const href = await auditLink(page).getAttribute('href');
   await page.goto(href!);
   const onShell = await withoutVisibleFocus(page, 15);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { loginAs, openAs } from '../fixtures/login';
 
 const FIRST = '滨江新城综合管廊项目党支部';
 // A 1×1 PNG, as a phone's camera would hand over a photo of the sign-in sheet.
@@ -13,8 +13,7 @@ test.use({ viewport: { width: 375, height: 800 } });
 test('on a phone, a clerk records a 支委会 with 5 of 7 present and a photo, reloads, and submits', async ({
   page,
 }) => {
-  await loginAs(page, 'clerk');
-  await page.goto('/meetings/new');
+  await openAs(page, 'clerk', '/meetings/new');
   await page.getByLabel('党组织').selectOption({ label: FIRST });
   await page.getByLabel('会议类型').selectOption({ label: '支部委员会' });
   await page.getByRole('button', { name: '开始记录' }).click();
@@ -54,8 +53,7 @@ test('another branch’s secretary gets a 404 for the record, and the committee 
   browser,
 }) => {
   const clerk = await browser.newPage();
-  await loginAs(clerk, 'clerk');
-  await clerk.goto('/meetings');
+  await openAs(clerk, 'clerk', '/meetings');
   await clerk.getByTestId('meetings').getByRole('link').first().click();
   await expect(clerk).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
   const url = clerk.url();
@@ -64,15 +62,13 @@ test('another branch’s secretary gets a 404 for the record, and the committee 
   const r = await other.goto(url);
   expect(r?.status()).toBe(404);
   const committee = await browser.newPage();
-  await loginAs(committee, 'committee');
-  await committee.goto(url);
+  await openAs(committee, 'committee', url);
   await expect(committee.getByTestId('validity')).toBeVisible();
   await expect(committee.getByTestId('meeting-editor')).toHaveCount(0);
 });
 
 test('the branch list shows the member past six months without organizational life', async ({ page }) => {
-  await loginAs(page, 'secretary');
-  await page.goto('/meetings/attendance');
+  await openAs(page, 'secretary', '/meetings/attendance');
   await expect(page.getByTestId('lapsed-alert')).toContainText('1 名党员已连续六个月未参加组织生活');
   await expect(page.getByTestId('attendance')).toContainText('连续6个月未参加组织生活');
 });

@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { openAs } from '../fixtures/login';
 
 async function firstBranchHref(page: import('@playwright/test').Page, secretaryUsername: string) {
   // The secretary's own branch is the first node of their tree.
-  await loginAs(page, secretaryUsername);
-  await page.goto('/orgs');
+  await openAs(page, secretaryUsername, '/orgs');
   const link = page.getByTestId('org-node').first().locator('a').first();
   return { href: (await link.getAttribute('href'))!, name: (await link.innerText()).trim() };
 }
@@ -15,8 +14,7 @@ test('secretary2 opening the first branch by URL gets the 403 page and no data',
   await ctx1.close();
   const ctx2 = await browser.newContext();
   const page = await ctx2.newPage();
-  await loginAs(page, 'secretary2');
-  await page.goto(href);
+  await openAs(page, 'secretary2', href);
   await expect(page.getByTestId('page-403')).toBeVisible();
   await expect(page.getByText(name)).toHaveCount(0);
   // Their own tree does not list it either.
@@ -41,8 +39,7 @@ test('committee creates a party group; bad input is refused in Chinese; the trac
   const other = await browser.newContext();
   const { href } = await firstBranchHref(await other.newPage(), 'secretary');
   await other.close();
-  await loginAs(page, 'committee');
-  await page.goto(href);
+  await openAs(page, 'committee', href);
   await page.getByRole('link', { name: '新建下级组织' }).click();
   const form = page.getByTestId('org-form');
   await form.locator('#type').selectOption('PARTY_GROUP');
@@ -76,8 +73,7 @@ test('committee creates a party group; bad input is refused in Chinese; the trac
 test('committee imports the template from Excel; a second upload is refused row by row; export downloads', async ({
   page,
 }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/orgs/import');
+  await openAs(page, 'committee', '/orgs/import');
   const template = await page.request.get('/api/orgs/template');
   expect(template.status()).toBe(200);
   const buffer = Buffer.from(await template.body());
@@ -105,8 +101,7 @@ test('committee imports the template from Excel; a second upload is refused row 
 });
 
 test('a secretary may neither import nor export', async ({ page }) => {
-  await loginAs(page, 'secretary');
-  await page.goto('/orgs/import');
+  await openAs(page, 'secretary', '/orgs/import');
   await expect(page.getByTestId('page-403')).toBeVisible();
   expect((await page.request.get('/api/orgs/export')).status()).toBe(403);
   expect((await page.request.get('/api/orgs/template')).status()).toBe(403);

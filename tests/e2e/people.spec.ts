@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { hashPassword } from '../../lib/auth/password';
 import { createPrismaClient } from '../../lib/db/client';
-import { loginAs } from '../fixtures/login';
+import { loginAs, openAs } from '../fixtures/login';
 import { workbook } from '../fixtures/workbook';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,8 +19,7 @@ async function chooseFile(page: Page, name: string, buffer: Buffer) {
 test('the committee imports 50 people from another system’s sheet, then sees the report of a bad file', async ({
   page,
 }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/people');
+  await openAs(page, 'committee', '/people');
   const total = async () => Number((await page.getByTestId('roster-total').innerText()).replace(/\D/g, ''));
   const before = await total();
   const run = Date.now().toString(36).toUpperCase();
@@ -73,8 +72,7 @@ test('a transfer: the secretary proposes, the committee issues the letter, the r
   const employeeNo = `TR${Date.now().toString(36).toUpperCase()}`;
   const name = `调动测试${employeeNo.slice(-4)}`;
   // The secretary registers a member through the form.
-  await loginAs(page, 'secretary');
-  await page.goto('/people/new');
+  await openAs(page, 'secretary', '/people/new');
   await page.locator('#employeeNo').fill(employeeNo);
   await page.locator('#name').fill(name);
   await page.locator('#status').selectOption('FULL');
@@ -94,8 +92,7 @@ test('a transfer: the secretary proposes, the committee issues the letter, the r
 
   // The committee issues the letter.
   const committee = await browser.newPage();
-  await loginAs(committee, 'committee');
-  await committee.goto('/people/transfers');
+  await openAs(committee, 'committee', '/people/transfers');
   const row = committee.getByTestId('proposed').locator(`[data-person="${employeeNo}"]`);
   await row.getByLabel('介绍信编号').fill('华岳党组转字〔2026〕第88号');
   await row.getByRole('button', { name: '开具介绍信' }).click();
@@ -113,8 +110,7 @@ test('a transfer: the secretary proposes, the committee issues the letter, the r
       .getByRole('button', { name: '确认报到' }),
   ).toHaveCount(0);
   const receiving = await browser.newPage();
-  await loginAs(receiving, 'secretary2');
-  await receiving.goto('/people/transfers');
+  await openAs(receiving, 'secretary2', '/people/transfers');
   const arriving = receiving.getByTestId('in-transit').locator(`[data-person="${employeeNo}"]`);
   await arriving.getByRole('button', { name: '确认报到' }).click();
   await expect(receiving.getByTestId('closed').locator(`[data-person="${employeeNo}"]`)).toContainText(
@@ -158,8 +154,7 @@ test('a transfer: the secretary proposes, the committee issues the letter, the r
 test('a member opens their own record from the workbench, phone in clear, and nobody else’s', async ({
   page,
 }) => {
-  await loginAs(page, 'member');
-  await page.goto('/');
+  await openAs(page, 'member', '/');
   await page.getByTestId('my-person').click();
   await expect(page.getByTestId('person-name')).toHaveText('王磊');
   await expect(page.getByTestId('person-phone')).toContainText('13900010007');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '../../lib/db/client';
-import { loginAs } from '../fixtures/login';
+import { openAs } from '../fixtures/login';
 
 const FIRST = '滨江新城综合管廊项目党支部';
 
@@ -16,8 +16,7 @@ test('on a phone, the auditor confirms one computed suggestion and overrides ano
       where: { org: { name: FIRST }, status: { in: ['PLANNED', 'IN_PROGRESS'] }, plan: { kind: 'YEAR_END' } },
       select: { id: true },
     });
-    await loginAs(page, 'auditor');
-    await page.goto(`/audits/${audit.id}`);
+    await openAs(page, 'auditor', `/audits/${audit.id}`);
     // 支委会: the month without one is named; one tap takes the records' count.
     const committee = page.getByTestId('suggestion-C3.2');
     await expect(committee).toContainText('台账计算');

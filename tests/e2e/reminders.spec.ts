@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { loginAs, openAs } from '../fixtures/login';
 
 /** This month's key in China Standard Time, e.g. 2026-M11. */
 const thisMonth = () => {
@@ -10,8 +10,7 @@ const thisMonth = () => {
 };
 
 test('a secretary sees this period’s reminder table with articles and templates', async ({ page }) => {
-  await loginAs(page, 'secretary');
-  await page.goto('/reminders');
+  await openAs(page, 'secretary', '/reminders');
   const month = page.getByTestId(`reminders-${thisMonth()}`);
   await expect(month).toContainText('按月收缴党费');
   await expect(month).toContainText('第12条');
@@ -20,8 +19,7 @@ test('a secretary sees this period’s reminder table with articles and template
 test('the committee sees the company summary and generates a period on demand, idempotently', async ({
   page,
 }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/reminders');
+  await openAs(page, 'committee', '/reminders');
   await expect(page.getByTestId('reminder-summary')).toBeVisible();
   const form = page.getByTestId('generate-form');
   await form.locator('#day').fill('2026-09-15');
@@ -32,8 +30,7 @@ test('the committee sees the company summary and generates a period on demand, i
 });
 
 test('a member has no reminder table', async ({ page }) => {
-  await loginAs(page, 'member');
-  await page.goto('/reminders');
+  await openAs(page, 'member', '/reminders');
   await expect(page.getByTestId('page-403')).toBeVisible();
 });
 
@@ -41,8 +38,7 @@ test('a clerk records a task done with a photo; another branch cannot open it or
   page,
   browser,
 }) => {
-  await loginAs(page, 'clerk');
-  await page.goto('/reminders');
+  await openAs(page, 'clerk', '/reminders');
   const month = page.getByTestId(`reminders-${thisMonth()}`);
   const item = month.locator('li').filter({ hasText: '按月收缴党费' });
   await item.getByRole('button', { name: '登记完成' }).click();
@@ -100,8 +96,7 @@ test('the secretary exports the reminder table to Excel and opens the print view
 test('an oversized file is refused with a message before it is uploaded, and nothing changes', async ({
   page,
 }) => {
-  await loginAs(page, 'clerk');
-  await page.goto('/reminders');
+  await openAs(page, 'clerk', '/reminders');
   const open = page
     .getByTestId(`reminders-${thisMonth()}`)
     .locator('li')

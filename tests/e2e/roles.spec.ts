@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs, navLabels } from '../fixtures/login';
+import { loginAs, navLabels, openAs } from '../fixtures/login';
 
 // Runs of the nav in its order: the daily work (workbench to meeting records) and the people pages.
 const DAILY = ['工作台', '党建手册', '重点学习', '学习考试', '工作提醒', '会议记录'];
@@ -43,8 +43,7 @@ for (const [username, labels] of Object.entries(EXPECTED)) {
 }
 
 test('pages outside the role answer 403, not the data', async ({ page }) => {
-  await loginAs(page, 'member');
-  await page.goto('/orgs');
+  await openAs(page, 'member', '/orgs');
   await expect(page.getByTestId('page-403')).toBeVisible();
   await page.goto('/admin/users');
   await expect(page.getByTestId('page-403')).toBeVisible();

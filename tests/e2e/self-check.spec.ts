@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { loginAs, openAs } from '../fixtures/login';
 
 /** This quarter's key in China Standard Time, e.g. 2026-Q4. */
 const thisQuarter = () => {
@@ -15,8 +15,7 @@ test('the secretary submits the quarter’s sheet; the committee sees it; anothe
   browser,
 }) => {
   page.on('dialog', (d) => d.accept());
-  await loginAs(page, 'secretary');
-  await page.goto('/self-checks');
+  await openAs(page, 'secretary', '/self-checks');
   await page
     .getByTestId(`sheet-row-${thisQuarter()}`)
     .first()
@@ -43,23 +42,20 @@ test('the secretary submits the quarter’s sheet; the committee sees it; anothe
   const url = page.url();
 
   const committee = await (await browser.newContext()).newPage();
-  await loginAs(committee, 'committee');
-  await committee.goto(`/self-checks?q=${thisQuarter()}`);
+  await openAs(committee, 'committee', `/self-checks?q=${thisQuarter()}`);
   await expect(
     committee.getByTestId('sheet-overview').locator('tr').filter({ hasText: FIRST }),
   ).toContainText('已提交');
   await committee.context().close();
 
   const other = await (await browser.newContext()).newPage();
-  await loginAs(other, 'secretary2');
-  await other.goto(url);
+  await openAs(other, 'secretary2', url);
   await expect(other.getByTestId('page-403')).toBeVisible();
   await other.context().close();
 });
 
 test('the committee rates a completed task and the branch sees the rating', async ({ page, browser }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/reminders/supervision');
+  await openAs(page, 'committee', '/reminders/supervision');
   const filter = page.getByTestId('supervision-filter');
   await filter.locator('select[name="orgId"]').selectOption({ label: `　${FIRST}` });
   await filter.locator('select[name="status"]').selectOption('done');
@@ -80,8 +76,7 @@ test('the committee rates a completed task and the branch sees the rating', asyn
   await expect(row).toContainText('优');
 
   const branch = await (await browser.newContext()).newPage();
-  await loginAs(branch, 'secretary');
-  await branch.goto('/reminders');
+  await openAs(branch, 'secretary', '/reminders');
   await expect(branch.getByTestId('branch-reviews')).toContainText('记录规范，可作范例');
   await branch.context().close();
 });
@@ -90,8 +85,7 @@ test('the committee sends a 督办 notice and the secretary finds it in the mess
   page,
   browser,
 }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/reminders/supervision');
+  await openAs(page, 'committee', '/reminders/supervision');
   const filter = page.getByTestId('supervision-filter');
   await filter.locator('select[name="orgId"]').selectOption({ label: `　${FIRST}` });
   await filter.getByRole('button', { name: '筛选' }).click();

@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from '../fixtures/login';
+import { openAs } from '../fixtures/login';
 
 test('the committee sets a class; an invitee signs in on a phone from its QR link; an outsider cannot; the organizer records someone', async ({
   page,
   browser,
 }) => {
-  await loginAs(page, 'committee');
-  await page.goto('/learning/training/new');
+  await openAs(page, 'committee', '/learning/training/new');
   const title = `端到端解标培训 ${Date.now() % 100000}`;
   const [from, to] = await page.evaluate(() => {
     const local = (d: Date) =>
@@ -35,8 +34,7 @@ test('the committee sets a class; an invitee signs in on a phone from its QR lin
 
   const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, hasTouch: true });
   const m = await phone.newPage();
-  await loginAs(m, 'member');
-  await m.goto(signInPath);
+  await openAs(m, 'member', signInPath);
   await m.getByRole('button', { name: '签到' }).click();
   await expect(m.getByTestId('sign-in-state')).toContainText('已签到');
   await m.goto(link.pathname.replace('/sign-in', '') + '?x=1');
@@ -47,8 +45,7 @@ test('the committee sets a class; an invitee signs in on a phone from its QR lin
   await phone.close();
 
   const outsider = await (await browser.newContext()).newPage();
-  await loginAs(outsider, 'secretary2');
-  await outsider.goto(signInPath);
+  await openAs(outsider, 'secretary2', signInPath);
   await expect(outsider.getByTestId('sign-in-state')).toContainText('不在本期培训班的受邀名单中');
   await expect(outsider.getByRole('button', { name: '签到' })).toHaveCount(0);
   await outsider.context().close();
@@ -67,8 +64,7 @@ test('the committee sets a class; an invitee signs in on a phone from its QR lin
 test('the demo classes show their attendance; a member sees the coming class they are invited to', async ({
   page,
 }) => {
-  await loginAs(page, 'member');
-  await page.goto('/learning/training');
+  await openAs(page, 'member', '/learning/training');
   const list = page.getByTestId('training-list');
   await expect(list.locator('li', { hasText: '党费收缴与组织关系转接' })).toContainText('受邀');
   await expect(list.locator('li', { hasText: '“三会一课”与党建台账专题解标' })).toContainText(

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '../../lib/db/client';
-import { loginAs } from '../fixtures/login';
+import { openAs } from '../fixtures/login';
 
 const FIRST = '滨江新城综合管廊项目党支部';
 const SECOND = '北环快速路三标段项目党支部';
@@ -16,8 +16,7 @@ test('on a phone, the team leader draws records in every unit, opens one, verifi
       where: { kind: 'YEAR_END', closedAt: null },
       select: { id: true },
     });
-    await loginAs(page, 'auditor');
-    await page.goto(`/audits/plans/${plan.id}`);
+    await openAs(page, 'auditor', `/audits/plans/${plan.id}`);
     const form = page.getByTestId('draw-sample');
     await form.getByLabel('记录类型').selectOption('COMMITTEE');
     await form.getByLabel('每个单位抽取份数').fill('2');
@@ -58,8 +57,11 @@ test('the committee sees in 督办 the photo the second branch reused, flagged i
   const db = createPrismaClient();
   const reused = await db.photoCheck.findFirstOrThrow({ where: { fileName: '主题党日集体照.jpg' } });
   await db.$disconnect();
-  await loginAs(page, 'committee');
-  await page.goto(`/reminders/supervision?periodKey=${reused.activityDate.toISOString().slice(0, 4)}`);
+  await openAs(
+    page,
+    'committee',
+    `/reminders/supervision?periodKey=${reused.activityDate.toISOString().slice(0, 4)}`,
+  );
   const checks = page.getByTestId('photo-checks');
   const theirs = checks.getByTestId('photo-flagged').filter({ hasText: '主题党日集体照.jpg' });
   await expect(theirs).toContainText(SECOND);
