@@ -206,15 +206,22 @@ export function reviewsForUser(user: Subject, client: Db = db) {
   });
 }
 
-/** A task's evidence file, to the unit's own people and the supervisors of its subtree. */
+/**
+ * A task's evidence file, to the unit's own people and the supervisors of its subtree; to an audit team on the
+ * unit only once the task is done (an open task's files — never completed, or returned for rework — are a draft).
+ */
 export async function evidenceFileFor(user: Subject, id: string, client: Db = db) {
   const f = await client.evidence.findUnique({
     where: { id },
-    include: { task: { select: { org: { select: { id: true, path: true } } } } },
+    include: { task: { select: { status: true, org: { select: { id: true, path: true } } } } },
   });
   if (!f) throw new NotFoundError();
   const org = f.task.org;
-  if (!can(user, 'reminder.complete', org) && !(await canReadLedger(client, user, 'reminder.supervise', org)))
+  const done = f.task.status === 'DONE';
+  if (
+    !can(user, 'reminder.complete', org) &&
+    !(await canReadLedger(client, user, 'reminder.supervise', org, done))
+  )
     throw new ForbiddenError();
   return f;
 }

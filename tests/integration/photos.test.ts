@@ -15,6 +15,7 @@ import { companyRootFor, makeTree, makeUser, uniq, type TestUser, type Tree } fr
 import { makeAction, makePublishedHandbook } from '../fixtures/handbook';
 import { completeTask } from '../../lib/reminders/mutations/complete';
 import { returnTask } from '../../lib/reminders/mutations/review';
+import { evidenceFileFor } from '../../lib/reminders/queries';
 
 const db = testDb();
 const today = cstDay(new Date());
@@ -233,6 +234,33 @@ describe('photo checks', () => {
     expect((await meetingFor(auditor.subject, id, db)).id).toBe(id);
     expect((await meetingFileFor(auditor.subject, file.id, db)).id).toBe(file.id);
     expect((await meetingFor(auditor.subject, id, db)).editable).toBe(false);
+    // A task's evidence likewise: a done task's files open to the team; returned for rework, they are the
+    // unit's draft again (the committee, which supervises, still opens them).
+    const action = await makeAction(db, hb, {
+      code: 'P-09-1',
+      title: '开展主题党日活动',
+      frequency: 'MONTH',
+      dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
+    });
+    const task = await db.reminderTask.create({
+      data: {
+        actionKey: action.key,
+        actionId: action.id,
+        orgId: tree.a.id,
+        periodKey: `${d1.slice(0, 7)}-team`,
+        periodStart: new Date(`${addDays(today, -20)}T00:00:00Z`),
+        periodEnd: new Date(`${addDays(today, 10)}T00:00:00Z`),
+        dueDate: new Date(`${addDays(today, 10)}T00:00:00Z`),
+      },
+    });
+    const photo = { name: '党日签到.jpg', bytes: await scenePhoto(701) };
+    await completeTask(db, clerkA.ctx, { taskId: task.id, activityDate: d1 }, [photo]);
+    const evidence = await db.evidence.findFirstOrThrow({ where: { taskId: task.id } });
+    expect((await evidenceFileFor(auditor.subject, evidence.id, db)).id).toBe(evidence.id);
+    await returnTask(db, committee.ctx, { taskId: task.id, reason: '照片看不清签到人数，请补充' });
+    await expect(evidenceFileFor(auditor.subject, evidence.id, db)).rejects.toThrow('errors.forbidden');
+    expect((await evidenceFileFor(committee.subject, evidence.id, db)).id).toBe(evidence.id);
+    expect((await evidenceFileFor(clerkA.subject, evidence.id, db)).id).toBe(evidence.id);
     // The audited unit's party group is reached too (its records are drawn with the unit's).
     const groupMeeting = await db.meeting.create({
       data: {
