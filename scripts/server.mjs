@@ -37,6 +37,7 @@ try {
 process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
 const { default: next } = await import('next');
 const { busyText, createGate, doorText, unservableUrl } = await import('./lib/gate.mjs');
+const { believeForwarding, foreignAction, trustedPeers } = await import('./lib/forwarded.mjs');
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.APP_HOST || undefined;
@@ -74,12 +75,17 @@ process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${internalPort}`;
 process.env.APP_INTERNAL_ORIGIN = process.env.__NEXT_PRIVATE_ORIGIN;
 
 const badAddress = doorText(process.cwd(), 'badAddress');
+const otherSite = doorText(process.cwd(), 'otherSite');
+const trusted = trustedPeers(process.env.TRUSTED_PROXY_ADDRESSES);
+const refuse = (res, status, text) => {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+};
 const server = createServer((req, res) => {
-  if (unservableUrl(req.url)) {
-    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(badAddress);
-    return;
-  }
+  // Forwarding headers only from a proxy (scripts/lib/forwarded.mjs), before anything reads them.
+  believeForwarding(req, trusted);
+  if (unservableUrl(req.url)) return refuse(res, 400, badAddress);
+  if (foreignAction(req)) return refuse(res, 403, otherSite);
   gate.admit(req, res, () => serve(req, res));
 });
 await listen(server, port, hostname);

@@ -1,0 +1,63 @@
+// What the app server believes of a request's forwarding headers (scripts/server.mjs, before the gate).
+//
+// The client's address (the trace, the per-address sign-in limits: lib/auth/request-meta.ts) is read from
+// X-Forwarded-For, counting TRUSTED_PROXIES entries from the right. That holds only if those entries were written by
+// the proxies. A request straight from a client carries whatever X-Forwarded-For it likes, so from a peer that is not
+// a trusted proxy the forwarding headers are dropped and X-Forwarded-For is the peer's own address. Trusted proxies
+// are the loopback addresses (an nginx on the same machine) and those in TRUSTED_PROXY_ADDRESSES.
+
+const FORWARDING = ['x-forwarded-for', 'x-real-ip', 'x-forwarded-host', 'x-forwarded-proto', 'forwarded'];
+
+/** `::ffff:10.0.0.5` → `10.0.0.5`. @param {string | undefined} a */
+export const plainAddress = (a) => (a ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+
+const isLoopback = (a) => a === '::1' || /^127\./.test(a);
+
+/**
+ * The trusted proxies' addresses: loopback and the comma-separated list of `TRUSTED_PROXY_ADDRESSES`.
+ * @param {string | undefined} list
+ * @returns {(address: string) => boolean}
+ */
+export function trustedPeers(list) {
+  const named = new Set(
+    (list ?? '')
+      .split(',')
+      .map((s) => plainAddress(s.trim()))
+      .filter(Boolean),
+  );
+  return (address) => isLoopback(address) || named.has(address);
+}
+
+/**
+ * Rewrites the request's forwarding headers in place: kept from a trusted proxy; from anyone else dropped, with
+ * X-Forwarded-For set to the peer's address.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {(address: string) => boolean} trusted
+ */
+export function believeForwarding(req, trusted) {
+  const peer = plainAddress(req.socket.remoteAddress);
+  if (trusted(peer)) return;
+  for (const h of FORWARDING) delete req.headers[h];
+  if (peer) req.headers['x-forwarded-for'] = peer;
+}
+
+/**
+ * A server action posted from another site: its Origin names another host than the one the request reached (or is
+ * the opaque `null`). Next refuses these too, but by throwing, so the answer was a 500; here it is a 403. A request
+ * without Origin is left to Next (browsers send Origin with every cross-site POST).
+ * @param {Pick<import('node:http').IncomingMessage, 'method' | 'headers'>} req
+ */
+export function foreignAction(req) {
+  if (req.method !== 'POST' || !req.headers['next-action']) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? '')
+    .split(',')[0]
+    .trim()
+    .toLowerCase();
+  try {
+    return new URL(origin).host.toLowerCase() !== host;
+  } catch {
+    return true;
+  }
+}
