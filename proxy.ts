@@ -16,6 +16,8 @@ function secured(req: NextRequest): NextResponse {
   const csp = contentSecurityPolicy(nonce, { https, dev: process.env.NODE_ENV !== 'production' });
   const headers = new Headers(req.headers);
   headers.set('x-nonce', nonce);
+  // The address, for a refusal's security event (lib/auth/refusals.ts); whatever a client sent under it is replaced.
+  headers.set('x-wb-path', (req.nextUrl.pathname + req.nextUrl.search).slice(0, 300));
   headers.set('Content-Security-Policy', csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('Content-Security-Policy', csp);

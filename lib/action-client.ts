@@ -58,6 +58,8 @@ export function createActionClient<
   actor: (user: U) => Promise<Actor>;
   /** Puts a refusal into words before it leaves the server. */
   words?: () => Promise<Translator>;
+  /** Told of every refusal of the policy (`errors.forbidden`), after the handler gave up. */
+  refused?: (user: U) => Promise<void>;
 }) {
   return function defineAction<S extends z.ZodType, T>(
     schema: S,
@@ -88,7 +90,9 @@ export function createActionClient<
         const data = await handler(parsed.data, { user, actor: await session.actor(user) });
         return { ok: true, data };
       } catch (e) {
-        return toFailure(e);
+        const failure = toFailure(e);
+        if (failure.error === 'errors.forbidden') await session.refused?.(user);
+        return failure;
       }
     };
     return async (raw) => {

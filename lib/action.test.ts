@@ -97,6 +97,29 @@ describe('the action client', () => {
     ).toMatchObject({ ok: false, error: 'errors.forbidden' });
   });
 
+  it('tells of each policy refusal, with the user, and of nothing else', async () => {
+    const refused = vi.fn(async (_u: U) => {});
+    const define = createActionClient<U>({
+      user: async () => member,
+      actor: async (u) => ({ id: u.id, name: '测试', ip: '127.0.0.1' }),
+      refused,
+    });
+    const forbidden = define(ZInput, async () => {
+      throw new ForbiddenError();
+    });
+    expect(await forbidden({ title: '支委会', n: 1 })).toMatchObject({
+      ok: false,
+      error: 'errors.forbidden',
+    });
+    expect(refused).toHaveBeenCalledExactlyOnceWith(member);
+    await define(ZInput, async () => {
+      throw new UserError('orgs.errors.duplicateName');
+    })({ title: '支委会', n: 1 });
+    await forbidden({ title: '支', n: 1 });
+    await define(ZInput, async () => ({ id: 'x' }))({ title: '支委会', n: 1 });
+    expect(refused).toHaveBeenCalledTimes(1);
+  });
+
   it('an unexpected error is logged with a reference id and shown only as a generic message with that id', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const r = await client(member)(ZInput, async () => {

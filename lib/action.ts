@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ActionContext } from './action-context';
 import { createActionClient, type Translator } from './action-client';
 import { actorOf, getSessionUser } from './auth/current-user';
+import { recordRefusal } from './auth/refusals';
 import { db } from './db';
 import type { Db } from './db/client';
 
@@ -16,6 +17,7 @@ export const defineAction = createActionClient({
   user: getSessionUser,
   actor: actorOf,
   words: async () => (await getTranslations()) as unknown as Translator,
+  refused: (user) => recordRefusal(user, 'action'),
 });
 
 /**

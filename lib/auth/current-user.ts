@@ -1,12 +1,13 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { forbidden, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '../db';
 import type { Actor } from '../audit-log';
 import { can, type Grant, type OrgRef, type Permission, type Subject } from '../policy';
 import { auth } from './index';
 import { clientIp } from './request-meta';
+import { refuse } from './refusals';
 import { daysToExpiry, passwordSetting } from './password-policy';
 import { sessionPerson } from './sessions';
 
@@ -87,7 +88,7 @@ export async function requirePermission(
   target?: OrgRef | 'global',
 ): Promise<CurrentUser> {
   const user = await requireUser();
-  if (!can(user, permission, target)) forbidden();
+  if (!can(user, permission, target)) await refuse(user);
   return user;
 }
 

@@ -39,7 +39,13 @@ type Meta = { ip: string | null; userAgent: string | null };
 
 export async function securityEvent(
   client: Db | Tx,
-  kind: 'login.failed' | 'login.throttled' | 'password.currentWrong' | 'factor.failed' | 'sso.failed',
+  kind:
+    | 'login.failed'
+    | 'login.throttled'
+    | 'password.currentWrong'
+    | 'factor.failed'
+    | 'sso.failed'
+    | 'access.denied',
   e: { username: string; userId?: string | null; detail?: object } & Meta,
 ) {
   await client.securityEvent.create({

@@ -1,4 +1,5 @@
 import 'server-only';
+import { deniedResponse } from '../auth/refusals';
 import { getCurrentUser } from '../auth/current-user';
 import { traceDownload } from '../trace/downloads';
 import { ForbiddenError, NotFoundError } from '../errors';
@@ -26,7 +27,7 @@ export function fileRoute<P extends { id: string; index?: number }>(
       return await fileDownload(file);
     } catch (e) {
       if (e instanceof NotFoundError) return notFoundResponse();
-      if (e instanceof ForbiddenError) return Response.json({ error: 'forbidden' }, { status: 403 });
+      if (e instanceof ForbiddenError) return deniedResponse(user);
       throw e;
     }
   };

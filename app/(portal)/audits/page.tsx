@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { forbidden } from 'next/navigation';
+import { refuse } from '@/lib/auth/refusals';
 import { PortalPage } from '@/components/page/portal-page';
 import { Badge, Card, ListCard } from '@/components/ui/card';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
@@ -22,7 +22,7 @@ export default async function AuditsPage({
 }) {
   const user = await requireUser();
   const manager = can(user, 'auditPlan.manage');
-  if (!manager && !can(user, 'audit.score')) forbidden();
+  if (!manager && !can(user, 'audit.score')) await refuse(user);
   const f = ZAuditFilter.parse(await searchParams);
   const [t, list] = await Promise.all([getTranslations('audits'), auditListFor(user, f)]);
   return (

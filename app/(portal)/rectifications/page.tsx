@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { forbidden } from 'next/navigation';
+import { refuse } from '@/lib/auth/refusals';
 import { Badge, Card, PageHeader, ListCard } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { coordinationListFor, rectificationListFor, sheetListFor } from '@/lib/feedback/queries';
@@ -17,7 +17,7 @@ const TONE = { OPEN: 'amber', SUBMITTED: 'blue', ACCEPTED: 'green', RETURNED: 'r
 export default async function RectificationsPage() {
   const user = await requireUser();
   const coordinator = can(user, 'coordination.answer');
-  if (!can(user, 'feedback.read') && !can(user, 'audit.score') && !coordinator) forbidden();
+  if (!can(user, 'feedback.read') && !can(user, 'audit.score') && !coordinator) await refuse(user);
   const [t, format] = await Promise.all([getTranslations('feedback'), getFormatter()]);
   const [sheets, items, coordination] = await Promise.all([
     sheetListFor(user),

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AnchorButton, LinkButton } from '@/components/ui/button';
-import { forbidden } from 'next/navigation';
+import { refuse } from '@/lib/auth/refusals';
 import { Badge, Card, PageHeader, ListCard } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
@@ -33,7 +33,7 @@ export default async function RemindersPage() {
   const user = await requireUser();
   const completer = can(user, 'reminder.complete');
   const supervisor = can(user, 'reminder.supervise');
-  if (!completer && !supervisor) forbidden();
+  if (!completer && !supervisor) await refuse(user);
   const t = await getTranslations('reminders');
   const th = await getTranslations('handbook');
   const tb = await getTranslations('branchReviews');

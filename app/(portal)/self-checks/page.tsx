@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { forbidden } from 'next/navigation';
+import { refuse } from '@/lib/auth/refusals';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { FilterField, FilterForm } from '@/components/ui/filter-form';
 import { Input } from '@/components/ui/field';
@@ -27,7 +27,7 @@ export default async function SelfChecksPage({
   const user = await requireUser();
   const drafter = can(user, 'selfCheck.draft');
   const overseer = can(user, 'selfCheck.oversee');
-  if (!drafter && !overseer) forbidden();
+  if (!drafter && !overseer) await refuse(user);
   const t = await getTranslations('selfCheck');
   const { q, page } = await searchParams;
   // By default the quarter just ended: the one whose sheets are due now.

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { deniedResponse } from '@/lib/auth/refusals';
 import { traceDownload } from '@/lib/trace/downloads';
 import { xlsxResponse } from '@/lib/excel/response';
 
@@ -16,7 +17,7 @@ export function workbookRoute(
   return async (req: NextRequest) => {
     const user = await getCurrentUser();
     if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-    if (!(await allowed(user))) return Response.json({ error: 'forbidden' }, { status: 403 });
+    if (!(await allowed(user))) return deniedResponse(user);
     const built = await build(user, req);
     if (built instanceof Response) return built;
     await traceDownload(user, { kind: 'workbook', name: built[1], url: req.nextUrl });

@@ -10,12 +10,13 @@ import { listSecurityEvents } from '@/lib/trace/security-events';
 import { CST_DATE_TIME } from '@/lib/calendar';
 import { pageNumber } from '@/lib/search-params';
 
-const KIND: Record<string, 'failed' | 'throttled' | 'factor' | 'currentWrong' | 'company'> = {
+const KIND: Record<string, 'failed' | 'throttled' | 'factor' | 'currentWrong' | 'company' | 'denied'> = {
   'login.failed': 'failed',
   'login.throttled': 'throttled',
   'factor.failed': 'factor',
   'password.currentWrong': 'currentWrong',
   'sso.failed': 'company',
+  'access.denied': 'denied',
 };
 
 export const generateMetadata = pageTitle('securityEvents');
@@ -44,13 +45,26 @@ export default async function SecurityEventsPage({
             {
               key: 'kind',
               header: t('kind'),
-              cell: (r) =>
-                KIND[r.kind] === 'company'
-                  ? t('kinds.company', {
-                      provider: String((r.detail as { provider?: string } | null)?.provider ?? ''),
-                      reason: String((r.detail as { reason?: string } | null)?.reason ?? ''),
-                    })
-                  : t(`kinds.${KIND[r.kind] ?? 'failed'}`),
+              cell: (r) => {
+                const detail = (r.detail ?? {}) as {
+                  provider?: string;
+                  reason?: string;
+                  path?: string;
+                  via?: string;
+                };
+                if (KIND[r.kind] === 'company')
+                  return t('kinds.company', { provider: detail.provider ?? '', reason: detail.reason ?? '' });
+                if (KIND[r.kind] === 'denied')
+                  return (
+                    <>
+                      {t(
+                        `kinds.denied.${detail.via === 'action' || detail.via === 'download' ? detail.via : 'page'}`,
+                      )}
+                      <span className="block break-all text-xs text-stone-500">{detail.path}</span>
+                    </>
+                  );
+                return t(`kinds.${KIND[r.kind] ?? 'failed'}`);
+              },
             },
             { key: 'username', header: t('username'), cell: (r) => r.username ?? '—' },
             { key: 'ip', header: t('ip'), cell: (r) => r.ip ?? '—' },

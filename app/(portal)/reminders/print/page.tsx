@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { forbidden } from 'next/navigation';
+import { refuse } from '@/lib/auth/refusals';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/policy';
 import { FREQUENCY_SHEETS } from '@/lib/reminders/export';
@@ -13,7 +13,7 @@ export const generateMetadata = pageTitle('reminders', 'printTitle');
 /** The reminder table on paper: one plain bordered table per frequency, as the printed form was. */
 export default async function PrintRemindersPage() {
   const user = await requireUser();
-  if (!can(user, 'reminder.complete')) forbidden();
+  if (!can(user, 'reminder.complete')) await refuse(user);
   const [t, th, table] = await Promise.all([
     getTranslations('reminders'),
     getTranslations('handbook'),

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { forbidden } from 'next/navigation';
+import { refuse } from '@/lib/auth/refusals';
 import { Pagination } from '@/components/pagination';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { FilterField, FilterForm, UnitFilter } from '@/components/ui/filter-form';
@@ -32,7 +32,7 @@ export default async function SupervisionPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const user = await requireUser();
-  if (!can(user, 'reminder.supervise')) forbidden();
+  if (!can(user, 'reminder.supervise')) await refuse(user);
   const f = ZSupervisionFilter.parse(await searchParams);
   const [t, tr, th, tq, format] = await Promise.all([
     getTranslations('supervision'),

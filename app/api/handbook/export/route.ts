@@ -1,3 +1,4 @@
+import { deniedResponse } from '@/lib/auth/refusals';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { buildWorkbook } from '@/lib/handbook/excel';
@@ -19,8 +20,7 @@ export const GET = workbookRoute(
       ? await db.handbookVersion.findUnique({ where: { id: v } })
       : await db.handbookVersion.findFirst({ where: { status: 'PUBLISHED' } });
     if (!version) return Response.json({ error: 'not found' }, { status: 404 });
-    if (version.status === 'DRAFT' && !can(user, 'handbook.edit'))
-      return Response.json({ error: 'forbidden' }, { status: 403 });
+    if (version.status === 'DRAFT' && !can(user, 'handbook.edit')) return deniedResponse(user);
     return [await buildWorkbook(await bookData(db, version.id)), `党建手册-${version.label}`];
   },
 );

@@ -1,4 +1,5 @@
 import { actorOf } from '@/lib/auth/current-user';
+import { deniedResponse } from '@/lib/auth/refusals';
 import { ForbiddenError } from '@/lib/errors';
 import { exportRosterFor } from '@/lib/people/queries/roster';
 import { ZRosterFilter } from '@/lib/people/schema';
@@ -16,7 +17,7 @@ export const GET = workbookRoute(
       return [await exportRosterFor(user, await actorOf(user), filter), '党员花名册'];
     } catch (e) {
       // A unit outside the reader's scope in the filter: refused like the page, not a 500.
-      if (e instanceof ForbiddenError) return Response.json({ error: 'forbidden' }, { status: 403 });
+      if (e instanceof ForbiddenError) return deniedResponse(user);
       throw e;
     }
   },

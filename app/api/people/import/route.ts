@@ -1,3 +1,4 @@
+import { deniedResponse } from '@/lib/auth/refusals';
 import { z } from 'zod';
 import { toFailure } from '@/lib/action-client';
 import { actorOf, getCurrentUser } from '@/lib/auth/current-user';
@@ -26,7 +27,7 @@ export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'errors.unauthenticated' }, { status: 401 });
   if (user.mustChangePassword) return Response.json({ error: 'errors.mustChangePassword' }, { status: 403 });
-  if (!can(user, 'person.import')) return Response.json({ error: 'errors.forbidden' }, { status: 403 });
+  if (!can(user, 'person.import')) return deniedResponse(user, 'errors.forbidden');
   const form = await request.formData().catch(() => null);
   const file = form?.get('file');
   if (!(file instanceof File) || file.size === 0)
