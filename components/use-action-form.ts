@@ -65,15 +65,15 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
       opts.onSuccess?.(result.data);
       return;
     }
+    // A refusal that names a field is said there once (the first such field takes the focus); the rest above.
     let placed = false;
     for (const [field, m] of Object.entries(result.fieldErrors ?? {})) {
       if (field !== '_form' && field in (form.getValues() as object)) {
-        form.setError(field as Path<z.input<S>>, { type: 'server', message: m });
+        form.setError(field as Path<z.input<S>>, { type: 'server', message: m }, { shouldFocus: !placed });
         placed = true;
       }
     }
-    if (!placed || result.error !== 'errors.invalidInput')
-      setFormError(tm(result.text ?? result.error, result.params));
+    if (!placed) setFormError(tm(result.text ?? result.error, result.params));
   });
   // The schema could not be loaded to check the form: say so instead of a silent button.
   const submit = (e?: React.BaseSyntheticEvent) =>

@@ -52,9 +52,15 @@ export async function FeedbackSheetDocument({ d }: { d: Detail }) {
           </tr>
         </tbody>
       </table>
-      <h2 className="font-bold">一、{t('summary')}</h2>
+      <h2 className="font-bold">
+        {t('section', { n: 1 })}
+        {t('summary')}
+      </h2>
       <p className="mb-3 whitespace-pre-line indent-8">{s.summary}</p>
-      <h2 className="font-bold">二、{t('problems')}</h2>
+      <h2 className="font-bold">
+        {t('section', { n: 2 })}
+        {t('problems')}
+      </h2>
       <ol className="mb-3 list-decimal pl-8">
         {s.items.map((it) => (
           <li key={it.id}>
@@ -64,7 +70,10 @@ export async function FeedbackSheetDocument({ d }: { d: Detail }) {
           </li>
         ))}
       </ol>
-      <h2 className="font-bold">三、{t('deductions')}</h2>
+      <h2 className="font-bold">
+        {t('section', { n: 3 })}
+        {t('deductions')}
+      </h2>
       <table className="mb-3 w-full border-collapse text-sm">
         <thead>
           <tr>
@@ -98,7 +107,7 @@ export async function FeedbackSheetDocument({ d }: { d: Detail }) {
       </table>
       <p className="font-bold">{t('total', { total: s.total, grade: tb(s.grade as never) })}</p>
       <p className="font-bold">{t('deadline', { date: day(s.deadline) })}</p>
-      <p className="mt-12 whitespace-pre">{t('signatures')}</p>
+      <p className="mt-12 whitespace-pre-wrap">{t('signatures')}</p>
     </article>
   );
 }

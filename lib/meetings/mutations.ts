@@ -4,6 +4,7 @@
  * result with the record; a submitted record is frozen and, when valid, completes the open reminder task of its
  * period. Absent members' 补学 are records of their own, so the meeting stays as it was submitted.
  */
+import { FIRST_YEAR } from '../search-params';
 import type { z } from 'zod';
 import { type ActionContext, inTransaction } from '../action-context';
 import { trace } from '../audit-log';
@@ -39,7 +40,7 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 async function unitFor(client: Db | Tx, ctx: ActionContext, orgId: string, field?: string) {
   const org = await client.organization.findUnique({
     where: { id: orgId },
-    select: { id: true, path: true, type: true, status: true, name: true },
+    select: { id: true, path: true, type: true, status: true, name: true, setupApprovedOn: true },
   });
   if (!org) throw new UserError('meetings.errors.orgRequired', {}, field);
   assertCan(ctx.user, 'meeting.record', org);
@@ -57,7 +58,7 @@ export async function createMeeting(
   const org = await unitFor(client, ctx, input.orgId, 'orgId');
   if (org.type === 'PARTY_GROUP' && input.kind !== 'GROUP')
     throw new UserError('meetings.errors.groupKind', {}, 'kind');
-  if (input.heldOn > cstDay(now)) throw new UserError('meetings.errors.futureDate', {}, 'heldOn');
+  checkHeldOn(input.heldOn, org.setupApprovedOn, cstDay(now));
   return client.$transaction(async (tx) => {
     const roster = await loadRoster(tx, org, input.heldOn);
     const expected = expectedPeople(input.kind, roster);
@@ -88,6 +89,19 @@ export async function createMeeting(
   });
 }
 
+/**
+ * A meeting is held by a unit that exists: not after today, not before the unit was approved (批复成立), and never
+ * before the portal's first year (a record of 1900-01-01 had an empty roster and nobody to preside).
+ */
+function checkHeldOn(heldOn: string, approvedOn: Date | null, today: string) {
+  if (heldOn > today) throw new UserError('meetings.errors.futureDate', {}, 'heldOn');
+  const approved = approvedOn?.toISOString().slice(0, 10);
+  if (approved && heldOn < approved)
+    throw new UserError('meetings.errors.beforeUnit', { day: approved }, 'heldOn');
+  if (heldOn < `${FIRST_YEAR}-01-01`)
+    throw new UserError('meetings.errors.tooEarly', { year: FIRST_YEAR }, 'heldOn');
+}
+
 async function lockDraft(tx: Tx, ctx: ActionContext, id: string) {
   const [row] = await tx.$queryRaw<
     { id: string }[]
@@ -95,7 +109,9 @@ async function lockDraft(tx: Tx, ctx: ActionContext, id: string) {
   if (!row) throw new NotFoundError();
   const m = await tx.meeting.findUniqueOrThrow({
     where: { id },
-    include: { org: { select: { id: true, path: true, type: true, status: true, name: true } } },
+    include: {
+      org: { select: { id: true, path: true, type: true, status: true, name: true, setupApprovedOn: true } },
+    },
   });
   assertCan(ctx.user, 'meeting.record', m.org);
   if (m.status !== 'DRAFT') throw new UserError('meetings.errors.submitted');
@@ -130,6 +146,7 @@ export async function saveMeeting(
   if (input.heldOn > today) throw new UserError('meetings.errors.futureDate', {}, 'heldOn');
   return client.$transaction(async (tx) => {
     const m = await lockDraft(tx, ctx, input.id);
+    checkHeldOn(input.heldOn, m.org.setupApprovedOn, today);
     if (m.lockVersion !== input.lockVersion) throw new UserError('meetings.errors.stale');
     const kind = m.kind as MeetingKind;
     if (input.isElection && kind !== 'GENERAL_ASSEMBLY')

@@ -25,8 +25,13 @@ test('the committee publishes an announcement; the secretary reads it; the recei
 
   const secretary = await (await browser.newContext()).newPage();
   await openAs(secretary, 'secretary', '/announcements');
+  // Opening it is reading it: the page's script records the receipt (a POST to the page) once it is live.
+  const receipt = secretary.waitForResponse(
+    (r) => r.request().method() === 'POST' && /\/announcements\/[0-9a-f-]{36}$/.test(r.url()),
+  );
   await secretary.getByRole('link', { name: title }).click();
   await expect(secretary.getByTestId('announcement-body')).toContainText('年度党建工作总结');
+  await receipt;
   const file = await secretary.request.get(
     (await secretary.getByRole('link', { name: '总结模板.pdf' }).getAttribute('href'))!,
   );

@@ -113,7 +113,12 @@ describe('feedback sheets', () => {
     expect(await db.feedbackSheet.count({ where: { auditId } })).toBe(0);
     const r = await issueFeedback(db, u.leader.ctx, issue(), new Date('2026-11-25T04:00:00Z'));
     const sheet = await db.feedbackSheet.findUniqueOrThrow({ where: { id: r.id }, include: { items: true } });
-    expect(sheet).toMatchObject({ total: 96, grade: 'EXCELLENT', number: 'FK-2026-Q4-001' });
+    expect(sheet).toMatchObject({
+      total: 96,
+      grade: 'EXCELLENT',
+      number: 'FK-2026-Q4-001',
+      issuedAt: new Date('2026-11-25T04:00:00Z'),
+    });
     expect(sheet.deductions).toEqual([
       { code: 'C1.1', title: '三会一课按时召开', count: 2, deduction: 4, reason: '两次支委会无记录' },
     ]);

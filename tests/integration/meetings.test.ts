@@ -220,12 +220,32 @@ describe('refused input changes nothing', () => {
         'meetings.errors.tooManyVotes',
       ],
       [{ heldOn: addDays(today, 1) }, 'meetings.errors.futureDate'],
+      [{ heldOn: '1900-01-01' }, 'meetings.errors.tooEarly'],
       [{ lockVersion: base.lockVersion - 1 }, 'meetings.errors.stale'],
       [{ heldOn: addDays(today, -250) }, 'meetings.errors.closedPeriod'],
       [{ hostId: outsider }, 'meetings.errors.foreignHost'],
     ];
     for (const [over, key] of cases)
       expect(await refusal(saveMeeting(db, clerkA.ctx, { ...base, ...over } as never))).toBe(key);
+    // Nor before the unit was approved (批复成立).
+    const approved = addDays(today, -10);
+    await db.organization.update({
+      where: { id: tree.a.id },
+      data: { setupApprovedOn: new Date(`${approved}T00:00:00Z`) },
+    });
+    try {
+      for (const attempt of [
+        () =>
+          createMeeting(db, clerkA.ctx, { orgId: tree.a.id, kind: 'COMMITTEE', heldOn: addDays(today, -11) }),
+        () => saveMeeting(db, clerkA.ctx, { ...base, heldOn: addDays(today, -11) } as never),
+      ])
+        await expect(attempt()).rejects.toMatchObject({
+          key: 'meetings.errors.beforeUnit',
+          params: { day: approved },
+        });
+    } finally {
+      await db.organization.update({ where: { id: tree.a.id }, data: { setupApprovedOn: null } });
+    }
     const after = await db.meeting.findUniqueOrThrow({ where: { id }, include: { attendees: true } });
     expect(after.lockVersion).toBe(before.lockVersion);
     expect(after.attendees.length).toBe(before.attendees.length);

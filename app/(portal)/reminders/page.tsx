@@ -39,8 +39,16 @@ export default async function RemindersPage() {
   const tb = await getTranslations('branchReviews');
   const tq = await getTranslations('quality');
   const format = await getFormatter();
+  // A day of this year by month and day; one of another year (an old period's deadline) with its year.
+  const thisYear = Number(cstDay(new Date()).slice(0, 4));
   const day = (d: Date) =>
-    format.dateTime(d, { month: 'numeric', day: 'numeric', weekday: 'short', timeZone: 'UTC' });
+    format.dateTime(d, {
+      ...(d.getUTCFullYear() === thisYear ? {} : { year: 'numeric' }),
+      month: 'numeric',
+      day: 'numeric',
+      weekday: 'short',
+      timeZone: 'UTC',
+    });
   const table = completer ? await reminderTableFor(user) : null;
   const summary = supervisor ? await reminderSummaryFor(user) : null;
   const [notices, reviews] = completer

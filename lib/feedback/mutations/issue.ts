@@ -64,6 +64,7 @@ export async function issueFeedback(db: Db, ctx: ActionContext, input: TIssueFee
         total: a.total!,
         grade,
         deadline,
+        issuedAt: now,
         issuedById: ctx.user.id,
         items: {
           create: input.items.map((it, i) => ({

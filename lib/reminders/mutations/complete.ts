@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ActionContext } from '../../action-context';
 import { trace } from '../../audit-log';
-import { cstDay } from '../../calendar';
+import { addDays, cstDay } from '../../calendar';
 import type { Db, Tx } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import { checkUploads, storeChecked, traceFiles } from '../../files/uploads';
@@ -20,6 +20,16 @@ export const MAX_EVIDENCE_FILES = 10;
 
 export type EvidenceUpload = { name: string; bytes: Buffer };
 
+/**
+ * The earliest day a completion may claim: a period's work is done within or after its period (a day long before it
+ * — 1900-01-01 — was taken and rated on time); an event's task may record work done up to a year before the task
+ * was raised (a 换届 request sent before the reminder came).
+ */
+export function earliestActivity(periodStart: Date, frequency: string): string {
+  const start = periodStart.toISOString().slice(0, 10);
+  return frequency === 'EVENT' ? addDays(start, -365) : start;
+}
+
 export async function completeTask(
   client: Db,
   ctx: ActionContext,
@@ -29,7 +39,10 @@ export async function completeTask(
 ) {
   const task = await client.reminderTask.findUnique({
     where: { id: input.taskId },
-    include: { org: { select: { id: true, path: true, status: true } } },
+    include: {
+      org: { select: { id: true, path: true, status: true } },
+      action: { select: { frequency: true } },
+    },
   });
   if (!task) throw new NotFoundError();
   assertCan(ctx.user, 'reminder.complete', task.org);
@@ -37,6 +50,9 @@ export async function completeTask(
   if (task.org.status === 'ARCHIVED') throw new UserError('reminders.errors.orgArchived');
   const today = cstDay(now);
   if (input.activityDate > today) throw new UserError('reminders.errors.futureDate', {}, 'activityDate');
+  const earliest = earliestActivity(task.periodStart, task.action.frequency);
+  if (input.activityDate < earliest)
+    throw new UserError('reminders.errors.beforePeriod', { day: earliest }, 'activityDate');
   const checked = checkUploads(files, {
     area: 'reminders',
     maxFiles: MAX_EVIDENCE_FILES,

@@ -34,7 +34,7 @@ export function NotificationList({ rows }: { rows: Row[] }) {
             className={`flex items-start justify-between gap-2 py-2 ${n.read ? 'text-stone-600' : ''}`}
             data-unread={!n.read || undefined}
           >
-            <div>
+            <div className="min-w-0 [overflow-wrap:anywhere]">
               <span className="mr-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs">
                 {t(`kinds.${n.kind}` as never)}
               </span>

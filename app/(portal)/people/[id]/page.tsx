@@ -1,3 +1,4 @@
+import { can } from '@/lib/policy';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
@@ -92,9 +93,14 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             )}
             {row(
               t('fields.org'),
-              <Link href={`/orgs/${p.org.id}`} className="text-brand-700 hover:underline">
-                {p.org.name}
-              </Link>,
+              // A member or an auditor may not open the unit's page: its name, not a link to a 403.
+              can(user, 'org.read', p.org) ? (
+                <Link href={`/orgs/${p.org.id}`} className="text-brand-700 hover:underline">
+                  {p.org.name}
+                </Link>
+              ) : (
+                p.org.name
+              ),
             )}
             {row(t('fields.partyGroup'), p.partyGroup?.name)}
             {row(t('fields.workOrg'), p.workOrg ? p.workOrg.name : t('sameUnit'))}
