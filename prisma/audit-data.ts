@@ -5,20 +5,31 @@ export const FINDINGS: {
   kind: 'PROBLEM' | 'DIFFICULTY' | 'GOOD_PRACTICE' | 'IMPRACTICAL_STANDARD';
   text: string;
   criterion: string;
+  /** A problem on a graded criterion: the level it scores (C5.1: 3 一般, 4 差 — 补记 or 造假 is 差). */
+  level?: number;
+  /** Only where it can be true of the unit. */
+  of?: RegExp;
 }[] = [
-  { kind: 'PROBLEM', text: '支委会会议记录与签到表日期不一致，存在事后补记', criterion: 'C5.1' },
-  { kind: 'PROBLEM', text: '“三会一课”台账中党课记录内容照抄文件，未结合项目实际', criterion: 'C5.1' },
-  { kind: 'PROBLEM', text: '两名党员党费连续两个月未按时交纳', criterion: 'C2.5' },
-  { kind: 'PROBLEM', text: '主题党日活动照片与活动记录对不上', criterion: 'C4.1' },
+  { kind: 'PROBLEM', text: '支委会会议记录与签到表日期不一致，存在事后补记', criterion: 'C5.1', level: 4 },
+  {
+    kind: 'PROBLEM',
+    text: '“三会一课”台账中党课记录内容照抄文件，未结合项目实际',
+    criterion: 'C5.1',
+    level: 3,
+  },
+  { kind: 'PROBLEM', text: '有党员党费未按月交纳，台账未注明欠交原因和补交安排', criterion: 'C2.5' },
+  { kind: 'PROBLEM', text: '主题党日活动照片与活动记录对不上，记录不真实', criterion: 'C5.1', level: 4 },
   {
     kind: 'DIFFICULTY',
-    text: '项目地处偏远，党员分散在三个工区，集中学习难以组织，需党群工作部支持线上学习平台',
+    text: '项目地处偏远，党员分散在多个工区，集中学习难以组织，需党群工作部支持线上学习平台',
     criterion: 'C1.2',
+    of: /隧道|大桥|高速|山/,
   },
   {
     kind: 'DIFFICULTY',
     text: '支部书记由项目经理兼任，工程抢工期间党务工作无人专门负责，需人力资源部配备专职党务工作者',
-    criterion: 'C2.2',
+    criterion: 'C6.5',
+    of: /项目/,
   },
   {
     kind: 'GOOD_PRACTICE',
@@ -104,3 +115,65 @@ export const reasonFor = (code: string, count: number) => {
   const r = REASONS[code] ?? ['现场检查发现该项未达到标准要求'];
   return r[Math.min(r.length - 1, Math.max(0, count - 1))]!;
 };
+
+type Row = { id: string; code: string };
+
+/**
+ * A finding that can be true of this unit: its unit constraint holds, and a problem on a computed criterion (党费)
+ * is found only where the records give it.
+ */
+export function fits(
+  f: (typeof FINDINGS)[number],
+  orgName: string,
+  computed: ReadonlyMap<string, { count: number }>,
+  criteria: readonly Row[],
+) {
+  if (f.of && !f.of.test(orgName)) return false;
+  const c = criteria.find((x) => x.code === f.criterion);
+  if (f.kind === 'PROBLEM' && c && computed.has(c.id)) return computed.get(c.id)!.count > 0;
+  return true;
+}
+
+const SECOND_HALF = /-Q[34]$|^\d{4}$/;
+
+/**
+ * An entered count its reason can describe in the audit's period: no more shortfalls than the reasons name; none for
+ * setting up a branch (every audited branch exists); 谈心谈话 "this year" not before the second half; 春节's
+ * 廉洁提醒 only in the first quarter; the half-year's 公示 only once the half is over; a record graded 差 only with
+ * the finding that shows why (seed-audits: `level`).
+ */
+export function fitCount(code: string, entered: number, kind: string, periodKey: string) {
+  if (kind === 'GRADE') return code === 'C5.1' ? Math.min(entered, 3) : entered;
+  if (kind !== 'DEDUCTION') return entered;
+  if (code === 'C2.1') return 0;
+  if (code === 'C3.7' && !SECOND_HALF.test(periodKey)) return 0;
+  const most =
+    code === 'C6.4' && !periodKey.endsWith('-Q1')
+      ? 1
+      : code === 'C2.6' && !SECOND_HALF.test(periodKey)
+        ? 1
+        : (REASONS[code]?.length ?? 1);
+  return Math.min(entered, most);
+}
+
+const CN = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+const cn = (n: number) => CN[n] ?? String(n);
+
+/** A computed criterion's reason: what the records give, in the auditor's words, with the count. */
+export function computedReason(code: string, n: number): string {
+  const said: Record<string, string> = {
+    'C2.2': '支委会任期已满，换届请示未报送，也无延期批复',
+    'C2.3': `${cn(n)}名发展对象或积极分子的发展程序时间节点不符合规定`,
+    'C2.4': `${cn(n)}名党员的组织关系介绍信逾期未报到`,
+    'C2.5': `${cn(n)}名党员党费欠交，台账未注明补交情况`,
+    'C3.1': n === 1 ? '有一个季度未召开支部党员大会' : `有${cn(n)}个季度未召开支部党员大会`,
+    'C3.2': `有${cn(n)}个月未召开支委会`,
+    'C3.4': `有${cn(n)}个季度未开展党课`,
+    'C3.5': '年度组织生活会未召开',
+    'C3.6': '年度民主评议党员未开展',
+    'C3.8': `${cn(n)}名党员学时未达到规定要求`,
+    'C4.1': `有${cn(n)}个月主题党日未开展`,
+    'C5.5': `上次检查的${cn(n)}项问题超过整改时限未销号`,
+  };
+  return said[code] ?? reasonFor(code, n);
+}

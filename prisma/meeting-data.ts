@@ -32,6 +32,7 @@ export const TOPICS: Record<string, string[]> = {
   ],
   PARTY_LECTURE: [
     '学习贯彻党的二十届四中全会精神',
+    '学习贯彻党的二十届三中全会精神',
     '以高质量党建引领项目高质量履约',
     '深入学习贯彻中央八项规定精神',
     '弘扬劳模精神、劳动精神和工匠精神',
@@ -54,6 +55,25 @@ export const TOPICS: Record<string, string[]> = {
   DEMOCRATIC_REVIEW: ['年度民主评议党员'],
   HEART_TALK: ['了解思想和工作情况，听取对支部工作的意见建议', '谈岗位履职和家庭困难，帮助解决实际问题'],
 };
+
+/**
+ * Topics that belong to a season or follow an event: a plenum's spirit is studied after the plenum (三中全会
+ * 2024-07-15/18, 四中全会 2025-10-20/23) and the 三中全会 until the next one; 安全生产月 is June; a holiday's 廉洁提醒
+ * comes before 元旦/春节, 清明/五一 and 中秋/国庆; 优秀共产党员 are chosen in the weeks before 七一.
+ */
+const SEASON: Record<string, (day: string) => boolean> = {
+  学习贯彻党的二十届四中全会精神: (day) => day >= '2025-10-24',
+  学习贯彻党的二十届三中全会精神: (day) => day >= '2024-07-19' && day < '2025-10-24',
+  '“安全生产月”党员先锋岗亮身份': (day) => day.slice(5, 7) === '06',
+  '研究“安全生产月”党员安全责任区划分': (day) => day.slice(5, 7) === '05' || day.slice(5, 7) === '06',
+  讨论推荐年度优秀共产党员人选: (day) => ['05', '06'].includes(day.slice(5, 7)),
+  节前廉洁提醒和安全检查: (day) => ['01', '04', '09', '12'].includes(day.slice(5, 7)),
+  '通报党费收缴情况，讨论评选优秀共产党员': (day) => ['05', '06'].includes(day.slice(5, 7)),
+};
+
+/** The topics of a kind that fit the day (every topic without a season fits). */
+export const topicsOn = (kind: string, day: string) =>
+  (TOPICS[kind] ?? []).filter((t) => SEASON[t]?.(day) ?? true);
 
 export const AGENDAS: Record<string, string> = {
   COMMITTEE: '一、传达上级有关会议和文件精神；二、研究本次议题；三、部署下一步工作。',
@@ -93,4 +113,4 @@ export const RESOLUTIONS: Record<string, string[]> = {
 export const PLACES = ['项目部一楼会议室', '项目部党员活动室', '现场党员先锋站', '项目部二楼会议室'];
 export const ABSENCE_REASONS = ['夜班值守', '外出参加业主例会', '病假', '事假（家中有事）', '公司培训'];
 export const MAKEUP_METHODS = ['观看会议录像并交心得体会', '支部书记当面传达会议精神', '自学会议材料并签字'];
-export const LECTURERS = ['公司党委书记', '公司党委宣传部部长', '市委党校讲师'];
+export const LECTURERS = ['公司党委书记', '公司党群工作部部长', '市委党校讲师'];

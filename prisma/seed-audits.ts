@@ -13,7 +13,9 @@ import { drawSample } from '../lib/audits/mutations/samples';
 import { ZDrawSample } from '../lib/audits/schema';
 import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
-import { FINDINGS, NOTES_BY_METHOD, reasonFor } from './audit-data';
+import { Prisma } from '../lib/generated/prisma/client';
+import { suggestionsFor } from '../lib/ledger/pre-audit';
+import { computedReason, fitCount, fits, FINDINGS, NOTES_BY_METHOD, reasonFor } from './audit-data';
 import { prng } from './seed-random';
 import { seedCount, seedDeduction, seedTotals } from './seed-scores';
 
@@ -56,19 +58,53 @@ export async function seedAudits(db: Db, now = new Date()) {
     scope: ScoringScope = 'QUARTER',
   ) => {
     const heavy = orgId === faker?.id;
+    const audit = await db.audit.findUniqueOrThrow({
+      where: { id: auditId },
+      select: { standardId: true, plan: { select: { periodKey: true } }, org: { select: { name: true } } },
+    });
+    // A computed criterion is scored as the unit's records give it on the day (what the page suggests), so a
+    // deduction never contradicts the meetings, dues and transfers the unit recorded.
+    const computed = await suggestionsFor(db, {
+      standardId: audit.standardId,
+      orgId,
+      periodKey: audit.plan.periodKey,
+      scope,
+      today: day,
+    });
+    // What the team found on site, each consistent with the unit and with its criterion's score below.
+    const picks = FINDINGS.filter((f) => fits(f, audit.org.name, computed, criteria))
+      .filter(() => rand() < (heavy ? 0.5 : 0.2))
+      .slice(0, 3);
+    // A graded criterion with a problem found on it scores the worst level those problems show, for their reason.
+    const found = (code: string) =>
+      picks
+        .filter((f) => f.kind === 'PROBLEM' && f.criterion === code && f.level)
+        .sort((a, b) => b.level! - a.level!)[0];
     const rows = criteria
       .filter(() => rand() < share)
       .filter((c) => scope === 'YEAR' || !c.annualOnly)
       .map((c) => {
-        const count = seedCount(c, rand, heavy ? 0.6 : 0.22, heavy ? 3 : 2);
+        const suggestion = c.kind === 'COMPUTED' ? (computed.get(c.id) ?? { count: 0, refs: [] }) : null;
+        const entered = seedCount(c, rand, heavy ? 0.6 : 0.22, heavy ? 3 : 2);
+        const problem = suggestion ? undefined : found(c.code);
+        const count = suggestion
+          ? suggestion.count
+          : (problem?.level ?? fitCount(c.code, entered, c.kind, audit.plan.periodKey));
         const deduction = seedDeduction(c, count, scope);
         return {
           auditId,
           criterionId: c.id,
           count,
           deduction,
-          reason: deduction ? reasonFor(c.code, count) : '',
+          reason: !deduction
+            ? ''
+            : suggestion
+              ? computedReason(c.code, count)
+              : (problem?.text ?? reasonFor(c.code, count)),
           taskIds: [],
+          ...(suggestion
+            ? { suggested: suggestion.count, suggestedRefs: suggestion.refs as Prisma.InputJsonArray }
+            : {}),
           updatedById: auditor.id,
         };
       });
@@ -79,7 +115,6 @@ export async function seedAudits(db: Db, now = new Date()) {
         .slice(0, 2 + Math.floor(rand() * 3))
         .map((m) => ({ auditId, method: m, text: NOTES_BY_METHOD[m], updatedById: auditor.id })),
     });
-    const picks = FINDINGS.filter(() => rand() < (heavy ? 0.5 : 0.2)).slice(0, 3);
     await db.finding.createMany({
       data: picks.map((f, i) => ({
         auditId,

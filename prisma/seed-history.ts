@@ -4,6 +4,7 @@
  * that faked its ledgers in one burst before the audit (城西安置房); submitted self-check sheets (one
  * reopened, one quarter missing); announcements with partial read receipts. Runs once (marker setting).
  */
+import { HOLIDAYS } from './calendar-data';
 import { reasonFor } from './audit-data';
 import { appendTrace } from '../lib/audit-log';
 import { scanDueNotices } from '../lib/channels/due-notices';
@@ -34,6 +35,24 @@ const PNG = Buffer.from(
 );
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+// Statutory holidays: a branch holds its meetings and activities on the days around them, not on 除夕 or 国庆.
+const HOLIDAY = new Set(
+  HOLIDAYS.flatMap((h) => {
+    const days: string[] = [];
+    for (let d = h.from; d <= (h.to ?? h.from); d = addDays(d, 1)) days.push(d);
+    return days;
+  }),
+);
+/** The first day from `day` on that is not a holiday, or, where that passes `last`, the last one before it. */
+function offHoliday(day: string, last: string) {
+  let d = day;
+  while (HOLIDAY.has(d)) d = addDays(d, 1);
+  if (d <= last) return d;
+  d = day;
+  while (HOLIDAY.has(d)) d = addDays(d, -1);
+  return d;
+}
 const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
 export async function seedHistory(db: Db, now = new Date()) {
@@ -53,10 +72,17 @@ export async function seedHistory(db: Db, now = new Date()) {
     for (const f of ['WEEK', 'MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const)
       await generateForPeriod(db, f, d);
   }
+  // A project's branch (and its party groups) keeps ledgers from about a month after the project began (set up,
+  // approved, its committee elected): the periods that ended before then are none of its business.
+  await db.$executeRaw`
+    DELETE FROM "ReminderTask" t
+    USING "Organization" o LEFT JOIN "Organization" p ON p.id = o."parentId"
+    WHERE t."orgId" = o.id
+      AND t."periodEnd" < COALESCE(o."projectActualStart", CASE WHEN o.type = 'PARTY_GROUP' THEN p."projectActualStart" END) + 30`;
   const rand = prng(20261001);
   const branches = await db.organization.findMany({
     where: { type: { in: ['BRANCH', 'GENERAL_BRANCH'] }, status: 'ACTIVE' },
-    select: { id: true, name: true, path: true, secretaryId: true },
+    select: { id: true, name: true, path: true, secretaryId: true, projectActualStart: true },
   });
   const clerk = await db.user.findUnique({ where: { username: 'clerk' }, select: { id: true } });
   const committee = await db.user.findUnique({ where: { username: 'committee' }, select: { id: true } });
@@ -100,14 +126,16 @@ export async function seedHistory(db: Db, now = new Date()) {
         action: { select: { code: true, title: true, evidence: true } },
       },
     });
+    // Nothing happens in a project's branch before it exists (a month after the project began, as above).
+    const opened = branch?.projectActualStart ? addDays(iso(branch.projectActualStart), 30) : '';
     for (const t of tasks) {
-      const start = iso(t.periodStart);
+      const start = iso(t.periodStart) < opened ? opened : iso(t.periodStart);
       const due = iso(t.dueDate);
       const r = rand();
       const faked = profile.burst && due < burstDay && r < profile.burst;
       if (faked) {
         // Claimed to have happened in its period, recorded in one sitting before the audit.
-        const activity = addDays(start, Math.floor(rand() * 5));
+        const activity = offHoliday(addDays(start, Math.floor(rand() * 5)), due);
         done.push({
           id: t.id,
           orgId: org.id,
@@ -123,7 +151,7 @@ export async function seedHistory(db: Db, now = new Date()) {
       }
       if (r < profile.onTime + (profile.burst ?? 0)) {
         const span = Math.max(0, Math.round((Date.parse(due) - Date.parse(start)) / 86_400_000));
-        const activity = addDays(start, Math.floor(rand() * (span + 1)));
+        const activity = offHoliday(addDays(start, Math.floor(rand() * (span + 1))), due);
         const rec = activity > due ? due : addDays(activity, Math.floor(rand() * 2));
         done.push({
           id: t.id,
@@ -139,12 +167,12 @@ export async function seedHistory(db: Db, now = new Date()) {
       } else if (r < profile.onTime + (profile.burst ?? 0) + profile.late) {
         const rec = addDays(due, 3 + Math.floor(rand() * 25));
         if (rec >= today) continue;
-        const activity = addDays(rec, -1 - Math.floor(rand() * 40));
+        const activity = offHoliday(addDays(rec, -1 - Math.floor(rand() * 40)), addDays(rec, -1));
         const lag = Math.round((Date.parse(rec) - Date.parse(activity)) / 86_400_000);
         done.push({
           id: t.id,
           orgId: org.id,
-          activity: activity < start ? start : activity,
+          activity: activity < start ? offHoliday(start, addDays(rec, -1)) : activity,
           completedAt: at(rec, 16),
           onTime: false,
           flag: lag > 30 ? 'LAG' : null,

@@ -25,7 +25,7 @@ import {
   MINUTES,
   PLACES,
   RESOLUTIONS,
-  TOPICS,
+  topicsOn,
 } from './meeting-data';
 import { DEMO_ACCOUNTS, FIRST_BRANCH_NAME } from './seed-data';
 import { prng } from './seed-random';
@@ -191,8 +191,8 @@ export async function seedMeetings(db: Db, now = new Date()) {
       lecturerName: o.kind === 'PARTY_LECTURE' && !lecturerId ? pick(LECTURERS) : null,
       topic:
         o.kind === 'PARTY_LECTURE' && o.bySecretary
-          ? `书记讲党课：${pick(TOPICS.PARTY_LECTURE!)}`
-          : pick(TOPICS[o.kind]!),
+          ? `书记讲党课：${pick(topicsOn('PARTY_LECTURE', o.day))}`
+          : pick(topicsOn(o.kind, o.day)),
       agenda: AGENDAS[o.kind] ?? '',
       minutes: MINUTES[o.kind] ?? '',
       studyHours: hours,

@@ -141,7 +141,9 @@ export async function seedPeople(db: Db) {
   const secretaries = new Set(orgs.map((o) => o.secretaryId).filter(Boolean));
   const byBranch = new Map<string, Draft[]>();
   for (const d of drafts) byBranch.set(d.orgId, [...(byBranch.get(d.orgId) ?? []), d]);
-  for (const [, people] of byBranch) {
+  for (const [branchId, people] of byBranch) {
+    // A branch still being set up (筹建) has admitted nobody and keeps no 发展 pipeline of its own yet.
+    const preparing = byId.get(branchId)?.status === 'PREPARING';
     const fixed = people.filter((d) => d.userId && (demoUsers.has(d.userId) || secretaries.has(d.userId)));
     const rest = people.filter((d) => !fixed.includes(d) && d.status !== 'MASSES');
     for (let i = rest.length - 1; i > 0; i -= 1) {
@@ -158,7 +160,13 @@ export async function seedPeople(db: Db) {
     ];
     let k = 0;
     for (const [status, count] of quota)
-      for (let c = 0; c < count && k < n; c += 1, k += 1) rest[k]!.status = status;
+      for (let c = 0; c < count && k < n; c += 1, k += 1)
+        rest[k]!.status = preparing && status !== 'MASSES' ? 'FULL' : status;
+    // 《中国共产党支部工作条例（试行）》第五条: a branch has no more than 50 党员 (the 机关 branch gathers every
+    // department's staff): the rest of its staff are 群众.
+    const partyCount = people.filter((d) => d.status === 'FULL' || d.status === 'PROBATIONARY').length;
+    for (const d of rest.filter((x) => x.status === 'FULL').slice(0, Math.max(0, partyCount - 46)))
+      d.status = 'MASSES';
     const full = people.filter((d) => d.status === 'FULL');
     const names = () => {
       const a = pick(full);
@@ -167,11 +175,20 @@ export async function seedPeople(db: Db) {
     };
     for (const d of people) stageDates(d, names);
     // Posts: the secretary; a 支部委员会 where the branch has 7 or more 正式党员; a leader for each party group.
+    // 党章第七条: a 预备党员 has no right to be elected, so whoever holds a post was 正式 when the term began (terms
+    // begin up to about 34 months ago, seedLifecycle); a secretary has been a member for years.
     const secretary = people.find((d) => d.userId && secretaries.has(d.userId));
-    if (secretary) secretary.posts.push('SECRETARY');
+    if (secretary) {
+      if (secretary.status !== 'FULL' || secretary.fullOn! > addMonths(today, -48)) {
+        secretary.status = 'FULL';
+        veteran(secretary, 48);
+      }
+      secretary.posts.push('SECRETARY');
+    }
+    const seasoned = (d: Draft) => d.status === 'FULL' && d.fullOn! <= addMonths(today, -36);
     // 《中国共产党支部工作条例（试行）》: a committee of 3 to 5, at most 7, where there are 7 or more 正式党员.
     if (full.length >= 7) {
-      const others = full.filter((d) => d !== secretary && !demoUsers.has(d.userId ?? ''));
+      const others = full.filter((d) => d !== secretary && !demoUsers.has(d.userId ?? '') && seasoned(d));
       const posts: PartyPost[] =
         full.length >= 20
           ? ['DEPUTY_SECRETARY', 'ORGANIZATION', 'PROPAGANDA', 'DISCIPLINE', 'YOUTH', 'COMMITTEE_MEMBER']
@@ -180,8 +197,21 @@ export async function seedPeople(db: Db) {
     }
     for (const g of new Set(people.map((d) => d.partyGroupId).filter(Boolean)))
       people
-        .find((d) => d.partyGroupId === g && d.status === 'FULL' && d.posts.length === 0)
+        .find((d) => d.partyGroupId === g && seasoned(d) && d.posts.length === 0)
         ?.posts.push('GROUP_LEADER');
+  }
+
+  /** A 正式党员 of long standing: admitted at least `months` + 12 months ago. */
+  function veteran(d: Draft, months: number) {
+    d.admittedOn = addDays(addMonths(today, -between(months + 12, months + 180)), -between(0, 25));
+    d.candidateOn = addDays(addMonths(d.admittedOn, -between(4, 8)), -between(0, 20));
+    d.activistOn = addDays(addMonths(d.candidateOn, -between(13, 20)), -between(0, 15));
+    d.appliedOn = addDays(addMonths(d.activistOn, -between(2, 6)), -between(0, 15));
+    d.talkOn = addDays(d.appliedOn, between(8, 26));
+    d.fullOn = addMonths(d.admittedOn, 12);
+    d.politicalReviewOn = addDays(d.admittedOn, -between(20, 60));
+    d.approvedOn = addDays(d.admittedOn, between(18, 55));
+    d.birthDate = addDays(addMonths(d.appliedOn, -12 * between(21, 30)), -between(0, 300));
   }
 
   function stageDates(d: Draft, names: () => string | undefined) {
@@ -204,14 +234,13 @@ export async function seedPeople(db: Db) {
       case 'FULL': {
         d.admittedOn = addDays(addMonths(today, -between(15, 300)), -between(0, 25));
         backFrom(addDays(addMonths(d.admittedOn, -between(4, 8)), -between(0, 20)));
-        d.fullOn = addDays(addMonths(d.admittedOn, 12), between(0, 12));
-        d.introducers = names();
+        // 党章第七条: the 预备期 is one year, and 党龄 counts from the day it ends.
+        d.fullOn = addMonths(d.admittedOn, 12);
         break;
       }
       case 'PROBATIONARY':
         d.admittedOn = monthsAgo(1, 10);
         backFrom(addDays(addMonths(d.admittedOn, -between(4, 7)), -between(0, 20)));
-        d.introducers = names();
         break;
       case 'CANDIDATE':
         backFrom(monthsAgo(1, 4));
@@ -297,7 +326,7 @@ export async function seedPeople(db: Db) {
     {
       mover: pickMover('first'),
       to: branchOf('metro').id,
-      letterNo: '华岳党组转字〔2026〕第47号',
+      letterNo: '华岳党委组转字〔2026〕第47号',
       issuedAt: issued(12),
       validUntil: addDays(today, 18),
       reason: '调往地铁3号线土建七标项目任技术负责人',
@@ -305,13 +334,30 @@ export async function seedPeople(db: Db) {
     {
       mover: pickMover('yunling'),
       to: branchOf('nanshan').id,
-      letterNo: '华岳党组转字〔2026〕第39号',
+      letterNo: '华岳党委组转字〔2026〕第39号',
       issuedAt: issued(41),
       validUntil: addDays(today, -11),
       reason: '隧道主体完工，调往南山大桥项目',
     },
     { mover: pickMover('second'), to: branchOf('donghu').id, reason: '东湖科创园项目机电安装阶段需要' },
   ];
+
+  // A 党小组 is of 党员 (正式 and 预备); others of its unit belong to the branch (and may sit in as 列席).
+  for (const d of drafts)
+    if (d.partyGroupId && d.status !== 'FULL' && d.status !== 'PROBATIONARY') d.partyGroupId = null;
+
+  // 入党介绍人 (《发展党员工作细则》第十五条): two 正式党员, other than the person, who were 正式 on the day of the
+  // 支部大会 — of the branch where it had them, else of the company (people move between projects); for one admitted
+  // before anyone now in the company, two who have since left or retired.
+  for (const d of drafts) {
+    if (!d.admittedOn) continue;
+    const eligible = (x: Draft) => x !== d && x.status === 'FULL' && x.fullOn! < d.admittedOn!;
+    const ofBranch = drafts.filter((x) => x.orgId === d.orgId && eligible(x));
+    const pool = ofBranch.length >= 2 ? ofBranch : drafts.filter(eligible);
+    const a = pool.length ? pick(pool).name : freshName();
+    const rest = pool.filter((x) => x.name !== a);
+    d.introducers = `${a}、${rest.length ? pick(rest).name : freshName()}`;
+  }
 
   const day = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
   const registeredAt = new Date(`${addMonths(today, -15)}T01:00:00Z`);
@@ -371,16 +417,26 @@ export async function seedLifecycle(db: Db) {
   const day = (v: string) => new Date(`${v}T00:00:00Z`);
   const orgs = await db.organization.findMany({
     where: { status: 'ACTIVE', type: { in: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'] } },
-    select: { id: true, name: true, type: true },
+    select: { id: true, name: true, type: true, projectActualStart: true },
   });
   const byKey = (key: string) => PROJECT_BRANCHES.find((p) => p.key === key)!.name;
   await db.$transaction(
     async (tx) => {
+      // The 北环 branch's setting up, as the handbook's 范例 of a 请示 and its 批复 tell it.
+      await tx.organization.updateMany({
+        where: { name: byKey('second') },
+        data: { setupRequestedOn: day('2025-03-06'), setupApprovedOn: day('2025-03-23') },
+      });
       for (const o of orgs) {
-        const start =
+        const drawn =
           o.name === byKey('nanshan')
             ? addDays(addMonths(today, -36), 75)
             : addDays(addMonths(today, -(4 + Math.floor(rand() * 26))), -Math.floor(rand() * 28));
+        // A project branch's first committee is elected after it is set up, within weeks of the project's start.
+        const earliest = o.projectActualStart
+          ? addDays(o.projectActualStart.toISOString().slice(0, 10), 35)
+          : drawn;
+        const start = o.name === byKey('nanshan') || drawn >= earliest ? drawn : earliest;
         await tx.organization.update({ where: { id: o.id }, data: { termStart: day(start) } });
       }
       const cuihu = await tx.organization.findFirstOrThrow({ where: { name: byKey('cuihu') } });
@@ -415,7 +471,7 @@ export async function seedLifecycle(db: Db) {
             fromOrgId: closing.id,
             toOrgId: targets[i % targets.length]!.id,
             reason: '站前广场项目竣工，随人员调整转接',
-            letterNo: `华岳党组转字〔2026〕第${52 + i}号`,
+            letterNo: `华岳党委组转字〔2026〕第${52 + i}号`,
             validUntil: day(addDays(today, 25)),
             proposedAt: new Date(Date.now() - 9 * 86_400_000),
             issuedAt: new Date(Date.now() - 6 * 86_400_000),
@@ -436,6 +492,13 @@ export async function seedLifecycle(db: Db) {
  * month by month to last month, a few paying per quarter — and two members in arrears, 4 and 7 months (the
  * second flagged for the 自行脱党 procedure). Idempotent.
  */
+/** `d`, or `days` after `from` where that is later (nothing of a member's dues before they were admitted). */
+function notBefore(d: Date, from: Date | null, days: number) {
+  if (!from) return d;
+  const earliest = new Date(from.getTime() + days * 86_400_000);
+  return d < earliest ? earliest : d;
+}
+
 export async function seedDues(db: Db) {
   if (await db.duesBase.count()) return;
   const rand = prng(20261202);
@@ -479,32 +542,48 @@ export async function seedDues(db: Db) {
   const last = Number(thisMonth.slice(5, 7)) - 1;
   for (const p of people) {
     const wage = 4200 + Math.round((rand() * 11_800) / 10) * 10;
-    const amount = fenToYuan(monthlyDues('EMPLOYED', wage * 100));
     const quarterly = rand() < 0.1;
-    bases.push({
-      personId: p.id,
-      year,
-      category: 'EMPLOYED',
-      monthlyBase: wage.toFixed(2),
-      amount,
-      quarterly,
-      setOn: new Date(`${year}-01-${String(6 + Math.floor(rand() * 10)).padStart(2, '0')}T02:00:00Z`),
-    });
-    const admitted = p.admittedOn?.toISOString().slice(0, 7) ?? `${year}-01`;
+    const admitted = p.admittedOn?.toISOString().slice(0, 7) ?? `${year - 1}-01`;
     const unpaid = arrearsOf.get(p.id) ?? 0;
-    for (let m = 1; m <= last - unpaid; m += 1) {
-      const month = `${year}-${String(m).padStart(2, '0')}`;
-      if (month < admitted) continue;
-      // Quarterly payers pay the quarter in its first month.
-      const payMonth = quarterly ? Math.floor((m - 1) / 3) * 3 + 1 : m;
-      payments.push({
+    // Last year in full (the audits of its quarters read it), this year to last month; last year's wage a little
+    // lower. 预备党员 pay from the 支部大会 that admitted them: one admitted in a year has that year's base set then.
+    for (const [y, base, months] of [
+      [year - 1, Math.round((wage * 0.97) / 10) * 10, 12],
+      [year, wage, last - unpaid],
+    ] as const) {
+      if (`${y}-12` < admitted) continue;
+      const amount = fenToYuan(monthlyDues('EMPLOYED', base * 100));
+      bases.push({
         personId: p.id,
-        month,
+        year: y,
+        category: 'EMPLOYED',
+        monthlyBase: base.toFixed(2),
         amount,
-        paidOn: new Date(
-          `${year}-${String(payMonth).padStart(2, '0')}-${String(8 + Math.floor(rand() * 15)).padStart(2, '0')}T00:00:00Z`,
+        quarterly,
+        setOn: notBefore(
+          new Date(`${y}-01-${String(6 + Math.floor(rand() * 10)).padStart(2, '0')}T02:00:00Z`),
+          p.admittedOn,
+          2,
         ),
       });
+      for (let m = 1; m <= months; m += 1) {
+        const month = `${y}-${String(m).padStart(2, '0')}`;
+        if (month < admitted) continue;
+        // Quarterly payers pay the quarter in its first month.
+        const payMonth = quarterly ? Math.floor((m - 1) / 3) * 3 + 1 : m;
+        payments.push({
+          personId: p.id,
+          month,
+          amount,
+          paidOn: notBefore(
+            new Date(
+              `${y}-${String(payMonth).padStart(2, '0')}-${String(8 + Math.floor(rand() * 15)).padStart(2, '0')}T00:00:00Z`,
+            ),
+            p.admittedOn,
+            3,
+          ),
+        });
+      }
     }
   }
   await db.$transaction(
@@ -515,7 +594,7 @@ export async function seedDues(db: Db) {
       await appendTrace(tx, SYSTEM_ACTOR, {
         action: 'seed.dues',
         entityType: 'System',
-        after: { bases: people.length, payments: payments.length },
+        after: { bases: bases.length, payments: payments.length },
       });
     },
     { timeout: 60_000 },

@@ -105,7 +105,8 @@ export async function seedTraining(db: Db, now = new Date()) {
       days: -45,
       hours: 2,
       place: null,
-      onlineUrl: 'https://meeting.example.com/j/20260918',
+      // The company's own video meeting (an intranet address; the meeting number is the session's).
+      onlineUrl: 'https://meeting.huayue-jg.cn/j/6183027',
       lecturer: '孙丽华（党群工作部）',
       articleIds: ids(3, 4, 5),
       invitedOrgIds: await orgs(FIRST_BRANCH_NAME, SECOND_BRANCH_NAME, '临港物流园一期项目党支部'),

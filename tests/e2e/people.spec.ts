@@ -94,7 +94,7 @@ test('a transfer: the secretary proposes, the committee issues the letter, the r
   const committee = await browser.newPage();
   await openAs(committee, 'committee', '/people/transfers');
   const row = committee.getByTestId('proposed').locator(`[data-person="${employeeNo}"]`);
-  await row.getByLabel('介绍信编号').fill('华岳党组转字〔2026〕第88号');
+  await row.getByLabel('介绍信编号').fill('华岳党委组转字〔2026〕第88号');
   await row.getByRole('button', { name: '开具介绍信' }).click();
   await expect(committee.getByTestId('in-transit').locator(`[data-person="${employeeNo}"]`)).toContainText(
     '在途',
