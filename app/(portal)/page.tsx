@@ -9,6 +9,7 @@ import { overdueRectificationsFor } from '@/lib/feedback/queries';
 import { reminderGlanceFor, reminderSummaryFor } from '@/lib/reminders/queries';
 import { myRecentEvents, workbenchCounts } from '@/lib/workbench/queries';
 import { myPerson } from '@/lib/people/queries/roster';
+import { openExamsFor } from '@/lib/exams/queries/exams';
 import { DAY } from '@/lib/calendar';
 
 export default async function WorkbenchPage() {
@@ -18,11 +19,12 @@ export default async function WorkbenchPage() {
   const year = Number(
     new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
   );
-  const [counts, recent, reminders, me] = await Promise.all([
+  const [counts, recent, reminders, me, exams] = await Promise.all([
     workbenchCounts(user, year),
     myRecentEvents(user),
     can(user, 'reminder.complete') ? reminderGlanceFor(user) : null,
     myPerson(user),
+    openExamsFor(user),
   ]);
   // The committee's view across its subtree: this period's reminders, done and overdue.
   const summary = can(user, 'workbench.summary') ? await reminderSummaryFor(user) : null;
@@ -72,6 +74,22 @@ export default async function WorkbenchPage() {
           <Link href="/reminders" className="mt-3 inline-block text-sm text-brand-700 underline">
             {t('workbench.openReminders')}
           </Link>
+        </Card>
+      )}
+      {exams.length > 0 && (
+        <Card title={t('workbench.examsToTake')}>
+          <ul className="divide-y divide-stone-100 text-sm" data-testid="workbench-exams">
+            {exams.map((e) => (
+              <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 py-2">
+                <Link href="/exams" className="min-w-0 flex-1 text-brand-700 hover:underline">
+                  {e.title}
+                </Link>
+                <span className="text-stone-600">
+                  {t('workbench.examCloses', { date: format.dateTime(e.closesAt, DAY) })}
+                </span>
+              </li>
+            ))}
+          </ul>
         </Card>
       )}
       {lateFixes.length > 0 && (

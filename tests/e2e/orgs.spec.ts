@@ -68,6 +68,8 @@ test('committee creates a party group; bad input is refused in Chinese; the trac
   await page.goto(`/admin/audit-log?entityType=Organization`);
   await expect(page.getByTestId('audit-table')).toContainText('新建组织');
   await expect(page.getByTestId('audit-table')).toContainText(name);
+  // The kind of record in words, not the model's name.
+  await expect(page.getByTestId('audit-table')).not.toContainText('Organization');
 });
 
 test('committee imports the template from Excel; a second upload is refused row by row; export downloads', async ({

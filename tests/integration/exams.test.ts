@@ -13,7 +13,7 @@ import { createExam } from '../../lib/exams/mutations/create';
 import { makePublishedHandbook, type TestHandbook } from '../fixtures/handbook';
 import { makeOrg, makeUser, companyRootFor, type TestUser } from '../fixtures/factories';
 import { question } from '../fixtures/exams';
-import { attemptViewFor, examResultsFor, RESULT_UNITS } from '../../lib/exams/queries/exams';
+import { attemptViewFor, examResultsFor, openExamsFor, RESULT_UNITS } from '../../lib/exams/queries/exams';
 
 const [a, b] = twoAppInstances();
 let hb: TestHandbook;
@@ -130,8 +130,13 @@ describe('the question bank', () => {
 
 describe('attempts', () => {
   it('only the audience takes it; answers are saved as one goes; two submissions grade once; nothing changes after', async () => {
+    // The workbench lists it to take for its audience only, and until it is handed in.
+    const toTake = async (who: TestUser) => (await openExamsFor(who.subject, t0, a)).map((e) => e.id);
+    expect(await toTake(u.memberA)).toContain(examId);
+    expect(await toTake(u.memberB)).not.toContain(examId);
     await expect(startAttempt(a, u.memberB.ctx, examId, t0)).rejects.toThrow('errors.forbidden');
     const { id } = await startAttempt(a, u.memberA.ctx, examId, t0);
+    expect(await toTake(u.memberA)).toContain(examId);
     expect((await startAttempt(a, u.memberA.ctx, examId, t0)).id).toBe(id);
     const att = await a.examAttempt.findUniqueOrThrow({ where: { id } });
     expect(att.questionIds).toHaveLength(4);
@@ -175,6 +180,7 @@ describe('attempts', () => {
       saveAnswer(a, u.memberA.subject, { attemptId: id, questionId: qs[0]!.id, answer: 'B' }, t0),
     ).rejects.toThrow('exams.errors.submitted');
     await expect(startAttempt(a, u.memberA.ctx, examId, t0)).rejects.toThrow('exams.errors.alreadyTaken');
+    expect(await toTake(u.memberA)).not.toContain(examId);
     expect(await a.auditEvent.count({ where: { entityId: id, action: 'exams.submit' } })).toBe(1);
     // The start and every answer are traced too, each with the person who gave it.
     expect(await a.auditEvent.count({ where: { entityId: id, action: 'exams.start' } })).toBe(1);

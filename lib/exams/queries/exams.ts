@@ -38,6 +38,33 @@ export async function examsFor(user: Subject, now = new Date(), client: Db = db)
   return { rows, manager };
 }
 
+/**
+ * The workbench's "to take": the exams open now that `user` may take and has not yet handed in, the soonest to close
+ * first. Only the open ones are read (a handful), not the list page's hundred.
+ */
+export async function openExamsFor(user: Subject, now = new Date(), client: Db = db) {
+  if (!can(user, 'exam.take')) return [];
+  const open = await client.exam.findMany({
+    where: { opensAt: { lte: now }, closesAt: { gte: now } },
+    orderBy: { closesAt: 'asc' },
+    take: 20,
+  });
+  if (!open.length) return [];
+  const [me, handedIn] = await Promise.all([
+    client.user.findUnique({ where: { id: user.id }, select: { org: { select: { path: true } } } }),
+    client.examAttempt.findMany({
+      where: { userId: user.id, examId: { in: open.map((e) => e.id) }, status: { not: 'IN_PROGRESS' } },
+      select: { examId: true },
+    }),
+  ]);
+  const done = new Set(handedIn.map((a) => a.examId));
+  const rows = [];
+  for (const e of open)
+    if (!done.has(e.id) && canTakeExam(user, await examAudience(client, e), me?.org?.path ?? null))
+      rows.push({ id: e.id, title: e.title, closesAt: e.closesAt });
+  return rows;
+}
+
 /** The candidate's own attempt: the questions without their answers, what was saved, the server's deadline. */
 export async function attemptViewFor(user: Subject, attemptId: string, now = new Date(), client: Db = db) {
   let a = await client.examAttempt.findUnique({

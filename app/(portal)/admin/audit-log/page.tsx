@@ -16,9 +16,16 @@ export const generateMetadata = pageTitle('audit');
 
 type SP = { user?: string; entityType?: string; action?: string; from?: string; to?: string; page?: string };
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A change as stored, shortened; its instants in China time, as every other time on the page. */
 function summary(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = JSON.stringify(v);
+  const s = JSON.stringify(v, (_k, x: unknown) =>
+    typeof x === 'string' && INSTANT.test(x)
+      ? new Date(Date.parse(x) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
+      : x,
+  );
   return s.length > 160 ? `${s.slice(0, 160)}…` : s;
 }
 
@@ -38,6 +45,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     page: pageNumber(sp.page),
   });
   const t = await getTranslations();
+  // A record's kind in words; a kind without them (a newer one) as stored.
+  const entityName = (type: string) =>
+    t.has(`audit.entities.${type}`) ? t(`audit.entities.${type}` as never) : type;
   const format = await getFormatter();
   const pageHref = (p: number) => `/admin/audit-log?${new URLSearchParams({ ...filter, page: String(p) })}`;
   return (
@@ -54,7 +64,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           aria-label={t('audit.filterUser')}
         />
         <Select name="entityType" defaultValue={filter.entityType} aria-label={t('audit.filterEntity')}>
-          <Options items={entityTypes} empty={t('audit.allEntities')} label={(e) => e} />
+          <Options items={entityTypes} empty={t('audit.allEntities')} label={entityName} />
         </Select>
         <Input
           name="action"
@@ -104,7 +114,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             className: 'align-top',
             cell: (e) => (
               <>
-                {e.entityType}
+                {entityName(e.entityType)}
                 {e.entityType === 'Organization' && e.entityId ? (
                   <>
                     {' '}
