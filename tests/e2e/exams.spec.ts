@@ -11,7 +11,10 @@ test.describe('on a 375 px phone', () => {
     page.on('dialog', (d) => d.accept());
     // The workbench leads with the exam open for the member; it leads on to the exams page.
     await openAs(page, 'member', '/');
-    await page.getByTestId('workbench-exams').getByRole('link', { name: /党员月度学习测试/ }).click();
+    await page
+      .getByTestId('workbench-exams')
+      .getByRole('link', { name: /党员月度学习测试/ })
+      .click();
     await expect(page).toHaveURL(/\/exams$/);
     const row = page.getByTestId('exam-row').filter({ hasText: '党员月度学习测试' });
     await row.getByTestId('start-exam').click();
