@@ -57,6 +57,27 @@ const checksOf = async (orgId: string) =>
 const flagsOf = async (orgId: string, fileName: string) =>
   ((await checksOf(orgId)).find((p) => p.fileName === fileName)?.flags ?? []).map((f) => f.code).sort();
 
+/** A month's 主题党日 task of branch A (its own action code and period key), begun 20 days ago, due on `due`. */
+async function themeDayTask(hb: Parameters<typeof makeAction>[1], code: string, key: string, due: string) {
+  const action = await makeAction(db, hb, {
+    code,
+    title: '开展主题党日活动',
+    frequency: 'MONTH',
+    dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
+  });
+  return db.reminderTask.create({
+    data: {
+      actionKey: action.key,
+      actionId: action.id,
+      orgId: tree.a.id,
+      periodKey: `${d1.slice(0, 7)}-${key}`,
+      periodStart: new Date(`${addDays(today, -20)}T00:00:00Z`),
+      periodEnd: new Date(`${due}T00:00:00Z`),
+      dueDate: new Date(`${due}T00:00:00Z`),
+    },
+  });
+}
+
 describe('photo checks', () => {
   it('time and distance: a photo taken ten days off and 50 km away is flagged, one taken that day on site is not', async () => {
     const good = await scenePhoto(101, { takenAt: stamp(d1), ...SITE });
@@ -159,23 +180,7 @@ describe('photo checks', () => {
 
   it('task evidence: a returned task re-completed for another day judges its kept photo against the new day', async () => {
     const hb = await makePublishedHandbook(db, uniq('版'));
-    const action = await makeAction(db, hb, {
-      code: 'P-01-1',
-      title: '开展主题党日活动',
-      frequency: 'MONTH',
-      dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
-    });
-    const task = await db.reminderTask.create({
-      data: {
-        actionKey: action.key,
-        actionId: action.id,
-        orgId: tree.a.id,
-        periodKey: `${d1.slice(0, 7)}-test`,
-        periodStart: new Date(`${addDays(today, -20)}T00:00:00Z`),
-        periodEnd: new Date(`${today}T00:00:00Z`),
-        dueDate: new Date(`${today}T00:00:00Z`),
-      },
-    });
+    const task = await themeDayTask(hb, 'P-01-1', 'test', today);
     const first = addDays(today, -10);
     const photo = { name: '主题党日.jpg', bytes: await scenePhoto(601, { takenAt: stamp(first), ...SITE }) };
     await completeTask(db, clerkA.ctx, { taskId: task.id, activityDate: first }, [photo]);
@@ -236,23 +241,7 @@ describe('photo checks', () => {
     expect((await meetingFor(auditor.subject, id, db)).editable).toBe(false);
     // A task's evidence likewise: a done task's files open to the team; returned for rework, they are the
     // unit's draft again (the committee, which supervises, still opens them).
-    const action = await makeAction(db, hb, {
-      code: 'P-09-1',
-      title: '开展主题党日活动',
-      frequency: 'MONTH',
-      dueRule: { kind: 'DAYS_BEFORE_PERIOD_END', n: 0 },
-    });
-    const task = await db.reminderTask.create({
-      data: {
-        actionKey: action.key,
-        actionId: action.id,
-        orgId: tree.a.id,
-        periodKey: `${d1.slice(0, 7)}-team`,
-        periodStart: new Date(`${addDays(today, -20)}T00:00:00Z`),
-        periodEnd: new Date(`${addDays(today, 10)}T00:00:00Z`),
-        dueDate: new Date(`${addDays(today, 10)}T00:00:00Z`),
-      },
-    });
+    const task = await themeDayTask(hb, 'P-09-1', 'team', addDays(today, 10));
     const photo = { name: '党日签到.jpg', bytes: await scenePhoto(701) };
     await completeTask(db, clerkA.ctx, { taskId: task.id, activityDate: d1 }, [photo]);
     const evidence = await db.evidence.findFirstOrThrow({ where: { taskId: task.id } });
