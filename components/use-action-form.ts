@@ -58,17 +58,24 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
     resolver: lazy.resolver as never,
     defaultValues: opts.defaultValues,
   });
-  const validated = form.handleSubmit(async () => {
+  const validated = form.handleSubmit(async (_data, e) => {
+    const target = e?.currentTarget ?? e?.target;
+    const formEl = target instanceof HTMLFormElement ? target : null;
+    const shown = (name: string) => {
+      const el = formEl?.elements.namedItem(name);
+      return !!el && !(el instanceof HTMLInputElement && el.type === 'hidden');
+    };
     setFormError(undefined);
     const result = await action(form.getValues());
     if (result.ok) {
       opts.onSuccess?.(result.data);
       return;
     }
-    // A refusal that names a field is said there once (the first such field takes the focus); the rest above.
+    // A refusal that names a field the page shows is said there once (the first such field takes the focus); one
+    // naming a value the form only carries (a hidden id) is said above, as are the rest.
     let placed = false;
     for (const [field, m] of Object.entries(result.fieldErrors ?? {})) {
-      if (field !== '_form' && field in (form.getValues() as object)) {
+      if (field !== '_form' && field in (form.getValues() as object) && shown(field)) {
         form.setError(field as Path<z.input<S>>, { type: 'server', message: m }, { shouldFocus: !placed });
         placed = true;
       }

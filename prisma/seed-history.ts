@@ -12,7 +12,7 @@ import { notify, unitPeople } from '../lib/channels/notify';
 import type { Db } from '../lib/db/client';
 import { generateForPeriod } from '../lib/reminders/mutations/generate';
 import { announceNotice } from '../lib/reminders/mutations/notice';
-import { addDays, cstDay, periodFromKey, periodOf } from '../lib/calendar';
+import { addDays, cstDay, periodFromKey, periodOf, weekday } from '../lib/calendar';
 import { previousQuarter } from '../lib/self-check/rules';
 import { putFile } from '../lib/storage';
 import {
@@ -44,6 +44,23 @@ const HOLIDAY = new Set(
     return days;
   }),
 );
+/**
+ * The day the handbook names for an activity, where it names one and it falls in time: 主题党日 on the month's first
+ * Friday (Article 17); the year's 组织生活会 and 民主评议党员 together in December, on one day per unit (Articles 7
+ * and 8: "一般安排在第四季度，与民主评议党员结合进行").
+ */
+function customaryDay(kind: string | null, start: string, due: string, orgId: string): string | null {
+  let day: string | null = null;
+  if (kind === 'THEME_DAY') day = addDays(start, (5 - weekday(start) + 7) % 7);
+  if (kind === 'ORG_LIFE' || kind === 'DEMOCRATIC_REVIEW') {
+    const seed = [...orgId].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 997, 7);
+    day = `${start.slice(0, 4)}-12-${String(8 + (seed % 16)).padStart(2, '0')}`;
+  }
+  if (!day) return null;
+  const d = offHoliday(day, due);
+  return d >= start && d <= due ? d : null;
+}
+
 /** The first day from `day` on that is not a holiday, or, where that passes `last`, the last one before it. */
 function offHoliday(day: string, last: string) {
   let d = day;
@@ -100,7 +117,7 @@ export async function seedHistory(db: Db, now = new Date()) {
     flag: string | null;
     by: string;
     note: string;
-    action: { code: string; title: string; evidence: string };
+    action: { code: string; title: string; evidence: string; meetingKind: string | null };
   }[] = [];
   const evidence: { taskId: string; fileName: string; by: string }[] = [];
   // Party groups, unions and youth leagues are completed by the branch they belong to, as it behaves.
@@ -123,7 +140,7 @@ export async function seedHistory(db: Db, now = new Date()) {
         id: true,
         periodStart: true,
         dueDate: true,
-        action: { select: { code: true, title: true, evidence: true } },
+        action: { select: { code: true, title: true, evidence: true, meetingKind: true } },
       },
     });
     // Nothing happens in a project's branch before it exists (a month after the project began, as above).
@@ -151,7 +168,8 @@ export async function seedHistory(db: Db, now = new Date()) {
       }
       if (r < profile.onTime + (profile.burst ?? 0)) {
         const span = Math.max(0, Math.round((Date.parse(due) - Date.parse(start)) / 86_400_000));
-        const activity = offHoliday(addDays(start, Math.floor(rand() * (span + 1))), due);
+        const drawn = offHoliday(addDays(start, Math.floor(rand() * (span + 1))), due);
+        const activity = customaryDay(t.action.meetingKind, start, due, org.id) ?? drawn;
         const rec = activity > due ? due : addDays(activity, Math.floor(rand() * 2));
         done.push({
           id: t.id,

@@ -10,7 +10,7 @@ import { reminderGlanceFor, reminderSummaryFor } from '@/lib/reminders/queries';
 import { myRecentEvents, workbenchCounts } from '@/lib/workbench/queries';
 import { myPerson } from '@/lib/people/queries/roster';
 import { openExamsFor } from '@/lib/exams/queries/exams';
-import { DAY } from '@/lib/calendar';
+import { CST_DATE_TIME, DAY } from '@/lib/calendar';
 
 export default async function WorkbenchPage() {
   const user = await requireUser();
@@ -85,7 +85,7 @@ export default async function WorkbenchPage() {
                   {e.title}
                 </Link>
                 <span className="text-stone-600">
-                  {t('workbench.examCloses', { date: format.dateTime(e.closesAt, DAY) })}
+                  {t('workbench.examCloses', { date: format.dateTime(e.closesAt, CST_DATE_TIME) })}
                 </span>
               </li>
             ))}

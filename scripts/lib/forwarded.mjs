@@ -6,6 +6,8 @@
 // a trusted proxy the forwarding headers are dropped and X-Forwarded-For is the peer's own address. Trusted proxies
 // are the loopback addresses (an nginx on the same machine) and those in TRUSTED_PROXY_ADDRESSES.
 
+import { BlockList, isIP, isIPv6 } from 'node:net';
+
 const FORWARDING = ['x-forwarded-for', 'x-real-ip', 'x-forwarded-host', 'x-forwarded-proto', 'forwarded'];
 
 /** `::ffff:10.0.0.5` → `10.0.0.5`. @param {string | undefined} a */
@@ -14,18 +16,26 @@ export const plainAddress = (a) => (a ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.
 const isLoopback = (a) => a === '::1' || /^127\./.test(a);
 
 /**
- * The trusted proxies' addresses: loopback and the comma-separated list of `TRUSTED_PROXY_ADDRESSES`.
+ * The trusted proxies' addresses: loopback and the comma-separated list of `TRUSTED_PROXY_ADDRESSES`, each an address
+ * (IPv4 or IPv6, in any spelling) or a range (`10.0.0.0/24`, `fd00::/64`). An entry that is neither is refused at start.
  * @param {string | undefined} list
  * @returns {(address: string) => boolean}
  */
 export function trustedPeers(list) {
-  const named = new Set(
-    (list ?? '')
-      .split(',')
-      .map((s) => plainAddress(s.trim()))
-      .filter(Boolean),
-  );
-  return (address) => isLoopback(address) || named.has(address);
+  const named = new BlockList();
+  for (const raw of (list ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const [address, prefix] = plainAddress(raw).split('/');
+    const type = isIPv6(address) ? 'ipv6' : 'ipv4';
+    if (!isIP(address) || (prefix !== undefined && !/^\d{1,3}$/.test(prefix)))
+      throw new Error(`TRUSTED_PROXY_ADDRESSES: not an address or range: ${raw}`);
+    if (prefix === undefined) named.addAddress(address, type);
+    else named.addSubnet(address, Number(prefix), type);
+  }
+  return (address) =>
+    isLoopback(address) || (isIP(address) > 0 && named.check(address, isIPv6(address) ? 'ipv6' : 'ipv4'));
 }
 
 /**
@@ -51,12 +61,15 @@ export function foreignAction(req) {
   if (req.method !== 'POST' || !req.headers['next-action']) return false;
   const origin = req.headers.origin;
   if (origin === undefined) return false;
-  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? '')
-    .split(',')[0]
-    .trim()
-    .toLowerCase();
+  // As Next itself: the portal's own when the Origin's host is the forwarded host (its first entry) or the Host.
+  const first = (v) =>
+    String(v ?? '')
+      .split(',')[0]
+      .trim()
+      .toLowerCase();
+  const hosts = [first(req.headers['x-forwarded-host']), first(req.headers.host)].filter(Boolean);
   try {
-    return new URL(origin).host.toLowerCase() !== host;
+    return !hosts.includes(new URL(origin).host.toLowerCase());
   } catch {
     return true;
   }

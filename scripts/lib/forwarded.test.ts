@@ -30,6 +30,15 @@ describe('forwarding headers', () => {
       expect(r.headers['x-forwarded-host']).toBe('a.cn');
     }
     expect(trusted('10.0.0.9')).toBe(false);
+    // Ranges, and IPv6 in any spelling.
+    const ranged = trustedPeers('10.1.0.0/16, FD00:0:0::1');
+    expect([ranged('10.1.200.3'), ranged('10.2.0.1'), ranged('fd00::1'), ranged('fd00::2')]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+    expect(() => trustedPeers('nginx.internal')).toThrow('TRUSTED_PROXY_ADDRESSES');
     expect(plainAddress('::ffff:10.1.2.3')).toBe('10.1.2.3');
   });
 
@@ -72,6 +81,16 @@ describe('a server action from another site', () => {
     expect(
       foreignAction(
         post({ origin: 'https://DangJian.example.cn', 'x-forwarded-host': 'dangjian.example.cn' }),
+      ),
+    ).toBe(false);
+    // A proxy that forwards the host with its port (:443) while Host says it plainly: Next accepts it, so do we.
+    expect(
+      foreignAction(
+        post({
+          origin: 'https://dangjian.example.cn',
+          'x-forwarded-host': 'dangjian.example.cn:443',
+          host: 'dangjian.example.cn',
+        }),
       ),
     ).toBe(false);
     expect(foreignAction(post({}))).toBe(false);

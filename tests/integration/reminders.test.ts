@@ -194,13 +194,13 @@ describe('completing a task', () => {
     await expect(
       completeTask(a, clerkA.ctx, { ...input, activityDate: '2026-07-09' }, [], now),
     ).rejects.toThrow('reminders.errors.futureDate');
-    // A day before the month began (1900-01-01 was once taken and rated on time); the period's first day is its own.
-    for (const day of ['1900-01-01', '2026-06-30'])
+    // Long before the month (1900-01-01 was once taken and rated on time); the month before it is allowed.
+    for (const day of ['1900-01-01', '2026-05-30'])
       await expect(
         completeTask(a, clerkA.ctx, { ...input, activityDate: day }, [], now),
       ).rejects.toMatchObject({
         key: 'reminders.errors.beforePeriod',
-        params: { day: '2026-07-01' },
+        params: { day: '2026-05-31' },
       });
     for (const [file, key] of [
       [{ name: '照片.jpg', bytes: Buffer.from('MZ\x90\x00 not an image') }, 'reminders.errors.fileType'],

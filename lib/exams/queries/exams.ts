@@ -47,13 +47,18 @@ export async function openExamsFor(user: Subject, now = new Date(), client: Db =
   const open = await client.exam.findMany({
     where: { opensAt: { lte: now }, closesAt: { gte: now } },
     orderBy: { closesAt: 'asc' },
-    take: 20,
+    take: 100,
   });
   if (!open.length) return [];
   const [me, handedIn] = await Promise.all([
     client.user.findUnique({ where: { id: user.id }, select: { org: { select: { path: true } } } }),
     client.examAttempt.findMany({
-      where: { userId: user.id, examId: { in: open.map((e) => e.id) }, status: { not: 'IN_PROGRESS' } },
+      // Handed in, or run out of time (an attempt past its deadline is submitted as it stands).
+      where: {
+        userId: user.id,
+        examId: { in: open.map((e) => e.id) },
+        OR: [{ status: { not: 'IN_PROGRESS' } }, { deadline: { lt: now } }],
+      },
       select: { examId: true },
     }),
   ]);

@@ -21,13 +21,14 @@ export const MAX_EVIDENCE_FILES = 10;
 export type EvidenceUpload = { name: string; bytes: Buffer };
 
 /**
- * The earliest day a completion may claim: a period's work is done within or after its period (a day long before it
- * — 1900-01-01 — was taken and rated on time); an event's task may record work done up to a year before the task
- * was raised (a 换届 request sent before the reminder came).
+ * The earliest day a completion may claim: a period's work is done in or after its period, or in the month before
+ * it (元旦春节前走访慰问 in late December for the new year) — not years before (1900-01-01 was taken and rated on
+ * time); an event's task may record work done up to a year before the task was raised (a 换届 request sent before
+ * the reminder came).
  */
 export function earliestActivity(periodStart: Date, frequency: string): string {
   const start = periodStart.toISOString().slice(0, 10);
-  return frequency === 'EVENT' ? addDays(start, -365) : start;
+  return addDays(start, frequency === 'EVENT' ? -365 : -31);
 }
 
 export async function completeTask(

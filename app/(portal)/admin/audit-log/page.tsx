@@ -22,9 +22,11 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 function summary(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = JSON.stringify(v, (_k, x: unknown) =>
-    typeof x === 'string' && INSTANT.test(x)
-      ? new Date(Date.parse(x) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
-      : x,
+    typeof x !== 'string' || !INSTANT.test(x)
+      ? x
+      : x.endsWith('T00:00:00.000Z')
+        ? x.slice(0, 10) // a date column (a term's start), not an instant
+        : new Date(Date.parse(x) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '),
   );
   return s.length > 160 ? `${s.slice(0, 160)}…` : s;
 }

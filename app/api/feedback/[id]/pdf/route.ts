@@ -1,3 +1,4 @@
+import { deniedResponse } from '@/lib/auth/refusals';
 import type { NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { traceDownload } from '@/lib/trace/downloads';
@@ -24,8 +25,8 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   try {
     ({ sheet } = await sheetDetailFor(user, id));
   } catch (e) {
-    if (e instanceof UserError)
-      return Response.json({ error: e.key }, { status: e.key === 'errors.forbidden' ? 403 : 404 });
+    if (e instanceof UserError && e.key === 'errors.forbidden') return deniedResponse(user, e.key);
+    if (e instanceof UserError) return Response.json({ error: e.key }, { status: 404 });
     throw e;
   }
   // A sheet is frozen once issued; its acknowledgement is the one change it shows. The language is the reader's.
