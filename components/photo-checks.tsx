@@ -57,7 +57,7 @@ export async function PhotoChecks({
             {flagged.map((p) => (
               <li key={p.id} className="py-2" data-testid="photo-flagged" data-file-name={p.fileName}>
                 <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  {linkFiles ? (
+                  {linkFiles && p.opens ? (
                     <a href={FILE_HREF[p.source](p.fileId)} className="font-medium text-brand-700 underline">
                       {p.fileName}
                     </a>

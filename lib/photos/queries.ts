@@ -24,12 +24,14 @@ export type PhotoItem = {
   takenAt: Date | null;
   receivedAt: Date;
   flags: PhotoFlag[];
+  /** Whether the viewer may open the file: its unit's own readers always, an audit team once the record is in. */
+  opens: boolean;
 };
 
 /** What the photo is evidence for: a reminder task (its item and period) or a meeting record. */
 export type PhotoRecord =
-  | { type: 'task'; title: string; periodKey: string }
-  | { type: 'meeting'; meetingKind: string; topic: string }
+  | { type: 'task'; title: string; periodKey: string; submitted: boolean }
+  | { type: 'meeting'; meetingKind: string; topic: string; submitted: boolean }
   | { type: 'gone' };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -42,6 +44,7 @@ type Row = {
   fileName: string;
   orgId: string;
   orgName: string;
+  orgPath: string;
   activityDate: Date;
   takenAt: Date | null;
   receivedAt: Date;
@@ -99,22 +102,40 @@ async function recordLabels(client: Db | Tx, rows: Row[]) {
     taskIds.length
       ? client.reminderTask.findMany({
           where: { id: { in: taskIds } },
-          select: { id: true, periodKey: true, action: { select: { title: true } } },
+          select: { id: true, periodKey: true, status: true, action: { select: { title: true } } },
         })
       : [],
     meetingIds.length
       ? client.meeting.findMany({
           where: { id: { in: meetingIds } },
-          select: { id: true, kind: true, topic: true },
+          select: { id: true, kind: true, topic: true, status: true },
         })
       : [],
   ]);
   return new Map<string, PhotoRecord>([
     ...tasks.map(
-      (t) => [t.id, { type: 'task' as const, title: t.action.title, periodKey: t.periodKey }] as const,
+      (t) =>
+        [
+          t.id,
+          {
+            type: 'task' as const,
+            title: t.action.title,
+            periodKey: t.periodKey,
+            submitted: t.status === 'DONE',
+          },
+        ] as const,
     ),
     ...meetings.map(
-      (m) => [m.id, { type: 'meeting' as const, meetingKind: m.kind, topic: m.topic }] as const,
+      (m) =>
+        [
+          m.id,
+          {
+            type: 'meeting' as const,
+            meetingKind: m.kind,
+            topic: m.topic,
+            submitted: m.status === 'SUBMITTED',
+          },
+        ] as const,
     ),
   ]);
 }
@@ -163,6 +184,7 @@ export async function photoChecksOf(
   const [rows, checked] = await Promise.all([
     client.$queryRaw<Row[]>`
       SELECT p.id, p."fileId", p.source::text AS source, p."recordId", p."fileName", p."orgId", g.name AS "orgName",
+             g.path AS "orgPath",
              p."activityDate", p."takenAt", p."receivedAt", p.exif::text AS exif, p.latitude, p.longitude,
              g."siteLatitude", g."siteLongitude"
       ${inScope} ${o.flaggedOnly ? Prisma.sql`AND ${mightBeFlagged(r)}` : Prisma.empty}
@@ -205,21 +227,40 @@ export async function photoChecksOf(
     checked: checked ?? rows.length,
     flagged: flagged.length,
     rule: r,
-    items: kept.map(({ row, flags }) => ({
-      id: row.id,
-      fileId: row.fileId,
-      source: row.source,
-      recordId: row.recordId,
-      record: labels.get(row.recordId) ?? { type: 'gone' },
-      fileName: row.fileName,
-      orgId: row.orgId,
-      orgName: row.orgName,
-      activityDate: day(row.activityDate),
-      takenAt: row.takenAt,
-      receivedAt: row.receivedAt,
-      flags,
-    })),
+    items: kept.map(({ row, flags }) => {
+      const record = labels.get(row.recordId) ?? { type: 'gone' as const };
+      return {
+        id: row.id,
+        fileId: row.fileId,
+        source: row.source,
+        recordId: row.recordId,
+        record,
+        opens: opens(viewer, row, record),
+        fileName: row.fileName,
+        orgId: row.orgId,
+        orgName: row.orgName,
+        activityDate: day(row.activityDate),
+        takenAt: row.takenAt,
+        receivedAt: row.receivedAt,
+        flags,
+      };
+    }),
   };
+}
+
+/**
+ * The file routes' rule, for the link: the unit's own (its clerks and secretary, its supervisors, its meeting
+ * readers) open a photo whatever its record's state; an audit team only a done task's or a submitted record's
+ * (lib/reminders/queries.ts evidenceFileFor, lib/meetings/queries.ts meetingFileFor).
+ */
+function opens(viewer: Subject | null, row: Row, record: PhotoRecord) {
+  if (record.type === 'gone') return false;
+  const org = { id: row.orgId, path: row.orgPath };
+  const own =
+    row.source === 'TASK'
+      ? can(viewer, 'reminder.complete', org) || can(viewer, 'reminder.supervise', org)
+      : can(viewer, 'meeting.read', org);
+  return own || record.submitted;
 }
 
 /** A unit and its party groups: whose photos an audit or a self-check of the unit looks at. */

@@ -246,8 +246,15 @@ describe('photo checks', () => {
     await completeTask(db, clerkA.ctx, { taskId: task.id, activityDate: d1 }, [photo]);
     const evidence = await db.evidence.findFirstOrThrow({ where: { taskId: task.id } });
     expect((await evidenceFileFor(auditor.subject, evidence.id, db)).id).toBe(evidence.id);
+    // The photo lists link the file only to whom the route opens it.
+    const opens = async (who: TestUser) =>
+      (
+        await photoChecksOf(db, { orgIds: [tree.a.id], from: addDays(today, -30), to: today }, who.subject)
+      ).items.find((p) => p.recordId === task.id)?.opens;
+    expect(await opens(auditor)).toBe(true);
     await returnTask(db, committee.ctx, { taskId: task.id, reason: '照片看不清签到人数，请补充' });
     await expect(evidenceFileFor(auditor.subject, evidence.id, db)).rejects.toThrow('errors.forbidden');
+    expect([await opens(auditor), await opens(committee), await opens(clerkA)]).toEqual([false, true, true]);
     expect((await evidenceFileFor(committee.subject, evidence.id, db)).id).toBe(evidence.id);
     expect((await evidenceFileFor(clerkA.subject, evidence.id, db)).id).toBe(evidence.id);
     // The audited unit's party group is reached too (its records are drawn with the unit's).
