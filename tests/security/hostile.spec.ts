@@ -66,12 +66,15 @@ async function fingerprint(userId: string, since: Date): Promise<Record<string, 
     const out: Record<string, string> = {};
     for (const { t } of rows) {
       if (TABLES_LEFT_OUT.has(t)) continue;
+      // The refusals themselves are recorded (security events of this person's refused tries): anything else is not.
       const where =
         t === 'AuditEvent'
           ? `WHERE x."actorId" = '${userId}'`
-          : t === 'ReminderTask'
-            ? `WHERE x."createdAt" < '${since.toISOString()}'`
-            : '';
+          : t === 'SecurityEvent'
+            ? `WHERE NOT (x.kind = 'access.denied' AND x."userId" = '${userId}')`
+            : t === 'ReminderTask'
+              ? `WHERE x."createdAt" < '${since.toISOString()}'`
+              : '';
       const r = await c.query(
         `SELECT count(*)::text || ':' || coalesce(md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))), '') AS f FROM "${t}" x ${where}`,
       );
@@ -181,6 +184,19 @@ test('every server action refuses hostile input without a 5xx and without changi
   const after = await fingerprint(me, since);
   const changed = Object.keys(before).filter((t) => before[t] !== after[t]);
   expect(changed).toEqual([]);
+  // And the policy's refusals among them are on 安全事件, each with the address it came to.
+  const c2 = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c2.connect();
+  const denied = (
+    await c2.query<{ n: number; unaddressed: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE coalesce(detail->>'path', '') = '')::int AS unaddressed
+         FROM "SecurityEvent" WHERE kind = 'access.denied' AND "userId" = $1 AND at >= $2`,
+      [me, since],
+    )
+  ).rows[0]!;
+  await c2.end();
+  expect(denied.n).toBeGreaterThan(10);
+  expect(denied.unaddressed).toBe(0);
 });
 
 /** Every route handler and page path with a dynamic segment, from the app folder. */
