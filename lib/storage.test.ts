@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import S3rver from 's3rver';
+import type S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startS3 } from '../tests/fixtures/local-services';
 import { localStore, s3Store, type FileStore } from './storage';
 
 const key = 'ab'.repeat(32);
@@ -22,14 +23,7 @@ describe('file stores', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'wubiao-store-'));
     // A real S3-compatible server on loopback, not a mock of the SDK.
-    server = new S3rver({
-      port: 0,
-      address: '127.0.0.1',
-      silent: true,
-      directory: path.join(dir, 's3'),
-      configureBuckets: [{ name: 'wubiao-test' }],
-    });
-    port = (await server.run()).port;
+    ({ server, port } = await startS3(dir, 'wubiao-test'));
   });
   afterAll(async () => {
     await server.close();

@@ -35,6 +35,20 @@ export function optionalText(max: number) {
   );
 }
 
+/**
+ * A text without markup: trimmed, up to `max` characters. With `min`, at least that many, else `tooShort` (a
+ * message key of the field's own: 请填写整改说明 says more than 此项必填); '' is allowed without it.
+ */
+export function plainText(max: number, min = 0, tooShort = 'validation.required') {
+  const text = z
+    .string(msg('validation.invalid'))
+    .trim()
+    .max(max, msg('validation.tooLong', { max }))
+    .refine((v) => !MARKUP.test(v), msg('validation.noMarkup'))
+    .refine(storable, msg('validation.badCharacters'));
+  return min > 0 ? text.refine((v) => v.length >= min, msg(tooShort)) : text;
+}
+
 export const id = z.uuid(msg('validation.invalidId'));
 /** A UUID as PostgreSQL casts it (a 36-character look-alike, dashes only, is not one: the cast fails with a 500). */
 export const isUuid = (v: unknown): v is string => id.safeParse(v).success;

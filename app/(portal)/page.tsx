@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Card, PageHeader, ListCard } from '@/components/ui/card';
-import { Table } from '@/components/ui/table';
+import { PeriodSummary } from '@/components/period-summary';
 import { requireUser } from '@/lib/auth/current-user';
 import { actionLabel } from '@/lib/i18n/labels';
 import { can } from '@/lib/policy';
@@ -108,28 +108,10 @@ export default async function WorkbenchPage() {
       )}
       {summary && (
         <Card title={t('workbench.subtreeReminders')}>
-          <Table
+          <PeriodSummary
             testId="workbench-summary"
-            framed={false}
             rows={summary.filter((r) => r.total > 0)}
-            rowKey={(r) => r.periodKey}
             empty={t('workbench.noSummary')}
-            columns={[
-              {
-                key: 'period',
-                header: t('reminders.period'),
-                cell: (r) => `${t(`handbook.frequencies.${r.frequency}`)} · ${r.periodKey}`,
-              },
-              { key: 'total', header: t('reminders.total'), cell: (r) => r.total },
-              { key: 'done', header: t('reminders.states.done'), cell: (r) => r.done },
-              {
-                key: 'overdue',
-                header: t('reminders.states.overdue'),
-                cell: (r) => (
-                  <span className={r.overdue ? 'font-semibold text-red-700' : undefined}>{r.overdue}</span>
-                ),
-              },
-            ]}
           />
           <div className="mt-3 flex gap-4 text-sm">
             <Link href="/reminders/supervision" className="text-brand-700 underline">

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { OrgTreePicker, type OrgChoices } from '@/components/org-tree-picker';
 
@@ -7,19 +8,29 @@ import { OrgTreePicker, type OrgChoices } from '@/components/org-tree-picker';
  */
 export function FilterForm({
   applyLabel,
+  reset,
   inline = false,
   className = '',
   children,
   ...form
 }: Omit<React.FormHTMLAttributes<HTMLFormElement>, 'action' | 'method'> & {
   applyLabel: string;
+  /** A link beside the button back to the list with no filter. */
+  reset?: { href: string; label: string };
   inline?: boolean;
   'data-testid'?: string;
 }) {
   const apply = (
-    <Button type="submit" variant="secondary">
-      {applyLabel}
-    </Button>
+    <span className="flex items-center gap-2">
+      <Button type="submit" variant="secondary" className="flex-1">
+        {applyLabel}
+      </Button>
+      {reset && (
+        <Link href={reset.href} className="inline-flex min-h-11 items-center px-2 text-brand-700">
+          {reset.label}
+        </Link>
+      )}
+    </span>
   );
   return (
     <form className={`${inline ? 'flex items-end' : 'grid'} gap-2 text-sm ${className}`.trim()} {...form}>

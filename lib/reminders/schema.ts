@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message';
+import { plainText } from '../validation';
 export { QUALITIES } from './rules';
 import { QUALITIES } from './rules';
 
@@ -25,23 +26,16 @@ export const ZCompleteTask = z.object({
   ),
 });
 
-const comment = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, msg('validation.tooLong', { max }))
-    .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
-
 export const ZRateTask = z.object({
   taskId: z.uuid(msg('validation.invalidId')),
   quality: z.enum(QUALITIES, msg('supervision.errors.chooseQuality')),
-  comment: comment(500),
+  comment: plainText(500),
 });
 export type TRateTask = z.input<typeof ZRateTask>;
 
 export const ZReturnTask = z.object({
   taskId: z.uuid(msg('validation.invalidId')),
-  reason: comment(500).pipe(z.string().min(2, msg('supervision.errors.reasonRequired'))),
+  reason: plainText(500, 2, 'supervision.errors.reasonRequired'),
 });
 export type TReturnTask = z.input<typeof ZReturnTask>;
 
@@ -51,7 +45,7 @@ export const ZSendNotice = z.object({
     .array(z.uuid(msg('validation.invalidId')))
     .min(1, msg('supervision.errors.chooseTasks'))
     .max(200),
-  message: comment(500).pipe(z.string().min(2, msg('supervision.errors.messageRequired'))),
+  message: plainText(500, 2, 'supervision.errors.messageRequired'),
 });
 export type TSendNotice = z.input<typeof ZSendNotice>;
 

@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message';
+import { plainText } from '../validation';
 export { REVISION_FIELDS } from './rules';
 import { REVISION_FIELDS } from './rules';
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, msg('validation.tooLong', { max }))
-    .refine((v) => !/[<>]/.test(v), msg('validation.noMarkup'));
 
 export const ZPropose = z.object({
   articleId: z.uuid(msg('validation.invalidId')),
   field: z.enum(REVISION_FIELDS, msg('revisions.errors.field')),
-  proposedText: text(5000).pipe(z.string().min(2, msg('revisions.errors.textRequired'))),
-  reason: text(1000).pipe(z.string().min(2, msg('revisions.errors.reasonRequired'))),
+  proposedText: plainText(5000, 2, 'revisions.errors.textRequired'),
+  reason: plainText(1000, 2, 'revisions.errors.reasonRequired'),
   findingId: z.uuid().optional(),
 });
 export type TPropose = z.output<typeof ZPropose>;
@@ -23,7 +17,7 @@ export const ZDecide = z
   .object({
     proposalId: z.uuid(msg('validation.invalidId')),
     decision: z.enum(['ACCEPT', 'REJECT', 'MERGE']),
-    note: text(500).optional(),
+    note: plainText(500).optional(),
     mergeIntoId: z.uuid().optional(),
   })
   .refine((d) => d.decision !== 'REJECT' || (d.note?.length ?? 0) >= 2, {

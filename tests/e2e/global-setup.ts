@@ -2,8 +2,7 @@
 // so a test starts signed in instead of paying for a password check (argon2) and a form round trip.
 import { chromium, type FullConfig } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
-import { passSecondFactor } from '../fixtures/factor';
-import { DEMO_PASSWORD, DEMO_USERS, stateFile } from '../fixtures/login';
+import { DEMO_USERS, signInThroughForm, stateFile } from '../fixtures/login';
 
 export default async function globalSetup(config: FullConfig) {
   const { baseURL, launchOptions } = config.projects[0]!.use;
@@ -15,13 +14,7 @@ export default async function globalSetup(config: FullConfig) {
       {
         const context = await browser.newContext({ baseURL, locale: 'zh-CN' });
         const page = await context.newPage();
-        await page.goto('/login');
-        const form = page.getByTestId('login-form');
-        await form.locator('input[name="username"]').fill(username);
-        await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
-        await form.locator('button[type="submit"]').click();
-        // `admin` is asked for a second factor (the other demo accounts are exempt on a demo database).
-        await passSecondFactor(page, username);
+        await signInThroughForm(page, username);
         await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
         await context.storageState({ path: stateFile(username) });
         await context.close();

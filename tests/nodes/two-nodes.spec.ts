@@ -13,8 +13,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import S3rver from 's3rver';
+import type S3rver from 's3rver';
 import { Jar, signIn } from '../../bench/lib/http';
+import { startS3, until } from '../fixtures/local-services';
 import { startNginx, startNode, stopNode, type AppNode, type Nginx } from '../../scripts/lib/cluster';
 
 test.describe.configure({ mode: 'serial' });
@@ -43,14 +44,9 @@ test.beforeAll(async () => {
   expect(DATABASE_URL, 'the nodes layer sets DATABASE_URL to its seeded database').toBeTruthy();
   startedAt = new Date();
   dir = await mkdtemp(path.join(tmpdir(), 'wubiao-nodes-'));
-  s3 = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory: path.join(dir, 's3'),
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const s3Port = (await s3.run()).port;
+  const started = await startS3(dir, BUCKET);
+  s3 = started.server;
+  const s3Port = started.port;
   const s3Env = {
     S3_BUCKET: BUCKET,
     S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
@@ -130,15 +126,6 @@ test.afterAll(async () => {
 
 const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
   (await sql.query<T>(text, values)).rows[0]!;
-
-async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The login form's post, from a client address the node is told by a proxy header; whether a session came back. */
 async function tryLogin(base: string, username: string, password: string, ip: string) {

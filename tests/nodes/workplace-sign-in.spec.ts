@@ -15,6 +15,7 @@ import Provider from 'oidc-provider';
 import { fakeDingtalk, fakeFeishu, fakeWecom, type FakeIdp } from '../fixtures/company-idp';
 import { freePort } from '../../scripts/lib/embedded-db';
 import { startNode, stopNode, type AppNode } from '../../scripts/lib/cluster';
+import { until } from '../fixtures/local-services';
 import { actionId, callAction, signIn } from '../../bench/lib/http';
 
 test.describe.configure({ mode: 'serial' });
@@ -186,15 +187,6 @@ test.beforeAll(async () => {
     return h.jobs === 'running';
   });
 });
-
-async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 test.afterAll(async () => {
   await stopNode(app?.child);

@@ -3,6 +3,7 @@ import { OrgTreePicker } from '@/components/org-tree-picker';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
 import { PortalPage } from '@/components/page/portal-page';
+import { FilterForm } from '@/components/ui/filter-form';
 import { Badge } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
@@ -66,7 +67,13 @@ export default async function PeoplePage({
           </Link>
         ))}
       </section>
-      <form role="search" className="grid gap-2 sm:grid-cols-5" aria-label={t('filter')}>
+      <FilterForm
+        role="search"
+        className="sm:grid-cols-5"
+        aria-label={t('filter')}
+        applyLabel={t('apply')}
+        reset={{ href: '/people', label: t('reset') }}
+      >
         <Input name="q" defaultValue={f.q} placeholder={t('searchPlaceholder')} aria-label={t('search')} />
         <OrgTreePicker
           id="roster-org"
@@ -87,19 +94,8 @@ export default async function PeoplePage({
           <option value="here">{t('relationHere')}</option>
           <option value="elsewhere">{t('relationElsewhere')}</option>
         </Select>
-        <div className="flex gap-2">
-          {f.status && <input type="hidden" name="status" value={f.status} />}
-          <button
-            type="submit"
-            className="min-h-11 flex-1 rounded-md border border-stone-300 bg-white px-4 text-sm"
-          >
-            {t('apply')}
-          </button>
-          <Link href="/people" className="inline-flex min-h-11 items-center px-2 text-sm text-brand-700">
-            {t('reset')}
-          </Link>
-        </div>
-      </form>
+        {f.status && <input type="hidden" name="status" value={f.status} />}
+      </FilterForm>
       <p className="text-sm text-stone-600" data-testid="roster-total">
         {t('shown', { total: roster.total })}
       </p>

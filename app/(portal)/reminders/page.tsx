@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { FileLinks } from '@/components/file-links';
+import { PeriodSummary } from '@/components/period-summary';
 import { AnchorButton, LinkButton } from '@/components/ui/button';
 import { refuse } from '@/lib/auth/refusals';
 import { Badge, Card, PageHeader, ListCard } from '@/components/ui/card';
@@ -94,30 +96,7 @@ export default async function RemindersPage() {
       />
       {summary && (
         <Card title={t('summaryTitle')}>
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="reminder-summary">
-              <thead className="text-left text-stone-600">
-                <tr>
-                  <th className="p-2">{t('period')}</th>
-                  <th className="p-2">{t('total')}</th>
-                  <th className="p-2">{t('states.done')}</th>
-                  <th className="p-2">{t('states.overdue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.map((r) => (
-                  <tr key={r.periodKey} className="border-t border-stone-100">
-                    <td className="p-2">
-                      {th(`frequencies.${r.frequency}`)} · {r.periodKey}
-                    </td>
-                    <td className="p-2">{r.total}</td>
-                    <td className="p-2">{r.done}</td>
-                    <td className="p-2">{r.overdue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PeriodSummary testId="reminder-summary" rows={summary} empty={t('none')} />
           <div className="mt-4">
             <GenerateForm
               today={cstDay(new Date())}
@@ -163,15 +142,11 @@ export default async function RemindersPage() {
                         >
                           {th('articleNo', { number: x.action.article.number })} {x.action.article.title}
                         </Link>
-                        {x.action.article.attachments.map((f) => (
-                          <a
-                            key={f.id}
-                            href={`/api/handbook/attachments/${f.id}`}
-                            className="ml-2 text-brand-700 underline"
-                          >
-                            {f.title}
-                          </a>
-                        ))}
+                        <FileLinks
+                          files={x.action.article.attachments}
+                          route="/api/handbook/attachments/"
+                          name={(f) => f.title}
+                        />
                       </div>
                       {x.action.evidence && (
                         <div className="text-xs text-stone-500">
@@ -190,15 +165,11 @@ export default async function RemindersPage() {
                               <Badge tone="amber">{t(`backfill.${x.backfillFlag}`)}</Badge>
                             </span>
                           )}
-                          {x.evidence.map((f) => (
-                            <a
-                              key={f.id}
-                              href={`/api/reminders/evidence/${f.id}`}
-                              className="ml-2 text-brand-700 underline"
-                            >
-                              {f.fileName}
-                            </a>
-                          ))}
+                          <FileLinks
+                            files={x.evidence}
+                            route="/api/reminders/evidence/"
+                            name={(f) => f.fileName}
+                          />
                         </div>
                       ) : (
                         <>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
+import { FilterForm } from '@/components/ui/filter-form';
 import { PageHeader } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 import { Input, Select } from '@/components/ui/field';
@@ -58,7 +59,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         title={t('audit.title')}
         description={orgScope(user, 'auditLog.read').all ? t('audit.introAll') : t('audit.introScope')}
       />
-      <form className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-6" data-testid="audit-filter">
+      <FilterForm
+        className="mb-3 grid-cols-2 sm:grid-cols-6"
+        data-testid="audit-filter"
+        applyLabel={t('audit.apply')}
+      >
         <Input
           name="user"
           defaultValue={filter.user}
@@ -76,10 +81,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         />
         <Input name="from" type="date" defaultValue={filter.from} aria-label={t('audit.from')} />
         <Input name="to" type="date" defaultValue={filter.to} aria-label={t('audit.to')} />
-        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm text-white">
-          {t('audit.apply')}
-        </button>
-      </form>
+      </FilterForm>
       <p className="mb-2 text-sm text-stone-600">{t('audit.total', { total })}</p>
       <Table
         testId="audit-table"

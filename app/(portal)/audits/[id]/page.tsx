@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { Table } from '@/components/ui/table';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { auditDetailFor } from '@/lib/audits/queries/audits';
 import { PhotoChecks } from '@/components/photo-checks';
@@ -204,34 +205,31 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
         />
       ) : (
         <Card title={t('scoring')}>
-          <table className="w-full text-sm" data-testid="audit-readonly">
-            <thead className="text-left text-stone-600">
-              <tr>
-                <th className="p-2">{t('criterion')}</th>
-                <th className="p-2">{t('maxPoints')}</th>
-                <th className="p-2">{t('deduction')}</th>
-                <th className="p-2">{t('reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => {
-                const s = scoreOf.get(l.id);
-                return (
-                  <tr key={l.id} className="border-t border-stone-100 align-top">
-                    <td className="p-2">
-                      {l.code} {l.title}
-                      {l.self !== null && (
-                        <div className="text-xs text-stone-500">{t('selfSays', { deduction: l.self })}</div>
-                      )}
-                    </td>
-                    <td className="p-2">{l.maxPoints}</td>
-                    <td className="p-2">{s?.deduction ?? '—'}</td>
-                    <td className="p-2">{s?.reason}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            testId="audit-readonly"
+            framed={false}
+            rows={lines}
+            rowKey={(l) => l.id}
+            empty={t('none')}
+            columns={[
+              {
+                key: 'criterion',
+                header: t('criterion'),
+                className: 'align-top',
+                cell: (l) => (
+                  <>
+                    {l.code} {l.title}
+                    {l.self !== null && (
+                      <div className="text-xs text-stone-500">{t('selfSays', { deduction: l.self })}</div>
+                    )}
+                  </>
+                ),
+              },
+              { key: 'max', header: t('maxPoints'), cell: (l) => l.maxPoints },
+              { key: 'deduction', header: t('deduction'), cell: (l) => scoreOf.get(l.id)?.deduction ?? '—' },
+              { key: 'reason', header: t('reason'), cell: (l) => scoreOf.get(l.id)?.reason },
+            ]}
+          />
           {d.findings.length > 0 && (
             <ul className="mt-3 space-y-1 text-sm">
               {d.findings.map((f) => (

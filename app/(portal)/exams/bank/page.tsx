@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Pagination } from '@/components/pagination';
+import { FilterForm } from '@/components/ui/filter-form';
 import { LinkButton } from '@/components/ui/button';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/field';
@@ -61,7 +62,13 @@ export default async function BankPage({ searchParams }: { searchParams: Promise
           </>
         }
       />
-      <form className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-5" role="search" data-testid="bank-filter">
+      <FilterForm
+        className="mb-3 grid-cols-2 sm:grid-cols-5"
+        role="search"
+        data-testid="bank-filter"
+        applyLabel={t('bank.filter.apply')}
+        reset={{ href: '/exams/bank', label: t('bank.filter.reset') }}
+      >
         <Select name="type" defaultValue={filter.type} aria-label={t('bank.filter.type')}>
           <Options
             items={QUESTION_TYPES}
@@ -89,15 +96,7 @@ export default async function BankPage({ searchParams }: { searchParams: Promise
           placeholder={t('bank.filter.text')}
           aria-label={t('bank.filter.text')}
         />
-        <div className="col-span-2 flex gap-2 sm:col-span-1">
-          <button type="submit" className="min-h-11 flex-1 rounded-md bg-brand-700 px-4 text-sm text-white">
-            {t('bank.filter.apply')}
-          </button>
-          <Link href="/exams/bank" className="min-h-11 content-center px-2 text-sm text-brand-700">
-            {t('bank.filter.reset')}
-          </Link>
-        </div>
-      </form>
+      </FilterForm>
       <p className="mb-2 text-sm text-stone-600" data-testid="bank-total">
         {t('bank.total', { total })}
       </p>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { refuse } from '@/lib/auth/refusals';
+import { FileLinks } from '@/components/file-links';
 import { Pagination } from '@/components/pagination';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { FilterField, FilterForm, UnitFilter } from '@/components/ui/filter-form';
@@ -173,15 +174,12 @@ export default async function SupervisionPage({
                       </div>
                       {x.backfillFlag && <Badge tone="amber">{tr(`backfill.${x.backfillFlag}`)}</Badge>}
                       <div>
-                        {x.evidence.map((e) => (
-                          <a
-                            key={e.id}
-                            href={`/api/reminders/evidence/${e.id}`}
-                            className="mr-2 text-xs text-brand-700 underline"
-                          >
-                            {e.fileName}
-                          </a>
-                        ))}
+                        <FileLinks
+                          files={x.evidence}
+                          route="/api/reminders/evidence/"
+                          name={(e) => e.fileName}
+                          className="mr-2 text-xs text-brand-700 underline"
+                        />
                       </div>
                       <ReviewForms taskId={x.id} />
                     </div>

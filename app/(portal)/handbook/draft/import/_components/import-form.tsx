@@ -1,4 +1,5 @@
 'use client';
+import { Table } from '@/components/ui/table';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { ImportSuccess, useXlsxImport, XlsxUpload } from '@/components/xlsx-upload';
 import { importHandbookAction } from '@/lib/handbook/actions';
@@ -33,26 +34,18 @@ export function HandbookImportForm() {
           <p className="mb-2 text-sm font-medium text-red-800">
             {t('failed', { count: report.errors.length })}
           </p>
-          <table className="w-full text-sm">
-            <thead className="text-left text-stone-600">
-              <tr>
-                <th className="p-2">{t('sheet')}</th>
-                <th className="p-2">{t('row')}</th>
-                <th className="p-2">{t('column')}</th>
-                <th className="p-2">{t('problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.errors.map((x, i) => (
-                <tr key={i} className="border-t border-stone-100">
-                  <td className="p-2">{x.sheet}</td>
-                  <td className="p-2">{x.row || '—'}</td>
-                  <td className="p-2">{x.column || '—'}</td>
-                  <td className="p-2">{tm(x.message)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            framed={false}
+            rows={report.errors}
+            rowKey={(_x, i) => String(i)}
+            empty={null}
+            columns={[
+              { key: 'sheet', header: t('sheet'), cell: (x) => x.sheet },
+              { key: 'row', header: t('row'), cell: (x) => x.row || '—' },
+              { key: 'column', header: t('column'), cell: (x) => x.column || '—' },
+              { key: 'problem', header: t('problem'), cell: (x) => tm(x.message) },
+            ]}
+          />
         </div>
       )}
     </div>
