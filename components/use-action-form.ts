@@ -1,4 +1,5 @@
 'use client';
+import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
@@ -43,15 +44,18 @@ function lazyResolver<S extends z.ZodType<unknown, FieldValues>>(load: SchemaLoa
 /**
  * react-hook-form bound to a zod schema (the same one the server action parses) and a server action.
  * Server-side field errors land on their fields; other errors in `formError`. While a submit is
- * under way the form refuses another (no double submit).
+ * under way the form refuses another (no double submit). After a success `saved` holds until the next submit,
+ * and with `refresh` the page's server data is read again (as `useAction` does).
  */
 export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
   schema: SchemaLoader<S>,
   action: (input: z.input<S>) => Promise<ActionResult<T>>,
-  opts: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: T) => void } = {},
+  opts: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: T) => void; refresh?: boolean } = {},
 ) {
   const tm = useTranslateMessage();
+  const router = useRouter();
   const [formError, setFormError] = useState<string>();
+  const [saved, setSaved] = useState(false);
   const [lazy] = useState(() => lazyResolver(schema));
   useEffect(() => lazy.preload(), [lazy]);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
@@ -66,9 +70,12 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
       return !!el && !(el instanceof HTMLInputElement && el.type === 'hidden');
     };
     setFormError(undefined);
+    setSaved(false);
     const result = await action(form.getValues());
     if (result.ok) {
+      setSaved(true);
       opts.onSuccess?.(result.data);
+      if (opts.refresh) router.refresh();
       return;
     }
     // A refusal that names a field the page shows is said there once (the first such field takes the focus); one
@@ -91,5 +98,5 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
   };
   /** A control's registration and its error, to spread on a labelled field. */
   const field = (name: Path<z.input<S>>) => ({ error: errorOf(name), ...form.register(name) });
-  return { form, submit, formError, errorOf, field, busy: form.formState.isSubmitting };
+  return { form, submit, formError, errorOf, field, saved, busy: form.formState.isSubmitting };
 }

@@ -23,10 +23,8 @@ export function ChangePasswordForm({
   const router = useRouter();
   const { submit, formError, field, busy } = useActionForm(schemas.ZChangePassword, changePasswordAction, {
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
-    onSuccess: () => {
-      router.push('/');
-      router.refresh();
-    },
+    refresh: true,
+    onSuccess: () => router.push('/'),
   });
   return (
     <ActionForm

@@ -1,8 +1,6 @@
 'use client';
 import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { InputField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -13,14 +11,9 @@ const schemas = lazySchemas(() => import('@/lib/handbook/schema'));
 
 export function GradeBandsForm({ values }: { values: TGradeBands }) {
   const t = useTranslations('handbook');
-  const router = useRouter();
-  const [saved, setSaved] = useState(false);
-  const { submit, formError, field, busy } = useActionForm(schemas.ZGradeBands, setGradeBandsAction, {
+  const { submit, formError, field, saved, busy } = useActionForm(schemas.ZGradeBands, setGradeBandsAction, {
     defaultValues: values,
-    onSuccess: () => {
-      setSaved(true);
-      router.refresh();
-    },
+    refresh: true,
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-3" data-testid="grade-bands-form">

@@ -127,10 +127,8 @@ export function EditOrgForm({ values, candidates }: { values: TUpdateOrg; candid
   const router = useRouter();
   const { form, submit, formError, errorOf, busy } = useActionForm(schemas.ZUpdateOrg, updateOrgAction, {
     defaultValues: values,
-    onSuccess: (d) => {
-      router.push(`/orgs/${d.id}`);
-      router.refresh();
-    },
+    refresh: true,
+    onSuccess: (d) => router.push(`/orgs/${d.id}`),
   });
   return (
     <OrgFormFrame

@@ -20,10 +20,8 @@ export function RobotForms({ orgId, robots }: { orgId: string; robots: Robot[] }
   const remove = useAction(removeRobotAction);
   const { form, submit, formError, errorOf, busy } = useActionForm(schemas.ZAddRobot, addRobotAction, {
     defaultValues: { orgId, kind: 'WECOM', url: '', secret: '' },
-    onSuccess: () => {
-      form.reset({ orgId, kind: 'WECOM', url: '', secret: '' });
-      router.refresh();
-    },
+    refresh: true,
+    onSuccess: () => form.reset({ orgId, kind: 'WECOM', url: '', secret: '' }),
   });
   return (
     <div className="space-y-3 text-sm" data-testid="robots">

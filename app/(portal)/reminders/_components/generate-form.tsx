@@ -2,7 +2,6 @@
 import { SubmitButton } from '@/components/form-submit';
 import { ActionForm } from '@/components/action-form';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { InputField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -20,17 +19,14 @@ export function GenerateForm({
   frequencies: { value: TGenerate['frequencies'][number]; label: string }[];
 }) {
   const t = useTranslations('reminders');
-  const router = useRouter();
   const [done, setDone] = useState<string>();
   const { form, submit, formError, errorOf, field, busy } = useActionForm(
     schemas.ZGenerate,
     generateRemindersAction,
     {
       defaultValues: { day: today, frequencies: frequencies.map((f) => f.value) },
-      onSuccess: (d) => {
-        setDone(t('generated', { count: d.inserted, periods: d.periods.join('、') }));
-        router.refresh();
-      },
+      refresh: true,
+      onSuccess: (d) => setDone(t('generated', { count: d.inserted, periods: d.periods.join('、') })),
     },
   );
   return (

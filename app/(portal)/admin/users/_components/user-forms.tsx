@@ -60,14 +60,9 @@ export function CreateUserForm({ orgs }: { orgs: OrgChoices }) {
 
 export function EditUserForm({ values, orgs }: { values: TUpdateUser; orgs: OrgChoices }) {
   const t = useTranslations('users');
-  const router = useRouter();
-  const [saved, setSaved] = useState(false);
-  const { submit, formError, field, busy } = useActionForm(schemas.ZUpdateUser, updateUserAction, {
+  const { submit, formError, field, saved, busy } = useActionForm(schemas.ZUpdateUser, updateUserAction, {
     defaultValues: values,
-    onSuccess: () => {
-      setSaved(true);
-      router.refresh();
-    },
+    refresh: true,
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
@@ -150,14 +145,13 @@ export function RolesEditor({
   removable?: boolean;
 }) {
   const t = useTranslations();
-  const router = useRouter();
   const remove = useAction(removeRoleAction, { refresh: true });
   const { form, submit, formError, errorOf, field, busy } = useActionForm(
     schemas.ZAssignRole,
     assignRoleAction,
     {
       defaultValues: { userId, role: grantable[0] ?? 'MEMBER', orgId: '' },
-      onSuccess: () => router.refresh(),
+      refresh: true,
     },
   );
   return (

@@ -65,10 +65,8 @@ export function QuestionForm({
       articleKeys: [],
       tags: [],
     },
-    onSuccess: () => {
-      router.push('/exams/bank');
-      router.refresh();
-    },
+    refresh: true,
+    onSuccess: () => router.push('/exams/bank'),
   });
   const options = useFieldArray({ control: form.control, name: 'options' });
   const type = form.watch('type');

@@ -1,7 +1,6 @@
 'use client';
 import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { LinkButton } from '@/components/ui/button';
@@ -17,19 +16,14 @@ const schemas = lazySchemas(() => import('@/lib/handbook/schema'));
 export function ArticleForm({ values, number }: { values: TUpdateArticle; number: number }) {
   const t = useTranslations('handbook');
   const to = useTranslations('orgs.types');
-  const router = useRouter();
-  const [saved, setSaved] = useState(false);
   const [tags, setTags] = useState((values.tags ?? []).join('，'));
-  const { form, submit, formError, errorOf, field, busy } = useActionForm(
+  const { form, submit, formError, errorOf, field, saved, busy } = useActionForm(
     schemas.ZUpdateArticle,
     updateArticleAction,
     {
       defaultValues: values,
-      onSuccess: (d) => {
-        form.setValue('lockVersion', d.lockVersion);
-        setSaved(true);
-        router.refresh();
-      },
+      refresh: true,
+      onSuccess: (d) => form.setValue('lockVersion', d.lockVersion),
     },
   );
   return (
@@ -42,7 +36,6 @@ export function ArticleForm({ values, number }: { values: TUpdateArticle; number
             .map((x) => x.trim())
             .filter(Boolean),
         );
-        setSaved(false);
         return submit(e);
       }}
       noValidate

@@ -1,6 +1,5 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
 import { NumberField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -11,10 +10,9 @@ const schemas = lazySchemas(() => import('@/lib/handbook/schema'));
 /** How many points the 加分项 may add together (the standard's bonus cap). */
 export function BonusCapForm({ versionId, bonusCap }: { versionId: string; bonusCap: number }) {
   const t = useTranslations('scoringKinds');
-  const router = useRouter();
   const { submit, formError, field, busy } = useActionForm(schemas.ZSetBonusCap, setBonusCapAction, {
     defaultValues: { versionId, bonusCap },
-    onSuccess: () => router.refresh(),
+    refresh: true,
   });
   return (
     <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-2" data-testid="bonus-cap">

@@ -19,11 +19,10 @@ const schemas = lazySchemas(() => import('@/lib/handbook/schema'));
 
 export function CreateDraftForm() {
   const t = useTranslations('handbook');
-  const router = useRouter();
   const year = new Date().getFullYear();
   const { submit, formError, field, busy } = useActionForm(schemas.ZCreateDraft, createDraftAction, {
     defaultValues: { label: `${year + 1}版` },
-    onSuccess: () => router.refresh(),
+    refresh: true,
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-3" data-testid="create-draft-form">
@@ -40,10 +39,8 @@ export function PublishForm({ versionId }: { versionId: string }) {
   const router = useRouter();
   const { submit, formError, field, busy } = useActionForm(schemas.ZPublishVersion, publishVersionAction, {
     defaultValues: { versionId, effectiveDate: '', changeSummary: '' },
-    onSuccess: () => {
-      router.push('/handbook');
-      router.refresh();
-    },
+    refresh: true,
+    onSuccess: () => router.push('/handbook'),
   });
   return (
     <ActionForm submit={submit} error={formError} look="section" testId="publish-form">

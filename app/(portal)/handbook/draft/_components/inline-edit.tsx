@@ -2,7 +2,6 @@
 import { SubmitButton } from '@/components/form-submit';
 import { ActionForm } from '@/components/action-form';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import type { DefaultValues, FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormError } from '@/components/form-error';
@@ -56,13 +55,10 @@ export function InlineEdit<S extends z.ZodType<unknown, FieldValues>, T>({
   fields,
 }: RowFormProps<S, T> & { row: DefaultValues<z.input<S>>; onDone: () => void }) {
   const t = useTranslations('handbook');
-  const router = useRouter();
   const rowForm = useActionForm(schema, action, {
     defaultValues: row,
-    onSuccess: () => {
-      onDone();
-      router.refresh();
-    },
+    refresh: true,
+    onSuccess: () => onDone(),
   });
   return (
     <form onSubmit={rowForm.submit} noValidate className="space-y-3 rounded-md bg-stone-50 p-3">
@@ -90,13 +86,10 @@ export function NewRowForm<S extends z.ZodType<unknown, FieldValues>, T>({
   fields,
   testId,
 }: RowFormProps<S, T> & { blank: DefaultValues<z.input<S>>; title: string; testId?: string }) {
-  const router = useRouter();
   const newForm = useActionForm(schema, action, {
     defaultValues: blank,
-    onSuccess: () => {
-      newForm.form.reset(blank);
-      router.refresh();
-    },
+    refresh: true,
+    onSuccess: () => newForm.form.reset(blank),
   });
   return (
     <ActionForm

@@ -17,7 +17,6 @@ import {
 } from '@/lib/handbook/actions';
 import type { TUpdateCriterion } from '@/lib/handbook/schema';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { EditableRow, InlineEdit, NewRowForm, type FieldsProps } from './inline-edit';
 
@@ -115,7 +114,6 @@ function CriterionFields({ field, reg, watch, prefix }: FieldsProps & { prefix: 
 
 export function StandardEditor({ versionId, categories }: { versionId: string; categories: CategoryRow[] }) {
   const t = useTranslations('handbook');
-  const router = useRouter();
   const [editing, setEditing] = useState<string>();
   const removeCategory = useAction(deleteCategoryAction, { refresh: true });
   const removeCriterion = useAction(deleteCriterionAction, { refresh: true });
@@ -123,10 +121,8 @@ export function StandardEditor({ versionId, categories }: { versionId: string; c
   const error = removeCategory.error ?? removeCriterion.error;
   const cat = useActionForm(schemas.ZCreateCategory, createCategoryAction, {
     defaultValues: { versionId, code: '', title: '' },
-    onSuccess: () => {
-      cat.form.reset({ versionId, code: '', title: '' });
-      router.refresh();
-    },
+    refresh: true,
+    onSuccess: () => cat.form.reset({ versionId, code: '', title: '' }),
   });
   return (
     <div className="space-y-4" data-testid="standard-editor">

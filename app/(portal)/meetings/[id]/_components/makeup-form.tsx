@@ -3,7 +3,6 @@ import { useTranslations } from 'next-intl';
 import { FormSubmit } from '@/components/form-submit';
 import { InputField, NumberField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
-import { useRouter } from 'next/navigation';
 import { recordMakeupAction } from '@/lib/meetings/actions';
 
 const schemas = lazySchemas(() => import('@/lib/meetings/schema'));
@@ -23,10 +22,9 @@ export function MakeupForm({
   today: string;
 }) {
   const t = useTranslations('meetings');
-  const router = useRouter();
   const { submit, formError, field, busy } = useActionForm(schemas.ZRecordMakeup, recordMakeupAction, {
     defaultValues: { meetingId, personId, studiedOn: today, method: '', hours: 1 },
-    onSuccess: () => router.refresh(),
+    refresh: true,
   });
   return (
     <form

@@ -1,6 +1,5 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
 import { NumberField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -18,10 +17,9 @@ const FIELDS = [
 /** The thresholds of the photo checks (company-wide). */
 export function PhotoRuleForm({ rule }: { rule: PhotoRule }) {
   const t = useTranslations('photos.settings');
-  const router = useRouter();
   const { submit, formError, field, busy } = useActionForm(schemas.ZPhotoRule, setPhotoRuleAction, {
     defaultValues: rule,
-    onSuccess: () => router.refresh(),
+    refresh: true,
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-2" data-testid="photo-rule">

@@ -2,7 +2,6 @@
 import { SubmitButton } from '@/components/form-submit';
 import { Options } from '@/components/ui/options';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -48,13 +47,10 @@ export function ReviewForms({ taskId }: { taskId: string }) {
 function RateForm({ taskId, onDone }: { taskId: string; onDone: () => void }) {
   const t = useTranslations('supervision');
   const tq = useTranslations('quality');
-  const router = useRouter();
   const rate = useActionForm(schemas.ZRateTask, rateTaskAction, {
     defaultValues: { taskId, quality: 'GOOD', comment: '' },
-    onSuccess: () => {
-      onDone();
-      router.refresh();
-    },
+    refresh: true,
+    onSuccess: () => onDone(),
   });
   return (
     <form onSubmit={rate.submit} className="flex flex-wrap items-center gap-2" data-testid="rate-form">
@@ -75,13 +71,10 @@ function RateForm({ taskId, onDone }: { taskId: string; onDone: () => void }) {
 
 function ReturnForm({ taskId, onDone }: { taskId: string; onDone: () => void }) {
   const t = useTranslations('supervision');
-  const router = useRouter();
   const ret = useActionForm(schemas.ZReturnTask, returnTaskAction, {
     defaultValues: { taskId, reason: '' },
-    onSuccess: () => {
-      onDone();
-      router.refresh();
-    },
+    refresh: true,
+    onSuccess: () => onDone(),
   });
   return (
     <form onSubmit={ret.submit} className="flex flex-wrap items-center gap-2" data-testid="return-form">

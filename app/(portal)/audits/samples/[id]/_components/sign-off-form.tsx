@@ -1,6 +1,5 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { FormSubmit } from '@/components/form-submit';
 import { TextareaField } from '@/components/ui/field';
 import { useActionForm, lazySchemas } from '@/components/use-action-form';
@@ -11,10 +10,9 @@ const schemas = lazySchemas(() => import('@/lib/audits/schema'));
 /** The team leader's sign-off of a working paper, with the review's conclusion; the paper is frozen after it. */
 export function SignOffForm({ sampleId }: { sampleId: string }) {
   const t = useTranslations('audits.samples');
-  const router = useRouter();
   const { submit, formError, field, busy } = useActionForm(schemas.ZSignOffSample, signOffSampleAction, {
     defaultValues: { sampleId, conclusion: '' },
-    onSuccess: () => router.refresh(),
+    refresh: true,
   });
   return (
     <form onSubmit={submit} noValidate className="no-print space-y-2" data-testid="sign-off-sample">
