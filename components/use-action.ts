@@ -120,10 +120,6 @@ export function useUploadAction<T>(
   return { ...call, errors, upload, field };
 }
 
-/** A submitted form's text fields by name. */
-export const formValues = (e: React.FormEvent<HTMLFormElement>) =>
-  Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-
 /** The refusal to show under a form: none when it is already shown on the fields. */
 export const formRefusal = (call: { error?: string; fieldErrors: Record<string, string> }) =>
   Object.keys(call.fieldErrors).length ? undefined : call.error;

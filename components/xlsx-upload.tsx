@@ -1,4 +1,5 @@
 'use client';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { FormSubmit } from '@/components/form-submit';
 import { Field, Input } from '@/components/ui/field';
 import { useAction } from '@/components/use-action';
@@ -28,12 +29,10 @@ export function XlsxUpload({
     <form
       data-testid={testId}
       className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
+      onSubmit={onFormSubmit((fd) => {
         if (confirm && !window.confirm(confirm)) return;
         onUpload(fd);
-      }}
+      })}
     >
       <Field label={texts.file} htmlFor="file" hint={texts.hint}>
         <Input

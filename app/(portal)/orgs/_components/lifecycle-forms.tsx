@@ -1,10 +1,11 @@
 'use client';
+import { onFormValues } from '@/components/on-form-submit';
 import { FormSubmit, GridSubmit, SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-error';
 import { RunButton } from '@/components/ui/item-row';
 import { Field, Input } from '@/components/ui/field';
-import { useAction, formRefusal, formValues } from '@/components/use-action';
+import { useAction, formRefusal } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import {
   cancelOpenTasksAction,
@@ -48,11 +49,9 @@ export function LifecycleForm({ orgId, record }: { orgId: string; record: Record
     <form
       className="grid gap-3 sm:grid-cols-3"
       data-testid="lifecycle-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const v = formValues(e);
+      onSubmit={onFormValues((v) => {
         void call.run({ id: orgId, ...v, temporary: v.temporary === 'on' } as never);
-      }}
+      })}
     >
       <label className="flex min-h-11 items-center gap-2 text-sm sm:col-span-3">
         <input type="checkbox" name="temporary" defaultChecked={record.temporary} className="h-5 w-5" />
@@ -77,11 +76,9 @@ export function ExtendTermForm({ orgId }: { orgId: string }) {
     <form
       className="flex flex-wrap items-end gap-2"
       data-testid="extend-term"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const v = formValues(e);
+      onSubmit={onFormValues((v) => {
         void call.run({ id: orgId, extendedTo: v.extendedTo ?? '', approvedBy: v.approvedBy ?? '' });
-      }}
+      })}
     >
       <Field label={t('extendedTo')} htmlFor="ext-to" error={tm(call.fieldErrors.extendedTo)}>
         <Input id="ext-to" name="extendedTo" type="date" />
@@ -113,10 +110,7 @@ export function ClosingActions({
       {openTasks > 0 && (
         <form
           className="flex flex-wrap items-end gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void cancel.run({ orgId, reason: formValues(e).reason ?? '' });
-          }}
+          onSubmit={onFormValues((v) => void cancel.run({ orgId, reason: v.reason ?? '' }))}
         >
           <Field label={t('cancelReason')} htmlFor="close-reason" error={tm(cancel.fieldErrors.reason)}>
             <Input id="close-reason" name="reason" maxLength={510} placeholder={t('cancelReasonHint')} />

@@ -1,11 +1,12 @@
 'use client';
+import { onFormValues } from '@/components/on-form-submit';
 import { FormSubmit, SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Options } from '@/components/ui/options';
-import { useAction, formValues } from '@/components/use-action';
+import { useAction } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import { recordDuesAction, setDuesBaseAction } from '@/lib/people/actions';
 import { DUES_CATEGORIES } from '@/lib/people/dues';
@@ -32,9 +33,7 @@ export function DuesBaseForm({
     <form
       className="flex flex-wrap items-end gap-2"
       data-testid={`base-${personId}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const v = formValues(e);
+      onSubmit={onFormValues((v) => {
         void call.run({
           personId,
           year,
@@ -42,7 +41,7 @@ export function DuesBaseForm({
           monthlyBase: v.monthlyBase ?? '',
           quarterly: v.quarterly === 'on',
         });
-      }}
+      })}
     >
       <Field label={t('category')} htmlFor={`cat-${personId}`}>
         <Select
@@ -90,11 +89,7 @@ export function PayForm({
     <form
       className="flex flex-wrap items-end gap-2"
       data-testid={`pay-${personId}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const paidOn = String(new FormData(e.currentTarget).get('paidOn') ?? '');
-        void call.run({ personId, months, paidOn });
-      }}
+      onSubmit={onFormValues((v) => void call.run({ personId, months, paidOn: v.paidOn ?? '' }))}
     >
       <fieldset className="flex flex-wrap gap-2">
         <legend className="text-sm font-medium text-stone-700">{t('months')}</legend>

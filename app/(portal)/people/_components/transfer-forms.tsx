@@ -1,4 +1,5 @@
 'use client';
+import { onFormValues } from '@/components/on-form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/form-error';
@@ -6,7 +7,7 @@ import { FormSubmit, GridSubmit, SubmitButton } from '@/components/form-submit';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { OrgTreePicker, type OrgChoices } from '@/components/org-tree-picker';
-import { useAction, formRefusal, formValues } from '@/components/use-action';
+import { useAction, formRefusal } from '@/components/use-action';
 import { useTranslateMessage } from '@/components/use-translate-message';
 import {
   cancelTransferAction,
@@ -27,11 +28,9 @@ export function ProposeTransferForm({ personId, targets }: { personId: string; t
     <form
       className="space-y-3"
       data-testid="propose-transfer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const v = formValues(e);
+      onSubmit={onFormValues((v) => {
         void call.run({ personId, kind, toOrgId: v.toOrgId, externalUnit: v.externalUnit, reason: v.reason });
-      }}
+      })}
     >
       <fieldset className="flex flex-wrap gap-4">
         <legend className="sr-only">{t('kind')}</legend>
@@ -80,11 +79,9 @@ export function IssueForm({ id, defaultUntil }: { id: string; defaultUntil: stri
     <form
       className="flex flex-wrap items-end gap-2"
       data-testid={`issue-${id}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const v = formValues(e);
+      onSubmit={onFormValues((v) => {
         void call.run({ id, letterNo: v.letterNo ?? '', validUntil: v.validUntil ?? '' });
-      }}
+      })}
     >
       <Field label={t('letterNo')} htmlFor={`letter-${id}`} error={tm(call.fieldErrors.letterNo)}>
         <Input id={`letter-${id}`} name="letterNo" maxLength={40} className="w-40" />
@@ -138,10 +135,7 @@ export function CancelForm({ id }: { id: string }) {
   return (
     <form
       className="flex flex-wrap items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void call.run({ id, reason: formValues(e).reason ?? '' });
-      }}
+      onSubmit={onFormValues((v) => void call.run({ id, reason: v.reason ?? '' }))}
     >
       <Field label={t('cancelReason')} htmlFor={`cancel-${id}`} error={tm(call.fieldErrors.reason)}>
         <Input id={`cancel-${id}`} name="reason" maxLength={510} />
@@ -166,9 +160,7 @@ export function IncomingForm({ units, defaultUntil }: { units: OrgChoices; defau
     <form
       className="grid gap-3 sm:grid-cols-3"
       data-testid="incoming-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const v = formValues(e);
+      onSubmit={onFormValues((v) => {
         void call.run({
           employeeNo: v.employeeNo ?? '',
           toOrgId: v.toOrgId ?? '',
@@ -176,7 +168,7 @@ export function IncomingForm({ units, defaultUntil }: { units: OrgChoices; defau
           letterNo: v.letterNo ?? '',
           validUntil: v.validUntil ?? '',
         });
-      }}
+      })}
     >
       <Field
         label={t('employeeNo')}

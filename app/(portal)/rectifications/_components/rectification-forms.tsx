@@ -1,4 +1,5 @@
 'use client';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -106,13 +107,11 @@ export function UnitForms({ itemId, plan }: { itemId: string; plan: string }) {
       </div>
       <form
         className="flex flex-wrap items-center gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const fd = new FormData(e.currentTarget);
+        onSubmit={onFormSubmit((fd, form) => {
           fd.set('itemId', itemId);
           run(addEvidence, fd);
-          e.currentTarget.reset();
-        }}
+          form.reset();
+        })}
       >
         <input
           type="file"

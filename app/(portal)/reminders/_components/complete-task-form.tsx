@@ -1,4 +1,5 @@
 'use client';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -35,16 +36,14 @@ function OpenForm({ taskId, today, close }: { taskId: string; today: string; clo
     <form
       className="mt-2 space-y-2 rounded-md bg-stone-50 p-3"
       data-testid="complete-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
+      onSubmit={onFormSubmit((fd) => {
         const big = oversizedFile(fd, 'files', UPLOAD_LIMIT_BYTES);
         if (big) {
           complete.setError(tm('reminders.errors.fileTooLarge', { name: big, mb: 20 }));
           return;
         }
         void complete.run(fd);
-      }}
+      })}
     >
       <input type="hidden" name="taskId" value={taskId} />
       <Field label={t('activityDate')} htmlFor={`date-${taskId}`} hint={t('activityDateHint')}>

@@ -1,4 +1,5 @@
 'use client';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { useTranslations } from 'next-intl';
 import { FormSubmit } from '@/components/form-submit';
 import { useAction } from '@/components/use-action';
@@ -22,12 +23,10 @@ export function AuditExamForm({
     <form
       className="space-y-3 text-sm"
       data-testid="audit-exam-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
+      onSubmit={onFormSubmit((fd) => {
         const input = { auditId, ...paperFields(fd, PARTS) };
         void create.run(input);
-      }}
+      })}
     >
       <p className="text-stone-600">{t('audit.intro')}</p>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">

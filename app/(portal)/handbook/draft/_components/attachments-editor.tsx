@@ -1,4 +1,5 @@
 'use client';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
@@ -52,13 +53,11 @@ export function AttachmentsEditor({ articleId, files }: { articleId: string; fil
       <form
         ref={formRef}
         className="grid gap-3 border-t border-stone-100 pt-3 sm:grid-cols-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const fd = new FormData(e.currentTarget);
+        onSubmit={onFormSubmit((fd) => {
           remove.reset();
           add.reset();
           void add.run(fd);
-        }}
+        })}
       >
         <input type="hidden" name="articleId" value={articleId} />
         <InputField

@@ -1,4 +1,5 @@
 'use client';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -17,16 +18,14 @@ export function NoticeForm({ orgId }: { orgId: string }) {
       id="notice-form"
       className="space-y-2"
       data-testid="notice-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
+      onSubmit={onFormSubmit((fd) => {
         setSent(false);
         void notice.run({
           orgId,
           taskIds: fd.getAll('taskIds').map(String),
           message: String(fd.get('message') ?? ''),
         });
-      }}
+      })}
     >
       <TextareaField
         id="notice-message"

@@ -1,4 +1,5 @@
 'use client';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -34,9 +35,7 @@ export function PlanForm({
     <form
       className="space-y-3"
       data-testid="plan-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
+      onSubmit={onFormSubmit((fd) => {
         const num = (k: string) => (fd.get(k) ? Number(fd.get(k)) : undefined);
         const input = {
           title: String(fd.get('title') ?? ''),
@@ -58,7 +57,7 @@ export function PlanForm({
               : undefined,
         };
         void plan.run(input);
-      }}
+      })}
     >
       <InputField id="plan-title" label={t('form.title')} error={errors.title} name="title" maxLength={120} />
       <div className="grid gap-3 sm:grid-cols-2">

@@ -1,4 +1,5 @@
 'use client';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { SubmitButton } from '@/components/form-submit';
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-error';
@@ -24,11 +25,13 @@ export function GradeForm({ item }: { item: Pending }) {
     <form
       className="space-y-2 border-t border-stone-100 py-3 text-sm"
       data-testid="grade-item"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const points = Number(new FormData(e.currentTarget).get('points'));
-        void grade.run({ attemptId: item.attemptId, questionId: item.questionId, points });
-      }}
+      onSubmit={onFormSubmit((fd) => {
+        void grade.run({
+          attemptId: item.attemptId,
+          questionId: item.questionId,
+          points: Number(fd.get('points')),
+        });
+      })}
     >
       <p className="font-medium">
         {item.person} · {item.stem}

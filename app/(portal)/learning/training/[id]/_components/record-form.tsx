@@ -1,4 +1,5 @@
 'use client';
+import { onFormSubmit } from '@/components/on-form-submit';
 import { useTranslations } from 'next-intl';
 import { FormSubmit } from '@/components/form-submit';
 import { useAction } from '@/components/use-action';
@@ -19,11 +20,9 @@ export function RecordAttendanceForm({ sessionId, people }: { sessionId: string;
   return (
     <form
       data-testid="attendance-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const userIds = new FormData(e.currentTarget).getAll('userIds').map(String);
-        void record.run({ sessionId, userIds });
-      }}
+      onSubmit={onFormSubmit(
+        (fd) => void record.run({ sessionId, userIds: fd.getAll('userIds').map(String) }),
+      )}
     >
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
