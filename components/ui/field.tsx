@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { Options } from './options';
+import { Options, type Choice } from './options';
 
 const control =
   'block w-full min-h-11 rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500';
@@ -70,7 +70,7 @@ export function MultiSelectField({
   label: string;
   hint?: string;
   error?: string;
-  options: readonly { id: string; label: string }[];
+  options: readonly Choice[];
   size?: number;
 }) {
   return (

@@ -1,3 +1,6 @@
+/** A record offered as a choice: its id and the words shown for it. */
+export type Choice = { id: string; label: string };
+
 /**
  * A select's choices, one per item: the item itself (a list of codes) or its `id` as the value, `label` as the
  * text; an `empty` first choice when given.

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Select } from '@/components/ui/field';
-import { Options } from '@/components/ui/options';
+import { type Choice, Options } from '@/components/ui/options';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listVersions } from '@/lib/handbook/queries';
 import { DAY } from '@/lib/calendar';
@@ -74,7 +74,7 @@ function VersionSelect({
   defaultValue,
 }: {
   name: string;
-  versions: { id: string; label: string }[];
+  versions: Choice[];
   defaultValue: string;
 }) {
   return (

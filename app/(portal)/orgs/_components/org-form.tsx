@@ -98,7 +98,7 @@ export function CreateOrgForm({
 }) {
   const t = useTranslations('orgs');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(schemas.ZCreateOrg, createOrgAction, {
+  const of = useActionForm(schemas.ZCreateOrg, createOrgAction, {
     defaultValues: {
       parentId: parent.id,
       name: '',
@@ -111,11 +111,9 @@ export function CreateOrgForm({
   });
   return (
     <OrgFormFrame
-      submit={submit}
-      formError={formError}
-      fields={<OrgFields reg={(n) => form.register(n)} errorOf={errorOf} candidates={candidates} />}
-      submitLabel={busy ? t('saving') : t('create')}
-      busy={busy}
+      of={of}
+      candidates={candidates}
+      submitLabel={t('create')}
       cancelHref={`/orgs/${parent.id}`}
       intro={t('createUnder', { name: parent.name })}
     />
@@ -125,53 +123,48 @@ export function CreateOrgForm({
 export function EditOrgForm({ values, candidates }: { values: TUpdateOrg; candidates: Candidate[] }) {
   const t = useTranslations('orgs');
   const router = useRouter();
-  const { form, submit, formError, errorOf, busy } = useActionForm(schemas.ZUpdateOrg, updateOrgAction, {
+  const of = useActionForm(schemas.ZUpdateOrg, updateOrgAction, {
     defaultValues: values,
     refresh: true,
     onSuccess: (d) => router.push(`/orgs/${d.id}`),
   });
   return (
-    <OrgFormFrame
-      submit={submit}
-      formError={formError}
-      fields={<OrgFields reg={(n) => form.register(n)} errorOf={errorOf} candidates={candidates} />}
-      submitLabel={busy ? t('saving') : t('save')}
-      busy={busy}
-      cancelHref={`/orgs/${values.id}`}
-    />
+    <OrgFormFrame of={of} candidates={candidates} submitLabel={t('save')} cancelHref={`/orgs/${values.id}`} />
   );
 }
 
 /** The frame both organization forms share: an optional intro, the refusal, the fields, save and cancel. */
 function OrgFormFrame({
-  submit,
-  formError,
-  fields,
+  of,
+  candidates,
   submitLabel,
-  busy,
   cancelHref,
   intro,
 }: {
-  submit: React.FormEventHandler<HTMLFormElement>;
-  formError?: string;
-  fields: React.ReactNode;
+  of: {
+    form: { register: (name: never) => object };
+    submit: React.FormEventHandler<HTMLFormElement>;
+    formError?: string;
+    errorOf: (name: string) => string | undefined;
+    busy: boolean;
+  };
+  candidates: Candidate[];
   submitLabel: string;
-  busy: boolean;
   cancelHref: string;
   intro?: string;
 }) {
   const t = useTranslations('orgs');
   return (
     <ActionForm
-      submit={submit}
-      error={formError}
+      submit={of.submit}
+      error={of.formError}
       look="card"
       testId="org-form"
       heading={intro && <p className="text-sm text-stone-600">{intro}</p>}
     >
-      {fields}
+      <OrgFields reg={(n) => of.form.register(n as never)} errorOf={of.errorOf} candidates={candidates} />
       <div className="flex gap-2">
-        <SubmitButton pending={busy}>{submitLabel}</SubmitButton>
+        <SubmitButton pending={of.busy}>{of.busy ? t('saving') : submitLabel}</SubmitButton>
         <LinkButton href={cancelHref}>{t('cancel')}</LinkButton>
       </div>
     </ActionForm>

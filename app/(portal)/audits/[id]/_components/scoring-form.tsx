@@ -1,4 +1,5 @@
 'use client';
+import type { Choice } from '@/components/ui/options';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/field';
@@ -24,7 +25,7 @@ export type Line = SheetCriterionLine & {
   suggestion: Suggestion | null;
   self: number | null;
   focus: string[];
-  tasks: { id: string; label: string }[];
+  tasks: Choice[];
 };
 export type Values = Record<string, { count: string; reason: string; taskIds: string[] }>;
 export type Finding = { clientKey: string; kind: string; text: string; criterionId?: string };

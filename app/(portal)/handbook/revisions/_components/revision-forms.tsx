@@ -7,17 +7,11 @@ import { onFormSubmit } from '@/components/on-form-submit';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Input, Select, Textarea } from '@/components/ui/field';
-import { Options } from '@/components/ui/options';
+import { type Choice, Options } from '@/components/ui/options';
 import { decideRevisionAction, proposeRevisionAction } from '@/lib/revisions/actions';
 import { REVISION_FIELDS } from '@/lib/revisions/rules';
 
-export function DecideForm({
-  proposalId,
-  others,
-}: {
-  proposalId: string;
-  others: { id: string; label: string }[];
-}) {
+export function DecideForm({ proposalId, others }: { proposalId: string; others: Choice[] }) {
   const t = useTranslations('revisions');
   const [note, setNote] = useState('');
   const [into, setInto] = useState('');
@@ -64,7 +58,7 @@ export function ProposeForm({
   findingId,
   defaultText,
 }: {
-  articles: { id: string; label: string }[];
+  articles: Choice[];
   findingId?: string;
   defaultText?: string;
 }) {

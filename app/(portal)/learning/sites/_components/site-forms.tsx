@@ -1,4 +1,5 @@
 'use client';
+import type { Choice } from '@/components/ui/options';
 import { FormSubmit } from '@/components/form-submit';
 import { onFormSubmit } from '@/components/on-form-submit';
 import { OrgTreePickerField, type OrgChoices } from '@/components/org-tree-picker';
@@ -17,7 +18,7 @@ export function NameSiteForm({
   year,
 }: {
   orgs: OrgChoices;
-  articles: { id: string; label: string }[];
+  articles: Choice[];
   year: number;
 }) {
   const t = useTranslations('learning');

@@ -1,4 +1,5 @@
 'use client';
+import type { Choice } from '@/components/ui/options';
 import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
@@ -23,7 +24,7 @@ export type EditorLine = SheetCriterionLine & {
   count: number | null;
   reason: string;
   taskIds: string[];
-  tasks: { id: string; label: string }[];
+  tasks: Choice[];
 };
 type Draft = Record<string, { count: string; reason: string; taskIds: string[] }>;
 

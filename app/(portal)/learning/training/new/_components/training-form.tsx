@@ -1,4 +1,5 @@
 'use client';
+import type { Choice } from '@/components/ui/options';
 import { FormSubmit } from '@/components/form-submit';
 import { onFormSubmit } from '@/components/on-form-submit';
 import { OrgTreePickerField, type OrgChoices } from '@/components/org-tree-picker';
@@ -19,7 +20,7 @@ export function TrainingForm({
   people,
 }: {
   orgs: OrgChoices;
-  articles: { id: string; label: string }[];
+  articles: Choice[];
   people: OrgChoices;
 }) {
   const t = useTranslations('training');
