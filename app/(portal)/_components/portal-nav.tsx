@@ -83,11 +83,7 @@ export function PortalNav({
             </Link>
           ))}
           <LocaleSwitch className="hover:bg-brand-600" />
-          <form action={logoutAction}>
-            <button type="submit" className="min-h-11 whitespace-nowrap rounded px-2 hover:bg-brand-600">
-              {t('logout')}
-            </button>
-          </form>
+          <LogoutButton label={t('logout')} className="whitespace-nowrap rounded px-2 hover:bg-brand-600" />
         </div>
         <button
           type="button"
@@ -141,11 +137,7 @@ export function PortalNav({
           </ul>
           <div className="flex gap-2">
             <LocaleSwitch />
-            <form action={logoutAction}>
-              <button type="submit" className="min-h-11 px-3">
-                {t('logout')}
-              </button>
-            </form>
+            <LogoutButton label={t('logout')} className="px-3" />
           </div>
         </div>
       )}
@@ -223,5 +215,16 @@ function NavMenus({ groups, current }: { groups: Group[]; current?: string }) {
         );
       })}
     </ul>
+  );
+}
+
+/** Signing out is a form (a server action), so it works before the page's JavaScript has loaded. */
+function LogoutButton({ label, className }: { label: string; className: string }) {
+  return (
+    <form action={logoutAction}>
+      <button type="submit" className={`min-h-11 ${className}`}>
+        {label}
+      </button>
+    </form>
   );
 }

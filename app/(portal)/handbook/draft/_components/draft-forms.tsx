@@ -92,24 +92,23 @@ export function ArticleRowActions({ id, first, last }: { id: string; first: bool
   };
   return (
     <span className="flex items-center gap-1">
-      <button
-        type="button"
-        className="min-h-9 min-w-9 rounded hover:bg-stone-100 disabled:opacity-30"
-        disabled={pending || first}
-        aria-label={t('moveUp')}
-        onClick={() => moveTo('up')}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="min-h-9 min-w-9 rounded hover:bg-stone-100 disabled:opacity-30"
-        disabled={pending || last}
-        aria-label={t('moveDown')}
-        onClick={() => moveTo('down')}
-      >
-        ↓
-      </button>
+      {(
+        [
+          ['up', first, t('moveUp'), '↑'],
+          ['down', last, t('moveDown'), '↓'],
+        ] as const
+      ).map(([direction, end, label, arrow]) => (
+        <button
+          key={direction}
+          type="button"
+          className="min-h-9 min-w-9 rounded hover:bg-stone-100 disabled:opacity-30"
+          disabled={pending || end}
+          aria-label={label}
+          onClick={() => moveTo(direction)}
+        >
+          {arrow}
+        </button>
+      ))}
       <button
         type="button"
         className="min-h-9 rounded px-2 text-red-700 hover:bg-red-50"
