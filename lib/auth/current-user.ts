@@ -1,7 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { cache } from 'react';
 import { db } from '../db';
 import type { Actor } from '../audit-log';
 import { can, type Grant, type OrgRef, type Permission, type Subject } from '../policy';
@@ -26,12 +25,32 @@ export type CurrentUser = Omit<Subject, 'grants'> & {
 };
 
 /**
+ * What getSessionUser read for each request, under the request's own headers object (Next makes one a request and
+ * keeps it for the request's life). Not React's `cache`: that is scoped to the React render found in the async
+ * context, and a server action runs outside any render, so in an action it either reads afresh each time or — where
+ * a callback carried another request's render context into the action — hands back that other request's person. An
+ * e2e run saw it: the committee's action on /handbook/draft was refused as the branch secretary whose page had just
+ * been rendered. Keyed by the request itself, a person can only ever be the one of this request's cookie.
+ */
+const perRequest = new WeakMap<object, Promise<CurrentUser | null>>();
+
+/**
  * The person of this request's session, read from the database once per request (roles and the active flag are never
  * taken from the cookie, so a deactivation or a role change applies at the next request), whatever the sign-in still
  * owes (a second factor, a password change). null if none. Only the sign-in steps and the action client use it;
  * everything else asks getCurrentUser().
  */
-export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
+export async function getSessionUser(): Promise<CurrentUser | null> {
+  const request = await headers();
+  let read = perRequest.get(request);
+  if (!read) {
+    read = readSessionUser();
+    perRequest.set(request, read);
+  }
+  return read;
+}
+
+async function readSessionUser(): Promise<CurrentUser | null> {
   // A session ended on the server (sign-out, another device, a password change, a deactivation) stays out.
   const session = await auth();
   const id = session?.user?.id;
@@ -54,16 +73,16 @@ export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
     org: user.org,
     grants: found.grants,
   };
-});
+}
 
 /**
  * The signed-in user for data reads (route handlers: downloads, exports, imports): null unless the sign-in is whole —
  * no second factor and no password change still owed.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+export async function getCurrentUser(): Promise<CurrentUser | null> {
   const user = await getSessionUser();
   return user && user.factorOwed === null && !user.mustChangePassword ? user : null;
-});
+}
 
 /**
  * For pages: the user, or a redirect to what the sign-in still owes, in this order: /login; the second factor

@@ -54,11 +54,17 @@ export function believeForwarding(req, trusted) {
 /**
  * A server action posted from another site: its Origin names another host than the one the request reached (or is
  * the opaque `null`). Next refuses these too, but by throwing, so the answer was a 500; here it is a 403. A request
- * without Origin is left to Next (browsers send Origin with every cross-site POST).
- * @param {Pick<import('node:http').IncomingMessage, 'method' | 'headers'>} req
+ * without Origin is left to Next (browsers send Origin with every cross-site POST). A server action is a POST with
+ * `Next-Action`, or a multipart form posted to a page (Next reads one as a form's action before the page's
+ * JavaScript has loaded); a route handler's form post (`/api/…`, an identity provider's `form_post` callback) is not.
+ * @param {Pick<import('node:http').IncomingMessage, 'method' | 'headers' | 'url'>} req
  */
 export function foreignAction(req) {
-  if (req.method !== 'POST' || !req.headers['next-action']) return false;
+  if (req.method !== 'POST') return false;
+  const pageForm =
+    /^multipart\/form-data/i.test(String(req.headers['content-type'] ?? '')) &&
+    !String(req.url ?? '/').startsWith('/api/');
+  if (!req.headers['next-action'] && !pageForm) return false;
   const origin = req.headers.origin;
   if (origin === undefined) return false;
   // As Next itself: the portal's own when the Origin's host is the forwarded host (its first entry) or the Host.

@@ -66,7 +66,24 @@ describe('forwarding headers', () => {
 describe('a server action from another site', () => {
   const post = (headers: IncomingHttpHeaders) => ({
     method: 'POST',
+    url: '/reminders',
     headers: { 'next-action': '7f97', host: '127.0.0.1:3000', ...headers },
+  });
+  const form = (url: string, type: string) => ({
+    method: 'POST',
+    url,
+    headers: { 'content-type': type, origin: 'http://evil.example', host: '127.0.0.1:3000' },
+  });
+
+  it('a multipart form posted to a page from another site is refused; a form to a route handler is not', () => {
+    // Next reads a multipart POST to a page as a form's server action and threw on the foreign Origin: a 500.
+    expect(foreignAction(form('/login', 'multipart/form-data; boundary=x'))).toBe(true);
+    expect(foreignAction(form('/', 'Multipart/Form-Data; boundary=x'))).toBe(true);
+    // An identity provider's form_post callback, and any route handler, is the route's own business.
+    expect(foreignAction(form('/api/auth/callback/oidc', 'multipart/form-data; boundary=x'))).toBe(false);
+    expect(foreignAction(form('/api/auth/callback/oidc', 'application/x-www-form-urlencoded'))).toBe(false);
+    // A plain form to a page is served as the page (Next does not read it as an action).
+    expect(foreignAction(form('/login', 'application/x-www-form-urlencoded'))).toBe(false);
   });
 
   it('is refused when its Origin is another host, opaque or unreadable', () => {
@@ -94,11 +111,15 @@ describe('a server action from another site', () => {
       ),
     ).toBe(false);
     expect(foreignAction(post({}))).toBe(false);
-    expect(foreignAction({ method: 'POST', headers: { origin: 'http://evil.example', host: 'a' } })).toBe(
-      false,
-    );
     expect(
-      foreignAction({ method: 'GET', headers: { 'next-action': 'x', origin: 'http://evil.example' } }),
+      foreignAction({ method: 'POST', url: '/', headers: { origin: 'http://evil.example', host: 'a' } }),
+    ).toBe(false);
+    expect(
+      foreignAction({
+        method: 'GET',
+        url: '/',
+        headers: { 'next-action': 'x', origin: 'http://evil.example' },
+      }),
     ).toBe(false);
   });
 });

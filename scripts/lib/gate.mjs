@@ -6,6 +6,7 @@
 // takes most of the time, and renders of clients that have given up go on. Measured on the seed:large data (50
 // connections, the same build): see the README's bench:http section.
 
+import { AsyncResource } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -98,7 +99,10 @@ export function createGate({ limit, maxQueued, busy }) {
         res.end(`${busy}\n`);
         return;
       }
-      queue.push({ req, res, handle });
+      // Bound to the context the request arrived in: the one in line is started from the event of a response that
+      // made room, and would otherwise run inside that request's stores (React's render and its cache, Next's
+      // request), where a server action's `cache`d read could find the other request's person.
+      queue.push({ req, res, handle: AsyncResource.bind(handle) });
       pump();
     },
     stats: () => ({ active, queued: queue.length }),

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { once } from 'node:events';
 import { createServer, request, type Server } from 'node:http';
 import { connect } from 'node:net';
@@ -42,6 +43,30 @@ describe('the admission gate (scripts/lib/gate.mjs)', () => {
     expect(replies).toEqual(Array(12).fill(200));
     expect(seen.most).toBe(3);
     expect(seen.handled).toHaveLength(12);
+  });
+
+  it('starts a waiting request in its own async context, never in the one of the request that made room', async () => {
+    // A request Next renders runs inside stores of its own (React's render with its cache, Next's request); the
+    // gate started the next in line from the finishing response's event, inside those stores, so React's `cache` in
+    // a server action could hand back the person of the page rendered before (seen in an e2e run).
+    const render = new AsyncLocalStorage<string>();
+    const gate = createGate({ limit: 1, maxQueued: 10, busy: busyText(process.cwd()) });
+    const seen: (string | undefined)[] = [];
+    server = createServer((req, res) =>
+      gate.admit(req, res, () => {
+        seen.push(render.getStore());
+        // The response is written from inside this request's render, as a renderer writes its last chunk.
+        render.run(`render of ${req.url}`, () => setTimeout(() => res.end('ok'), 20));
+      }),
+    );
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const replies = await Promise.all(
+      ['/a', '/b', '/c', '/d'].map((u) => fetch(`${base}${u}`).then((r) => r.status)),
+    );
+    expect(replies).toEqual([200, 200, 200, 200]);
+    expect(seen).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('drops a waiting request whose client has gone, unserved', async () => {

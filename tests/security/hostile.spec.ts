@@ -255,3 +255,36 @@ function staticRoutes(): string[] {
   walk('app/api');
   return out;
 }
+
+test('a form another site posts to a page is refused with 403, signed in or not; a route handler decides its own', async ({
+  page,
+  baseURL,
+}) => {
+  await loginAs(page, 'secretary2');
+  const failures: string[] = [];
+  const post = (url: string, request = page.request) =>
+    request.post(url, {
+      headers: { Origin: 'http://evil.example' },
+      multipart: { title: '<script>alert(1)</script>', $ACTION_ID_x: '' },
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
+  // Before, Next read such a form as a server action and threw on the foreign Origin: a 500 on every page.
+  for (const url of ['/', '/login', '/reminders', '/people', '/meetings/new']) {
+    const r = await post(url);
+    if (r.status() !== 403) failures.push(`${url} → ${r.status()}`);
+  }
+  expect(failures).toEqual([]);
+  // The refusal is the door's short text, none of the portal's page.
+  const r = await post('/reminders');
+  expect(await r.text()).not.toContain('工作提醒表');
+  // An identity provider posts its answer to a route handler from its own site (form_post): not refused at the door.
+  const callback = await page.request.post(`${baseURL}/api/auth/callback/oidc`, {
+    headers: { Origin: 'http://idp.example' },
+    form: { code: 'x', state: 'y' },
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+  expect(callback.status()).not.toBe(403);
+  expect(callback.status()).toBeLessThan(500);
+});
