@@ -83,6 +83,7 @@ export default async function WorkbenchPage() {
               <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 py-2">
                 <Link href="/exams" className="min-w-0 flex-1 text-brand-700 hover:underline">
                   {e.title}
+                  {e.retake && <span className="ml-2 text-amber-800">{t('workbench.examRetake')}</span>}
                 </Link>
                 <span className="text-stone-600">
                   {t('workbench.examCloses', { date: format.dateTime(e.closesAt, CST_DATE_TIME) })}

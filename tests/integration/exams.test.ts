@@ -189,6 +189,26 @@ describe('attempts', () => {
     expect(new Set(answers.map((e) => e.actorId))).toEqual(new Set([u.memberA.id]));
   });
 
+  it('a failed paper with a retake left stays on the workbench as a retake; the last one leaves it', async () => {
+    const id = (await createExam(a, u.committee.ctx, exam('补考测试', { orgIds: [branchA.id], retakes: 1 })))
+      .id;
+    const toTake = async () => (await openExamsFor(u.memberA2.subject, t0, a)).find((e) => e.id === id);
+    expect(await toTake()).toMatchObject({ retake: false });
+    // Handed in blank: a judged question unanswered scores 0, below the pass mark.
+    const first = await startAttempt(a, u.memberA2.ctx, id, t0);
+    await submitAttempt(a, u.memberA2.ctx, first.id, t0);
+    expect(await a.examAttempt.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      passed: false,
+    });
+    expect(await toTake()).toMatchObject({ retake: true });
+    const second = await startAttempt(a, u.memberA2.ctx, id, t0);
+    expect(second.id).not.toBe(first.id);
+    expect(await toTake()).toMatchObject({ retake: true });
+    await submitAttempt(a, u.memberA2.ctx, second.id, t0);
+    expect(await toTake()).toBeUndefined();
+    await expect(startAttempt(a, u.memberA2.ctx, id, t0)).rejects.toThrow('exams.errors.alreadyTaken');
+  });
+
   it('the server keeps the clock: a save after the deadline is refused and the attempt submitted as it stands', async () => {
     const { id } = await startAttempt(a, u.memberA2.ctx, examId, t0);
     const att = await a.examAttempt.findUniqueOrThrow({ where: { id } });

@@ -39,7 +39,8 @@ export async function examsFor(user: Subject, now = new Date(), client: Db = db)
 }
 
 /**
- * The workbench's "to take": the exams open now that `user` may take and has not yet handed in, the soonest to close
+ * The workbench's "to take": the exams open now that `user` may take and has not yet handed in (or failed with a
+ * retake left: `retake`), the soonest to close
  * first. Only the open ones are read (a handful), not the list page's hundred.
  */
 export async function openExamsFor(user: Subject, now = new Date(), client: Db = db) {
@@ -50,23 +51,26 @@ export async function openExamsFor(user: Subject, now = new Date(), client: Db =
     take: 100,
   });
   if (!open.length) return [];
-  const [me, handedIn] = await Promise.all([
+  const [me, attempts] = await Promise.all([
     client.user.findUnique({ where: { id: user.id }, select: { org: { select: { path: true } } } }),
     client.examAttempt.findMany({
-      // Handed in, or run out of time (an attempt past its deadline is submitted as it stands).
-      where: {
-        userId: user.id,
-        examId: { in: open.map((e) => e.id) },
-        OR: [{ status: { not: 'IN_PROGRESS' } }, { deadline: { lt: now } }],
-      },
-      select: { examId: true },
+      where: { userId: user.id, examId: { in: open.map((e) => e.id) } },
+      select: { examId: true, status: true, deadline: true, passed: true },
     }),
   ]);
-  const done = new Set(handedIn.map((a) => a.examId));
   const rows = [];
-  for (const e of open)
-    if (!done.has(e.id) && canTakeExam(user, await examAudience(client, e), me?.org?.path ?? null))
-      rows.push({ id: e.id, title: e.title, closesAt: e.closesAt });
+  for (const e of open) {
+    // Handed in, or run out of time (an attempt past its deadline is submitted as it stands).
+    const finished = attempts.filter(
+      (a) => a.examId === e.id && (a.status !== 'IN_PROGRESS' || a.deadline < now),
+    );
+    // Still to take: never handed in, or failed every time with a retake left (one not yet graded waits).
+    const retakes = (e.rules as { retakes?: number }).retakes ?? 0;
+    const retake = finished.length > 0;
+    if (retake && (finished.some((a) => a.passed !== false) || finished.length > retakes)) continue;
+    if (canTakeExam(user, await examAudience(client, e), me?.org?.path ?? null))
+      rows.push({ id: e.id, title: e.title, closesAt: e.closesAt, retake });
+  }
   return rows;
 }
 
