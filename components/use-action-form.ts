@@ -70,7 +70,6 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
       return !!el && !(el instanceof HTMLInputElement && el.type === 'hidden');
     };
     setFormError(undefined);
-    setSaved(false);
     const result = await action(form.getValues());
     if (result.ok) {
       setSaved(true);
@@ -90,8 +89,11 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, T>(
     if (!placed) setFormError(tm(result.text ?? result.error, result.params));
   });
   // The schema could not be loaded to check the form: say so instead of a silent button.
-  const submit = (e?: React.BaseSyntheticEvent) =>
-    validated(e).catch(() => setFormError(tm('errors.unexpected', { ref: '-' })));
+  const submit = (e?: React.BaseSyntheticEvent) => {
+    // "Saved" goes the moment the next submit is asked for, before the schema has loaded or refused anything.
+    setSaved(false);
+    return validated(e).catch(() => setFormError(tm('errors.unexpected', { ref: '-' })));
+  };
   const errorOf = (name: string) => {
     const e = (form.formState.errors as Record<string, { message?: string } | undefined>)[name];
     return tm(e?.message);

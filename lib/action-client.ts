@@ -60,6 +60,8 @@ export function createActionClient<
   words?: () => Promise<Translator>;
   /** Told of every refusal of the policy (`errors.forbidden`), after the handler gave up. */
   refused?: (user: U) => Promise<void>;
+  /** Told when the handler has run, whatever its outcome (the user read for the request is read again after it). */
+  ran?: () => Promise<void>;
 }) {
   return function defineAction<S extends z.ZodType, T>(
     schema: S,
@@ -93,6 +95,8 @@ export function createActionClient<
         const failure = toFailure(e);
         if (failure.error === 'errors.forbidden') await session.refused?.(user);
         return failure;
+      } finally {
+        await session.ran?.();
       }
     };
     return async (raw) => {

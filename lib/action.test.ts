@@ -120,6 +120,26 @@ describe('the action client', () => {
     expect(refused).toHaveBeenCalledTimes(1);
   });
 
+  it('says when a handler has run, succeeded or refused, so the request reads its person again; not before', async () => {
+    const order: string[] = [];
+    const define = createActionClient<U>({
+      user: async () => {
+        order.push('user');
+        return member;
+      },
+      actor: async (u) => ({ id: u.id, name: '测试', ip: '127.0.0.1' }),
+      ran: async () => void order.push('ran'),
+    });
+    await define(ZInput, async () => void order.push('handler'))({ title: '支委会', n: 1 });
+    await define(ZInput, async () => {
+      order.push('handler');
+      throw new ForbiddenError();
+    })({ title: '支委会', n: 1 });
+    // Refused by its schema: no handler ran, nothing to read again.
+    await define(ZInput, async () => void order.push('handler'))({ title: '', n: -1 } as never);
+    expect(order).toEqual(['user', 'handler', 'ran', 'user', 'handler', 'ran', 'user']);
+  });
+
   it('an unexpected error is logged with a reference id and shown only as a generic message with that id', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const r = await client(member)(ZInput, async () => {

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import type { ActionContext } from './action-context';
 import { createActionClient, type Translator } from './action-client';
-import { actorOf, getSessionUser } from './auth/current-user';
+import { actorOf, forgetSessionUser, getSessionUser } from './auth/current-user';
 import { recordRefusal } from './auth/refusals';
 import { db } from './db';
 import type { Db } from './db/client';
@@ -18,6 +18,8 @@ export const defineAction = createActionClient({
   actor: actorOf,
   words: async () => (await getTranslations()) as unknown as Translator,
   refused: (user) => recordRefusal(user, 'action'),
+  // The page Next renders after an action, in the same request, reads the person again (their own change shows).
+  ran: forgetSessionUser,
 });
 
 /**

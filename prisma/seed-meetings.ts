@@ -27,6 +27,7 @@ import {
   RESOLUTIONS,
   topicsOn,
 } from './meeting-data';
+import { expand, HOLIDAYS } from './calendar-data';
 import { DEMO_ACCOUNTS, FIRST_BRANCH_NAME } from './seed-data';
 import { prng } from './seed-random';
 
@@ -110,6 +111,10 @@ export async function seedMeetings(db: Db, now = new Date()) {
     bySecretary?: boolean;
     /** Share of the expected who stay away (the failed assembly). */
     away?: number;
+    /** What the assembly was called for, its minutes and what it voted on, where not the usual. */
+    topic?: string;
+    minutes?: string;
+    texts?: string[];
   }) {
     const roster = await loadRoster(db, o.org, o.day);
     const secretary = roster.find((p) => p.posts.includes('SECRETARY'));
@@ -155,7 +160,7 @@ export async function seedMeetings(db: Db, now = new Date()) {
         votesAbstain: 0,
       }));
     };
-    let texts = (RESOLUTIONS[o.kind] ?? []).filter(() => rand() < 0.5).slice(0, 2);
+    let texts = o.texts ?? (RESOLUTIONS[o.kind] ?? []).filter(() => rand() < 0.5).slice(0, 2);
     if (RESOLUTIONS[o.kind] && texts.length === 0) texts = [pick(RESOLUTIONS[o.kind]!)];
     const run = (list: AttendeeInput[]) => {
       const voteRows = votesOf(list, texts);
@@ -190,11 +195,12 @@ export async function seedMeetings(db: Db, now = new Date()) {
       lecturerId: lecturerId ?? null,
       lecturerName: o.kind === 'PARTY_LECTURE' && !lecturerId ? pick(LECTURERS) : null,
       topic:
-        o.kind === 'PARTY_LECTURE' && o.bySecretary
+        o.topic ??
+        (o.kind === 'PARTY_LECTURE' && o.bySecretary
           ? `书记讲党课：${pick(topicsOn('PARTY_LECTURE', o.day))}`
-          : pick(topicsOn(o.kind, o.day)),
+          : pick(topicsOn(o.kind, o.day))),
       agenda: AGENDAS[o.kind] ?? '',
-      minutes: MINUTES[o.kind] ?? '',
+      minutes: o.minutes ?? MINUTES[o.kind] ?? '',
       studyHours: hours,
       valid: check.valid,
       problems: check.problems,
@@ -263,6 +269,114 @@ export async function seedMeetings(db: Db, now = new Date()) {
     });
     if (m?.valid) links.push({ taskId: t.id, meetingId: m.id });
   }
+
+  /**
+   * 《中国共产党发展党员工作细则》: a 预备党员 is admitted by the 支部党员大会's vote (第二十四条), the 预备期 counting
+   * from the day it passed (第二十八条), and turned full by another when it ends (第三十一条). Each admission and
+   * 转正 of the records' years has its assembly: on the admission day itself, and for 转正 on the first day from the
+   * end of the 预备期 that is neither a Sunday nor a statutory holiday. Where the branch already met that day, the
+   * vote is that assembly's; where two are due on one day, one assembly takes both.
+   */
+  async function pipelineAssemblies() {
+    const holiday = new Set(expand(HOLIDAYS).map((h) => h.date));
+    const firstDay = new Map<string, string>();
+    for (const m of meetings) {
+      const [org, day] = [m.orgId as string, iso(m.heldOn as Date)];
+      if (!firstDay.has(org) || day < firstDay.get(org)!) firstDay.set(org, day);
+    }
+    const people = await db.person.findMany({
+      where: {
+        org: { type: 'BRANCH', status: 'ACTIVE' },
+        OR: [{ admittedOn: { not: null } }, { fullOn: { not: null } }],
+      },
+      select: {
+        name: true,
+        status: true,
+        admittedOn: true,
+        fullOn: true,
+        org: { select: { id: true, type: true, path: true } },
+      },
+      orderBy: { employeeNo: 'asc' },
+    });
+    const due = new Map<
+      string,
+      { org: (typeof people)[number]['org']; day: string; admit: string[]; full: string[] }
+    >();
+    const add = (p: (typeof people)[number], day: string, what: 'admit' | 'full') => {
+      const from = firstDay.get(p.org.id);
+      if (!from || day < from || day > today) return;
+      const k = `${p.org.id}|${day}`;
+      if (!due.has(k)) due.set(k, { org: p.org, day, admit: [], full: [] });
+      due.get(k)![what].push(p.name);
+    };
+    for (const p of people) {
+      if (p.admittedOn) add(p, iso(p.admittedOn), 'admit');
+      if (p.fullOn && p.status === 'FULL') {
+        let day = iso(p.fullOn);
+        while (holiday.has(day) || new Date(`${day}T00:00:00Z`).getUTCDay() === 0) day = addDays(day, 1);
+        add(p, day, 'full');
+      }
+    }
+    const clerks = await db.roleAssignment.findMany({
+      where: { role: { in: ['SECRETARY', 'CLERK'] } },
+      select: { orgId: true, userId: true },
+    });
+    const anyone = (await db.user.findFirst({ select: { id: true } }))!.id;
+    for (const d of [...due.values()].sort((x, y) => x.day.localeCompare(y.day))) {
+      const texts = [
+        ...d.admit.map((n) => `同意接收${n}同志为中共预备党员`),
+        ...d.full.map((n) => `同意${n}同志按期转为中共正式党员`),
+      ];
+      const held = meetings.find(
+        (m) => m.orgId === d.org.id && m.kind === 'GENERAL_ASSEMBLY' && iso(m.heldOn as Date) === d.day,
+      );
+      if (held) {
+        const own = resolutions.filter((r) => r.meetingId === held.id);
+        const votes = own[0] ?? { votesFor: 0, votesAgainst: 0, votesAbstain: 0, passed: held.valid };
+        texts.forEach((text, i) =>
+          resolutions.push({
+            meetingId: held.id,
+            seq: own.length + i + 1,
+            text,
+            votesFor: votes.votesFor,
+            votesAgainst: 0,
+            votesAbstain: 0,
+            passed: votes.passed,
+          }),
+        );
+        continue;
+      }
+      const names = (xs: string[]) => xs.join('、');
+      const topic = [
+        d.admit.length ? `讨论接收${names(d.admit)}同志为中共预备党员` : '',
+        d.full.length ? `讨论${names(d.full)}同志预备党员转正` : '',
+      ]
+        .filter(Boolean)
+        .join('；');
+      const minutes = [
+        '会议由支部书记主持，到会有表决权的正式党员超过应到会人数的一半。',
+        d.admit.length
+          ? `支部委员会报告了发展对象${names(d.admit)}同志的培养教育、考察和政治审查情况，发展对象汇报了对党的认识和入党动机，入党介绍人介绍了其主要表现。`
+          : '',
+        d.full.length
+          ? `预备党员${names(d.full)}同志汇报了预备期的表现，入党介绍人和党小组介绍了考察意见。`
+          : '',
+        '与会党员充分讨论后，以无记名投票方式逐一表决，赞成票超过应到会有表决权正式党员的半数，会后报公司党委审批。',
+      ].join('');
+      await record({
+        kind: 'GENERAL_ASSEMBLY',
+        org: d.org,
+        day: d.day,
+        by: clerks.find((c) => c.orgId === d.org.id)?.userId ?? anyone,
+        submittedAt: new Date(`${d.day}T20:00:00+08:00`),
+        topic,
+        minutes,
+        texts,
+      });
+    }
+  }
+
+  await pipelineAssemblies();
 
   await db.$transaction(
     async (tx) => {

@@ -21,7 +21,7 @@ export function FilterForm({
   'data-testid'?: string;
 }) {
   const apply = (
-    <span className="flex items-center gap-2">
+    <span className="flex flex-1 items-center gap-2">
       <Button type="submit" variant="secondary" className="flex-1">
         {applyLabel}
       </Button>
@@ -35,7 +35,7 @@ export function FilterForm({
   return (
     <form className={`${inline ? 'flex items-end' : 'grid'} gap-2 text-sm ${className}`.trim()} {...form}>
       {children}
-      {inline ? apply : <div className="flex items-end">{apply}</div>}
+      {inline ? apply : <div className="col-span-full flex items-end sm:col-span-1">{apply}</div>}
     </form>
   );
 }

@@ -50,6 +50,14 @@ export async function getSessionUser(): Promise<CurrentUser | null> {
   return read;
 }
 
+/**
+ * Forgets what this request read of its session: after a server action, whose own changes (a role removed, a factor
+ * removed, the session ended) the page rendered in the same request must show.
+ */
+export async function forgetSessionUser() {
+  perRequest.delete(await headers());
+}
+
 async function readSessionUser(): Promise<CurrentUser | null> {
   // A session ended on the server (sign-out, another device, a password change, a deactivation) stays out.
   const session = await auth();
