@@ -39,10 +39,19 @@ export async function seedAudits(db: Db, now = new Date()) {
       skipDuplicates: true,
     });
   const team = [auditor.id, ...(second ? [second.id] : [])];
-  const criteria = await db.scoringCriterion.findMany({
-    where: { category: { standard: { version: { status: 'PUBLISHED' } } } },
-    orderBy: { sortOrder: 'asc' },
-  });
+  // Each audit's own standard (createPlan takes the one in force in the period: 2025's for a 2025 quarter).
+  const criteriaByStandard = new Map<string, Awaited<ReturnType<typeof db.scoringCriterion.findMany>>>();
+  const criteriaOf = async (standardId: string) => {
+    if (!criteriaByStandard.has(standardId))
+      criteriaByStandard.set(
+        standardId,
+        await db.scoringCriterion.findMany({
+          where: { category: { standardId } },
+          orderBy: { sortOrder: 'asc' },
+        }),
+      );
+    return criteriaByStandard.get(standardId)!;
+  };
   const rand = prng(20261120);
   const faker = await db.organization.findFirst({
     where: { name: '城西安置房项目党支部' },
@@ -62,6 +71,7 @@ export async function seedAudits(db: Db, now = new Date()) {
       where: { id: auditId },
       select: { standardId: true, plan: { select: { periodKey: true } }, org: { select: { name: true } } },
     });
+    const criteria = await criteriaOf(audit.standardId);
     // A computed criterion is scored as the unit's records give it on the day (what the page suggests), so a
     // deduction never contradicts the meetings, dues and transfers the unit recorded.
     const computed = await suggestionsFor(db, {

@@ -10,6 +10,8 @@ import { appendTrace } from '../lib/audit-log';
 import { scanDueNotices } from '../lib/channels/due-notices';
 import { notify, unitPeople } from '../lib/channels/notify';
 import type { Db } from '../lib/db/client';
+import type { ScoringCriterion as ScoringCriterionRow } from '../lib/generated/prisma/client';
+import { standardIdForPeriod } from '../lib/handbook/in-force';
 import { generateForPeriod } from '../lib/reminders/mutations/generate';
 import { announceNotice } from '../lib/reminders/mutations/notice';
 import { addDays, cstDay, periodFromKey, periodOf, weekday } from '../lib/calendar';
@@ -352,21 +354,27 @@ async function seedSheets(
   committeeId: string,
   rand: () => number,
 ) {
-  const standard = await db.scoringStandard.findFirst({
-    where: { version: { status: 'PUBLISHED' } },
-    select: {
-      id: true,
-      categories: {
-        select: { criteria: true },
-      },
-    },
-  });
-  if (!standard) return;
-  const criteria = standard.categories.flatMap((c) => c.criteria);
+  // Each quarter against the standard in force then (a 2025 quarter against the 2025 version), as openSheet does.
+  const standards = new Map<string, { id: string; criteria: ScoringCriterionRow[] }>();
+  const standardOf = async (q: string) => {
+    const id = await standardIdForPeriod(q, db);
+    if (!id) return null;
+    if (!standards.has(id)) {
+      const s = await db.scoringStandard.findUniqueOrThrow({
+        where: { id },
+        select: { id: true, categories: { select: { criteria: true } } },
+      });
+      standards.set(id, { id, criteria: s.categories.flatMap((c) => c.criteria) });
+    }
+    return standards.get(id)!;
+  };
   for (const org of branches) {
     const profile = PROFILES[org.name] ?? PROFILES.default!;
     for (const q of quarters) {
       if (profile.missingSheet === q.slice(-2)) continue;
+      const standard = await standardOf(q);
+      if (!standard) return;
+      const { criteria } = standard;
       const items = criteria.map((c) => {
         // The faker claims near-perfect work; others own up to some shortfalls. Annual criteria: not on a sheet.
         const count = c.annualOnly ? null : seedCount(c, rand, profile.burst ? 0.05 : 0.3, 2);

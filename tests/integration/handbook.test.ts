@@ -374,3 +374,44 @@ describe('grade bands', () => {
     await setGradeBands(db, who.committee.ctx, { excellent: 90, good: 80, pass: 60 });
   });
 });
+
+describe('the standard a period is judged by', () => {
+  it('is the version in force on the period’s last day: an older quarter keeps its own after a new one takes effect', async () => {
+    const { standardIdForPeriod } = await import('../../lib/handbook/in-force');
+    class Rollback extends Error {}
+    // In one transaction rolled back at the end, so no other file sees these versions or the published one set aside.
+    await db
+      .$transaction(async (tx) => {
+        await tx.handbookVersion.updateMany({
+          where: { status: 'PUBLISHED' },
+          data: { status: 'SUPERSEDED' },
+        });
+        const version = async (label: string, status: 'PUBLISHED' | 'SUPERSEDED', effective: string) =>
+          (
+            await tx.handbookVersion.create({
+              data: {
+                label,
+                status,
+                effectiveDate: new Date(`${effective}T00:00:00Z`),
+                standard: { create: { title: `${label}考核标准` } },
+              },
+              select: { standard: { select: { id: true } } },
+            })
+          ).standard!.id;
+        const s2024 = await version('在用测试2024版', 'SUPERSEDED', '2024-03-01');
+        const s2025 = await version('在用测试2025版', 'SUPERSEDED', '2025-06-01');
+        const s2026 = await version('在用测试2026版', 'PUBLISHED', '2026-01-01');
+        expect(await standardIdForPeriod('2026-Q1', tx)).toBe(s2026);
+        expect(await standardIdForPeriod('2026', tx)).toBe(s2026);
+        expect(await standardIdForPeriod('2025-Q4', tx)).toBe(s2025);
+        expect(await standardIdForPeriod('2025', tx)).toBe(s2025);
+        expect(await standardIdForPeriod('2024-Q2', tx)).toBe(s2024);
+        // Before any version took effect: the published one (nothing else to judge by).
+        expect(await standardIdForPeriod('2023-Q1', tx)).toBe(s2026);
+        throw new Rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Rollback)) throw e;
+      });
+  });
+});

@@ -9,6 +9,7 @@ import type { Db } from '../../db/client';
 import { NotFoundError, UserError } from '../../errors';
 import type { ActionContext } from '../../action-context';
 import { assertCan, companyRoot, orgScope, scopeOrgs } from '../../policy';
+import { standardIdForPeriod } from '../../handbook/in-force';
 import { drawPopulation, type StoredCriteria } from '../queries/draw';
 import { draw, DRAW_ALGORITHM, sampleSize } from '../sampling';
 import type { TCreatePlan } from '../schema';
@@ -45,11 +46,8 @@ export async function createPlan(db: Db, ctx: ActionContext, input: TCreatePlan,
   });
   if (auditors.length !== new Set(input.memberIds).size)
     throw new UserError('audits.errors.notAuditors', {}, 'memberIds');
-  const standard = await db.scoringStandard.findFirst({
-    where: { version: { status: 'PUBLISHED' } },
-    select: { id: true },
-  });
-  if (!standard) throw new UserError('selfCheck.errors.noStandard');
+  const standardId = await standardIdForPeriod(input.periodKey, db);
+  if (!standardId) throw new UserError('selfCheck.errors.noStandard');
   const year = Number(input.periodKey.slice(0, 4));
   const inScope = {
     ...scopeOrgs(ctx.user, 'auditPlan.manage'),
@@ -110,7 +108,7 @@ export async function createPlan(db: Db, ctx: ActionContext, input: TCreatePlan,
           createMany: {
             data: targets.map((orgId, i) => ({
               orgId,
-              standardId: standard.id,
+              standardId,
               assignedIds: [team[i % team.length]!],
             })),
           },

@@ -11,6 +11,7 @@ import { Prisma } from '../../generated/prisma/client';
 import type { ActionContext } from '../../action-context';
 import { assertCan } from '../../policy';
 import { cstDay, periodOf } from '../../calendar';
+import { standardIdForPeriod } from '../../handbook/in-force';
 import { suggestionsFor } from '../../ledger/pre-audit';
 import { isOpenableQuarter, SHEET_SCOPE } from '../rules';
 import { SHEET_ORG_TYPES } from '../queries';
@@ -37,11 +38,12 @@ export async function openSheet(
     select: { id: true },
   });
   if (existing) return existing;
-  const standard = await client.scoringStandard.findFirst({
-    where: { version: { status: 'PUBLISHED' } },
+  const standardId = await standardIdForPeriod(input.periodKey, client);
+  if (!standardId) throw new UserError('selfCheck.errors.noStandard');
+  const standard = await client.scoringStandard.findUniqueOrThrow({
+    where: { id: standardId },
     select: { id: true, categories: { select: { criteria: { select: { id: true } } } } },
   });
-  if (!standard) throw new UserError('selfCheck.errors.noStandard');
   const suggestions = await suggestionsFor(client, {
     standardId: standard.id,
     orgId: org.id,
