@@ -113,8 +113,8 @@ export async function paretoFor(user: Subject, f: InsightFilter & { quarter?: st
   const p = await prefixes(client, user, f);
   return client.$queryRaw<ParetoRow[]>`
     WITH lost AS (
-      SELECT r."criterionId", sum(r.points) AS points, count(DISTINCT r."orgId")::int AS units
-      FROM "DeductionRollup" r JOIN "Organization" o ON o.id = r."orgId"
+      SELECT c.key, sum(r.points) AS points, count(DISTINCT r."orgId")::int AS units
+      FROM "DeductionRollup" r JOIN "Organization" o ON o.id = r."orgId" JOIN "ScoringCriterion" c ON c.id = r."criterionId"
       WHERE o.path LIKE ANY(${p}::text[]) AND r.year BETWEEN ${f.from} AND ${f.to}
       GROUP BY 1 ORDER BY points DESC LIMIT 30)
     ${named}`;
@@ -126,18 +126,28 @@ export async function paretoRaw(user: Subject, f: InsightFilter & { quarter?: st
   // Aggregate by criterion first, then name only the 30 that lost most (the join is per row otherwise).
   return client.$queryRaw<ParetoRow[]>`
     WITH lost AS (
-      SELECT s."criterionId", sum(s.deduction) AS points, count(DISTINCT a."orgId")::int AS units
+      SELECT c.key, sum(s.deduction) AS points, count(DISTINCT a."orgId")::int AS units
       FROM "AuditScore" s JOIN "Audit" a ON a.id = s."auditId" JOIN "AuditPlan" p ON p.id = a."planId" JOIN "Organization" o ON o.id = a."orgId"
+        JOIN "ScoringCriterion" c ON c.id = s."criterionId"
       WHERE s.deduction > 0 AND o.path LIKE ANY(${p}::text[]) AND substr(p."periodKey", 1, 4)::int BETWEEN ${f.from} AND ${f.to}
         AND (${f.quarter ?? null}::text IS NULL OR p."periodKey" = ${f.quarter ?? null})
       GROUP BY 1 ORDER BY points DESC LIMIT 30)
     ${named}`;
 }
 
-/** The 30 criteria that lost most, named, with the articles behind them. */
+/**
+ * The 30 criteria that lost most, named, with the articles behind them. A criterion is counted by its key, which it
+ * keeps from one handbook version to the next: a 2025 quarter scored by the 2025 standard and a 2026 one by the
+ * 2026 standard add up under one line, named as the newest version in force names it.
+ */
 const named = Prisma.sql`SELECT c.id::text AS "criterionId", c.code, c.title, round(l.points::numeric, 1)::float8 AS points, l.units,
       COALESCE((SELECT array_agg(ca."articleId"::text) FROM "CriterionArticle" ca WHERE ca."criterionId" = c.id), '{}') AS "articleIds"
-    FROM lost l JOIN "ScoringCriterion" c ON c.id = l."criterionId" ORDER BY l.points DESC`;
+    FROM lost l CROSS JOIN LATERAL (
+      SELECT c.id, c.code, c.title FROM "ScoringCriterion" c JOIN "ScoringCategory" k ON k.id = c."categoryId"
+        JOIN "ScoringStandard" st ON st.id = k."standardId" JOIN "HandbookVersion" v ON v.id = st."versionId"
+      WHERE c.key = l.key AND v.status IN ('PUBLISHED', 'SUPERSEDED')
+      ORDER BY (v.status = 'PUBLISHED') DESC, v."effectiveDate" DESC NULLS LAST LIMIT 1) c
+    ORDER BY l.points DESC`;
 
 /** Rectification items by the quarter of their audit and state. */
 export async function rectificationClosure(user: Subject, f: InsightFilter, client: Db = db) {

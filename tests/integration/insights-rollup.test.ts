@@ -178,4 +178,72 @@ describe('the deduction rollup', () => {
     const secretary = await makeUser(db, 'SECRETARY', tree.a);
     await expect(paretoFor(secretary.subject, { from: 2025, to: 2026 })).rejects.toThrow();
   });
+
+  it('a criterion of two handbook versions is one line, under the newer version’s name, its points and units added', async () => {
+    // An earlier version's standard carrying the first criterion under the same key, scored in a 2024 audit of B.
+    const c = await db.scoringCriterion.findUniqueOrThrow({ where: { id: criteria[4]! } });
+    const old = await db.handbookVersion.create({
+      data: {
+        label: uniq('旧版'),
+        status: 'SUPERSEDED',
+        effectiveDate: new Date('2024-01-01T00:00:00Z'),
+        standard: { create: { title: '旧版考核标准' } },
+      },
+      select: { standard: { select: { id: true } } },
+    });
+    const category = await db.scoringCategory.create({
+      data: { standardId: old.standard!.id, code: 'R', title: '旧版台账' },
+    });
+    const earlier = await db.scoringCriterion.create({
+      data: {
+        categoryId: category.id,
+        key: c.key,
+        code: 'R1-旧',
+        title: '旧版台账检查项',
+        maxPoints: 10,
+        unitDeduction: 1,
+        deductionRule: '每缺一次扣1分',
+      },
+    });
+    const plan = await makePlan(db, {
+      periodKey: '2024-Q4',
+      orgPath: tree.root.path,
+      createdById: committee.id,
+      units: [tree.b.id],
+      standardId: old.standard!.id,
+      status: 'SCORED',
+      scoredAt: new Date(),
+    });
+    await db.auditScore.create({
+      data: {
+        auditId: plan.audits[0]!.id,
+        criterionId: earlier.id,
+        count: 7,
+        deduction: 7,
+        updatedById: committee.id,
+      },
+    });
+    // What the two criteria lost in this tree, counted here from the scores themselves.
+    const lost = await db.auditScore.findMany({
+      where: {
+        criterionId: { in: [c.id, earlier.id] },
+        deduction: { gt: 0 },
+        audit: { org: { path: { startsWith: tree.root.path } } },
+      },
+      select: { deduction: true, audit: { select: { orgId: true } } },
+    });
+    const { rollup, raw } = await both({ from: 2024, to: 2026 });
+    expect(rollup).toEqual(raw);
+    expect(rollup.map((r) => r.criterionId)).not.toContain(earlier.id);
+    const line = rollup.find((r) => r.criterionId === c.id)!;
+    expect(line.points).toBeCloseTo(
+      lost.reduce((n, x) => n + x.deduction, 0),
+      1,
+    );
+    expect(line.units).toBe(new Set(lost.map((x) => x.audit.orgId)).size);
+    const named = (await paretoFor(committee.subject, { from: 2024, to: 2026 })).find(
+      (r) => r.criterionId === c.id,
+    );
+    expect(named).toMatchObject({ code: c.code, title: c.title });
+  });
 });
