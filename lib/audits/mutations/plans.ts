@@ -1,7 +1,7 @@
 /**
  * Planning a round of audits (核标): the team (one leader), and the targets — every key unit of the
  * year for a quarterly key-unit audit, every active branch for the year-end inspection, a stored
- * reproducible draw for a spot check. One Audit per target, against the standard in force.
+ * reproducible draw for a spot check. One Audit per target, against the standard in force in the period.
  */
 import { randomBytes } from 'node:crypto';
 import { trace } from '../../audit-log';

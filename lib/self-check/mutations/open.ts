@@ -1,5 +1,5 @@
 /**
- * Opening a unit's sheet for a quarter: built from the published scoring standard, one line per
+ * Opening a unit's sheet for a quarter: built from the scoring standard in force that quarter, one line per
  * criterion, unassessed but for the computed ones, which start from what the unit's own records show
  * (lib/ledger). Opening twice (or at once from two devices) returns the same sheet.
  */
