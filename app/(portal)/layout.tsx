@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { DemoMark } from '@/components/demo-mark';
+import { ClientLinks } from '@/components/ui/client-links';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/current-user';
 import { passwordSetting } from '@/lib/auth/password-policy';
@@ -48,9 +49,9 @@ export default async function PortalLayout({ children }: { children: React.React
         }}
         roleLine={primary ? `${t(`roles.${primary.role}`)} · ${primary.orgName}` : t('shell.noRole')}
       />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-3 py-4 sm:px-6 sm:py-6">
+      <ClientLinks id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-3 py-4 sm:px-6 sm:py-6">
         {children}
-      </main>
+      </ClientLinks>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { myRecentEvents, workbenchCounts } from '@/lib/workbench/queries';
 import { myPerson } from '@/lib/people/queries/roster';
 import { openExamsFor } from '@/lib/exams/queries/exams';
 import { CST_DATE_TIME, DAY } from '@/lib/calendar';
+import { compact } from '@/lib/static-markup';
 
 export default async function WorkbenchPage() {
   const user = await requireUser();
@@ -34,7 +35,8 @@ export default async function WorkbenchPage() {
   const byState = (s: string) => reminders?.filter((x) => x.state === s).length ?? 0;
   // On a phone the first screen is what is late and what is due next, not who the user is.
   const urgent = (reminders ?? []).filter((x) => x.state === 'overdue' || x.state === 'dueSoon');
-  return (
+  // The page's read-only parts are written as HTML; its forms and charts stay React's (lib/static-markup).
+  return compact(
     <div className="space-y-4">
       <PageHeader title={t('workbench.greeting', { name: user.name })} description={t('workbench.intro')} />
       {reminders && (
@@ -180,6 +182,6 @@ export default async function WorkbenchPage() {
           </li>
         )}
       />
-    </div>
+    </div>,
   );
 }

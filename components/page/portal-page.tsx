@@ -1,5 +1,6 @@
 import { AnchorButton, LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
+import { compact } from '@/lib/static-markup';
 
 /** A link in a page's header: `primary` for the page's main step (making something new), `file` for a download. */
 export type HeaderLink = { href: string; label: string; primary?: boolean; file?: boolean };
@@ -20,7 +21,8 @@ export function PortalPage({
   children: React.ReactNode;
 }) {
   const shown = links.filter((l): l is HeaderLink => !!l);
-  return (
+  // The page's read-only parts are written as HTML; its forms stay React's (lib/static-markup).
+  return compact(
     <div className="space-y-4">
       <PageHeader
         title={title}
@@ -41,6 +43,6 @@ export function PortalPage({
         }
       />
       {children}
-    </div>
+    </div>,
   );
 }

@@ -1,5 +1,10 @@
 import Link from 'next/link';
+import * as React from 'react';
 import type { ReactNode } from 'react';
+import { compact } from '@/lib/static-markup';
+
+/** A server component's render (React's server build has no hooks); a client component's table stays React's. */
+const RSC = !('useState' in React);
 
 export type Column<R> = {
   key: string;
@@ -45,6 +50,41 @@ export function Table<R>({
         {empty}
       </p>
     );
+  const row = (r: R, i: number) => (
+    <tr role="row" key={rowKey(r, i)} className="wb-tr" {...rowProps?.(r)}>
+      {columns.map((c) => {
+        const label = typeof c.header === 'string' ? c.header : undefined;
+        return (
+          <td
+            role="cell"
+            key={c.key}
+            data-label={label}
+            className={`${c.deskOnly ? 'wb-td-desk' : 'wb-td'}${c.className ? ` ${c.className}` : ''}`}
+          >
+            {label === undefined && (
+              <span className="w-24 shrink-0 text-stone-500 sm:hidden" aria-hidden>
+                {c.header}
+              </span>
+            )}
+            <span className="wb-cv">
+              {c.href ? (
+                <Link href={c.href(r)} className="wb-link">
+                  {c.cell(r, i)}
+                </Link>
+              ) : (
+                c.cell(r, i)
+              )}
+            </span>
+          </td>
+        );
+      })}
+    </tr>
+  );
+  const body = (
+    <tbody role="rowgroup" className="block sm:table-row-group">
+      {rows.map(row)}
+    </tbody>
+  );
   return (
     <div className={`sm:overflow-x-auto ${frame}`}>
       <table role="table" className="w-full text-sm" data-testid={testId}>
@@ -57,38 +97,8 @@ export function Table<R>({
             ))}
           </tr>
         </thead>
-        <tbody role="rowgroup" className="block sm:table-row-group">
-          {rows.map((r, i) => (
-            <tr role="row" key={rowKey(r, i)} className="wb-tr" {...rowProps?.(r)}>
-              {columns.map((c) => {
-                const label = typeof c.header === 'string' ? c.header : undefined;
-                return (
-                  <td
-                    role="cell"
-                    key={c.key}
-                    data-label={label}
-                    className={`${c.deskOnly ? 'wb-td-desk' : 'wb-td'}${c.className ? ` ${c.className}` : ''}`}
-                  >
-                    {label === undefined && (
-                      <span className="w-24 shrink-0 text-stone-500 sm:hidden" aria-hidden>
-                        {c.header}
-                      </span>
-                    )}
-                    <span className="wb-cv">
-                      {c.href ? (
-                        <Link href={c.href(r)} className="wb-link">
-                          {c.cell(r, i)}
-                        </Link>
-                      ) : (
-                        c.cell(r, i)
-                      )}
-                    </span>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+        {/* Rows of text, badges and links become one string of HTML; a form in a row stays React's. */}
+        {RSC ? compact(body) : body}
       </table>
     </div>
   );

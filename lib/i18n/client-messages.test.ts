@@ -216,4 +216,27 @@ describe('client messages', () => {
     expect(mergeMessages(root, section)).toEqual({ a: { x: '1', y: '20', z: '30' }, b: '3', c: '4' });
     expect(root).toEqual({ a: { x: '1', y: '2' }, b: '3' });
   });
+
+  it('keeps a compiled message (the build turns a message with values into an array) whole', () => {
+    // As next-intl's precompile writes '现行手册中没有第 {number} 条' and '{count} 行'.
+    const compiled = {
+      bank: {
+        title: '题库',
+        import: { errors: { unknownArticle: ['现行手册中没有第 ', ['number'], ' 条'] } },
+      },
+      orgs: { errors: { rows: [['count'], ' 行'] } },
+    } as unknown as Parameters<typeof pickMessages>[0];
+    expect(pickMessages(compiled, [ALL_ERRORS])).toEqual({
+      bank: { import: { errors: { unknownArticle: ['现行手册中没有第 ', ['number'], ' 条'] } } },
+      orgs: { errors: { rows: [['count'], ' 行'] } },
+    });
+    expect(pickMessages(compiled, ['orgs.errors.rows'])).toEqual({
+      orgs: { errors: { rows: [['count'], ' 行'] } },
+    });
+    const over = { orgs: { errors: { rows: [['count'], ' rows'] } } } as unknown as typeof compiled;
+    expect(mergeMessages(compiled, over)).toEqual({
+      ...compiled,
+      orgs: { errors: { rows: [['count'], ' rows'] } },
+    });
+  });
 });

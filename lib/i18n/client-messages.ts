@@ -84,12 +84,18 @@ export const SECTION_NAMESPACES: Record<string, string[]> = {
 
 type Tree = { [k: string]: string | Tree };
 
+/**
+ * A message: a string, or in a build the array next-intl compiled it into (a message with values; see
+ * next.config.ts). Anything else is a subtree.
+ */
+const isMessage = (v: unknown): boolean => typeof v !== 'object' || v === null || Array.isArray(v);
+
 /** Errors sit under `errors` in many namespaces (orgs.errors, ledger.errors…). */
 function errorsOnly(t: Tree): Tree | undefined {
   let out: Tree | undefined;
   for (const [k, v] of Object.entries(t)) {
-    if (typeof v === 'string') continue;
-    const kept = k === 'errors' ? v : errorsOnly(v);
+    if (isMessage(v)) continue;
+    const kept = k === 'errors' ? v : errorsOnly(v as Tree);
     if (kept) (out ??= {})[k] = kept;
   }
   return out;
@@ -100,7 +106,7 @@ export function mergeMessages(into: Tree, from: Tree): Tree {
   const out: Tree = { ...into };
   for (const [k, v] of Object.entries(from)) {
     const had = out[k];
-    out[k] = typeof v === 'object' && typeof had === 'object' ? mergeMessages(had, v) : v;
+    out[k] = !isMessage(v) && !isMessage(had) ? mergeMessages(had as Tree, v as Tree) : v;
   }
   return out;
 }
@@ -116,7 +122,7 @@ export function pickMessages(all: Tree, names: readonly string[]): Tree {
     if (n === ALL_ERRORS) continue;
     const parts = n.split('.');
     let from: Tree | string | undefined = all;
-    for (const p of parts) from = typeof from === 'object' ? from[p] : undefined;
+    for (const p of parts) from = isMessage(from) ? undefined : (from as Tree)[p];
     if (from === undefined) continue;
     const picked = parts.reduceRight<Tree | string>((v, p) => ({ [p]: v }), from) as Tree;
     out = mergeMessages(out, picked);

@@ -19,6 +19,7 @@ import {
 } from './_components/chart-options';
 import { pageTitle } from '@/lib/page-title';
 import { yearParam } from '@/lib/search-params';
+import { compact } from '@/lib/static-markup';
 
 export const generateMetadata = pageTitle('insights');
 
@@ -60,7 +61,8 @@ export default async function InsightsPage({
     downloadLabel: t('download'),
   });
   const closureQuarters = [...new Set(d.closure.map((r) => r.quarter))];
-  return (
+  // The page's read-only parts are written as HTML; its forms and charts stay React's (lib/static-markup).
+  return compact(
     <PortalPage
       title={t('title')}
       description={t('intro')}
@@ -186,6 +188,6 @@ export default async function InsightsPage({
           })}
         />
       </div>
-    </PortalPage>
+    </PortalPage>,
   );
 }

@@ -15,6 +15,7 @@ import {
   type TaskState,
 } from '@/lib/reminders/queries';
 import { cstDay } from '@/lib/calendar';
+import { compact } from '@/lib/static-markup';
 
 import { CompleteTaskForm } from './_components/complete-task-form';
 import { GenerateForm } from './_components/generate-form';
@@ -105,102 +106,110 @@ export default async function RemindersPage() {
           </div>
         </Card>
       )}
+      {/* Each task's text, links and badges as HTML; its completion form stays React's (lib/static-markup). */}
       {table &&
-        (groups.length === 0 ? (
-          <Card>
-            <p className="text-sm text-stone-600">{t('none')}</p>
-          </Card>
-        ) : (
-          groups.map((g) => (
-            <Card
-              key={g.key}
-              title={
-                g.title ??
-                t('periodTitle', { frequency: th(`frequencies.${g.tasks[0]!.action.frequency}`), key: g.key })
-              }
-            >
-              <ul className="divide-y divide-stone-100 text-sm" data-testid={`reminders-${g.key}`}>
-                {g.tasks.map((x) => (
-                  <li
-                    key={x.id}
-                    className="flex flex-wrap items-start justify-between gap-2 py-2"
-                    data-task-id={x.id}
-                  >
-                    <div className="min-w-0 flex-1">
-                      <div className="font-medium">
-                        {x.action.title}
-                        {g.key === 'earlier' && (
-                          <span className="ml-2 text-xs font-normal text-stone-500">
-                            {x.eventNote ?? x.periodKey}
-                          </span>
-                        )}
-                      </div>
-                      <div className="text-stone-600">
-                        <Link
-                          href={`/handbook/articles/${x.action.article.number}`}
-                          className="text-brand-700 underline"
-                        >
-                          {th('articleNo', { number: x.action.article.number })} {x.action.article.title}
-                        </Link>
-                        <FileLinks
-                          files={x.action.article.attachments}
-                          route="/api/handbook/attachments/"
-                          name={(f) => f.title}
-                        />
-                      </div>
-                      {x.action.evidence && (
-                        <div className="text-xs text-stone-500">
-                          {th('evidence', { evidence: x.action.evidence })}
-                        </div>
-                      )}
-                      {x.orgId !== user.org?.id && <div className="text-xs text-stone-500">{x.org.name}</div>}
-                      {x.status === 'DONE' ? (
-                        <div className="mt-1 text-xs text-stone-600" data-testid="task-done">
-                          {t(x.onTime ? 'doneOnTime' : 'doneLate', {
-                            activity: x.activityDate ? day(x.activityDate) : '—',
-                          })}
-                          {x.note && <span>（{x.note}）</span>}
-                          {x.backfillFlag && (
-                            <span className="ml-2">
-                              <Badge tone="amber">{t(`backfill.${x.backfillFlag}`)}</Badge>
+        compact(
+          groups.length === 0 ? (
+            <Card>
+              <p className="text-sm text-stone-600">{t('none')}</p>
+            </Card>
+          ) : (
+            groups.map((g) => (
+              <Card
+                key={g.key}
+                title={
+                  g.title ??
+                  t('periodTitle', {
+                    frequency: th(`frequencies.${g.tasks[0]!.action.frequency}`),
+                    key: g.key,
+                  })
+                }
+              >
+                <ul className="divide-y divide-stone-100 text-sm" data-testid={`reminders-${g.key}`}>
+                  {g.tasks.map((x) => (
+                    <li
+                      key={x.id}
+                      className="flex flex-wrap items-start justify-between gap-2 py-2"
+                      data-task-id={x.id}
+                    >
+                      <div className="min-w-0 flex-1">
+                        <div className="font-medium">
+                          {x.action.title}
+                          {g.key === 'earlier' && (
+                            <span className="ml-2 text-xs font-normal text-stone-500">
+                              {x.eventNote ?? x.periodKey}
                             </span>
                           )}
+                        </div>
+                        <div className="text-stone-600">
+                          <Link
+                            href={`/handbook/articles/${x.action.article.number}`}
+                            className="text-brand-700 underline"
+                          >
+                            {th('articleNo', { number: x.action.article.number })} {x.action.article.title}
+                          </Link>
                           <FileLinks
-                            files={x.evidence}
-                            route="/api/reminders/evidence/"
-                            name={(f) => f.fileName}
+                            files={x.action.article.attachments}
+                            route="/api/handbook/attachments/"
+                            name={(f) => f.title}
                           />
                         </div>
-                      ) : (
-                        <>
-                          {x.reviews[0]?.kind === 'RETURN' && (
-                            <div
-                              className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-800"
-                              data-testid="task-returned"
-                            >
-                              {tb('returnedBanner', { reason: x.reviews[0].comment })}
-                            </div>
-                          )}
-                          <CompleteTaskForm taskId={x.id} today={table.today} label={t('complete')} />
-                        </>
-                      )}
-                      {x.status === 'DONE' && x.quality && (
-                        <div className="mt-1">
-                          <Badge tone="blue">{tq(x.quality)}</Badge>{' '}
-                          <span className="text-xs text-stone-600">{x.reviews[0]?.comment}</span>
-                        </div>
-                      )}
-                    </div>
-                    <div className="text-right">
-                      <Badge tone={TONE[x.state]}>{t(`states.${x.state}`)}</Badge>
-                      <div className="text-xs text-stone-500">{t('due', { date: day(x.dueDate) })}</div>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </Card>
-          ))
-        ))}
+                        {x.action.evidence && (
+                          <div className="text-xs text-stone-500">
+                            {th('evidence', { evidence: x.action.evidence })}
+                          </div>
+                        )}
+                        {x.orgId !== user.org?.id && (
+                          <div className="text-xs text-stone-500">{x.org.name}</div>
+                        )}
+                        {x.status === 'DONE' ? (
+                          <div className="mt-1 text-xs text-stone-600" data-testid="task-done">
+                            {t(x.onTime ? 'doneOnTime' : 'doneLate', {
+                              activity: x.activityDate ? day(x.activityDate) : '—',
+                            })}
+                            {x.note && <span>（{x.note}）</span>}
+                            {x.backfillFlag && (
+                              <span className="ml-2">
+                                <Badge tone="amber">{t(`backfill.${x.backfillFlag}`)}</Badge>
+                              </span>
+                            )}
+                            <FileLinks
+                              files={x.evidence}
+                              route="/api/reminders/evidence/"
+                              name={(f) => f.fileName}
+                            />
+                          </div>
+                        ) : (
+                          <>
+                            {x.reviews[0]?.kind === 'RETURN' && (
+                              <div
+                                className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-800"
+                                data-testid="task-returned"
+                              >
+                                {tb('returnedBanner', { reason: x.reviews[0].comment })}
+                              </div>
+                            )}
+                            <CompleteTaskForm taskId={x.id} today={table.today} label={t('complete')} />
+                          </>
+                        )}
+                        {x.status === 'DONE' && x.quality && (
+                          <div className="mt-1">
+                            <Badge tone="blue">{tq(x.quality)}</Badge>{' '}
+                            <span className="text-xs text-stone-600">{x.reviews[0]?.comment}</span>
+                          </div>
+                        )}
+                      </div>
+                      <div className="text-right">
+                        <Badge tone={TONE[x.state]}>{t(`states.${x.state}`)}</Badge>
+                        <div className="text-xs text-stone-500">{t('due', { date: day(x.dueDate) })}</div>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            ))
+          ),
+        )}
       {completer && (
         <div className="grid gap-4 md:grid-cols-2">
           <ListCard

@@ -14,6 +14,7 @@ import { previousQuarter } from '@/lib/self-check/rules';
 import { ChaseButton } from './_components/chase-button';
 import { OpenSheetButton } from './_components/open-sheet-button';
 import { pageTitle } from '@/lib/page-title';
+import { compact } from '@/lib/static-markup';
 
 export const generateMetadata = pageTitle('selfCheck');
 
@@ -37,7 +38,8 @@ export default async function SelfChecksPage({
     drafter ? mySheetsFor(user) : null,
     overseer ? sheetOverviewPage(user, quarter, Number(page) || 1) : null,
   ]);
-  return (
+  // The page's read-only parts are written as HTML; its forms and charts stay React's (lib/static-markup).
+  return compact(
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('intro')} />
       {mine &&
@@ -141,6 +143,6 @@ export default async function SelfChecksPage({
           )}
         </Card>
       )}
-    </div>
+    </div>,
   );
 }

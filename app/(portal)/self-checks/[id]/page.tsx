@@ -13,6 +13,7 @@ import type { Ref } from '@/lib/ledger/rules';
 import { SheetEditor, type EditorLine } from './_components/sheet-editor';
 import { pageParams } from '@/lib/route-params';
 import { pageTitle } from '@/lib/page-title';
+import { compact } from '@/lib/static-markup';
 
 export const generateMetadata = pageTitle('selfCheck');
 
@@ -51,7 +52,8 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
       .filter((x) => articlesOf(i.criterionId).has(x.action.articleId) || i.taskIds.includes(x.id))
       .map((x) => ({ id: x.id, label: taskLabel.get(x.id)! })),
   }));
-  return (
+  // The page's read-only parts are written as HTML; its forms and charts stay React's (lib/static-markup).
+  return compact(
     <div className="space-y-4">
       <PageHeader
         title={t('sheetTitle', { org: sheet.org.name, period: sheet.periodKey })}
@@ -169,6 +171,6 @@ export default async function SheetPage({ params }: { params: Promise<{ id: stri
           </ul>
         </Card>
       )}
-    </div>
+    </div>,
   );
 }

@@ -11,6 +11,7 @@ import { ArticleBody } from '../../_components/article-body';
 import { ProposeForm } from '../../revisions/_components/revision-forms';
 import { VersionBanner, withVersion } from '../../_components/version-banner';
 import { pageParams } from '@/lib/route-params';
+import { compact } from '@/lib/static-markup';
 
 export async function generateMetadata({
   params,
@@ -36,7 +37,8 @@ export default async function ArticlePage({
   const t = await getTranslations();
   const dueRule = (r: { kind?: string; n?: number }) =>
     r?.kind ? t(`handbook.dueRules.${r.kind}`, { n: r.n ?? 0 }) : '';
-  return (
+  // The page's read-only parts are written as HTML; its forms and charts stay React's (lib/static-markup).
+  return compact(
     <article className="space-y-4">
       <PageHeader
         title={
@@ -148,6 +150,6 @@ export default async function ArticlePage({
           <ProposeForm articles={[{ id: a.id, label: a.title }]} />
         </Card>
       )}
-    </article>
+    </article>,
   );
 }
