@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '../../lib/db/client';
-import { changePassword, createUserAsAdmin, loginAs, newAccountPage } from '../fixtures/login';
+import { changePassword, createUserAsAdmin, loginAs, newAccountPage, openAs } from '../fixtures/login';
 
 test('the language switch works on the login page and inside', async ({ page }) => {
   await page.goto('/login');
@@ -199,4 +199,24 @@ test('a password near its expiry warns on every page; an expired one must be cha
   } finally {
     await db.$disconnect();
   }
+});
+
+test('a link in a list written as HTML moves inside the app, like next/link, and back', async ({ page }) => {
+  await openAs(page, 'secretary', '/people');
+  const first = page.getByTestId('roster').getByRole('row').nth(1).getByRole('link').first();
+  const name = (await first.textContent())!.trim();
+  // The row is HTML in one element (lib/static-markup.ts), its link a plain <a>.
+  expect(await first.evaluate((a) => a.parentElement?.closest('[data-testid=roster] tbody') !== null)).toBe(
+    true,
+  );
+  await page.locator('html[data-live]').waitFor();
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await first.click();
+  await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  // The page was not loaded again: the window is the same.
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  await page.goBack();
+  await expect(page.getByTestId('roster')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
