@@ -127,4 +127,50 @@ describe('staticMarkup', () => {
     expect(second!.props['data-task-id']).toBe('二');
     expect(renderToStaticMarkup(compact(tree))).toBe(renderToStaticMarkup(tree));
   });
+
+  it('leaves to React every attribute and element React writes its own way', () => {
+    const refused: ReactNode[] = [
+      h('div', { onclick: 'alert(1)' }),
+      h('div', { style: 'color: red' } as never),
+      h('div', { hidden: '' } as never),
+      h('div', { draggable: false }),
+      h('div', { title: true } as never),
+      h('td', { rowSpan: Number.NaN }),
+      h('a', { href: '' }, 'x'),
+      h('pre', null, '\n第一行'),
+      h('object', { data: 'javascript:alert(1)' }),
+      h('title', null, '标题'),
+    ];
+    for (const node of refused) expect(() => staticMarkup(node)).toThrow(NotStatic);
+  });
+
+  it('gives a rebuilt element no key where it had none, and keeps the keys it had', () => {
+    const tree = h('section', null, h('p', null, h(Island, { id: '一' })), h('p', null, h('b', null, '甲')), [
+      h('i', { key: 'k1' }, h(Island, { id: '二' })),
+      h('i', { key: 'k2' }, h('b', null, '乙')),
+    ]);
+    const out = compact(tree) as { props: { children: { key: string | null }[] } };
+    const [first, second, list] = out.props.children as unknown as [
+      { key: string | null },
+      { key: string | null },
+      { key: string | null }[],
+    ];
+    expect(first.key).toBeNull();
+    expect(second.key).toBeNull();
+    expect(list.map((x) => x.key)).toEqual(['k1', 'k2']);
+    expect(renderToStaticMarkup(compact(tree))).toBe(renderToStaticMarkup(tree));
+  });
+
+  it('calls a server component under a link once, when the link must stay React’s', () => {
+    let calls = 0;
+    const Count = () => {
+      calls++;
+      return h('span', null, '计数');
+    };
+    const tree = h(Link, { href: '/people' }, h(Count), h(Island, { id: '一' }));
+    const out = compact(tree) as { type: unknown; props: { children: unknown[] } };
+    expect(calls).toBe(1);
+    expect(out.type).toBe(Link);
+    expect((out.props.children[0] as { type: unknown }).type).toBe('span');
+  });
 });

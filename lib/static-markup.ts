@@ -22,19 +22,18 @@ export class NotStatic extends Error {}
 const ELEMENT = Symbol.for('react.transitional.element');
 const LEGACY_ELEMENT = Symbol.for('react.element');
 const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'wbr']);
-/** Elements whose attributes or content React writes its own way (values, selection, scripts, SVG's names). */
-const REACTS = new Set([
-  'input',
-  'select',
-  'textarea',
-  'option',
-  'button',
-  'form',
-  'script',
-  'style',
-  'svg',
-  'math',
-]);
+/**
+ * Elements React writes its own way — values and selection, scripts and styles, SVG's and MathML's names, what it
+ * hoists into <head>, the newline it adds after <pre>, embedded documents — are left to it.
+ */
+const REACTS = new Set(
+  (
+    'input select textarea option optgroup button form script style noscript template svg math title meta link ' +
+    'base head html body pre listing iframe object embed param source track audio video canvas'
+  ).split(' '),
+);
+/** React's boolean attributes: present when true, absent when false. */
+const BOOLEAN = new Set(['hidden', 'open', 'reversed', 'itemscope', 'inert']);
 const TAG = /^[a-z][a-z0-9-]*$/;
 const ATTRIBUTE = /^[a-z][a-z0-9-]*$/;
 const RENAMED: Record<string, string> = {
@@ -46,7 +45,7 @@ const RENAMED: Record<string, string> = {
   dateTime: 'datetime',
 };
 const SKIPPED = new Set(['children', 'key', 'ref']);
-const URLS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite']);
+const URLS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'data', 'srcset', 'ping']);
 const SCRIPT_URL =
   /^[\u0000-\u001F ]*j[\r\n\t]*a[\r\n\t]*v[\r\n\t]*a[\r\n\t]*s[\r\n\t]*c[\r\n\t]*r[\r\n\t]*i[\r\n\t]*p[\r\n\t]*t[\r\n\t]*:/i;
 
@@ -74,36 +73,42 @@ function attributes(tag: string, props: Record<string, unknown>): string {
   for (const key in props) {
     const value = props[key];
     if (SKIPPED.has(key) || value === null || value === undefined) continue;
-    if (typeof value === 'function') throw new NotStatic(`<${tag} ${key}>: a handler`);
     const name = RENAMED[key] ?? key;
-    if (!ATTRIBUTE.test(name)) throw new NotStatic(`<${tag} ${key}>`);
-    // aria-* and data-* keep a boolean as its text, as React writes them; other booleans are present or absent.
+    // Handlers, inline styles and anything React maps, drops or checks are React's to write.
+    if (!ATTRIBUTE.test(name) || /^on/i.test(name) || name === 'style' || name === 'is')
+      throw new NotStatic(`<${tag} ${key}>`);
+    // aria-* and data-* keep a boolean as its text, as React writes them.
     const textual = name.startsWith('aria-') || name.startsWith('data-');
-    if (typeof value === 'boolean' && !textual) {
+    if (BOOLEAN.has(name)) {
+      if (typeof value !== 'boolean') throw new NotStatic(`<${tag} ${key}>: not a boolean`);
       if (value) out += ` ${name}=""`;
       continue;
     }
-    if (typeof value === 'object' || typeof value === 'symbol')
-      throw new NotStatic(`<${tag} ${key}>: an object`);
+    if (typeof value === 'boolean' && !textual) throw new NotStatic(`<${tag} ${key}>: a boolean`);
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new NotStatic(`<${tag} ${key}>: ${value}`);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      throw new NotStatic(`<${tag} ${key}>: a ${typeof value}`);
     const text = String(value);
-    if (URLS.has(name) && SCRIPT_URL.test(text)) throw new NotStatic(`<${tag} ${key}>: a script address`);
+    if (URLS.has(name) && (text === '' || SCRIPT_URL.test(text)))
+      throw new NotStatic(`<${tag} ${key}>: an empty or script address`);
     out += ` ${name}="${escapeHtml(text)}"`;
   }
   return out;
 }
 
-/** next/link's element as the `<a>` it renders, when nothing but its address, classes and labels are set. */
-const LINK_PROPS = new Set(['href', 'className', 'children', 'title', 'id', 'role', 'prefetch']);
-function anchorOf(props: Record<string, unknown>): Element {
+/** next/link's props as the `<a>`'s it renders, when nothing but its address, classes and labels are set. */
+const LINK_PROPS = new Set(['href', 'className', 'title', 'id', 'role']);
+function anchorProps(props: Record<string, unknown>): Record<string, unknown> {
   const rest: Record<string, unknown> = {};
   for (const key in props) {
-    if (key === 'prefetch') continue;
+    if (key === 'prefetch' || key === 'children') continue;
     if (!LINK_PROPS.has(key) && !key.startsWith('aria-') && !key.startsWith('data-'))
       throw new NotStatic(`<Link ${key}>`);
     rest[key] = props[key];
   }
   if (typeof rest.href !== 'string') throw new NotStatic('<Link> with an address object');
-  return createElement('a', rest) as unknown as Element;
+  return rest;
 }
 
 /** A server component we may call: a plain function (a client component arrives as a marked reference). */
@@ -136,35 +141,32 @@ function walk(node: ReactNode): Walked {
       ? { html: inner.html, node: () => keyed(inner.node()) }
       : { live: keyed(inner.live) };
   }
-  if (type === Link) {
-    let anchor: Element;
-    try {
-      anchor = anchorOf(props);
-    } catch (e) {
-      if (e instanceof NotStatic) return { live: node };
-      throw e;
-    }
-    const inner = walk(anchor as unknown as ReactNode);
-    return isWritten(inner) ? { html: inner.html, node: () => keyed(inner.node()) } : { live: node };
-  }
-  if (typeof type === 'string') {
+  if (type === Link || typeof type === 'string') {
+    // next/link is written as the <a> it renders; ClientLinks gives its click back to the router.
+    const tag = type === Link ? 'a' : (type as string);
+    let own: Record<string, unknown> | null = null;
     let attrs: string | null = null;
-    if (TAG.test(type) && !REACTS.has(type) && !('dangerouslySetInnerHTML' in props))
+    if (TAG.test(tag) && !REACTS.has(tag) && !('dangerouslySetInnerHTML' in props))
       try {
-        attrs = attributes(type, props);
+        own = type === Link ? anchorProps(props) : without(props);
+        attrs = attributes(tag, own);
       } catch (e) {
         if (!(e instanceof NotStatic)) throw e;
       }
+    // The children are walked once: server components among them are called once, whatever becomes of them.
     const inner = walk(props.children as ReactNode);
-    if (attrs === null || !isWritten(inner)) return { live: withChildren(node, asNode(inner)) };
-    if (VOID.has(type)) return { html: `<${type}${attrs}/>`, node: () => node };
+    if (attrs === null || own === null || !isWritten(inner))
+      return { live: withChildren(node, asNode(inner)) };
+    if (VOID.has(tag)) return { html: `<${tag}${attrs}/>`, node: () => node };
+    const html = inner.html;
+    const text = typeof props.children === 'string' || typeof props.children === 'number';
     return {
-      html: `<${type}${attrs}>${inner.html}</${type}>`,
+      html: `<${tag}${attrs}>${html}</${tag}>`,
       // Text alone stays a text child: React writes it as cheaply as a string of HTML.
       node: () =>
-        typeof props.children === 'string' || typeof props.children === 'number'
-          ? node
-          : createElement(type, { ...without(props), key, dangerouslySetInnerHTML: { __html: inner.html } }),
+        text
+          ? createElement(tag, { ...own, key: key ?? undefined }, props.children as string)
+          : createElement(tag, { ...own, key: key ?? undefined, dangerouslySetInnerHTML: { __html: html } }),
     };
   }
   if (isServerFunction(type)) {
@@ -187,8 +189,13 @@ function without(props: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
+/** The element again with other children; no key stays no key (React would read `null` as the key "null"). */
 function withChildren(node: Element, children: ReactNode): ReactNode {
-  return createElement(node.type as string, { ...without(node.props), key: node.key }, children);
+  const props = { ...without(node.props), key: node.key ?? undefined };
+  const type = node.type as Parameters<typeof createElement>[0];
+  return Array.isArray(children)
+    ? createElement(type, props, ...children)
+    : createElement(type, props, children);
 }
 
 /** A subtree that must be wholly static, as HTML; `NotStatic` when any part of it is not. */

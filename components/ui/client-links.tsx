@@ -1,14 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import type { ComponentProps, MouseEvent } from 'react';
+import { useRef, type ComponentProps, type MouseEvent } from 'react';
 
 type Target = { target: EventTarget | null; currentTarget: Element };
 
 /** A plain link of this app's pages (not a file from /api/, not another tab, not a place on this page). */
 function pageLink(e: Target): HTMLAnchorElement | null {
   const a = e.target instanceof Element ? e.target.closest('a') : null;
-  if (!a || !e.currentTarget.contains(a) || a.target || a.hasAttribute('download')) return null;
+  if (!a || !e.currentTarget.contains(a) || a.hasAttribute('download')) return null;
+  if ((a.target && a.target !== '_self') || a.getAttribute('href')?.startsWith('#')) return null;
   if (a.origin !== window.location.origin || a.pathname.startsWith('/api/')) return null;
   if (a.hash && a.pathname === window.location.pathname && a.search === window.location.search) return null;
   return a;
@@ -28,9 +29,13 @@ export function ClientLinks(props: ComponentProps<'main'>) {
     e.preventDefault();
     router.push(a.pathname + a.search + a.hash);
   };
+  const last = useRef('');
   const ahead = (e: Target) => {
     const a = pageLink(e);
-    if (a) router.prefetch(a.pathname + a.search);
+    const href = a ? a.pathname + a.search : '';
+    if (!a || href === last.current) return;
+    last.current = href;
+    router.prefetch(href);
   };
   return <main {...props} onClick={onClick} onMouseOver={ahead} onFocus={ahead} />;
 }
